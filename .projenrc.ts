@@ -1,0 +1,122 @@
+import { cdktf, javascript } from 'projen';
+
+/**
+ * The project definition. package.json, tsconfig*.json, .eslintrc.json, .gitignore,
+ * .npmignore and .projen/ are generated from this file: edit here, then run `npx projen`.
+ */
+const project = new cdktf.ConstructLibraryCdktf({
+  name: 'cdktf-azure-access',
+  description:
+    'CDK for Terraform constructs for Azure: managed identities instead of secrets, least-privilege role grants with checked scopes, PIM just-in-time access, and a review command.',
+  author: 'cdktf-azure-access developers',
+  authorAddress: 'platform@contoso.example',
+  repositoryUrl: 'https://example.invalid/platform/cdktf-azure-access.git',
+  license: 'Apache-2.0',
+  keywords: ['cdktf', 'azure', 'rbac', 'managed-identity', 'pim', 'least-privilege', 'terraform'],
+  defaultReleaseBranch: 'main',
+  projenrcTs: true,
+  packageManager: javascript.NodePackageManager.NPM,
+  minNodeVersion: '20.0.0',
+
+  cdktfVersion: '^0.21.0',
+  constructsVersion: '^10.4.2',
+  // Peer dependencies are also installed as dev dependencies at their minimum version,
+  // so the tests run against the oldest provider a user may have.
+  peerDeps: ['@cdktf/provider-azurerm@^14.23.1', '@cdktf/provider-azuread@^14.3.1'],
+  devDeps: ['fast-check@^4.0.0'],
+
+  // This repository is built and checked by .ci/run; no hosted workflows or release pipeline.
+  github: false,
+  release: false,
+  depsUpgrade: false,
+  buildWorkflow: false,
+  pullRequestTemplate: false,
+  sampleCode: false,
+
+  jestOptions: {
+    // A changed snapshot must fail `npm test`; `npm run test:update` rewrites on purpose.
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    // A test run that finds no test is a broken run, not a green one.
+    passWithNoTests: false,
+    jestConfig: {
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      // Coverage instrumentation doubles the run time; `npx jest --coverage` when wanted.
+      collectCoverage: false,
+    },
+  },
+  tsconfig: {
+    // Inline source maps would triple the shipped role catalog (and its load time).
+    compilerOptions: { inlineSourceMap: false, inlineSources: false },
+  },
+  tsconfigDev: {
+    // isolatedModules (set by projen in test/tsconfig.json) makes ts-jest transpile without
+    // type checking: the type check runs in the build (jsii, then the typecheck task).
+    // test/tsconfig.json type-checks everything that is not shipped, relative to test/.
+    include: ['../src/**/*.ts', '../examples/**/*.ts', '../bench/**/*.ts', '../scripts/**/*.ts', '../.projenrc.ts'],
+    compilerOptions: {},
+  },
+  eslintOptions: {
+    dirs: ['src'],
+    devdirs: ['test', 'examples', 'bench', 'scripts', 'projenrc'],
+    // One project that holds every linted file, instead of per-directory tsconfig lookup.
+    projectService: false,
+    tsconfigPath: './test/tsconfig.json',
+  },
+  gitignore: ['cdktf.out/', '.gen/', '*.tgz', '/bench/out/'],
+});
+
+// What users install is lib/, .jsii and the docs; the rest is for building and checking.
+project.npmignore?.exclude('/examples/', '/bench/', '/scripts/', '/data/', '/cdktf.json', '/.ci/', '/cdktf.out/');
+
+// jsii prints a banner on Node 20 (the Node this project's machines run); the version is a
+// deliberate choice recorded in package.json engines, so keep task output readable.
+project.tasks.addEnvironment('JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION', '1');
+
+// Provider package roots load ~1,500 modules (about 1.5 s and 430 MB); one deep import
+// (`@cdktf/provider-azurerm/lib/role-assignment`) costs about 0.1 s.
+project.eslint?.addRules({
+  'no-restricted-imports': [
+    'error',
+    {
+      paths: [
+        {
+          name: '@cdktf/provider-azurerm',
+          message: 'Import provider classes by deep path: @cdktf/provider-azurerm/lib/<resource>.',
+        },
+        {
+          name: '@cdktf/provider-azuread',
+          message: 'Import provider classes by deep path: @cdktf/provider-azuread/lib/<resource>.',
+        },
+      ],
+    },
+  ],
+});
+
+// jsii compiles src/ only, and Jest does not type-check; this checks tests, examples,
+// benchmarks and scripts as part of the build.
+const typecheck = project.addTask('typecheck', {
+  description: 'Type-check test/, examples/, bench/ and scripts/',
+  exec: 'tsc --noEmit -p test/tsconfig.json',
+});
+project.postCompileTask.spawn(typecheck);
+
+project.addTask('example', {
+  description: 'Synthesize the example app (examples/ordering-api) into cdktf.out',
+  exec: 'ts-node --transpile-only examples/ordering-api/main.ts',
+});
+
+project.addTask('generate:roles', {
+  description:
+    'Regenerate src/roles/*.generated.ts from data/ (or: npx ts-node scripts/generate-role-catalog.ts --azure FILE)',
+  exec: 'ts-node --transpile-only scripts/generate-role-catalog.ts',
+  receiveArgs: true,
+});
+
+const bench = project.addTask('bench', {
+  description: 'Benchmarks (time and memory) of the compiled library; never part of npm test',
+});
+// Benchmarks measure lib/, what users install, so compile it first.
+bench.exec('jsii --silence-warnings=reserved-word');
+bench.exec('ts-node --transpile-only bench/run.ts', { receiveArgs: true });
+
+project.synth();

@@ -1,0 +1,21 @@
+/**
+ * `npm run bench`: time and memory of what users pay for, printed as markdown tables.
+ * Never part of `npm test` (timings on a shared machine are not assertions).
+ */
+import { cpus } from 'os';
+import { importCost } from './import-cost';
+
+const benchmarks: Record<string, () => string[]> = {
+  'import-cost': importCost,
+};
+
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((name) => !(name in benchmarks));
+if (unknown.length) {
+  console.error(`unknown benchmark ${unknown.join(', ')}; available: ${Object.keys(benchmarks).join(', ')}`);
+  process.exit(2);
+}
+console.log(`# cdktf-azure-access benchmarks (node ${process.version}, ${cpus().length} cores)\n`);
+for (const name of wanted.length ? wanted : Object.keys(benchmarks)) {
+  console.log(benchmarks[name]().join('\n'));
+}

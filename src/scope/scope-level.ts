@@ -1,0 +1,28 @@
+/**
+ * How much of Azure a scope covers, narrowest first:
+ * RESOURCE < RESOURCE_GROUP < SUBSCRIPTION < MANAGEMENT_GROUP < ROOT.
+ * UNKNOWN is a scope this library could not read (a token with no resource behind it); every
+ * check treats it as wider than ROOT, never as safe.
+ */
+export enum ScopeLevel {
+  RESOURCE = 'resource',
+  RESOURCE_GROUP = 'resource-group',
+  SUBSCRIPTION = 'subscription',
+  MANAGEMENT_GROUP = 'management-group',
+  ROOT = 'root',
+  UNKNOWN = 'unknown',
+}
+
+const RANK: Record<ScopeLevel, number> = {
+  [ScopeLevel.RESOURCE]: 0,
+  [ScopeLevel.RESOURCE_GROUP]: 1,
+  [ScopeLevel.SUBSCRIPTION]: 2,
+  [ScopeLevel.MANAGEMENT_GROUP]: 3,
+  [ScopeLevel.ROOT]: 4,
+  [ScopeLevel.UNKNOWN]: 5,
+};
+
+/** 0 for RESOURCE up to 4 for ROOT, and 5 for UNKNOWN (treated as the widest). */
+export function scopeLevelRank(level: ScopeLevel): number {
+  return RANK[level];
+}

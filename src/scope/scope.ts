@@ -1,0 +1,214 @@
+import type { ITerraformResource } from 'cdktf';
+import type { IConstruct } from 'constructs';
+import { ArmId, formatArmId, InvalidScopeError, parseArmId } from './arm-id';
+import { ScopeLevel, scopeLevelRank } from './scope-level';
+import { cdktf, isUnresolved } from '../private/cdktf-runtime';
+
+const SUBSCRIPTION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+// Terraform types whose `id` is a scope wider than a resource; every other azurerm type is a resource.
+const LEVEL_BY_TERRAFORM_TYPE: Record<string, ScopeLevel> = {
+  azurerm_resource_group: ScopeLevel.RESOURCE_GROUP,
+  azurerm_subscription: ScopeLevel.SUBSCRIPTION,
+  azurerm_management_group: ScopeLevel.MANAGEMENT_GROUP,
+};
+
+// azurerm types with an `id` that is not an ARM scope at all.
+const NOT_A_SCOPE = new Set(['azurerm_client_config', 'azurerm_subscriptions', 'azurerm_role_definition']);
+
+interface ScopeParts {
+  readonly id: string;
+  readonly level: ScopeLevel;
+  readonly parsed?: ArmId;
+  readonly terraformType?: string;
+  readonly subscriptionId?: string;
+  readonly resourceGroupName?: string;
+}
+
+/**
+ * Where a role applies: an ARM scope, from a literal ID or from a resource in the stack.
+ * Literal IDs are parsed, validated and normalized; a token is kept as it is, with the level
+ * inferred from what stands behind it, or UNKNOWN (treated as the widest) when nothing does.
+ */
+export class Scope {
+  /** `/`: every management group, subscription and resource of the tenant. */
+  public static root(): Scope {
+    return Scope.fromId('/');
+  }
+
+  /** `/providers/Microsoft.Management/managementGroups/<id>`. */
+  public static managementGroup(managementGroupId: string): Scope {
+    if (isUnresolved(managementGroupId)) {
+      return new Scope({
+        id: `/providers/Microsoft.Management/managementGroups/${managementGroupId}`,
+        level: ScopeLevel.MANAGEMENT_GROUP,
+      });
+    }
+    return Scope.fromId(`/providers/Microsoft.Management/managementGroups/${managementGroupId}`);
+  }
+
+  /** `/subscriptions/<id>`; the ID may be a token (e.g. `data.azurerm_client_config.subscription_id`). */
+  public static subscription(subscriptionId: string): Scope {
+    if (isUnresolved(subscriptionId)) {
+      return new Scope({ id: `/subscriptions/${subscriptionId}`, level: ScopeLevel.SUBSCRIPTION, subscriptionId });
+    }
+    return Scope.fromId(`/subscriptions/${subscriptionId}`);
+  }
+
+  /** `/subscriptions/<id>/resourceGroups/<name>`; either part may be a token. */
+  public static resourceGroup(subscriptionId: string, resourceGroupName: string): Scope {
+    const id = `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroupName}`;
+    if (isUnresolved(subscriptionId) || isUnresolved(resourceGroupName)) {
+      if (!isUnresolved(subscriptionId) && !SUBSCRIPTION_ID.test(subscriptionId)) {
+        throw new InvalidScopeError(id, `"${subscriptionId}" is not a subscription ID (a GUID)`);
+      }
+      return new Scope({ id, level: ScopeLevel.RESOURCE_GROUP, subscriptionId, resourceGroupName });
+    }
+    return Scope.fromId(id);
+  }
+
+  /**
+   * A scope from its ARM ID. A literal ID is validated and normalized (`resourcegroups` becomes
+   * `resourceGroups`, GUIDs lower case); a malformed one throws an error that quotes it and lists
+   * the accepted forms. A token is kept: its level is read from literal text around it
+   * (`${rg.id}/providers/Microsoft.KeyVault/vaults/kv` is a resource), or is UNKNOWN.
+   */
+  public static fromId(id: string): Scope {
+    if (isUnresolved(id)) {
+      return new Scope({ id, level: levelOfPartialId(id) });
+    }
+    const parsed = parseArmId(id);
+    return new Scope({
+      id: formatArmId(parsed),
+      level: parsed.level,
+      parsed,
+      subscriptionId: parsed.subscriptionId,
+      resourceGroupName: parsed.resourceGroupName,
+    });
+  }
+
+  /**
+   * The scope of a resource or data source of this stack: its `id`, with the level read from
+   * its Terraform type. `azurerm_resource_group` is a resource group, `azurerm_subscription`
+   * a subscription, `azurerm_management_group` a management group, any other azurerm type a
+   * resource.
+   */
+  public static of(resource: ITerraformResource): Scope {
+    const type = resource.terraformResourceType;
+    const isDataSource = resource instanceof cdktf().TerraformDataSource;
+    if (!type.startsWith('azurerm_') || NOT_A_SCOPE.has(type)) {
+      throw new Error(
+        `Scope.of(${constructPathOf(resource)}): ${isDataSource ? 'data source' : 'resource'} ${type} is not an Azure Resource Manager scope. ` +
+          'Pass an azurerm resource or data source (a resource group, subscription, management group or any resource), or use Scope.fromId().',
+      );
+    }
+    const level = LEVEL_BY_TERRAFORM_TYPE[type] ?? ScopeLevel.RESOURCE;
+    // The azurerm_subscription resource's `id` is the subscription alias; the scope is the
+    // subscription itself. The data source's `id` already is `/subscriptions/<guid>`.
+    const id =
+      type === 'azurerm_subscription' && !isDataSource
+        ? `/subscriptions/${cdktf().Token.asString(resource.interpolationForAttribute('subscription_id'))}`
+        : cdktf().Token.asString(resource.interpolationForAttribute('id'));
+    return new Scope({ id, level, terraformType: type });
+  }
+
+  /** The ordering of levels: RESOURCE 0, RESOURCE_GROUP 1, ... ROOT 4, UNKNOWN 5 (widest). */
+  public static levelRank(level: ScopeLevel): number {
+    return scopeLevelRank(level);
+  }
+
+  /** The scope's ID: normalized text for a literal scope, or a token. */
+  public readonly id: string;
+  public readonly level: ScopeLevel;
+  /** The Terraform type the scope came from, when it came from `Scope.of()`. */
+  public readonly terraformType?: string;
+  /** The subscription, when the scope names one (possibly a token). */
+  public readonly subscriptionId?: string;
+  /** The resource group, when the scope names one (possibly a token). */
+  public readonly resourceGroupName?: string;
+  private readonly parsed?: ArmId;
+
+  private constructor(parts: ScopeParts) {
+    this.id = parts.id;
+    this.level = parts.level;
+    this.parsed = parts.parsed;
+    this.terraformType = parts.terraformType;
+    this.subscriptionId = parts.subscriptionId;
+    this.resourceGroupName = parts.resourceGroupName;
+  }
+
+  /** True when the ID is plain text, known at synth. */
+  public get isLiteral(): boolean {
+    return this.parsed !== undefined;
+  }
+
+  /** For a literal management-group scope, its ID. */
+  public get managementGroupId(): string | undefined {
+    return this.parsed?.managementGroupId;
+  }
+
+  /** For a literal resource scope, its full type, e.g. `Microsoft.KeyVault/vaults`. */
+  public get resourceType(): string | undefined {
+    const last = this.parsed?.providers?.[this.parsed.providers.length - 1];
+    return last ? [last.namespace, ...last.path.map((p) => p.type)].join('/') : undefined;
+  }
+
+  /** For a literal resource scope, the resource's own name (the last segment). */
+  public get resourceName(): string | undefined {
+    const last = this.parsed?.providers?.[this.parsed.providers.length - 1];
+    return last?.path[last.path.length - 1].name;
+  }
+
+  /** True when this scope's level is wider than the other's (UNKNOWN is wider than everything). */
+  public isWiderThan(other: Scope): boolean {
+    return scopeLevelRank(this.level) > scopeLevelRank(other.level);
+  }
+
+  /** Same scope, compared as ARM compares IDs: ignoring case. */
+  public isSameScope(other: Scope): boolean {
+    return this.id.toLowerCase() === other.id.toLowerCase();
+  }
+
+  /**
+   * Whether `other` lies within this scope (a scope contains itself). Defined for literal
+   * scopes only. Membership of a subscription in a management group is not in an ID, so a
+   * management group is known to contain only itself.
+   */
+  public contains(other: Scope): boolean {
+    if (!this.isLiteral || !other.isLiteral) {
+      throw new Error(
+        `Scope.contains() needs two literal scopes; got "${this.id}" and "${other.id}". A token scope is only known at apply time.`,
+      );
+    }
+    if (this.level === ScopeLevel.ROOT) return true;
+    const outer = this.id.toLowerCase();
+    const inner = other.id.toLowerCase();
+    return inner === outer || inner.startsWith(`${outer}/`);
+  }
+
+  public toString(): string {
+    return this.id;
+  }
+}
+
+/** The construct path of a resource, for error messages (its `fqn` is a token until synth). */
+function constructPathOf(resource: ITerraformResource): string {
+  const node = (resource as unknown as Partial<IConstruct>).node;
+  return node ? node.path : resource.terraformResourceType;
+}
+
+/**
+ * The level of an ID built from tokens and literal text, read from the literal parts:
+ * `${rg.id}/providers/NS/type/name` is a resource whatever the token is,
+ * `/subscriptions/${sub}/resourceGroups/name` a resource group. A bare token is UNKNOWN.
+ */
+function levelOfPartialId(id: string): ScopeLevel {
+  const shape = id.replace(/\$\{[^}]*\}/g, '\u0000');
+  if (/^\/providers\/Microsoft\.Management\/managementGroups\/[^/]+$/i.test(shape)) {
+    return ScopeLevel.MANAGEMENT_GROUP;
+  }
+  if (/\/providers\/[^/]+\/[^/]+\/[^/]+/i.test(shape)) return ScopeLevel.RESOURCE;
+  if (/\/resourceGroups\/[^/]+$/i.test(shape)) return ScopeLevel.RESOURCE_GROUP;
+  if (/^\/subscriptions\/[^/]+$/i.test(shape)) return ScopeLevel.SUBSCRIPTION;
+  return ScopeLevel.UNKNOWN;
+}
