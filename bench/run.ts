@@ -4,9 +4,11 @@
  */
 import { cpus } from 'os';
 import { importCost } from './import-cost';
+import { synthScale } from './synth-scale';
 
 const benchmarks: Record<string, () => string[]> = {
   'import-cost': importCost,
+  'synth-scale': synthScale,
 };
 
 const wanted = process.argv.slice(2);

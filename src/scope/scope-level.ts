@@ -26,3 +26,8 @@ const RANK: Record<ScopeLevel, number> = {
 export function scopeLevelRank(level: ScopeLevel): number {
   return RANK[level];
 }
+
+/** Subscription, management group, root or unknown: a standing grant there needs a written reason. */
+export function isWideScope(level: ScopeLevel): boolean {
+  return scopeLevelRank(level) >= scopeLevelRank(ScopeLevel.SUBSCRIPTION);
+}

@@ -1,6 +1,7 @@
 import type { ITerraformResource } from 'cdktf';
 import type { IConstruct } from 'constructs';
 import { ArmId, formatArmId, InvalidScopeError, parseArmId } from './arm-id';
+import { levelOfPartialId } from './partial-id-level';
 import { ScopeLevel, scopeLevelRank } from './scope-level';
 import { cdktf, isUnresolved } from '../private/cdktf-runtime';
 
@@ -21,6 +22,7 @@ interface ScopeParts {
   readonly level: ScopeLevel;
   readonly parsed?: ArmId;
   readonly terraformType?: string;
+  readonly sourceConstruct?: IConstruct;
   readonly subscriptionId?: string;
   readonly resourceGroupName?: string;
 }
@@ -109,7 +111,7 @@ export class Scope {
       type === 'azurerm_subscription' && !isDataSource
         ? `/subscriptions/${cdktf().Token.asString(resource.interpolationForAttribute('subscription_id'))}`
         : cdktf().Token.asString(resource.interpolationForAttribute('id'));
-    return new Scope({ id, level, terraformType: type });
+    return new Scope({ id, level, terraformType: type, sourceConstruct: resource as unknown as IConstruct });
   }
 
   /** The ordering of levels: RESOURCE 0, RESOURCE_GROUP 1, ... ROOT 4, UNKNOWN 5 (widest). */
@@ -122,6 +124,8 @@ export class Scope {
   public readonly level: ScopeLevel;
   /** The Terraform type the scope came from, when it came from `Scope.of()`. */
   public readonly terraformType?: string;
+  /** The resource or data source the scope came from, when it came from `Scope.of()`. */
+  public readonly sourceConstruct?: IConstruct;
   /** The subscription, when the scope names one (possibly a token). */
   public readonly subscriptionId?: string;
   /** The resource group, when the scope names one (possibly a token). */
@@ -133,6 +137,7 @@ export class Scope {
     this.level = parts.level;
     this.parsed = parts.parsed;
     this.terraformType = parts.terraformType;
+    this.sourceConstruct = parts.sourceConstruct;
     this.subscriptionId = parts.subscriptionId;
     this.resourceGroupName = parts.resourceGroupName;
   }
@@ -195,20 +200,4 @@ export class Scope {
 function constructPathOf(resource: ITerraformResource): string {
   const node = (resource as unknown as Partial<IConstruct>).node;
   return node ? node.path : resource.terraformResourceType;
-}
-
-/**
- * The level of an ID built from tokens and literal text, read from the literal parts:
- * `${rg.id}/providers/NS/type/name` is a resource whatever the token is,
- * `/subscriptions/${sub}/resourceGroups/name` a resource group. A bare token is UNKNOWN.
- */
-function levelOfPartialId(id: string): ScopeLevel {
-  const shape = id.replace(/\$\{[^}]*\}/g, '\u0000');
-  if (/^\/providers\/Microsoft\.Management\/managementGroups\/[^/]+$/i.test(shape)) {
-    return ScopeLevel.MANAGEMENT_GROUP;
-  }
-  if (/\/providers\/[^/]+\/[^/]+\/[^/]+/i.test(shape)) return ScopeLevel.RESOURCE;
-  if (/\/resourceGroups\/[^/]+$/i.test(shape)) return ScopeLevel.RESOURCE_GROUP;
-  if (/^\/subscriptions\/[^/]+$/i.test(shape)) return ScopeLevel.SUBSCRIPTION;
-  return ScopeLevel.UNKNOWN;
 }

@@ -1,0 +1,33 @@
+import { cdktf } from '../private/cdktf-runtime';
+import { Role } from '../roles/role';
+import { ROLE_DEFINITIONS_PATH } from '../roles/role-definition-id';
+import { Scope } from '../scope/scope';
+import { ScopeLevel } from '../scope/scope-level';
+
+/**
+ * The `role_definition_id` of an assignment in the form ARM returns on read, so the plan shows
+ * no change on the next run: `/subscriptions/<subscription of the scope>/providers/...` for a
+ * scope inside a subscription, the tenant form for a management group or the root. Any other
+ * form (say the tenant form at a resource group) reads back different and forces replacement
+ * on every plan (terraform-provider-azurerm#19847, #8558).
+ */
+export function assignmentRoleDefinitionId(role: Role, scope: Scope): string {
+  if (scope.level === ScopeLevel.MANAGEMENT_GROUP || scope.level === ScopeLevel.ROOT) {
+    return `${ROLE_DEFINITIONS_PATH}${role.guid}`;
+  }
+  if (scope.subscriptionId !== undefined) {
+    return role.subscriptionScopedId(scope.subscriptionId);
+  }
+  const { Fn, Token } = cdktf();
+  // The third segment of `/subscriptions/<id>/...` is the subscription, known at apply time.
+  const scoped = `/subscriptions/${Token.asString(Fn.element(Fn.split('/', scope.id), 2))}${ROLE_DEFINITIONS_PATH}${role.guid}`;
+  if (scope.level !== ScopeLevel.UNKNOWN) return scoped;
+  // An unknown scope may turn out to be a management group; choose the form at apply time.
+  return Token.asString(
+    cdktf().conditional(
+      Fn.startswith(Fn.lower(scope.id), '/subscriptions/'),
+      scoped,
+      `${ROLE_DEFINITIONS_PATH}${role.guid}`,
+    ),
+  );
+}

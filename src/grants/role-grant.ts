@@ -1,0 +1,158 @@
+import type { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import type { TerraformResource } from 'cdktf';
+import { Construct, IConstruct } from 'constructs';
+import { assignmentName } from './assignment-name';
+import { assignmentRoleDefinitionId } from './assignment-role-definition-id';
+import { GrantOptions } from './grant-options';
+import type { IPrincipal } from '../identity/principal';
+import { PrincipalKind } from '../identity/principal-type';
+import { RuleId } from '../policy/rule-ids';
+import { recordSuppressions } from '../policy/suppression-metadata';
+import { cdktf, isUnresolved } from '../private/cdktf-runtime';
+import { azurerm } from '../private/providers';
+import { Role } from '../roles/role';
+import { Scope } from '../scope/scope';
+import { isWideScope, ScopeLevel } from '../scope/scope-level';
+
+/** Properties of a role grant. */
+export interface RoleGrantProps extends GrantOptions {
+  /** Who receives the role. */
+  readonly principal: IPrincipal;
+  /** The role, e.g. `BuiltInRole.KEY_VAULT_SECRETS_USER`. */
+  readonly role: Role;
+  /** Where the role applies, e.g. `Scope.of(vault)`. */
+  readonly scope: Scope;
+}
+
+/**
+ * A standing role assignment (`azurerm_role_assignment`): a value that says what was granted to
+ * whom, where. The scope is checked when the grant is made: a subscription, management group,
+ * root or unknown scope needs a written justification.
+ */
+export class RoleGrant extends Construct {
+  /**
+   * Grants a role to a principal, placing the grant under the principal's construct, or under
+   * the scope's resource when the principal has none (a principal given by object ID).
+   * @internal
+   */
+  public static _create(principal: IPrincipal, role: Role, scope: Scope, options: GrantOptions): RoleGrant {
+    const host = principal.grantHost ?? scope.sourceConstruct;
+    if (!host) {
+      throw new Error(
+        `Cannot place the grant of "${role.name}" to ${principal.displayName} at ${scope.id}: neither the principal nor the scope ` +
+          'belongs to a stack. Create it with new RoleGrant(stack, id, { principal, role, scope }).',
+      );
+    }
+    const parent = principal.grantHost ? host : cdktf().TerraformStack.of(host);
+    const id = options.id ?? defaultGrantId(parent, principal, role, scope);
+    return new RoleGrant(parent, id, { ...options, principal, role, scope });
+  }
+
+  public readonly principal: IPrincipal;
+  public readonly role: Role;
+  public readonly scope: Scope;
+  /** The written reason for a wide scope, when one was given. */
+  public readonly justification?: string;
+  /** The `azurerm_role_assignment` resource. */
+  public readonly assignment: RoleAssignment;
+
+  constructor(scope: Construct, id: string, props: RoleGrantProps) {
+    super(scope, id);
+    this.principal = props.principal;
+    this.role = props.role;
+    this.scope = props.scope;
+    this.justification = checkJustification(this.node.path, props);
+
+    if (props.conditionVersion !== undefined && props.condition === undefined) {
+      throw new Error(`${this.node.path}: conditionVersion "${props.conditionVersion}" was given without a condition.`);
+    }
+    const managedInStack = props.principal.kind === PrincipalKind.MANAGED_IDENTITY && props.principal.isCreatedInStack;
+    const { RoleAssignment: Assignment } = azurerm.roleAssignment();
+    this.assignment = new Assignment(this, 'Assignment', {
+      name: assignmentName(props.scope.id, props.role.guid, props.principal.principalId),
+      scope: props.scope.id,
+      roleDefinitionId: assignmentRoleDefinitionId(props.role, props.scope),
+      principalId: props.principal.principalId,
+      principalType: props.principal.principalType,
+      // Only for a managed identity made in this stack: the flag forces principal type
+      // ServicePrincipal, which would be wrong for a user or a group.
+      skipServicePrincipalAadCheck: managedInStack ? true : undefined,
+      description: describe(props.description, this.justification),
+      condition: props.condition,
+      conditionVersion: props.condition !== undefined ? (props.conditionVersion ?? '2.0') : undefined,
+    });
+    if (this.justification !== undefined) {
+      recordSuppressions(this.assignment, [{ ruleId: RuleId.WIDE_SCOPE, reason: this.justification }]);
+    }
+  }
+
+  /**
+   * Makes `consumer` (say, the Function App that reads the vault) depend on this grant, so it
+   * is not started before its access exists.
+   */
+  public applyBefore(consumer: TerraformResource): void {
+    if (this.principal.grantHost === consumer || this.scope.sourceConstruct === consumer) {
+      throw new Error(
+        `${this.node.path}: applyBefore(${consumer.node.path}) would make a dependency cycle: the grant refers to ` +
+          `${consumer.node.path} itself (its system-assigned identity or its ID), so it can only be created after it.`,
+      );
+    }
+    // dependable() renders the plain address Terraform's depends_on expects, not an interpolation.
+    consumer.dependsOn = [...(consumer.dependsOn ?? []), cdktf().dependable(this.assignment)];
+  }
+}
+
+function checkJustification(path: string, props: RoleGrantProps): string | undefined {
+  const justification = props.justification?.trim();
+  if (props.justification !== undefined && !justification) {
+    throw new Error(`${path}: justification is empty. Say why "${props.role.name}" is needed at ${props.scope.id}.`);
+  }
+  if (isWideScope(props.scope.level) && justification === undefined) {
+    const scopeText = props.scope.level === ScopeLevel.UNKNOWN ? 'a scope that cannot be read at synth (UNKNOWN, treated as the widest)' : `${props.scope.level} scope ${props.scope.id}`;
+    throw new Error(
+      `${path}: "${props.role.name}" for ${props.principal.displayName} is granted at ${scopeText}. ` +
+        'Grant it at the narrowest scope that works (the resource, e.g. Scope.of(vault), or its resource group), ' +
+        'or give options.justification saying why this scope is needed (a description is not a justification).',
+    );
+  }
+  return justification;
+}
+
+function describe(description: string | undefined, justification: string | undefined): string | undefined {
+  const parts = [description?.trim(), justification !== undefined ? `Justification: ${justification}` : undefined];
+  const text = parts.filter((p) => p).join(' ');
+  return text || undefined;
+}
+
+/** `KeyVaultSecretsUser-kv`, `Reader-sub-11111111`: stable across runs, readable in addresses. */
+function defaultGrantId(parent: IConstruct, principal: IPrincipal, role: Role, scope: Scope): string {
+  const roleText = role.name.replace(/[^A-Za-z0-9]+/g, '');
+  const scopeText = scope.sourceConstruct?.node.id ?? literalScopeText(scope);
+  const principalSuffix = principal.grantHost === parent ? '' : `-${principalText(principal)}`;
+  const base = `${roleText}-${scopeText}${principalSuffix}`.replace(/[^A-Za-z0-9_-]+/g, '-');
+  if (!parent.node.tryFindChild(base)) return base;
+  throw new Error(
+    `${parent.node.path}: ${principal.displayName} is already granted "${role.name}" at ${scope.id} (construct ${base}). ` +
+      'The same principal, role and scope twice fails at apply with RoleAssignmentExists; pass options.id if this is a different grant.',
+  );
+}
+
+function literalScopeText(scope: Scope): string {
+  if (isUnresolved(scope.id)) return 'scope';
+  switch (scope.level) {
+    case ScopeLevel.ROOT:
+      return 'root';
+    case ScopeLevel.MANAGEMENT_GROUP:
+      return `mg-${scope.managementGroupId}`;
+    case ScopeLevel.SUBSCRIPTION:
+      return `sub-${scope.subscriptionId!.slice(0, 8)}`;
+    case ScopeLevel.RESOURCE_GROUP:
+      return scope.resourceGroupName!;
+    default:
+      return scope.resourceName ?? 'scope';
+  }
+}
+
+function principalText(principal: IPrincipal): string {
+  return isUnresolved(principal.displayName) ? principal.kind : principal.displayName;
+}

@@ -1,0 +1,111 @@
+import { isUnresolved } from '../private/cdktf-runtime';
+
+/** The audience Entra expects in tokens exchanged for a managed identity's token. */
+export const AZURE_AD_TOKEN_EXCHANGE = 'api://AzureADTokenExchange';
+const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
+
+/** Which GitHub Actions runs are trusted: a repository plus exactly one of the filters. */
+export interface GitHubActionsTrustProps {
+  /** `owner/repository`. */
+  readonly repository: string;
+  /** Jobs that run in this deployment environment (`environment: prod`). */
+  readonly environment?: string;
+  /** Runs on this branch (`main`), without `refs/heads/`. */
+  readonly branch?: string;
+  /** Runs for this tag (`v1.2.0`), without `refs/tags/`. */
+  readonly tag?: string;
+  /** Runs triggered by pull requests. Use with care: anyone who can open one is trusted. */
+  readonly pullRequest?: boolean;
+}
+
+/** A Kubernetes service account (AKS workload identity or any OIDC-issuing cluster). */
+export interface KubernetesServiceAccountTrustProps {
+  /** The cluster's OIDC issuer URL (AKS: `oidc_issuer_url` of the cluster). */
+  readonly issuerUrl: string;
+  readonly namespace: string;
+  readonly serviceAccountName: string;
+}
+
+/** Any OIDC issuer and subject. */
+export interface OidcTrustProps {
+  readonly issuer: string;
+  readonly subject: string;
+  /** @default ["api://AzureADTokenExchange"] */
+  readonly audiences?: string[];
+}
+
+/**
+ * Who may exchange a token for the identity's token, without any secret. Built with one of the
+ * static factories.
+ */
+export class FederatedCredentialSubject {
+  /**
+   * GitHub Actions runs of one repository, narrowed by exactly one of environment, branch, tag
+   * or pull request (the subject claim GitHub puts in its OIDC token).
+   */
+  public static gitHubActions(props: GitHubActionsTrustProps): FederatedCredentialSubject {
+    if (!isUnresolved(props.repository) && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(props.repository)) {
+      throw new Error(`GitHub repository "${props.repository}" is not of the form owner/repository.`);
+    }
+    const filters = [
+      props.environment !== undefined ? `environment:${props.environment}` : undefined,
+      props.branch !== undefined ? `ref:refs/heads/${props.branch}` : undefined,
+      props.tag !== undefined ? `ref:refs/tags/${props.tag}` : undefined,
+      props.pullRequest ? 'pull_request' : undefined,
+    ].filter((f): f is string => f !== undefined);
+    if (filters.length !== 1) {
+      throw new Error(
+        `GitHub Actions trust for ${props.repository} needs exactly one of environment, branch, tag or pullRequest; ` +
+          `got ${filters.length === 0 ? 'none' : filters.join(', ')}. Trusting a whole repository would let any workflow in it deploy.`,
+      );
+    }
+    for (const [name, value] of Object.entries({ environment: props.environment, branch: props.branch, tag: props.tag })) {
+      if (value !== undefined && !isUnresolved(value) && (!value.trim() || value.includes('*'))) {
+        throw new Error(`GitHub Actions trust for ${props.repository}: ${name} "${value}" must be a non-empty name without wildcards.`);
+      }
+    }
+    return new FederatedCredentialSubject(GITHUB_ISSUER, `repo:${props.repository}:${filters[0]}`, [AZURE_AD_TOKEN_EXCHANGE]);
+  }
+
+  /** A Kubernetes service account: subject `system:serviceaccount:<namespace>:<name>`. */
+  public static kubernetesServiceAccount(props: KubernetesServiceAccountTrustProps): FederatedCredentialSubject {
+    checkIssuer(props.issuerUrl);
+    for (const [name, value] of Object.entries({ namespace: props.namespace, serviceAccountName: props.serviceAccountName })) {
+      if (!isUnresolved(value) && !/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(value)) {
+        throw new Error(`Kubernetes ${name} "${value}" is not a valid Kubernetes name (lower case letters, digits, '-' and '.').`);
+      }
+    }
+    return new FederatedCredentialSubject(
+      props.issuerUrl,
+      `system:serviceaccount:${props.namespace}:${props.serviceAccountName}`,
+      [AZURE_AD_TOKEN_EXCHANGE],
+    );
+  }
+
+  /** Any OIDC issuer (an https URL) and subject. */
+  public static oidc(props: OidcTrustProps): FederatedCredentialSubject {
+    checkIssuer(props.issuer);
+    if (!isUnresolved(props.subject) && !props.subject.trim()) throw new Error('OIDC trust: subject must not be empty.');
+    const audiences = props.audiences ?? [AZURE_AD_TOKEN_EXCHANGE];
+    if (audiences.length !== 1) {
+      throw new Error(`OIDC trust: Azure accepts exactly one audience per federated credential; got ${audiences.length}.`);
+    }
+    return new FederatedCredentialSubject(props.issuer, props.subject, audiences);
+  }
+
+  public readonly issuer: string;
+  public readonly subject: string;
+  public readonly audiences: string[];
+
+  private constructor(issuer: string, subject: string, audiences: string[]) {
+    this.issuer = issuer;
+    this.subject = subject;
+    this.audiences = audiences;
+  }
+}
+
+function checkIssuer(issuer: string): void {
+  if (!isUnresolved(issuer) && !/^https:\/\/[^\s/]+/.test(issuer)) {
+    throw new Error(`OIDC issuer "${issuer}" is not an https URL; Entra accepts only https issuers.`);
+  }
+}

@@ -1,0 +1,164 @@
+import type { ITerraformResource } from 'cdktf';
+import { Construct, IConstruct } from 'constructs';
+import { PrincipalKind, PrincipalType, principalTypeOf } from './principal-type';
+import { GrantOptions } from '../grants/grant-options';
+import { RoleGrant } from '../grants/role-grant';
+import { cdktf, isUnresolved } from '../private/cdktf-runtime';
+import { azuread } from '../private/providers';
+import { Role } from '../roles/role';
+import { Scope } from '../scope/scope';
+
+const OBJECT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Something that can be granted a role: a user, a group, an application or a managed identity. */
+export interface IPrincipal {
+  /** The Entra object ID (a token when the principal is created or looked up in the stack). */
+  readonly principalId: string;
+  /** The `principal_type` of role assignments to this principal. */
+  readonly principalType: PrincipalType;
+  /** Human, group, managed identity or application. */
+  readonly kind: PrincipalKind;
+  /** A name for reports and errors ("uai-ordering-api", "platform-admins"). */
+  readonly displayName: string;
+  /**
+   * True for a managed identity created in the same stack: its grants set
+   * `skip_service_principal_aad_check`, so the assignment does not fail with PrincipalNotFound
+   * while Entra replicates the new service principal.
+   */
+  readonly isCreatedInStack: boolean;
+  /** The construct grants to this principal are placed under, when it has one. */
+  readonly grantHost?: IConstruct;
+
+  /** Grants `role` at `scope` to this principal; a wide scope needs `options.justification`. */
+  grant(role: Role, scope: Scope, options?: GrantOptions): RoleGrant;
+}
+
+/** How a principal is described to `Principal.fromObjectId`. */
+export interface PrincipalProps {
+  /** The Entra object ID (a GUID or a token). */
+  readonly objectId: string;
+  readonly kind: PrincipalKind;
+  /** @default - the object ID */
+  readonly displayName?: string;
+}
+
+/** Options of the lookups that synthesize an azuread data source. */
+export interface PrincipalLookupOptions {
+  /** @default - derived from the looked-up value */
+  readonly id?: string;
+}
+
+// The object-ID attribute of each azuread type a principal can be read from.
+const KIND_BY_AZUREAD_TYPE: Record<string, PrincipalKind> = {
+  azuread_user: PrincipalKind.HUMAN,
+  azuread_group: PrincipalKind.GROUP,
+  azuread_service_principal: PrincipalKind.APPLICATION,
+};
+
+/**
+ * Principals that exist outside this library's constructs: people, groups and applications by
+ * object ID, from azuread resources and data sources, or looked up by name.
+ */
+export class Principal implements IPrincipal {
+  /** A user by Entra object ID. */
+  public static user(objectId: string, displayName?: string): Principal {
+    return Principal.fromObjectId({ objectId, kind: PrincipalKind.HUMAN, displayName });
+  }
+
+  /** A security group by Entra object ID. */
+  public static group(objectId: string, displayName?: string): Principal {
+    return Principal.fromObjectId({ objectId, kind: PrincipalKind.GROUP, displayName });
+  }
+
+  /** An application's service principal by its object ID (not the client/app ID). */
+  public static servicePrincipal(objectId: string, displayName?: string): Principal {
+    return Principal.fromObjectId({ objectId, kind: PrincipalKind.APPLICATION, displayName });
+  }
+
+  /**
+   * A managed identity that exists outside this stack, by the object (principal) ID of its
+   * service principal. Its grants do not skip the Entra check: it has had time to replicate.
+   */
+  public static existingManagedIdentity(principalId: string, displayName?: string): Principal {
+    return Principal.fromObjectId({ objectId: principalId, kind: PrincipalKind.MANAGED_IDENTITY, displayName });
+  }
+
+  /** A principal of any kind by object ID. */
+  public static fromObjectId(props: PrincipalProps): Principal {
+    if (!isUnresolved(props.objectId) && !OBJECT_ID.test(props.objectId)) {
+      throw new Error(
+        `"${props.objectId}" is not an Entra object ID: expected a GUID such as aaaaaaaa-0000-1111-2222-bbbbbbbbbbbb ` +
+          '(the object ID, not a user principal name, display name or application/client ID; use Principal.userByPrincipalName(), ' +
+          'groupByDisplayName() or servicePrincipalByClientId() to look those up).',
+      );
+    }
+    const objectId = isUnresolved(props.objectId) ? props.objectId : props.objectId.toLowerCase();
+    return new Principal(objectId, props.kind, props.displayName ?? objectId);
+  }
+
+  /**
+   * The principal behind an `azuread_user`, `azuread_group` or `azuread_service_principal`
+   * resource or data source of this stack (its `object_id`).
+   */
+  public static fromAzureadObject(resource: ITerraformResource): Principal {
+    const kind = KIND_BY_AZUREAD_TYPE[resource.terraformResourceType];
+    const host = resource as unknown as IConstruct;
+    if (kind === undefined) {
+      throw new Error(
+        `${host.node?.path ?? resource.terraformResourceType}: a ${resource.terraformResourceType} is not a principal. ` +
+          `Accepted: ${Object.keys(KIND_BY_AZUREAD_TYPE).join(', ')} (resources or data sources).`,
+      );
+    }
+    const objectId = cdktf().Token.asString(resource.interpolationForAttribute('object_id'));
+    return new Principal(objectId, kind, host.node?.id ?? resource.terraformResourceType, host);
+  }
+
+  /** Looks a user up by user principal name (`azuread_user` data source). */
+  public static userByPrincipalName(scope: Construct, userPrincipalName: string, options: PrincipalLookupOptions = {}): Principal {
+    const { DataAzureadUser } = azuread.dataUser();
+    const data = new DataAzureadUser(scope, options.id ?? lookupId('User', userPrincipalName), { userPrincipalName });
+    return new Principal(data.objectId, PrincipalKind.HUMAN, userPrincipalName, data);
+  }
+
+  /** Looks a security group up by display name (`azuread_group` data source). */
+  public static groupByDisplayName(scope: Construct, displayName: string, options: PrincipalLookupOptions = {}): Principal {
+    const { DataAzureadGroup } = azuread.dataGroup();
+    const data = new DataAzureadGroup(scope, options.id ?? lookupId('Group', displayName), { displayName, securityEnabled: true });
+    return new Principal(data.objectId, PrincipalKind.GROUP, displayName, data);
+  }
+
+  /** Looks an application's service principal up by client (application) ID. */
+  public static servicePrincipalByClientId(scope: Construct, clientId: string, options: PrincipalLookupOptions = {}): Principal {
+    const { DataAzureadServicePrincipal } = azuread.dataServicePrincipal();
+    const data = new DataAzureadServicePrincipal(scope, options.id ?? lookupId('ServicePrincipal', clientId), { clientId });
+    return new Principal(data.objectId, PrincipalKind.APPLICATION, clientId, data);
+  }
+
+  public readonly principalId: string;
+  public readonly principalType: PrincipalType;
+  public readonly kind: PrincipalKind;
+  public readonly displayName: string;
+  public readonly isCreatedInStack = false;
+  public readonly grantHost?: IConstruct;
+
+  private constructor(principalId: string, kind: PrincipalKind, displayName: string, host?: IConstruct) {
+    this.principalId = principalId;
+    this.kind = kind;
+    this.principalType = principalTypeOf(kind);
+    this.displayName = displayName;
+    this.grantHost = host;
+  }
+
+  public grant(role: Role, scope: Scope, options: GrantOptions = {}): RoleGrant {
+    return RoleGrant._create(this, role, scope, options);
+  }
+
+  public toString(): string {
+    return `${this.kind} ${this.displayName}`;
+  }
+}
+
+/** `Group-platform-admins` from a looked-up name: letters, digits, `-` and `_` only. */
+function lookupId(prefix: string, value: string): string {
+  return `${prefix}-${value.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '')}`;
+}

@@ -1,0 +1,45 @@
+import type { TerraformResource } from 'cdktf';
+import { IConstruct } from 'constructs';
+import { enableSystemAssignedIdentity } from './identity-block';
+import { IPrincipal } from './principal';
+import { PrincipalKind, PrincipalType } from './principal-type';
+import { GrantOptions } from '../grants/grant-options';
+import { RoleGrant } from '../grants/role-grant';
+import { cdktf } from '../private/cdktf-runtime';
+import { Role } from '../roles/role';
+import { Scope } from '../scope/scope';
+
+/**
+ * The system-assigned managed identity of a resource in this stack: it lives and dies with the
+ * resource. `SystemAssignedIdentity.enable(resource)` turns it on (keeping user-assigned
+ * identities already attached) and returns it as a principal to grant roles to.
+ */
+export class SystemAssignedIdentity implements IPrincipal {
+  public static enable(resource: TerraformResource): SystemAssignedIdentity {
+    enableSystemAssignedIdentity(resource);
+    return new SystemAssignedIdentity(resource);
+  }
+
+  /** The resource whose identity this is. */
+  public readonly resource: TerraformResource;
+  /** `${<resource>.identity[0].principal_id}`: known after apply. */
+  public readonly principalId: string;
+  public readonly principalType = PrincipalType.SERVICE_PRINCIPAL;
+  public readonly kind = PrincipalKind.MANAGED_IDENTITY;
+  public readonly isCreatedInStack = true;
+  public readonly displayName: string;
+
+  private constructor(resource: TerraformResource) {
+    this.resource = resource;
+    this.principalId = cdktf().Token.asString(resource.interpolationForAttribute('identity[0].principal_id'));
+    this.displayName = `${resource.node.id} (system-assigned)`;
+  }
+
+  public get grantHost(): IConstruct | undefined {
+    return this.resource;
+  }
+
+  public grant(role: Role, scope: Scope, options: GrantOptions = {}): RoleGrant {
+    return RoleGrant._create(this, role, scope, options);
+  }
+}

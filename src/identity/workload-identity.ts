@@ -1,0 +1,159 @@
+import type { FederatedIdentityCredential } from '@cdktf/provider-azurerm/lib/federated-identity-credential';
+import type { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
+import type { TerraformResource } from 'cdktf';
+import { Construct, IConstruct } from 'constructs';
+import { setAzureClientId, supportsAzureClientId } from './azure-client-id';
+import { FederatedCredentialSubject, GitHubActionsTrustProps } from './federated-credential-subject';
+import { addUserAssignedIdentity } from './identity-block';
+import { IPrincipal } from './principal';
+import { PrincipalKind, PrincipalType } from './principal-type';
+import { GrantOptions } from '../grants/grant-options';
+import { RoleGrant } from '../grants/role-grant';
+import { isUnresolved } from '../private/cdktf-runtime';
+import { azurerm } from '../private/providers';
+import { Role } from '../roles/role';
+import { Scope } from '../scope/scope';
+
+/** Azure allows at most 20 federated identity credentials on one user-assigned identity. */
+export const MAX_FEDERATED_CREDENTIALS = 20;
+
+/** The tag that records who owns an identity, so ownership can be reviewed. */
+export const OWNER_TAG = 'owner';
+
+export interface WorkloadIdentityProps {
+  /** The identity's resource name, e.g. `uai-ordering-api`. */
+  readonly name: string;
+  readonly resourceGroupName: string;
+  readonly location: string;
+  /** Who answers for this identity (a team mailbox or group); kept in the `owner` tag. */
+  readonly owner: string;
+  /** @default - only the owner tag */
+  readonly tags?: { [key: string]: string };
+}
+
+/** Options of attaching an identity to a resource. */
+export interface AttachOptions {
+  /**
+   * Set AZURE_CLIENT_ID in the app's settings (App Service, Function Apps) or containers
+   * (Container Apps) so DefaultAzureCredential selects this identity.
+   * @default true where the resource type supports it
+   */
+  readonly setAzureClientId?: boolean;
+}
+
+/** Options of a federated credential. */
+export interface FederatedCredentialOptions {
+  /**
+   * The credential's name in Azure (3 to 120 letters, digits, '-' and '_', starting with a
+   * letter or digit). @default - the construct ID
+   */
+  readonly name?: string;
+}
+
+/**
+ * A user-assigned managed identity (`azurerm_user_assigned_identity`) for a workload: the
+ * workload authenticates as it, with no secret to store or rotate.
+ */
+export class WorkloadIdentity extends Construct implements IPrincipal {
+  public readonly resource: UserAssignedIdentity;
+  /** The identity's ARM resource ID. */
+  public readonly id: string;
+  /** The object ID of its service principal: what role assignments name. */
+  public readonly principalId: string;
+  /** The client (application) ID: what AZURE_CLIENT_ID holds. */
+  public readonly clientId: string;
+  public readonly tenantId: string;
+  public readonly principalType = PrincipalType.SERVICE_PRINCIPAL;
+  public readonly kind = PrincipalKind.MANAGED_IDENTITY;
+  public readonly isCreatedInStack = true;
+  public readonly displayName: string;
+  public readonly owner: string;
+  private readonly federatedCredentials: FederatedIdentityCredential[] = [];
+
+  constructor(scope: Construct, id: string, props: WorkloadIdentityProps) {
+    super(scope, id);
+    if (!isUnresolved(props.owner) && !props.owner.trim()) {
+      throw new Error(`${this.node.path}: owner must name who answers for the identity (a team mailbox or group); got an empty string.`);
+    }
+    if (!isUnresolved(props.name) && !/^[A-Za-z0-9][A-Za-z0-9_-]{2,127}$/.test(props.name)) {
+      throw new Error(
+        `${this.node.path}: name "${props.name}" is not a valid identity name ` +
+          "(3 to 128 letters, digits, '-' and '_', starting with a letter or digit).",
+      );
+    }
+    const { UserAssignedIdentity: Identity } = azurerm.userAssignedIdentity();
+    this.resource = new Identity(this, 'Resource', {
+      name: props.name,
+      resourceGroupName: props.resourceGroupName,
+      location: props.location,
+      tags: { ...props.tags, [OWNER_TAG]: props.owner },
+    });
+    this.id = this.resource.id;
+    this.principalId = this.resource.principalId;
+    this.clientId = this.resource.clientId;
+    this.tenantId = this.resource.tenantId;
+    this.displayName = props.name;
+    this.owner = props.owner;
+  }
+
+  public get grantHost(): IConstruct | undefined {
+    return this;
+  }
+
+  /** Grants `role` at `scope` to this identity; a wide scope needs `options.justification`. */
+  public grant(role: Role, scope: Scope, options: GrantOptions = {}): RoleGrant {
+    return RoleGrant._create(this, role, scope, options);
+  }
+
+  /**
+   * Lets `resource` run as this identity: adds it to the resource's identity block (keeping a
+   * system-assigned identity and other user-assigned ones), and for App Service, Function Apps
+   * and Container Apps sets AZURE_CLIENT_ID so DefaultAzureCredential selects it.
+   */
+  public attachTo(resource: TerraformResource, options: AttachOptions = {}): void {
+    addUserAssignedIdentity(resource, this.id);
+    if ((options.setAzureClientId ?? true) && supportsAzureClientId(resource)) {
+      setAzureClientId(resource, this.clientId);
+    }
+  }
+
+  /**
+   * Trusts tokens from an OIDC issuer (GitHub Actions, a Kubernetes cluster, ...) to act as this
+   * identity: no secret is stored anywhere. At most 20 per identity.
+   */
+  public addFederatedCredential(
+    id: string,
+    subject: FederatedCredentialSubject,
+    options: FederatedCredentialOptions = {},
+  ): FederatedIdentityCredential {
+    if (this.federatedCredentials.length >= MAX_FEDERATED_CREDENTIALS) {
+      throw new Error(
+        `${this.node.path}/${id}: Azure allows at most ${MAX_FEDERATED_CREDENTIALS} federated credentials per identity, and ` +
+          `${this.displayName} already has ${this.federatedCredentials.length}. Use another identity, or narrower subjects.`,
+      );
+    }
+    const name = options.name ?? id;
+    if (!isUnresolved(name) && !/^[A-Za-z0-9][A-Za-z0-9_-]{2,119}$/.test(name)) {
+      throw new Error(
+        `${this.node.path}/${id}: federated credential name "${name}" is not accepted ` +
+          "(3 to 120 letters, digits, '-' and '_', starting with a letter or digit).",
+      );
+    }
+    const { FederatedIdentityCredential: Credential } = azurerm.federatedIdentityCredential();
+    const credential = new Credential(this, id, {
+      name,
+      resourceGroupName: this.resource.resourceGroupName,
+      parentId: this.id,
+      issuer: subject.issuer,
+      subject: subject.subject,
+      audience: subject.audiences,
+    });
+    this.federatedCredentials.push(credential);
+    return credential;
+  }
+
+  /** Shorthand for `addFederatedCredential(id, FederatedCredentialSubject.gitHubActions(props))`. */
+  public trustGitHubActions(id: string, props: GitHubActionsTrustProps): FederatedIdentityCredential {
+    return this.addFederatedCredential(id, FederatedCredentialSubject.gitHubActions(props));
+  }
+}

@@ -1,0 +1,291 @@
+import { Group } from '@cdktf/provider-azuread/lib/group';
+import { DataAzurermSubscription } from '@cdktf/provider-azurerm/lib/data-azurerm-subscription';
+import { TerraformStack } from 'cdktf';
+import { BuiltInRole, GrantInventory, Principal, RoleGrant, Scope, ScopeLevel, SystemAssignedIdentity, WorkloadIdentity } from '../../src';
+import { ROLE_ASSIGNMENT_NAMESPACE, uuidv5 } from '../../src/grants/assignment-name';
+import { appResources, newStack, onlyResource, resourcesOf, SUBSCRIPTION, synthJson } from '../support/stack';
+
+const GROUP_ID = 'cccccccc-1111-2222-3333-dddddddddddd';
+const USER_ID = 'eeeeeeee-1111-2222-3333-ffffffffffff';
+const RG_SCOPE = `/subscriptions/${SUBSCRIPTION}/resourceGroups/rg-ordering`;
+
+function workload(stack: TerraformStack, id = 'OrderingApi') {
+  return new WorkloadIdentity(stack, id, { name: 'uai-ordering-api', resourceGroupName: 'rg-shared-identities', location: 'eastus', owner: 'team-ordering' });
+}
+
+function assignments(stack: TerraformStack): any[] {
+  return Object.values(resourcesOf(synthJson(stack), 'azurerm_role_assignment'));
+}
+
+describe('a grant to a managed identity of this stack', () => {
+  const stack = newStack();
+  const { vault } = appResources(stack);
+  const uai = workload(stack);
+  const grant = uai.grant(BuiltInRole.KEY_VAULT_SECRETS_USER, Scope.of(vault));
+  const json = onlyResource(synthJson(stack), 'azurerm_role_assignment');
+  const ref = `azurerm_user_assigned_identity.${uai.resource.friendlyUniqueId}`;
+
+  test('is scoped to the vault only', () => {
+    expect(json.scope).toBe('${azurerm_key_vault.kv.id}');
+    const inventory = GrantInventory.fromStack(stack);
+    expect(inventory.grants.map((g) => [g.roleName, g.scopeLevel, g.scope])).toEqual([
+      ['Key Vault Secrets User', ScopeLevel.RESOURCE, '${azurerm_key_vault.kv.id}'],
+    ]);
+    inventory.assertAllScopesAtMost(ScopeLevel.RESOURCE);
+  });
+
+  test('names the principal, its type, and skips the Entra replication check', () => {
+    expect(json.principal_id).toBe(`\${${ref}.principal_id}`);
+    expect(json.principal_type).toBe('ServicePrincipal');
+    expect(json.skip_service_principal_aad_check).toBe(true);
+  });
+
+  test('uses the role definition ID of the scope\'s subscription, read at apply time', () => {
+    expect(json.role_definition_id).toBe(
+      '/subscriptions/${element(split("/", azurerm_key_vault.kv.id), 2)}/providers/Microsoft.Authorization/roleDefinitions/4633458b-17de-408a-b874-0445c86b69e6',
+    );
+  });
+
+  test('is named by uuidv5 over scope, role and principal when they are known only at apply', () => {
+    expect(json.name).toBe(
+      `\${uuidv5("${ROLE_ASSIGNMENT_NAMESPACE}", lower(join("|", [azurerm_key_vault.kv.id, "4633458b-17de-408a-b874-0445c86b69e6", ${ref}.principal_id])))}`,
+    );
+  });
+
+  test('records what was granted', () => {
+    expect(grant.role).toBe(BuiltInRole.KEY_VAULT_SECRETS_USER);
+    expect(grant.principal).toBe(uai);
+    expect(grant.scope.level).toBe(ScopeLevel.RESOURCE);
+    expect(grant.node.path).toBe('test/OrderingApi/KeyVaultSecretsUser-kv');
+  });
+
+  test('snapshot', () => {
+    expect(json).toMatchSnapshot();
+  });
+});
+
+describe('literal grants', () => {
+  test('get a GUID name computed at synth, the same Terraform would compute', () => {
+    const stack = newStack();
+    new RoleGrant(stack, 'Readers', { principal: Principal.group(GROUP_ID), role: BuiltInRole.READER, scope: Scope.fromId(RG_SCOPE) });
+    const json = onlyResource(synthJson(stack), 'azurerm_role_assignment');
+    const expected = uuidv5(ROLE_ASSIGNMENT_NAMESPACE, `${RG_SCOPE}|acdd72a7-3385-48ef-bd42-f606fba81ae7|${GROUP_ID}`.toLowerCase());
+    expect(json.name).toBe(expected);
+    expect(json.name).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(json.scope).toBe(RG_SCOPE);
+    expect(json.role_definition_id).toBe(`/subscriptions/${SUBSCRIPTION}/providers/Microsoft.Authorization/roleDefinitions/acdd72a7-3385-48ef-bd42-f606fba81ae7`);
+    expect(json.principal_type).toBe('Group');
+    expect(json).not.toHaveProperty('skip_service_principal_aad_check');
+    GrantInventory.fromStack(stack).assertAllScopesAtMost(ScopeLevel.RESOURCE_GROUP);
+  });
+
+  test('the namespace is uuidv5 of the URL namespace and the library\'s URL', () => {
+    expect(uuidv5('6ba7b811-9dad-11d1-80b4-00c04fd430c8', 'https://cdktf-azure-access/role-assignment')).toBe(ROLE_ASSIGNMENT_NAMESPACE);
+    expect(uuidv5('6ba7b810-9dad-11d1-80b4-00c04fd430c8', 'python.org')).toBe('886313e1-3b8a-5372-9b90-0c9aee199e5d');
+  });
+
+  test('the same grant written in another case keeps its name', () => {
+    const names = [RG_SCOPE, RG_SCOPE.toUpperCase().replace('RESOURCEGROUPS', 'resourcegroups')].map((scope) => {
+      const stack = newStack();
+      new RoleGrant(stack, 'g', { principal: Principal.user(USER_ID.toUpperCase()), role: BuiltInRole.READER, scope: Scope.fromId(scope) });
+      return onlyResource(synthJson(stack), 'azurerm_role_assignment').name;
+    });
+    expect(names[0]).toBe(names[1]);
+  });
+});
+
+describe('principal types', () => {
+  test.each([
+    ['a user', Principal.user(USER_ID), 'User'],
+    ['a group', Principal.group(GROUP_ID), 'Group'],
+    ['an application', Principal.servicePrincipal(USER_ID), 'ServicePrincipal'],
+    ['a managed identity from outside the stack', Principal.existingManagedIdentity(USER_ID), 'ServicePrincipal'],
+  ])('%s gets principal_type and never skip_service_principal_aad_check', (_, principal, type) => {
+    const stack = newStack();
+    new RoleGrant(stack, 'g', { principal, role: BuiltInRole.READER, scope: Scope.fromId(RG_SCOPE) });
+    const json = onlyResource(synthJson(stack), 'azurerm_role_assignment');
+    expect(json.principal_type).toBe(type);
+    expect(json).not.toHaveProperty('skip_service_principal_aad_check');
+    expect(json.scope).toBe(RG_SCOPE);
+  });
+
+  test('an azuread group of the stack', () => {
+    const stack = newStack();
+    const { rg } = appResources(stack);
+    const group = new Group(stack, 'admins', { displayName: 'platform-admins', securityEnabled: true });
+    Principal.fromAzureadObject(group).grant(BuiltInRole.READER, Scope.of(rg));
+    const json = onlyResource(synthJson(stack), 'azurerm_role_assignment');
+    expect(json.principal_id).toBe('${azuread_group.admins.object_id}');
+    expect(json.principal_type).toBe('Group');
+    expect(json.scope).toBe('${azurerm_resource_group.rg.id}');
+    const [record] = GrantInventory.fromStack(stack).grants;
+    expect(record.principalName).toBe('platform-admins');
+    expect(record.scopeLevel).toBe(ScopeLevel.RESOURCE_GROUP);
+  });
+
+  test('lookups synthesize their data sources', () => {
+    const stack = newStack();
+    const { rg } = appResources(stack);
+    Principal.userByPrincipalName(stack, 'ada@contoso.example').grant(BuiltInRole.READER, Scope.of(rg));
+    Principal.groupByDisplayName(stack, 'platform admins').grant(BuiltInRole.READER, Scope.of(rg));
+    Principal.servicePrincipalByClientId(stack, '22223333-cccc-4444-dddd-5555eeee6666').grant(BuiltInRole.READER, Scope.of(rg));
+    const json = synthJson(stack);
+    expect(json.data.azuread_user['User-ada-contoso-example'].user_principal_name).toBe('ada@contoso.example');
+    expect(json.data.azuread_group['Group-platform-admins']).toEqual({ display_name: 'platform admins', security_enabled: true });
+    expect(json.data.azuread_service_principal['ServicePrincipal-22223333-cccc-4444-dddd-5555eeee6666'].client_id).toBe(
+      '22223333-cccc-4444-dddd-5555eeee6666',
+    );
+    const grants = Object.values(resourcesOf(json, 'azurerm_role_assignment')) as any[];
+    expect(grants.map((g) => [g.principal_type, g.scope]).sort()).toEqual([
+      ['Group', '${azurerm_resource_group.rg.id}'],
+      ['ServicePrincipal', '${azurerm_resource_group.rg.id}'],
+      ['User', '${azurerm_resource_group.rg.id}'],
+    ]);
+  });
+
+  test('an object ID must be a GUID', () => {
+    expect(() => Principal.user('ada@contoso.example')).toThrow(
+      /"ada@contoso\.example" is not an Entra object ID: expected a GUID .* use Principal\.userByPrincipalName\(\)/,
+    );
+  });
+
+  test('a principal and a scope that both live outside any stack need an explicit RoleGrant', () => {
+    expect(() => Principal.user(USER_ID).grant(BuiltInRole.READER, Scope.fromId(RG_SCOPE))).toThrow(
+      /neither the principal nor the scope belongs to a stack\. Create it with new RoleGrant\(stack, id/,
+    );
+  });
+
+  test('a principal given by object ID grants under the scope\'s stack', () => {
+    const stack = newStack();
+    const { vault } = appResources(stack);
+    const grant = Principal.group(GROUP_ID, 'ordering-readers').grant(BuiltInRole.KEY_VAULT_READER, Scope.of(vault));
+    expect(grant.node.path).toBe('test/KeyVaultReader-kv-ordering-readers');
+    expect(onlyResource(synthJson(stack), 'azurerm_role_assignment').scope).toBe('${azurerm_key_vault.kv.id}');
+  });
+});
+
+describe('the scope is checked on every grant', () => {
+  test.each([
+    ['subscription', Scope.subscription(SUBSCRIPTION), /at subscription scope \/subscriptions\/11111111/],
+    ['management group', Scope.managementGroup('mg-platform'), /at management-group scope/],
+    ['root', Scope.root(), /at root scope \//],
+  ])('a %s scope without justification fails with the path, the scope and the fix', (_, scope, where) => {
+    const stack = newStack();
+    const uai = workload(stack);
+    let error: Error | undefined;
+    try {
+      uai.grant(BuiltInRole.READER, scope);
+    } catch (e) {
+      error = e as Error;
+    }
+    expect(error?.message).toMatch(/^test\/OrderingApi\/Reader-[^:]+: "Reader" for uai-ordering-api is granted/);
+    expect(error?.message).toMatch(where);
+    expect(error?.message).toMatch(/Grant it at the narrowest scope that works .* or give options\.justification/);
+  });
+
+  test('an UNKNOWN scope is treated as the widest', () => {
+    const stack = newStack();
+    const uai = workload(stack);
+    const unknown = Scope.fromId(new DataAzurermSubscription(stack, 'sub', {}).subscriptionId);
+    expect(unknown.level).toBe(ScopeLevel.UNKNOWN);
+    expect(() => uai.grant(BuiltInRole.READER, unknown)).toThrow(/a scope that cannot be read at synth \(UNKNOWN, treated as the widest\)/);
+  });
+
+  test('a description is not a justification', () => {
+    const stack = newStack();
+    expect(() => workload(stack).grant(BuiltInRole.READER, Scope.subscription(SUBSCRIPTION), { description: 'inventory export' })).toThrow(
+      /give options\.justification/,
+    );
+  });
+
+  test('an empty justification is refused', () => {
+    const stack = newStack();
+    expect(() => workload(stack).grant(BuiltInRole.READER, Scope.subscription(SUBSCRIPTION), { justification: '  ' })).toThrow(
+      'test/OrderingApi/Reader-sub-11111111: justification is empty. Say why "Reader" is needed at /subscriptions/11111111-2222-3333-4444-555555555555.',
+    );
+  });
+
+  test('a written justification goes into the description and into the JSON as the accepted exception', () => {
+    const stack = newStack();
+    const uai = workload(stack);
+    uai.grant(BuiltInRole.READER, Scope.subscription(SUBSCRIPTION), { justification: 'inventory export', description: 'nightly job' });
+    const json = stack.toTerraform() as any;
+    const assignment = Object.values(json.resource.azurerm_role_assignment)[0] as any;
+    expect(assignment.scope).toBe(`/subscriptions/${SUBSCRIPTION}`);
+    expect(assignment.description).toBe('nightly job Justification: inventory export');
+    expect(assignment['//']['cdktf-azure-access']).toEqual({ suppressions: [{ ruleId: 'AZA001', reason: 'inventory export' }] });
+    expect(GrantInventory.fromStack(stack).grants[0].scopeLevel).toBe(ScopeLevel.SUBSCRIPTION);
+  });
+
+  test('management-group and root grants use the tenant form of the role definition ID', () => {
+    const stack = newStack();
+    const uai = workload(stack);
+    uai.grant(BuiltInRole.READER, Scope.managementGroup('mg-platform'), { justification: 'estate-wide inventory' });
+    const json = onlyResource(synthJson(stack), 'azurerm_role_assignment');
+    expect(json.scope).toBe('/providers/Microsoft.Management/managementGroups/mg-platform');
+    expect(json.role_definition_id).toBe('/providers/Microsoft.Authorization/roleDefinitions/acdd72a7-3385-48ef-bd42-f606fba81ae7');
+  });
+
+  test('an UNKNOWN scope chooses the role definition ID form at apply time', () => {
+    const stack = newStack();
+    const sub = new DataAzurermSubscription(stack, 'sub', {});
+    workload(stack).grant(BuiltInRole.READER, Scope.fromId(sub.subscriptionId), { justification: 'whatever the pipeline targets' });
+    const json = onlyResource(synthJson(stack), 'azurerm_role_assignment');
+    expect(json.scope).toBe('${data.azurerm_subscription.sub.subscription_id}');
+    expect(json.role_definition_id).toBe(
+      '${startswith(lower(data.azurerm_subscription.sub.subscription_id), "/subscriptions/") ? ' +
+        '"/subscriptions/${element(split("/", data.azurerm_subscription.sub.subscription_id), 2)}/providers/Microsoft.Authorization/roleDefinitions/acdd72a7-3385-48ef-bd42-f606fba81ae7" : ' +
+        '"/providers/Microsoft.Authorization/roleDefinitions/acdd72a7-3385-48ef-bd42-f606fba81ae7"}',
+    );
+  });
+});
+
+describe('options', () => {
+  test('an ABAC condition defaults to version 2.0; a version without condition is refused', () => {
+    const stack = newStack();
+    const { storage } = appResources(stack);
+    const condition = "@Resource[Microsoft.Storage/storageAccounts/blobServices/containers:name] StringEquals 'orders'";
+    workload(stack).grant(BuiltInRole.STORAGE_BLOB_DATA_READER, Scope.of(storage), { condition });
+    const json = onlyResource(synthJson(stack), 'azurerm_role_assignment');
+    expect(json).toMatchObject({ condition, condition_version: '2.0', scope: '${azurerm_storage_account.st.id}' });
+    expect(() => workload(newStack()).grant(BuiltInRole.READER, Scope.fromId(RG_SCOPE), { conditionVersion: '2.0' })).toThrow(
+      'test/OrderingApi/Reader-rg-ordering: conditionVersion "2.0" was given without a condition.',
+    );
+  });
+
+  test('the same principal, role and scope twice is refused before Azure answers 409', () => {
+    const stack = newStack();
+    const { vault } = appResources(stack);
+    const uai = workload(stack);
+    uai.grant(BuiltInRole.KEY_VAULT_SECRETS_USER, Scope.of(vault));
+    expect(() => uai.grant(BuiltInRole.KEY_VAULT_SECRETS_USER, Scope.of(vault))).toThrow(
+      /test\/OrderingApi: uai-ordering-api is already granted "Key Vault Secrets User" at .* RoleAssignmentExists/,
+    );
+  });
+
+  test('applyBefore makes the consumer wait for its access', () => {
+    const stack = newStack();
+    const { vault, functionApp } = appResources(stack);
+    const uai = workload(stack);
+    uai.grant(BuiltInRole.KEY_VAULT_SECRETS_USER, Scope.of(vault)).applyBefore(functionApp);
+    const json = synthJson(stack);
+    const [address] = Object.keys(resourcesOf(json, 'azurerm_role_assignment'));
+    expect(onlyResource(json, 'azurerm_linux_function_app').depends_on).toEqual([`azurerm_role_assignment.${address}`]);
+    expect(assignments(stack)).toHaveLength(1);
+  });
+
+  test('applyBefore refuses a consumer the grant itself refers to (a dependency cycle)', () => {
+    const stack = newStack();
+    const { storage, functionApp } = appResources(stack);
+    const host = SystemAssignedIdentity.enable(functionApp);
+    const grant = host.grant(BuiltInRole.STORAGE_BLOB_DATA_OWNER, Scope.of(storage));
+    expect(() => grant.applyBefore(functionApp)).toThrow(
+      'test/func/StorageBlobDataOwner-st: applyBefore(test/func) would make a dependency cycle: the grant refers to test/func itself',
+    );
+    expect(onlyResource(synthJson(stack), 'azurerm_role_assignment')).toMatchObject({
+      scope: '${azurerm_storage_account.st.id}',
+      principal_id: '${azurerm_linux_function_app.func.identity[0].principal_id}',
+      skip_service_principal_aad_check: true,
+    });
+  });
+});

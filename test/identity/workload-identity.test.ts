@@ -1,0 +1,224 @@
+import { ContainerApp } from '@cdktf/provider-azurerm/lib/container-app';
+import { KeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
+import { LinuxVirtualMachine } from '@cdktf/provider-azurerm/lib/linux-virtual-machine';
+import { FederatedCredentialSubject, SystemAssignedIdentity, WorkloadIdentity } from '../../src';
+import { resolveIn as resolve } from '../support/resolve';
+import { appResources, newStack, onlyResource, resourcesOf, synthJson, TENANT } from '../support/stack';
+
+function identity(stack = newStack(), id = 'OrderingApi') {
+  return new WorkloadIdentity(stack, id, {
+    name: 'uai-ordering-api',
+    resourceGroupName: 'rg-shared-identities',
+    location: 'eastus',
+    owner: 'team-ordering@contoso.example',
+    tags: { costCenter: 'ordering' },
+  });
+}
+
+describe('WorkloadIdentity', () => {
+  test('synthesizes a user-assigned identity with its owner tag', () => {
+    const stack = newStack();
+    identity(stack);
+    const json = synthJson(stack);
+    expect(onlyResource(json, 'azurerm_user_assigned_identity')).toMatchObject({
+      name: 'uai-ordering-api',
+      resource_group_name: 'rg-shared-identities',
+      location: 'eastus',
+      tags: { owner: 'team-ordering@contoso.example', costCenter: 'ordering' },
+    });
+    expect(resourcesOf(json, 'azurerm_user_assigned_identity')).toMatchSnapshot();
+  });
+
+  test('exposes id, principal ID, client ID and tenant ID as references to the resource', () => {
+    const stack = newStack();
+    const uai = identity(stack);
+    const address = `azurerm_user_assigned_identity.${uai.resource.friendlyUniqueId}`;
+    for (const [value, attribute] of [[uai.id, 'id'], [uai.principalId, 'principal_id'], [uai.clientId, 'client_id'], [uai.tenantId, 'tenant_id']]) {
+      expect(resolve(stack, value)).toBe(`\${${address}.${attribute}}`);
+    }
+  });
+
+  test.each([
+    [{ owner: '' }, /OrderingApi: owner must name who answers for the identity/],
+    [{ owner: '   ' }, /owner must name who answers/],
+    [{ name: 'a' }, /OrderingApi: name "a" is not a valid identity name \(3 to 128 letters, digits, '-' and '_'/],
+    [{ name: 'bad name!' }, /name "bad name!" is not a valid identity name/],
+  ])('refuses %j', (override, message) => {
+    const props = { name: 'uai-ordering-api', resourceGroupName: 'rg', location: 'eastus', owner: 'team@contoso.example', ...override };
+    expect(() => new WorkloadIdentity(newStack(), 'OrderingApi', props)).toThrow(message);
+  });
+});
+
+describe('attachTo', () => {
+  test('adds the identity to a Function App and sets AZURE_CLIENT_ID', () => {
+    const stack = newStack();
+    const { functionApp } = appResources(stack);
+    const uai = identity(stack);
+    uai.attachTo(functionApp);
+    const app = onlyResource(synthJson(stack), 'azurerm_linux_function_app');
+    const ref = `azurerm_user_assigned_identity.${uai.resource.friendlyUniqueId}`;
+    expect(app.identity).toEqual({ type: 'UserAssigned', identity_ids: [`\${${ref}.id}`] });
+    expect(app.app_settings).toEqual({ AZURE_CLIENT_ID: `\${${ref}.client_id}` });
+  });
+
+  test('keeps a system-assigned identity, other identities and app settings', () => {
+    const stack = newStack();
+    const { functionApp } = appResources(stack);
+    functionApp.putIdentity({ type: 'SystemAssigned' });
+    functionApp.appSettings = { FUNCTIONS_WORKER_RUNTIME: 'node' };
+    const first = identity(stack);
+    first.attachTo(functionApp);
+    const second = identity(stack, 'Second');
+    second.attachTo(functionApp, { setAzureClientId: false });
+    first.attachTo(functionApp); // attaching twice changes nothing
+    const app = onlyResource(synthJson(stack), 'azurerm_linux_function_app');
+    expect(app.identity.type).toBe('SystemAssigned, UserAssigned');
+    expect(app.identity.identity_ids).toHaveLength(2);
+    expect(Object.keys(app.app_settings).sort()).toEqual(['AZURE_CLIENT_ID', 'FUNCTIONS_WORKER_RUNTIME']);
+  });
+
+  test('refuses a second identity that would also claim AZURE_CLIENT_ID', () => {
+    const stack = newStack();
+    const { functionApp } = appResources(stack);
+    identity(stack).attachTo(functionApp);
+    expect(() => identity(stack, 'Second').attachTo(functionApp)).toThrow(
+      /test\/func: app_settings already sets AZURE_CLIENT_ID to another identity.*\{ setAzureClientId: false \}/,
+    );
+  });
+
+  test('sets AZURE_CLIENT_ID in every container of a Container App', () => {
+    const stack = newStack();
+    const app = new ContainerApp(stack, 'ca', {
+      name: 'ca-ordering',
+      resourceGroupName: 'rg',
+      containerAppEnvironmentId: '/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg/providers/Microsoft.App/managedEnvironments/env',
+      revisionMode: 'Single',
+      template: { container: [{ name: 'api', image: 'api:1', cpu: 0.5, memory: '1Gi', env: [{ name: 'MODE', value: 'prod' }] }] },
+    });
+    const uai = identity(stack);
+    uai.attachTo(app);
+    const json = onlyResource(synthJson(stack), 'azurerm_container_app');
+    expect(json.identity.type).toBe('UserAssigned');
+    expect(json.template.container[0].env).toEqual([
+      { name: 'MODE', value: 'prod' },
+      { name: 'AZURE_CLIENT_ID', value: `\${azurerm_user_assigned_identity.${uai.resource.friendlyUniqueId}.client_id}` },
+    ]);
+  });
+
+  test('attaches to a VM without touching settings', () => {
+    const stack = newStack();
+    const vm = new LinuxVirtualMachine(stack, 'vm', {
+      name: 'vm-worker',
+      resourceGroupName: 'rg',
+      location: 'eastus',
+      size: 'Standard_B2s',
+      adminUsername: 'azureuser',
+      networkInterfaceIds: [],
+      osDisk: { caching: 'ReadWrite', storageAccountType: 'Standard_LRS' },
+    });
+    identity(stack).attachTo(vm);
+    expect(onlyResource(synthJson(stack), 'azurerm_linux_virtual_machine').identity.type).toBe('UserAssigned');
+  });
+
+  test('refuses a resource with no identity block', () => {
+    const stack = newStack();
+    const vault = new KeyVault(stack, 'kv', { name: 'kv', location: 'eastus', resourceGroupName: 'rg', tenantId: TENANT, skuName: 'standard' });
+    expect(() => identity(stack).attachTo(vault)).toThrow(
+      'test/kv: azurerm_key_vault has no identity block, so it cannot run as a user-assigned managed identity.',
+    );
+  });
+});
+
+describe('federated credentials', () => {
+  test('GitHub Actions deploys from one environment need no secret', () => {
+    const stack = newStack();
+    const uai = identity(stack);
+    uai.trustGitHubActions('github-prod', { repository: 'contoso/ordering-api', environment: 'prod' });
+    const credential = onlyResource(synthJson(stack), 'azurerm_federated_identity_credential');
+    expect(credential).toMatchObject({
+      name: 'github-prod',
+      issuer: 'https://token.actions.githubusercontent.com',
+      subject: 'repo:contoso/ordering-api:environment:prod',
+      audience: ['api://AzureADTokenExchange'],
+      resource_group_name: '${azurerm_user_assigned_identity.' + uai.resource.friendlyUniqueId + '.resource_group_name}',
+      parent_id: '${azurerm_user_assigned_identity.' + uai.resource.friendlyUniqueId + '.id}',
+    });
+  });
+
+  test.each([
+    [{ branch: 'main' }, 'repo:contoso/app:ref:refs/heads/main'],
+    [{ tag: 'v1.2.0' }, 'repo:contoso/app:ref:refs/tags/v1.2.0'],
+    [{ pullRequest: true }, 'repo:contoso/app:pull_request'],
+  ])('GitHub subject for %j', (filter, subject) => {
+    expect(FederatedCredentialSubject.gitHubActions({ repository: 'contoso/app', ...filter }).subject).toBe(subject);
+  });
+
+  test.each([
+    [{}, /needs exactly one of environment, branch, tag or pullRequest; got none/],
+    [{ environment: 'prod', branch: 'main' }, /needs exactly one .* got environment:prod, ref:refs\/heads\/main/],
+    [{ branch: '*' }, /branch "\*" must be a non-empty name without wildcards/],
+  ])('GitHub trust refuses %j', (filter, message) => {
+    expect(() => FederatedCredentialSubject.gitHubActions({ repository: 'contoso/app', ...filter })).toThrow(message);
+  });
+
+  test('GitHub trust refuses a repository that is not owner/name', () => {
+    expect(() => FederatedCredentialSubject.gitHubActions({ repository: 'ordering-api', environment: 'prod' })).toThrow(
+      'GitHub repository "ordering-api" is not of the form owner/repository.',
+    );
+  });
+
+  test('Kubernetes service accounts and generic issuers', () => {
+    const k8s = FederatedCredentialSubject.kubernetesServiceAccount({
+      issuerUrl: 'https://eastus.oic.prod-aks.azure.com/tenant/cluster/',
+      namespace: 'ordering',
+      serviceAccountName: 'api',
+    });
+    expect(k8s.subject).toBe('system:serviceaccount:ordering:api');
+    expect(() => FederatedCredentialSubject.kubernetesServiceAccount({ issuerUrl: 'http://x', namespace: 'a', serviceAccountName: 'b' })).toThrow(
+      'OIDC issuer "http://x" is not an https URL',
+    );
+    expect(() => FederatedCredentialSubject.kubernetesServiceAccount({ issuerUrl: 'https://x', namespace: 'Bad_NS', serviceAccountName: 'b' })).toThrow(
+      /namespace "Bad_NS" is not a valid Kubernetes name/,
+    );
+    expect(FederatedCredentialSubject.oidc({ issuer: 'https://gitlab.example', subject: 'project_path:g/p:ref_type:branch:ref:main' }).audiences).toEqual([
+      'api://AzureADTokenExchange',
+    ]);
+    expect(() => FederatedCredentialSubject.oidc({ issuer: 'https://x', subject: 's', audiences: ['a', 'b'] })).toThrow(/exactly one audience/);
+  });
+
+  test('the 21st credential on one identity fails at synth, naming the identity', () => {
+    const stack = newStack();
+    const uai = identity(stack);
+    for (let i = 1; i <= 20; i++) uai.trustGitHubActions(`env-${i}`, { repository: 'contoso/app', environment: `env${i}` });
+    expect(Object.keys(resourcesOf(synthJson(stack), 'azurerm_federated_identity_credential'))).toHaveLength(20);
+    expect(() => uai.trustGitHubActions('env-21', { repository: 'contoso/app', environment: 'env21' })).toThrow(
+      'test/OrderingApi/env-21: Azure allows at most 20 federated credentials per identity, and uai-ordering-api already has 20.',
+    );
+  });
+
+  test('refuses a credential name Azure would refuse', () => {
+    expect(() => identity().trustGitHubActions('x', { repository: 'contoso/app', branch: 'main' })).toThrow(
+      /federated credential name "x" is not accepted/,
+    );
+  });
+});
+
+describe('SystemAssignedIdentity', () => {
+  test('turns the identity on, keeping user-assigned identities, and is a principal', () => {
+    const stack = newStack();
+    const { functionApp } = appResources(stack);
+    identity(stack).attachTo(functionApp);
+    const system = SystemAssignedIdentity.enable(functionApp);
+    const app = onlyResource(synthJson(stack), 'azurerm_linux_function_app');
+    expect(app.identity.type).toBe('SystemAssigned, UserAssigned');
+    expect(app.identity.identity_ids).toHaveLength(1);
+    expect(resolve(stack, system.principalId)).toBe('${azurerm_linux_function_app.func.identity[0].principal_id}');
+    expect(system.kind).toBe('managed-identity');
+  });
+
+  test('refuses a resource with no identity block', () => {
+    const stack = newStack();
+    const vault = new KeyVault(stack, 'kv', { name: 'kv', location: 'eastus', resourceGroupName: 'rg', tenantId: TENANT, skuName: 'standard' });
+    expect(() => SystemAssignedIdentity.enable(vault)).toThrow(/test\/kv: azurerm_key_vault has no identity block, so it cannot run as a system-assigned/);
+  });
+});
