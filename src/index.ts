@@ -19,3 +19,4 @@ export * from './identity/system-assigned-identity';
 export * from './identity/workload-identity';
 export * from './testing/grant-inventory';
 export * from './testing/grant-record';
+export * from './pim';

@@ -1,0 +1,104 @@
+import type { PimEligibleRoleAssignment } from '@cdktf/provider-azurerm/lib/pim-eligible-role-assignment';
+import { Construct } from 'constructs';
+import { azurermScheduleBlock } from './azurerm-schedule';
+import { checkCondition, checkHumanOrGroup, checkJustification, checkTicket } from './pim-checks';
+import { PimExpirationType } from './pim-expiration-type';
+import { pimRoleDefinitionId } from './pim-role-definition-id';
+import { PimSchedule } from './pim-schedule';
+import { PimTicket } from './ticket';
+import type { IPrincipal } from '../identity/principal';
+import { METADATA_KEY } from '../policy/suppression-metadata';
+import { azurermPim } from '../private/pim-providers';
+import { Role } from '../roles/role';
+import { Scope } from '../scope/scope';
+
+/** Properties of an eligible role assignment. */
+export interface EligibleRoleAssignmentProps {
+  /** Who may activate the role: a user or a group (not a workload: give those a RoleGrant). */
+  readonly principal: IPrincipal;
+  /** The role, e.g. `BuiltInRole.OWNER`. */
+  readonly role: Role;
+  /** Where the role applies once activated, e.g. `Scope.of(resourceGroup)`. */
+  readonly scope: Scope;
+  /** Why the principal is eligible; recorded with the PIM request. */
+  readonly justification: string;
+  /**
+   * When eligibility starts and ends: `PimSchedule.afterDuration(Duration.days(180))`,
+   * `PimSchedule.until('2026-01-01T00:00:00Z')`, or, only when meant,
+   * `PimSchedule.noExpiration('reason')`.
+   */
+  readonly schedule: PimSchedule;
+  /** @default - no ticket */
+  readonly ticket?: PimTicket;
+  /**
+   * An ABAC condition that limits what the activated role may do, e.g. which roles a
+   * User Access Administrator may assign.
+   * @default - no condition
+   */
+  readonly condition?: string;
+  /**
+   * The condition language version; Azure accepts only "2.0".
+   * @default "2.0" when a condition is given
+   */
+  readonly conditionVersion?: string;
+}
+
+/**
+ * Eligibility for an Azure role (`azurerm_pim_eligible_role_assignment`): the principal holds
+ * nothing until it activates the role, under the rules of the role's activation policy at the
+ * scope (see `RoleActivationPolicy`).
+ *
+ * Every argument of the resource forces replacement, so nothing here is derived from the clock:
+ * the start is an input or the moment of apply.
+ */
+export class EligibleRoleAssignment extends Construct {
+  public readonly principal: IPrincipal;
+  public readonly role: Role;
+  public readonly scope: Scope;
+  public readonly justification: string;
+  public readonly schedule: PimSchedule;
+  public readonly ticket?: PimTicket;
+  /** The subscription-scoped (or, at a management group, tenant) role definition ID written to the resource. */
+  public readonly roleDefinitionId: string;
+  /** True when the eligibility never ends (asked for with `PimSchedule.noExpiration`). */
+  public readonly isPermanent: boolean;
+  /** The `azurerm_pim_eligible_role_assignment` resource. */
+  public readonly resource: PimEligibleRoleAssignment;
+
+  constructor(scope: Construct, id: string, props: EligibleRoleAssignmentProps) {
+    super(scope, id);
+    const path = this.node.path;
+    this.principal = checkHumanOrGroup(path, props.principal, 'principal');
+    this.role = props.role;
+    this.scope = props.scope;
+    this.justification = checkJustification(path, props.justification);
+    this.ticket = checkTicket(path, props.ticket);
+    if (!(props.schedule instanceof PimSchedule)) {
+      throw new Error(
+        `${path}: schedule is missing. Accepted: PimSchedule.afterDuration(Duration.days(n)), PimSchedule.until('<date-time>') ` +
+          "or, for permanent eligibility, PimSchedule.noExpiration('<reason>').",
+      );
+    }
+    this.schedule = props.schedule;
+    const schedule = props.schedule._resolve(path);
+    this.isPermanent = schedule.expirationType === PimExpirationType.NO_EXPIRATION;
+    const condition = checkCondition(path, props.condition, props.conditionVersion);
+    this.roleDefinitionId = pimRoleDefinitionId(path, props.role, props.scope);
+
+    const { PimEligibleRoleAssignment: Resource } = azurermPim.eligibleRoleAssignment();
+    this.resource = new Resource(this, 'Resource', {
+      scope: props.scope.id,
+      roleDefinitionId: this.roleDefinitionId,
+      principalId: this.principal.principalId,
+      justification: this.justification,
+      schedule: azurermScheduleBlock(path, schedule),
+      ticket: this.ticket ? { number: this.ticket.number, systemAttribute: this.ticket.system } : undefined,
+      condition: condition?.condition,
+      conditionVersion: condition?.version,
+    });
+    if (this.isPermanent) {
+      // The reason travels with the JSON, so review and the guard see that it was asked for.
+      this.resource.addOverride(`//.${METADATA_KEY}.permanentEligibility`, { reason: schedule.permanentJustification });
+    }
+  }
+}

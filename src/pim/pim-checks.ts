@@ -1,0 +1,82 @@
+import type { PimTicket } from './ticket';
+import type { IPrincipal } from '../identity/principal';
+import { PrincipalKind } from '../identity/principal-type';
+import { isUnresolved } from '../private/cdktf-runtime';
+
+const OBJECT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * PIM is for people: a user, or a group of users. A workload (managed identity, application)
+ * cannot answer an MFA prompt or write a justification; it gets a standing, narrow RoleGrant.
+ * @internal
+ */
+export function checkHumanOrGroup(path: string, principal: IPrincipal | undefined, what: string): IPrincipal {
+  if (principal === undefined || principal === null) {
+    throw new Error(`${path}: ${what} is missing. Accepted: a user or a group, e.g. Principal.user('<object-id>') or Principal.group('<object-id>').`);
+  }
+  if (principal.kind !== PrincipalKind.HUMAN && principal.kind !== PrincipalKind.GROUP) {
+    throw new Error(
+      `${path}: ${what} ${principal.displayName} is of kind "${principal.kind}"; PIM is for people. Accepted: a user (${PrincipalKind.HUMAN}) ` +
+        `or a group (${PrincipalKind.GROUP}). Give a workload a standing, narrow role with RoleGrant or principal.grant() instead.`,
+    );
+  }
+  if (!isUnresolved(principal.principalId) && !OBJECT_ID.test(principal.principalId)) {
+    throw new Error(`${path}: ${what} object ID "${principal.principalId}" is not a GUID. Accepted: an Entra object ID or a token.`);
+  }
+  return principal;
+}
+
+/**
+ * A justification is what an auditor reads next to the assignment; an empty one is refused.
+ * @internal
+ */
+export function checkJustification(path: string, justification: string | undefined, what = 'justification'): string {
+  if (typeof justification !== 'string' || (!isUnresolved(justification) && justification.trim() === '')) {
+    throw new Error(`${path}: ${what} ${JSON.stringify(justification ?? null)} is empty. Accepted: a non-empty reason, e.g. "Platform on-call".`);
+  }
+  return isUnresolved(justification) ? justification : justification.trim();
+}
+
+/**
+ * Both parts must be written: azuread requires them together, and a number without a system
+ * (or the reverse) tells an auditor nothing.
+ * @internal
+ */
+export function checkTicket(path: string, ticket: PimTicket | undefined): PimTicket | undefined {
+  if (ticket === undefined) return undefined;
+  for (const field of ['number', 'system'] as const) {
+    const value = ticket[field];
+    if (typeof value !== 'string' || (!isUnresolved(value) && value.trim() === '')) {
+      throw new Error(
+        `${path}: ticket ${field} ${JSON.stringify(value ?? null)} is empty. Accepted: a ticket with both a number and a system, ` +
+          'e.g. { number: "CHG0012345", system: "ServiceNow" }, or no ticket at all.',
+      );
+    }
+  }
+  return { number: ticket.number.trim(), system: ticket.system.trim() };
+}
+
+/** The only ABAC condition version Azure accepts on role assignments. */
+const CONDITION_VERSION = '2.0';
+
+/** @internal */
+export function checkCondition(
+  path: string,
+  condition: string | undefined,
+  version: string | undefined,
+): { condition: string; version: string } | undefined {
+  if (condition === undefined) {
+    if (version !== undefined) {
+      throw new Error(`${path}: conditionVersion "${version}" was given without a condition. Accepted: a condition with version "${CONDITION_VERSION}", or neither.`);
+    }
+    return undefined;
+  }
+  if (!isUnresolved(condition) && condition.trim() === '') {
+    throw new Error(`${path}: condition is empty. Accepted: an ABAC condition expression, or no condition.`);
+  }
+  const effective = version ?? CONDITION_VERSION;
+  if (!isUnresolved(effective) && effective !== CONDITION_VERSION) {
+    throw new Error(`${path}: conditionVersion "${effective}" is not accepted. Accepted: "${CONDITION_VERSION}".`);
+  }
+  return { condition, version: effective };
+}

@@ -1,0 +1,51 @@
+import { cdktf } from '../private/cdktf-runtime';
+import { Role } from '../roles/role';
+import { ROLE_DEFINITIONS_PATH } from '../roles/role-definition-id';
+import { Scope } from '../scope/scope';
+import { ScopeLevel } from '../scope/scope-level';
+
+/**
+ * The `role_definition_id` of the azurerm PIM resources (eligible and active assignments, role
+ * management policies), in the form the PIM API records, so the next plan reads back the same
+ * value (every PIM argument forces replacement):
+ * - inside a subscription: `/subscriptions/<subscription of the scope>/providers/Microsoft.Authorization/roleDefinitions/<guid>`,
+ *   the subscription derived in Terraform when only a token is known;
+ * - at a management group: the tenant form `/providers/Microsoft.Authorization/roleDefinitions/<guid>`,
+ *   as the provider documents for that scope;
+ * - at the root (`/`): refused, PIM for Azure resources manages no tenant-root scope.
+ * @internal
+ */
+export function pimRoleDefinitionId(path: string, role: Role, scope: Scope): string {
+  if (scope.level === ScopeLevel.ROOT) {
+    throw new Error(
+      `${path}: scope "${scope.id}" is the tenant root; PIM for Azure resources cannot manage eligibility or policies there. ` +
+        'Accepted: a management group, subscription, resource group or resource scope.',
+    );
+  }
+  if (scope.level === ScopeLevel.MANAGEMENT_GROUP) {
+    return `${ROLE_DEFINITIONS_PATH}${role.guid}`;
+  }
+  if (scope.subscriptionId !== undefined) {
+    return role.subscriptionScopedId(scope.subscriptionId);
+  }
+  const { Fn, Token } = cdktf();
+  // `/subscriptions/<id>/...`: the third segment is the subscription, known at apply time.
+  const scoped = `/subscriptions/${Token.asString(Fn.element(Fn.split('/', scope.id), 2))}${ROLE_DEFINITIONS_PATH}${role.guid}`;
+  if (scope.level !== ScopeLevel.UNKNOWN) return scoped;
+  // An unknown scope may turn out to be a management group: choose the form at apply time.
+  return Token.asString(cdktf().conditional(Fn.startswith(Fn.lower(scope.id), '/subscriptions/'), scoped, `${ROLE_DEFINITIONS_PATH}${role.guid}`));
+}
+
+/**
+ * The key under which Azure keeps one policy per role and scope, for literal scopes the
+ * normalized ID, for a scope read from a resource of the stack that resource's path.
+ * @internal
+ */
+export function roleAtScopeKey(role: Role, scope: Scope): string {
+  const where = scope.isLiteral
+    ? scope.id.toLowerCase()
+    : scope.sourceConstruct !== undefined
+      ? `construct:${scope.sourceConstruct.node.path}:${scope.terraformType ?? ''}`
+      : scope.id;
+  return `${role.guid.toLowerCase()}@${where}`;
+}

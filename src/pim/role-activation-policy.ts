@@ -1,0 +1,96 @@
+import type { RoleManagementPolicy } from '@cdktf/provider-azurerm/lib/role-management-policy';
+import { Construct, IConstruct } from 'constructs';
+import { ActivationRules } from './activation-rules';
+import { ActiveAssignmentRules, EligibleAssignmentRules } from './assignment-rules';
+import { PimNotificationRules } from './notification-rules';
+import { pimRoleDefinitionId, roleAtScopeKey } from './pim-role-definition-id';
+import { activationRulesBlock, activeAssignmentRulesBlock, eligibleAssignmentRulesBlock, notificationRulesBlock } from './policy-blocks';
+import { azurermPim } from '../private/pim-providers';
+import { Role } from '../roles/role';
+import { Scope } from '../scope/scope';
+
+/** Properties of a role activation policy. */
+export interface RoleActivationPolicyProps {
+  /** The role the policy governs, e.g. `BuiltInRole.OWNER`. */
+  readonly role: Role;
+  /** The scope the policy governs, e.g. `Scope.of(resourceGroup)`. */
+  readonly scope: Scope;
+  /** What activation requires and how long it lasts. @default - unchanged */
+  readonly activation?: ActivationRules;
+  /** How long eligible assignments may last. @default - unchanged */
+  readonly eligibleAssignments?: EligibleAssignmentRules;
+  /** How long active assignments may last, and what making one requires. @default - unchanged */
+  readonly activeAssignments?: ActiveAssignmentRules;
+  /** Who is told of assignments and activations. @default - unchanged */
+  readonly notifications?: PimNotificationRules;
+}
+
+// Azure keeps one policy per role and scope: the policies declared in each app, by that key.
+const declared = new WeakMap<IConstruct, Map<string, string>>();
+
+/**
+ * The PIM settings of one role at one scope (`azurerm_role_management_policy`): how long an
+ * activation lasts, who approves it, whether it needs MFA (or a Conditional Access
+ * authentication context), a justification or a ticket, how long assignments may last, and
+ * who is notified.
+ *
+ * Azure keeps exactly one policy per role and scope, created with the scope; this resource
+ * updates it. Two policies for the same role and scope in one app are an error, since the last
+ * one applied would silently win.
+ *
+ * Destroying this resource (or removing it from the code) changes nothing in Azure: the
+ * settings it applied stay in force until something else changes them. To go back to the
+ * defaults, apply them explicitly before removing the policy.
+ */
+export class RoleActivationPolicy extends Construct {
+  public readonly role: Role;
+  public readonly scope: Scope;
+  /** The role definition ID written to the resource. */
+  public readonly roleDefinitionId: string;
+  /** The `azurerm_role_management_policy` resource. */
+  public readonly resource: RoleManagementPolicy;
+
+  constructor(scope: Construct, id: string, props: RoleActivationPolicyProps) {
+    super(scope, id);
+    const path = this.node.path;
+    this.role = props.role;
+    this.scope = props.scope;
+    if ([props.activation, props.eligibleAssignments, props.activeAssignments, props.notifications].every((part) => part === undefined)) {
+      throw new Error(
+        `${path}: the policy for "${props.role.name}" at ${props.scope.id} sets no rule. Accepted: one or more of activation, ` +
+          'eligibleAssignments, activeAssignments, notifications.',
+      );
+    }
+    this.roleDefinitionId = pimRoleDefinitionId(path, props.role, props.scope);
+    const config = {
+      scope: props.scope.id,
+      roleDefinitionId: this.roleDefinitionId,
+      activationRules: props.activation && activationRulesBlock(path, props.activation),
+      eligibleAssignmentRules: props.eligibleAssignments && eligibleAssignmentRulesBlock(path, props.eligibleAssignments),
+      activeAssignmentRules: props.activeAssignments && activeAssignmentRulesBlock(path, props.activeAssignments),
+      notificationRules: props.notifications && notificationRulesBlock(path, props.notifications),
+    };
+    // Claimed once every rule is valid, so a policy that failed to build holds no claim.
+    claim(this, roleAtScopeKey(props.role, props.scope));
+
+    const { RoleManagementPolicy: Resource } = azurermPim.roleManagementPolicy();
+    this.resource = new Resource(this, 'Resource', config);
+  }
+}
+
+function claim(policy: RoleActivationPolicy, key: string): void {
+  const root = policy.node.root;
+  let byKey = declared.get(root);
+  if (byKey === undefined) {
+    byKey = new Map();
+    declared.set(root, byKey);
+  }
+  const first = byKey.get(key);
+  if (first !== undefined) {
+    throw new Error(
+      `${policy.node.path}: a policy for "${policy.role.name}" at ${policy.scope.id} is already declared at ${first}; Azure keeps one policy per ` +
+        'role and scope, so the last applied would silently win. Accepted: one RoleActivationPolicy per role and scope in an app; merge the rules into it.',
+    );
+  }
+  byKey.set(key, policy.node.path);
+}
