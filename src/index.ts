@@ -19,4 +19,8 @@ export * from './identity/system-assigned-identity';
 export * from './identity/workload-identity';
 export * from './testing/grant-inventory';
 export * from './testing/grant-record';
+export * from './policy/access-guard';
+export * from './policy/finding';
+export * from './policy/rule-ids';
+export * from './policy/severity';
 export * from './pim';

@@ -1,9 +1,31 @@
 /**
  * Stable rule IDs. A suppression names one; they never change meaning once published.
- * The guard's rules use them; constructs that record an accepted exception (a wide grant with
- * a written justification) use them too, so the exception travels with the synthesized JSON.
+ * Constructs that record an accepted exception (a wide grant with a written justification) use
+ * them too, so the exception travels with the synthesized JSON.
  */
 export enum RuleId {
-  /** A grant at subscription, management group, root or unknown scope. */
+  /** A standing grant at subscription, management group, root or unknown scope. */
   WIDE_SCOPE = 'AZA001',
+  /** A user or group holds, standing, a role that can grant access. */
+  STANDING_ACCESS_ADMIN = 'AZA002',
+  /** A managed identity or service principal holds a role that can grant access. */
+  WORKLOAD_CAN_GRANT_ACCESS = 'AZA003',
+  /** A managed identity or service principal holds a wildcard control-plane role (Owner, Contributor). */
+  WORKLOAD_WILDCARD = 'AZA004',
+  /** An application password or service principal secret is present. */
+  SECRET_PRESENT = 'AZA005',
+  /** Eligibility for a role that can grant access never expires. */
+  ELIGIBILITY_WITHOUT_EXPIRY = 'AZA006',
+  /** Entra directory role eligibility, which the provider cannot make expire. */
+  DIRECTORY_ROLE_ELIGIBILITY = 'AZA007',
+  /** An eligible privileged role without a strict activation policy. */
+  WEAK_ACTIVATION = 'AZA008',
+  /** The same principal, role and scope twice. */
+  DUPLICATE_ASSIGNMENT = 'AZA009',
+  /** A user holds standing write access: a user-based service account. */
+  USER_STANDING_WRITE = 'AZA010',
+  /** An identity or grant nobody answers for. */
+  MISSING_OWNER = 'AZA011',
+  /** A suppression whose date has passed. */
+  EXPIRED_SUPPRESSION = 'AZA012',
 }

@@ -1,0 +1,104 @@
+import type { IAspect, TerraformStack } from 'cdktf';
+import { IConstruct } from 'constructs';
+import { evaluate } from './evaluate';
+import { Finding } from './finding';
+import { Severity } from './severity';
+import { recordSuppressions } from './suppression-metadata';
+import { cdktf } from '../private/cdktf-runtime';
+import { AccessGraph } from '../review/graph/access-graph';
+import { TerraformDocument } from '../review/terraform-json';
+
+/** Options of the guard. */
+export interface AccessGuardProps {
+  /**
+   * Today, `YYYY-MM-DD`, for suppression expiry and migration windows. Pin it in tests.
+   * @default - the current UTC date (it decides findings only; nothing of it reaches the JSON)
+   */
+  readonly today?: string;
+  /** The longest activation a policy may allow for a role that can grant access. @default 8 */
+  readonly maxActivationHours?: number;
+  /** Scope IDs where standing grants need no justification (e.g. a sandbox subscription). @default none */
+  readonly allowedWideScopes?: string[];
+  /** Another severity for some rules, by rule ID (e.g. `{ AZA010: Severity.ERROR }`). @default none */
+  readonly severityOverrides?: { [ruleId: string]: Severity };
+  /** Rule IDs not to run at all. @default none */
+  readonly disabledRules?: string[];
+}
+
+/** A suppression: why the finding is accepted, and until when. */
+export interface SuppressionOptions {
+  /** Why this is acceptable. Required, never empty. */
+  readonly reason: string;
+  /**
+   * The last day the suppression holds, `YYYY-MM-DD`; after it the finding is back and an
+   * expired-suppression finding (AZA012) is added. Secrets (AZA005) can only be suppressed with one.
+   * @default - no end
+   */
+  readonly until?: string;
+}
+
+/**
+ * The least-privilege guard: an Aspect that reads the stack's own Terraform JSON into an
+ * AccessGraph at synth, runs every rule, and attaches each finding to its construct as an error,
+ * warning or info annotation, so `cdktf synth` fails on errors with the construct path, rule ID
+ * and fix. The same rules run in `azure-access check` over any Terraform JSON.
+ */
+export class AccessGuard implements IAspect {
+  /**
+   * Accepts a rule's finding on a construct (and every resource under it). The suppression is
+   * written into the synthesized JSON, so `azure-access check` sees it too.
+   */
+  public static suppress(construct: IConstruct, ruleId: string, options: SuppressionOptions): void {
+    const where = construct.node.path || '(app)';
+    if (!/^AZA\d{3}$/.test(ruleId)) {
+      throw new Error(`${where}: "${ruleId}" is not a rule ID (AZA001 to AZA012; see the rule table in the README).`);
+    }
+    if (!options.reason?.trim()) throw new Error(`${where}: suppressing ${ruleId} needs a reason.`);
+    if (options.until !== undefined && !isCalendarDate(options.until)) {
+      throw new Error(`${where}: until "${options.until}" is not a date; write it YYYY-MM-DD.`);
+    }
+    const { TerraformResource } = cdktf();
+    const resources = construct.node.findAll().filter((c): c is InstanceType<typeof TerraformResource> => c instanceof TerraformResource);
+    if (resources.length === 0) throw new Error(`${where}: there is no Terraform resource under this construct to suppress ${ruleId} on.`);
+    for (const resource of resources) {
+      recordSuppressions(resource, [{ ruleId, reason: options.reason.trim(), ...(options.until ? { until: options.until } : {}) }]);
+    }
+  }
+
+  /** The findings of the last stack this guard checked. */
+  public findings: Finding[] = [];
+
+  constructor(private readonly props: AccessGuardProps = {}) {
+    if (props.today !== undefined && !isCalendarDate(props.today)) {
+      throw new Error(`AccessGuard: today "${props.today}" is not a date; write it YYYY-MM-DD.`);
+    }
+  }
+
+  public visit(node: IConstruct): void {
+    const { TerraformStack: Stack, Annotations } = cdktf();
+    if (!(node instanceof Stack)) return;
+    const stack = node as TerraformStack;
+    const graph = AccessGraph.fromDocuments([{ file: stack.node.path, document: stack.toTerraform() as TerraformDocument }]);
+    const overrides: Record<string, Severity | 'off'> = { ...this.props.severityOverrides };
+    for (const id of this.props.disabledRules ?? []) overrides[id] = 'off';
+    this.findings = evaluate(graph, {
+      today: this.props.today ?? new Date().toISOString().slice(0, 10),
+      maxActivationHours: this.props.maxActivationHours,
+      allowedWideScopes: this.props.allowedWideScopes,
+      severityOverrides: overrides,
+    }).findings;
+
+    const byPath = new Map(stack.node.findAll().map((c) => [c.node.path, c]));
+    for (const finding of this.findings) {
+      const target = (finding.constructPath && byPath.get(finding.constructPath)) || stack;
+      const text = `[${finding.ruleId}] ${finding.message} Fix: ${finding.fix}`;
+      if (finding.severity === Severity.ERROR) Annotations.of(target).addError(text);
+      else if (finding.severity === Severity.WARNING) Annotations.of(target).addWarning(text);
+      else Annotations.of(target).addInfo(text);
+    }
+  }
+}
+
+function isCalendarDate(value: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
+}

@@ -1,0 +1,35 @@
+import { RuleId } from './rule-ids';
+import { Severity } from './severity';
+import { AccessGraph } from '../review/graph/access-graph';
+import { Origin } from '../review/graph/graph-types';
+
+/** Settings the rules read; the guard and the command line fill them from their options. */
+export interface RuleContext {
+  /** Today as `YYYY-MM-DD`: an input, so tests (and reviews of old builds) can pin it. */
+  readonly today: string;
+  /** The longest activation a policy may allow for a role that can grant access. */
+  readonly maxActivationHours: number;
+  /** Scope IDs (lower case) where standing grants need no justification. */
+  readonly allowedWideScopes: string[];
+}
+
+/** What a rule reports about one resource. */
+export interface RuleHit {
+  readonly origin: Origin;
+  readonly message: string;
+  /** A fix specific to this hit, when the rule's general fix is not enough. */
+  readonly fix?: string;
+}
+
+/** A rule: a small pure function over the AccessGraph, with a stable ID. */
+export interface Rule {
+  readonly id: RuleId;
+  readonly title: string;
+  readonly defaultSeverity: Severity;
+  /** What it catches, for documentation and SARIF rule metadata. */
+  readonly description: string;
+  readonly fix: string;
+  /** Only a suppression with a future `until` date silences it (migration windows). */
+  readonly suppressionNeedsExpiry?: boolean;
+  check(graph: AccessGraph, context: RuleContext): RuleHit[];
+}

@@ -1,0 +1,19 @@
+import { Rule } from '../rule';
+import { RuleId } from '../rule-ids';
+import { Severity } from '../severity';
+
+export const missingOwner: Rule = {
+  id: RuleId.MISSING_OWNER,
+  title: 'Nobody answers for it',
+  defaultSeverity: Severity.WARNING,
+  description: 'A user-assigned identity without an `owner` tag, or a grant to a principal known only by object ID with no description.',
+  fix: 'Tag the identity with its owner (WorkloadIdentity requires one), or describe who the principal is in the grant\'s description.',
+  check: (graph) => [
+    ...graph.identities
+      .filter((i) => i.kind === 'user-assigned' && !i.owner)
+      .map((i) => ({ origin: i.origin, message: `identity ${i.name} has no owner tag.` })),
+    ...graph.grants
+      .filter((g) => g.principal.definedBy === undefined && !g.description)
+      .map((g) => ({ origin: g.origin, message: `"${g.role.name}" is granted to ${g.principal.name}, which nothing in the configuration describes.` })),
+  ],
+};

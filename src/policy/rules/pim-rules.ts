@@ -1,0 +1,81 @@
+import { GraphActivationPolicy, GraphEligibility } from '../../review/graph/graph-types';
+import { Rule, RuleHit } from '../rule';
+import { RuleId } from '../rule-ids';
+import { Severity } from '../severity';
+import { describePrincipal } from './principal-kinds';
+
+function isPrivilegedEligibility(e: GraphEligibility): boolean {
+  // Membership of a PIM group can carry any role, so a group eligibility counts as privileged.
+  return e.kind === 'pim-group' || (e.kind === 'azure-rbac' && e.role?.canGrantAccess === true);
+}
+
+function what(e: GraphEligibility): string {
+  if (e.kind === 'pim-group') return `${e.assignmentType ?? 'member'} of group ${e.groupId}`;
+  return `"${e.role?.name}" at ${e.scope?.value}`;
+}
+
+export const eligibilityWithoutExpiry: Rule = {
+  id: RuleId.ELIGIBILITY_WITHOUT_EXPIRY,
+  title: 'Eligibility that never expires',
+  defaultSeverity: Severity.ERROR,
+  description: 'Eligibility for a role that can grant access (or for a PIM group) with no expiry: standing eligibility outlives the need for it.',
+  fix: 'Give the eligibility an end: PimSchedule.afterDuration(Duration.days(180)) or PimSchedule.until(date).',
+  check: (graph) =>
+    graph.eligibilities
+      .filter((e) => e.kind !== 'entra-directory-role' && isPrivilegedEligibility(e) && e.expiry.permanent)
+      .map((e) => ({ origin: e.origin, message: `${describePrincipal(e.principal)} is eligible for ${what(e)} with no expiry.` })),
+};
+
+export const directoryRoleEligibility: Rule = {
+  id: RuleId.DIRECTORY_ROLE_ELIGIBILITY,
+  title: 'Entra directory role eligibility cannot expire',
+  defaultSeverity: Severity.WARNING,
+  description: 'azuread_directory_role_eligibility_schedule_request has no schedule, so the eligibility never expires.',
+  fix: 'Make a role-assignable group eligible for the directory role, and make people eligible members of that group through PIM for Groups with an expiry.',
+  check: (graph) =>
+    graph.eligibilities
+      .filter((e) => e.kind === 'entra-directory-role')
+      .map((e) => ({
+        origin: e.origin,
+        message: `${describePrincipal(e.principal)} is eligible for directory role ${e.directoryRole}, and this eligibility cannot expire; use PIM for Groups to give it an end.`,
+      })),
+};
+
+function sameTarget(policy: GraphActivationPolicy, eligibility: GraphEligibility): boolean {
+  const sameRole = policy.role.guid !== undefined ? policy.role.guid === eligibility.role?.guid : policy.role.name === eligibility.role?.name;
+  return sameRole && policy.scope.value.toLowerCase() === eligibility.scope?.value.toLowerCase();
+}
+
+export const weakActivation: Rule = {
+  id: RuleId.WEAK_ACTIVATION,
+  title: 'Privileged role activates too easily',
+  defaultSeverity: Severity.ERROR,
+  description: 'An eligible role that can grant access has no activation policy in the configuration, or one that allows activation without approval, ' +
+    'for longer than the limit, or without MFA (or an authentication context) or justification.',
+  fix: 'Add a RoleActivationPolicy (or use JustInTimeAccess) for the role at that scope: approval by named approvers, MFA, justification, at most 8 hours.',
+  check: (graph, context) => {
+    const hits: RuleHit[] = [];
+    const privileged = graph.eligibilities.filter((e) => e.kind === 'azure-rbac' && e.role?.canGrantAccess);
+    for (const e of privileged) {
+      if (!graph.policies.some((p) => sameTarget(p, e))) {
+        hits.push({ origin: e.origin, message: `"${e.role!.name}" at ${e.scope!.value} is eligible but no activation policy for it is in the configuration.` });
+      }
+    }
+    for (const p of graph.policies.filter((x) => x.role.canGrantAccess)) {
+      const weaknesses = [
+        !p.requireApproval || p.approverCount === 0 ? 'no approval by named approvers' : undefined,
+        p.maximumActivation === undefined
+          ? 'no maximum activation duration'
+          : p.maximumActivation.totalHours > context.maxActivationHours
+            ? `activation up to ${p.maximumActivation.toIsoString()} (limit ${context.maxActivationHours} hours)`
+            : undefined,
+        !p.requireMfa && !p.requireAuthenticationContext ? 'no MFA or authentication context' : undefined,
+        !p.requireJustification ? 'no justification' : undefined,
+      ].filter((w): w is string => w !== undefined);
+      if (weaknesses.length) {
+        hits.push({ origin: p.origin, message: `activation of "${p.role.name}" at ${p.scope.value} has ${weaknesses.join(', ')}.` });
+      }
+    }
+    return hits;
+  },
+};

@@ -1,0 +1,17 @@
+import { PrincipalKind } from '../../identity/principal-type';
+import { GraphPrincipal } from '../../review/graph/graph-types';
+
+/** People and groups of people; an unknown principal counts as one (the wider case). */
+export function isHumanOrGroup(principal: GraphPrincipal): boolean {
+  return principal.kind === PrincipalKind.HUMAN || principal.kind === PrincipalKind.GROUP || principal.kind === 'unknown';
+}
+
+/** Managed identities and applications' service principals. */
+export function isWorkload(principal: GraphPrincipal): boolean {
+  return principal.kind === PrincipalKind.MANAGED_IDENTITY || principal.kind === PrincipalKind.APPLICATION;
+}
+
+export function describePrincipal(principal: GraphPrincipal): string {
+  const kind = principal.kind === 'unknown' ? 'principal of unknown kind' : principal.kind.replace('-', ' ');
+  return `${kind} ${principal.name}`;
+}

@@ -1,0 +1,286 @@
+import { Duration } from '../../duration';
+import { PrincipalKind } from '../../identity/principal-type';
+import { SuppressionRecord } from '../../policy/suppression-metadata';
+import { Role } from '../../roles/role';
+import { RolePermission } from '../../roles/role-permission';
+import { parseReference, scopeLevelOfValue } from '../reference';
+import { TerraformBlock, TerraformDocument } from '../terraform-json';
+import { flag, nestedBlock, nestedBlocks, strings, text } from './block-values';
+import { DocumentIndex } from './document-index';
+import {
+  GraphActivationPolicy,
+  GraphCredential,
+  GraphEligibility,
+  GraphExpiry,
+  GraphGrant,
+  GraphIdentity,
+  GraphPrincipal,
+  GraphRoleDefinition,
+  GraphScope,
+} from './graph-types';
+import { originOf } from './origin';
+import { normalizeAttribute, resolvePrincipal } from './resolve-principal';
+import { resolveRole } from './resolve-role';
+
+/** One input to the graph: a Terraform JSON document and the file it came from. */
+export interface GraphInput {
+  readonly file: string;
+  readonly document: TerraformDocument;
+}
+
+/** Exceptions a configuration file adds, by Terraform address (for HCL repositories). */
+export type SuppressionsByAddress = Map<string, SuppressionRecord[]>;
+
+const PASSWORD_TYPES: Record<string, GraphCredential['kind']> = {
+  azuread_application_password: 'application-password',
+  azuread_service_principal_password: 'service-principal-password',
+};
+const CERTIFICATE_TYPES = ['azuread_application_certificate', 'azuread_service_principal_certificate'];
+const FEDERATED_TYPES = ['azurerm_federated_identity_credential', 'azuread_application_federated_identity_credential'];
+
+function scopeOf(value: string | undefined): GraphScope {
+  const scope = value ?? '';
+  return { value: scope, level: scopeLevelOfValue(scope) };
+}
+
+/** Reads a PIM schedule's expiration: exactly one of days, hours or an end date, or none. */
+function expiryOf(schedule: Record<string, unknown> | undefined): GraphExpiry {
+  const expiration = nestedBlock(schedule?.expiration);
+  const days = text(expiration, 'duration_days');
+  const hours = text(expiration, 'duration_hours');
+  const end = text(expiration, 'end_date_time');
+  if (days !== undefined) return { permanent: false, duration: safeDuration(() => Duration.days(Number(days))) };
+  if (hours !== undefined) return { permanent: false, duration: safeDuration(() => Duration.hours(Number(hours))) };
+  if (end !== undefined) return { permanent: false, endDateTime: end };
+  return { permanent: true };
+}
+
+function safeDuration(make: () => Duration): Duration | undefined {
+  try {
+    return make();
+  } catch {
+    return undefined;
+  }
+}
+
+function parseDuration(value: string | undefined): Duration | undefined {
+  return value === undefined ? undefined : safeDuration(() => Duration.parse(value));
+}
+
+/**
+ * Who holds which access, from Terraform JSON: principals, managed identities, standing grants,
+ * PIM eligibilities, activation policies, credentials and custom roles. References are resolved
+ * inside each document; what cannot be resolved is unknown, and the rules treat unknown as the
+ * wider case.
+ */
+export class AccessGraph {
+  public static fromDocuments(inputs: GraphInput[], suppressions: SuppressionsByAddress = new Map()): AccessGraph {
+    const graph = new AccessGraph();
+    for (const input of inputs) graph.add(new DocumentIndex(input.file, input.document), suppressions);
+    return graph;
+  }
+
+  public readonly grants: GraphGrant[] = [];
+  public readonly eligibilities: GraphEligibility[] = [];
+  public readonly policies: GraphActivationPolicy[] = [];
+  public readonly identities: GraphIdentity[] = [];
+  public readonly credentials: GraphCredential[] = [];
+  public readonly roleDefinitions: GraphRoleDefinition[] = [];
+
+  private constructor() {}
+
+  /** Every distinct principal that holds a grant or an eligibility, by key. */
+  public get principals(): GraphPrincipal[] {
+    const byKey = new Map<string, GraphPrincipal>();
+    const all = [...this.identities, ...this.grants, ...this.eligibilities].map((x) => x.principal);
+    for (const p of all) {
+      if (!byKey.has(p.key)) byKey.set(p.key, p);
+    }
+    return [...byKey.values()];
+  }
+
+  private add(index: DocumentIndex, extra: SuppressionsByAddress): void {
+    const origin = (block: TerraformBlock) => originOf(index.file, block, extra.get(block.address));
+    const customRoles = this.readCustomRoles(index, origin);
+    this.readIdentities(index, origin);
+
+    for (const block of index.ofType('azurerm_role_assignment', 'azurerm_pim_active_role_assignment')) {
+      const active = block.type === 'azurerm_pim_active_role_assignment';
+      const schedule = nestedBlock(block.body.schedule);
+      const expiry = active ? expiryOf(schedule) : undefined;
+      this.grants.push({
+        origin: origin(block),
+        principal: resolvePrincipal(text(block.body, 'principal_id') ?? '', text(block.body, 'principal_type'), index),
+        role: resolveRole(block.body, index, customRoles),
+        scope: scopeOf(text(block.body, 'scope')),
+        via: active ? 'pim-active' : 'role-assignment',
+        description: text(block.body, 'description'),
+        condition: text(block.body, 'condition'),
+        expiry: expiry ? (expiry.permanent ? undefined : (expiry.duration?.toIsoString() ?? expiry.endDateTime)) : undefined,
+      });
+    }
+
+    for (const block of index.ofType('azurerm_pim_eligible_role_assignment')) {
+      this.eligibilities.push({
+        origin: origin(block),
+        kind: 'azure-rbac',
+        principal: resolvePrincipal(text(block.body, 'principal_id') ?? '', undefined, index),
+        role: resolveRole(block.body, index, customRoles),
+        scope: scopeOf(text(block.body, 'scope')),
+        expiry: expiryOf(nestedBlock(block.body.schedule)),
+      });
+    }
+    for (const block of index.ofType('azuread_directory_role_eligibility_schedule_request')) {
+      this.eligibilities.push({
+        origin: origin(block),
+        kind: 'entra-directory-role',
+        principal: resolvePrincipal(text(block.body, 'principal_id') ?? '', undefined, index),
+        directoryRole: text(block.body, 'role_definition_id'),
+        // The provider has no schedule argument: this eligibility never expires.
+        expiry: { permanent: true },
+      });
+    }
+    for (const block of index.ofType('azuread_privileged_access_group_eligibility_schedule')) {
+      const duration = text(block.body, 'duration');
+      const end = text(block.body, 'expiration_date');
+      const permanent = flag(block.body, 'permanent_assignment') === true;
+      this.eligibilities.push({
+        origin: origin(block),
+        kind: 'pim-group',
+        principal: resolvePrincipal(text(block.body, 'principal_id') ?? '', undefined, index),
+        groupId: text(block.body, 'group_id'),
+        assignmentType: text(block.body, 'assignment_type'),
+        expiry: permanent || (duration === undefined && end === undefined)
+          ? { permanent: true }
+          : { permanent: false, duration: parseDuration(duration), endDateTime: end },
+      });
+    }
+
+    for (const block of index.ofType('azurerm_role_management_policy')) {
+      const activation = nestedBlock(block.body.activation_rules);
+      const stage = nestedBlock(activation?.approval_stage);
+      const approvers = nestedBlocks(stage?.primary_approver);
+      this.policies.push({
+        origin: origin(block),
+        role: resolveRole(block.body, index, customRoles),
+        scope: scopeOf(text(block.body, 'scope')),
+        maximumActivation: parseDuration(text(activation, 'maximum_duration')),
+        requireApproval: flag(activation, 'require_approval') === true,
+        approverCount: approvers.length,
+        requireMfa: flag(activation, 'require_multifactor_authentication') === true,
+        requireAuthenticationContext: text(activation, 'required_conditional_access_authentication_context') !== undefined,
+        requireJustification: flag(activation, 'require_justification') === true,
+      });
+    }
+
+    this.readCredentials(index, origin);
+  }
+
+  private readCustomRoles(index: DocumentIndex, origin: (b: TerraformBlock) => GraphRoleDefinition['origin']): Map<string, Role> {
+    const roles = new Map<string, Role>();
+    for (const block of index.ofType('azurerm_role_definition')) {
+      const permissions: RolePermission[] = nestedBlocks(block.body.permissions).map((p) => ({
+        actions: strings(p, 'actions'),
+        notActions: strings(p, 'not_actions'),
+        dataActions: strings(p, 'data_actions'),
+        notDataActions: strings(p, 'not_data_actions'),
+      }));
+      const guid = text(block.body, 'role_definition_id');
+      const role = Role._fromRecord({
+        guid: guid && /^[0-9a-f-]{36}$/i.test(guid) ? guid.toLowerCase() : block.address,
+        name: text(block.body, 'name') ?? block.address,
+        description: text(block.body, 'description') ?? '',
+        builtIn: false,
+        permissions,
+      });
+      roles.set(index.keyOf(block.address, ''), role);
+      this.roleDefinitions.push({ origin: origin(block), role });
+    }
+    return roles;
+  }
+
+  private readIdentities(index: DocumentIndex, origin: (b: TerraformBlock) => GraphIdentity['origin']): void {
+    const userAssigned = new Map<string, GraphIdentity>();
+    for (const block of index.ofType('azurerm_user_assigned_identity')) {
+      const tags = block.body.tags as Record<string, unknown> | undefined;
+      const identity: GraphIdentity = {
+        origin: origin(block),
+        kind: 'user-assigned',
+        principal: {
+          key: index.keyOf(block.address, 'principal_id'),
+          name: text(block.body, 'name') ?? block.address,
+          kind: PrincipalKind.MANAGED_IDENTITY,
+          definedBy: block.address,
+        },
+        name: text(block.body, 'name') ?? block.address,
+        owner: typeof tags?.owner === 'string' && tags.owner.trim() ? tags.owner : undefined,
+        attachedTo: [],
+      };
+      userAssigned.set(block.address, identity);
+      this.identities.push(identity);
+    }
+    for (const block of index.blocks) {
+      if (block.isData) continue;
+      const identityBlock = nestedBlock(block.body.identity);
+      if (!identityBlock) continue;
+      const type = (text(identityBlock, 'type') ?? '').toLowerCase();
+      for (const id of strings(identityBlock, 'identity_ids')) {
+        const reference = parseReference(id);
+        const attached = reference && userAssigned.get(reference.address);
+        if (attached) attached.attachedTo.push(block.address);
+      }
+      if (type.includes('systemassigned')) {
+        const name = text(block.body, 'name') ?? block.address;
+        this.identities.push({
+          origin: origin(block),
+          kind: 'system-assigned',
+          principal: {
+            key: index.keyOf(block.address, normalizeAttribute('identity[0].principal_id')),
+            name: `${name} (system-assigned)`,
+            kind: PrincipalKind.MANAGED_IDENTITY,
+            definedBy: block.address,
+          },
+          name: `${name} (system-assigned)`,
+          // A system-assigned identity belongs to its resource; the resource's owner answers for it.
+          owner: block.address,
+          attachedTo: [block.address],
+        });
+      }
+    }
+  }
+
+  private readCredentials(index: DocumentIndex, origin: (b: TerraformBlock) => GraphCredential['origin']): void {
+    for (const block of index.blocks) {
+      if (block.isData) continue;
+      const password = PASSWORD_TYPES[block.type];
+      if (password) {
+        this.credentials.push({
+          origin: origin(block),
+          kind: password,
+          owner: text(block.body, 'application_id') ?? text(block.body, 'service_principal_id') ?? block.address,
+          endDate: text(block.body, 'end_date'),
+        });
+      } else if (block.type === 'azuread_application') {
+        // Passwords declared inline in the application count as much as separate resources.
+        for (const inline of nestedBlocks(block.body.password)) {
+          this.credentials.push({ origin: origin(block), kind: 'application-password', owner: block.address, endDate: text(inline, 'end_date') });
+        }
+      } else if (CERTIFICATE_TYPES.includes(block.type)) {
+        this.credentials.push({
+          origin: origin(block),
+          kind: 'certificate',
+          owner: text(block.body, 'application_id') ?? text(block.body, 'service_principal_id') ?? block.address,
+          endDate: text(block.body, 'end_date'),
+        });
+      } else if (FEDERATED_TYPES.includes(block.type)) {
+        this.credentials.push({
+          origin: origin(block),
+          kind: 'federated',
+          owner: text(block.body, 'parent_id') ?? text(block.body, 'application_id') ?? block.address,
+          issuer: text(block.body, 'issuer'),
+          subject: text(block.body, 'subject'),
+        });
+      }
+    }
+  }
+}

@@ -1,0 +1,42 @@
+import { TerraformBlock } from '../terraform-json';
+
+/**
+ * Nested blocks are objects in cdktf JSON (`"schedule": {...}`) and arrays of objects in
+ * hcl2json output (`"schedule": [{...}]`); these read both.
+ */
+export function nestedBlocks(value: unknown): Record<string, unknown>[] {
+  const list = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
+  return list.filter((v): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v));
+}
+
+export function nestedBlock(value: unknown): Record<string, unknown> | undefined {
+  return nestedBlocks(value)[0];
+}
+
+export function text(body: Record<string, unknown> | undefined, attribute: string): string | undefined {
+  const value = body?.[attribute];
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return String(value);
+  return undefined;
+}
+
+/** True, false, or undefined when absent; a reference or anything else counts as `unknown`. */
+export function flag(body: Record<string, unknown> | undefined, attribute: string): boolean | 'unknown' | undefined {
+  const value = body?.[attribute];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'boolean') return value;
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  return 'unknown';
+}
+
+export function strings(body: Record<string, unknown> | undefined, attribute: string): string[] {
+  const value = body?.[attribute];
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+/** The `"//"` metadata cdktf writes on every resource, and what this library adds to it. */
+export function metadataOf(block: TerraformBlock): Record<string, unknown> | undefined {
+  const meta = block.body['//'];
+  return typeof meta === 'object' && meta !== null && !Array.isArray(meta) ? (meta as Record<string, unknown>) : undefined;
+}

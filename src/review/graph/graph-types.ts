@@ -1,0 +1,127 @@
+import { Duration } from '../../duration';
+import { PrincipalKind } from '../../identity/principal-type';
+import { SuppressionRecord } from '../../policy/suppression-metadata';
+import { Role } from '../../roles/role';
+import { ScopeLevel } from '../../scope/scope-level';
+
+/** Where a graph element was declared: which input, which Terraform address, which construct. */
+export interface Origin {
+  readonly file: string;
+  readonly address: string;
+  /** The cdktf construct path (from `"//".metadata.path`), when the JSON came from cdktf. */
+  readonly constructPath?: string;
+  /** Accepted exceptions recorded on the resource (in code, or from a config file). */
+  readonly suppressions: SuppressionRecord[];
+}
+
+/** Who holds access. `key` identifies the principal across the graph. */
+export interface GraphPrincipal {
+  /** The object ID as written (GUID, lower case) or the reference it comes from. */
+  readonly key: string;
+  readonly name: string;
+  /** UNKNOWN kinds are treated as the riskier case by the rules. */
+  readonly kind: PrincipalKind | 'unknown';
+  /** The address of the identity, group, user or service principal in the document, if any. */
+  readonly definedBy?: string;
+}
+
+/** A role as the graph knows it: from the catalog, a custom definition in the document, or unknown. */
+export interface GraphRole {
+  readonly name: string;
+  readonly guid?: string;
+  /** The classified role; undefined when the role cannot be read (then it counts as the most powerful). */
+  readonly role?: Role;
+  readonly canGrantAccess: boolean;
+  readonly hasWildcardControlPlane: boolean;
+  readonly isReadOnly: boolean;
+  readonly known: boolean;
+}
+
+export interface GraphScope {
+  /** The scope as written in the JSON (a literal ID or a reference). */
+  readonly value: string;
+  readonly level: ScopeLevel;
+}
+
+/** A standing grant: `azurerm_role_assignment`, or a time-bound active PIM assignment. */
+export interface GraphGrant {
+  readonly origin: Origin;
+  readonly principal: GraphPrincipal;
+  readonly role: GraphRole;
+  readonly scope: GraphScope;
+  /** `role-assignment` or `pim-active`. */
+  readonly via: 'role-assignment' | 'pim-active';
+  readonly description?: string;
+  readonly condition?: string;
+  /** For PIM active assignments: when the access ends, as written. */
+  readonly expiry?: string;
+}
+
+/** How long an eligibility lasts. */
+export interface GraphExpiry {
+  readonly permanent: boolean;
+  readonly duration?: Duration;
+  /** An end date-time as written. */
+  readonly endDateTime?: string;
+  /** The expiry could not be read. */
+  readonly unknown?: boolean;
+}
+
+/** Eligibility: a role that must be activated through PIM before it is held. */
+export interface GraphEligibility {
+  readonly origin: Origin;
+  readonly kind: 'azure-rbac' | 'entra-directory-role' | 'pim-group';
+  readonly principal: GraphPrincipal;
+  /** For Azure RBAC. */
+  readonly role?: GraphRole;
+  readonly scope?: GraphScope;
+  /** For Entra directory roles: the role's name or template ID. */
+  readonly directoryRole?: string;
+  /** For PIM for Groups: the group and `member` or `owner`. */
+  readonly groupId?: string;
+  readonly assignmentType?: string;
+  readonly expiry: GraphExpiry;
+}
+
+/** The activation settings of a role at a scope (`azurerm_role_management_policy`). */
+export interface GraphActivationPolicy {
+  readonly origin: Origin;
+  readonly role: GraphRole;
+  readonly scope: GraphScope;
+  readonly maximumActivation?: Duration;
+  readonly requireApproval: boolean;
+  readonly approverCount: number;
+  readonly requireMfa: boolean;
+  readonly requireAuthenticationContext: boolean;
+  readonly requireJustification: boolean;
+}
+
+/** A user-assigned identity, or a resource's system-assigned identity. */
+export interface GraphIdentity {
+  readonly origin: Origin;
+  readonly kind: 'user-assigned' | 'system-assigned';
+  readonly principal: GraphPrincipal;
+  readonly name: string;
+  readonly owner?: string;
+  /** Addresses of the resources that run as this identity. */
+  readonly attachedTo: string[];
+}
+
+/** A credential of an application or service principal. */
+export interface GraphCredential {
+  readonly origin: Origin;
+  readonly kind: 'application-password' | 'service-principal-password' | 'certificate' | 'federated';
+  /** What the credential belongs to (an application, service principal or identity address). */
+  readonly owner: string;
+  /** The end date as written, when there is one. */
+  readonly endDate?: string;
+  /** For federated credentials: issuer and subject. */
+  readonly issuer?: string;
+  readonly subject?: string;
+}
+
+/** A custom role defined in the document. */
+export interface GraphRoleDefinition {
+  readonly origin: Origin;
+  readonly role: Role;
+}

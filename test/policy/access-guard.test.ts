@@ -1,0 +1,180 @@
+import { Application } from '@cdktf/provider-azuread/lib/application';
+import { ApplicationPasswordA as ApplicationPassword } from '@cdktf/provider-azuread/lib/application-password';
+import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import { AnnotationMetadataEntryType, Aspects, TerraformStack } from 'cdktf';
+import {
+  AccessGuard,
+  BuiltInRole,
+  Duration,
+  JustInTimeAccess,
+  Principal,
+  RoleGrant,
+  Scope,
+  Severity,
+  WorkloadIdentity,
+} from '../../src';
+import { appResources, newStack, SUBSCRIPTION } from '../support/stack';
+
+const TODAY = '2026-11-27';
+const PLATFORM = 'cccccccc-1111-2222-3333-dddddddddddd';
+const SECURITY = 'dddddddd-1111-2222-3333-eeeeeeeeeeee';
+
+/** The seed scenario with this library's constructs. */
+function seed(stack: TerraformStack) {
+  const { rg, vault, functionApp } = appResources(stack);
+  const api = new WorkloadIdentity(stack, 'OrderingApi', {
+    name: 'uai-ordering-api', resourceGroupName: 'rg-shared-identities', location: 'eastus', owner: 'team-ordering@contoso.example',
+  });
+  api.attachTo(functionApp);
+  api.grant(BuiltInRole.KEY_VAULT_SECRETS_USER, Scope.of(vault)).applyBefore(functionApp);
+  api.trustGitHubActions('github-prod', { repository: 'contoso/ordering-api', environment: 'prod' });
+  new JustInTimeAccess(stack, 'PlatformAdmins', {
+    principals: [Principal.group(PLATFORM, 'platform-admins')],
+    roles: [BuiltInRole.OWNER, BuiltInRole.USER_ACCESS_ADMINISTRATOR],
+    scope: Scope.of(rg),
+    eligibleFor: Duration.days(180),
+    activation: { maxDuration: Duration.hours(1), approvers: [Principal.group(SECURITY, 'security')], requireMfa: true, requireJustification: true },
+  });
+  return { api, rg, vault };
+}
+
+const levels: string[] = [AnnotationMetadataEntryType.ERROR, AnnotationMetadataEntryType.WARN, AnnotationMetadataEntryType.INFO];
+
+/** Runs the guard the way synthesis does, and returns the annotations it left. */
+function guard(stack: TerraformStack, props: ConstructorParameters<typeof AccessGuard>[0] = { today: TODAY }) {
+  const aspect = new AccessGuard(props);
+  Aspects.of(stack).add(aspect);
+  aspect.visit(stack);
+  const annotations = stack.node.findAll().flatMap((c) =>
+    c.node.metadata
+      .filter((m) => levels.includes(m.type))
+      .map((m) => ({ path: c.node.path, level: m.type, message: m.data as string })),
+  );
+  return { aspect, annotations };
+}
+
+describe('AccessGuard', () => {
+  test('the seed scenario passes with no finding at all', () => {
+    const stack = newStack('ordering');
+    seed(stack);
+    const { aspect, annotations } = guard(stack);
+    expect(aspect.findings).toEqual([]);
+    expect(annotations).toEqual([]);
+  });
+
+  test('the identity granted Owner at subscription scope fails with the rule, the construct path and the fix', () => {
+    const stack = newStack('ordering');
+    const { api } = seed(stack);
+    api.grant(BuiltInRole.OWNER, Scope.subscription(SUBSCRIPTION), { justification: 'migration' });
+    const { aspect, annotations } = guard(stack);
+    // The written justification accepts the wide scope (AZA001); what Owner lets a workload do is not accepted.
+    expect(aspect.findings.map((f) => [f.ruleId, f.severity, f.constructPath])).toEqual([
+      ['AZA003', Severity.ERROR, 'ordering/OrderingApi/Owner-sub-11111111/Assignment'],
+      ['AZA004', Severity.ERROR, 'ordering/OrderingApi/Owner-sub-11111111/Assignment'],
+    ]);
+    expect(annotations).toEqual([
+      expect.objectContaining({ path: 'ordering/OrderingApi/Owner-sub-11111111/Assignment', level: AnnotationMetadataEntryType.ERROR, message: expect.stringMatching(/^\[AZA003\] managed identity uai-ordering-api holds "Owner" .* Fix: /) }),
+      expect.objectContaining({ path: 'ordering/OrderingApi/Owner-sub-11111111/Assignment', level: AnnotationMetadataEntryType.ERROR, message: expect.stringMatching(/^\[AZA004\]/) }),
+    ]);
+  });
+
+  test('synthesis fails on an error finding', () => {
+    const stack = newStack('ordering');
+    const { api } = seed(stack);
+    api.grant(BuiltInRole.CONTRIBUTOR, Scope.resourceGroup(SUBSCRIPTION, 'rg-ordering'));
+    Aspects.of(stack).add(new AccessGuard({ today: TODAY }));
+    const app = stack.node.root as unknown as { synth(): void };
+    expect(() => app.synth()).toThrow(/\[ordering\/OrderingApi\/Contributor-rg-ordering\/Assignment\] \[AZA004\] managed identity uai-ordering-api holds "Contributor"/);
+  });
+
+  test('a wide grant made without RoleGrant\'s justification is caught (a description is not one)', () => {
+    const stack = newStack('ordering');
+    seed(stack);
+    new RoleAssignment(stack, 'raw', {
+      scope: `/subscriptions/${SUBSCRIPTION}`,
+      roleDefinitionName: 'Reader',
+      principalId: PLATFORM,
+      principalType: 'Group',
+      description: 'inventory export',
+    });
+    const findings = guard(stack).aspect.findings;
+    expect(findings.map((f) => [f.ruleId, f.constructPath, f.message])).toEqual([
+      ['AZA001', 'ordering/raw', `group ${PLATFORM} holds "Reader" at subscription scope /subscriptions/${SUBSCRIPTION}.`],
+    ]);
+  });
+
+  test('severity overrides, disabled rules and thresholds are options', () => {
+    const stack = newStack('ordering');
+    const { api } = seed(stack);
+    api.grant(BuiltInRole.CONTRIBUTOR, Scope.resourceGroup(SUBSCRIPTION, 'rg-ordering'));
+    const { aspect, annotations } = guard(stack, { today: TODAY, severityOverrides: { AZA004: Severity.WARNING }, disabledRules: ['AZA003'] });
+    expect(aspect.findings.map((f) => [f.ruleId, f.severity])).toEqual([['AZA004', Severity.WARNING]]);
+    expect(annotations.map((a) => a.level)).toEqual([AnnotationMetadataEntryType.WARN]);
+    expect(guard(newStack(), { today: TODAY, maxActivationHours: 0.5 }).aspect.findings).toEqual([]);
+    const strict = newStack('strict');
+    seed(strict);
+    expect(guard(strict, { today: TODAY, maxActivationHours: 0.5 }).aspect.findings.map((f) => f.ruleId)).toEqual(['AZA008', 'AZA008']);
+  });
+
+  test('refuses a today that is not a date', () => {
+    expect(() => new AccessGuard({ today: '27/11/2026' })).toThrow('AccessGuard: today "27/11/2026" is not a date; write it YYYY-MM-DD.');
+  });
+});
+
+describe('suppressions in code', () => {
+  function withSecret(until?: string) {
+    const stack = newStack('legacy');
+    const app = new Application(stack, 'app', { displayName: 'ordering-legacy' });
+    const password = new ApplicationPassword(stack, 'secret', { applicationId: app.id, endDate: '2027-03-31T00:00:00Z' });
+    if (until !== undefined) AccessGuard.suppress(password, 'AZA005', { reason: 'migrating to uai-ordering-api', until });
+    return stack;
+  }
+
+  test('a secret fails the build', () => {
+    expect(guard(withSecret()).aspect.findings.map((f) => f.ruleId)).toEqual(['AZA005']);
+  });
+
+  test('a dated migration window allows it, and the suppression travels in the JSON', () => {
+    const stack = withSecret('2027-01-31');
+    expect(guard(stack).aspect.findings).toEqual([]);
+    const json = stack.toTerraform() as any;
+    expect(json.resource.azuread_application_password.secret['//']['cdktf-azure-access']).toEqual({
+      suppressions: [{ ruleId: 'AZA005', reason: 'migrating to uai-ordering-api', until: '2027-01-31' }],
+    });
+  });
+
+  test('once the date passes, the secret fails again and the expired suppression is a finding of its own', () => {
+    const { aspect } = guard(withSecret('2026-11-26'));
+    expect(aspect.findings.map((f) => [f.ruleId, f.message])).toEqual([
+      ['AZA005', 'application password of ${azuread_application.app.id} (ends 2027-03-31T00:00:00Z).'],
+      ['AZA012', 'the suppression of AZA005 ("migrating to uai-ordering-api") ended on 2026-11-26.'],
+    ]);
+  });
+
+  test('a secret cannot be suppressed without an end date', () => {
+    const stack = newStack('legacy');
+    const app = new Application(stack, 'app', { displayName: 'ordering-legacy' });
+    const password = new ApplicationPassword(stack, 'secret', { applicationId: app.id });
+    AccessGuard.suppress(password, 'AZA005', { reason: 'forever' });
+    expect(guard(stack).aspect.findings.map((f) => f.ruleId)).toEqual(['AZA005']);
+  });
+
+  test('suppressing a construct covers every resource under it', () => {
+    const stack = newStack('ordering');
+    const { api } = seed(stack);
+    api.grant(BuiltInRole.CONTRIBUTOR, Scope.resourceGroup(SUBSCRIPTION, 'rg-ordering'));
+    AccessGuard.suppress(api, 'AZA004', { reason: 'deploys the app during the pilot', until: '2027-01-01' });
+    expect(guard(stack).aspect.findings.map((f) => f.ruleId)).toEqual([]);
+  });
+
+  test.each([
+    ['AZ1', { reason: 'x' }, /"AZ1" is not a rule ID \(AZA001 to AZA012/],
+    ['AZA005', { reason: ' ' }, /suppressing AZA005 needs a reason/],
+    ['AZA005', { reason: 'x', until: '2027-13-45' }, /until "2027-13-45" is not a date; write it YYYY-MM-DD/],
+  ])('refuses %s %j', (ruleId, options, message) => {
+    const stack = newStack('legacy');
+    const password = new ApplicationPassword(stack, 'secret', { applicationId: 'x' });
+    expect(() => AccessGuard.suppress(password, ruleId, options)).toThrow(message);
+  });
+});
+
