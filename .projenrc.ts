@@ -24,6 +24,8 @@ const project = new cdktf.ConstructLibraryCdktf({
   // so the tests run against the oldest provider a user may have.
   peerDeps: ['@cdktf/provider-azurerm@^14.23.1', '@cdktf/provider-azuread@^14.3.1'],
   devDeps: ['fast-check@^4.0.0'],
+  // Reads HCL repositories for the review command. Not a jsii module, so it ships bundled.
+  bundledDeps: ['@cdktf/hcl2json@^0.21.0'],
 
   // This repository is built and checked by .ci/run; no hosted workflows or release pipeline.
   github: false,
