@@ -8,7 +8,6 @@ import {
   Duration,
   JustInTimeAccess,
   Principal,
-  RoleGrant,
   Scope,
   Severity,
   WorkloadIdentity,

@@ -1,0 +1,21 @@
+import { detectJsonFormat } from './detect-format';
+import { asInputError } from './input-error';
+import { parseJson } from './json-position';
+import { planSourceDocument } from './plan-document';
+import { checkBlockShapes } from './shape-check';
+import { SourceDocument } from './source-document';
+
+/**
+ * Reads one JSON text: a cdk.tf.json, hand-written Terraform JSON, hcl2json output or a
+ * `terraform show -json` plan, told apart by content. Returns one document; throws only InputError.
+ */
+export function readJsonText(file: string, text: string): SourceDocument[] {
+  try {
+    const { format, json } = detectJsonFormat(file, parseJson(file, text));
+    if (format === 'plan') return [planSourceDocument(file, json)];
+    checkBlockShapes(file, json);
+    return [{ file, format, document: json }];
+  } catch (error) {
+    throw asInputError(file, error);
+  }
+}
