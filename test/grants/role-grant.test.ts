@@ -48,7 +48,20 @@ describe('a grant to a managed identity of this stack', () => {
 
   test('is named by uuidv5 over scope, role and principal when they are known only at apply', () => {
     expect(json.name).toBe(
-      `\${uuidv5("${ROLE_ASSIGNMENT_NAMESPACE}", lower(join("|", [azurerm_key_vault.kv.id, "4633458b-17de-408a-b874-0445c86b69e6", ${ref}.principal_id])))}`,
+      `\${uuidv5("${ROLE_ASSIGNMENT_NAMESPACE}", lower("\${azurerm_key_vault.kv.id}|4633458b-17de-408a-b874-0445c86b69e6|\${${ref}.principal_id}"))}`,
+    );
+  });
+
+  test('keeps every reference a reference inside the name, also within literal text', () => {
+    const inner = newStack();
+    const { rg } = appResources(inner);
+    const identity = workload(inner);
+    identity.grant(BuiltInRole.KEY_VAULT_SECRETS_USER, Scope.fromId(`${rg.id}/providers/Microsoft.KeyVault/vaults/kv-legacy`));
+    const assignment = onlyResource(synthJson(inner), 'azurerm_role_assignment');
+    expect(assignment.scope).toBe('${azurerm_resource_group.rg.id}/providers/Microsoft.KeyVault/vaults/kv-legacy');
+    expect(assignment.name).toBe(
+      `\${uuidv5("${ROLE_ASSIGNMENT_NAMESPACE}", lower("\${azurerm_resource_group.rg.id}/providers/Microsoft.KeyVault/vaults/kv-legacy|` +
+        `4633458b-17de-408a-b874-0445c86b69e6|\${azurerm_user_assigned_identity.${identity.resource.friendlyUniqueId}.principal_id}"))}`,
     );
   });
 
