@@ -23,7 +23,14 @@ const project = new cdktf.ConstructLibraryCdktf({
   // Peer dependencies are also installed as dev dependencies at their minimum version,
   // so the tests run against the oldest provider a user may have.
   peerDeps: ['@cdktf/provider-azurerm@^14.23.1', '@cdktf/provider-azuread@^14.3.1'],
-  devDeps: ['fast-check@^4.0.0'],
+  devDeps: [
+    'fast-check@^4.0.0',
+    // SARIF output is validated against the published 2.1.0 schema, which this package ships.
+    '@microsoft/jest-sarif@1.0.0-beta.0',
+    // jest-sarif requires tslib without declaring it.
+    'tslib@^2.8.0',
+  ],
+  bin: { 'azure-access': 'lib/cli/main.js' },
   // Reads HCL repositories for the review command. Not a jsii module, so it ships bundled.
   bundledDeps: ['@cdktf/hcl2json@^0.21.0'],
 
@@ -96,6 +103,10 @@ project.eslint?.addRules({
 
 // jsii compiles src/ only, and Jest does not type-check; this checks tests, examples,
 // benchmarks and scripts as part of the build.
+// The command-line tests run the built command as a user would (node lib/cli/main.js), so the
+// test task compiles first.
+project.testTask.prependSpawn(project.compileTask);
+
 const typecheck = project.addTask('typecheck', {
   description: 'Type-check test/, examples/, bench/ and scripts/',
   exec: 'tsc --noEmit -p test/tsconfig.json',

@@ -1,0 +1,15 @@
+/** What a command may touch: its streams, environment and working directory (tests pass fakes). */
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly readStdin: () => Promise<string>;
+  readonly env: Record<string, string | undefined>;
+  readonly cwd: string;
+}
+
+/** Exit statuses: 0 fine, 1 findings at or above --fail-on, 2 usage or unreadable input. */
+export enum ExitCode {
+  OK = 0,
+  FINDINGS = 1,
+  USAGE_OR_INPUT = 2,
+}

@@ -1,0 +1,50 @@
+import { readFile } from 'fs/promises';
+import * as path from 'path';
+import { evaluate } from '../../policy/evaluate';
+import { parseReviewConfig } from '../../policy/review-config';
+import { InputError } from '../../review/reader/input-error';
+import { CliIo, ExitCode } from '../cli-io';
+import { reachesThreshold, renderFindingsJson, renderFindingsText } from '../findings-output';
+import { graphOf, loadSources } from '../load-graph';
+import { CommandSpec, parseArgs } from '../parse-args';
+import { renderSarif } from '../sarif';
+import { locateResource } from '../source-location';
+import { todayOf } from '../today';
+
+export const CHECK: CommandSpec = {
+  name: 'check',
+  values: { 'format': ['text', 'json', 'sarif'], 'fail-on': ['error', 'warning', 'never'], 'config': 'any', 'today': 'any' },
+  flags: [],
+};
+
+export const CHECK_HELP = `Usage: azure-access check [options] <inputs...>
+
+Runs the least-privilege rules (AZA001-AZA012) over Terraform JSON, as the AccessGuard does at synth.
+
+Options:
+  --format text|json|sarif       output format (default text); sarif is for GitHub code scanning
+  --fail-on error|warning|never  exit 1 when a finding reaches this severity (default error)
+  --config FILE                  JSON settings and suppressions by address (see the README)
+  --today YYYY-MM-DD             judge suppression dates against this day (default: today, UTC)
+`;
+
+export async function check(argv: string[], io: CliIo, version: string): Promise<ExitCode> {
+  const args = parseArgs(CHECK, argv);
+  const today = todayOf('check', args.options.today);
+  const config = args.options.config ? await readConfig(args.options.config, io) : undefined;
+  const sources = await loadSources('check', args.inputs, io);
+  const evaluation = evaluate(graphOf(sources, config?.suppressions), { today, ...config?.options });
+  const format = args.options.format ?? 'text';
+  io.stdout(format === 'sarif' ? renderSarif(evaluation, version, (file, address) => locateResource(io.cwd, file, address)) : format === 'json' ? renderFindingsJson(evaluation) : renderFindingsText(evaluation));
+  return reachesThreshold(evaluation.findings, args.options['fail-on'] ?? 'error') ? ExitCode.FINDINGS : ExitCode.OK;
+}
+
+async function readConfig(file: string, io: CliIo) {
+  let text: string;
+  try {
+    text = await readFile(path.resolve(io.cwd, file), 'utf8');
+  } catch (e) {
+    throw new InputError(file, (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : (e as Error).message);
+  }
+  return parseReviewConfig(file, text);
+}

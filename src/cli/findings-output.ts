@@ -1,0 +1,53 @@
+import { Evaluation } from '../policy/evaluate';
+import { Finding } from '../policy/finding';
+import { Severity, severityRank } from '../policy/severity';
+
+export function summarize(evaluation: Evaluation) {
+  const of = (s: Severity) => evaluation.findings.filter((f) => f.severity === s).length;
+  return {
+    total: evaluation.findings.length,
+    errors: of(Severity.ERROR),
+    warnings: of(Severity.WARNING),
+    infos: of(Severity.INFO),
+    suppressed: evaluation.suppressed.length,
+  };
+}
+
+/** `--fail-on error|warning|never`: whether any finding reaches the threshold. */
+export function reachesThreshold(findings: Finding[], failOn: string): boolean {
+  if (failOn === 'never') return false;
+  const threshold = failOn === 'warning' ? Severity.WARNING : Severity.ERROR;
+  return findings.some((f) => severityRank(f.severity) >= severityRank(threshold));
+}
+
+export function renderFindingsText(evaluation: Evaluation): string {
+  const lines = evaluation.findings.map((f) =>
+    [
+      `${f.file}: ${f.address}: ${f.severity} ${f.ruleId}: ${f.message}`,
+      ...(f.constructPath ? [`  construct: ${f.constructPath}`] : []),
+      `  fix: ${f.fix}`,
+    ].join('\n'),
+  );
+  const s = summarize(evaluation);
+  lines.push(`${s.errors} error(s), ${s.warnings} warning(s), ${s.infos} info, ${s.suppressed} suppressed.`);
+  return `${lines.join('\n')}\n`;
+}
+
+export function renderFindingsJson(evaluation: Evaluation): string {
+  const findings = evaluation.findings.map((f) => ({
+    ruleId: f.ruleId,
+    severity: f.severity,
+    address: f.address,
+    constructPath: f.constructPath ?? null,
+    file: f.file,
+    message: f.message,
+    fix: f.fix,
+  }));
+  const suppressed = evaluation.suppressed.map((s) => ({
+    ruleId: s.finding.ruleId,
+    address: s.finding.address,
+    reason: s.suppression.reason,
+    until: s.suppression.until ?? null,
+  }));
+  return `${JSON.stringify({ findings, suppressed, summary: summarize(evaluation) }, null, 2)}\n`;
+}

@@ -1,0 +1,17 @@
+import { CliIo } from './cli-io';
+import { UsageError } from './usage-error';
+import { AccessGraph, SuppressionsByAddress } from '../review/graph/access-graph';
+import { readInputs } from '../review/reader/read-inputs';
+import { SourceDocument } from '../review/reader/source-document';
+
+/** Reads the command's inputs (files, directories, `-`) into source documents. */
+export async function loadSources(command: string, inputs: string[], io: CliIo): Promise<SourceDocument[]> {
+  if (inputs.length === 0) {
+    throw new UsageError('no input given: name a cdktf.out directory, *.tf.json or *.tf files, a plan JSON, or - for standard input', command);
+  }
+  return readInputs(inputs, { readStdin: io.readStdin, cwd: io.cwd });
+}
+
+export function graphOf(sources: SourceDocument[], suppressions?: SuppressionsByAddress): AccessGraph {
+  return AccessGraph.fromDocuments(sources.map((s) => ({ file: s.file, document: s.document })), suppressions);
+}

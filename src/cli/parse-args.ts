@@ -1,0 +1,57 @@
+import { UsageError } from './usage-error';
+
+/** What a command accepts: options that take a value (with their allowed values, if fixed) and flags. */
+export interface CommandSpec {
+  readonly name: string;
+  readonly values: Record<string, readonly string[] | 'any'>;
+  readonly flags: readonly string[];
+}
+
+export interface ParsedArgs {
+  readonly options: Record<string, string>;
+  readonly flags: Set<string>;
+  readonly inputs: string[];
+}
+
+/**
+ * `--name value`, `--name=value`, flags, and inputs; `-` is an input (standard input) and `--`
+ * ends the options. Anything unknown is a usage error naming what is accepted.
+ */
+export function parseArgs(spec: CommandSpec, argv: string[]): ParsedArgs {
+  const options: Record<string, string> = {};
+  const flags = new Set<string>();
+  const inputs: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--') {
+      inputs.push(...argv.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith('--')) {
+      if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`, spec.name);
+      inputs.push(arg);
+      continue;
+    }
+    const [name, inline] = arg.slice(2).split(/=(.*)/s, 2);
+    if (spec.flags.includes(name)) {
+      if (inline !== undefined) throw new UsageError(`--${name} takes no value`, spec.name);
+      flags.add(name);
+      continue;
+    }
+    const allowed = spec.values[name];
+    if (allowed === undefined) {
+      const known = [...Object.keys(spec.values), ...spec.flags].map((o) => `--${o}`).join(', ');
+      throw new UsageError(`unknown option --${name}; ${spec.name} accepts ${known}`, spec.name);
+    }
+    const value = inline ?? argv[++i];
+    if (value === undefined || (inline === undefined && value.startsWith('--'))) {
+      throw new UsageError(`--${name} needs a value${allowed === 'any' ? '' : `: ${allowed.join(', ')}`}`, spec.name);
+    }
+    if (allowed !== 'any' && !allowed.includes(value)) {
+      throw new UsageError(`--${name} ${value} is not accepted; use one of ${allowed.join(', ')}`, spec.name);
+    }
+    if (options[name] !== undefined) throw new UsageError(`--${name} is given twice`, spec.name);
+    options[name] = value;
+  }
+  return { options, flags, inputs };
+}

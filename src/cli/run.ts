@@ -1,0 +1,75 @@
+import { readFileSync } from 'fs';
+import * as path from 'path';
+import { CliIo, ExitCode } from './cli-io';
+import { ConfigError } from '../policy/review-config';
+import { check, CHECK_HELP } from './commands/check';
+import { report, REPORT_HELP } from './commands/report';
+import { UsageError } from './usage-error';
+import { InputError } from '../review/reader/input-error';
+
+const USAGE = `Usage: azure-access <command> [options] <inputs...>
+
+Commands:
+  report   who holds which role where: every grant and eligibility, with totals
+  check    the least-privilege rules; text, json or sarif; exit 1 on findings
+  diff     access changes between two syntheses, or inside one plan JSON
+  audit    compare the code with live exports of the tenant
+
+Inputs: a cdktf.out directory, *.tf.json files, *.tf files or directories of them, a plan JSON
+(terraform show -json), or - for standard input.
+
+Options: --help (on every command), --version.
+Exit status: 0 fine, 1 findings at or above --fail-on, 2 usage or unreadable input.
+`;
+
+interface Command {
+  readonly help: string;
+  run(argv: string[], io: CliIo, version: string): Promise<ExitCode>;
+}
+
+const COMMANDS: Record<string, Command> = {
+  report: { help: REPORT_HELP, run: (argv, io) => report(argv, io) },
+  check: { help: CHECK_HELP, run: check },
+};
+
+export function packageVersion(): string {
+  // lib/cli/run.js and src/cli/run.ts both sit two levels below package.json.
+  const manifest = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string };
+  return manifest.version;
+}
+
+/** Runs one command line; never throws: every failure becomes a message and an exit status. */
+export async function run(argv: string[], io: CliIo): Promise<ExitCode> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(USAGE);
+    return name === undefined ? ExitCode.USAGE_OR_INPUT : ExitCode.OK;
+  }
+  if (name === '--version') {
+    io.stdout(`${packageVersion()}\n`);
+    return ExitCode.OK;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.stderr(`azure-access: unknown command "${name}"; use one of ${Object.keys(COMMANDS).join(', ')}.\n\n${USAGE}`);
+    return ExitCode.USAGE_OR_INPUT;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout(command.help);
+    return ExitCode.OK;
+  }
+  try {
+    return await command.run(rest, io, packageVersion());
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`azure-access ${name}: ${e.message}\n\n${command.help}`);
+    } else if (e instanceof InputError || e instanceof ConfigError) {
+      io.stderr(`azure-access ${name}: ${e.message}\n`);
+    } else {
+      // A bug of ours: say so plainly; the stack is for whoever debugs it, on request.
+      io.stderr(`azure-access ${name}: internal error: ${(e as Error)?.message ?? String(e)}\n`);
+      if (io.env.AZURE_ACCESS_DEBUG) io.stderr(`${(e as Error)?.stack}\n`);
+    }
+    return ExitCode.USAGE_OR_INPUT;
+  }
+}

@@ -1,0 +1,107 @@
+import { PrincipalKind } from '../../identity/principal-type';
+import { RolePlane } from '../../roles/role-plane';
+import { ScopeLevel } from '../../scope/scope-level';
+import { AccessGraph } from '../graph/access-graph';
+import { GraphCredential, GraphEligibility, GraphGrant, GraphRole } from '../graph/graph-types';
+
+/** One row of the report: a grant or an eligibility. */
+export interface ReportRow {
+  readonly principal: string;
+  readonly principalKind: PrincipalKind | 'unknown';
+  readonly role: string;
+  readonly plane: RolePlane | 'unknown';
+  readonly scope: string;
+  readonly scopeLevel: ScopeLevel | 'directory' | 'group';
+  /** standing (a role assignment), active (time-bound PIM) or eligible. */
+  readonly access: 'standing' | 'active' | 'eligible';
+  /** When the access ends: a date, a duration, or "never". */
+  readonly expiry: string;
+  readonly address: string;
+  readonly file: string;
+}
+
+export interface ReportCredential {
+  readonly kind: GraphCredential['kind'];
+  readonly owner: string;
+  readonly endDate?: string;
+  readonly issuer?: string;
+  readonly subject?: string;
+  readonly address: string;
+}
+
+/** Who holds which access, in one table, with totals: what a reviewer reads in a pull request. */
+export interface AccessReport {
+  readonly rows: ReportRow[];
+  readonly totals: {
+    readonly grants: number;
+    readonly eligibilities: number;
+    readonly byScopeLevel: Record<string, number>;
+    readonly byPrincipalKind: Record<string, number>;
+  };
+  /** Managed identities that hold no grant and no eligibility. */
+  readonly identitiesWithoutGrant: { readonly name: string; readonly address: string }[];
+  /** Credentials still present: passwords, certificates, federated credentials. */
+  readonly credentials: ReportCredential[];
+}
+
+function planeOf(role: GraphRole): RolePlane | 'unknown' {
+  return role.role?.plane ?? 'unknown';
+}
+
+function grantRow(g: GraphGrant): ReportRow {
+  return {
+    principal: g.principal.name,
+    principalKind: g.principal.kind,
+    role: g.role.name,
+    plane: planeOf(g.role),
+    scope: g.scope.value,
+    scopeLevel: g.scope.level,
+    access: g.via === 'pim-active' ? 'active' : 'standing',
+    expiry: g.via === 'pim-active' ? (g.expiry ?? 'never') : 'never',
+    address: g.origin.address,
+    file: g.origin.file,
+  };
+}
+
+function eligibilityRow(e: GraphEligibility): ReportRow {
+  const expiry = e.expiry.permanent ? 'never' : (e.expiry.duration?.toIsoString() ?? e.expiry.endDateTime ?? 'unknown');
+  const common = { principal: e.principal.name, principalKind: e.principal.kind, access: 'eligible' as const, expiry, address: e.origin.address, file: e.origin.file };
+  if (e.kind === 'entra-directory-role') {
+    return { ...common, role: `directory role ${e.directoryRole}`, plane: 'unknown', scope: '/ (tenant)', scopeLevel: 'directory' };
+  }
+  if (e.kind === 'pim-group') {
+    return { ...common, role: `${e.assignmentType ?? 'member'} of group`, plane: 'unknown', scope: e.groupId ?? 'unknown group', scopeLevel: 'group' };
+  }
+  return { ...common, role: e.role!.name, plane: planeOf(e.role!), scope: e.scope!.value, scopeLevel: e.scope!.level };
+}
+
+function count(values: string[]): Record<string, number> {
+  const totals: Record<string, number> = {};
+  for (const v of [...values].sort()) totals[v] = (totals[v] ?? 0) + 1;
+  return totals;
+}
+
+export function buildReport(graph: AccessGraph): AccessReport {
+  const rows = [...graph.grants.map(grantRow), ...graph.eligibilities.map(eligibilityRow)];
+  const holders = new Set([...graph.grants, ...graph.eligibilities].map((x) => x.principal.key));
+  return {
+    rows,
+    totals: {
+      grants: graph.grants.length,
+      eligibilities: graph.eligibilities.length,
+      byScopeLevel: count(rows.map((r) => r.scopeLevel)),
+      byPrincipalKind: count(rows.map((r) => r.principalKind)),
+    },
+    identitiesWithoutGrant: graph.identities
+      .filter((i) => !holders.has(i.principal.key))
+      .map((i) => ({ name: i.name, address: i.origin.address })),
+    credentials: graph.credentials.map((c) => ({
+      kind: c.kind,
+      owner: c.owner,
+      ...(c.endDate ? { endDate: c.endDate } : {}),
+      ...(c.issuer ? { issuer: c.issuer } : {}),
+      ...(c.subject ? { subject: c.subject } : {}),
+      address: c.origin.address,
+    })),
+  };
+}

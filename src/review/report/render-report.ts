@@ -1,0 +1,56 @@
+import { AccessReport } from './access-report';
+import { code, markdownTable } from './markdown-table';
+
+function totalsLine(totals: Record<string, number>): string {
+  const entries = Object.entries(totals);
+  return entries.length ? entries.map(([k, v]) => `${k} ${v}`).join(', ') : 'none';
+}
+
+export function renderReportMarkdown(report: AccessReport): string {
+  const lines = [
+    '## Azure access',
+    '',
+    `${report.totals.grants} standing or active grant(s), ${report.totals.eligibilities} eligibilit${report.totals.eligibilities === 1 ? 'y' : 'ies'}.`,
+    '',
+  ];
+  if (report.rows.length) {
+    lines.push(
+      markdownTable(
+        ['principal', 'kind', 'role', 'plane', 'scope', 'level', 'access', 'expiry', 'address'],
+        report.rows.map((r) => [r.principal, r.principalKind, r.role, r.plane, code(r.scope), r.scopeLevel, r.access, r.expiry, code(r.address)]),
+      ),
+      '',
+      `By scope level: ${totalsLine(report.totals.byScopeLevel)}.`,
+      `By principal kind: ${totalsLine(report.totals.byPrincipalKind)}.`,
+      '',
+    );
+  } else {
+    lines.push('No grants or eligibilities.', '');
+  }
+  if (report.identitiesWithoutGrant.length) {
+    lines.push('### Identities with no grant', '', ...report.identitiesWithoutGrant.map((i) => `- ${i.name} (${code(i.address)})`), '');
+  }
+  lines.push('### Credentials', '');
+  if (report.credentials.length) {
+    lines.push(
+      markdownTable(
+        ['kind', 'belongs to', 'ends', 'trusts', 'address'],
+        report.credentials.map((c) => [
+          c.kind,
+          code(c.owner),
+          c.endDate ?? (c.kind === 'federated' ? 'n/a (no secret)' : 'no end date'),
+          c.subject ? `${c.issuer} ${code(c.subject)}` : '',
+          code(c.address),
+        ]),
+      ),
+      '',
+    );
+  } else {
+    lines.push('No credentials.', '');
+  }
+  return lines.join('\n');
+}
+
+export function renderReportJson(report: AccessReport): string {
+  return `${JSON.stringify(report, null, 2)}\n`;
+}

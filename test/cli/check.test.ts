@@ -1,0 +1,93 @@
+import '@microsoft/jest-sarif';
+import { cli } from './run-cli';
+
+const HCL = 'test/fixtures/cli/hcl-repo';
+const CONFIG = 'test/fixtures/cli/access.json';
+
+describe('azure-access check', () => {
+  test('text: every finding with file, address, rule, fix; exit 1 on errors', async () => {
+    const { code, stdout, stderr } = await cli(['check', '--today', '2026-11-27', HCL]);
+    expect(stderr).toBe('');
+    expect(code).toBe(1);
+    expect(stdout).toContain(
+      `${HCL}: azurerm_role_assignment.app_contributor: error AZA001: managed identity id-contoso-app holds "Contributor" at subscription scope \${data.azurerm_subscription.current.id}.`,
+    );
+    expect(stdout).toContain(`${HCL}: azurerm_role_assignment.app_contributor: error AZA004:`);
+    expect(stdout).toContain(`${HCL}: azuread_application_password.legacy: error AZA005: application password of \${azuread_application.legacy.id} (ends 2027-03-31T00:00:00Z).`);
+    expect(stdout).toMatch(/\n {2}fix: /);
+    expect(stdout.trim().split('\n').pop()).toBe('3 error(s), 0 warning(s), 0 info, 0 suppressed.');
+  });
+
+  test('json: findings and summary in the documented shape', async () => {
+    const { code, stdout } = await cli(['check', '--format', 'json', '--today', '2026-11-27', '--config', CONFIG, HCL]);
+    const out = JSON.parse(stdout);
+    expect(code).toBe(1);
+    expect(Object.keys(out)).toEqual(['findings', 'suppressed', 'summary']);
+    expect(out.findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['AZA001', 'AZA004']);
+    expect(out.findings[0]).toEqual({
+      ruleId: 'AZA001',
+      severity: 'error',
+      address: 'azurerm_role_assignment.app_contributor',
+      constructPath: null,
+      file: HCL,
+      message: 'managed identity id-contoso-app holds "Contributor" at subscription scope ${data.azurerm_subscription.current.id}.',
+      fix: expect.stringContaining('Grant the role at the resource'),
+    });
+    expect(out.suppressed).toEqual([
+      { ruleId: 'AZA005', address: 'azuread_application_password.legacy', reason: 'the pipeline moves to a federated credential in January', until: '2027-01-31' },
+    ]);
+    expect(out.summary).toEqual({ total: 2, errors: 2, warnings: 0, infos: 0, suppressed: 1 });
+  });
+
+  test('the migration window ends: the secret is back with an expired-suppression finding', async () => {
+    const { stdout } = await cli(['check', '--format', 'json', '--today', '2027-02-01', '--config', CONFIG, HCL]);
+    expect(JSON.parse(stdout).findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['AZA005', 'AZA012', 'AZA001', 'AZA004']);
+  });
+
+  test('sarif: valid against the published SARIF 2.1.0 schema, with rule metadata', async () => {
+    const { stdout } = await cli(['check', '--format', 'sarif', '--today', '2026-11-27', HCL]);
+    const sarif = JSON.parse(stdout);
+    expect(sarif).toBeValidSarifLog();
+    const run = sarif.runs[0];
+    expect(run.tool.driver.name).toBe('azure-access');
+    expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual([
+      'AZA001', 'AZA002', 'AZA003', 'AZA004', 'AZA005', 'AZA006', 'AZA007', 'AZA008', 'AZA009', 'AZA010', 'AZA011', 'AZA012',
+    ]);
+    expect(run.results).toHaveLength(3);
+    expect(run.results[1]).toMatchObject({
+      ruleId: 'AZA001',
+      level: 'error',
+      locations: [{
+        physicalLocation: { artifactLocation: { uri: `${HCL}/main.tf` }, region: { startLine: 32 } },
+        logicalLocations: [{ fullyQualifiedName: 'azurerm_role_assignment.app_contributor' }],
+      }],
+    });
+    expect(run.tool.driver.rules[run.results[1].ruleIndex].id).toBe('AZA001');
+  });
+
+  test('--fail-on sets the threshold', async () => {
+    expect((await cli(['check', '--fail-on', 'never', '--today', '2026-11-27', HCL])).code).toBe(0);
+    expect((await cli(['check', '--fail-on', 'warning', '--today', '2026-11-27', '--config', CONFIG, HCL])).code).toBe(1);
+  });
+
+  test('a clean input exits 0', async () => {
+    const { code, stdout } = await cli(['check', '--today', '2026-11-27', 'test/fixtures/cli/clean']);
+    expect([code, stdout]).toEqual([0, '0 error(s), 0 warning(s), 0 info, 0 suppressed.\n']);
+  });
+
+  test.each([
+    [['check', '--format', 'xml', HCL], /--format xml is not accepted; use one of text, json, sarif/],
+    [['check', '--fail-on'], /--fail-on needs a value: error, warning, never/],
+    [['check', '--bogus', HCL], /unknown option --bogus; check accepts --format, --fail-on, --config, --today/],
+    [['check', '--today', 'tomorrow', HCL], /--today tomorrow is not a date; write it YYYY-MM-DD/],
+    [['check'], /no input given/],
+    [['check', '--config', 'missing.json', HCL], /missing\.json: no such file or directory/],
+    [['check', '--config', 'test/fixtures/reader/notes.txt', HCL], /notes\.txt: not JSON/],
+  ])('usage and input errors exit 2 with a message, no stack trace: %j', async (argv, message) => {
+    const { code, stdout, stderr } = await cli(argv);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(message);
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(stdout).toBe('');
+  });
+});

@@ -1,0 +1,70 @@
+import { readFileSync } from 'fs';
+import { cli, REPO } from './run-cli';
+
+const HCL = 'test/fixtures/cli/hcl-repo';
+
+describe('azure-access report', () => {
+  test('markdown: one row per grant, totals, credentials', async () => {
+    const { code, stdout } = await cli(['report', HCL]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('2 standing or active grant(s), 0 eligibilities.');
+    expect(stdout).toContain('| principal | kind | role | plane | scope | level | access | expiry | address |');
+    expect(stdout).toContain(
+      '| id-contoso-app | managed-identity | Key Vault Secrets User | data | `${azurerm_key_vault.kv.id}` | resource | standing | never | `azurerm_role_assignment.app_secrets` |',
+    );
+    expect(stdout).toContain('By scope level: resource 1, subscription 1.');
+    expect(stdout).toContain('| application-password | `${azuread_application.legacy.id}` | 2027-03-31T00:00:00Z |');
+  });
+
+  test('json: totals equal the number of grant resources in the input', async () => {
+    const { stdout } = await cli(['report', '--format', 'json', HCL]);
+    const report = JSON.parse(stdout);
+    expect(report.totals.grants).toBe(2);
+    expect(report.rows.map((r: { address: string }) => r.address)).toEqual([
+      'azurerm_role_assignment.app_contributor',
+      'azurerm_role_assignment.app_secrets',
+    ]);
+    expect(report.rows[0]).toEqual({
+      principal: 'id-contoso-app',
+      principalKind: 'managed-identity',
+      role: 'Contributor',
+      plane: 'control',
+      scope: '${data.azurerm_subscription.current.id}',
+      scopeLevel: 'subscription',
+      access: 'standing',
+      expiry: 'never',
+      address: 'azurerm_role_assignment.app_contributor',
+      file: HCL,
+    });
+    expect(report.identitiesWithoutGrant).toEqual([]);
+  });
+
+  test('reads standard input', async () => {
+    const document = { resource: { azurerm_user_assigned_identity: { idle: { name: 'uai-idle', tags: { owner: 'x' } } } } };
+    const { code, stdout } = await cli(['report', '--format', 'json', '-'], { stdin: JSON.stringify(document) });
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).identitiesWithoutGrant).toEqual([{ name: 'uai-idle', address: 'azurerm_user_assigned_identity.idle' }]);
+  });
+
+  test('--help, --version, and unknown commands', async () => {
+    expect((await cli(['report', '--help'])).stdout).toMatch(/^Usage: azure-access report/);
+    const version = await cli(['--version']);
+    expect([version.code, version.stdout]).toEqual([0, `${JSON.parse(readFileSync(`${REPO}/package.json`, 'utf8')).version}\n`]);
+    const unknown = await cli(['repot']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/^azure-access: unknown command "repot"; use one of report, check/);
+    expect((await cli([])).code).toBe(2);
+  });
+
+  test.each([
+    [['report', 'missing.tf.json'], /^azure-access report: missing\.tf\.json: no such file or directory\n$/],
+    [['report', 'test/fixtures/reader/bad.tf'], /^azure-access report: test\/fixtures\/reader\/bad\.tf: line \d+, column \d+: /],
+    [['report', 'test/fixtures/reader/shape-error.tf.json'], /^azure-access report: test\/fixtures\/reader\/shape-error\.tf\.json: \/resource\//],
+    [['report', 'test/fixtures/reader/notes.txt'], /^azure-access report: test\/fixtures\/reader\/notes\.txt: /],
+  ])('unreadable input exits 2 naming file and place: %j', async (argv, message) => {
+    const { code, stdout, stderr } = await cli(argv);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(message);
+  });
+});
