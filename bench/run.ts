@@ -4,11 +4,13 @@
  */
 import { cpus } from 'os';
 import { importCost } from './import-cost';
+import { reviewScale } from './review-scale';
 import { synthScale } from './synth-scale';
 
 const benchmarks: Record<string, () => string[]> = {
   'import-cost': importCost,
   'synth-scale': synthScale,
+  'review-scale': reviewScale,
 };
 
 const wanted = process.argv.slice(2);

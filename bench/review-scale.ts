@@ -1,0 +1,79 @@
+import { execFileSync } from 'child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import * as path from 'path';
+import { medianOfFreshProcesses, Sample } from './measure';
+
+const ROOT = path.resolve(__dirname, '..');
+const BIN = path.join(ROOT, 'lib', 'cli', 'main.js');
+const SUB = '11111111-2222-3333-4444-555555555555';
+const ROLES = ['4633458b-17de-408a-b874-0445c86b69e6', 'acdd72a7-3385-48ef-bd42-f606fba81ae7', '2a2b9908-6ea1-4ae2-8e65-a410df84e7d1', 'b24988ac-6180-42a0-ab88-20f7382dd24c'];
+
+/** A cdktf-shaped document with `grants` role assignments to 1 identity per 5 grants. */
+export function grantsDocument(grants: number): object {
+  const identities: Record<string, object> = {};
+  const assignments: Record<string, object> = {};
+  for (let i = 0; i < grants; i++) {
+    const id = `id${Math.floor(i / 5)}`;
+    identities[id] ??= { name: `uai-${id}`, resource_group_name: `rg-${id}`, location: 'eastus', tags: { owner: 'team' }, '//': { metadata: { path: `bench/${id}` } } };
+    assignments[`grant${i}`] = {
+      scope: `/subscriptions/${SUB}/resourceGroups/rg-${i % 500}`,
+      role_definition_id: `/subscriptions/${SUB}/providers/Microsoft.Authorization/roleDefinitions/${ROLES[i % ROLES.length]}`,
+      principal_id: `\${azurerm_user_assigned_identity.${id}.principal_id}`,
+      principal_type: 'ServicePrincipal',
+      '//': { metadata: { path: `bench/${id}/grant${i}` } },
+    };
+  }
+  return {
+    '//': { metadata: { backend: 'local', stackName: 'bench', version: '0.21.0' } },
+    resource: { azurerm_user_assigned_identity: identities, azurerm_role_assignment: assignments },
+  };
+}
+
+function timeCommand(args: string[], runs = 5): Sample {
+  const samples: Sample[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    // The command exits 1 when it finds something; that is the expected outcome here.
+    try {
+      execFileSync(process.execPath, [BIN, ...args], { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1024 * 1024 * 1024 });
+    } catch (e) {
+      if ((e as { status?: number }).status !== 1) throw e;
+    }
+    samples.push({ ms: Number(process.hrtime.bigint() - start) / 1e6, rssMb: 0 });
+  }
+  return { ms: samples.map((s) => s.ms).sort((a, b) => a - b)[Math.floor(runs / 2)], rssMb: 0 };
+}
+
+/** report and check over a 20,000-grant JSON, beside a bare JSON.parse of the same file. */
+export function reviewScale(): string[] {
+  const dir = mkdtempSync(path.join(tmpdir(), 'review-bench-'));
+  const file = path.join(dir, 'cdk.tf.json');
+  writeFileSync(file, JSON.stringify(grantsDocument(20_000), null, 2));
+  try {
+    const parse = medianOfFreshProcesses(
+      `const fs = require('fs'); const __t0 = process.hrtime.bigint(); JSON.parse(fs.readFileSync(${JSON.stringify(file)}, 'utf8'));` +
+        'globalThis.__benchMs = Number(process.hrtime.bigint() - __t0) / 1e6;',
+    );
+    const nodeStart = timeCommand(['--version']);
+    const report = timeCommand(['report', '--format', 'json', file]);
+    const check = timeCommand(['check', '--format', 'json', '--today', '2026-11-27', file]);
+    // The command's time is the whole process, start-up included; the bare parse is measured
+    // inside its process, so the ratio below is the stricter one (start-up counts against us).
+    const verdict = (s: Sample) =>
+      `${(s.ms / parse.ms).toFixed(1)}x the bare parse; target < 2 s and ≤ 5x: ${s.ms < 2000 && s.ms <= 5 * parse.ms ? 'met' : 'MISSED'}`;
+    return [
+      '### Review of a 20,000-grant cdktf JSON, whole process, median of 5',
+      '',
+      '| what | time | |',
+      '| --- | --- | --- |',
+      `| JSON.parse of the file in a fresh process | ${parse.ms.toFixed(0)} ms | peak RSS ${parse.rssMb.toFixed(0)} MB |`,
+      `| node start-up alone (azure-access --version) | ${nodeStart.ms.toFixed(0)} ms | |`,
+      `| azure-access report --format json | ${report.ms.toFixed(0)} ms | ${verdict(report)} |`,
+      `| azure-access check --format json | ${check.ms.toFixed(0)} ms | ${verdict(check)} |`,
+      '',
+    ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
