@@ -75,10 +75,11 @@ export class AccessGuard implements IAspect {
   }
 
   public visit(node: IConstruct): void {
-    const { TerraformStack: Stack, Annotations } = cdktf();
+    const { TerraformStack: Stack, Annotations, Aspects } = cdktf();
     if (!(node instanceof Stack)) return;
     const stack = node as TerraformStack;
-    const graph = AccessGraph.fromDocuments([{ file: stack.node.path, document: stack.toTerraform() as TerraformDocument }]);
+    const document = stack.toTerraform() as TerraformDocument;
+    const graph = AccessGraph.fromDocuments([{ file: stack.node.path, document }]);
     const overrides: Record<string, Severity | 'off'> = { ...this.props.severityOverrides };
     for (const id of this.props.disabledRules ?? []) overrides[id] = 'off';
     this.findings = evaluate(graph, {
@@ -88,7 +89,9 @@ export class AccessGuard implements IAspect {
       severityOverrides: overrides,
     }).findings;
 
-    const byPath = new Map(stack.node.findAll().map((c) => [c.node.path, c]));
+    const constructs = stack.node.findAll();
+    if (constructs.every((c) => Aspects.of(c).all.every((a) => a instanceof AccessGuard))) reuseForThisSynthesis(stack, document);
+    const byPath = new Map(constructs.map((c) => [c.node.path, c]));
     for (const finding of this.findings) {
       const target = (finding.constructPath && byPath.get(finding.constructPath)) || stack;
       const text = `[${finding.ruleId}] ${finding.message} Fix: ${finding.fix}`;
@@ -97,6 +100,27 @@ export class AccessGuard implements IAspect {
       else Annotations.of(target).addInfo(text);
     }
   }
+}
+
+/**
+ * Synthesis resolves the whole stack into JSON right after the aspects run; the guard has just
+ * done exactly that. Resolving it twice made the guard cost a third of synth time for large
+ * stacks, so the synthesizer's next `toTerraform()` gets the guard's result. It is used only when
+ * no other aspect can change the stack after the guard (the caller checks), only once, and only
+ * within the current synchronous synthesis: afterwards `toTerraform()` computes afresh.
+ */
+function reuseForThisSynthesis(stack: TerraformStack, document: TerraformDocument): void {
+  const own = Object.prototype.hasOwnProperty.call(stack, 'toTerraform');
+  const original = stack.toTerraform;
+  const restore = () => {
+    if (own) stack.toTerraform = original;
+    else delete (stack as { toTerraform?: unknown }).toTerraform;
+  };
+  stack.toTerraform = () => {
+    restore();
+    return document;
+  };
+  queueMicrotask(restore);
 }
 
 function isCalendarDate(value: string): boolean {

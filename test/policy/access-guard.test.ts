@@ -115,6 +115,30 @@ describe('AccessGuard', () => {
     expect(guard(strict, { today: TODAY, maxActivationHours: 0.5 }).aspect.findings.map((f) => f.ruleId)).toEqual(['AZA008', 'AZA008']);
   });
 
+  test('synthesis reuses the guard\'s JSON once, and only when no other aspect could change the stack', async () => {
+    const stack = newStack('ordering');
+    seed(stack);
+    const guardOnly = new AccessGuard({ today: TODAY });
+    Aspects.of(stack).add(guardOnly);
+    guardOnly.visit(stack);
+    const first = stack.toTerraform();
+    expect(stack.toTerraform()).not.toBe(first); // computed afresh after the one reuse
+    expect(stack.toTerraform()).toEqual(first);
+
+    guardOnly.visit(stack);
+    await Promise.resolve(); // the reuse ends with the synchronous synthesis
+    new RoleAssignment(stack, 'late', { scope: `/subscriptions/${SUBSCRIPTION}/resourceGroups/rg`, roleDefinitionName: 'Reader', principalId: PLATFORM });
+    expect((stack.toTerraform() as any).resource.azurerm_role_assignment.late).toBeDefined();
+
+    const other = newStack('other');
+    seed(other);
+    Aspects.of(other).add({ visit: () => undefined });
+    const guard2 = new AccessGuard({ today: TODAY });
+    Aspects.of(other).add(guard2);
+    guard2.visit(other);
+    expect(Object.prototype.hasOwnProperty.call(other, 'toTerraform')).toBe(false);
+  });
+
   test('refuses a today that is not a date', () => {
     expect(() => new AccessGuard({ today: '27/11/2026' })).toThrow('AccessGuard: today "27/11/2026" is not a date; write it YYYY-MM-DD.');
   });
