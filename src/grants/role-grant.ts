@@ -7,7 +7,7 @@ import { GrantOptions } from './grant-options';
 import type { IPrincipal } from '../identity/principal';
 import { PrincipalKind } from '../identity/principal-type';
 import { RuleId } from '../policy/rule-ids';
-import { recordSuppressions } from '../policy/suppression-metadata';
+import { recordPrincipal, recordSuppressions } from '../policy/suppression-metadata';
 import { cdktf, isUnresolved } from '../private/cdktf-runtime';
 import { azurerm } from '../private/providers';
 import { Role } from '../roles/role';
@@ -81,6 +81,7 @@ export class RoleGrant extends Construct {
       condition: props.condition,
       conditionVersion: props.condition !== undefined ? (props.conditionVersion ?? '2.0') : undefined,
     });
+    recordPrincipal(this.assignment, props.principal);
     if (this.justification !== undefined) {
       recordSuppressions(this.assignment, [{ ruleId: RuleId.WIDE_SCOPE, reason: this.justification }]);
     }

@@ -10,6 +10,7 @@ import type { IPrincipal } from '../identity/principal';
 import { azurermPim } from '../private/pim-providers';
 import { Role } from '../roles/role';
 import { Scope } from '../scope/scope';
+import { recordPrincipal } from '../policy/suppression-metadata';
 
 /** Properties of a time-bound active role assignment. */
 export interface ActiveRoleAssignmentProps {
@@ -75,5 +76,6 @@ export class ActiveRoleAssignment extends Construct {
       schedule: azurermScheduleBlock(path, schedule),
       ticket: this.ticket ? { number: this.ticket.number, systemAttribute: this.ticket.system } : undefined,
     });
+    recordPrincipal(this.resource, this.principal);
   }
 }

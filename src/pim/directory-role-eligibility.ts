@@ -5,6 +5,7 @@ import type { IPrincipal } from '../identity/principal';
 import { isUnresolved } from '../private/cdktf-runtime';
 import { azureadPim } from '../private/pim-providers';
 import { EntraRole } from '../roles/entra-role';
+import { recordPrincipal } from '../policy/suppression-metadata';
 
 const GUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const DIRECTORY_SCOPE = new RegExp(`^/(?:administrativeUnits/${GUID}|${GUID})?$`, 'i');
@@ -74,5 +75,6 @@ export class DirectoryRoleEligibility extends Construct {
       directoryScopeId,
       justification: this.justification,
     });
+    recordPrincipal(this.resource, this.principal);
   }
 }

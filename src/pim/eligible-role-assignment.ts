@@ -7,7 +7,7 @@ import { pimRoleDefinitionId } from './pim-role-definition-id';
 import { PimSchedule } from './pim-schedule';
 import { PimTicket } from './ticket';
 import type { IPrincipal } from '../identity/principal';
-import { METADATA_KEY } from '../policy/suppression-metadata';
+import { METADATA_KEY, recordPrincipal } from '../policy/suppression-metadata';
 import { azurermPim } from '../private/pim-providers';
 import { Role } from '../roles/role';
 import { Scope } from '../scope/scope';
@@ -96,6 +96,7 @@ export class EligibleRoleAssignment extends Construct {
       condition: condition?.condition,
       conditionVersion: condition?.version,
     });
+    recordPrincipal(this.resource, this.principal);
     if (this.isPermanent) {
       // The reason travels with the JSON, so review and the guard see that it was asked for.
       this.resource.addOverride(`//.${METADATA_KEY}.permanentEligibility`, { reason: schedule.permanentJustification });

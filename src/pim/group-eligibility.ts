@@ -7,7 +7,7 @@ import { PimSchedule } from './pim-schedule';
 import { PimTicket } from './ticket';
 import type { IPrincipal } from '../identity/principal';
 import { PrincipalKind } from '../identity/principal-type';
-import { METADATA_KEY } from '../policy/suppression-metadata';
+import { METADATA_KEY, recordPrincipal } from '../policy/suppression-metadata';
 import { azureadPim } from '../private/pim-providers';
 
 /** Properties of a PIM for Groups eligibility. */
@@ -87,6 +87,7 @@ export class GroupEligibility extends Construct {
       ticketNumber: this.ticket?.number,
       ticketSystem: this.ticket?.system,
     });
+    recordPrincipal(this.resource, this.principal);
     if (this.isPermanent) {
       this.resource.addOverride(`//.${METADATA_KEY}.permanentEligibility`, { reason: schedule.permanentJustification });
     }

@@ -28,3 +28,19 @@ export function recordSuppressions(resource: TerraformElement, records: Suppress
   recorded.set(resource, all);
   resource.addOverride(`//.${METADATA_KEY}.suppressions`, all);
 }
+
+/** Who a resource's `principal_id` is, as written into the JSON when the ID alone cannot tell. */
+export interface PrincipalRecord {
+  readonly kind: string;
+  readonly name: string;
+}
+
+/**
+ * Records the kind and name of a principal given by a literal object ID, so that reports and
+ * rules read "group platform-admins" instead of a bare GUID of unknown kind. A principal that is
+ * a reference (an identity, an azuread object) is already known from the JSON itself.
+ */
+export function recordPrincipal(resource: TerraformElement, principal: { principalId: string; kind: string; displayName: string }): void {
+  if (principal.principalId.includes('${')) return;
+  resource.addOverride(`//.${METADATA_KEY}.principal`, { kind: principal.kind, name: principal.displayName });
+}
