@@ -15,18 +15,18 @@ export function grantsDocument(grants: number): object {
   const assignments: Record<string, object> = {};
   for (let i = 0; i < grants; i++) {
     const id = `id${Math.floor(i / 5)}`;
-    identities[id] ??= { name: `uai-${id}`, resource_group_name: `rg-${id}`, location: 'eastus', tags: { owner: 'team' }, '//': { metadata: { path: `bench/${id}` } } };
+    identities[id] ??= { 'name': `uai-${id}`, 'resource_group_name': `rg-${id}`, 'location': 'eastus', 'tags': { owner: 'team' }, '//': { metadata: { path: `bench/${id}` } } };
     assignments[`grant${i}`] = {
-      scope: `/subscriptions/${SUB}/resourceGroups/rg-${i % 500}`,
-      role_definition_id: `/subscriptions/${SUB}/providers/Microsoft.Authorization/roleDefinitions/${ROLES[i % ROLES.length]}`,
-      principal_id: `\${azurerm_user_assigned_identity.${id}.principal_id}`,
-      principal_type: 'ServicePrincipal',
+      'scope': `/subscriptions/${SUB}/resourceGroups/rg-${i % 500}`,
+      'role_definition_id': `/subscriptions/${SUB}/providers/Microsoft.Authorization/roleDefinitions/${ROLES[i % ROLES.length]}`,
+      'principal_id': `\${azurerm_user_assigned_identity.${id}.principal_id}`,
+      'principal_type': 'ServicePrincipal',
       '//': { metadata: { path: `bench/${id}/grant${i}` } },
     };
   }
   return {
     '//': { metadata: { backend: 'local', stackName: 'bench', version: '0.21.0' } },
-    resource: { azurerm_user_assigned_identity: identities, azurerm_role_assignment: assignments },
+    'resource': { azurerm_user_assigned_identity: identities, azurerm_role_assignment: assignments },
   };
 }
 

@@ -3,8 +3,8 @@
  * way), then prints the `azure-access report` of the result.
  */
 import { App } from 'cdktf';
-import { run } from '../../src/cli/run';
 import { OrderingApiStack } from './ordering-api-stack';
+import { run } from '../../src/cli/run';
 
 async function main(): Promise<number> {
   const app = new App();

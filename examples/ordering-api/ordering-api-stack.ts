@@ -10,8 +10,8 @@
  *   for an hour at most, approved by security, with MFA and a justification;
  * - the guard checks all of it at synth.
  */
-import { ApplicationPasswordA as ApplicationPassword } from '@cdktf/provider-azuread/lib/application-password';
 import { Application } from '@cdktf/provider-azuread/lib/application';
+import { ApplicationPasswordA as ApplicationPassword } from '@cdktf/provider-azuread/lib/application-password';
 import { AzureadProvider } from '@cdktf/provider-azuread/lib/provider';
 import { KeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
 import { LinuxFunctionApp } from '@cdktf/provider-azurerm/lib/linux-function-app';

@@ -13,5 +13,5 @@ export async function loadSources(command: string, inputs: string[], io: CliIo):
 }
 
 export function graphOf(sources: SourceDocument[], suppressions?: SuppressionsByAddress): AccessGraph {
-  return AccessGraph.fromDocuments(sources.map((s) => ({ file: s.file, document: s.document })), suppressions);
+  return AccessGraph.fromDocuments(sources.map((s) => ({ file: s.file, document: s.document, stack: s.stack })), suppressions);
 }

@@ -2,7 +2,9 @@ import { readFileSync } from 'fs';
 import * as path from 'path';
 import { CliIo, ExitCode } from './cli-io';
 import { ConfigError } from '../policy/review-config';
+import { audit, AUDIT_HELP } from './commands/audit';
 import { check, CHECK_HELP } from './commands/check';
+import { diff, DIFF_HELP } from './commands/diff';
 import { report, REPORT_HELP } from './commands/report';
 import { UsageError } from './usage-error';
 import { InputError } from '../review/reader/input-error';
@@ -30,6 +32,8 @@ interface Command {
 const COMMANDS: Record<string, Command> = {
   report: { help: REPORT_HELP, run: (argv, io) => report(argv, io) },
   check: { help: CHECK_HELP, run: check },
+  diff: { help: DIFF_HELP, run: (argv, io) => diff(argv, io) },
+  audit: { help: AUDIT_HELP, run: (argv, io) => audit(argv, io) },
 };
 
 export function packageVersion(): string {

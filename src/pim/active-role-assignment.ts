@@ -7,10 +7,10 @@ import { pimRoleDefinitionId } from './pim-role-definition-id';
 import { PimSchedule } from './pim-schedule';
 import { PimTicket } from './ticket';
 import type { IPrincipal } from '../identity/principal';
+import { recordPrincipal } from '../policy/suppression-metadata';
 import { azurermPim } from '../private/pim-providers';
 import { Role } from '../roles/role';
 import { Scope } from '../scope/scope';
-import { recordPrincipal } from '../policy/suppression-metadata';
 
 /** Properties of a time-bound active role assignment. */
 export interface ActiveRoleAssignmentProps {

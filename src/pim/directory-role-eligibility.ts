@@ -2,10 +2,10 @@ import type { DirectoryRoleEligibilityScheduleRequest } from '@cdktf/provider-az
 import { Construct } from 'constructs';
 import { checkHumanOrGroup, checkJustification } from './pim-checks';
 import type { IPrincipal } from '../identity/principal';
+import { recordPrincipal } from '../policy/suppression-metadata';
 import { isUnresolved } from '../private/cdktf-runtime';
 import { azureadPim } from '../private/pim-providers';
 import { EntraRole } from '../roles/entra-role';
-import { recordPrincipal } from '../policy/suppression-metadata';
 
 const GUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const DIRECTORY_SCOPE = new RegExp(`^/(?:administrativeUnits/${GUID}|${GUID})?$`, 'i');

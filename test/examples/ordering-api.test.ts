@@ -4,17 +4,18 @@ import * as path from 'path';
 import { App } from 'cdktf';
 import { OrderingApiStack, PLATFORM_GROUP_ID, SECRET_MIGRATION_ENDS, SECURITY_GROUP_ID } from '../../examples/ordering-api/ordering-api-stack';
 import { GrantInventory, ScopeLevel } from '../../src';
+import { cli } from '../cli/run-cli';
 
-function synth(today: string): { json: any; stack: OrderingApiStack } {
+function synth(today: string): { json: any; stack: OrderingApiStack; outdir: string } {
   const outdir = mkdtempSync(path.join(tmpdir(), 'ordering-api-'));
   const app = new App({ outdir });
   const stack = new OrderingApiStack(app, 'ordering-api', { today });
   app.synth();
-  return { json: JSON.parse(readFileSync(path.join(outdir, 'stacks', 'ordering-api', 'cdk.tf.json'), 'utf8')), stack };
+  return { json: JSON.parse(readFileSync(path.join(outdir, 'stacks', 'ordering-api', 'cdk.tf.json'), 'utf8')), stack, outdir };
 }
 
 describe('examples/ordering-api', () => {
-  const { json, stack } = synth('2026-11-27');
+  const { json, stack, outdir } = synth('2026-11-27');
   const resources = (type: string): any[] => Object.values(json.resource[type] ?? {});
 
   test('the synthesized JSON is the committed snapshot', () => {
@@ -63,6 +64,19 @@ describe('examples/ordering-api', () => {
 
   test('the guard passes today, and fails synthesis once the migration window has closed', () => {
     expect(() => synth('2027-07-01')).toThrow(/\[AZA005\] application password of .*\n.*\[AZA012\] the suppression of AZA005 .* ended on 2027-06-30/);
+  });
+
+  test('the report shows the vault grant, both eligibilities, the federated credential and the secret\'s end', async () => {
+    const { stdout } = await cli(['report', outdir]);
+    expect(stdout).toMatch(/\| uai-ordering-api \| managed-identity \| Key Vault Secrets User \| data \| `\$\{azurerm_key_vault\.vault\.id\}` \| resource \| standing \|/);
+    expect(stdout).toMatch(/\| platform-admins \| group \| Owner \| control \| `\$\{azurerm_resource_group\.rg\.id\}` \| resource-group \| eligible \| P180D \|/);
+    expect(stdout).toMatch(/\| platform-admins \| group \| User Access Administrator \| .* \| eligible \| P180D \|/);
+    expect(stdout).toMatch(/\| federated \| .* `repo:contoso\/ordering-api:environment:prod` \|/);
+    expect(stdout).toMatch(/\| application-password \| .* \| 2027-06-30T00:00:00Z \|/);
+    // The README shows this output; it must stay what the example really prints.
+    const readme = readFileSync(path.join(__dirname, '../../README.md'), 'utf8');
+    const shown = readme.slice(readme.indexOf('#### Azure access'), readme.indexOf('\n## What it does')).trim();
+    expect(shown.replace('#### Azure access', '## Azure access').replace('##### Credentials', '### Credentials')).toBe(stdout.trim());
   });
 
   test('outputs the client ID and principal ID', () => {

@@ -1,12 +1,10 @@
-import { readFile } from 'fs/promises';
-import * as path from 'path';
 import { evaluate } from '../../policy/evaluate';
 import { parseReviewConfig } from '../../policy/review-config';
-import { InputError } from '../../review/reader/input-error';
 import { CliIo, ExitCode } from '../cli-io';
 import { reachesThreshold, renderFindingsJson, renderFindingsText } from '../findings-output';
 import { graphOf, loadSources } from '../load-graph';
 import { CommandSpec, parseArgs } from '../parse-args';
+import { readTextFile } from '../read-text-file';
 import { renderSarif } from '../sarif';
 import { locateResource } from '../source-location';
 import { todayOf } from '../today';
@@ -40,11 +38,5 @@ export async function check(argv: string[], io: CliIo, version: string): Promise
 }
 
 async function readConfig(file: string, io: CliIo) {
-  let text: string;
-  try {
-    text = await readFile(path.resolve(io.cwd, file), 'utf8');
-  } catch (e) {
-    throw new InputError(file, (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : (e as Error).message);
-  }
-  return parseReviewConfig(file, text);
+  return parseReviewConfig(file, await readTextFile(io.cwd, file));
 }

@@ -1,6 +1,6 @@
 import { Duration } from '../../duration';
 import { PrincipalKind } from '../../identity/principal-type';
-import { SuppressionRecord } from '../../policy/suppression-metadata';
+import { METADATA_KEY, SuppressionRecord } from '../../policy/suppression-metadata';
 import { Role } from '../../roles/role';
 import { RolePermission } from '../../roles/role-permission';
 import { parseReference, scopeLevelOfValue } from '../reference';
@@ -14,18 +14,23 @@ import {
   GraphExpiry,
   GraphGrant,
   GraphIdentity,
+  GraphMove,
   GraphPrincipal,
   GraphRoleDefinition,
   GraphScope,
 } from './graph-types';
 import { originOf } from './origin';
-import { normalizeAttribute, resolvePrincipal } from './resolve-principal';
+import { normalizeAttribute, RecordedPrincipal, resolvePrincipal } from './resolve-principal';
 import { resolveRole } from './resolve-role';
+import { stablePrincipalKey, withStableKey } from './stable-principal';
+import { stableScopeOf } from './stable-scope';
 
 /** One input to the graph: a Terraform JSON document and the file it came from. */
 export interface GraphInput {
   readonly file: string;
   readonly document: TerraformDocument;
+  /** The cdktf stack the document is, when read through a cdktf.out manifest (a SourceDocument carries it). */
+  readonly stack?: string;
 }
 
 /** Exceptions a configuration file adds, by Terraform address (for HCL repositories). */
@@ -38,9 +43,9 @@ const PASSWORD_TYPES: Record<string, GraphCredential['kind']> = {
 const CERTIFICATE_TYPES = ['azuread_application_certificate', 'azuread_service_principal_certificate'];
 const FEDERATED_TYPES = ['azurerm_federated_identity_credential', 'azuread_application_federated_identity_credential'];
 
-function scopeOf(value: string | undefined): GraphScope {
+function scopeOf(value: string | undefined, index: DocumentIndex): GraphScope {
   const scope = value ?? '';
-  return { value: scope, level: scopeLevelOfValue(scope) };
+  return { value: scope, level: scopeLevelOfValue(scope), ...stableScopeOf(scope, index) };
 }
 
 /** Reads a PIM schedule's expiration: exactly one of days, hours or an end date, or none. */
@@ -53,6 +58,17 @@ function expiryOf(schedule: Record<string, unknown> | undefined): GraphExpiry {
   if (hours !== undefined) return { permanent: false, duration: safeDuration(() => Duration.hours(Number(hours))) };
   if (end !== undefined) return { permanent: false, endDateTime: end };
   return { permanent: true };
+}
+
+function principalOf(body: Record<string, unknown>, index: DocumentIndex, principalType?: string): GraphPrincipal {
+  const value = text(body, 'principal_id') ?? '';
+  return withStableKey(resolvePrincipal(value, principalType, index, recordedPrincipalOf(body)), value, index);
+}
+
+function recordedPrincipalOf(body: Record<string, unknown>): RecordedPrincipal | undefined {
+  const meta = body['//'] as Record<string, { principal?: { kind?: unknown; name?: unknown } }> | undefined;
+  const principal = meta?.[METADATA_KEY]?.principal;
+  return typeof principal?.kind === 'string' && typeof principal.name === 'string' ? { kind: principal.kind, name: principal.name } : undefined;
 }
 
 function safeDuration(make: () => Duration): Duration | undefined {
@@ -76,7 +92,10 @@ function parseDuration(value: string | undefined): Duration | undefined {
 export class AccessGraph {
   public static fromDocuments(inputs: GraphInput[], suppressions: SuppressionsByAddress = new Map()): AccessGraph {
     const graph = new AccessGraph();
-    for (const input of inputs) graph.add(new DocumentIndex(input.file, input.document), suppressions);
+    for (const input of inputs) {
+      graph.add(new DocumentIndex(input.file, input.document), suppressions, input.stack);
+      graph.readMoves(input);
+    }
     return graph;
   }
 
@@ -86,6 +105,7 @@ export class AccessGraph {
   public readonly identities: GraphIdentity[] = [];
   public readonly credentials: GraphCredential[] = [];
   public readonly roleDefinitions: GraphRoleDefinition[] = [];
+  public readonly moves: GraphMove[] = [];
 
   private constructor() {}
 
@@ -99,8 +119,11 @@ export class AccessGraph {
     return [...byKey.values()];
   }
 
-  private add(index: DocumentIndex, extra: SuppressionsByAddress): void {
-    const origin = (block: TerraformBlock) => originOf(index.file, block, extra.get(block.address));
+  private add(index: DocumentIndex, extra: SuppressionsByAddress, stack: string | undefined): void {
+    const origin = (block: TerraformBlock) => ({
+      ...originOf(index.file, block, extra.get(block.address)),
+      ...(stack === undefined ? {} : { stack }),
+    });
     const customRoles = this.readCustomRoles(index, origin);
     this.readIdentities(index, origin);
 
@@ -110,9 +133,9 @@ export class AccessGraph {
       const expiry = active ? expiryOf(schedule) : undefined;
       this.grants.push({
         origin: origin(block),
-        principal: resolvePrincipal(text(block.body, 'principal_id') ?? '', text(block.body, 'principal_type'), index),
+        principal: principalOf(block.body, index, text(block.body, 'principal_type')),
         role: resolveRole(block.body, index, customRoles),
-        scope: scopeOf(text(block.body, 'scope')),
+        scope: scopeOf(text(block.body, 'scope'), index),
         via: active ? 'pim-active' : 'role-assignment',
         description: text(block.body, 'description'),
         condition: text(block.body, 'condition'),
@@ -124,9 +147,9 @@ export class AccessGraph {
       this.eligibilities.push({
         origin: origin(block),
         kind: 'azure-rbac',
-        principal: resolvePrincipal(text(block.body, 'principal_id') ?? '', undefined, index),
+        principal: principalOf(block.body, index),
         role: resolveRole(block.body, index, customRoles),
-        scope: scopeOf(text(block.body, 'scope')),
+        scope: scopeOf(text(block.body, 'scope'), index),
         expiry: expiryOf(nestedBlock(block.body.schedule)),
       });
     }
@@ -134,7 +157,7 @@ export class AccessGraph {
       this.eligibilities.push({
         origin: origin(block),
         kind: 'entra-directory-role',
-        principal: resolvePrincipal(text(block.body, 'principal_id') ?? '', undefined, index),
+        principal: principalOf(block.body, index),
         directoryRole: text(block.body, 'role_definition_id'),
         // The provider has no schedule argument: this eligibility never expires.
         expiry: { permanent: true },
@@ -147,7 +170,7 @@ export class AccessGraph {
       this.eligibilities.push({
         origin: origin(block),
         kind: 'pim-group',
-        principal: resolvePrincipal(text(block.body, 'principal_id') ?? '', undefined, index),
+        principal: principalOf(block.body, index),
         groupId: text(block.body, 'group_id'),
         assignmentType: text(block.body, 'assignment_type'),
         expiry: permanent || (duration === undefined && end === undefined)
@@ -163,7 +186,7 @@ export class AccessGraph {
       this.policies.push({
         origin: origin(block),
         role: resolveRole(block.body, index, customRoles),
-        scope: scopeOf(text(block.body, 'scope')),
+        scope: scopeOf(text(block.body, 'scope'), index),
         maximumActivation: parseDuration(text(activation, 'maximum_duration')),
         requireApproval: flag(activation, 'require_approval') === true,
         approverCount: approvers.length,
@@ -174,6 +197,18 @@ export class AccessGraph {
     }
 
     this.readCredentials(index, origin);
+  }
+
+  /** `moved` blocks: cdktf writes plain addresses, hcl2json writes them as `${...}` references. */
+  private readMoves(input: GraphInput): void {
+    const address = (value: unknown) => (typeof value === 'string' ? value.replace(/^\$\{(.*)\}$/, '$1') : undefined);
+    for (const moved of nestedBlocks(input.document.moved)) {
+      const from = address(moved.from);
+      const to = address(moved.to);
+      if (from !== undefined && to !== undefined) {
+        this.moves.push({ file: input.file, ...(input.stack === undefined ? {} : { stack: input.stack }), from, to });
+      }
+    }
   }
 
   private readCustomRoles(index: DocumentIndex, origin: (b: TerraformBlock) => GraphRoleDefinition['origin']): Map<string, Role> {
@@ -211,6 +246,7 @@ export class AccessGraph {
           name: text(block.body, 'name') ?? block.address,
           kind: PrincipalKind.MANAGED_IDENTITY,
           definedBy: block.address,
+          stableKey: stablePrincipalKey(PrincipalKind.MANAGED_IDENTITY, text(block.body, 'name'), `${block.address}.principal_id`),
         },
         name: text(block.body, 'name') ?? block.address,
         owner: typeof tags?.owner === 'string' && tags.owner.trim() ? tags.owner : undefined,
@@ -230,15 +266,22 @@ export class AccessGraph {
         if (attached) attached.attachedTo.push(block.address);
       }
       if (type.includes('systemassigned')) {
-        const name = text(block.body, 'name') ?? block.address;
+        const written = text(block.body, 'name');
+        const name = written ?? block.address;
+        const attribute = normalizeAttribute('identity[0].principal_id');
         this.identities.push({
           origin: origin(block),
           kind: 'system-assigned',
           principal: {
-            key: index.keyOf(block.address, normalizeAttribute('identity[0].principal_id')),
+            key: index.keyOf(block.address, attribute),
             name: `${name} (system-assigned)`,
             kind: PrincipalKind.MANAGED_IDENTITY,
             definedBy: block.address,
+            stableKey: stablePrincipalKey(
+              PrincipalKind.MANAGED_IDENTITY,
+              written === undefined ? undefined : `${written} (system-assigned)`,
+              `${block.address}.${attribute}`,
+            ),
           },
           name: `${name} (system-assigned)`,
           // A system-assigned identity belongs to its resource; the resource's owner answers for it.

@@ -12,6 +12,8 @@ export interface Origin {
   readonly constructPath?: string;
   /** Accepted exceptions recorded on the resource (in code, or from a config file). */
   readonly suppressions: SuppressionRecord[];
+  /** The cdktf stack, when the input was read through a cdktf.out manifest: addresses repeat across stacks. */
+  readonly stack?: string;
 }
 
 /** Who holds access. `key` identifies the principal across the graph. */
@@ -23,6 +25,12 @@ export interface GraphPrincipal {
   readonly kind: PrincipalKind | 'unknown';
   /** The address of the identity, group, user or service principal in the document, if any. */
   readonly definedBy?: string;
+  /**
+   * The principal without Terraform addresses or file names, to recognise it in another synthesis
+   * of the same code (a renamed construct): the object ID when it is literal, else the kind and
+   * name of what the reference leads to, else the value as written.
+   */
+  readonly stableKey?: string;
 }
 
 /** A role as the graph knows it: from the catalog, a custom definition in the document, or unknown. */
@@ -41,6 +49,14 @@ export interface GraphScope {
   /** The scope as written in the JSON (a literal ID or a reference). */
   readonly value: string;
   readonly level: ScopeLevel;
+  /**
+   * The scope without Terraform addresses, lower case, to recognise it in another synthesis:
+   * a literal ID as it is; a reference to a resource's `id` as its type and `name` (and resource
+   * group); references to the provider's subscription as one placeholder.
+   */
+  readonly stableKey?: string;
+  /** The scope's own name: the last segment of the ID, or the `name` of the resource referenced. */
+  readonly name?: string;
 }
 
 /** A standing grant: `azurerm_role_assignment`, or a time-bound active PIM assignment. */
@@ -118,6 +134,14 @@ export interface GraphCredential {
   /** For federated credentials: issuer and subject. */
   readonly issuer?: string;
   readonly subject?: string;
+}
+
+/** A `moved` block: the resource at `from` is the one now declared at `to`. */
+export interface GraphMove {
+  readonly file: string;
+  readonly stack?: string;
+  readonly from: string;
+  readonly to: string;
 }
 
 /** A custom role defined in the document. */

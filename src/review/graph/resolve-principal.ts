@@ -18,6 +18,14 @@ const KIND_OF_PRINCIPAL_TYPE: Record<string, PrincipalKind> = {
   serviceprincipal: PrincipalKind.APPLICATION,
 };
 
+/** The kind and name this library's constructs write under `"//"` for a literal principal ID. */
+export interface RecordedPrincipal {
+  readonly kind: string;
+  readonly name: string;
+}
+
+const KNOWN_KINDS: string[] = Object.values(PrincipalKind);
+
 /** `identity.0.principal_id` and `identity[0].principal_id` are the same attribute. */
 export function normalizeAttribute(attribute: string): string {
   return attribute.replace(/\[(\d+)\]/g, '.$1');
@@ -29,11 +37,18 @@ export function normalizeAttribute(attribute: string): string {
  * identity; to an azuread user, group or service principal's `object_id`, that principal. A
  * literal GUID is known only by the `principal_type` next to it. Anything else is unknown.
  */
-export function resolvePrincipal(value: string, principalType: string | undefined, index: DocumentIndex): GraphPrincipal {
+export function resolvePrincipal(
+  value: string,
+  principalType: string | undefined,
+  index: DocumentIndex,
+  recorded?: RecordedPrincipal,
+): GraphPrincipal {
   const typeKind = principalType ? KIND_OF_PRINCIPAL_TYPE[principalType.toLowerCase()] : undefined;
   if (!value.includes('${')) {
     const key = GUID.test(value) ? value.toLowerCase() : value;
-    return { key, name: value, kind: typeKind ?? 'unknown' };
+    // A literal ID says nothing about who it is; this library's constructs record it beside.
+    const recordedKind = recorded && KNOWN_KINDS.includes(recorded.kind) ? (recorded.kind as PrincipalKind) : undefined;
+    return { key, name: recorded?.name ?? value, kind: typeKind ?? recordedKind ?? 'unknown' };
   }
   const reference = parseReference(value);
   if (!reference) return { key: `${index.file}#${value}`, name: value, kind: typeKind ?? 'unknown' };

@@ -1,0 +1,78 @@
+import { audit as auditAccess } from '../../review/audit/audit';
+import { importBlocks } from '../../review/audit/import-blocks';
+import { parseApplications } from '../../review/audit/parse-applications';
+import { parseEligibilitySchedules } from '../../review/audit/parse-eligibility-schedules';
+import { parseManagedIdentities } from '../../review/audit/parse-managed-identities';
+import { parseRoleAssignmentList } from '../../review/audit/parse-role-assignments';
+import { renderAuditJson, renderAuditMarkdown } from '../../review/audit/render-audit';
+import { AccessGraph } from '../../review/graph/access-graph';
+import { CliIo, ExitCode } from '../cli-io';
+import { reachesThreshold } from '../findings-output';
+import { graphOf, loadSources } from '../load-graph';
+import { CommandSpec, parseArgs } from '../parse-args';
+import { readTextFile } from '../read-text-file';
+import { todayOf } from '../today';
+import { UsageError } from '../usage-error';
+import { writeOutputFile } from '../write-output-file';
+
+export const AUDIT: CommandSpec = {
+  name: 'audit',
+  values: {
+    'live-assignments': 'any',
+    'live-eligibility': 'any',
+    'apps': 'any',
+    'identities': 'any',
+    'emit-imports': 'any',
+    'format': ['markdown', 'json'],
+    'fail-on': ['error', 'warning', 'never'],
+    'today': 'any',
+  },
+  flags: [],
+};
+
+export const AUDIT_HELP = `Usage: azure-access audit --live-assignments FILE [options] [desired inputs...]
+
+Compares what the code declares with what the tenant holds.
+
+Live exports (in the exact shapes the tools print):
+  --live-assignments FILE   az role assignment list --all -o json            (required)
+  --live-eligibility FILE   ARM roleEligibilitySchedules list (az rest ...)
+  --apps FILE               Microsoft Graph GET /applications (credentials)
+  --identities FILE         Microsoft Graph managed-identity servicePrincipals
+
+Findings: assignments no code declares, declared ones missing from the tenant, people with
+standing Owner/User Access Administrator, secrets still alive (expired ones too), managed
+identities without any assignment. Secret values are never printed.
+
+Options:
+  --emit-imports FILE      write Terraform import blocks (JSON) for the unmanaged assignments
+  --format markdown|json   output format (default markdown)
+  --fail-on error|warning|never   exit 1 at this severity (default error)
+  --today YYYY-MM-DD       judge end dates against this day (default: today, UTC)
+`;
+
+export async function audit(argv: string[], io: CliIo): Promise<ExitCode> {
+  const args = parseArgs(AUDIT, argv);
+  const today = todayOf('audit', args.options.today);
+  const assignmentsFile = args.options['live-assignments'];
+  if (!assignmentsFile) throw new UsageError('--live-assignments FILE is required (az role assignment list --all -o json)', 'audit');
+  const read = async <T>(file: string | undefined, parse: (file: string, text: string) => T): Promise<T | undefined> =>
+    file === undefined ? undefined : parse(file, await readTextFile(io.cwd, file));
+
+  const live = {
+    assignments: (await read(assignmentsFile, parseRoleAssignmentList))!,
+    eligibilities: await read(args.options['live-eligibility'], parseEligibilitySchedules),
+    applications: await read(args.options.apps, parseApplications),
+    managedIdentities: await read(args.options.identities, parseManagedIdentities),
+  };
+  const desired = args.inputs.length ? graphOf(await loadSources('audit', args.inputs, io)) : AccessGraph.fromDocuments([]);
+  const result = auditAccess(desired, live, { today });
+
+  // Everything is read and computed before anything is written.
+  const output = args.options.format === 'json' ? renderAuditJson(result) : renderAuditMarkdown(result);
+  if (args.options['emit-imports']) {
+    writeOutputFile(io.cwd, args.options['emit-imports'], `${JSON.stringify(importBlocks(result.unmanaged), null, 2)}\n`);
+  }
+  io.stdout(output);
+  return reachesThreshold(result.findings, args.options['fail-on'] ?? 'error') ? ExitCode.FINDINGS : ExitCode.OK;
+}

@@ -1,0 +1,47 @@
+import { appendFileSync } from 'fs';
+import { AccessDiff } from '../../review/diff/access-change';
+import { diffGraphs } from '../../review/diff/diff-graphs';
+import { diffPlan } from '../../review/diff/diff-plan';
+import { renderDiffJson, renderDiffMarkdown } from '../../review/diff/render-diff';
+import { CliIo, ExitCode } from '../cli-io';
+import { graphOf, loadSources } from '../load-graph';
+import { CommandSpec, parseArgs } from '../parse-args';
+import { UsageError } from '../usage-error';
+
+export const DIFF: CommandSpec = { name: 'diff', values: { format: ['markdown', 'json'] }, flags: ['fail-on-escalation'] };
+
+export const DIFF_HELP = `Usage: azure-access diff [options] <base> <head>
+       azure-access diff [options] <plan.json>
+
+Grant-level changes between two syntheses (each a cdktf.out, *.tf.json, *.tf or directory), or
+the grant changes inside one plan (terraform show -json): added, removed, scope widened or
+narrowed, role more or less privileged, standing where it was eligible, longer activation, and
+recreated (a renamed construct: access drops during apply; the output says how to keep it).
+
+Options:
+  --format markdown|json   output format (default markdown)
+  --fail-on-escalation     exit 1 when a change widens access
+When GITHUB_STEP_SUMMARY is set, the markdown is appended to it as well.
+`;
+
+export async function diff(argv: string[], io: CliIo): Promise<ExitCode> {
+  const args = parseArgs(DIFF, argv);
+  let result: AccessDiff;
+  if (args.inputs.length === 1) {
+    const [plan] = await loadSources('diff', args.inputs, io);
+    if (plan.format !== 'plan') {
+      throw new UsageError(`${plan.file} is not a plan; give a plan JSON (terraform show -json), or two inputs: <base> <head>`, 'diff');
+    }
+    result = diffPlan(plan);
+  } else if (args.inputs.length === 2) {
+    const [base, head] = await Promise.all(args.inputs.map((input) => loadSources('diff', [input], io)));
+    result = diffGraphs(graphOf(base), graphOf(head));
+  } else {
+    throw new UsageError(`expected <base> <head> or one plan JSON; got ${args.inputs.length} inputs`, 'diff');
+  }
+  const markdown = renderDiffMarkdown(result);
+  io.stdout(args.options.format === 'json' ? renderDiffJson(result) : markdown);
+  const summaryFile = io.env.GITHUB_STEP_SUMMARY;
+  if (summaryFile) appendFileSync(summaryFile, `${markdown}\n`);
+  return args.flags.has('fail-on-escalation') && result.escalations > 0 ? ExitCode.FINDINGS : ExitCode.OK;
+}

@@ -1,0 +1,30 @@
+import { LiveAssignment } from './live-types';
+import { AuditMatch } from './match-declared';
+import { Finding } from '../../policy/finding';
+
+/** What an audit found, in a fixed order. */
+export interface AuditResult {
+  readonly today: string;
+  /** The export files read, in the order assignments, eligibilities, applications, managed identities. */
+  readonly sources: string[];
+  readonly findings: Finding[];
+  /** Live assignments and eligibilities no code declares, with display names from the Graph exports. */
+  readonly unmanaged: LiveAssignment[];
+  /** Declared grants found in the tenant. */
+  readonly matched: AuditMatch[];
+  readonly summary: AuditSummary;
+}
+
+export interface AuditSummary {
+  readonly error: number;
+  readonly warning: number;
+  readonly info: number;
+  /** Live assignments and eligibilities read. */
+  readonly live: number;
+  readonly matched: number;
+  readonly unmanaged: number;
+  /** Declared grants the tenant does not hold. */
+  readonly missing: number;
+  /** Declared grants that could not be compared. */
+  readonly notComparable: number;
+}

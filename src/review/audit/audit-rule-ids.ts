@@ -1,0 +1,24 @@
+/**
+ * Stable IDs of what an audit finds when it compares the code with the tenant. Like the rule
+ * IDs (AZA...), they never change meaning once published.
+ */
+export enum AuditRuleId {
+  /** An assignment or eligibility in the tenant that no code declares. */
+  UNMANAGED = 'AUD001',
+  /** A grant or eligibility the code declares that the tenant does not hold. */
+  MISSING_IN_TENANT = 'AUD002',
+  /** A user or group holds, standing, a role that can grant access. */
+  HUMAN_STANDING_ACCESS_ADMIN = 'AUD003',
+  /** An application still has a client secret (password credential), expired or not. */
+  SECRET_PRESENT = 'AUD004',
+  /** A managed identity holds no role assignment and no eligibility. */
+  IDLE_MANAGED_IDENTITY = 'AUD005',
+  /** An application still has a certificate credential. */
+  CERTIFICATE_PRESENT = 'AUD006',
+  /** An eligibility for a role that can grant access never ends. */
+  ELIGIBILITY_WITHOUT_END = 'AUD007',
+  /** A declared grant whose principal, role or scope is only known after apply: it cannot be compared. */
+  NOT_COMPARABLE = 'AUD008',
+  /** An export holds only its first page (`nextLink`): what is on later pages was not audited. */
+  INCOMPLETE_EXPORT = 'AUD009',
+}

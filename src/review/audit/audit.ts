@@ -1,0 +1,98 @@
+import { checkToday } from './audit-date';
+import { AuditResult } from './audit-result';
+import { AuditRuleId } from './audit-rule-ids';
+import { credentialFinding } from './credential-findings';
+import { declaredAccessOf } from './declared-access';
+import { missingFinding, notComparableFinding, unmanagedFinding } from './drift-findings';
+import { idleIdentityFinding } from './identity-findings';
+import { LiveExport, LiveExports } from './live-types';
+import { matchDeclared } from './match-declared';
+import { PrincipalDirectory } from './principal-directory';
+import { eligibilityWithoutEnd, humanStandingAccessAdmin, RoleLookup } from './privilege-findings';
+import { Finding } from '../../policy/finding';
+import { Severity } from '../../policy/severity';
+import { RoleCatalog } from '../../roles/role-catalog';
+import { AccessGraph } from '../graph/access-graph';
+
+/** Options of an audit. */
+export interface AuditOptions {
+  /** `YYYY-MM-DD`: secrets' end dates are counted from it. */
+  readonly today: string;
+}
+
+/**
+ * Compares what the code declares (an AccessGraph, possibly empty) with what the tenant holds:
+ * assignments and eligibilities no code declares (AUD001) and declared ones the tenant lacks
+ * (AUD002, or AUD008 when they cannot be compared), standing access administration by people
+ * (AUD003), eligibilities that never end (AUD007), application secrets and certificates still
+ * present (AUD004, AUD006), managed identities that hold nothing (AUD005), and exports that
+ * were cut at their first page (AUD009).
+ */
+export function audit(desired: AccessGraph, live: LiveExports, options: AuditOptions): AuditResult {
+  checkToday(options.today);
+  const directory = new PrincipalDirectory(live);
+  const assignments = [...live.assignments.items, ...(live.eligibilities?.items ?? [])];
+  // Without the eligibility export, a declared eligibility is not missing: it was never looked for.
+  const declared = declaredAccessOf(desired).map((d) => (d.kind === 'eligible' && live.eligibilities === undefined && d.notComparable === undefined
+    ? { ...d, notComparable: 'no roleEligibilitySchedules export was given' }
+    : d));
+  const { matches, unmatchedLive, missing } = matchDeclared(declared, assignments, directory);
+  const catalog = RoleCatalog.builtIn();
+  const roleOf: RoleLookup = (guid) =>
+    guid === undefined ? undefined : catalog.tryFromId(guid) ?? desired.roleDefinitions.find((d) => d.role.guid.toLowerCase() === guid)?.role;
+
+  const findings: Finding[] = [
+    ...unmatchedLive.map((a) => unmanagedFinding(a, directory)),
+    ...missing.map(missingFinding),
+    ...declared.filter((d) => d.notComparable !== undefined).map(notComparableFinding),
+    ...assignments.flatMap((a) => [humanStandingAccessAdmin(a, roleOf, directory), eligibilityWithoutEnd(a, roleOf, directory)]),
+    ...(live.applications?.items ?? []).flatMap((application) => application.credentials.map((credential) =>
+      credentialFinding(live.applications!.file, application, credential, options.today, live.assignments.items))),
+    ...(live.managedIdentities?.items ?? []).map((identity) => idleIdentityFinding(live.managedIdentities!.file, identity, assignments)),
+    ...exportsOf(live).filter((e) => e.nextLink !== undefined).map(incompleteExport),
+  ].filter((f): f is Finding => f !== undefined);
+
+  const order = (f: Finding) => `${f.ruleId}\u0000${f.file}\u0000${f.address}\u0000${f.message}`;
+  findings.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
+  const unmanaged = unmatchedLive.map((a) => {
+    const name = directory.displayNameOf(a.principalId);
+    return name === undefined || a.principalDisplayName !== undefined ? a : { ...a, principalDisplayName: name };
+  });
+  const count = (severity: Severity) => findings.filter((f) => f.severity === severity).length;
+  return {
+    today: options.today,
+    sources: exportsOf(live).map((e) => e.file),
+    findings,
+    unmanaged,
+    matched: matches,
+    summary: {
+      error: count(Severity.ERROR),
+      warning: count(Severity.WARNING),
+      info: count(Severity.INFO),
+      live: assignments.length,
+      matched: matches.length,
+      unmanaged: unmanaged.length,
+      missing: missing.length,
+      notComparable: declared.filter((d) => d.notComparable !== undefined).length,
+    },
+  };
+}
+
+type ExportSource = Pick<LiveExport<unknown>, 'file' | 'nextLink'>;
+
+function exportsOf(live: LiveExports): ExportSource[] {
+  const all: (ExportSource | undefined)[] = [live.assignments, live.eligibilities, live.applications, live.managedIdentities];
+  return all.filter((e): e is ExportSource => e !== undefined);
+}
+
+/** AUD009: a paged response holds its first page only. */
+function incompleteExport(source: ExportSource): Finding {
+  return {
+    ruleId: AuditRuleId.INCOMPLETE_EXPORT,
+    severity: Severity.WARNING,
+    message: 'holds only the first page of the list (it has a nextLink): what is on later pages was not audited.',
+    address: 'nextLink',
+    file: source.file,
+    fix: 'Export every page: follow nextLink (az rest does not) until there is none, and give the merged "value" list.',
+  };
+}

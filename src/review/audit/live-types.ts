@@ -1,0 +1,80 @@
+import { ScopeLevel } from '../../scope/scope-level';
+
+/**
+ * A role assignment (`az role assignment list`) or a PIM eligibility (ARM
+ * `roleEligibilitySchedules`) as it is in the tenant.
+ */
+export interface LiveAssignment {
+  readonly kind: 'standing' | 'eligible';
+  /** The export it was read from, and where in it (a JSON pointer). */
+  readonly file: string;
+  readonly place: string;
+  /** The ARM ID of the assignment or eligibility schedule: what `terraform import` takes. */
+  readonly id: string;
+  /** Object ID, lower case. */
+  readonly principalId: string;
+  /** `User`, `Group`, `ServicePrincipal`, `ForeignGroup`, ... as Azure writes it. */
+  readonly principalType?: string;
+  /** az's `principalName`: a UPN for users, a display name for groups, the appId / clientId for service principals and identities. */
+  readonly principalName?: string;
+  /** A display name, from the export itself or (in audit results) from the Graph exports. */
+  readonly principalDisplayName?: string;
+  readonly roleDefinitionId: string;
+  /** The role's GUID, lower case, when the role definition ID has one. */
+  readonly roleGuid?: string;
+  readonly roleName?: string;
+  readonly scope: string;
+  readonly scopeLevel: ScopeLevel;
+  readonly condition?: string;
+  /** Eligibilities only: when it ends; null when it never does. */
+  readonly endDateTime?: string | null;
+}
+
+/** One parsed export: what it holds, and whether Azure had more pages of it. */
+export interface LiveExport<T> {
+  readonly file: string;
+  readonly items: T[];
+  /** The `nextLink` / `@odata.nextLink` of a paged response: later pages were not given. */
+  readonly nextLink?: string;
+}
+
+/** A client secret or certificate of an application. Its value is never read, so it can never be printed. */
+export interface LiveCredential {
+  readonly kind: 'secret' | 'certificate';
+  readonly place: string;
+  readonly keyId: string;
+  readonly displayName?: string;
+  readonly startDateTime?: string;
+  readonly endDateTime?: string;
+}
+
+/** A Microsoft Graph application with its credentials. */
+export interface LiveApplication {
+  readonly place: string;
+  readonly id: string;
+  readonly appId: string;
+  readonly displayName?: string;
+  readonly credentials: LiveCredential[];
+}
+
+/** A managed identity's service principal, from Microsoft Graph. */
+export interface LiveManagedIdentity {
+  readonly place: string;
+  /** The object ID: what role assignments name as principalId. */
+  readonly id: string;
+  /** The client ID: what `az role assignment list` prints as principalName. */
+  readonly appId: string;
+  readonly displayName: string;
+  /** From `alternativeNames`: `isExplicit=True` is user-assigned, `isExplicit=False` system-assigned. */
+  readonly assignment?: 'user-assigned' | 'system-assigned';
+  /** The ARM ID of the identity (user-assigned) or of the resource it belongs to (system-assigned). */
+  readonly resourceId?: string;
+}
+
+/** What an audit reads from the tenant; only the role assignment list is required. */
+export interface LiveExports {
+  readonly assignments: LiveExport<LiveAssignment>;
+  readonly eligibilities?: LiveExport<LiveAssignment>;
+  readonly applications?: LiveExport<LiveApplication>;
+  readonly managedIdentities?: LiveExport<LiveManagedIdentity>;
+}

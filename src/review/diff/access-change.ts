@@ -1,0 +1,45 @@
+import { ChangeKind } from './change-kind';
+import { PrincipalKind } from '../../identity/principal-type';
+import { ScopeLevel } from '../../scope/scope-level';
+
+/** What changed: a standing grant, an eligibility (PIM), or a role's activation policy. */
+export type EntryKind = 'standing' | 'eligible' | 'activation-policy';
+
+/** One access change between base and head. */
+export interface AccessChange {
+  readonly kind: ChangeKind;
+  readonly entry: EntryKind;
+  /** The Terraform address in head (in base, for a removal). */
+  readonly address: string;
+  /** The address in base, when it differs (a rename, a move, or eligibility turned standing). */
+  readonly previousAddress?: string;
+  /** The cdktf stack, when the inputs came from a cdktf.out directory. */
+  readonly stack?: string;
+  /** Who holds the access: a resolved name, an object ID, or the value as written. */
+  readonly principal: string;
+  /** `none` for activation policies, which apply to whoever is eligible. */
+  readonly principalKind: PrincipalKind | 'unknown' | 'none';
+  readonly role: string;
+  readonly previousRole?: string;
+  /** Whether the (head) role can write role assignments; an unreadable role counts as able to. */
+  readonly roleCanGrantAccess: boolean;
+  /** The scope as written in head (in base, for a removal). */
+  readonly scope: string;
+  readonly scopeLevel: ScopeLevel;
+  readonly previousScope?: string;
+  readonly previousScopeLevel?: ScopeLevel;
+  /** What changed, in words a reviewer can check against the code. */
+  readonly details: string;
+  /** How to avoid it, when it can be avoided (a recreate). */
+  readonly fix?: string;
+  /** True when the change gives more access than before; see `isEscalation`. */
+  readonly escalation: boolean;
+}
+
+/** The access changes between two versions, in a stable order, with a count per kind. */
+export interface AccessDiff {
+  readonly changes: AccessChange[];
+  readonly summary: Record<ChangeKind, number>;
+  /** How many changes give more access than before. */
+  readonly escalations: number;
+}

@@ -1,0 +1,21 @@
+import { AccessChange } from './access-change';
+import { ChangeKind } from './change-kind';
+import { isWideScope } from '../../scope/scope-level';
+
+const ALWAYS_ESCALATING = new Set<ChangeKind>([
+  ChangeKind.SCOPE_WIDENED,
+  ChangeKind.ROLE_MORE_PRIVILEGED,
+  ChangeKind.STANDING_WHERE_ELIGIBLE,
+  ChangeKind.ACTIVATION_LONGER,
+]);
+
+/**
+ * Whether a change gives more access than before: a wider scope, a more privileged role,
+ * standing access where PIM activation was needed, a longer activation, or a new standing grant
+ * of a role that can grant access or at subscription scope or wider (unknown counts as wider).
+ * A new eligibility is not one: it still needs activation, under its policy.
+ */
+export function isEscalation(change: Pick<AccessChange, 'kind' | 'entry' | 'roleCanGrantAccess' | 'scopeLevel'>): boolean {
+  if (ALWAYS_ESCALATING.has(change.kind)) return true;
+  return change.kind === ChangeKind.ADDED && change.entry === 'standing' && (change.roleCanGrantAccess || isWideScope(change.scopeLevel));
+}

@@ -1,0 +1,60 @@
+import { parseReference, TerraformReference } from '../reference';
+import { text } from './block-values';
+import { DocumentIndex } from './document-index';
+
+// What the provider's own subscription stands for, whichever data source names it.
+const PROVIDER_SUBSCRIPTION = '{provider subscription}';
+const SUBSCRIPTION_SOURCES = new Set(['data.azurerm_subscription', 'data.azurerm_client_config']);
+const EMBEDDED_REFERENCE = /\$\{([^}]*)\}/g;
+
+/**
+ * A scope value without Terraform addresses, and the scope's own name. Renaming a construct
+ * changes addresses, never the names of the resources behind them, so two syntheses of the
+ * same code give the same key for the same scope (`${azurerm_key_vault.kv.id}` and
+ * `${azurerm_key_vault.vault.id}` both become `{azurerm_key_vault:rg-app/kv-app}` when the vault
+ * is `kv-app` in `rg-app`). A reference that leads to nothing named stays as written.
+ */
+export function stableScopeOf(value: string, index: DocumentIndex): { stableKey: string; name?: string } {
+  if (!value.includes('${')) {
+    const id = value.length > 1 ? value.replace(/\/+$/, '') : value;
+    return { stableKey: id.toLowerCase(), name: lastSegment(id) };
+  }
+  const whole = parseReference(value);
+  const stableKey = value.replace(EMBEDDED_REFERENCE, (written, inner: string) => {
+    const reference = parseReference(`\${${inner}}`);
+    return reference ? stableReference(reference, index) ?? written : written;
+  }).toLowerCase();
+  const wholeName = whole?.attribute === 'id' ? text(index.get(whole.address)?.body, 'name') : undefined;
+  const trailing = /\/([^/${}]+)$/.exec(value)?.[1];
+  return { stableKey, name: wholeName ?? trailing };
+}
+
+function stableReference(reference: TerraformReference, index: DocumentIndex): string | undefined {
+  const body = index.get(reference.address)?.body;
+  const kind = `${reference.isData ? 'data.' : ''}${reference.type}`;
+  if (SUBSCRIPTION_SOURCES.has(kind)) {
+    const subscription = text(body, 'subscription_id') ?? PROVIDER_SUBSCRIPTION;
+    if (reference.attribute === 'subscription_id') return subscription;
+    if (reference.attribute === 'id' && kind === 'data.azurerm_subscription') return `/subscriptions/${subscription}`;
+    return undefined;
+  }
+  const name = text(body, 'name');
+  if (name === undefined) return undefined;
+  if (reference.attribute === 'name') return name;
+  if (reference.attribute !== 'id') return undefined;
+  const group = resourceGroupNameOf(body, index);
+  return `{${kind}:${group === undefined ? '' : `${group}/`}${name}}`;
+}
+
+// Names like `kv-app` repeat across resource groups for most types; the group tells them apart.
+function resourceGroupNameOf(body: Record<string, unknown> | undefined, index: DocumentIndex): string | undefined {
+  const group = text(body, 'resource_group_name');
+  if (group === undefined || !group.includes('${')) return group;
+  const reference = parseReference(group);
+  return reference?.attribute === 'name' ? text(index.get(reference.address)?.body, 'name') : undefined;
+}
+
+function lastSegment(id: string): string | undefined {
+  const segments = id.split('/').filter((s) => s !== '');
+  return segments[segments.length - 1];
+}
