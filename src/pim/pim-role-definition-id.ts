@@ -1,6 +1,5 @@
-import { cdktf } from '../private/cdktf-runtime';
+import { assignmentRoleDefinitionId } from '../grants/assignment-role-definition-id';
 import { Role } from '../roles/role';
-import { ROLE_DEFINITIONS_PATH } from '../roles/role-definition-id';
 import { Scope } from '../scope/scope';
 import { ScopeLevel } from '../scope/scope-level';
 
@@ -22,18 +21,8 @@ export function pimRoleDefinitionId(path: string, role: Role, scope: Scope): str
         'Accepted: a management group, subscription, resource group or resource scope.',
     );
   }
-  if (scope.level === ScopeLevel.MANAGEMENT_GROUP) {
-    return `${ROLE_DEFINITIONS_PATH}${role.guid}`;
-  }
-  if (scope.subscriptionId !== undefined) {
-    return role.subscriptionScopedId(scope.subscriptionId);
-  }
-  const { Fn, Token } = cdktf();
-  // `/subscriptions/<id>/...`: the third segment is the subscription, known at apply time.
-  const scoped = `/subscriptions/${Token.asString(Fn.element(Fn.split('/', scope.id), 2))}${ROLE_DEFINITIONS_PATH}${role.guid}`;
-  if (scope.level !== ScopeLevel.UNKNOWN) return scoped;
-  // An unknown scope may turn out to be a management group: choose the form at apply time.
-  return Token.asString(cdktf().conditional(Fn.startswith(Fn.lower(scope.id), '/subscriptions/'), scoped, `${ROLE_DEFINITIONS_PATH}${role.guid}`));
+  // Same form as role assignments: the PIM API records it the way ARM returns assignments.
+  return assignmentRoleDefinitionId(role, scope);
 }
 
 /**
