@@ -3,6 +3,7 @@
  * Never part of `npm test` (timings on a shared machine are not assertions).
  */
 import { cpus } from 'os';
+import { escalationBench } from './escalation';
 import { importCost } from './import-cost';
 import { reviewScale } from './review-scale';
 import { synthScale } from './synth-scale';
@@ -11,6 +12,7 @@ const benchmarks: Record<string, () => string[]> = {
   'import-cost': importCost,
   'synth-scale': synthScale,
   'review-scale': reviewScale,
+  'escalation': escalationBench,
 };
 
 const wanted = process.argv.slice(2);

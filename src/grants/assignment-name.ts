@@ -1,4 +1,4 @@
-import { createHash } from 'crypto';
+import type * as Crypto from 'crypto';
 import { isUnresolved } from '../private/cdktf-runtime';
 
 /**
@@ -10,6 +10,9 @@ export const ROLE_ASSIGNMENT_NAMESPACE = '962c3fef-4612-544d-a95b-0c5c224208c3';
 
 /** RFC 4122 version-5 UUID, as Terraform's `uuidv5()` computes it. */
 export function uuidv5(namespace: string, name: string): string {
+  // crypto costs ~10 ms to load; only literal grants need it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { createHash } = require('crypto') as typeof Crypto;
   const ns = Buffer.from(namespace.replace(/-/g, ''), 'hex');
   const hash = createHash('sha1').update(ns).update(Buffer.from(name, 'utf8')).digest();
   // RFC 4122 section 4.3: the version (5) and variant bits are set by masking.

@@ -1,12 +1,24 @@
 import type { IAspect, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { evaluate } from './evaluate';
+import type * as EvaluateModule from './evaluate';
 import { Finding } from './finding';
 import { Severity } from './severity';
 import { recordSuppressions } from './suppression-metadata';
 import { cdktf } from '../private/cdktf-runtime';
-import { AccessGraph } from '../review/graph/access-graph';
+import type * as AccessGraphModule from '../review/graph/access-graph';
 import { TerraformDocument } from '../review/terraform-json';
+
+/**
+ * The graph and the rules, loaded when a stack is first checked: they are most of the review
+ * side, and importing the library (say, for the role catalog) should not pay for them.
+ */
+function review(): { AccessGraph: typeof AccessGraphModule.AccessGraph; evaluate: typeof EvaluateModule.evaluate } {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { AccessGraph } = require('../review/graph/access-graph') as typeof AccessGraphModule;
+  const { evaluate } = require('./evaluate') as typeof EvaluateModule;
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  return { AccessGraph, evaluate };
+}
 
 /** Options of the guard. */
 export interface AccessGuardProps {
@@ -51,7 +63,7 @@ export class AccessGuard implements IAspect {
   public static suppress(construct: IConstruct, ruleId: string, options: SuppressionOptions): void {
     const where = construct.node.path || '(app)';
     if (!/^AZA\d{3}$/.test(ruleId)) {
-      throw new Error(`${where}: "${ruleId}" is not a rule ID (AZA001 to AZA012; see the rule table in the README).`);
+      throw new Error(`${where}: "${ruleId}" is not a rule ID (AZA001 to AZA013; see the rule table in the README).`);
     }
     if (!options.reason?.trim()) throw new Error(`${where}: suppressing ${ruleId} needs a reason.`);
     if (options.until !== undefined && !isCalendarDate(options.until)) {
@@ -78,6 +90,7 @@ export class AccessGuard implements IAspect {
     const { TerraformStack: Stack, Annotations, Aspects } = cdktf();
     if (!(node instanceof Stack)) return;
     const stack = node as TerraformStack;
+    const { AccessGraph, evaluate } = review();
     const document = stack.toTerraform() as TerraformDocument;
     const graph = AccessGraph.fromDocuments([{ file: stack.node.path, document }]);
     const overrides: Record<string, Severity | 'off'> = { ...this.props.severityOverrides };

@@ -59,7 +59,7 @@ export function parseReviewConfig(file: string, text: string): ReviewConfig {
   const severity = raw.severity ?? {};
   if (!isObject(severity)) throw new ConfigError(file, '/severity', 'expected an object of rule ID to severity');
   for (const [ruleId, level] of Object.entries(severity)) {
-    if (!/^AZA\d{3}$/.test(ruleId)) throw new ConfigError(file, `/severity/${ruleId}`, 'not a rule ID (AZA001 to AZA012)');
+    if (!/^AZA\d{3}$/.test(ruleId)) throw new ConfigError(file, `/severity/${ruleId}`, 'not a rule ID (AZA001 to AZA013)');
     if (!SEVERITIES.includes(level as string)) {
       throw new ConfigError(file, `/severity/${ruleId}`, `expected one of ${SEVERITIES.join(', ')}, got ${JSON.stringify(level)}`);
     }
@@ -73,7 +73,7 @@ export function parseReviewConfig(file: string, text: string): ReviewConfig {
     if (!isObject(entry)) throw new ConfigError(file, place, 'expected an object with address, ruleId, reason and optionally until');
     const { address, ruleId, reason, until } = entry;
     if (typeof address !== 'string' || !address.trim()) throw new ConfigError(file, `${place}/address`, 'expected a Terraform address such as azurerm_role_assignment.reader');
-    if (typeof ruleId !== 'string' || !/^AZA\d{3}$/.test(ruleId)) throw new ConfigError(file, `${place}/ruleId`, 'expected a rule ID (AZA001 to AZA012)');
+    if (typeof ruleId !== 'string' || !/^AZA\d{3}$/.test(ruleId)) throw new ConfigError(file, `${place}/ruleId`, 'expected a rule ID (AZA001 to AZA013)');
     if (typeof reason !== 'string' || !reason.trim()) throw new ConfigError(file, `${place}/reason`, 'a suppression needs a reason');
     if (until !== undefined && (typeof until !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(until))) {
       throw new ConfigError(file, `${place}/until`, `expected a date written YYYY-MM-DD, got ${JSON.stringify(until)}`);

@@ -28,4 +28,6 @@ export enum RuleId {
   MISSING_OWNER = 'AZA011',
   /** A suppression whose date has passed. */
   EXPIRED_SUPPRESSION = 'AZA012',
+  /** A chain of grants, paths and identities by which a principal reaches more than it holds. */
+  ESCALATION_CHAIN = 'AZA013',
 }

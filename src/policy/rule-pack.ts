@@ -10,6 +10,7 @@ import {
 } from './rules/grant-rules';
 import { missingOwner } from './rules/ownership-rules';
 import { directoryRoleEligibility, eligibilityWithoutExpiry, weakActivation } from './rules/pim-rules';
+import { escalationChainRule } from '../review/escalation/escalation-rule';
 
 /** Every rule, in ID order. The expired-suppression rule (AZA012) is applied by evaluate(). */
 export const RULES: readonly Rule[] = [
@@ -24,4 +25,5 @@ export const RULES: readonly Rule[] = [
   duplicateAssignment,
   userStandingWrite,
   missingOwner,
+  escalationChainRule,
 ];

@@ -1,6 +1,8 @@
 import type { RoleDefinition } from '@cdktf/provider-azurerm/lib/role-definition';
-import { effectiveActions, effectiveDataActions, classifyPermissions, RoleClassification } from './role-classification';
+import { ESCALATION_PATHS } from './escalation-paths.generated';
+import { effectiveActions, effectiveDataActions, classifyPermissions, openedEscalationPaths, RoleClassification } from './role-classification';
 import { isGuid, ROLE_DEFINITIONS_PATH, subscriptionScopedDefinitionId } from './role-definition-id';
+import { BUILT_IN_ESCALATION_PATHS } from './role-escalation-paths.generated';
 import { RolePermission } from './role-permission';
 import { RolePlane } from './role-plane';
 import { RoleRecord } from './role-record';
@@ -94,6 +96,7 @@ export class Role {
   public readonly permissions: RolePermission[];
   private readonly explicitDefinitionId?: string;
   private classification?: RoleClassification;
+  private openedPaths?: string[];
 
   private constructor(record: RoleRecord, definitionId?: string) {
     this.guid = record.guid;
@@ -151,6 +154,20 @@ export class Role {
   /** Data actions of every block minus the notDataActions that remove them entirely. */
   public get effectiveDataActions(): string[] {
     return effectiveDataActions(this.permissions);
+  }
+
+  /**
+   * The IDs of the escalation paths (data/azure-escalation-actions.json) this role's effective
+   * actions open, e.g. `vm-run-command` for Virtual Machine Contributor: what the role lets its
+   * holder reach beyond its name. Built-in roles read the generated catalog; custom roles are
+   * matched the same way, from their own actions.
+   */
+  public get escalationPaths(): string[] {
+    // Built-ins come from the generated map, so what the library says matches what the catalog shows.
+    this.openedPaths ??= this.isBuiltIn
+      ? BUILT_IN_ESCALATION_PATHS[this.guid] ?? []
+      : openedEscalationPaths(this.permissions, ESCALATION_PATHS);
+    return [...this.openedPaths];
   }
 
   public toString(): string {

@@ -51,7 +51,7 @@ describe('azure-access check', () => {
     const run = sarif.runs[0];
     expect(run.tool.driver.name).toBe('azure-access');
     expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual([
-      'AZA001', 'AZA002', 'AZA003', 'AZA004', 'AZA005', 'AZA006', 'AZA007', 'AZA008', 'AZA009', 'AZA010', 'AZA011', 'AZA012',
+      'AZA001', 'AZA002', 'AZA003', 'AZA004', 'AZA005', 'AZA006', 'AZA007', 'AZA008', 'AZA009', 'AZA010', 'AZA011', 'AZA013', 'AZA012',
     ]);
     expect(run.results).toHaveLength(3);
     expect(run.results[1]).toMatchObject({

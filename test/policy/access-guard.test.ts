@@ -191,7 +191,7 @@ describe('suppressions in code', () => {
   });
 
   test.each([
-    ['AZ1', { reason: 'x' }, /"AZ1" is not a rule ID \(AZA001 to AZA012/],
+    ['AZ1', { reason: 'x' }, /"AZ1" is not a rule ID \(AZA001 to AZA013/],
     ['AZA005', { reason: ' ' }, /suppressing AZA005 needs a reason/],
     ['AZA005', { reason: 'x', until: '2027-13-45' }, /until "2027-13-45" is not a date; write it YYYY-MM-DD/],
   ])('refuses %s %j', (ruleId, options, message) => {

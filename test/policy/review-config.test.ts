@@ -34,7 +34,7 @@ resource "azuread_service_principal_password" "old" {
     ['{"suppress": []}', 'access.json: /suppress: unknown setting; accepted: maxActivationHours, allowedWideScopes, severity, suppressions'],
     ['{"maxActivationHours": 48}', 'access.json: /maxActivationHours: expected a number of hours from 0.5 to 24, got 48'],
     ['{"severity": {"AZA010": "fatal"}}', 'access.json: /severity/AZA010: expected one of error, warning, info, off, got "fatal"'],
-    ['{"severity": {"R1": "error"}}', 'access.json: /severity/R1: not a rule ID (AZA001 to AZA012)'],
+    ['{"severity": {"R1": "error"}}', 'access.json: /severity/R1: not a rule ID (AZA001 to AZA013)'],
     ['{"suppressions": [{"address": "a.b", "ruleId": "AZA001"}]}', 'access.json: /suppressions/0/reason: a suppression needs a reason'],
     ['{"suppressions": [{"address": "a.b", "ruleId": "AZA001", "reason": "r", "until": "soon"}]}', 'access.json: /suppressions/0/until: expected a date written YYYY-MM-DD, got "soon"'],
     ['{"suppressions": [3]}', 'access.json: /suppressions/0: expected an object with address, ruleId, reason and optionally until'],

@@ -3,10 +3,19 @@ import { AccessDiff } from '../../review/diff/access-change';
 import { diffGraphs } from '../../review/diff/diff-graphs';
 import { diffPlan } from '../../review/diff/diff-plan';
 import { renderDiffJson, renderDiffMarkdown } from '../../review/diff/render-diff';
+import { describeChain, EscalationChain } from '../../review/escalation/escalation-chain';
+import { computeReach } from '../../review/escalation/reach';
+import { ChainDiff, diffChains, renderChainDiff } from '../../review/escalation/render-chains';
 import { CliIo, ExitCode } from '../cli-io';
 import { graphOf, loadSources } from '../load-graph';
 import { CommandSpec, parseArgs } from '../parse-args';
 import { UsageError } from '../usage-error';
+
+function diffJson(result: AccessDiff, chains: ChainDiff | undefined): string {
+  const plain = JSON.parse(renderDiffJson(result)) as Record<string, unknown>;
+  const describe = (list: EscalationChain[]) => list.map(describeChain);
+  return `${JSON.stringify({ ...plain, ...(chains ? { chains: { opened: describe(chains.opened), closed: describe(chains.closed) } } : {}) }, null, 2)}\n`;
+}
 
 export const DIFF: CommandSpec = { name: 'diff', values: { format: ['markdown', 'json'] }, flags: ['fail-on-escalation'] };
 
@@ -16,17 +25,20 @@ export const DIFF_HELP = `Usage: azure-access diff [options] <base> <head>
 Grant-level changes between two syntheses (each a cdktf.out, *.tf.json, *.tf or directory), or
 the grant changes inside one plan (terraform show -json): added, removed, scope widened or
 narrowed, role more or less privileged, standing where it was eligible, longer activation, and
-recreated (a renamed construct: access drops during apply; the output says how to keep it).
+recreated (a renamed construct: access drops during apply; the output says how to keep it);
+between two syntheses, also the escalation chains the change opens or closes.
 
 Options:
   --format markdown|json   output format (default markdown)
-  --fail-on-escalation     exit 1 when a change widens access
+  --fail-on-escalation     exit 1 when a change widens access or opens a chain
 When GITHUB_STEP_SUMMARY is set, the markdown is appended to it as well.
 `;
 
 export async function diff(argv: string[], io: CliIo): Promise<ExitCode> {
   const args = parseArgs(DIFF, argv);
   let result: AccessDiff;
+  // Chains are compared between two syntheses; a plan's before/after values carry no documents.
+  let chains: ChainDiff | undefined;
   if (args.inputs.length === 1) {
     const [plan] = await loadSources('diff', args.inputs, io);
     if (plan.format !== 'plan') {
@@ -35,13 +47,16 @@ export async function diff(argv: string[], io: CliIo): Promise<ExitCode> {
     result = diffPlan(plan);
   } else if (args.inputs.length === 2) {
     const [base, head] = await Promise.all(args.inputs.map((input) => loadSources('diff', [input], io)));
-    result = diffGraphs(graphOf(base), graphOf(head));
+    const [baseGraph, headGraph] = [graphOf(base), graphOf(head)];
+    result = diffGraphs(baseGraph, headGraph);
+    chains = diffChains(computeReach(baseGraph), computeReach(headGraph));
   } else {
     throw new UsageError(`expected <base> <head> or one plan JSON; got ${args.inputs.length} inputs`, 'diff');
   }
-  const markdown = renderDiffMarkdown(result);
-  io.stdout(args.options.format === 'json' ? renderDiffJson(result) : markdown);
+  const markdown = `${renderDiffMarkdown(result)}\n${chains ? renderChainDiff(chains) : ''}`.trimEnd() + '\n';
+  io.stdout(args.options.format === 'json' ? diffJson(result, chains) : markdown);
   const summaryFile = io.env.GITHUB_STEP_SUMMARY;
   if (summaryFile) appendFileSync(summaryFile, `${markdown}\n`);
-  return args.flags.has('fail-on-escalation') && result.escalations > 0 ? ExitCode.FINDINGS : ExitCode.OK;
+  const escalates = result.escalations > 0 || (chains?.opened.length ?? 0) > 0;
+  return args.flags.has('fail-on-escalation') && escalates ? ExitCode.FINDINGS : ExitCode.OK;
 }

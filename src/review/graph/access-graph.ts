@@ -91,7 +91,7 @@ function parseDuration(value: string | undefined): Duration | undefined {
  */
 export class AccessGraph {
   public static fromDocuments(inputs: GraphInput[], suppressions: SuppressionsByAddress = new Map()): AccessGraph {
-    const graph = new AccessGraph();
+    const graph = new AccessGraph(inputs);
     for (const input of inputs) {
       graph.add(new DocumentIndex(input.file, input.document), suppressions, input.stack);
       graph.readMoves(input);
@@ -107,7 +107,11 @@ export class AccessGraph {
   public readonly roleDefinitions: GraphRoleDefinition[] = [];
   public readonly moves: GraphMove[] = [];
 
-  private constructor() {}
+  /**
+   * The documents the graph was read from. Escalation reach needs what the graph does not keep:
+   * which resources lie within a scope and which identities run on them.
+   */
+  private constructor(public readonly inputs: GraphInput[]) {}
 
   /** Every distinct principal that holds a grant or an eligibility, by key. */
   public get principals(): GraphPrincipal[] {

@@ -1,6 +1,8 @@
 import { PrincipalKind } from '../../identity/principal-type';
 import { RolePlane } from '../../roles/role-plane';
 import { ScopeLevel } from '../../scope/scope-level';
+import { describeChain } from '../escalation/escalation-chain';
+import { computeReach, ReachResult } from '../escalation/reach';
 import { AccessGraph } from '../graph/access-graph';
 import { GraphCredential, GraphEligibility, GraphGrant, GraphRole } from '../graph/graph-types';
 
@@ -42,6 +44,10 @@ export interface AccessReport {
   readonly identitiesWithoutGrant: { readonly name: string; readonly address: string }[];
   /** Credentials still present: passwords, certificates, federated credentials. */
   readonly credentials: ReportCredential[];
+  /** What each principal reaches beyond its own grants, step by step (escalation chains). */
+  readonly chains: string[];
+  /** The reach behind `chains`, for rendering. */
+  readonly reach: ReachResult;
 }
 
 function planeOf(role: GraphRole): RolePlane | 'unknown' {
@@ -82,6 +88,7 @@ function count(values: string[]): Record<string, number> {
 }
 
 export function buildReport(graph: AccessGraph): AccessReport {
+  const reach = computeReach(graph);
   const rows = [...graph.grants.map(grantRow), ...graph.eligibilities.map(eligibilityRow)];
   const holders = new Set([...graph.grants, ...graph.eligibilities].map((x) => x.principal.key));
   return {
@@ -103,5 +110,7 @@ export function buildReport(graph: AccessGraph): AccessReport {
       ...(c.subject ? { subject: c.subject } : {}),
       address: c.origin.address,
     })),
+    chains: reach.chains.filter((c) => c.steps.length > 1).map(describeChain),
+    reach,
   };
 }

@@ -1,5 +1,6 @@
 import { AccessReport } from './access-report';
 import { code, markdownTable } from './markdown-table';
+import { renderChains } from '../escalation/render-chains';
 
 function totalsLine(totals: Record<string, number>): string {
   const entries = Object.entries(totals);
@@ -48,9 +49,11 @@ export function renderReportMarkdown(report: AccessReport): string {
   } else {
     lines.push('No credentials.', '');
   }
+  lines.push(renderChains(report.reach));
   return lines.join('\n');
 }
 
 export function renderReportJson(report: AccessReport): string {
-  return `${JSON.stringify(report, null, 2)}\n`;
+  const { reach: _reach, ...plain } = report;
+  return `${JSON.stringify(plain, null, 2)}\n`;
 }

@@ -1,0 +1,57 @@
+import { EscalationStep } from './escalation-chain';
+import { EscalationEffect } from './escalation-effect';
+import { EscalationPath } from './escalation-path';
+import { IdentityAttachment } from './scope-contents';
+import { GraphGrant } from '../graph/graph-types';
+
+/** The scope as a reviewer knows it: its name, or the value as written. */
+export function scopeName(grant: GraphGrant): string {
+  return grant.scope.name ?? (grant.scope.value || '(no scope)');
+}
+
+/** `holds "Virtual Machine Contributor" at rg-app`; named after the holder past the chain's first principal. */
+export function holdsStep(grant: GraphGrant, holder: string | undefined): EscalationStep {
+  const condition = grant.condition === undefined ? '' : ' (with a condition)';
+  return {
+    kind: 'holds',
+    description: `${holder === undefined ? '' : `${holder} `}holds "${grant.role.name}" at ${scopeName(grant)}${condition}`,
+    grant,
+  };
+}
+
+/** How a grant lets its holder act as an identity. */
+export interface ActingAs {
+  readonly grant: GraphGrant;
+  readonly path: EscalationPath;
+  readonly action: string;
+  readonly effect: Extract<EscalationEffect, { kind: 'run-as' | 'use-identity' | 'function-content' }>;
+  readonly attachment: IdentityAttachment;
+  /** The resource's group could not be read, so it was counted as within the scope. */
+  readonly assumed: boolean;
+  readonly alternatives: readonly { readonly path: EscalationPath; readonly action: string }[];
+}
+
+/** `runs as uai-worker on vm-worker (Microsoft.Compute/virtualMachines/runCommand/action)`. */
+export function actsAsStep(acting: ActingAs): EscalationStep {
+  const { attachment: on, effect } = acting;
+  const name = on.identity.principal.name;
+  const assumed = acting.assumed ? ', counted as within the scope because its resource group cannot be read' : '';
+  const what = effect.kind === 'function-content'
+    ? `overwrites the code of ${on.resourceName} in ${on.storageAccount ?? 'its storage account'} and runs as ${name}`
+    : effect.kind === 'run-as' ? `${effect.verb} ${name} on ${on.resourceName}` : `${effect.verb} ${name}`;
+  return {
+    kind: 'acts-as',
+    description: `${what} (${acting.action}${assumed})`,
+    grant: acting.grant,
+    path: acting.path,
+    action: acting.action,
+    ...(acting.alternatives.length === 0 ? {} : { alternatives: acting.alternatives }),
+    identity: on.identity.principal,
+    ...(effect.kind === 'use-identity' ? {} : { resource: on.address }),
+  };
+}
+
+/** `can assign itself any role (Owner included) at rg-app (Microsoft.Authorization/roleAssignments/write)`. */
+export function opensStep(grant: GraphGrant, path: EscalationPath, action: string, what: string): EscalationStep {
+  return { kind: 'opens', description: `${what} (${action})`, grant, path, action };
+}

@@ -1,0 +1,62 @@
+import { EscalationPath } from './escalation-path';
+import { describePrincipal } from '../../policy/rules/principal-kinds';
+import { ScopeLevel } from '../../scope/scope-level';
+import { GraphGrant, GraphPrincipal, Origin } from '../graph/graph-types';
+
+/**
+ * One step of a chain, named so a reviewer can follow it without the plan open:
+ * `holds "Virtual Machine Contributor" at rg-app`,
+ * `runs as uai-worker on vm-worker (Microsoft.Compute/virtualMachines/runCommand/action)`,
+ * `uai-worker holds "Key Vault Secrets Officer" at kv-payments`.
+ */
+export interface EscalationStep {
+  /** `holds` a grant; `acts-as` another identity; `opens` a path that ends in access. */
+  readonly kind: 'holds' | 'acts-as' | 'opens';
+  readonly description: string;
+  /** The grant the step stands on (for `holds`, and for the grant that opens `acts-as` and `opens`). */
+  readonly grant: GraphGrant;
+  /** For `acts-as` and `opens`: the escalation path and the operation of the role that opens it. */
+  readonly path?: EscalationPath;
+  readonly action?: string;
+  /** For `acts-as`: other paths the same grant opens to the same identity (the description names the first). */
+  readonly alternatives?: readonly { readonly path: EscalationPath; readonly action: string }[];
+  /** For `acts-as`: the identity taken on, and the resource it runs on when there is one. */
+  readonly identity?: GraphPrincipal;
+  readonly resource?: string;
+}
+
+/** What a chain ends in: a role at a scope, or what a path gives in place of a role. */
+export interface ChainReach {
+  /** A role's name, or what the path gives ("any role (Owner included)", "Key Vault secret values"). */
+  readonly role: string;
+  /** The scope as a reviewer knows it: its name, or the value as written. */
+  readonly scope: string;
+  readonly scopeLevel: ScopeLevel;
+  readonly canGrantAccess: boolean;
+}
+
+/** One way a principal reaches a role at a scope: a direct grant, or a chain through paths and identities. */
+export interface EscalationChain {
+  readonly principal: GraphPrincipal;
+  readonly steps: EscalationStep[];
+  readonly reaches: ChainReach;
+  /** The first grant of the chain: a finding points there, and suppressions on it apply. */
+  readonly origin: Origin;
+  /** The reached scope lies outside every scope the principal holds a role at itself. */
+  readonly widens: boolean;
+  /** The principal itself holds a role that can grant access (then a chain adds no power over access). */
+  readonly holderCanGrantAccess: boolean;
+}
+
+/**
+ * The chain without Terraform addresses or file names: the principal's name and what each step
+ * says. Two syntheses of the same code give the same key, so a diff can match chains.
+ */
+export function chainKey(chain: EscalationChain): string {
+  return [chain.principal.name, ...chain.steps.map((s) => s.description)].join(' → ');
+}
+
+/** `user alice → holds "…" at rg-app → runs as uai-worker on vm-worker (…) → uai-worker holds "…" at kv-payments`. */
+export function describeChain(chain: EscalationChain): string {
+  return [describePrincipal(chain.principal), ...chain.steps.map((s) => s.description)].join(' → ');
+}

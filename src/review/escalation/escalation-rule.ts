@@ -1,0 +1,74 @@
+import { EscalationChain, chainKey } from './escalation-chain';
+import { reachOfGraph } from './reach';
+import { Rule, RuleHit } from '../../policy/rule';
+import { RuleId } from '../../policy/rule-ids';
+import { describePrincipal } from '../../policy/rules/principal-kinds';
+import { Severity } from '../../policy/severity';
+
+/** The rule's stable ID; a suppression names it. */
+export const ESCALATION_CHAIN_RULE_ID: string = RuleId.ESCALATION_CHAIN;
+
+/**
+ * Whether the rule reports a chain: more than a direct grant, held by a principal with no role
+ * that can grant access, and ending in one, or in a scope outside every scope the principal
+ * holds. A chain that ends in a path opened by its last grant is reported only when that path is
+ * what grants access (a custom role rewritten to Owner, elevation to root); when the last role
+ * can grant access by itself, the chain that ends in holding it is the one finding, not one more
+ * per thing that role leads to.
+ */
+export function isReportedChain(chain: EscalationChain): boolean {
+  if (chain.steps.length < 2 || chain.holderCanGrantAccess) return false;
+  if (!chain.reaches.canGrantAccess && !chain.widens) return false;
+  const last = chain.steps[chain.steps.length - 1];
+  return last.kind !== 'opens' || (chain.reaches.canGrantAccess && !last.grant.role.canGrantAccess);
+}
+
+/** The message: who, what it reaches, and every step on the way. */
+export function chainMessage(chain: EscalationChain): string {
+  const why = chain.reaches.canGrantAccess ? 'a role that can grant access' : 'a scope outside every scope it holds';
+  const steps = chain.steps.map((s) => s.description).join(' → ');
+  return `${describePrincipal(chain.principal)} holds no role that can grant access, yet reaches ${why}: `
+    + `"${chain.reaches.role}" at ${chain.reaches.scope}. Chain: ${steps}.`;
+}
+
+/** What to narrow: the operation of the first step that leaves the principal's own grant, or what the chain ends in. */
+export function chainFix(chain: EscalationChain): string {
+  const first = chain.steps.find((s) => s.kind !== 'holds');
+  const start = chain.steps[0].grant;
+  const takeAway = first?.action
+    ? `Take ${first.action} away from ${chain.principal.name}'s "${start.role.name}" at ${start.scope.name ?? start.scope.value} `
+      + '(a role without it, a narrower scope, or a custom role with it in notActions)'
+    : `Narrow ${chain.principal.name}'s "${start.role.name}" at ${start.scope.name ?? start.scope.value}`;
+  const last = chain.steps[chain.steps.length - 1];
+  const identity = [...chain.steps].reverse().find((s) => s.kind === 'acts-as')?.identity;
+  const narrowEnd = identity ? `, or narrow what ${identity.name} holds ("${last.grant.role.name}" at ${last.grant.scope.name ?? last.grant.scope.value})` : '';
+  return `${takeAway}${narrowEnd}. If the chain is intended, suppress ${ESCALATION_CHAIN_RULE_ID} on ${chain.origin.address} with a reason.`;
+}
+
+/**
+ * AZA013: escalation chains. Reads the documents bound to the graph (`bindGraphInputs`, or
+ * `computeReach`) to know which resources lie within a scope and which identities run on them;
+ * hits point at the first grant of each chain, so a suppression there silences the chain.
+ */
+export const escalationChainRule: Rule = {
+  id: RuleId.ESCALATION_CHAIN,
+  title: 'Escalation chain',
+  defaultSeverity: Severity.ERROR,
+  description:
+    'A principal that holds no role that can grant access reaches one, or reaches a scope outside the scopes it holds, '
+    + 'through a chain: a path its role opens (Run Command, extensions, code deployment, assigning an identity, rewriting a role) '
+    + 'and the managed identities it can act as, with every role they hold.',
+  fix: 'Take the operation that opens the first step away from the principal (a narrower role or scope, or notActions), '
+    + 'or narrow the roles of the identity it can act as; suppress AZA013 on the first grant with a reason when the chain is intended.',
+  check: (graph) => {
+    const seen = new Set<string>();
+    const hits: RuleHit[] = [];
+    for (const chain of reachOfGraph(graph).chains.filter(isReportedChain)) {
+      const key = `${chain.origin.file}\u0000${chain.origin.address}\u0000${chainKey(chain)}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      hits.push({ origin: chain.origin, message: chainMessage(chain), fix: chainFix(chain) });
+    }
+    return hits;
+  },
+};

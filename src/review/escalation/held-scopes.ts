@@ -1,0 +1,60 @@
+import { Placement } from './resource-placement';
+import { ScopeLevel, scopeLevelRank } from '../../scope/scope-level';
+
+/**
+ * The scopes one principal holds roles at, indexed so that "is this scope inside one of them"
+ * costs the same for a principal with one grant as for one with thousands.
+ */
+export class HeldScopes {
+  private widestRank = -1;
+  private unknown = false;
+  // Most principals hold a grant or two: one group is a field, a set is made for the second.
+  private group?: string;
+  private groups?: Set<string>;
+  private resource?: { readonly document: string; readonly scope: Placement };
+  private resources?: Set<string>;
+
+  /** @param document which document the placement was read from: addresses repeat across documents */
+  public add(document: string, scope: Placement): void {
+    if (scope.level === ScopeLevel.UNKNOWN) {
+      this.unknown = true;
+    } else if (scope.level === ScopeLevel.RESOURCE_GROUP) {
+      if (scope.group === undefined || scope.group === this.group) return;
+      if (this.group === undefined) this.group = scope.group;
+      else (this.groups ??= new Set()).add(scope.group);
+    } else if (scope.level === ScopeLevel.RESOURCE) {
+      if (this.resource === undefined) {
+        this.resource = { document, scope };
+        return;
+      }
+      this.resources ??= new Set();
+      if (scope.address !== undefined) this.resources.add(`${document}\u0000${scope.address}`);
+      if (scope.name !== undefined && scope.group !== undefined) this.resources.add(`${scope.group}/${scope.name}`);
+    } else {
+      this.widestRank = Math.max(this.widestRank, scopeLevelRank(scope.level));
+    }
+  }
+
+  /**
+   * Whether the scope lies inside one the principal holds. What cannot be told counts as
+   * outside: the chain that reaches it is reported, never passed over as safe.
+   */
+  public contain(document: string, scope: Placement): boolean {
+    if (this.unknown) return true;
+    if (scope.level === ScopeLevel.UNKNOWN) return false;
+    if (this.widestRank >= scopeLevelRank(scope.level)) return true;
+    if (scope.level !== ScopeLevel.RESOURCE && scope.level !== ScopeLevel.RESOURCE_GROUP) return false;
+    if (scope.group !== undefined && (scope.group === this.group || this.groups?.has(scope.group))) return true;
+    if (scope.level === ScopeLevel.RESOURCE_GROUP) return false;
+    if (this.resource && sameResource(this.resource.document, this.resource.scope, document, scope)) return true;
+    if (!this.resources) return false;
+    return (scope.address !== undefined && this.resources.has(`${document}\u0000${scope.address}`))
+      || (scope.name !== undefined && scope.group !== undefined && this.resources.has(`${scope.group}/${scope.name}`));
+  }
+}
+
+/** The same resource: the same address in the same document, or the same name in the same group. */
+function sameResource(document: string, held: Placement, other: string, scope: Placement): boolean {
+  if (held.address !== undefined && document === other && held.address === scope.address) return true;
+  return held.name !== undefined && held.group !== undefined && held.name === scope.name && held.group === scope.group;
+}

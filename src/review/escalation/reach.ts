@@ -1,0 +1,311 @@
+import { ActingAs, actsAsStep, holdsStep, opensStep, scopeName } from './chain-steps';
+import { openingAction, pathsOpenedBy } from './escalation-catalog';
+import { ChainReach, EscalationChain, EscalationStep } from './escalation-chain';
+import { EscalationEffect, effectsOf } from './escalation-effect';
+import { EscalationPath } from './escalation-path';
+import { bindGraphInputs, graphInputsOf } from './graph-inputs';
+import { HeldScopes } from './held-scopes';
+import { Placement } from './resource-placement';
+import { IdentityAttachment, ScopeContents } from './scope-contents';
+import { Role } from '../../roles/role';
+import { ScopeLevel, scopeLevelRank } from '../../scope/scope-level';
+import { AccessGraph, GraphInput } from '../graph/access-graph';
+import { GraphGrant, GraphPrincipal, Origin } from '../graph/graph-types';
+
+export { bindGraphInputs, graphInputsOf } from './graph-inputs';
+
+/** Every chain of every principal that holds a grant, in grant order, breadth first per principal. */
+export interface ReachResult {
+  readonly chains: EscalationChain[];
+}
+
+interface OpenedPath {
+  readonly path: EscalationPath;
+  /** The operation of the role that opens it, to name in the step. */
+  readonly action: string;
+}
+
+/** A grant with what the search asks of it again and again, worked out once. */
+interface GrantNode {
+  readonly grant: GraphGrant;
+  /** Which document the grant is in: addresses are only comparable within one. */
+  readonly document: string;
+  readonly placement: Placement;
+  /** The step of holding it, for the chain's first principal (unnamed) and for an identity on the way (named). */
+  heldAtStart?: EscalationStep;
+  heldFurther?: EscalationStep;
+}
+
+/** An identity a principal can act as: the first grant and path that reach it, the others beside. */
+interface Edge extends ActingAs {
+  readonly node: GrantNode;
+  /** The resource is the holder's own (it is that resource's system-assigned identity). */
+  readonly onOwnResource: boolean;
+  readonly alternatives: { path: EscalationPath; action: string }[];
+  step?: EscalationStep;
+}
+
+/** Where a chain ends: holding a grant, or a path of that grant that gives access or roles. */
+interface Leaf {
+  readonly node: GrantNode;
+  readonly opened?: OpenedPath;
+  readonly effect?: Extract<EscalationEffect, { kind: 'grant-roles' | 'access' }>;
+  /** What the leaf reaches, and the step of the path: the same whoever holds the grant. */
+  tail?: LeafTail;
+  /** The last steps, for the chain's first principal ([held] or [held, opens]) and for an identity on the way. */
+  atStart?: EscalationStep[];
+  further?: EscalationStep[];
+}
+
+interface LeafTail {
+  readonly opens?: EscalationStep;
+  readonly reaches: ChainReach;
+  readonly placement: Placement;
+}
+
+/** A principal that holds grants: what they are, where they lead (worked out when first needed), and its last search. */
+interface PrincipalRecord {
+  readonly principal: GraphPrincipal;
+  readonly nodes: GrantNode[];
+  out?: { edges: Edge[]; leaves: Leaf[] };
+  search: number;
+}
+
+/** One principal reached in a search, by the edge that reached it first, with the steps from the start. */
+interface Visit {
+  readonly record: PrincipalRecord;
+  readonly name: string;
+  readonly steps: EscalationStep[];
+}
+
+const NO_STEPS: EscalationStep[] = [];
+const reachByGraph = new WeakMap<AccessGraph, { inputs: GraphInput[]; result: ReachResult }>();
+
+/**
+ * The reach of a graph, computed once per graph and set of documents: the rule, the report and
+ * the guard ask for it in turn and get the same result.
+ */
+export function reachOfGraph(graph: AccessGraph): ReachResult {
+  const inputs = graphInputsOf(graph);
+  const cached = reachByGraph.get(graph);
+  return cached && cached.inputs === inputs ? cached.result : computeReach(graph, inputs);
+}
+
+function documentKeyOf(origin: { file: string; stack?: string }): string {
+  return `${origin.stack ?? ''}\u0000${origin.file}`;
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const list = groups.get(key);
+    if (list) list.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
+
+/**
+ * What every principal of the graph can reach, as chains: each grant it holds; each path a role
+ * it holds opens at that scope (assigning or rewriting roles, reading data); and, through every
+ * identity it can act as (code run on a resource within the scope, an identity it can attach or
+ * federate), everything that identity reaches in turn.
+ *
+ * Linear: grants are indexed by principal and resources by scope once; what a principal's grants
+ * lead to is worked out once per principal; each start principal is a breadth-first search with
+ * a visited mark, so a chain is never longer than the identities it passes, and no two grants
+ * are ever compared. The output is as large as the chains are many; nothing else grows faster.
+ */
+export function computeReach(graph: AccessGraph, inputs: GraphInput[] = graphInputsOf(graph)): ReachResult {
+  bindGraphInputs(graph, inputs);
+  const documents = new Map(inputs.map((input) => [documentKeyOf(input), input]));
+  const identitiesByDocument = groupBy(graph.identities, (i) => documentKeyOf(i.origin));
+  const contents = new Map<string, ScopeContents>();
+  // Most graphs are one document: the last one asked for is answered without building its key.
+  let lastAsked: { origin: Origin; contents: ScopeContents } | undefined;
+  const contentsFor = (origin: Origin): ScopeContents => {
+    if (lastAsked && lastAsked.origin.file === origin.file && lastAsked.origin.stack === origin.stack) return lastAsked.contents;
+    const key = documentKeyOf(origin);
+    let found = contents.get(key);
+    if (!found) {
+      found = new ScopeContents(key, origin.file, documents.get(key)?.document, identitiesByDocument.get(key) ?? []);
+      contents.set(key, found);
+    }
+    lastAsked = { origin, contents: found };
+    return found;
+  };
+
+  // Each principal that holds a grant, once, with its grants worked out and (when first asked) where they lead.
+  const principals = new Map<string, PrincipalRecord>();
+  for (const grant of graph.grants) {
+    const within = contentsFor(grant.origin);
+    const node: GrantNode = { grant, document: within.documentKey, placement: within.locate(grant.scope.value) };
+    const record = principals.get(grant.principal.key);
+    if (record) record.nodes.push(node);
+    else principals.set(grant.principal.key, { principal: grant.principal, nodes: [node], search: 0 });
+  }
+  // A system-assigned identity is only ever acted as by code on its own resource, by principal key.
+  const systemAssignedOn = new Map<string, string>();
+  for (const identity of graph.identities.filter((i) => i.kind === 'system-assigned')) {
+    systemAssignedOn.set(identity.principal.key, `${documentKeyOf(identity.origin)}\u0000${identity.origin.address}`);
+  }
+  // Which paths a role opens, and by which of its operations, is matched once per role.
+  const opened = new Map<Role | undefined, OpenedPath[]>();
+  const pathsOf = (grant: GraphGrant): OpenedPath[] => {
+    let paths = opened.get(grant.role.role);
+    if (!paths) {
+      paths = pathsOpenedBy(grant.role).map((path) => ({ path, action: openingAction(grant.role, path) }));
+      opened.set(grant.role.role, paths);
+    }
+    return paths;
+  };
+
+  const chains: EscalationChain[] = [];
+  // One queue for every search, emptied between them.
+  const queue: Visit[] = [];
+  let search = 0;
+  for (const start of principals.values()) {
+    const principal = start.principal;
+    const held = new HeldScopes();
+    let holderCanGrantAccess = false;
+    for (const node of start.nodes) {
+      held.add(node.document, node.placement);
+      holderCanGrantAccess ||= node.grant.role.canGrantAccess;
+    }
+    // A principal is visited in this search when it carries this search's number: no set per search.
+    start.search = ++search;
+    queue.length = 0;
+    queue.push({ record: start, name: principal.name, steps: NO_STEPS });
+    for (let next = 0; next < queue.length; next++) {
+      const visit = queue[next];
+      const atStart = next === 0;
+      const own = systemAssignedOn.get(visit.record.principal.key);
+      const { edges, leaves } = (visit.record.out ??= followGrants(visit.record, pathsOf, contentsFor, own));
+      for (const leaf of leaves) {
+        const tail = (leaf.tail ??= leafTail(leaf));
+        const last = atStart ? (leaf.atStart ??= lastSteps(leaf, tail, undefined)) : (leaf.further ??= lastSteps(leaf, tail, visit.name));
+        const steps = atStart ? last : visit.steps.concat(last);
+        chains.push({
+          principal,
+          steps,
+          reaches: tail.reaches,
+          origin: steps[0].grant.origin,
+          widens: !held.contain(leaf.node.document, tail.placement),
+          holderCanGrantAccess,
+        });
+      }
+      for (const edge of edges) {
+        // Code on a resource already holds the tokens of every identity attached there: a
+        // system-assigned identity that takes on another one of its own resource takes no step.
+        if (atStart && edge.onOwnResource) continue;
+        const target = edge.attachment.identity.principal;
+        // An identity that holds no grant reaches nothing: no chain ends with it.
+        const record = principals.get(target.key);
+        if (!record || record.search === search) continue;
+        record.search = search;
+        edge.step ??= actsAsStep(edge);
+        const steps = visit.steps.concat(heldStep(edge.node, atStart ? undefined : visit.name), edge.step);
+        queue.push({ record, name: target.name, steps });
+      }
+    }
+  }
+  const result = { chains };
+  reachByGraph.set(graph, { inputs, result });
+  return result;
+}
+
+/** What one principal's grants lead to: a leaf per grant and per path that ends in access, an edge per identity. */
+function followGrants(
+  record: PrincipalRecord,
+  pathsOf: (grant: GraphGrant) => OpenedPath[],
+  contentsFor: (origin: Origin) => ScopeContents,
+  ownResource: string | undefined,
+): { edges: Edge[]; leaves: Leaf[] } {
+  const edges: Edge[] = [];
+  const leaves: Leaf[] = [];
+  let reached: Map<string, number> | undefined;
+  const addEdge = (node: GrantNode, opened: OpenedPath, effect: Edge['effect'], attachment: IdentityAttachment, assumed: boolean) => {
+    const onOwnResource = ownResource !== undefined && ownResource === `${node.document}\u0000${attachment.address}`;
+    const key = attachment.identity.principal.key;
+    reached ??= new Map();
+    const at = reached.get(key);
+    const first = at === undefined ? undefined : edges[at];
+    // A later edge to the same identity replaces the first only when the first is on the holder's own
+    // resource and this one is not: then it is a step even from the start.
+    if (first && !(first.onOwnResource && !onOwnResource)) {
+      if (first.node === node && first.path !== opened.path && !first.alternatives.some((a) => a.path === opened.path)) {
+        first.alternatives.push(opened);
+      }
+      return;
+    }
+    const edge: Edge = {
+      node, grant: node.grant, path: opened.path, action: opened.action, effect, attachment, assumed, onOwnResource, alternatives: [],
+    };
+    if (at === undefined) reached.set(key, edges.push(edge) - 1);
+    else edges[at] = edge;
+  };
+  for (const node of record.nodes) {
+    leaves.push({ node });
+    const contents = contentsFor(node.grant.origin);
+    for (const opened of pathsOf(node.grant)) {
+      for (const effect of effectsOf(opened.path.id, opened.path.title)) {
+        if (effect.kind === 'grant-roles' || effect.kind === 'access') {
+          leaves.push({ node, opened, effect });
+          continue;
+        }
+        const within = effect.kind === 'use-identity'
+          ? contents.userAssignedWithin(node.placement)
+          : effect.kind === 'function-content'
+            ? contents.functionAppsWithin(node.placement)
+            : contents.attachmentsWithin(node.placement, effect.resourceTypes);
+        for (const attachment of within.placed) addEdge(node, opened, effect, attachment, false);
+        for (const attachment of within.assumed) addEdge(node, opened, effect, attachment, true);
+      }
+    }
+  }
+  return { edges, leaves };
+}
+
+function heldStep(node: GrantNode, holder: string | undefined): EscalationStep {
+  if (holder === undefined) return (node.heldAtStart ??= holdsStep(node.grant, undefined));
+  return (node.heldFurther ??= holdsStep(node.grant, holder));
+}
+
+/** The last steps of a chain: holding the grant, then the path when the leaf is one. */
+function lastSteps(leaf: Leaf, tail: LeafTail, holder: string | undefined): EscalationStep[] {
+  const held = heldStep(leaf.node, holder);
+  return tail.opens ? [held, tail.opens] : [held];
+}
+
+/** What a leaf reaches; for a path, the step that names it. */
+function leafTail(leaf: Leaf): LeafTail {
+  const { node, opened, effect } = leaf;
+  const { grant } = node;
+  const at = scopeName(grant);
+  if (!opened || !effect) {
+    const reaches = { role: grant.role.name, scope: at, scopeLevel: grant.scope.level, canGrantAccess: grant.role.canGrantAccess };
+    return { reaches, placement: node.placement };
+  }
+  if (effect.kind === 'access') {
+    const opens = opensStep(grant, opened.path, opened.action, `can reach ${effect.what} at ${at}`);
+    return { opens, reaches: { role: effect.what, scope: at, scopeLevel: grant.scope.level, canGrantAccess: false }, placement: node.placement };
+  }
+  let placement = node.placement;
+  let where = at;
+  let level = grant.scope.level;
+  if (effect.at === 'root') {
+    placement = { level: ScopeLevel.ROOT };
+    [where, level] = ['/', ScopeLevel.ROOT];
+  } else if (effect.at === 'subscription' && scopeLevelRank(node.placement.level) < scopeLevelRank(ScopeLevel.SUBSCRIPTION)) {
+    placement = { level: ScopeLevel.SUBSCRIPTION };
+    [where, level] = [`the subscription of ${at}`, ScopeLevel.SUBSCRIPTION];
+  }
+  const opens = opensStep(grant, opened.path, opened.action, `${effect.verb} ${effect.role} at ${where}`);
+  return { opens, reaches: { role: effect.role, scope: where, scopeLevel: level, canGrantAccess: true }, placement };
+}
+
+/** The chains of one start principal (for a report of one principal). */
+export function chainsOf(result: ReachResult, principal: GraphPrincipal): EscalationChain[] {
+  return result.chains.filter((c) => c.principal.key === principal.key);
+}

@@ -1,0 +1,281 @@
+import { BASE, documentOf, reachOf, RULE_CONTEXT, SHAPES } from './escalation-fixtures';
+import { EscalationChain } from '../../../src/review/escalation/escalation-chain';
+import { escalationChainRule, isReportedChain } from '../../../src/review/escalation/escalation-rule';
+import { bindGraphInputs, computeReach, ReachResult } from '../../../src/review/escalation/reach';
+import { AccessGraph } from '../../../src/review/graph/access-graph';
+
+const SUB = '11111111-2222-3333-4444-555555555555';
+const USER = 'eeeeeeee-1111-2222-3333-ffffffffffff';
+
+/** A VM in a group (as written) running as uai-worker, which holds a role at a scope. */
+function vmWorker(group: string, role = 'Key Vault Secrets Officer', scope = 'azurerm_key_vault.payments.id'): string {
+  return `
+resource "azurerm_user_assigned_identity" "worker" {
+  name                = "uai-worker"
+  resource_group_name = "rg-identities"
+  location            = "eastus"
+}
+resource "azurerm_linux_virtual_machine" "worker" {
+  name                = "vm-worker"
+  resource_group_name = ${group}
+  location            = "eastus"
+  identity {
+    type         = "UserAssigned"
+    identity_ids = [azurerm_user_assigned_identity.worker.id]
+  }
+}
+resource "azurerm_role_assignment" "worker_role" {
+  scope                = ${scope}
+  role_definition_name = "${role}"
+  principal_id         = azurerm_user_assigned_identity.worker.principal_id
+}
+`;
+}
+
+function aliceHolds(role: string, scope: string, name = 'alice_role'): string {
+  return `
+resource "azurerm_role_assignment" "${name}" {
+  scope                = ${scope}
+  role_definition_name = "${role}"
+  principal_id         = azuread_user.alice.object_id
+}
+`;
+}
+
+const workerChain = (reach: ReachResult): EscalationChain | undefined =>
+  reach.chains.find((c) => c.principal.name === 'alice' && c.steps.some((s) => s.identity?.name === 'uai-worker'));
+
+describe.each(SHAPES)('which resources lie within a scope (%s)', (shape) => {
+  test.each([
+    ['a literal group ID, a literal group name', `"/subscriptions/${SUB}/resourceGroups/rg-app"`, '"rg-app"'],
+    ['a literal group ID, a group name in other case', `"/subscriptions/${SUB}/resourceGroups/RG-App"`, '"rg-app"'],
+    ['a reference to the group, its name by reference', 'azurerm_resource_group.app.id', 'azurerm_resource_group.app.name'],
+    ['an ID built from the subscription, a variable with a default', '"${data.azurerm_subscription.current.id}/resourceGroups/rg-app"', 'var.group'],
+    ['the subscription, any group', 'data.azurerm_subscription.current.id', '"rg-anything"'],
+    ['the VM itself, by reference', 'azurerm_linux_virtual_machine.worker.id', '"rg-app"'],
+    ['the VM itself, by literal ID', `"/subscriptions/${SUB}/resourceGroups/rg-app/providers/Microsoft.Compute/virtualMachines/vm-worker"`, '"rg-app"'],
+  ])('%s: the VM is within', async (_, scope, group) => {
+    const variable = 'variable "group" {\n  default = "rg-app"\n}\ndata "azurerm_subscription" "current" {}\n';
+    const { reach } = await reachOf(BASE + variable + vmWorker(group) + aliceHolds('Virtual Machine Contributor', scope), shape);
+    expect(workerChain(reach)?.steps[1].description).toBe('runs as uai-worker on vm-worker (Microsoft.Compute/virtualMachines/runCommand/action)');
+  });
+
+  test.each([
+    ['another group by name', 'azurerm_resource_group.app.id', '"rg-other"'],
+    ['another resource', 'azurerm_key_vault.payments.id', '"rg-app"'],
+    ['a group given by a variable without a default is not the held group when another literal is', 'azurerm_resource_group.app.id', 'azurerm_resource_group.other.name'],
+  ])('%s: the VM is not within', async (_, scope, group) => {
+    const { reach } = await reachOf(BASE + vmWorker(group) + aliceHolds('Virtual Machine Contributor', scope), shape);
+    expect(workerChain(reach)).toBeUndefined();
+  });
+
+  test('a resource whose group cannot be read counts as within, and the step says so', async () => {
+    const { reach } = await reachOf(BASE + 'variable "group" {}\n' + vmWorker('var.group') + aliceHolds('Virtual Machine Contributor', 'azurerm_resource_group.app.id'), shape);
+    expect(workerChain(reach)?.steps[1].description).toBe(
+      'runs as uai-worker on vm-worker (Microsoft.Compute/virtualMachines/runCommand/action, counted as within the scope because its resource group cannot be read)',
+    );
+  });
+
+  test('a system-assigned identity runs as itself on its resource', async () => {
+    const hcl = BASE + aliceHolds('Virtual Machine Contributor', 'azurerm_resource_group.app.id') + `
+resource "azurerm_windows_virtual_machine" "batch" {
+  name                = "vm-batch"
+  resource_group_name = azurerm_resource_group.app.name
+  location            = "eastus"
+  identity {
+    type = "SystemAssigned"
+  }
+}
+resource "azurerm_role_assignment" "batch_reader" {
+  scope                = "/subscriptions/${SUB}"
+  role_definition_name = "Reader"
+  principal_id         = azurerm_windows_virtual_machine.batch.identity[0].principal_id
+}
+`;
+    const { reach } = await reachOf(hcl, shape);
+    const chain = reach.chains.find((c) => c.principal.name === 'alice' && c.reaches.role === 'Reader');
+    expect(chain?.steps.map((s) => s.description)).toEqual([
+      'holds "Virtual Machine Contributor" at rg-app',
+      'runs as vm-batch (system-assigned) on vm-batch (Microsoft.Compute/virtualMachines/runCommand/action)',
+      `vm-batch (system-assigned) holds "Reader" at ${SUB}`,
+    ]);
+    expect(chain?.widens).toBe(true);
+    expect(isReportedChain(chain!)).toBe(true);
+  });
+});
+
+describe.each(SHAPES)('chains (%s)', (shape) => {
+  test('follow identity after identity, each identity once, and end where no identity leads further', async () => {
+    // uai-worker can run commands on vm-admin, which runs as uai-admin, which holds Owner on rg-payments.
+    const hcl = BASE + aliceHolds('Virtual Machine Contributor', 'azurerm_resource_group.app.id')
+      + vmWorker('azurerm_resource_group.app.name', 'Virtual Machine Contributor', 'azurerm_resource_group.other.id') + `
+resource "azurerm_user_assigned_identity" "admin" {
+  name                = "uai-admin"
+  resource_group_name = "rg-identities"
+  location            = "eastus"
+}
+resource "azurerm_linux_virtual_machine" "admin" {
+  name                = "vm-admin"
+  resource_group_name = azurerm_resource_group.other.name
+  location            = "eastus"
+  identity {
+    type         = "UserAssigned"
+    identity_ids = [azurerm_user_assigned_identity.admin.id, azurerm_user_assigned_identity.worker.id]
+  }
+}
+resource "azurerm_role_assignment" "admin_owner" {
+  scope                = azurerm_resource_group.payments.id
+  role_definition_name = "Owner"
+  principal_id         = azurerm_user_assigned_identity.admin.principal_id
+}
+`;
+    const { graph, reach } = await reachOf(hcl, shape);
+    const toOwner = reach.chains.filter((c) => c.principal.name === 'alice' && c.reaches.role === 'Owner');
+    expect(toOwner.map((c) => c.steps.map((s) => s.description))).toEqual([[
+      'holds "Virtual Machine Contributor" at rg-app',
+      'runs as uai-worker on vm-worker (Microsoft.Compute/virtualMachines/runCommand/action)',
+      'uai-worker holds "Virtual Machine Contributor" at rg-other',
+      'runs as uai-admin on vm-admin (Microsoft.Compute/virtualMachines/runCommand/action)',
+      'uai-admin holds "Owner" at rg-payments',
+    ]]);
+    expect(toOwner[0].reaches.canGrantAccess).toBe(true);
+    // uai-worker is attached to vm-admin as well: the search does not go back to it.
+    expect(reach.chains.filter((c) => c.principal.name === 'uai-worker' && c.steps.some((s) => s.identity?.name === 'uai-worker'))).toEqual([]);
+    const messages = escalationChainRule.check(graph, RULE_CONTEXT).map((h) => h.message);
+    expect(messages.filter((m) => m.includes('"Owner" at rg-payments'))).toHaveLength(2); // alice, and uai-worker itself
+    expect(messages.every((m) => m.includes('holds no role that can grant access'))).toBe(true);
+  });
+
+  test('a principal that can grant access itself is not reported for chains', async () => {
+    const hcl = BASE + aliceHolds('Owner', 'azurerm_resource_group.app.id') + vmWorker('azurerm_resource_group.app.name');
+    const { graph, reach } = await reachOf(hcl, shape);
+    expect(workerChain(reach)?.holderCanGrantAccess).toBe(true);
+    expect(escalationChainRule.check(graph, RULE_CONTEXT)).toEqual([]);
+  });
+
+  test('a custom role with roleDefinitions/write can rewrite itself into Owner', async () => {
+    const hcl = BASE + `
+resource "azurerm_role_definition" "editor" {
+  name  = "role-editor"
+  scope = azurerm_resource_group.app.id
+  permissions {
+    actions = ["Microsoft.Authorization/roleDefinitions/write", "Microsoft.Authorization/roleDefinitions/read"]
+  }
+}
+resource "azurerm_role_assignment" "alice_editor" {
+  scope              = azurerm_resource_group.app.id
+  role_definition_id = azurerm_role_definition.editor.role_definition_resource_id
+  principal_id       = azuread_user.alice.object_id
+}
+`;
+    const { graph } = await reachOf(hcl, shape);
+    expect(escalationChainRule.check(graph, RULE_CONTEXT).map((h) => h.message)).toEqual([
+      'human alice holds no role that can grant access, yet reaches a role that can grant access: '
+      + '"a custom role it holds, rewritten to Owner\'s actions" at rg-app. Chain: holds "role-editor" at rg-app → '
+      + 'can widen a custom role it holds, rewritten to Owner\'s actions at rg-app (Microsoft.Authorization/roleDefinitions/write).',
+    ]);
+  });
+
+  test('elevateAccess reaches root', async () => {
+    const hcl = BASE + `
+resource "azurerm_role_definition" "elevate" {
+  name  = "elevate"
+  scope = "/subscriptions/${SUB}"
+  permissions {
+    actions = ["Microsoft.Authorization/elevateAccess/Action"]
+  }
+}
+resource "azurerm_role_assignment" "user_elevate" {
+  scope              = "/subscriptions/${SUB}"
+  role_definition_id = azurerm_role_definition.elevate.role_definition_resource_id
+  principal_id       = "${USER}"
+  principal_type     = "User"
+}
+`;
+    const { reach } = await reachOf(hcl, shape);
+    const chain = reach.chains.find((c) => c.steps.length === 2);
+    expect(chain?.reaches).toEqual({ role: 'User Access Administrator', scope: '/', scopeLevel: 'root', canGrantAccess: true });
+    expect(chain?.widens).toBe(true);
+    expect(isReportedChain(chain!)).toBe(true);
+  });
+
+  test('a role that cannot be read opens every path (the wider case)', async () => {
+    const hcl = BASE + vmWorker('azurerm_resource_group.app.name') + `
+resource "azurerm_role_assignment" "alice_mystery" {
+  scope              = azurerm_resource_group.app.id
+  role_definition_id = "\${var.role_id}"
+  principal_id       = azuread_user.alice.object_id
+}
+`;
+    const { reach } = await reachOf(hcl, shape);
+    expect(workerChain(reach)?.steps[1].description).toBe(
+      'runs as uai-worker on vm-worker (Microsoft.Compute/virtualMachines/runCommand/action)',
+    );
+  });
+});
+
+describe('the documents behind a graph', () => {
+  test('without them no resource is placed in a group; the rule reads those the graph was read from', async () => {
+    const hcl = BASE + vmWorker('azurerm_resource_group.app.name') + aliceHolds('Virtual Machine Contributor', 'azurerm_resource_group.app.id');
+    const inputs = [{ file: 'main.tf', document: await documentOf(hcl, 'cdktf') }];
+    const graph = AccessGraph.fromDocuments(inputs);
+    expect(workerChain(computeReach(graph, []))).toBeUndefined();
+    bindGraphInputs(graph, inputs);
+    expect(workerChain(computeReach(graph))).toBeDefined();
+    expect(escalationChainRule.check(graph, RULE_CONTEXT)).toHaveLength(1);
+  });
+});
+
+describe.each(SHAPES)('a system-assigned identity and its own resource (%s)', (shape) => {
+  const app = `
+resource "azurerm_user_assigned_identity" "api" {
+  name                = "uai-api"
+  resource_group_name = azurerm_resource_group.other.name
+  location            = "eastus"
+}
+resource "azurerm_role_assignment" "api_secrets" {
+  scope                = azurerm_key_vault.payments.id
+  role_definition_name = "Key Vault Secrets User"
+  principal_id         = azurerm_user_assigned_identity.api.principal_id
+}
+resource "azurerm_storage_account" "code" {
+  name                     = "stcode"
+  resource_group_name      = azurerm_resource_group.app.name
+  location                 = "eastus"
+  account_tier             = "Standard"
+  account_replication_type = "LRS"
+}
+resource "azurerm_linux_function_app" "api" {
+  name                 = "func-api"
+  resource_group_name  = azurerm_resource_group.app.name
+  location             = "eastus"
+  storage_account_name = azurerm_storage_account.code.name
+  site_config {}
+  identity {
+    type         = "SystemAssigned, UserAssigned"
+    identity_ids = [azurerm_user_assigned_identity.api.id]
+  }
+}
+resource "azurerm_role_assignment" "func_storage" {
+  scope                = azurerm_storage_account.code.id
+  role_definition_name = "Storage Blob Data Owner"
+  principal_id         = azurerm_linux_function_app.api.identity[0].principal_id
+}
+`;
+
+  test('the app\'s own identity writing its own code takes on nothing it did not have', async () => {
+    const { graph, reach } = await reachOf(BASE + app, shape);
+    const own = reach.chains.filter((c) => c.principal.name === 'func-api (system-assigned)');
+    expect(own.some((c) => c.steps.some((s) => s.kind === 'acts-as'))).toBe(false);
+    expect(escalationChainRule.check(graph, RULE_CONTEXT)).toEqual([]);
+  });
+
+  test('anyone else who can write that code runs as both identities of the app', async () => {
+    const { graph } = await reachOf(BASE + app + aliceHolds('Storage Blob Data Contributor', 'azurerm_storage_account.code.id'), shape);
+    const messages = escalationChainRule.check(graph, RULE_CONTEXT).map((h) => h.message);
+    expect(messages).toEqual([expect.stringContaining(
+      'Chain: holds "Storage Blob Data Contributor" at stcode → overwrites the code of func-api in stcode and runs as uai-api '
+      + '(Microsoft.Storage/storageAccounts/blobServices/containers/blobs/write) → uai-api holds "Key Vault Secrets User" at kv-payments.',
+    )]);
+  });
+});
