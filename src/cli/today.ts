@@ -1,4 +1,5 @@
 import { UsageError } from './usage-error';
+import { isCalendarDate } from '../private/calendar-date';
 
 /**
  * The date findings are judged against: `--today` when given (for reproducible reviews of old
@@ -6,7 +7,7 @@ import { UsageError } from './usage-error';
  */
 export function todayOf(command: string, option: string | undefined): string {
   if (option === undefined) return new Date().toISOString().slice(0, 10);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(option) || Number.isNaN(Date.parse(`${option}T00:00:00Z`))) {
+  if (!isCalendarDate(option)) {
     throw new UsageError(`--today ${option} is not a date; write it YYYY-MM-DD`, command);
   }
   return option;

@@ -12,7 +12,9 @@ import { ScopeLevel } from '../scope/scope-level';
  * on every plan (terraform-provider-azurerm#19847, #8558).
  */
 export function assignmentRoleDefinitionId(role: Role, scope: Scope): string {
-  if (scope.level === ScopeLevel.MANAGEMENT_GROUP || scope.level === ScopeLevel.ROOT) {
+  // Resources of a management group (its policy assignments, say) live outside any subscription.
+  const atManagementGroup = scope.terraformType?.startsWith('azurerm_management_group') ?? false;
+  if (scope.level === ScopeLevel.MANAGEMENT_GROUP || scope.level === ScopeLevel.ROOT || atManagementGroup) {
     return `${ROLE_DEFINITIONS_PATH}${role.guid}`;
   }
   if (scope.subscriptionId !== undefined) {

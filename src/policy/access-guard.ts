@@ -4,6 +4,7 @@ import type * as EvaluateModule from './evaluate';
 import { Finding } from './finding';
 import { Severity } from './severity';
 import { recordSuppressions } from './suppression-metadata';
+import { isCalendarDate } from '../private/calendar-date';
 import { cdktf } from '../private/cdktf-runtime';
 import type * as AccessGraphModule from '../review/graph/access-graph';
 import { TerraformDocument } from '../review/terraform-json';
@@ -134,8 +135,4 @@ function reuseForThisSynthesis(stack: TerraformStack, document: TerraformDocumen
     return document;
   };
   queueMicrotask(restore);
-}
-
-function isCalendarDate(value: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
 }

@@ -4,10 +4,10 @@ import { RuleId } from './rule-ids';
 import { RULES } from './rule-pack';
 import { Severity } from './severity';
 import { SuppressionRecord } from './suppression-metadata';
+import { isCalendarDate } from '../private/calendar-date';
 import { AccessGraph } from '../review/graph/access-graph';
 import { Origin } from '../review/graph/graph-types';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Options of a rule run. `today` is an input so results do not depend on when they are computed. */
 export interface EvaluationOptions {
@@ -33,7 +33,7 @@ export interface Evaluation {
 }
 
 function isExpired(suppression: SuppressionRecord, today: string): boolean {
-  return suppression.until !== undefined && (!DATE.test(suppression.until) || suppression.until < today);
+  return suppression.until !== undefined && (!isCalendarDate(suppression.until) || suppression.until < today);
 }
 
 function allOrigins(graph: AccessGraph): Origin[] {
@@ -47,7 +47,7 @@ function allOrigins(graph: AccessGraph): Origin[] {
 
 /** Runs every rule over the graph, applies suppressions, and reports expired ones (AZA012). */
 export function evaluate(graph: AccessGraph, options: EvaluationOptions): Evaluation {
-  if (!DATE.test(options.today)) throw new Error(`today must be a date written YYYY-MM-DD; got "${options.today}".`);
+  if (!isCalendarDate(options.today)) throw new Error(`today must be a date written YYYY-MM-DD; got "${options.today}".`);
   const context: RuleContext = {
     today: options.today,
     maxActivationHours: options.maxActivationHours ?? 8,
@@ -85,7 +85,7 @@ export function evaluate(graph: AccessGraph, options: EvaluationOptions): Evalua
         findings.push({
           ruleId: RuleId.EXPIRED_SUPPRESSION,
           severity: expiredSeverity,
-          message: DATE.test(s.until!)
+          message: isCalendarDate(s.until!)
             ? `the suppression of ${s.ruleId} ("${s.reason}") ended on ${s.until}.`
             : `the suppression of ${s.ruleId} ("${s.reason}") has until "${s.until}", which is not a YYYY-MM-DD date.`,
           address: origin.address,

@@ -49,7 +49,7 @@ export function parseReviewConfig(file: string, text: string): ReviewConfig {
   if (unknownKey) throw new ConfigError(file, `/${unknownKey}`, `unknown setting; accepted: ${KEYS.join(', ')}`);
 
   const max = raw.maxActivationHours;
-  if (max !== undefined && (typeof max !== 'number' || !(max > 0) || max > 24)) {
+  if (max !== undefined && (typeof max !== 'number' || !(max >= 0.5) || max > 24)) {
     throw new ConfigError(file, '/maxActivationHours', `expected a number of hours from 0.5 to 24, got ${JSON.stringify(max)}`);
   }
   const scopes = raw.allowedWideScopes;

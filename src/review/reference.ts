@@ -12,18 +12,19 @@ export interface TerraformReference {
   readonly attribute: string;
 }
 
-const WHOLE_REFERENCE = /^\$\{(data\.)?([a-z0-9_]+)\.([A-Za-z0-9_-]+)((?:\.[A-Za-z0-9_]+|\[\d+\])+)\}$/;
+// `type.name`, an optional instance key (`[0]` from count, `["a"]` from for_each), then attributes.
+const WHOLE_REFERENCE = /^\$\{(data\.)?([a-z0-9_]+)\.([A-Za-z0-9_-]+)((?:\[\d+\]|\["[^"\]]*"\])?)((?:\.[A-Za-z0-9_]+|\[\d+\])+)\}$/;
 
 /** The reference a value is made of, when the whole value is one reference. */
 export function parseReference(value: string): TerraformReference | undefined {
   const match = WHOLE_REFERENCE.exec(value);
   if (!match) return undefined;
-  const [, data, type, name, path] = match;
+  const [, data, type, name, instance, path] = match;
   return {
-    address: `${data ? 'data.' : ''}${type}.${name}`,
+    address: `${data ? 'data.' : ''}${type}.${name}${instance}`,
     type,
     isData: data !== undefined,
-    attribute: path.slice(1).replace(/\[(\d+)\]/g, '.$1').replace(/^\./, ''),
+    attribute: path.replace(/\[(\d+)\]/g, '.$1').replace(/^\./, ''),
   };
 }
 

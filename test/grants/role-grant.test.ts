@@ -1,5 +1,6 @@
 import { Group } from '@cdktf/provider-azuread/lib/group';
 import { DataAzurermSubscription } from '@cdktf/provider-azurerm/lib/data-azurerm-subscription';
+import { ManagementGroupPolicyAssignment } from '@cdktf/provider-azurerm/lib/management-group-policy-assignment';
 import { TerraformStack } from 'cdktf';
 import { BuiltInRole, GrantInventory, Principal, RoleGrant, Scope, ScopeLevel, SystemAssignedIdentity, WorkloadIdentity } from '../../src';
 import { ROLE_ASSIGNMENT_NAMESPACE, uuidv5 } from '../../src/grants/assignment-name';
@@ -236,6 +237,17 @@ describe('the scope is checked on every grant', () => {
     uai.grant(BuiltInRole.READER, Scope.managementGroup('mg-platform'), { justification: 'estate-wide inventory' });
     const json = onlyResource(synthJson(stack), 'azurerm_role_assignment');
     expect(json.scope).toBe('/providers/Microsoft.Management/managementGroups/mg-platform');
+    expect(json.role_definition_id).toBe('/providers/Microsoft.Authorization/roleDefinitions/acdd72a7-3385-48ef-bd42-f606fba81ae7');
+  });
+
+  test('a resource of a management group gets the tenant form too (it is in no subscription)', () => {
+    const stack = newStack();
+    const assignment = new ManagementGroupPolicyAssignment(stack, 'policy', {
+      name: 'deny-public-ip', managementGroupId: '/providers/Microsoft.Management/managementGroups/mg', policyDefinitionId: '/providers/x',
+    });
+    workload(stack).grant(BuiltInRole.READER, Scope.of(assignment));
+    const json = onlyResource(synthJson(stack), 'azurerm_role_assignment');
+    expect(json.scope).toBe('${azurerm_management_group_policy_assignment.policy.id}');
     expect(json.role_definition_id).toBe('/providers/Microsoft.Authorization/roleDefinitions/acdd72a7-3385-48ef-bd42-f606fba81ae7');
   });
 

@@ -87,7 +87,7 @@ const cases: Case[] = [
     rule: RuleId.USER_STANDING_WRITE,
     triggers: assignment('svc', `  scope = "${RG}"\n  role_definition_name = "Website Contributor"\n  principal_id = "${USER}"\n  principal_type = "User"\n  description = "deploy account"`),
     clean: assignment('svc', `  scope = "${RG}"\n  role_definition_name = "Reader"\n  principal_id = "${USER}"\n  principal_type = "User"\n  description = "deploy account"`),
-    message: /user .* holds "Website Contributor" \(write access\) standing/,
+    message: /human .* holds "Website Contributor" \(write access\) standing/,
   },
   {
     rule: RuleId.MISSING_OWNER,
@@ -146,6 +146,33 @@ resource "azurerm_role_assignment" "deployer" {
     const hcl = assignment('x', `  scope = "${RG}"\n  role_definition_name = "Reader"\n  principal_id = "${GROUP}"\n  principal_type = "Group"`);
     const [finding] = await ruleFindings(hcl, RuleId.MISSING_OWNER);
     expect(finding.message).toMatch(/"Reader" is granted to cccccccc-.*, which nothing in the configuration describes/);
+  });
+
+  test('a principal of unknown kind with standing write access counts as a person', async () => {
+    const hcl = assignment('x', `  scope = "${RG}"\n  role_definition_name = "Contributor"\n  principal_id = var.principal\n  description = "d"`);
+    const [finding] = await ruleFindings(hcl, RuleId.USER_STANDING_WRITE);
+    expect(finding.message).toMatch(/^principal of unknown kind \$\{var\.principal\} holds "Contributor" \(write access\)/);
+  });
+
+  test('count and for_each instances are resolved like single resources', async () => {
+    const hcl = `
+resource "azurerm_user_assigned_identity" "api" {
+  count = 2
+  name  = "uai-api"
+}
+resource "azurerm_role_assignment" "owner" {
+  scope                = azurerm_key_vault.kv["prod"].id
+  role_definition_name = "Owner"
+  principal_id         = azurerm_user_assigned_identity.api[0].principal_id
+}`;
+    const [finding] = await ruleFindings(hcl, RuleId.WORKLOAD_WILDCARD);
+    expect(finding.message).toMatch(/^managed identity .* holds "Owner" \(wildcard control plane\) at \$\{azurerm_key_vault\.kv\["prod"\]\.id\}/);
+    expect(await ruleFindings(hcl, RuleId.WIDE_SCOPE)).toEqual([]);
+  });
+
+  test('an eligibility whose length cannot be read counts as never expiring', async () => {
+    const hcl = `resource "azurerm_pim_eligible_role_assignment" "owner" {\n  scope = "${RG}"\n  role_definition_id = "/providers/Microsoft.Authorization/roleDefinitions/${OWNER}"\n  principal_id = "${USER}"\n  schedule {\n    expiration {\n      duration_days = var.days\n    }\n  }\n}`;
+    expect((await ruleFindings(hcl, RuleId.ELIGIBILITY_WITHOUT_EXPIRY)).map((f) => f.ruleId)).toEqual(['AZA006']);
   });
 
   test('unknown scopes count as the widest', async () => {

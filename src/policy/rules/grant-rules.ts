@@ -93,6 +93,7 @@ export const userStandingWrite: Rule = {
   fix: 'Run the automation as a managed identity, or make the access eligible through PIM for the person.',
   check: (graph) =>
     graph.grants
-      .filter((g) => g.via === 'role-assignment' && g.principal.kind === PrincipalKind.HUMAN && !g.role.isReadOnly)
-      .map((g) => ({ origin: g.origin, message: `user ${g.principal.name} holds "${g.role.name}" (write access) standing at ${g.scope.value}.` })),
+      // A principal of unknown kind counts as a person: the wider case.
+      .filter((g) => g.via === 'role-assignment' && (g.principal.kind === PrincipalKind.HUMAN || g.principal.kind === 'unknown') && !g.role.isReadOnly)
+      .map((g) => ({ origin: g.origin, message: `${describePrincipal(g.principal)} holds "${g.role.name}" (write access) standing at ${g.scope.value}.` })),
 };

@@ -13,7 +13,8 @@ export const missingOwner: Rule = {
       .filter((i) => i.kind === 'user-assigned' && !i.owner)
       .map((i) => ({ origin: i.origin, message: `identity ${i.name} has no owner tag.` })),
     ...graph.grants
-      .filter((g) => g.principal.definedBy === undefined && !g.description)
+      // Named when this library recorded a name beside a literal object ID.
+      .filter((g) => g.principal.definedBy === undefined && !g.description && g.principal.name.toLowerCase() === g.principal.key)
       .map((g) => ({ origin: g.origin, message: `"${g.role.name}" is granted to ${g.principal.name}, which nothing in the configuration describes.` })),
   ],
 };

@@ -7,7 +7,6 @@ import { ScopeLevel, scopeLevelRank } from '../../scope/scope-level';
  */
 export class HeldScopes {
   private widestRank = -1;
-  private unknown = false;
   // Most principals hold a grant or two: one group is a field, a set is made for the second.
   private group?: string;
   private groups?: Set<string>;
@@ -16,9 +15,9 @@ export class HeldScopes {
 
   /** @param document which document the placement was read from: addresses repeat across documents */
   public add(document: string, scope: Placement): void {
-    if (scope.level === ScopeLevel.UNKNOWN) {
-      this.unknown = true;
-    } else if (scope.level === ScopeLevel.RESOURCE_GROUP) {
+    // A held scope that cannot be read contains nothing that can be told: what it reaches counts as outside.
+    if (scope.level === ScopeLevel.UNKNOWN) return;
+    if (scope.level === ScopeLevel.RESOURCE_GROUP) {
       if (scope.group === undefined || scope.group === this.group) return;
       if (this.group === undefined) this.group = scope.group;
       else (this.groups ??= new Set()).add(scope.group);
@@ -40,7 +39,6 @@ export class HeldScopes {
    * outside: the chain that reaches it is reported, never passed over as safe.
    */
   public contain(document: string, scope: Placement): boolean {
-    if (this.unknown) return true;
     if (scope.level === ScopeLevel.UNKNOWN) return false;
     if (this.widestRank >= scopeLevelRank(scope.level)) return true;
     if (scope.level !== ScopeLevel.RESOURCE && scope.level !== ScopeLevel.RESOURCE_GROUP) return false;

@@ -54,9 +54,12 @@ function expiryOf(schedule: Record<string, unknown> | undefined): GraphExpiry {
   const days = text(expiration, 'duration_days');
   const hours = text(expiration, 'duration_hours');
   const end = text(expiration, 'end_date_time');
-  if (days !== undefined) return { permanent: false, duration: safeDuration(() => Duration.days(Number(days))) };
-  if (hours !== undefined) return { permanent: false, duration: safeDuration(() => Duration.hours(Number(hours))) };
+  const duration = days !== undefined ? safeDuration(() => Duration.days(Number(days)))
+    : hours !== undefined ? safeDuration(() => Duration.hours(Number(hours))) : undefined;
+  if (duration !== undefined) return { permanent: false, duration };
   if (end !== undefined) return { permanent: false, endDateTime: end };
+  // A length that cannot be read (a variable, say) may be anything: it counts as never ending.
+  if (days !== undefined || hours !== undefined) return { permanent: true, unknown: true };
   return { permanent: true };
 }
 

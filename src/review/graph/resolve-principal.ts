@@ -48,7 +48,7 @@ export function resolvePrincipal(
     const key = GUID.test(value) ? value.toLowerCase() : value;
     // A literal ID says nothing about who it is; this library's constructs record it beside.
     const recordedKind = recorded && KNOWN_KINDS.includes(recorded.kind) ? (recorded.kind as PrincipalKind) : undefined;
-    return { key, name: recorded?.name ?? value, kind: typeKind ?? recordedKind ?? 'unknown' };
+    return { key, name: recorded?.name ?? value, kind: recordedKind ?? typeKind ?? 'unknown' };
   }
   const reference = parseReference(value);
   if (!reference) return { key: `${index.file}#${value}`, name: value, kind: typeKind ?? 'unknown' };

@@ -70,7 +70,7 @@ function grantRow(g: GraphGrant): ReportRow {
 }
 
 function eligibilityRow(e: GraphEligibility): ReportRow {
-  const expiry = e.expiry.permanent ? 'never' : (e.expiry.duration?.toIsoString() ?? e.expiry.endDateTime ?? 'unknown');
+  const expiry = e.expiry.unknown ? 'unknown (counts as never)' : e.expiry.permanent ? 'never' : (e.expiry.duration?.toIsoString() ?? e.expiry.endDateTime ?? 'unknown');
   const common = { principal: e.principal.name, principalKind: e.principal.kind, access: 'eligible' as const, expiry, address: e.origin.address, file: e.origin.file };
   if (e.kind === 'entra-directory-role') {
     return { ...common, role: `directory role ${e.directoryRole}`, plane: 'unknown', scope: '/ (tenant)', scopeLevel: 'directory' };
