@@ -1,7 +1,7 @@
 import type { PimEligibleRoleAssignment } from '@cdktf/provider-azurerm/lib/pim-eligible-role-assignment';
 import { Construct } from 'constructs';
 import { azurermScheduleBlock } from './azurerm-schedule';
-import { checkCondition, checkHumanOrGroup, checkJustification, checkTicket } from './pim-checks';
+import { checkCondition, checkEligibilitySchedule, checkHumanOrGroup, checkJustification, checkTicket } from './pim-checks';
 import { PimExpirationType } from './pim-expiration-type';
 import { pimRoleDefinitionId } from './pim-role-definition-id';
 import { PimSchedule } from './pim-schedule';
@@ -73,13 +73,7 @@ export class EligibleRoleAssignment extends Construct {
     this.scope = props.scope;
     this.justification = checkJustification(path, props.justification);
     this.ticket = checkTicket(path, props.ticket);
-    if (!(props.schedule instanceof PimSchedule)) {
-      throw new Error(
-        `${path}: schedule is missing. Accepted: PimSchedule.afterDuration(Duration.days(n)), PimSchedule.until('<date-time>') ` +
-          "or, for permanent eligibility, PimSchedule.noExpiration('<reason>').",
-      );
-    }
-    this.schedule = props.schedule;
+    this.schedule = checkEligibilitySchedule(path, props.schedule);
     const schedule = props.schedule._resolve(path);
     this.isPermanent = schedule.expirationType === PimExpirationType.NO_EXPIRATION;
     const condition = checkCondition(path, props.condition, props.conditionVersion);

@@ -1,7 +1,7 @@
 import type { PrivilegedAccessGroupEligibilitySchedule } from '@cdktf/provider-azuread/lib/privileged-access-group-eligibility-schedule';
 import { Construct } from 'constructs';
 import { GroupAssignmentType } from './group-assignment-type';
-import { checkHumanOrGroup, checkJustification, checkTicket } from './pim-checks';
+import { checkEligibilitySchedule, checkHumanOrGroup, checkJustification, checkTicket } from './pim-checks';
 import { PimExpirationType } from './pim-expiration-type';
 import { PimSchedule } from './pim-schedule';
 import { PimTicket } from './ticket';
@@ -64,13 +64,7 @@ export class GroupEligibility extends Construct {
     this.assignmentType = assignmentType;
     this.justification = checkJustification(path, props.justification);
     this.ticket = checkTicket(path, props.ticket);
-    if (!(props.schedule instanceof PimSchedule)) {
-      throw new Error(
-        `${path}: schedule is missing. Accepted: PimSchedule.afterDuration(Duration.days(n)), PimSchedule.until('<date-time>') ` +
-          "or, for permanent eligibility, PimSchedule.noExpiration('<reason>').",
-      );
-    }
-    this.schedule = props.schedule;
+    this.schedule = checkEligibilitySchedule(path, props.schedule);
     const schedule = props.schedule._resolve(path);
     this.isPermanent = schedule.expirationType === PimExpirationType.NO_EXPIRATION;
 

@@ -1,3 +1,4 @@
+import { PimSchedule } from './pim-schedule';
 import type { PimTicket } from './ticket';
 import type { IPrincipal } from '../identity/principal';
 import { PrincipalKind } from '../identity/principal-type';
@@ -79,4 +80,15 @@ export function checkCondition(
     throw new Error(`${path}: conditionVersion "${effective}" is not accepted. Accepted: "${CONDITION_VERSION}".`);
   }
   return { condition, version: effective };
+}
+
+/** The schedule of an eligibility, which must be given (permanent eligibility only when asked for). */
+export function checkEligibilitySchedule(path: string, schedule: PimSchedule | undefined): PimSchedule {
+  if (!(schedule instanceof PimSchedule)) {
+    throw new Error(
+      `${path}: schedule is missing. Accepted: PimSchedule.afterDuration(Duration.days(n)), PimSchedule.until('<date-time>') ` +
+        "or, for permanent eligibility, PimSchedule.noExpiration('<reason>').",
+    );
+  }
+  return schedule;
 }
