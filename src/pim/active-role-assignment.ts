@@ -1,8 +1,9 @@
 import type { PimActiveRoleAssignment } from '@cdktf/provider-azurerm/lib/pim-active-role-assignment';
 import { Construct } from 'constructs';
 import { azurermScheduleBlock } from './azurerm-schedule';
-import { checkHumanOrGroup, checkJustification, checkTicket } from './pim-checks';
+import { checkHumanOrGroup, checkJustification, checkTicket, ticketBlock } from './pim-checks';
 import { PimExpirationType } from './pim-expiration-type';
+import { PimRoleAssignmentProps } from './pim-role-assignment-props';
 import { pimRoleDefinitionId } from './pim-role-definition-id';
 import { PimSchedule } from './pim-schedule';
 import { PimTicket } from './ticket';
@@ -12,25 +13,8 @@ import { azurermPim } from '../private/pim-providers';
 import { Role } from '../roles/role';
 import { Scope } from '../scope/scope';
 
-/** Properties of a time-bound active role assignment. */
-export interface ActiveRoleAssignmentProps {
-  /** Who holds the role: a user or a group. */
-  readonly principal: IPrincipal;
-  /** The role, e.g. `BuiltInRole.OWNER`. */
-  readonly role: Role;
-  /** Where the role applies. */
-  readonly scope: Scope;
-  /** Why the principal holds the role without activating it (break-glass, a migration window). */
-  readonly justification: string;
-  /**
-   * When the assignment starts and ends. An end is required: `PimSchedule.afterDuration(...)`
-   * or `PimSchedule.until(...)`; `PimSchedule.noExpiration()` is refused (that would be a
-   * standing assignment: use a RoleGrant and justify it).
-   */
-  readonly schedule: PimSchedule;
-  /** @default - no ticket */
-  readonly ticket?: PimTicket;
-}
+/** Properties of a time-bound active role assignment: the schedule must end. */
+export interface ActiveRoleAssignmentProps extends PimRoleAssignmentProps {}
 
 /**
  * Time-bound active access (`azurerm_pim_active_role_assignment`) for the cases where
@@ -74,7 +58,7 @@ export class ActiveRoleAssignment extends Construct {
       principalId: this.principal.principalId,
       justification: this.justification,
       schedule: azurermScheduleBlock(path, schedule),
-      ticket: this.ticket ? { number: this.ticket.number, systemAttribute: this.ticket.system } : undefined,
+      ticket: ticketBlock(this.ticket),
     });
     recordPrincipal(this.resource, this.principal);
   }

@@ -1,8 +1,9 @@
 import type { PimEligibleRoleAssignment } from '@cdktf/provider-azurerm/lib/pim-eligible-role-assignment';
 import { Construct } from 'constructs';
 import { azurermScheduleBlock } from './azurerm-schedule';
-import { checkCondition, checkEligibilitySchedule, checkHumanOrGroup, checkJustification, checkTicket } from './pim-checks';
+import { checkCondition, checkEligibilitySchedule, checkHumanOrGroup, checkJustification, checkTicket, ticketBlock } from './pim-checks';
 import { PimExpirationType } from './pim-expiration-type';
+import { PimRoleAssignmentProps } from './pim-role-assignment-props';
 import { pimRoleDefinitionId } from './pim-role-definition-id';
 import { PimSchedule } from './pim-schedule';
 import { PimTicket } from './ticket';
@@ -13,23 +14,7 @@ import { Role } from '../roles/role';
 import { Scope } from '../scope/scope';
 
 /** Properties of an eligible role assignment. */
-export interface EligibleRoleAssignmentProps {
-  /** Who may activate the role: a user or a group (not a workload: give those a RoleGrant). */
-  readonly principal: IPrincipal;
-  /** The role, e.g. `BuiltInRole.OWNER`. */
-  readonly role: Role;
-  /** Where the role applies once activated, e.g. `Scope.of(resourceGroup)`. */
-  readonly scope: Scope;
-  /** Why the principal is eligible; recorded with the PIM request. */
-  readonly justification: string;
-  /**
-   * When eligibility starts and ends: `PimSchedule.afterDuration(Duration.days(180))`,
-   * `PimSchedule.until('2026-01-01T00:00:00Z')`, or, only when meant,
-   * `PimSchedule.noExpiration('reason')`.
-   */
-  readonly schedule: PimSchedule;
-  /** @default - no ticket */
-  readonly ticket?: PimTicket;
+export interface EligibleRoleAssignmentProps extends PimRoleAssignmentProps {
   /**
    * An ABAC condition that limits what the activated role may do, e.g. which roles a
    * User Access Administrator may assign.
@@ -86,13 +71,13 @@ export class EligibleRoleAssignment extends Construct {
       principalId: this.principal.principalId,
       justification: this.justification,
       schedule: azurermScheduleBlock(path, schedule),
-      ticket: this.ticket ? { number: this.ticket.number, systemAttribute: this.ticket.system } : undefined,
+      ticket: ticketBlock(this.ticket),
       condition: condition?.condition,
       conditionVersion: condition?.version,
     });
     recordPrincipal(this.resource, this.principal);
     if (this.isPermanent) {
-      // The reason travels with the JSON, so review and the guard see that it was asked for.
+      // The reason travels with the JSON, so whoever reads the synthesized diff sees why.
       this.resource.addOverride(`//.${METADATA_KEY}.permanentEligibility`, { reason: schedule.permanentJustification });
     }
   }

@@ -10,6 +10,7 @@ export * from './group-eligibility';
 export * from './just-in-time-access';
 export * from './notification-rules';
 export * from './pim-expiration-type';
+export * from './pim-role-assignment-props';
 export * from './pim-schedule';
 export * from './role-activation-policy';
 export * from './ticket';

@@ -92,3 +92,8 @@ export function checkEligibilitySchedule(path: string, schedule: PimSchedule | u
   }
   return schedule;
 }
+
+/** The provider's `ticket` block (its attribute is `system`, spelled `systemAttribute` in cdktf). */
+export function ticketBlock(ticket: PimTicket | undefined): { number: string; systemAttribute: string } | undefined {
+  return ticket ? { number: ticket.number, systemAttribute: ticket.system } : undefined;
+}
