@@ -1,6 +1,6 @@
+import { Severity, severityRank } from '../model/severity';
 import { Evaluation } from '../policy/evaluate';
 import { Finding } from '../policy/finding';
-import { Severity, severityRank } from '../policy/severity';
 
 export function summarize(evaluation: Evaluation) {
   const of = (s: Severity) => evaluation.findings.filter((f) => f.severity === s).length;

@@ -1,8 +1,8 @@
 import { SourceLocation } from './source-location';
+import { RuleId } from '../model/rule-id';
+import { Severity } from '../model/severity';
 import { Evaluation } from '../policy/evaluate';
-import { RuleId } from '../policy/rule-ids';
 import { RULES } from '../policy/rule-pack';
-import { Severity } from '../policy/severity';
 
 const LEVEL: Record<Severity, string> = { [Severity.ERROR]: 'error', [Severity.WARNING]: 'warning', [Severity.INFO]: 'note' };
 

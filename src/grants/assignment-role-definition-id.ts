@@ -1,8 +1,8 @@
+import { ROLE_DEFINITIONS_PATH } from '../model/guid';
+import { ScopeLevel } from '../model/scope-level';
 import { cdktf } from '../private/cdktf-runtime';
 import { Role } from '../roles/role';
-import { ROLE_DEFINITIONS_PATH } from '../roles/role-definition-id';
 import { Scope } from '../scope/scope';
-import { ScopeLevel } from '../scope/scope-level';
 
 /**
  * The `role_definition_id` of an assignment in the form ARM returns on read, so the plan shows

@@ -5,14 +5,14 @@ import { assignmentName } from './assignment-name';
 import { assignmentRoleDefinitionId } from './assignment-role-definition-id';
 import { GrantOptions } from './grant-options';
 import type { IPrincipal } from '../identity/principal';
-import { PrincipalKind } from '../identity/principal-type';
-import { RuleId } from '../policy/rule-ids';
-import { recordPrincipal, recordSuppressions } from '../policy/suppression-metadata';
+import { PrincipalKind } from '../model/principal-kind';
+import { RuleId } from '../model/rule-id';
+import { isWideScope, ScopeLevel } from '../model/scope-level';
 import { cdktf, isUnresolved } from '../private/cdktf-runtime';
 import { azurerm } from '../private/providers';
+import { recordPrincipal, recordSuppressions } from '../private/record-metadata';
 import { Role } from '../roles/role';
 import { Scope } from '../scope/scope';
-import { isWideScope, ScopeLevel } from '../scope/scope-level';
 
 /** Properties of a role grant. */
 export interface RoleGrantProps extends GrantOptions {

@@ -1,14 +1,15 @@
 import type { ITerraformResource } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
-import { PrincipalKind, PrincipalType, principalTypeOf } from './principal-type';
 import { GrantOptions } from '../grants/grant-options';
 import { RoleGrant } from '../grants/role-grant';
+import { isGuid } from '../model/guid';
+import { PrincipalKind, PrincipalType, principalTypeOf } from '../model/principal-kind';
+import { azureadPrincipalTypes, principalFactsOf } from '../model/terraform-types';
 import { cdktf, isUnresolved } from '../private/cdktf-runtime';
 import { azuread } from '../private/providers';
 import { Role } from '../roles/role';
 import { Scope } from '../scope/scope';
 
-const OBJECT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Something that can be granted a role: a user, a group, an application or a managed identity. */
 export interface IPrincipal {
@@ -48,13 +49,6 @@ export interface PrincipalLookupOptions {
   readonly id?: string;
 }
 
-// The object-ID attribute of each azuread type a principal can be read from.
-const KIND_BY_AZUREAD_TYPE: Record<string, PrincipalKind> = {
-  azuread_user: PrincipalKind.HUMAN,
-  azuread_group: PrincipalKind.GROUP,
-  azuread_service_principal: PrincipalKind.APPLICATION,
-};
-
 /**
  * Principals that exist outside this library's constructs: people, groups and applications by
  * object ID, from azuread resources and data sources, or looked up by name.
@@ -85,7 +79,7 @@ export class Principal implements IPrincipal {
 
   /** A principal of any kind by object ID. */
   public static fromObjectId(props: PrincipalProps): Principal {
-    if (!isUnresolved(props.objectId) && !OBJECT_ID.test(props.objectId)) {
+    if (!isUnresolved(props.objectId) && !isGuid(props.objectId)) {
       throw new Error(
         `"${props.objectId}" is not an Entra object ID: expected a GUID such as aaaaaaaa-0000-1111-2222-bbbbbbbbbbbb ` +
           '(the object ID, not a user principal name, display name or application/client ID; use Principal.userByPrincipalName(), ' +
@@ -101,16 +95,17 @@ export class Principal implements IPrincipal {
    * resource or data source of this stack (its `object_id`).
    */
   public static fromAzureadObject(resource: ITerraformResource): Principal {
-    const kind = KIND_BY_AZUREAD_TYPE[resource.terraformResourceType];
+    const type = resource.terraformResourceType;
+    const facts = type.startsWith('azuread_') ? principalFactsOf(type) : undefined;
     const host = resource as unknown as IConstruct;
-    if (kind === undefined) {
+    if (facts === undefined) {
       throw new Error(
         `${host.node?.path ?? resource.terraformResourceType}: a ${resource.terraformResourceType} is not a principal. ` +
-          `Accepted: ${Object.keys(KIND_BY_AZUREAD_TYPE).join(', ')} (resources or data sources).`,
+          `Accepted: ${azureadPrincipalTypes().join(', ')} (resources or data sources).`,
       );
     }
-    const objectId = cdktf().Token.asString(resource.interpolationForAttribute('object_id'));
-    return new Principal(objectId, kind, host.node?.id ?? resource.terraformResourceType, host);
+    const objectId = cdktf().Token.asString(resource.interpolationForAttribute(facts.objectIdAttributes[0]));
+    return new Principal(objectId, facts.kind, host.node?.id ?? type, host);
   }
 
   /** Looks a user up by user principal name (`azuread_user` data source). */

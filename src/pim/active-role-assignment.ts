@@ -8,8 +8,8 @@ import { pimRoleDefinitionId } from './pim-role-definition-id';
 import { PimSchedule } from './pim-schedule';
 import { PimTicket } from './ticket';
 import type { IPrincipal } from '../identity/principal';
-import { recordPrincipal } from '../policy/suppression-metadata';
 import { azurermPim } from '../private/pim-providers';
+import { recordPrincipal } from '../private/record-metadata';
 import { Role } from '../roles/role';
 import { Scope } from '../scope/scope';
 

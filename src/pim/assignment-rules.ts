@@ -1,4 +1,4 @@
-import { Duration } from '../duration';
+import { Duration } from '../model/duration';
 
 /** How long an eligible assignment to the role may last at most. */
 export interface EligibleAssignmentRules {

@@ -2,13 +2,13 @@ import type { DirectoryRoleEligibilityScheduleRequest } from '@cdktf/provider-az
 import { Construct } from 'constructs';
 import { checkHumanOrGroup, checkJustification } from './pim-checks';
 import type { IPrincipal } from '../identity/principal';
-import { recordPrincipal } from '../policy/suppression-metadata';
+import { GUID_PATTERN } from '../model/guid';
 import { isUnresolved } from '../private/cdktf-runtime';
 import { azureadPim } from '../private/pim-providers';
+import { recordPrincipal } from '../private/record-metadata';
 import { EntraRole } from '../roles/entra-role';
 
-const GUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
-const DIRECTORY_SCOPE = new RegExp(`^/(?:administrativeUnits/${GUID}|${GUID})?$`, 'i');
+const DIRECTORY_SCOPE = new RegExp(`^/(?:administrativeUnits/${GUID_PATTERN}|${GUID_PATTERN})?$`, 'i');
 
 /** Properties of an Entra directory role eligibility. */
 export interface DirectoryRoleEligibilityProps {

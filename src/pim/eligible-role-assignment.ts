@@ -8,8 +8,8 @@ import { pimRoleDefinitionId } from './pim-role-definition-id';
 import { PimSchedule } from './pim-schedule';
 import { PimTicket } from './ticket';
 import type { IPrincipal } from '../identity/principal';
-import { METADATA_KEY, recordPrincipal } from '../policy/suppression-metadata';
 import { azurermPim } from '../private/pim-providers';
+import { recordPermanentEligibility, recordPrincipal } from '../private/record-metadata';
 import { Role } from '../roles/role';
 import { Scope } from '../scope/scope';
 
@@ -78,7 +78,7 @@ export class EligibleRoleAssignment extends Construct {
     recordPrincipal(this.resource, this.principal);
     if (this.isPermanent) {
       // The reason travels with the JSON, so whoever reads the synthesized diff sees why.
-      this.resource.addOverride(`//.${METADATA_KEY}.permanentEligibility`, { reason: schedule.permanentJustification });
+      recordPermanentEligibility(this.resource, schedule.permanentJustification!);
     }
   }
 }

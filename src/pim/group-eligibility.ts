@@ -6,9 +6,9 @@ import { PimExpirationType } from './pim-expiration-type';
 import { PimSchedule } from './pim-schedule';
 import { PimTicket } from './ticket';
 import type { IPrincipal } from '../identity/principal';
-import { PrincipalKind } from '../identity/principal-type';
-import { METADATA_KEY, recordPrincipal } from '../policy/suppression-metadata';
+import { PrincipalKind } from '../model/principal-kind';
 import { azureadPim } from '../private/pim-providers';
+import { recordPermanentEligibility, recordPrincipal } from '../private/record-metadata';
 
 /** Properties of a PIM for Groups eligibility. */
 export interface GroupEligibilityProps {
@@ -83,7 +83,7 @@ export class GroupEligibility extends Construct {
     });
     recordPrincipal(this.resource, this.principal);
     if (this.isPermanent) {
-      this.resource.addOverride(`//.${METADATA_KEY}.permanentEligibility`, { reason: schedule.permanentJustification });
+      recordPermanentEligibility(this.resource, schedule.permanentJustification!);
     }
   }
 }

@@ -1,10 +1,10 @@
 import { PimSchedule } from './pim-schedule';
 import type { PimTicket } from './ticket';
 import type { IPrincipal } from '../identity/principal';
-import { PrincipalKind } from '../identity/principal-type';
+import { isGuid } from '../model/guid';
+import { PrincipalKind } from '../model/principal-kind';
 import { isUnresolved } from '../private/cdktf-runtime';
 
-const OBJECT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * PIM is for people: a user, or a group of users. A workload (managed identity, application)
@@ -21,7 +21,7 @@ export function checkHumanOrGroup(path: string, principal: IPrincipal | undefine
         `or a group (${PrincipalKind.GROUP}). Give a workload a standing, narrow role with RoleGrant or principal.grant() instead.`,
     );
   }
-  if (!isUnresolved(principal.principalId) && !OBJECT_ID.test(principal.principalId)) {
+  if (!isUnresolved(principal.principalId) && !isGuid(principal.principalId)) {
     throw new Error(`${path}: ${what} object ID "${principal.principalId}" is not a GUID. Accepted: an Entra object ID or a token.`);
   }
   return principal;

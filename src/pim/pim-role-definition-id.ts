@@ -1,7 +1,7 @@
 import { assignmentRoleDefinitionId } from '../grants/assignment-role-definition-id';
+import { ScopeLevel } from '../model/scope-level';
 import { Role } from '../roles/role';
 import { Scope } from '../scope/scope';
-import { ScopeLevel } from '../scope/scope-level';
 
 /**
  * The `role_definition_id` of the azurerm PIM resources (eligible and active assignments, role

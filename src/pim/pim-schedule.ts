@@ -1,7 +1,7 @@
 import { checkDateTime } from './date-time';
 import { PimExpirationType } from './pim-expiration-type';
 import type { ResolvedPimSchedule } from './resolved-pim-schedule';
-import { Duration } from '../duration';
+import { Duration } from '../model/duration';
 import { isUnresolved } from '../private/cdktf-runtime';
 
 /** Options shared by every schedule. */

@@ -7,15 +7,15 @@ import type {
 import { ActivationRules } from './activation-rules';
 import { ActiveAssignmentRules, EligibleAssignmentRules } from './assignment-rules';
 import { PimNotificationLevel, PimNotificationRules, PimNotificationSettings } from './notification-rules';
-import { Duration } from '../duration';
 import type { IPrincipal } from '../identity/principal';
-import { PrincipalKind } from '../identity/principal-type';
+import { Duration } from '../model/duration';
+import { isGuid } from '../model/guid';
+import { PrincipalKind } from '../model/principal-kind';
 import { isUnresolved } from '../private/cdktf-runtime';
 
 // The blocks of azurerm_role_management_policy, built from the rules and checked with the
 // policy's construct path.
 
-const OBJECT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_DURATION_ACCEPTED = 'PT30M to PT23H30M in 30-minute steps (PT30M, PT1H, PT1H30M, ..., PT23H, PT23H30M), or P1D';
 
 /** The maximum assignment lengths Azure offers, in days. */
@@ -85,7 +85,7 @@ function approver(path: string, principal: IPrincipal, index: number): { objectI
       `${path}: approver ${index} (${principal.displayName}) is of kind "${principal.kind}". Accepted: users (${PrincipalKind.HUMAN}) or groups (${PrincipalKind.GROUP}).`,
     );
   }
-  if (!isUnresolved(principal.principalId) && !OBJECT_ID.test(principal.principalId)) {
+  if (!isUnresolved(principal.principalId) && !isGuid(principal.principalId)) {
     throw new Error(`${path}: approver ${index} object ID "${principal.principalId}" is not a GUID. Accepted: an Entra object ID or a token.`);
   }
   return { objectId: principal.principalId, type: principal.kind === PrincipalKind.HUMAN ? 'User' : 'Group' };

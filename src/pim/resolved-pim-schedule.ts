@@ -1,5 +1,5 @@
 import type { PimExpirationType } from './pim-expiration-type';
-import type { Duration } from '../duration';
+import type { Duration } from '../model/duration';
 
 /**
  * A schedule after its inputs were checked against the construct that uses it.

@@ -2,10 +2,11 @@ import type { IAspect, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import type * as EvaluateModule from './evaluate';
 import { Finding } from './finding';
-import { Severity } from './severity';
-import { recordSuppressions } from './suppression-metadata';
-import { isCalendarDate } from '../private/calendar-date';
+import { currentUtcDate, isCalendarDate } from '../model/dates';
+import { isRuleId } from '../model/rule-id';
+import { Severity } from '../model/severity';
 import { cdktf } from '../private/cdktf-runtime';
+import { recordSuppressions } from '../private/record-metadata';
 import type * as AccessGraphModule from '../review/graph/access-graph';
 import { TerraformDocument } from '../review/terraform-json';
 
@@ -63,7 +64,7 @@ export class AccessGuard implements IAspect {
    */
   public static suppress(construct: IConstruct, ruleId: string, options: SuppressionOptions): void {
     const where = construct.node.path || '(app)';
-    if (!/^AZA\d{3}$/.test(ruleId)) {
+    if (!isRuleId(ruleId)) {
       throw new Error(`${where}: "${ruleId}" is not a rule ID (AZA001 to AZA013; see the rule table in the README).`);
     }
     if (!options.reason?.trim()) throw new Error(`${where}: suppressing ${ruleId} needs a reason.`);
@@ -97,7 +98,7 @@ export class AccessGuard implements IAspect {
     const overrides: Record<string, Severity | 'off'> = { ...this.props.severityOverrides };
     for (const id of this.props.disabledRules ?? []) overrides[id] = 'off';
     this.findings = evaluate(graph, {
-      today: this.props.today ?? new Date().toISOString().slice(0, 10),
+      today: this.props.today ?? currentUtcDate(),
       maxActivationHours: this.props.maxActivationHours,
       allowedWideScopes: this.props.allowedWideScopes,
       severityOverrides: overrides,

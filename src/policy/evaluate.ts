@@ -1,10 +1,10 @@
 import { Finding } from './finding';
 import { RuleContext } from './rule';
-import { RuleId } from './rule-ids';
 import { RULES } from './rule-pack';
-import { Severity } from './severity';
-import { SuppressionRecord } from './suppression-metadata';
-import { isCalendarDate } from '../private/calendar-date';
+import { isCalendarDate } from '../model/dates';
+import { SuppressionRecord } from '../model/metadata';
+import { RuleId } from '../model/rule-id';
+import { Severity } from '../model/severity';
 import { AccessGraph } from '../review/graph/access-graph';
 import { Origin } from '../review/graph/graph-types';
 

@@ -1,6 +1,8 @@
 import { EvaluationOptions } from './evaluate';
-import { Severity } from './severity';
-import { SuppressionRecord } from './suppression-metadata';
+import { CALENDAR_DATE_ACCEPTED, calendarDateProblem } from '../model/dates';
+import { SuppressionRecord } from '../model/metadata';
+import { isRuleId } from '../model/rule-id';
+import { Severity } from '../model/severity';
 import { SuppressionsByAddress } from '../review/graph/access-graph';
 
 /**
@@ -59,7 +61,7 @@ export function parseReviewConfig(file: string, text: string): ReviewConfig {
   const severity = raw.severity ?? {};
   if (!isObject(severity)) throw new ConfigError(file, '/severity', 'expected an object of rule ID to severity');
   for (const [ruleId, level] of Object.entries(severity)) {
-    if (!/^AZA\d{3}$/.test(ruleId)) throw new ConfigError(file, `/severity/${ruleId}`, 'not a rule ID (AZA001 to AZA013)');
+    if (!isRuleId(ruleId)) throw new ConfigError(file, `/severity/${ruleId}`, 'not a rule ID (AZA001 to AZA013)');
     if (!SEVERITIES.includes(level as string)) {
       throw new ConfigError(file, `/severity/${ruleId}`, `expected one of ${SEVERITIES.join(', ')}, got ${JSON.stringify(level)}`);
     }
@@ -73,10 +75,11 @@ export function parseReviewConfig(file: string, text: string): ReviewConfig {
     if (!isObject(entry)) throw new ConfigError(file, place, 'expected an object with address, ruleId, reason and optionally until');
     const { address, ruleId, reason, until } = entry;
     if (typeof address !== 'string' || !address.trim()) throw new ConfigError(file, `${place}/address`, 'expected a Terraform address such as azurerm_role_assignment.reader');
-    if (typeof ruleId !== 'string' || !/^AZA\d{3}$/.test(ruleId)) throw new ConfigError(file, `${place}/ruleId`, 'expected a rule ID (AZA001 to AZA013)');
+    if (typeof ruleId !== 'string' || !isRuleId(ruleId)) throw new ConfigError(file, `${place}/ruleId`, 'expected a rule ID (AZA001 to AZA013)');
     if (typeof reason !== 'string' || !reason.trim()) throw new ConfigError(file, `${place}/reason`, 'a suppression needs a reason');
-    if (until !== undefined && (typeof until !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(until))) {
-      throw new ConfigError(file, `${place}/until`, `expected a date written YYYY-MM-DD, got ${JSON.stringify(until)}`);
+    const untilProblem = until === undefined ? undefined : calendarDateProblem(until);
+    if (untilProblem !== undefined) {
+      throw new ConfigError(file, `${place}/until`, `${JSON.stringify(until)} ${untilProblem}; expected ${CALENDAR_DATE_ACCEPTED}`);
     }
     const record: SuppressionRecord = { ruleId, reason: reason.trim(), ...(until ? { until: until as string } : {}) };
     suppressions.set(address, [...(suppressions.get(address) ?? []), record]);

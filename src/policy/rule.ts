@@ -1,5 +1,5 @@
-import { RuleId } from './rule-ids';
-import { Severity } from './severity';
+import { RuleId } from '../model/rule-id';
+import { Severity } from '../model/severity';
 import { AccessGraph } from '../review/graph/access-graph';
 import { Origin } from '../review/graph/graph-types';
 

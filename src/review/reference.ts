@@ -1,6 +1,7 @@
+import { ScopeLevel } from '../model/scope-level';
+import { scopeFactsOf } from '../model/terraform-types';
 import { parseArmId } from '../scope/arm-id';
 import { levelOfPartialId } from '../scope/partial-id-level';
-import { ScopeLevel } from '../scope/scope-level';
 
 /** `${azurerm_key_vault.kv.id}` read as its parts. */
 export interface TerraformReference {
@@ -28,16 +29,6 @@ export function parseReference(value: string): TerraformReference | undefined {
   };
 }
 
-// Terraform types whose `id` is a scope wider than a resource.
-const SCOPE_LEVEL_OF_ID: Record<string, ScopeLevel> = {
-  azurerm_resource_group: ScopeLevel.RESOURCE_GROUP,
-  azurerm_subscription: ScopeLevel.SUBSCRIPTION,
-  azurerm_management_group: ScopeLevel.MANAGEMENT_GROUP,
-};
-
-// azurerm types whose `id` is not an ARM scope.
-const NOT_A_SCOPE = new Set(['azurerm_client_config', 'azurerm_subscriptions', 'azurerm_role_definition']);
-
 /**
  * The scope level a value in Terraform JSON stands for: a literal ARM ID, a reference to a
  * resource's `id` (its type tells the level), or an ID built from references and text.
@@ -53,10 +44,10 @@ export function scopeLevelOfValue(value: string): ScopeLevel {
   }
   const reference = parseReference(value);
   if (reference) {
-    if (!reference.type.startsWith('azurerm_') || NOT_A_SCOPE.has(reference.type)) return ScopeLevel.UNKNOWN;
-    // The azurerm_subscription resource's `id` is the alias, not the subscription.
-    if (reference.type === 'azurerm_subscription' && !reference.isData) return ScopeLevel.UNKNOWN;
-    return reference.attribute === 'id' ? (SCOPE_LEVEL_OF_ID[reference.type] ?? ScopeLevel.RESOURCE) : ScopeLevel.UNKNOWN;
+    // Only the attribute that holds the ARM ID, whole, is a scope: the subscription resource's
+    // `subscription_id` needs its `/subscriptions/` prefix, and a secret's `id` is a URL.
+    const facts = scopeFactsOf(reference.type, reference.isData);
+    return facts && facts.armIdPrefix === undefined && reference.attribute === facts.armIdAttribute ? facts.level : ScopeLevel.UNKNOWN;
   }
   return levelOfPartialId(value);
 }

@@ -1,7 +1,7 @@
 import { AZURE_ROLE_RECORDS, AZURE_ROLE_SOURCE } from './azure-roles.generated';
 import { didYouMean } from './closest-names';
 import { Role } from './role';
-import { roleGuidOf } from './role-definition-id';
+import { roleGuidOf } from '../model/guid';
 
 /**
  * A set of Azure role definitions, looked up by exact name (ignoring case) or by any form of

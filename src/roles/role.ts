@@ -1,11 +1,12 @@
 import type { RoleDefinition } from '@cdktf/provider-azurerm/lib/role-definition';
 import { ESCALATION_PATHS } from './escalation-paths.generated';
 import { effectiveActions, effectiveDataActions, classifyPermissions, openedEscalationPaths, RoleClassification } from './role-classification';
-import { isGuid, ROLE_DEFINITIONS_PATH, subscriptionScopedDefinitionId } from './role-definition-id';
+import { subscriptionScopedDefinitionId } from './role-definition-id';
 import { BUILT_IN_ESCALATION_PATHS } from './role-escalation-paths.generated';
 import { RolePermission } from './role-permission';
 import { RolePlane } from './role-plane';
 import { RoleRecord } from './role-record';
+import { isGuid, ROLE_DEFINITIONS_PATH } from '../model/guid';
 import { isUnresolved } from '../private/cdktf-runtime';
 
 /** A custom role given by its GUID and permissions, e.g. one defined outside this stack. */

@@ -1,4 +1,5 @@
-import { ScopeLevel } from './scope-level';
+import { isGuid } from '../model/guid';
+import { ScopeLevel } from '../model/scope-level';
 
 /** An ARM ID split into its parts; `format()` writes it back in normalized form. */
 export interface ArmId {
@@ -24,7 +25,6 @@ export const ACCEPTED_SCOPE_FORMS = [
   '/subscriptions/<subscription-guid>/resourceGroups/<resource-group>/providers/<Namespace>/<type>/<name>[/<child-type>/<child-name>...]',
 ];
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MANAGEMENT_GROUP_ID = /^[A-Za-z0-9_\-.()]{1,90}$/;
 // Resource group names: letters, digits, underscores, hyphens, periods and parentheses, not
 // ending in a period, at most 90 characters (Unicode letters and digits are allowed).
@@ -101,7 +101,7 @@ export function parseArmId(value: string): ArmId {
     throw new InvalidScopeError(value, `"${segments[0]}" is not "subscriptions" or "providers"`);
   }
   const subscriptionId = segments[1];
-  if (subscriptionId === undefined || !GUID.test(subscriptionId)) {
+  if (subscriptionId === undefined || !isGuid(subscriptionId)) {
     throw new InvalidScopeError(value, `"${subscriptionId ?? ''}" is not a subscription ID (a GUID)`);
   }
   const sub = subscriptionId.toLowerCase();

@@ -1,4 +1,4 @@
-import { ScopeLevel } from './scope-level';
+import { ScopeLevel } from '../model/scope-level';
 
 /**
  * The level of an ID built from references and literal text, read from the literal parts.

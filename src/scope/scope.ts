@@ -2,20 +2,11 @@ import type { ITerraformResource } from 'cdktf';
 import type { IConstruct } from 'constructs';
 import { ArmId, formatArmId, InvalidScopeError, parseArmId } from './arm-id';
 import { levelOfPartialId } from './partial-id-level';
-import { ScopeLevel, scopeLevelRank } from './scope-level';
+import { isGuid } from '../model/guid';
+import { ScopeLevel, scopeLevelRank } from '../model/scope-level';
+import { scopeFactsOf } from '../model/terraform-types';
 import { cdktf, isUnresolved } from '../private/cdktf-runtime';
 
-const SUBSCRIPTION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-// Terraform types whose `id` is a scope wider than a resource; every other azurerm type is a resource.
-const LEVEL_BY_TERRAFORM_TYPE: Record<string, ScopeLevel> = {
-  azurerm_resource_group: ScopeLevel.RESOURCE_GROUP,
-  azurerm_subscription: ScopeLevel.SUBSCRIPTION,
-  azurerm_management_group: ScopeLevel.MANAGEMENT_GROUP,
-};
-
-// azurerm types with an `id` that is not an ARM scope at all.
-const NOT_A_SCOPE = new Set(['azurerm_client_config', 'azurerm_subscriptions', 'azurerm_role_definition']);
 
 interface ScopeParts {
   readonly id: string;
@@ -61,7 +52,7 @@ export class Scope {
   public static resourceGroup(subscriptionId: string, resourceGroupName: string): Scope {
     const id = `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroupName}`;
     if (isUnresolved(subscriptionId) || isUnresolved(resourceGroupName)) {
-      if (!isUnresolved(subscriptionId) && !SUBSCRIPTION_ID.test(subscriptionId)) {
+      if (!isUnresolved(subscriptionId) && !isGuid(subscriptionId)) {
         throw new InvalidScopeError(id, `"${subscriptionId}" is not a subscription ID (a GUID)`);
       }
       return new Scope({ id, level: ScopeLevel.RESOURCE_GROUP, subscriptionId, resourceGroupName });
@@ -90,28 +81,26 @@ export class Scope {
   }
 
   /**
-   * The scope of a resource or data source of this stack: its `id`, with the level read from
+   * The scope of a resource or data source of this stack: its ARM ID, with the level read from
    * its Terraform type. `azurerm_resource_group` is a resource group, `azurerm_subscription`
    * a subscription, `azurerm_management_group` a management group, any other azurerm type a
-   * resource.
+   * resource. The ARM ID is `id` for most types; for types whose `id` is a data-plane URL
+   * (Key Vault secrets, keys and certificates; storage queues, shares and tables) it is the
+   * attribute that holds the ARM ID (`resource_versionless_id`, `resource_manager_id`, ...).
    */
   public static of(resource: ITerraformResource): Scope {
     const type = resource.terraformResourceType;
     const isDataSource = resource instanceof cdktf().TerraformDataSource;
-    if (!type.startsWith('azurerm_') || NOT_A_SCOPE.has(type)) {
+    const facts = scopeFactsOf(type, isDataSource);
+    if (facts === undefined) {
       throw new Error(
         `Scope.of(${constructPathOf(resource)}): ${isDataSource ? 'data source' : 'resource'} ${type} is not an Azure Resource Manager scope. ` +
           'Pass an azurerm resource or data source (a resource group, subscription, management group or any resource), or use Scope.fromId().',
       );
     }
-    const level = LEVEL_BY_TERRAFORM_TYPE[type] ?? ScopeLevel.RESOURCE;
-    // The azurerm_subscription resource's `id` is the subscription alias; the scope is the
-    // subscription itself. The data source's `id` already is `/subscriptions/<guid>`.
-    const id =
-      type === 'azurerm_subscription' && !isDataSource
-        ? `/subscriptions/${cdktf().Token.asString(resource.interpolationForAttribute('subscription_id'))}`
-        : cdktf().Token.asString(resource.interpolationForAttribute('id'));
-    return new Scope({ id, level, terraformType: type, sourceConstruct: resource as unknown as IConstruct });
+    const armId = cdktf().Token.asString(resource.interpolationForAttribute(facts.armIdAttribute));
+    const id = `${facts.armIdPrefix ?? ''}${armId}`;
+    return new Scope({ id, level: facts.level, terraformType: type, sourceConstruct: resource as unknown as IConstruct });
   }
 
   /** The ordering of levels: RESOURCE 0, RESOURCE_GROUP 1, ... ROOT 4, UNKNOWN 5 (widest). */

@@ -1,15 +1,14 @@
 import type { TerraformStack } from 'cdktf';
 import { ExpectedGrant, GrantRecord } from './grant-record';
 import { IPrincipal } from '../identity/principal';
+import { roleGuidAtEndOf } from '../model/guid';
+import { ScopeLevel, scopeLevelRank } from '../model/scope-level';
 import { cdktf, isUnresolved } from '../private/cdktf-runtime';
 import { parseReference, scopeLevelOfValue } from '../review/reference';
 import { blocksOf, stringAttribute, TerraformBlock, TerraformDocument } from '../review/terraform-json';
 import { Role } from '../roles/role';
 import { RoleCatalog } from '../roles/role-catalog';
 import { Scope } from '../scope/scope';
-import { ScopeLevel, scopeLevelRank } from '../scope/scope-level';
-
-const ROLE_GUID_AT_END = /roleDefinitions\/([0-9a-f-]{36})["}]*$/i;
 
 /**
  * Every standing grant (`azurerm_role_assignment`) of a synthesized stack, with assertions for
@@ -112,7 +111,7 @@ function roleOf(block: TerraformBlock): Role | undefined {
   const name = stringAttribute(block, 'role_definition_name');
   if (name !== undefined) return catalog.tryFromName(name);
   const id = stringAttribute(block, 'role_definition_id') ?? '';
-  const guid = ROLE_GUID_AT_END.exec(id)?.[1];
+  const guid = roleGuidAtEndOf(id);
   return guid ? catalog.tryFromId(guid) : undefined;
 }
 

@@ -1,5 +1,5 @@
+import { ScopeLevel } from '../model/scope-level';
 import { RolePlane } from '../roles/role-plane';
-import { ScopeLevel } from '../scope/scope-level';
 
 /** One standing role assignment of a synthesized stack, as a reviewer reads it. */
 export interface GrantRecord {

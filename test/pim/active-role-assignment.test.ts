@@ -1,6 +1,6 @@
 import { newStack, only, OWNER_GUID, RG_SCOPE_ID, resourceGroup, SUB, synth, USER } from './pim-test-support';
-import { Duration } from '../../src/duration';
 import { Principal } from '../../src/identity/principal';
+import { Duration } from '../../src/model/duration';
 import { ActiveRoleAssignment, PimSchedule } from '../../src/pim';
 import { BuiltInRole } from '../../src/roles/built-in-role.generated';
 import { Scope } from '../../src/scope/scope';

@@ -1,7 +1,7 @@
 import { DataAzurermResourceGroup } from '@cdktf/provider-azurerm/lib/data-azurerm-resource-group';
 import { newStack, only, OWNER_GUID, PLATFORM_GROUP, RG_SCOPE_ID, resourceGroup, SUB, synth, UAA_GUID, USER } from './pim-test-support';
-import { Duration } from '../../src/duration';
 import { Principal } from '../../src/identity/principal';
+import { Duration } from '../../src/model/duration';
 import { EligibleRoleAssignment, PimSchedule } from '../../src/pim';
 import { BuiltInRole } from '../../src/roles/built-in-role.generated';
 import { Scope } from '../../src/scope/scope';

@@ -1,6 +1,6 @@
 import { newStack, only, PLATFORM_GROUP, SECURITY_GROUP, synth, USER } from './pim-test-support';
-import { Duration } from '../../src/duration';
 import { Principal } from '../../src/identity/principal';
+import { Duration } from '../../src/model/duration';
 import { GroupAssignmentType, GroupEligibility, GroupEligibilityProps, PimSchedule } from '../../src/pim';
 
 const TYPE = 'azuread_privileged_access_group_eligibility_schedule';

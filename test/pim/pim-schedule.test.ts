@@ -1,4 +1,4 @@
-import { Duration } from '../../src/duration';
+import { Duration } from '../../src/model/duration';
 import { PimExpirationType, PimSchedule } from '../../src/pim';
 
 describe('PimSchedule', () => {

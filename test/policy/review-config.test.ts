@@ -36,7 +36,10 @@ resource "azuread_service_principal_password" "old" {
     ['{"severity": {"AZA010": "fatal"}}', 'access.json: /severity/AZA010: expected one of error, warning, info, off, got "fatal"'],
     ['{"severity": {"R1": "error"}}', 'access.json: /severity/R1: not a rule ID (AZA001 to AZA013)'],
     ['{"suppressions": [{"address": "a.b", "ruleId": "AZA001"}]}', 'access.json: /suppressions/0/reason: a suppression needs a reason'],
-    ['{"suppressions": [{"address": "a.b", "ruleId": "AZA001", "reason": "r", "until": "soon"}]}', 'access.json: /suppressions/0/until: expected a date written YYYY-MM-DD, got "soon"'],
+    ['{"suppressions": [{"address": "a.b", "ruleId": "AZA001", "reason": "r", "until": "soon"}]}', 'access.json: /suppressions/0/until: "soon" is not written YYYY-MM-DD; expected a real day written YYYY-MM-DD'],
+    // The guard refuses a day that does not exist; so does the file (one date parser for both).
+    ['{"suppressions": [{"address": "a.b", "ruleId": "AZA001", "reason": "r", "until": "2027-02-30"}]}', 'access.json: /suppressions/0/until: "2027-02-30" has day 30, which 2027-02 does not have'],
+    ['{"suppressions": [{"address": "a.b", "ruleId": "AZA999", "reason": "r"}]}', 'access.json: /suppressions/0/ruleId: expected a rule ID'],
     ['{"suppressions": [3]}', 'access.json: /suppressions/0: expected an object with address, ruleId, reason and optionally until'],
   ])('refuses %s', (text, message) => {
     expect(() => parseReviewConfig('access.json', text)).toThrow(message);

@@ -1,5 +1,5 @@
 import { GROUP, ruleFindings, SUB, USER } from './rule-fixtures';
-import { RuleId } from '../../src/policy/rule-ids';
+import { RuleId } from '../../src/model/rule-id';
 
 const UAI = `
 resource "azurerm_user_assigned_identity" "api" {

@@ -1,9 +1,9 @@
-import { PrincipalKind } from '../../src/identity/principal-type';
+import { PrincipalKind } from '../../src/model/principal-kind';
+import { ScopeLevel } from '../../src/model/scope-level';
 import { DocumentIndex } from '../../src/review/graph/document-index';
 import { resolvePrincipal } from '../../src/review/graph/resolve-principal';
 import { resolveRole } from '../../src/review/graph/resolve-role';
 import { parseReference, scopeLevelOfValue } from '../../src/review/reference';
-import { ScopeLevel } from '../../src/scope/scope-level';
 
 const SUB = '11111111-2222-3333-4444-555555555555';
 

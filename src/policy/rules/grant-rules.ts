@@ -1,9 +1,9 @@
-import { PrincipalKind } from '../../identity/principal-type';
-import { isWideScope } from '../../scope/scope-level';
-import { Rule } from '../rule';
-import { RuleId } from '../rule-ids';
-import { Severity } from '../severity';
 import { describePrincipal, isHumanOrGroup, isWorkload } from './principal-kinds';
+import { PrincipalKind } from '../../model/principal-kind';
+import { RuleId } from '../../model/rule-id';
+import { isWideScope } from '../../model/scope-level';
+import { Severity } from '../../model/severity';
+import { Rule } from '../rule';
 
 export const wideScope: Rule = {
   id: RuleId.WIDE_SCOPE,

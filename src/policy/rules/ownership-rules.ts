@@ -1,6 +1,6 @@
+import { RuleId } from '../../model/rule-id';
+import { Severity } from '../../model/severity';
 import { Rule } from '../rule';
-import { RuleId } from '../rule-ids';
-import { Severity } from '../severity';
 
 export const missingOwner: Rule = {
   id: RuleId.MISSING_OWNER,

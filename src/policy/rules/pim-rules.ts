@@ -1,8 +1,8 @@
+import { describePrincipal } from './principal-kinds';
+import { RuleId } from '../../model/rule-id';
+import { Severity } from '../../model/severity';
 import { GraphActivationPolicy, GraphEligibility } from '../../review/graph/graph-types';
 import { Rule, RuleHit } from '../rule';
-import { RuleId } from '../rule-ids';
-import { Severity } from '../severity';
-import { describePrincipal } from './principal-kinds';
 
 function isPrivilegedEligibility(e: GraphEligibility): boolean {
   // Membership of a PIM group can carry any role, so a group eligibility counts as privileged.

@@ -1,4 +1,4 @@
-import { PrincipalKind } from '../../identity/principal-type';
+import { PrincipalKind } from '../../model/principal-kind';
 import { GraphPrincipal } from '../../review/graph/graph-types';
 
 /** People and groups of people; an unknown principal counts as one (the wider case). */

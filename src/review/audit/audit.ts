@@ -1,4 +1,3 @@
-import { checkToday } from './audit-date';
 import { AuditResult } from './audit-result';
 import { AuditRuleId } from './audit-rule-ids';
 import { credentialFinding } from './credential-findings';
@@ -9,8 +8,9 @@ import { LiveExport, LiveExports } from './live-types';
 import { matchDeclared } from './match-declared';
 import { PrincipalDirectory } from './principal-directory';
 import { eligibilityWithoutEnd, humanStandingAccessAdmin, RoleLookup } from './privilege-findings';
+import { checkCalendarDate } from '../../model/dates';
+import { Severity } from '../../model/severity';
 import { Finding } from '../../policy/finding';
-import { Severity } from '../../policy/severity';
 import { RoleCatalog } from '../../roles/role-catalog';
 import { AccessGraph } from '../graph/access-graph';
 
@@ -29,7 +29,7 @@ export interface AuditOptions {
  * were cut at their first page (AUD009).
  */
 export function audit(desired: AccessGraph, live: LiveExports, options: AuditOptions): AuditResult {
-  checkToday(options.today);
+  checkCalendarDate('today', options.today);
   const directory = new PrincipalDirectory(live);
   const assignments = [...live.assignments.items, ...(live.eligibilities?.items ?? [])];
   // Without the eligibility export, a declared eligibility is not missing: it was never looked for.

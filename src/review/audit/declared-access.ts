@@ -1,8 +1,8 @@
-import { ScopeLevel } from '../../scope/scope-level';
+import { isGuid } from '../../model/guid';
+import { ScopeLevel } from '../../model/scope-level';
 import { AccessGraph } from '../graph/access-graph';
 import { GraphPrincipal, GraphRole, GraphScope, Origin } from '../graph/graph-types';
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SYSTEM_ASSIGNED = / \(system-assigned\)$/;
 
 /** A grant or eligibility of the code, as far as it can be compared with the tenant. */
@@ -40,13 +40,13 @@ export function normalizeScope(scope: string): string {
 }
 
 function declared(kind: DeclaredAccess['kind'], origin: Origin, principal: GraphPrincipal, role: GraphRole, scope: GraphScope): DeclaredAccess {
-  const literalPrincipal = GUID.test(principal.key) ? principal.key.toLowerCase() : undefined;
+  const literalPrincipal = isGuid(principal.key) ? principal.key.toLowerCase() : undefined;
   // A principal "named" by its address has no name the tenant knows.
   const named = principal.definedBy !== undefined && principal.name !== principal.definedBy && principal.kind !== 'unknown';
   const literalScope = !scope.value.includes('${') && scope.value !== '';
   const reasons = [
     literalPrincipal === undefined && !named ? `its principal (${principal.name}) is known only after apply and names nothing to look up` : '',
-    role.guid === undefined || !GUID.test(role.guid) ? `its role (${role.name}) cannot be read` : '',
+    role.guid === undefined || !isGuid(role.guid) ? `its role (${role.name}) cannot be read` : '',
     !literalScope && scope.level === ScopeLevel.UNKNOWN ? `its scope (${scope.value || 'none'}) cannot be read` : '',
     !literalScope && scope.name === undefined && scope.level !== ScopeLevel.SUBSCRIPTION ? `its scope (${scope.value}) names no resource` : '',
   ].filter((r) => r !== '');
@@ -56,7 +56,7 @@ function declared(kind: DeclaredAccess['kind'], origin: Origin, principal: Graph
     origin,
     description: `${kind === 'eligible' ? 'eligibility for ' : ''}"${role.name}" at ${scope.value} for ${kindName} ${principal.name}`,
     ...(literalPrincipal !== undefined ? { principalId: literalPrincipal } : named ? { principalName: principal.name.replace(SYSTEM_ASSIGNED, '').toLowerCase() } : {}),
-    ...(role.guid !== undefined && GUID.test(role.guid) ? { roleGuid: role.guid.toLowerCase() } : {}),
+    ...(role.guid !== undefined && isGuid(role.guid) ? { roleGuid: role.guid.toLowerCase() } : {}),
     ...(literalScope ? { scopeId: normalizeScope(scope.value) } : {}),
     scopeLevel: scope.level,
     ...(!literalScope && scope.name !== undefined ? { scopeName: scope.name.toLowerCase() } : {}),

@@ -1,8 +1,8 @@
+import { isGuid } from '../../model/guid';
 import { asInputError, InputError } from '../reader/input-error';
 import { parseJson } from '../reader/json-position';
 import { describe, expectArray, expectRecord, expectString, isRecord, JsonRecord, pointerTo } from '../reader/shape-check';
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Parses an export and checks its shape with `read`; whatever goes wrong is an InputError that
@@ -39,7 +39,7 @@ export function optionalText(file: string, place: string, value: unknown): strin
 
 export function guid(file: string, place: string, value: unknown): string {
   const text = expectString(file, place, value);
-  if (!GUID.test(text)) throw new InputError(file, `expected an object ID (a GUID), got "${text}"`, place);
+  if (!isGuid(text)) throw new InputError(file, `expected an object ID (a GUID), got "${text}"`, place);
   return text.toLowerCase();
 }
 

@@ -1,7 +1,7 @@
 import { AuditRuleId } from './audit-rule-ids';
 import { LiveAssignment, LiveManagedIdentity } from './live-types';
+import { Severity } from '../../model/severity';
 import { Finding } from '../../policy/finding';
-import { Severity } from '../../policy/severity';
 
 /** AUD005: a managed identity that holds nothing in the exports: left over, or its access lives elsewhere. */
 export function idleIdentityFinding(file: string, identity: LiveManagedIdentity, held: LiveAssignment[]): Finding | undefined {

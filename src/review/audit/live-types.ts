@@ -1,4 +1,4 @@
-import { ScopeLevel } from '../../scope/scope-level';
+import { ScopeLevel } from '../../model/scope-level';
 
 /**
  * A role assignment (`az role assignment list`) or a PIM eligibility (ARM

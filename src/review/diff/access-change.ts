@@ -1,6 +1,6 @@
 import { ChangeKind } from './change-kind';
-import { PrincipalKind } from '../../identity/principal-type';
-import { ScopeLevel } from '../../scope/scope-level';
+import { PrincipalKind } from '../../model/principal-kind';
+import { ScopeLevel } from '../../model/scope-level';
 
 /** What changed: a standing grant, an eligibility (PIM), or a role's activation policy. */
 export type EntryKind = 'standing' | 'eligible' | 'activation-policy';

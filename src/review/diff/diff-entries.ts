@@ -4,7 +4,7 @@ import { compareText, DiffEntry, identityOf } from './diff-entry';
 import { isEscalation } from './escalation';
 import { REPLACE_FIX, renameFix } from './recreate-fix';
 import { compareRoles } from './role-privilege';
-import { scopeLevelRank } from '../../scope/scope-level';
+import { scopeLevelRank } from '../../model/scope-level';
 import { GraphMove } from '../graph/graph-types';
 
 /** What a diff knows besides the two sets of entries. */

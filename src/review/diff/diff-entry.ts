@@ -1,7 +1,7 @@
 import { EntryKind } from './access-change';
-import { Duration } from '../../duration';
-import { PrincipalKind } from '../../identity/principal-type';
-import { ScopeLevel } from '../../scope/scope-level';
+import { Duration } from '../../model/duration';
+import { PrincipalKind } from '../../model/principal-kind';
+import { ScopeLevel } from '../../model/scope-level';
 import { AccessGraph } from '../graph/access-graph';
 import { GraphEligibility, GraphRole, GraphScope, Origin } from '../graph/graph-types';
 

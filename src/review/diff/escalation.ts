@@ -1,6 +1,6 @@
 import { AccessChange } from './access-change';
 import { ChangeKind } from './change-kind';
-import { isWideScope } from '../../scope/scope-level';
+import { isWideScope } from '../../model/scope-level';
 
 const ALWAYS_ESCALATING = new Set<ChangeKind>([
   ChangeKind.SCOPE_WIDENED,

@@ -1,6 +1,6 @@
 import { EscalationPath } from './escalation-path';
+import { ScopeLevel } from '../../model/scope-level';
 import { describePrincipal } from '../../policy/rules/principal-kinds';
-import { ScopeLevel } from '../../scope/scope-level';
 import { GraphGrant, GraphPrincipal, Origin } from '../graph/graph-types';
 
 /**

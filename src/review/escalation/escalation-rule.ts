@@ -1,9 +1,9 @@
 import { EscalationChain, chainKey } from './escalation-chain';
 import { reachOfGraph } from './reach';
+import { RuleId } from '../../model/rule-id';
+import { Severity } from '../../model/severity';
 import { Rule, RuleHit } from '../../policy/rule';
-import { RuleId } from '../../policy/rule-ids';
 import { describePrincipal } from '../../policy/rules/principal-kinds';
-import { Severity } from '../../policy/severity';
 
 /** The rule's stable ID; a suppression names it. */
 export const ESCALATION_CHAIN_RULE_ID: string = RuleId.ESCALATION_CHAIN;

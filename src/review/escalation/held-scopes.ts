@@ -1,5 +1,5 @@
 import { Placement } from './resource-placement';
-import { ScopeLevel, scopeLevelRank } from '../../scope/scope-level';
+import { ScopeLevel, scopeLevelRank } from '../../model/scope-level';
 
 /**
  * The scopes one principal holds roles at, indexed so that "is this scope inside one of them"

@@ -1,5 +1,5 @@
 import { Placement } from './resource-placement';
-import { ScopeLevel, scopeLevelRank } from '../../scope/scope-level';
+import { ScopeLevel, scopeLevelRank } from '../../model/scope-level';
 
 /** What a scope holds, split by whether the document placed it there or it is assumed to be. */
 export interface WithinScope<T> {

@@ -7,8 +7,8 @@ import { bindGraphInputs, graphInputsOf } from './graph-inputs';
 import { HeldScopes } from './held-scopes';
 import { Placement } from './resource-placement';
 import { IdentityAttachment, ScopeContents } from './scope-contents';
+import { ScopeLevel, scopeLevelRank } from '../../model/scope-level';
 import { Role } from '../../roles/role';
-import { ScopeLevel, scopeLevelRank } from '../../scope/scope-level';
 import { AccessGraph, GraphInput } from '../graph/access-graph';
 import { GraphGrant, GraphPrincipal, Origin } from '../graph/graph-types';
 

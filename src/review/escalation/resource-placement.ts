@@ -1,7 +1,8 @@
 import { DocumentLookup } from './document-lookup';
+import { GUID_PATTERN } from '../../model/guid';
+import { ScopeLevel } from '../../model/scope-level';
 import { parseArmId } from '../../scope/arm-id';
 import { levelOfPartialId } from '../../scope/partial-id-level';
-import { ScopeLevel } from '../../scope/scope-level';
 import { text } from '../graph/block-values';
 import { parseReference, TerraformReference } from '../reference';
 import { TerraformBlock, TerraformDocument } from '../terraform-json';
@@ -21,8 +22,8 @@ const RESOURCE_GROUP_TYPES = new Set(['azurerm_resource_group', 'data.azurerm_re
 const isResourceGroup = (block: TerraformBlock) => block.type === 'azurerm_resource_group';
 const SUBSCRIPTION_TYPES = new Set(['data.azurerm_subscription']);
 const GROUP_IN_ID = /\/resourceGroups\/([^/]+)/i;
-const LITERAL_GROUP = /^\/subscriptions\/[0-9a-f-]{36}\/resourceGroups\/([-\w.()]{1,90})$/i;
-const LITERAL_SUBSCRIPTION = /^\/subscriptions\/[0-9a-f-]{36}$/i;
+const LITERAL_GROUP = new RegExp(`^/subscriptions/${GUID_PATTERN}/resourceGroups/([-\\w.()]{1,90})$`, 'i');
+const LITERAL_SUBSCRIPTION = new RegExp(`^/subscriptions/${GUID_PATTERN}$`, 'i');
 const WHOLE_VARIABLE = /^\$\{var\.([A-Za-z0-9_-]+)\}$/;
 // References that name a parent resource, not a place: following them would not find a group.
 const NOT_A_PARENT = /(^|_)(principal|tenant|client|object|subscription|application|role_definition)_id$/;

@@ -1,6 +1,4 @@
-import { Duration } from '../../duration';
-import { PrincipalKind } from '../../identity/principal-type';
-import { METADATA_KEY, SuppressionRecord } from '../../policy/suppression-metadata';
+import { readLibraryMetadata, SuppressionRecord } from '../../model/metadata';
 import { Role } from '../../roles/role';
 import { RolePermission } from '../../roles/role-permission';
 import { parseReference, scopeLevelOfValue } from '../reference';
@@ -20,10 +18,13 @@ import {
   GraphScope,
 } from './graph-types';
 import { originOf } from './origin';
-import { normalizeAttribute, RecordedPrincipal, resolvePrincipal } from './resolve-principal';
+import { normalizeAttribute, resolvePrincipal } from './resolve-principal';
 import { resolveRole } from './resolve-role';
 import { stablePrincipalKey, withStableKey } from './stable-principal';
 import { stableScopeOf } from './stable-scope';
+import { Duration } from '../../model/duration';
+import { isGuid } from '../../model/guid';
+import { PrincipalKind } from '../../model/principal-kind';
 
 /** One input to the graph: a Terraform JSON document and the file it came from. */
 export interface GraphInput {
@@ -65,13 +66,7 @@ function expiryOf(schedule: Record<string, unknown> | undefined): GraphExpiry {
 
 function principalOf(body: Record<string, unknown>, index: DocumentIndex, principalType?: string): GraphPrincipal {
   const value = text(body, 'principal_id') ?? '';
-  return withStableKey(resolvePrincipal(value, principalType, index, recordedPrincipalOf(body)), value, index);
-}
-
-function recordedPrincipalOf(body: Record<string, unknown>): RecordedPrincipal | undefined {
-  const meta = body['//'] as Record<string, { principal?: { kind?: unknown; name?: unknown } }> | undefined;
-  const principal = meta?.[METADATA_KEY]?.principal;
-  return typeof principal?.kind === 'string' && typeof principal.name === 'string' ? { kind: principal.kind, name: principal.name } : undefined;
+  return withStableKey(resolvePrincipal(value, principalType, index, readLibraryMetadata(body).principal), value, index);
 }
 
 function safeDuration(make: () => Duration): Duration | undefined {
@@ -229,7 +224,7 @@ export class AccessGraph {
       }));
       const guid = text(block.body, 'role_definition_id');
       const role = Role._fromRecord({
-        guid: guid && /^[0-9a-f-]{36}$/i.test(guid) ? guid.toLowerCase() : block.address,
+        guid: isGuid(guid) ? guid.toLowerCase() : block.address,
         name: text(block.body, 'name') ?? block.address,
         description: text(block.body, 'description') ?? '',
         builtIn: false,

@@ -1,4 +1,3 @@
-import { TerraformBlock } from '../terraform-json';
 
 /**
  * Nested blocks are objects in cdktf JSON (`"schedule": {...}`) and arrays of objects in
@@ -33,10 +32,4 @@ export function flag(body: Record<string, unknown> | undefined, attribute: strin
 export function strings(body: Record<string, unknown> | undefined, attribute: string): string[] {
   const value = body?.[attribute];
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-}
-
-/** The `"//"` metadata cdktf writes on every resource, and what this library adds to it. */
-export function metadataOf(block: TerraformBlock): Record<string, unknown> | undefined {
-  const meta = block.body['//'];
-  return typeof meta === 'object' && meta !== null && !Array.isArray(meta) ? (meta as Record<string, unknown>) : undefined;
 }

@@ -1,8 +1,8 @@
-import { Duration } from '../../duration';
-import { PrincipalKind } from '../../identity/principal-type';
-import { SuppressionRecord } from '../../policy/suppression-metadata';
+import { Duration } from '../../model/duration';
+import { SuppressionRecord } from '../../model/metadata';
+import { PrincipalKind } from '../../model/principal-kind';
+import { ScopeLevel } from '../../model/scope-level';
 import { Role } from '../../roles/role';
-import { ScopeLevel } from '../../scope/scope-level';
 
 /** Where a graph element was declared: which input, which Terraform address, which construct. */
 export interface Origin {

@@ -1,16 +1,12 @@
-import { PrincipalKind } from '../../identity/principal-type';
+import { PrincipalRecord } from '../../model/metadata';
+import { PrincipalKind } from '../../model/principal-kind';
+import { principalFactsOf } from '../../model/terraform-types';
 import { parseReference } from '../reference';
 import { text } from './block-values';
 import { DocumentIndex } from './document-index';
 import { GraphPrincipal } from './graph-types';
+import { isGuid } from '../../model/guid';
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-const KIND_OF_AZUREAD_TYPE: Record<string, PrincipalKind> = {
-  azuread_user: PrincipalKind.HUMAN,
-  azuread_group: PrincipalKind.GROUP,
-  azuread_service_principal: PrincipalKind.APPLICATION,
-};
 
 const KIND_OF_PRINCIPAL_TYPE: Record<string, PrincipalKind> = {
   user: PrincipalKind.HUMAN,
@@ -18,11 +14,6 @@ const KIND_OF_PRINCIPAL_TYPE: Record<string, PrincipalKind> = {
   serviceprincipal: PrincipalKind.APPLICATION,
 };
 
-/** The kind and name this library's constructs write under `"//"` for a literal principal ID. */
-export interface RecordedPrincipal {
-  readonly kind: string;
-  readonly name: string;
-}
 
 const KNOWN_KINDS: string[] = Object.values(PrincipalKind);
 
@@ -41,11 +32,11 @@ export function resolvePrincipal(
   value: string,
   principalType: string | undefined,
   index: DocumentIndex,
-  recorded?: RecordedPrincipal,
+  recorded?: PrincipalRecord,
 ): GraphPrincipal {
   const typeKind = principalType ? KIND_OF_PRINCIPAL_TYPE[principalType.toLowerCase()] : undefined;
   if (!value.includes('${')) {
-    const key = GUID.test(value) ? value.toLowerCase() : value;
+    const key = isGuid(value) ? value.toLowerCase() : value;
     // A literal ID says nothing about who it is; this library's constructs record it beside.
     const recordedKind = recorded && KNOWN_KINDS.includes(recorded.kind) ? (recorded.kind as PrincipalKind) : undefined;
     return { key, name: recorded?.name ?? value, kind: recordedKind ?? typeKind ?? 'unknown' };
@@ -57,9 +48,6 @@ export function resolvePrincipal(
   const key = index.keyOf(reference.address, attribute);
   const named = (fallback: string) =>
     text(target?.body, 'name') ?? text(target?.body, 'display_name') ?? text(target?.body, 'user_principal_name') ?? fallback;
-  if (reference.type === 'azurerm_user_assigned_identity' && attribute === 'principal_id') {
-    return { key, name: named(reference.address), kind: PrincipalKind.MANAGED_IDENTITY, definedBy: reference.address };
-  }
   if (/^identity\.0\.principal_id$/.test(attribute)) {
     return {
       key,
@@ -68,9 +56,9 @@ export function resolvePrincipal(
       definedBy: reference.address,
     };
   }
-  const azureadKind = KIND_OF_AZUREAD_TYPE[reference.type];
-  if (azureadKind !== undefined && ['object_id', 'id', 'principal_id'].includes(attribute)) {
-    return { key, name: named(reference.address), kind: azureadKind, definedBy: reference.address };
+  const facts = principalFactsOf(reference.type);
+  if (facts !== undefined && facts.objectIdAttributes.includes(attribute)) {
+    return { key, name: named(reference.address), kind: facts.kind, definedBy: reference.address };
   }
   return { key, name: value, kind: typeKind ?? 'unknown' };
 }

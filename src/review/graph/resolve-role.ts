@@ -1,12 +1,10 @@
+import { roleGuidAtEndOf } from '../../model/guid';
 import { Role } from '../../roles/role';
 import { RoleCatalog } from '../../roles/role-catalog';
-import { roleGuidOf } from '../../roles/role-definition-id';
 import { parseReference } from '../reference';
 import { text } from './block-values';
 import { DocumentIndex } from './document-index';
 import { GraphRole } from './graph-types';
-
-const GUID_AT_END = /roleDefinitions\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})["}]*$/i;
 
 export function knownRole(role: Role): GraphRole {
   return {
@@ -55,7 +53,7 @@ export function resolveRole(
     }
     return unknownRole(id);
   }
-  const guid = roleGuidOf(id) ?? GUID_AT_END.exec(id)?.[1]?.toLowerCase();
+  const guid = roleGuidAtEndOf(id);
   const role = guid ? catalog.tryFromId(guid) ?? [...customRoles.values()].find((r) => r.guid === guid) : undefined;
   return role ? knownRole(role) : unknownRole(id);
 }

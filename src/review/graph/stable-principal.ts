@@ -1,4 +1,4 @@
-import { PrincipalKind } from '../../identity/principal-type';
+import { PrincipalKind } from '../../model/principal-kind';
 import { parseReference } from '../reference';
 import { text } from './block-values';
 import { DocumentIndex } from './document-index';

@@ -1,6 +1,6 @@
-import { PrincipalKind } from '../../identity/principal-type';
+import { PrincipalKind } from '../../model/principal-kind';
+import { ScopeLevel } from '../../model/scope-level';
 import { RolePlane } from '../../roles/role-plane';
-import { ScopeLevel } from '../../scope/scope-level';
 import { describeChain } from '../escalation/escalation-chain';
 import { computeReach, ReachResult } from '../escalation/reach';
 import { AccessGraph } from '../graph/access-graph';

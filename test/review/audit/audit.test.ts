@@ -1,6 +1,6 @@
 import { declaredGraph, emptyGraph, RG, sampleExports, SUB, TODAY } from './audit-fixtures';
+import { Severity } from '../../../src/model/severity';
 import { Finding } from '../../../src/policy/finding';
-import { Severity } from '../../../src/policy/severity';
 import { audit } from '../../../src/review/audit/audit';
 import { AuditRuleId } from '../../../src/review/audit/audit-rule-ids';
 import { renderAuditJson, renderAuditMarkdown } from '../../../src/review/audit/render-audit';
@@ -176,7 +176,7 @@ describe('matching limits', () => {
   });
 
   test('today is an input and must be a date', () => {
-    expect(() => audit(emptyGraph(), sampleExports(), { today: '06/01/2026' })).toThrow(/today must be a date written YYYY-MM-DD/);
+    expect(() => audit(emptyGraph(), sampleExports(), { today: '06/01/2026' })).toThrow('today "06/01/2026" is not written YYYY-MM-DD; expected a real day written YYYY-MM-DD');
   });
 });
 

@@ -1,8 +1,8 @@
 import { emptyGraph, sampleExports, TODAY } from './audit-fixtures';
+import { ScopeLevel } from '../../../src/model/scope-level';
 import { audit } from '../../../src/review/audit/audit';
 import { importBlocks } from '../../../src/review/audit/import-blocks';
 import { LiveAssignment } from '../../../src/review/audit/live-types';
-import { ScopeLevel } from '../../../src/scope/scope-level';
 
 describe('import blocks for unmanaged assignments', () => {
   const result = audit(emptyGraph(), sampleExports(), { today: TODAY });

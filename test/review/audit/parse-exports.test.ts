@@ -1,10 +1,10 @@
 import { fixtureText } from './audit-fixtures';
+import { ScopeLevel } from '../../../src/model/scope-level';
 import { parseApplications } from '../../../src/review/audit/parse-applications';
 import { parseEligibilitySchedules } from '../../../src/review/audit/parse-eligibility-schedules';
 import { parseManagedIdentities } from '../../../src/review/audit/parse-managed-identities';
 import { parseRoleAssignmentList } from '../../../src/review/audit/parse-role-assignments';
 import { InputError } from '../../../src/review/reader/input-error';
-import { ScopeLevel } from '../../../src/scope/scope-level';
 
 type Parser = (file: string, text: string) => unknown;
 

@@ -1,10 +1,10 @@
 import { activationPolicy, diffHcl, eligibility, GROUP, grant, graphOf, OWNER, RESOURCES, RG_ID, standingGroup, SUB } from './diff-fixtures';
+import { ScopeLevel } from '../../../src/model/scope-level';
 import { ChangeKind } from '../../../src/review/diff/change-kind';
 import { diffGraphs } from '../../../src/review/diff/diff-graphs';
 import { isEscalation } from '../../../src/review/diff/escalation';
 import { renderDiffJson, renderDiffMarkdown } from '../../../src/review/diff/render-diff';
 import { AccessGraph } from '../../../src/review/graph/access-graph';
-import { ScopeLevel } from '../../../src/scope/scope-level';
 import { hclJson } from '../../policy/rule-fixtures';
 
 const KV = 'azurerm_key_vault.kv.id';

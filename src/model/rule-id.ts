@@ -31,3 +31,10 @@ export enum RuleId {
   /** A chain of grants, paths and identities by which a principal reaches more than it holds. */
   ESCALATION_CHAIN = 'AZA013',
 }
+
+const RULE_IDS: ReadonlySet<string> = new Set(Object.values(RuleId));
+
+/** Whether a text is a published rule ID (`AZA999` is not, though it looks like one). */
+export function isRuleId(value: unknown): value is RuleId {
+  return typeof value === 'string' && RULE_IDS.has(value);
+}

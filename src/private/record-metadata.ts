@@ -1,0 +1,28 @@
+import type { TerraformElement } from 'cdktf';
+import { MetadataField, metadataOverridePath, SuppressionRecord } from '../model/metadata';
+
+// The construct side of the metadata contract in model/metadata.ts: what constructs write.
+
+const recorded = new WeakMap<TerraformElement, SuppressionRecord[]>();
+
+/** Adds exceptions to a resource's metadata, keeping those already there. */
+export function recordSuppressions(resource: TerraformElement, records: SuppressionRecord[]): void {
+  const all = [...(recorded.get(resource) ?? []), ...records];
+  recorded.set(resource, all);
+  resource.addOverride(metadataOverridePath(MetadataField.SUPPRESSIONS), all);
+}
+
+/**
+ * Records the kind and name of a principal given by a literal object ID, so that reports and
+ * rules read "group platform-admins" instead of a bare GUID of unknown kind. A principal that is
+ * a reference (an identity, an azuread object) is already known from the JSON itself.
+ */
+export function recordPrincipal(resource: TerraformElement, principal: { principalId: string; kind: string; displayName: string }): void {
+  if (principal.principalId.includes('${')) return;
+  resource.addOverride(metadataOverridePath(MetadataField.PRINCIPAL), { kind: principal.kind, name: principal.displayName });
+}
+
+/** Records why an eligibility was made permanent on purpose. */
+export function recordPermanentEligibility(resource: TerraformElement, reason: string): void {
+  resource.addOverride(metadataOverridePath(MetadataField.PERMANENT_ELIGIBILITY), { reason });
+}
