@@ -6,7 +6,7 @@
  */
 import { createHash } from 'crypto';
 import { GeneratedFile, parseAzureRoleExport } from './render';
-import { EscalationPath, EscalationSource } from '../../src/review/escalation/escalation-path';
+import { EscalationPath, EscalationSource } from '../../src/roles/escalation-path';
 import { openedEscalationPaths } from '../../src/roles/role-classification';
 
 const PLANES = ['control', 'data'] as const;
@@ -102,7 +102,7 @@ export function renderEscalationCatalog(
   const { version, paths } = parseEscalationPaths(escalation.file, escalation.text);
   const table = [
     header([escalation]),
-    "import type { EscalationPath } from '../review/escalation/escalation-path';",
+    "import type { EscalationPath } from './escalation-path';",
     '',
     '/** Where the escalation paths came from. */',
     `export const ESCALATION_PATH_SOURCE = ${JSON.stringify({ file: escalation.file, version, paths: paths.length })};`,

@@ -2,7 +2,7 @@
 // Do not edit: regenerate with `npm run generate:roles` (see scripts/README.md).
 /* eslint-disable */
 
-import type { EscalationPath } from '../review/escalation/escalation-path';
+import type { EscalationPath } from './escalation-path';
 
 /** Where the escalation paths came from. */
 export const ESCALATION_PATH_SOURCE = {"file":"data/azure-escalation-actions.json","version":"2026-11-27","paths":27};

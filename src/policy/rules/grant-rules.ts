@@ -1,8 +1,9 @@
-import { describePrincipal, isHumanOrGroup, isWorkload } from './principal-kinds';
+import { isHumanOrGroup, isWorkload } from './principal-kinds';
 import { PrincipalKind } from '../../model/principal-kind';
 import { RuleId } from '../../model/rule-id';
 import { isWideScope } from '../../model/scope-level';
 import { Severity } from '../../model/severity';
+import { describePrincipal } from '../../review/graph/describe-principal';
 import { Rule } from '../rule';
 
 export const wideScope: Rule = {

@@ -1,6 +1,6 @@
-import { describePrincipal } from './principal-kinds';
 import { RuleId } from '../../model/rule-id';
 import { Severity } from '../../model/severity';
+import { describePrincipal } from '../../review/graph/describe-principal';
 import { GraphActivationPolicy, GraphEligibility } from '../../review/graph/graph-types';
 import { Rule, RuleHit } from '../rule';
 

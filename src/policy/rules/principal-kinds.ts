@@ -10,8 +10,3 @@ export function isHumanOrGroup(principal: GraphPrincipal): boolean {
 export function isWorkload(principal: GraphPrincipal): boolean {
   return principal.kind === PrincipalKind.MANAGED_IDENTITY || principal.kind === PrincipalKind.APPLICATION;
 }
-
-export function describePrincipal(principal: GraphPrincipal): string {
-  const kind = principal.kind === 'unknown' ? 'principal of unknown kind' : principal.kind.replace('-', ' ');
-  return `${kind} ${principal.name}`;
-}

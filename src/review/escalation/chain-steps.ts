@@ -1,7 +1,7 @@
 import { EscalationStep } from './escalation-chain';
 import { EscalationEffect } from './escalation-effect';
-import { EscalationPath } from './escalation-path';
 import { IdentityAttachment } from './scope-contents';
+import { EscalationPath } from '../../roles/escalation-path';
 import { GraphGrant } from '../graph/graph-types';
 
 /** The scope as a reviewer knows it: its name, or the value as written. */

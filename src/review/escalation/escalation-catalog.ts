@@ -1,4 +1,4 @@
-import { EscalationPath } from './escalation-path';
+import { EscalationPath } from '../../roles/escalation-path';
 import { ESCALATION_PATH_SOURCE, ESCALATION_PATHS } from '../../roles/escalation-paths.generated';
 import { grantsOperation } from '../../roles/role-classification';
 import { GraphRole } from '../graph/graph-types';

@@ -1,6 +1,6 @@
-import { EscalationPath } from './escalation-path';
 import { ScopeLevel } from '../../model/scope-level';
-import { describePrincipal } from '../../policy/rules/principal-kinds';
+import { EscalationPath } from '../../roles/escalation-path';
+import { describePrincipal } from '../graph/describe-principal';
 import { GraphGrant, GraphPrincipal, Origin } from '../graph/graph-types';
 
 /**

@@ -3,7 +3,7 @@ import { reachOfGraph } from './reach';
 import { RuleId } from '../../model/rule-id';
 import { Severity } from '../../model/severity';
 import { Rule, RuleHit } from '../../policy/rule';
-import { describePrincipal } from '../../policy/rules/principal-kinds';
+import { describePrincipal } from '../graph/describe-principal';
 
 /** The rule's stable ID; a suppression names it. */
 export const ESCALATION_CHAIN_RULE_ID: string = RuleId.ESCALATION_CHAIN;

@@ -2,12 +2,12 @@ import { ActingAs, actsAsStep, holdsStep, opensStep, scopeName } from './chain-s
 import { openingAction, pathsOpenedBy } from './escalation-catalog';
 import { ChainReach, EscalationChain, EscalationStep } from './escalation-chain';
 import { EscalationEffect, effectsOf } from './escalation-effect';
-import { EscalationPath } from './escalation-path';
 import { bindGraphInputs, graphInputsOf } from './graph-inputs';
 import { HeldScopes } from './held-scopes';
 import { Placement } from './resource-placement';
 import { IdentityAttachment, ScopeContents } from './scope-contents';
 import { ScopeLevel, scopeLevelRank } from '../../model/scope-level';
+import { EscalationPath } from '../../roles/escalation-path';
 import { Role } from '../../roles/role';
 import { AccessGraph, GraphInput } from '../graph/access-graph';
 import { GraphGrant, GraphPrincipal, Origin } from '../graph/graph-types';

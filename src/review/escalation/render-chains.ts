@@ -1,7 +1,7 @@
 import { EscalationChain, chainKey } from './escalation-chain';
 import { ESCALATION_CHAIN_RULE_ID, isReportedChain } from './escalation-rule';
 import { ReachResult } from './reach';
-import { describePrincipal } from '../../policy/rules/principal-kinds';
+import { describePrincipal } from '../graph/describe-principal';
 
 /** What a change of code does to the chains: those only the head has, and those only the base had. */
 export interface ChainDiff {

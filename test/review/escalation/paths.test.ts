@@ -2,9 +2,9 @@ import { BASE, probeRole, reachOf, RULE_CONTEXT, SHAPES, workerIdentity } from '
 import { allEscalationPaths } from '../../../src/review/escalation/escalation-catalog';
 import { EscalationChain } from '../../../src/review/escalation/escalation-chain';
 import { EscalationEffect, effectsOf } from '../../../src/review/escalation/escalation-effect';
-import { EscalationPath } from '../../../src/review/escalation/escalation-path';
 import { escalationChainRule, isReportedChain } from '../../../src/review/escalation/escalation-rule';
 import { ReachResult } from '../../../src/review/escalation/reach';
+import { EscalationPath } from '../../../src/roles/escalation-path';
 import { Role } from '../../../src/roles/role';
 
 type Group = 'app' | 'other';

@@ -1,4 +1,4 @@
-import { EscalationPathCriteria } from '../../roles/role-classification';
+import { EscalationPathCriteria } from './role-classification';
 
 /** Where a fact about an escalation path was read. */
 export interface EscalationSource {
