@@ -62,7 +62,7 @@ function withoutChains(inputs: GraphInput[]): number {
 /** The same, plus the reach of every principal and the escalation rule over it (run once, however it is registered). */
 function withChains(inputs: GraphInput[]): { findings: number; reach: ReachResult } {
   const graph = AccessGraph.fromDocuments(inputs);
-  const reach = computeReach(graph, inputs);
+  const reach = computeReach(graph);
   const findings = evaluate(graph, { today: TODAY }).findings.length;
   const hits = RULES.includes(escalationChainRule)
     ? 0

@@ -33,12 +33,12 @@ export interface ActingAs {
 
 /** `runs as uai-worker on vm-worker (Microsoft.Compute/virtualMachines/runCommand/action)`. */
 export function actsAsStep(acting: ActingAs): EscalationStep {
-  const { attachment: on, effect } = acting;
-  const name = on.identity.principal.name;
+  const { attachment: { identity, resource: on }, effect } = acting;
+  const name = identity.principal.name;
   const assumed = acting.assumed ? ', counted as within the scope because its resource group cannot be read' : '';
   const what = effect.kind === 'function-content'
-    ? `overwrites the code of ${on.resourceName} in ${on.storageAccount ?? 'its storage account'} and runs as ${name}`
-    : effect.kind === 'run-as' ? `${effect.verb} ${name} on ${on.resourceName}` : `${effect.verb} ${name}`;
+    ? `overwrites the code of ${on.name} in ${on.storageAccount?.name ?? 'its storage account'} and runs as ${name}`
+    : effect.kind === 'run-as' ? `${effect.verb} ${name} on ${on.name}` : `${effect.verb} ${name}`;
   return {
     kind: 'acts-as',
     description: `${what} (${acting.action}${assumed})`,
@@ -46,7 +46,7 @@ export function actsAsStep(acting: ActingAs): EscalationStep {
     path: acting.path,
     action: acting.action,
     ...(acting.alternatives.length === 0 ? {} : { alternatives: acting.alternatives }),
-    identity: on.identity.principal,
+    identity: identity.principal,
     ...(effect.kind === 'use-identity' ? {} : { resource: on.address }),
   };
 }

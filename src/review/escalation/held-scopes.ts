@@ -1,5 +1,5 @@
-import { Placement } from './resource-placement';
 import { ScopeLevel, scopeLevelRank } from '../../model/scope-level';
+import { GraphPlacement } from '../graph/graph-types';
 
 /**
  * The scopes one principal holds roles at, indexed so that "is this scope inside one of them"
@@ -10,11 +10,11 @@ export class HeldScopes {
   // Most principals hold a grant or two: one group is a field, a set is made for the second.
   private group?: string;
   private groups?: Set<string>;
-  private resource?: { readonly document: string; readonly scope: Placement };
+  private resource?: { readonly document: string; readonly scope: GraphPlacement };
   private resources?: Set<string>;
 
   /** @param document which document the placement was read from: addresses repeat across documents */
-  public add(document: string, scope: Placement): void {
+  public add(document: string, scope: GraphPlacement): void {
     // A held scope that cannot be read contains nothing that can be told: what it reaches counts as outside.
     if (scope.level === ScopeLevel.UNKNOWN) return;
     if (scope.level === ScopeLevel.RESOURCE_GROUP) {
@@ -38,7 +38,7 @@ export class HeldScopes {
    * Whether the scope lies inside one the principal holds. What cannot be told counts as
    * outside: the chain that reaches it is reported, never passed over as safe.
    */
-  public contain(document: string, scope: Placement): boolean {
+  public contain(document: string, scope: GraphPlacement): boolean {
     if (scope.level === ScopeLevel.UNKNOWN) return false;
     if (this.widestRank >= scopeLevelRank(scope.level)) return true;
     if (scope.level !== ScopeLevel.RESOURCE && scope.level !== ScopeLevel.RESOURCE_GROUP) return false;
@@ -52,7 +52,7 @@ export class HeldScopes {
 }
 
 /** The same resource: the same address in the same document, or the same name in the same group. */
-function sameResource(document: string, held: Placement, other: string, scope: Placement): boolean {
+function sameResource(document: string, held: GraphPlacement, other: string, scope: GraphPlacement): boolean {
   if (held.address !== undefined && document === other && held.address === scope.address) return true;
   return held.name !== undefined && held.group !== undefined && held.name === scope.name && held.group === scope.group;
 }

@@ -1,5 +1,5 @@
-import { Placement } from './resource-placement';
 import { ScopeLevel, scopeLevelRank } from '../../model/scope-level';
+import { GraphPlacement } from '../graph/graph-types';
 
 /** What a scope holds, split by whether the document placed it there or it is assumed to be. */
 export interface WithinScope<T> {
@@ -22,9 +22,6 @@ export class PlacedIndex<T> {
   private readonly unplaced: T[] = [];
   private readonly all: T[] = [];
 
-  /** @param assumeUnplaced whether items of unknown group count as within every group (false when the document is not at hand) */
-  constructor(private readonly assumeUnplaced: boolean) {}
-
   /** Every item, in the order added. */
   public get items(): readonly T[] {
     return this.all;
@@ -38,16 +35,15 @@ export class PlacedIndex<T> {
     else push(this.byGroup, group, item);
   }
 
-  public within(scope: Placement): WithinScope<T> {
+  public within(scope: GraphPlacement): WithinScope<T> {
     if (scope.level === ScopeLevel.UNKNOWN || scopeLevelRank(scope.level) >= scopeLevelRank(ScopeLevel.SUBSCRIPTION)) {
       return { placed: this.all, assumed: [] };
     }
-    const assumed = this.assumeUnplaced ? this.unplaced : [];
     if (scope.level === ScopeLevel.RESOURCE_GROUP) {
       // A group whose name cannot be read may be any group: the wider case.
-      if (scope.group === undefined) return this.assumeUnplaced ? { placed: [], assumed: this.all } : NOTHING;
+      if (scope.group === undefined) return { placed: [], assumed: this.all };
       const placed = this.byGroup.get(scope.group);
-      return placed === undefined && assumed.length === 0 ? NOTHING : { placed: placed ?? [], assumed };
+      return placed === undefined && this.unplaced.length === 0 ? NOTHING : { placed: placed ?? [], assumed: this.unplaced };
     }
     if (scope.address !== undefined && !this.byAddress) {
       this.byAddress = new Map();

@@ -2,17 +2,13 @@ import { ActingAs, actsAsStep, holdsStep, opensStep, scopeName } from './chain-s
 import { openingAction, pathsOpenedBy } from './escalation-catalog';
 import { ChainReach, EscalationChain, EscalationStep } from './escalation-chain';
 import { EscalationEffect, effectsOf } from './escalation-effect';
-import { bindGraphInputs, graphInputsOf } from './graph-inputs';
 import { HeldScopes } from './held-scopes';
-import { Placement } from './resource-placement';
 import { IdentityAttachment, ScopeContents } from './scope-contents';
 import { ScopeLevel, scopeLevelRank } from '../../model/scope-level';
 import { EscalationPath } from '../../roles/escalation-path';
 import { Role } from '../../roles/role';
-import { AccessGraph, GraphInput } from '../graph/access-graph';
-import { GraphGrant, GraphPrincipal, Origin } from '../graph/graph-types';
-
-export { bindGraphInputs, graphInputsOf } from './graph-inputs';
+import { AccessGraph } from '../graph/access-graph';
+import { GraphGrant, GraphPlacement, GraphPrincipal, Origin } from '../graph/graph-types';
 
 /** Every chain of every principal that holds a grant, in grant order, breadth first per principal. */
 export interface ReachResult {
@@ -30,7 +26,7 @@ interface GrantNode {
   readonly grant: GraphGrant;
   /** Which document the grant is in: addresses are only comparable within one. */
   readonly document: string;
-  readonly placement: Placement;
+  readonly placement: GraphPlacement;
   /** The step of holding it, for the chain's first principal (unnamed) and for an identity on the way (named). */
   heldAtStart?: EscalationStep;
   heldFurther?: EscalationStep;
@@ -60,7 +56,7 @@ interface Leaf {
 interface LeafTail {
   readonly opens?: EscalationStep;
   readonly reaches: ChainReach;
-  readonly placement: Placement;
+  readonly placement: GraphPlacement;
 }
 
 /** A principal that holds grants: what they are, where they lead (worked out when first needed), and its last search. */
@@ -79,16 +75,14 @@ interface Visit {
 }
 
 const NO_STEPS: EscalationStep[] = [];
-const reachByGraph = new WeakMap<AccessGraph, { inputs: GraphInput[]; result: ReachResult }>();
+const reachByGraph = new WeakMap<AccessGraph, ReachResult>();
 
 /**
- * The reach of a graph, computed once per graph and set of documents: the rule, the report and
- * the guard ask for it in turn and get the same result.
+ * The reach of a graph, computed once per graph: the rule, the report and the guard ask for it
+ * in turn and get the same result.
  */
 export function reachOfGraph(graph: AccessGraph): ReachResult {
-  const inputs = graphInputsOf(graph);
-  const cached = reachByGraph.get(graph);
-  return cached && cached.inputs === inputs ? cached.result : computeReach(graph, inputs);
+  return reachByGraph.get(graph) ?? computeReach(graph);
 }
 
 function documentKeyOf(origin: { file: string; stack?: string }): string {
@@ -117,9 +111,7 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string
  * a visited mark, so a chain is never longer than the identities it passes, and no two grants
  * are ever compared. The output is as large as the chains are many; nothing else grows faster.
  */
-export function computeReach(graph: AccessGraph, inputs: GraphInput[] = graphInputsOf(graph)): ReachResult {
-  bindGraphInputs(graph, inputs);
-  const documents = new Map(inputs.map((input) => [documentKeyOf(input), input]));
+export function computeReach(graph: AccessGraph): ReachResult {
   const identitiesByDocument = groupBy(graph.identities, (i) => documentKeyOf(i.origin));
   const contents = new Map<string, ScopeContents>();
   // Most graphs are one document: the last one asked for is answered without building its key.
@@ -129,7 +121,7 @@ export function computeReach(graph: AccessGraph, inputs: GraphInput[] = graphInp
     const key = documentKeyOf(origin);
     let found = contents.get(key);
     if (!found) {
-      found = new ScopeContents(key, origin.file, documents.get(key)?.document, identitiesByDocument.get(key) ?? []);
+      found = new ScopeContents(key, identitiesByDocument.get(key) ?? []);
       contents.set(key, found);
     }
     lastAsked = { origin, contents: found };
@@ -140,7 +132,7 @@ export function computeReach(graph: AccessGraph, inputs: GraphInput[] = graphInp
   const principals = new Map<string, PrincipalRecord>();
   for (const grant of graph.grants) {
     const within = contentsFor(grant.origin);
-    const node: GrantNode = { grant, document: within.documentKey, placement: within.locate(grant.scope.value) };
+    const node: GrantNode = { grant, document: within.documentKey, placement: grant.scopePlacement };
     const record = principals.get(grant.principal.key);
     if (record) record.nodes.push(node);
     else principals.set(grant.principal.key, { principal: grant.principal, nodes: [node], search: 0 });
@@ -211,7 +203,7 @@ export function computeReach(graph: AccessGraph, inputs: GraphInput[] = graphInp
     }
   }
   const result = { chains };
-  reachByGraph.set(graph, { inputs, result });
+  reachByGraph.set(graph, result);
   return result;
 }
 
@@ -226,7 +218,7 @@ function followGrants(
   const leaves: Leaf[] = [];
   let reached: Map<string, number> | undefined;
   const addEdge = (node: GrantNode, opened: OpenedPath, effect: Edge['effect'], attachment: IdentityAttachment, assumed: boolean) => {
-    const onOwnResource = ownResource !== undefined && ownResource === `${node.document}\u0000${attachment.address}`;
+    const onOwnResource = ownResource !== undefined && ownResource === `${node.document}\u0000${attachment.resource.address}`;
     const key = attachment.identity.principal.key;
     reached ??= new Map();
     const at = reached.get(key);

@@ -18,8 +18,10 @@ import {
   GraphScope,
 } from './graph-types';
 import { originOf } from './origin';
+import { PlacedResources } from './placed-resources';
 import { normalizeAttribute, resolvePrincipal } from './resolve-principal';
 import { resolveRole } from './resolve-role';
+import { ResourcePlacement } from './resource-placement';
 import { stablePrincipalKey, withStableKey } from './stable-principal';
 import { stableScopeOf } from './stable-scope';
 import { Duration } from '../../model/duration';
@@ -82,16 +84,17 @@ function parseDuration(value: string | undefined): Duration | undefined {
 }
 
 /**
- * Who holds which access, from Terraform JSON: principals, managed identities, standing grants,
- * PIM eligibilities, activation policies, credentials and custom roles. References are resolved
- * inside each document; what cannot be resolved is unknown, and the rules treat unknown as the
- * wider case.
+ * Who holds which access, from Terraform JSON: principals, managed identities and the resources
+ * they run on, standing grants, PIM eligibilities, activation policies, credentials and custom
+ * roles, with each grant's scope and each resource placed in its resource group. References are
+ * resolved inside each document; what cannot be resolved is unknown, and the rules treat unknown
+ * as the wider case. The documents are read here and nowhere after: rules and reach see the graph.
  */
 export class AccessGraph {
   public static fromDocuments(inputs: GraphInput[], suppressions: SuppressionsByAddress = new Map()): AccessGraph {
-    const graph = new AccessGraph(inputs);
+    const graph = new AccessGraph();
     for (const input of inputs) {
-      graph.add(new DocumentIndex(input.file, input.document), suppressions, input.stack);
+      graph.add(new DocumentIndex(input.file, input.document), input.document, suppressions, input.stack);
       graph.readMoves(input);
     }
     return graph;
@@ -105,11 +108,7 @@ export class AccessGraph {
   public readonly roleDefinitions: GraphRoleDefinition[] = [];
   public readonly moves: GraphMove[] = [];
 
-  /**
-   * The documents the graph was read from. Escalation reach needs what the graph does not keep:
-   * which resources lie within a scope and which identities run on them.
-   */
-  private constructor(public readonly inputs: GraphInput[]) {}
+  private constructor() {}
 
   /** Every distinct principal that holds a grant or an eligibility, by key. */
   public get principals(): GraphPrincipal[] {
@@ -121,23 +120,26 @@ export class AccessGraph {
     return [...byKey.values()];
   }
 
-  private add(index: DocumentIndex, extra: SuppressionsByAddress, stack: string | undefined): void {
+  private add(index: DocumentIndex, document: TerraformDocument, extra: SuppressionsByAddress, stack: string | undefined): void {
     const origin = (block: TerraformBlock) => ({
       ...originOf(index.file, block, extra.get(block.address)),
       ...(stack === undefined ? {} : { stack }),
     });
+    const placement = new ResourcePlacement(index, document);
     const customRoles = this.readCustomRoles(index, origin);
-    this.readIdentities(index, origin);
+    this.readIdentities(index, origin, new PlacedResources(placement));
 
     for (const block of index.ofType('azurerm_role_assignment', 'azurerm_pim_active_role_assignment')) {
       const active = block.type === 'azurerm_pim_active_role_assignment';
       const schedule = nestedBlock(block.body.schedule);
       const expiry = active ? expiryOf(schedule) : undefined;
+      const scope = scopeOf(text(block.body, 'scope'), index);
       this.grants.push({
         origin: origin(block),
         principal: principalOf(block.body, index, text(block.body, 'principal_type')),
         role: resolveRole(block.body, index, customRoles),
-        scope: scopeOf(text(block.body, 'scope'), index),
+        scope,
+        scopePlacement: placement.locate(scope.value),
         via: active ? 'pim-active' : 'role-assignment',
         description: text(block.body, 'description'),
         condition: text(block.body, 'condition'),
@@ -236,7 +238,7 @@ export class AccessGraph {
     return roles;
   }
 
-  private readIdentities(index: DocumentIndex, origin: (b: TerraformBlock) => GraphIdentity['origin']): void {
+  private readIdentities(index: DocumentIndex, origin: (b: TerraformBlock) => GraphIdentity['origin'], resources: PlacedResources): void {
     const userAssigned = new Map<string, GraphIdentity>();
     for (const block of index.ofType('azurerm_user_assigned_identity')) {
       const tags = block.body.tags as Record<string, unknown> | undefined;
@@ -252,6 +254,7 @@ export class AccessGraph {
         },
         name: text(block.body, 'name') ?? block.address,
         owner: typeof tags?.owner === 'string' && tags.owner.trim() ? tags.owner : undefined,
+        resource: resources.of(block),
         attachedTo: [],
       };
       userAssigned.set(block.address, identity);
@@ -265,7 +268,7 @@ export class AccessGraph {
       for (const id of strings(identityBlock, 'identity_ids')) {
         const reference = parseReference(id);
         const attached = reference && userAssigned.get(reference.address);
-        if (attached) attached.attachedTo.push(block.address);
+        if (attached) attached.attachedTo.push(resources.of(block));
       }
       if (type.includes('systemassigned')) {
         const written = text(block.body, 'name');
@@ -288,7 +291,8 @@ export class AccessGraph {
           name: `${name} (system-assigned)`,
           // A system-assigned identity belongs to its resource; the resource's owner answers for it.
           owner: block.address,
-          attachedTo: [block.address],
+          resource: resources.of(block),
+          attachedTo: [resources.of(block)],
         });
       }
     }

@@ -59,12 +59,51 @@ export interface GraphScope {
   readonly name?: string;
 }
 
+/**
+ * Where a scope or a resource is, as far as one document tells. Its level can be narrower than
+ * the scope's `level`: a reference to any azurerm resource's `id` is a resource here, even of a
+ * type the Terraform-type table does not know.
+ */
+export interface GraphPlacement {
+  readonly level: ScopeLevel;
+  /** The resource group's name, lower case: of the group itself, or of the group a resource is in. */
+  readonly group?: string;
+  /** For a resource declared in the document: its Terraform address. */
+  readonly address?: string;
+  /** For a resource: its name, lower case. */
+  readonly name?: string;
+}
+
+/** A declared resource, placed in its resource group: an identity runs on it, or it is the identity. */
+export interface GraphResource {
+  /** The Terraform address, within the document of the identity that names it. */
+  readonly address: string;
+  readonly type: string;
+  /** The `name` as written, or the address when there is none. */
+  readonly name: string;
+  /** The resource group, lower case; undefined when it cannot be read (then it may be in any group). */
+  readonly group?: string;
+  /** The storage account the resource names in `storage_account_name` (a function app keeps its code there). */
+  readonly storageAccount?: GraphStorageAccount;
+}
+
+/** A storage account as a resource names it. */
+export interface GraphStorageAccount {
+  /** The account's `name` as written, or the value the resource names it by. */
+  readonly name?: string;
+  /** The account's address and group, when it is declared in the same document. */
+  readonly address?: string;
+  readonly group?: string;
+}
+
 /** A standing grant: `azurerm_role_assignment`, or a time-bound active PIM assignment. */
 export interface GraphGrant {
   readonly origin: Origin;
   readonly principal: GraphPrincipal;
   readonly role: GraphRole;
   readonly scope: GraphScope;
+  /** Where the scope is, as far as its document tells: which resources lie within it is read from this. */
+  readonly scopePlacement: GraphPlacement;
   /** `role-assignment` or `pim-active`. */
   readonly via: 'role-assignment' | 'pim-active';
   readonly description?: string;
@@ -119,8 +158,10 @@ export interface GraphIdentity {
   readonly principal: GraphPrincipal;
   readonly name: string;
   readonly owner?: string;
-  /** Addresses of the resources that run as this identity. */
-  readonly attachedTo: string[];
+  /** The resource that declares the identity: the identity itself, or the resource a system-assigned one belongs to. */
+  readonly resource: GraphResource;
+  /** The resources that run as this identity. */
+  readonly attachedTo: GraphResource[];
 }
 
 /** A credential of an application or service principal. */

@@ -85,7 +85,7 @@ export interface Reached {
 export async function reachOf(hcl: string, shape: Shape, suppressions?: SuppressionsByAddress): Promise<Reached> {
   const inputs = [{ file: 'main.tf', document: await documentOf(hcl, shape) }];
   const graph = AccessGraph.fromDocuments(inputs, suppressions);
-  return { graph, inputs, reach: computeReach(graph, inputs) };
+  return { graph, inputs, reach: computeReach(graph) };
 }
 
 export const RULE_CONTEXT = { today: '2026-11-27', maxActivationHours: 8, allowedWideScopes: [] };

@@ -1,7 +1,7 @@
 import { BASE, documentOf, reachOf, RULE_CONTEXT, SHAPES } from './escalation-fixtures';
 import { EscalationChain } from '../../../src/review/escalation/escalation-chain';
 import { escalationChainRule, isReportedChain } from '../../../src/review/escalation/escalation-rule';
-import { bindGraphInputs, computeReach, ReachResult } from '../../../src/review/escalation/reach';
+import { computeReach, ReachResult } from '../../../src/review/escalation/reach';
 import { AccessGraph } from '../../../src/review/graph/access-graph';
 
 const SUB = '11111111-2222-3333-4444-555555555555';
@@ -214,13 +214,14 @@ resource "azurerm_role_assignment" "alice_mystery" {
   });
 });
 
-describe('the documents behind a graph', () => {
-  test('without them no resource is placed in a group; the rule reads those the graph was read from', async () => {
+describe('placement read into the graph', () => {
+  test('the graph alone places resources in groups: reach and the rule need no documents beside it', async () => {
     const hcl = BASE + vmWorker('azurerm_resource_group.app.name') + aliceHolds('Virtual Machine Contributor', 'azurerm_resource_group.app.id');
-    const inputs = [{ file: 'main.tf', document: await documentOf(hcl, 'cdktf') }];
-    const graph = AccessGraph.fromDocuments(inputs);
-    expect(workerChain(computeReach(graph, []))).toBeUndefined();
-    bindGraphInputs(graph, inputs);
+    const graph = AccessGraph.fromDocuments([{ file: 'main.tf', document: await documentOf(hcl, 'cdktf') }]);
+    const worker = graph.identities.find((i) => i.name === 'uai-worker');
+    expect(worker?.attachedTo).toEqual([{ address: 'azurerm_linux_virtual_machine.worker', type: 'azurerm_linux_virtual_machine', name: 'vm-worker', group: 'rg-app' }]);
+    expect(graph.grants.find((g) => g.origin.address === 'azurerm_role_assignment.alice_role')?.scopePlacement)
+      .toEqual({ level: 'resource-group', group: 'rg-app' });
     expect(workerChain(computeReach(graph))).toBeDefined();
     expect(escalationChainRule.check(graph, RULE_CONTEXT)).toHaveLength(1);
   });

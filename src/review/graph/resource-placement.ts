@@ -1,22 +1,12 @@
-import { DocumentLookup } from './document-lookup';
+import { text } from './block-values';
+import { DocumentIndex } from './document-index';
+import { GraphPlacement as Placement } from './graph-types';
 import { GUID_PATTERN } from '../../model/guid';
 import { ScopeLevel } from '../../model/scope-level';
 import { parseArmId } from '../../scope/arm-id';
 import { levelOfPartialId } from '../../scope/partial-id-level';
-import { text } from '../graph/block-values';
 import { parseReference, TerraformReference } from '../reference';
 import { TerraformBlock, TerraformDocument } from '../terraform-json';
-
-/** Where a scope or a resource is, as far as one document tells. */
-export interface Placement {
-  readonly level: ScopeLevel;
-  /** The resource group's name, lower case: of the group itself, or of the group a resource is in. */
-  readonly group?: string;
-  /** For a resource declared in the document: its Terraform address. */
-  readonly address?: string;
-  /** For a resource: its name, lower case. */
-  readonly name?: string;
-}
 
 const RESOURCE_GROUP_TYPES = new Set(['azurerm_resource_group', 'data.azurerm_resource_group']);
 const isResourceGroup = (block: TerraformBlock) => block.type === 'azurerm_resource_group';
@@ -40,8 +30,10 @@ export class ResourcePlacement {
   // The same references (`${azurerm_resource_group.app.name}`) repeat on every resource of a group.
   private readonly references = new Map<string, TerraformReference | undefined>();
   private readonly names = new Map<string, string | undefined>();
+  // Every grant of a group names the same scope: each value is located once.
+  private readonly located = new Map<string, Placement>();
 
-  constructor(public readonly index: DocumentLookup, private readonly document: TerraformDocument) {}
+  constructor(public readonly index: DocumentIndex, private readonly document: TerraformDocument) {}
 
   /** The group of a declared resource, lower case; undefined when it cannot be read. */
   public groupOf(block: TerraformBlock): string | undefined {
@@ -61,6 +53,15 @@ export class ResourcePlacement {
 
   /** Where a scope value (a literal ID, a reference, or an ID built from both) points. */
   public locate(value: string): Placement {
+    let found = this.located.get(value);
+    if (!found) {
+      found = this.readPlacement(value);
+      this.located.set(value, found);
+    }
+    return found;
+  }
+
+  private readPlacement(value: string): Placement {
     if (!value.includes('${')) return this.locateLiteral(value);
     const reference = this.referenceIn(value);
     if (reference) {

@@ -1,0 +1,61 @@
+import { text } from './block-values';
+import { GraphResource, GraphStorageAccount } from './graph-types';
+import { ResourcePlacement } from './resource-placement';
+import { parseReference } from '../reference';
+import { TerraformBlock } from '../terraform-json';
+
+/**
+ * The resources of one document as the graph keeps them, each read once. Only the resources
+ * identities run on, and the identities themselves, are asked for: the rest of a large plan is
+ * never placed.
+ */
+export class PlacedResources {
+  private readonly resources = new Map<string, GraphResource>();
+  // Storage accounts by their name, for a resource that names its account by a literal.
+  private storageAccounts?: Map<string, TerraformBlock>;
+
+  constructor(private readonly placement: ResourcePlacement) {}
+
+  public of(block: TerraformBlock): GraphResource {
+    let resource = this.resources.get(block.address);
+    if (!resource) {
+      resource = this.read(block);
+      this.resources.set(block.address, resource);
+    }
+    return resource;
+  }
+
+  private read(block: TerraformBlock): GraphResource {
+    const group = this.placement.groupOf(block);
+    const storageAccount = this.storageAccountOf(block);
+    return {
+      address: block.address,
+      type: block.type,
+      name: text(block.body, 'name') ?? block.address,
+      ...(group === undefined ? {} : { group }),
+      ...(storageAccount === undefined ? {} : { storageAccount }),
+    };
+  }
+
+  /** By reference, or by a literal name of an account declared here; else only as written. */
+  private storageAccountOf(block: TerraformBlock): GraphStorageAccount | undefined {
+    const written = text(block.body, 'storage_account_name');
+    if (written === undefined) return undefined;
+    const reference = parseReference(written);
+    const account = (reference ? this.placement.index.get(reference.address) : undefined) ?? this.storageAccountNamed(written.toLowerCase());
+    if (!account) return { name: written };
+    const group = this.placement.groupOf(account);
+    return { name: text(account.body, 'name') ?? written, address: account.address, ...(group === undefined ? {} : { group }) };
+  }
+
+  private storageAccountNamed(name: string): TerraformBlock | undefined {
+    if (!this.storageAccounts) {
+      this.storageAccounts = new Map();
+      for (const block of this.placement.index.ofType('azurerm_storage_account')) {
+        const own = this.placement.nameOf(block);
+        if (own !== undefined && !this.storageAccounts.has(own)) this.storageAccounts.set(own, block);
+      }
+    }
+    return this.storageAccounts.get(name);
+  }
+}
