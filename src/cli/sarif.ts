@@ -1,18 +1,9 @@
 import { SourceLocation } from './source-location';
-import { RuleId } from '../model/rule-id';
 import { Severity } from '../model/severity';
 import { Evaluation } from '../policy/evaluate';
-import { RULES } from '../policy/rule-pack';
+import { RULE_REGISTRY } from '../policy/rule-pack';
 
 const LEVEL: Record<Severity, string> = { [Severity.ERROR]: 'error', [Severity.WARNING]: 'warning', [Severity.INFO]: 'note' };
-
-const EXPIRED_SUPPRESSION_RULE = {
-  id: RuleId.EXPIRED_SUPPRESSION,
-  title: 'Expired suppression',
-  description: 'A suppression whose until date has passed: the finding it silenced is back.',
-  fix: 'Finish the work the suppression allowed for (then delete it), or extend it with a new reason and date.',
-  defaultSeverity: Severity.ERROR,
-};
 
 function location(where: SourceLocation, address: string) {
   return {
@@ -30,7 +21,7 @@ function location(where: SourceLocation, address: string) {
  * its input file, with the Terraform address as the logical location.
  */
 export function renderSarif(evaluation: Evaluation, version: string, locate: (file: string, address: string) => SourceLocation): string {
-  const rules = [...RULES, EXPIRED_SUPPRESSION_RULE].map((r) => ({
+  const rules = RULE_REGISTRY.map((r) => ({
     id: r.id,
     name: r.title.replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ? c.toUpperCase() : '')),
     shortDescription: { text: r.title },
@@ -38,10 +29,10 @@ export function renderSarif(evaluation: Evaluation, version: string, locate: (fi
     help: { text: r.fix, markdown: `**Fix:** ${r.fix}` },
     defaultConfiguration: { level: LEVEL[r.defaultSeverity] },
   }));
-  const index = new Map(rules.map((r, i) => [r.id, i]));
+  const index = new Map<string, number>(rules.map((r, i) => [r.id, i]));
   const results = evaluation.findings.map((f) => ({
     ruleId: f.ruleId,
-    ruleIndex: index.get(f.ruleId as RuleId) ?? 0,
+    ruleIndex: index.get(f.ruleId) ?? 0,
     level: LEVEL[f.severity],
     message: { text: `${f.message} Fix: ${f.fix}` },
     locations: [location(locate(f.file, f.address), f.address)],

@@ -1,9 +1,9 @@
 import { Finding } from './finding';
 import { RuleContext } from './rule';
 import { RULES } from './rule-pack';
+import { expiredSuppression } from './rules/suppression-rules';
 import { isCalendarDate } from '../model/dates';
 import { SuppressionRecord } from '../model/metadata';
-import { RuleId } from '../model/rule-id';
 import { Severity } from '../model/severity';
 import { AccessGraph } from '../review/graph/access-graph';
 import { Origin } from '../review/graph/graph-types';
@@ -45,7 +45,7 @@ function allOrigins(graph: AccessGraph): Origin[] {
   return [...byAddress.values()];
 }
 
-/** Runs every rule over the graph, applies suppressions, and reports expired ones (AZA012). */
+/** Runs every graph rule, applies suppressions, and reports the expired ones (the registry's expired-suppression rule). */
 export function evaluate(graph: AccessGraph, options: EvaluationOptions): Evaluation {
   if (!isCalendarDate(options.today)) throw new Error(`today must be a date written YYYY-MM-DD; got "${options.today}".`);
   const context: RuleContext = {
@@ -78,12 +78,12 @@ export function evaluate(graph: AccessGraph, options: EvaluationOptions): Evalua
     }
   }
 
-  const expiredSeverity = severityOf(RuleId.EXPIRED_SUPPRESSION, Severity.ERROR);
+  const expiredSeverity = severityOf(expiredSuppression.id, expiredSuppression.defaultSeverity);
   if (expiredSeverity !== 'off') {
     for (const origin of allOrigins(graph)) {
       for (const s of origin.suppressions.filter((x) => isExpired(x, context.today))) {
         findings.push({
-          ruleId: RuleId.EXPIRED_SUPPRESSION,
+          ruleId: expiredSuppression.id,
           severity: expiredSeverity,
           message: isCalendarDate(s.until!)
             ? `the suppression of ${s.ruleId} ("${s.reason}") ended on ${s.until}.`
@@ -91,7 +91,7 @@ export function evaluate(graph: AccessGraph, options: EvaluationOptions): Evalua
           address: origin.address,
           file: origin.file,
           ...(origin.constructPath ? { constructPath: origin.constructPath } : {}),
-          fix: 'Finish the work the suppression allowed for (then delete it), or extend it with a new reason and date.',
+          fix: expiredSuppression.fix,
         });
       }
     }

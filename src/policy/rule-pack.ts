@@ -1,5 +1,6 @@
-import { Rule } from './rule';
+import { Rule, RuleInfo } from './rule';
 import { secretPresent } from './rules/credential-rules';
+import { escalationChain } from './rules/escalation-rules';
 import {
   duplicateAssignment,
   standingAccessAdmin,
@@ -10,10 +11,13 @@ import {
 } from './rules/grant-rules';
 import { missingOwner } from './rules/ownership-rules';
 import { directoryRoleEligibility, eligibilityWithoutExpiry, weakActivation } from './rules/pim-rules';
-import { escalationChainRule } from '../review/escalation/escalation-rule';
+import { expiredSuppression } from './rules/suppression-rules';
 
-/** Every rule, in ID order. The expired-suppression rule (AZA012) is applied by evaluate(). */
-export const RULES: readonly Rule[] = [
+/**
+ * Every rule, once, in ID order: the one list `check --help`, the README's rule table and SARIF
+ * rule metadata are made from. A test holds it to `RuleId`: every ID registered, none twice.
+ */
+export const RULE_REGISTRY: readonly RuleInfo[] = [
   wideScope,
   standingAccessAdmin,
   workloadCanGrantAccess,
@@ -25,5 +29,19 @@ export const RULES: readonly Rule[] = [
   duplicateAssignment,
   userStandingWrite,
   missingOwner,
-  escalationChainRule,
+  expiredSuppression,
+  escalationChain,
 ];
+
+/** A rule that runs over the graph; the others' findings come from elsewhere (AZA012: from suppressions). */
+export function isGraphRule(rule: RuleInfo): rule is Rule {
+  return typeof (rule as Partial<Rule>).check === 'function';
+}
+
+/** The rules `evaluate()` runs over the graph, in ID order. */
+export const RULES: readonly Rule[] = RULE_REGISTRY.filter(isGraphRule);
+
+/** `AZA001 to AZA013`: the registered IDs, for messages that name the accepted ones. */
+export function registeredRuleIds(): string {
+  return `${RULE_REGISTRY[0].id} to ${RULE_REGISTRY[RULE_REGISTRY.length - 1].id}`;
+}

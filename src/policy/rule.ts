@@ -21,8 +21,11 @@ export interface RuleHit {
   readonly fix?: string;
 }
 
-/** A rule: a small pure function over the AccessGraph, with a stable ID. */
-export interface Rule {
+/**
+ * What the registry holds about every rule, whether it runs over the graph or not: the `check`
+ * help, the README table and SARIF rule metadata are made from these.
+ */
+export interface RuleInfo {
   readonly id: RuleId;
   readonly title: string;
   readonly defaultSeverity: Severity;
@@ -31,5 +34,14 @@ export interface Rule {
   readonly fix: string;
   /** Only a suppression with a future `until` date silences it (migration windows). */
   readonly suppressionNeedsExpiry?: boolean;
+  /**
+   * How a finding is accepted, when it is not by a suppression with a reason (or, with
+   * `suppressionNeedsExpiry`, one with a future date).
+   */
+  readonly acceptedBy?: string;
+}
+
+/** A rule: a small pure function over the AccessGraph, with a stable ID. */
+export interface Rule extends RuleInfo {
   check(graph: AccessGraph, context: RuleContext): RuleHit[];
 }

@@ -1,5 +1,7 @@
 import '@microsoft/jest-sarif';
 import { cli } from './run-cli';
+import { RULE_REGISTRY } from '../../src/policy/rule-pack';
+import { expiredSuppression } from '../../src/policy/rules/suppression-rules';
 
 const HCL = 'test/fixtures/cli/hcl-repo';
 const CONFIG = 'test/fixtures/cli/access.json';
@@ -51,8 +53,18 @@ describe('azure-access check', () => {
     const run = sarif.runs[0];
     expect(run.tool.driver.name).toBe('azure-access');
     expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual([
-      'AZA001', 'AZA002', 'AZA003', 'AZA004', 'AZA005', 'AZA006', 'AZA007', 'AZA008', 'AZA009', 'AZA010', 'AZA011', 'AZA013', 'AZA012',
+      'AZA001', 'AZA002', 'AZA003', 'AZA004', 'AZA005', 'AZA006', 'AZA007', 'AZA008', 'AZA009', 'AZA010', 'AZA011', 'AZA012', 'AZA013',
     ]);
+    expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual(RULE_REGISTRY.map((r) => r.id));
+    const expired = run.tool.driver.rules.find((r: { id: string }) => r.id === 'AZA012');
+    expect(expired).toEqual({
+      id: 'AZA012',
+      name: 'ExpiredSuppression',
+      shortDescription: { text: expiredSuppression.title },
+      fullDescription: { text: expiredSuppression.description },
+      help: { text: expiredSuppression.fix, markdown: `**Fix:** ${expiredSuppression.fix}` },
+      defaultConfiguration: { level: 'error' },
+    });
     expect(run.results).toHaveLength(3);
     expect(run.results[1]).toMatchObject({
       ruleId: 'AZA001',
@@ -63,6 +75,15 @@ describe('azure-access check', () => {
       }],
     });
     expect(run.tool.driver.rules[run.results[1].ruleIndex].id).toBe('AZA001');
+  });
+
+  test('--help lists every registered rule, AZA013 included, with its default severity', async () => {
+    const { code, stdout } = await cli(['check', '--help']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Runs the least-privilege rules (AZA001 to AZA013) over Terraform JSON');
+    expect(RULE_REGISTRY.length).toBe(13);
+    for (const rule of RULE_REGISTRY) expect(stdout).toContain(`  ${rule.id}  ${rule.defaultSeverity.padEnd(7)}  ${rule.title}\n`);
+    expect(stdout).toContain('  AZA013  error    Escalation chain\n');
   });
 
   test('--fail-on sets the threshold', async () => {

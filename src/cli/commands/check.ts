@@ -1,5 +1,6 @@
 import { evaluate } from '../../policy/evaluate';
 import { parseReviewConfig } from '../../policy/review-config';
+import { registeredRuleIds, RULE_REGISTRY } from '../../policy/rule-pack';
 import { CliIo, ExitCode } from '../cli-io';
 import { reachesThreshold, renderFindingsJson, renderFindingsText } from '../findings-output';
 import { graphOf, loadSources } from '../load-graph';
@@ -15,9 +16,15 @@ export const CHECK: CommandSpec = {
   flags: [],
 };
 
+// One line a rule, from the registry: the help lists every rule `check` can report.
+const RULE_LINES = RULE_REGISTRY.map((r) => `  ${r.id}  ${r.defaultSeverity.padEnd(7)}  ${r.title}`).join('\n');
+
 export const CHECK_HELP = `Usage: azure-access check [options] <inputs...>
 
-Runs the least-privilege rules (AZA001-AZA012) over Terraform JSON, as the AccessGuard does at synth.
+Runs the least-privilege rules (${registeredRuleIds()}) over Terraform JSON, as the AccessGuard does at synth.
+
+Rules (default severity; --config can change it or turn a rule off):
+${RULE_LINES}
 
 Options:
   --format text|json|sarif       output format (default text); sarif is for GitHub code scanning

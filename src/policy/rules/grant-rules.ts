@@ -12,6 +12,7 @@ export const wideScope: Rule = {
   defaultSeverity: Severity.ERROR,
   description: 'A standing role assignment at subscription, management group, root or unknown scope (unknown counts as the widest).',
   fix: 'Grant the role at the resource (or resource group) that needs it; for a real need, give RoleGrant a justification or suppress AZA001 with a reason.',
+  acceptedBy: '`justification` on the grant, or a suppression with a reason',
   check: (graph, context) =>
     graph.grants
       .filter((g) => isWideScope(g.scope.level) && !context.allowedWideScopes.includes(g.scope.value.toLowerCase()))
@@ -40,7 +41,7 @@ export const workloadCanGrantAccess: Rule = {
   id: RuleId.WORKLOAD_CAN_GRANT_ACCESS,
   title: 'Workload that can grant access',
   defaultSeverity: Severity.ERROR,
-  description: 'A managed identity or service principal holds a role that can write role assignments: whoever controls the workload can give anyone any role.',
+  description: 'A managed identity or service principal holds (or is eligible for) a role that can write role assignments: whoever controls the workload can give anyone any role.',
   fix: 'Give the workload only the data-plane or control-plane role it uses; role assignments belong to the deployment pipeline or to people through PIM.',
   check: (graph) => [
     ...graph.grants

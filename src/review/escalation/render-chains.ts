@@ -1,6 +1,7 @@
 import { EscalationChain, chainKey } from './escalation-chain';
-import { ESCALATION_CHAIN_RULE_ID, isReportedChain } from './escalation-rule';
 import { ReachResult } from './reach';
+import { isReportedChain } from './reported-chain';
+import { RuleId } from '../../model/rule-id';
 import { describePrincipal } from '../graph/describe-principal';
 
 /** What a change of code does to the chains: those only the head has, and those only the base had. */
@@ -38,7 +39,7 @@ function listed(chains: readonly EscalationChain[], options: ChainListOptions): 
 
 /** One chain as a markdown list item; a chain AZA013 reports is marked with the rule ID. */
 export function chainListItem(chain: EscalationChain): string {
-  const mark = isReportedChain(chain) ? ` **${ESCALATION_CHAIN_RULE_ID}**` : '';
+  const mark = isReportedChain(chain) ? ` **${RuleId.ESCALATION_CHAIN}**` : '';
   const reaches = `"${chain.reaches.role}" at ${chain.reaches.scope}`;
   const steps = chain.steps.map((s) => s.description).join(' → ');
   return `-${mark} ${escape(describePrincipal(chain.principal))} reaches ${escape(reaches)}: ${escape(steps)}`;
@@ -53,7 +54,7 @@ export function renderChains(result: ReachResult, options: ChainListOptions = {}
     '',
     chains.length === 0
       ? 'No chains: no role held here opens a path beyond its own grant.'
-      : `${chains.length} chain${chains.length === 1 ? '' : 's'}, ${reported} reported by ${ESCALATION_CHAIN_RULE_ID}.`,
+      : `${chains.length} chain${chains.length === 1 ? '' : 's'}, ${reported} reported by ${RuleId.ESCALATION_CHAIN}.`,
     '',
     ...chains.map(chainListItem),
     '',

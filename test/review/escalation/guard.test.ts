@@ -3,7 +3,7 @@ import { LinuxVirtualMachine } from '@cdktf/provider-azurerm/lib/linux-virtual-m
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { AnnotationMetadataEntryType, Aspects, TerraformStack } from 'cdktf';
 import { AccessGuard, BuiltInRole, Principal, Scope, WorkloadIdentity } from '../../../src';
-import { ESCALATION_CHAIN_RULE_ID } from '../../../src/review/escalation/escalation-rule';
+import { RuleId } from '../../../src/model/rule-id';
 import { newStack, TENANT } from '../../support/stack';
 
 const ALICE = 'eeeeeeee-1111-2222-3333-ffffffffffff';
@@ -38,7 +38,7 @@ function escalationErrors(stack: TerraformStack): { path: string; message: strin
   Aspects.of(stack).add(aspect);
   aspect.visit(stack);
   return stack.node.findAll().flatMap((c) => c.node.metadata
-    .filter((m) => m.type === AnnotationMetadataEntryType.ERROR && String(m.data).startsWith(`[${ESCALATION_CHAIN_RULE_ID}]`))
+    .filter((m) => m.type === AnnotationMetadataEntryType.ERROR && String(m.data).startsWith(`[${RuleId.ESCALATION_CHAIN}]`))
     .map((m) => ({ path: c.node.path, message: String(m.data) })));
 }
 
@@ -58,7 +58,7 @@ describe('the AccessGuard and escalation chains', () => {
   test('passes when the chain is suppressed on that grant with a reason', () => {
     const stack = newStack('escalation');
     const { alice } = example(stack);
-    AccessGuard.suppress(alice, ESCALATION_CHAIN_RULE_ID, { reason: 'alice operates the payments batch VM' });
+    AccessGuard.suppress(alice, RuleId.ESCALATION_CHAIN, { reason: 'alice operates the payments batch VM' });
     expect(escalationErrors(stack)).toEqual([]);
   });
 });

@@ -1,8 +1,10 @@
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import { reachOf, RULE_CONTEXT, SHAPES } from './escalation-fixtures';
+import { RuleId } from '../../../src/model/rule-id';
+import { escalationChain } from '../../../src/policy/rules/escalation-rules';
 import { chainKey, describeChain } from '../../../src/review/escalation/escalation-chain';
-import { ESCALATION_CHAIN_RULE_ID, escalationChainRule, isReportedChain } from '../../../src/review/escalation/escalation-rule';
+import { isReportedChain } from '../../../src/review/escalation/reported-chain';
 
 const HCL = readFileSync(path.join(__dirname, '../../fixtures/escalation/multi-step.tf'), 'utf8');
 const STEPS = [
@@ -28,9 +30,9 @@ describe.each(SHAPES)('user → VM Contributor on rg-app → vm-worker runs as u
     expect(describeChain(chain!)).toBe(['human alice', ...STEPS].join(' → '));
   });
 
-  test(`${ESCALATION_CHAIN_RULE_ID} reports it once, on the first grant, naming every step`, async () => {
+  test(`${RuleId.ESCALATION_CHAIN} reports it once, on the first grant, naming every step`, async () => {
     const { graph } = await reachOf(HCL, shape);
-    const hits = escalationChainRule.check(graph, RULE_CONTEXT);
+    const hits = escalationChain.check(graph, RULE_CONTEXT);
     expect(hits).toHaveLength(1);
     expect(hits[0].origin.address).toBe('azurerm_role_assignment.alice_vms');
     for (const step of STEPS) expect(hits[0].message).toContain(step);
@@ -43,9 +45,9 @@ describe.each(SHAPES)('user → VM Contributor on rg-app → vm-worker runs as u
   });
 
   test('a suppression on the first grant travels with the hit', async () => {
-    const suppression = { ruleId: ESCALATION_CHAIN_RULE_ID, reason: 'break-glass operator for the payments batch' };
+    const suppression = { ruleId: RuleId.ESCALATION_CHAIN, reason: 'break-glass operator for the payments batch' };
     const { graph } = await reachOf(HCL, shape, new Map([['azurerm_role_assignment.alice_vms', [suppression]]]));
-    const [hit] = escalationChainRule.check(graph, RULE_CONTEXT);
+    const [hit] = escalationChain.check(graph, RULE_CONTEXT);
     expect(hit.origin.suppressions).toEqual([suppression]);
   });
 
@@ -54,6 +56,6 @@ describe.each(SHAPES)('user → VM Contributor on rg-app → vm-worker runs as u
     const chain = reach.chains.find((c) => c.principal.name === 'alice' && c.reaches.role === 'Key Vault Secrets Officer');
     expect(chain!.steps.map((s) => s.description)).toEqual(STEPS);
     expect(chain!.widens).toBe(false);
-    expect(escalationChainRule.check(graph, RULE_CONTEXT)).toEqual([]);
+    expect(escalationChain.check(graph, RULE_CONTEXT)).toEqual([]);
   });
 });

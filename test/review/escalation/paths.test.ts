@@ -1,9 +1,10 @@
 import { BASE, probeRole, reachOf, RULE_CONTEXT, SHAPES, workerIdentity } from './escalation-fixtures';
+import { escalationChain } from '../../../src/policy/rules/escalation-rules';
 import { allEscalationPaths } from '../../../src/review/escalation/escalation-catalog';
 import { EscalationChain } from '../../../src/review/escalation/escalation-chain';
 import { EscalationEffect, effectsOf } from '../../../src/review/escalation/escalation-effect';
-import { escalationChainRule, isReportedChain } from '../../../src/review/escalation/escalation-rule';
 import { ReachResult } from '../../../src/review/escalation/reach';
+import { isReportedChain } from '../../../src/review/escalation/reported-chain';
 import { EscalationPath } from '../../../src/roles/escalation-path';
 import { Role } from '../../../src/roles/role';
 
@@ -117,7 +118,7 @@ describe.each(SHAPES)('every escalation path, over %s JSON', (shape) => {
         expect(chain).toBeDefined();
         expect(chain!.steps[0].description).toBe('holds "probe" at rg-app');
         expect(isReportedChain(chain!)).toBe(true);
-        const hits = escalationChainRule.check(graph, RULE_CONTEXT);
+        const hits = escalationChain.check(graph, RULE_CONTEXT);
         expect(hits.some((h) => h.origin.address === 'azurerm_role_assignment.alice_probe' && h.message.includes('uai-worker holds'))).toBe(true);
       } else {
         const chain = chains.find((c) => c.steps[c.steps.length - 1].kind === 'opens' && c.steps[c.steps.length - 1].path?.id === id);
@@ -138,7 +139,7 @@ describe.each(SHAPES)('every escalation path, over %s JSON', (shape) => {
       test('does not open when the identity is not attached within the held scope', async () => {
         const { graph, reach } = await reachOf(scenario(effect, opening(path), 'other'), shape);
         expect(aliceChains(reach).filter(throughWorker)).toEqual([]);
-        expect(escalationChainRule.check(graph, RULE_CONTEXT).filter((h) => h.message.includes('uai-worker'))).toEqual([]);
+        expect(escalationChain.check(graph, RULE_CONTEXT).filter((h) => h.message.includes('uai-worker'))).toEqual([]);
       });
     }
   });

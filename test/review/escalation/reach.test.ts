@@ -1,7 +1,8 @@
 import { BASE, documentOf, reachOf, RULE_CONTEXT, SHAPES } from './escalation-fixtures';
+import { escalationChain } from '../../../src/policy/rules/escalation-rules';
 import { EscalationChain } from '../../../src/review/escalation/escalation-chain';
-import { escalationChainRule, isReportedChain } from '../../../src/review/escalation/escalation-rule';
 import { computeReach, ReachResult } from '../../../src/review/escalation/reach';
+import { isReportedChain } from '../../../src/review/escalation/reported-chain';
 import { AccessGraph } from '../../../src/review/graph/access-graph';
 
 const SUB = '11111111-2222-3333-4444-555555555555';
@@ -141,7 +142,7 @@ resource "azurerm_role_assignment" "admin_owner" {
     expect(toOwner[0].reaches.canGrantAccess).toBe(true);
     // uai-worker is attached to vm-admin as well: the search does not go back to it.
     expect(reach.chains.filter((c) => c.principal.name === 'uai-worker' && c.steps.some((s) => s.identity?.name === 'uai-worker'))).toEqual([]);
-    const messages = escalationChainRule.check(graph, RULE_CONTEXT).map((h) => h.message);
+    const messages = escalationChain.check(graph, RULE_CONTEXT).map((h) => h.message);
     expect(messages.filter((m) => m.includes('"Owner" at rg-payments'))).toHaveLength(2); // alice, and uai-worker itself
     expect(messages.every((m) => m.includes('holds no role that can grant access'))).toBe(true);
   });
@@ -150,7 +151,7 @@ resource "azurerm_role_assignment" "admin_owner" {
     const hcl = BASE + aliceHolds('Owner', 'azurerm_resource_group.app.id') + vmWorker('azurerm_resource_group.app.name');
     const { graph, reach } = await reachOf(hcl, shape);
     expect(workerChain(reach)?.holderCanGrantAccess).toBe(true);
-    expect(escalationChainRule.check(graph, RULE_CONTEXT)).toEqual([]);
+    expect(escalationChain.check(graph, RULE_CONTEXT)).toEqual([]);
   });
 
   test('a custom role with roleDefinitions/write can rewrite itself into Owner', async () => {
@@ -169,7 +170,7 @@ resource "azurerm_role_assignment" "alice_editor" {
 }
 `;
     const { graph } = await reachOf(hcl, shape);
-    expect(escalationChainRule.check(graph, RULE_CONTEXT).map((h) => h.message)).toEqual([
+    expect(escalationChain.check(graph, RULE_CONTEXT).map((h) => h.message)).toEqual([
       'human alice holds no role that can grant access, yet reaches a role that can grant access: '
       + '"a custom role it holds, rewritten to Owner\'s actions" at rg-app. Chain: holds "role-editor" at rg-app → '
       + 'can widen a custom role it holds, rewritten to Owner\'s actions at rg-app (Microsoft.Authorization/roleDefinitions/write).',
@@ -223,7 +224,7 @@ describe('placement read into the graph', () => {
     expect(graph.grants.find((g) => g.origin.address === 'azurerm_role_assignment.alice_role')?.scopePlacement)
       .toEqual({ level: 'resource-group', group: 'rg-app' });
     expect(workerChain(computeReach(graph))).toBeDefined();
-    expect(escalationChainRule.check(graph, RULE_CONTEXT)).toHaveLength(1);
+    expect(escalationChain.check(graph, RULE_CONTEXT)).toHaveLength(1);
   });
 });
 
@@ -268,12 +269,12 @@ resource "azurerm_role_assignment" "func_storage" {
     const { graph, reach } = await reachOf(BASE + app, shape);
     const own = reach.chains.filter((c) => c.principal.name === 'func-api (system-assigned)');
     expect(own.some((c) => c.steps.some((s) => s.kind === 'acts-as'))).toBe(false);
-    expect(escalationChainRule.check(graph, RULE_CONTEXT)).toEqual([]);
+    expect(escalationChain.check(graph, RULE_CONTEXT)).toEqual([]);
   });
 
   test('anyone else who can write that code runs as both identities of the app', async () => {
     const { graph } = await reachOf(BASE + app + aliceHolds('Storage Blob Data Contributor', 'azurerm_storage_account.code.id'), shape);
-    const messages = escalationChainRule.check(graph, RULE_CONTEXT).map((h) => h.message);
+    const messages = escalationChain.check(graph, RULE_CONTEXT).map((h) => h.message);
     expect(messages).toEqual([expect.stringContaining(
       'Chain: holds "Storage Blob Data Contributor" at stcode → overwrites the code of func-api in stcode and runs as uai-api '
       + '(Microsoft.Storage/storageAccounts/blobServices/containers/blobs/write) → uai-api holds "Key Vault Secrets User" at kv-payments.',

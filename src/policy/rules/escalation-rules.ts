@@ -1,27 +1,10 @@
-import { EscalationChain, chainKey } from './escalation-chain';
-import { reachOfGraph } from './reach';
 import { RuleId } from '../../model/rule-id';
 import { Severity } from '../../model/severity';
-import { Rule, RuleHit } from '../../policy/rule';
-import { describePrincipal } from '../graph/describe-principal';
-
-/** The rule's stable ID; a suppression names it. */
-export const ESCALATION_CHAIN_RULE_ID: string = RuleId.ESCALATION_CHAIN;
-
-/**
- * Whether the rule reports a chain: more than a direct grant, held by a principal with no role
- * that can grant access, and ending in one, or in a scope outside every scope the principal
- * holds. A chain that ends in a path opened by its last grant is reported only when that path is
- * what grants access (a custom role rewritten to Owner, elevation to root); when the last role
- * can grant access by itself, the chain that ends in holding it is the one finding, not one more
- * per thing that role leads to.
- */
-export function isReportedChain(chain: EscalationChain): boolean {
-  if (chain.steps.length < 2 || chain.holderCanGrantAccess) return false;
-  if (!chain.reaches.canGrantAccess && !chain.widens) return false;
-  const last = chain.steps[chain.steps.length - 1];
-  return last.kind !== 'opens' || (chain.reaches.canGrantAccess && !last.grant.role.canGrantAccess);
-}
+import { chainKey, EscalationChain } from '../../review/escalation/escalation-chain';
+import { reachOfGraph } from '../../review/escalation/reach';
+import { isReportedChain } from '../../review/escalation/reported-chain';
+import { describePrincipal } from '../../review/graph/describe-principal';
+import { Rule, RuleHit } from '../rule';
 
 /** The message: who, what it reaches, and every step on the way. */
 export function chainMessage(chain: EscalationChain): string {
@@ -42,15 +25,15 @@ export function chainFix(chain: EscalationChain): string {
   const last = chain.steps[chain.steps.length - 1];
   const identity = [...chain.steps].reverse().find((s) => s.kind === 'acts-as')?.identity;
   const narrowEnd = identity ? `, or narrow what ${identity.name} holds ("${last.grant.role.name}" at ${last.grant.scope.name ?? last.grant.scope.value})` : '';
-  return `${takeAway}${narrowEnd}. If the chain is intended, suppress ${ESCALATION_CHAIN_RULE_ID} on ${chain.origin.address} with a reason.`;
+  return `${takeAway}${narrowEnd}. If the chain is intended, suppress ${RuleId.ESCALATION_CHAIN} on ${chain.origin.address} with a reason.`;
 }
 
 /**
- * AZA013: escalation chains. Reads the documents bound to the graph (`bindGraphInputs`, or
- * `computeReach`) to know which resources lie within a scope and which identities run on them;
- * hits point at the first grant of each chain, so a suppression there silences the chain.
+ * AZA013: escalation chains, over the graph's reach (which resources lie within a scope and
+ * which identities run on them are placed in the graph). Hits point at the first grant of each
+ * chain, so a suppression there silences the chain.
  */
-export const escalationChainRule: Rule = {
+export const escalationChain: Rule = {
   id: RuleId.ESCALATION_CHAIN,
   title: 'Escalation chain',
   defaultSeverity: Severity.ERROR,
@@ -60,6 +43,7 @@ export const escalationChainRule: Rule = {
     + 'and the managed identities it can act as, with every role they hold.',
   fix: 'Take the operation that opens the first step away from the principal (a narrower role or scope, or notActions), '
     + 'or narrow the roles of the identity it can act as; suppress AZA013 on the first grant with a reason when the chain is intended.',
+  acceptedBy: 'a suppression with a reason on the chain\'s first grant',
   check: (graph) => {
     const seen = new Set<string>();
     const hits: RuleHit[] = [];
