@@ -4,10 +4,11 @@ import { Construct, IConstruct } from 'constructs';
 import { assignmentName } from './assignment-name';
 import { assignmentRoleDefinitionId } from './assignment-role-definition-id';
 import { GrantOptions } from './grant-options';
-import type { IPrincipal } from '../identity/principal';
+import { checkWideScopeAtSynth, describeHolder } from './wide-scope-check';
+import type { IPrincipal } from '../model/principal';
 import { PrincipalKind } from '../model/principal-kind';
 import { RuleId } from '../model/rule-id';
-import { isWideScope, ScopeLevel } from '../model/scope-level';
+import { ScopeLevel } from '../model/scope-level';
 import { cdktf, isUnresolved } from '../private/cdktf-runtime';
 import { azurerm } from '../private/providers';
 import { recordPrincipal, recordSuppressions } from '../private/record-metadata';
@@ -26,8 +27,9 @@ export interface RoleGrantProps extends GrantOptions {
 
 /**
  * A standing role assignment (`azurerm_role_assignment`): a value that says what was granted to
- * whom, where. The scope is checked when the grant is made: a subscription, management group,
- * root or unknown scope needs a written justification.
+ * whom, where. The scope is checked at synth by rule AZA001: a subscription, management group,
+ * root or unknown scope needs a written justification, unless the stack's AccessGuard allows
+ * that scope (`allowedWideScopes`) or the rule is suppressed or turned off there.
  */
 export class RoleGrant extends Construct {
   /**
@@ -85,6 +87,13 @@ export class RoleGrant extends Construct {
     if (this.justification !== undefined) {
       recordSuppressions(this.assignment, [{ ruleId: RuleId.WIDE_SCOPE, reason: this.justification }]);
     }
+    checkWideScopeAtSynth({
+      construct: this,
+      resource: this.assignment,
+      holder: describeHolder(props.principal),
+      roleName: props.role.name,
+      scope: props.scope,
+    });
   }
 
   /**
@@ -107,14 +116,6 @@ function checkJustification(path: string, props: RoleGrantProps): string | undef
   const justification = props.justification?.trim();
   if (props.justification !== undefined && !justification) {
     throw new Error(`${path}: justification is empty. Say why "${props.role.name}" is needed at ${props.scope.id}.`);
-  }
-  if (isWideScope(props.scope.level) && justification === undefined) {
-    const scopeText = props.scope.level === ScopeLevel.UNKNOWN ? 'a scope that cannot be read at synth (UNKNOWN, treated as the widest)' : `${props.scope.level} scope ${props.scope.id}`;
-    throw new Error(
-      `${path}: "${props.role.name}" for ${props.principal.displayName} is granted at ${scopeText}. ` +
-        'Grant it at the narrowest scope that works (the resource, e.g. Scope.of(vault), or its resource group), ' +
-        'or give options.justification saying why this scope is needed (a description is not a justification).',
-    );
   }
   return justification;
 }

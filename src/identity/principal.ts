@@ -3,6 +3,7 @@ import { Construct, IConstruct } from 'constructs';
 import { GrantOptions } from '../grants/grant-options';
 import { RoleGrant } from '../grants/role-grant';
 import { isGuid } from '../model/guid';
+import { IPrincipal } from '../model/principal';
 import { PrincipalKind, PrincipalType, principalTypeOf } from '../model/principal-kind';
 import { azureadPrincipalTypes, principalFactsOf } from '../model/terraform-types';
 import { cdktf, isUnresolved } from '../private/cdktf-runtime';
@@ -11,25 +12,8 @@ import { Role } from '../roles/role';
 import { Scope } from '../scope/scope';
 
 
-/** Something that can be granted a role: a user, a group, an application or a managed identity. */
-export interface IPrincipal {
-  /** The Entra object ID (a token when the principal is created or looked up in the stack). */
-  readonly principalId: string;
-  /** The `principal_type` of role assignments to this principal. */
-  readonly principalType: PrincipalType;
-  /** Human, group, managed identity or application. */
-  readonly kind: PrincipalKind;
-  /** A name for reports and errors ("uai-ordering-api", "platform-admins"). */
-  readonly displayName: string;
-  /**
-   * True for a managed identity created in the same stack: its grants set
-   * `skip_service_principal_aad_check`, so the assignment does not fail with PrincipalNotFound
-   * while Entra replicates the new service principal.
-   */
-  readonly isCreatedInStack: boolean;
-  /** The construct grants to this principal are placed under, when it has one. */
-  readonly grantHost?: IConstruct;
-
+/** A principal that can be granted a role directly: `identity.grant(role, scope)`. */
+export interface IGrantable extends IPrincipal {
   /** Grants `role` at `scope` to this principal; a wide scope needs `options.justification`. */
   grant(role: Role, scope: Scope, options?: GrantOptions): RoleGrant;
 }
@@ -53,7 +37,7 @@ export interface PrincipalLookupOptions {
  * Principals that exist outside this library's constructs: people, groups and applications by
  * object ID, from azuread resources and data sources, or looked up by name.
  */
-export class Principal implements IPrincipal {
+export class Principal implements IGrantable {
   /** A user by Entra object ID. */
   public static user(objectId: string, displayName?: string): Principal {
     return Principal.fromObjectId({ objectId, kind: PrincipalKind.HUMAN, displayName });

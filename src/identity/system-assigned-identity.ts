@@ -1,7 +1,7 @@
 import type { TerraformResource } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { enableSystemAssignedIdentity } from './identity-block';
-import { IPrincipal } from './principal';
+import { IGrantable } from './principal';
 import { GrantOptions } from '../grants/grant-options';
 import { RoleGrant } from '../grants/role-grant';
 import { PrincipalKind, PrincipalType } from '../model/principal-kind';
@@ -14,7 +14,7 @@ import { Scope } from '../scope/scope';
  * resource. `SystemAssignedIdentity.enable(resource)` turns it on (keeping user-assigned
  * identities already attached) and returns it as a principal to grant roles to.
  */
-export class SystemAssignedIdentity implements IPrincipal {
+export class SystemAssignedIdentity implements IGrantable {
   public static enable(resource: TerraformResource): SystemAssignedIdentity {
     enableSystemAssignedIdentity(resource);
     return new SystemAssignedIdentity(resource);

@@ -5,7 +5,7 @@ import { Construct, IConstruct } from 'constructs';
 import { setAzureClientId, supportsAzureClientId } from './azure-client-id';
 import { FederatedCredentialSubject, GitHubActionsTrustProps } from './federated-credential-subject';
 import { addUserAssignedIdentity } from './identity-block';
-import { IPrincipal } from './principal';
+import { IGrantable } from './principal';
 import { GrantOptions } from '../grants/grant-options';
 import { RoleGrant } from '../grants/role-grant';
 import { PrincipalKind, PrincipalType } from '../model/principal-kind';
@@ -54,7 +54,7 @@ export interface FederatedCredentialOptions {
  * A user-assigned managed identity (`azurerm_user_assigned_identity`) for a workload: the
  * workload authenticates as it, with no secret to store or rotate.
  */
-export class WorkloadIdentity extends Construct implements IPrincipal {
+export class WorkloadIdentity extends Construct implements IGrantable {
   public readonly resource: UserAssignedIdentity;
   /** The identity's ARM resource ID. */
   public readonly id: string;

@@ -1,5 +1,5 @@
-import type { IPrincipal } from '../identity/principal';
 import { Duration } from '../model/duration';
+import type { IPrincipal } from '../model/principal';
 
 /**
  * What a person must do to activate an eligible role, and for how long the activation lasts.

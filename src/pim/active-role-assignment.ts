@@ -7,7 +7,8 @@ import { PimRoleAssignmentProps } from './pim-role-assignment-props';
 import { pimRoleDefinitionId } from './pim-role-definition-id';
 import { PimSchedule } from './pim-schedule';
 import { PimTicket } from './ticket';
-import type { IPrincipal } from '../identity/principal';
+import { checkWideScopeAtSynth, describeHolder } from '../grants/wide-scope-check';
+import type { IPrincipal } from '../model/principal';
 import { azurermPim } from '../private/pim-providers';
 import { recordPrincipal } from '../private/record-metadata';
 import { Role } from '../roles/role';
@@ -61,5 +62,13 @@ export class ActiveRoleAssignment extends Construct {
       ticket: ticketBlock(this.ticket),
     });
     recordPrincipal(this.resource, this.principal);
+    // Held without activation while it lasts: judged by the same wide-scope rule as a RoleGrant.
+    checkWideScopeAtSynth({
+      construct: this,
+      resource: this.resource,
+      holder: describeHolder(this.principal),
+      roleName: props.role.name,
+      scope: props.scope,
+    });
   }
 }

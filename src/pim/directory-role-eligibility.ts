@@ -1,8 +1,8 @@
 import type { DirectoryRoleEligibilityScheduleRequest } from '@cdktf/provider-azuread/lib/directory-role-eligibility-schedule-request';
 import { Construct } from 'constructs';
 import { checkHumanOrGroup, checkJustification } from './pim-checks';
-import type { IPrincipal } from '../identity/principal';
 import { GUID_PATTERN } from '../model/guid';
+import type { IPrincipal } from '../model/principal';
 import { isUnresolved } from '../private/cdktf-runtime';
 import { azureadPim } from '../private/pim-providers';
 import { recordPrincipal } from '../private/record-metadata';

@@ -7,7 +7,7 @@ import { PimRoleAssignmentProps } from './pim-role-assignment-props';
 import { pimRoleDefinitionId } from './pim-role-definition-id';
 import { PimSchedule } from './pim-schedule';
 import { PimTicket } from './ticket';
-import type { IPrincipal } from '../identity/principal';
+import type { IPrincipal } from '../model/principal';
 import { azurermPim } from '../private/pim-providers';
 import { recordPermanentEligibility, recordPrincipal } from '../private/record-metadata';
 import { Role } from '../roles/role';

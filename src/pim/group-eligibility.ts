@@ -5,7 +5,7 @@ import { checkEligibilitySchedule, checkHumanOrGroup, checkJustification, checkT
 import { PimExpirationType } from './pim-expiration-type';
 import { PimSchedule } from './pim-schedule';
 import { PimTicket } from './ticket';
-import type { IPrincipal } from '../identity/principal';
+import type { IPrincipal } from '../model/principal';
 import { PrincipalKind } from '../model/principal-kind';
 import { azureadPim } from '../private/pim-providers';
 import { recordPermanentEligibility, recordPrincipal } from '../private/record-metadata';

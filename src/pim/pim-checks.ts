@@ -1,7 +1,7 @@
 import { PimSchedule } from './pim-schedule';
 import type { PimTicket } from './ticket';
-import type { IPrincipal } from '../identity/principal';
 import { isGuid } from '../model/guid';
+import type { IPrincipal } from '../model/principal';
 import { PrincipalKind } from '../model/principal-kind';
 import { isUnresolved } from '../private/cdktf-runtime';
 

@@ -1,6 +1,6 @@
 import { PimSchedule } from './pim-schedule';
 import { PimTicket } from './ticket';
-import type { IPrincipal } from '../identity/principal';
+import type { IPrincipal } from '../model/principal';
 import { Role } from '../roles/role';
 import { Scope } from '../scope/scope';
 

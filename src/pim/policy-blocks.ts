@@ -7,9 +7,9 @@ import type {
 import { ActivationRules } from './activation-rules';
 import { ActiveAssignmentRules, EligibleAssignmentRules } from './assignment-rules';
 import { PimNotificationLevel, PimNotificationRules, PimNotificationSettings } from './notification-rules';
-import type { IPrincipal } from '../identity/principal';
 import { Duration } from '../model/duration';
 import { isGuid } from '../model/guid';
+import type { IPrincipal } from '../model/principal';
 import { PrincipalKind } from '../model/principal-kind';
 import { isUnresolved } from '../private/cdktf-runtime';
 

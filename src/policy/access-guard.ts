@@ -6,6 +6,7 @@ import { currentUtcDate, isCalendarDate } from '../model/dates';
 import { isRuleId } from '../model/rule-id';
 import { Severity } from '../model/severity';
 import { cdktf } from '../private/cdktf-runtime';
+import { markGuarded } from '../private/guarded-stacks';
 import { recordSuppressions } from '../private/record-metadata';
 import type * as AccessGraphModule from '../review/graph/access-graph';
 import { TerraformDocument } from '../review/terraform-json';
@@ -21,6 +22,8 @@ function review(): { AccessGraph: typeof AccessGraphModule.AccessGraph; evaluate
   /* eslint-enable @typescript-eslint/no-require-imports */
   return { AccessGraph, evaluate };
 }
+
+const findingsByStack = new WeakMap<TerraformStack, Finding[]>();
 
 /** Options of the guard. */
 export interface AccessGuardProps {
@@ -79,8 +82,13 @@ export class AccessGuard implements IAspect {
     }
   }
 
-  /** The findings of the last stack this guard checked. */
-  public findings: Finding[] = [];
+  /**
+   * The findings of the last synthesis of `stack` (empty when no guard has judged it yet). Kept
+   * per stack, so an app with several stacks loses none.
+   */
+  public static findingsOf(stack: TerraformStack): Finding[] {
+    return [...(findingsByStack.get(stack) ?? [])];
+  }
 
   constructor(private readonly props: AccessGuardProps = {}) {
     if (props.today !== undefined && !isCalendarDate(props.today)) {
@@ -89,25 +97,27 @@ export class AccessGuard implements IAspect {
   }
 
   public visit(node: IConstruct): void {
-    const { TerraformStack: Stack, Annotations, Aspects } = cdktf();
+    const { TerraformStack: Stack, Annotations } = cdktf();
     if (!(node instanceof Stack)) return;
     const stack = node as TerraformStack;
+    // Before the stack's validations run: the library's grants leave the wide-scope decision
+    // to this guard, and so to its settings.
+    markGuarded(stack);
     const { AccessGraph, evaluate } = review();
     const document = stack.toTerraform() as TerraformDocument;
     const graph = AccessGraph.fromDocuments([{ file: stack.node.path, document }]);
     const overrides: Record<string, Severity | 'off'> = { ...this.props.severityOverrides };
     for (const id of this.props.disabledRules ?? []) overrides[id] = 'off';
-    this.findings = evaluate(graph, {
+    const findings = evaluate(graph, {
       today: this.props.today ?? currentUtcDate(),
       maxActivationHours: this.props.maxActivationHours,
       allowedWideScopes: this.props.allowedWideScopes,
       severityOverrides: overrides,
     }).findings;
+    findingsByStack.set(stack, findings);
 
-    const constructs = stack.node.findAll();
-    if (constructs.every((c) => Aspects.of(c).all.every((a) => a instanceof AccessGuard))) reuseForThisSynthesis(stack, document);
-    const byPath = new Map(constructs.map((c) => [c.node.path, c]));
-    for (const finding of this.findings) {
+    const byPath = new Map(stack.node.findAll().map((c) => [c.node.path, c]));
+    for (const finding of findings) {
       const target = (finding.constructPath && byPath.get(finding.constructPath)) || stack;
       const text = `[${finding.ruleId}] ${finding.message} Fix: ${finding.fix}`;
       if (finding.severity === Severity.ERROR) Annotations.of(target).addError(text);
@@ -115,25 +125,4 @@ export class AccessGuard implements IAspect {
       else Annotations.of(target).addInfo(text);
     }
   }
-}
-
-/**
- * Synthesis resolves the whole stack into JSON right after the aspects run; the guard has just
- * done exactly that. Resolving it twice made the guard cost a third of synth time for large
- * stacks, so the synthesizer's next `toTerraform()` gets the guard's result. It is used only when
- * no other aspect can change the stack after the guard (the caller checks), only once, and only
- * within the current synchronous synthesis: afterwards `toTerraform()` computes afresh.
- */
-function reuseForThisSynthesis(stack: TerraformStack, document: TerraformDocument): void {
-  const own = Object.prototype.hasOwnProperty.call(stack, 'toTerraform');
-  const original = stack.toTerraform;
-  const restore = () => {
-    if (own) stack.toTerraform = original;
-    else delete (stack as { toTerraform?: unknown }).toTerraform;
-  };
-  stack.toTerraform = () => {
-    restore();
-    return document;
-  };
-  queueMicrotask(restore);
 }

@@ -5,6 +5,11 @@ import { MetadataField, metadataOverridePath, SuppressionRecord } from '../model
 
 const recorded = new WeakMap<TerraformElement, SuppressionRecord[]>();
 
+/** The exceptions recorded on a resource so far. */
+export function recordedSuppressionsOn(resource: TerraformElement): readonly SuppressionRecord[] {
+  return recorded.get(resource) ?? [];
+}
+
 /** Adds exceptions to a resource's metadata, keeping those already there. */
 export function recordSuppressions(resource: TerraformElement, records: SuppressionRecord[]): void {
   const all = [...(recorded.get(resource) ?? []), ...records];

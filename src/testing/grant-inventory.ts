@@ -1,7 +1,7 @@
 import type { TerraformStack } from 'cdktf';
 import { ExpectedGrant, GrantRecord } from './grant-record';
-import { IPrincipal } from '../identity/principal';
 import { roleGuidAtEndOf } from '../model/guid';
+import { IPrincipal } from '../model/principal';
 import { ScopeLevel, scopeLevelRank } from '../model/scope-level';
 import { cdktf, isUnresolved } from '../private/cdktf-runtime';
 import { parseReference, scopeLevelOfValue } from '../review/reference';

@@ -1,8 +1,20 @@
 import { Group } from '@cdktf/provider-azuread/lib/group';
 import { DataAzurermSubscription } from '@cdktf/provider-azurerm/lib/data-azurerm-subscription';
 import { ManagementGroupPolicyAssignment } from '@cdktf/provider-azurerm/lib/management-group-policy-assignment';
-import { TerraformStack } from 'cdktf';
-import { BuiltInRole, GrantInventory, Principal, RoleGrant, Scope, ScopeLevel, SystemAssignedIdentity, WorkloadIdentity } from '../../src';
+import { App, Aspects, TerraformStack } from 'cdktf';
+import {
+  AccessGuard,
+  AccessGuardProps,
+  BuiltInRole,
+  GrantInventory,
+  Principal,
+  RoleGrant,
+  Scope,
+  ScopeLevel,
+  Severity,
+  SystemAssignedIdentity,
+  WorkloadIdentity,
+} from '../../src';
 import { ROLE_ASSIGNMENT_NAMESPACE, uuidv5 } from '../../src/grants/assignment-name';
 import { appResources, newStack, onlyResource, resourcesOf, SUBSCRIPTION, synthJson } from '../support/stack';
 
@@ -179,22 +191,26 @@ describe('principal types', () => {
 });
 
 describe('the scope is checked on every grant', () => {
-  test.each([
-    ['subscription', Scope.subscription(SUBSCRIPTION), /at subscription scope \/subscriptions\/11111111/],
-    ['management group', Scope.managementGroup('mg-platform'), /at management-group scope/],
-    ['root', Scope.root(), /at root scope \//],
-  ])('a %s scope without justification fails with the path, the scope and the fix', (_, scope, where) => {
-    const stack = newStack();
-    const uai = workload(stack);
-    let error: Error | undefined;
+  /** Synthesizes the app as `cdktf synth` does (aspects, validations, annotations); the error, or undefined. */
+  function synthError(stack: TerraformStack): string | undefined {
     try {
-      uai.grant(BuiltInRole.READER, scope);
+      (stack.node.root as App).synth();
+      return undefined;
     } catch (e) {
-      error = e as Error;
+      return (e as Error).message;
     }
-    expect(error?.message).toMatch(/^test\/OrderingApi\/Reader-[^:]+: "Reader" for uai-ordering-api is granted/);
-    expect(error?.message).toMatch(where);
-    expect(error?.message).toMatch(/Grant it at the narrowest scope that works .* or give options\.justification/);
+  }
+
+  test.each([
+    ['subscription', Scope.subscription(SUBSCRIPTION), 'at subscription scope /subscriptions/11111111-2222-3333-4444-555555555555.'],
+    ['management group', Scope.managementGroup('mg-platform'), 'at management-group scope /providers/Microsoft.Management/managementGroups/mg-platform.'],
+    ['root', Scope.root(), 'at root scope /.'],
+  ])('a %s scope without justification fails synthesis with AZA001, the path, the scope and the fix', (_, scope, where) => {
+    const stack = newStack();
+    const grant = workload(stack).grant(BuiltInRole.READER, scope);
+    const error = synthError(stack);
+    expect(error).toContain(`[${grant.node.path}] [AZA001] managed identity uai-ordering-api holds "Reader" ${where}`);
+    expect(error).toContain('Fix: Grant the role at the resource (or resource group) that needs it; for a real need, give the grant a justification');
   });
 
   test('an UNKNOWN scope is treated as the widest', () => {
@@ -202,14 +218,64 @@ describe('the scope is checked on every grant', () => {
     const uai = workload(stack);
     const unknown = Scope.fromId(new DataAzurermSubscription(stack, 'sub', {}).subscriptionId);
     expect(unknown.level).toBe(ScopeLevel.UNKNOWN);
-    expect(() => uai.grant(BuiltInRole.READER, unknown)).toThrow(/a scope that cannot be read at synth \(UNKNOWN, treated as the widest\)/);
+    uai.grant(BuiltInRole.READER, unknown);
+    expect(synthError(stack)).toContain('[AZA001] managed identity uai-ordering-api holds "Reader" at a scope that cannot be read (given as a token; unknown counts as the widest).');
   });
 
   test('a description is not a justification', () => {
     const stack = newStack();
-    expect(() => workload(stack).grant(BuiltInRole.READER, Scope.subscription(SUBSCRIPTION), { description: 'inventory export' })).toThrow(
-      /give options\.justification/,
-    );
+    workload(stack).grant(BuiltInRole.READER, Scope.subscription(SUBSCRIPTION), { description: 'inventory export' });
+    expect(synthError(stack)).toContain('[AZA001]');
+  });
+
+  test('a narrow grant and a justified wide one synthesize', () => {
+    const stack = newStack();
+    const { vault } = appResources(stack);
+    const uai = workload(stack);
+    uai.grant(BuiltInRole.KEY_VAULT_SECRETS_USER, Scope.of(vault));
+    uai.grant(BuiltInRole.READER, Scope.subscription(SUBSCRIPTION), { justification: 'inventory export' });
+    expect(synthError(stack)).toBeUndefined();
+    expect(assignments(stack).map((a) => a.scope).sort()).toEqual(['${azurerm_key_vault.kv.id}', `/subscriptions/${SUBSCRIPTION}`]);
+  });
+
+  describe('one decision: the stack\'s AccessGuard settings apply to this library\'s grants as to any other', () => {
+    function wideReader(guard?: AccessGuardProps) {
+      const stack = newStack();
+      workload(stack).grant(BuiltInRole.READER, Scope.subscription(SUBSCRIPTION));
+      if (guard) Aspects.of(stack).add(new AccessGuard({ today: '2026-11-30', ...guard }));
+      return stack;
+    }
+
+    test('allowedWideScopes lets the grant through without a justification', () => {
+      const stack = wideReader({ allowedWideScopes: [`/subscriptions/${SUBSCRIPTION.toUpperCase()}`] });
+      expect(synthError(stack)).toBeUndefined();
+      expect(AccessGuard.findingsOf(stack)).toEqual([]);
+      expect(assignments(stack).map((a) => a.scope)).toEqual([`/subscriptions/${SUBSCRIPTION}`]);
+    });
+
+    test('a guard without the allowance fails synthesis naming AZA001, the construct path and the fix', () => {
+      const stack = wideReader({ allowedWideScopes: ['/subscriptions/99999999-2222-3333-4444-555555555555'] });
+      expect(synthError(stack)).toMatch(
+        /\[test\/OrderingApi\/Reader-sub-11111111\/Assignment\] \[AZA001\] managed identity uai-ordering-api holds "Reader" at subscription scope \/subscriptions\/11111111-2222-3333-4444-555555555555\. Fix: Grant the role at the resource/,
+      );
+      expect(AccessGuard.findingsOf(stack).map((f) => f.ruleId)).toEqual(['AZA001']);
+    });
+
+    test('a severity override and a disabled rule apply too', () => {
+      const warned = wideReader({ severityOverrides: { AZA001: Severity.WARNING } });
+      expect(synthError(warned)).toBeUndefined();
+      expect(AccessGuard.findingsOf(warned).map((f) => [f.ruleId, f.severity])).toEqual([['AZA001', Severity.WARNING]]);
+      const disabled = wideReader({ disabledRules: ['AZA001'] });
+      expect(synthError(disabled)).toBeUndefined();
+      expect(AccessGuard.findingsOf(disabled)).toEqual([]);
+    });
+
+    test('cdktf runs only a stack\'s own aspects: a guard added to the App judges nothing, so the grants keep their own check', () => {
+      const stack = wideReader();
+      Aspects.of(stack.node.root).add(new AccessGuard({ today: '2026-11-30', allowedWideScopes: [`/subscriptions/${SUBSCRIPTION}`] }));
+      expect(synthError(stack)).toContain('[AZA001] managed identity uai-ordering-api holds "Reader" at subscription scope');
+      expect(AccessGuard.findingsOf(stack)).toEqual([]);
+    });
   });
 
   test('an empty justification is refused', () => {

@@ -1,7 +1,9 @@
+import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
+import { Aspects } from 'cdktf';
 import { newStack, only, OWNER_GUID, RG_SCOPE_ID, resourceGroup, SUB, synth, USER } from './pim-test-support';
+import { AccessGuard, ActiveRoleAssignment, PimSchedule } from '../../src';
 import { Principal } from '../../src/identity/principal';
 import { Duration } from '../../src/model/duration';
-import { ActiveRoleAssignment, PimSchedule } from '../../src/pim';
 import { BuiltInRole } from '../../src/roles/built-in-role.generated';
 import { Scope } from '../../src/scope/scope';
 
@@ -71,5 +73,41 @@ describe('ActiveRoleAssignment', () => {
           schedule: PimSchedule.afterDuration(Duration.hours(1)),
         }),
     ).toThrow(/pim\/Active: principal uai-batch is of kind "managed-identity"; PIM is for people\. Accepted: a user \(human\) or a group \(group\)/);
+  });
+});
+
+describe('ActiveRoleAssignment at a wide scope: the same decision (AZA001) as a standing RoleGrant', () => {
+  function activeReaderAtSubscription() {
+    const { app, stack } = newStack();
+    new AzurermProvider(stack, 'azurerm', { features: [{}] });
+    const active = new ActiveRoleAssignment(stack, 'Inventory', {
+      principal: Principal.user(USER, 'auditor-1'),
+      role: BuiltInRole.READER,
+      scope: Scope.subscription(SUB),
+      justification: 'Quarterly inventory',
+      schedule: PimSchedule.afterDuration(Duration.hours(8), { startDateTime: '2025-07-01T20:00:00Z' }),
+    });
+    return { app, stack, active };
+  }
+
+  test('without a guard, synthesis fails naming AZA001, the construct path and the fix', () => {
+    const { app } = activeReaderAtSubscription();
+    expect(() => app.synth()).toThrow(
+      `[pim/Inventory] [AZA001] human auditor-1 holds "Reader" at subscription scope /subscriptions/${SUB}. Fix: Grant the role at the resource`,
+    );
+  });
+
+  test('a suppression with a reason accepts it, and travels in the JSON for the guard and the command', () => {
+    const { app, stack, active } = activeReaderAtSubscription();
+    AccessGuard.suppress(active, 'AZA001', { reason: 'auditors read the whole subscription' });
+    expect(() => app.synth()).not.toThrow();
+    expect(only(synth(stack), TYPE).scope).toBe(`/subscriptions/${SUB}`);
+  });
+
+  test('the guard\'s allowedWideScopes applies to it as to any grant', () => {
+    const { app, stack } = activeReaderAtSubscription();
+    Aspects.of(stack).add(new AccessGuard({ today: '2026-11-30', allowedWideScopes: [`/subscriptions/${SUB}`] }));
+    expect(() => app.synth()).not.toThrow();
+    expect(AccessGuard.findingsOf(stack).filter((f) => f.ruleId === 'AZA001')).toEqual([]);
   });
 });

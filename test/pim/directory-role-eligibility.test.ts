@@ -1,6 +1,6 @@
 import { newStack, only, PLATFORM_GROUP, synth, USER } from './pim-test-support';
+import { DirectoryRoleEligibility, DirectoryRoleEligibilityProps } from '../../src';
 import { Principal } from '../../src/identity/principal';
-import { DirectoryRoleEligibility, DirectoryRoleEligibilityProps } from '../../src/pim';
 import { BuiltInRole } from '../../src/roles/built-in-role.generated';
 import { DirectoryRole } from '../../src/roles/directory-role.generated';
 import { EntraRole } from '../../src/roles/entra-role';

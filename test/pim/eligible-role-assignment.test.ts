@@ -1,8 +1,8 @@
 import { DataAzurermResourceGroup } from '@cdktf/provider-azurerm/lib/data-azurerm-resource-group';
 import { newStack, only, OWNER_GUID, PLATFORM_GROUP, RG_SCOPE_ID, resourceGroup, SUB, synth, UAA_GUID, USER } from './pim-test-support';
+import { EligibleRoleAssignment, PimSchedule } from '../../src';
 import { Principal } from '../../src/identity/principal';
 import { Duration } from '../../src/model/duration';
-import { EligibleRoleAssignment, PimSchedule } from '../../src/pim';
 import { BuiltInRole } from '../../src/roles/built-in-role.generated';
 import { Scope } from '../../src/scope/scope';
 

@@ -1,7 +1,7 @@
 import { newStack, only, PLATFORM_GROUP, SECURITY_GROUP, synth, USER } from './pim-test-support';
+import { GroupAssignmentType, GroupEligibility, GroupEligibilityProps, PimSchedule } from '../../src';
 import { Principal } from '../../src/identity/principal';
 import { Duration } from '../../src/model/duration';
-import { GroupAssignmentType, GroupEligibility, GroupEligibilityProps, PimSchedule } from '../../src/pim';
 
 const TYPE = 'azuread_privileged_access_group_eligibility_schedule';
 

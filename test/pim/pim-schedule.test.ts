@@ -1,5 +1,5 @@
+import { PimExpirationType, PimSchedule } from '../../src';
 import { Duration } from '../../src/model/duration';
-import { PimExpirationType, PimSchedule } from '../../src/pim';
 
 describe('PimSchedule', () => {
   test('afterDuration keeps the duration and the start as given', () => {

@@ -1,8 +1,8 @@
 import { TerraformStack } from 'cdktf';
 import { newStack, only, OWNER_GUID, RG_SCOPE_ID, resourceGroup, SECURITY_GROUP, SUB, synth, USER } from './pim-test-support';
+import { ActivationRules, PimNotificationLevel, RoleActivationPolicy, RoleActivationPolicyProps } from '../../src';
 import { Principal } from '../../src/identity/principal';
 import { Duration } from '../../src/model/duration';
-import { ActivationRules, PimNotificationLevel, RoleActivationPolicy, RoleActivationPolicyProps } from '../../src/pim';
 import { BuiltInRole } from '../../src/roles/built-in-role.generated';
 import { Scope } from '../../src/scope/scope';
 

@@ -1,7 +1,8 @@
 import { Application } from '@cdktf/provider-azuread/lib/application';
 import { ApplicationPasswordA as ApplicationPassword } from '@cdktf/provider-azuread/lib/application-password';
+import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
-import { AnnotationMetadataEntryType, Aspects, TerraformStack } from 'cdktf';
+import { AnnotationMetadataEntryType, Aspects, TerraformStack, Testing } from 'cdktf';
 import {
   AccessGuard,
   BuiltInRole,
@@ -44,20 +45,21 @@ function guard(stack: TerraformStack, props: ConstructorParameters<typeof Access
   const aspect = new AccessGuard(props);
   Aspects.of(stack).add(aspect);
   aspect.visit(stack);
+  const findings = AccessGuard.findingsOf(stack);
   const annotations = stack.node.findAll().flatMap((c) =>
     c.node.metadata
       .filter((m) => levels.includes(m.type))
       .map((m) => ({ path: c.node.path, level: m.type, message: m.data as string })),
   );
-  return { aspect, annotations };
+  return { findings, annotations };
 }
 
 describe('AccessGuard', () => {
   test('the seed scenario passes with no finding at all', () => {
     const stack = newStack('ordering');
     seed(stack);
-    const { aspect, annotations } = guard(stack);
-    expect(aspect.findings).toEqual([]);
+    const { findings, annotations } = guard(stack);
+    expect(findings).toEqual([]);
     expect(annotations).toEqual([]);
   });
 
@@ -65,9 +67,9 @@ describe('AccessGuard', () => {
     const stack = newStack('ordering');
     const { api } = seed(stack);
     api.grant(BuiltInRole.OWNER, Scope.subscription(SUBSCRIPTION), { justification: 'migration' });
-    const { aspect, annotations } = guard(stack);
+    const { findings, annotations } = guard(stack);
     // The written justification accepts the wide scope (AZA001); what Owner lets a workload do is not accepted.
-    expect(aspect.findings.map((f) => [f.ruleId, f.severity, f.constructPath])).toEqual([
+    expect(findings.map((f) => [f.ruleId, f.severity, f.constructPath])).toEqual([
       ['AZA003', Severity.ERROR, 'ordering/OrderingApi/Owner-sub-11111111/Assignment'],
       ['AZA004', Severity.ERROR, 'ordering/OrderingApi/Owner-sub-11111111/Assignment'],
     ]);
@@ -96,7 +98,7 @@ describe('AccessGuard', () => {
       principalType: 'Group',
       description: 'inventory export',
     });
-    const findings = guard(stack).aspect.findings;
+    const { findings } = guard(stack);
     expect(findings.map((f) => [f.ruleId, f.constructPath, f.message])).toEqual([
       ['AZA001', 'ordering/raw', `group ${PLATFORM} holds "Reader" at subscription scope /subscriptions/${SUBSCRIPTION}.`],
     ]);
@@ -106,37 +108,40 @@ describe('AccessGuard', () => {
     const stack = newStack('ordering');
     const { api } = seed(stack);
     api.grant(BuiltInRole.CONTRIBUTOR, Scope.resourceGroup(SUBSCRIPTION, 'rg-ordering'));
-    const { aspect, annotations } = guard(stack, { today: TODAY, severityOverrides: { AZA004: Severity.WARNING }, disabledRules: ['AZA003'] });
-    expect(aspect.findings.map((f) => [f.ruleId, f.severity])).toEqual([['AZA004', Severity.WARNING]]);
+    const { findings, annotations } = guard(stack, { today: TODAY, severityOverrides: { AZA004: Severity.WARNING }, disabledRules: ['AZA003'] });
+    expect(findings.map((f) => [f.ruleId, f.severity])).toEqual([['AZA004', Severity.WARNING]]);
     expect(annotations.map((a) => a.level)).toEqual([AnnotationMetadataEntryType.WARN]);
-    expect(guard(newStack(), { today: TODAY, maxActivationHours: 0.5 }).aspect.findings).toEqual([]);
+    expect(guard(newStack(), { today: TODAY, maxActivationHours: 0.5 }).findings).toEqual([]);
     const strict = newStack('strict');
     seed(strict);
-    expect(guard(strict, { today: TODAY, maxActivationHours: 0.5 }).aspect.findings.map((f) => f.ruleId)).toEqual(['AZA008', 'AZA008']);
+    expect(guard(strict, { today: TODAY, maxActivationHours: 0.5 }).findings.map((f) => f.ruleId)).toEqual(['AZA008', 'AZA008']);
   });
 
-  test('synthesis reuses the guard\'s JSON once, and only when no other aspect could change the stack', async () => {
+  test('the guard patches nothing of cdktf: no method of the stack is replaced', () => {
     const stack = newStack('ordering');
     seed(stack);
-    const guardOnly = new AccessGuard({ today: TODAY });
-    Aspects.of(stack).add(guardOnly);
-    guardOnly.visit(stack);
-    const first = stack.toTerraform();
-    expect(stack.toTerraform()).not.toBe(first); // computed afresh after the one reuse
-    expect(stack.toTerraform()).toEqual(first);
+    const before = Object.getOwnPropertyNames(stack).sort();
+    guard(stack);
+    expect(Object.getOwnPropertyNames(stack).sort()).toEqual(before);
+    expect(Object.prototype.hasOwnProperty.call(stack, 'toTerraform')).toBe(false);
+  });
 
-    guardOnly.visit(stack);
-    await Promise.resolve(); // the reuse ends with the synchronous synthesis
-    new RoleAssignment(stack, 'late', { scope: `/subscriptions/${SUBSCRIPTION}/resourceGroups/rg`, roleDefinitionName: 'Reader', principalId: PLATFORM });
-    expect((stack.toTerraform() as any).resource.azurerm_role_assignment.late).toBeDefined();
-
-    const other = newStack('other');
-    seed(other);
-    Aspects.of(other).add({ visit: () => undefined });
-    const guard2 = new AccessGuard({ today: TODAY });
-    Aspects.of(other).add(guard2);
-    guard2.visit(other);
-    expect(Object.prototype.hasOwnProperty.call(other, 'toTerraform')).toBe(false);
+  test('findings are kept per stack: the second stack of an app does not overwrite the first', () => {
+    const app = Testing.app();
+    const [first, second] = ['first', 'second'].map((id) => {
+      const stack = new TerraformStack(app, id);
+      new AzurermProvider(stack, 'azurerm', { features: [{}] });
+      seed(stack);
+      return stack;
+    });
+    new RoleAssignment(first, 'raw', { scope: `/subscriptions/${SUBSCRIPTION}`, roleDefinitionName: 'Reader', principalId: PLATFORM, principalType: 'Group' });
+    // One guard object on both stacks (cdktf runs only the aspects of a stack and its children).
+    const shared = new AccessGuard({ today: TODAY, severityOverrides: { AZA001: Severity.WARNING } });
+    for (const stack of [first, second]) Aspects.of(stack).add(shared);
+    app.synth();
+    expect(AccessGuard.findingsOf(first).map((f) => [f.ruleId, f.constructPath])).toEqual([['AZA001', 'first/raw'], ['AZA011', 'first/raw']]);
+    expect(AccessGuard.findingsOf(second)).toEqual([]);
+    expect(AccessGuard.findingsOf(new TerraformStack(app, 'never-synthesized'))).toEqual([]);
   });
 
   test('refuses a today that is not a date', () => {
@@ -154,12 +159,12 @@ describe('suppressions in code', () => {
   }
 
   test('a secret fails the build', () => {
-    expect(guard(withSecret()).aspect.findings.map((f) => f.ruleId)).toEqual(['AZA005']);
+    expect(guard(withSecret()).findings.map((f) => f.ruleId)).toEqual(['AZA005']);
   });
 
   test('a dated migration window allows it, and the suppression travels in the JSON', () => {
     const stack = withSecret('2027-01-31');
-    expect(guard(stack).aspect.findings).toEqual([]);
+    expect(guard(stack).findings).toEqual([]);
     const json = stack.toTerraform() as any;
     expect(json.resource.azuread_application_password.secret['//']['cdktf-azure-access']).toEqual({
       suppressions: [{ ruleId: 'AZA005', reason: 'migrating to uai-ordering-api', until: '2027-01-31' }],
@@ -167,8 +172,8 @@ describe('suppressions in code', () => {
   });
 
   test('once the date passes, the secret fails again and the expired suppression is a finding of its own', () => {
-    const { aspect } = guard(withSecret('2026-11-26'));
-    expect(aspect.findings.map((f) => [f.ruleId, f.message])).toEqual([
+    const { findings } = guard(withSecret('2026-11-26'));
+    expect(findings.map((f) => [f.ruleId, f.message])).toEqual([
       ['AZA005', 'application password of ${azuread_application.app.id} (ends 2027-03-31T00:00:00Z).'],
       ['AZA012', 'the suppression of AZA005 ("migrating to uai-ordering-api") ended on 2026-11-26.'],
     ]);
@@ -179,7 +184,7 @@ describe('suppressions in code', () => {
     const app = new Application(stack, 'app', { displayName: 'ordering-legacy' });
     const password = new ApplicationPassword(stack, 'secret', { applicationId: app.id });
     AccessGuard.suppress(password, 'AZA005', { reason: 'forever' });
-    expect(guard(stack).aspect.findings.map((f) => f.ruleId)).toEqual(['AZA005']);
+    expect(guard(stack).findings.map((f) => f.ruleId)).toEqual(['AZA005']);
   });
 
   test('suppressing a construct covers every resource under it', () => {
@@ -187,7 +192,7 @@ describe('suppressions in code', () => {
     const { api } = seed(stack);
     api.grant(BuiltInRole.CONTRIBUTOR, Scope.resourceGroup(SUBSCRIPTION, 'rg-ordering'));
     AccessGuard.suppress(api, 'AZA004', { reason: 'deploys the app during the pilot', until: '2027-01-01' });
-    expect(guard(stack).aspect.findings.map((f) => f.ruleId)).toEqual([]);
+    expect(guard(stack).findings.map((f) => f.ruleId)).toEqual([]);
   });
 
   test.each([
