@@ -68,4 +68,5 @@ export type { Finding } from './policy/finding';
 
 // Assertions for users' own tests.
 export { GrantInventory } from './testing/grant-inventory';
+export { GrantKind } from './testing/grant-kind';
 export type { ExpectedGrant, GrantRecord } from './testing/grant-record';

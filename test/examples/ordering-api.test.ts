@@ -3,7 +3,7 @@ import { tmpdir } from 'os';
 import * as path from 'path';
 import { App } from 'cdktf';
 import { OrderingApiStack, PLATFORM_GROUP_ID, SECRET_MIGRATION_ENDS, SECURITY_GROUP_ID } from '../../examples/ordering-api/ordering-api-stack';
-import { GrantInventory, ScopeLevel } from '../../src';
+import { GrantInventory, GrantKind, ScopeLevel } from '../../src';
 import { cli } from '../cli/run-cli';
 
 function synth(today: string): { json: any; stack: OrderingApiStack; outdir: string } {
@@ -24,7 +24,15 @@ describe('examples/ordering-api', () => {
 
   test('every standing grant is at resource scope: the vault for the API, the storage account for the host', () => {
     const inventory = GrantInventory.fromStack(stack);
-    inventory.assertAllScopesAtMost(ScopeLevel.RESOURCE);
+    const standing = inventory.ofKinds(GrantKind.ROLE_ASSIGNMENT, GrantKind.ACTIVE_ASSIGNMENT);
+    expect(standing.grants).toHaveLength(2);
+    standing.assertAllScopesAtMost(ScopeLevel.RESOURCE);
+    // Everything else (the platform group's eligibilities) stays within the resource group.
+    expect(inventory.grants.map((g) => g.kind)).toEqual([
+      GrantKind.ROLE_ASSIGNMENT, GrantKind.ROLE_ASSIGNMENT, GrantKind.ELIGIBLE_ASSIGNMENT, GrantKind.ELIGIBLE_ASSIGNMENT,
+    ]);
+    inventory.assertAllScopesAtMost(ScopeLevel.RESOURCE_GROUP);
+    expect(() => inventory.assertAllScopesAtMost(ScopeLevel.RESOURCE)).toThrow(/^2 grant\(s\) wider than resource:\n {2}azurerm_pim_eligible_role_assignment\.PlatformAdmins_Owner/);
     expect(resources('azurerm_role_assignment').map((a) => [a.scope, a.role_definition_id.split('/').pop(), a.principal_id])).toEqual([
       ['${azurerm_key_vault.vault.id}', '4633458b-17de-408a-b874-0445c86b69e6', expect.stringMatching(/^\$\{azurerm_user_assigned_identity\.OrderingApi_[0-9A-F]+\.principal_id\}$/)],
       ['${azurerm_storage_account.storage.id}', 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b', '${azurerm_linux_function_app.api.identity[0].principal_id}'],

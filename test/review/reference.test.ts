@@ -81,6 +81,7 @@ describe('principal references', () => {
   test('a literal object ID is known by its principal_type only', () => {
     expect(resolvePrincipal('CCCCCCCC-1111-2222-3333-DDDDDDDDDDDD', 'Group', index)).toEqual({
       key: 'cccccccc-1111-2222-3333-dddddddddddd', name: 'CCCCCCCC-1111-2222-3333-DDDDDDDDDDDD', kind: PrincipalKind.GROUP,
+      written: 'CCCCCCCC-1111-2222-3333-DDDDDDDDDDDD',
     });
     expect(resolvePrincipal('cccccccc-1111-2222-3333-dddddddddddd', undefined, index).kind).toBe('unknown');
     expect(resolvePrincipal('${var.principal}', undefined, index).kind).toBe('unknown');

@@ -27,6 +27,7 @@ import { stableScopeOf } from './stable-scope';
 import { Duration } from '../../model/duration';
 import { isGuid } from '../../model/guid';
 import { PrincipalKind } from '../../model/principal-kind';
+import { directoryScopeLevel } from '../../model/directory-scope';
 
 /** One input to the graph: a Terraform JSON document and the file it came from. */
 export interface GraphInput {
@@ -49,6 +50,12 @@ const FEDERATED_TYPES = ['azurerm_federated_identity_credential', 'azuread_appli
 function scopeOf(value: string | undefined, index: DocumentIndex): GraphScope {
   const scope = value ?? '';
   return { value: scope, level: scopeLevelOfValue(scope), ...stableScopeOf(scope, index) };
+}
+
+/** A directory scope: `/` (the tenant) when the argument is absent, as the provider defaults it. */
+function directoryScopeOf(value: string | undefined): GraphScope {
+  const scope = value ?? '/';
+  return { value: scope, level: directoryScopeLevel(scope), stableKey: scope.includes('${') ? undefined : scope.toLowerCase() };
 }
 
 /** Reads a PIM schedule's expiration: exactly one of days, hours or an end date, or none. */
@@ -163,6 +170,7 @@ export class AccessGraph {
         kind: 'entra-directory-role',
         principal: principalOf(block.body, index),
         directoryRole: text(block.body, 'role_definition_id'),
+        scope: directoryScopeOf(text(block.body, 'directory_scope_id')),
         // The provider has no schedule argument: this eligibility never expires.
         expiry: { permanent: true },
       });

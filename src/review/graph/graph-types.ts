@@ -20,6 +20,8 @@ export interface Origin {
 export interface GraphPrincipal {
   /** The object ID as written (GUID, lower case) or the reference it comes from. */
   readonly key: string;
+  /** The `principal_id` as the assignment writes it (a GUID or a reference), when read from one. */
+  readonly written?: string;
   readonly name: string;
   /** UNKNOWN kinds are treated as the riskier case by the rules. */
   readonly kind: PrincipalKind | 'unknown';

@@ -34,6 +34,15 @@ export function resolvePrincipal(
   index: DocumentIndex,
   recorded?: PrincipalRecord,
 ): GraphPrincipal {
+  return { ...principalBehind(value, principalType, index, recorded), written: value };
+}
+
+function principalBehind(
+  value: string,
+  principalType: string | undefined,
+  index: DocumentIndex,
+  recorded?: PrincipalRecord,
+): GraphPrincipal {
   const typeKind = principalType ? KIND_OF_PRINCIPAL_TYPE[principalType.toLowerCase()] : undefined;
   if (!value.includes('${')) {
     const key = isGuid(value) ? value.toLowerCase() : value;
