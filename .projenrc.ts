@@ -101,6 +101,46 @@ project.eslint?.addRules({
   ],
 });
 
+// The layering of DESIGN.md, enforced: each zone lists the source folders it must not import
+// from, counting type-only imports and lazy require()s. The construct side (identity, grants,
+// pim) and the review side (review, policy, cli) meet only in model/, which imports nothing.
+// One deliberate difference from DESIGN.md: identities offer grant() (the public API), so
+// identity may use grants, and grants take a principal as data (model/principal.ts) instead.
+const SRC = ['model', 'roles', 'scope', 'identity', 'grants', 'pim', 'policy', 'review', 'cli', 'testing', 'private'];
+const layers: Record<string, { may: string[]; why: string }> = {
+  'model': { may: [], why: 'model/ is what every side shares; it imports nothing of the library' },
+  'roles': { may: ['model', 'private'], why: 'roles/ is the catalog: it knows only the model' },
+  'scope': { may: ['model', 'private'], why: 'scope/ knows only the model' },
+  'private': { may: ['model'], why: 'private/ is construct support over the model' },
+  'identity': { may: ['model', 'roles', 'scope', 'grants', 'private'], why: 'construct code never imports review or policy code' },
+  'grants': { may: ['model', 'roles', 'scope', 'private'], why: 'grants take principals as data (model/principal.ts), never identity classes; no review or policy code' },
+  'pim': { may: ['model', 'roles', 'scope', 'grants', 'private'], why: 'construct code never imports review or policy code' },
+  'review': { may: ['model', 'roles', 'scope', 'review', 'policy'], why: 'review code never imports construct code' },
+  'policy': { may: ['model', 'roles', 'scope', 'review', 'private'], why: 'rules judge the AccessGraph, never construct objects' },
+  'testing': { may: ['model', 'roles', 'scope', 'review', 'private'], why: 'the test helpers read the AccessGraph, like the command' },
+  'cli': { may: ['model', 'roles', 'scope', 'review', 'policy'], why: 'the command is the review side' },
+};
+const zones = Object.entries(layers).map(([layer, { may, why }]) => ({
+  target: `./src/${layer}`,
+  from: SRC.filter((other) => other !== layer && !may.includes(other)).map((other) => `./src/${other}`),
+  message: `${why} (layering: see .projenrc.ts)`,
+}));
+zones.push(
+  // The graph, the reader and reach know no rule: policy builds on them, never the reverse.
+  ...['graph', 'reader', 'escalation'].map((dir) => ({
+    target: `./src/review/${dir}`,
+    from: ['./src/policy'],
+    message: 'review/graph, reader and escalation know no rule: policy imports them, never the reverse (layering: see .projenrc.ts)',
+  })),
+  // The review side reads scopes as data (arm-id, levels), never the construct-facing Scope class.
+  {
+    target: './src/review',
+    from: ['./src/scope/scope.ts'],
+    message: 'review code reads scopes as data (scope/arm-id.ts), never the construct-facing Scope class (layering: see .projenrc.ts)',
+  },
+);
+project.eslint?.addRules({ 'import/no-restricted-paths': ['error', { zones }] });
+
 // jsii compiles src/ only, and Jest does not type-check; this checks tests, examples,
 // benchmarks and scripts as part of the build.
 // The command-line tests run the built command as a user would (node lib/cli/main.js), so the
