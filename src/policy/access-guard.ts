@@ -9,7 +9,7 @@ import { cdktf } from '../private/cdktf-runtime';
 import { markGuarded } from '../private/guarded-stacks';
 import { recordSuppressions } from '../private/record-metadata';
 import type * as AccessGraphModule from '../review/graph/access-graph';
-import { TerraformDocument } from '../review/terraform-json';
+import { stackDocument } from './stack-document';
 
 /**
  * The graph and the rules, loaded when a stack is first checked: they are most of the review
@@ -104,7 +104,7 @@ export class AccessGuard implements IAspect {
     // to this guard, and so to its settings.
     markGuarded(stack);
     const { AccessGraph, evaluate } = review();
-    const document = stack.toTerraform() as TerraformDocument;
+    const document = stackDocument(stack);
     const graph = AccessGraph.fromDocuments([{ file: stack.node.path, document }]);
     const overrides: Record<string, Severity | 'off'> = { ...this.props.severityOverrides };
     for (const id of this.props.disabledRules ?? []) overrides[id] = 'off';

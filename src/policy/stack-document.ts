@@ -1,0 +1,51 @@
+import type { TerraformStack } from 'cdktf';
+import { cdktf } from '../private/cdktf-runtime';
+import { TerraformDocument } from '../review/terraform-json';
+
+/**
+ * The stack's Terraform JSON as the guard reads it: every element's own JSON, with each token
+ * resolved where it stands. `stack.toTerraform()` gives the same blocks, but walks the whole
+ * tree twice more (stack metadata, then a second resolve of the merged document), which made the
+ * guard cost half a synthesis on large stacks; synthesis resolves the stack again for the file
+ * it writes, and the guard must not replace cdktf's methods to share that work.
+ */
+export function stackDocument(stack: TerraformStack): TerraformDocument {
+  const { TerraformElement, Token, Tokenization, DefaultTokenResolver, StringConcat } = cdktf();
+  const resolver = new DefaultTokenResolver(new StringConcat());
+  const resolveToken = (value: unknown) => Tokenization.resolve(value, { scope: stack, preparing: false, resolver });
+  // Every string token carries `TfToken[`; a list token is an array holding one (`#{TfToken[...]}`).
+  const isToken = (value: unknown) => (typeof value === 'string' ? value.includes('TfToken[') : Token.isUnresolved(value));
+  const walk = (value: unknown): unknown => {
+    if (typeof value !== 'object' || value === null) return isToken(value) ? resolveToken(value) : value;
+    if (Tokenization.isResolvable(value)) return resolveToken(value);
+    // A list that holds a token is resolved whole, as cdktf resolves it (a list token expands).
+    if (Array.isArray(value)) return value.some(isToken) ? resolveToken(value) : value.map(walk);
+    const out: Record<string, unknown> = {};
+    for (const [key, inner] of Object.entries(value)) {
+      const resolved = walk(inner);
+      if (resolved !== undefined) out[key] = resolved;
+    }
+    return out;
+  };
+  const document: Record<string, unknown> = {};
+  for (const element of stack.node.findAll()) {
+    if (element instanceof TerraformElement && cdktf().TerraformStack.of(element) === stack) {
+      mergeInto(document, walk(element.toTerraform()) as Record<string, unknown>);
+    }
+  }
+  return document as TerraformDocument;
+}
+
+/** Merges one element's JSON into the document: blocks meet at their type and name. */
+function mergeInto(target: Record<string, unknown>, fragment: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(fragment)) {
+    const existing = target[key];
+    if (isPlainObject(existing) && isPlainObject(value)) mergeInto(existing, value);
+    else if (Array.isArray(existing) && Array.isArray(value)) target[key] = [...existing, ...value];
+    else target[key] = value;
+  }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
