@@ -2,8 +2,14 @@ import { Group } from '@cdktf/provider-azuread/lib/group';
 import { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurerm-client-config';
 import { DataAzurermSubscription } from '@cdktf/provider-azurerm/lib/data-azurerm-subscription';
 import { KeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
+import { KeyVaultCertificate } from '@cdktf/provider-azurerm/lib/key-vault-certificate';
+import { KeyVaultKey } from '@cdktf/provider-azurerm/lib/key-vault-key';
+import { KeyVaultSecret } from '@cdktf/provider-azurerm/lib/key-vault-secret';
 import { ManagementGroup } from '@cdktf/provider-azurerm/lib/management-group';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
+import { StorageQueue } from '@cdktf/provider-azurerm/lib/storage-queue';
+import { StorageShare } from '@cdktf/provider-azurerm/lib/storage-share';
+import { StorageTable } from '@cdktf/provider-azurerm/lib/storage-table';
 import { Subscription } from '@cdktf/provider-azurerm/lib/subscription';
 import { TerraformStack, Testing } from 'cdktf';
 import { Scope, ScopeLevel } from '../../src';
@@ -121,6 +127,24 @@ describe('Scope.of and tokens', () => {
     expect(resolveIn(stack, Scope.of(kv).id)).toBe('${azurerm_key_vault.kv.id}');
     const sub = new Subscription(stack, 'sub', { subscriptionName: 'app' });
     expect(resolveIn(stack, Scope.of(sub).id)).toBe('/subscriptions/${azurerm_subscription.sub.subscription_id}');
+  });
+
+  test('uses the attribute that holds the ARM ID where `id` is a data-plane URL', () => {
+    const secret = new KeyVaultSecret(stack, 'secret', { name: 'db', value: 'x', keyVaultId: kv.id });
+    const key = new KeyVaultKey(stack, 'key', { name: 'sign', keyVaultId: kv.id, keyType: 'RSA', keyOpts: ['sign'], keySize: 2048 });
+    const certificate = new KeyVaultCertificate(stack, 'cert', { name: 'tls', keyVaultId: kv.id, certificate: { contents: 'x' } });
+    const storage = { storageAccountName: 'stordering' };
+    const queue = new StorageQueue(stack, 'queue', { name: 'orders', ...storage });
+    const share = new StorageShare(stack, 'share', { name: 'files', quota: 5, ...storage });
+    const table = new StorageTable(stack, 'table', { name: 'audit', ...storage });
+    expect([secret, key, certificate, queue, share, table].map((r) => [resolveIn(stack, Scope.of(r).id), Scope.of(r).level])).toEqual([
+      ['${azurerm_key_vault_secret.secret.resource_versionless_id}', ScopeLevel.RESOURCE],
+      ['${azurerm_key_vault_key.key.resource_versionless_id}', ScopeLevel.RESOURCE],
+      ['${azurerm_key_vault_certificate.cert.resource_manager_versionless_id}', ScopeLevel.RESOURCE],
+      ['${azurerm_storage_queue.queue.resource_manager_id}', ScopeLevel.RESOURCE],
+      ['${azurerm_storage_share.share.resource_manager_id}', ScopeLevel.RESOURCE],
+      ['${azurerm_storage_table.table.resource_manager_id}', ScopeLevel.RESOURCE],
+    ]);
   });
 
   test('refuses what is not an ARM scope', () => {
