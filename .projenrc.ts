@@ -49,6 +49,8 @@ const project = new cdktf.ConstructLibraryCdktf({
     passWithNoTests: false,
     jestConfig: {
       testMatch: ['<rootDir>/test/**/*.test.ts'],
+      // A cdktf warning at synth ("output may be incorrect") fails the test that caused it.
+      setupFilesAfterEnv: ['<rootDir>/test/support/fail-on-cdktf-warnings.ts'],
       // Coverage instrumentation doubles the run time; `npx jest --coverage` when wanted.
       collectCoverage: false,
     },

@@ -1,4 +1,5 @@
 import type * as Crypto from 'crypto';
+import { quotedString } from './terraform-template';
 import { isUnresolved } from '../private/cdktf-runtime';
 
 /**
@@ -35,17 +36,6 @@ export function assignmentName(scopeId: string, roleGuid: string, principalId: s
   if (!parts.some(isUnresolved)) {
     return uuidv5(ROLE_ASSIGNMENT_NAMESPACE, parts.join('|').toLowerCase());
   }
-  // One template instead of Fn.uuidv5(Fn.lower(Fn.join(...))): the same value without three more
-  // tokens per grant (each token records a stack trace, which dominated synth time for thousands
-  // of grants).
-  return `\${uuidv5("${ROLE_ASSIGNMENT_NAMESPACE}", lower("${parts.map(quotedTemplatePart).join('|')}"))}`;
-}
-
-/**
- * Text for inside a quoted HCL string within an expression. cdktf writes a token that stands
- * inside `${...}` as the bare expression (`azurerm_key_vault.kv.id`), which in a string would be
- * literal text; wrapping each token in its own `${}` makes it a nested interpolation again.
- */
-function quotedTemplatePart(part: string): string {
-  return part.replace(/[\\"]/g, '\\$&').replace(/\$\{TfToken\[[^\]]+\]\}/g, (token) => `\${${token}}`);
+  // One template instead of Fn.uuidv5(Fn.lower(Fn.join(...))): see terraform-template.ts.
+  return `\${uuidv5("${ROLE_ASSIGNMENT_NAMESPACE}", lower(${quotedString(parts.join('|'))}))}`;
 }

@@ -1,6 +1,6 @@
 import { ROLE_DEFINITIONS_PATH } from '../model/guid';
 import { ScopeLevel } from '../model/scope-level';
-import { cdktf } from '../private/cdktf-runtime';
+import { operand } from './terraform-template';
 import { Role } from '../roles/role';
 import { Scope } from '../scope/scope';
 
@@ -20,16 +20,13 @@ export function assignmentRoleDefinitionId(role: Role, scope: Scope): string {
   if (scope.subscriptionId !== undefined) {
     return role.subscriptionScopedId(scope.subscriptionId);
   }
-  const { Fn, Token } = cdktf();
   // The third segment of `/subscriptions/<id>/...` is the subscription, known at apply time.
-  const scoped = `/subscriptions/${Token.asString(Fn.element(Fn.split('/', scope.id), 2))}${ROLE_DEFINITIONS_PATH}${role.guid}`;
-  if (scope.level !== ScopeLevel.UNKNOWN) return scoped;
+  // Written as one template (terraform-template.ts): Fn over a scope that mixes a token with
+  // literal text makes cdktf warn that its output may be incorrect.
+  const scopeText = operand(scope.id);
+  const subscription = `element(split("/", ${scopeText}), 2)`;
+  const tenantForm = `${ROLE_DEFINITIONS_PATH}${role.guid}`;
+  if (scope.level !== ScopeLevel.UNKNOWN) return `/subscriptions/\${${subscription}}${tenantForm}`;
   // An unknown scope may turn out to be a management group; choose the form at apply time.
-  return Token.asString(
-    cdktf().conditional(
-      Fn.startswith(Fn.lower(scope.id), '/subscriptions/'),
-      scoped,
-      `${ROLE_DEFINITIONS_PATH}${role.guid}`,
-    ),
-  );
+  return `\${startswith(lower(${scopeText}), "/subscriptions/") ? "/subscriptions/\${${subscription}}${tenantForm}" : "${tenantForm}"}`;
 }

@@ -2,6 +2,7 @@ import type { IAspect, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import type * as EvaluateModule from './evaluate';
 import { Finding } from './finding';
+import { stackDocument } from './stack-document';
 import { currentUtcDate, isCalendarDate } from '../model/dates';
 import { isRuleId } from '../model/rule-id';
 import { Severity } from '../model/severity';
@@ -9,7 +10,6 @@ import { cdktf } from '../private/cdktf-runtime';
 import { markGuarded } from '../private/guarded-stacks';
 import { recordSuppressions } from '../private/record-metadata';
 import type * as AccessGraphModule from '../review/graph/access-graph';
-import { stackDocument } from './stack-document';
 
 /**
  * The graph and the rules, loaded when a stack is first checked: they are most of the review

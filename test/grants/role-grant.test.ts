@@ -72,6 +72,12 @@ describe('a grant to a managed identity of this stack', () => {
     identity.grant(BuiltInRole.KEY_VAULT_SECRETS_USER, Scope.fromId(`${rg.id}/providers/Microsoft.KeyVault/vaults/kv-legacy`));
     const assignment = onlyResource(synthJson(inner), 'azurerm_role_assignment');
     expect(assignment.scope).toBe('${azurerm_resource_group.rg.id}/providers/Microsoft.KeyVault/vaults/kv-legacy');
+    // The subscription is read from the scope's text at apply time; written without cdktf's Fn,
+    // which warns that its output may be incorrect for a token mixed with literal text.
+    expect(assignment.role_definition_id).toBe(
+      '/subscriptions/${element(split("/", "${azurerm_resource_group.rg.id}/providers/Microsoft.KeyVault/vaults/kv-legacy"), 2)}' +
+        '/providers/Microsoft.Authorization/roleDefinitions/4633458b-17de-408a-b874-0445c86b69e6',
+    );
     expect(assignment.name).toBe(
       `\${uuidv5("${ROLE_ASSIGNMENT_NAMESPACE}", lower("\${azurerm_resource_group.rg.id}/providers/Microsoft.KeyVault/vaults/kv-legacy|` +
         `4633458b-17de-408a-b874-0445c86b69e6|\${azurerm_user_assigned_identity.${identity.resource.friendlyUniqueId}.principal_id}"))}`,
