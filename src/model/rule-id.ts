@@ -34,6 +34,12 @@ export enum RuleId {
 
 const RULE_IDS: ReadonlySet<string> = new Set(Object.values(RuleId));
 
+/** `AZA001 to AZA013`: the published IDs, for messages that name the accepted ones. */
+export function ruleIdRange(): string {
+  const ids = Object.values(RuleId);
+  return `${ids[0]} to ${ids[ids.length - 1]}`;
+}
+
 /** Whether a text is a published rule ID (`AZA999` is not, though it looks like one). */
 export function isRuleId(value: unknown): value is RuleId {
   return typeof value === 'string' && RULE_IDS.has(value);

@@ -4,7 +4,7 @@ import type * as EvaluateModule from './evaluate';
 import { Finding } from './finding';
 import { stackDocument } from './stack-document';
 import { currentUtcDate, isCalendarDate } from '../model/dates';
-import { isRuleId } from '../model/rule-id';
+import { isRuleId, ruleIdRange } from '../model/rule-id';
 import { Severity } from '../model/severity';
 import { cdktf } from '../private/cdktf-runtime';
 import { markGuarded } from '../private/guarded-stacks';
@@ -68,7 +68,7 @@ export class AccessGuard implements IAspect {
   public static suppress(construct: IConstruct, ruleId: string, options: SuppressionOptions): void {
     const where = construct.node.path || '(app)';
     if (!isRuleId(ruleId)) {
-      throw new Error(`${where}: "${ruleId}" is not a rule ID (AZA001 to AZA013; see the rule table in the README).`);
+      throw new Error(`${where}: "${ruleId}" is not a rule ID (${ruleIdRange()}; see the rule table in the README).`);
     }
     if (!options.reason?.trim()) throw new Error(`${where}: suppressing ${ruleId} needs a reason.`);
     if (options.until !== undefined && !isCalendarDate(options.until)) {

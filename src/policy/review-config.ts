@@ -1,8 +1,7 @@
 import { EvaluationOptions } from './evaluate';
-import { registeredRuleIds } from './rule-pack';
 import { CALENDAR_DATE_ACCEPTED, calendarDateProblem } from '../model/dates';
 import { SuppressionRecord } from '../model/metadata';
-import { isRuleId } from '../model/rule-id';
+import { isRuleId, ruleIdRange } from '../model/rule-id';
 import { Severity } from '../model/severity';
 import { SuppressionsByAddress } from '../review/graph/access-graph';
 
@@ -62,7 +61,7 @@ export function parseReviewConfig(file: string, text: string): ReviewConfig {
   const severity = raw.severity ?? {};
   if (!isObject(severity)) throw new ConfigError(file, '/severity', 'expected an object of rule ID to severity');
   for (const [ruleId, level] of Object.entries(severity)) {
-    if (!isRuleId(ruleId)) throw new ConfigError(file, `/severity/${ruleId}`, `not a rule ID (${registeredRuleIds()})`);
+    if (!isRuleId(ruleId)) throw new ConfigError(file, `/severity/${ruleId}`, `not a rule ID (${ruleIdRange()})`);
     if (!SEVERITIES.includes(level as string)) {
       throw new ConfigError(file, `/severity/${ruleId}`, `expected one of ${SEVERITIES.join(', ')}, got ${JSON.stringify(level)}`);
     }
@@ -76,7 +75,7 @@ export function parseReviewConfig(file: string, text: string): ReviewConfig {
     if (!isObject(entry)) throw new ConfigError(file, place, 'expected an object with address, ruleId, reason and optionally until');
     const { address, ruleId, reason, until } = entry;
     if (typeof address !== 'string' || !address.trim()) throw new ConfigError(file, `${place}/address`, 'expected a Terraform address such as azurerm_role_assignment.reader');
-    if (typeof ruleId !== 'string' || !isRuleId(ruleId)) throw new ConfigError(file, `${place}/ruleId`, `expected a rule ID (${registeredRuleIds()})`);
+    if (typeof ruleId !== 'string' || !isRuleId(ruleId)) throw new ConfigError(file, `${place}/ruleId`, `expected a rule ID (${ruleIdRange()})`);
     if (typeof reason !== 'string' || !reason.trim()) throw new ConfigError(file, `${place}/reason`, 'a suppression needs a reason');
     const untilProblem = until === undefined ? undefined : calendarDateProblem(until);
     if (untilProblem !== undefined) {

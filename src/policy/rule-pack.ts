@@ -40,8 +40,3 @@ export function isGraphRule(rule: RuleInfo): rule is Rule {
 
 /** The rules `evaluate()` runs over the graph, in ID order. */
 export const RULES: readonly Rule[] = RULE_REGISTRY.filter(isGraphRule);
-
-/** `AZA001 to AZA013`: the registered IDs, for messages that name the accepted ones. */
-export function registeredRuleIds(): string {
-  return `${RULE_REGISTRY[0].id} to ${RULE_REGISTRY[RULE_REGISTRY.length - 1].id}`;
-}

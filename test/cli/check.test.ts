@@ -1,5 +1,7 @@
 import '@microsoft/jest-sarif';
-import { cli } from './run-cli';
+import { readFileSync } from 'fs';
+import * as path from 'path';
+import { cli, REPO } from './run-cli';
 import { RULE_REGISTRY } from '../../src/policy/rule-pack';
 import { expiredSuppression } from '../../src/policy/rules/suppression-rules';
 
@@ -7,6 +9,15 @@ const HCL = 'test/fixtures/cli/hcl-repo';
 const CONFIG = 'test/fixtures/cli/access.json';
 
 describe('azure-access check', () => {
+  test('the README\'s copy of its output is what it prints', async () => {
+    const { code, stdout } = await cli(['check', 'test/fixtures/cli/hcl-repo']);
+    expect(code).toBe(1);
+    const readme = readFileSync(path.join(REPO, 'README.md'), 'utf8');
+    const start = readme.indexOf('```text\n', readme.indexOf('Over `test/fixtures/cli/hcl-repo`')) + '```text\n'.length;
+    expect(stdout).toContain('error AZA001');
+    expect(readme.slice(start, readme.indexOf('```', start))).toBe(stdout);
+  });
+
   test('text: every finding with file, address, rule, fix; exit 1 on errors', async () => {
     const { code, stdout, stderr } = await cli(['check', '--today', '2026-11-27', HCL]);
     expect(stderr).toBe('');

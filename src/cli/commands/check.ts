@@ -1,6 +1,7 @@
 import { evaluate } from '../../policy/evaluate';
 import { parseReviewConfig } from '../../policy/review-config';
-import { registeredRuleIds, RULE_REGISTRY } from '../../policy/rule-pack';
+import { ruleIdRange } from '../../model/rule-id';
+import { RULE_REGISTRY } from '../../policy/rule-pack';
 import { CliIo, ExitCode } from '../cli-io';
 import { reachesThreshold, renderFindingsJson, renderFindingsText } from '../findings-output';
 import { graphOf, loadSources } from '../load-graph';
@@ -21,7 +22,7 @@ const RULE_LINES = RULE_REGISTRY.map((r) => `  ${r.id}  ${r.defaultSeverity.padE
 
 export const CHECK_HELP = `Usage: azure-access check [options] <inputs...>
 
-Runs the least-privilege rules (${registeredRuleIds()}) over Terraform JSON, as the AccessGuard does at synth.
+Runs the least-privilege rules (${ruleIdRange()}) over Terraform JSON, as the AccessGuard does at synth.
 
 Rules (default severity; --config can change it or turn a rule off):
 ${RULE_LINES}

@@ -1,8 +1,8 @@
 import { isHumanOrGroup, isWorkload } from './principal-kinds';
 import { PrincipalKind } from '../../model/principal-kind';
 import { RuleId } from '../../model/rule-id';
-import { isWideScope } from '../../model/scope-level';
 import { Severity } from '../../model/severity';
+import { needsWideScopeReason, WIDE_SCOPE_FIX, wideScopeMessage } from '../../model/wide-scope-policy';
 import { describePrincipal } from '../../review/graph/describe-principal';
 import { Rule } from '../rule';
 
@@ -11,14 +11,16 @@ export const wideScope: Rule = {
   title: 'Standing grant at a wide scope',
   defaultSeverity: Severity.ERROR,
   description: 'A standing role assignment at subscription, management group, root or unknown scope (unknown counts as the widest).',
-  fix: 'Grant the role at the resource (or resource group) that needs it; for a real need, give RoleGrant a justification or suppress AZA001 with a reason.',
-  acceptedBy: '`justification` on the grant, or a suppression with a reason',
+  // One decision with the library's own grants (model/wide-scope-policy.ts): the same settings,
+  // message and fix whether a guard, the command or an unguarded grant judges it.
+  fix: WIDE_SCOPE_FIX,
+  acceptedBy: '`justification` on the grant, `allowedWideScopes`, or a suppression with a reason',
   check: (graph, context) =>
     graph.grants
-      .filter((g) => isWideScope(g.scope.level) && !context.allowedWideScopes.includes(g.scope.value.toLowerCase()))
+      .filter((g) => needsWideScopeReason(g.scope.level, g.scope.value, context))
       .map((g) => ({
         origin: g.origin,
-        message: `${describePrincipal(g.principal)} holds "${g.role.name}" at ${g.scope.level} scope ${g.scope.value}.`,
+        message: wideScopeMessage(describePrincipal(g.principal), g.role.name, g.scope.level, g.scope.value),
       })),
 };
 

@@ -3,14 +3,13 @@ import { DocumentIndex } from './document-index';
 import { GraphPlacement as Placement } from './graph-types';
 import { GUID_PATTERN } from '../../model/guid';
 import { ScopeLevel } from '../../model/scope-level';
+import { scopeFactsOf } from '../../model/terraform-types';
 import { parseArmId } from '../../scope/arm-id';
 import { levelOfPartialId } from '../../scope/partial-id-level';
 import { parseReference, TerraformReference } from '../reference';
 import { TerraformBlock, TerraformDocument } from '../terraform-json';
 
-const RESOURCE_GROUP_TYPES = new Set(['azurerm_resource_group', 'data.azurerm_resource_group']);
 const isResourceGroup = (block: TerraformBlock) => block.type === 'azurerm_resource_group';
-const SUBSCRIPTION_TYPES = new Set(['data.azurerm_subscription']);
 const GROUP_IN_ID = /\/resourceGroups\/([^/]+)/i;
 const LITERAL_GROUP = new RegExp(`^/subscriptions/${GUID_PATTERN}/resourceGroups/([-\\w.()]{1,90})$`, 'i');
 const LITERAL_SUBSCRIPTION = new RegExp(`^/subscriptions/${GUID_PATTERN}$`, 'i');
@@ -65,13 +64,12 @@ export class ResourcePlacement {
     if (!value.includes('${')) return this.locateLiteral(value);
     const reference = this.referenceIn(value);
     if (reference) {
-      const kind = `${reference.isData ? 'data.' : ''}${reference.type}`;
+      // The same table as Scope.of: only the attribute that holds the ARM ID, whole, is a scope.
+      const facts = scopeFactsOf(reference.type, reference.isData);
+      if (!facts || facts.armIdPrefix !== undefined || reference.attribute !== facts.armIdAttribute) return { level: ScopeLevel.UNKNOWN };
       const block = this.index.get(reference.address);
-      if (reference.attribute !== 'id') return { level: ScopeLevel.UNKNOWN };
-      if (SUBSCRIPTION_TYPES.has(kind)) return { level: ScopeLevel.SUBSCRIPTION };
-      if (RESOURCE_GROUP_TYPES.has(kind)) return { level: ScopeLevel.RESOURCE_GROUP, group: block && this.nameOf(block) };
-      if (!reference.type.startsWith('azurerm_') || reference.type === 'azurerm_subscription') return { level: ScopeLevel.UNKNOWN };
-      if (reference.type === 'azurerm_management_group') return { level: ScopeLevel.MANAGEMENT_GROUP };
+      if (facts.level === ScopeLevel.RESOURCE_GROUP) return { level: facts.level, group: block && this.nameOf(block) };
+      if (facts.level !== ScopeLevel.RESOURCE) return { level: facts.level };
       return block ? this.placementOf(block) : { level: ScopeLevel.RESOURCE, address: reference.address };
     }
     return this.locatePartial(value);
