@@ -14,6 +14,7 @@ import {
   GraphIdentity,
   GraphMove,
   GraphPrincipal,
+  GraphRole,
   GraphRoleDefinition,
   GraphScope,
 } from './graph-types';
@@ -73,9 +74,49 @@ function expiryOf(schedule: Record<string, unknown> | undefined): GraphExpiry {
   return { permanent: true };
 }
 
-function principalOf(body: Record<string, unknown>, index: DocumentIndex, principalType?: string): GraphPrincipal {
-  const value = text(body, 'principal_id') ?? '';
-  return withStableKey(resolvePrincipal(value, principalType, index, readLibraryMetadata(body).principal), value, index);
+/**
+ * What a document's values resolve to, each distinct value once: thousands of grants name the
+ * same few hundred principals, scopes and roles, and resolving each one again was most of the
+ * cost of building the graph of a large stack. The results are immutable, so sharing is safe.
+ */
+class Resolved {
+  private readonly principals = new Map<string, GraphPrincipal>();
+  private readonly scopes = new Map<string, GraphScope>();
+  private readonly roles = new Map<string, GraphRole>();
+
+  constructor(private readonly index: DocumentIndex, private readonly customRoles: Map<string, Role>) {}
+
+  public principalOf(body: Record<string, unknown>, principalType?: string): GraphPrincipal {
+    const value = text(body, 'principal_id') ?? '';
+    const recorded = readLibraryMetadata(body).principal;
+    const key = `${principalType ?? ''}\u0000${recorded?.kind ?? ''}\u0000${recorded?.name ?? ''}\u0000${value}`;
+    let principal = this.principals.get(key);
+    if (principal === undefined) {
+      principal = withStableKey(resolvePrincipal(value, principalType, this.index, recorded), value, this.index);
+      this.principals.set(key, principal);
+    }
+    return principal;
+  }
+
+  public scopeOf(value: string | undefined): GraphScope {
+    const key = value ?? '';
+    let scope = this.scopes.get(key);
+    if (scope === undefined) {
+      scope = scopeOf(value, this.index);
+      this.scopes.set(key, scope);
+    }
+    return scope;
+  }
+
+  public roleOf(body: Record<string, unknown>): GraphRole {
+    const key = `${text(body, 'role_definition_name') ?? ''}\u0000${text(body, 'role_definition_id') ?? ''}`;
+    let role = this.roles.get(key);
+    if (role === undefined) {
+      role = resolveRole(body, this.index, this.customRoles);
+      this.roles.set(key, role);
+    }
+    return role;
+  }
 }
 
 function safeDuration(make: () => Duration): Duration | undefined {
@@ -134,17 +175,18 @@ export class AccessGraph {
     });
     const placement = new ResourcePlacement(index, document);
     const customRoles = this.readCustomRoles(index, origin);
+    const resolved = new Resolved(index, customRoles);
     this.readIdentities(index, origin, new PlacedResources(placement));
 
     for (const block of index.ofType('azurerm_role_assignment', 'azurerm_pim_active_role_assignment')) {
       const active = block.type === 'azurerm_pim_active_role_assignment';
       const schedule = nestedBlock(block.body.schedule);
       const expiry = active ? expiryOf(schedule) : undefined;
-      const scope = scopeOf(text(block.body, 'scope'), index);
+      const scope = resolved.scopeOf(text(block.body, 'scope'));
       this.grants.push({
         origin: origin(block),
-        principal: principalOf(block.body, index, text(block.body, 'principal_type')),
-        role: resolveRole(block.body, index, customRoles),
+        principal: resolved.principalOf(block.body, text(block.body, 'principal_type')),
+        role: resolved.roleOf(block.body),
         scope,
         scopePlacement: placement.locate(scope.value),
         via: active ? 'pim-active' : 'role-assignment',
@@ -158,9 +200,9 @@ export class AccessGraph {
       this.eligibilities.push({
         origin: origin(block),
         kind: 'azure-rbac',
-        principal: principalOf(block.body, index),
-        role: resolveRole(block.body, index, customRoles),
-        scope: scopeOf(text(block.body, 'scope'), index),
+        principal: resolved.principalOf(block.body),
+        role: resolved.roleOf(block.body),
+        scope: resolved.scopeOf(text(block.body, 'scope')),
         expiry: expiryOf(nestedBlock(block.body.schedule)),
       });
     }
@@ -168,7 +210,7 @@ export class AccessGraph {
       this.eligibilities.push({
         origin: origin(block),
         kind: 'entra-directory-role',
-        principal: principalOf(block.body, index),
+        principal: resolved.principalOf(block.body),
         directoryRole: text(block.body, 'role_definition_id'),
         scope: directoryScopeOf(text(block.body, 'directory_scope_id')),
         // The provider has no schedule argument: this eligibility never expires.
@@ -182,7 +224,7 @@ export class AccessGraph {
       this.eligibilities.push({
         origin: origin(block),
         kind: 'pim-group',
-        principal: principalOf(block.body, index),
+        principal: resolved.principalOf(block.body),
         groupId: text(block.body, 'group_id'),
         assignmentType: text(block.body, 'assignment_type'),
         expiry: permanent || (duration === undefined && end === undefined)
@@ -197,8 +239,8 @@ export class AccessGraph {
       const approvers = nestedBlocks(stage?.primary_approver);
       this.policies.push({
         origin: origin(block),
-        role: resolveRole(block.body, index, customRoles),
-        scope: scopeOf(text(block.body, 'scope'), index),
+        role: resolved.roleOf(block.body),
+        scope: resolved.scopeOf(text(block.body, 'scope')),
         maximumActivation: parseDuration(text(activation, 'maximum_duration')),
         requireApproval: flag(activation, 'require_approval') === true,
         approverCount: approvers.length,
