@@ -67,11 +67,16 @@ function suppressionsIn(value: unknown): SuppressionRecord[] {
     }));
 }
 
+const NOTHING: LibraryMetadata = Object.freeze({ suppressions: Object.freeze([]) as unknown as SuppressionRecord[] });
+
 /** Reads the metadata of one resource body; malformed entries are ignored, never trusted. */
 export function readLibraryMetadata(body: Record<string, unknown>): LibraryMetadata {
-  const comment = isObject(body['//']) ? body['//'] : {};
-  const ours = isObject(comment[METADATA_KEY]) ? comment[METADATA_KEY] : {};
+  const comment = body['//'];
+  // Most blocks carry only cdktf's own metadata, or none: read every block of a large stack cheaply.
+  if (!isObject(comment)) return NOTHING;
+  const ours = isObject(comment[METADATA_KEY]) ? comment[METADATA_KEY] : undefined;
   const cdktfMeta = isObject(comment.metadata) ? comment.metadata : {};
+  if (ours === undefined) return typeof cdktfMeta.path === 'string' ? { suppressions: [], constructPath: cdktfMeta.path } : NOTHING;
   const principal = ours[MetadataField.PRINCIPAL];
   const permanent = ours[MetadataField.PERMANENT_ELIGIBILITY];
   return {

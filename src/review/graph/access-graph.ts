@@ -169,10 +169,7 @@ export class AccessGraph {
   }
 
   private add(index: DocumentIndex, document: TerraformDocument, extra: SuppressionsByAddress, stack: string | undefined): void {
-    const origin = (block: TerraformBlock) => ({
-      ...originOf(index.file, block, extra.get(block.address)),
-      ...(stack === undefined ? {} : { stack }),
-    });
+    const origin = (block: TerraformBlock) => originOf(index.file, block, extra.get(block.address), stack);
     const placement = new ResourcePlacement(index, document);
     const customRoles = this.readCustomRoles(index, origin);
     const resolved = new Resolved(index, customRoles);

@@ -4,14 +4,14 @@ import { Origin } from './graph-types';
 
 /**
  * Where a block came from, with the exceptions recorded on it in the JSON (`"//"`) and those a
- * configuration file adds by address.
+ * configuration file adds by address, and the cdktf stack when the input was read through a
+ * manifest. Built without spreads: the graph of a large stack makes one per block.
  */
-export function originOf(file: string, block: TerraformBlock, extra: SuppressionRecord[] = []): Origin {
+export function originOf(file: string, block: TerraformBlock, extra: SuppressionRecord[] = [], stack?: string): Origin {
   const meta = readLibraryMetadata(block.body);
-  return {
-    file,
-    address: block.address,
-    ...(meta.constructPath !== undefined ? { constructPath: meta.constructPath } : {}),
-    suppressions: [...meta.suppressions, ...extra],
-  };
+  const suppressions = extra.length === 0 ? [...meta.suppressions] : [...meta.suppressions, ...extra];
+  const origin: { -readonly [K in keyof Origin]: Origin[K] } = { file, address: block.address, suppressions };
+  if (meta.constructPath !== undefined) origin.constructPath = meta.constructPath;
+  if (stack !== undefined) origin.stack = stack;
+  return origin;
 }
