@@ -1,6 +1,6 @@
+import { operand } from './terraform-template';
 import { ROLE_DEFINITIONS_PATH } from '../model/guid';
 import { ScopeLevel } from '../model/scope-level';
-import { operand } from './terraform-template';
 import { Role } from '../roles/role';
 import { Scope } from '../scope/scope';
 

@@ -36,18 +36,37 @@ const WIDER_THAN_RESOURCE: ReadonlyMap<string, ScopeFacts> = new Map([
   ['azurerm_management_group', { level: ScopeLevel.MANAGEMENT_GROUP, armIdAttribute: 'id' }],
 ]);
 
-// Resources whose `id` is not their ARM ID (from the provider schemas: the attribute that is).
-const ARM_ID_ATTRIBUTE: ReadonlyMap<string, string> = new Map([
-  ['azurerm_key_vault_secret', 'resource_versionless_id'],
-  ['azurerm_key_vault_key', 'resource_versionless_id'],
-  ['azurerm_key_vault_certificate', 'resource_manager_versionless_id'],
-  ['azurerm_storage_queue', 'resource_manager_id'],
-  ['azurerm_storage_share', 'resource_manager_id'],
-  ['azurerm_storage_table', 'resource_manager_id'],
+/** Which attribute holds a type's ARM ID, when it is not `id`. */
+interface ArmIdAttribute {
+  readonly attribute: string;
+  /** When this argument is set, the ARM ID is in `id` instead (the newer form of a storage object). */
+  readonly idWhenArgument?: string;
+}
+
+// Resources whose `id` is not (always) their ARM ID, from the provider schemas: the attribute that
+// is. Storage containers, queues and shares declared with `storage_account_id` (azurerm 4.x) have
+// the ARM ID as `id`; declared with the older `storage_account_name`, `id` is a URL.
+const ARM_ID_ATTRIBUTE: ReadonlyMap<string, ArmIdAttribute> = new Map([
+  ['azurerm_key_vault_secret', { attribute: 'resource_versionless_id' }],
+  ['azurerm_key_vault_key', { attribute: 'resource_versionless_id' }],
+  ['azurerm_key_vault_certificate', { attribute: 'resource_manager_versionless_id' }],
+  ['azurerm_storage_container', { attribute: 'resource_manager_id', idWhenArgument: 'storage_account_id' }],
+  ['azurerm_storage_queue', { attribute: 'resource_manager_id', idWhenArgument: 'storage_account_id' }],
+  ['azurerm_storage_share', { attribute: 'resource_manager_id', idWhenArgument: 'storage_account_id' }],
+  ['azurerm_storage_table', { attribute: 'resource_manager_id' }],
 ]);
 
-// azurerm types whose `id` names no ARM scope at all.
-const NOT_A_SCOPE: ReadonlySet<string> = new Set(['azurerm_client_config', 'azurerm_subscriptions', 'azurerm_role_definition']);
+// azurerm types that name no ARM scope, and why: a role assignment there fails at apply.
+const NOT_A_SCOPE: ReadonlyMap<string, string> = new Map([
+  ['azurerm_client_config', 'holds the caller\'s IDs, not a scope'],
+  ['azurerm_subscriptions', 'lists subscriptions; pick one with data.azurerm_subscription'],
+  ['azurerm_role_definition', 'is a role, not a scope'],
+  ['azurerm_storage_blob', 'has a URL as its id; Azure RBAC applies at the blob\'s container or storage account (Scope.of(container))'],
+  ['azurerm_storage_data_lake_gen2_path', 'has a URL as its id; Azure RBAC applies at the filesystem or the storage account, paths use ACLs'],
+  ['azurerm_storage_share_file', 'has a URL as its id; Azure RBAC applies at the share or the storage account'],
+  ['azurerm_storage_share_directory', 'has a URL as its id; Azure RBAC applies at the share or the storage account'],
+  ['azurerm_key_vault_managed_hardware_security_module_key', 'is governed by the Managed HSM\'s local RBAC (azurerm_key_vault_managed_hardware_security_module_role_assignment), not Azure RBAC'],
+]);
 
 const PRINCIPALS: ReadonlyMap<string, PrincipalFacts> = new Map([
   ['azuread_user', { kind: PrincipalKind.HUMAN, objectIdAttributes: ['object_id', 'id'] }],
@@ -58,14 +77,24 @@ const PRINCIPALS: ReadonlyMap<string, PrincipalFacts> = new Map([
 
 /**
  * The scope facts of a Terraform type, or undefined when it is no ARM scope (not an azurerm
- * type, or one whose `id` names no scope). Data sources are the resource type's facts unless
- * the data source differs (`data.azurerm_subscription`'s `id` already is the subscription).
+ * type, or one that names no scope). Data sources are the resource type's facts unless the data
+ * source differs (`data.azurerm_subscription`'s `id` already is the subscription). Where the
+ * attribute depends on how the block is declared, `hasArgument` tells which arguments it sets;
+ * without it the older form is assumed.
  */
-export function scopeFactsOf(type: string, isData: boolean): ScopeFacts | undefined {
+export function scopeFactsOf(type: string, isData: boolean, hasArgument: (name: string) => boolean = () => false): ScopeFacts | undefined {
   if (!type.startsWith('azurerm_') || NOT_A_SCOPE.has(type)) return undefined;
   const wider = (isData ? WIDER_THAN_RESOURCE.get(`data.${type}`) : undefined) ?? WIDER_THAN_RESOURCE.get(type);
   if (wider) return wider;
-  return { level: ScopeLevel.RESOURCE, armIdAttribute: ARM_ID_ATTRIBUTE.get(type) ?? 'id' };
+  const special = ARM_ID_ATTRIBUTE.get(type);
+  const attribute = special === undefined || (special.idWhenArgument !== undefined && hasArgument(special.idWhenArgument)) ? 'id' : special.attribute;
+  return { level: ScopeLevel.RESOURCE, armIdAttribute: attribute };
+}
+
+/** Why a Terraform type is no ARM scope, or undefined when it is one. */
+export function whyNotAScope(type: string): string | undefined {
+  if (!type.startsWith('azurerm_')) return 'is not an azurerm type; Azure role assignments take Azure Resource Manager scopes';
+  return NOT_A_SCOPE.get(type);
 }
 
 /** The principal facts of a Terraform type (resource or data source), or undefined when it is no principal. */

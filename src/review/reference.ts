@@ -34,7 +34,7 @@ export function parseReference(value: string): TerraformReference | undefined {
  * resource's `id` (its type tells the level), or an ID built from references and text.
  * Whatever cannot be read is UNKNOWN, which every check treats as the widest.
  */
-export function scopeLevelOfValue(value: string): ScopeLevel {
+export function scopeLevelOfValue(value: string, argumentsOf: (address: string) => Record<string, unknown> | undefined = () => undefined): ScopeLevel {
   if (!value.includes('${')) {
     try {
       return parseArmId(value).level;
@@ -46,7 +46,8 @@ export function scopeLevelOfValue(value: string): ScopeLevel {
   if (reference) {
     // Only the attribute that holds the ARM ID, whole, is a scope: the subscription resource's
     // `subscription_id` needs its `/subscriptions/` prefix, and a secret's `id` is a URL.
-    const facts = scopeFactsOf(reference.type, reference.isData);
+    // Where the form depends on the declaration (storage objects), the referenced block decides.
+    const facts = scopeFactsOf(reference.type, reference.isData, (argument) => argumentsOf(reference.address)?.[argument] !== undefined);
     return facts && facts.armIdPrefix === undefined && reference.attribute === facts.armIdAttribute ? facts.level : ScopeLevel.UNKNOWN;
   }
   return levelOfPartialId(value);

@@ -1,10 +1,10 @@
-import type { ITerraformResource } from 'cdktf';
+import type { ITerraformResource, TerraformElement } from 'cdktf';
 import type { IConstruct } from 'constructs';
 import { ArmId, formatArmId, InvalidScopeError, parseArmId } from './arm-id';
 import { levelOfPartialId } from './partial-id-level';
 import { isGuid } from '../model/guid';
 import { ScopeLevel, scopeLevelRank } from '../model/scope-level';
-import { scopeFactsOf } from '../model/terraform-types';
+import { scopeFactsOf, whyNotAScope } from '../model/terraform-types';
 import { cdktf, isUnresolved } from '../private/cdktf-runtime';
 
 
@@ -89,13 +89,22 @@ export class Scope {
    * attribute that holds the ARM ID (`resource_versionless_id`, `resource_manager_id`, ...).
    */
   public static of(resource: ITerraformResource): Scope {
-    const type = resource.terraformResourceType;
+    const type = (resource as Partial<ITerraformResource> | undefined)?.terraformResourceType;
+    if (typeof type !== 'string') {
+      // From JavaScript anything can arrive here: a variable, a local, a plain string.
+      const what = resource === null || typeof resource !== 'object' ? JSON.stringify(resource) ?? String(resource) : `a ${resource.constructor?.name ?? 'object'}`;
+      throw new Error(
+        `Scope.of(${constructPathOf(resource)}): expected an azurerm resource or data source, got ${what}. ` +
+          'For an ID held in a variable or a string, use Scope.fromId(value).',
+      );
+    }
     const isDataSource = resource instanceof cdktf().TerraformDataSource;
-    const facts = scopeFactsOf(type, isDataSource);
+    const facts = scopeFactsOf(type, isDataSource, (argument) => argumentsOf(resource).has(argument));
     if (facts === undefined) {
       throw new Error(
-        `Scope.of(${constructPathOf(resource)}): ${isDataSource ? 'data source' : 'resource'} ${type} is not an Azure Resource Manager scope. ` +
-          'Pass an azurerm resource or data source (a resource group, subscription, management group or any resource), or use Scope.fromId().',
+        `Scope.of(${constructPathOf(resource)}): ${isDataSource ? 'data source' : 'resource'} ${type} is not an Azure Resource Manager scope: it ${whyNotAScope(type)}. ` +
+          'Pass an azurerm resource or data source (a resource group, subscription, management group or any resource), or use Scope.fromId(). ' +
+          'A role assignment at such a scope fails at apply.',
       );
     }
     const armId = cdktf().Token.asString(resource.interpolationForAttribute(facts.armIdAttribute));
@@ -186,7 +195,16 @@ export class Scope {
 }
 
 /** The construct path of a resource, for error messages (its `fqn` is a token until synth). */
-function constructPathOf(resource: ITerraformResource): string {
-  const node = (resource as unknown as Partial<IConstruct>).node;
-  return node ? node.path : resource.terraformResourceType;
+function constructPathOf(resource: unknown): string {
+  const node = (resource as Partial<IConstruct> | undefined)?.node;
+  return node ? node.path : String((resource as Partial<ITerraformResource> | undefined)?.terraformResourceType ?? resource);
+}
+
+/** The arguments a resource or data source is declared with (snake_case, as in its JSON). */
+function argumentsOf(resource: ITerraformResource): Set<string> {
+  const json = (resource as unknown as TerraformElement).toTerraform() as Record<string, Record<string, Record<string, object>>>;
+  const byType = json.resource ?? json.data ?? {};
+  const body = Object.values(Object.values(byType)[0] ?? {})[0] ?? {};
+  // cdktf lists every argument, unset ones as undefined.
+  return new Set(Object.entries(body).filter(([, value]) => value !== undefined).map(([name]) => name));
 }

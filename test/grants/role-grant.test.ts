@@ -1,6 +1,10 @@
 import { Group } from '@cdktf/provider-azuread/lib/group';
 import { DataAzurermSubscription } from '@cdktf/provider-azurerm/lib/data-azurerm-subscription';
+import { KeyVaultSecret } from '@cdktf/provider-azurerm/lib/key-vault-secret';
 import { ManagementGroupPolicyAssignment } from '@cdktf/provider-azurerm/lib/management-group-policy-assignment';
+import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
+import { StorageQueue } from '@cdktf/provider-azurerm/lib/storage-queue';
+import { StorageShare } from '@cdktf/provider-azurerm/lib/storage-share';
 import { App, Aspects, TerraformStack } from 'cdktf';
 import {
   AccessGuard,
@@ -384,5 +388,34 @@ describe('options', () => {
       principal_id: '${azurerm_linux_function_app.func.identity[0].principal_id}',
       skip_service_principal_aad_check: true,
     });
+  });
+});
+
+describe('grants on resources whose id is not their ARM ID write the ARM ID attribute as the scope', () => {
+  test('a Key Vault secret, a storage container of each form, a queue and a share', () => {
+    const stack = newStack();
+    const { vault, storage } = appResources(stack);
+    const uai = workload(stack);
+    const secret = new KeyVaultSecret(stack, 'dbPassword', { name: 'db-password', value: 'x', keyVaultId: vault.id });
+    const containerById = new StorageContainer(stack, 'orders', { name: 'orders', storageAccountId: storage.id });
+    const containerByName = new StorageContainer(stack, 'legacy', { name: 'legacy', storageAccountName: storage.name });
+    const queue = new StorageQueue(stack, 'jobs', { name: 'jobs', storageAccountId: storage.id });
+    const share = new StorageShare(stack, 'docs', { name: 'docs', quota: 5, storageAccountName: storage.name });
+    uai.grant(BuiltInRole.KEY_VAULT_SECRETS_USER, Scope.of(secret));
+    uai.grant(BuiltInRole.STORAGE_BLOB_DATA_READER, Scope.of(containerById));
+    uai.grant(BuiltInRole.STORAGE_BLOB_DATA_READER, Scope.of(containerByName));
+    uai.grant(BuiltInRole.STORAGE_QUEUE_DATA_MESSAGE_PROCESSOR, Scope.of(queue));
+    uai.grant(BuiltInRole.STORAGE_FILE_DATA_SMB_SHARE_READER, Scope.of(share));
+    expect(assignments(stack).map((a) => a.scope).sort()).toEqual([
+      '${azurerm_key_vault_secret.dbPassword.resource_versionless_id}',
+      '${azurerm_storage_container.legacy.resource_manager_id}',
+      '${azurerm_storage_container.orders.id}',
+      '${azurerm_storage_queue.jobs.id}',
+      '${azurerm_storage_share.docs.resource_manager_id}',
+    ]);
+    // The review side reads the same attributes as resource scopes.
+    const inventory = GrantInventory.fromStack(stack);
+    expect(inventory.grants).toHaveLength(5);
+    inventory.assertAllScopesAtMost(ScopeLevel.RESOURCE);
   });
 });

@@ -107,6 +107,11 @@ describe('the Terraform-type table: one source for Scope.of, the reader and audi
     expect(scopeLevelOfValue('${azurerm_key_vault_secret.db.id}')).toBe(ScopeLevel.UNKNOWN);
     expect(scopeLevelOfValue('${azurerm_key_vault_secret.db.resource_versionless_id}')).toBe(ScopeLevel.RESOURCE);
     expect(scopeLevelOfValue('${azurerm_subscription.sub.subscription_id}')).toBe(ScopeLevel.UNKNOWN);
+    // A container's `id` is its ARM ID when declared with storage_account_id, a URL with storage_account_name.
+    const declared = (body: Record<string, unknown>) => () => body;
+    expect(scopeLevelOfValue('${azurerm_storage_container.c.id}', declared({ storage_account_id: '${azurerm_storage_account.a.id}' }))).toBe(ScopeLevel.RESOURCE);
+    expect(scopeLevelOfValue('${azurerm_storage_container.c.id}', declared({ storage_account_name: 'stordering' }))).toBe(ScopeLevel.UNKNOWN);
+    expect(scopeLevelOfValue('${azurerm_storage_container.c.resource_manager_id}', declared({ storage_account_name: 'stordering' }))).toBe(ScopeLevel.RESOURCE);
     expect(scopeLevelOfValue('/subscriptions/${azurerm_subscription.sub.subscription_id}')).toBe(ScopeLevel.SUBSCRIPTION);
   });
 

@@ -1,8 +1,7 @@
 import { readFileSync } from 'fs';
 import * as path from 'path';
-import { RuleId } from '../../src/model/rule-id';
+import { RuleId, ruleIdRange } from '../../src/model/rule-id';
 import { Severity } from '../../src/model/severity';
-import { ruleIdRange } from '../../src/model/rule-id';
 import { isGraphRule, RULE_REGISTRY, RULES } from '../../src/policy/rule-pack';
 import { renderRuleTable } from '../../src/policy/rule-table';
 

@@ -80,7 +80,9 @@ describe('principal references', () => {
 
   test('a literal object ID is known by its principal_type only', () => {
     expect(resolvePrincipal('CCCCCCCC-1111-2222-3333-DDDDDDDDDDDD', 'Group', index)).toEqual({
-      key: 'cccccccc-1111-2222-3333-dddddddddddd', name: 'CCCCCCCC-1111-2222-3333-DDDDDDDDDDDD', kind: PrincipalKind.GROUP,
+      key: 'cccccccc-1111-2222-3333-dddddddddddd',
+      name: 'CCCCCCCC-1111-2222-3333-DDDDDDDDDDDD',
+      kind: PrincipalKind.GROUP,
       written: 'CCCCCCCC-1111-2222-3333-DDDDDDDDDDDD',
     });
     expect(resolvePrincipal('cccccccc-1111-2222-3333-dddddddddddd', undefined, index).kind).toBe('unknown');

@@ -7,11 +7,14 @@ import { KeyVaultKey } from '@cdktf/provider-azurerm/lib/key-vault-key';
 import { KeyVaultSecret } from '@cdktf/provider-azurerm/lib/key-vault-secret';
 import { ManagementGroup } from '@cdktf/provider-azurerm/lib/management-group';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
+import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
+import { StorageBlob } from '@cdktf/provider-azurerm/lib/storage-blob';
+import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
 import { StorageQueue } from '@cdktf/provider-azurerm/lib/storage-queue';
 import { StorageShare } from '@cdktf/provider-azurerm/lib/storage-share';
 import { StorageTable } from '@cdktf/provider-azurerm/lib/storage-table';
 import { Subscription } from '@cdktf/provider-azurerm/lib/subscription';
-import { TerraformStack, Testing } from 'cdktf';
+import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { Scope, ScopeLevel } from '../../src';
 import { resolveIn } from '../support/resolve';
 
@@ -145,6 +148,36 @@ describe('Scope.of and tokens', () => {
       ['${azurerm_storage_share.share.resource_manager_id}', ScopeLevel.RESOURCE],
       ['${azurerm_storage_table.table.resource_manager_id}', ScopeLevel.RESOURCE],
     ]);
+  });
+
+  test('a storage container, queue or share: `id` with storage_account_id (azurerm 4.x), resource_manager_id with storage_account_name', () => {
+    const account = new StorageAccount(stack, 'account', {
+      name: 'stordering', resourceGroupName: rg.name, location: 'eastus', accountTier: 'Standard', accountReplicationType: 'LRS',
+    });
+    const byId = new StorageContainer(stack, 'byId', { name: 'orders', storageAccountId: account.id });
+    const byName = new StorageContainer(stack, 'byName', { name: 'legacy', storageAccountName: account.name });
+    const queueById = new StorageQueue(stack, 'queueById', { name: 'jobs', storageAccountId: account.id });
+    const shareById = new StorageShare(stack, 'shareById', { name: 'docs', quota: 5, storageAccountId: account.id });
+    expect([byId, byName, queueById, shareById].map((r) => resolveIn(stack, Scope.of(r).id))).toEqual([
+      '${azurerm_storage_container.byId.id}',
+      '${azurerm_storage_container.byName.resource_manager_id}',
+      '${azurerm_storage_queue.queueById.id}',
+      '${azurerm_storage_share.shareById.id}',
+    ]);
+  });
+
+  test('refuses a resource whose id is a URL, saying where Azure RBAC applies instead', () => {
+    const blob = new StorageBlob(stack, 'blob', { name: 'a.txt', storageAccountName: 'stordering', storageContainerName: 'orders', type: 'Block' });
+    expect(() => Scope.of(blob)).toThrow(
+      'Scope.of(scopes/blob): resource azurerm_storage_blob is not an Azure Resource Manager scope: it has a URL as its id; Azure RBAC applies at the blob\'s container or storage account (Scope.of(container)).',
+    );
+  });
+
+  test('from JavaScript, a value that is no resource gets an error that says what was given', () => {
+    const variable = new TerraformVariable(stack, 'vault_id', { type: 'string' });
+    expect(() => Scope.of(variable as any)).toThrow('Scope.of(scopes/vault_id): expected an azurerm resource or data source, got a TerraformVariable. For an ID held in a variable or a string, use Scope.fromId(value).');
+    expect(() => Scope.of('/subscriptions/x' as any)).toThrow('Scope.of(/subscriptions/x): expected an azurerm resource or data source, got "/subscriptions/x".');
+    expect(() => Scope.of(undefined as any)).toThrow('Scope.of(undefined): expected an azurerm resource or data source, got undefined.');
   });
 
   test('refuses what is not an ARM scope', () => {

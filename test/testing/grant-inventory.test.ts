@@ -95,11 +95,17 @@ describe('GrantInventory sees every kind of grant the library makes', () => {
   const person = Principal.user(USER, 'on-call-1');
   const pimGroup = Principal.group(PIM_GROUP, 'pim-operators');
   new ActiveRoleAssignment(stack, 'Incident', {
-    principal: person, role: BuiltInRole.CONTRIBUTOR, scope: Scope.of(rg), justification: 'INC-42',
+    principal: person,
+    role: BuiltInRole.CONTRIBUTOR,
+    scope: Scope.of(rg),
+    justification: 'INC-42',
     schedule: PimSchedule.afterDuration(Duration.hours(8), { startDateTime: '2026-12-01T08:00:00Z' }),
   });
   new EligibleRoleAssignment(stack, 'Operator', {
-    principal: pimGroup, role: BuiltInRole.VIRTUAL_MACHINE_CONTRIBUTOR, scope: Scope.of(rg), justification: 'operations',
+    principal: pimGroup,
+    role: BuiltInRole.VIRTUAL_MACHINE_CONTRIBUTOR,
+    scope: Scope.of(rg),
+    justification: 'operations',
     schedule: PimSchedule.afterDuration(Duration.days(180)),
   });
   new DirectoryRoleEligibility(stack, 'AppAdmin', {

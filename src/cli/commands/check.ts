@@ -1,6 +1,6 @@
+import { ruleIdRange } from '../../model/rule-id';
 import { evaluate } from '../../policy/evaluate';
 import { parseReviewConfig } from '../../policy/review-config';
-import { ruleIdRange } from '../../model/rule-id';
 import { RULE_REGISTRY } from '../../policy/rule-pack';
 import { CliIo, ExitCode } from '../cli-io';
 import { reachesThreshold, renderFindingsJson, renderFindingsText } from '../findings-output';

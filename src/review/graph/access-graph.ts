@@ -25,10 +25,10 @@ import { resolveRole } from './resolve-role';
 import { ResourcePlacement } from './resource-placement';
 import { stablePrincipalKey, withStableKey } from './stable-principal';
 import { stableScopeOf } from './stable-scope';
+import { directoryScopeLevel } from '../../model/directory-scope';
 import { Duration } from '../../model/duration';
 import { isGuid } from '../../model/guid';
 import { PrincipalKind } from '../../model/principal-kind';
-import { directoryScopeLevel } from '../../model/directory-scope';
 
 /** One input to the graph: a Terraform JSON document and the file it came from. */
 export interface GraphInput {
@@ -50,7 +50,7 @@ const FEDERATED_TYPES = ['azurerm_federated_identity_credential', 'azuread_appli
 
 function scopeOf(value: string | undefined, index: DocumentIndex): GraphScope {
   const scope = value ?? '';
-  return { value: scope, level: scopeLevelOfValue(scope), ...stableScopeOf(scope, index) };
+  return { value: scope, level: scopeLevelOfValue(scope, (address) => index.get(address)?.body), ...stableScopeOf(scope, index) };
 }
 
 /** A directory scope: `/` (the tenant) when the argument is absent, as the provider defaults it. */
