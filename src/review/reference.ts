@@ -34,7 +34,10 @@ export function parseReference(value: string): TerraformReference | undefined {
  * resource's `id` (its type tells the level), or an ID built from references and text.
  * Whatever cannot be read is UNKNOWN, which every check treats as the widest.
  */
-export function scopeLevelOfValue(value: string, argumentsOf: (address: string) => Record<string, unknown> | undefined = () => undefined): ScopeLevel {
+export function scopeLevelOfValue(
+  value: string,
+  argumentsOf: (address: string) => Record<string, unknown> | undefined = () => undefined,
+): ScopeLevel {
   if (!value.includes('${')) {
     try {
       return parseArmId(value).level;
