@@ -41,6 +41,7 @@ export class Duration {
     }
     const total = ((weeks * 7 + days) * 24 + hours) * 60 + minutes + seconds / 60;
     if (total <= 0) throw new Error(`Duration "${text}" is zero; a duration must be longer than that.`);
+    checkAmount(total, 'minutes');
     return new Duration(total, value.toUpperCase());
   }
 
@@ -87,9 +88,17 @@ export class Duration {
   }
 }
 
+// A century: longer than anything PIM, activation or expiry settings accept, short enough that
+// arithmetic on it stays exact.
+const LONGEST_MINUTES = 36_500 * MINUTES_PER_DAY;
+
 function checkAmount(amount: number, unit: string): number {
   if (!Number.isInteger(amount) || amount <= 0) {
     throw new Error(`Duration: ${amount} ${unit} is not accepted; give a whole number greater than 0.`);
+  }
+  const minutes = amount * (unit === 'days' ? MINUTES_PER_DAY : unit === 'hours' ? MINUTES_PER_HOUR : 1);
+  if (minutes > LONGEST_MINUTES) {
+    throw new Error(`Duration: ${amount} ${unit} is longer than 36500 days (a century), which no Azure access setting accepts. Give a real length.`);
   }
   return amount;
 }

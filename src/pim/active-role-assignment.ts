@@ -6,6 +6,7 @@ import { PimExpirationType } from './pim-expiration-type';
 import { PimRoleAssignmentProps } from './pim-role-assignment-props';
 import { pimRoleDefinitionId } from './pim-role-definition-id';
 import { PimSchedule } from './pim-schedule';
+import { checkScheduleAtSynth } from './schedule-limits';
 import { PimTicket } from './ticket';
 import { checkWideScopeAtSynth, describeHolder } from '../grants/wide-scope-check';
 import type { IPrincipal } from '../model/principal';
@@ -62,6 +63,7 @@ export class ActiveRoleAssignment extends Construct {
       ticket: ticketBlock(this.ticket),
     });
     recordPrincipal(this.resource, this.principal);
+    checkScheduleAtSynth({ construct: this, kind: 'active', role: props.role, scope: props.scope, schedule });
     // Held without activation while it lasts: judged by the same wide-scope rule as a RoleGrant.
     checkWideScopeAtSynth({
       construct: this,

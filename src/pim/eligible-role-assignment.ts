@@ -6,6 +6,7 @@ import { PimExpirationType } from './pim-expiration-type';
 import { PimRoleAssignmentProps } from './pim-role-assignment-props';
 import { pimRoleDefinitionId } from './pim-role-definition-id';
 import { PimSchedule } from './pim-schedule';
+import { checkScheduleAtSynth } from './schedule-limits';
 import { PimTicket } from './ticket';
 import type { IPrincipal } from '../model/principal';
 import { azurermPim } from '../private/pim-providers';
@@ -76,6 +77,7 @@ export class EligibleRoleAssignment extends Construct {
       conditionVersion: condition?.version,
     });
     recordPrincipal(this.resource, this.principal);
+    checkScheduleAtSynth({ construct: this, kind: 'eligible', role: props.role, scope: props.scope, schedule });
     if (this.isPermanent) {
       // The reason travels with the JSON, so whoever reads the synthesized diff sees why.
       recordPermanentEligibility(this.resource, schedule.permanentJustification!);

@@ -4,6 +4,7 @@ import { GroupAssignmentType } from './group-assignment-type';
 import { checkEligibilitySchedule, checkHumanOrGroup, checkJustification, checkTicket } from './pim-checks';
 import { PimExpirationType } from './pim-expiration-type';
 import { PimSchedule } from './pim-schedule';
+import { checkScheduleAtSynth } from './schedule-limits';
 import { PimTicket } from './ticket';
 import type { IPrincipal } from '../model/principal';
 import { PrincipalKind } from '../model/principal-kind';
@@ -82,6 +83,7 @@ export class GroupEligibility extends Construct {
       ticketSystem: this.ticket?.system,
     });
     recordPrincipal(this.resource, this.principal);
+    checkScheduleAtSynth({ construct: this, kind: 'eligible', schedule });
     if (this.isPermanent) {
       recordPermanentEligibility(this.resource, schedule.permanentJustification!);
     }

@@ -26,7 +26,16 @@ export interface RoleActivationPolicyProps {
 }
 
 // Azure keeps one policy per role and scope: the policies declared in each app, by that key.
-const declared = new WeakMap<IConstruct, Map<string, string>>();
+const declared = new WeakMap<IConstruct, Map<string, RoleActivationPolicy>>();
+
+/**
+ * The policy declared in the same app for this role at this scope, if any: assignments check
+ * their schedules against its rules, as Azure does at apply.
+ * @internal
+ */
+export function declaredPolicyFor(construct: IConstruct, role: Role, scope: Scope): RoleActivationPolicy | undefined {
+  return declared.get(construct.node.root)?.get(roleAtScopeKey(role, scope));
+}
 
 /**
  * The PIM settings of one role at one scope (`azurerm_role_management_policy`): how long an
@@ -49,12 +58,18 @@ export class RoleActivationPolicy extends Construct {
   public readonly roleDefinitionId: string;
   /** The `azurerm_role_management_policy` resource. */
   public readonly resource: RoleManagementPolicy;
+  /** The rules for eligible assignments, when the policy sets them. */
+  public readonly eligibleAssignments?: EligibleAssignmentRules;
+  /** The rules for active assignments, when the policy sets them. */
+  public readonly activeAssignments?: ActiveAssignmentRules;
 
   constructor(scope: Construct, id: string, props: RoleActivationPolicyProps) {
     super(scope, id);
     const path = this.node.path;
     this.role = props.role;
     this.scope = props.scope;
+    this.eligibleAssignments = props.eligibleAssignments;
+    this.activeAssignments = props.activeAssignments;
     if ([props.activation, props.eligibleAssignments, props.activeAssignments, props.notifications].every((part) => part === undefined)) {
       throw new Error(
         `${path}: the policy for "${props.role.name}" at ${props.scope.id} sets no rule. Accepted: one or more of activation, ` +
@@ -88,9 +103,9 @@ function claim(policy: RoleActivationPolicy, key: string): void {
   const first = byKey.get(key);
   if (first !== undefined) {
     throw new Error(
-      `${policy.node.path}: a policy for "${policy.role.name}" at ${policy.scope.id} is already declared at ${first}; Azure keeps one policy per ` +
+      `${policy.node.path}: a policy for "${policy.role.name}" at ${policy.scope.id} is already declared at ${first.node.path}; Azure keeps one policy per ` +
         'role and scope, so the last applied would silently win. Accepted: one RoleActivationPolicy per role and scope in an app; merge the rules into it.',
     );
   }
-  byKey.set(key, policy.node.path);
+  byKey.set(key, policy);
 }
