@@ -75,6 +75,11 @@ export class WorkloadIdentity extends Construct implements IGrantable {
     if (!isUnresolved(props.owner) && !props.owner.trim()) {
       throw new Error(`${this.node.path}: owner must name who answers for the identity (a team mailbox or group); got an empty string.`);
     }
+    for (const [argument, value] of [['resourceGroupName', props.resourceGroupName], ['location', props.location]] as const) {
+      if (!isUnresolved(value) && !(value ?? '').trim()) {
+        throw new Error(`${this.node.path}: ${argument} is empty; Azure refuses the identity without it. Accepted: the ${argument === 'location' ? 'Azure region (e.g. eastus)' : 'name of an existing resource group'}.`);
+      }
+    }
     if (!isUnresolved(props.name) && !/^[A-Za-z0-9][A-Za-z0-9_-]{2,127}$/.test(props.name)) {
       throw new Error(
         `${this.node.path}: name "${props.name}" is not a valid identity name ` +
@@ -139,7 +144,15 @@ export class WorkloadIdentity extends Construct implements IGrantable {
           "(3 to 120 letters, digits, '-' and '_', starting with a letter or digit).",
       );
     }
+    const same = this.federatedCredentials.find((c) => sameTrust(c, subject));
+    if (same !== undefined) {
+      throw new Error(
+        `${this.node.path}/${id}: ${this.displayName} already trusts issuer ${subject.issuer} for subject ${subject.subject} ` +
+          `(${same.node.path}); Entra refuses a second federated credential with the same issuer and subject. Keep one.`,
+      );
+    }
     const { FederatedIdentityCredential: Credential } = azurerm.federatedIdentityCredential();
+    const previous = this.federatedCredentials[this.federatedCredentials.length - 1];
     const credential = new Credential(this, id, {
       name,
       resourceGroupName: this.resource.resourceGroupName,
@@ -147,6 +160,9 @@ export class WorkloadIdentity extends Construct implements IGrantable {
       issuer: subject.issuer,
       subject: subject.subject,
       audience: subject.audiences,
+      // Azure refuses concurrent writes of credentials to one identity
+      // (ConcurrentFederatedIdentityCredentialsWritesForSingleManagedIdentity): one at a time.
+      dependsOn: previous === undefined ? undefined : [previous],
     });
     this.federatedCredentials.push(credential);
     return credential;
@@ -156,4 +172,11 @@ export class WorkloadIdentity extends Construct implements IGrantable {
   public trustGitHubActions(id: string, props: GitHubActionsTrustProps): FederatedIdentityCredential {
     return this.addFederatedCredential(id, FederatedCredentialSubject.gitHubActions(props));
   }
+}
+
+/** The same issuer and subject, when both are written out (a token may be anything). */
+function sameTrust(credential: FederatedIdentityCredential, subject: FederatedCredentialSubject): boolean {
+  const parts = [credential.issuerInput, credential.subjectInput, subject.issuer, subject.subject];
+  if (parts.some((part) => part === undefined || isUnresolved(part))) return false;
+  return credential.issuerInput === subject.issuer && credential.subjectInput === subject.subject;
 }

@@ -196,6 +196,43 @@ describe('federated credentials', () => {
     );
   });
 
+  test('credentials on one identity are created one at a time: each depends on the one before', () => {
+    const stack = newStack();
+    const uai = identity(stack);
+    const [prod, staging, main] = [
+      uai.trustGitHubActions('github-prod', { repository: 'contoso/app', environment: 'prod' }),
+      uai.trustGitHubActions('github-staging', { repository: 'contoso/app', environment: 'staging' }),
+      uai.trustGitHubActions('github-main', { repository: 'contoso/app', branch: 'main' }),
+    ];
+    const credentials = resourcesOf(synthJson(stack), 'azurerm_federated_identity_credential');
+    expect(Object.keys(credentials)).toHaveLength(3);
+    expect([prod, staging, main].map((c) => credentials[c.friendlyUniqueId].depends_on)).toEqual([
+      undefined,
+      [`azurerm_federated_identity_credential.${prod.friendlyUniqueId}`],
+      [`azurerm_federated_identity_credential.${staging.friendlyUniqueId}`],
+    ]);
+  });
+
+  test('refuses a second credential with the same issuer and subject, which Entra refuses', () => {
+    const uai = identity();
+    uai.trustGitHubActions('github-prod', { repository: 'contoso/app', environment: 'prod' });
+    expect(() => uai.trustGitHubActions('github-prod-again', { repository: 'contoso/app', environment: 'prod' })).toThrow(
+      'test/OrderingApi/github-prod-again: uai-ordering-api already trusts issuer https://token.actions.githubusercontent.com for subject ' +
+        'repo:contoso/app:environment:prod (test/OrderingApi/github-prod); Entra refuses a second federated credential with the same issuer and subject. Keep one.',
+    );
+    // Another subject from the same issuer is a different trust.
+    expect(() => uai.trustGitHubActions('github-staging', { repository: 'contoso/app', environment: 'staging' })).not.toThrow();
+  });
+
+  test.each([
+    ['resourceGroupName', { resourceGroupName: ' ' }, 'the name of an existing resource group'],
+    ['location', { location: '' }, 'the Azure region (e.g. eastus)'],
+  ])('refuses an empty %s', (argument, props, accepted) => {
+    expect(() => new WorkloadIdentity(newStack(), 'Api', {
+      name: 'uai-api', resourceGroupName: 'rg', location: 'eastus', owner: 'team', ...props,
+    })).toThrow(`test/Api: ${argument} is empty; Azure refuses the identity without it. Accepted: ${accepted}.`);
+  });
+
   test('refuses a credential name Azure would refuse', () => {
     expect(() => identity().trustGitHubActions('x', { repository: 'contoso/app', branch: 'main' })).toThrow(
       /federated credential name "x" is not accepted/,
