@@ -1,10 +1,12 @@
 import type { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import type { TerraformResource } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
+import { checkCondition } from './abac-condition';
 import { assignmentName } from './assignment-name';
 import { assignmentRoleDefinitionId } from './assignment-role-definition-id';
 import { GrantOptions } from './grant-options';
-import { checkWideScopeAtSynth, describeHolder } from './wide-scope-check';
+import { describeHolder, describePrincipalName, describeScope } from './describe';
+import { checkWideScopeAtSynth } from './wide-scope-check';
 import type { IPrincipal } from '../model/principal';
 import { PrincipalKind } from '../model/principal-kind';
 import { RuleId } from '../model/rule-id';
@@ -41,7 +43,7 @@ export class RoleGrant extends Construct {
     const host = principal.grantHost ?? scope.sourceConstruct;
     if (!host) {
       throw new Error(
-        `Cannot place the grant of "${role.name}" to ${principal.displayName} at ${scope.id}: neither the principal nor the scope ` +
+        `Cannot place the grant of "${role.name}" to ${describePrincipalName(principal)} at ${describeScope(scope)}: neither the principal nor the scope ` +
           'belongs to a stack. Create it with new RoleGrant(stack, id, { principal, role, scope }).',
       );
     }
@@ -65,9 +67,7 @@ export class RoleGrant extends Construct {
     this.scope = props.scope;
     this.justification = checkJustification(this.node.path, props);
 
-    if (props.conditionVersion !== undefined && props.condition === undefined) {
-      throw new Error(`${this.node.path}: conditionVersion "${props.conditionVersion}" was given without a condition.`);
-    }
+    const condition = checkCondition(this.node.path, props.condition, props.conditionVersion);
     const managedInStack = props.principal.kind === PrincipalKind.MANAGED_IDENTITY && props.principal.isCreatedInStack;
     const { RoleAssignment: Assignment } = azurerm.roleAssignment();
     this.assignment = new Assignment(this, 'Assignment', {
@@ -80,8 +80,8 @@ export class RoleGrant extends Construct {
       // ServicePrincipal, which would be wrong for a user or a group.
       skipServicePrincipalAadCheck: managedInStack ? true : undefined,
       description: describe(props.description, this.justification),
-      condition: props.condition,
-      conditionVersion: props.condition !== undefined ? (props.conditionVersion ?? '2.0') : undefined,
+      condition: condition?.condition,
+      conditionVersion: condition?.version,
     });
     recordPrincipal(this.assignment, props.principal);
     if (this.justification !== undefined) {
@@ -115,7 +115,7 @@ export class RoleGrant extends Construct {
 function checkJustification(path: string, props: RoleGrantProps): string | undefined {
   const justification = props.justification?.trim();
   if (props.justification !== undefined && !justification) {
-    throw new Error(`${path}: justification is empty. Say why "${props.role.name}" is needed at ${props.scope.id}.`);
+    throw new Error(`${path}: justification is empty. Say why "${props.role.name}" is needed at ${describeScope(props.scope)}.`);
   }
   return justification;
 }
@@ -134,7 +134,7 @@ function defaultGrantId(parent: IConstruct, principal: IPrincipal, role: Role, s
   const base = `${roleText}-${scopeText}${principalSuffix}`.replace(/[^A-Za-z0-9_-]+/g, '-');
   if (!parent.node.tryFindChild(base)) return base;
   throw new Error(
-    `${parent.node.path}: ${principal.displayName} is already granted "${role.name}" at ${scope.id} (construct ${base}). ` +
+    `${parent.node.path}: ${describePrincipalName(principal)} is already granted "${role.name}" at ${describeScope(scope)} (construct ${base}). ` +
       'The same principal, role and scope twice fails at apply with RoleAssignmentExists; pass options.id if this is a different grant.',
   );
 }

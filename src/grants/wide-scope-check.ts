@@ -1,7 +1,6 @@
 import type { TerraformElement } from 'cdktf';
 import type { IConstruct } from 'constructs';
 import { currentUtcDate } from '../model/dates';
-import { IPrincipal } from '../model/principal';
 import { RuleId } from '../model/rule-id';
 import {
   acceptsWideScope,
@@ -10,10 +9,10 @@ import {
   WIDE_SCOPE_FIX,
   wideScopeMessage,
 } from '../model/wide-scope-policy';
-import { isUnresolved } from '../private/cdktf-runtime';
 import { isGuarded } from '../private/guarded-stacks';
 import { recordedSuppressionsOn } from '../private/record-metadata';
 import { Scope } from '../scope/scope';
+import { describeScope } from './describe';
 
 /** What a standing grant made by this library says about itself, for the wide-scope check. */
 export interface StandingGrantFacts {
@@ -44,16 +43,4 @@ export function checkWideScopeAtSynth(facts: StandingGrantFacts): void {
       return [`[${RuleId.WIDE_SCOPE}] ${message} Fix: ${WIDE_SCOPE_FIX}`];
     },
   });
-}
-
-/** "managed identity uai-ordering-api", "group platform-admins": the holder as findings name it. */
-export function describeHolder(principal: IPrincipal): string {
-  return `${principal.kind.replace(/-/g, ' ')} ${principal.displayName}`;
-}
-
-/** A scope as a reader can find it: the literal ID, or the resource it was read from. */
-function describeScope(scope: Scope): string {
-  if (!isUnresolved(scope.id)) return scope.id;
-  if (scope.sourceConstruct !== undefined) return `of ${scope.terraformType ?? 'resource'} ${scope.sourceConstruct.node.path}`;
-  return 'given as a token';
 }

@@ -2,7 +2,7 @@ import type { ITerraformResource } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { GrantOptions } from '../grants/grant-options';
 import { RoleGrant } from '../grants/role-grant';
-import { isGuid } from '../model/guid';
+import { isGuid, NIL_GUID } from '../model/guid';
 import { IPrincipal } from '../model/principal';
 import { PrincipalKind, PrincipalType, principalTypeOf } from '../model/principal-kind';
 import { azureadPrincipalTypes, principalFactsOf } from '../model/terraform-types';
@@ -70,6 +70,12 @@ export class Principal implements IGrantable {
           'groupByDisplayName() or servicePrincipalByClientId() to look those up).',
       );
     }
+    if (props.objectId === NIL_GUID) {
+      throw new Error(
+        `"${props.objectId}" is the nil GUID, which names no principal: a placeholder left in? Azure refuses a role assignment to it ` +
+          '(PrincipalNotFound). Accepted: the object ID of a real user, group, service principal or managed identity.',
+      );
+    }
     const objectId = isUnresolved(props.objectId) ? props.objectId : props.objectId.toLowerCase();
     return new Principal(objectId, props.kind, props.displayName ?? objectId);
   }
@@ -79,7 +85,7 @@ export class Principal implements IGrantable {
    * resource or data source of this stack (its `object_id`).
    */
   public static fromAzureadObject(resource: ITerraformResource): Principal {
-    const type = resource.terraformResourceType;
+    const type = (resource as Partial<ITerraformResource> | undefined)?.terraformResourceType ?? String(resource);
     const facts = type.startsWith('azuread_') ? principalFactsOf(type) : undefined;
     const host = resource as unknown as IConstruct;
     if (facts === undefined) {

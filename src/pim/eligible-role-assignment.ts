@@ -1,7 +1,8 @@
 import type { PimEligibleRoleAssignment } from '@cdktf/provider-azurerm/lib/pim-eligible-role-assignment';
 import { Construct } from 'constructs';
 import { azurermScheduleBlock } from './azurerm-schedule';
-import { checkCondition, checkEligibilitySchedule, checkHumanOrGroup, checkJustification, checkTicket, ticketBlock } from './pim-checks';
+import { checkEligibilitySchedule, checkHumanOrGroup, checkJustification, checkTicket, ticketBlock } from './pim-checks';
+import { checkCondition } from '../grants/abac-condition';
 import { PimExpirationType } from './pim-expiration-type';
 import { PimRoleAssignmentProps } from './pim-role-assignment-props';
 import { pimRoleDefinitionId } from './pim-role-definition-id';

@@ -80,6 +80,7 @@ export class JustInTimeAccess extends Construct {
     if (props.activation === undefined) {
       throw new Error(`${path}: activation is missing. Accepted: activation rules, e.g. { maxDuration: Duration.hours(1), approvers: [...], requireMfa: true }.`);
     }
+    refuseSelfApproval(path, principals, props.activation.approvers ?? []);
     const eligibleAssignments = eligibleAssignmentRules(path, props.eligibleFor, props.eligibleAssignments);
 
     this.policies = [];
@@ -179,4 +180,22 @@ function uniqueIds(names: string[]): string[] {
     seen.set(base, count);
     return count === 1 ? base : `${base}${count}`;
   });
+}
+
+/**
+ * An approver who is also an eligible principal approves its own activation: Azure skips the
+ * requester among the approvers, so a group that both activates and approves leaves approval to
+ * its other members, which is no separation of duties (and a lone member can never be approved).
+ */
+function refuseSelfApproval(path: string, principals: IPrincipal[], approvers: IPrincipal[]): void {
+  const eligible = new Map(principals.filter((p) => !isUnresolved(p.principalId)).map((p) => [p.principalId.toLowerCase(), p]));
+  for (const approver of approvers) {
+    const same = isUnresolved(approver.principalId) ? undefined : eligible.get(approver.principalId.toLowerCase());
+    if (same !== undefined) {
+      throw new Error(
+        `${path}: ${approver.displayName} is both eligible and an approver, so its members would approve each other's activations. ` +
+          'Accepted: approvers who are not among the principals (a security or platform-lead group).',
+      );
+    }
+  }
 }

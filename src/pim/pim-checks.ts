@@ -57,31 +57,6 @@ export function checkTicket(path: string, ticket: PimTicket | undefined): PimTic
   return { number: ticket.number.trim(), system: ticket.system.trim() };
 }
 
-/** The only ABAC condition version Azure accepts on role assignments. */
-const CONDITION_VERSION = '2.0';
-
-/** @internal */
-export function checkCondition(
-  path: string,
-  condition: string | undefined,
-  version: string | undefined,
-): { condition: string; version: string } | undefined {
-  if (condition === undefined) {
-    if (version !== undefined) {
-      throw new Error(`${path}: conditionVersion "${version}" was given without a condition. Accepted: a condition with version "${CONDITION_VERSION}", or neither.`);
-    }
-    return undefined;
-  }
-  if (!isUnresolved(condition) && condition.trim() === '') {
-    throw new Error(`${path}: condition is empty. Accepted: an ABAC condition expression, or no condition.`);
-  }
-  const effective = version ?? CONDITION_VERSION;
-  if (!isUnresolved(effective) && effective !== CONDITION_VERSION) {
-    throw new Error(`${path}: conditionVersion "${effective}" is not accepted. Accepted: "${CONDITION_VERSION}".`);
-  }
-  return { condition, version: effective };
-}
-
 /** The schedule of an eligibility, which must be given (permanent eligibility only when asked for). */
 export function checkEligibilitySchedule(path: string, schedule: PimSchedule | undefined): PimSchedule {
   if (!(schedule instanceof PimSchedule)) {

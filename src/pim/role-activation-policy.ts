@@ -5,6 +5,7 @@ import { ActiveAssignmentRules, EligibleAssignmentRules } from './assignment-rul
 import { PimNotificationRules } from './notification-rules';
 import { pimRoleDefinitionId, roleAtScopeKey } from './pim-role-definition-id';
 import { activationRulesBlock, activeAssignmentRulesBlock, eligibleAssignmentRulesBlock, notificationRulesBlock } from './policy-blocks';
+import { describeScope } from '../grants/describe';
 import { azurermPim } from '../private/pim-providers';
 import { Role } from '../roles/role';
 import { Scope } from '../scope/scope';
@@ -72,7 +73,7 @@ export class RoleActivationPolicy extends Construct {
     this.activeAssignments = props.activeAssignments;
     if ([props.activation, props.eligibleAssignments, props.activeAssignments, props.notifications].every((part) => part === undefined)) {
       throw new Error(
-        `${path}: the policy for "${props.role.name}" at ${props.scope.id} sets no rule. Accepted: one or more of activation, ` +
+        `${path}: the policy for "${props.role.name}" at ${describeScope(props.scope)} sets no rule. Accepted: one or more of activation, ` +
           'eligibleAssignments, activeAssignments, notifications.',
       );
     }
@@ -103,7 +104,7 @@ function claim(policy: RoleActivationPolicy, key: string): void {
   const first = byKey.get(key);
   if (first !== undefined) {
     throw new Error(
-      `${policy.node.path}: a policy for "${policy.role.name}" at ${policy.scope.id} is already declared at ${first.node.path}; Azure keeps one policy per ` +
+      `${policy.node.path}: a policy for "${policy.role.name}" at ${describeScope(policy.scope)} is already declared at ${first.node.path}; Azure keeps one policy per ` +
         'role and scope, so the last applied would silently win. Accepted: one RoleActivationPolicy per role and scope in an app; merge the rules into it.',
     );
   }

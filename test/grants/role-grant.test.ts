@@ -419,3 +419,40 @@ describe('grants on resources whose id is not their ARM ID write the ARM ID attr
     inventory.assertAllScopesAtMost(ScopeLevel.RESOURCE);
   });
 });
+
+describe('what Azure would refuse is refused first, naming what was given', () => {
+  test.each([
+    [{ condition: '' }, 'test/OrderingApi/KeyVaultSecretsUser-kv: condition is empty. Accepted: an ABAC condition expression, or no condition.'],
+    [{ condition: '@Resource[x] StringEquals \'y\'', conditionVersion: '1.0' }, 'test/OrderingApi/KeyVaultSecretsUser-kv: conditionVersion "1.0" is not accepted. Accepted: "2.0".'],
+    [{ conditionVersion: '2.0' }, 'test/OrderingApi/KeyVaultSecretsUser-kv: conditionVersion "2.0" was given without a condition.'],
+  ])('an ABAC condition as Azure accepts it: %j', (options, message) => {
+    const stack = newStack();
+    const { vault } = appResources(stack);
+    expect(() => workload(stack).grant(BuiltInRole.KEY_VAULT_SECRETS_USER, Scope.of(vault), options)).toThrow(message);
+  });
+
+  test('the nil GUID is no principal', () => {
+    expect(() => Principal.group('00000000-0000-0000-0000-000000000000', 'placeholder')).toThrow(
+      '"00000000-0000-0000-0000-000000000000" is the nil GUID, which names no principal: a placeholder left in? Azure refuses a role assignment to it (PrincipalNotFound).',
+    );
+  });
+
+  test('a duplicate grant names the scope\'s resource and the principal, never a token', () => {
+    const stack = newStack();
+    const { vault } = appResources(stack);
+    const uai = workload(stack);
+    uai.grant(BuiltInRole.KEY_VAULT_SECRETS_USER, Scope.of(vault));
+    let message = '';
+    try {
+      uai.grant(BuiltInRole.KEY_VAULT_SECRETS_USER, Scope.of(vault));
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toBe(
+      'test/OrderingApi: uai-ordering-api is already granted "Key Vault Secrets User" at azurerm_key_vault test/kv (construct KeyVaultSecretsUser-kv). ' +
+        'The same principal, role and scope twice fails at apply with RoleAssignmentExists; pass options.id if this is a different grant.',
+    );
+    expect(message).not.toContain('TfToken');
+  });
+});
+

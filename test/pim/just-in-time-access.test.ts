@@ -171,6 +171,11 @@ describe('JustInTimeAccess', () => {
       ['minutes', { eligibleFor: Duration.minutes(90) }, /pim\/Bad\/Owner\/Eligible-.*: schedule duration 90 minutes \(PT1H30M\) is not whole hours.*Accepted: Duration\.days\(n\) or Duration\.hours\(n\)/],
       ['a start from nowhere', { eligibleFrom: 'tomorrow' }, /pim\/Bad\/Owner\/Eligible-.*: schedule start "tomorrow" is not an ISO 8601 date-time\. Accepted: /],
       ['approval without approver', { activation: { requireApproval: true } }, /pim\/Bad\/Owner\/Policy: activation requires approval but lists no approver\. Accepted: /],
+      [
+        'an approver who is also eligible',
+        { activation: { requireApproval: true, approvers: [Principal.group(PLATFORM_GROUP.toUpperCase(), 'platform-admins')] } },
+        /^pim\/Bad: platform-admins is both eligible and an approver, so its members would approve each other's activations\. Accepted: approvers who are not among the principals/,
+      ],
       ['a missing activation', { activation: undefined }, /pim\/Bad: activation is missing\. Accepted: activation rules/],
       ['a missing eligibleFor', { eligibleFor: undefined }, /pim\/Bad: eligibleFor is missing\. Accepted: a Duration in whole hours or days/],
     ])('%s', (_name, overrides, message) => {
@@ -201,7 +206,7 @@ describe('JustInTimeAccess', () => {
             eligibleFor: Duration.days(30),
             activation: {},
           }),
-      ).toThrow(/two\/Twice\/Owner\/Policy: a policy for "Owner" at .* is already declared at two\/Again\/Owner\/Policy/);
+      ).toThrow(/^two\/Twice\/Owner\/Policy: a policy for "Owner" at azurerm_resource_group two\/rg is already declared at two\/Again\/Owner\/Policy/);
     });
   });
 });
