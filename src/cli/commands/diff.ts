@@ -6,6 +6,8 @@ import { renderDiffJson, renderDiffMarkdown } from '../../review/diff/render-dif
 import { describeChain, EscalationChain } from '../../review/escalation/escalation-chain';
 import { computeReach } from '../../review/escalation/reach';
 import { ChainDiff, diffChains, renderChainDiff } from '../../review/escalation/render-chains';
+import { InputError } from '../../review/reader/input-error';
+import { STDIN } from '../../review/reader/read-inputs';
 import { CliIo, ExitCode } from '../cli-io';
 import { graphOf, loadSources } from '../load-graph';
 import { CommandSpec, parseArgs } from '../parse-args';
@@ -46,6 +48,9 @@ export async function diff(argv: string[], io: CliIo): Promise<ExitCode> {
     }
     result = diffPlan(plan);
   } else if (args.inputs.length === 2) {
+    // Each side is read on its own, so the reader's own once-only check never sees both; read
+    // twice, standard input would be compared with itself and show "no changes".
+    if (args.inputs.every((input) => input === '-')) throw new InputError(STDIN, 'standard input (-) is given more than once');
     const [base, head] = await Promise.all(args.inputs.map((input) => loadSources('diff', [input], io)));
     const [baseGraph, headGraph] = [graphOf(base), graphOf(head)];
     result = diffGraphs(baseGraph, headGraph);
