@@ -29,12 +29,13 @@ interface Command {
   run(argv: string[], io: CliIo, version: string): Promise<ExitCode>;
 }
 
-const COMMANDS: Record<string, Command> = {
-  report: { help: REPORT_HELP, run: (argv, io) => report(argv, io) },
-  check: { help: CHECK_HELP, run: check },
-  diff: { help: DIFF_HELP, run: (argv, io) => diff(argv, io) },
-  audit: { help: AUDIT_HELP, run: (argv, io) => audit(argv, io) },
-};
+// A Map: the command name is whatever the user typed, and `constructor` must not find Object's.
+const COMMANDS: ReadonlyMap<string, Command> = new Map([
+  ['report', { help: REPORT_HELP, run: (argv, io) => report(argv, io) }],
+  ['check', { help: CHECK_HELP, run: check }],
+  ['diff', { help: DIFF_HELP, run: (argv, io) => diff(argv, io) }],
+  ['audit', { help: AUDIT_HELP, run: (argv, io) => audit(argv, io) }],
+]);
 
 export function packageVersion(): string {
   // lib/cli/run.js and src/cli/run.ts both sit two levels below package.json.
@@ -53,9 +54,9 @@ export async function run(argv: string[], io: CliIo): Promise<ExitCode> {
     io.stdout(`${packageVersion()}\n`);
     return ExitCode.OK;
   }
-  const command = COMMANDS[name];
+  const command = COMMANDS.get(name);
   if (!command) {
-    io.stderr(`azure-access: unknown command "${name}"; use one of ${Object.keys(COMMANDS).join(', ')}.\n\n${USAGE}`);
+    io.stderr(`azure-access: unknown command "${name}"; use one of ${[...COMMANDS.keys()].join(', ')}.\n\n${USAGE}`);
     return ExitCode.USAGE_OR_INPUT;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
