@@ -1,4 +1,3 @@
-import { appendFileSync } from 'fs';
 import { AccessDiff } from '../../review/diff/access-change';
 import { diffGraphs } from '../../review/diff/diff-graphs';
 import { diffPlan } from '../../review/diff/diff-plan';
@@ -11,7 +10,9 @@ import { STDIN } from '../../review/reader/read-inputs';
 import { CliIo, ExitCode } from '../cli-io';
 import { graphOf, loadSources } from '../load-graph';
 import { CommandSpec, parseArgs } from '../parse-args';
+import { stepSummary } from '../step-summary';
 import { UsageError } from '../usage-error';
+import { deliver, STANDARD_OUTPUT } from '../write-failure';
 
 function diffJson(result: AccessDiff, chains: ChainDiff | undefined): string {
   const plain = JSON.parse(renderDiffJson(result)) as Record<string, unknown>;
@@ -59,9 +60,11 @@ export async function diff(argv: string[], io: CliIo): Promise<ExitCode> {
     throw new UsageError(`expected <base> <head> or one plan JSON; got ${args.inputs.length} inputs`, 'diff');
   }
   const markdown = `${renderDiffMarkdown(result)}\n${chains ? renderChainDiff(chains) : ''}`.trimEnd() + '\n';
-  io.stdout(args.options.format === 'json' ? diffJson(result, chains) : markdown);
-  const summaryFile = io.env.GITHUB_STEP_SUMMARY;
-  if (summaryFile) appendFileSync(summaryFile, `${markdown}\n`);
+  const output = args.options.format === 'json' ? diffJson(result, chains) : markdown;
   const escalates = result.escalations > 0 || (chains?.opened.length ?? 0) > 0;
-  return args.flags.has('fail-on-escalation') && escalates ? ExitCode.FINDINGS : ExitCode.OK;
+  const decided = {
+    code: args.flags.has('fail-on-escalation') && escalates ? ExitCode.FINDINGS : ExitCode.OK,
+    meaning: escalates ? 'a change widens access or opens an escalation chain' : 'no change widens access or opens an escalation chain',
+  };
+  return deliver(decided, [{ target: STANDARD_OUTPUT, write: () => io.stdout(output) }, ...stepSummary(io, `${markdown}\n`)]);
 }
