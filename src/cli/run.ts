@@ -22,7 +22,8 @@ Inputs: a cdktf.out directory, *.tf.json files, *.tf files or directories of the
 (terraform show -json), or - for standard input.
 
 Options: --help (on every command), --version.
-Exit status: 0 fine, 1 findings at or above --fail-on, 2 usage or unreadable input.
+Exit status: 0 fine, 1 findings at or above --fail-on, 2 usage, unreadable input, or output
+that could not be written (the message still says what the result was).
 `;
 
 interface Command {
