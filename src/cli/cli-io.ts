@@ -7,7 +7,7 @@ export interface CliIo {
   readonly cwd: string;
 }
 
-/** Exit statuses: 0 fine, 1 findings at or above --fail-on, 2 usage or unreadable input. */
+/** Exit statuses: 0 fine, 1 findings at or above --fail-on, 2 usage, unreadable input, or an output write that failed. */
 export enum ExitCode {
   OK = 0,
   FINDINGS = 1,

@@ -1,3 +1,4 @@
+import { ExitCode } from './cli-io';
 import { Severity, severityRank } from '../model/severity';
 import { Evaluation } from '../policy/evaluate';
 import { Finding } from '../policy/finding';
@@ -10,6 +11,15 @@ export function summarize(evaluation: Evaluation) {
     warnings: of(Severity.WARNING),
     infos: of(Severity.INFO),
     suppressed: evaluation.suppressed.length,
+  };
+}
+
+/** What `--fail-on` decided, in words, for a message that must not hide it: `3 finding(s) at or above --fail-on error`. */
+export function thresholdResult(findings: Finding[], failOn: string): { code: ExitCode; meaning: string } {
+  const reaching = failOn === 'never' ? [] : findings.filter((f) => reachesThreshold([f], failOn));
+  return {
+    code: reaching.length ? ExitCode.FINDINGS : ExitCode.OK,
+    meaning: failOn === 'never' ? `${findings.length} finding(s), --fail-on never` : `${reaching.length} finding(s) at or above --fail-on ${failOn}`,
   };
 }
 

@@ -18,7 +18,7 @@ export interface ParsedArgs {
  * ends the options. Anything unknown is a usage error naming what is accepted.
  */
 export function parseArgs(spec: CommandSpec, argv: string[]): ParsedArgs {
-  const options: Record<string, string> = {};
+  const options: Record<string, string> = Object.create(null);
   const flags = new Set<string>();
   const inputs: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -38,7 +38,8 @@ export function parseArgs(spec: CommandSpec, argv: string[]): ParsedArgs {
       flags.add(name);
       continue;
     }
-    const allowed = spec.values[name];
+    // Own keys only: an option typed as --constructor or --toString is unknown, not Object's.
+    const allowed = Object.hasOwn(spec.values, name) ? spec.values[name] : undefined;
     if (allowed === undefined) {
       const known = [...Object.keys(spec.values), ...spec.flags].map((o) => `--${o}`).join(', ');
       throw new UsageError(`unknown option --${name}; ${spec.name} accepts ${known}`, spec.name);
@@ -50,7 +51,7 @@ export function parseArgs(spec: CommandSpec, argv: string[]): ParsedArgs {
     if (allowed !== 'any' && !allowed.includes(value)) {
       throw new UsageError(`--${name} ${value} is not accepted; use one of ${allowed.join(', ')}`, spec.name);
     }
-    if (options[name] !== undefined) throw new UsageError(`--${name} is given twice`, spec.name);
+    if (Object.hasOwn(options, name)) throw new UsageError(`--${name} is given twice`, spec.name);
     options[name] = value;
   }
   return { options, flags, inputs };

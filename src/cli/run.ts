@@ -7,6 +7,7 @@ import { check, CHECK_HELP } from './commands/check';
 import { diff, DIFF_HELP } from './commands/diff';
 import { report, REPORT_HELP } from './commands/report';
 import { UsageError } from './usage-error';
+import { DeliveryError, describeWriteFailure, OutputFileError, STANDARD_OUTPUT } from './write-failure';
 import { InputError } from '../review/reader/input-error';
 
 const USAGE = `Usage: azure-access <command> [options] <inputs...>
@@ -21,7 +22,8 @@ Inputs: a cdktf.out directory, *.tf.json files, *.tf files or directories of the
 (terraform show -json), or - for standard input.
 
 Options: --help (on every command), --version.
-Exit status: 0 fine, 1 findings at or above --fail-on, 2 usage or unreadable input.
+Exit status: 0 fine, 1 findings at or above --fail-on, 2 usage, unreadable input, or output
+that could not be written (the message still says what the result was).
 `;
 
 interface Command {
@@ -29,12 +31,13 @@ interface Command {
   run(argv: string[], io: CliIo, version: string): Promise<ExitCode>;
 }
 
-const COMMANDS: Record<string, Command> = {
-  report: { help: REPORT_HELP, run: (argv, io) => report(argv, io) },
-  check: { help: CHECK_HELP, run: check },
-  diff: { help: DIFF_HELP, run: (argv, io) => diff(argv, io) },
-  audit: { help: AUDIT_HELP, run: (argv, io) => audit(argv, io) },
-};
+// A Map: the command name is whatever the user typed, and `constructor` must not find Object's.
+const COMMANDS: ReadonlyMap<string, Command> = new Map([
+  ['report', { help: REPORT_HELP, run: (argv, io) => report(argv, io) }],
+  ['check', { help: CHECK_HELP, run: check }],
+  ['diff', { help: DIFF_HELP, run: (argv, io) => diff(argv, io) }],
+  ['audit', { help: AUDIT_HELP, run: (argv, io) => audit(argv, io) }],
+]);
 
 export function packageVersion(): string {
   // lib/cli/run.js and src/cli/run.ts both sit two levels below package.json.
@@ -43,37 +46,46 @@ export function packageVersion(): string {
 }
 
 /** Runs one command line; never throws: every failure becomes a message and an exit status. */
-export async function run(argv: string[], io: CliIo): Promise<ExitCode> {
+export async function run(argv: string[], streams: CliIo): Promise<ExitCode> {
+  // Messages are the last word: if even standard error cannot be written, there is no one to tell.
+  const io: CliIo = { ...streams, stderr: (text) => { try { streams.stderr(text); } catch { /* nowhere left to say it */ } } };
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    io.stdout(USAGE);
-    return name === undefined ? ExitCode.USAGE_OR_INPUT : ExitCode.OK;
+    return print(io, USAGE, name === undefined ? ExitCode.USAGE_OR_INPUT : ExitCode.OK);
   }
-  if (name === '--version') {
-    io.stdout(`${packageVersion()}\n`);
-    return ExitCode.OK;
-  }
-  const command = COMMANDS[name];
+  if (name === '--version') return print(io, `${packageVersion()}\n`, ExitCode.OK);
+  const command = COMMANDS.get(name);
   if (!command) {
-    io.stderr(`azure-access: unknown command "${name}"; use one of ${Object.keys(COMMANDS).join(', ')}.\n\n${USAGE}`);
+    io.stderr(`azure-access: unknown command "${name}"; use one of ${[...COMMANDS.keys()].join(', ')}.\n\n${USAGE}`);
     return ExitCode.USAGE_OR_INPUT;
   }
-  if (rest.includes('--help') || rest.includes('-h')) {
-    io.stdout(command.help);
-    return ExitCode.OK;
-  }
+  if (rest.includes('--help') || rest.includes('-h')) return print(io, command.help, ExitCode.OK);
   try {
     return await command.run(rest, io, packageVersion());
   } catch (e) {
     if (e instanceof UsageError) {
       io.stderr(`azure-access ${name}: ${e.message}\n\n${command.help}`);
-    } else if (e instanceof InputError || e instanceof ConfigError) {
+    } else if (e instanceof InputError || e instanceof ConfigError || e instanceof OutputFileError) {
       io.stderr(`azure-access ${name}: ${e.message}\n`);
+    } else if (e instanceof DeliveryError) {
+      // One line, result first: a CI log shows what was decided, and why the step still failed.
+      io.stderr(`azure-access ${name}: ${e.message}; exit ${ExitCode.USAGE_OR_INPUT}\n`);
     } else {
       // A bug of ours: say so plainly; the stack is for whoever debugs it, on request.
       io.stderr(`azure-access ${name}: internal error: ${(e as Error)?.message ?? String(e)}\n`);
       if (io.env.AZURE_ACCESS_DEBUG) io.stderr(`${(e as Error)?.stack}\n`);
     }
+    return ExitCode.USAGE_OR_INPUT;
+  }
+}
+
+/** Help and version text: a failed write is exit 2 with a message, as for any command's output. */
+function print(io: CliIo, text: string, code: ExitCode): ExitCode {
+  try {
+    io.stdout(text);
+    return code;
+  } catch (error) {
+    io.stderr(`azure-access: ${STANDARD_OUTPUT} could not be written: ${describeWriteFailure(error)}; exit ${ExitCode.USAGE_OR_INPUT}\n`);
     return ExitCode.USAGE_OR_INPUT;
   }
 }

@@ -39,6 +39,7 @@ export function blocksOf(document: TerraformDocument): TerraformBlock[] {
 
 /** A block's attribute as a string, or undefined when it is absent or not a string. */
 export function stringAttribute(block: TerraformBlock, attribute: string): string | undefined {
-  const value = block.body[attribute];
+  // Own values only: the attribute may be named by the input (`constructor`, `toString`).
+  const value = Object.hasOwn(block.body, attribute) ? block.body[attribute] : undefined;
   return typeof value === 'string' ? value : undefined;
 }

@@ -73,6 +73,12 @@ describe('azure-access diff', () => {
     expect(JSON.parse(stdout).changes.length).toBeGreaterThan(0);
   });
 
+  test('standard input given as both sides is refused, not compared with itself', async () => {
+    const { code, stdout, stderr } = await cli(['diff', '-', '-'], { stdin: stackJson('${azurerm_key_vault.kv.id}') });
+    expect([code, stdout]).toEqual([2, '']);
+    expect(stderr).toBe('azure-access diff: <stdin>: standard input (-) is given more than once\n');
+  });
+
   test.each([
     [['diff', 'test/fixtures/cli/clean'], /is not a plan; give a plan JSON/],
     [['diff', 'a', 'b', 'c'], /expected <base> <head> or one plan JSON; got 3 inputs/],

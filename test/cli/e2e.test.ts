@@ -1,5 +1,5 @@
 import { spawnSync } from 'child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
@@ -71,6 +71,20 @@ describe('the built azure-access command', () => {
     const piped = azureAccess(['report', '--format', 'json', '-'], readFileSync(path.join(REPO, 'test/fixtures/reader/main.tf.json'), 'utf8'));
     expect(piped.code).toBe(0);
     expect(JSON.parse(piped.stdout).rows[0].file).toBe('<stdin>');
+  });
+
+  test.each<[string[], string]>([
+    [['report', 'test/fixtures/cli/hcl-repo'], 'azure-access report: report made (exit would have been 0), '],
+    [['check', '--today', '2026-11-27', 'test/fixtures/cli/hcl-repo'], 'azure-access check: 3 finding(s) at or above --fail-on error (exit would have been 1), '],
+  ])('%j > /dev/full exits 2 with one line on stderr, no stack trace', (args, result) => {
+    const full = openSync('/dev/full', 'w');
+    try {
+      const child = spawnSync(process.execPath, [BIN, ...args], { cwd: REPO, stdio: ['ignore', full, 'pipe'], encoding: 'utf8' });
+      expect(child.status).toBe(2);
+      expect(child.stderr).toBe(`${result}but standard output could not be written: no space left on device (ENOSPC); exit 2\n`);
+    } finally {
+      closeSync(full);
+    }
   });
 
   test.each<[string[], RegExp, string]>([

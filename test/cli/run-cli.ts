@@ -9,12 +9,27 @@ export interface CliResult {
   readonly stderr: string;
 }
 
+export interface CliOptions {
+  readonly stdin?: string;
+  readonly env?: Record<string, string>;
+  /** Standard output fails with this error code (`ENOSPC`, `EPIPE`) on every write, as a full disk or a closed pipe does. */
+  readonly stdoutFails?: string;
+}
+
+/** The error Node's fs throws for a failed write. */
+export function writeFailure(code: string): NodeJS.ErrnoException {
+  return Object.assign(new Error(`${code}: write failed, write`), { code, syscall: 'write' });
+}
+
 /** Runs the command in-process with captured streams, from the repository root. */
-export async function cli(argv: string[], options: { stdin?: string; env?: Record<string, string> } = {}): Promise<CliResult> {
+export async function cli(argv: string[], options: CliOptions = {}): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const code = await run(argv, {
-    stdout: (t) => (stdout += t),
+    stdout: (t) => {
+      if (options.stdoutFails) throw writeFailure(options.stdoutFails);
+      stdout += t;
+    },
     stderr: (t) => (stderr += t),
     readStdin: async () => options.stdin ?? '',
     env: options.env ?? {},

@@ -7,13 +7,14 @@ import { parseRoleAssignmentList } from '../../review/audit/parse-role-assignmen
 import { renderAuditJson, renderAuditMarkdown } from '../../review/audit/render-audit';
 import { AccessGraph } from '../../review/graph/access-graph';
 import { CliIo, ExitCode } from '../cli-io';
-import { reachesThreshold } from '../findings-output';
+import { thresholdResult } from '../findings-output';
 import { graphOf, loadSources } from '../load-graph';
 import { CommandSpec, parseArgs } from '../parse-args';
 import { readTextFile } from '../read-text-file';
 import { todayOf } from '../today';
 import { UsageError } from '../usage-error';
-import { writeOutputFile } from '../write-output-file';
+import { deliver, STANDARD_OUTPUT } from '../write-failure';
+import { checkOutputFile, writeOutputFile } from '../write-output-file';
 
 export const AUDIT: CommandSpec = {
   name: 'audit',
@@ -56,6 +57,9 @@ export async function audit(argv: string[], io: CliIo): Promise<ExitCode> {
   const today = todayOf('audit', args.options.today);
   const assignmentsFile = args.options['live-assignments'];
   if (!assignmentsFile) throw new UsageError('--live-assignments FILE is required (az role assignment list --all -o json)', 'audit');
+  const importsFile = args.options['emit-imports'];
+  // Refused before the exports are read: a FIFO, a device or a directory is never written.
+  if (importsFile !== undefined) checkOutputFile(io.cwd, importsFile, '--emit-imports');
   const read = async <T>(file: string | undefined, parse: (file: string, text: string) => T): Promise<T | undefined> =>
     file === undefined ? undefined : parse(file, await readTextFile(io.cwd, file));
 
@@ -70,9 +74,9 @@ export async function audit(argv: string[], io: CliIo): Promise<ExitCode> {
 
   // Everything is read and computed before anything is written.
   const output = args.options.format === 'json' ? renderAuditJson(result) : renderAuditMarkdown(result);
-  if (args.options['emit-imports']) {
-    writeOutputFile(io.cwd, args.options['emit-imports'], `${JSON.stringify(importBlocks(result.unmanaged), null, 2)}\n`);
-  }
-  io.stdout(output);
-  return reachesThreshold(result.findings, args.options['fail-on'] ?? 'error') ? ExitCode.FINDINGS : ExitCode.OK;
+  const imports = importsFile === undefined ? [] : [{
+    target: `--emit-imports ${importsFile}`,
+    write: () => writeOutputFile(io.cwd, importsFile, '--emit-imports', `${JSON.stringify(importBlocks(result.unmanaged), null, 2)}\n`),
+  }];
+  return deliver(thresholdResult(result.findings, args.options['fail-on'] ?? 'error'), [...imports, { target: STANDARD_OUTPUT, write: () => io.stdout(output) }]);
 }

@@ -3,13 +3,14 @@ import { evaluate } from '../../policy/evaluate';
 import { parseReviewConfig } from '../../policy/review-config';
 import { RULE_REGISTRY } from '../../policy/rule-pack';
 import { CliIo, ExitCode } from '../cli-io';
-import { reachesThreshold, renderFindingsJson, renderFindingsText } from '../findings-output';
+import { renderFindingsJson, renderFindingsText, thresholdResult } from '../findings-output';
 import { graphOf, loadSources } from '../load-graph';
 import { CommandSpec, parseArgs } from '../parse-args';
 import { readTextFile } from '../read-text-file';
 import { renderSarif } from '../sarif';
 import { locateResource } from '../source-location';
 import { todayOf } from '../today';
+import { deliver, STANDARD_OUTPUT } from '../write-failure';
 
 export const CHECK: CommandSpec = {
   name: 'check',
@@ -41,8 +42,8 @@ export async function check(argv: string[], io: CliIo, version: string): Promise
   const sources = await loadSources('check', args.inputs, io);
   const evaluation = evaluate(graphOf(sources, config?.suppressions), { today, ...config?.options });
   const format = args.options.format ?? 'text';
-  io.stdout(format === 'sarif' ? renderSarif(evaluation, version, (file, address) => locateResource(io.cwd, file, address)) : format === 'json' ? renderFindingsJson(evaluation) : renderFindingsText(evaluation));
-  return reachesThreshold(evaluation.findings, args.options['fail-on'] ?? 'error') ? ExitCode.FINDINGS : ExitCode.OK;
+  const output = format === 'sarif' ? renderSarif(evaluation, version, (file, address) => locateResource(io.cwd, file, address)) : format === 'json' ? renderFindingsJson(evaluation) : renderFindingsText(evaluation);
+  return deliver(thresholdResult(evaluation.findings, args.options['fail-on'] ?? 'error'), [{ target: STANDARD_OUTPUT, write: () => io.stdout(output) }]);
 }
 
 async function readConfig(file: string, io: CliIo) {

@@ -1,4 +1,3 @@
-import { appendFileSync } from 'fs';
 import { AccessDiff } from '../../review/diff/access-change';
 import { diffGraphs } from '../../review/diff/diff-graphs';
 import { diffPlan } from '../../review/diff/diff-plan';
@@ -6,10 +5,14 @@ import { renderDiffJson, renderDiffMarkdown } from '../../review/diff/render-dif
 import { describeChain, EscalationChain } from '../../review/escalation/escalation-chain';
 import { computeReach } from '../../review/escalation/reach';
 import { ChainDiff, diffChains, renderChainDiff } from '../../review/escalation/render-chains';
+import { InputError } from '../../review/reader/input-error';
+import { STDIN } from '../../review/reader/read-inputs';
 import { CliIo, ExitCode } from '../cli-io';
 import { graphOf, loadSources } from '../load-graph';
 import { CommandSpec, parseArgs } from '../parse-args';
+import { stepSummary } from '../step-summary';
 import { UsageError } from '../usage-error';
+import { deliver, STANDARD_OUTPUT } from '../write-failure';
 
 function diffJson(result: AccessDiff, chains: ChainDiff | undefined): string {
   const plain = JSON.parse(renderDiffJson(result)) as Record<string, unknown>;
@@ -46,6 +49,9 @@ export async function diff(argv: string[], io: CliIo): Promise<ExitCode> {
     }
     result = diffPlan(plan);
   } else if (args.inputs.length === 2) {
+    // Each side is read on its own, so the reader's own once-only check never sees both; read
+    // twice, standard input would be compared with itself and show "no changes".
+    if (args.inputs.every((input) => input === '-')) throw new InputError(STDIN, 'standard input (-) is given more than once');
     const [base, head] = await Promise.all(args.inputs.map((input) => loadSources('diff', [input], io)));
     const [baseGraph, headGraph] = [graphOf(base), graphOf(head)];
     result = diffGraphs(baseGraph, headGraph);
@@ -54,9 +60,11 @@ export async function diff(argv: string[], io: CliIo): Promise<ExitCode> {
     throw new UsageError(`expected <base> <head> or one plan JSON; got ${args.inputs.length} inputs`, 'diff');
   }
   const markdown = `${renderDiffMarkdown(result)}\n${chains ? renderChainDiff(chains) : ''}`.trimEnd() + '\n';
-  io.stdout(args.options.format === 'json' ? diffJson(result, chains) : markdown);
-  const summaryFile = io.env.GITHUB_STEP_SUMMARY;
-  if (summaryFile) appendFileSync(summaryFile, `${markdown}\n`);
+  const output = args.options.format === 'json' ? diffJson(result, chains) : markdown;
   const escalates = result.escalations > 0 || (chains?.opened.length ?? 0) > 0;
-  return args.flags.has('fail-on-escalation') && escalates ? ExitCode.FINDINGS : ExitCode.OK;
+  const decided = {
+    code: args.flags.has('fail-on-escalation') && escalates ? ExitCode.FINDINGS : ExitCode.OK,
+    meaning: escalates ? 'a change widens access or opens an escalation chain' : 'no change widens access or opens an escalation chain',
+  };
+  return deliver(decided, [{ target: STANDARD_OUTPUT, write: () => io.stdout(output) }, ...stepSummary(io, `${markdown}\n`)]);
 }

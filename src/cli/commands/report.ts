@@ -3,6 +3,7 @@ import { renderReportJson, renderReportMarkdown } from '../../review/report/rend
 import { CliIo, ExitCode } from '../cli-io';
 import { graphOf, loadSources } from '../load-graph';
 import { CommandSpec, parseArgs } from '../parse-args';
+import { deliver, STANDARD_OUTPUT } from '../write-failure';
 
 export const REPORT: CommandSpec = { name: 'report', values: { format: ['markdown', 'json'] }, flags: [] };
 
@@ -19,6 +20,6 @@ Options:
 export async function report(argv: string[], io: CliIo): Promise<ExitCode> {
   const args = parseArgs(REPORT, argv);
   const result = buildReport(graphOf(await loadSources('report', args.inputs, io)));
-  io.stdout(args.options.format === 'json' ? renderReportJson(result) : renderReportMarkdown(result));
-  return ExitCode.OK;
+  const output = args.options.format === 'json' ? renderReportJson(result) : renderReportMarkdown(result);
+  return deliver({ code: ExitCode.OK, meaning: 'report made' }, [{ target: STANDARD_OUTPUT, write: () => io.stdout(output) }]);
 }

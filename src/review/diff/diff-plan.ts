@@ -17,7 +17,9 @@ export function diffPlan(plan: SourceDocument): AccessDiff {
   if (plan.format !== 'plan' || plan.changes === undefined) {
     throw new Error(`${plan.file}: diffPlan needs a plan (terraform show -json <planfile>); this input is ${plan.format}. Use diffGraphs for two syntheses.`);
   }
-  const prior: Record<string, Record<string, unknown>> = {};
+  // Maps, turned into the document once filled: a plan's resource type `__proto__` or
+  // `constructor` is a plain key there, and never reaches (or writes to) Object.prototype.
+  const prior = new Map<string, Map<string, Record<string, unknown>>>();
   const planAddress = new Map<string, string>();
   const replaced = new Set<string>();
   for (const change of plan.changes) {
@@ -26,12 +28,12 @@ export function diffPlan(plan: SourceDocument): AccessDiff {
     planAddress.set(address, change.address);
     if (change.actions.includes('delete') && change.actions.includes('create')) replaced.add(address);
     if (change.before) {
-      const byName = prior[change.type] ?? {};
-      byName[address.slice(change.type.length + 1)] = change.before;
-      prior[change.type] = byName;
+      const byName = prior.get(change.type) ?? new Map<string, Record<string, unknown>>();
+      byName.set(address.slice(change.type.length + 1), change.before);
+      prior.set(change.type, byName);
     }
   }
-  const document: TerraformDocument = { resource: prior };
+  const document: TerraformDocument = { resource: Object.fromEntries([...prior].map(([type, byName]) => [type, Object.fromEntries(byName)])) };
   const base = AccessGraph.fromDocuments([{ file: plan.file, document }]);
   const head = AccessGraph.fromDocuments([{ file: plan.file, document: plan.document }]);
   return diffEntries(entriesOf(base), entriesOf(head), { replaced, displayAddress: (address) => planAddress.get(address) ?? address });

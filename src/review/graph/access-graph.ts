@@ -41,10 +41,11 @@ export interface GraphInput {
 /** Exceptions a configuration file adds, by Terraform address (for HCL repositories). */
 export type SuppressionsByAddress = Map<string, SuppressionRecord[]>;
 
-const PASSWORD_TYPES: Record<string, GraphCredential['kind']> = {
-  azuread_application_password: 'application-password',
-  azuread_service_principal_password: 'service-principal-password',
-};
+// A Map: looked up by each block's type, which is input (a type named `constructor` is no password).
+const PASSWORD_TYPES: ReadonlyMap<string, GraphCredential['kind']> = new Map([
+  ['azuread_application_password', 'application-password'],
+  ['azuread_service_principal_password', 'service-principal-password'],
+]);
 const CERTIFICATE_TYPES = ['azuread_application_certificate', 'azuread_service_principal_certificate'];
 const FEDERATED_TYPES = ['azurerm_federated_identity_credential', 'azuread_application_federated_identity_credential'];
 
@@ -348,7 +349,7 @@ export class AccessGraph {
   private readCredentials(index: DocumentIndex, origin: (b: TerraformBlock) => GraphCredential['origin']): void {
     for (const block of index.blocks) {
       if (block.isData) continue;
-      const password = PASSWORD_TYPES[block.type];
+      const password = PASSWORD_TYPES.get(block.type);
       if (password) {
         this.credentials.push({
           origin: origin(block),

@@ -1,5 +1,13 @@
 
 /**
+ * An attribute's own value: attribute names come from the input too (`${x.y.constructor}`), and
+ * `body[attribute]` would answer Object.prototype's members for them.
+ */
+export function attributeOf(body: Record<string, unknown> | undefined, attribute: string): unknown {
+  return body !== undefined && Object.hasOwn(body, attribute) ? body[attribute] : undefined;
+}
+
+/**
  * Nested blocks are objects in cdktf JSON (`"schedule": {...}`) and arrays of objects in
  * hcl2json output (`"schedule": [{...}]`); these read both.
  */
@@ -13,7 +21,7 @@ export function nestedBlock(value: unknown): Record<string, unknown> | undefined
 }
 
 export function text(body: Record<string, unknown> | undefined, attribute: string): string | undefined {
-  const value = body?.[attribute];
+  const value = attributeOf(body, attribute);
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return String(value);
   return undefined;
@@ -21,7 +29,7 @@ export function text(body: Record<string, unknown> | undefined, attribute: strin
 
 /** True, false, or undefined when absent; a reference or anything else counts as `unknown`. */
 export function flag(body: Record<string, unknown> | undefined, attribute: string): boolean | 'unknown' | undefined {
-  const value = body?.[attribute];
+  const value = attributeOf(body, attribute);
   if (value === undefined || value === null) return undefined;
   if (typeof value === 'boolean') return value;
   if (value === 'true') return true;
@@ -30,6 +38,6 @@ export function flag(body: Record<string, unknown> | undefined, attribute: strin
 }
 
 export function strings(body: Record<string, unknown> | undefined, attribute: string): string[] {
-  const value = body?.[attribute];
+  const value = attributeOf(body, attribute);
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }

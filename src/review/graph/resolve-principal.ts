@@ -8,11 +8,12 @@ import { GraphPrincipal } from './graph-types';
 import { isGuid } from '../../model/guid';
 
 
-const KIND_OF_PRINCIPAL_TYPE: Record<string, PrincipalKind> = {
-  user: PrincipalKind.HUMAN,
-  group: PrincipalKind.GROUP,
-  serviceprincipal: PrincipalKind.APPLICATION,
-};
+// A Map: `principal_type` is input, and a type written `constructor` is no kind at all.
+const KIND_OF_PRINCIPAL_TYPE: ReadonlyMap<string, PrincipalKind> = new Map([
+  ['user', PrincipalKind.HUMAN],
+  ['group', PrincipalKind.GROUP],
+  ['serviceprincipal', PrincipalKind.APPLICATION],
+]);
 
 
 const KNOWN_KINDS: string[] = Object.values(PrincipalKind);
@@ -43,7 +44,7 @@ function principalBehind(
   index: DocumentIndex,
   recorded?: PrincipalRecord,
 ): GraphPrincipal {
-  const typeKind = principalType ? KIND_OF_PRINCIPAL_TYPE[principalType.toLowerCase()] : undefined;
+  const typeKind = principalType ? KIND_OF_PRINCIPAL_TYPE.get(principalType.toLowerCase()) : undefined;
   if (!value.includes('${')) {
     const key = isGuid(value) ? value.toLowerCase() : value;
     // A literal ID says nothing about who it is; this library's constructs record it beside.

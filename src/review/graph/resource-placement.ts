@@ -1,4 +1,4 @@
-import { text } from './block-values';
+import { attributeOf, text } from './block-values';
 import { DocumentIndex } from './document-index';
 import { GraphPlacement as Placement } from './graph-types';
 import { GUID_PATTERN } from '../../model/guid';
@@ -187,11 +187,15 @@ export class ResourcePlacement {
     const variables = this.document.variable;
     const entries = Array.isArray(variables) ? variables : [variables];
     for (const entry of entries) {
-      const declared = (entry as Record<string, unknown> | undefined)?.[name];
-      const body = Array.isArray(declared) ? declared[0] : declared;
-      const value = (body as Record<string, unknown> | undefined)?.default;
+      // `${var.constructor}`: the variable's name is input, so only own keys count.
+      const declared = attributeOf(asRecord(entry), name);
+      const value = attributeOf(asRecord(Array.isArray(declared) ? declared[0] : declared), 'default');
       if (typeof value === 'string' && !value.includes('${')) return value.toLowerCase();
     }
     return undefined;
   }
+}
+
+function asRecord(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? value as Record<string, unknown> : undefined;
 }

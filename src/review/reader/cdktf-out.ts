@@ -1,3 +1,4 @@
+import { promises as fs } from 'fs';
 import * as path from 'path';
 import { InputError } from './input-error';
 import { readJsonText } from './json-document';
@@ -25,7 +26,11 @@ export async function readCdktfOut(dir: string, absoluteDir: string): Promise<So
     const stackPlace = pointerTo('/stacks', stack);
     const stackPath = expectString(manifestFile, pointerTo(stackPlace, 'synthesizedStackPath'),
       expectRecord(manifestFile, stackPlace, value).synthesizedStackPath);
-    const absoluteStackFile = path.join(absoluteDir, stackPath);
+    const absoluteStackFile = path.resolve(absoluteDir, stackPath);
+    if (path.isAbsolute(stackPath) || !isInside(absoluteDir, absoluteStackFile) || !await staysInside(absoluteDir, absoluteStackFile)) {
+      throw new InputError(manifestFile, `stack "${stack}" is at ${stackPath}, outside ${dir}; a cdktf manifest names its stacks inside its own directory`,
+        pointerTo(stackPlace, 'synthesizedStackPath'));
+    }
     if (!await exists(absoluteStackFile)) {
       throw new InputError(dir, `${CDKTF_MANIFEST} lists stack "${stack}" at ${stackPath}, which does not exist`);
     }
@@ -33,4 +38,19 @@ export async function readCdktfOut(dir: string, absoluteDir: string): Promise<So
     for (const document of readJsonText(file, await readText(file, absoluteStackFile))) documents.push({ ...document, stack });
   }
   return documents;
+}
+
+function isInside(dir: string, file: string): boolean {
+  const relative = path.relative(dir, file);
+  return relative !== '' && !relative.startsWith(`..${path.sep}`) && relative !== '..' && !path.isAbsolute(relative);
+}
+
+/**
+ * A manifest is input like any other: a stack path through a link that leads out of the
+ * directory would read whatever file it names (and print parts of it in messages). A stack that
+ * does not exist is left to the "does not exist" message.
+ */
+async function staysInside(dir: string, file: string): Promise<boolean> {
+  const [realDir, realFile] = await Promise.all([fs.realpath(dir), fs.realpath(file)].map((p) => p.catch(() => undefined)));
+  return realDir === undefined || realFile === undefined || isInside(realDir, realFile);
 }

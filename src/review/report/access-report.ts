@@ -82,9 +82,10 @@ function eligibilityRow(e: GraphEligibility): ReportRow {
 }
 
 function count(values: string[]): Record<string, number> {
-  const totals: Record<string, number> = {};
-  for (const v of [...values].sort()) totals[v] = (totals[v] ?? 0) + 1;
-  return totals;
+  // Counted in a Map, so no value can be mistaken for (or written to) Object.prototype.
+  const totals = new Map<string, number>();
+  for (const v of [...values].sort()) totals.set(v, (totals.get(v) ?? 0) + 1);
+  return Object.fromEntries(totals);
 }
 
 export function buildReport(graph: AccessGraph): AccessReport {

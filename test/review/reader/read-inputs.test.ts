@@ -1,3 +1,5 @@
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
 import * as path from 'path';
 import { FIXTURES, fixtureText, thrownBy } from './fixtures';
 import { InputError } from '../../../src/review/reader/input-error';
@@ -138,5 +140,54 @@ describe('readInputs errors', () => {
       const error = await errorOf([input]);
       expect(error.message).not.toContain(FIXTURES);
     }
+  });
+});
+
+describe('a cdktf.out manifest is read only inside its directory', () => {
+  /** A directory holding `cdktf.out` (with a manifest naming `stackPath`) and a Terraform file beside it. */
+  function outdirWithStackAt(stackPath: string, link?: string): string {
+    const root = mkdtempSync(path.join(tmpdir(), 'azure-access-manifest-'));
+    const outside = path.join(root, 'outside.tf.json');
+    writeFileSync(outside, JSON.stringify({ resource: { azurerm_user_assigned_identity: { secret: { name: 'outside' } } } }));
+    mkdirSync(path.join(root, 'cdktf.out', 'stacks', 'app'), { recursive: true });
+    if (link) symlinkSync(outside, path.join(root, 'cdktf.out', link));
+    const manifest = { stacks: { app: { name: 'app', synthesizedStackPath: stackPath.replace('<outside>', outside) } } };
+    writeFileSync(path.join(root, 'cdktf.out', 'manifest.json'), JSON.stringify(manifest));
+    return root;
+  }
+
+  async function errorIn(root: string): Promise<unknown> {
+    return thrownBy(() => readInputs(['cdktf.out'], { cwd: root }));
+  }
+
+  test('refuses a stack path that climbs out of the directory', async () => {
+    const error = await errorIn(outdirWithStackAt('../outside.tf.json'));
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).message).toBe(
+      `${path.join('cdktf.out', 'manifest.json')}: /stacks/app/synthesizedStackPath: stack "app" is at ../outside.tf.json, outside cdktf.out; `
+      + 'a cdktf manifest names its stacks inside its own directory');
+  });
+
+  test('refuses an absolute stack path', async () => {
+    const root = outdirWithStackAt('<outside>');
+    const error = await errorIn(root);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).message).toMatch(/^cdktf\.out[/\\]manifest\.json: \/stacks\/app\/synthesizedStackPath: stack "app" is at .*outside\.tf\.json, outside cdktf\.out; /);
+  });
+
+  test('refuses a stack file that is a link to a file outside the directory', async () => {
+    const error = await errorIn(outdirWithStackAt('stacks/app/cdk.tf.json', path.join('stacks', 'app', 'cdk.tf.json')));
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).message).toBe(
+      `${path.join('cdktf.out', 'manifest.json')}: /stacks/app/synthesizedStackPath: stack "app" is at stacks/app/cdk.tf.json, outside cdktf.out; `
+      + 'a cdktf manifest names its stacks inside its own directory');
+  });
+
+  test('still reads a stack path written with ./ and a stack inside the directory', async () => {
+    const root = outdirWithStackAt('./stacks/app/cdk.tf.json');
+    writeFileSync(path.join(root, 'cdktf.out', 'stacks', 'app', 'cdk.tf.json'), JSON.stringify({ resource: { azurerm_user_assigned_identity: { api: { name: 'uai-api' } } } }));
+    const documents = await readInputs(['cdktf.out'], { cwd: root });
+    expect(documents.map((d) => d.stack)).toEqual(['app']);
+    expect(addressesOf(documents[0])).toEqual(['azurerm_user_assigned_identity.api']);
   });
 });
