@@ -23,7 +23,8 @@ export function stackDocument(stack: TerraformStack): TerraformDocument {
     const out: Record<string, unknown> = {};
     for (const [key, inner] of Object.entries(value)) {
       const resolved = walk(inner);
-      if (resolved !== undefined) out[key] = resolved;
+      // defineProperty: a key named `__proto__` (a resource name, say) stays a key.
+      if (resolved !== undefined) Object.defineProperty(out, key, { value: resolved, enumerable: true, writable: true, configurable: true });
     }
     return out;
   };
@@ -39,10 +40,13 @@ export function stackDocument(stack: TerraformStack): TerraformDocument {
 /** Merges one element's JSON into the document: blocks meet at their type and name. */
 function mergeInto(target: Record<string, unknown>, fragment: Record<string, unknown>): void {
   for (const [key, value] of Object.entries(fragment)) {
-    const existing = target[key];
+    // Own properties only: `constructor` or `__proto__` as a name must never reach Object.prototype.
+    const existing = Object.prototype.hasOwnProperty.call(target, key) ? target[key] : undefined;
     if (isPlainObject(existing) && isPlainObject(value)) mergeInto(existing, value);
-    else if (Array.isArray(existing) && Array.isArray(value)) target[key] = [...existing, ...value];
-    else target[key] = value;
+    else Object.defineProperty(target, key, {
+      value: Array.isArray(existing) && Array.isArray(value) ? [...existing, ...value] : value,
+      enumerable: true, writable: true, configurable: true,
+    });
   }
 }
 

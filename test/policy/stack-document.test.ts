@@ -8,7 +8,7 @@ import { stackDocument } from '../../src/policy/stack-document';
 import { newStack, SUBSCRIPTION } from '../support/stack';
 
 /** toTerraform() without the stack's own metadata, which the guard does not read. */
-function blocksOf(stack: TerraformStack): Record<string, unknown> {
+function blocksOf(stack: TerraformStack): Record<string, any> {
   const { ['//']: _stackMetadata, ...blocks } = stack.toTerraform() as Record<string, unknown>;
   return blocks;
 }
@@ -47,5 +47,17 @@ describe('the guard reads the same JSON synthesis writes', () => {
     const document = stackDocument(stack);
     expect(JSON.stringify(document)).not.toContain('TfToken');
     expect(document).toEqual(blocksOf(stack));
+  });
+
+  test('resource names that are Object.prototype keys stay names', () => {
+    const stack = newStack('names');
+    ['constructor', '__proto__', 'toString'].forEach((name, i) => {
+      const assignment = new RoleAssignment(stack, `a${i}`, { scope: `/subscriptions/${SUBSCRIPTION}/resourceGroups/rg`, roleDefinitionName: 'Reader', principalId: SUBSCRIPTION });
+      assignment.overrideLogicalId(name);
+    });
+    const document = stackDocument(stack) as any;
+    expect(Object.keys(document.resource.azurerm_role_assignment).sort()).toEqual(['__proto__', 'constructor', 'toString']);
+    expect(({} as any).scope).toBeUndefined();
+    expect(document.resource.azurerm_role_assignment.constructor).toEqual(blocksOf(stack).resource.azurerm_role_assignment.constructor);
   });
 });
