@@ -1,5 +1,6 @@
 import type { TerraformElement } from 'cdktf';
 import type { IConstruct } from 'constructs';
+import { describeScope } from './describe';
 import { currentUtcDate } from '../model/dates';
 import { RuleId } from '../model/rule-id';
 import {
@@ -12,7 +13,6 @@ import {
 import { isGuarded } from '../private/guarded-stacks';
 import { recordedSuppressionsOn } from '../private/record-metadata';
 import { Scope } from '../scope/scope';
-import { describeScope } from './describe';
 
 /** What a standing grant made by this library says about itself, for the wide-scope check. */
 export interface StandingGrantFacts {

@@ -30,6 +30,14 @@ export enum RuleId {
   EXPIRED_SUPPRESSION = 'AZA012',
   /** A chain of grants, paths and identities by which a principal reaches more than it holds. */
   ESCALATION_CHAIN = 'AZA013',
+  /** A group of people holds standing write access. */
+  GROUP_STANDING_WRITE = 'AZA017',
+  /** A built-in data-plane role granted on a resource of another resource provider: it grants nothing there. */
+  DATA_ROLE_ELSEWHERE = 'AZA018',
+  /** An active PIM assignment with no end, or longer than any policy allows: standing access by another name. */
+  ACTIVE_ASSIGNMENT_STANDING = 'AZA019',
+  /** A PIM schedule whose end is already past: Azure refuses the request at apply. */
+  SCHEDULE_ENDED = 'AZA020',
 }
 
 const RULE_IDS: ReadonlySet<string> = new Set(Object.values(RuleId));

@@ -106,3 +106,32 @@ export function principalFactsOf(type: string): PrincipalFacts | undefined {
 export function azureadPrincipalTypes(): string[] {
   return [...PRINCIPALS.keys()].filter((t) => t.startsWith('azuread_'));
 }
+
+// The resource provider of the azurerm types that have a data plane, so that a data-plane role
+// can be checked against the resource it is granted on. Types not listed are not judged.
+const RESOURCE_PROVIDER: ReadonlyMap<string, string> = new Map([
+  ...['azurerm_key_vault', 'azurerm_key_vault_secret', 'azurerm_key_vault_key', 'azurerm_key_vault_certificate']
+    .map((t) => [t, 'Microsoft.KeyVault'] as const),
+  ...['azurerm_storage_account', 'azurerm_storage_container', 'azurerm_storage_queue', 'azurerm_storage_share', 'azurerm_storage_table']
+    .map((t) => [t, 'Microsoft.Storage'] as const),
+  ['azurerm_app_configuration', 'Microsoft.AppConfiguration'],
+  ...['azurerm_servicebus_namespace', 'azurerm_servicebus_queue', 'azurerm_servicebus_topic'].map((t) => [t, 'Microsoft.ServiceBus'] as const),
+  ...['azurerm_eventhub_namespace', 'azurerm_eventhub'].map((t) => [t, 'Microsoft.EventHub'] as const),
+  ...['azurerm_eventgrid_topic', 'azurerm_eventgrid_domain'].map((t) => [t, 'Microsoft.EventGrid'] as const),
+  ['azurerm_cosmosdb_account', 'Microsoft.DocumentDB'],
+  ['azurerm_search_service', 'Microsoft.Search'],
+  ['azurerm_cognitive_account', 'Microsoft.CognitiveServices'],
+  ['azurerm_container_registry', 'Microsoft.ContainerRegistry'],
+  ['azurerm_kubernetes_cluster', 'Microsoft.ContainerService'],
+  ...['azurerm_signalr_service', 'azurerm_web_pubsub'].map((t) => [t, 'Microsoft.SignalRService'] as const),
+  ['azurerm_digital_twins_instance', 'Microsoft.DigitalTwins'],
+  ['azurerm_iothub', 'Microsoft.Devices'],
+  ['azurerm_machine_learning_workspace', 'Microsoft.MachineLearningServices'],
+  ['azurerm_synapse_workspace', 'Microsoft.Synapse'],
+]);
+
+/** The resource provider namespace of an azurerm type with a data plane (`Microsoft.KeyVault`), when known. */
+export function resourceProviderOf(type: string): string | undefined {
+  return RESOURCE_PROVIDER.get(type);
+}
+

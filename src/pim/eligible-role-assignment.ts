@@ -2,13 +2,13 @@ import type { PimEligibleRoleAssignment } from '@cdktf/provider-azurerm/lib/pim-
 import { Construct } from 'constructs';
 import { azurermScheduleBlock } from './azurerm-schedule';
 import { checkEligibilitySchedule, checkHumanOrGroup, checkJustification, checkTicket, ticketBlock } from './pim-checks';
-import { checkCondition } from '../grants/abac-condition';
 import { PimExpirationType } from './pim-expiration-type';
 import { PimRoleAssignmentProps } from './pim-role-assignment-props';
 import { pimRoleDefinitionId } from './pim-role-definition-id';
 import { PimSchedule } from './pim-schedule';
 import { checkScheduleAtSynth } from './schedule-limits';
 import { PimTicket } from './ticket';
+import { checkCondition } from '../grants/abac-condition';
 import type { IPrincipal } from '../model/principal';
 import { azurermPim } from '../private/pim-providers';
 import { recordPermanentEligibility, recordPrincipal } from '../private/record-metadata';

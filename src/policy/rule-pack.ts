@@ -1,5 +1,6 @@
 import { Rule, RuleInfo } from './rule';
 import { secretPresent } from './rules/credential-rules';
+import { dataRoleElsewhere } from './rules/data-plane-rules';
 import { escalationChain } from './rules/escalation-rules';
 import {
   duplicateAssignment,
@@ -11,6 +12,8 @@ import {
 } from './rules/grant-rules';
 import { missingOwner } from './rules/ownership-rules';
 import { directoryRoleEligibility, eligibilityWithoutExpiry, weakActivation } from './rules/pim-rules';
+import { scheduleEnded } from './rules/schedule-rules';
+import { activeAssignmentStanding, groupStandingWrite } from './rules/standing-rules';
 import { expiredSuppression } from './rules/suppression-rules';
 
 /**
@@ -31,6 +34,10 @@ export const RULE_REGISTRY: readonly RuleInfo[] = [
   missingOwner,
   expiredSuppression,
   escalationChain,
+  groupStandingWrite,
+  dataRoleElsewhere,
+  activeAssignmentStanding,
+  scheduleEnded,
 ];
 
 /** A rule that runs over the graph; the others' findings come from elsewhere (AZA012: from suppressions). */

@@ -42,11 +42,14 @@ function mergeInto(target: Record<string, unknown>, fragment: Record<string, unk
   for (const [key, value] of Object.entries(fragment)) {
     // Own properties only: `constructor` or `__proto__` as a name must never reach Object.prototype.
     const existing = Object.prototype.hasOwnProperty.call(target, key) ? target[key] : undefined;
-    if (isPlainObject(existing) && isPlainObject(value)) mergeInto(existing, value);
-    else Object.defineProperty(target, key, {
-      value: Array.isArray(existing) && Array.isArray(value) ? [...existing, ...value] : value,
-      enumerable: true, writable: true, configurable: true,
-    });
+    if (isPlainObject(existing) && isPlainObject(value)) {mergeInto(existing, value);} else {
+      Object.defineProperty(target, key, {
+        value: Array.isArray(existing) && Array.isArray(value) ? [...existing, ...value] : value,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    }
   }
 }
 

@@ -5,9 +5,11 @@ import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { AnnotationMetadataEntryType, Aspects, TerraformStack, Testing } from 'cdktf';
 import {
   AccessGuard,
+  ActiveRoleAssignment,
   BuiltInRole,
   Duration,
   JustInTimeAccess,
+  PimSchedule,
   Principal,
   Scope,
   Severity,
@@ -196,7 +198,7 @@ describe('suppressions in code', () => {
   });
 
   test.each([
-    ['AZ1', { reason: 'x' }, /"AZ1" is not a rule ID \(AZA001 to AZA013/],
+    ['AZ1', { reason: 'x' }, /"AZ1" is not a rule ID \(AZA001 to AZA020/],
     ['AZA005', { reason: ' ' }, /suppressing AZA005 needs a reason/],
     ['AZA005', { reason: 'x', until: '2027-13-45' }, /until "2027-13-45" is not a date; write it YYYY-MM-DD/],
     ['AZA005', { reason: 'x', until: '2027-02-30' }, /until "2027-02-30" is not a date/],
@@ -207,3 +209,39 @@ describe('suppressions in code', () => {
   });
 });
 
+
+describe('what the constructs cannot know alone, the guard judges', () => {
+  test('Owner active until 2099 is standing Owner by another name; one that ended is refused by Azure', () => {
+    const stack = newStack('pim');
+    const { rg } = appResources(stack);
+    const active = (id: string, end: string) => new ActiveRoleAssignment(stack, id, {
+      principal: Principal.user('eeeeeeee-1111-2222-3333-ffffffffffff', 'ada'),
+      role: BuiltInRole.OWNER,
+      scope: Scope.of(rg),
+      justification: 'migration',
+      schedule: PimSchedule.until(end),
+    });
+    active('Forever', '2099-01-01T00:00:00Z');
+    active('Over', '2026-11-01T00:00:00Z');
+    const { findings } = guard(stack);
+    expect(findings.filter((f) => ['AZA019', 'AZA020'].includes(f.ruleId)).map((f) => [f.ruleId, f.constructPath, f.message])).toEqual([
+      ['AZA019', 'pim/Forever/Resource', 'human ada holds "Owner" active at ${azurerm_resource_group.rg.id} until 2099-01-01T00:00:00Z, more than 365 days from 2026-11-27.'],
+      ['AZA020', 'pim/Over/Resource', 'the active assignment of "Owner" to human ada ended on 2026-11-01T00:00:00Z, before 2026-11-27.'],
+    ]);
+  });
+
+  test('a group holding standing Contributor, and a vault role granted on a storage account', () => {
+    const stack = newStack('grants');
+    const { rg, storage } = appResources(stack);
+    Principal.group(PLATFORM, 'platform-ops').grant(BuiltInRole.CONTRIBUTOR, Scope.of(rg));
+    const api = new WorkloadIdentity(stack, 'Api', { name: 'uai-api', resourceGroupName: 'rg', location: 'eastus', owner: 'team' });
+    api.grant(BuiltInRole.KEY_VAULT_SECRETS_USER, Scope.of(storage));
+    const { findings } = guard(stack);
+    const byRule = (id: string) => findings.filter((f) => f.ruleId === id);
+    expect(byRule('AZA017').map((f) => f.message)).toEqual(['group platform-ops holds "Contributor" (write access) standing at ${azurerm_resource_group.rg.id}.']);
+    expect(byRule('AZA018').map((f) => [f.message, f.fix])).toEqual([[
+      'managed identity uai-api holds "Key Vault Secrets User" at stordering, a Microsoft.Storage resource, but its data actions are microsoft.keyvault operations: it grants nothing there.',
+      expect.stringMatching(/^Grant a data role of Microsoft\.Storage instead \(for example "[^"]+", "[^"]+", "[^"]+"\), or grant "Key Vault Secrets User" on a resource of its own provider\.$/),
+    ]]);
+  });
+});

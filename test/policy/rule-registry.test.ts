@@ -32,7 +32,7 @@ describe('the rule registry', () => {
   });
 
   test('names the registered IDs as a range', () => {
-    expect(ruleIdRange()).toBe(`${RuleId.WIDE_SCOPE} to ${RuleId.ESCALATION_CHAIN}`);
+    expect(ruleIdRange()).toBe(`${RuleId.WIDE_SCOPE} to ${RuleId.SCHEDULE_ENDED}`);
   });
 });
 

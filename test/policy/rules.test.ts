@@ -95,7 +95,46 @@ const cases: Case[] = [
     clean: UAI,
     message: /identity uai-api has no owner tag/,
   },
+  {
+    rule: RuleId.GROUP_STANDING_WRITE,
+    triggers: assignment('ops', `  scope = "${RG}"\n  role_definition_name = "Contributor"\n  principal_id = "${GROUP}"\n  principal_type = "Group"\n  description = "ops"`),
+    clean: assignment('ops', `  scope = "${RG}"\n  role_definition_name = "Reader"\n  principal_id = "${GROUP}"\n  principal_type = "Group"\n  description = "ops"`),
+    message: new RegExp(`^group ${GROUP} holds "Contributor" \\(write access\\) standing at /subscriptions/`),
+  },
+  {
+    rule: RuleId.DATA_ROLE_ELSEWHERE,
+    triggers: UAI + toIdentity('Key Vault Secrets User', `"${RG}/providers/Microsoft.Storage/storageAccounts/stapp"`),
+    clean: UAI + toIdentity('Key Vault Secrets User', `"${RG}/providers/Microsoft.KeyVault/vaults/kv-app"`),
+    message: /^managed identity uai-api holds "Key Vault Secrets User" at stapp, a Microsoft.Storage resource, but its data actions are microsoft.keyvault operations: it grants nothing there\.$/,
+  },
+  {
+    rule: RuleId.ACTIVE_ASSIGNMENT_STANDING,
+    triggers: activeOwner('expiration {\n      duration_days = 400\n    }'),
+    clean: activeOwner('expiration {\n      duration_hours = 8\n    }'),
+    message: new RegExp(`^principal of unknown kind ${USER} holds "Owner" active at /subscriptions/.* for P400D, longer than 365 days\\.$`),
+  },
+  {
+    rule: RuleId.SCHEDULE_ENDED,
+    triggers: activeOwner('expiration {\n      end_date_time = "2026-11-01T00:00:00Z"\n    }'),
+    clean: activeOwner('expiration {\n      end_date_time = "2026-12-01T00:00:00Z"\n    }'),
+    message: new RegExp(`^the active assignment of "Owner" to principal of unknown kind ${USER} ended on 2026-11-01T00:00:00Z, before 2026-11-27\\.$`),
+  },
 ];
+
+/** An active PIM assignment of Owner to a user at the resource group, with this schedule. */
+function activeOwner(schedule: string): string {
+  return `
+resource "azurerm_pim_active_role_assignment" "incident" {
+  scope              = "${RG}"
+  role_definition_id = "/subscriptions/${SUB}/providers/Microsoft.Authorization/roleDefinitions/${OWNER}"
+  principal_id       = "${USER}"
+  justification      = "incident"
+  schedule {
+    ${schedule}
+  }
+}
+`;
+}
 
 describe.each(cases)('$rule', ({ rule, triggers, clean, message }) => {
   test('triggers, over hcl2json and cdktf JSON alike', async () => {
