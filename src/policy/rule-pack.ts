@@ -1,4 +1,5 @@
 import { Rule, RuleInfo } from './rule';
+import { notReviewed } from './rules/coverage-rules';
 import { secretPresent } from './rules/credential-rules';
 import { escalationChain } from './rules/escalation-rules';
 import {
@@ -31,6 +32,7 @@ export const RULE_REGISTRY: readonly RuleInfo[] = [
   missingOwner,
   expiredSuppression,
   escalationChain,
+  notReviewed,
 ];
 
 /** A rule that runs over the graph; the others' findings come from elsewhere (AZA012: from suppressions). */

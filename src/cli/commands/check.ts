@@ -1,7 +1,8 @@
+import { ruleIdRange } from '../../model/rule-id';
 import { evaluate } from '../../policy/evaluate';
 import { parseReviewConfig } from '../../policy/review-config';
-import { ruleIdRange } from '../../model/rule-id';
 import { RULE_REGISTRY } from '../../policy/rule-pack';
+import { AccessGraph } from '../../review/graph/access-graph';
 import { CliIo, ExitCode } from '../cli-io';
 import { reachesThreshold, renderFindingsJson, renderFindingsText } from '../findings-output';
 import { graphOf, loadSources } from '../load-graph';
@@ -39,10 +40,20 @@ export async function check(argv: string[], io: CliIo, version: string): Promise
   const today = todayOf('check', args.options.today);
   const config = args.options.config ? await readConfig(args.options.config, io) : undefined;
   const sources = await loadSources('check', args.inputs, io);
-  const evaluation = evaluate(graphOf(sources, config?.suppressions), { today, ...config?.options });
+  const graph = graphOf(sources, config?.suppressions);
+  const evaluation = evaluate(graph, { today, ...config?.options });
   const format = args.options.format ?? 'text';
-  io.stdout(format === 'sarif' ? renderSarif(evaluation, version, (file, address) => locateResource(io.cwd, file, address)) : format === 'json' ? renderFindingsJson(evaluation) : renderFindingsText(evaluation));
+  io.stdout(format === 'sarif' ? renderSarif(evaluation, version, (file, address) => locateResource(io.cwd, file, address))
+    : format === 'json' ? withCoverage(renderFindingsJson(evaluation), graph) : renderFindingsText(evaluation));
   return reachesThreshold(evaluation.findings, args.options['fail-on'] ?? 'error') ? ExitCode.FINDINGS : ExitCode.OK;
+}
+
+/** The summary also says how many access resources of the input were read, and how many were not (AZA015). */
+function withCoverage(json: string, graph: AccessGraph): string {
+  const output = JSON.parse(json) as { summary: Record<string, unknown> };
+  const notReviewed = graph.notReviewed.length;
+  output.summary.accessResources = { reviewed: graph.coverage.length - notReviewed, notReviewed };
+  return `${JSON.stringify(output, null, 2)}\n`;
 }
 
 async function readConfig(file: string, io: CliIo) {

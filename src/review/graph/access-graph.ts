@@ -4,9 +4,11 @@ import { RolePermission } from '../../roles/role-permission';
 import { parseReference, scopeLevelOfValue } from '../reference';
 import { TerraformBlock, TerraformDocument } from '../terraform-json';
 import { flag, nestedBlock, nestedBlocks, strings, text } from './block-values';
+import { coverageOf } from './coverage';
 import { DocumentIndex } from './document-index';
 import {
   GraphActivationPolicy,
+  GraphCoverage,
   GraphCredential,
   GraphEligibility,
   GraphExpiry,
@@ -25,10 +27,10 @@ import { resolveRole } from './resolve-role';
 import { ResourcePlacement } from './resource-placement';
 import { stablePrincipalKey, withStableKey } from './stable-principal';
 import { stableScopeOf } from './stable-scope';
+import { directoryScopeLevel } from '../../model/directory-scope';
 import { Duration } from '../../model/duration';
 import { isGuid } from '../../model/guid';
 import { PrincipalKind } from '../../model/principal-kind';
-import { directoryScopeLevel } from '../../model/directory-scope';
 
 /** One input to the graph: a Terraform JSON document and the file it came from. */
 export interface GraphInput {
@@ -155,6 +157,8 @@ export class AccessGraph {
   public readonly credentials: GraphCredential[] = [];
   public readonly roleDefinitions: GraphRoleDefinition[] = [];
   public readonly moves: GraphMove[] = [];
+  /** Every input resource part that carries access by the reviewed list, read or not. */
+  public readonly coverage: GraphCoverage[] = [];
 
   private constructor() {}
 
@@ -166,6 +170,11 @@ export class AccessGraph {
       if (!byKey.has(p.key)) byKey.set(p.key, p);
     }
     return [...byKey.values()];
+  }
+
+  /** Access resources of the input that the graph does not read: shown, never silently dropped. */
+  public get notReviewed(): GraphCoverage[] {
+    return this.coverage.filter((c) => !c.reviewed);
   }
 
   private add(index: DocumentIndex, document: TerraformDocument, extra: SuppressionsByAddress, stack: string | undefined): void {
@@ -251,6 +260,7 @@ export class AccessGraph {
     }
 
     this.readCredentials(index, origin);
+    for (const block of index.blocks) this.coverage.push(...coverageOf(block, origin(block)));
   }
 
   /** `moved` blocks: cdktf writes plain addresses, hcl2json writes them as `${...}` references. */

@@ -192,3 +192,19 @@ export interface GraphRoleDefinition {
   readonly origin: Origin;
   readonly role: Role;
 }
+
+/**
+ * A part of an input resource that carries access by the reviewed list
+ * (data/access-resource-types.json), and whether the graph read it: what it did not read is
+ * shown as "not reviewed", never silently left out.
+ */
+export interface GraphCoverage {
+  readonly origin: Origin;
+  readonly type: string;
+  /** For azapi resources: the ARM type of the body. */
+  readonly armType?: string;
+  /** `resource`, or the nested block or attribute that carries the access (`block:access_policy`). */
+  readonly via: string;
+  readonly reason: string;
+  readonly reviewed: boolean;
+}

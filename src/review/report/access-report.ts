@@ -4,6 +4,7 @@ import { RolePlane } from '../../roles/role-plane';
 import { describeChain } from '../escalation/escalation-chain';
 import { computeReach, ReachResult } from '../escalation/reach';
 import { AccessGraph } from '../graph/access-graph';
+import { describeCoverage } from '../graph/describe-coverage';
 import { GraphCredential, GraphEligibility, GraphGrant, GraphRole } from '../graph/graph-types';
 
 /** One row of the report: a grant or an eligibility. */
@@ -31,6 +32,15 @@ export interface ReportCredential {
   readonly address: string;
 }
 
+/** An input resource that carries access the review does not read. */
+export interface ReportNotReviewed {
+  /** `azurerm_kusto_database_principal_assignment`, `azapi_resource (Microsoft.Authorization/roleAssignments)`. */
+  readonly kind: string;
+  readonly reason: string;
+  readonly address: string;
+  readonly file: string;
+}
+
 /** Who holds which access, in one table, with totals: what a reviewer reads in a pull request. */
 export interface AccessReport {
   readonly rows: ReportRow[];
@@ -39,7 +49,11 @@ export interface AccessReport {
     readonly eligibilities: number;
     readonly byScopeLevel: Record<string, number>;
     readonly byPrincipalKind: Record<string, number>;
+    /** Input resources that carry access (by data/access-resource-types.json): read, and not read. */
+    readonly accessResources: { readonly reviewed: number; readonly notReviewed: number };
   };
+  /** Access resources of the input that the review does not read: nothing judged them. */
+  readonly notReviewed: ReportNotReviewed[];
   /** Managed identities that hold no grant and no eligibility. */
   readonly identitiesWithoutGrant: { readonly name: string; readonly address: string }[];
   /** Credentials still present: passwords, certificates, federated credentials. */
@@ -98,7 +112,9 @@ export function buildReport(graph: AccessGraph): AccessReport {
       eligibilities: graph.eligibilities.length,
       byScopeLevel: count(rows.map((r) => r.scopeLevel)),
       byPrincipalKind: count(rows.map((r) => r.principalKind)),
+      accessResources: { reviewed: graph.coverage.length - graph.notReviewed.length, notReviewed: graph.notReviewed.length },
     },
+    notReviewed: graph.notReviewed.map((c) => ({ kind: describeCoverage(c), reason: c.reason, address: c.origin.address, file: c.origin.file })),
     identitiesWithoutGrant: graph.identities
       .filter((i) => !holders.has(i.principal.key))
       .map((i) => ({ name: i.name, address: i.origin.address })),

@@ -31,6 +31,18 @@ export function renderReportMarkdown(report: AccessReport): string {
   if (report.identitiesWithoutGrant.length) {
     lines.push('### Identities with no grant', '', ...report.identitiesWithoutGrant.map((i) => `- ${i.name} (${code(i.address)})`), '');
   }
+  lines.push('### Not reviewed', '');
+  const { reviewed, notReviewed } = report.totals.accessResources;
+  if (report.notReviewed.length) {
+    lines.push(
+      `${notReviewed} access resource(s) of the input are not read by this review, so nothing above includes them (${reviewed} read).`,
+      '',
+      markdownTable(['resource', 'carries', 'address', 'file'], report.notReviewed.map((n) => [n.kind, n.reason, code(n.address), code(n.file)])),
+      '',
+    );
+  } else {
+    lines.push(`Every access resource of the input was read (${reviewed}).`, '');
+  }
   lines.push('### Credentials', '');
   if (report.credentials.length) {
     lines.push(
