@@ -30,6 +30,8 @@ export enum RuleId {
   EXPIRED_SUPPRESSION = 'AZA012',
   /** A chain of grants, paths and identities by which a principal reaches more than it holds. */
   ESCALATION_CHAIN = 'AZA013',
+  /** A custom role that can grant access or holds `*`, assignable at a subscription or wider, held or not. */
+  WIDE_CUSTOM_ROLE = 'AZA014',
   /** An input resource that carries access, of a kind the review does not read. */
   NOT_REVIEWED = 'AZA015',
 }

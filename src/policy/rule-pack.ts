@@ -11,6 +11,7 @@ import {
   workloadWildcard,
 } from './rules/grant-rules';
 import { missingOwner } from './rules/ownership-rules';
+import { wideCustomRole } from './rules/role-definition-rules';
 import { directoryRoleEligibility, eligibilityWithoutExpiry, weakActivation } from './rules/pim-rules';
 import { expiredSuppression } from './rules/suppression-rules';
 
@@ -32,6 +33,7 @@ export const RULE_REGISTRY: readonly RuleInfo[] = [
   missingOwner,
   expiredSuppression,
   escalationChain,
+  wideCustomRole,
   notReviewed,
 ];
 

@@ -64,7 +64,7 @@ describe('azure-access check', () => {
     const run = sarif.runs[0];
     expect(run.tool.driver.name).toBe('azure-access');
     expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual([
-      'AZA001', 'AZA002', 'AZA003', 'AZA004', 'AZA005', 'AZA006', 'AZA007', 'AZA008', 'AZA009', 'AZA010', 'AZA011', 'AZA012', 'AZA013', 'AZA015',
+      'AZA001', 'AZA002', 'AZA003', 'AZA004', 'AZA005', 'AZA006', 'AZA007', 'AZA008', 'AZA009', 'AZA010', 'AZA011', 'AZA012', 'AZA013', 'AZA014', 'AZA015',
     ]);
     expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual(RULE_REGISTRY.map((r) => r.id));
     const expired = run.tool.driver.rules.find((r: { id: string }) => r.id === 'AZA012');
@@ -92,7 +92,7 @@ describe('azure-access check', () => {
     const { code, stdout } = await cli(['check', '--help']);
     expect(code).toBe(0);
     expect(stdout).toContain('Runs the least-privilege rules (AZA001 to AZA015) over Terraform JSON');
-    expect(RULE_REGISTRY.length).toBe(14);
+    expect(RULE_REGISTRY.length).toBe(15);
     for (const rule of RULE_REGISTRY) expect(stdout).toContain(`  ${rule.id}  ${rule.defaultSeverity.padEnd(7)}  ${rule.title}\n`);
     expect(stdout).toContain('  AZA013  error    Escalation chain\n');
   });

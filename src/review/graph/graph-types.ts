@@ -191,6 +191,13 @@ export interface GraphMove {
 export interface GraphRoleDefinition {
   readonly origin: Origin;
   readonly role: Role;
+  /** Where it may be assigned (`assignable_scopes`, or its `scope` when none are written, as the provider defaults). */
+  readonly assignableScopes: GraphScope[];
+  /**
+   * Permission lists that could not be read (a variable, a function), as written: each counts as
+   * `*`, the widest, so the role counts as one that can grant access.
+   */
+  readonly unknownPermissions: string[];
 }
 
 /**
