@@ -14,6 +14,11 @@ export interface Origin {
   readonly suppressions: SuppressionRecord[];
   /** The cdktf stack, when the input was read through a cdktf.out manifest: addresses repeat across stacks. */
   readonly stack?: string;
+  /**
+   * Set when the block's `count` or `for_each` cannot be known: it stands for an unknown number of
+   * instances, and this says why (`for_each = var.roles`).
+   */
+  readonly repeated?: string;
 }
 
 /** Who holds access. `key` identifies the principal across the graph. */

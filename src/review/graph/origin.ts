@@ -1,5 +1,5 @@
 import { readLibraryMetadata, SuppressionRecord } from '../../model/metadata';
-import { TerraformBlock } from '../terraform-json';
+import { REPEATED_KEY, TerraformBlock } from '../terraform-json';
 import { Origin } from './graph-types';
 
 /**
@@ -13,5 +13,12 @@ export function originOf(file: string, block: TerraformBlock, extra: Suppression
     address: block.address,
     ...(meta.constructPath !== undefined ? { constructPath: meta.constructPath } : {}),
     suppressions: [...meta.suppressions, ...extra],
+    ...(repeatedOf(block.body) === undefined ? {} : { repeated: repeatedOf(block.body) }),
   };
+}
+
+function repeatedOf(body: Record<string, unknown>): string | undefined {
+  const comment = body['//'];
+  const value = typeof comment === 'object' && comment !== null ? (comment as Record<string, unknown>)[REPEATED_KEY] : undefined;
+  return typeof value === 'string' ? value : undefined;
 }

@@ -21,6 +21,8 @@ export interface ReportRow {
   readonly expiry: string;
   readonly address: string;
   readonly file: string;
+  /** Set when the row stands for an unknown number of instances (`for_each = var.roles`). */
+  readonly repeated?: string;
 }
 
 export interface ReportCredential {
@@ -80,12 +82,21 @@ function grantRow(g: GraphGrant): ReportRow {
     expiry: g.via === 'pim-active' ? (g.expiry ?? 'never') : 'never',
     address: g.origin.address,
     file: g.origin.file,
+    ...(g.origin.repeated === undefined ? {} : { repeated: g.origin.repeated }),
   };
 }
 
 function eligibilityRow(e: GraphEligibility): ReportRow {
   const expiry = e.expiry.unknown ? 'unknown (counts as never)' : e.expiry.permanent ? 'never' : (e.expiry.duration?.toIsoString() ?? e.expiry.endDateTime ?? 'unknown');
-  const common = { principal: e.principal.name, principalKind: e.principal.kind, access: 'eligible' as const, expiry, address: e.origin.address, file: e.origin.file };
+  const common = {
+    principal: e.principal.name,
+    principalKind: e.principal.kind,
+    access: 'eligible' as const,
+    expiry,
+    address: e.origin.address,
+    file: e.origin.file,
+    ...(e.origin.repeated === undefined ? {} : { repeated: e.origin.repeated }),
+  };
   if (e.kind === 'entra-directory-role') {
     return { ...common, role: `directory role ${e.directoryRole}`, plane: 'unknown', scope: '/ (tenant)', scopeLevel: 'directory' };
   }

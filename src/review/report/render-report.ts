@@ -18,7 +18,7 @@ export function renderReportMarkdown(report: AccessReport): string {
     lines.push(
       markdownTable(
         ['principal', 'kind', 'role', 'plane', 'scope', 'level', 'access', 'expiry', 'address'],
-        report.rows.map((r) => [r.principal, r.principalKind, r.role, r.plane, code(r.scope), r.scopeLevel, r.access, r.expiry, code(r.address)]),
+        report.rows.map((r) => [r.principal, r.principalKind, r.role, r.plane, code(r.scope), r.scopeLevel, r.access, r.expiry, r.repeated === undefined ? code(r.address) : `${code(r.address)} (repeated an unknown number of times: ${code(r.repeated)})`]),
       ),
       '',
       `By scope level: ${totalsLine(report.totals.byScopeLevel)}.`,
