@@ -5,17 +5,19 @@ import { RULE_REGISTRY } from '../../policy/rule-pack';
 import { AccessGraph } from '../../review/graph/access-graph';
 import { CliIo, ExitCode } from '../cli-io';
 import { reachesThreshold, renderFindingsJson, renderFindingsText } from '../findings-output';
-import { graphOf, loadSources } from '../load-graph';
+import { graphOf } from '../load-graph';
 import { CommandSpec, parseArgs } from '../parse-args';
 import { readTextFile } from '../read-text-file';
 import { renderSarif } from '../sarif';
 import { locateResource } from '../source-location';
 import { todayOf } from '../today';
+import { loadConfiguredSources, VARIABLE_HELP, VARIABLE_OPTIONS } from './configured-sources';
 
 export const CHECK: CommandSpec = {
   name: 'check',
   values: { 'format': ['text', 'json', 'sarif'], 'fail-on': ['error', 'warning', 'never'], 'config': 'any', 'today': 'any' },
   flags: [],
+  repeatable: VARIABLE_OPTIONS,
 };
 
 // One line a rule, from the registry: the help lists every rule `check` can report.
@@ -33,13 +35,13 @@ Options:
   --fail-on error|warning|never  exit 1 when a finding reaches this severity (default error)
   --config FILE                  JSON settings and suppressions by address (see the README)
   --today YYYY-MM-DD             judge suppression dates against this day (default: today, UTC)
-`;
+${VARIABLE_HELP}`;
 
 export async function check(argv: string[], io: CliIo, version: string): Promise<ExitCode> {
   const args = parseArgs(CHECK, argv);
   const today = todayOf('check', args.options.today);
   const config = args.options.config ? await readConfig(args.options.config, io) : undefined;
-  const sources = await loadSources('check', args.inputs, io);
+  const sources = await loadConfiguredSources('check', args, io);
   const graph = graphOf(sources, config?.suppressions);
   const evaluation = evaluate(graph, { today, ...config?.options });
   const format = args.options.format ?? 'text';

@@ -1,10 +1,11 @@
 import { buildReport } from '../../review/report/access-report';
 import { renderReportJson, renderReportMarkdown } from '../../review/report/render-report';
 import { CliIo, ExitCode } from '../cli-io';
-import { graphOf, loadSources } from '../load-graph';
+import { graphOf } from '../load-graph';
 import { CommandSpec, parseArgs } from '../parse-args';
+import { loadConfiguredSources, VARIABLE_HELP, VARIABLE_OPTIONS } from './configured-sources';
 
-export const REPORT: CommandSpec = { name: 'report', values: { format: ['markdown', 'json'] }, flags: [] };
+export const REPORT: CommandSpec = { name: 'report', values: { format: ['markdown', 'json'] }, flags: [], repeatable: VARIABLE_OPTIONS };
 
 export const REPORT_HELP = `Usage: azure-access report [options] <inputs...>
 
@@ -14,11 +15,11 @@ credentials still present.
 
 Options:
   --format markdown|json   output format (default markdown)
-`;
+${VARIABLE_HELP}`;
 
 export async function report(argv: string[], io: CliIo): Promise<ExitCode> {
   const args = parseArgs(REPORT, argv);
-  const result = buildReport(graphOf(await loadSources('report', args.inputs, io)));
+  const result = buildReport(graphOf(await loadConfiguredSources('report', args, io)));
   io.stdout(args.options.format === 'json' ? renderReportJson(result) : renderReportMarkdown(result));
   return ExitCode.OK;
 }
