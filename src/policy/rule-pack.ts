@@ -11,8 +11,8 @@ import {
   workloadWildcard,
 } from './rules/grant-rules';
 import { missingOwner } from './rules/ownership-rules';
-import { wideCustomRole } from './rules/role-definition-rules';
 import { directoryRoleEligibility, eligibilityWithoutExpiry, weakActivation } from './rules/pim-rules';
+import { wideCustomRole } from './rules/role-definition-rules';
 import { expiredSuppression } from './rules/suppression-rules';
 
 /**
