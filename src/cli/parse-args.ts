@@ -5,12 +5,16 @@ export interface CommandSpec {
   readonly name: string;
   readonly values: Record<string, readonly string[] | 'any'>;
   readonly flags: readonly string[];
+  /** Options that may be given more than once (`--var`, `--var-file`): kept in `repeated`, in the order given. */
+  readonly repeatable?: readonly string[];
 }
 
 export interface ParsedArgs {
   readonly options: Record<string, string>;
   readonly flags: Set<string>;
   readonly inputs: string[];
+  /** Every repeatable option, in the order given: later ones win where order matters. */
+  readonly repeated: { readonly name: string; readonly value: string }[];
 }
 
 /**
@@ -21,6 +25,7 @@ export function parseArgs(spec: CommandSpec, argv: string[]): ParsedArgs {
   const options: Record<string, string> = Object.create(null);
   const flags = new Set<string>();
   const inputs: string[] = [];
+  const repeated: { name: string; value: string }[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--') {
@@ -38,10 +43,16 @@ export function parseArgs(spec: CommandSpec, argv: string[]): ParsedArgs {
       flags.add(name);
       continue;
     }
+    if (spec.repeatable?.includes(name)) {
+      const value = inline ?? argv[++i];
+      if (value === undefined) throw new UsageError(`--${name} needs a value`, spec.name);
+      repeated.push({ name, value });
+      continue;
+    }
     // Own keys only: an option typed as --constructor or --toString is unknown, not Object's.
     const allowed = Object.hasOwn(spec.values, name) ? spec.values[name] : undefined;
     if (allowed === undefined) {
-      const known = [...Object.keys(spec.values), ...spec.flags].map((o) => `--${o}`).join(', ');
+      const known = [...Object.keys(spec.values), ...(spec.repeatable ?? []), ...spec.flags].map((o) => `--${o}`).join(', ');
       throw new UsageError(`unknown option --${name}; ${spec.name} accepts ${known}`, spec.name);
     }
     const value = inline ?? argv[++i];
@@ -54,5 +65,5 @@ export function parseArgs(spec: CommandSpec, argv: string[]): ParsedArgs {
     if (Object.hasOwn(options, name)) throw new UsageError(`--${name} is given twice`, spec.name);
     options[name] = value;
   }
-  return { options, flags, inputs };
+  return { options, flags, inputs, repeated };
 }

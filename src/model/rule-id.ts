@@ -30,6 +30,10 @@ export enum RuleId {
   EXPIRED_SUPPRESSION = 'AZA012',
   /** A chain of grants, paths and identities by which a principal reaches more than it holds. */
   ESCALATION_CHAIN = 'AZA013',
+  /** A custom role that can grant access or holds `*`, assignable at a subscription or wider, held or not. */
+  WIDE_CUSTOM_ROLE = 'AZA014',
+  /** An input resource that carries access, of a kind the review does not read. */
+  NOT_REVIEWED = 'AZA015',
   /** A group of people holds standing write access. */
   GROUP_STANDING_WRITE = 'AZA017',
   /** A built-in data-plane role granted on a resource of another resource provider: it grants nothing there. */
@@ -42,10 +46,13 @@ export enum RuleId {
 
 const RULE_IDS: ReadonlySet<string> = new Set(Object.values(RuleId));
 
-/** `AZA001 to AZA013`: the published IDs, for messages that name the accepted ones. */
+/** `AZA001 to AZA020, except AZA016`: the published IDs, for messages that name the accepted ones. */
 export function ruleIdRange(): string {
-  const ids = Object.values(RuleId);
-  return `${ids[0]} to ${ids[ids.length - 1]}`;
+  const numbers = Object.values(RuleId).map((id) => Number(id.slice(3))).sort((a, b) => a - b);
+  const name = (n: number) => `AZA${String(n).padStart(3, '0')}`;
+  const [first, last] = [numbers[0], numbers[numbers.length - 1]];
+  const missing = Array.from({ length: last - first + 1 }, (_, i) => first + i).filter((n) => !numbers.includes(n));
+  return `${name(first)} to ${name(last)}${missing.length ? `, except ${missing.map(name).join(', ')}` : ''}`;
 }
 
 /** Whether a text is a published rule ID (`AZA999` is not, though it looks like one). */

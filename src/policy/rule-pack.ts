@@ -1,4 +1,5 @@
 import { Rule, RuleInfo } from './rule';
+import { notReviewed } from './rules/coverage-rules';
 import { secretPresent } from './rules/credential-rules';
 import { dataRoleElsewhere } from './rules/data-plane-rules';
 import { escalationChain } from './rules/escalation-rules';
@@ -14,6 +15,7 @@ import { missingOwner } from './rules/ownership-rules';
 import { directoryRoleEligibility, eligibilityWithoutExpiry, weakActivation } from './rules/pim-rules';
 import { scheduleEnded } from './rules/schedule-rules';
 import { activeAssignmentStanding, groupStandingWrite } from './rules/standing-rules';
+import { wideCustomRole } from './rules/role-definition-rules';
 import { expiredSuppression } from './rules/suppression-rules';
 
 /**
@@ -34,6 +36,8 @@ export const RULE_REGISTRY: readonly RuleInfo[] = [
   missingOwner,
   expiredSuppression,
   escalationChain,
+  wideCustomRole,
+  notReviewed,
   groupStandingWrite,
   dataRoleElsewhere,
   activeAssignmentStanding,

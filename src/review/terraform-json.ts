@@ -13,6 +13,12 @@ export interface TerraformBlock {
 
 export type TerraformDocument = Record<string, unknown>;
 
+/**
+ * Set by the reader under a block's `"//"` when its `count` or `for_each` cannot be known: the
+ * one block stands for an unknown number of instances, and says why (`for_each = var.roles`).
+ */
+export const REPEATED_KEY = 'azure-access-repeated';
+
 function bodiesOf(value: unknown): Record<string, unknown>[] {
   if (Array.isArray(value)) return value.filter((v): v is Record<string, unknown> => typeof v === 'object' && v !== null);
   return typeof value === 'object' && value !== null ? [value as Record<string, unknown>] : [];

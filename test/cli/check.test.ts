@@ -2,7 +2,7 @@ import '@microsoft/jest-sarif';
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import { cli, REPO } from './run-cli';
-import { RuleId } from '../../src/model/rule-id';
+import { RuleId, ruleIdRange } from '../../src/model/rule-id';
 import { RULE_REGISTRY } from '../../src/policy/rule-pack';
 import { expiredSuppression } from '../../src/policy/rules/suppression-rules';
 
@@ -50,7 +50,7 @@ describe('azure-access check', () => {
     expect(out.suppressed).toEqual([
       { ruleId: 'AZA005', address: 'azuread_application_password.legacy', reason: 'the pipeline moves to a federated credential in January', until: '2027-01-31' },
     ]);
-    expect(out.summary).toEqual({ total: 2, errors: 2, warnings: 0, infos: 0, suppressed: 1 });
+    expect(out.summary).toEqual({ total: 2, errors: 2, warnings: 0, infos: 0, suppressed: 1, accessResources: { reviewed: 4, notReviewed: 0 } });
   });
 
   test('the migration window ends: the secret is back with an expired-suppression finding', async () => {
@@ -65,7 +65,7 @@ describe('azure-access check', () => {
     const run = sarif.runs[0];
     expect(run.tool.driver.name).toBe('azure-access');
     expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual([
-      'AZA001', 'AZA002', 'AZA003', 'AZA004', 'AZA005', 'AZA006', 'AZA007', 'AZA008', 'AZA009', 'AZA010', 'AZA011', 'AZA012', 'AZA013',
+      'AZA001', 'AZA002', 'AZA003', 'AZA004', 'AZA005', 'AZA006', 'AZA007', 'AZA008', 'AZA009', 'AZA010', 'AZA011', 'AZA012', 'AZA013', 'AZA014', 'AZA015',
       'AZA017', 'AZA018', 'AZA019', 'AZA020',
     ]);
     expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual(RULE_REGISTRY.map((r) => r.id));
@@ -93,7 +93,7 @@ describe('azure-access check', () => {
   test('--help lists every registered rule, AZA013 included, with its default severity', async () => {
     const { code, stdout } = await cli(['check', '--help']);
     expect(code).toBe(0);
-    expect(stdout).toContain('Runs the least-privilege rules (AZA001 to AZA020) over Terraform JSON');
+    expect(stdout).toContain(`Runs the least-privilege rules (${ruleIdRange()}) over Terraform JSON`);
     expect(RULE_REGISTRY.length).toBe(Object.values(RuleId).length);
     for (const rule of RULE_REGISTRY) expect(stdout).toContain(`  ${rule.id}  ${rule.defaultSeverity.padEnd(7)}  ${rule.title}\n`);
     expect(stdout).toContain('  AZA013  error    Escalation chain\n');

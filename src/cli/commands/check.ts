@@ -2,20 +2,23 @@ import { ruleIdRange } from '../../model/rule-id';
 import { evaluate } from '../../policy/evaluate';
 import { parseReviewConfig } from '../../policy/review-config';
 import { RULE_REGISTRY } from '../../policy/rule-pack';
+import { AccessGraph } from '../../review/graph/access-graph';
 import { CliIo, ExitCode } from '../cli-io';
 import { renderFindingsJson, renderFindingsText, thresholdResult } from '../findings-output';
-import { graphOf, loadSources } from '../load-graph';
+import { graphOf } from '../load-graph';
 import { CommandSpec, parseArgs } from '../parse-args';
 import { readTextFile } from '../read-text-file';
 import { renderSarif } from '../sarif';
 import { locateResource } from '../source-location';
 import { todayOf } from '../today';
 import { deliver, STANDARD_OUTPUT } from '../write-failure';
+import { loadConfiguredSources, VARIABLE_HELP, VARIABLE_OPTIONS } from './configured-sources';
 
 export const CHECK: CommandSpec = {
   name: 'check',
   values: { 'format': ['text', 'json', 'sarif'], 'fail-on': ['error', 'warning', 'never'], 'config': 'any', 'today': 'any' },
   flags: [],
+  repeatable: VARIABLE_OPTIONS,
 };
 
 // One line a rule, from the registry: the help lists every rule `check` can report.
@@ -33,17 +36,27 @@ Options:
   --fail-on error|warning|never  exit 1 when a finding reaches this severity (default error)
   --config FILE                  JSON settings and suppressions by address (see the README)
   --today YYYY-MM-DD             judge suppression dates against this day (default: today, UTC)
-`;
+${VARIABLE_HELP}`;
 
 export async function check(argv: string[], io: CliIo, version: string): Promise<ExitCode> {
   const args = parseArgs(CHECK, argv);
   const today = todayOf('check', args.options.today);
   const config = args.options.config ? await readConfig(args.options.config, io) : undefined;
-  const sources = await loadSources('check', args.inputs, io);
-  const evaluation = evaluate(graphOf(sources, config?.suppressions), { today, ...config?.options });
+  const sources = await loadConfiguredSources('check', args, io);
+  const graph = graphOf(sources, config?.suppressions);
+  const evaluation = evaluate(graph, { today, ...config?.options });
   const format = args.options.format ?? 'text';
-  const output = format === 'sarif' ? renderSarif(evaluation, version, (file, address) => locateResource(io.cwd, file, address)) : format === 'json' ? renderFindingsJson(evaluation) : renderFindingsText(evaluation);
+  const output = format === 'sarif' ? renderSarif(evaluation, version, (file, address) => locateResource(io.cwd, file, address))
+    : format === 'json' ? withCoverage(renderFindingsJson(evaluation), graph) : renderFindingsText(evaluation);
   return deliver(thresholdResult(evaluation.findings, args.options['fail-on'] ?? 'error'), [{ target: STANDARD_OUTPUT, write: () => io.stdout(output) }]);
+}
+
+/** The summary also says how many access resources of the input were read, and how many were not (AZA015). */
+function withCoverage(json: string, graph: AccessGraph): string {
+  const output = JSON.parse(json) as { summary: Record<string, unknown> };
+  const notReviewed = graph.notReviewed.length;
+  output.summary.accessResources = { reviewed: graph.coverage.length - notReviewed, notReviewed };
+  return `${JSON.stringify(output, null, 2)}\n`;
 }
 
 async function readConfig(file: string, io: CliIo) {

@@ -1,11 +1,12 @@
 import { buildReport } from '../../review/report/access-report';
 import { renderReportJson, renderReportMarkdown } from '../../review/report/render-report';
 import { CliIo, ExitCode } from '../cli-io';
-import { graphOf, loadSources } from '../load-graph';
+import { graphOf } from '../load-graph';
 import { CommandSpec, parseArgs } from '../parse-args';
 import { deliver, STANDARD_OUTPUT } from '../write-failure';
+import { loadConfiguredSources, VARIABLE_HELP, VARIABLE_OPTIONS } from './configured-sources';
 
-export const REPORT: CommandSpec = { name: 'report', values: { format: ['markdown', 'json'] }, flags: [] };
+export const REPORT: CommandSpec = { name: 'report', values: { format: ['markdown', 'json'] }, flags: [], repeatable: VARIABLE_OPTIONS };
 
 export const REPORT_HELP = `Usage: azure-access report [options] <inputs...>
 
@@ -15,11 +16,11 @@ credentials still present.
 
 Options:
   --format markdown|json   output format (default markdown)
-`;
+${VARIABLE_HELP}`;
 
 export async function report(argv: string[], io: CliIo): Promise<ExitCode> {
   const args = parseArgs(REPORT, argv);
-  const result = buildReport(graphOf(await loadSources('report', args.inputs, io)));
+  const result = buildReport(graphOf(await loadConfiguredSources('report', args, io)));
   const output = args.options.format === 'json' ? renderReportJson(result) : renderReportMarkdown(result);
   return deliver({ code: ExitCode.OK, meaning: 'report made' }, [{ target: STANDARD_OUTPUT, write: () => io.stdout(output) }]);
 }

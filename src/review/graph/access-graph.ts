@@ -4,9 +4,11 @@ import { RolePermission } from '../../roles/role-permission';
 import { parseReference, scopeLevelOfValue } from '../reference';
 import { TerraformBlock, TerraformDocument } from '../terraform-json';
 import { flag, nestedBlock, nestedBlocks, strings, text } from './block-values';
+import { coverageOf } from './coverage';
 import { DocumentIndex } from './document-index';
 import {
   GraphActivationPolicy,
+  GraphCoverage,
   GraphCredential,
   GraphEligibility,
   GraphExpiry,
@@ -120,6 +122,17 @@ class Resolved {
   }
 }
 
+/**
+ * A permission list as written: absent is empty; a list of literal strings is itself; anything
+ * else (a variable, a function, an element that is an expression) is undefined: unknown.
+ */
+function permissionList(value: unknown): string[] | undefined {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) return undefined;
+  if (value.some((v) => typeof v !== 'string' || v.includes('${'))) return undefined;
+  return value as string[];
+}
+
 function safeDuration(make: () => Duration): Duration | undefined {
   try {
     return make();
@@ -156,6 +169,8 @@ export class AccessGraph {
   public readonly credentials: GraphCredential[] = [];
   public readonly roleDefinitions: GraphRoleDefinition[] = [];
   public readonly moves: GraphMove[] = [];
+  /** Every input resource part that carries access by the reviewed list, read or not. */
+  public readonly coverage: GraphCoverage[] = [];
 
   private constructor() {}
 
@@ -167,6 +182,11 @@ export class AccessGraph {
       if (!byKey.has(p.key)) byKey.set(p.key, p);
     }
     return [...byKey.values()];
+  }
+
+  /** Access resources of the input that the graph does not read: shown, never silently dropped. */
+  public get notReviewed(): GraphCoverage[] {
+    return this.coverage.filter((c) => !c.reviewed);
   }
 
   private add(index: DocumentIndex, document: TerraformDocument, extra: SuppressionsByAddress, stack: string | undefined): void {
@@ -249,6 +269,7 @@ export class AccessGraph {
     }
 
     this.readCredentials(index, origin);
+    for (const block of index.blocks) this.coverage.push(...coverageOf(block, origin(block)));
   }
 
   /** `moved` blocks: cdktf writes plain addresses, hcl2json writes them as `${...}` references. */
@@ -266,22 +287,34 @@ export class AccessGraph {
   private readCustomRoles(index: DocumentIndex, origin: (b: TerraformBlock) => GraphRoleDefinition['origin']): Map<string, Role> {
     const roles = new Map<string, Role>();
     for (const block of index.ofType('azurerm_role_definition')) {
+      const unknownPermissions: string[] = [];
+      const list = (p: Record<string, unknown>, attribute: string, widest: string[]) => {
+        const read = permissionList(p[attribute]);
+        if (read !== undefined) return read;
+        unknownPermissions.push(`${attribute} = ${JSON.stringify(p[attribute])}`);
+        return widest;
+      };
+      // An unknown allow-list is everything; an unknown deny-list takes nothing away.
       const permissions: RolePermission[] = nestedBlocks(block.body.permissions).map((p) => ({
-        actions: strings(p, 'actions'),
-        notActions: strings(p, 'not_actions'),
-        dataActions: strings(p, 'data_actions'),
-        notDataActions: strings(p, 'not_data_actions'),
+        actions: list(p, 'actions', ['*']),
+        notActions: list(p, 'not_actions', []),
+        dataActions: list(p, 'data_actions', ['*']),
+        notDataActions: list(p, 'not_data_actions', []),
       }));
       const guid = text(block.body, 'role_definition_id');
+      const name = text(block.body, 'name') ?? block.address;
       const role = Role._fromRecord({
         guid: isGuid(guid) ? guid.toLowerCase() : block.address,
-        name: text(block.body, 'name') ?? block.address,
+        name: unknownPermissions.length ? `${name} (permissions unknown, counted as "*": ${unknownPermissions.join('; ')})` : name,
         description: text(block.body, 'description') ?? '',
         builtIn: false,
         permissions,
       });
       roles.set(index.keyOf(block.address, ''), role);
-      this.roleDefinitions.push({ origin: origin(block), role });
+      const assignable = block.body.assignable_scopes;
+      const scopes = Array.isArray(assignable) ? assignable.filter((v): v is string => typeof v === 'string')
+        : typeof assignable === 'string' ? [assignable] : [text(block.body, 'scope') ?? ''];
+      this.roleDefinitions.push({ origin: origin(block), role, assignableScopes: scopes.map((s) => scopeOf(s, index)), unknownPermissions });
     }
     return roles;
   }

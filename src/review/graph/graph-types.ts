@@ -14,6 +14,11 @@ export interface Origin {
   readonly suppressions: SuppressionRecord[];
   /** The cdktf stack, when the input was read through a cdktf.out manifest: addresses repeat across stacks. */
   readonly stack?: string;
+  /**
+   * Set when the block's `count` or `for_each` cannot be known: it stands for an unknown number of
+   * instances, and this says why (`for_each = var.roles`).
+   */
+  readonly repeated?: string;
 }
 
 /** Who holds access. `key` identifies the principal across the graph. */
@@ -191,4 +196,27 @@ export interface GraphMove {
 export interface GraphRoleDefinition {
   readonly origin: Origin;
   readonly role: Role;
+  /** Where it may be assigned (`assignable_scopes`, or its `scope` when none are written, as the provider defaults). */
+  readonly assignableScopes: GraphScope[];
+  /**
+   * Permission lists that could not be read (a variable, a function), as written: each counts as
+   * `*`, the widest, so the role counts as one that can grant access.
+   */
+  readonly unknownPermissions: string[];
+}
+
+/**
+ * A part of an input resource that carries access by the reviewed list
+ * (data/access-resource-types.json), and whether the graph read it: what it did not read is
+ * shown as "not reviewed", never silently left out.
+ */
+export interface GraphCoverage {
+  readonly origin: Origin;
+  readonly type: string;
+  /** For azapi resources: the ARM type of the body. */
+  readonly armType?: string;
+  /** `resource`, or the nested block or attribute that carries the access (`block:access_policy`). */
+  readonly via: string;
+  readonly reason: string;
+  readonly reviewed: boolean;
 }

@@ -1,5 +1,5 @@
 import { readLibraryMetadata, SuppressionRecord } from '../../model/metadata';
-import { TerraformBlock } from '../terraform-json';
+import { REPEATED_KEY, TerraformBlock } from '../terraform-json';
 import { Origin } from './graph-types';
 
 /**
@@ -13,5 +13,13 @@ export function originOf(file: string, block: TerraformBlock, extra: Suppression
   const origin: { -readonly [K in keyof Origin]: Origin[K] } = { file, address: block.address, suppressions };
   if (meta.constructPath !== undefined) origin.constructPath = meta.constructPath;
   if (stack !== undefined) origin.stack = stack;
+  const repeated = repeatedOf(block.body);
+  if (repeated !== undefined) origin.repeated = repeated;
   return origin;
+}
+
+function repeatedOf(body: Record<string, unknown>): string | undefined {
+  const comment = body['//'];
+  const value = typeof comment === 'object' && comment !== null ? (comment as Record<string, unknown>)[REPEATED_KEY] : undefined;
+  return typeof value === 'string' ? value : undefined;
 }

@@ -3,16 +3,27 @@ import { CDKTF_MANIFEST, readCdktfOut } from './cdktf-out';
 import { readHclText, readUnknownText } from './hcl';
 import { asInputError, InputError } from './input-error';
 import { readJsonText } from './json-document';
+import { parseJson } from './json-position';
 import { isConfigurationFile, readModuleDirectory } from './module-directory';
 import { listDirectory, readText, statInput } from './read-file';
+import { isRecord } from './shape-check';
 import { SourceDocument } from './source-document';
+import { evaluateConfiguration, rootScope, VariableSources } from './values/evaluate-configuration';
+import { splitVarSetting, VariableSetting } from './values/variables';
 
 export { readHclText } from './hcl';
 export { readJsonText } from './json-document';
 
 export const STDIN = '<stdin>';
 
+/** A `--var name=value` or `--var-file FILE`, as given on the command line, in order. */
+export type VariableOption = { readonly kind: 'var'; readonly text: string } | { readonly kind: 'file'; readonly file: string };
+
 export interface ReadInputsOptions {
+  /** `--var` and `--var-file`, in the order given: they set the root configuration's variables last. */
+  readonly variables?: readonly VariableOption[];
+  /** Where `TF_VAR_<name>` values are read from; defaults to process.env. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
   /** Standard input, for `-`; defaults to reading process.stdin. */
   readonly readStdin?: () => Promise<string>;
   /** Where relative inputs are found; defaults to process.cwd(). Messages keep the input as given. */
@@ -27,18 +38,58 @@ const ZIP_SIGNATURE = 'PK\u0003\u0004';
  * files, module directories, and `-` for JSON on standard input. Reads only; throws only InputError.
  */
 export async function readInputs(inputs: string[], options: ReadInputsOptions = {}): Promise<SourceDocument[]> {
-  const documents: SourceDocument[] = [];
+  const read = await readDocuments(inputs, options);
+  const settings = await readVariableOptions(options.variables ?? [], options.cwd ?? process.cwd());
+  const env = options.env ?? process.env;
+  return read.map(({ document, tfvars }) => evaluateSource(document, { env, tfvars, settings }));
+}
+
+interface ReadDocument {
+  readonly document: SourceDocument;
+  /** The variable files of the directory it was read from, in Terraform's order. */
+  readonly tfvars: Record<string, unknown>[];
+}
+
+async function readDocuments(inputs: string[], options: ReadInputsOptions): Promise<ReadDocument[]> {
+  const documents: ReadDocument[] = [];
+  const add = (read: SourceDocument[], tfvars: Record<string, unknown>[] = []) => documents.push(...read.map((document) => ({ document, tfvars })));
   let stdinRead = false;
   for (const input of inputs) {
     if (input === '-') {
       if (stdinRead) throw new InputError(STDIN, 'standard input (-) is given more than once');
       stdinRead = true;
-      documents.push(...readJsonText(STDIN, await readStandardInput(options.readStdin)));
+      add(readJsonText(STDIN, await readStandardInput(options.readStdin)));
     } else {
-      documents.push(...await readPath(input, path.resolve(options.cwd ?? process.cwd(), input)));
+      const absolute = path.resolve(options.cwd ?? process.cwd(), input);
+      const read = await readPath(input, absolute);
+      // A directory is a root module: its terraform.tfvars and *.auto.tfvars set its variables.
+      add(read, read.length === 1 && read[0].file === input && read[0].format !== 'cdktf' ? await readTfvarsOf(input, absolute) : []);
     }
   }
   return documents;
+}
+
+/** A configuration with its values and instances evaluated; a plan already holds them. */
+function evaluateSource(document: SourceDocument, sources: VariableSources): SourceDocument {
+  if (document.format === 'plan') return document;
+  try {
+    return { ...document, document: evaluateConfiguration(document.document, rootScope(document.document, sources)) };
+  } catch (error) {
+    throw asInputError(document.file, error);
+  }
+}
+
+async function readVariableOptions(options: readonly VariableOption[], cwd: string): Promise<VariableSetting[]> {
+  const settings: VariableSetting[] = [];
+  for (const option of options) {
+    if (option.kind === 'var') {
+      splitVarSetting(option.text);
+      settings.push(option);
+    } else {
+      settings.push({ kind: 'file', file: option.file, values: await readTfvarsFile(option.file, path.resolve(cwd, option.file)) });
+    }
+  }
+  return settings;
 }
 
 async function readStandardInput(readStdin: (() => Promise<string>) | undefined): Promise<string> {
@@ -62,6 +113,36 @@ async function readPath(input: string, absolutePath: string): Promise<SourceDocu
   } catch (error) {
     throw asInputError(input, error);
   }
+}
+
+/** `terraform.tfvars`, `terraform.tfvars.json`, then `*.auto.tfvars(.json)` in name order: Terraform's order. */
+async function readTfvarsOf(dir: string, absoluteDir: string): Promise<Record<string, unknown>[]> {
+  const stats = await statInput(dir, absoluteDir);
+  if (!stats.isDirectory()) return [];
+  const names = (await listDirectory(dir, absoluteDir)).filter((e) => e.isFile()).map((e) => e.name);
+  const ordered = [
+    ...['terraform.tfvars', 'terraform.tfvars.json'].filter((n) => names.includes(n)),
+    ...names.filter((n) => /\.auto\.tfvars(\.json)?$/.test(n)).sort(),
+  ];
+  const files: Record<string, unknown>[] = [];
+  for (const name of ordered) files.push(await readTfvarsFile(path.join(dir, name), path.join(absoluteDir, name)));
+  return files;
+}
+
+async function readTfvarsFile(file: string, absolutePath: string): Promise<Record<string, unknown>> {
+  const text = await readText(file, absolutePath);
+  if (file.endsWith('.json')) {
+    const value = parseJson(file, text);
+    if (!isRecord(value)) throw new InputError(file, 'expected an object of variable values');
+    return value;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { parse } = require('@cdktf/hcl2json') as { parse: (name: string, text: string) => Promise<unknown> };
+  const value = await parse(file, text).catch((error: unknown) => {
+    throw new InputError(file, `cannot be parsed as a variable file: ${error instanceof Error ? error.message : String(error)}`);
+  });
+  if (!isRecord(value)) throw new InputError(file, 'expected variable assignments');
+  return value;
 }
 
 async function readDirectory(dir: string, absoluteDir: string): Promise<SourceDocument[]> {

@@ -4,6 +4,7 @@ import { RolePlane } from '../../roles/role-plane';
 import { describeChain } from '../escalation/escalation-chain';
 import { computeReach, ReachResult } from '../escalation/reach';
 import { AccessGraph } from '../graph/access-graph';
+import { describeCoverage } from '../graph/describe-coverage';
 import { GraphCredential, GraphEligibility, GraphGrant, GraphRole } from '../graph/graph-types';
 
 /** One row of the report: a grant or an eligibility. */
@@ -20,6 +21,8 @@ export interface ReportRow {
   readonly expiry: string;
   readonly address: string;
   readonly file: string;
+  /** Set when the row stands for an unknown number of instances (`for_each = var.roles`). */
+  readonly repeated?: string;
 }
 
 export interface ReportCredential {
@@ -31,6 +34,15 @@ export interface ReportCredential {
   readonly address: string;
 }
 
+/** An input resource that carries access the review does not read. */
+export interface ReportNotReviewed {
+  /** `azurerm_kusto_database_principal_assignment`, `azapi_resource (Microsoft.Authorization/roleAssignments)`. */
+  readonly kind: string;
+  readonly reason: string;
+  readonly address: string;
+  readonly file: string;
+}
+
 /** Who holds which access, in one table, with totals: what a reviewer reads in a pull request. */
 export interface AccessReport {
   readonly rows: ReportRow[];
@@ -39,7 +51,11 @@ export interface AccessReport {
     readonly eligibilities: number;
     readonly byScopeLevel: Record<string, number>;
     readonly byPrincipalKind: Record<string, number>;
+    /** Input resources that carry access (by data/access-resource-types.json): read, and not read. */
+    readonly accessResources: { readonly reviewed: number; readonly notReviewed: number };
   };
+  /** Access resources of the input that the review does not read: nothing judged them. */
+  readonly notReviewed: ReportNotReviewed[];
   /** Managed identities that hold no grant and no eligibility. */
   readonly identitiesWithoutGrant: { readonly name: string; readonly address: string }[];
   /** Credentials still present: passwords, certificates, federated credentials. */
@@ -66,12 +82,21 @@ function grantRow(g: GraphGrant): ReportRow {
     expiry: g.via === 'pim-active' ? (g.expiry ?? 'never') : 'never',
     address: g.origin.address,
     file: g.origin.file,
+    ...(g.origin.repeated === undefined ? {} : { repeated: g.origin.repeated }),
   };
 }
 
 function eligibilityRow(e: GraphEligibility): ReportRow {
   const expiry = e.expiry.unknown ? 'unknown (counts as never)' : e.expiry.permanent ? 'never' : (e.expiry.duration?.toIsoString() ?? e.expiry.endDateTime ?? 'unknown');
-  const common = { principal: e.principal.name, principalKind: e.principal.kind, access: 'eligible' as const, expiry, address: e.origin.address, file: e.origin.file };
+  const common = {
+    principal: e.principal.name,
+    principalKind: e.principal.kind,
+    access: 'eligible' as const,
+    expiry,
+    address: e.origin.address,
+    file: e.origin.file,
+    ...(e.origin.repeated === undefined ? {} : { repeated: e.origin.repeated }),
+  };
   if (e.kind === 'entra-directory-role') {
     return { ...common, role: `directory role ${e.directoryRole}`, plane: 'unknown', scope: '/ (tenant)', scopeLevel: 'directory' };
   }
@@ -99,7 +124,9 @@ export function buildReport(graph: AccessGraph): AccessReport {
       eligibilities: graph.eligibilities.length,
       byScopeLevel: count(rows.map((r) => r.scopeLevel)),
       byPrincipalKind: count(rows.map((r) => r.principalKind)),
+      accessResources: { reviewed: graph.coverage.length - graph.notReviewed.length, notReviewed: graph.notReviewed.length },
     },
+    notReviewed: graph.notReviewed.map((c) => ({ kind: describeCoverage(c), reason: c.reason, address: c.origin.address, file: c.origin.file })),
     identitiesWithoutGrant: graph.identities
       .filter((i) => !holders.has(i.principal.key))
       .map((i) => ({ name: i.name, address: i.origin.address })),

@@ -18,7 +18,7 @@ export function renderReportMarkdown(report: AccessReport): string {
     lines.push(
       markdownTable(
         ['principal', 'kind', 'role', 'plane', 'scope', 'level', 'access', 'expiry', 'address'],
-        report.rows.map((r) => [r.principal, r.principalKind, r.role, r.plane, code(r.scope), r.scopeLevel, r.access, r.expiry, code(r.address)]),
+        report.rows.map((r) => [r.principal, r.principalKind, r.role, r.plane, code(r.scope), r.scopeLevel, r.access, r.expiry, r.repeated === undefined ? code(r.address) : `${code(r.address)} (repeated an unknown number of times: ${code(r.repeated)})`]),
       ),
       '',
       `By scope level: ${totalsLine(report.totals.byScopeLevel)}.`,
@@ -30,6 +30,18 @@ export function renderReportMarkdown(report: AccessReport): string {
   }
   if (report.identitiesWithoutGrant.length) {
     lines.push('### Identities with no grant', '', ...report.identitiesWithoutGrant.map((i) => `- ${i.name} (${code(i.address)})`), '');
+  }
+  lines.push('### Not reviewed', '');
+  const { reviewed, notReviewed } = report.totals.accessResources;
+  if (report.notReviewed.length) {
+    lines.push(
+      `${notReviewed} access resource(s) of the input are not read by this review, so nothing above includes them (${reviewed} read).`,
+      '',
+      markdownTable(['resource', 'carries', 'address', 'file'], report.notReviewed.map((n) => [n.kind, n.reason, code(n.address), code(n.file)])),
+      '',
+    );
+  } else {
+    lines.push(`Every access resource of the input was read (${reviewed}).`, '');
   }
   lines.push('### Credentials', '');
   if (report.credentials.length) {

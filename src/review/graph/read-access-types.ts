@@ -1,0 +1,43 @@
+/**
+ * What the AccessGraph reads, in the vocabulary of the reviewed list
+ * (data/access-resource-types.json): an input block of a listed type that is not here is
+ * reported as "not reviewed" instead of being silently left out. A test builds a graph from one
+ * block of each and checks that each became part of the graph.
+ */
+export interface ReadAccessType {
+  readonly type: string;
+  readonly armType?: string;
+  readonly via: string;
+}
+
+export const READ_ACCESS_TYPES: readonly ReadAccessType[] = [
+  { type: 'azurerm_role_assignment', via: 'resource' },
+  { type: 'azurerm_pim_active_role_assignment', via: 'resource' },
+  { type: 'azurerm_pim_eligible_role_assignment', via: 'resource' },
+  { type: 'azurerm_role_management_policy', via: 'resource' },
+  { type: 'azurerm_role_definition', via: 'resource' },
+  { type: 'azurerm_user_assigned_identity', via: 'resource' },
+  { type: 'azurerm_federated_identity_credential', via: 'resource' },
+  { type: 'azuread_directory_role_eligibility_schedule_request', via: 'resource' },
+  { type: 'azuread_privileged_access_group_eligibility_schedule', via: 'resource' },
+  { type: 'azuread_application_password', via: 'resource' },
+  { type: 'azuread_service_principal_password', via: 'resource' },
+  { type: 'azuread_application_certificate', via: 'resource' },
+  { type: 'azuread_service_principal_certificate', via: 'resource' },
+  { type: 'azuread_application_federated_identity_credential', via: 'resource' },
+  { type: 'azuread_application', via: 'block:password' },
+];
+
+/** The graph reads the `identity` block of every resource, whatever its type (access-graph.ts, readIdentities). */
+export const IDENTITY_BLOCK = 'block:identity';
+
+const READ = new Set(READ_ACCESS_TYPES.map((r) => readKey(r.type, r.armType, r.via)));
+
+export function readKey(type: string, armType: string | undefined, via: string): string {
+  return `${type}|${(armType ?? '').toLowerCase()}|${via}`;
+}
+
+/** Whether the graph reads this part of this type. */
+export function isRead(type: string, armType: string | undefined, via: string): boolean {
+  return via === IDENTITY_BLOCK || READ.has(readKey(type, armType, via));
+}

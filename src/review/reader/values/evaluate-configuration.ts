@@ -1,0 +1,266 @@
+import { evaluate, EvaluationScope, show } from './evaluate-expression';
+import { Expr, parseExpression, parseTemplate } from './expression-parser';
+import { asJsonText } from './functions';
+import { isObject, Reference, Unknown, Value } from './value';
+import { valueOfText, VariableSetting, splitVarSetting } from './variables';
+import { REPEATED_KEY, TerraformDocument } from '../../terraform-json';
+
+/** Where variable values come from, besides defaults, in Terraform's order of precedence. */
+export interface VariableSources {
+  /** The environment: `TF_VAR_<name>`. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** `terraform.tfvars(.json)`, then `*.auto.tfvars(.json)` in name order, each parsed. */
+  readonly tfvars?: readonly Record<string, unknown>[];
+  /** `--var-file` and `--var`, in the order given. */
+  readonly settings?: readonly VariableSetting[];
+}
+
+// Arguments that shape instances or the run, not access; they are read before the body.
+const META = new Set(['count', 'for_each', 'lifecycle', 'depends_on', 'provider', 'provisioner', 'connection', '//']);
+const PARSED = new Map<string, Expr | null>();
+
+function parsedTemplate(text: string): Expr | null {
+  let expr = PARSED.get(text);
+  if (expr === undefined) {
+    try {
+      expr = parseTemplate(text);
+    } catch {
+      expr = null;
+    }
+    PARSED.set(text, expr);
+  }
+  return expr;
+}
+
+/** A value as written in the JSON (literal, `${...}` text, list, object), evaluated. */
+export function evaluateWritten(written: unknown, scope: EvaluationScope): Value {
+  if (typeof written === 'string') {
+    if (!written.includes('${')) return written;
+    const expr = parsedTemplate(written);
+    return expr === null ? new Unknown(written.replace(/^\$\{(.*)\}$/s, '$1')) : evaluate(expr, scope);
+  }
+  if (Array.isArray(written)) return written.map((w) => evaluateWritten(w, scope));
+  if (written !== null && typeof written === 'object') {
+    return Object.fromEntries(Object.entries(written).map(([k, v]) => [k, evaluateWritten(v, scope)]));
+  }
+  return written as Value;
+}
+
+/** Back to JSON: what is known is written as the value; what is not keeps the text the configuration wrote. */
+function writtenBack(original: unknown, scope: EvaluationScope): unknown {
+  if (typeof original === 'string') {
+    if (!original.includes('${')) return original;
+    const value = evaluateWritten(original, scope);
+    return value instanceof Unknown ? partialTemplate(original, scope) : asJsonText(value);
+  }
+  if (Array.isArray(original)) return original.map((o) => writtenBack(o, scope));
+  if (original !== null && typeof original === 'object') {
+    return Object.fromEntries(Object.entries(original).map(([k, v]) => [k, k === '//' ? v : writtenBack(v, scope)]));
+  }
+  return original;
+}
+
+/**
+ * A template with an unknown part: the known parts are written in, the unknown ones keep their
+ * text, so `/subscriptions/${var.sub}/resourceGroups/${var.rg}` still says "a resource group".
+ */
+function partialTemplate(text: string, scope: EvaluationScope): string {
+  const expr = parsedTemplate(text);
+  if (expr === null || expr.kind !== 'template') return text;
+  return expr.parts.map((part) => {
+    if (typeof part === 'string') return part;
+    const value = evaluate(part, scope);
+    if (value instanceof Unknown) return `\${${value.source}}`;
+    if (value instanceof Reference) return `\${${value.path}}`;
+    return value === null || typeof value !== 'object' ? String(value ?? '') : `\${${show(part)}}`;
+  }).join('');
+}
+
+function bodiesOf(value: unknown): Record<string, unknown>[] {
+  if (Array.isArray(value)) return value.filter((v): v is Record<string, unknown> => isRecordValue(v));
+  return isRecordValue(value) ? [value] : [];
+}
+
+function isRecordValue(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The variables of a configuration, valued as Terraform values them. */
+export function variableValues(document: TerraformDocument, sources: VariableSources, given?: Record<string, Value>): Map<string, Value> {
+  const declared = new Map<string, Record<string, unknown>>();
+  for (const group of bodiesOf(document.variable)) {
+    for (const [name, blocks] of Object.entries(group)) declared.set(name, bodiesOf(blocks)[0] ?? {});
+  }
+  const empty: EvaluationScope = { variable: () => undefined, local: () => new Unknown('local'), names: new Map(), modulePrefix: '' };
+  const values = new Map<string, Value>();
+  for (const [name, block] of declared) {
+    let value: Value = Object.hasOwn(block, 'default') ? evaluateWritten(block.default, empty) : new Unknown(`var.${name}`);
+    if (given !== undefined) {
+      // A module's variables come from the call's arguments; nothing else sets them.
+      if (Object.hasOwn(given, name)) value = given[name];
+      values.set(name, value);
+      continue;
+    }
+    const env = sources.env?.[`TF_VAR_${name}`];
+    if (env !== undefined) value = valueOfText(env, block.type);
+    for (const file of sources.tfvars ?? []) if (Object.hasOwn(file, name)) value = evaluateWritten(file[name], empty);
+    for (const setting of sources.settings ?? []) {
+      if (setting.kind === 'file') {
+        if (Object.hasOwn(setting.values, name)) value = evaluateWritten(setting.values[name], empty);
+      } else {
+        const { name: settingName, value: text } = splitVarSetting(setting.text);
+        if (settingName === name) value = valueOfText(text, block.type);
+      }
+    }
+    values.set(name, value);
+  }
+  return values;
+}
+
+/** `local.<name>`, each evaluated once, on first use; a cycle is unknown. */
+export function localValues(document: TerraformDocument, scope: () => EvaluationScope): (name: string) => Value {
+  const written = new Map<string, unknown>();
+  for (const group of bodiesOf(document.locals)) for (const [name, value] of Object.entries(group)) written.set(name, value);
+  const values = new Map<string, Value>();
+  const busy = new Set<string>();
+  return (name) => {
+    if (values.has(name)) return values.get(name)!;
+    if (!written.has(name) || busy.has(name)) return new Unknown(`local.${name}`);
+    busy.add(name);
+    const value = evaluateWritten(written.get(name), scope());
+    busy.delete(name);
+    values.set(name, value);
+    return value;
+  };
+}
+
+export interface InstanceOptions {
+  /** `module.a.` inside a module: prefixed to block names, so addresses are Terraform's. */
+  readonly modulePrefix: string;
+}
+
+/**
+ * One configuration, evaluated: every resource and data source expanded into its instances
+ * (`x[0]`, `x["reader"]`) with `count.index`, `each.key` and `each.value` substituted, and every
+ * value that can be known written in. A `count` or `for_each` that cannot be known leaves one
+ * block, marked as repeated an unknown number of times; a value that cannot be known keeps the
+ * text the configuration wrote, which the graph reads as unknown.
+ */
+export function evaluateConfiguration(document: TerraformDocument, scope: EvaluationScope): TerraformDocument {
+  const out: Record<string, unknown> = {};
+  for (const [section, value] of Object.entries(document)) {
+    if (section !== 'resource' && section !== 'data') {
+      out[section] = value;
+      continue;
+    }
+    const types: Record<string, Record<string, unknown>> = {};
+    for (const group of bodiesOf(value)) {
+      for (const [type, byName] of Object.entries(group)) {
+        const names = types[type] ?? {};
+        types[type] = names;
+        for (const named of bodiesOf(byName)) {
+          for (const [name, blocks] of Object.entries(named)) {
+            for (const body of bodiesOf(blocks)) Object.assign(names, instancesOf(name, body, scope));
+          }
+        }
+      }
+    }
+    out[section] = types;
+  }
+  return out;
+}
+
+function instancesOf(name: string, body: Record<string, unknown>, scope: EvaluationScope): Record<string, unknown> {
+  const prefix = scope.modulePrefix;
+  if (Object.hasOwn(body, 'count')) {
+    const count = evaluateWritten(body.count, scope);
+    if (typeof count === 'number' && Number.isInteger(count) && count >= 0) {
+      return Object.fromEntries(Array.from({ length: count }, (_, index) =>
+        [`${prefix}${name}[${index}]`, evaluateBody(body, withNames(scope, { count: { index } }))]));
+    }
+    return { [`${prefix}${name}`]: repeated(evaluateBody(body, withNames(scope, { count: { index: new Unknown('count.index') } })), `count = ${describe(body.count, count)}`) };
+  }
+  if (Object.hasOwn(body, 'for_each')) {
+    const collection = evaluateWritten(body.for_each, scope);
+    const entries = forEachEntries(collection);
+    if (entries !== undefined) {
+      return Object.fromEntries(entries.map(([key, value]) =>
+        [`${prefix}${name}[${JSON.stringify(key)}]`, evaluateBody(body, withNames(scope, { each: { key, value } }))]));
+    }
+    const each = { key: new Unknown('each.key'), value: new Unknown('each.value') };
+    return { [`${prefix}${name}`]: repeated(evaluateBody(body, withNames(scope, { each })), `for_each = ${describe(body.for_each, collection)}`) };
+  }
+  return { [`${prefix}${name}`]: evaluateBody(body, scope) };
+}
+
+function describe(writtenValue: unknown, value: Value): string {
+  return value instanceof Unknown ? value.source : typeof writtenValue === 'string' ? writtenValue : JSON.stringify(writtenValue);
+}
+
+/** A map's entries, or a set of strings as key = value; keys in Terraform's (lexical) order. */
+function forEachEntries(collection: Value): [string, Value][] | undefined {
+  if (Array.isArray(collection)) {
+    if (!collection.every((v) => typeof v === 'string')) return undefined;
+    return [...new Set(collection as string[])].sort().map((v) => [v, v]);
+  }
+  if (isObject(collection)) return Object.keys(collection).sort().map((k) => [k, collection[k]]);
+  return undefined;
+}
+
+function repeated(body: Record<string, unknown>, why: string): Record<string, unknown> {
+  const comment = isRecordValue(body['//']) ? body['//'] : {};
+  return { ...body, '//': { ...comment, [REPEATED_KEY]: why } };
+}
+
+function withNames(scope: EvaluationScope, names: Record<string, Value>): EvaluationScope {
+  const merged = new Map(scope.names);
+  for (const [k, v] of Object.entries(names)) merged.set(k, v);
+  return { ...scope, names: merged };
+}
+
+/** A body with its values evaluated and its `dynamic` blocks expanded into nested blocks. */
+function evaluateBody(body: Record<string, unknown>, scope: EvaluationScope): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(body)) {
+    if (key === 'dynamic') continue;
+    out[key] = META.has(key) ? value : writtenBack(value, scope);
+  }
+  for (const group of bodiesOf(body.dynamic)) {
+    for (const [label, blocks] of Object.entries(group)) {
+      for (const dynamic of bodiesOf(blocks)) {
+        const expanded = expandDynamic(label, dynamic, scope);
+        out[label] = [...(Array.isArray(out[label]) ? out[label] as unknown[] : out[label] === undefined ? [] : [out[label]]), ...expanded];
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * `dynamic "access_policy" { for_each = ...; content { ... } }` as the blocks it makes. An
+ * unknown collection still makes one block, with unknown values: the block is there, and what
+ * it holds counts as the widest.
+ */
+function expandDynamic(label: string, dynamic: Record<string, unknown>, scope: EvaluationScope): Record<string, unknown>[] {
+  const iterator = typeof dynamic.iterator === 'string' ? dynamic.iterator.replace(/^\$\{(.*)\}$/, '$1') : label;
+  const content = bodiesOf(dynamic.content)[0] ?? {};
+  const collection = evaluateWritten(dynamic.for_each, scope);
+  // A dynamic block may iterate a list of objects, keyed by position.
+  const entries = forEachEntries(collection)
+    ?? (Array.isArray(collection) ? collection.map((v, i) => [String(i), v] as [string, Value]) : undefined);
+  if (entries === undefined) {
+    return [evaluateBody(content, withNames(scope, { [iterator]: { key: new Unknown(`${iterator}.key`), value: new Unknown(`${iterator}.value`) } }))];
+  }
+  return entries.map(([key, value]) => evaluateBody(content, withNames(scope, { [iterator]: { key, value } })));
+}
+
+/** The scope of a root configuration: its variables, locals, and no module prefix. */
+export function rootScope(document: TerraformDocument, sources: VariableSources): EvaluationScope {
+  const variables = variableValues(document, sources);
+  let scope: EvaluationScope;
+  const local = localValues(document, () => scope);
+  scope = { variable: (name) => variables.get(name), local, names: new Map(), modulePrefix: '' };
+  return scope;
+}
+
+export { parseExpression };

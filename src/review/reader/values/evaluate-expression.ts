@@ -1,0 +1,215 @@
+import { Expr } from './expression-parser';
+import { callFunction } from './functions';
+import { isKnown, isObject, Reference, Unknown, Value } from './value';
+
+/** What names mean where an expression is evaluated. */
+export interface EvaluationScope {
+  /** `var.<name>`: the variable's value, or undefined when the configuration declares no such variable. */
+  readonly variable: (name: string) => Value | undefined;
+  /** `local.<name>`. */
+  readonly local: (name: string) => Value;
+  /** `each`, `count`, `for` variables and dynamic-block iterators. */
+  readonly names: ReadonlyMap<string, Value>;
+  /** `module.a.` inside a module, so references name Terraform's full address. */
+  readonly modulePrefix: string;
+}
+
+// A resource type: `azurerm_role_assignment`, `azapi_resource`, `azuread_group`.
+const RESOURCE_TYPE = /^[a-z][a-z0-9]*_[a-z0-9_]+$/;
+
+/** A short form of an expression, for "unknown" messages: `var.actions`, `lookup(...)`. */
+export function show(expr: Expr): string {
+  switch (expr.kind) {
+    case 'literal': return JSON.stringify(expr.value);
+    case 'name': return expr.name;
+    case 'attr': return `${show(expr.target)}.${expr.name}`;
+    case 'index': return `${show(expr.target)}[${show(expr.key)}]`;
+    case 'call': return `${expr.name}(...)`;
+    case 'splat': return `${show(expr.target)}[*]`;
+    default: return 'an expression';
+  }
+}
+
+export function evaluate(expr: Expr, scope: EvaluationScope): Value {
+  switch (expr.kind) {
+    case 'literal': return expr.value;
+    case 'template': {
+      let out = '';
+      for (const part of expr.parts) {
+        if (typeof part === 'string') { out += part; continue; }
+        const value = evaluate(part, scope);
+        if (value instanceof Reference) { out += `\${${value.path}}`; continue; }
+        if (!isKnown(value) || (value !== null && typeof value === 'object')) return new Unknown(show(part));
+        out += value === null ? '' : String(value);
+      }
+      return out;
+    }
+    case 'name': case 'attr': case 'index': return traversal(expr, scope);
+    case 'splat': {
+      const target = evaluate(expr.target, scope);
+      if (!Array.isArray(target)) return new Unknown(show(expr));
+      return target.map((item) => expr.rest.reduce<Value>((v, name) => step(v, name, show(expr)), item));
+    }
+    case 'call': {
+      if (expr.name === 'try' || expr.name === 'can') {
+        for (const arg of expr.args) {
+          const value = evaluate(arg, scope);
+          if (expr.name === 'can') return !(value instanceof Unknown);
+          if (!(value instanceof Unknown)) return value;
+        }
+        return new Unknown(show(expr));
+      }
+      let args = expr.args.map((a) => evaluate(a, scope));
+      if (expr.expand) {
+        const last = args[args.length - 1];
+        if (!Array.isArray(last)) return new Unknown(show(expr));
+        args = [...args.slice(0, -1), ...last];
+      }
+      return callFunction(expr.name, args, show(expr));
+    }
+    case 'unary': {
+      const value = evaluate(expr.operand, scope);
+      if (expr.op === '!') return typeof value === 'boolean' ? !value : new Unknown(show(expr));
+      return typeof value === 'number' ? -value : new Unknown(show(expr));
+    }
+    case 'binary': return binary(expr, scope);
+    case 'conditional': {
+      const condition = evaluate(expr.condition, scope);
+      if (typeof condition !== 'boolean') return new Unknown(`the condition of ${show(expr.condition)} ? ...`);
+      return evaluate(condition ? expr.then : expr.otherwise, scope);
+    }
+    case 'tuple': return expr.items.map((item) => evaluate(item, scope));
+    case 'object': {
+      const out: Record<string, Value> = {};
+      for (const item of expr.items) {
+        const key = evaluate(item.key, scope);
+        if (typeof key !== 'string' && typeof key !== 'number') return new Unknown('an object key');
+        out[String(key)] = evaluate(item.value, scope);
+      }
+      return out;
+    }
+    case 'for': return forExpression(expr, scope);
+  }
+}
+
+function binary(expr: Extract<Expr, { kind: 'binary' }>, scope: EvaluationScope): Value {
+  const left = evaluate(expr.left, scope);
+  // `a && b`, `a || b` are decided by a known left side alone when it settles the answer.
+  if (expr.op === '&&' && left === false) return false;
+  if (expr.op === '||' && left === true) return true;
+  const right = evaluate(expr.right, scope);
+  const unknown = () => new Unknown(show(expr.left) === 'an expression' ? show(expr.right) : show(expr.left));
+  if (!isKnown(left) || !isKnown(right)) return unknown();
+  switch (expr.op) {
+    case '==': return JSON.stringify(left) === JSON.stringify(right);
+    case '!=': return JSON.stringify(left) !== JSON.stringify(right);
+    case '&&': case '||': return typeof right === 'boolean' ? right : unknown();
+    default: break;
+  }
+  const [a, b] = [Number(left), Number(right)];
+  if (typeof left === 'object' || typeof right === 'object' || Number.isNaN(a) || Number.isNaN(b)) return unknown();
+  switch (expr.op) {
+    case '+': return a + b;
+    case '-': return a - b;
+    case '*': return a * b;
+    case '/': return a / b;
+    case '%': return a % b;
+    case '<': return a < b;
+    case '>': return a > b;
+    case '<=': return a <= b;
+    case '>=': return a >= b;
+    default: return unknown();
+  }
+}
+
+function forExpression(expr: Extract<Expr, { kind: 'for' }>, scope: EvaluationScope): Value {
+  const collection = evaluate(expr.collection, scope);
+  if (!isKnown(collection) || collection === null || typeof collection !== 'object') return new Unknown(show(expr.collection));
+  const entries: [Value, Value][] = Array.isArray(collection) ? collection.map((v, i) => [i, v]) : Object.entries(collection);
+  const list: Value[] = [];
+  const object: Record<string, Value> = {};
+  for (const [key, value] of entries) {
+    const names = new Map(scope.names);
+    if (expr.keyVar !== undefined) names.set(expr.keyVar, key);
+    names.set(expr.valueVar, value);
+    const inner = { ...scope, names };
+    if (expr.condition !== undefined) {
+      const keep = evaluate(expr.condition, inner);
+      if (typeof keep !== 'boolean') return new Unknown(show(expr.condition));
+      if (!keep) continue;
+    }
+    const item = evaluate(expr.valueExpr, inner);
+    if (!expr.object) { list.push(item); continue; }
+    const itemKey = evaluate(expr.keyExpr!, inner);
+    if (typeof itemKey !== 'string' && typeof itemKey !== 'number') return new Unknown(show(expr.keyExpr!));
+    if (expr.grouped) object[String(itemKey)] = [...((object[String(itemKey)] as Value[] | undefined) ?? []), item];
+    else object[String(itemKey)] = item;
+  }
+  return expr.object ? object : list;
+}
+
+/** The root name and the steps after it: `var.roles["reader"].name` is `var` then `.roles`, `["reader"]`, `.name`. */
+function flatten(expr: Expr): { root: string; steps: Expr[] } | undefined {
+  const steps: Expr[] = [];
+  let current = expr;
+  while (current.kind === 'attr' || current.kind === 'index') {
+    steps.unshift(current);
+    current = current.target;
+  }
+  return current.kind === 'name' ? { root: current.name, steps } : undefined;
+}
+
+function traversal(expr: Expr, scope: EvaluationScope): Value {
+  const flat = flatten(expr);
+  if (!flat) {
+    // `(expr).attr` or `[..][0]`: evaluate the target, then the step.
+    const e = expr as Extract<Expr, { kind: 'attr' | 'index' }>;
+    return applyStep(evaluate(e.target, scope), e, scope);
+  }
+  const { root, steps } = flat;
+  const attrName = (i: number) => (steps[i]?.kind === 'attr' ? (steps[i] as { name: string }).name : undefined);
+  let value: Value;
+  let rest: Expr[];
+  if (scope.names.has(root)) {
+    value = scope.names.get(root)!;
+    rest = steps;
+  } else if (root === 'var' && attrName(0) !== undefined) {
+    value = scope.variable(attrName(0)!) ?? new Unknown(`var.${attrName(0)}`);
+    rest = steps.slice(1);
+  } else if (root === 'local' && attrName(0) !== undefined) {
+    value = scope.local(attrName(0)!);
+    rest = steps.slice(1);
+  } else if (root === 'data' && attrName(0) !== undefined && attrName(1) !== undefined) {
+    value = new Reference(`${scope.modulePrefix}data.${attrName(0)}.${attrName(1)}`);
+    rest = steps.slice(2);
+  } else if (RESOURCE_TYPE.test(root) && attrName(0) !== undefined) {
+    value = new Reference(`${scope.modulePrefix}${root}.${attrName(0)}`);
+    rest = steps.slice(1);
+  } else {
+    // each/count outside an instance, module outputs not followed, path, terraform, self.
+    return new Unknown(show(expr));
+  }
+  for (const s of rest) value = applyStep(value, s as Extract<Expr, { kind: 'attr' | 'index' }>, scope);
+  return value;
+}
+
+function applyStep(value: Value, s: Extract<Expr, { kind: 'attr' | 'index' }>, scope: EvaluationScope): Value {
+  if (s.kind === 'attr') return step(value, s.name, show(s), false);
+  const key = evaluate(s.key, scope);
+  if (typeof key !== 'string' && typeof key !== 'number') return new Unknown(show(s));
+  return step(value, key, show(s), true);
+}
+
+function step(value: Value, key: string | number, source: string, isIndex = false): Value {
+  if (value instanceof Reference) {
+    // An instance key stays an index (`x["reader"]`), as Terraform writes the address.
+    return new Reference(`${value.path}${!isIndex ? `.${key}` : typeof key === 'number' ? `[${key}]` : `[${JSON.stringify(key)}]`}`);
+  }
+  if (value instanceof Unknown) return value;
+  if (Array.isArray(value)) {
+    const index = typeof key === 'number' ? key : Number(key);
+    return Number.isInteger(index) && index >= 0 && index < value.length ? value[index] : new Unknown(source);
+  }
+  if (isObject(value)) return Object.hasOwn(value, String(key)) ? value[String(key)] : new Unknown(source);
+  return new Unknown(source);
+}

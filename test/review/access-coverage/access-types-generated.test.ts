@@ -1,0 +1,57 @@
+import { readdirSync, readFileSync, writeFileSync } from 'fs';
+import * as path from 'path';
+import { ACCESS_RESOURCE_TYPES } from '../../../src/review/graph/access-resource-types.generated';
+import { READ_ACCESS_TYPES } from '../../../src/review/graph/read-access-types';
+import { ACCESS_TYPES_DATA, ACCESS_TYPES_MODULE, renderAccessTypesModule } from '../../support/render-access-types';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const read = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');
+
+/** Every resource type a provider package's generated classes name (data sources left out). */
+function providerResourceTypes(pkg: string): Set<string> {
+  const lib = path.join(ROOT, 'node_modules', pkg, 'lib');
+  const types = new Set<string>();
+  for (const dir of readdirSync(lib)) {
+    if (dir.startsWith('data-') || dir === 'provider' || dir === 'lazy-index') continue;
+    let text: string;
+    try {
+      text = readFileSync(path.join(lib, dir, 'index.d.ts'), 'utf8');
+    } catch {
+      continue;
+    }
+    const match = /static readonly tfResourceType = "([a-z0-9_]+)"/.exec(text);
+    if (match) types.add(match[1]);
+  }
+  return types;
+}
+
+describe('the reviewed list of access resource types', () => {
+  test('the committed module is what the data makes', () => {
+    const expected = renderAccessTypesModule(read(ACCESS_TYPES_DATA));
+    if (process.env.UPDATE_GENERATED) writeFileSync(path.join(ROOT, ACCESS_TYPES_MODULE), expected);
+    expect(read(ACCESS_TYPES_MODULE)).toEqual(expected);
+  });
+
+  test('names only resource types the providers have, each with a reason', () => {
+    const azurerm = providerResourceTypes('@cdktf/provider-azurerm');
+    const azuread = providerResourceTypes('@cdktf/provider-azuread');
+    expect(azurerm.size).toBeGreaterThan(1000);
+    expect(azuread.size).toBeGreaterThan(50);
+    const unknown = ACCESS_RESOURCE_TYPES.filter((e) =>
+      (e.type.startsWith('azurerm_') && !azurerm.has(e.type)) || (e.type.startsWith('azuread_') && !azuread.has(e.type))
+      || !/^(azurerm_|azuread_|azapi_(update_)?resource$)/.test(e.type));
+    expect(unknown).toEqual([]);
+    for (const e of ACCESS_RESOURCE_TYPES) {
+      expect(e.reason.length).toBeGreaterThan(10);
+      expect(e.via).toMatch(/^(resource|(block|attribute):[a-z_]+)$/);
+      if (e.type.startsWith('azapi_') && e.via === 'resource') expect(e.armType).toMatch(/^Microsoft\.[A-Za-z]+\/[A-Za-z/]+$/);
+    }
+  });
+
+  test('every type the graph reads is on the list: what is read and what carries access are one vocabulary', () => {
+    const listed = new Set(ACCESS_RESOURCE_TYPES.map((e) => `${e.type}|${e.armType ?? ''}|${e.via}`));
+    const missing = READ_ACCESS_TYPES.filter((r) => !listed.has(`${r.type}|${r.armType ?? ''}|${r.via}`));
+    expect(READ_ACCESS_TYPES.length).toBeGreaterThan(10);
+    expect(missing).toEqual([]);
+  });
+});
