@@ -4,6 +4,7 @@ import { asJsonText } from './functions';
 import { isObject, Reference, Unknown, Value } from './value';
 import { valueOfText, VariableSetting, splitVarSetting } from './variables';
 import { REPEATED_KEY, TerraformDocument } from '../../terraform-json';
+import { ownValue, setOwn } from '../../../model/own-keys';
 
 /** Where variable values come from, besides defaults, in Terraform's order of precedence. */
 export interface VariableSources {
@@ -147,25 +148,28 @@ export interface InstanceOptions {
  * text the configuration wrote, which the graph reads as unknown.
  */
 export function evaluateConfiguration(document: TerraformDocument, scope: EvaluationScope): TerraformDocument {
+  // Types, names and attributes are input: own properties only (model/own-keys.ts).
   const out: Record<string, unknown> = {};
   for (const [section, value] of Object.entries(document)) {
     if (section !== 'resource' && section !== 'data') {
-      out[section] = value;
+      setOwn(out, section, value);
       continue;
     }
     const types: Record<string, Record<string, unknown>> = {};
     for (const group of bodiesOf(value)) {
       for (const [type, byName] of Object.entries(group)) {
-        const names = types[type] ?? {};
-        types[type] = names;
+        const names = ownValue(types, type) ?? {};
+        setOwn(types, type, names);
         for (const named of bodiesOf(byName)) {
           for (const [name, blocks] of Object.entries(named)) {
-            for (const body of bodiesOf(blocks)) Object.assign(names, instancesOf(name, body, scope));
+            for (const body of bodiesOf(blocks)) {
+              for (const [instance, evaluated] of Object.entries(instancesOf(name, body, scope))) setOwn(names, instance, evaluated);
+            }
           }
         }
       }
     }
-    out[section] = types;
+    setOwn(out, section, types);
   }
   return out;
 }
@@ -223,13 +227,14 @@ function evaluateBody(body: Record<string, unknown>, scope: EvaluationScope): Re
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(body)) {
     if (key === 'dynamic') continue;
-    out[key] = META.has(key) ? value : writtenBack(value, scope);
+    setOwn(out, key, META.has(key) ? value : writtenBack(value, scope));
   }
-  for (const group of bodiesOf(body.dynamic)) {
+  for (const group of bodiesOf(ownValue(body, 'dynamic'))) {
     for (const [label, blocks] of Object.entries(group)) {
       for (const dynamic of bodiesOf(blocks)) {
         const expanded = expandDynamic(label, dynamic, scope);
-        out[label] = [...(Array.isArray(out[label]) ? out[label] as unknown[] : out[label] === undefined ? [] : [out[label]]), ...expanded];
+        const existing = ownValue(out, label);
+        setOwn(out, label, [...(Array.isArray(existing) ? existing : existing === undefined ? [] : [existing]), ...expanded]);
       }
     }
   }
