@@ -1,4 +1,5 @@
 import type { TerraformStack } from 'cdktf';
+import { ownValue, setOwn } from '../model/own-keys';
 import { cdktf } from '../private/cdktf-runtime';
 import { TerraformDocument } from '../review/terraform-json';
 
@@ -23,8 +24,8 @@ export function stackDocument(stack: TerraformStack): TerraformDocument {
     const out: Record<string, unknown> = {};
     for (const [key, inner] of Object.entries(value)) {
       const resolved = walk(inner);
-      // defineProperty: a key named `__proto__` (a resource name, say) stays a key.
-      if (resolved !== undefined) Object.defineProperty(out, key, { value: resolved, enumerable: true, writable: true, configurable: true });
+      // A key named `__proto__` (a resource name, say) stays a key.
+      if (resolved !== undefined) setOwn(out, key, resolved);
     }
     return out;
   };
@@ -41,15 +42,9 @@ export function stackDocument(stack: TerraformStack): TerraformDocument {
 function mergeInto(target: Record<string, unknown>, fragment: Record<string, unknown>): void {
   for (const [key, value] of Object.entries(fragment)) {
     // Own properties only: `constructor` or `__proto__` as a name must never reach Object.prototype.
-    const existing = Object.prototype.hasOwnProperty.call(target, key) ? target[key] : undefined;
-    if (isPlainObject(existing) && isPlainObject(value)) {mergeInto(existing, value);} else {
-      Object.defineProperty(target, key, {
-        value: Array.isArray(existing) && Array.isArray(value) ? [...existing, ...value] : value,
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
-    }
+    const existing = ownValue(target, key);
+    if (isPlainObject(existing) && isPlainObject(value)) mergeInto(existing, value);
+    else setOwn(target, key, Array.isArray(existing) && Array.isArray(value) ? [...existing, ...value] : value);
   }
 }
 
