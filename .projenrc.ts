@@ -167,6 +167,11 @@ project.addTask('generate:roles', {
   receiveArgs: true,
 });
 
+project.addTask('generate:access-types', {
+  description: 'Regenerate src/review/graph/access-resource-types.generated.ts from data/access-resource-types.json',
+  exec: 'ts-node --transpile-only scripts/render-access-types.ts',
+});
+
 project.addTask('docs:rules', {
   description: 'Write the rule registry\'s table into README.md (a test fails while they differ)',
   exec: 'ts-node --transpile-only scripts/render-readme-rules.ts',

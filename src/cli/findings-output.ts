@@ -43,7 +43,11 @@ export function renderFindingsText(evaluation: Evaluation): string {
   return `${lines.join('\n')}\n`;
 }
 
-export function renderFindingsJson(evaluation: Evaluation): string {
+/**
+ * The findings as JSON; the summary also says how many access resources of the input were read
+ * and how many were not (AZA015), when the caller knows.
+ */
+export function renderFindingsJson(evaluation: Evaluation, accessResources?: { reviewed: number; notReviewed: number }): string {
   const findings = evaluation.findings.map((f) => ({
     ruleId: f.ruleId,
     severity: f.severity,
@@ -59,5 +63,6 @@ export function renderFindingsJson(evaluation: Evaluation): string {
     reason: s.suppression.reason,
     until: s.suppression.until ?? null,
   }));
-  return `${JSON.stringify({ findings, suppressed, summary: summarize(evaluation) }, null, 2)}\n`;
+  const summary = { ...summarize(evaluation), ...(accessResources === undefined ? {} : { accessResources }) };
+  return `${JSON.stringify({ findings, suppressed, summary }, null, 2)}\n`;
 }

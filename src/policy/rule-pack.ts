@@ -13,9 +13,9 @@ import {
 } from './rules/grant-rules';
 import { missingOwner } from './rules/ownership-rules';
 import { directoryRoleEligibility, eligibilityWithoutExpiry, weakActivation } from './rules/pim-rules';
+import { wideCustomRole } from './rules/role-definition-rules';
 import { scheduleEnded } from './rules/schedule-rules';
 import { activeAssignmentStanding, groupStandingWrite } from './rules/standing-rules';
-import { wideCustomRole } from './rules/role-definition-rules';
 import { expiredSuppression } from './rules/suppression-rules';
 
 /**

@@ -189,6 +189,12 @@ export class AccessGraph {
     return this.coverage.filter((c) => !c.reviewed);
   }
 
+  /** How many access resources of the input the model read, and how many it did not: one count for every output. */
+  public get accessResourceCounts(): { reviewed: number; notReviewed: number } {
+    const notReviewed = this.notReviewed.length;
+    return { reviewed: this.coverage.length - notReviewed, notReviewed };
+  }
+
   private add(index: DocumentIndex, document: TerraformDocument, extra: SuppressionsByAddress, stack: string | undefined): void {
     const origin = (block: TerraformBlock) => originOf(index.file, block, extra.get(block.address), stack);
     const placement = new ResourcePlacement(index, document);

@@ -1,5 +1,5 @@
-// Generated from data/access-resource-types.json by test/support/render-access-types.ts.
-// Do not edit: change the data, then run `UPDATE_GENERATED=1 npx jest test/review/access-coverage`.
+// Generated from data/access-resource-types.json by scripts/render-access-types.ts.
+// Do not edit: change the data, then run `npm run generate:access-types`.
 /* eslint-disable */
 
 import type { AccessResourceType } from './access-resource-type';

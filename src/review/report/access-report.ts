@@ -124,7 +124,7 @@ export function buildReport(graph: AccessGraph): AccessReport {
       eligibilities: graph.eligibilities.length,
       byScopeLevel: count(rows.map((r) => r.scopeLevel)),
       byPrincipalKind: count(rows.map((r) => r.principalKind)),
-      accessResources: { reviewed: graph.coverage.length - graph.notReviewed.length, notReviewed: graph.notReviewed.length },
+      accessResources: graph.accessResourceCounts,
     },
     notReviewed: graph.notReviewed.map((c) => ({ kind: describeCoverage(c), reason: c.reason, address: c.origin.address, file: c.origin.file })),
     identitiesWithoutGrant: graph.identities

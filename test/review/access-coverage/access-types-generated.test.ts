@@ -1,8 +1,8 @@
-import { readdirSync, readFileSync, writeFileSync } from 'fs';
+import { readdirSync, readFileSync } from 'fs';
 import * as path from 'path';
+import { ACCESS_TYPES_DATA, ACCESS_TYPES_MODULE, renderAccessTypesModule } from '../../../scripts/render-access-types';
 import { ACCESS_RESOURCE_TYPES } from '../../../src/review/graph/access-resource-types.generated';
 import { READ_ACCESS_TYPES } from '../../../src/review/graph/read-access-types';
-import { ACCESS_TYPES_DATA, ACCESS_TYPES_MODULE, renderAccessTypesModule } from '../../support/render-access-types';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const read = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');
@@ -28,7 +28,6 @@ function providerResourceTypes(pkg: string): Set<string> {
 describe('the reviewed list of access resource types', () => {
   test('the committed module is what the data makes', () => {
     const expected = renderAccessTypesModule(read(ACCESS_TYPES_DATA));
-    if (process.env.UPDATE_GENERATED) writeFileSync(path.join(ROOT, ACCESS_TYPES_MODULE), expected);
     expect(read(ACCESS_TYPES_MODULE)).toEqual(expected);
   });
 

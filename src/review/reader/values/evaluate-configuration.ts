@@ -3,8 +3,8 @@ import { Expr, parseExpression, parseTemplate } from './expression-parser';
 import { asJsonText } from './functions';
 import { isObject, Reference, Unknown, Value } from './value';
 import { valueOfText, VariableSetting, splitVarSetting } from './variables';
-import { REPEATED_KEY, TerraformDocument } from '../../terraform-json';
 import { ownValue, setOwn } from '../../../model/own-keys';
+import { REPEATED_KEY, TerraformDocument } from '../../terraform-json';
 
 /** Where variable values come from, besides defaults, in Terraform's order of precedence. */
 export interface VariableSources {

@@ -1,8 +1,11 @@
 /**
  * Renders data/access-resource-types.json as src/review/graph/access-resource-types.generated.ts:
  * the package ships lib/ only, never data/, so the reviewed list travels as code. The test beside
- * it fails while the two differ; `UPDATE_GENERATED=1 npx jest test/review/access-coverage` rewrites it.
+ * it fails while the two differ; `npm run generate:access-types` rewrites it.
  */
+import { readFileSync, writeFileSync } from 'fs';
+import * as path from 'path';
+
 export const ACCESS_TYPES_DATA = 'data/access-resource-types.json';
 export const ACCESS_TYPES_MODULE = 'src/review/graph/access-resource-types.generated.ts';
 
@@ -17,8 +20,8 @@ export function renderAccessTypesModule(text: string): string {
   const data = JSON.parse(text) as { version: string; types: Entry[] };
   const entries = data.types.map((e) => `  ${JSON.stringify({ type: e.type, ...(e.armType ? { armType: e.armType } : {}), via: e.via, reason: e.reason })},`);
   return [
-    `// Generated from ${ACCESS_TYPES_DATA} by test/support/render-access-types.ts.`,
-    '// Do not edit: change the data, then run `UPDATE_GENERATED=1 npx jest test/review/access-coverage`.',
+    `// Generated from ${ACCESS_TYPES_DATA} by scripts/render-access-types.ts.`,
+    '// Do not edit: change the data, then run `npm run generate:access-types`.',
     '/* eslint-disable */',
     '',
     "import type { AccessResourceType } from './access-resource-type';",
@@ -32,4 +35,9 @@ export function renderAccessTypesModule(text: string): string {
     '];',
     '',
   ].join('\n');
+}
+
+if (require.main === module) {
+  const root = path.join(__dirname, '..');
+  writeFileSync(path.join(root, ACCESS_TYPES_MODULE), renderAccessTypesModule(readFileSync(path.join(root, ACCESS_TYPES_DATA), 'utf8')));
 }
