@@ -58,6 +58,7 @@ export function renderFindingsJson(evaluation: Evaluation): string {
     address: s.finding.address,
     reason: s.suppression.reason,
     until: s.suppression.until ?? null,
+    ...(s.suppression.accepts ? { accepts: s.suppression.accepts } : {}),
   }));
   return `${JSON.stringify({ findings, suppressed, summary: summarize(evaluation) }, null, 2)}\n`;
 }

@@ -17,6 +17,12 @@ export interface SuppressionRecord {
   readonly reason: string;
   /** `YYYY-MM-DD`: the last day the exception holds. */
   readonly until?: string;
+  /**
+   * What the exception accepts, written by whoever accepted it: the scope of a wide grant, the
+   * targets of an escalation chain (AZA013). A finding about anything else on the same resource
+   * is not silenced by it. Absent: every finding of the rule on the resource, as before.
+   */
+  readonly accepts?: string[];
 }
 
 /** Who a resource's `principal_id` is, written when the ID alone (a literal GUID) cannot tell. */
@@ -64,6 +70,8 @@ function suppressionsIn(value: unknown): SuppressionRecord[] {
       ruleId: s.ruleId as string,
       reason: s.reason as string,
       ...(typeof s.until === 'string' ? { until: s.until } : {}),
+      // A malformed list accepts nothing rather than everything: never wider than written.
+      ...(s.accepts !== undefined ? { accepts: Array.isArray(s.accepts) ? s.accepts.filter((a): a is string => typeof a === 'string') : [] } : {}),
     }));
 }
 

@@ -52,6 +52,15 @@ export interface SuppressionOptions {
    * @default - no end
    */
   readonly until?: string;
+  /**
+   * What the suppression accepts, written out: the scope of a wide grant (its ID, reference or
+   * name, e.g. `vault.id` or `kv-payments`), or the targets an escalation chain (AZA013) may reach
+   * (`kv-payments`, or `"Key Vault Secrets Officer" at kv-payments`). A grant widened since, or a
+   * new chain from the same grant, is then a finding again, naming what this accepted. Write the
+   * values out: a value computed from the grant itself would follow it when it widens.
+   * @default - every finding of the rule on the construct's resources
+   */
+  readonly accepts?: string[];
 }
 
 /**
@@ -74,11 +83,19 @@ export class AccessGuard implements IAspect {
     if (options.until !== undefined && !isCalendarDate(options.until)) {
       throw new Error(`${where}: until "${options.until}" is not a date; write it YYYY-MM-DD.`);
     }
+    if (options.accepts !== undefined && (options.accepts.length === 0 || options.accepts.some((a) => typeof a !== 'string' || !a.trim()))) {
+      throw new Error(`${where}: accepts of ${ruleId} must name at least one scope or chain target, none empty (leave it out to accept every finding of ${ruleId} here).`);
+    }
     const { TerraformResource } = cdktf();
     const resources = construct.node.findAll().filter((c): c is InstanceType<typeof TerraformResource> => c instanceof TerraformResource);
     if (resources.length === 0) throw new Error(`${where}: there is no Terraform resource under this construct to suppress ${ruleId} on.`);
     for (const resource of resources) {
-      recordSuppressions(resource, [{ ruleId, reason: options.reason.trim(), ...(options.until ? { until: options.until } : {}) }]);
+      recordSuppressions(resource, [{
+        ruleId,
+        reason: options.reason.trim(),
+        ...(options.until ? { until: options.until } : {}),
+        ...(options.accepts ? { accepts: options.accepts.map((a) => a.trim()) } : {}),
+      }]);
     }
   }
 
