@@ -36,11 +36,22 @@ export interface PermanentEligibilityRecord {
   readonly reason: string;
 }
 
+/**
+ * The line of the app's code that created the resource's construct, relative to the repository
+ * root. Written only when asked (`AZURE_ACCESS_SOURCE_LOCATIONS=1`), so the default JSON does not
+ * change when lines move.
+ */
+export interface SourceRecord {
+  readonly file: string;
+  readonly line: number;
+}
+
 /** The fields of the library's metadata object, each written by one construct-side helper. */
 export enum MetadataField {
   SUPPRESSIONS = 'suppressions',
   PRINCIPAL = 'principal',
   PERMANENT_ELIGIBILITY = 'permanentEligibility',
+  SOURCE = 'source',
 }
 
 /** The override path of one field, as `TerraformElement.addOverride` takes it. */
@@ -53,6 +64,7 @@ export interface LibraryMetadata {
   readonly suppressions: SuppressionRecord[];
   readonly principal?: PrincipalRecord;
   readonly permanentEligibility?: PermanentEligibilityRecord;
+  readonly source?: SourceRecord;
   /** The construct path cdktf writes under `"//".metadata.path`. */
   readonly constructPath?: string;
 }
@@ -87,12 +99,18 @@ export function readLibraryMetadata(body: Record<string, unknown>): LibraryMetad
   if (ours === undefined) return typeof cdktfMeta.path === 'string' ? { suppressions: [], constructPath: cdktfMeta.path } : NOTHING;
   const principal = ours[MetadataField.PRINCIPAL];
   const permanent = ours[MetadataField.PERMANENT_ELIGIBILITY];
+  const source = ours[MetadataField.SOURCE];
   return {
     suppressions: suppressionsIn(ours[MetadataField.SUPPRESSIONS]),
     ...(isObject(principal) && typeof principal.kind === 'string' && typeof principal.name === 'string'
       ? { principal: { kind: principal.kind, name: principal.name } }
       : {}),
     ...(isObject(permanent) && typeof permanent.reason === 'string' ? { permanentEligibility: { reason: permanent.reason } } : {}),
+    // Only a relative path with a line: an absolute or climbing path is a machine's, never the repository's.
+    ...(isObject(source) && typeof source.file === 'string' && Number.isInteger(source.line) && (source.line as number) > 0
+      && !/^([\\/]|[A-Za-z]:|\.\.([\\/]|$))/.test(source.file)
+      ? { source: { file: source.file, line: source.line as number } }
+      : {}),
     ...(typeof cdktfMeta.path === 'string' ? { constructPath: cdktfMeta.path } : {}),
   };
 }
