@@ -12,6 +12,7 @@ declare const keyVault: import('@cdktf/provider-azurerm/lib/key-vault').KeyVault
 declare const functionApp: import('@cdktf/provider-azurerm/lib/linux-function-app').LinuxFunctionApp;
 declare const resourceGroup: import('@cdktf/provider-azurerm/lib/resource-group').ResourceGroup;
 declare const legacyPassword: import('@cdktf/provider-azuread/lib/application-password').ApplicationPasswordA;
+declare const aliceVmGrant: import('constructs').IConstruct;
 declare const subId: string;
 export {};
 `;

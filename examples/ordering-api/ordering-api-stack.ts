@@ -38,6 +38,12 @@ export const PLATFORM_GROUP_ID = 'cccccccc-1111-2222-3333-dddddddddddd';
 export const SECURITY_GROUP_ID = 'dddddddd-1111-2222-3333-eeeeeeeeeeee';
 /** The last day the legacy client secret may exist; after it, synth fails (AZA005 and AZA012). */
 export const SECRET_MIGRATION_ENDS = '2027-06-30';
+/**
+ * The day `npm run example` judges the example against: inside the migration window, so the
+ * quick start shows an open window on any date instead of failing by design from July 2027.
+ * A real app leaves `today` unset (the guard then judges against the current date).
+ */
+export const EXAMPLE_TODAY = '2026-11-27';
 
 export interface OrderingApiStackProps {
   /** The day the guard judges dates against; a test pins it. @default - today */

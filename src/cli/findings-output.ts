@@ -62,6 +62,7 @@ export function renderFindingsJson(evaluation: Evaluation, accessResources?: { r
     address: s.finding.address,
     reason: s.suppression.reason,
     until: s.suppression.until ?? null,
+    ...(s.suppression.accepts ? { accepts: s.suppression.accepts } : {}),
   }));
   const summary = { ...summarize(evaluation), ...(accessResources === undefined ? {} : { accessResources }) };
   return `${JSON.stringify({ findings, suppressed, summary }, null, 2)}\n`;

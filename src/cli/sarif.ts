@@ -1,26 +1,76 @@
+import { createHash } from 'crypto';
 import { SourceLocation } from './source-location';
+import { SourceRecord } from '../model/metadata';
 import { Severity } from '../model/severity';
-import { Evaluation } from '../policy/evaluate';
+import { EvaluatedFinding, Evaluation, SuppressedFinding } from '../policy/evaluate';
 import { RULE_REGISTRY } from '../policy/rule-pack';
 
 const LEVEL: Record<Severity, string> = { [Severity.ERROR]: 'error', [Severity.WARNING]: 'warning', [Severity.INFO]: 'note' };
 
-function location(where: SourceLocation, address: string) {
+/** Where code scanning resolves every URI: the repository root. No machine path is written. */
+export const SRCROOT = '%SRCROOT%';
+
+/** What the SARIF needs besides the findings: the version, and where things are. */
+export interface SarifContext {
+  readonly version: string;
+  /** The declaring input file and line (JSON or HCL), with `uri` relative to the repository root. */
+  readonly locate: (file: string, address: string) => SourceLocation;
+  /** The app's line that created the resource, when the synthesis recorded it (already root-relative). */
+  readonly sourceOf: (file: string, address: string) => SourceRecord | undefined;
+  /** The input file relative to the repository root, for fingerprints. */
+  readonly normalizeFile: (file: string) => string;
+  /** Whether a suppression came from the `--config` file (external) rather than from the code (in source). */
+  readonly isExternal: (suppressed: SuppressedFinding) => boolean;
+}
+
+function physical(uri: string, line: number | undefined) {
   return {
-    physicalLocation: {
-      artifactLocation: { uri: where.uri },
-      ...(where.line !== undefined ? { region: { startLine: where.line } } : {}),
-    },
-    logicalLocations: [{ fullyQualifiedName: address, kind: 'resource' }],
+    artifactLocation: { uri, uriBaseId: SRCROOT },
+    ...(line !== undefined ? { region: { startLine: line } } : {}),
   };
 }
 
 /**
- * SARIF 2.1.0, the format GitHub code scanning reads: one run, the rules as tool metadata (so
- * each alert shows what the rule catches and how to fix it), one result per finding located in
- * its input file, with the Terraform address as the logical location.
+ * The result's location: the app's source line when recorded (the synthesized JSON becomes a
+ * related location), else the declaring `.tf` / `.tf.json` file and line.
  */
-export function renderSarif(evaluation: Evaluation, version: string, locate: (file: string, address: string) => SourceLocation): string {
+function locations(finding: EvaluatedFinding, context: SarifContext) {
+  const declared = context.locate(finding.file, finding.address);
+  const logicalLocations = [{ fullyQualifiedName: finding.address, kind: 'resource' }];
+  const source = context.sourceOf(finding.file, finding.address);
+  if (source === undefined) return { locations: [{ physicalLocation: physical(declared.uri, declared.line), logicalLocations }] };
+  return {
+    locations: [{ physicalLocation: physical(source.file, source.line), logicalLocations }],
+    relatedLocations: [{
+      id: 1,
+      physicalLocation: physical(declared.uri, declared.line),
+      message: { text: `${finding.address} in the synthesized Terraform JSON` },
+    }],
+  };
+}
+
+/**
+ * One per finding and stable across runs: the rule, the stack, the input file (relative to the
+ * repository root, however it was typed), the address and, for an escalation chain, what it
+ * reaches. Two findings that still agree on all of these get an ordinal.
+ */
+function fingerprints(all: EvaluatedFinding[], context: SarifContext): string[] {
+  const seen = new Map<string, number>();
+  return all.map((f) => {
+    const base = createHash('sha256').update([f.ruleId, context.normalizeFile(f.file), f.address, f.target ?? ''].join('\u0000')).digest('hex').slice(0, 32);
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    return n === 1 ? base : `${base}:${n}`;
+  });
+}
+
+/**
+ * SARIF 2.1.0, the format GitHub code scanning reads: one run, the rules as tool metadata (from
+ * the registry), one result per finding, suppressed findings included with their suppression
+ * (reason as justification; `until` and `accepts` as properties), so code scanning shows them as
+ * dismissed instead of not at all.
+ */
+export function renderSarif(evaluation: Evaluation, context: SarifContext): string {
   const rules = RULE_REGISTRY.map((r) => ({
     id: r.id,
     name: r.title.replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ? c.toUpperCase() : '')),
@@ -30,21 +80,43 @@ export function renderSarif(evaluation: Evaluation, version: string, locate: (fi
     defaultConfiguration: { level: LEVEL[r.defaultSeverity] },
   }));
   const index = new Map<string, number>(rules.map((r, i) => [r.id, i]));
-  const results = evaluation.findings.map((f) => ({
+  const entries: { finding: EvaluatedFinding; suppressed?: SuppressedFinding }[] = [
+    ...evaluation.findings.map((finding) => ({ finding })),
+    ...evaluation.suppressed.map((s) => ({ finding: s.finding as EvaluatedFinding, suppressed: s })),
+  ];
+  const prints = fingerprints(entries.map((e) => e.finding), context);
+  const results = entries.map(({ finding: f, suppressed }, i) => ({
     ruleId: f.ruleId,
     ruleIndex: index.get(f.ruleId) ?? 0,
     level: LEVEL[f.severity],
     message: { text: `${f.message} Fix: ${f.fix}` },
-    locations: [location(locate(f.file, f.address), f.address)],
-    partialFingerprints: { terraformAddress: `${f.file}#${f.address}#${f.ruleId}` },
-    ...(f.constructPath ? { properties: { constructPath: f.constructPath } } : {}),
+    ...locations(f, context),
+    partialFingerprints: { 'azureAccessFinding/v1': prints[i] },
+    ...(suppressed ? {
+      suppressions: [{
+        kind: context.isExternal(suppressed) ? 'external' : 'inSource',
+        justification: suppressed.suppression.reason,
+        ...(suppressed.suppression.until || suppressed.suppression.accepts ? {
+          properties: {
+            ...(suppressed.suppression.until ? { until: suppressed.suppression.until } : {}),
+            ...(suppressed.suppression.accepts ? { accepts: suppressed.suppression.accepts } : {}),
+          },
+        } : {}),
+      }],
+    } : {}),
+    ...(f.constructPath || f.target
+      ? { properties: { ...(f.constructPath ? { constructPath: f.constructPath } : {}), ...(f.target ? { target: f.target } : {}) } }
+      : {}),
   }));
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'azure-access', semanticVersion: version, informationUri: 'https://www.npmjs.com/package/cdktf-azure-access', rules } },
+        tool: {
+          driver: { name: 'azure-access', version: context.version, semanticVersion: context.version, informationUri: 'https://www.npmjs.com/package/cdktf-azure-access', rules },
+        },
+        originalUriBaseIds: { [SRCROOT]: { description: { text: 'The root of the repository that holds the inputs.' } } },
         results,
       },
     ],

@@ -17,6 +17,12 @@ export interface SuppressionRecord {
   readonly reason: string;
   /** `YYYY-MM-DD`: the last day the exception holds. */
   readonly until?: string;
+  /**
+   * What the exception accepts, written by whoever accepted it: the scope of a wide grant, the
+   * targets of an escalation chain (AZA013). A finding about anything else on the same resource
+   * is not silenced by it. Absent: every finding of the rule on the resource, as before.
+   */
+  readonly accepts?: string[];
 }
 
 /** Who a resource's `principal_id` is, written when the ID alone (a literal GUID) cannot tell. */
@@ -30,11 +36,22 @@ export interface PermanentEligibilityRecord {
   readonly reason: string;
 }
 
+/**
+ * The line of the app's code that created the resource's construct, relative to the repository
+ * root. Written only when asked (`AZURE_ACCESS_SOURCE_LOCATIONS=1`), so the default JSON does not
+ * change when lines move.
+ */
+export interface SourceRecord {
+  readonly file: string;
+  readonly line: number;
+}
+
 /** The fields of the library's metadata object, each written by one construct-side helper. */
 export enum MetadataField {
   SUPPRESSIONS = 'suppressions',
   PRINCIPAL = 'principal',
   PERMANENT_ELIGIBILITY = 'permanentEligibility',
+  SOURCE = 'source',
 }
 
 /** The override path of one field, as `TerraformElement.addOverride` takes it. */
@@ -47,6 +64,7 @@ export interface LibraryMetadata {
   readonly suppressions: SuppressionRecord[];
   readonly principal?: PrincipalRecord;
   readonly permanentEligibility?: PermanentEligibilityRecord;
+  readonly source?: SourceRecord;
   /** The construct path cdktf writes under `"//".metadata.path`. */
   readonly constructPath?: string;
 }
@@ -64,6 +82,8 @@ function suppressionsIn(value: unknown): SuppressionRecord[] {
       ruleId: s.ruleId as string,
       reason: s.reason as string,
       ...(typeof s.until === 'string' ? { until: s.until } : {}),
+      // A malformed list accepts nothing rather than everything: never wider than written.
+      ...(s.accepts !== undefined ? { accepts: Array.isArray(s.accepts) ? s.accepts.filter((a): a is string => typeof a === 'string') : [] } : {}),
     }));
 }
 
@@ -79,12 +99,18 @@ export function readLibraryMetadata(body: Record<string, unknown>): LibraryMetad
   if (ours === undefined) return typeof cdktfMeta.path === 'string' ? { suppressions: [], constructPath: cdktfMeta.path } : NOTHING;
   const principal = ours[MetadataField.PRINCIPAL];
   const permanent = ours[MetadataField.PERMANENT_ELIGIBILITY];
+  const source = ours[MetadataField.SOURCE];
   return {
     suppressions: suppressionsIn(ours[MetadataField.SUPPRESSIONS]),
     ...(isObject(principal) && typeof principal.kind === 'string' && typeof principal.name === 'string'
       ? { principal: { kind: principal.kind, name: principal.name } }
       : {}),
     ...(isObject(permanent) && typeof permanent.reason === 'string' ? { permanentEligibility: { reason: permanent.reason } } : {}),
+    // Only a relative path with a line: an absolute or climbing path is a machine's, never the repository's.
+    ...(isObject(source) && typeof source.file === 'string' && Number.isInteger(source.line) && (source.line as number) > 0
+      && !/^([\\/]|[A-Za-z]:|\.\.([\\/]|$))/.test(source.file)
+      ? { source: { file: source.file, line: source.line as number } }
+      : {}),
     ...(typeof cdktfMeta.path === 'string' ? { constructPath: cdktfMeta.path } : {}),
   };
 }

@@ -7,8 +7,9 @@ import { currentUtcDate, isCalendarDate } from '../model/dates';
 import { isRuleId, ruleIdRange } from '../model/rule-id';
 import { Severity } from '../model/severity';
 import { cdktf } from '../private/cdktf-runtime';
+import { captureCreationSites, creationSiteOf, repositoryRoot, sourceLocationsRequested } from '../private/creation-site';
 import { markGuarded } from '../private/guarded-stacks';
-import { recordSuppressions } from '../private/record-metadata';
+import { recordSource, recordSuppressions } from '../private/record-metadata';
 import type * as AccessGraphModule from '../review/graph/access-graph';
 
 /**
@@ -24,6 +25,24 @@ function review(): { AccessGraph: typeof AccessGraphModule.AccessGraph; evaluate
 }
 
 const findingsByStack = new WeakMap<TerraformStack, Finding[]>();
+
+// Before the app creates its constructs: the library is imported first, this module with it.
+if (sourceLocationsRequested()) captureCreationSites();
+
+/**
+ * `record`: error findings are recorded as warnings and synth goes on, so the CI step after it
+ * (`azure-access check --format sarif`, which judges the same JSON with the same rules and fails
+ * on errors) can upload them to code scanning. Set as an environment variable or as cdktf context.
+ */
+export const GUARD_MODE_ENV = 'AZURE_ACCESS_GUARD';
+export const GUARD_MODE_CONTEXT = 'azure-access:guard';
+
+function recordsOnly(stack: TerraformStack): boolean {
+  const mode = stack.node.tryGetContext(GUARD_MODE_CONTEXT) ?? process.env[GUARD_MODE_ENV];
+  if (mode === undefined || mode === '' || mode === 'fail') return false;
+  if (mode === 'record') return true;
+  throw new Error(`${GUARD_MODE_ENV} (or context ${GUARD_MODE_CONTEXT}) is "${String(mode)}"; use record or fail.`);
+}
 
 /** Options of the guard. */
 export interface AccessGuardProps {
@@ -52,6 +71,15 @@ export interface SuppressionOptions {
    * @default - no end
    */
   readonly until?: string;
+  /**
+   * What the suppression accepts, written out: the scope of a wide grant (its ID, reference or
+   * name, e.g. `vault.id` or `kv-payments`), or the targets an escalation chain (AZA013) may reach
+   * (`kv-payments`, or `"Key Vault Secrets Officer" at kv-payments`). A grant widened since, or a
+   * new chain from the same grant, is then a finding again, naming what this accepted. Write the
+   * values out: a value computed from the grant itself would follow it when it widens.
+   * @default - every finding of the rule on the construct's resources
+   */
+  readonly accepts?: string[];
 }
 
 /**
@@ -74,11 +102,19 @@ export class AccessGuard implements IAspect {
     if (options.until !== undefined && !isCalendarDate(options.until)) {
       throw new Error(`${where}: until "${options.until}" is not a date; write it YYYY-MM-DD.`);
     }
+    if (options.accepts !== undefined && (options.accepts.length === 0 || options.accepts.some((a) => typeof a !== 'string' || !a.trim()))) {
+      throw new Error(`${where}: accepts of ${ruleId} must name at least one scope or chain target, none empty (leave it out to accept every finding of ${ruleId} here).`);
+    }
     const { TerraformResource } = cdktf();
     const resources = construct.node.findAll().filter((c): c is InstanceType<typeof TerraformResource> => c instanceof TerraformResource);
     if (resources.length === 0) throw new Error(`${where}: there is no Terraform resource under this construct to suppress ${ruleId} on.`);
     for (const resource of resources) {
-      recordSuppressions(resource, [{ ruleId, reason: options.reason.trim(), ...(options.until ? { until: options.until } : {}) }]);
+      recordSuppressions(resource, [{
+        ruleId,
+        reason: options.reason.trim(),
+        ...(options.until ? { until: options.until } : {}),
+        ...(options.accepts ? { accepts: options.accepts.map((a) => a.trim()) } : {}),
+      }]);
     }
   }
 
@@ -103,6 +139,7 @@ export class AccessGuard implements IAspect {
     // Before the stack's validations run: the library's grants leave the wide-scope decision
     // to this guard, and so to its settings.
     markGuarded(stack);
+    if (sourceLocationsRequested()) this.recordSources(stack);
     const { AccessGraph, evaluate } = review();
     const document = stackDocument(stack);
     const graph = AccessGraph.fromDocuments([{ file: stack.node.path, document }]);
@@ -117,12 +154,29 @@ export class AccessGuard implements IAspect {
     findingsByStack.set(stack, findings);
 
     const byPath = new Map(stack.node.findAll().map((c) => [c.node.path, c]));
+    const record = recordsOnly(stack);
     for (const finding of findings) {
       const target = (finding.constructPath && byPath.get(finding.constructPath)) || stack;
       const text = `[${finding.ruleId}] ${finding.message} Fix: ${finding.fix}`;
-      if (finding.severity === Severity.ERROR) Annotations.of(target).addError(text);
-      else if (finding.severity === Severity.WARNING) Annotations.of(target).addWarning(text);
-      else Annotations.of(target).addInfo(text);
+      if (finding.severity === Severity.ERROR && record) {
+        Annotations.of(target).addWarning(`${text} (an error, recorded for azure-access check: ${GUARD_MODE_ENV}=record)`);
+      } else if (finding.severity === Severity.ERROR) {
+        Annotations.of(target).addError(text);
+      } else if (finding.severity === Severity.WARNING) {
+        Annotations.of(target).addWarning(text);
+      } else {
+        Annotations.of(target).addInfo(text);
+      }
+    }
+  }
+
+  /** Writes where the app created each resource, so `check --format sarif` can point at that line. */
+  private recordSources(stack: TerraformStack): void {
+    const { TerraformResource } = cdktf();
+    const root = repositoryRoot(process.cwd());
+    for (const resource of stack.node.findAll().filter((c): c is InstanceType<typeof TerraformResource> => c instanceof TerraformResource)) {
+      const site = creationSiteOf(resource, root);
+      if (site) recordSource(resource, site);
     }
   }
 }

@@ -1,12 +1,17 @@
 import { Finding } from './finding';
-import { RuleContext } from './rule';
+import { RuleContext, RuleHit } from './rule';
 import { RULES } from './rule-pack';
+import { chainMessage } from './rules/escalation-rules';
 import { expiredSuppression } from './rules/suppression-rules';
 import { isCalendarDate } from '../model/dates';
 import { SuppressionRecord } from '../model/metadata';
+import { RuleId } from '../model/rule-id';
 import { Severity } from '../model/severity';
+import { EscalationChain } from '../review/escalation/escalation-chain';
+import { reachOfGraph } from '../review/escalation/reach';
+import { isReportedChain } from '../review/escalation/reported-chain';
 import { AccessGraph } from '../review/graph/access-graph';
-import { Origin } from '../review/graph/graph-types';
+import { GraphScope, Origin } from '../review/graph/graph-types';
 
 
 /** Options of a rule run. `today` is an input so results do not depend on when they are computed. */
@@ -27,9 +32,72 @@ export interface SuppressedFinding {
   readonly suppression: SuppressionRecord;
 }
 
+/**
+ * A finding with what it is about, when one resource can give several findings of one rule: for
+ * an escalation chain (AZA013), the role and scope it reaches (`"Key Vault Secrets Officer" at
+ * kv-payments`). Code scanning tells such findings apart by it.
+ */
+export interface EvaluatedFinding extends Finding {
+  readonly target?: string;
+}
+
 export interface Evaluation {
-  readonly findings: Finding[];
+  readonly findings: EvaluatedFinding[];
   readonly suppressed: SuppressedFinding[];
+}
+
+/** What a hit is about, in every form a suppression's `accepts` may name it. */
+interface Subject {
+  readonly names: ReadonlySet<string>;
+  /** How a message names it. */
+  readonly shown: string;
+  readonly target?: string;
+}
+
+const normal = (value: string) => value.trim().toLowerCase();
+
+function scopeSubject(scope: GraphScope): Subject {
+  return { names: new Set([scope.value, scope.name].filter((x): x is string => !!x).map(normal)), shown: scope.name ?? scope.value };
+}
+
+function chainSubject(chain: EscalationChain): Subject {
+  const { role, scope } = chain.reaches;
+  const target = `"${role}" at ${scope}`;
+  return { names: new Set([scope, target, `${role} at ${scope}`].map(normal)), shown: target, target };
+}
+
+/**
+ * Finds what each hit is about: the scope of the grant, eligibility or policy it points at, or,
+ * for AZA013, the chain it reports (matched by its first grant and message, which name the chain).
+ */
+function subjects(graph: AccessGraph): (ruleId: string, hit: RuleHit) => Subject | undefined {
+  const scopes = new Map<Origin, GraphScope>();
+  for (const x of [...graph.grants, ...graph.eligibilities, ...graph.policies]) if (x.scope) scopes.set(x.origin, x.scope);
+  let chains: Map<string, EscalationChain> | undefined;
+  const chainKey = (origin: Origin, message: string) => `${origin.stack ?? ''}\u0000${origin.file}\u0000${origin.address}\u0000${message}`;
+  return (ruleId, hit) => {
+    if (ruleId !== RuleId.ESCALATION_CHAIN) {
+      const scope = scopes.get(hit.origin);
+      return scope && scopeSubject(scope);
+    }
+    chains ??= new Map(reachOfGraph(graph).chains.filter(isReportedChain).map((c) => [chainKey(c.origin, chainMessage(c)), c]));
+    const chain = chains.get(chainKey(hit.origin, hit.message));
+    return chain && chainSubject(chain);
+  };
+}
+
+/** Whether a suppression covers a hit: it names the hit's subject, or names nothing (every finding of its rule there). */
+function accepts(suppression: SuppressionRecord, subject: Subject | undefined): boolean {
+  if (suppression.accepts === undefined || subject === undefined) return true;
+  return suppression.accepts.some((a) => subject.names.has(normal(a)));
+}
+
+/** Why a suppression on the resource does not silence this finding: what it was written for. */
+function notAcceptedNote(ruleId: string, bound: SuppressionRecord[], subject: Subject | undefined): string {
+  const what = subject?.shown ?? 'this';
+  return bound
+    .map((s) => ` The suppression of ${ruleId} here ("${s.reason}") accepts only ${s.accepts!.map((a) => JSON.stringify(a)).join(', ')}, not ${what}.`)
+    .join('');
 }
 
 function isExpired(suppression: SuppressionRecord, today: string): boolean {
@@ -54,14 +122,16 @@ export function evaluate(graph: AccessGraph, options: EvaluationOptions): Evalua
     allowedWideScopes: (options.allowedWideScopes ?? []).map((s) => s.toLowerCase()),
   };
   const severityOf = (id: string, fallback: Severity) => options.severityOverrides?.[id] ?? fallback;
-  const findings: Finding[] = [];
+  const findings: EvaluatedFinding[] = [];
   const suppressed: SuppressedFinding[] = [];
+  const subjectOf = subjects(graph);
 
   for (const rule of RULES) {
     const severity = severityOf(rule.id, rule.defaultSeverity);
     if (severity === 'off') continue;
     for (const hit of rule.check(graph, context)) {
-      const finding: Finding = {
+      const subject = subjectOf(rule.id, hit);
+      const finding: EvaluatedFinding = {
         ruleId: rule.id,
         severity,
         message: hit.message,
@@ -69,12 +139,16 @@ export function evaluate(graph: AccessGraph, options: EvaluationOptions): Evalua
         file: hit.origin.file,
         ...(hit.origin.constructPath ? { constructPath: hit.origin.constructPath } : {}),
         fix: hit.fix ?? rule.fix,
+        ...(subject?.target !== undefined ? { target: subject.target } : {}),
       };
-      const suppression = hit.origin.suppressions.find(
+      const live = hit.origin.suppressions.filter(
         (s) => s.ruleId === rule.id && !isExpired(s, context.today) && (!rule.suppressionNeedsExpiry || s.until !== undefined),
       );
+      const suppression = live.find((s) => accepts(s, subject));
       if (suppression) suppressed.push({ finding, suppression });
-      else findings.push(finding);
+      // A suppression written for something else (a grant since widened, another chain) does
+      // not silence this one; the message says what it was written for.
+      else findings.push(live.length ? { ...finding, message: `${finding.message}${notAcceptedNote(rule.id, live, subject)}` } : finding);
     }
   }
 

@@ -15,7 +15,9 @@ import { SuppressionsByAddress } from '../review/graph/access-graph';
  *   "severity": { "AZA010": "error", "AZA011": "off" },
  *   "suppressions": [
  *     { "address": "azuread_application_password.legacy", "ruleId": "AZA005",
- *       "reason": "migrating to uai-ordering-api", "until": "2027-01-31" }
+ *       "reason": "migrating to uai-ordering-api", "until": "2027-01-31" },
+ *     { "address": "azurerm_role_assignment.alice_vm", "ruleId": "AZA013",
+ *       "reason": "alice runs the payments batch VM", "accepts": ["kv-payments"] }
  *   ]
  * }
  */
@@ -72,8 +74,8 @@ export function parseReviewConfig(file: string, text: string): ReviewConfig {
   if (!Array.isArray(list)) throw new ConfigError(file, '/suppressions', 'expected an array');
   list.forEach((entry, i) => {
     const place = `/suppressions/${i}`;
-    if (!isObject(entry)) throw new ConfigError(file, place, 'expected an object with address, ruleId, reason and optionally until');
-    const { address, ruleId, reason, until } = entry;
+    if (!isObject(entry)) throw new ConfigError(file, place, 'expected an object with address, ruleId, reason and optionally until and accepts');
+    const { address, ruleId, reason, until, accepts } = entry;
     if (typeof address !== 'string' || !address.trim()) throw new ConfigError(file, `${place}/address`, 'expected a Terraform address such as azurerm_role_assignment.reader');
     if (typeof ruleId !== 'string' || !isRuleId(ruleId)) throw new ConfigError(file, `${place}/ruleId`, `expected a rule ID (${ruleIdRange()})`);
     if (typeof reason !== 'string' || !reason.trim()) throw new ConfigError(file, `${place}/reason`, 'a suppression needs a reason');
@@ -81,7 +83,15 @@ export function parseReviewConfig(file: string, text: string): ReviewConfig {
     if (untilProblem !== undefined) {
       throw new ConfigError(file, `${place}/until`, `${JSON.stringify(until)} ${untilProblem}; expected ${CALENDAR_DATE_ACCEPTED}`);
     }
-    const record: SuppressionRecord = { ruleId, reason: reason.trim(), ...(until ? { until: until as string } : {}) };
+    if (accepts !== undefined && (!Array.isArray(accepts) || accepts.length === 0 || accepts.some((a) => typeof a !== 'string' || !a.trim()))) {
+      throw new ConfigError(file, `${place}/accepts`, 'expected a non-empty array of the scopes or chain targets the suppression accepts (e.g. ["kv-payments"])');
+    }
+    const record: SuppressionRecord = {
+      ruleId,
+      reason: reason.trim(),
+      ...(until ? { until: until as string } : {}),
+      ...(accepts ? { accepts: (accepts as string[]).map((a) => a.trim()) } : {}),
+    };
     suppressions.set(address, [...(suppressions.get(address) ?? []), record]);
   });
 

@@ -1,5 +1,5 @@
 import type { TerraformElement } from 'cdktf';
-import { MetadataField, metadataOverridePath, SuppressionRecord } from '../model/metadata';
+import { MetadataField, metadataOverridePath, SourceRecord, SuppressionRecord } from '../model/metadata';
 
 // The construct side of the metadata contract in model/metadata.ts: what constructs write.
 
@@ -30,4 +30,9 @@ export function recordPrincipal(resource: TerraformElement, principal: { princip
 /** Records why an eligibility was made permanent on purpose. */
 export function recordPermanentEligibility(resource: TerraformElement, reason: string): void {
   resource.addOverride(metadataOverridePath(MetadataField.PERMANENT_ELIGIBILITY), { reason });
+}
+
+/** Records the line of the app's code that created the resource (only when source locations are asked for). */
+export function recordSource(resource: TerraformElement, source: SourceRecord): void {
+  resource.addOverride(metadataOverridePath(MetadataField.SOURCE), { file: source.file, line: source.line });
 }

@@ -1,12 +1,15 @@
 import { ruleIdRange } from '../../model/rule-id';
-import { evaluate } from '../../policy/evaluate';
-import { parseReviewConfig } from '../../policy/review-config';
+import { evaluate, Evaluation } from '../../policy/evaluate';
+import { parseReviewConfig, ReviewConfig } from '../../policy/review-config';
 import { RULE_REGISTRY } from '../../policy/rule-pack';
+import { SourceDocument } from '../../review/reader/source-document';
 import { CliIo, ExitCode } from '../cli-io';
 import { renderFindingsJson, renderFindingsText, thresholdResult } from '../findings-output';
 import { graphOf } from '../load-graph';
 import { CommandSpec, parseArgs } from '../parse-args';
 import { readTextFile } from '../read-text-file';
+import { repositoryRoot, rootRelative } from '../repository-root';
+import { resourceSources } from '../resource-sources';
 import { renderSarif } from '../sarif';
 import { locateResource } from '../source-location';
 import { todayOf } from '../today';
@@ -45,9 +48,23 @@ export async function check(argv: string[], io: CliIo, version: string): Promise
   const graph = graphOf(sources, config?.suppressions);
   const evaluation = evaluate(graph, { today, ...config?.options });
   const format = args.options.format ?? 'text';
-  const output = format === 'sarif' ? renderSarif(evaluation, version, (file, address) => locateResource(io.cwd, file, address))
+  const output = format === 'sarif' ? sarifOf(evaluation, sources, config, version, io.cwd)
     : format === 'json' ? renderFindingsJson(evaluation, graph.accessResourceCounts) : renderFindingsText(evaluation);
   return deliver(thresholdResult(evaluation.findings, args.options['fail-on'] ?? 'error'), [{ target: STANDARD_OUTPUT, write: () => io.stdout(output) }]);
+}
+
+function sarifOf(evaluation: Evaluation, sources: SourceDocument[], config: ReviewConfig | undefined, version: string, cwd: string): string {
+  const root = repositoryRoot(cwd);
+  return renderSarif(evaluation, {
+    version,
+    locate: (file, address) => {
+      const found = locateResource(cwd, file, address);
+      return { ...found, uri: rootRelative(root, cwd, found.uri) };
+    },
+    sourceOf: resourceSources(sources),
+    normalizeFile: (file) => rootRelative(root, cwd, file),
+    isExternal: (s) => config?.suppressions.get(s.finding.address)?.includes(s.suppression) ?? false,
+  });
 }
 
 async function readConfig(file: string, io: CliIo) {

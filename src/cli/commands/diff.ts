@@ -1,7 +1,9 @@
 import { AccessDiff } from '../../review/diff/access-change';
 import { diffGraphs } from '../../review/diff/diff-graphs';
 import { diffPlan } from '../../review/diff/diff-plan';
+import { verdictOf, VerdictKind } from '../../review/diff/diff-verdict';
 import { renderDiffJson, renderDiffMarkdown } from '../../review/diff/render-diff';
+import { CommentOptions, CommentPlatform, GITHUB_COMMENT_LIMIT, renderDiffComment } from '../../review/diff/render-diff-comment';
 import { describeChain, EscalationChain } from '../../review/escalation/escalation-chain';
 import { computeReach } from '../../review/escalation/reach';
 import { ChainDiff, diffChains, renderChainDiff } from '../../review/escalation/render-chains';
@@ -20,7 +22,11 @@ function diffJson(result: AccessDiff, chains: ChainDiff | undefined): string {
   return `${JSON.stringify({ ...plain, ...(chains ? { chains: { opened: describe(chains.opened), closed: describe(chains.closed) } } : {}) }, null, 2)}\n`;
 }
 
-export const DIFF: CommandSpec = { name: 'diff', values: { format: ['markdown', 'json'] }, flags: ['fail-on-escalation'] };
+export const DIFF: CommandSpec = {
+  name: 'diff',
+  values: { 'format': ['markdown', 'json', 'comment'], 'platform': ['github', 'azure-devops'], 'max-chars': 'any', 'full-report': 'any' },
+  flags: ['fail-on-escalation', 'only-if-widens'],
+};
 
 export const DIFF_HELP = `Usage: azure-access diff [options] <base> <head>
        azure-access diff [options] <plan.json>
@@ -32,10 +38,29 @@ recreated (a renamed construct: access drops during apply; the output says how t
 between two syntheses, also the escalation chains the change opens or closes.
 
 Options:
-  --format markdown|json   output format (default markdown)
+  --format markdown|json|comment   output format (default markdown); comment is one pull-request
+                           comment: the verdict first, a collapsible section per principal, each
+                           new chain drawn, a size limit, and the marker CI updates it by
+  --platform github|azure-devops   for comment: chains as mermaid (github) or text (default github)
+  --max-chars N            for comment: the longest comment (default 60000; GitHub takes 65536)
+  --full-report URL        for comment: where the full diff is, named when sections are left out
+  --only-if-widens         print nothing and exit 0 unless access widens (a grant added or
+                           widened) or a chain opens
   --fail-on-escalation     exit 1 when a change widens access or opens a chain
 When GITHUB_STEP_SUMMARY is set, the markdown is appended to it as well.
 `;
+
+function commentOptions(options: Record<string, string>): CommentOptions {
+  const maxChars = options['max-chars'] === undefined ? undefined : Number(options['max-chars']);
+  if (maxChars !== undefined && !(Number.isInteger(maxChars) && maxChars >= 1000 && maxChars <= GITHUB_COMMENT_LIMIT)) {
+    throw new UsageError(`--max-chars ${options['max-chars']} is not a whole number from 1000 to ${GITHUB_COMMENT_LIMIT}`, 'diff');
+  }
+  return {
+    platform: (options.platform as CommentPlatform | undefined) ?? 'github',
+    ...(maxChars !== undefined ? { maxChars } : {}),
+    ...(options['full-report'] !== undefined ? { fullReport: options['full-report'] } : {}),
+  };
+}
 
 export async function diff(argv: string[], io: CliIo): Promise<ExitCode> {
   const args = parseArgs(DIFF, argv);
@@ -60,8 +85,11 @@ export async function diff(argv: string[], io: CliIo): Promise<ExitCode> {
     throw new UsageError(`expected <base> <head> or one plan JSON; got ${args.inputs.length} inputs`, 'diff');
   }
   const markdown = `${renderDiffMarkdown(result)}\n${chains ? renderChainDiff(chains) : ''}`.trimEnd() + '\n';
-  const output = args.options.format === 'json' ? diffJson(result, chains) : markdown;
   const escalates = result.escalations > 0 || (chains?.opened.length ?? 0) > 0;
+  // Nothing to say when access does not widen: CI posts (or updates) a comment only when it does.
+  if (args.flags.has('only-if-widens') && verdictOf(result, chains).kind !== VerdictKind.WIDENS) return ExitCode.OK;
+  const output = args.options.format === 'json' ? diffJson(result, chains)
+    : args.options.format === 'comment' ? renderDiffComment(result, chains, commentOptions(args.options)) : markdown;
   const decided = {
     code: args.flags.has('fail-on-escalation') && escalates ? ExitCode.FINDINGS : ExitCode.OK,
     meaning: escalates ? 'a change widens access or opens an escalation chain' : 'no change widens access or opens an escalation chain',

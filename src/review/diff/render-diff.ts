@@ -3,26 +3,26 @@ import { ChangeKind, CHANGE_KINDS } from './change-kind';
 import { movedBlock } from './recreate-fix';
 
 /** Table cells hold one line, and `|` ends a cell even inside code. */
-function cell(value: string): string {
+export function cell(value: string): string {
   return value.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
 }
 
-function code(value: string): string {
+export function code(value: string): string {
   return value === '' ? '(none)' : `\`${value.replace(/`/g, "'")}\``;
 }
 
-function principalOf(change: AccessChange): string {
+export function principalOf(change: AccessChange): string {
   if (change.principalKind === 'none') return change.principal;
   const kind = change.principalKind === 'unknown' ? 'principal of unknown kind' : change.principalKind.replace('-', ' ');
   return `${kind} ${code(change.principal)}`;
 }
 
-function scopeOf(change: AccessChange): string {
+export function scopeOf(change: AccessChange): string {
   const now = `${code(change.scope)} (${change.scopeLevel})`;
   return change.previousScope === undefined ? now : `${code(change.previousScope)} (${change.previousScopeLevel}) → ${now}`;
 }
 
-function addressOf(change: AccessChange): string {
+export function addressOf(change: AccessChange): string {
   const now = `${change.stack === undefined ? '' : `${change.stack}: `}${code(change.address)}`;
   return change.previousAddress === undefined ? now : `${code(change.previousAddress)} → ${now}`;
 }

@@ -1,0 +1,136 @@
+import { KeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
+import { LinuxVirtualMachine } from '@cdktf/provider-azurerm/lib/linux-virtual-machine';
+import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
+import { AnnotationMetadataEntryType, Aspects, TerraformStack } from 'cdktf';
+import { AccessGuard, BuiltInRole, Principal, RoleGrant, Scope, WorkloadIdentity } from '../../src';
+import { parseReviewConfig } from '../../src/policy/review-config';
+import { cli } from '../cli/run-cli';
+import { newStack, TENANT } from '../support/stack';
+
+const DIR = 'test/fixtures/suppression-accepts';
+const CONFIG = `${DIR}/access.json`;
+const SUB = '11111111-2222-3333-4444-555555555555';
+
+async function checkJson(input: string, config = CONFIG) {
+  const { code, stdout, stderr } = await cli(['check', '--format', 'json', '--today', '2026-11-27', '--config', config, input]);
+  expect(stderr).toBe('');
+  const output = JSON.parse(stdout);
+  // The fixtures declare the person as an azuread_user, which the review lists as not reviewed
+  // (AZA015, a warning); these tests are about the suppressions of the other rules.
+  expect(output.findings.filter((f: { ruleId: string }) => f.ruleId === 'AZA015').map((f: { address: string }) => f.address)).toEqual(['azuread_user.alice']);
+  return { code, ...output, findings: output.findings.filter((f: { ruleId: string }) => f.ruleId !== 'AZA015') };
+}
+
+describe('a suppression names what it accepts (check)', () => {
+  test('the chain it was written for is accepted', async () => {
+    const out = await checkJson(`${DIR}/accepted`);
+    expect(out.code).toBe(0);
+    expect(out.findings).toEqual([]);
+    expect(out.suppressed.map((s: any) => s.ruleId).sort()).toEqual(['AZA010', 'AZA013']);
+  });
+
+  test('widened: the new chain is a finding naming what the suppression covered; the old one stays accepted', async () => {
+    const out = await checkJson(`${DIR}/widened`);
+    expect(out.code).toBe(1);
+    expect(out.findings).toHaveLength(1);
+    const [finding] = out.findings;
+    expect(finding.ruleId).toBe('AZA013');
+    expect(finding.address).toBe('azurerm_role_assignment.alice_vm');
+    expect(finding.message).toContain('reaches a scope outside every scope it holds: "Key Vault Secrets Officer" at rg-payments.');
+    expect(finding.message).toContain(
+      'The suppression of AZA013 here ("alice operates the payments batch VM") accepts only "kv-payments", not "Key Vault Secrets Officer" at rg-payments.',
+    );
+    // The chain to the vault is still the accepted one.
+    expect(out.suppressed.filter((s: any) => s.ruleId === 'AZA013')).toHaveLength(1);
+  });
+
+  test('a suppression without accepts keeps covering every chain from the grant, as before', async () => {
+    const out = await checkJson(`${DIR}/widened`, `${DIR}/access-unbound.json`);
+    expect(out.code).toBe(0);
+    expect(out.findings).toEqual([]);
+    expect(out.suppressed.filter((s: any) => s.ruleId === 'AZA013')).toHaveLength(2);
+  });
+
+  test('the config file refuses accepts that name nothing', () => {
+    const config = (accepts: unknown) => JSON.stringify({ suppressions: [{ address: 'a.b', ruleId: 'AZA013', reason: 'r', accepts }] });
+    expect(() => parseReviewConfig('access.json', config([]))).toThrow('access.json: /suppressions/0/accepts: expected a non-empty array');
+    expect(() => parseReviewConfig('access.json', config('kv-payments'))).toThrow('/suppressions/0/accepts');
+    expect(parseReviewConfig('access.json', config([' kv-payments '])).suppressions.get('a.b')).toEqual([
+      { ruleId: 'AZA013', reason: 'r', accepts: ['kv-payments'] },
+    ]);
+  });
+});
+
+/** alice runs commands on a VM whose identity reads the payments vault (and, widened, every vault in rg-payments). */
+function batchVm(stack: TerraformStack, widened: boolean) {
+  const app = new ResourceGroup(stack, 'app', { name: 'rg-app', location: 'eastus' });
+  const payments = new ResourceGroup(stack, 'payments', { name: 'rg-payments', location: 'eastus' });
+  const vault = new KeyVault(stack, 'kv', {
+    name: 'kv-payments', location: 'eastus', resourceGroupName: payments.name, tenantId: TENANT, skuName: 'standard', enableRbacAuthorization: true,
+  });
+  const worker = new WorkloadIdentity(stack, 'Worker', { name: 'uai-worker', resourceGroupName: app.name, location: 'eastus', owner: 'team-payments@contoso.example' });
+  const vm = new LinuxVirtualMachine(stack, 'vm', {
+    name: 'vm-worker',
+    location: 'eastus',
+    resourceGroupName: app.name,
+    size: 'Standard_B2s',
+    adminUsername: 'azureuser',
+    networkInterfaceIds: [],
+    osDisk: { caching: 'ReadWrite', storageAccountType: 'Standard_LRS' },
+  });
+  worker.attachTo(vm);
+  worker.grant(BuiltInRole.KEY_VAULT_SECRETS_OFFICER, Scope.of(vault));
+  if (widened) worker.grant(BuiltInRole.KEY_VAULT_SECRETS_OFFICER, Scope.of(payments));
+  const alice = Principal.user('eeeeeeee-1111-2222-3333-ffffffffffff', 'alice').grant(BuiltInRole.VIRTUAL_MACHINE_CONTRIBUTOR, Scope.of(app));
+  AccessGuard.suppress(alice, 'AZA010', { reason: 'alice is the operator' });
+  return { alice };
+}
+
+function guardErrors(stack: TerraformStack): string[] {
+  const guard = new AccessGuard({ today: '2026-11-27' });
+  Aspects.of(stack).add(guard);
+  guard.visit(stack);
+  return stack.node.findAll().flatMap((c) => c.node.metadata.filter((m) => m.type === AnnotationMetadataEntryType.ERROR).map((m) => String(m.data)));
+}
+
+describe('a suppression names what it accepts (the guard)', () => {
+  test('accepts is written into the JSON, so the command sees it too', () => {
+    const stack = newStack('accepts');
+    const { alice } = batchVm(stack, false);
+    AccessGuard.suppress(alice, 'AZA013', { reason: 'alice operates the payments batch VM', accepts: ['kv-payments'] });
+    expect(guardErrors(stack)).toEqual([]);
+    const json = JSON.parse(JSON.stringify((stack as any).toTerraform()));
+    const [assignment] = Object.values<any>(json.resource.azurerm_role_assignment).filter((a) => a['//']?.['cdktf-azure-access']);
+    expect(assignment['//']['cdktf-azure-access'].suppressions).toContainEqual({ ruleId: 'AZA013', reason: 'alice operates the payments batch VM', accepts: ['kv-payments'] });
+  });
+
+  test('widened: synth fails on the new chain only', () => {
+    const stack = newStack('accepts');
+    const { alice } = batchVm(stack, true);
+    AccessGuard.suppress(alice, 'AZA013', { reason: 'alice operates the payments batch VM', accepts: ['kv-payments'] });
+    const errors = guardErrors(stack);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/^\[AZA013\] .*"Key Vault Secrets Officer" at rg-payments\. .*accepts only "kv-payments", not "Key Vault Secrets Officer" at rg-payments\./);
+  });
+
+  test('a wide grant accepted at one scope is a finding again at a wider one', () => {
+    const errorsAt = (scope: Scope) => {
+      const stack = newStack('wide');
+      const principal = Principal.servicePrincipal('99999999-1111-2222-3333-444444444444', 'inventory');
+      const reader = new RoleGrant(stack, 'InventoryReader', { principal, role: BuiltInRole.READER, scope });
+      AccessGuard.suppress(reader, 'AZA001', { reason: 'inventory export', accepts: [`/subscriptions/${SUB}`] });
+      return guardErrors(stack).filter((e) => e.startsWith('[AZA001]'));
+    };
+    expect(errorsAt(Scope.subscription(SUB))).toEqual([]);
+    const wider = errorsAt(Scope.managementGroup('mg-contoso'));
+    expect(wider).toHaveLength(1);
+    expect(wider[0]).toContain(`accepts only "/subscriptions/${SUB}", not mg-contoso.`);
+  });
+
+  test('accepts must name something', () => {
+    const stack = newStack('accepts');
+    const { alice } = batchVm(stack, false);
+    expect(() => AccessGuard.suppress(alice, 'AZA013', { reason: 'r', accepts: [] })).toThrow(/accepts of AZA013 must name at least one/);
+    expect(() => AccessGuard.suppress(alice, 'AZA013', { reason: 'r', accepts: [' '] })).toThrow(/none empty/);
+  });
+});
