@@ -11,5 +11,8 @@ export function ownValue<T>(object: Record<string, T>, key: string): T | undefin
 
 /** Sets `key` as an own, enumerable property, `__proto__` included. */
 export function setOwn<T>(object: Record<string, T>, key: string, value: T): void {
-  Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+  // Assignment makes an own property for every key but `__proto__`, whose setter replaces the
+  // prototype; defineProperty for all keys would turn large objects into slow dictionaries.
+  if (key === '__proto__') Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+  else object[key] = value;
 }

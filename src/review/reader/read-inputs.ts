@@ -71,7 +71,7 @@ async function readDocuments(inputs: string[], options: ReadInputsOptions): Prom
 
 /** A configuration with its values and instances evaluated; a plan already holds them. */
 function evaluateSource(document: SourceDocument, sources: VariableSources): SourceDocument {
-  if (document.format === 'plan') return document;
+  if (document.format === 'plan' || !hasAnythingToEvaluate(document.document)) return document;
   try {
     return { ...document, document: evaluateConfiguration(document.document, rootScope(document.document, sources)) };
   } catch (error) {
@@ -168,3 +168,33 @@ async function readFile(file: string, absolutePath: string): Promise<SourceDocum
   if (/^\s*[{[]/.test(text) || file.endsWith('.json')) return readJsonText(file, text)[0];
   return file.endsWith('.tf') ? readHclText(file, text) : readUnknownText(file, text);
 }
+
+// Sections and arguments whose values evaluation can change, and interpolations it can compute:
+// a function call, a conditional, a for expression or a variable, local, count or each reference.
+const EVALUATED_SECTIONS = ['variable', 'locals', 'module'];
+const REPEATING_ARGUMENTS: ReadonlySet<string> = new Set(['count', 'for_each', 'dynamic']);
+const COMPUTABLE = /\$\{[^}]*(?:\(|\?|\bfor\b|\bvar\.|\blocal\.|\bcount\.|\beach\.)/;
+
+/**
+ * Whether evaluating a configuration could change it. A synthesized stack of 20,000 plain
+ * references has nothing to compute; walking it once is far cheaper than evaluating it.
+ */
+function hasAnythingToEvaluate(document: Record<string, unknown>): boolean {
+  if (EVALUATED_SECTIONS.some((section) => Object.hasOwn(document, section))) return true;
+  // Plain loops, no intermediate arrays: this walks every value of the largest inputs.
+  const visit = (value: unknown): boolean => {
+    if (typeof value === 'string') return value.includes('${') && COMPUTABLE.test(value);
+    if (typeof value !== 'object' || value === null) return false;
+    if (Array.isArray(value)) {
+      for (const item of value) if (visit(item)) return true;
+      return false;
+    }
+    for (const key of Object.keys(value)) {
+      if (key === '//') continue;
+      if (REPEATING_ARGUMENTS.has(key) || visit((value as Record<string, unknown>)[key])) return true;
+    }
+    return false;
+  };
+  return ['resource', 'data'].some((section) => Object.hasOwn(document, section) && visit(document[section]));
+}
+
