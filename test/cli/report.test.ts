@@ -8,9 +8,10 @@ describe('azure-access report', () => {
     const { code, stdout } = await cli(['report', HCL]);
     expect(code).toBe(0);
     expect(stdout).toContain('2 standing or active grant(s), 0 eligibilities.');
-    expect(stdout).toContain('| principal | kind | role | plane | scope | level | access | expiry | address |');
+    expect(stdout).toContain('| principal | kind | role | plane | scope | level | access | expiry | notes | address |');
+    // The scope by the name the input gives it, as the chain lines name it.
     expect(stdout).toContain(
-      '| id-contoso-app | managed-identity | Key Vault Secrets User | data | `${azurerm_key_vault.kv.id}` | resource | standing | never | `azurerm_role_assignment.app_secrets` |',
+      '| id-contoso-app | managed-identity | Key Vault Secrets User | data | `kv-contoso-app` | resource | standing | never |  | `azurerm_role_assignment.app_secrets` |',
     );
     expect(stdout).toContain('By scope level: resource 1, subscription 1.');
     expect(stdout).toContain('| application-password | `${azuread_application.legacy.id}` | 2027-03-31T00:00:00Z |');
@@ -35,7 +36,9 @@ describe('azure-access report', () => {
       expiry: 'never',
       address: 'azurerm_role_assignment.app_contributor',
       file: HCL,
+      suppressions: [],
     });
+    expect(report.rows[1]).toMatchObject({ scope: '${azurerm_key_vault.kv.id}', scopeName: 'kv-contoso-app' });
     expect(report.identitiesWithoutGrant).toEqual([]);
   });
 

@@ -76,9 +76,13 @@ describe('examples/ordering-api', () => {
 
   test('the report shows the vault grant, both eligibilities, the federated credential and the secret\'s end', async () => {
     const { stdout } = await cli(['report', outdir]);
-    expect(stdout).toMatch(/\| uai-ordering-api \| managed-identity \| Key Vault Secrets User \| data \| `\$\{azurerm_key_vault\.vault\.id\}` \| resource \| standing \|/);
-    expect(stdout).toMatch(/\| platform-admins \| group \| Owner \| control \| `\$\{azurerm_resource_group\.rg\.id\}` \| resource-group \| eligible \| P180D \|/);
-    expect(stdout).toMatch(/\| platform-admins \| group \| User Access Administrator \| .* \| eligible \| P180D \|/);
+    // Scopes by the names the code gives them; beside each eligibility, its activation policy.
+    expect(stdout).toMatch(/\| uai-ordering-api \| managed-identity \| Key Vault Secrets User \| data \| `kv-ordering-api` \| resource \| standing \|/);
+    const activation = 'activation: at most PT1H, approval \\(1 approver\\), MFA, justification';
+    expect(stdout).toMatch(new RegExp(`\\| platform-admins \\| group \\| Owner \\| control \\| \`rg-ordering-api\` \\| resource-group \\| eligible \\| P180D \\| ${activation} \\|`));
+    expect(stdout).toMatch(new RegExp(`\\| platform-admins \\| group \\| User Access Administrator \\| .* \\| eligible \\| P180D \\| ${activation} \\|`));
+    // The secret's migration window, with its end and reason, beside the secret.
+    expect(stdout).toMatch(/\| application-password \| .* \| 2027-06-30T00:00:00Z \|  \| AZA005 accepted until 2027-06-30: deploys move to /);
     expect(stdout).toMatch(/\| federated \| .* `repo:contoso\/ordering-api:environment:prod` \|/);
     expect(stdout).toMatch(/\| application-password \| .* \| 2027-06-30T00:00:00Z \|/);
     // The README shows this output; it must stay what the example really prints.

@@ -1,11 +1,12 @@
 import { PrincipalKind } from '../../model/principal-kind';
+import { RuleId } from '../../model/rule-id';
 import { ScopeLevel } from '../../model/scope-level';
 import { RolePlane } from '../../roles/role-plane';
 import { describeChain } from '../escalation/escalation-chain';
 import { computeReach, ReachResult } from '../escalation/reach';
 import { AccessGraph } from '../graph/access-graph';
 import { describeCoverage } from '../graph/describe-coverage';
-import { GraphCredential, GraphEligibility, GraphGrant, GraphRole } from '../graph/graph-types';
+import { GraphActivationPolicy, GraphCredential, GraphEligibility, GraphGrant, GraphRole, Origin } from '../graph/graph-types';
 
 /** One row of the report: a grant or an eligibility. */
 export interface ReportRow {
@@ -23,10 +24,28 @@ export interface ReportRow {
   readonly file: string;
   /** Set when the row stands for an unknown number of instances (`for_each = var.roles`). */
   readonly repeated?: string;
+  /** The scope's own name when the input says it (`kv-payments` for `${azurerm_key_vault.kv.id}`). */
+  readonly scopeName?: string;
+  /** Why a wide scope is accepted: the grant's written justification (its AZA001 suppression). */
+  readonly justification?: string;
+  /** Every accepted exception recorded on the row's resource: rule, reason, until, what it accepts. */
+  readonly suppressions: ReportSuppression[];
+  /** For an eligibility: the activation policy for its role and scope in the input, in words. */
+  readonly activation?: string;
+}
+
+/** An accepted exception, as an auditor reads it beside the grant. */
+export interface ReportSuppression {
+  readonly ruleId: string;
+  readonly reason: string;
+  readonly until?: string;
+  readonly accepts?: string[];
 }
 
 export interface ReportCredential {
   readonly kind: GraphCredential['kind'];
+  /** Accepted exceptions on the credential (a secret's dated migration window, AZA005). */
+  readonly suppressions: ReportSuppression[];
   readonly owner: string;
   readonly endDate?: string;
   readonly issuer?: string;
@@ -70,6 +89,33 @@ function planeOf(role: GraphRole): RolePlane | 'unknown' {
   return role.role?.plane ?? 'unknown';
 }
 
+/** The exceptions on a row's resource, and the justification among them (AZA001, written by RoleGrant). */
+function exceptionsOf(origin: Origin): { suppressions: ReportSuppression[]; justification?: string } {
+  const suppressions = origin.suppressions.map((s) => ({
+    ruleId: s.ruleId,
+    reason: s.reason,
+    ...(s.until === undefined ? {} : { until: s.until }),
+    ...(s.accepts === undefined ? {} : { accepts: [...s.accepts] }),
+  }));
+  const justification = suppressions.find((s) => s.ruleId === RuleId.WIDE_SCOPE)?.reason;
+  return { suppressions, ...(justification === undefined ? {} : { justification }) };
+}
+
+/** The activation policy for an eligibility's role at its scope, in the words an auditor checks. */
+function activationOf(e: GraphEligibility, policies: GraphActivationPolicy[]): string {
+  const sameRole = (p: GraphActivationPolicy) => (p.role.guid ?? p.role.name).toLowerCase() === (e.role!.guid ?? e.role!.name).toLowerCase();
+  const sameScope = (p: GraphActivationPolicy) => (p.scope.stableKey ?? p.scope.value.toLowerCase()) === (e.scope!.stableKey ?? e.scope!.value.toLowerCase());
+  const policy = policies.find((p) => sameRole(p) && sameScope(p));
+  if (policy === undefined) return 'no activation policy in the input (the tenant\'s settings apply)';
+  const parts = [
+    policy.maximumActivation === undefined ? 'maximum activation not set' : `at most ${policy.maximumActivation.toIsoString()}`,
+    policy.requireApproval ? `approval (${policy.approverCount} approver${policy.approverCount === 1 ? '' : 's'})` : 'no approval',
+    policy.requireMfa ? 'MFA' : policy.requireAuthenticationContext ? 'authentication context' : 'no MFA',
+    policy.requireJustification ? 'justification' : 'no justification',
+  ];
+  return parts.join(', ');
+}
+
 function grantRow(g: GraphGrant): ReportRow {
   return {
     principal: g.principal.name,
@@ -83,10 +129,12 @@ function grantRow(g: GraphGrant): ReportRow {
     address: g.origin.address,
     file: g.origin.file,
     ...(g.origin.repeated === undefined ? {} : { repeated: g.origin.repeated }),
+    ...(g.scope.name === undefined ? {} : { scopeName: g.scope.name }),
+    ...exceptionsOf(g.origin),
   };
 }
 
-function eligibilityRow(e: GraphEligibility): ReportRow {
+function eligibilityRow(e: GraphEligibility, policies: GraphActivationPolicy[]): ReportRow {
   const expiry = e.expiry.unknown ? 'unknown (counts as never)' : e.expiry.permanent ? 'never' : (e.expiry.duration?.toIsoString() ?? e.expiry.endDateTime ?? 'unknown');
   const common = {
     principal: e.principal.name,
@@ -96,6 +144,7 @@ function eligibilityRow(e: GraphEligibility): ReportRow {
     address: e.origin.address,
     file: e.origin.file,
     ...(e.origin.repeated === undefined ? {} : { repeated: e.origin.repeated }),
+    ...exceptionsOf(e.origin),
   };
   if (e.kind === 'entra-directory-role') {
     return { ...common, role: `directory role ${e.directoryRole}`, plane: 'unknown', scope: '/ (tenant)', scopeLevel: 'directory' };
@@ -103,7 +152,15 @@ function eligibilityRow(e: GraphEligibility): ReportRow {
   if (e.kind === 'pim-group') {
     return { ...common, role: `${e.assignmentType ?? 'member'} of group`, plane: 'unknown', scope: e.groupId ?? 'unknown group', scopeLevel: 'group' };
   }
-  return { ...common, role: e.role!.name, plane: planeOf(e.role!), scope: e.scope!.value, scopeLevel: e.scope!.level };
+  return {
+    ...common,
+    role: e.role!.name,
+    plane: planeOf(e.role!),
+    scope: e.scope!.value,
+    scopeLevel: e.scope!.level,
+    ...(e.scope!.name === undefined ? {} : { scopeName: e.scope!.name }),
+    activation: activationOf(e, policies),
+  };
 }
 
 function count(values: string[]): Record<string, number> {
@@ -115,7 +172,7 @@ function count(values: string[]): Record<string, number> {
 
 export function buildReport(graph: AccessGraph): AccessReport {
   const reach = computeReach(graph);
-  const rows = [...graph.grants.map(grantRow), ...graph.eligibilities.map(eligibilityRow)];
+  const rows = [...graph.grants.map(grantRow), ...graph.eligibilities.map((e) => eligibilityRow(e, graph.policies))];
   const holders = new Set([...graph.grants, ...graph.eligibilities].map((x) => x.principal.key));
   return {
     rows,
@@ -132,6 +189,7 @@ export function buildReport(graph: AccessGraph): AccessReport {
       .map((i) => ({ name: i.name, address: i.origin.address })),
     credentials: graph.credentials.map((c) => ({
       kind: c.kind,
+      suppressions: exceptionsOf(c.origin).suppressions,
       owner: c.owner,
       ...(c.endDate ? { endDate: c.endDate } : {}),
       ...(c.issuer ? { issuer: c.issuer } : {}),

@@ -1,10 +1,30 @@
-import { AccessReport } from './access-report';
+import { AccessReport, ReportRow, ReportSuppression } from './access-report';
 import { code, markdownTable } from './markdown-table';
+import { RuleId } from '../../model/rule-id';
 import { renderChains } from '../escalation/render-chains';
 
 function totalsLine(totals: Record<string, number>): string {
   const entries = Object.entries(totals);
   return entries.length ? entries.map(([k, v]) => `${k} ${v}`).join(', ') : 'none';
+}
+
+/** What an auditor asks first, beside the row: why a wide scope is accepted, what else is, how activation works. */
+export function notesOf(row: ReportRow): string[] {
+  return [
+    ...(row.justification === undefined ? [] : [`justification: ${row.justification}`]),
+    ...row.suppressions.filter((s) => s.ruleId !== RuleId.WIDE_SCOPE).map(suppressionText),
+    ...(row.activation === undefined ? [] : [`activation: ${row.activation}`]),
+  ];
+}
+
+/** `AZA005 accepted until 2027-06-30: migrating to uai-ordering-api`. */
+export function suppressionText(s: ReportSuppression): string {
+  return `${s.ruleId} accepted${s.until === undefined ? '' : ` until ${s.until}`}: ${s.reason}${s.accepts === undefined ? '' : ` (accepts ${s.accepts.join(', ')})`}`;
+}
+
+/** The scope as a reader knows it: its name when the input says it, else the value as written. */
+export function scopeText(row: ReportRow): string {
+  return row.scopeName ?? row.scope;
 }
 
 export function renderReportMarkdown(report: AccessReport): string {
@@ -17,8 +37,11 @@ export function renderReportMarkdown(report: AccessReport): string {
   if (report.rows.length) {
     lines.push(
       markdownTable(
-        ['principal', 'kind', 'role', 'plane', 'scope', 'level', 'access', 'expiry', 'address'],
-        report.rows.map((r) => [r.principal, r.principalKind, r.role, r.plane, code(r.scope), r.scopeLevel, r.access, r.expiry, r.repeated === undefined ? code(r.address) : `${code(r.address)} (repeated an unknown number of times: ${code(r.repeated)})`]),
+        ['principal', 'kind', 'role', 'plane', 'scope', 'level', 'access', 'expiry', 'notes', 'address'],
+        report.rows.map((r) => [
+          r.principal, r.principalKind, r.role, r.plane, code(scopeText(r)), r.scopeLevel, r.access, r.expiry, notesOf(r).join('; '),
+          r.repeated === undefined ? code(r.address) : `${code(r.address)} (repeated an unknown number of times: ${code(r.repeated)})`,
+        ]),
       ),
       '',
       `By scope level: ${totalsLine(report.totals.byScopeLevel)}.`,
@@ -47,12 +70,13 @@ export function renderReportMarkdown(report: AccessReport): string {
   if (report.credentials.length) {
     lines.push(
       markdownTable(
-        ['kind', 'belongs to', 'ends', 'trusts', 'address'],
+        ['kind', 'belongs to', 'ends', 'trusts', 'notes', 'address'],
         report.credentials.map((c) => [
           c.kind,
           code(c.owner),
           c.endDate ?? (c.kind === 'federated' ? 'n/a (no secret)' : 'no end date'),
           c.subject ? `${c.issuer} ${code(c.subject)}` : '',
+          c.suppressions.map(suppressionText).join('; '),
           code(c.address),
         ]),
       ),
