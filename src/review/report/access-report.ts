@@ -6,7 +6,7 @@ import { describeChain } from '../escalation/escalation-chain';
 import { computeReach, ReachResult } from '../escalation/reach';
 import { AccessGraph } from '../graph/access-graph';
 import { describeCoverage } from '../graph/describe-coverage';
-import { GraphActivationPolicy, GraphCredential, GraphEligibility, GraphGrant, GraphRole, Origin } from '../graph/graph-types';
+import { GraphActivationPolicy, GraphCredential, GraphEligibility, GraphGrant, GraphRole, GraphScope, Origin } from '../graph/graph-types';
 
 /** One row of the report: a grant or an eligibility. */
 export interface ReportRow {
@@ -104,7 +104,8 @@ function exceptionsOf(origin: Origin): { suppressions: ReportSuppression[]; just
 /** The activation policy for an eligibility's role at its scope, in the words an auditor checks. */
 function activationOf(e: GraphEligibility, policies: GraphActivationPolicy[]): string {
   const sameRole = (p: GraphActivationPolicy) => (p.role.guid ?? p.role.name).toLowerCase() === (e.role!.guid ?? e.role!.name).toLowerCase();
-  const sameScope = (p: GraphActivationPolicy) => (p.scope.stableKey ?? p.scope.value.toLowerCase()) === (e.scope!.stableKey ?? e.scope!.value.toLowerCase());
+  const scopeKey = (scope: GraphScope) => scope.stableKey ?? scope.value.toLowerCase();
+  const sameScope = (p: GraphActivationPolicy) => scopeKey(p.scope) === scopeKey(e.scope!);
   const policy = policies.find((p) => sameRole(p) && sameScope(p));
   if (policy === undefined) return 'no activation policy in the input (the tenant\'s settings apply)';
   const parts = [
