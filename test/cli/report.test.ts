@@ -71,3 +71,33 @@ describe('azure-access report', () => {
     expect(stderr).toMatch(message);
   });
 });
+
+describe('azure-access report --format html', () => {
+  test('one self-contained page: the tables and the access drawn, no script, nothing fetched', async () => {
+    const { code, stdout } = await cli(['report', '--format', 'html', HCL]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^<!DOCTYPE html>\n<html lang="en">/);
+    expect(stdout).not.toMatch(/<script|\bsrc=|\bhref=|@import|url\(/i);
+    expect(stdout).toContain('<svg xmlns="http://www.w3.org/2000/svg"');
+    // Both grants of the identity are drawn, each to its scope, and listed in the table.
+    expect(stdout).toContain('>Contributor (standing)</text>');
+    expect(stdout).toContain('>Key Vault Secrets User (standing)</text>');
+    expect(stdout).toContain('<td>kv-contoso-app</td>');
+    expect(stdout).toContain('<td>azurerm_role_assignment.app_secrets</td>');
+  });
+
+  test('what the input says is text, never markup', async () => {
+    const document = {
+      resource: {
+        azurerm_user_assigned_identity: { evil: { name: '<script>alert(1)</script>', resource_group_name: 'rg', location: 'eastus', tags: { owner: 'x' } } },
+        azurerm_role_assignment: {
+          grant: { scope: `/subscriptions/${'1'.repeat(8)}-2222-3333-4444-555555555555/resourceGroups/rg`, role_definition_name: 'Reader', principal_id: '${azurerm_user_assigned_identity.evil.principal_id}' },
+        },
+      },
+    };
+    const { code, stdout } = await cli(['report', '--format', 'html', '-'], { stdin: JSON.stringify(document) });
+    expect(code).toBe(0);
+    expect(stdout).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(stdout).not.toContain('<script>');
+  });
+});

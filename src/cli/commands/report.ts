@@ -1,26 +1,30 @@
 import { buildReport } from '../../review/report/access-report';
 import { renderReportJson, renderReportMarkdown } from '../../review/report/render-report';
+import { renderReportHtml } from '../../review/report/render-report-html';
 import { CliIo, ExitCode } from '../cli-io';
 import { graphOf } from '../load-graph';
 import { CommandSpec, parseArgs } from '../parse-args';
 import { deliver, STANDARD_OUTPUT } from '../write-failure';
 import { loadConfiguredSources, VARIABLE_HELP, VARIABLE_OPTIONS } from './configured-sources';
 
-export const REPORT: CommandSpec = { name: 'report', values: { format: ['markdown', 'json'] }, flags: [], repeatable: VARIABLE_OPTIONS };
+export const REPORT: CommandSpec = { name: 'report', values: { format: ['markdown', 'json', 'html'] }, flags: [], repeatable: VARIABLE_OPTIONS };
 
 export const REPORT_HELP = `Usage: azure-access report [options] <inputs...>
 
 One row per grant and eligibility: principal, kind, role, plane, scope, scope level, standing or
-eligible, expiry, Terraform address; totals by level and kind; identities with no grant;
-credentials still present.
+eligible, expiry, notes (justification, accepted exceptions, activation policy), Terraform
+address; totals by level and kind; what was not reviewed; identities with no grant; credentials
+still present; escalation chains.
 
 Options:
-  --format markdown|json   output format (default markdown)
+  --format markdown|json|html   output format (default markdown); html is one self-contained
+                                page with the access drawn as a graph
 ${VARIABLE_HELP}`;
 
 export async function report(argv: string[], io: CliIo): Promise<ExitCode> {
   const args = parseArgs(REPORT, argv);
   const result = buildReport(graphOf(await loadConfiguredSources('report', args, io)));
-  const output = args.options.format === 'json' ? renderReportJson(result) : renderReportMarkdown(result);
+  const format = args.options.format ?? 'markdown';
+  const output = format === 'json' ? renderReportJson(result) : format === 'html' ? renderReportHtml(result) : renderReportMarkdown(result);
   return deliver({ code: ExitCode.OK, meaning: 'report made' }, [{ target: STANDARD_OUTPUT, write: () => io.stdout(output) }]);
 }

@@ -1,0 +1,121 @@
+import { AccessReport, ReportRow } from './access-report';
+import { notesOf, scopeText, suppressionText } from './render-report';
+
+/**
+ * `report --format html`: one self-contained page an auditor opens in a browser — the tables of
+ * the markdown report and the access drawn as a graph (principals on the left, scopes on the
+ * right, one line per grant, dashed when eligible). No script, no font, no image from anywhere:
+ * the page works offline and shows exactly what the command read.
+ */
+export function renderReportHtml(report: AccessReport): string {
+  const sections = [
+    '<h1>Azure access</h1>',
+    `<p class="totals">${report.totals.grants} standing or active grant(s), ${report.totals.eligibilities} eligibilit${report.totals.eligibilities === 1 ? 'y' : 'ies'}; `
+      + `${report.totals.accessResources.reviewed} access resource(s) read, ${report.totals.accessResources.notReviewed} not reviewed.</p>`,
+    '<h2>Who holds what</h2>',
+    report.rows.length ? accessGraph(report.rows) : '<p>No grants or eligibilities.</p>',
+    report.rows.length
+      ? table(['principal', 'kind', 'role', 'plane', 'scope', 'level', 'access', 'expiry', 'notes', 'address'], report.rows.map((r) => [
+        r.principal, r.principalKind, r.role, r.plane, scopeText(r), r.scopeLevel, r.access, r.expiry, notesOf(r).join('; '), r.address,
+      ]))
+      : '',
+    '<h2>Not reviewed</h2>',
+    report.notReviewed.length
+      ? table(['resource', 'carries', 'address', 'file'], report.notReviewed.map((n) => [n.kind, n.reason, n.address, n.file]))
+      : `<p>Every access resource of the input was read (${report.totals.accessResources.reviewed}).</p>`,
+    ...(report.identitiesWithoutGrant.length
+      ? ['<h2>Identities with no grant</h2>', table(['identity', 'address'], report.identitiesWithoutGrant.map((i) => [i.name, i.address]))]
+      : []),
+    '<h2>Credentials</h2>',
+    report.credentials.length
+      ? table(['kind', 'belongs to', 'ends', 'trusts', 'notes', 'address'], report.credentials.map((c) => [
+        c.kind, c.owner, c.endDate ?? (c.kind === 'federated' ? 'n/a (no secret)' : 'no end date'),
+        c.subject ? `${c.issuer} ${c.subject}` : '', c.suppressions.map(suppressionText).join('; '), c.address,
+      ]))
+      : '<p>No credentials.</p>',
+    '<h2>Escalation chains</h2>',
+    report.chains.length ? `<ol>${report.chains.map((c) => `<li>${escape(c)}</li>`).join('')}</ol>` : '<p>No chain reaches beyond the grants above.</p>',
+  ];
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    '<title>Azure access</title>',
+    `<style>${STYLE}</style>`,
+    '</head>',
+    '<body>',
+    ...sections,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
+
+const STYLE = [
+  'body{font-family:system-ui,sans-serif;margin:2rem;color:#1b1f24;background:#fff}',
+  'table{border-collapse:collapse;margin:1rem 0;font-size:.85rem}',
+  'th,td{border:1px solid #c8ccd1;padding:.3rem .5rem;text-align:left;vertical-align:top}',
+  // Terraform addresses are long unbroken words: let them wrap anywhere, and nothing else.
+  'td:last-child{overflow-wrap:anywhere;max-width:24rem}',
+  'th{background:#eef1f4}',
+  '.totals{font-weight:600}',
+  'svg text{font:12px system-ui,sans-serif;fill:#1b1f24}',
+  'svg .principal{fill:#dbeafe;stroke:#1d4ed8}',
+  'svg .scope{fill:#dcfce7;stroke:#15803d}',
+  'svg line{stroke:#475569;stroke-width:1.5}',
+  'svg line.eligible{stroke-dasharray:6 4;stroke:#b45309}',
+].join('');
+
+function escape(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+function table(headers: string[], rows: string[][]): string {
+  const head = `<tr>${headers.map((h) => `<th>${escape(h)}</th>`).join('')}</tr>`;
+  const body = rows.map((r) => `<tr>${r.map((cell) => `<td>${escape(cell)}</td>`).join('')}</tr>`).join('\n');
+  return `<table>\n${head}\n${body}\n</table>`;
+}
+
+const ROW = 36;
+const BOX = { width: 260, height: 26 };
+const WIDTH = 900;
+
+/** Principals and scopes as boxes in two columns, in first-seen order; one line per row, labelled with the role. */
+function accessGraph(rows: ReportRow[]): string {
+  const principals = [...new Set(rows.map((r) => r.principal))];
+  const scopes = [...new Set(rows.map(scopeText))];
+  const y = (index: number) => 20 + index * ROW;
+  const height = y(Math.max(principals.length, scopes.length)) + 10;
+  const right = WIDTH - BOX.width - 10;
+  const box = (x: number, top: number, label: string, kind: string) =>
+    `<g><rect class="${kind}" x="${x}" y="${top}" width="${BOX.width}" height="${BOX.height}" rx="4"/>`
+    + `<text x="${x + 8}" y="${top + 17}">${escape(clip(label))}</text></g>`;
+  // One line per principal, scope and kind of access, labelled with every role it carries.
+  const edges = new Map<string, { principal: string; scope: string; access: string; roles: string[] }>();
+  for (const r of rows) {
+    const key = JSON.stringify([r.principal, scopeText(r), r.access]);
+    const edge = edges.get(key) ?? { principal: r.principal, scope: scopeText(r), access: r.access, roles: [] };
+    edge.roles.push(r.role);
+    edges.set(key, edge);
+  }
+  const lines = [...edges.values()].map((edge) => {
+    const from = y(principals.indexOf(edge.principal)) + BOX.height / 2;
+    const to = y(scopes.indexOf(edge.scope)) + BOX.height / 2;
+    const mid = (from + to) / 2;
+    return `<g><line class="${edge.access === 'eligible' ? 'eligible' : 'held'}" x1="${10 + BOX.width}" y1="${from}" x2="${right}" y2="${to}"/>`
+      + `<text x="${WIDTH / 2}" y="${mid - 3}" text-anchor="middle">${escape(clip(`${edge.roles.join(', ')} (${edge.access})`, 60))}</text></g>`;
+  });
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Who holds access where" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}">`,
+    ...lines,
+    ...principals.map((p, i) => box(10, y(i), p, 'principal')),
+    ...scopes.map((s, i) => box(right, y(i), s, 'scope')),
+    '</svg>',
+  ].join('\n');
+}
+
+/** Long names end in an ellipsis inside the drawing; the tables keep them whole. */
+function clip(text: string, length = 40): string {
+  return text.length > length ? `${text.slice(0, length - 1)}…` : text;
+}
