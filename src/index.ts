@@ -37,6 +37,9 @@ export { WorkloadIdentity } from './identity/workload-identity';
 export type { AttachOptions, FederatedCredentialOptions, WorkloadIdentityProps } from './identity/workload-identity';
 
 // Standing grants.
+export { AppPermissionGrant } from './grants/app-permission-grant';
+export type { AppPermissionGrantProps } from './grants/app-permission-grant';
+export type { AppPermissionGrantOptions } from './grants/app-permission-options';
 export type { GrantOptions } from './grants/grant-options';
 export { RoleGrant } from './grants/role-grant';
 export type { RoleGrantProps } from './grants/role-grant';

@@ -57,9 +57,7 @@ export function renderGraphPermissions(source: SourceFile, provenance: EntraopsP
       '   *',
       `   * App role ID \`${r.appRoleId}\`.`,
       '   */',
-      `  public static get ${constants[i]}(): AppPermission {`,
-      `    return GraphPermissionCatalog.builtIn().fromAppRoleId('${r.appRoleId}');`,
-      '  }',
+      `  public static readonly ${constants[i]}: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('${r.appRoleId}');`,
     ].join('\n'),
   );
   const classFile = [
@@ -70,8 +68,7 @@ export function renderGraphPermissions(source: SourceFile, provenance: EntraopsP
     '/**',
     ` * Microsoft Graph's application permissions (${records.length}, from ${source.file}), one constant each,`,
     ' * with the privilege tier the entraops classification gives them. Grant one to a workload with',
-    ' * `identity.grantAppPermission(GraphPermission.USER_READ_ALL)`. The constants are getters, and the',
-    ' * catalog is built on first use, so importing the library does not pay for 709 permissions.',
+    ' * `identity.grantAppPermission(GraphPermission.USER_READ_ALL)`.',
     ' */',
     'export class GraphPermission {',
     '  /** A permission by its exact name, ignoring case ("User.Read.All"); an unknown name suggests close ones. */',

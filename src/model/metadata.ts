@@ -30,11 +30,20 @@ export interface PermanentEligibilityRecord {
   readonly reason: string;
 }
 
+/**
+ * Why a grant that needs a written reason was made anyway (a tier-0 application permission):
+ * recorded apart from suppressions, because no published rule ID covers it yet.
+ */
+export interface JustificationRecord {
+  readonly reason: string;
+}
+
 /** The fields of the library's metadata object, each written by one construct-side helper. */
 export enum MetadataField {
   SUPPRESSIONS = 'suppressions',
   PRINCIPAL = 'principal',
   PERMANENT_ELIGIBILITY = 'permanentEligibility',
+  JUSTIFICATION = 'justification',
 }
 
 /** The override path of one field, as `TerraformElement.addOverride` takes it. */
@@ -47,6 +56,7 @@ export interface LibraryMetadata {
   readonly suppressions: SuppressionRecord[];
   readonly principal?: PrincipalRecord;
   readonly permanentEligibility?: PermanentEligibilityRecord;
+  readonly justification?: JustificationRecord;
   /** The construct path cdktf writes under `"//".metadata.path`. */
   readonly constructPath?: string;
 }
@@ -79,12 +89,14 @@ export function readLibraryMetadata(body: Record<string, unknown>): LibraryMetad
   if (ours === undefined) return typeof cdktfMeta.path === 'string' ? { suppressions: [], constructPath: cdktfMeta.path } : NOTHING;
   const principal = ours[MetadataField.PRINCIPAL];
   const permanent = ours[MetadataField.PERMANENT_ELIGIBILITY];
+  const justification = ours[MetadataField.JUSTIFICATION];
   return {
     suppressions: suppressionsIn(ours[MetadataField.SUPPRESSIONS]),
     ...(isObject(principal) && typeof principal.kind === 'string' && typeof principal.name === 'string'
       ? { principal: { kind: principal.kind, name: principal.name } }
       : {}),
     ...(isObject(permanent) && typeof permanent.reason === 'string' ? { permanentEligibility: { reason: permanent.reason } } : {}),
+    ...(isObject(justification) && typeof justification.reason === 'string' ? { justification: { reason: justification.reason } } : {}),
     ...(typeof cdktfMeta.path === 'string' ? { constructPath: cdktfMeta.path } : {}),
   };
 }

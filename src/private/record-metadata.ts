@@ -31,3 +31,8 @@ export function recordPrincipal(resource: TerraformElement, principal: { princip
 export function recordPermanentEligibility(resource: TerraformElement, reason: string): void {
   resource.addOverride(metadataOverridePath(MetadataField.PERMANENT_ELIGIBILITY), { reason });
 }
+
+/** Records why a grant that needs a written reason (a tier-0 application permission) was made. */
+export function recordJustification(resource: TerraformElement, reason: string): void {
+  resource.addOverride(metadataOverridePath(MetadataField.JUSTIFICATION), { reason });
+}

@@ -34,8 +34,7 @@ import { GraphPermissionCatalog } from './graph-permission-catalog';
 /**
  * Microsoft Graph's application permissions (709, from data/entraops/graph-app-roles.json), one constant each,
  * with the privilege tier the entraops classification gives them. Grant one to a workload with
- * `identity.grantAppPermission(GraphPermission.USER_READ_ALL)`. The constants are getters, and the
- * catalog is built on first use, so importing the library does not pay for 709 permissions.
+ * `identity.grantAppPermission(GraphPermission.USER_READ_ALL)`.
  */
 export class GraphPermission {
   /** A permission by its exact name, ignoring case ("User.Read.All"); an unknown name suggests close ones. */
@@ -58,6381 +57,4963 @@ export class GraphPermission {
    *
    * App role ID `d07a8cc0-3d51-4b77-b3b0-32704d1f69fa`.
    */
-  public static get ACCESS_REVIEW_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('d07a8cc0-3d51-4b77-b3b0-32704d1f69fa');
-  }
+  public static readonly ACCESS_REVIEW_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('d07a8cc0-3d51-4b77-b3b0-32704d1f69fa');
 
   /**
    * AccessReview.ReadWrite.All: tier 0 (ControlPlane), Entitlement Management.
    *
    * App role ID `ef5f7d5c-338f-44b0-86c3-351f46c8bb5f`.
    */
-  public static get ACCESS_REVIEW_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('ef5f7d5c-338f-44b0-86c3-351f46c8bb5f');
-  }
+  public static readonly ACCESS_REVIEW_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('ef5f7d5c-338f-44b0-86c3-351f46c8bb5f');
 
   /**
    * AccessReview.ReadWrite.Membership: tier 0 (ControlPlane), Entitlement Management.
    *
    * App role ID `18228521-a591-40f1-b215-5fad4488c117`.
    */
-  public static get ACCESS_REVIEW_READ_WRITE_MEMBERSHIP(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('18228521-a591-40f1-b215-5fad4488c117');
-  }
+  public static readonly ACCESS_REVIEW_READ_WRITE_MEMBERSHIP: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('18228521-a591-40f1-b215-5fad4488c117');
 
   /**
    * Acronym.Read.All: tier 1 (ManagementPlane), Microsoft Search.
    *
    * App role ID `8c0aed2c-0c61-433d-b63c-6370ddc73248`.
    */
-  public static get ACRONYM_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('8c0aed2c-0c61-433d-b63c-6370ddc73248');
-  }
+  public static readonly ACRONYM_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('8c0aed2c-0c61-433d-b63c-6370ddc73248');
 
   /**
    * AdministrativeUnit.Read.All: tier 2 (UserAccess), Default Member.
    *
    * App role ID `134fd756-38ce-4afd-ba33-e9623dbe66c2`.
    */
-  public static get ADMINISTRATIVE_UNIT_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('134fd756-38ce-4afd-ba33-e9623dbe66c2');
-  }
+  public static readonly ADMINISTRATIVE_UNIT_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('134fd756-38ce-4afd-ba33-e9623dbe66c2');
 
   /**
    * AdministrativeUnit.ReadWrite.All: tier 0 (ControlPlane), Tenant Management.
    *
    * App role ID `5eb59dd3-1da2-4329-8733-9dabdc435916`.
    */
-  public static get ADMINISTRATIVE_UNIT_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('5eb59dd3-1da2-4329-8733-9dabdc435916');
-  }
+  public static readonly ADMINISTRATIVE_UNIT_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('5eb59dd3-1da2-4329-8733-9dabdc435916');
 
   /**
    * AgentCard.Read.All: tier 2 (UserAccess), Default Member.
    *
    * App role ID `aec9e0a0-6f46-4150-a9f7-05e9e3e87399`.
    */
-  public static get AGENT_CARD_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('aec9e0a0-6f46-4150-a9f7-05e9e3e87399');
-  }
+  public static readonly AGENT_CARD_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('aec9e0a0-6f46-4150-a9f7-05e9e3e87399');
 
   /**
    * AgentCard.ReadWrite.All: tier 0 (ControlPlane), Agent Identity.
    *
    * App role ID `ef566853-42d6-45a5-bed9-5ccb82c98b4f`.
    */
-  public static get AGENT_CARD_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('ef566853-42d6-45a5-bed9-5ccb82c98b4f');
-  }
+  public static readonly AGENT_CARD_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('ef566853-42d6-45a5-bed9-5ccb82c98b4f');
 
   /**
    * AgentCard.ReadWrite.ManagedBy: tier 0 (ControlPlane), Agent Identity.
    *
    * App role ID `9c4a07db-e0c1-4fb0-8e85-dfd8ae3b8201`.
    */
-  public static get AGENT_CARD_READ_WRITE_MANAGED_BY(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('9c4a07db-e0c1-4fb0-8e85-dfd8ae3b8201');
-  }
+  public static readonly AGENT_CARD_READ_WRITE_MANAGED_BY: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('9c4a07db-e0c1-4fb0-8e85-dfd8ae3b8201');
 
   /**
    * AgentCardManifest.Read.All: tier 2 (UserAccess), Default Member.
    *
    * App role ID `3ee18438-e6e5-4858-8f1c-d7b723b45213`.
    */
-  public static get AGENT_CARD_MANIFEST_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('3ee18438-e6e5-4858-8f1c-d7b723b45213');
-  }
+  public static readonly AGENT_CARD_MANIFEST_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('3ee18438-e6e5-4858-8f1c-d7b723b45213');
 
   /**
    * AgentCardManifest.ReadWrite.All: tier 0 (ControlPlane), Agent Identity.
    *
    * App role ID `228b1a03-f7ca-4348-b50d-e8a547ab61af`.
    */
-  public static get AGENT_CARD_MANIFEST_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('228b1a03-f7ca-4348-b50d-e8a547ab61af');
-  }
+  public static readonly AGENT_CARD_MANIFEST_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('228b1a03-f7ca-4348-b50d-e8a547ab61af');
 
   /**
    * AgentCardManifest.ReadWrite.ManagedBy: tier 0 (ControlPlane), Agent Identity.
    *
    * App role ID `77f6034c-52f5-4526-9fa1-d55a67e72cc4`.
    */
-  public static get AGENT_CARD_MANIFEST_READ_WRITE_MANAGED_BY(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('77f6034c-52f5-4526-9fa1-d55a67e72cc4');
-  }
+  public static readonly AGENT_CARD_MANIFEST_READ_WRITE_MANAGED_BY: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('77f6034c-52f5-4526-9fa1-d55a67e72cc4');
 
   /**
    * AgentCollection.Read.All: tier 2 (UserAccess), Default Member.
    *
    * App role ID `e65ee1da-d1d5-467b-bdd0-3e9bb94e6e0c`.
    */
-  public static get AGENT_COLLECTION_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('e65ee1da-d1d5-467b-bdd0-3e9bb94e6e0c');
-  }
+  public static readonly AGENT_COLLECTION_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('e65ee1da-d1d5-467b-bdd0-3e9bb94e6e0c');
 
   /**
    * AgentCollection.ReadWrite.All: tier 0 (ControlPlane), Agent Identity.
    *
    * App role ID `feb31d7d-a227-4487-898c-e014840d07b3`.
    */
-  public static get AGENT_COLLECTION_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('feb31d7d-a227-4487-898c-e014840d07b3');
-  }
+  public static readonly AGENT_COLLECTION_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('feb31d7d-a227-4487-898c-e014840d07b3');
 
   /**
    * AgentCollection.ReadWrite.ManagedBy: tier 0 (ControlPlane), Agent Identity.
    *
    * App role ID `2e0fb698-9996-479f-926b-ce63f4397829`.
    */
-  public static get AGENT_COLLECTION_READ_WRITE_MANAGED_BY(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('2e0fb698-9996-479f-926b-ce63f4397829');
-  }
+  public static readonly AGENT_COLLECTION_READ_WRITE_MANAGED_BY: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('2e0fb698-9996-479f-926b-ce63f4397829');
 
   /**
    * AgentIdentity.Create.All: tier 1 (ManagementPlane), Agent Identity.
    *
    * App role ID `ad25cc1d-84d8-47df-a08e-b34c2e800819`.
    */
-  public static get AGENT_IDENTITY_CREATE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('ad25cc1d-84d8-47df-a08e-b34c2e800819');
-  }
+  public static readonly AGENT_IDENTITY_CREATE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('ad25cc1d-84d8-47df-a08e-b34c2e800819');
 
   /**
    * AgentIdentity.CreateAsManager: tier 2 (UserAccess), Agent Identity.
    *
    * App role ID `4c390976-b2b7-42e0-9187-c6be3bead001`.
    */
-  public static get AGENT_IDENTITY_CREATE_AS_MANAGER(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('4c390976-b2b7-42e0-9187-c6be3bead001');
-  }
+  public static readonly AGENT_IDENTITY_CREATE_AS_MANAGER: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('4c390976-b2b7-42e0-9187-c6be3bead001');
 
   /**
    * AgentIdentity.DeleteRestore.All: tier 0 (ControlPlane), Agent Identity.
    *
    * App role ID `5b016f9b-18eb-41d4-869a-66931914d1c8`.
    */
-  public static get AGENT_IDENTITY_DELETE_RESTORE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('5b016f9b-18eb-41d4-869a-66931914d1c8');
-  }
+  public static readonly AGENT_IDENTITY_DELETE_RESTORE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('5b016f9b-18eb-41d4-869a-66931914d1c8');
 
   /**
    * AgentIdentity.EnableDisable.All: tier 0 (ControlPlane), Agent Identity.
    *
    * App role ID `69ee0943-4fa4-4ec8-8e52-d12e4ea661a3`.
    */
-  public static get AGENT_IDENTITY_ENABLE_DISABLE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('69ee0943-4fa4-4ec8-8e52-d12e4ea661a3');
-  }
+  public static readonly AGENT_IDENTITY_ENABLE_DISABLE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('69ee0943-4fa4-4ec8-8e52-d12e4ea661a3');
 
   /**
    * AgentIdentity.Read.All: tier 2 (UserAccess), Default Member.
    *
    * App role ID `b2b8f011-2898-4234-9092-5059f6c1ebfa`.
    */
-  public static get AGENT_IDENTITY_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('b2b8f011-2898-4234-9092-5059f6c1ebfa');
-  }
+  public static readonly AGENT_IDENTITY_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('b2b8f011-2898-4234-9092-5059f6c1ebfa');
 
   /**
    * AgentIdentity.ReadWrite.All: tier 0 (ControlPlane), Agent Identity.
    *
    * App role ID `dcf7150a-88d4-4fe6-9be1-c2744c455397`.
    */
-  public static get AGENT_IDENTITY_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('dcf7150a-88d4-4fe6-9be1-c2744c455397');
-  }
+  public static readonly AGENT_IDENTITY_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('dcf7150a-88d4-4fe6-9be1-c2744c455397');
 
   /**
    * AgentIdentityBlueprint.AddRemoveCreds.All: tier 0 (ControlPlane), Agent Identity.
    *
    * App role ID `0510736e-bdfb-4b37-9a1f-89b4a074763a`.
    */
-  public static get AGENT_IDENTITY_BLUEPRINT_ADD_REMOVE_CREDS_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('0510736e-bdfb-4b37-9a1f-89b4a074763a');
-  }
+  public static readonly AGENT_IDENTITY_BLUEPRINT_ADD_REMOVE_CREDS_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('0510736e-bdfb-4b37-9a1f-89b4a074763a');
 
   /**
    * AgentIdentityBlueprint.Create: tier 1 (ManagementPlane), Agent Identity.
    *
    * App role ID `ea4b2453-ad2d-4d94-9155-10d5d9493ce9`.
    */
-  public static get AGENT_IDENTITY_BLUEPRINT_CREATE(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('ea4b2453-ad2d-4d94-9155-10d5d9493ce9');
-  }
+  public static readonly AGENT_IDENTITY_BLUEPRINT_CREATE: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('ea4b2453-ad2d-4d94-9155-10d5d9493ce9');
 
   /**
    * AgentIdentityBlueprint.DeleteRestore.All: tier 0 (ControlPlane), Agent Identity.
    *
    * App role ID `3f80b699-6405-4e36-a4df-4f19950ff91e`.
    */
-  public static get AGENT_IDENTITY_BLUEPRINT_DELETE_RESTORE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('3f80b699-6405-4e36-a4df-4f19950ff91e');
-  }
+  public static readonly AGENT_IDENTITY_BLUEPRINT_DELETE_RESTORE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('3f80b699-6405-4e36-a4df-4f19950ff91e');
 
   /**
    * AgentIdentityBlueprint.Read.All: tier 2 (UserAccess), Default Member.
    *
    * App role ID `7547a7d1-36fa-4479-9c31-559a600eaa4f`.
    */
-  public static get AGENT_IDENTITY_BLUEPRINT_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('7547a7d1-36fa-4479-9c31-559a600eaa4f');
-  }
+  public static readonly AGENT_IDENTITY_BLUEPRINT_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('7547a7d1-36fa-4479-9c31-559a600eaa4f');
 
   /**
    * AgentIdentityBlueprint.ReadWrite.All: tier 0 (ControlPlane), Agent Identity.
    *
    * App role ID `7fddd33b-d884-4ec0-8696-72cff90ff825`.
    */
-  public static get AGENT_IDENTITY_BLUEPRINT_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('7fddd33b-d884-4ec0-8696-72cff90ff825');
-  }
+  public static readonly AGENT_IDENTITY_BLUEPRINT_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('7fddd33b-d884-4ec0-8696-72cff90ff825');
 
   /**
    * AgentIdentityBlueprint.UpdateAuthProperties.All: tier 0 (ControlPlane), Agent Identity.
    *
    * App role ID `19202363-278e-49c2-bf00-391e2ba00881`.
    */
-  public static get AGENT_IDENTITY_BLUEPRINT_UPDATE_AUTH_PROPERTIES_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('19202363-278e-49c2-bf00-391e2ba00881');
-  }
+  public static readonly AGENT_IDENTITY_BLUEPRINT_UPDATE_AUTH_PROPERTIES_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('19202363-278e-49c2-bf00-391e2ba00881');
 
   /**
    * AgentIdentityBlueprint.UpdateBranding.All: tier 0 (ControlPlane), Agent Identity.
    *
    * App role ID `76232daa-a1e4-4544-b664-495a006513bf`.
    */
-  public static get AGENT_IDENTITY_BLUEPRINT_UPDATE_BRANDING_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('76232daa-a1e4-4544-b664-495a006513bf');
-  }
+  public static readonly AGENT_IDENTITY_BLUEPRINT_UPDATE_BRANDING_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('76232daa-a1e4-4544-b664-495a006513bf');
 
   /**
    * AgentIdentityBlueprintPrincipal.Create: tier 1 (ManagementPlane), Agent Identity.
    *
    * App role ID `8959696d-d07e-4916-9b1e-3ba9ce459161`.
    */
-  public static get AGENT_IDENTITY_BLUEPRINT_PRINCIPAL_CREATE(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('8959696d-d07e-4916-9b1e-3ba9ce459161');
-  }
+  public static readonly AGENT_IDENTITY_BLUEPRINT_PRINCIPAL_CREATE: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('8959696d-d07e-4916-9b1e-3ba9ce459161');
 
   /**
    * AgentIdentityBlueprintPrincipal.DeleteRestore.All: tier 0 (ControlPlane), Agent Identity.
    *
    * App role ID `f86a2dd8-9298-4675-bd78-f5a3572da2d7`.
    */
-  public static get AGENT_IDENTITY_BLUEPRINT_PRINCIPAL_DELETE_RESTORE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('f86a2dd8-9298-4675-bd78-f5a3572da2d7');
-  }
+  public static readonly AGENT_IDENTITY_BLUEPRINT_PRINCIPAL_DELETE_RESTORE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('f86a2dd8-9298-4675-bd78-f5a3572da2d7');
 
   /**
    * AgentIdentityBlueprintPrincipal.EnableDisable.All: tier 0 (ControlPlane), Agent Identity.
    *
    * App role ID `a0bdd23d-8b19-4682-b428-574d96527c6f`.
    */
-  public static get AGENT_IDENTITY_BLUEPRINT_PRINCIPAL_ENABLE_DISABLE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('a0bdd23d-8b19-4682-b428-574d96527c6f');
-  }
+  public static readonly AGENT_IDENTITY_BLUEPRINT_PRINCIPAL_ENABLE_DISABLE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('a0bdd23d-8b19-4682-b428-574d96527c6f');
 
   /**
    * AgentIdentityBlueprintPrincipal.Read.All: tier 2 (UserAccess), Default Member.
    *
    * App role ID `9361dea9-4524-493d-941d-f1b65aaf6c7c`.
    */
-  public static get AGENT_IDENTITY_BLUEPRINT_PRINCIPAL_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('9361dea9-4524-493d-941d-f1b65aaf6c7c');
-  }
+  public static readonly AGENT_IDENTITY_BLUEPRINT_PRINCIPAL_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('9361dea9-4524-493d-941d-f1b65aaf6c7c');
 
   /**
    * AgentIdentityBlueprintPrincipal.ReadWrite.All: tier 0 (ControlPlane), Agent Identity.
    *
    * App role ID `3bc933bc-8b4d-4cb6-ac49-b73774299250`.
    */
-  public static get AGENT_IDENTITY_BLUEPRINT_PRINCIPAL_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('3bc933bc-8b4d-4cb6-ac49-b73774299250');
-  }
+  public static readonly AGENT_IDENTITY_BLUEPRINT_PRINCIPAL_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('3bc933bc-8b4d-4cb6-ac49-b73774299250');
 
   /**
    * AgentIdUser.ReadWrite.All: tier 0 (ControlPlane), Agent Identity.
    *
    * App role ID `b782c9ad-6f2b-4894-a21b-72bf22417f0a`.
    */
-  public static get AGENT_ID_USER_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('b782c9ad-6f2b-4894-a21b-72bf22417f0a');
-  }
+  public static readonly AGENT_ID_USER_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('b782c9ad-6f2b-4894-a21b-72bf22417f0a');
 
   /**
    * AgentIdUser.ReadWrite.IdentityParentedBy: tier 2 (UserAccess), Agent Identity.
    *
    * App role ID `4aa6e624-eee0-40ab-bdd8-f9639038a614`.
    */
-  public static get AGENT_ID_USER_READ_WRITE_IDENTITY_PARENTED_BY(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('4aa6e624-eee0-40ab-bdd8-f9639038a614');
-  }
+  public static readonly AGENT_ID_USER_READ_WRITE_IDENTITY_PARENTED_BY: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('4aa6e624-eee0-40ab-bdd8-f9639038a614');
 
   /**
    * AgentInstance.Read.All: tier 2 (UserAccess), Default Member.
    *
    * App role ID `799a4732-85b8-4c67-b048-75f0e88a232b`.
    */
-  public static get AGENT_INSTANCE_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('799a4732-85b8-4c67-b048-75f0e88a232b');
-  }
+  public static readonly AGENT_INSTANCE_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('799a4732-85b8-4c67-b048-75f0e88a232b');
 
   /**
    * AgentInstance.ReadWrite.All: tier 0 (ControlPlane), Agent Identity.
    *
    * App role ID `07abdd95-78dc-4353-bd32-09f880ea43d0`.
    */
-  public static get AGENT_INSTANCE_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('07abdd95-78dc-4353-bd32-09f880ea43d0');
-  }
+  public static readonly AGENT_INSTANCE_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('07abdd95-78dc-4353-bd32-09f880ea43d0');
 
   /**
    * AgentInstance.ReadWrite.ManagedBy: tier 0 (ControlPlane), Agent Identity.
    *
    * App role ID `782ab1bf-24f1-4c27-8bbc-2006d42792a6`.
    */
-  public static get AGENT_INSTANCE_READ_WRITE_MANAGED_BY(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('782ab1bf-24f1-4c27-8bbc-2006d42792a6');
-  }
+  public static readonly AGENT_INSTANCE_READ_WRITE_MANAGED_BY: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('782ab1bf-24f1-4c27-8bbc-2006d42792a6');
 
   /**
    * AgentRegistration.Read.All: tier 2 (UserAccess), Default Member.
    *
    * App role ID `d3acceb6-4673-47c0-aeac-582f2c7cf72c`.
    */
-  public static get AGENT_REGISTRATION_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('d3acceb6-4673-47c0-aeac-582f2c7cf72c');
-  }
+  public static readonly AGENT_REGISTRATION_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('d3acceb6-4673-47c0-aeac-582f2c7cf72c');
 
   /**
    * AgentRegistration.ReadWrite.All: tier 0 (ControlPlane), Agent Identity.
    *
    * App role ID `39fb8c64-7bd3-4107-8515-14d6e55ddda4`.
    */
-  public static get AGENT_REGISTRATION_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('39fb8c64-7bd3-4107-8515-14d6e55ddda4');
-  }
+  public static readonly AGENT_REGISTRATION_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('39fb8c64-7bd3-4107-8515-14d6e55ddda4');
 
   /**
    * Agreement.Read.All: tier 1 (ManagementPlane), Tenant Configuration (Reader).
    *
    * App role ID `2f3e6f8c-093b-4c57-a58b-ba5ce494a169`.
    */
-  public static get AGREEMENT_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('2f3e6f8c-093b-4c57-a58b-ba5ce494a169');
-  }
+  public static readonly AGREEMENT_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('2f3e6f8c-093b-4c57-a58b-ba5ce494a169');
 
   /**
    * Agreement.ReadWrite.All: tier 0 (ControlPlane), Tenant Management.
    *
    * App role ID `c9090d00-6101-42f0-a729-c41074260d47`.
    */
-  public static get AGREEMENT_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('c9090d00-6101-42f0-a729-c41074260d47');
-  }
+  public static readonly AGREEMENT_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('c9090d00-6101-42f0-a729-c41074260d47');
 
   /**
    * AgreementAcceptance.Read.All: tier 1 (ManagementPlane), Tenant Configuration (Reader).
    *
    * App role ID `d8e4ec18-f6c0-4620-8122-c8b1f2bf400e`.
    */
-  public static get AGREEMENT_ACCEPTANCE_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('d8e4ec18-f6c0-4620-8122-c8b1f2bf400e');
-  }
+  public static readonly AGREEMENT_ACCEPTANCE_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('d8e4ec18-f6c0-4620-8122-c8b1f2bf400e');
 
   /**
    * AiEnterpriseInteraction.Read.All: tier 1 (ManagementPlane), AI Interaction.
    *
    * App role ID `839c90ab-5771-41ee-aef8-a562e8487c1e`.
    */
-  public static get AI_ENTERPRISE_INTERACTION_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('839c90ab-5771-41ee-aef8-a562e8487c1e');
-  }
+  public static readonly AI_ENTERPRISE_INTERACTION_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('839c90ab-5771-41ee-aef8-a562e8487c1e');
 
   /**
    * APIConnectors.Read.All: tier 1 (ManagementPlane), Tenant Configuration (Reader).
    *
    * App role ID `b86848a7-d5b1-41eb-a9b4-54a4e6306e97`.
    */
-  public static get API_CONNECTORS_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('b86848a7-d5b1-41eb-a9b4-54a4e6306e97');
-  }
+  public static readonly API_CONNECTORS_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('b86848a7-d5b1-41eb-a9b4-54a4e6306e97');
 
   /**
    * APIConnectors.ReadWrite.All: tier 0 (ControlPlane), External Identities.
    *
    * App role ID `1dfe531a-24a6-4f1b-80f4-7a0dc5a0a171`.
    */
-  public static get API_CONNECTORS_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('1dfe531a-24a6-4f1b-80f4-7a0dc5a0a171');
-  }
+  public static readonly API_CONNECTORS_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('1dfe531a-24a6-4f1b-80f4-7a0dc5a0a171');
 
   /**
    * AppCatalog.Read.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `e12dae10-5a57-4817-b79d-dfbec5348930`.
    */
-  public static get APP_CATALOG_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('e12dae10-5a57-4817-b79d-dfbec5348930');
-  }
+  public static readonly APP_CATALOG_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('e12dae10-5a57-4817-b79d-dfbec5348930');
 
   /**
    * AppCatalog.ReadWrite.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `dc149144-f292-421e-b185-5953f2e98d7f`.
    */
-  public static get APP_CATALOG_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('dc149144-f292-421e-b185-5953f2e98d7f');
-  }
+  public static readonly APP_CATALOG_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('dc149144-f292-421e-b185-5953f2e98d7f');
 
   /**
    * Application-RemoteDesktopConfig.ReadWrite.All: tier 0 (ControlPlane), Application and Workload Identity.
    *
    * App role ID `3be0012a-cc4e-426b-895b-f9c836bf6381`.
    */
-  public static get APPLICATION_REMOTE_DESKTOP_CONFIG_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('3be0012a-cc4e-426b-895b-f9c836bf6381');
-  }
+  public static readonly APPLICATION_REMOTE_DESKTOP_CONFIG_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('3be0012a-cc4e-426b-895b-f9c836bf6381');
 
   /**
    * Application.Read.All: tier 2 (UserAccess), Default Member.
    *
    * App role ID `9a5d68dd-52b0-4cc2-bd40-abcf44ac3a30`.
    */
-  public static get APPLICATION_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('9a5d68dd-52b0-4cc2-bd40-abcf44ac3a30');
-  }
+  public static readonly APPLICATION_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('9a5d68dd-52b0-4cc2-bd40-abcf44ac3a30');
 
   /**
    * Application.ReadUpdate.All: tier 0 (ControlPlane), Application and Workload Identity.
    *
    * App role ID `fc023787-fd04-4e44-9bc7-d454f00c0f0a`.
    */
-  public static get APPLICATION_READ_UPDATE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('fc023787-fd04-4e44-9bc7-d454f00c0f0a');
-  }
+  public static readonly APPLICATION_READ_UPDATE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('fc023787-fd04-4e44-9bc7-d454f00c0f0a');
 
   /**
    * Application.ReadWrite.All: tier 0 (ControlPlane), Application and Workload Identity.
    *
    * App role ID `1bfefb4e-e0b5-418b-a88f-73c46d2cc8e9`.
    */
-  public static get APPLICATION_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('1bfefb4e-e0b5-418b-a88f-73c46d2cc8e9');
-  }
+  public static readonly APPLICATION_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('1bfefb4e-e0b5-418b-a88f-73c46d2cc8e9');
 
   /**
    * Application.ReadWrite.OwnedBy: tier 0 (ControlPlane), Application and Workload Identity.
    *
    * App role ID `18a4783c-866b-4cc7-a460-3d5e5662c884`.
    */
-  public static get APPLICATION_READ_WRITE_OWNED_BY(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('18a4783c-866b-4cc7-a460-3d5e5662c884');
-  }
+  public static readonly APPLICATION_READ_WRITE_OWNED_BY: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('18a4783c-866b-4cc7-a460-3d5e5662c884');
 
   /**
    * AppRoleAssignment.ReadWrite.All: tier 0 (ControlPlane), Application and Workload Identity.
    *
    * App role ID `06b708a9-e830-4db3-a914-8e69da51d44f`.
    */
-  public static get APP_ROLE_ASSIGNMENT_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('06b708a9-e830-4db3-a914-8e69da51d44f');
-  }
+  public static readonly APP_ROLE_ASSIGNMENT_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('06b708a9-e830-4db3-a914-8e69da51d44f');
 
   /**
    * ApprovalSolution.Read.All: tier 1 (ManagementPlane), Approval Workflows.
    *
    * App role ID `9f265de7-8d5e-4e9a-a805-5e8bbc49656f`.
    */
-  public static get APPROVAL_SOLUTION_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('9f265de7-8d5e-4e9a-a805-5e8bbc49656f');
-  }
+  public static readonly APPROVAL_SOLUTION_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('9f265de7-8d5e-4e9a-a805-5e8bbc49656f');
 
   /**
    * ApprovalSolution.ReadWrite.All: tier 1 (ManagementPlane), Approval Workflows.
    *
    * App role ID `45583558-1113-4d06-8969-e79a28edc9ad`.
    */
-  public static get APPROVAL_SOLUTION_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('45583558-1113-4d06-8969-e79a28edc9ad');
-  }
+  public static readonly APPROVAL_SOLUTION_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('45583558-1113-4d06-8969-e79a28edc9ad');
 
   /**
    * AttackSimulation.Read.All: tier 1 (ManagementPlane), Security and Compliance.
    *
    * App role ID `93283d0a-6322-4fa8-966b-8c121624760d`.
    */
-  public static get ATTACK_SIMULATION_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('93283d0a-6322-4fa8-966b-8c121624760d');
-  }
+  public static readonly ATTACK_SIMULATION_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('93283d0a-6322-4fa8-966b-8c121624760d');
 
   /**
    * AttackSimulation.ReadWrite.All: tier 0 (ControlPlane), Global Security and Compliance Management.
    *
    * App role ID `e125258e-8c8a-42a8-8f55-ab502afa52f3`.
    */
-  public static get ATTACK_SIMULATION_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('e125258e-8c8a-42a8-8f55-ab502afa52f3');
-  }
+  public static readonly ATTACK_SIMULATION_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('e125258e-8c8a-42a8-8f55-ab502afa52f3');
 
   /**
    * AuditActivity.Read: tier 1 (ManagementPlane), Security and Compliance.
    *
    * App role ID `99bc85fb-e857-4220-9f8c-3a1c83148d2e`.
    */
-  public static get AUDIT_ACTIVITY_READ(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('99bc85fb-e857-4220-9f8c-3a1c83148d2e');
-  }
+  public static readonly AUDIT_ACTIVITY_READ: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('99bc85fb-e857-4220-9f8c-3a1c83148d2e');
 
   /**
    * AuditActivity.Write: tier 0 (ControlPlane), Global Security and Compliance Management.
    *
    * App role ID `f6318678-2713-4bb6-b123-233e7336c1bd`.
    */
-  public static get AUDIT_ACTIVITY_WRITE(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('f6318678-2713-4bb6-b123-233e7336c1bd');
-  }
+  public static readonly AUDIT_ACTIVITY_WRITE: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('f6318678-2713-4bb6-b123-233e7336c1bd');
 
   /**
    * AuditLog.Read.All: tier 1 (ManagementPlane), Security and Compliance.
    *
    * App role ID `b0afded3-3588-46d8-8b3d-9842eff778da`.
    */
-  public static get AUDIT_LOG_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('b0afded3-3588-46d8-8b3d-9842eff778da');
-  }
+  public static readonly AUDIT_LOG_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('b0afded3-3588-46d8-8b3d-9842eff778da');
 
   /**
    * AuditLogsQuery-CRM.Read.All: tier 1 (ManagementPlane), Security and Compliance.
    *
    * App role ID `20e6f8e4-ffac-4cf7-82f7-70ddb7564318`.
    */
-  public static get AUDIT_LOGS_QUERY_CRM_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('20e6f8e4-ffac-4cf7-82f7-70ddb7564318');
-  }
+  public static readonly AUDIT_LOGS_QUERY_CRM_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('20e6f8e4-ffac-4cf7-82f7-70ddb7564318');
 
   /**
    * AuditLogsQuery-Endpoint.Read.All: tier 1 (ManagementPlane), Security and Compliance.
    *
    * App role ID `0bc85aed-7b0b-437a-bac8-3b29a1b84c99`.
    */
-  public static get AUDIT_LOGS_QUERY_ENDPOINT_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('0bc85aed-7b0b-437a-bac8-3b29a1b84c99');
-  }
+  public static readonly AUDIT_LOGS_QUERY_ENDPOINT_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('0bc85aed-7b0b-437a-bac8-3b29a1b84c99');
 
   /**
    * AuditLogsQuery-Entra.Read.All: tier 1 (ManagementPlane), Security and Compliance.
    *
    * App role ID `7276d950-48fc-4269-8348-f22f2bb296d0`.
    */
-  public static get AUDIT_LOGS_QUERY_ENTRA_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('7276d950-48fc-4269-8348-f22f2bb296d0');
-  }
+  public static readonly AUDIT_LOGS_QUERY_ENTRA_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('7276d950-48fc-4269-8348-f22f2bb296d0');
 
   /**
    * AuditLogsQuery-Exchange.Read.All: tier 1 (ManagementPlane), Security and Compliance.
    *
    * App role ID `6b0d2622-d34e-4470-935b-b96550e5ca8d`.
    */
-  public static get AUDIT_LOGS_QUERY_EXCHANGE_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('6b0d2622-d34e-4470-935b-b96550e5ca8d');
-  }
+  public static readonly AUDIT_LOGS_QUERY_EXCHANGE_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('6b0d2622-d34e-4470-935b-b96550e5ca8d');
 
   /**
    * AuditLogsQuery-OneDrive.Read.All: tier 1 (ManagementPlane), Security and Compliance.
    *
    * App role ID `8a169a81-841c-45fd-ad43-96aede8801a0`.
    */
-  public static get AUDIT_LOGS_QUERY_ONE_DRIVE_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('8a169a81-841c-45fd-ad43-96aede8801a0');
-  }
+  public static readonly AUDIT_LOGS_QUERY_ONE_DRIVE_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('8a169a81-841c-45fd-ad43-96aede8801a0');
 
   /**
    * AuditLogsQuery-SharePoint.Read.All: tier 1 (ManagementPlane), Security and Compliance.
    *
    * App role ID `91c64a47-a524-4fce-9bf3-3d569a344ecf`.
    */
-  public static get AUDIT_LOGS_QUERY_SHARE_POINT_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('91c64a47-a524-4fce-9bf3-3d569a344ecf');
-  }
+  public static readonly AUDIT_LOGS_QUERY_SHARE_POINT_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('91c64a47-a524-4fce-9bf3-3d569a344ecf');
 
   /**
    * AuditLogsQuery.Read.All: tier 1 (ManagementPlane), Security and Compliance.
    *
    * App role ID `5e1e9171-754d-478c-812c-f1755a9a4c2d`.
    */
-  public static get AUDIT_LOGS_QUERY_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('5e1e9171-754d-478c-812c-f1755a9a4c2d');
-  }
+  public static readonly AUDIT_LOGS_QUERY_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('5e1e9171-754d-478c-812c-f1755a9a4c2d');
 
   /**
    * AuthenticationContext.Read.All: tier 1 (ManagementPlane), Conditional Access.
    *
    * App role ID `381f742f-e1f8-4309-b4ab-e3d91ae4c5c1`.
    */
-  public static get AUTHENTICATION_CONTEXT_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('381f742f-e1f8-4309-b4ab-e3d91ae4c5c1');
-  }
+  public static readonly AUTHENTICATION_CONTEXT_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('381f742f-e1f8-4309-b4ab-e3d91ae4c5c1');
 
   /**
    * AuthenticationContext.ReadWrite.All: tier 0 (ControlPlane), Conditional Access.
    *
    * App role ID `a88eef72-fed0-4bf7-a2a9-f19df33f8b83`.
    */
-  public static get AUTHENTICATION_CONTEXT_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('a88eef72-fed0-4bf7-a2a9-f19df33f8b83');
-  }
+  public static readonly AUTHENTICATION_CONTEXT_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('a88eef72-fed0-4bf7-a2a9-f19df33f8b83');
 
   /**
    * BackupRestore-Configuration.Read.All: tier 1 (ManagementPlane), Backup and Restore.
    *
    * App role ID `5fbb5982-3230-4882-93c0-2167523ce0c2`.
    */
-  public static get BACKUP_RESTORE_CONFIGURATION_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('5fbb5982-3230-4882-93c0-2167523ce0c2');
-  }
+  public static readonly BACKUP_RESTORE_CONFIGURATION_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('5fbb5982-3230-4882-93c0-2167523ce0c2');
 
   /**
    * BackupRestore-Configuration.ReadWrite.All: tier 1 (ManagementPlane), Backup and Restore.
    *
    * App role ID `18133149-5489-40ac-80f0-4b6fa85f6cdc`.
    */
-  public static get BACKUP_RESTORE_CONFIGURATION_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('18133149-5489-40ac-80f0-4b6fa85f6cdc');
-  }
+  public static readonly BACKUP_RESTORE_CONFIGURATION_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('18133149-5489-40ac-80f0-4b6fa85f6cdc');
 
   /**
    * BackupRestore-Control.Read.All: tier 1 (ManagementPlane), Backup and Restore.
    *
    * App role ID `6fe20a79-0e15-45a1-b019-834c125993a0`.
    */
-  public static get BACKUP_RESTORE_CONTROL_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('6fe20a79-0e15-45a1-b019-834c125993a0');
-  }
+  public static readonly BACKUP_RESTORE_CONTROL_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('6fe20a79-0e15-45a1-b019-834c125993a0');
 
   /**
    * BackupRestore-Control.ReadWrite.All: tier 1 (ManagementPlane), Backup and Restore.
    *
    * App role ID `fb240865-88f8-4a1d-923f-98dbc7920860`.
    */
-  public static get BACKUP_RESTORE_CONTROL_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('fb240865-88f8-4a1d-923f-98dbc7920860');
-  }
+  public static readonly BACKUP_RESTORE_CONTROL_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('fb240865-88f8-4a1d-923f-98dbc7920860');
 
   /**
    * BackupRestore-Monitor.Read.All: tier 1 (ManagementPlane), Backup and Restore.
    *
    * App role ID `ecae8511-f2d7-4be4-bdbf-91f244d45986`.
    */
-  public static get BACKUP_RESTORE_MONITOR_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('ecae8511-f2d7-4be4-bdbf-91f244d45986');
-  }
+  public static readonly BACKUP_RESTORE_MONITOR_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('ecae8511-f2d7-4be4-bdbf-91f244d45986');
 
   /**
    * BackupRestore-Restore.Read.All: tier 1 (ManagementPlane), Backup and Restore.
    *
    * App role ID `87853aa5-0372-4710-b34b-cef27bb7156e`.
    */
-  public static get BACKUP_RESTORE_RESTORE_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('87853aa5-0372-4710-b34b-cef27bb7156e');
-  }
+  public static readonly BACKUP_RESTORE_RESTORE_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('87853aa5-0372-4710-b34b-cef27bb7156e');
 
   /**
    * BackupRestore-Restore.ReadWrite.All: tier 1 (ManagementPlane), Backup and Restore.
    *
    * App role ID `bebd0841-a3d8-4313-a51d-731112c8ee41`.
    */
-  public static get BACKUP_RESTORE_RESTORE_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('bebd0841-a3d8-4313-a51d-731112c8ee41');
-  }
+  public static readonly BACKUP_RESTORE_RESTORE_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('bebd0841-a3d8-4313-a51d-731112c8ee41');
 
   /**
    * BackupRestore-Search.Read.All: tier 1 (ManagementPlane), Backup and Restore.
    *
    * App role ID `f6135c51-c766-4be1-9638-ed90c2ed2443`.
    */
-  public static get BACKUP_RESTORE_SEARCH_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('f6135c51-c766-4be1-9638-ed90c2ed2443');
-  }
+  public static readonly BACKUP_RESTORE_SEARCH_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('f6135c51-c766-4be1-9638-ed90c2ed2443');
 
   /**
    * BillingConfiguration.ReadWrite.All: tier 0 (ControlPlane), Tenant Management.
    *
    * App role ID `9e8be751-7eee-4c09-bcfd-d64f6b087fd8`.
    */
-  public static get BILLING_CONFIGURATION_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('9e8be751-7eee-4c09-bcfd-d64f6b087fd8');
-  }
+  public static readonly BILLING_CONFIGURATION_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('9e8be751-7eee-4c09-bcfd-d64f6b087fd8');
 
   /**
    * BitlockerKey.Read.All: tier 0 (ControlPlane), Global Endpoint Credential Management.
    *
    * App role ID `57f1cf28-c0c4-4ec3-9a30-19a2eaaf2f6e`.
    */
-  public static get BITLOCKER_KEY_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('57f1cf28-c0c4-4ec3-9a30-19a2eaaf2f6e');
-  }
+  public static readonly BITLOCKER_KEY_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('57f1cf28-c0c4-4ec3-9a30-19a2eaaf2f6e');
 
   /**
    * BitlockerKey.ReadBasic.All: tier 1 (ManagementPlane), Microsoft 365 Platform Management.
    *
    * App role ID `f690d423-6b29-4d04-98c6-694c42282419`.
    */
-  public static get BITLOCKER_KEY_READ_BASIC_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('f690d423-6b29-4d04-98c6-694c42282419');
-  }
+  public static readonly BITLOCKER_KEY_READ_BASIC_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('f690d423-6b29-4d04-98c6-694c42282419');
 
   /**
    * Bookings.Manage.All: tier 1 (ManagementPlane), Customer Booking.
    *
    * App role ID `6b22000a-1228-42ec-88db-b8c00399aecb`.
    */
-  public static get BOOKINGS_MANAGE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('6b22000a-1228-42ec-88db-b8c00399aecb');
-  }
+  public static readonly BOOKINGS_MANAGE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('6b22000a-1228-42ec-88db-b8c00399aecb');
 
   /**
    * Bookings.Read.All: tier 1 (ManagementPlane), Customer Booking.
    *
    * App role ID `6e98f277-b046-4193-a4f2-6bf6a78cd491`.
    */
-  public static get BOOKINGS_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('6e98f277-b046-4193-a4f2-6bf6a78cd491');
-  }
+  public static readonly BOOKINGS_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('6e98f277-b046-4193-a4f2-6bf6a78cd491');
 
   /**
    * Bookings.ReadWrite.All: tier 1 (ManagementPlane), Customer Booking.
    *
    * App role ID `0c4b2d20-7919-468d-8668-c54b09d4dee8`.
    */
-  public static get BOOKINGS_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('0c4b2d20-7919-468d-8668-c54b09d4dee8');
-  }
+  public static readonly BOOKINGS_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('0c4b2d20-7919-468d-8668-c54b09d4dee8');
 
   /**
    * BookingsAppointment.ReadWrite.All: tier 1 (ManagementPlane), Customer Booking.
    *
    * App role ID `9769393e-5a9f-4302-9e3d-7e018ecb64a7`.
    */
-  public static get BOOKINGS_APPOINTMENT_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('9769393e-5a9f-4302-9e3d-7e018ecb64a7');
-  }
+  public static readonly BOOKINGS_APPOINTMENT_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('9769393e-5a9f-4302-9e3d-7e018ecb64a7');
 
   /**
    * Bookmark.Read.All: tier 1 (ManagementPlane), Microsoft Search.
    *
    * App role ID `be95e614-8ef3-49eb-8464-1c9503433b86`.
    */
-  public static get BOOKMARK_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('be95e614-8ef3-49eb-8464-1c9503433b86');
-  }
+  public static readonly BOOKMARK_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('be95e614-8ef3-49eb-8464-1c9503433b86');
 
   /**
    * BrowserSiteLists.Read.All: tier 1 (ManagementPlane), Microsoft Edge.
    *
    * App role ID `c5ee1f21-fc7f-4937-9af0-c91648ff9597`.
    */
-  public static get BROWSER_SITE_LISTS_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('c5ee1f21-fc7f-4937-9af0-c91648ff9597');
-  }
+  public static readonly BROWSER_SITE_LISTS_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('c5ee1f21-fc7f-4937-9af0-c91648ff9597');
 
   /**
    * BrowserSiteLists.ReadWrite.All: tier 1 (ManagementPlane), Microsoft Edge.
    *
    * App role ID `8349ca94-3061-44d5-9bfb-33774ea5e4f9`.
    */
-  public static get BROWSER_SITE_LISTS_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('8349ca94-3061-44d5-9bfb-33774ea5e4f9');
-  }
+  public static readonly BROWSER_SITE_LISTS_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('8349ca94-3061-44d5-9bfb-33774ea5e4f9');
 
   /**
    * BusinessScenarioConfig.Read.OwnedBy: tier 1 (ManagementPlane), Business Scenarios.
    *
    * App role ID `acc0fc4d-2cd6-4194-8700-1768d8423d86`.
    */
-  public static get BUSINESS_SCENARIO_CONFIG_READ_OWNED_BY(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('acc0fc4d-2cd6-4194-8700-1768d8423d86');
-  }
+  public static readonly BUSINESS_SCENARIO_CONFIG_READ_OWNED_BY: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('acc0fc4d-2cd6-4194-8700-1768d8423d86');
 
   /**
    * BusinessScenarioConfig.ReadWrite.OwnedBy: tier 1 (ManagementPlane), Business Scenarios.
    *
    * App role ID `bbea195a-4c47-4a4f-bff2-cba399e11698`.
    */
-  public static get BUSINESS_SCENARIO_CONFIG_READ_WRITE_OWNED_BY(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('bbea195a-4c47-4a4f-bff2-cba399e11698');
-  }
+  public static readonly BUSINESS_SCENARIO_CONFIG_READ_WRITE_OWNED_BY: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('bbea195a-4c47-4a4f-bff2-cba399e11698');
 
   /**
    * BusinessScenarioData.Read.OwnedBy: tier 1 (ManagementPlane), Business Scenarios.
    *
    * App role ID `6c0257fd-cffe-415b-8239-2d0d70fdaa9c`.
    */
-  public static get BUSINESS_SCENARIO_DATA_READ_OWNED_BY(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('6c0257fd-cffe-415b-8239-2d0d70fdaa9c');
-  }
+  public static readonly BUSINESS_SCENARIO_DATA_READ_OWNED_BY: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('6c0257fd-cffe-415b-8239-2d0d70fdaa9c');
 
   /**
    * BusinessScenarioData.ReadWrite.OwnedBy: tier 1 (ManagementPlane), Business Scenarios.
    *
    * App role ID `f2d21f22-5d80-499e-91cc-0a8a4ce16f54`.
    */
-  public static get BUSINESS_SCENARIO_DATA_READ_WRITE_OWNED_BY(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('f2d21f22-5d80-499e-91cc-0a8a4ce16f54');
-  }
+  public static readonly BUSINESS_SCENARIO_DATA_READ_WRITE_OWNED_BY: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('f2d21f22-5d80-499e-91cc-0a8a4ce16f54');
 
   /**
    * Calendars.Read: tier 1 (ManagementPlane), Exchange Online.
    *
    * App role ID `798ee544-9d2d-430c-a058-570e29e34338`.
    */
-  public static get CALENDARS_READ(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('798ee544-9d2d-430c-a058-570e29e34338');
-  }
+  public static readonly CALENDARS_READ: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('798ee544-9d2d-430c-a058-570e29e34338');
 
   /**
    * Calendars.Read.All: tier 1 (ManagementPlane), Exchange Online.
    *
    * App role ID `470229df-a15a-4b08-9d95-8c534862b362`.
    */
-  public static get CALENDARS_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('470229df-a15a-4b08-9d95-8c534862b362');
-  }
+  public static readonly CALENDARS_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('470229df-a15a-4b08-9d95-8c534862b362');
 
   /**
    * Calendars.ReadBasic.All: tier 1 (ManagementPlane), Exchange Online.
    *
    * App role ID `8ba4a692-bc31-4128-9094-475872af8a53`.
    */
-  public static get CALENDARS_READ_BASIC_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('8ba4a692-bc31-4128-9094-475872af8a53');
-  }
+  public static readonly CALENDARS_READ_BASIC_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('8ba4a692-bc31-4128-9094-475872af8a53');
 
   /**
    * Calendars.ReadWrite: tier 1 (ManagementPlane), Exchange Online.
    *
    * App role ID `ef54d2bf-783f-4e0f-bca1-3210c0444d99`.
    */
-  public static get CALENDARS_READ_WRITE(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('ef54d2bf-783f-4e0f-bca1-3210c0444d99');
-  }
+  public static readonly CALENDARS_READ_WRITE: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('ef54d2bf-783f-4e0f-bca1-3210c0444d99');
 
   /**
    * Calendars.ReadWrite.All: tier 1 (ManagementPlane), Exchange Online.
    *
    * App role ID `d91697b0-a708-4c11-a712-8fb2dc081aa2`.
    */
-  public static get CALENDARS_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('d91697b0-a708-4c11-a712-8fb2dc081aa2');
-  }
+  public static readonly CALENDARS_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('d91697b0-a708-4c11-a712-8fb2dc081aa2');
 
   /**
    * CallAiInsights.Read.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `792b782b-7822-4b92-8103-77e44f2f706c`.
    */
-  public static get CALL_AI_INSIGHTS_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('792b782b-7822-4b92-8103-77e44f2f706c');
-  }
+  public static readonly CALL_AI_INSIGHTS_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('792b782b-7822-4b92-8103-77e44f2f706c');
 
   /**
    * CallDelegation.Read.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `5aa33e77-b893-495e-bdc5-4bf6f27d42a0`.
    */
-  public static get CALL_DELEGATION_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('5aa33e77-b893-495e-bdc5-4bf6f27d42a0');
-  }
+  public static readonly CALL_DELEGATION_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('5aa33e77-b893-495e-bdc5-4bf6f27d42a0');
 
   /**
    * CallDelegation.ReadWrite.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `8d06abce-e69b-4122-ba60-4f901bb1db2f`.
    */
-  public static get CALL_DELEGATION_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('8d06abce-e69b-4122-ba60-4f901bb1db2f');
-  }
+  public static readonly CALL_DELEGATION_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('8d06abce-e69b-4122-ba60-4f901bb1db2f');
 
   /**
    * CallEvents-Emergency.Read.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `f0a35f91-2aa6-4a99-9d5a-5b6bcb66204e`.
    */
-  public static get CALL_EVENTS_EMERGENCY_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('f0a35f91-2aa6-4a99-9d5a-5b6bcb66204e');
-  }
+  public static readonly CALL_EVENTS_EMERGENCY_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('f0a35f91-2aa6-4a99-9d5a-5b6bcb66204e');
 
   /**
    * CallEvents.Read.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `1abb026f-7572-49f6-9ddd-ad61cbba181e`.
    */
-  public static get CALL_EVENTS_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('1abb026f-7572-49f6-9ddd-ad61cbba181e');
-  }
+  public static readonly CALL_EVENTS_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('1abb026f-7572-49f6-9ddd-ad61cbba181e');
 
   /**
    * CallRecord-PstnCalls.Read.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `a2611786-80b3-417e-adaa-707d4261a5f0`.
    */
-  public static get CALL_RECORD_PSTN_CALLS_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('a2611786-80b3-417e-adaa-707d4261a5f0');
-  }
+  public static readonly CALL_RECORD_PSTN_CALLS_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('a2611786-80b3-417e-adaa-707d4261a5f0');
 
   /**
    * CallRecordings.Read.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `ce8fb1f1-5e1f-44a0-b102-4ec28454d0dc`.
    */
-  public static get CALL_RECORDINGS_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('ce8fb1f1-5e1f-44a0-b102-4ec28454d0dc');
-  }
+  public static readonly CALL_RECORDINGS_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('ce8fb1f1-5e1f-44a0-b102-4ec28454d0dc');
 
   /**
    * CallRecords.Read.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `45bbb07e-7321-4fd7-a8f6-3ff27e6a81c8`.
    */
-  public static get CALL_RECORDS_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('45bbb07e-7321-4fd7-a8f6-3ff27e6a81c8');
-  }
+  public static readonly CALL_RECORDS_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('45bbb07e-7321-4fd7-a8f6-3ff27e6a81c8');
 
   /**
    * Calls.AccessMedia.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `a7a681dc-756e-4909-b988-f160edc6655f`.
    */
-  public static get CALLS_ACCESS_MEDIA_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('a7a681dc-756e-4909-b988-f160edc6655f');
-  }
+  public static readonly CALLS_ACCESS_MEDIA_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('a7a681dc-756e-4909-b988-f160edc6655f');
 
   /**
    * Calls.Initiate.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `284383ee-7f6e-4e40-a2a8-e85dcb029101`.
    */
-  public static get CALLS_INITIATE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('284383ee-7f6e-4e40-a2a8-e85dcb029101');
-  }
+  public static readonly CALLS_INITIATE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('284383ee-7f6e-4e40-a2a8-e85dcb029101');
 
   /**
    * Calls.InitiateGroupCall.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `4c277553-8a09-487b-8023-29ee378d8324`.
    */
-  public static get CALLS_INITIATE_GROUP_CALL_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('4c277553-8a09-487b-8023-29ee378d8324');
-  }
+  public static readonly CALLS_INITIATE_GROUP_CALL_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('4c277553-8a09-487b-8023-29ee378d8324');
 
   /**
    * Calls.JoinGroupCall.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `f6b49018-60ab-4f81-83bd-22caeabfed2d`.
    */
-  public static get CALLS_JOIN_GROUP_CALL_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('f6b49018-60ab-4f81-83bd-22caeabfed2d');
-  }
+  public static readonly CALLS_JOIN_GROUP_CALL_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('f6b49018-60ab-4f81-83bd-22caeabfed2d');
 
   /**
    * Calls.JoinGroupCallAsGuest.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `fd7ccf6b-3d28-418b-9701-cd10f5cd2fd4`.
    */
-  public static get CALLS_JOIN_GROUP_CALL_AS_GUEST_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('fd7ccf6b-3d28-418b-9701-cd10f5cd2fd4');
-  }
+  public static readonly CALLS_JOIN_GROUP_CALL_AS_GUEST_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('fd7ccf6b-3d28-418b-9701-cd10f5cd2fd4');
 
   /**
    * Calls.ReportSyntheticMedia.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `050b0d28-840a-4ff6-bdf9-cc6221acbc1f`.
    */
-  public static get CALLS_REPORT_SYNTHETIC_MEDIA_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('050b0d28-840a-4ff6-bdf9-cc6221acbc1f');
-  }
+  public static readonly CALLS_REPORT_SYNTHETIC_MEDIA_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('050b0d28-840a-4ff6-bdf9-cc6221acbc1f');
 
   /**
    * CallTranscripts.Read.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `4cd61b6d-8692-40bf-9d90-7f38db5e5fce`.
    */
-  public static get CALL_TRANSCRIPTS_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('4cd61b6d-8692-40bf-9d90-7f38db5e5fce');
-  }
+  public static readonly CALL_TRANSCRIPTS_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('4cd61b6d-8692-40bf-9d90-7f38db5e5fce');
 
   /**
    * CaseManagement.Read.All: tier 1 (ManagementPlane), Security and Compliance.
    *
    * App role ID `b328f35f-712c-40d6-b6b4-95449d77b352`.
    */
-  public static get CASE_MANAGEMENT_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('b328f35f-712c-40d6-b6b4-95449d77b352');
-  }
+  public static readonly CASE_MANAGEMENT_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('b328f35f-712c-40d6-b6b4-95449d77b352');
 
   /**
    * CaseManagement.ReadWrite.All: tier 0 (ControlPlane), Global Security and Compliance Management.
    *
    * App role ID `57ac77a0-bb98-4ba8-bf9a-7af06dcdcc1f`.
    */
-  public static get CASE_MANAGEMENT_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('57ac77a0-bb98-4ba8-bf9a-7af06dcdcc1f');
-  }
+  public static readonly CASE_MANAGEMENT_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('57ac77a0-bb98-4ba8-bf9a-7af06dcdcc1f');
 
   /**
    * ChangeManagement.Read.All: tier 1 (ManagementPlane), Security and Compliance.
    *
    * App role ID `418dae40-2b65-4819-900c-519a04e4d278`.
    */
-  public static get CHANGE_MANAGEMENT_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('418dae40-2b65-4819-900c-519a04e4d278');
-  }
+  public static readonly CHANGE_MANAGEMENT_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('418dae40-2b65-4819-900c-519a04e4d278');
 
   /**
    * Channel.Create: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `f3a65bd4-b703-46df-8f7e-0174fea562aa`.
    */
-  public static get CHANNEL_CREATE(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('f3a65bd4-b703-46df-8f7e-0174fea562aa');
-  }
+  public static readonly CHANNEL_CREATE: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('f3a65bd4-b703-46df-8f7e-0174fea562aa');
 
   /**
    * Channel.Delete.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `6a118a39-1227-45d4-af0c-ea7b40d210bc`.
    */
-  public static get CHANNEL_DELETE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('6a118a39-1227-45d4-af0c-ea7b40d210bc');
-  }
+  public static readonly CHANNEL_DELETE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('6a118a39-1227-45d4-af0c-ea7b40d210bc');
 
   /**
    * Channel.ReadBasic.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `59a6b24b-4225-4393-8165-ebaec5f55d7a`.
    */
-  public static get CHANNEL_READ_BASIC_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('59a6b24b-4225-4393-8165-ebaec5f55d7a');
-  }
+  public static readonly CHANNEL_READ_BASIC_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('59a6b24b-4225-4393-8165-ebaec5f55d7a');
 
   /**
    * ChannelMember.Read.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `3b55498e-47ec-484f-8136-9013221c06a9`.
    */
-  public static get CHANNEL_MEMBER_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('3b55498e-47ec-484f-8136-9013221c06a9');
-  }
+  public static readonly CHANNEL_MEMBER_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('3b55498e-47ec-484f-8136-9013221c06a9');
 
   /**
    * ChannelMember.ReadWrite.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `35930dcf-aceb-4bd1-b99a-8ffed403c974`.
    */
-  public static get CHANNEL_MEMBER_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('35930dcf-aceb-4bd1-b99a-8ffed403c974');
-  }
+  public static readonly CHANNEL_MEMBER_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('35930dcf-aceb-4bd1-b99a-8ffed403c974');
 
   /**
    * ChannelMessage.Read.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `7b2449af-6ccd-4f4d-9f78-e550c193f0d1`.
    */
-  public static get CHANNEL_MESSAGE_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('7b2449af-6ccd-4f4d-9f78-e550c193f0d1');
-  }
+  public static readonly CHANNEL_MESSAGE_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('7b2449af-6ccd-4f4d-9f78-e550c193f0d1');
 
   /**
    * ChannelMessage.UpdatePolicyViolation.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `4d02b0cc-d90b-441f-8d82-4fb55c34d6bb`.
    */
-  public static get CHANNEL_MESSAGE_UPDATE_POLICY_VIOLATION_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('4d02b0cc-d90b-441f-8d82-4fb55c34d6bb');
-  }
+  public static readonly CHANNEL_MESSAGE_UPDATE_POLICY_VIOLATION_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('4d02b0cc-d90b-441f-8d82-4fb55c34d6bb');
 
   /**
    * ChannelSettings.Read.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `c97b873f-f59f-49aa-8a0e-52b32d762124`.
    */
-  public static get CHANNEL_SETTINGS_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('c97b873f-f59f-49aa-8a0e-52b32d762124');
-  }
+  public static readonly CHANNEL_SETTINGS_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('c97b873f-f59f-49aa-8a0e-52b32d762124');
 
   /**
    * ChannelSettings.ReadWrite.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `243cded2-bd16-4fd6-a953-ff8177894c3d`.
    */
-  public static get CHANNEL_SETTINGS_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('243cded2-bd16-4fd6-a953-ff8177894c3d');
-  }
+  public static readonly CHANNEL_SETTINGS_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('243cded2-bd16-4fd6-a953-ff8177894c3d');
 
   /**
    * Chat.Create: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `d9c48af6-9ad9-47ad-82c3-63757137b9af`.
    */
-  public static get CHAT_CREATE(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('d9c48af6-9ad9-47ad-82c3-63757137b9af');
-  }
+  public static readonly CHAT_CREATE: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('d9c48af6-9ad9-47ad-82c3-63757137b9af');
 
   /**
    * Chat.ManageDeletion.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `9c7abde0-eacd-4319-bf9e-35994b1a1717`.
    */
-  public static get CHAT_MANAGE_DELETION_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('9c7abde0-eacd-4319-bf9e-35994b1a1717');
-  }
+  public static readonly CHAT_MANAGE_DELETION_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('9c7abde0-eacd-4319-bf9e-35994b1a1717');
 
   /**
    * Chat.Read.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `6b7d71aa-70aa-4810-a8d9-5d9fb2830017`.
    */
-  public static get CHAT_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('6b7d71aa-70aa-4810-a8d9-5d9fb2830017');
-  }
+  public static readonly CHAT_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('6b7d71aa-70aa-4810-a8d9-5d9fb2830017');
 
   /**
    * Chat.Read.WhereInstalled: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `1c1b4c8e-3cc7-4c58-8470-9b92c9d5848b`.
    */
-  public static get CHAT_READ_WHERE_INSTALLED(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('1c1b4c8e-3cc7-4c58-8470-9b92c9d5848b');
-  }
+  public static readonly CHAT_READ_WHERE_INSTALLED: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('1c1b4c8e-3cc7-4c58-8470-9b92c9d5848b');
 
   /**
    * Chat.ReadBasic.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `b2e060da-3baf-4687-9611-f4ebc0f0cbde`.
    */
-  public static get CHAT_READ_BASIC_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('b2e060da-3baf-4687-9611-f4ebc0f0cbde');
-  }
+  public static readonly CHAT_READ_BASIC_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('b2e060da-3baf-4687-9611-f4ebc0f0cbde');
 
   /**
    * Chat.ReadBasic.WhereInstalled: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `818ba5bd-5b3e-4fe0-bbe6-aa4686669073`.
    */
-  public static get CHAT_READ_BASIC_WHERE_INSTALLED(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('818ba5bd-5b3e-4fe0-bbe6-aa4686669073');
-  }
+  public static readonly CHAT_READ_BASIC_WHERE_INSTALLED: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('818ba5bd-5b3e-4fe0-bbe6-aa4686669073');
 
   /**
    * Chat.ReadWrite.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `294ce7c9-31ba-490a-ad7d-97a7d075e4ed`.
    */
-  public static get CHAT_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('294ce7c9-31ba-490a-ad7d-97a7d075e4ed');
-  }
+  public static readonly CHAT_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('294ce7c9-31ba-490a-ad7d-97a7d075e4ed');
 
   /**
    * Chat.ReadWrite.WhereInstalled: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `ad73ce80-f3cd-40ce-b325-df12c33df713`.
    */
-  public static get CHAT_READ_WRITE_WHERE_INSTALLED(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('ad73ce80-f3cd-40ce-b325-df12c33df713');
-  }
+  public static readonly CHAT_READ_WRITE_WHERE_INSTALLED: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('ad73ce80-f3cd-40ce-b325-df12c33df713');
 
   /**
    * Chat.UpdatePolicyViolation.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `7e847308-e030-4183-9899-5235d7270f58`.
    */
-  public static get CHAT_UPDATE_POLICY_VIOLATION_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('7e847308-e030-4183-9899-5235d7270f58');
-  }
+  public static readonly CHAT_UPDATE_POLICY_VIOLATION_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('7e847308-e030-4183-9899-5235d7270f58');
 
   /**
    * ChatMember.Read.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `a3410be2-8e48-4f32-8454-c29a7465209d`.
    */
-  public static get CHAT_MEMBER_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('a3410be2-8e48-4f32-8454-c29a7465209d');
-  }
+  public static readonly CHAT_MEMBER_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('a3410be2-8e48-4f32-8454-c29a7465209d');
 
   /**
    * ChatMember.Read.WhereInstalled: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `93e7c9e4-54c5-4a41-b796-f2a5adaacda7`.
    */
-  public static get CHAT_MEMBER_READ_WHERE_INSTALLED(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('93e7c9e4-54c5-4a41-b796-f2a5adaacda7');
-  }
+  public static readonly CHAT_MEMBER_READ_WHERE_INSTALLED: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('93e7c9e4-54c5-4a41-b796-f2a5adaacda7');
 
   /**
    * ChatMember.ReadWrite.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `57257249-34ce-4810-a8a2-a03adf0c5693`.
    */
-  public static get CHAT_MEMBER_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('57257249-34ce-4810-a8a2-a03adf0c5693');
-  }
+  public static readonly CHAT_MEMBER_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('57257249-34ce-4810-a8a2-a03adf0c5693');
 
   /**
    * ChatMember.ReadWrite.WhereInstalled: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `e32c2cd9-0124-4e44-88fc-772cd98afbdb`.
    */
-  public static get CHAT_MEMBER_READ_WRITE_WHERE_INSTALLED(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('e32c2cd9-0124-4e44-88fc-772cd98afbdb');
-  }
+  public static readonly CHAT_MEMBER_READ_WRITE_WHERE_INSTALLED: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('e32c2cd9-0124-4e44-88fc-772cd98afbdb');
 
   /**
    * ChatMessage.Read.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `b9bb2381-47a4-46cd-aafb-00cb12f68504`.
    */
-  public static get CHAT_MESSAGE_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('b9bb2381-47a4-46cd-aafb-00cb12f68504');
-  }
+  public static readonly CHAT_MESSAGE_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('b9bb2381-47a4-46cd-aafb-00cb12f68504');
 
   /**
    * CloudApp-Discovery.Read.All: tier 1 (ManagementPlane), Security and Compliance.
    *
    * App role ID `64a59178-dad3-4673-89db-84fdcd622fec`.
    */
-  public static get CLOUD_APP_DISCOVERY_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('64a59178-dad3-4673-89db-84fdcd622fec');
-  }
+  public static readonly CLOUD_APP_DISCOVERY_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('64a59178-dad3-4673-89db-84fdcd622fec');
 
   /**
    * CloudPC.Read.All: tier 1 (ManagementPlane), Microsoft 365 Platform Management.
    *
    * App role ID `a9e09520-8ed4-4cde-838e-4fdea192c227`.
    */
-  public static get CLOUD_PC_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('a9e09520-8ed4-4cde-838e-4fdea192c227');
-  }
+  public static readonly CLOUD_PC_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('a9e09520-8ed4-4cde-838e-4fdea192c227');
 
   /**
    * CloudPC.ReadWrite.All: tier 0 (ControlPlane), Global Endpoint Management.
    *
    * App role ID `3b4349e1-8cf5-45a3-95b7-69d1751d3e6a`.
    */
-  public static get CLOUD_PC_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('3b4349e1-8cf5-45a3-95b7-69d1751d3e6a');
-  }
+  public static readonly CLOUD_PC_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('3b4349e1-8cf5-45a3-95b7-69d1751d3e6a');
 
   /**
    * Community.Read.All: tier 1 (ManagementPlane), Microsoft Viva.
    *
    * App role ID `407f0cce-3212-441f-9f55-3bc91342cf86`.
    */
-  public static get COMMUNITY_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('407f0cce-3212-441f-9f55-3bc91342cf86');
-  }
+  public static readonly COMMUNITY_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('407f0cce-3212-441f-9f55-3bc91342cf86');
 
   /**
    * Community.ReadWrite.All: tier 1 (ManagementPlane), Microsoft Viva.
    *
    * App role ID `35d59e32-eab5-4553-9345-abb62b4c703c`.
    */
-  public static get COMMUNITY_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('35d59e32-eab5-4553-9345-abb62b4c703c');
-  }
+  public static readonly COMMUNITY_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('35d59e32-eab5-4553-9345-abb62b4c703c');
 
   /**
    * ConfigurationMonitoring.Read.All: tier 1 (ManagementPlane), Tenant Configuration (Reader).
    *
    * App role ID `aca929ec-9830-44dc-bda1-85cf938aaa95`.
    */
-  public static get CONFIGURATION_MONITORING_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('aca929ec-9830-44dc-bda1-85cf938aaa95');
-  }
+  public static readonly CONFIGURATION_MONITORING_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('aca929ec-9830-44dc-bda1-85cf938aaa95');
 
   /**
    * ConfigurationMonitoring.ReadWrite.All: tier 0 (ControlPlane), Tenant Management.
    *
    * App role ID `cfa85bfb-2ee8-4e13-8e7f-489e57a015a1`.
    */
-  public static get CONFIGURATION_MONITORING_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('cfa85bfb-2ee8-4e13-8e7f-489e57a015a1');
-  }
+  public static readonly CONFIGURATION_MONITORING_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('cfa85bfb-2ee8-4e13-8e7f-489e57a015a1');
 
   /**
    * ConsentRequest.Read.All: tier 1 (ManagementPlane), Tenant Configuration (Reader).
    *
    * App role ID `1260ad83-98fb-4785-abbb-d6cc1806fd41`.
    */
-  public static get CONSENT_REQUEST_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('1260ad83-98fb-4785-abbb-d6cc1806fd41');
-  }
+  public static readonly CONSENT_REQUEST_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('1260ad83-98fb-4785-abbb-d6cc1806fd41');
 
   /**
    * ConsentRequest.ReadWrite.All: tier 0 (ControlPlane), Application and Workload Identity.
    *
    * App role ID `9f1b81a7-0223-4428-bfa4-0bcb5535f27d`.
    */
-  public static get CONSENT_REQUEST_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('9f1b81a7-0223-4428-bfa4-0bcb5535f27d');
-  }
+  public static readonly CONSENT_REQUEST_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('9f1b81a7-0223-4428-bfa4-0bcb5535f27d');
 
   /**
    * Contacts-OnPremisesSyncBehavior.ReadWrite.All: tier 1 (ManagementPlane), Exchange Online.
    *
    * App role ID `c8948c23-e66b-42db-83fd-770b71ab78d2`.
    */
-  public static get CONTACTS_ON_PREMISES_SYNC_BEHAVIOR_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('c8948c23-e66b-42db-83fd-770b71ab78d2');
-  }
+  public static readonly CONTACTS_ON_PREMISES_SYNC_BEHAVIOR_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('c8948c23-e66b-42db-83fd-770b71ab78d2');
 
   /**
    * Contacts.Read: tier 1 (ManagementPlane), Exchange Online.
    *
    * App role ID `089fe4d0-434a-44c5-8827-41ba8a0b17f5`.
    */
-  public static get CONTACTS_READ(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('089fe4d0-434a-44c5-8827-41ba8a0b17f5');
-  }
+  public static readonly CONTACTS_READ: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('089fe4d0-434a-44c5-8827-41ba8a0b17f5');
 
   /**
    * Contacts.ReadWrite: tier 1 (ManagementPlane), Exchange Online.
    *
    * App role ID `6918b873-d17a-4dc1-b314-35f528134491`.
    */
-  public static get CONTACTS_READ_WRITE(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('6918b873-d17a-4dc1-b314-35f528134491');
-  }
+  public static readonly CONTACTS_READ_WRITE: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('6918b873-d17a-4dc1-b314-35f528134491');
 
   /**
    * Content.Process.All: tier 1 (ManagementPlane), Microsoft Purview.
    *
    * App role ID `5ad511bf-571c-4ef6-8c3c-85b94b85df98`.
    */
-  public static get CONTENT_PROCESS_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('5ad511bf-571c-4ef6-8c3c-85b94b85df98');
-  }
+  public static readonly CONTENT_PROCESS_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('5ad511bf-571c-4ef6-8c3c-85b94b85df98');
 
   /**
    * Content.Process.User: tier 1 (ManagementPlane), Microsoft Purview.
    *
    * App role ID `24ceb246-ad29-4680-90b4-3e91ffad15eb`.
    */
-  public static get CONTENT_PROCESS_USER(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('24ceb246-ad29-4680-90b4-3e91ffad15eb');
-  }
+  public static readonly CONTENT_PROCESS_USER: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('24ceb246-ad29-4680-90b4-3e91ffad15eb');
 
   /**
    * ContentActivity.Read: tier 1 (ManagementPlane), Security and Compliance.
    *
    * App role ID `368425e7-6954-4f5a-9d92-90b75bd580c9`.
    */
-  public static get CONTENT_ACTIVITY_READ(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('368425e7-6954-4f5a-9d92-90b75bd580c9');
-  }
+  public static readonly CONTENT_ACTIVITY_READ: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('368425e7-6954-4f5a-9d92-90b75bd580c9');
 
   /**
    * ContentActivity.Write: tier 0 (ControlPlane), Global Security and Compliance Management.
    *
    * App role ID `2932e07a-3c29-44e4-bb36-6d0fc176387f`.
    */
-  public static get CONTENT_ACTIVITY_WRITE(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('2932e07a-3c29-44e4-bb36-6d0fc176387f');
-  }
+  public static readonly CONTENT_ACTIVITY_WRITE: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('2932e07a-3c29-44e4-bb36-6d0fc176387f');
 
   /**
    * Contracts.Read.All: tier 1 (ManagementPlane), Security and Compliance.
    *
    * App role ID `f9af4646-98b0-4e9d-a53e-40d4f6452fc4`.
    */
-  public static get CONTRACTS_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('f9af4646-98b0-4e9d-a53e-40d4f6452fc4');
-  }
+  public static readonly CONTRACTS_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('f9af4646-98b0-4e9d-a53e-40d4f6452fc4');
 
   /**
    * CopilotPackages.Read.All: tier 1 (ManagementPlane), Copilot.
    *
    * App role ID `72f0655d-6228-4ddc-8e1b-164973b9213b`.
    */
-  public static get COPILOT_PACKAGES_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('72f0655d-6228-4ddc-8e1b-164973b9213b');
-  }
+  public static readonly COPILOT_PACKAGES_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('72f0655d-6228-4ddc-8e1b-164973b9213b');
 
   /**
    * CopilotPackages.ReadWrite.All: tier 1 (ManagementPlane), Copilot.
    *
    * App role ID `ed31732f-9495-47ed-ba3b-4ed0948c1c64`.
    */
-  public static get COPILOT_PACKAGES_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('ed31732f-9495-47ed-ba3b-4ed0948c1c64');
-  }
+  public static readonly COPILOT_PACKAGES_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('ed31732f-9495-47ed-ba3b-4ed0948c1c64');
 
   /**
    * CopilotPolicySettings.Read: tier 1 (ManagementPlane), Copilot.
    *
    * App role ID `556d5e2e-1081-4452-8147-26c3a1b06f58`.
    */
-  public static get COPILOT_POLICY_SETTINGS_READ(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('556d5e2e-1081-4452-8147-26c3a1b06f58');
-  }
+  public static readonly COPILOT_POLICY_SETTINGS_READ: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('556d5e2e-1081-4452-8147-26c3a1b06f58');
 
   /**
    * CopilotPolicySettings.ReadWrite: tier 1 (ManagementPlane), Copilot.
    *
    * App role ID `cc147c17-b8e8-4d3f-9f94-aa9e279a079a`.
    */
-  public static get COPILOT_POLICY_SETTINGS_READ_WRITE(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('cc147c17-b8e8-4d3f-9f94-aa9e279a079a');
-  }
+  public static readonly COPILOT_POLICY_SETTINGS_READ_WRITE: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('cc147c17-b8e8-4d3f-9f94-aa9e279a079a');
 
   /**
    * CrossTenantInformation.ReadBasic.All: tier 1 (ManagementPlane), Tenant Configuration (Reader).
    *
    * App role ID `cac88765-0581-4025-9725-5ebc13f729ee`.
    */
-  public static get CROSS_TENANT_INFORMATION_READ_BASIC_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('cac88765-0581-4025-9725-5ebc13f729ee');
-  }
+  public static readonly CROSS_TENANT_INFORMATION_READ_BASIC_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('cac88765-0581-4025-9725-5ebc13f729ee');
 
   /**
    * CrossTenantUserProfileSharing.Read.All: tier 1 (ManagementPlane), Tenant Configuration (Reader).
    *
    * App role ID `8b919d44-6192-4f3d-8a3b-f86f8069ae3c`.
    */
-  public static get CROSS_TENANT_USER_PROFILE_SHARING_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('8b919d44-6192-4f3d-8a3b-f86f8069ae3c');
-  }
+  public static readonly CROSS_TENANT_USER_PROFILE_SHARING_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('8b919d44-6192-4f3d-8a3b-f86f8069ae3c');
 
   /**
    * CrossTenantUserProfileSharing.ReadWrite.All: tier 0 (ControlPlane), Conditional Access.
    *
    * App role ID `306785c5-c09b-4ba0-a4ee-023f3da165cb`.
    */
-  public static get CROSS_TENANT_USER_PROFILE_SHARING_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('306785c5-c09b-4ba0-a4ee-023f3da165cb');
-  }
+  public static readonly CROSS_TENANT_USER_PROFILE_SHARING_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('306785c5-c09b-4ba0-a4ee-023f3da165cb');
 
   /**
    * CustomAuthenticationExtension.Read.All: tier 1 (ManagementPlane), Tenant Configuration (Reader).
    *
    * App role ID `88bb2658-5d9e-454f-aacd-a3933e079526`.
    */
-  public static get CUSTOM_AUTHENTICATION_EXTENSION_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('88bb2658-5d9e-454f-aacd-a3933e079526');
-  }
+  public static readonly CUSTOM_AUTHENTICATION_EXTENSION_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('88bb2658-5d9e-454f-aacd-a3933e079526');
 
   /**
    * CustomAuthenticationExtension.ReadWrite.All: tier 0 (ControlPlane), Authentication.
    *
    * App role ID `c2667967-7050-4e7e-b059-4cbbb3811d03`.
    */
-  public static get CUSTOM_AUTHENTICATION_EXTENSION_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('c2667967-7050-4e7e-b059-4cbbb3811d03');
-  }
+  public static readonly CUSTOM_AUTHENTICATION_EXTENSION_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('c2667967-7050-4e7e-b059-4cbbb3811d03');
 
   /**
    * CustomAuthenticationExtension.Receive.Payload: tier 0 (ControlPlane), Authentication.
    *
    * App role ID `214e810f-fda8-4fd7-a475-29461495eb00`.
    */
-  public static get CUSTOM_AUTHENTICATION_EXTENSION_RECEIVE_PAYLOAD(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('214e810f-fda8-4fd7-a475-29461495eb00');
-  }
+  public static readonly CUSTOM_AUTHENTICATION_EXTENSION_RECEIVE_PAYLOAD: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('214e810f-fda8-4fd7-a475-29461495eb00');
 
   /**
    * CustomDetection.Read.All: tier 1 (ManagementPlane), Security and Compliance.
    *
    * App role ID `673a007a-9e0f-4c97-b066-3c0164486909`.
    */
-  public static get CUSTOM_DETECTION_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('673a007a-9e0f-4c97-b066-3c0164486909');
-  }
+  public static readonly CUSTOM_DETECTION_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('673a007a-9e0f-4c97-b066-3c0164486909');
 
   /**
    * CustomDetection.ReadWrite.All: tier 0 (ControlPlane), Global Security and Compliance Management.
    *
    * App role ID `e0fd9c8d-a12e-4cc9-9827-20c8c3cd6fb8`.
    */
-  public static get CUSTOM_DETECTION_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('e0fd9c8d-a12e-4cc9-9827-20c8c3cd6fb8');
-  }
+  public static readonly CUSTOM_DETECTION_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('e0fd9c8d-a12e-4cc9-9827-20c8c3cd6fb8');
 
   /**
    * CustomSecAttributeAssignment.Read.All: tier 0 (ControlPlane), Privileged ABAC.
    *
    * App role ID `3b37c5a4-1226-493d-bec3-5d6c6b866f3f`.
    */
-  public static get CUSTOM_SEC_ATTRIBUTE_ASSIGNMENT_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('3b37c5a4-1226-493d-bec3-5d6c6b866f3f');
-  }
+  public static readonly CUSTOM_SEC_ATTRIBUTE_ASSIGNMENT_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('3b37c5a4-1226-493d-bec3-5d6c6b866f3f');
 
   /**
    * CustomSecAttributeAssignment.ReadWrite.All: tier 0 (ControlPlane), Privileged ABAC.
    *
    * App role ID `de89b5e4-5b8f-48eb-8925-29c2b33bd8bd`.
    */
-  public static get CUSTOM_SEC_ATTRIBUTE_ASSIGNMENT_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('de89b5e4-5b8f-48eb-8925-29c2b33bd8bd');
-  }
+  public static readonly CUSTOM_SEC_ATTRIBUTE_ASSIGNMENT_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('de89b5e4-5b8f-48eb-8925-29c2b33bd8bd');
 
   /**
    * CustomSecAttributeAuditLogs.Read.All: tier 1 (ManagementPlane), Security and Compliance.
    *
    * App role ID `2a4f026d-e829-4e84-bdbf-d981a2703059`.
    */
-  public static get CUSTOM_SEC_ATTRIBUTE_AUDIT_LOGS_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('2a4f026d-e829-4e84-bdbf-d981a2703059');
-  }
+  public static readonly CUSTOM_SEC_ATTRIBUTE_AUDIT_LOGS_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('2a4f026d-e829-4e84-bdbf-d981a2703059');
 
   /**
    * CustomSecAttributeDefinition.Read.All: tier 0 (ControlPlane), Privileged ABAC.
    *
    * App role ID `b185aa14-d8d2-42c1-a685-0f5596613624`.
    */
-  public static get CUSTOM_SEC_ATTRIBUTE_DEFINITION_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('b185aa14-d8d2-42c1-a685-0f5596613624');
-  }
+  public static readonly CUSTOM_SEC_ATTRIBUTE_DEFINITION_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('b185aa14-d8d2-42c1-a685-0f5596613624');
 
   /**
    * CustomSecAttributeDefinition.ReadWrite.All: tier 0 (ControlPlane), Privileged ABAC.
    *
    * App role ID `12338004-21f4-4896-bf5e-b75dfaf1016d`.
    */
-  public static get CUSTOM_SEC_ATTRIBUTE_DEFINITION_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('12338004-21f4-4896-bf5e-b75dfaf1016d');
-  }
+  public static readonly CUSTOM_SEC_ATTRIBUTE_DEFINITION_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('12338004-21f4-4896-bf5e-b75dfaf1016d');
 
   /**
    * CustomSecAttributeProvisioning.Read.All: tier 0 (ControlPlane), Privileged ABAC.
    *
    * App role ID `9fd1f8bf-a443-4df6-bc2a-5d00c5ec7828`.
    */
-  public static get CUSTOM_SEC_ATTRIBUTE_PROVISIONING_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('9fd1f8bf-a443-4df6-bc2a-5d00c5ec7828');
-  }
+  public static readonly CUSTOM_SEC_ATTRIBUTE_PROVISIONING_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('9fd1f8bf-a443-4df6-bc2a-5d00c5ec7828');
 
   /**
    * CustomSecAttributeProvisioning.ReadWrite.All: tier 0 (ControlPlane), Privileged ABAC.
    *
    * App role ID `1db69e9c-8d0a-498d-a5df-11fd0b68ceab`.
    */
-  public static get CUSTOM_SEC_ATTRIBUTE_PROVISIONING_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('1db69e9c-8d0a-498d-a5df-11fd0b68ceab');
-  }
+  public static readonly CUSTOM_SEC_ATTRIBUTE_PROVISIONING_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('1db69e9c-8d0a-498d-a5df-11fd0b68ceab');
 
   /**
    * CustomTags.Read.All: tier 1 (ManagementPlane), Security and Compliance.
    *
    * App role ID `ab8a5872-7c88-47a6-8141-7becce939190`.
    */
-  public static get CUSTOM_TAGS_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('ab8a5872-7c88-47a6-8141-7becce939190');
-  }
+  public static readonly CUSTOM_TAGS_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('ab8a5872-7c88-47a6-8141-7becce939190');
 
   /**
    * CustomTags.ReadWrite.All: tier 1 (ManagementPlane), Security and Compliance.
    *
    * App role ID `2f503208-e509-4e39-974c-8cc16e5785c9`.
    */
-  public static get CUSTOM_TAGS_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('2f503208-e509-4e39-974c-8cc16e5785c9');
-  }
+  public static readonly CUSTOM_TAGS_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('2f503208-e509-4e39-974c-8cc16e5785c9');
 
   /**
    * DelegatedAdminRelationship.Read.All: tier 1 (ManagementPlane), Tenant Configuration (Reader).
    *
    * App role ID `f6e9e124-4586-492f-adc0-c6f96e4823fd`.
    */
-  public static get DELEGATED_ADMIN_RELATIONSHIP_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('f6e9e124-4586-492f-adc0-c6f96e4823fd');
-  }
+  public static readonly DELEGATED_ADMIN_RELATIONSHIP_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('f6e9e124-4586-492f-adc0-c6f96e4823fd');
 
   /**
    * DelegatedAdminRelationship.ReadWrite.All: tier 0 (ControlPlane), Tenant Management.
    *
    * App role ID `cc13eba4-8cd8-44c6-b4d4-f93237adce58`.
    */
-  public static get DELEGATED_ADMIN_RELATIONSHIP_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('cc13eba4-8cd8-44c6-b4d4-f93237adce58');
-  }
+  public static readonly DELEGATED_ADMIN_RELATIONSHIP_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('cc13eba4-8cd8-44c6-b4d4-f93237adce58');
 
   /**
    * DelegatedPermissionGrant.Read.All: tier 1 (ManagementPlane), Tenant Configuration (Reader).
    *
    * App role ID `81b4724a-58aa-41c1-8a55-84ef97466587`.
    */
-  public static get DELEGATED_PERMISSION_GRANT_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('81b4724a-58aa-41c1-8a55-84ef97466587');
-  }
+  public static readonly DELEGATED_PERMISSION_GRANT_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('81b4724a-58aa-41c1-8a55-84ef97466587');
 
   /**
    * DelegatedPermissionGrant.ReadWrite.All: tier 0 (ControlPlane), Application and Workload Identity.
    *
    * App role ID `8e8e4742-1d95-4f68-9d56-6ee75648c72a`.
    */
-  public static get DELEGATED_PERMISSION_GRANT_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('8e8e4742-1d95-4f68-9d56-6ee75648c72a');
-  }
+  public static readonly DELEGATED_PERMISSION_GRANT_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('8e8e4742-1d95-4f68-9d56-6ee75648c72a');
 
   /**
    * Device.Read.All: tier 2 (UserAccess), Default Member.
    *
    * App role ID `7438b122-aefc-4978-80ed-43db9fcc7715`.
    */
-  public static get DEVICE_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('7438b122-aefc-4978-80ed-43db9fcc7715');
-  }
+  public static readonly DEVICE_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('7438b122-aefc-4978-80ed-43db9fcc7715');
 
   /**
    * Device.ReadWrite.All: tier 0 (ControlPlane), Global Endpoint Management.
    *
    * App role ID `1138cb37-bd11-4084-a2b7-9f71582aeddb`.
    */
-  public static get DEVICE_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('1138cb37-bd11-4084-a2b7-9f71582aeddb');
-  }
+  public static readonly DEVICE_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('1138cb37-bd11-4084-a2b7-9f71582aeddb');
 
   /**
    * DeviceLocalCredential.Read.All: tier 0 (ControlPlane), Global Endpoint Credential Management.
    *
    * App role ID `884b599e-4d48-43a5-ba94-15c414d00588`.
    */
-  public static get DEVICE_LOCAL_CREDENTIAL_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('884b599e-4d48-43a5-ba94-15c414d00588');
-  }
+  public static readonly DEVICE_LOCAL_CREDENTIAL_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('884b599e-4d48-43a5-ba94-15c414d00588');
 
   /**
    * DeviceLocalCredential.ReadBasic.All: tier 1 (ManagementPlane), Microsoft 365 Platform Management.
    *
    * App role ID `db51be59-e728-414b-b800-e0f010df1a79`.
    */
-  public static get DEVICE_LOCAL_CREDENTIAL_READ_BASIC_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('db51be59-e728-414b-b800-e0f010df1a79');
-  }
+  public static readonly DEVICE_LOCAL_CREDENTIAL_READ_BASIC_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('db51be59-e728-414b-b800-e0f010df1a79');
 
   /**
    * DeviceManagementApps.Read.All: tier 1 (ManagementPlane), Microsoft 365 Platform Management.
    *
    * App role ID `7a6ee1e7-141e-4cec-ae74-d9db155731ff`.
    */
-  public static get DEVICE_MANAGEMENT_APPS_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('7a6ee1e7-141e-4cec-ae74-d9db155731ff');
-  }
+  public static readonly DEVICE_MANAGEMENT_APPS_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('7a6ee1e7-141e-4cec-ae74-d9db155731ff');
 
   /**
    * DeviceManagementApps.ReadWrite.All: tier 0 (ControlPlane), Global Endpoint Management.
    *
    * App role ID `78145de6-330d-4800-a6ce-494ff2d33d07`.
    */
-  public static get DEVICE_MANAGEMENT_APPS_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('78145de6-330d-4800-a6ce-494ff2d33d07');
-  }
+  public static readonly DEVICE_MANAGEMENT_APPS_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('78145de6-330d-4800-a6ce-494ff2d33d07');
 
   /**
    * DeviceManagementCloudCA.Read.All: tier 0 (ControlPlane), Cloud PKI.
    *
    * App role ID `315b6e8c-d92a-4691-919d-00ce76d1344a`.
    */
-  public static get DEVICE_MANAGEMENT_CLOUD_CA_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('315b6e8c-d92a-4691-919d-00ce76d1344a');
-  }
+  public static readonly DEVICE_MANAGEMENT_CLOUD_CA_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('315b6e8c-d92a-4691-919d-00ce76d1344a');
 
   /**
    * DeviceManagementCloudCA.ReadWrite.All: tier 0 (ControlPlane), Cloud PKI.
    *
    * App role ID `f15eb2ba-ef8a-4f70-991d-da5d045154e2`.
    */
-  public static get DEVICE_MANAGEMENT_CLOUD_CA_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('f15eb2ba-ef8a-4f70-991d-da5d045154e2');
-  }
+  public static readonly DEVICE_MANAGEMENT_CLOUD_CA_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('f15eb2ba-ef8a-4f70-991d-da5d045154e2');
 
   /**
    * DeviceManagementConfiguration.Read.All: tier 1 (ManagementPlane), Microsoft 365 Platform Management.
    *
    * App role ID `dc377aa6-52d8-4e23-b271-2a7ae04cedf3`.
    */
-  public static get DEVICE_MANAGEMENT_CONFIGURATION_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('dc377aa6-52d8-4e23-b271-2a7ae04cedf3');
-  }
+  public static readonly DEVICE_MANAGEMENT_CONFIGURATION_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('dc377aa6-52d8-4e23-b271-2a7ae04cedf3');
 
   /**
    * DeviceManagementConfiguration.ReadWrite.All: tier 0 (ControlPlane), Global Endpoint Management.
    *
    * App role ID `9241abd9-d0e6-425a-bd4f-47ba86e767a4`.
    */
-  public static get DEVICE_MANAGEMENT_CONFIGURATION_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('9241abd9-d0e6-425a-bd4f-47ba86e767a4');
-  }
+  public static readonly DEVICE_MANAGEMENT_CONFIGURATION_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('9241abd9-d0e6-425a-bd4f-47ba86e767a4');
 
   /**
    * DeviceManagementManagedDevices.PrivilegedOperations.All: tier 0 (ControlPlane), Global Endpoint Management.
    *
    * App role ID `5b07b0dd-2377-4e44-a38d-703f09a0dc3c`.
    */
-  public static get DEVICE_MANAGEMENT_MANAGED_DEVICES_PRIVILEGED_OPERATIONS_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('5b07b0dd-2377-4e44-a38d-703f09a0dc3c');
-  }
+  public static readonly DEVICE_MANAGEMENT_MANAGED_DEVICES_PRIVILEGED_OPERATIONS_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('5b07b0dd-2377-4e44-a38d-703f09a0dc3c');
 
   /**
    * DeviceManagementManagedDevices.Read.All: tier 1 (ManagementPlane), Microsoft 365 Platform Management.
    *
    * App role ID `2f51be20-0bb4-4fed-bf7b-db946066c75e`.
    */
-  public static get DEVICE_MANAGEMENT_MANAGED_DEVICES_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('2f51be20-0bb4-4fed-bf7b-db946066c75e');
-  }
+  public static readonly DEVICE_MANAGEMENT_MANAGED_DEVICES_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('2f51be20-0bb4-4fed-bf7b-db946066c75e');
 
   /**
    * DeviceManagementManagedDevices.ReadWrite.All: tier 0 (ControlPlane), Global Endpoint Management.
    *
    * App role ID `243333ab-4d21-40cb-a475-36241daa0842`.
    */
-  public static get DEVICE_MANAGEMENT_MANAGED_DEVICES_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('243333ab-4d21-40cb-a475-36241daa0842');
-  }
+  public static readonly DEVICE_MANAGEMENT_MANAGED_DEVICES_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('243333ab-4d21-40cb-a475-36241daa0842');
 
   /**
    * DeviceManagementRBAC.Read.All: tier 1 (ManagementPlane), Microsoft 365 Platform Management.
    *
    * App role ID `58ca0d9a-1575-47e1-a3cb-007ef2e4583b`.
    */
-  public static get DEVICE_MANAGEMENT_RBAC_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('58ca0d9a-1575-47e1-a3cb-007ef2e4583b');
-  }
+  public static readonly DEVICE_MANAGEMENT_RBAC_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('58ca0d9a-1575-47e1-a3cb-007ef2e4583b');
 
   /**
    * DeviceManagementRBAC.ReadWrite.All: tier 0 (ControlPlane), Privileged IAM.
    *
    * App role ID `e330c4f0-4170-414e-a55a-2f022ec2b57b`.
    */
-  public static get DEVICE_MANAGEMENT_RBAC_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('e330c4f0-4170-414e-a55a-2f022ec2b57b');
-  }
+  public static readonly DEVICE_MANAGEMENT_RBAC_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('e330c4f0-4170-414e-a55a-2f022ec2b57b');
 
   /**
    * DeviceManagementScripts.Read.All: tier 1 (ManagementPlane), Microsoft 365 Platform Management.
    *
    * App role ID `c7a5be92-2b3d-4540-8a67-c96dcaae8b43`.
    */
-  public static get DEVICE_MANAGEMENT_SCRIPTS_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('c7a5be92-2b3d-4540-8a67-c96dcaae8b43');
-  }
+  public static readonly DEVICE_MANAGEMENT_SCRIPTS_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('c7a5be92-2b3d-4540-8a67-c96dcaae8b43');
 
   /**
    * DeviceManagementScripts.ReadWrite.All: tier 0 (ControlPlane), Global Endpoint Management.
    *
    * App role ID `9255e99d-faf5-445e-bbf7-cb71482737c4`.
    */
-  public static get DEVICE_MANAGEMENT_SCRIPTS_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('9255e99d-faf5-445e-bbf7-cb71482737c4');
-  }
+  public static readonly DEVICE_MANAGEMENT_SCRIPTS_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('9255e99d-faf5-445e-bbf7-cb71482737c4');
 
   /**
    * DeviceManagementServiceConfig.Read.All: tier 1 (ManagementPlane), Microsoft 365 Platform Management.
    *
    * App role ID `06a5fe6d-c49d-46a7-b082-56b1b14103c7`.
    */
-  public static get DEVICE_MANAGEMENT_SERVICE_CONFIG_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('06a5fe6d-c49d-46a7-b082-56b1b14103c7');
-  }
+  public static readonly DEVICE_MANAGEMENT_SERVICE_CONFIG_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('06a5fe6d-c49d-46a7-b082-56b1b14103c7');
 
   /**
    * DeviceManagementServiceConfig.ReadWrite.All: tier 0 (ControlPlane), Global Endpoint Management.
    *
    * App role ID `5ac13192-7ace-4fcf-b828-1a26f28068ee`.
    */
-  public static get DEVICE_MANAGEMENT_SERVICE_CONFIG_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('5ac13192-7ace-4fcf-b828-1a26f28068ee');
-  }
+  public static readonly DEVICE_MANAGEMENT_SERVICE_CONFIG_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('5ac13192-7ace-4fcf-b828-1a26f28068ee');
 
   /**
    * DeviceTemplate.Create: tier 0 (ControlPlane), Global Endpoint Management.
    *
    * App role ID `abf6441f-0772-4932-96e7-0191478dd73a`.
    */
-  public static get DEVICE_TEMPLATE_CREATE(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('abf6441f-0772-4932-96e7-0191478dd73a');
-  }
+  public static readonly DEVICE_TEMPLATE_CREATE: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('abf6441f-0772-4932-96e7-0191478dd73a');
 
   /**
    * DeviceTemplate.Read.All: tier 1 (ManagementPlane), Microsoft 365 Platform Management.
    *
    * App role ID `dd9febb5-0c6d-419f-b256-3afe12c6adeb`.
    */
-  public static get DEVICE_TEMPLATE_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('dd9febb5-0c6d-419f-b256-3afe12c6adeb');
-  }
+  public static readonly DEVICE_TEMPLATE_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('dd9febb5-0c6d-419f-b256-3afe12c6adeb');
 
   /**
    * DeviceTemplate.ReadWrite.All: tier 0 (ControlPlane), Global Endpoint Management.
    *
    * App role ID `9fadb66e-6421-4744-aede-4ab6fb98a884`.
    */
-  public static get DEVICE_TEMPLATE_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('9fadb66e-6421-4744-aede-4ab6fb98a884');
-  }
+  public static readonly DEVICE_TEMPLATE_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('9fadb66e-6421-4744-aede-4ab6fb98a884');
 
   /**
    * Directory.Read.All: tier 2 (UserAccess), Default Member.
    *
    * App role ID `7ab1d382-f21e-4acd-a863-ba3e13f7da61`.
    */
-  public static get DIRECTORY_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('7ab1d382-f21e-4acd-a863-ba3e13f7da61');
-  }
+  public static readonly DIRECTORY_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('7ab1d382-f21e-4acd-a863-ba3e13f7da61');
 
   /**
    * Directory.ReadWrite.All: tier 0 (ControlPlane), Tenant Management.
    *
    * App role ID `19dbc75e-c2e2-444c-a770-ec69d8559fc7`.
    */
-  public static get DIRECTORY_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('19dbc75e-c2e2-444c-a770-ec69d8559fc7');
-  }
+  public static readonly DIRECTORY_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('19dbc75e-c2e2-444c-a770-ec69d8559fc7');
 
   /**
    * DirectoryRecommendations.Read.All: tier 1 (ManagementPlane), Tenant Configuration (Reader).
    *
    * App role ID `ae73097b-cb2a-4447-b064-5d80f6093921`.
    */
-  public static get DIRECTORY_RECOMMENDATIONS_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('ae73097b-cb2a-4447-b064-5d80f6093921');
-  }
+  public static readonly DIRECTORY_RECOMMENDATIONS_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('ae73097b-cb2a-4447-b064-5d80f6093921');
 
   /**
    * DirectoryRecommendations.ReadWrite.All: tier 0 (ControlPlane), Tenant Management.
    *
    * App role ID `0e9eea12-4f01-45f6-9b8d-3ea4c8144158`.
    */
-  public static get DIRECTORY_RECOMMENDATIONS_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('0e9eea12-4f01-45f6-9b8d-3ea4c8144158');
-  }
+  public static readonly DIRECTORY_RECOMMENDATIONS_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('0e9eea12-4f01-45f6-9b8d-3ea4c8144158');
 
   /**
    * Domain-InternalFederation.Read.All: tier 2 (UserAccess), Default Member.
    *
    * App role ID `c0e5a7b0-e8b7-40a7-b8e0-8249e6ea81d5`.
    */
-  public static get DOMAIN_INTERNAL_FEDERATION_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('c0e5a7b0-e8b7-40a7-b8e0-8249e6ea81d5');
-  }
+  public static readonly DOMAIN_INTERNAL_FEDERATION_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('c0e5a7b0-e8b7-40a7-b8e0-8249e6ea81d5');
 
   /**
    * Domain-InternalFederation.ReadWrite.All: tier 0 (ControlPlane), Tenant Management.
    *
    * App role ID `64d40371-8d58-4270-bc8a-b4a66de36b9a`.
    */
-  public static get DOMAIN_INTERNAL_FEDERATION_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('64d40371-8d58-4270-bc8a-b4a66de36b9a');
-  }
+  public static readonly DOMAIN_INTERNAL_FEDERATION_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('64d40371-8d58-4270-bc8a-b4a66de36b9a');
 
   /**
    * Domain.Read.All: tier 2 (UserAccess), Default Member.
    *
    * App role ID `dbb9058a-0e50-45d7-ae91-66909b5d4664`.
    */
-  public static get DOMAIN_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('dbb9058a-0e50-45d7-ae91-66909b5d4664');
-  }
+  public static readonly DOMAIN_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('dbb9058a-0e50-45d7-ae91-66909b5d4664');
 
   /**
    * Domain.ReadWrite.All: tier 0 (ControlPlane), Tenant Management.
    *
    * App role ID `7e05723c-0bb0-42da-be95-ae9f08a6e53c`.
    */
-  public static get DOMAIN_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('7e05723c-0bb0-42da-be95-ae9f08a6e53c');
-  }
+  public static readonly DOMAIN_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('7e05723c-0bb0-42da-be95-ae9f08a6e53c');
 
   /**
    * eDiscovery.Read.All: tier 1 (ManagementPlane), Security and Compliance.
    *
    * App role ID `50180013-6191-4d1e-a373-e590ff4e66af`.
    */
-  public static get E_DISCOVERY_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('50180013-6191-4d1e-a373-e590ff4e66af');
-  }
+  public static readonly E_DISCOVERY_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('50180013-6191-4d1e-a373-e590ff4e66af');
 
   /**
    * eDiscovery.ReadWrite.All: tier 1 (ManagementPlane), Security and Compliance.
    *
    * App role ID `b2620db1-3bf7-4c5b-9cb9-576d29eac736`.
    */
-  public static get E_DISCOVERY_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('b2620db1-3bf7-4c5b-9cb9-576d29eac736');
-  }
+  public static readonly E_DISCOVERY_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('b2620db1-3bf7-4c5b-9cb9-576d29eac736');
 
   /**
    * EduAdministration.Read.All: tier 1 (ManagementPlane), Education.
    *
    * App role ID `7c9db06a-ec2d-4e7b-a592-5a1e30992566`.
    */
-  public static get EDU_ADMINISTRATION_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('7c9db06a-ec2d-4e7b-a592-5a1e30992566');
-  }
+  public static readonly EDU_ADMINISTRATION_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('7c9db06a-ec2d-4e7b-a592-5a1e30992566');
 
   /**
    * EduAdministration.ReadWrite.All: tier 1 (ManagementPlane), Education.
    *
    * App role ID `9bc431c3-b8bc-4a8d-a219-40f10f92eff6`.
    */
-  public static get EDU_ADMINISTRATION_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('9bc431c3-b8bc-4a8d-a219-40f10f92eff6');
-  }
+  public static readonly EDU_ADMINISTRATION_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('9bc431c3-b8bc-4a8d-a219-40f10f92eff6');
 
   /**
    * EduAssignments.Read.All: tier 1 (ManagementPlane), Education.
    *
    * App role ID `4c37e1b6-35a1-43bf-926a-6f30f2cdf585`.
    */
-  public static get EDU_ASSIGNMENTS_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('4c37e1b6-35a1-43bf-926a-6f30f2cdf585');
-  }
+  public static readonly EDU_ASSIGNMENTS_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('4c37e1b6-35a1-43bf-926a-6f30f2cdf585');
 
   /**
    * EduAssignments.ReadBasic.All: tier 1 (ManagementPlane), Education.
    *
    * App role ID `6e0a958b-b7fc-4348-b7c4-a6ab9fd3dd0e`.
    */
-  public static get EDU_ASSIGNMENTS_READ_BASIC_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('6e0a958b-b7fc-4348-b7c4-a6ab9fd3dd0e');
-  }
+  public static readonly EDU_ASSIGNMENTS_READ_BASIC_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('6e0a958b-b7fc-4348-b7c4-a6ab9fd3dd0e');
 
   /**
    * EduAssignments.ReadWrite.All: tier 1 (ManagementPlane), Education.
    *
    * App role ID `0d22204b-6cad-4dd0-8362-3e3f2ae699d9`.
    */
-  public static get EDU_ASSIGNMENTS_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('0d22204b-6cad-4dd0-8362-3e3f2ae699d9');
-  }
+  public static readonly EDU_ASSIGNMENTS_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('0d22204b-6cad-4dd0-8362-3e3f2ae699d9');
 
   /**
    * EduAssignments.ReadWriteBasic.All: tier 1 (ManagementPlane), Education.
    *
    * App role ID `f431cc63-a2de-48c4-8054-a34bc093af84`.
    */
-  public static get EDU_ASSIGNMENTS_READ_WRITE_BASIC_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('f431cc63-a2de-48c4-8054-a34bc093af84');
-  }
+  public static readonly EDU_ASSIGNMENTS_READ_WRITE_BASIC_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('f431cc63-a2de-48c4-8054-a34bc093af84');
 
   /**
    * EduCurricula.Read.All: tier 1 (ManagementPlane), Education.
    *
    * App role ID `6cdb464c-3a03-40f8-900b-4cb7ea1da9c0`.
    */
-  public static get EDU_CURRICULA_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('6cdb464c-3a03-40f8-900b-4cb7ea1da9c0');
-  }
+  public static readonly EDU_CURRICULA_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('6cdb464c-3a03-40f8-900b-4cb7ea1da9c0');
 
   /**
    * EduCurricula.ReadWrite.All: tier 1 (ManagementPlane), Education.
    *
    * App role ID `6a0c2318-d59d-4c7d-bf2e-5f3902dc2593`.
    */
-  public static get EDU_CURRICULA_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('6a0c2318-d59d-4c7d-bf2e-5f3902dc2593');
-  }
+  public static readonly EDU_CURRICULA_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('6a0c2318-d59d-4c7d-bf2e-5f3902dc2593');
 
   /**
    * EduReports-Reading.Read.All: tier 1 (ManagementPlane), Education.
    *
    * App role ID `ad248c30-1919-40c8-b3d2-304481894e88`.
    */
-  public static get EDU_REPORTS_READING_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('ad248c30-1919-40c8-b3d2-304481894e88');
-  }
+  public static readonly EDU_REPORTS_READING_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('ad248c30-1919-40c8-b3d2-304481894e88');
 
   /**
    * EduReports-Reading.ReadAnonymous.All: tier 1 (ManagementPlane), Education.
    *
    * App role ID `040330d7-be7e-4130-b349-a6eb3a56e2f8`.
    */
-  public static get EDU_REPORTS_READING_READ_ANONYMOUS_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('040330d7-be7e-4130-b349-a6eb3a56e2f8');
-  }
+  public static readonly EDU_REPORTS_READING_READ_ANONYMOUS_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('040330d7-be7e-4130-b349-a6eb3a56e2f8');
 
   /**
    * EduReports-Reflect.Read.All: tier 1 (ManagementPlane), Education.
    *
    * App role ID `c5debf73-bdc8-473d-bf07-f4074ad05f71`.
    */
-  public static get EDU_REPORTS_REFLECT_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('c5debf73-bdc8-473d-bf07-f4074ad05f71');
-  }
+  public static readonly EDU_REPORTS_REFLECT_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('c5debf73-bdc8-473d-bf07-f4074ad05f71');
 
   /**
    * EduReports-Reflect.ReadAnonymous.All: tier 1 (ManagementPlane), Education.
    *
    * App role ID `f5d05dba-7ef0-46fc-b62c-a7282555f428`.
    */
-  public static get EDU_REPORTS_REFLECT_READ_ANONYMOUS_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('f5d05dba-7ef0-46fc-b62c-a7282555f428');
-  }
+  public static readonly EDU_REPORTS_REFLECT_READ_ANONYMOUS_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('f5d05dba-7ef0-46fc-b62c-a7282555f428');
 
   /**
    * EduRoster.Read.All: tier 1 (ManagementPlane), Education.
    *
    * App role ID `e0ac9e1b-cb65-4fc5-87c5-1a8bc181f648`.
    */
-  public static get EDU_ROSTER_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('e0ac9e1b-cb65-4fc5-87c5-1a8bc181f648');
-  }
+  public static readonly EDU_ROSTER_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('e0ac9e1b-cb65-4fc5-87c5-1a8bc181f648');
 
   /**
    * EduRoster.ReadBasic.All: tier 1 (ManagementPlane), Education.
    *
    * App role ID `0d412a8c-a06c-439f-b3ec-8abcf54d2f96`.
    */
-  public static get EDU_ROSTER_READ_BASIC_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('0d412a8c-a06c-439f-b3ec-8abcf54d2f96');
-  }
+  public static readonly EDU_ROSTER_READ_BASIC_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('0d412a8c-a06c-439f-b3ec-8abcf54d2f96');
 
   /**
    * EduRoster.ReadWrite.All: tier 0 (ControlPlane), Tenant Management.
    *
    * App role ID `d1808e82-ce13-47af-ae0d-f9b254e6d58a`.
    */
-  public static get EDU_ROSTER_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('d1808e82-ce13-47af-ae0d-f9b254e6d58a');
-  }
+  public static readonly EDU_ROSTER_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('d1808e82-ce13-47af-ae0d-f9b254e6d58a');
 
   /**
    * EngagementConversation.Migration.All: tier 1 (ManagementPlane), Microsoft Viva.
    *
    * App role ID `e1d2136d-eaaf-427a-a7db-f97dbe847c27`.
    */
-  public static get ENGAGEMENT_CONVERSATION_MIGRATION_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('e1d2136d-eaaf-427a-a7db-f97dbe847c27');
-  }
+  public static readonly ENGAGEMENT_CONVERSATION_MIGRATION_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('e1d2136d-eaaf-427a-a7db-f97dbe847c27');
 
   /**
    * EngagementConversation.Read.All: tier 1 (ManagementPlane), Microsoft Viva.
    *
    * App role ID `2c495153-cd0e-41b4-9980-3bcecf1ca22f`.
    */
-  public static get ENGAGEMENT_CONVERSATION_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('2c495153-cd0e-41b4-9980-3bcecf1ca22f');
-  }
+  public static readonly ENGAGEMENT_CONVERSATION_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('2c495153-cd0e-41b4-9980-3bcecf1ca22f');
 
   /**
    * EngagementConversation.ReadWrite.All: tier 1 (ManagementPlane), Microsoft Viva.
    *
    * App role ID `bfbd4840-fba0-43a7-93a9-465b687e47d0`.
    */
-  public static get ENGAGEMENT_CONVERSATION_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('bfbd4840-fba0-43a7-93a9-465b687e47d0');
-  }
+  public static readonly ENGAGEMENT_CONVERSATION_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('bfbd4840-fba0-43a7-93a9-465b687e47d0');
 
   /**
    * EngagementExport.Read.All: tier 1 (ManagementPlane), Microsoft Viva.
    *
    * App role ID `eda8c187-a7d5-42cb-b2e1-c9142f63899f`.
    */
-  public static get ENGAGEMENT_EXPORT_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('eda8c187-a7d5-42cb-b2e1-c9142f63899f');
-  }
+  public static readonly ENGAGEMENT_EXPORT_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('eda8c187-a7d5-42cb-b2e1-c9142f63899f');
 
   /**
    * EngagementMeetingConversation.Read.All: tier 1 (ManagementPlane), Microsoft Viva.
    *
    * App role ID `d746beae-b46e-446e-924a-5b805a5c4467`.
    */
-  public static get ENGAGEMENT_MEETING_CONVERSATION_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('d746beae-b46e-446e-924a-5b805a5c4467');
-  }
+  public static readonly ENGAGEMENT_MEETING_CONVERSATION_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('d746beae-b46e-446e-924a-5b805a5c4467');
 
   /**
    * EngagementRole.Read.All: tier 1 (ManagementPlane), Microsoft Viva.
    *
    * App role ID `30614864-4114-45ef-bdd9-0dd7894a1cc4`.
    */
-  public static get ENGAGEMENT_ROLE_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('30614864-4114-45ef-bdd9-0dd7894a1cc4');
-  }
+  public static readonly ENGAGEMENT_ROLE_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('30614864-4114-45ef-bdd9-0dd7894a1cc4');
 
   /**
    * EngagementRole.ReadWrite.All: tier 1 (ManagementPlane), Microsoft Viva.
    *
    * App role ID `3ede5358-7366-4da8-a2f7-472bf9c7cc34`.
    */
-  public static get ENGAGEMENT_ROLE_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('3ede5358-7366-4da8-a2f7-472bf9c7cc34');
-  }
+  public static readonly ENGAGEMENT_ROLE_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('3ede5358-7366-4da8-a2f7-472bf9c7cc34');
 
   /**
    * EntitlementManagement.Read.All: tier 1 (ManagementPlane), Tenant Configuration (Reader).
    *
    * App role ID `c74fd47d-ed3c-45c3-9a9e-b8676de685d2`.
    */
-  public static get ENTITLEMENT_MANAGEMENT_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('c74fd47d-ed3c-45c3-9a9e-b8676de685d2');
-  }
+  public static readonly ENTITLEMENT_MANAGEMENT_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('c74fd47d-ed3c-45c3-9a9e-b8676de685d2');
 
   /**
    * EntitlementManagement.ReadWrite.All: tier 0 (ControlPlane), Entitlement Management.
    *
    * App role ID `9acd699f-1e81-4958-b001-93b1d2506e19`.
    */
-  public static get ENTITLEMENT_MANAGEMENT_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('9acd699f-1e81-4958-b001-93b1d2506e19');
-  }
+  public static readonly ENTITLEMENT_MANAGEMENT_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('9acd699f-1e81-4958-b001-93b1d2506e19');
 
   /**
    * EntraBackup.Read.All: tier 1 (ManagementPlane), Backup and Restore.
    *
    * App role ID `56eda3c5-3834-4815-bd41-6f8fa1295247`.
    */
-  public static get ENTRA_BACKUP_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('56eda3c5-3834-4815-bd41-6f8fa1295247');
-  }
+  public static readonly ENTRA_BACKUP_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('56eda3c5-3834-4815-bd41-6f8fa1295247');
 
   /**
    * EventListener.Read.All: tier 1 (ManagementPlane), Tenant Configuration (Reader).
    *
    * App role ID `b7f6385c-6ce6-4639-a480-e23c42ed9784`.
    */
-  public static get EVENT_LISTENER_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('b7f6385c-6ce6-4639-a480-e23c42ed9784');
-  }
+  public static readonly EVENT_LISTENER_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('b7f6385c-6ce6-4639-a480-e23c42ed9784');
 
   /**
    * EventListener.ReadWrite.All: tier 1 (ManagementPlane), Tenant Configuration (Reader).
    *
    * App role ID `0edf5e9e-4ce8-468a-8432-d08631d18c43`.
    */
-  public static get EVENT_LISTENER_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('0edf5e9e-4ce8-468a-8432-d08631d18c43');
-  }
+  public static readonly EVENT_LISTENER_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('0edf5e9e-4ce8-468a-8432-d08631d18c43');
 
   /**
    * ExchangeMessageTrace.Read.All: tier 1 (ManagementPlane), Security and Compliance.
    *
    * App role ID `89b20d8a-76e2-4057-867b-9961f800b9a4`.
    */
-  public static get EXCHANGE_MESSAGE_TRACE_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('89b20d8a-76e2-4057-867b-9961f800b9a4');
-  }
+  public static readonly EXCHANGE_MESSAGE_TRACE_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('89b20d8a-76e2-4057-867b-9961f800b9a4');
 
   /**
    * ExternalConnection.Read.All: tier 1 (ManagementPlane), External Connectors.
    *
    * App role ID `1914711b-a1cb-4793-b019-c2ce0ed21b8c`.
    */
-  public static get EXTERNAL_CONNECTION_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('1914711b-a1cb-4793-b019-c2ce0ed21b8c');
-  }
+  public static readonly EXTERNAL_CONNECTION_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('1914711b-a1cb-4793-b019-c2ce0ed21b8c');
 
   /**
    * ExternalConnection.ReadWrite.All: tier 1 (ManagementPlane), External Connectors.
    *
    * App role ID `34c37bc0-2b40-4d5e-85e1-2365cd256d79`.
    */
-  public static get EXTERNAL_CONNECTION_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('34c37bc0-2b40-4d5e-85e1-2365cd256d79');
-  }
+  public static readonly EXTERNAL_CONNECTION_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('34c37bc0-2b40-4d5e-85e1-2365cd256d79');
 
   /**
    * ExternalConnection.ReadWrite.OwnedBy: tier 1 (ManagementPlane), External Connectors.
    *
    * App role ID `f431331c-49a6-499f-be1c-62af19c34a9d`.
    */
-  public static get EXTERNAL_CONNECTION_READ_WRITE_OWNED_BY(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('f431331c-49a6-499f-be1c-62af19c34a9d');
-  }
+  public static readonly EXTERNAL_CONNECTION_READ_WRITE_OWNED_BY: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('f431331c-49a6-499f-be1c-62af19c34a9d');
 
   /**
    * ExternalItem.Read.All: tier 1 (ManagementPlane), External Connectors.
    *
    * App role ID `7a7cffad-37d2-4f48-afa4-c6ab129adcc2`.
    */
-  public static get EXTERNAL_ITEM_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('7a7cffad-37d2-4f48-afa4-c6ab129adcc2');
-  }
+  public static readonly EXTERNAL_ITEM_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('7a7cffad-37d2-4f48-afa4-c6ab129adcc2');
 
   /**
    * ExternalItem.ReadWrite.All: tier 1 (ManagementPlane), External Connectors.
    *
    * App role ID `38c3d6ee-69ee-422f-b954-e17819665354`.
    */
-  public static get EXTERNAL_ITEM_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('38c3d6ee-69ee-422f-b954-e17819665354');
-  }
+  public static readonly EXTERNAL_ITEM_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('38c3d6ee-69ee-422f-b954-e17819665354');
 
   /**
    * ExternalItem.ReadWrite.OwnedBy: tier 1 (ManagementPlane), External Connectors.
    *
    * App role ID `8116ae0f-55c2-452d-9944-d18420f5b2c8`.
    */
-  public static get EXTERNAL_ITEM_READ_WRITE_OWNED_BY(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('8116ae0f-55c2-452d-9944-d18420f5b2c8');
-  }
+  public static readonly EXTERNAL_ITEM_READ_WRITE_OWNED_BY: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('8116ae0f-55c2-452d-9944-d18420f5b2c8');
 
   /**
    * ExternalUserProfile.Read.All: tier 1 (ManagementPlane), Tenant Configuration (Reader).
    *
    * App role ID `1987d7a0-d602-4262-ab90-cfdd43b37545`.
    */
-  public static get EXTERNAL_USER_PROFILE_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('1987d7a0-d602-4262-ab90-cfdd43b37545');
-  }
+  public static readonly EXTERNAL_USER_PROFILE_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('1987d7a0-d602-4262-ab90-cfdd43b37545');
 
   /**
    * ExternalUserProfile.ReadWrite.All: tier 0 (ControlPlane), External Identities.
    *
    * App role ID `761327c9-d819-4c08-9a5f-874cd2826608`.
    */
-  public static get EXTERNAL_USER_PROFILE_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('761327c9-d819-4c08-9a5f-874cd2826608');
-  }
+  public static readonly EXTERNAL_USER_PROFILE_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('761327c9-d819-4c08-9a5f-874cd2826608');
 
   /**
    * FileIngestion.Ingest: tier 1 (ManagementPlane), Microsoft SharePoint.
    *
    * App role ID `65891b00-2fd9-4e33-be27-04a53132e3df`.
    */
-  public static get FILE_INGESTION_INGEST(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('65891b00-2fd9-4e33-be27-04a53132e3df');
-  }
+  public static readonly FILE_INGESTION_INGEST: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('65891b00-2fd9-4e33-be27-04a53132e3df');
 
   /**
    * FileIngestionHybridOnboarding.Manage: tier 1 (ManagementPlane), Microsoft SharePoint.
    *
    * App role ID `766c601b-c009-4438-8290-c8b05fa00c4b`.
    */
-  public static get FILE_INGESTION_HYBRID_ONBOARDING_MANAGE(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('766c601b-c009-4438-8290-c8b05fa00c4b');
-  }
+  public static readonly FILE_INGESTION_HYBRID_ONBOARDING_MANAGE: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('766c601b-c009-4438-8290-c8b05fa00c4b');
 
   /**
    * Files.Read.All: tier 1 (ManagementPlane), Microsoft SharePoint.
    *
    * App role ID `01d4889c-1287-42c6-ac1f-5d1e02578ef6`.
    */
-  public static get FILES_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('01d4889c-1287-42c6-ac1f-5d1e02578ef6');
-  }
+  public static readonly FILES_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('01d4889c-1287-42c6-ac1f-5d1e02578ef6');
 
   /**
    * Files.ReadWrite.All: tier 1 (ManagementPlane), Microsoft SharePoint.
    *
    * App role ID `75359482-378d-4052-8f01-80520e7db3cd`.
    */
-  public static get FILES_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('75359482-378d-4052-8f01-80520e7db3cd');
-  }
+  public static readonly FILES_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('75359482-378d-4052-8f01-80520e7db3cd');
 
   /**
    * Files.ReadWrite.AppFolder: tier 1 (ManagementPlane), Microsoft SharePoint.
    *
    * App role ID `b47b160b-1054-4efd-9ca0-e2f614696086`.
    */
-  public static get FILES_READ_WRITE_APP_FOLDER(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('b47b160b-1054-4efd-9ca0-e2f614696086');
-  }
+  public static readonly FILES_READ_WRITE_APP_FOLDER: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('b47b160b-1054-4efd-9ca0-e2f614696086');
 
   /**
    * Files.SelectedOperations.Selected: tier 1 (ManagementPlane), Microsoft SharePoint.
    *
    * App role ID `bd61925e-3bf4-4d62-bc0b-06b06c96d95c`.
    */
-  public static get FILES_SELECTED_OPERATIONS_SELECTED(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('bd61925e-3bf4-4d62-bc0b-06b06c96d95c');
-  }
+  public static readonly FILES_SELECTED_OPERATIONS_SELECTED: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('bd61925e-3bf4-4d62-bc0b-06b06c96d95c');
 
   /**
    * FileStorageContainer.Selected: tier 1 (ManagementPlane), Microsoft SharePoint.
    *
    * App role ID `40dc41bc-0f7e-42ff-89bd-d9516947e474`.
    */
-  public static get FILE_STORAGE_CONTAINER_SELECTED(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('40dc41bc-0f7e-42ff-89bd-d9516947e474');
-  }
+  public static readonly FILE_STORAGE_CONTAINER_SELECTED: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('40dc41bc-0f7e-42ff-89bd-d9516947e474');
 
   /**
    * FileStorageContainerTypeReg.Selected: tier 1 (ManagementPlane), Microsoft SharePoint.
    *
    * App role ID `2dcc6599-bd30-442b-8f11-90f88ad441dc`.
    */
-  public static get FILE_STORAGE_CONTAINER_TYPE_REG_SELECTED(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('2dcc6599-bd30-442b-8f11-90f88ad441dc');
-  }
+  public static readonly FILE_STORAGE_CONTAINER_TYPE_REG_SELECTED: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('2dcc6599-bd30-442b-8f11-90f88ad441dc');
 
   /**
    * Group-Conversation.Read.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `4f0a8235-6f6f-4ec7-9500-34b452a4a0c3`.
    */
-  public static get GROUP_CONVERSATION_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('4f0a8235-6f6f-4ec7-9500-34b452a4a0c3');
-  }
+  public static readonly GROUP_CONVERSATION_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('4f0a8235-6f6f-4ec7-9500-34b452a4a0c3');
 
   /**
    * Group-Conversation.ReadWrite.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `6679c91b-820a-4900-ab47-e97b197a89c4`.
    */
-  public static get GROUP_CONVERSATION_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('6679c91b-820a-4900-ab47-e97b197a89c4');
-  }
+  public static readonly GROUP_CONVERSATION_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('6679c91b-820a-4900-ab47-e97b197a89c4');
 
   /**
    * Group-NestingSupport.ReadWrite.All: tier 0 (ControlPlane), Group Management.
    *
    * App role ID `2d53948b-d2c5-4008-9c4e-6361bf192555`.
    */
-  public static get GROUP_NESTING_SUPPORT_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('2d53948b-d2c5-4008-9c4e-6361bf192555');
-  }
+  public static readonly GROUP_NESTING_SUPPORT_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('2d53948b-d2c5-4008-9c4e-6361bf192555');
 
   /**
    * Group-OnPremisesSyncBehavior.ReadWrite.All: tier 0 (ControlPlane), Group Management.
    *
    * App role ID `2d9bd318-b883-40be-9df7-63ec4fcdc424`.
    */
-  public static get GROUP_ON_PREMISES_SYNC_BEHAVIOR_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('2d9bd318-b883-40be-9df7-63ec4fcdc424');
-  }
+  public static readonly GROUP_ON_PREMISES_SYNC_BEHAVIOR_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('2d9bd318-b883-40be-9df7-63ec4fcdc424');
 
   /**
    * Group-XTenantIdentitySync.Read.All: tier 1 (ManagementPlane), Tenant Configuration (Reader).
    *
    * App role ID `35b96aac-d839-4362-abd4-7381f2b27ccd`.
    */
-  public static get GROUP_X_TENANT_IDENTITY_SYNC_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('35b96aac-d839-4362-abd4-7381f2b27ccd');
-  }
+  public static readonly GROUP_X_TENANT_IDENTITY_SYNC_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('35b96aac-d839-4362-abd4-7381f2b27ccd');
 
   /**
    * Group.Create: tier 2 (UserAccess), Group Management.
    *
    * App role ID `bf7b1a76-6e77-406b-b258-bf5c7720e98f`.
    */
-  public static get GROUP_CREATE(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('bf7b1a76-6e77-406b-b258-bf5c7720e98f');
-  }
+  public static readonly GROUP_CREATE: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('bf7b1a76-6e77-406b-b258-bf5c7720e98f');
 
   /**
    * Group.ManageProtection.All: tier 1 (ManagementPlane), Microsoft Purview.
    *
    * App role ID `60f8cea0-2476-45c9-ab18-70e79e60ad14`.
    */
-  public static get GROUP_MANAGE_PROTECTION_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('60f8cea0-2476-45c9-ab18-70e79e60ad14');
-  }
+  public static readonly GROUP_MANAGE_PROTECTION_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('60f8cea0-2476-45c9-ab18-70e79e60ad14');
 
   /**
    * Group.Read.All: tier 2 (UserAccess), Default Member.
    *
    * App role ID `5b567255-7703-4780-807c-7be8301ae99b`.
    */
-  public static get GROUP_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('5b567255-7703-4780-807c-7be8301ae99b');
-  }
+  public static readonly GROUP_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('5b567255-7703-4780-807c-7be8301ae99b');
 
   /**
    * Group.ReadWrite.All: tier 0 (ControlPlane), Group Management.
    *
    * App role ID `62a82d76-70ea-41e2-9197-370581804d09`.
    */
-  public static get GROUP_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('62a82d76-70ea-41e2-9197-370581804d09');
-  }
+  public static readonly GROUP_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('62a82d76-70ea-41e2-9197-370581804d09');
 
   /**
    * GroupMember.Read.All: tier 2 (UserAccess), Default Member.
    *
    * App role ID `98830695-27a2-44f7-8c18-0c3ebc9698f6`.
    */
-  public static get GROUP_MEMBER_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('98830695-27a2-44f7-8c18-0c3ebc9698f6');
-  }
+  public static readonly GROUP_MEMBER_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('98830695-27a2-44f7-8c18-0c3ebc9698f6');
 
   /**
    * GroupMember.ReadWrite.All: tier 0 (ControlPlane), Group Management.
    *
    * App role ID `dbaae8cf-10b5-4b86-a4a1-f871c94c6695`.
    */
-  public static get GROUP_MEMBER_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('dbaae8cf-10b5-4b86-a4a1-f871c94c6695');
-  }
+  public static readonly GROUP_MEMBER_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('dbaae8cf-10b5-4b86-a4a1-f871c94c6695');
 
   /**
    * GroupSettings.Read.All: tier 2 (UserAccess), Default Member.
    *
    * App role ID `f3c4f514-c65a-43f5-bfce-1735872258dd`.
    */
-  public static get GROUP_SETTINGS_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('f3c4f514-c65a-43f5-bfce-1735872258dd');
-  }
+  public static readonly GROUP_SETTINGS_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('f3c4f514-c65a-43f5-bfce-1735872258dd');
 
   /**
    * GroupSettings.ReadWrite.All: tier 0 (ControlPlane), Group Management.
    *
    * App role ID `546168c3-1183-4281-9491-fafb24dea37e`.
    */
-  public static get GROUP_SETTINGS_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('546168c3-1183-4281-9491-fafb24dea37e');
-  }
+  public static readonly GROUP_SETTINGS_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('546168c3-1183-4281-9491-fafb24dea37e');
 
   /**
    * HealthMonitoringAlert.Read.All: tier 1 (ManagementPlane), Health Monitoring.
    *
    * App role ID `5183ed5d-b7f8-4e9a-915e-dafb46b9cb62`.
    */
-  public static get HEALTH_MONITORING_ALERT_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('5183ed5d-b7f8-4e9a-915e-dafb46b9cb62');
-  }
+  public static readonly HEALTH_MONITORING_ALERT_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('5183ed5d-b7f8-4e9a-915e-dafb46b9cb62');
 
   /**
    * HealthMonitoringAlert.ReadWrite.All: tier 1 (ManagementPlane), Health Monitoring.
    *
    * App role ID `ac29eb50-f2f9-4518-a117-4bef18e84c7d`.
    */
-  public static get HEALTH_MONITORING_ALERT_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('ac29eb50-f2f9-4518-a117-4bef18e84c7d');
-  }
+  public static readonly HEALTH_MONITORING_ALERT_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('ac29eb50-f2f9-4518-a117-4bef18e84c7d');
 
   /**
    * HealthMonitoringAlertConfig.Read.All: tier 1 (ManagementPlane), Health Monitoring.
    *
    * App role ID `bb424d73-e898-4c97-9d42-688c32810003`.
    */
-  public static get HEALTH_MONITORING_ALERT_CONFIG_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('bb424d73-e898-4c97-9d42-688c32810003');
-  }
+  public static readonly HEALTH_MONITORING_ALERT_CONFIG_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('bb424d73-e898-4c97-9d42-688c32810003');
 
   /**
    * HealthMonitoringAlertConfig.ReadWrite.All: tier 1 (ManagementPlane), Health Monitoring.
    *
    * App role ID `432e76f0-8af6-4315-a853-66ab9538f480`.
    */
-  public static get HEALTH_MONITORING_ALERT_CONFIG_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('432e76f0-8af6-4315-a853-66ab9538f480');
-  }
+  public static readonly HEALTH_MONITORING_ALERT_CONFIG_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('432e76f0-8af6-4315-a853-66ab9538f480');
 
   /**
    * IdentityNotifications.Read.All: tier 1 (ManagementPlane).
    *
    * App role ID `52ced3dd-dbb6-41a0-9ce5-61a056be97b8`.
    */
-  public static get IDENTITY_NOTIFICATIONS_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('52ced3dd-dbb6-41a0-9ce5-61a056be97b8');
-  }
+  public static readonly IDENTITY_NOTIFICATIONS_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('52ced3dd-dbb6-41a0-9ce5-61a056be97b8');
 
   /**
    * IdentityNotifications.ReadWrite.All: tier 0 (ControlPlane), Tenant Management.
    *
    * App role ID `d9fe7b9f-cb27-4289-9cb4-54debd9d3c25`.
    */
-  public static get IDENTITY_NOTIFICATIONS_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('d9fe7b9f-cb27-4289-9cb4-54debd9d3c25');
-  }
+  public static readonly IDENTITY_NOTIFICATIONS_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('d9fe7b9f-cb27-4289-9cb4-54debd9d3c25');
 
   /**
    * IdentityProvider.Read.All: tier 1 (ManagementPlane), Security and Compliance.
    *
    * App role ID `e321f0bb-e7f7-481e-bb28-e3b0b32d4bd0`.
    */
-  public static get IDENTITY_PROVIDER_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('e321f0bb-e7f7-481e-bb28-e3b0b32d4bd0');
-  }
+  public static readonly IDENTITY_PROVIDER_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('e321f0bb-e7f7-481e-bb28-e3b0b32d4bd0');
 
   /**
    * IdentityProvider.ReadWrite.All: tier 0 (ControlPlane), Tenant Management.
    *
    * App role ID `90db2b9a-d928-4d33-a4dd-8442ae3d41e4`.
    */
-  public static get IDENTITY_PROVIDER_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('90db2b9a-d928-4d33-a4dd-8442ae3d41e4');
-  }
+  public static readonly IDENTITY_PROVIDER_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('90db2b9a-d928-4d33-a4dd-8442ae3d41e4');
 
   /**
    * IdentityRiskEvent.Read.All: tier 1 (ManagementPlane), Security and Compliance.
    *
    * App role ID `6e472fd1-ad78-48da-a0f0-97ab2c6b769e`.
    */
-  public static get IDENTITY_RISK_EVENT_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('6e472fd1-ad78-48da-a0f0-97ab2c6b769e');
-  }
+  public static readonly IDENTITY_RISK_EVENT_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('6e472fd1-ad78-48da-a0f0-97ab2c6b769e');
 
   /**
    * IdentityRiskEvent.ReadWrite.All: tier 0 (ControlPlane), Identity Threat Detection and Response.
    *
    * App role ID `db06fb33-1953-4b7b-a2ac-f1e2c854f7ae`.
    */
-  public static get IDENTITY_RISK_EVENT_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('db06fb33-1953-4b7b-a2ac-f1e2c854f7ae');
-  }
+  public static readonly IDENTITY_RISK_EVENT_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('db06fb33-1953-4b7b-a2ac-f1e2c854f7ae');
 
   /**
    * IdentityRiskyAgent.Read.All: tier 1 (ManagementPlane), Security and Compliance.
    *
    * App role ID `4aadfb66-d49a-414a-a883-d8c240b6fa33`.
    */
-  public static get IDENTITY_RISKY_AGENT_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('4aadfb66-d49a-414a-a883-d8c240b6fa33');
-  }
+  public static readonly IDENTITY_RISKY_AGENT_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('4aadfb66-d49a-414a-a883-d8c240b6fa33');
 
   /**
    * IdentityRiskyAgent.ReadWrite.All: tier 0 (ControlPlane), Identity Threat Detection and Response.
    *
    * App role ID `dca4e4fd-a7cf-4e6f-86d1-d1ec094d766e`.
    */
-  public static get IDENTITY_RISKY_AGENT_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('dca4e4fd-a7cf-4e6f-86d1-d1ec094d766e');
-  }
+  public static readonly IDENTITY_RISKY_AGENT_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('dca4e4fd-a7cf-4e6f-86d1-d1ec094d766e');
 
   /**
    * IdentityRiskyServicePrincipal.Read.All: tier 1 (ManagementPlane), Security and Compliance.
    *
    * App role ID `607c7344-0eed-41e5-823a-9695ebe1b7b0`.
    */
-  public static get IDENTITY_RISKY_SERVICE_PRINCIPAL_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('607c7344-0eed-41e5-823a-9695ebe1b7b0');
-  }
+  public static readonly IDENTITY_RISKY_SERVICE_PRINCIPAL_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('607c7344-0eed-41e5-823a-9695ebe1b7b0');
 
   /**
    * IdentityRiskyServicePrincipal.ReadWrite.All: tier 0 (ControlPlane), Identity Threat Detection and Response.
    *
    * App role ID `cb8d6980-6bcb-4507-afec-ed6de3a2d798`.
    */
-  public static get IDENTITY_RISKY_SERVICE_PRINCIPAL_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('cb8d6980-6bcb-4507-afec-ed6de3a2d798');
-  }
+  public static readonly IDENTITY_RISKY_SERVICE_PRINCIPAL_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('cb8d6980-6bcb-4507-afec-ed6de3a2d798');
 
   /**
    * IdentityRiskyUser.Read.All: tier 1 (ManagementPlane), Security and Compliance.
    *
    * App role ID `dc5007c0-2d7d-4c42-879c-2dab87571379`.
    */
-  public static get IDENTITY_RISKY_USER_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('dc5007c0-2d7d-4c42-879c-2dab87571379');
-  }
+  public static readonly IDENTITY_RISKY_USER_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('dc5007c0-2d7d-4c42-879c-2dab87571379');
 
   /**
    * IdentityRiskyUser.ReadWrite.All: tier 0 (ControlPlane), Identity Threat Detection and Response.
    *
    * App role ID `656f6061-f9fe-4807-9708-6a2e0934df76`.
    */
-  public static get IDENTITY_RISKY_USER_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('656f6061-f9fe-4807-9708-6a2e0934df76');
-  }
+  public static readonly IDENTITY_RISKY_USER_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('656f6061-f9fe-4807-9708-6a2e0934df76');
 
   /**
    * IdentityUserFlow.Read.All: tier 1 (ManagementPlane), Tenant Configuration (Reader).
    *
    * App role ID `1b0c317f-dd31-4305-9932-259a8b6e8099`.
    */
-  public static get IDENTITY_USER_FLOW_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('1b0c317f-dd31-4305-9932-259a8b6e8099');
-  }
+  public static readonly IDENTITY_USER_FLOW_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('1b0c317f-dd31-4305-9932-259a8b6e8099');
 
   /**
    * IdentityUserFlow.ReadWrite.All: tier 0 (ControlPlane), External Identities.
    *
    * App role ID `65319a09-a2be-469d-8782-f6b07debf789`.
    */
-  public static get IDENTITY_USER_FLOW_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('65319a09-a2be-469d-8782-f6b07debf789');
-  }
+  public static readonly IDENTITY_USER_FLOW_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('65319a09-a2be-469d-8782-f6b07debf789');
 
   /**
    * IndustryData-DataConnector.Read.All: tier 1 (ManagementPlane), Industry Data.
    *
    * App role ID `7ab52c2f-a2ee-4d98-9ebc-725e3934aae2`.
    */
-  public static get INDUSTRY_DATA_DATA_CONNECTOR_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('7ab52c2f-a2ee-4d98-9ebc-725e3934aae2');
-  }
+  public static readonly INDUSTRY_DATA_DATA_CONNECTOR_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('7ab52c2f-a2ee-4d98-9ebc-725e3934aae2');
 
   /**
    * IndustryData-DataConnector.ReadWrite.All: tier 1 (ManagementPlane), Industry Data.
    *
    * App role ID `eda0971c-482e-4345-b28f-69c309cb8a34`.
    */
-  public static get INDUSTRY_DATA_DATA_CONNECTOR_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('eda0971c-482e-4345-b28f-69c309cb8a34');
-  }
+  public static readonly INDUSTRY_DATA_DATA_CONNECTOR_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('eda0971c-482e-4345-b28f-69c309cb8a34');
 
   /**
    * IndustryData-DataConnector.Upload: tier 1 (ManagementPlane), Industry Data.
    *
    * App role ID `9334c44b-a7c6-4350-8036-6bf8e02b4c1f`.
    */
-  public static get INDUSTRY_DATA_DATA_CONNECTOR_UPLOAD(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('9334c44b-a7c6-4350-8036-6bf8e02b4c1f');
-  }
+  public static readonly INDUSTRY_DATA_DATA_CONNECTOR_UPLOAD: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('9334c44b-a7c6-4350-8036-6bf8e02b4c1f');
 
   /**
    * IndustryData-InboundFlow.Read.All: tier 1 (ManagementPlane), Industry Data.
    *
    * App role ID `305f6ba2-049a-4b1b-88bb-fe7e08758a00`.
    */
-  public static get INDUSTRY_DATA_INBOUND_FLOW_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('305f6ba2-049a-4b1b-88bb-fe7e08758a00');
-  }
+  public static readonly INDUSTRY_DATA_INBOUND_FLOW_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('305f6ba2-049a-4b1b-88bb-fe7e08758a00');
 
   /**
    * IndustryData-InboundFlow.ReadWrite.All: tier 1 (ManagementPlane), Industry Data.
    *
    * App role ID `e688c61f-d4c6-4d64-a197-3bcf6ba1d6ad`.
    */
-  public static get INDUSTRY_DATA_INBOUND_FLOW_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('e688c61f-d4c6-4d64-a197-3bcf6ba1d6ad');
-  }
+  public static readonly INDUSTRY_DATA_INBOUND_FLOW_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('e688c61f-d4c6-4d64-a197-3bcf6ba1d6ad');
 
   /**
    * IndustryData-OutboundFlow.Read.All: tier 1 (ManagementPlane), Industry Data.
    *
    * App role ID `61d0354c-5d88-483c-b974-a37ec3395a2c`.
    */
-  public static get INDUSTRY_DATA_OUTBOUND_FLOW_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('61d0354c-5d88-483c-b974-a37ec3395a2c');
-  }
+  public static readonly INDUSTRY_DATA_OUTBOUND_FLOW_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('61d0354c-5d88-483c-b974-a37ec3395a2c');
 
   /**
    * IndustryData-OutboundFlow.ReadWrite.All: tier 1 (ManagementPlane), Industry Data.
    *
    * App role ID `24a65b4a-e501-47e2-8849-d679517887f0`.
    */
-  public static get INDUSTRY_DATA_OUTBOUND_FLOW_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('24a65b4a-e501-47e2-8849-d679517887f0');
-  }
+  public static readonly INDUSTRY_DATA_OUTBOUND_FLOW_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('24a65b4a-e501-47e2-8849-d679517887f0');
 
   /**
    * IndustryData-ReferenceDefinition.Read.All: tier 1 (ManagementPlane), Industry Data.
    *
    * App role ID `6ee891c3-74a4-4148-8463-0c834375dfaf`.
    */
-  public static get INDUSTRY_DATA_REFERENCE_DEFINITION_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('6ee891c3-74a4-4148-8463-0c834375dfaf');
-  }
+  public static readonly INDUSTRY_DATA_REFERENCE_DEFINITION_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('6ee891c3-74a4-4148-8463-0c834375dfaf');
 
   /**
    * IndustryData-ReferenceDefinition.ReadWrite.All: tier 1 (ManagementPlane), Industry Data.
    *
    * App role ID `bda16293-63d3-45b7-b16b-833841d27d56`.
    */
-  public static get INDUSTRY_DATA_REFERENCE_DEFINITION_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('bda16293-63d3-45b7-b16b-833841d27d56');
-  }
+  public static readonly INDUSTRY_DATA_REFERENCE_DEFINITION_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('bda16293-63d3-45b7-b16b-833841d27d56');
 
   /**
    * IndustryData-Run.Read.All: tier 1 (ManagementPlane), Industry Data.
    *
    * App role ID `f6f5d10b-3024-4d1d-b674-aae4df4a1a73`.
    */
-  public static get INDUSTRY_DATA_RUN_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('f6f5d10b-3024-4d1d-b674-aae4df4a1a73');
-  }
+  public static readonly INDUSTRY_DATA_RUN_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('f6f5d10b-3024-4d1d-b674-aae4df4a1a73');
 
   /**
    * IndustryData-Run.Start: tier 1 (ManagementPlane), Industry Data.
    *
    * App role ID `7e429772-5b5e-47c0-8fd6-7279294c8033`.
    */
-  public static get INDUSTRY_DATA_RUN_START(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('7e429772-5b5e-47c0-8fd6-7279294c8033');
-  }
+  public static readonly INDUSTRY_DATA_RUN_START: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('7e429772-5b5e-47c0-8fd6-7279294c8033');
 
   /**
    * IndustryData-SourceSystem.Read.All: tier 1 (ManagementPlane), Industry Data.
    *
    * App role ID `bc167a60-39fe-4865-8b44-78400fc6ed03`.
    */
-  public static get INDUSTRY_DATA_SOURCE_SYSTEM_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('bc167a60-39fe-4865-8b44-78400fc6ed03');
-  }
+  public static readonly INDUSTRY_DATA_SOURCE_SYSTEM_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('bc167a60-39fe-4865-8b44-78400fc6ed03');
 
   /**
    * IndustryData-SourceSystem.ReadWrite.All: tier 1 (ManagementPlane), Industry Data.
    *
    * App role ID `7d866958-e06e-4dd6-91c6-a086b3f5cfeb`.
    */
-  public static get INDUSTRY_DATA_SOURCE_SYSTEM_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('7d866958-e06e-4dd6-91c6-a086b3f5cfeb');
-  }
+  public static readonly INDUSTRY_DATA_SOURCE_SYSTEM_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('7d866958-e06e-4dd6-91c6-a086b3f5cfeb');
 
   /**
    * IndustryData-TimePeriod.Read.All: tier 1 (ManagementPlane), Industry Data.
    *
    * App role ID `7c55c952-b095-4c23-a522-022bce4cc1e3`.
    */
-  public static get INDUSTRY_DATA_TIME_PERIOD_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('7c55c952-b095-4c23-a522-022bce4cc1e3');
-  }
+  public static readonly INDUSTRY_DATA_TIME_PERIOD_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('7c55c952-b095-4c23-a522-022bce4cc1e3');
 
   /**
    * IndustryData-TimePeriod.ReadWrite.All: tier 1 (ManagementPlane), Industry Data.
    *
    * App role ID `7afa7744-a782-4a32-b8c2-e3db637e8de7`.
    */
-  public static get INDUSTRY_DATA_TIME_PERIOD_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('7afa7744-a782-4a32-b8c2-e3db637e8de7');
-  }
+  public static readonly INDUSTRY_DATA_TIME_PERIOD_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('7afa7744-a782-4a32-b8c2-e3db637e8de7');
 
   /**
    * IndustryData.ReadBasic.All: tier 1 (ManagementPlane), Industry Data.
    *
    * App role ID `4f5ac95f-62fd-472c-b60f-125d24ca0bc5`.
    */
-  public static get INDUSTRY_DATA_READ_BASIC_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('4f5ac95f-62fd-472c-b60f-125d24ca0bc5');
-  }
+  public static readonly INDUSTRY_DATA_READ_BASIC_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('4f5ac95f-62fd-472c-b60f-125d24ca0bc5');
 
   /**
    * InformationProtectionConfig.Read.All: tier 1 (ManagementPlane), Security and Compliance.
    *
    * App role ID `14f49b9f-4bf2-4d24-b80e-b27ec58409bd`.
    */
-  public static get INFORMATION_PROTECTION_CONFIG_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('14f49b9f-4bf2-4d24-b80e-b27ec58409bd');
-  }
+  public static readonly INFORMATION_PROTECTION_CONFIG_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('14f49b9f-4bf2-4d24-b80e-b27ec58409bd');
 
   /**
    * InformationProtectionContent.Sign.All: tier 1 (ManagementPlane), Microsoft Purview.
    *
    * App role ID `cbe6c7e4-09aa-4b8d-b3c3-2dbb59af4b54`.
    */
-  public static get INFORMATION_PROTECTION_CONTENT_SIGN_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('cbe6c7e4-09aa-4b8d-b3c3-2dbb59af4b54');
-  }
+  public static readonly INFORMATION_PROTECTION_CONTENT_SIGN_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('cbe6c7e4-09aa-4b8d-b3c3-2dbb59af4b54');
 
   /**
    * InformationProtectionContent.Write.All: tier 1 (ManagementPlane), Microsoft Purview.
    *
    * App role ID `287bd98c-e865-4e8c-bade-1a85523195b9`.
    */
-  public static get INFORMATION_PROTECTION_CONTENT_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('287bd98c-e865-4e8c-bade-1a85523195b9');
-  }
+  public static readonly INFORMATION_PROTECTION_CONTENT_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('287bd98c-e865-4e8c-bade-1a85523195b9');
 
   /**
    * InformationProtectionPolicy.Read.All: tier 1 (ManagementPlane), Security and Compliance.
    *
    * App role ID `19da66cb-0fb0-4390-b071-ebc76a349482`.
    */
-  public static get INFORMATION_PROTECTION_POLICY_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('19da66cb-0fb0-4390-b071-ebc76a349482');
-  }
+  public static readonly INFORMATION_PROTECTION_POLICY_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('19da66cb-0fb0-4390-b071-ebc76a349482');
 
   /**
    * Insights-UserMetric.Read.All: tier 1 (ManagementPlane), Support and Service Health.
    *
    * App role ID `34cbd96c-d824-4755-90d3-1008ef47efc1`.
    */
-  public static get INSIGHTS_USER_METRIC_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('34cbd96c-d824-4755-90d3-1008ef47efc1');
-  }
+  public static readonly INSIGHTS_USER_METRIC_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('34cbd96c-d824-4755-90d3-1008ef47efc1');
 
   /**
    * LearningAssignedCourse.Read.All: tier 1 (ManagementPlane), Learning.
    *
    * App role ID `535e6066-2894-49ef-ab33-e2c6d064bb81`.
    */
-  public static get LEARNING_ASSIGNED_COURSE_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('535e6066-2894-49ef-ab33-e2c6d064bb81');
-  }
+  public static readonly LEARNING_ASSIGNED_COURSE_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('535e6066-2894-49ef-ab33-e2c6d064bb81');
 
   /**
    * LearningAssignedCourse.ReadWrite.All: tier 1 (ManagementPlane), Learning.
    *
    * App role ID `236c1cbd-1187-427f-b0f5-b1852454973b`.
    */
-  public static get LEARNING_ASSIGNED_COURSE_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('236c1cbd-1187-427f-b0f5-b1852454973b');
-  }
+  public static readonly LEARNING_ASSIGNED_COURSE_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('236c1cbd-1187-427f-b0f5-b1852454973b');
 
   /**
    * LearningContent.Read.All: tier 1 (ManagementPlane), Learning.
    *
    * App role ID `8740813e-d8aa-4204-860e-2a0f8f84dbc8`.
    */
-  public static get LEARNING_CONTENT_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('8740813e-d8aa-4204-860e-2a0f8f84dbc8');
-  }
+  public static readonly LEARNING_CONTENT_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('8740813e-d8aa-4204-860e-2a0f8f84dbc8');
 
   /**
    * LearningContent.ReadWrite.All: tier 1 (ManagementPlane), Learning.
    *
    * App role ID `444d6fcb-b738-41e5-b103-ac4f2a2628a3`.
    */
-  public static get LEARNING_CONTENT_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('444d6fcb-b738-41e5-b103-ac4f2a2628a3');
-  }
+  public static readonly LEARNING_CONTENT_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('444d6fcb-b738-41e5-b103-ac4f2a2628a3');
 
   /**
    * LearningSelfInitiatedCourse.Read.All: tier 1 (ManagementPlane), Learning.
    *
    * App role ID `467524fc-ed22-4356-a910-af61191e3503`.
    */
-  public static get LEARNING_SELF_INITIATED_COURSE_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('467524fc-ed22-4356-a910-af61191e3503');
-  }
+  public static readonly LEARNING_SELF_INITIATED_COURSE_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('467524fc-ed22-4356-a910-af61191e3503');
 
   /**
    * LearningSelfInitiatedCourse.ReadWrite.All: tier 1 (ManagementPlane), Learning.
    *
    * App role ID `7654ed61-8965-4025-846a-0856ec02b5b0`.
    */
-  public static get LEARNING_SELF_INITIATED_COURSE_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('7654ed61-8965-4025-846a-0856ec02b5b0');
-  }
+  public static readonly LEARNING_SELF_INITIATED_COURSE_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('7654ed61-8965-4025-846a-0856ec02b5b0');
 
   /**
    * LicenseAssignment.Read.All: tier 2 (UserAccess), Default Member.
    *
    * App role ID `e2f98668-2877-4f38-a2f4-8202e0717aa1`.
    */
-  public static get LICENSE_ASSIGNMENT_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('e2f98668-2877-4f38-a2f4-8202e0717aa1');
-  }
+  public static readonly LICENSE_ASSIGNMENT_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('e2f98668-2877-4f38-a2f4-8202e0717aa1');
 
   /**
    * LicenseAssignment.ReadWrite.All: tier 0 (ControlPlane), License Management.
    *
    * App role ID `5facf0c1-8979-4e95-abcf-ff3d079771c0`.
    */
-  public static get LICENSE_ASSIGNMENT_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('5facf0c1-8979-4e95-abcf-ff3d079771c0');
-  }
+  public static readonly LICENSE_ASSIGNMENT_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('5facf0c1-8979-4e95-abcf-ff3d079771c0');
 
   /**
    * LifecycleWorkflows-CustomExt.Read.All: tier 1 (ManagementPlane), Tenant Configuration (Reader).
    *
    * App role ID `2cb19e7d-9012-40bf-9a22-69fc776af8b0`.
    */
-  public static get LIFECYCLE_WORKFLOWS_CUSTOM_EXT_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('2cb19e7d-9012-40bf-9a22-69fc776af8b0');
-  }
+  public static readonly LIFECYCLE_WORKFLOWS_CUSTOM_EXT_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('2cb19e7d-9012-40bf-9a22-69fc776af8b0');
 
   /**
    * LifecycleWorkflows-CustomExt.ReadWrite.All: tier 0 (ControlPlane), Global User Management.
    *
    * App role ID `3351c766-bacc-4d93-94fa-f2c8b1986ee7`.
    */
-  public static get LIFECYCLE_WORKFLOWS_CUSTOM_EXT_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('3351c766-bacc-4d93-94fa-f2c8b1986ee7');
-  }
+  public static readonly LIFECYCLE_WORKFLOWS_CUSTOM_EXT_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('3351c766-bacc-4d93-94fa-f2c8b1986ee7');
 
   /**
    * LifecycleWorkflows-Reports.Read.All: tier 1 (ManagementPlane), Tenant Configuration (Reader).
    *
    * App role ID `fe615156-48b5-4c83-b613-e6e31a43c446`.
    */
-  public static get LIFECYCLE_WORKFLOWS_REPORTS_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('fe615156-48b5-4c83-b613-e6e31a43c446');
-  }
+  public static readonly LIFECYCLE_WORKFLOWS_REPORTS_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('fe615156-48b5-4c83-b613-e6e31a43c446');
 
   /**
    * LifecycleWorkflows-Workflow.Activate: tier 0 (ControlPlane), Global User Management.
    *
    * App role ID `3a87a643-13d2-47aa-8d6a-b0a8377cb03b`.
    */
-  public static get LIFECYCLE_WORKFLOWS_WORKFLOW_ACTIVATE(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('3a87a643-13d2-47aa-8d6a-b0a8377cb03b');
-  }
+  public static readonly LIFECYCLE_WORKFLOWS_WORKFLOW_ACTIVATE: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('3a87a643-13d2-47aa-8d6a-b0a8377cb03b');
 
   /**
    * LifecycleWorkflows-Workflow.Read.All: tier 1 (ManagementPlane), Tenant Configuration (Reader).
    *
    * App role ID `03b0ad3e-fc2b-4ef1-b0ff-252e865cb608`.
    */
-  public static get LIFECYCLE_WORKFLOWS_WORKFLOW_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('03b0ad3e-fc2b-4ef1-b0ff-252e865cb608');
-  }
+  public static readonly LIFECYCLE_WORKFLOWS_WORKFLOW_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('03b0ad3e-fc2b-4ef1-b0ff-252e865cb608');
 
   /**
    * LifecycleWorkflows-Workflow.ReadBasic.All: tier 1 (ManagementPlane), Tenant Configuration (Reader).
    *
    * App role ID `021ea6db-c06b-45c6-8c9c-c1cd9a37a483`.
    */
-  public static get LIFECYCLE_WORKFLOWS_WORKFLOW_READ_BASIC_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('021ea6db-c06b-45c6-8c9c-c1cd9a37a483');
-  }
+  public static readonly LIFECYCLE_WORKFLOWS_WORKFLOW_READ_BASIC_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('021ea6db-c06b-45c6-8c9c-c1cd9a37a483');
 
   /**
    * LifecycleWorkflows-Workflow.ReadWrite.All: tier 0 (ControlPlane), Global User Management.
    *
    * App role ID `94c88098-1d9d-4c42-a356-4d5a95312554`.
    */
-  public static get LIFECYCLE_WORKFLOWS_WORKFLOW_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('94c88098-1d9d-4c42-a356-4d5a95312554');
-  }
+  public static readonly LIFECYCLE_WORKFLOWS_WORKFLOW_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('94c88098-1d9d-4c42-a356-4d5a95312554');
 
   /**
    * LifecycleWorkflows.Read.All: tier 1 (ManagementPlane), Tenant Configuration (Reader).
    *
    * App role ID `7c67316a-232a-4b84-be22-cea2c0906404`.
    */
-  public static get LIFECYCLE_WORKFLOWS_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('7c67316a-232a-4b84-be22-cea2c0906404');
-  }
+  public static readonly LIFECYCLE_WORKFLOWS_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('7c67316a-232a-4b84-be22-cea2c0906404');
 
   /**
    * LifecycleWorkflows.ReadWrite.All: tier 0 (ControlPlane), Global User Management.
    *
    * App role ID `5c505cf4-8424-4b8e-aa14-ee06e3bb23e3`.
    */
-  public static get LIFECYCLE_WORKFLOWS_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('5c505cf4-8424-4b8e-aa14-ee06e3bb23e3');
-  }
+  public static readonly LIFECYCLE_WORKFLOWS_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('5c505cf4-8424-4b8e-aa14-ee06e3bb23e3');
 
   /**
    * ListItems.SelectedOperations.Selected: tier 1 (ManagementPlane), Microsoft SharePoint.
    *
    * App role ID `de4e4161-a10a-4dfd-809c-e328d89aefeb`.
    */
-  public static get LIST_ITEMS_SELECTED_OPERATIONS_SELECTED(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('de4e4161-a10a-4dfd-809c-e328d89aefeb');
-  }
+  public static readonly LIST_ITEMS_SELECTED_OPERATIONS_SELECTED: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('de4e4161-a10a-4dfd-809c-e328d89aefeb');
 
   /**
    * Lists.SelectedOperations.Selected: tier 1 (ManagementPlane), Microsoft SharePoint.
    *
    * App role ID `23c5a9bd-d900-4ecf-be26-a0689755d9e5`.
    */
-  public static get LISTS_SELECTED_OPERATIONS_SELECTED(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('23c5a9bd-d900-4ecf-be26-a0689755d9e5');
-  }
+  public static readonly LISTS_SELECTED_OPERATIONS_SELECTED: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('23c5a9bd-d900-4ecf-be26-a0689755d9e5');
 
   /**
    * Mail-Advanced.ReadWrite.All: tier 1 (ManagementPlane), Exchange Online.
    *
    * App role ID `e118f1da-5c1c-46cf-bff6-8858d786f46f`.
    */
-  public static get MAIL_ADVANCED_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('e118f1da-5c1c-46cf-bff6-8858d786f46f');
-  }
+  public static readonly MAIL_ADVANCED_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('e118f1da-5c1c-46cf-bff6-8858d786f46f');
 
   /**
    * Mail.Read: tier 1 (ManagementPlane), Exchange Online.
    *
    * App role ID `810c84a8-4a9e-49e6-bf7d-12d183f40d01`.
    */
-  public static get MAIL_READ(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('810c84a8-4a9e-49e6-bf7d-12d183f40d01');
-  }
+  public static readonly MAIL_READ: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('810c84a8-4a9e-49e6-bf7d-12d183f40d01');
 
   /**
    * Mail.ReadBasic: tier 1 (ManagementPlane), Exchange Online.
    *
    * App role ID `6be147d2-ea4f-4b5a-a3fa-3eab6f3c140a`.
    */
-  public static get MAIL_READ_BASIC(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('6be147d2-ea4f-4b5a-a3fa-3eab6f3c140a');
-  }
+  public static readonly MAIL_READ_BASIC: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('6be147d2-ea4f-4b5a-a3fa-3eab6f3c140a');
 
   /**
    * Mail.ReadBasic.All: tier 1 (ManagementPlane), Exchange Online.
    *
    * App role ID `693c5e45-0940-467d-9b8a-1022fb9d42ef`.
    */
-  public static get MAIL_READ_BASIC_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('693c5e45-0940-467d-9b8a-1022fb9d42ef');
-  }
+  public static readonly MAIL_READ_BASIC_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('693c5e45-0940-467d-9b8a-1022fb9d42ef');
 
   /**
    * Mail.ReadWrite: tier 1 (ManagementPlane), Exchange Online.
    *
    * App role ID `e2a3a72e-5f79-4c64-b1b1-878b674786c9`.
    */
-  public static get MAIL_READ_WRITE(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('e2a3a72e-5f79-4c64-b1b1-878b674786c9');
-  }
+  public static readonly MAIL_READ_WRITE: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('e2a3a72e-5f79-4c64-b1b1-878b674786c9');
 
   /**
    * Mail.Send: tier 1 (ManagementPlane), Exchange Online.
    *
    * App role ID `b633e1c5-b582-4048-a93e-9f11b44c7e96`.
    */
-  public static get MAIL_SEND(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('b633e1c5-b582-4048-a93e-9f11b44c7e96');
-  }
+  public static readonly MAIL_SEND: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('b633e1c5-b582-4048-a93e-9f11b44c7e96');
 
   /**
    * MailboxConfigItem.Read: tier 1 (ManagementPlane), Exchange Online.
    *
    * App role ID `27d9d776-f4d2-426d-80ad-5f22f2b01b0a`.
    */
-  public static get MAILBOX_CONFIG_ITEM_READ(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('27d9d776-f4d2-426d-80ad-5f22f2b01b0a');
-  }
+  public static readonly MAILBOX_CONFIG_ITEM_READ: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('27d9d776-f4d2-426d-80ad-5f22f2b01b0a');
 
   /**
    * MailboxConfigItem.ReadWrite: tier 1 (ManagementPlane), Exchange Online.
    *
    * App role ID `aa6d92d4-b25a-4640-aefe-3e3231e5e736`.
    */
-  public static get MAILBOX_CONFIG_ITEM_READ_WRITE(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('aa6d92d4-b25a-4640-aefe-3e3231e5e736');
-  }
+  public static readonly MAILBOX_CONFIG_ITEM_READ_WRITE: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('aa6d92d4-b25a-4640-aefe-3e3231e5e736');
 
   /**
    * MailboxFolder.Read.All: tier 1 (ManagementPlane), Exchange Online.
    *
    * App role ID `99280d24-a782-4793-93cc-0888549957f6`.
    */
-  public static get MAILBOX_FOLDER_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('99280d24-a782-4793-93cc-0888549957f6');
-  }
+  public static readonly MAILBOX_FOLDER_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('99280d24-a782-4793-93cc-0888549957f6');
 
   /**
    * MailboxFolder.ReadWrite.All: tier 1 (ManagementPlane), Exchange Online.
    *
    * App role ID `fef87b92-8391-4589-9da7-eb93dab7dc8a`.
    */
-  public static get MAILBOX_FOLDER_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('fef87b92-8391-4589-9da7-eb93dab7dc8a');
-  }
+  public static readonly MAILBOX_FOLDER_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('fef87b92-8391-4589-9da7-eb93dab7dc8a');
 
   /**
    * MailboxItem.Export.All: tier 1 (ManagementPlane), Security and Compliance.
    *
    * App role ID `937550e9-33a3-494b-88ae-d9cd394b1fbb`.
    */
-  public static get MAILBOX_ITEM_EXPORT_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('937550e9-33a3-494b-88ae-d9cd394b1fbb');
-  }
+  public static readonly MAILBOX_ITEM_EXPORT_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('937550e9-33a3-494b-88ae-d9cd394b1fbb');
 
   /**
    * MailboxItem.ImportExport.All: tier 1 (ManagementPlane), Exchange Online.
    *
    * App role ID `76577085-e73d-4f1d-b26a-85fb33892327`.
    */
-  public static get MAILBOX_ITEM_IMPORT_EXPORT_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('76577085-e73d-4f1d-b26a-85fb33892327');
-  }
+  public static readonly MAILBOX_ITEM_IMPORT_EXPORT_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('76577085-e73d-4f1d-b26a-85fb33892327');
 
   /**
    * MailboxItem.Read.All: tier 1 (ManagementPlane), Exchange Online.
    *
    * App role ID `7d9f353d-a7bd-4fbb-822a-26d5dd39a3ce`.
    */
-  public static get MAILBOX_ITEM_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('7d9f353d-a7bd-4fbb-822a-26d5dd39a3ce');
-  }
+  public static readonly MAILBOX_ITEM_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('7d9f353d-a7bd-4fbb-822a-26d5dd39a3ce');
 
   /**
    * MailboxItem.ReadWrite.All: tier 1 (ManagementPlane), Exchange Online.
    *
    * App role ID `1583d471-fede-4e7c-b062-57e9d60cfb49`.
    */
-  public static get MAILBOX_ITEM_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('1583d471-fede-4e7c-b062-57e9d60cfb49');
-  }
+  public static readonly MAILBOX_ITEM_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('1583d471-fede-4e7c-b062-57e9d60cfb49');
 
   /**
    * MailboxSettings.Read: tier 1 (ManagementPlane), Exchange Online.
    *
    * App role ID `40f97065-369a-49f4-947c-6a255697ae91`.
    */
-  public static get MAILBOX_SETTINGS_READ(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('40f97065-369a-49f4-947c-6a255697ae91');
-  }
+  public static readonly MAILBOX_SETTINGS_READ: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('40f97065-369a-49f4-947c-6a255697ae91');
 
   /**
    * MailboxSettings.ReadWrite: tier 1 (ManagementPlane), Exchange Online.
    *
    * App role ID `6931bccd-447a-43d1-b442-00a195474933`.
    */
-  public static get MAILBOX_SETTINGS_READ_WRITE(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('6931bccd-447a-43d1-b442-00a195474933');
-  }
+  public static readonly MAILBOX_SETTINGS_READ_WRITE: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('6931bccd-447a-43d1-b442-00a195474933');
 
   /**
    * MailTips.ReadBasic.All: tier 1 (ManagementPlane), Exchange Online.
    *
    * App role ID `a2c9652d-4d7f-4e4e-9d75-ac32fdc6f413`.
    */
-  public static get MAIL_TIPS_READ_BASIC_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('a2c9652d-4d7f-4e4e-9d75-ac32fdc6f413');
-  }
+  public static readonly MAIL_TIPS_READ_BASIC_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('a2c9652d-4d7f-4e4e-9d75-ac32fdc6f413');
 
   /**
    * Member.Read.Hidden: tier 0 (ControlPlane), Group Management.
    *
    * App role ID `658aa5d8-239f-45c4-aa12-864f4fc7e490`.
    */
-  public static get MEMBER_READ_HIDDEN(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('658aa5d8-239f-45c4-aa12-864f4fc7e490');
-  }
+  public static readonly MEMBER_READ_HIDDEN: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('658aa5d8-239f-45c4-aa12-864f4fc7e490');
 
   /**
    * MultiTenantOrganization.Read.All: tier 1 (ManagementPlane), Microsoft 365 Platform Management.
    *
    * App role ID `4f994bc0-31bb-44bb-b480-7a7c1be8c02e`.
    */
-  public static get MULTI_TENANT_ORGANIZATION_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('4f994bc0-31bb-44bb-b480-7a7c1be8c02e');
-  }
+  public static readonly MULTI_TENANT_ORGANIZATION_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('4f994bc0-31bb-44bb-b480-7a7c1be8c02e');
 
   /**
    * MultiTenantOrganization.ReadBasic.All: tier 1 (ManagementPlane), Microsoft 365 Platform Management.
    *
    * App role ID `f9c2b2a7-3895-4b2e-80f6-c924b456e50b`.
    */
-  public static get MULTI_TENANT_ORGANIZATION_READ_BASIC_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('f9c2b2a7-3895-4b2e-80f6-c924b456e50b');
-  }
+  public static readonly MULTI_TENANT_ORGANIZATION_READ_BASIC_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('f9c2b2a7-3895-4b2e-80f6-c924b456e50b');
 
   /**
    * MultiTenantOrganization.ReadWrite.All: tier 0 (ControlPlane), Multi Tenant Management.
    *
    * App role ID `920def01-ca61-4d2d-b3df-105b46046a70`.
    */
-  public static get MULTI_TENANT_ORGANIZATION_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('920def01-ca61-4d2d-b3df-105b46046a70');
-  }
+  public static readonly MULTI_TENANT_ORGANIZATION_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('920def01-ca61-4d2d-b3df-105b46046a70');
 
   /**
    * MutualTlsOauthConfiguration.Read.All: tier 1 (ManagementPlane), Security and Compliance.
    *
    * App role ID `6daaff82-2880-496d-9d80-57e8e31195e2`.
    */
-  public static get MUTUAL_TLS_OAUTH_CONFIGURATION_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('6daaff82-2880-496d-9d80-57e8e31195e2');
-  }
+  public static readonly MUTUAL_TLS_OAUTH_CONFIGURATION_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('6daaff82-2880-496d-9d80-57e8e31195e2');
 
   /**
    * MutualTlsOauthConfiguration.ReadWrite.All: tier 0 (ControlPlane), Application and Workload Identity.
    *
    * App role ID `78bbf8cf-07d8-45ba-b0eb-1a7b48efbcf1`.
    */
-  public static get MUTUAL_TLS_OAUTH_CONFIGURATION_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('78bbf8cf-07d8-45ba-b0eb-1a7b48efbcf1');
-  }
+  public static readonly MUTUAL_TLS_OAUTH_CONFIGURATION_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('78bbf8cf-07d8-45ba-b0eb-1a7b48efbcf1');
 
   /**
    * NetworkAccess-Reports.Read.All: tier 0 (ControlPlane), Global Secure Access Management.
    *
    * App role ID `40049381-3cc1-42af-94ec-5ce755db4b0d`.
    */
-  public static get NETWORK_ACCESS_REPORTS_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('40049381-3cc1-42af-94ec-5ce755db4b0d');
-  }
+  public static readonly NETWORK_ACCESS_REPORTS_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('40049381-3cc1-42af-94ec-5ce755db4b0d');
 
   /**
    * NetworkAccess.Read.All: tier 1 (ManagementPlane), Tenant Configuration (Reader).
    *
    * App role ID `e30060de-caa5-4331-99d3-6ac6c966a9a4`.
    */
-  public static get NETWORK_ACCESS_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('e30060de-caa5-4331-99d3-6ac6c966a9a4');
-  }
+  public static readonly NETWORK_ACCESS_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('e30060de-caa5-4331-99d3-6ac6c966a9a4');
 
   /**
    * NetworkAccess.ReadWrite.All: tier 0 (ControlPlane), Global Secure Access Management.
    *
    * App role ID `b10642fc-a6cf-4c46-87f9-e1f96c2a18aa`.
    */
-  public static get NETWORK_ACCESS_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('b10642fc-a6cf-4c46-87f9-e1f96c2a18aa');
-  }
+  public static readonly NETWORK_ACCESS_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('b10642fc-a6cf-4c46-87f9-e1f96c2a18aa');
 
   /**
    * NetworkAccessBranch.Read.All: tier 1 (ManagementPlane), Tenant Configuration (Reader).
    *
    * App role ID `39ae4a24-1ef0-49e8-9d63-2a66f5c39edd`.
    */
-  public static get NETWORK_ACCESS_BRANCH_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('39ae4a24-1ef0-49e8-9d63-2a66f5c39edd');
-  }
+  public static readonly NETWORK_ACCESS_BRANCH_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('39ae4a24-1ef0-49e8-9d63-2a66f5c39edd');
 
   /**
    * NetworkAccessBranch.ReadWrite.All: tier 0 (ControlPlane), Global Secure Access Management.
    *
    * App role ID `8137102d-ec16-4191-aaf8-7aeda8026183`.
    */
-  public static get NETWORK_ACCESS_BRANCH_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('8137102d-ec16-4191-aaf8-7aeda8026183');
-  }
+  public static readonly NETWORK_ACCESS_BRANCH_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('8137102d-ec16-4191-aaf8-7aeda8026183');
 
   /**
    * NetworkAccessPolicy.Read.All: tier 1 (ManagementPlane), Tenant Configuration (Reader).
    *
    * App role ID `8a3d36bf-cb46-4bcc-bec9-8d92829dab84`.
    */
-  public static get NETWORK_ACCESS_POLICY_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('8a3d36bf-cb46-4bcc-bec9-8d92829dab84');
-  }
+  public static readonly NETWORK_ACCESS_POLICY_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('8a3d36bf-cb46-4bcc-bec9-8d92829dab84');
 
   /**
    * NetworkAccessPolicy.ReadWrite.All: tier 0 (ControlPlane), Global Secure Access Management.
    *
    * App role ID `f0c341be-8348-4989-8e43-660324294538`.
    */
-  public static get NETWORK_ACCESS_POLICY_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('f0c341be-8348-4989-8e43-660324294538');
-  }
+  public static readonly NETWORK_ACCESS_POLICY_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('f0c341be-8348-4989-8e43-660324294538');
 
   /**
    * Notes.Read.All: tier 1 (ManagementPlane), Microsoft OneNote.
    *
    * App role ID `3aeca27b-ee3a-4c2b-8ded-80376e2134a4`.
    */
-  public static get NOTES_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('3aeca27b-ee3a-4c2b-8ded-80376e2134a4');
-  }
+  public static readonly NOTES_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('3aeca27b-ee3a-4c2b-8ded-80376e2134a4');
 
   /**
    * Notes.ReadWrite.All: tier 1 (ManagementPlane), Microsoft OneNote.
    *
    * App role ID `0c458cef-11f3-48c2-a568-c66751c238c0`.
    */
-  public static get NOTES_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('0c458cef-11f3-48c2-a568-c66751c238c0');
-  }
+  public static readonly NOTES_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('0c458cef-11f3-48c2-a568-c66751c238c0');
 
   /**
    * OnlineMeetingAiInsight.Read.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `c0cf7895-985f-42d4-a693-b618f36674ad`.
    */
-  public static get ONLINE_MEETING_AI_INSIGHT_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('c0cf7895-985f-42d4-a693-b618f36674ad');
-  }
+  public static readonly ONLINE_MEETING_AI_INSIGHT_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('c0cf7895-985f-42d4-a693-b618f36674ad');
 
   /**
    * OnlineMeetingAiInsight.Read.Chat: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `01892c31-3b66-4bcf-b5f5-bf0a03d5ed9f`.
    */
-  public static get ONLINE_MEETING_AI_INSIGHT_READ_CHAT(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('01892c31-3b66-4bcf-b5f5-bf0a03d5ed9f');
-  }
+  public static readonly ONLINE_MEETING_AI_INSIGHT_READ_CHAT: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('01892c31-3b66-4bcf-b5f5-bf0a03d5ed9f');
 
   /**
    * OnlineMeetingArtifact.Read.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `df01ed3b-eb61-4eca-9965-6b3d789751b2`.
    */
-  public static get ONLINE_MEETING_ARTIFACT_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('df01ed3b-eb61-4eca-9965-6b3d789751b2');
-  }
+  public static readonly ONLINE_MEETING_ARTIFACT_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('df01ed3b-eb61-4eca-9965-6b3d789751b2');
 
   /**
    * OnlineMeetingRecording.Read.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `a4a08342-c95d-476b-b943-97e100569c8d`.
    */
-  public static get ONLINE_MEETING_RECORDING_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('a4a08342-c95d-476b-b943-97e100569c8d');
-  }
+  public static readonly ONLINE_MEETING_RECORDING_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('a4a08342-c95d-476b-b943-97e100569c8d');
 
   /**
    * OnlineMeetings.Read.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `c1684f21-1984-47fa-9d61-2dc8c296bb70`.
    */
-  public static get ONLINE_MEETINGS_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('c1684f21-1984-47fa-9d61-2dc8c296bb70');
-  }
+  public static readonly ONLINE_MEETINGS_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('c1684f21-1984-47fa-9d61-2dc8c296bb70');
 
   /**
    * OnlineMeetings.ReadWrite.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `b8bb2037-6e08-44ac-a4ea-4674e010e2a4`.
    */
-  public static get ONLINE_MEETINGS_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('b8bb2037-6e08-44ac-a4ea-4674e010e2a4');
-  }
+  public static readonly ONLINE_MEETINGS_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('b8bb2037-6e08-44ac-a4ea-4674e010e2a4');
 
   /**
    * OnlineMeetingTranscript.Read.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `a4a80d8d-d283-4bd8-8504-555ec3870630`.
    */
-  public static get ONLINE_MEETING_TRANSCRIPT_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('a4a80d8d-d283-4bd8-8504-555ec3870630');
-  }
+  public static readonly ONLINE_MEETING_TRANSCRIPT_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('a4a80d8d-d283-4bd8-8504-555ec3870630');
 
   /**
    * OnPremDirectorySynchronization.Read.All: tier 1 (ManagementPlane), Tenant Configuration (Reader).
    *
    * App role ID `bb70e231-92dc-4729-aff5-697b3f04be95`.
    */
-  public static get ON_PREM_DIRECTORY_SYNCHRONIZATION_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('bb70e231-92dc-4729-aff5-697b3f04be95');
-  }
+  public static readonly ON_PREM_DIRECTORY_SYNCHRONIZATION_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('bb70e231-92dc-4729-aff5-697b3f04be95');
 
   /**
    * OnPremDirectorySynchronization.ReadWrite.All: tier 0 (ControlPlane), Tenant Management.
    *
    * App role ID `c22a92cc-79bf-4bb1-8b6c-e0a05d3d80ce`.
    */
-  public static get ON_PREM_DIRECTORY_SYNCHRONIZATION_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('c22a92cc-79bf-4bb1-8b6c-e0a05d3d80ce');
-  }
+  public static readonly ON_PREM_DIRECTORY_SYNCHRONIZATION_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('c22a92cc-79bf-4bb1-8b6c-e0a05d3d80ce');
 
   /**
    * OnPremisesPublishingProfiles.ReadWrite.All: tier 0 (ControlPlane), Tenant Management.
    *
    * App role ID `0b57845e-aa49-4e6f-8109-ce654fffa618`.
    */
-  public static get ON_PREMISES_PUBLISHING_PROFILES_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('0b57845e-aa49-4e6f-8109-ce654fffa618');
-  }
+  public static readonly ON_PREMISES_PUBLISHING_PROFILES_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('0b57845e-aa49-4e6f-8109-ce654fffa618');
 
   /**
    * Organization.Read.All: tier 2 (UserAccess), Default Member.
    *
    * App role ID `498476ce-e0fe-48b0-b801-37ba7e2685c6`.
    */
-  public static get ORGANIZATION_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('498476ce-e0fe-48b0-b801-37ba7e2685c6');
-  }
+  public static readonly ORGANIZATION_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('498476ce-e0fe-48b0-b801-37ba7e2685c6');
 
   /**
    * Organization.ReadWrite.All: tier 0 (ControlPlane), Tenant Management.
    *
    * App role ID `292d869f-3427-49a8-9dab-8c70152b74e9`.
    */
-  public static get ORGANIZATION_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('292d869f-3427-49a8-9dab-8c70152b74e9');
-  }
+  public static readonly ORGANIZATION_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('292d869f-3427-49a8-9dab-8c70152b74e9');
 
   /**
    * OrganizationalBranding.Read.All: tier 1 (ManagementPlane), Security and Compliance.
    *
    * App role ID `eb76ac34-0d62-4454-b97c-185e4250dc20`.
    */
-  public static get ORGANIZATIONAL_BRANDING_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('eb76ac34-0d62-4454-b97c-185e4250dc20');
-  }
+  public static readonly ORGANIZATIONAL_BRANDING_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('eb76ac34-0d62-4454-b97c-185e4250dc20');
 
   /**
    * OrganizationalBranding.ReadWrite.All: tier 0 (ControlPlane), Tenant Management.
    *
    * App role ID `d2ebfbc1-a5f8-424b-83a6-56ab5927a73c`.
    */
-  public static get ORGANIZATIONAL_BRANDING_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('d2ebfbc1-a5f8-424b-83a6-56ab5927a73c');
-  }
+  public static readonly ORGANIZATIONAL_BRANDING_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('d2ebfbc1-a5f8-424b-83a6-56ab5927a73c');
 
   /**
    * OrgContact.Read.All: tier 1 (ManagementPlane), Microsoft 365 Platform Management.
    *
    * App role ID `e1a88a34-94c4-4418-be12-c87b00e26bea`.
    */
-  public static get ORG_CONTACT_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('e1a88a34-94c4-4418-be12-c87b00e26bea');
-  }
+  public static readonly ORG_CONTACT_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('e1a88a34-94c4-4418-be12-c87b00e26bea');
 
   /**
    * OrgSettings-AppsAndServices.Read.All: tier 1 (ManagementPlane), Tenant Configuration (Reader).
    *
    * App role ID `56c84fa9-ea1f-4a15-90f2-90ef41ece2c9`.
    */
-  public static get ORG_SETTINGS_APPS_AND_SERVICES_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('56c84fa9-ea1f-4a15-90f2-90ef41ece2c9');
-  }
+  public static readonly ORG_SETTINGS_APPS_AND_SERVICES_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('56c84fa9-ea1f-4a15-90f2-90ef41ece2c9');
 
   /**
    * OrgSettings-AppsAndServices.ReadWrite.All: tier 0 (ControlPlane), Tenant Management.
    *
    * App role ID `4a8e4191-c1c8-45f8-b801-f9a1a5ee6ad3`.
    */
-  public static get ORG_SETTINGS_APPS_AND_SERVICES_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('4a8e4191-c1c8-45f8-b801-f9a1a5ee6ad3');
-  }
+  public static readonly ORG_SETTINGS_APPS_AND_SERVICES_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('4a8e4191-c1c8-45f8-b801-f9a1a5ee6ad3');
 
   /**
    * OrgSettings-DynamicsVoice.Read.All: tier 1 (ManagementPlane), Tenant Configuration (Reader).
    *
    * App role ID `c18ae2dc-d9f3-4495-a93f-18980a0e159f`.
    */
-  public static get ORG_SETTINGS_DYNAMICS_VOICE_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('c18ae2dc-d9f3-4495-a93f-18980a0e159f');
-  }
+  public static readonly ORG_SETTINGS_DYNAMICS_VOICE_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('c18ae2dc-d9f3-4495-a93f-18980a0e159f');
 
   /**
    * OrgSettings-DynamicsVoice.ReadWrite.All: tier 0 (ControlPlane), Tenant Management.
    *
    * App role ID `c3f1cc32-8bbd-4ab6-bd33-f270e0d9e041`.
    */
-  public static get ORG_SETTINGS_DYNAMICS_VOICE_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('c3f1cc32-8bbd-4ab6-bd33-f270e0d9e041');
-  }
+  public static readonly ORG_SETTINGS_DYNAMICS_VOICE_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('c3f1cc32-8bbd-4ab6-bd33-f270e0d9e041');
 
   /**
    * OrgSettings-Forms.Read.All: tier 1 (ManagementPlane), Tenant Configuration (Reader).
    *
    * App role ID `434d7c66-07c6-4b1f-ab21-417cf2cdaaca`.
    */
-  public static get ORG_SETTINGS_FORMS_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('434d7c66-07c6-4b1f-ab21-417cf2cdaaca');
-  }
+  public static readonly ORG_SETTINGS_FORMS_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('434d7c66-07c6-4b1f-ab21-417cf2cdaaca');
 
   /**
    * OrgSettings-Forms.ReadWrite.All: tier 0 (ControlPlane), Tenant Management.
    *
    * App role ID `2cb92fee-97a3-4034-8702-24a6f5d0d1e9`.
    */
-  public static get ORG_SETTINGS_FORMS_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('2cb92fee-97a3-4034-8702-24a6f5d0d1e9');
-  }
+  public static readonly ORG_SETTINGS_FORMS_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('2cb92fee-97a3-4034-8702-24a6f5d0d1e9');
 
   /**
    * OrgSettings-Microsoft365Install.Read.All: tier 1 (ManagementPlane), Tenant Configuration (Reader).
    *
    * App role ID `6cdf1fb1-b46f-424f-9493-07247caa22e2`.
    */
-  public static get ORG_SETTINGS_MICROSOFT365_INSTALL_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('6cdf1fb1-b46f-424f-9493-07247caa22e2');
-  }
+  public static readonly ORG_SETTINGS_MICROSOFT365_INSTALL_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('6cdf1fb1-b46f-424f-9493-07247caa22e2');
 
   /**
    * OrgSettings-Microsoft365Install.ReadWrite.All: tier 0 (ControlPlane), Tenant Management.
    *
    * App role ID `83f7232f-763c-47b2-a097-e35d2cbe1da5`.
    */
-  public static get ORG_SETTINGS_MICROSOFT365_INSTALL_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('83f7232f-763c-47b2-a097-e35d2cbe1da5');
-  }
+  public static readonly ORG_SETTINGS_MICROSOFT365_INSTALL_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('83f7232f-763c-47b2-a097-e35d2cbe1da5');
 
   /**
    * OrgSettings-Todo.Read.All: tier 1 (ManagementPlane), Tenant Configuration (Reader).
    *
    * App role ID `e4d9cd09-d858-4363-9410-abb96737f0cf`.
    */
-  public static get ORG_SETTINGS_TODO_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('e4d9cd09-d858-4363-9410-abb96737f0cf');
-  }
+  public static readonly ORG_SETTINGS_TODO_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('e4d9cd09-d858-4363-9410-abb96737f0cf');
 
   /**
    * OrgSettings-Todo.ReadWrite.All: tier 0 (ControlPlane), Tenant Management.
    *
    * App role ID `5febc9da-e0d0-4576-bd13-ae70b2179a39`.
    */
-  public static get ORG_SETTINGS_TODO_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('5febc9da-e0d0-4576-bd13-ae70b2179a39');
-  }
+  public static readonly ORG_SETTINGS_TODO_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('5febc9da-e0d0-4576-bd13-ae70b2179a39');
 
   /**
    * PartnerBilling.Read.All: tier 1 (ManagementPlane), Microsoft 365 Platform Management.
    *
    * App role ID `7c3e1994-38ff-4412-a99b-9369f6bb7706`.
    */
-  public static get PARTNER_BILLING_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('7c3e1994-38ff-4412-a99b-9369f6bb7706');
-  }
+  public static readonly PARTNER_BILLING_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('7c3e1994-38ff-4412-a99b-9369f6bb7706');
 
   /**
    * PartnerSecurity.Read.All: tier 1 (ManagementPlane), Security and Compliance.
    *
    * App role ID `21ffa320-2e7f-47d3-a466-7ff04d2dd68d`.
    */
-  public static get PARTNER_SECURITY_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('21ffa320-2e7f-47d3-a466-7ff04d2dd68d');
-  }
+  public static readonly PARTNER_SECURITY_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('21ffa320-2e7f-47d3-a466-7ff04d2dd68d');
 
   /**
    * PartnerSecurity.ReadWrite.All: tier 0 (ControlPlane), Global Security and Compliance Management.
    *
    * App role ID `04a2c935-5b4b-474a-be42-11f53111f271`.
    */
-  public static get PARTNER_SECURITY_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('04a2c935-5b4b-474a-be42-11f53111f271');
-  }
+  public static readonly PARTNER_SECURITY_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('04a2c935-5b4b-474a-be42-11f53111f271');
 
   /**
    * PendingExternalUserProfile.Read.All: tier 1 (ManagementPlane), Tenant Configuration (Reader).
    *
    * App role ID `bdfb26d9-bb36-49be-9b4c-b8cbf4b05808`.
    */
-  public static get PENDING_EXTERNAL_USER_PROFILE_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('bdfb26d9-bb36-49be-9b4c-b8cbf4b05808');
-  }
+  public static readonly PENDING_EXTERNAL_USER_PROFILE_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('bdfb26d9-bb36-49be-9b4c-b8cbf4b05808');
 
   /**
    * PendingExternalUserProfile.ReadWrite.All: tier 0 (ControlPlane), External Identities.
    *
    * App role ID `8363c2b8-6ff7-420b-9966-c5884c2d48bc`.
    */
-  public static get PENDING_EXTERNAL_USER_PROFILE_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('8363c2b8-6ff7-420b-9966-c5884c2d48bc');
-  }
+  public static readonly PENDING_EXTERNAL_USER_PROFILE_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('8363c2b8-6ff7-420b-9966-c5884c2d48bc');
 
   /**
    * People.Read.All: tier 1 (ManagementPlane), People.
    *
    * App role ID `b528084d-ad10-4598-8b93-929746b4d7d6`.
    */
-  public static get PEOPLE_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('b528084d-ad10-4598-8b93-929746b4d7d6');
-  }
+  public static readonly PEOPLE_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('b528084d-ad10-4598-8b93-929746b4d7d6');
 
   /**
    * PeopleSettings.Read.All: tier 1 (ManagementPlane), People.
    *
    * App role ID `ef02f2e7-e22d-4c77-8614-8f765683b86e`.
    */
-  public static get PEOPLE_SETTINGS_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('ef02f2e7-e22d-4c77-8614-8f765683b86e');
-  }
+  public static readonly PEOPLE_SETTINGS_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('ef02f2e7-e22d-4c77-8614-8f765683b86e');
 
   /**
    * PeopleSettings.ReadWrite.All: tier 1 (ManagementPlane), People.
    *
    * App role ID `b6890674-9dd5-4e42-bb15-5af07f541ae1`.
    */
-  public static get PEOPLE_SETTINGS_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('b6890674-9dd5-4e42-bb15-5af07f541ae1');
-  }
+  public static readonly PEOPLE_SETTINGS_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('b6890674-9dd5-4e42-bb15-5af07f541ae1');
 
   /**
    * Place.Read.All: tier 1 (ManagementPlane), Microsoft Places.
    *
    * App role ID `913b9306-0ce1-42b8-9137-6a7df690a760`.
    */
-  public static get PLACE_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('913b9306-0ce1-42b8-9137-6a7df690a760');
-  }
+  public static readonly PLACE_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('913b9306-0ce1-42b8-9137-6a7df690a760');
 
   /**
    * Place.ReadWrite.All: tier 1 (ManagementPlane), Microsoft Places.
    *
    * App role ID `f1f5e9aa-ad18-4b97-883e-6aa7e95b7a5f`.
    */
-  public static get PLACE_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('f1f5e9aa-ad18-4b97-883e-6aa7e95b7a5f');
-  }
+  public static readonly PLACE_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('f1f5e9aa-ad18-4b97-883e-6aa7e95b7a5f');
 
   /**
    * PlaceDevice.Read.All: tier 1 (ManagementPlane), Microsoft Places.
    *
    * App role ID `8b724a84-ceac-4fd9-897e-e31ba8f2d7a3`.
    */
-  public static get PLACE_DEVICE_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('8b724a84-ceac-4fd9-897e-e31ba8f2d7a3');
-  }
+  public static readonly PLACE_DEVICE_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('8b724a84-ceac-4fd9-897e-e31ba8f2d7a3');
 
   /**
    * PlaceDevice.ReadWrite.All: tier 1 (ManagementPlane), Microsoft Places.
    *
    * App role ID `2d510721-5c4e-43cd-bfdb-ac0f8819fb92`.
    */
-  public static get PLACE_DEVICE_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('2d510721-5c4e-43cd-bfdb-ac0f8819fb92');
-  }
+  public static readonly PLACE_DEVICE_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('2d510721-5c4e-43cd-bfdb-ac0f8819fb92');
 
   /**
    * PlaceDeviceTelemetry.ReadWrite.All: tier 1 (ManagementPlane), Microsoft Places.
    *
    * App role ID `27fc435f-44e2-4b30-bf3c-e0ce74aed618`.
    */
-  public static get PLACE_DEVICE_TELEMETRY_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('27fc435f-44e2-4b30-bf3c-e0ce74aed618');
-  }
+  public static readonly PLACE_DEVICE_TELEMETRY_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('27fc435f-44e2-4b30-bf3c-e0ce74aed618');
 
   /**
    * Policy.Read.All: tier 1 (ManagementPlane), Tenant Configuration (Reader).
    *
    * App role ID `246dd0d5-5bd0-4def-940b-0421030a5b68`.
    */
-  public static get POLICY_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('246dd0d5-5bd0-4def-940b-0421030a5b68');
-  }
+  public static readonly POLICY_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('246dd0d5-5bd0-4def-940b-0421030a5b68');
 
   /**
    * Policy.Read.AuthenticationMethod: tier 1 (ManagementPlane), Tenant Configuration (Reader).
    *
    * App role ID `8e3bc81b-d2f3-4b7b-838c-32c88218d2f0`.
    */
-  public static get POLICY_READ_AUTHENTICATION_METHOD(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('8e3bc81b-d2f3-4b7b-838c-32c88218d2f0');
-  }
+  public static readonly POLICY_READ_AUTHENTICATION_METHOD: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('8e3bc81b-d2f3-4b7b-838c-32c88218d2f0');
 
   /**
    * Policy.Read.B2BManagementPolicy: tier 1 (ManagementPlane), Tenant Configuration (Reader).
    *
    * App role ID `227900ff-df89-40f8-90e2-8157cf6995d5`.
    */
-  public static get POLICY_READ_B2_B_MANAGEMENT_POLICY(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('227900ff-df89-40f8-90e2-8157cf6995d5');
-  }
+  public static readonly POLICY_READ_B2_B_MANAGEMENT_POLICY: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('227900ff-df89-40f8-90e2-8157cf6995d5');
 
   /**
    * Policy.Read.ConditionalAccess: tier 1 (ManagementPlane), Tenant Configuration (Reader).
    *
    * App role ID `37730810-e9ba-4e46-b07e-8ca78d182097`.
    */
-  public static get POLICY_READ_CONDITIONAL_ACCESS(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('37730810-e9ba-4e46-b07e-8ca78d182097');
-  }
+  public static readonly POLICY_READ_CONDITIONAL_ACCESS: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('37730810-e9ba-4e46-b07e-8ca78d182097');
 
   /**
    * Policy.Read.CrossTenantAccess: tier 1 (ManagementPlane), Tenant Configuration (Reader).
    *
    * App role ID `8fc84b9a-5c21-479b-ba9d-02d252d062aa`.
    */
-  public static get POLICY_READ_CROSS_TENANT_ACCESS(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('8fc84b9a-5c21-479b-ba9d-02d252d062aa');
-  }
+  public static readonly POLICY_READ_CROSS_TENANT_ACCESS: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('8fc84b9a-5c21-479b-ba9d-02d252d062aa');
 
   /**
    * Policy.Read.DeviceConfiguration: tier 1 (ManagementPlane), Tenant Configuration (Reader).
    *
    * App role ID `bdba4817-6ba1-4a7c-8a01-be9bc7c242dd`.
    */
-  public static get POLICY_READ_DEVICE_CONFIGURATION(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('bdba4817-6ba1-4a7c-8a01-be9bc7c242dd');
-  }
+  public static readonly POLICY_READ_DEVICE_CONFIGURATION: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('bdba4817-6ba1-4a7c-8a01-be9bc7c242dd');
 
   /**
    * Policy.Read.IdentityProtection: tier 1 (ManagementPlane), Tenant Configuration (Reader).
    *
    * App role ID `b21b72f6-4e6a-4533-9112-47eea9f97b28`.
    */
-  public static get POLICY_READ_IDENTITY_PROTECTION(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('b21b72f6-4e6a-4533-9112-47eea9f97b28');
-  }
+  public static readonly POLICY_READ_IDENTITY_PROTECTION: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('b21b72f6-4e6a-4533-9112-47eea9f97b28');
 
   /**
    * Policy.Read.PermissionGrant: tier 1 (ManagementPlane), Tenant Configuration (Reader).
    *
    * App role ID `9e640839-a198-48fb-8b9a-013fd6f6cbcd`.
    */
-  public static get POLICY_READ_PERMISSION_GRANT(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('9e640839-a198-48fb-8b9a-013fd6f6cbcd');
-  }
+  public static readonly POLICY_READ_PERMISSION_GRANT: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('9e640839-a198-48fb-8b9a-013fd6f6cbcd');
 
   /**
    * Policy.Read.Recovery: tier 1 (ManagementPlane), Tenant Configuration (Reader).
    *
    * App role ID `447f996a-7c58-4ce7-9a9e-da80381a45ab`.
    */
-  public static get POLICY_READ_RECOVERY(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('447f996a-7c58-4ce7-9a9e-da80381a45ab');
-  }
+  public static readonly POLICY_READ_RECOVERY: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('447f996a-7c58-4ce7-9a9e-da80381a45ab');
 
   /**
    * Policy.ReadWrite.AccessReview: tier 0 (ControlPlane), Entitlement Management.
    *
    * App role ID `77c863fd-06c0-47ce-a7eb-49773e89d319`.
    */
-  public static get POLICY_READ_WRITE_ACCESS_REVIEW(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('77c863fd-06c0-47ce-a7eb-49773e89d319');
-  }
+  public static readonly POLICY_READ_WRITE_ACCESS_REVIEW: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('77c863fd-06c0-47ce-a7eb-49773e89d319');
 
   /**
    * Policy.ReadWrite.ApplicationConfiguration: tier 0 (ControlPlane), Application and Workload Identity.
    *
    * App role ID `be74164b-cff1-491c-8741-e671cb536e13`.
    */
-  public static get POLICY_READ_WRITE_APPLICATION_CONFIGURATION(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('be74164b-cff1-491c-8741-e671cb536e13');
-  }
+  public static readonly POLICY_READ_WRITE_APPLICATION_CONFIGURATION: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('be74164b-cff1-491c-8741-e671cb536e13');
 
   /**
    * Policy.ReadWrite.AuthenticationFlows: tier 0 (ControlPlane), Authentication.
    *
    * App role ID `25f85f3c-f66c-4205-8cd5-de92dd7f0cec`.
    */
-  public static get POLICY_READ_WRITE_AUTHENTICATION_FLOWS(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('25f85f3c-f66c-4205-8cd5-de92dd7f0cec');
-  }
+  public static readonly POLICY_READ_WRITE_AUTHENTICATION_FLOWS: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('25f85f3c-f66c-4205-8cd5-de92dd7f0cec');
 
   /**
    * Policy.ReadWrite.AuthenticationMethod: tier 0 (ControlPlane), Authentication.
    *
    * App role ID `29c18626-4985-4dcd-85c0-193eef327366`.
    */
-  public static get POLICY_READ_WRITE_AUTHENTICATION_METHOD(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('29c18626-4985-4dcd-85c0-193eef327366');
-  }
+  public static readonly POLICY_READ_WRITE_AUTHENTICATION_METHOD: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('29c18626-4985-4dcd-85c0-193eef327366');
 
   /**
    * Policy.ReadWrite.Authorization: tier 0 (ControlPlane), Authentication.
    *
    * App role ID `fb221be6-99f2-473f-bd32-01c6a0e9ca3b`.
    */
-  public static get POLICY_READ_WRITE_AUTHORIZATION(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('fb221be6-99f2-473f-bd32-01c6a0e9ca3b');
-  }
+  public static readonly POLICY_READ_WRITE_AUTHORIZATION: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('fb221be6-99f2-473f-bd32-01c6a0e9ca3b');
 
   /**
    * Policy.ReadWrite.B2BManagementPolicy: tier 0 (ControlPlane), Application and Workload Identity.
    *
    * App role ID `886bd2d9-5b8b-4b49-adea-ca75fb50d9ef`.
    */
-  public static get POLICY_READ_WRITE_B2_B_MANAGEMENT_POLICY(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('886bd2d9-5b8b-4b49-adea-ca75fb50d9ef');
-  }
+  public static readonly POLICY_READ_WRITE_B2_B_MANAGEMENT_POLICY: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('886bd2d9-5b8b-4b49-adea-ca75fb50d9ef');
 
   /**
    * Policy.ReadWrite.ConditionalAccess: tier 0 (ControlPlane), Conditional Access.
    *
    * App role ID `01c0a623-fc9b-48e9-b794-0756f8e8f067`.
    */
-  public static get POLICY_READ_WRITE_CONDITIONAL_ACCESS(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('01c0a623-fc9b-48e9-b794-0756f8e8f067');
-  }
+  public static readonly POLICY_READ_WRITE_CONDITIONAL_ACCESS: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('01c0a623-fc9b-48e9-b794-0756f8e8f067');
 
   /**
    * Policy.ReadWrite.ConsentRequest: tier 0 (ControlPlane), Application and Workload Identity.
    *
    * App role ID `999f8c63-0a38-4f1b-91fd-ed1947bdd1a9`.
    */
-  public static get POLICY_READ_WRITE_CONSENT_REQUEST(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('999f8c63-0a38-4f1b-91fd-ed1947bdd1a9');
-  }
+  public static readonly POLICY_READ_WRITE_CONSENT_REQUEST: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('999f8c63-0a38-4f1b-91fd-ed1947bdd1a9');
 
   /**
    * Policy.ReadWrite.CrossTenantAccess: tier 0 (ControlPlane), Conditional Access.
    *
    * App role ID `338163d7-f101-4c92-94ba-ca46fe52447c`.
    */
-  public static get POLICY_READ_WRITE_CROSS_TENANT_ACCESS(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('338163d7-f101-4c92-94ba-ca46fe52447c');
-  }
+  public static readonly POLICY_READ_WRITE_CROSS_TENANT_ACCESS: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('338163d7-f101-4c92-94ba-ca46fe52447c');
 
   /**
    * Policy.ReadWrite.CrossTenantCapability: tier 0 (ControlPlane), Conditional Access.
    *
    * App role ID `a6325ae7-2b73-4dbd-abed-fbeacfbf8696`.
    */
-  public static get POLICY_READ_WRITE_CROSS_TENANT_CAPABILITY(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('a6325ae7-2b73-4dbd-abed-fbeacfbf8696');
-  }
+  public static readonly POLICY_READ_WRITE_CROSS_TENANT_CAPABILITY: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('a6325ae7-2b73-4dbd-abed-fbeacfbf8696');
 
   /**
    * Policy.ReadWrite.DeviceConfiguration: tier 0 (ControlPlane), Global Endpoint Management.
    *
    * App role ID `230fb2d5-aa21-49c1-bfa7-ae1be179d867`.
    */
-  public static get POLICY_READ_WRITE_DEVICE_CONFIGURATION(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('230fb2d5-aa21-49c1-bfa7-ae1be179d867');
-  }
+  public static readonly POLICY_READ_WRITE_DEVICE_CONFIGURATION: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('230fb2d5-aa21-49c1-bfa7-ae1be179d867');
 
   /**
    * Policy.ReadWrite.ExternalIdentities: tier 0 (ControlPlane), External Identities.
    *
    * App role ID `03cc4f92-788e-4ede-b93f-199424d144a5`.
    */
-  public static get POLICY_READ_WRITE_EXTERNAL_IDENTITIES(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('03cc4f92-788e-4ede-b93f-199424d144a5');
-  }
+  public static readonly POLICY_READ_WRITE_EXTERNAL_IDENTITIES: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('03cc4f92-788e-4ede-b93f-199424d144a5');
 
   /**
    * Policy.ReadWrite.FeatureRollout: tier 0 (ControlPlane), Tenant Management.
    *
    * App role ID `2044e4f1-e56c-435b-925c-44cd8f6ba89a`.
    */
-  public static get POLICY_READ_WRITE_FEATURE_ROLLOUT(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('2044e4f1-e56c-435b-925c-44cd8f6ba89a');
-  }
+  public static readonly POLICY_READ_WRITE_FEATURE_ROLLOUT: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('2044e4f1-e56c-435b-925c-44cd8f6ba89a');
 
   /**
    * Policy.ReadWrite.FedTokenValidation: tier 0 (ControlPlane), Tenant Policy Management.
    *
    * App role ID `90bbca0b-227c-4cdc-8083-1c6cfb95bac6`.
    */
-  public static get POLICY_READ_WRITE_FED_TOKEN_VALIDATION(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('90bbca0b-227c-4cdc-8083-1c6cfb95bac6');
-  }
+  public static readonly POLICY_READ_WRITE_FED_TOKEN_VALIDATION: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('90bbca0b-227c-4cdc-8083-1c6cfb95bac6');
 
   /**
    * Policy.ReadWrite.IdentityProtection: tier 0 (ControlPlane), Tenant Policy Management.
    *
    * App role ID `2dcf8603-09eb-4078-b1ec-d30a1a76b873`.
    */
-  public static get POLICY_READ_WRITE_IDENTITY_PROTECTION(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('2dcf8603-09eb-4078-b1ec-d30a1a76b873');
-  }
+  public static readonly POLICY_READ_WRITE_IDENTITY_PROTECTION: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('2dcf8603-09eb-4078-b1ec-d30a1a76b873');
 
   /**
    * Policy.ReadWrite.PermissionGrant: tier 0 (ControlPlane), Application and Workload Identity.
    *
    * App role ID `a402ca1c-2696-4531-972d-6e5ee4aa11ea`.
    */
-  public static get POLICY_READ_WRITE_PERMISSION_GRANT(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('a402ca1c-2696-4531-972d-6e5ee4aa11ea');
-  }
+  public static readonly POLICY_READ_WRITE_PERMISSION_GRANT: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('a402ca1c-2696-4531-972d-6e5ee4aa11ea');
 
   /**
    * Policy.ReadWrite.Recovery: tier 0 (ControlPlane), Tenant Policy Management.
    *
    * App role ID `795fc94d-3deb-4632-b1eb-e6d1a5f44918`.
    */
-  public static get POLICY_READ_WRITE_RECOVERY(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('795fc94d-3deb-4632-b1eb-e6d1a5f44918');
-  }
+  public static readonly POLICY_READ_WRITE_RECOVERY: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('795fc94d-3deb-4632-b1eb-e6d1a5f44918');
 
   /**
    * Policy.ReadWrite.SecurityDefaults: tier 0 (ControlPlane), Tenant Policy Management.
    *
    * App role ID `1c6e93a6-28e2-4cbb-9f64-1a46a821124d`.
    */
-  public static get POLICY_READ_WRITE_SECURITY_DEFAULTS(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('1c6e93a6-28e2-4cbb-9f64-1a46a821124d');
-  }
+  public static readonly POLICY_READ_WRITE_SECURITY_DEFAULTS: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('1c6e93a6-28e2-4cbb-9f64-1a46a821124d');
 
   /**
    * Policy.ReadWrite.TrustFramework: tier 0 (ControlPlane), External Identities.
    *
    * App role ID `79a677f7-b79d-40d0-a36a-3e6f8688dd7a`.
    */
-  public static get POLICY_READ_WRITE_TRUST_FRAMEWORK(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('79a677f7-b79d-40d0-a36a-3e6f8688dd7a');
-  }
+  public static readonly POLICY_READ_WRITE_TRUST_FRAMEWORK: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('79a677f7-b79d-40d0-a36a-3e6f8688dd7a');
 
   /**
    * PreAuthorizationGrant.Read.All: tier 1 (ManagementPlane), Tenant Configuration (Reader).
    *
    * App role ID `66ae8ecc-328f-47f6-97ca-4d9e952df081`.
    */
-  public static get PRE_AUTHORIZATION_GRANT_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('66ae8ecc-328f-47f6-97ca-4d9e952df081');
-  }
+  public static readonly PRE_AUTHORIZATION_GRANT_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('66ae8ecc-328f-47f6-97ca-4d9e952df081');
 
   /**
    * Presence.Read.All: tier 1 (ManagementPlane), People.
    *
    * App role ID `a70e0c2d-e793-494c-94c4-118fa0a67f42`.
    */
-  public static get PRESENCE_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('a70e0c2d-e793-494c-94c4-118fa0a67f42');
-  }
+  public static readonly PRESENCE_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('a70e0c2d-e793-494c-94c4-118fa0a67f42');
 
   /**
    * Presence.ReadWrite.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `83cded22-8297-4ff6-a7fa-e97e9545a259`.
    */
-  public static get PRESENCE_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('83cded22-8297-4ff6-a7fa-e97e9545a259');
-  }
+  public static readonly PRESENCE_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('83cded22-8297-4ff6-a7fa-e97e9545a259');
 
   /**
    * Printer.Read.All: tier 1 (ManagementPlane), Printer Management.
    *
    * App role ID `9709bb33-4549-49d4-8ed9-a8f65e45bb0f`.
    */
-  public static get PRINTER_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('9709bb33-4549-49d4-8ed9-a8f65e45bb0f');
-  }
+  public static readonly PRINTER_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('9709bb33-4549-49d4-8ed9-a8f65e45bb0f');
 
   /**
    * Printer.ReadWrite.All: tier 1 (ManagementPlane), Printer Management.
    *
    * App role ID `f5b3f73d-6247-44df-a74c-866173fddab0`.
    */
-  public static get PRINTER_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('f5b3f73d-6247-44df-a74c-866173fddab0');
-  }
+  public static readonly PRINTER_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('f5b3f73d-6247-44df-a74c-866173fddab0');
 
   /**
    * PrintJob.Manage.All: tier 1 (ManagementPlane), Printer Management.
    *
    * App role ID `58a52f47-9e36-4b17-9ebe-ce4ef7f3e6c8`.
    */
-  public static get PRINT_JOB_MANAGE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('58a52f47-9e36-4b17-9ebe-ce4ef7f3e6c8');
-  }
+  public static readonly PRINT_JOB_MANAGE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('58a52f47-9e36-4b17-9ebe-ce4ef7f3e6c8');
 
   /**
    * PrintJob.Read.All: tier 1 (ManagementPlane), Printer Management.
    *
    * App role ID `ac6f956c-edea-44e4-bd06-64b1b4b9aec9`.
    */
-  public static get PRINT_JOB_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('ac6f956c-edea-44e4-bd06-64b1b4b9aec9');
-  }
+  public static readonly PRINT_JOB_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('ac6f956c-edea-44e4-bd06-64b1b4b9aec9');
 
   /**
    * PrintJob.ReadBasic.All: tier 1 (ManagementPlane), Printer Management.
    *
    * App role ID `fbf67eee-e074-4ef7-b965-ab5ce1c1f689`.
    */
-  public static get PRINT_JOB_READ_BASIC_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('fbf67eee-e074-4ef7-b965-ab5ce1c1f689');
-  }
+  public static readonly PRINT_JOB_READ_BASIC_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('fbf67eee-e074-4ef7-b965-ab5ce1c1f689');
 
   /**
    * PrintJob.ReadWrite.All: tier 1 (ManagementPlane), Printer Management.
    *
    * App role ID `5114b07b-2898-4de7-a541-53b0004e2e13`.
    */
-  public static get PRINT_JOB_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('5114b07b-2898-4de7-a541-53b0004e2e13');
-  }
+  public static readonly PRINT_JOB_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('5114b07b-2898-4de7-a541-53b0004e2e13');
 
   /**
    * PrintJob.ReadWriteBasic.All: tier 1 (ManagementPlane), Printer Management.
    *
    * App role ID `57878358-37f4-4d3a-8c20-4816e0d457b1`.
    */
-  public static get PRINT_JOB_READ_WRITE_BASIC_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('57878358-37f4-4d3a-8c20-4816e0d457b1');
-  }
+  public static readonly PRINT_JOB_READ_WRITE_BASIC_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('57878358-37f4-4d3a-8c20-4816e0d457b1');
 
   /**
    * PrintSettings.Read.All: tier 1 (ManagementPlane), Printer Management.
    *
    * App role ID `b5991872-94cf-4652-9765-29535087c6d8`.
    */
-  public static get PRINT_SETTINGS_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('b5991872-94cf-4652-9765-29535087c6d8');
-  }
+  public static readonly PRINT_SETTINGS_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('b5991872-94cf-4652-9765-29535087c6d8');
 
   /**
    * PrintTaskDefinition.ReadWrite.All: tier 1 (ManagementPlane), Printer Management.
    *
    * App role ID `456b71a7-0ee0-4588-9842-c123fcc8f664`.
    */
-  public static get PRINT_TASK_DEFINITION_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('456b71a7-0ee0-4588-9842-c123fcc8f664');
-  }
+  public static readonly PRINT_TASK_DEFINITION_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('456b71a7-0ee0-4588-9842-c123fcc8f664');
 
   /**
    * PrivilegedAccess-CustomExt.Read.All: tier 1 (ManagementPlane), Tenant Configuration (Reader).
    *
    * App role ID `e7ebe2d9-6e26-487a-8286-191d623a6904`.
    */
-  public static get PRIVILEGED_ACCESS_CUSTOM_EXT_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('e7ebe2d9-6e26-487a-8286-191d623a6904');
-  }
+  public static readonly PRIVILEGED_ACCESS_CUSTOM_EXT_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('e7ebe2d9-6e26-487a-8286-191d623a6904');
 
   /**
    * PrivilegedAccess-CustomExt.ReadWrite.All: tier 0 (ControlPlane), Privileged IAM.
    *
    * App role ID `124325f3-0c46-4c57-a050-d6d1a82510f6`.
    */
-  public static get PRIVILEGED_ACCESS_CUSTOM_EXT_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('124325f3-0c46-4c57-a050-d6d1a82510f6');
-  }
+  public static readonly PRIVILEGED_ACCESS_CUSTOM_EXT_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('124325f3-0c46-4c57-a050-d6d1a82510f6');
 
   /**
    * PrivilegedAccess.Read.AzureAD: tier 1 (ManagementPlane), Tenant Configuration (Reader).
    *
    * App role ID `4cdc2547-9148-4295-8d11-be0db1391d6b`.
    */
-  public static get PRIVILEGED_ACCESS_READ_AZURE_AD(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('4cdc2547-9148-4295-8d11-be0db1391d6b');
-  }
+  public static readonly PRIVILEGED_ACCESS_READ_AZURE_AD: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('4cdc2547-9148-4295-8d11-be0db1391d6b');
 
   /**
    * PrivilegedAccess.Read.AzureADGroup: tier 1 (ManagementPlane), Tenant Configuration (Reader).
    *
    * App role ID `01e37dc9-c035-40bd-b438-b2879c4870a6`.
    */
-  public static get PRIVILEGED_ACCESS_READ_AZURE_AD_GROUP(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('01e37dc9-c035-40bd-b438-b2879c4870a6');
-  }
+  public static readonly PRIVILEGED_ACCESS_READ_AZURE_AD_GROUP: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('01e37dc9-c035-40bd-b438-b2879c4870a6');
 
   /**
    * PrivilegedAccess.Read.AzureResources: tier 1 (ManagementPlane), Tenant Configuration (Reader).
    *
    * App role ID `5df6fe86-1be0-44eb-b916-7bd443a71236`.
    */
-  public static get PRIVILEGED_ACCESS_READ_AZURE_RESOURCES(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('5df6fe86-1be0-44eb-b916-7bd443a71236');
-  }
+  public static readonly PRIVILEGED_ACCESS_READ_AZURE_RESOURCES: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('5df6fe86-1be0-44eb-b916-7bd443a71236');
 
   /**
    * PrivilegedAccess.ReadWrite.AzureAD: tier 0 (ControlPlane), Privileged IAM.
    *
    * App role ID `854d9ab1-6657-4ec8-be45-823027bcd009`.
    */
-  public static get PRIVILEGED_ACCESS_READ_WRITE_AZURE_AD(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('854d9ab1-6657-4ec8-be45-823027bcd009');
-  }
+  public static readonly PRIVILEGED_ACCESS_READ_WRITE_AZURE_AD: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('854d9ab1-6657-4ec8-be45-823027bcd009');
 
   /**
    * PrivilegedAccess.ReadWrite.AzureADGroup: tier 0 (ControlPlane), Privileged IAM.
    *
    * App role ID `2f6817f8-7b12-4f0f-bc18-eeaf60705a9e`.
    */
-  public static get PRIVILEGED_ACCESS_READ_WRITE_AZURE_AD_GROUP(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('2f6817f8-7b12-4f0f-bc18-eeaf60705a9e');
-  }
+  public static readonly PRIVILEGED_ACCESS_READ_WRITE_AZURE_AD_GROUP: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('2f6817f8-7b12-4f0f-bc18-eeaf60705a9e');
 
   /**
    * PrivilegedAccess.ReadWrite.AzureResources: tier 0 (ControlPlane), Privileged IAM.
    *
    * App role ID `6f9d5abc-2db6-400b-a267-7de22a40fb87`.
    */
-  public static get PRIVILEGED_ACCESS_READ_WRITE_AZURE_RESOURCES(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('6f9d5abc-2db6-400b-a267-7de22a40fb87');
-  }
+  public static readonly PRIVILEGED_ACCESS_READ_WRITE_AZURE_RESOURCES: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('6f9d5abc-2db6-400b-a267-7de22a40fb87');
 
   /**
    * PrivilegedAssignmentSchedule.Read.AzureADGroup: tier 1 (ManagementPlane), Tenant Configuration (Reader).
    *
    * App role ID `cd4161cb-f098-48f8-a884-1eda9a42434c`.
    */
-  public static get PRIVILEGED_ASSIGNMENT_SCHEDULE_READ_AZURE_AD_GROUP(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('cd4161cb-f098-48f8-a884-1eda9a42434c');
-  }
+  public static readonly PRIVILEGED_ASSIGNMENT_SCHEDULE_READ_AZURE_AD_GROUP: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('cd4161cb-f098-48f8-a884-1eda9a42434c');
 
   /**
    * PrivilegedAssignmentSchedule.Read.EntraAppRole: tier 1 (ManagementPlane), Security and Compliance.
    *
    * App role ID `3a728f2e-df1d-4294-9899-86f601fae70a`.
    */
-  public static get PRIVILEGED_ASSIGNMENT_SCHEDULE_READ_ENTRA_APP_ROLE(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('3a728f2e-df1d-4294-9899-86f601fae70a');
-  }
+  public static readonly PRIVILEGED_ASSIGNMENT_SCHEDULE_READ_ENTRA_APP_ROLE: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('3a728f2e-df1d-4294-9899-86f601fae70a');
 
   /**
    * PrivilegedAssignmentSchedule.ReadWrite.AzureADGroup: tier 0 (ControlPlane), Privileged IAM.
    *
    * App role ID `41202f2c-f7ab-45be-b001-85c9728b9d69`.
    */
-  public static get PRIVILEGED_ASSIGNMENT_SCHEDULE_READ_WRITE_AZURE_AD_GROUP(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('41202f2c-f7ab-45be-b001-85c9728b9d69');
-  }
+  public static readonly PRIVILEGED_ASSIGNMENT_SCHEDULE_READ_WRITE_AZURE_AD_GROUP: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('41202f2c-f7ab-45be-b001-85c9728b9d69');
 
   /**
    * PrivilegedAssignmentSchedule.ReadWrite.EntraAppRole: tier 0 (ControlPlane), Privileged IAM.
    *
    * App role ID `81adad77-a25a-489d-ac43-321115620139`.
    */
-  public static get PRIVILEGED_ASSIGNMENT_SCHEDULE_READ_WRITE_ENTRA_APP_ROLE(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('81adad77-a25a-489d-ac43-321115620139');
-  }
+  public static readonly PRIVILEGED_ASSIGNMENT_SCHEDULE_READ_WRITE_ENTRA_APP_ROLE: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('81adad77-a25a-489d-ac43-321115620139');
 
   /**
    * PrivilegedAssignmentSchedule.Remove.AzureADGroup: tier 0 (ControlPlane), Privileged IAM.
    *
    * App role ID `55d1104b-3821-413d-b3ca-e2393d333cd3`.
    */
-  public static get PRIVILEGED_ASSIGNMENT_SCHEDULE_REMOVE_AZURE_AD_GROUP(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('55d1104b-3821-413d-b3ca-e2393d333cd3');
-  }
+  public static readonly PRIVILEGED_ASSIGNMENT_SCHEDULE_REMOVE_AZURE_AD_GROUP: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('55d1104b-3821-413d-b3ca-e2393d333cd3');
 
   /**
    * PrivilegedEligibilitySchedule.Read.AzureADGroup: tier 1 (ManagementPlane), Tenant Configuration (Reader).
    *
    * App role ID `edb419d6-7edc-42a3-9345-509bfdf5d87c`.
    */
-  public static get PRIVILEGED_ELIGIBILITY_SCHEDULE_READ_AZURE_AD_GROUP(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('edb419d6-7edc-42a3-9345-509bfdf5d87c');
-  }
+  public static readonly PRIVILEGED_ELIGIBILITY_SCHEDULE_READ_AZURE_AD_GROUP: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('edb419d6-7edc-42a3-9345-509bfdf5d87c');
 
   /**
    * PrivilegedEligibilitySchedule.Read.EntraAppRole: tier 1 (ManagementPlane), Tenant Configuration (Reader).
    *
    * App role ID `d2ab45a0-ed46-4f7f-806a-0f1146144d5a`.
    */
-  public static get PRIVILEGED_ELIGIBILITY_SCHEDULE_READ_ENTRA_APP_ROLE(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('d2ab45a0-ed46-4f7f-806a-0f1146144d5a');
-  }
+  public static readonly PRIVILEGED_ELIGIBILITY_SCHEDULE_READ_ENTRA_APP_ROLE: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('d2ab45a0-ed46-4f7f-806a-0f1146144d5a');
 
   /**
    * PrivilegedEligibilitySchedule.ReadWrite.AzureADGroup: tier 0 (ControlPlane), Privileged IAM.
    *
    * App role ID `618b6020-bca8-4de6-99f6-ef445fa4d857`.
    */
-  public static get PRIVILEGED_ELIGIBILITY_SCHEDULE_READ_WRITE_AZURE_AD_GROUP(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('618b6020-bca8-4de6-99f6-ef445fa4d857');
-  }
+  public static readonly PRIVILEGED_ELIGIBILITY_SCHEDULE_READ_WRITE_AZURE_AD_GROUP: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('618b6020-bca8-4de6-99f6-ef445fa4d857');
 
   /**
    * PrivilegedEligibilitySchedule.ReadWrite.EntraAppRole: tier 0 (ControlPlane), Privileged IAM.
    *
    * App role ID `7f4c39f1-1aa7-44b7-ab05-38df2609c37a`.
    */
-  public static get PRIVILEGED_ELIGIBILITY_SCHEDULE_READ_WRITE_ENTRA_APP_ROLE(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('7f4c39f1-1aa7-44b7-ab05-38df2609c37a');
-  }
+  public static readonly PRIVILEGED_ELIGIBILITY_SCHEDULE_READ_WRITE_ENTRA_APP_ROLE: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('7f4c39f1-1aa7-44b7-ab05-38df2609c37a');
 
   /**
    * PrivilegedEligibilitySchedule.Remove.AzureADGroup: tier 0 (ControlPlane), Privileged IAM.
    *
    * App role ID `55745561-7572-4314-a737-a2c2a1b0dd2e`.
    */
-  public static get PRIVILEGED_ELIGIBILITY_SCHEDULE_REMOVE_AZURE_AD_GROUP(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('55745561-7572-4314-a737-a2c2a1b0dd2e');
-  }
+  public static readonly PRIVILEGED_ELIGIBILITY_SCHEDULE_REMOVE_AZURE_AD_GROUP: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('55745561-7572-4314-a737-a2c2a1b0dd2e');
 
   /**
    * ProfilePhoto.Read.All: tier 1 (ManagementPlane), People.
    *
    * App role ID `e24d31aa-e1ab-4c80-85fe-23018690335d`.
    */
-  public static get PROFILE_PHOTO_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('e24d31aa-e1ab-4c80-85fe-23018690335d');
-  }
+  public static readonly PROFILE_PHOTO_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('e24d31aa-e1ab-4c80-85fe-23018690335d');
 
   /**
    * ProfilePhoto.ReadWrite.All: tier 1 (ManagementPlane), People.
    *
    * App role ID `27baa7f6-5dfb-4ba8-b1d3-1e812c143013`.
    */
-  public static get PROFILE_PHOTO_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('27baa7f6-5dfb-4ba8-b1d3-1e812c143013');
-  }
+  public static readonly PROFILE_PHOTO_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('27baa7f6-5dfb-4ba8-b1d3-1e812c143013');
 
   /**
    * ProgramControl.Read.All: tier 1 (ManagementPlane), Entitlement Management.
    *
    * App role ID `eedb7fdd-7539-4345-a38b-4839e4a84cbd`.
    */
-  public static get PROGRAM_CONTROL_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('eedb7fdd-7539-4345-a38b-4839e4a84cbd');
-  }
+  public static readonly PROGRAM_CONTROL_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('eedb7fdd-7539-4345-a38b-4839e4a84cbd');
 
   /**
    * ProgramControl.ReadWrite.All: tier 0 (ControlPlane), Entitlement Management.
    *
    * App role ID `60a901ed-09f7-4aa5-a16e-7dd3d6f9de36`.
    */
-  public static get PROGRAM_CONTROL_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('60a901ed-09f7-4aa5-a16e-7dd3d6f9de36');
-  }
+  public static readonly PROGRAM_CONTROL_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('60a901ed-09f7-4aa5-a16e-7dd3d6f9de36');
 
   /**
    * ProtectionScopes.Compute.All: tier 1 (ManagementPlane), Microsoft Purview.
    *
    * App role ID `e5a76501-dbb0-492c-ab55-5d09e8837263`.
    */
-  public static get PROTECTION_SCOPES_COMPUTE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('e5a76501-dbb0-492c-ab55-5d09e8837263');
-  }
+  public static readonly PROTECTION_SCOPES_COMPUTE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('e5a76501-dbb0-492c-ab55-5d09e8837263');
 
   /**
    * ProtectionScopes.Compute.User: tier 1 (ManagementPlane), Microsoft Purview.
    *
    * App role ID `fe696d63-5e1f-4515-8232-cccc316903c6`.
    */
-  public static get PROTECTION_SCOPES_COMPUTE_USER(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('fe696d63-5e1f-4515-8232-cccc316903c6');
-  }
+  public static readonly PROTECTION_SCOPES_COMPUTE_USER: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('fe696d63-5e1f-4515-8232-cccc316903c6');
 
   /**
    * ProvisioningLog.Read.All: tier 1 (ManagementPlane), Security and Compliance.
    *
    * App role ID `091937d3-3e38-47a1-8649-b2f99d3035f1`.
    */
-  public static get PROVISIONING_LOG_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('091937d3-3e38-47a1-8649-b2f99d3035f1');
-  }
+  public static readonly PROVISIONING_LOG_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('091937d3-3e38-47a1-8649-b2f99d3035f1');
 
   /**
    * PublicKeyInfrastructure.Read.All: tier 0 (ControlPlane), Public Key Infrastructure.
    *
    * App role ID `214fda0c-514a-4650-b037-b562b1a66124`.
    */
-  public static get PUBLIC_KEY_INFRASTRUCTURE_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('214fda0c-514a-4650-b037-b562b1a66124');
-  }
+  public static readonly PUBLIC_KEY_INFRASTRUCTURE_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('214fda0c-514a-4650-b037-b562b1a66124');
 
   /**
    * PublicKeyInfrastructure.ReadWrite.All: tier 0 (ControlPlane), Public Key Infrastructure.
    *
    * App role ID `a2b63618-5350-462d-b1b3-ba6eb3684e26`.
    */
-  public static get PUBLIC_KEY_INFRASTRUCTURE_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('a2b63618-5350-462d-b1b3-ba6eb3684e26');
-  }
+  public static readonly PUBLIC_KEY_INFRASTRUCTURE_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('a2b63618-5350-462d-b1b3-ba6eb3684e26');
 
   /**
    * QnA.Read.All: tier 1 (ManagementPlane), Microsoft Search.
    *
    * App role ID `ee49e170-1dd1-4030-b44c-61ad6e98f743`.
    */
-  public static get QN_A_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('ee49e170-1dd1-4030-b44c-61ad6e98f743');
-  }
+  public static readonly QN_A_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('ee49e170-1dd1-4030-b44c-61ad6e98f743');
 
   /**
    * RealTimeActivityFeed.Read.All: tier 1 (ManagementPlane), Microsoft Purview.
    *
    * App role ID `abafe00f-ea87-4c63-b8a8-0e7bb0a88144`.
    */
-  public static get REAL_TIME_ACTIVITY_FEED_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('abafe00f-ea87-4c63-b8a8-0e7bb0a88144');
-  }
+  public static readonly REAL_TIME_ACTIVITY_FEED_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('abafe00f-ea87-4c63-b8a8-0e7bb0a88144');
 
   /**
    * RecordsManagement.Read.All: tier 1 (ManagementPlane), Microsoft Purview.
    *
    * App role ID `ac3a2b8e-03a3-4da9-9ce0-cbe28bf1accd`.
    */
-  public static get RECORDS_MANAGEMENT_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('ac3a2b8e-03a3-4da9-9ce0-cbe28bf1accd');
-  }
+  public static readonly RECORDS_MANAGEMENT_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('ac3a2b8e-03a3-4da9-9ce0-cbe28bf1accd');
 
   /**
    * RecordsManagement.ReadWrite.All: tier 1 (ManagementPlane), Microsoft Purview.
    *
    * App role ID `eb158f57-df43-4751-8b21-b8932adb3d34`.
    */
-  public static get RECORDS_MANAGEMENT_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('eb158f57-df43-4751-8b21-b8932adb3d34');
-  }
+  public static readonly RECORDS_MANAGEMENT_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('eb158f57-df43-4751-8b21-b8932adb3d34');
 
   /**
    * RemoteTenantGroups.Read.All: tier 1 (ManagementPlane), Tenant Configuration (Reader).
    *
    * App role ID `faa08cc0-0dcd-4ea9-9f9c-8b16f842b36e`.
    */
-  public static get REMOTE_TENANT_GROUPS_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('faa08cc0-0dcd-4ea9-9f9c-8b16f842b36e');
-  }
+  public static readonly REMOTE_TENANT_GROUPS_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('faa08cc0-0dcd-4ea9-9f9c-8b16f842b36e');
 
   /**
    * Reports.Read.All: tier 1 (ManagementPlane), Security and Compliance.
    *
    * App role ID `230c1aed-a721-4c5d-9cb4-a90514e508ef`.
    */
-  public static get REPORTS_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('230c1aed-a721-4c5d-9cb4-a90514e508ef');
-  }
+  public static readonly REPORTS_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('230c1aed-a721-4c5d-9cb4-a90514e508ef');
 
   /**
    * ReportSettings.Read.All: tier 1 (ManagementPlane), Security and Compliance.
    *
    * App role ID `ee353f83-55ef-4b78-82da-555bfa2b4b95`.
    */
-  public static get REPORT_SETTINGS_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('ee353f83-55ef-4b78-82da-555bfa2b4b95');
-  }
+  public static readonly REPORT_SETTINGS_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('ee353f83-55ef-4b78-82da-555bfa2b4b95');
 
   /**
    * ReportSettings.ReadWrite.All: tier 1 (ManagementPlane), Security and Compliance.
    *
    * App role ID `2a60023f-3219-47ad-baa4-40e17cd02a1d`.
    */
-  public static get REPORT_SETTINGS_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('2a60023f-3219-47ad-baa4-40e17cd02a1d');
-  }
+  public static readonly REPORT_SETTINGS_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('2a60023f-3219-47ad-baa4-40e17cd02a1d');
 
   /**
    * ResourceSpecificPermissionGrant.ReadForChat.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `2ff643d8-43e4-4a9b-88c1-86cb4a4b4c2f`.
    */
-  public static get RESOURCE_SPECIFIC_PERMISSION_GRANT_READ_FOR_CHAT_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('2ff643d8-43e4-4a9b-88c1-86cb4a4b4c2f');
-  }
+  public static readonly RESOURCE_SPECIFIC_PERMISSION_GRANT_READ_FOR_CHAT_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('2ff643d8-43e4-4a9b-88c1-86cb4a4b4c2f');
 
   /**
    * ResourceSpecificPermissionGrant.ReadForTeam.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `ad4600ae-d900-42cb-a9a2-2415d05593d0`.
    */
-  public static get RESOURCE_SPECIFIC_PERMISSION_GRANT_READ_FOR_TEAM_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('ad4600ae-d900-42cb-a9a2-2415d05593d0');
-  }
+  public static readonly RESOURCE_SPECIFIC_PERMISSION_GRANT_READ_FOR_TEAM_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('ad4600ae-d900-42cb-a9a2-2415d05593d0');
 
   /**
    * ResourceSpecificPermissionGrant.ReadForUser.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `acfca4d5-f49f-40ed-9648-84068b474c73`.
    */
-  public static get RESOURCE_SPECIFIC_PERMISSION_GRANT_READ_FOR_USER_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('acfca4d5-f49f-40ed-9648-84068b474c73');
-  }
+  public static readonly RESOURCE_SPECIFIC_PERMISSION_GRANT_READ_FOR_USER_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('acfca4d5-f49f-40ed-9648-84068b474c73');
 
   /**
    * RiskPreventionProviders.Read.All: tier 1 (ManagementPlane), Security and Compliance.
    *
    * App role ID `2a6baefd-edea-4ff6-b24e-bebcaa27a50d`.
    */
-  public static get RISK_PREVENTION_PROVIDERS_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('2a6baefd-edea-4ff6-b24e-bebcaa27a50d');
-  }
+  public static readonly RISK_PREVENTION_PROVIDERS_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('2a6baefd-edea-4ff6-b24e-bebcaa27a50d');
 
   /**
    * RiskPreventionProviders.ReadWrite.All: tier 0 (ControlPlane), Identity Threat Detection and Response.
    *
    * App role ID `7fc7225d-eb37-4c39-90f3-a33a57cf1081`.
    */
-  public static get RISK_PREVENTION_PROVIDERS_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('7fc7225d-eb37-4c39-90f3-a33a57cf1081');
-  }
+  public static readonly RISK_PREVENTION_PROVIDERS_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('7fc7225d-eb37-4c39-90f3-a33a57cf1081');
 
   /**
    * RoleAssignmentSchedule.Read.Directory: tier 1 (ManagementPlane), Tenant Configuration (Reader).
    *
    * App role ID `d5fe8ce8-684c-4c83-a52c-46e882ce4be1`.
    */
-  public static get ROLE_ASSIGNMENT_SCHEDULE_READ_DIRECTORY(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('d5fe8ce8-684c-4c83-a52c-46e882ce4be1');
-  }
+  public static readonly ROLE_ASSIGNMENT_SCHEDULE_READ_DIRECTORY: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('d5fe8ce8-684c-4c83-a52c-46e882ce4be1');
 
   /**
    * RoleAssignmentSchedule.ReadWrite.Directory: tier 0 (ControlPlane), Privileged IAM.
    *
    * App role ID `dd199f4a-f148-40a4-a2ec-f0069cc799ec`.
    */
-  public static get ROLE_ASSIGNMENT_SCHEDULE_READ_WRITE_DIRECTORY(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('dd199f4a-f148-40a4-a2ec-f0069cc799ec');
-  }
+  public static readonly ROLE_ASSIGNMENT_SCHEDULE_READ_WRITE_DIRECTORY: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('dd199f4a-f148-40a4-a2ec-f0069cc799ec');
 
   /**
    * RoleAssignmentSchedule.Remove.Directory: tier 0 (ControlPlane), Privileged IAM.
    *
    * App role ID `d3495511-98b7-4df3-b317-4e35c19f6129`.
    */
-  public static get ROLE_ASSIGNMENT_SCHEDULE_REMOVE_DIRECTORY(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('d3495511-98b7-4df3-b317-4e35c19f6129');
-  }
+  public static readonly ROLE_ASSIGNMENT_SCHEDULE_REMOVE_DIRECTORY: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('d3495511-98b7-4df3-b317-4e35c19f6129');
 
   /**
    * RoleEligibilitySchedule.Read.Directory: tier 1 (ManagementPlane), Tenant Configuration (Reader).
    *
    * App role ID `ff278e11-4a33-4d0c-83d2-d01dc58929a5`.
    */
-  public static get ROLE_ELIGIBILITY_SCHEDULE_READ_DIRECTORY(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('ff278e11-4a33-4d0c-83d2-d01dc58929a5');
-  }
+  public static readonly ROLE_ELIGIBILITY_SCHEDULE_READ_DIRECTORY: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('ff278e11-4a33-4d0c-83d2-d01dc58929a5');
 
   /**
    * RoleEligibilitySchedule.ReadWrite.Directory: tier 0 (ControlPlane), Privileged IAM.
    *
    * App role ID `fee28b28-e1f3-4841-818e-2704dc62245f`.
    */
-  public static get ROLE_ELIGIBILITY_SCHEDULE_READ_WRITE_DIRECTORY(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('fee28b28-e1f3-4841-818e-2704dc62245f');
-  }
+  public static readonly ROLE_ELIGIBILITY_SCHEDULE_READ_WRITE_DIRECTORY: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('fee28b28-e1f3-4841-818e-2704dc62245f');
 
   /**
    * RoleEligibilitySchedule.Remove.Directory: tier 0 (ControlPlane), Privileged IAM.
    *
    * App role ID `79c7e69c-0d9f-4eff-97a8-49170a5a08ba`.
    */
-  public static get ROLE_ELIGIBILITY_SCHEDULE_REMOVE_DIRECTORY(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('79c7e69c-0d9f-4eff-97a8-49170a5a08ba');
-  }
+  public static readonly ROLE_ELIGIBILITY_SCHEDULE_REMOVE_DIRECTORY: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('79c7e69c-0d9f-4eff-97a8-49170a5a08ba');
 
   /**
    * RoleManagement.Read.All: tier 2 (UserAccess), Default Member.
    *
    * App role ID `c7fbd983-d9aa-4fa7-84b8-17382c103bc4`.
    */
-  public static get ROLE_MANAGEMENT_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('c7fbd983-d9aa-4fa7-84b8-17382c103bc4');
-  }
+  public static readonly ROLE_MANAGEMENT_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('c7fbd983-d9aa-4fa7-84b8-17382c103bc4');
 
   /**
    * RoleManagement.Read.CloudPC: tier 2 (UserAccess), Default Member.
    *
    * App role ID `031a549a-bb80-49b6-8032-2068448c6a3c`.
    */
-  public static get ROLE_MANAGEMENT_READ_CLOUD_PC(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('031a549a-bb80-49b6-8032-2068448c6a3c');
-  }
+  public static readonly ROLE_MANAGEMENT_READ_CLOUD_PC: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('031a549a-bb80-49b6-8032-2068448c6a3c');
 
   /**
    * RoleManagement.Read.Defender: tier 1 (ManagementPlane), Tenant Configuration (Reader).
    *
    * App role ID `4d6e30d1-e64e-4ae7-bf9d-c706cc928cef`.
    */
-  public static get ROLE_MANAGEMENT_READ_DEFENDER(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('4d6e30d1-e64e-4ae7-bf9d-c706cc928cef');
-  }
+  public static readonly ROLE_MANAGEMENT_READ_DEFENDER: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('4d6e30d1-e64e-4ae7-bf9d-c706cc928cef');
 
   /**
    * RoleManagement.Read.Directory: tier 2 (UserAccess), Default Member.
    *
    * App role ID `483bed4a-2ad3-4361-a73b-c83ccdbdc53c`.
    */
-  public static get ROLE_MANAGEMENT_READ_DIRECTORY(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('483bed4a-2ad3-4361-a73b-c83ccdbdc53c');
-  }
+  public static readonly ROLE_MANAGEMENT_READ_DIRECTORY: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('483bed4a-2ad3-4361-a73b-c83ccdbdc53c');
 
   /**
    * RoleManagement.Read.Exchange: tier 1 (ManagementPlane), Tenant Configuration (Reader).
    *
    * App role ID `c769435f-f061-4d0b-8ff1-3d39870e5f85`.
    */
-  public static get ROLE_MANAGEMENT_READ_EXCHANGE(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('c769435f-f061-4d0b-8ff1-3d39870e5f85');
-  }
+  public static readonly ROLE_MANAGEMENT_READ_EXCHANGE: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('c769435f-f061-4d0b-8ff1-3d39870e5f85');
 
   /**
    * RoleManagement.ReadWrite.CloudPC: tier 0 (ControlPlane), Privileged IAM.
    *
    * App role ID `274d0592-d1b6-44bd-af1d-26d259bcb43a`.
    */
-  public static get ROLE_MANAGEMENT_READ_WRITE_CLOUD_PC(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('274d0592-d1b6-44bd-af1d-26d259bcb43a');
-  }
+  public static readonly ROLE_MANAGEMENT_READ_WRITE_CLOUD_PC: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('274d0592-d1b6-44bd-af1d-26d259bcb43a');
 
   /**
    * RoleManagement.ReadWrite.Defender: tier 0 (ControlPlane), Privileged IAM.
    *
    * App role ID `8b7e8c0a-7e9d-4049-97ec-04b5e1bcaf05`.
    */
-  public static get ROLE_MANAGEMENT_READ_WRITE_DEFENDER(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('8b7e8c0a-7e9d-4049-97ec-04b5e1bcaf05');
-  }
+  public static readonly ROLE_MANAGEMENT_READ_WRITE_DEFENDER: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('8b7e8c0a-7e9d-4049-97ec-04b5e1bcaf05');
 
   /**
    * RoleManagement.ReadWrite.Directory: tier 0 (ControlPlane), Privileged IAM.
    *
    * App role ID `9e3f62cf-ca93-4989-b6ce-bf83c28f9fe8`.
    */
-  public static get ROLE_MANAGEMENT_READ_WRITE_DIRECTORY(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('9e3f62cf-ca93-4989-b6ce-bf83c28f9fe8');
-  }
+  public static readonly ROLE_MANAGEMENT_READ_WRITE_DIRECTORY: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('9e3f62cf-ca93-4989-b6ce-bf83c28f9fe8');
 
   /**
    * RoleManagement.ReadWrite.Exchange: tier 0 (ControlPlane), Privileged IAM.
    *
    * App role ID `025d3225-3f02-4882-b4c0-cd5b541a4e80`.
    */
-  public static get ROLE_MANAGEMENT_READ_WRITE_EXCHANGE(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('025d3225-3f02-4882-b4c0-cd5b541a4e80');
-  }
+  public static readonly ROLE_MANAGEMENT_READ_WRITE_EXCHANGE: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('025d3225-3f02-4882-b4c0-cd5b541a4e80');
 
   /**
    * RoleManagementAlert.Read.Directory: tier 1 (ManagementPlane), Tenant Configuration (Reader).
    *
    * App role ID `ef31918f-2d50-4755-8943-b8638c0a077e`.
    */
-  public static get ROLE_MANAGEMENT_ALERT_READ_DIRECTORY(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('ef31918f-2d50-4755-8943-b8638c0a077e');
-  }
+  public static readonly ROLE_MANAGEMENT_ALERT_READ_DIRECTORY: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('ef31918f-2d50-4755-8943-b8638c0a077e');
 
   /**
    * RoleManagementAlert.ReadWrite.Directory: tier 0 (ControlPlane), Privileged IAM.
    *
    * App role ID `11059518-d6a6-4851-98ed-509268489c4a`.
    */
-  public static get ROLE_MANAGEMENT_ALERT_READ_WRITE_DIRECTORY(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('11059518-d6a6-4851-98ed-509268489c4a');
-  }
+  public static readonly ROLE_MANAGEMENT_ALERT_READ_WRITE_DIRECTORY: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('11059518-d6a6-4851-98ed-509268489c4a');
 
   /**
    * RoleManagementPolicy.Read.AzureADGroup: tier 1 (ManagementPlane), Tenant Configuration (Reader).
    *
    * App role ID `69e67828-780e-47fd-b28c-7b27d14864e6`.
    */
-  public static get ROLE_MANAGEMENT_POLICY_READ_AZURE_AD_GROUP(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('69e67828-780e-47fd-b28c-7b27d14864e6');
-  }
+  public static readonly ROLE_MANAGEMENT_POLICY_READ_AZURE_AD_GROUP: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('69e67828-780e-47fd-b28c-7b27d14864e6');
 
   /**
    * RoleManagementPolicy.Read.Directory: tier 1 (ManagementPlane), Tenant Configuration (Reader).
    *
    * App role ID `fdc4c997-9942-4479-bfcb-75a36d1138df`.
    */
-  public static get ROLE_MANAGEMENT_POLICY_READ_DIRECTORY(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('fdc4c997-9942-4479-bfcb-75a36d1138df');
-  }
+  public static readonly ROLE_MANAGEMENT_POLICY_READ_DIRECTORY: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('fdc4c997-9942-4479-bfcb-75a36d1138df');
 
   /**
    * RoleManagementPolicy.Read.EntraAppRole: tier 1 (ManagementPlane), Tenant Configuration (Reader).
    *
    * App role ID `3d201a4e-90f1-420d-bd4f-3beec28a46b9`.
    */
-  public static get ROLE_MANAGEMENT_POLICY_READ_ENTRA_APP_ROLE(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('3d201a4e-90f1-420d-bd4f-3beec28a46b9');
-  }
+  public static readonly ROLE_MANAGEMENT_POLICY_READ_ENTRA_APP_ROLE: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('3d201a4e-90f1-420d-bd4f-3beec28a46b9');
 
   /**
    * RoleManagementPolicy.ReadWrite.AzureADGroup: tier 0 (ControlPlane), Privileged IAM.
    *
    * App role ID `b38dcc4d-a239-4ed6-aa84-6c65b284f97c`.
    */
-  public static get ROLE_MANAGEMENT_POLICY_READ_WRITE_AZURE_AD_GROUP(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('b38dcc4d-a239-4ed6-aa84-6c65b284f97c');
-  }
+  public static readonly ROLE_MANAGEMENT_POLICY_READ_WRITE_AZURE_AD_GROUP: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('b38dcc4d-a239-4ed6-aa84-6c65b284f97c');
 
   /**
    * RoleManagementPolicy.ReadWrite.Directory: tier 0 (ControlPlane), Privileged IAM.
    *
    * App role ID `31e08e0a-d3f7-4ca2-ac39-7343fb83e8ad`.
    */
-  public static get ROLE_MANAGEMENT_POLICY_READ_WRITE_DIRECTORY(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('31e08e0a-d3f7-4ca2-ac39-7343fb83e8ad');
-  }
+  public static readonly ROLE_MANAGEMENT_POLICY_READ_WRITE_DIRECTORY: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('31e08e0a-d3f7-4ca2-ac39-7343fb83e8ad');
 
   /**
    * RoleManagementPolicy.ReadWrite.EntraAppRole: tier 0 (ControlPlane), Privileged IAM.
    *
    * App role ID `ec563bdb-80dc-47c0-81d3-bff47cc6ac06`.
    */
-  public static get ROLE_MANAGEMENT_POLICY_READ_WRITE_ENTRA_APP_ROLE(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('ec563bdb-80dc-47c0-81d3-bff47cc6ac06');
-  }
+  public static readonly ROLE_MANAGEMENT_POLICY_READ_WRITE_ENTRA_APP_ROLE: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('ec563bdb-80dc-47c0-81d3-bff47cc6ac06');
 
   /**
    * Schedule-WorkingTime.ReadWrite.All: tier 1 (ManagementPlane), Exchange Online.
    *
    * App role ID `0b21c159-dbf4-4dbb-a6f6-490e412c716e`.
    */
-  public static get SCHEDULE_WORKING_TIME_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('0b21c159-dbf4-4dbb-a6f6-490e412c716e');
-  }
+  public static readonly SCHEDULE_WORKING_TIME_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('0b21c159-dbf4-4dbb-a6f6-490e412c716e');
 
   /**
    * Schedule.Read.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `7b2ebf90-d836-437f-b90d-7b62722c4456`.
    */
-  public static get SCHEDULE_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('7b2ebf90-d836-437f-b90d-7b62722c4456');
-  }
+  public static readonly SCHEDULE_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('7b2ebf90-d836-437f-b90d-7b62722c4456');
 
   /**
    * Schedule.ReadWrite.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `b7760610-0545-4e8a-9ec3-cce9e63db01c`.
    */
-  public static get SCHEDULE_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('b7760610-0545-4e8a-9ec3-cce9e63db01c');
-  }
+  public static readonly SCHEDULE_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('b7760610-0545-4e8a-9ec3-cce9e63db01c');
 
   /**
    * SchedulePermissions.ReadWrite.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `7239b71d-b402-4150-b13d-78ecfe8df441`.
    */
-  public static get SCHEDULE_PERMISSIONS_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('7239b71d-b402-4150-b13d-78ecfe8df441');
-  }
+  public static readonly SCHEDULE_PERMISSIONS_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('7239b71d-b402-4150-b13d-78ecfe8df441');
 
   /**
    * SearchConfiguration.Read.All: tier 1 (ManagementPlane), Microsoft Search.
    *
    * App role ID `ada977a5-b8b1-493b-9a91-66c206d76ecf`.
    */
-  public static get SEARCH_CONFIGURATION_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('ada977a5-b8b1-493b-9a91-66c206d76ecf');
-  }
+  public static readonly SEARCH_CONFIGURATION_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('ada977a5-b8b1-493b-9a91-66c206d76ecf');
 
   /**
    * SearchConfiguration.ReadWrite.All: tier 1 (ManagementPlane), Microsoft Search.
    *
    * App role ID `0e778b85-fefa-466d-9eec-750569d92122`.
    */
-  public static get SEARCH_CONFIGURATION_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('0e778b85-fefa-466d-9eec-750569d92122');
-  }
+  public static readonly SEARCH_CONFIGURATION_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('0e778b85-fefa-466d-9eec-750569d92122');
 
   /**
    * SecurityActions.Read.All: tier 1 (ManagementPlane), Security and Compliance.
    *
    * App role ID `5e0edab9-c148-49d0-b423-ac253e121825`.
    */
-  public static get SECURITY_ACTIONS_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('5e0edab9-c148-49d0-b423-ac253e121825');
-  }
+  public static readonly SECURITY_ACTIONS_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('5e0edab9-c148-49d0-b423-ac253e121825');
 
   /**
    * SecurityActions.ReadWrite.All: tier 0 (ControlPlane), Global Security and Compliance Management.
    *
    * App role ID `f2bf083f-0179-402a-bedb-b2784de8a49b`.
    */
-  public static get SECURITY_ACTIONS_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('f2bf083f-0179-402a-bedb-b2784de8a49b');
-  }
+  public static readonly SECURITY_ACTIONS_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('f2bf083f-0179-402a-bedb-b2784de8a49b');
 
   /**
    * SecurityAlert.Create.All: tier 0 (ControlPlane), Global Security and Compliance Management.
    *
    * App role ID `06870c4c-7370-4a2a-ad10-239a337af816`.
    */
-  public static get SECURITY_ALERT_CREATE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('06870c4c-7370-4a2a-ad10-239a337af816');
-  }
+  public static readonly SECURITY_ALERT_CREATE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('06870c4c-7370-4a2a-ad10-239a337af816');
 
   /**
    * SecurityAlert.Read.All: tier 1 (ManagementPlane), Security and Compliance.
    *
    * App role ID `472e4a4d-bb4a-4026-98d1-0b0d74cb74a5`.
    */
-  public static get SECURITY_ALERT_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('472e4a4d-bb4a-4026-98d1-0b0d74cb74a5');
-  }
+  public static readonly SECURITY_ALERT_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('472e4a4d-bb4a-4026-98d1-0b0d74cb74a5');
 
   /**
    * SecurityAlert.ReadWrite.All: tier 0 (ControlPlane), Global Security and Compliance Management.
    *
    * App role ID `ed4fca05-be46-441f-9803-1873825f8fdb`.
    */
-  public static get SECURITY_ALERT_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('ed4fca05-be46-441f-9803-1873825f8fdb');
-  }
+  public static readonly SECURITY_ALERT_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('ed4fca05-be46-441f-9803-1873825f8fdb');
 
   /**
    * SecurityAnalyzedMessage.Read.All: tier 1 (ManagementPlane), Security and Compliance.
    *
    * App role ID `b48f7ac2-044d-4281-b02f-75db744d6f5f`.
    */
-  public static get SECURITY_ANALYZED_MESSAGE_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('b48f7ac2-044d-4281-b02f-75db744d6f5f');
-  }
+  public static readonly SECURITY_ANALYZED_MESSAGE_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('b48f7ac2-044d-4281-b02f-75db744d6f5f');
 
   /**
    * SecurityAnalyzedMessage.ReadWrite.All: tier 0 (ControlPlane), Global Security and Compliance Management.
    *
    * App role ID `04c55753-2244-4c25-87fc-704ab82a4f69`.
    */
-  public static get SECURITY_ANALYZED_MESSAGE_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('04c55753-2244-4c25-87fc-704ab82a4f69');
-  }
+  public static readonly SECURITY_ANALYZED_MESSAGE_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('04c55753-2244-4c25-87fc-704ab82a4f69');
 
   /**
    * SecurityEvents.Read.All: tier 1 (ManagementPlane), Security and Compliance.
    *
    * App role ID `bf394140-e372-4bf9-a898-299cfc7564e5`.
    */
-  public static get SECURITY_EVENTS_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('bf394140-e372-4bf9-a898-299cfc7564e5');
-  }
+  public static readonly SECURITY_EVENTS_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('bf394140-e372-4bf9-a898-299cfc7564e5');
 
   /**
    * SecurityEvents.ReadWrite.All: tier 0 (ControlPlane), Global Security and Compliance Management.
    *
    * App role ID `d903a879-88e0-4c09-b0c9-82f6a1333f84`.
    */
-  public static get SECURITY_EVENTS_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('d903a879-88e0-4c09-b0c9-82f6a1333f84');
-  }
+  public static readonly SECURITY_EVENTS_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('d903a879-88e0-4c09-b0c9-82f6a1333f84');
 
   /**
    * SecurityIdentitiesAccount.Read.All: tier 1 (ManagementPlane), Security and Compliance.
    *
    * App role ID `c5bc96f5-b4a1-4cfc-8189-d5f0d772278f`.
    */
-  public static get SECURITY_IDENTITIES_ACCOUNT_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('c5bc96f5-b4a1-4cfc-8189-d5f0d772278f');
-  }
+  public static readonly SECURITY_IDENTITIES_ACCOUNT_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('c5bc96f5-b4a1-4cfc-8189-d5f0d772278f');
 
   /**
    * SecurityIdentitiesActions.ReadWrite.All: tier 0 (ControlPlane), Identity Threat Detection and Response.
    *
    * App role ID `af2bf46f-7bf1-4be3-8bad-e17e279e8462`.
    */
-  public static get SECURITY_IDENTITIES_ACTIONS_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('af2bf46f-7bf1-4be3-8bad-e17e279e8462');
-  }
+  public static readonly SECURITY_IDENTITIES_ACTIONS_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('af2bf46f-7bf1-4be3-8bad-e17e279e8462');
 
   /**
    * SecurityIdentitiesAutoConfig.Read.All: tier 0 (ControlPlane), Global Security and Compliance Management.
    *
    * App role ID `58971758-9844-4fe4-9fba-7e4ce7a659bf`.
    */
-  public static get SECURITY_IDENTITIES_AUTO_CONFIG_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('58971758-9844-4fe4-9fba-7e4ce7a659bf');
-  }
+  public static readonly SECURITY_IDENTITIES_AUTO_CONFIG_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('58971758-9844-4fe4-9fba-7e4ce7a659bf');
 
   /**
    * SecurityIdentitiesAutoConfig.ReadWrite.All: tier 0 (ControlPlane), Identity Threat Detection and Response.
    *
    * App role ID `4f1f0deb-08d1-4ffb-8cca-21dfc362b7c0`.
    */
-  public static get SECURITY_IDENTITIES_AUTO_CONFIG_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('4f1f0deb-08d1-4ffb-8cca-21dfc362b7c0');
-  }
+  public static readonly SECURITY_IDENTITIES_AUTO_CONFIG_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('4f1f0deb-08d1-4ffb-8cca-21dfc362b7c0');
 
   /**
    * SecurityIdentitiesHealth.Read.All: tier 0 (ControlPlane), Global Security and Compliance Management.
    *
    * App role ID `f8dcd971-5d83-4e1e-aa95-ef44611ad351`.
    */
-  public static get SECURITY_IDENTITIES_HEALTH_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('f8dcd971-5d83-4e1e-aa95-ef44611ad351');
-  }
+  public static readonly SECURITY_IDENTITIES_HEALTH_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('f8dcd971-5d83-4e1e-aa95-ef44611ad351');
 
   /**
    * SecurityIdentitiesHealth.ReadWrite.All: tier 0 (ControlPlane), Identity Threat Detection and Response.
    *
    * App role ID `ab03ddd5-7ae4-4f2e-8af8-86654f7e0a27`.
    */
-  public static get SECURITY_IDENTITIES_HEALTH_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('ab03ddd5-7ae4-4f2e-8af8-86654f7e0a27');
-  }
+  public static readonly SECURITY_IDENTITIES_HEALTH_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('ab03ddd5-7ae4-4f2e-8af8-86654f7e0a27');
 
   /**
    * SecurityIdentitiesMigration.Read.All: tier 1 (ManagementPlane), Security and Compliance.
    *
    * App role ID `b018cc1c-c680-4e91-bb6e-462ee243fdb5`.
    */
-  public static get SECURITY_IDENTITIES_MIGRATION_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('b018cc1c-c680-4e91-bb6e-462ee243fdb5');
-  }
+  public static readonly SECURITY_IDENTITIES_MIGRATION_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('b018cc1c-c680-4e91-bb6e-462ee243fdb5');
 
   /**
    * SecurityIdentitiesMigration.ReadWrite.All: tier 0 (ControlPlane), Global Security and Compliance Management.
    *
    * App role ID `afd28a5a-707f-4edf-85c2-c446291e63da`.
    */
-  public static get SECURITY_IDENTITIES_MIGRATION_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('afd28a5a-707f-4edf-85c2-c446291e63da');
-  }
+  public static readonly SECURITY_IDENTITIES_MIGRATION_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('afd28a5a-707f-4edf-85c2-c446291e63da');
 
   /**
    * SecurityIdentitiesSensors.Read.All: tier 0 (ControlPlane), Global Security and Compliance Management.
    *
    * App role ID `5f0ffea2-f474-4cf2-9834-61cda2bcea5c`.
    */
-  public static get SECURITY_IDENTITIES_SENSORS_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('5f0ffea2-f474-4cf2-9834-61cda2bcea5c');
-  }
+  public static readonly SECURITY_IDENTITIES_SENSORS_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('5f0ffea2-f474-4cf2-9834-61cda2bcea5c');
 
   /**
    * SecurityIdentitiesSensors.ReadWrite.All: tier 0 (ControlPlane), Identity Threat Detection and Response.
    *
    * App role ID `d4dcee6d-0774-412a-b06c-aeabbd99e816`.
    */
-  public static get SECURITY_IDENTITIES_SENSORS_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('d4dcee6d-0774-412a-b06c-aeabbd99e816');
-  }
+  public static readonly SECURITY_IDENTITIES_SENSORS_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('d4dcee6d-0774-412a-b06c-aeabbd99e816');
 
   /**
    * SecurityIdentitiesUserActions.Read.All: tier 1 (ManagementPlane), Security and Compliance.
    *
    * App role ID `3e5d0bee-973f-4736-a123-4e1ab146f3a8`.
    */
-  public static get SECURITY_IDENTITIES_USER_ACTIONS_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('3e5d0bee-973f-4736-a123-4e1ab146f3a8');
-  }
+  public static readonly SECURITY_IDENTITIES_USER_ACTIONS_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('3e5d0bee-973f-4736-a123-4e1ab146f3a8');
 
   /**
    * SecurityIdentitiesUserActions.ReadWrite.All: tier 0 (ControlPlane), Identity Threat Detection and Response.
    *
    * App role ID `b4146a3a-dd4f-4af4-8d91-7cc0eef3d041`.
    */
-  public static get SECURITY_IDENTITIES_USER_ACTIONS_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('b4146a3a-dd4f-4af4-8d91-7cc0eef3d041');
-  }
+  public static readonly SECURITY_IDENTITIES_USER_ACTIONS_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('b4146a3a-dd4f-4af4-8d91-7cc0eef3d041');
 
   /**
    * SecurityIncident.Read.All: tier 1 (ManagementPlane), Security and Compliance.
    *
    * App role ID `45cc0394-e837-488b-a098-1918f48d186c`.
    */
-  public static get SECURITY_INCIDENT_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('45cc0394-e837-488b-a098-1918f48d186c');
-  }
+  public static readonly SECURITY_INCIDENT_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('45cc0394-e837-488b-a098-1918f48d186c');
 
   /**
    * SecurityIncident.ReadWrite.All: tier 0 (ControlPlane), Global Security and Compliance Management.
    *
    * App role ID `34bf0e97-1971-4929-b999-9e2442d941d7`.
    */
-  public static get SECURITY_INCIDENT_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('34bf0e97-1971-4929-b999-9e2442d941d7');
-  }
+  public static readonly SECURITY_INCIDENT_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('34bf0e97-1971-4929-b999-9e2442d941d7');
 
   /**
    * SensitivityLabel.Evaluate: tier 1 (ManagementPlane), Microsoft Purview.
    *
    * App role ID `57f0b71b-a759-45a0-9a0f-cc099fbd9a44`.
    */
-  public static get SENSITIVITY_LABEL_EVALUATE(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('57f0b71b-a759-45a0-9a0f-cc099fbd9a44');
-  }
+  public static readonly SENSITIVITY_LABEL_EVALUATE: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('57f0b71b-a759-45a0-9a0f-cc099fbd9a44');
 
   /**
    * SensitivityLabel.Evaluate.All: tier 1 (ManagementPlane), Microsoft Purview.
    *
    * App role ID `986fa56a-6680-4aac-af09-4d1765376739`.
    */
-  public static get SENSITIVITY_LABEL_EVALUATE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('986fa56a-6680-4aac-af09-4d1765376739');
-  }
+  public static readonly SENSITIVITY_LABEL_EVALUATE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('986fa56a-6680-4aac-af09-4d1765376739');
 
   /**
    * SensitivityLabel.Read: tier 1 (ManagementPlane), Microsoft Purview.
    *
    * App role ID `3b8e7aad-f6e3-4299-83f8-6fc6a5777f0b`.
    */
-  public static get SENSITIVITY_LABEL_READ(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('3b8e7aad-f6e3-4299-83f8-6fc6a5777f0b');
-  }
+  public static readonly SENSITIVITY_LABEL_READ: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('3b8e7aad-f6e3-4299-83f8-6fc6a5777f0b');
 
   /**
    * SensitivityLabels.Read.All: tier 1 (ManagementPlane), Microsoft Purview.
    *
    * App role ID `e46a01e9-b2cf-4d89-8424-bcdc6dd445ab`.
    */
-  public static get SENSITIVITY_LABELS_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('e46a01e9-b2cf-4d89-8424-bcdc6dd445ab');
-  }
+  public static readonly SENSITIVITY_LABELS_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('e46a01e9-b2cf-4d89-8424-bcdc6dd445ab');
 
   /**
    * SentimentSurvey.Export.All: tier 1 (ManagementPlane), Microsoft 365 Platform Management.
    *
    * App role ID `84fa35c1-f997-4c1c-894c-bb52108cfbbf`.
    */
-  public static get SENTIMENT_SURVEY_EXPORT_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('84fa35c1-f997-4c1c-894c-bb52108cfbbf');
-  }
+  public static readonly SENTIMENT_SURVEY_EXPORT_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('84fa35c1-f997-4c1c-894c-bb52108cfbbf');
 
   /**
    * ServiceActivity-Exchange.Read.All: tier 1 (ManagementPlane), Support and Service Health.
    *
    * App role ID `2b655018-450a-4845-81e7-d603b1ebffdb`.
    */
-  public static get SERVICE_ACTIVITY_EXCHANGE_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('2b655018-450a-4845-81e7-d603b1ebffdb');
-  }
+  public static readonly SERVICE_ACTIVITY_EXCHANGE_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('2b655018-450a-4845-81e7-d603b1ebffdb');
 
   /**
    * ServiceActivity-Microsoft365Web.Read.All: tier 1 (ManagementPlane), Support and Service Health.
    *
    * App role ID `c766cb16-acc4-4663-ba09-6eedef5876c5`.
    */
-  public static get SERVICE_ACTIVITY_MICROSOFT365_WEB_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('c766cb16-acc4-4663-ba09-6eedef5876c5');
-  }
+  public static readonly SERVICE_ACTIVITY_MICROSOFT365_WEB_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('c766cb16-acc4-4663-ba09-6eedef5876c5');
 
   /**
    * ServiceActivity-OneDrive.Read.All: tier 1 (ManagementPlane), Support and Service Health.
    *
    * App role ID `57b4f899-b8c5-47c7-bdd3-c410c55602b7`.
    */
-  public static get SERVICE_ACTIVITY_ONE_DRIVE_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('57b4f899-b8c5-47c7-bdd3-c410c55602b7');
-  }
+  public static readonly SERVICE_ACTIVITY_ONE_DRIVE_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('57b4f899-b8c5-47c7-bdd3-c410c55602b7');
 
   /**
    * ServiceActivity-Teams.Read.All: tier 1 (ManagementPlane), Support and Service Health.
    *
    * App role ID `4dfee10b-fa4a-41b5-b34d-ccf54cc0c394`.
    */
-  public static get SERVICE_ACTIVITY_TEAMS_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('4dfee10b-fa4a-41b5-b34d-ccf54cc0c394');
-  }
+  public static readonly SERVICE_ACTIVITY_TEAMS_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('4dfee10b-fa4a-41b5-b34d-ccf54cc0c394');
 
   /**
    * ServiceHealth.Read.All: tier 1 (ManagementPlane), Support and Service Health.
    *
    * App role ID `79c261e0-fe76-4144-aad5-bdc68fbe4037`.
    */
-  public static get SERVICE_HEALTH_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('79c261e0-fe76-4144-aad5-bdc68fbe4037');
-  }
+  public static readonly SERVICE_HEALTH_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('79c261e0-fe76-4144-aad5-bdc68fbe4037');
 
   /**
    * ServiceMessage.Read.All: tier 1 (ManagementPlane), Support and Service Health.
    *
    * App role ID `1b620472-6534-4fe6-9df2-4680e8aa28ec`.
    */
-  public static get SERVICE_MESSAGE_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('1b620472-6534-4fe6-9df2-4680e8aa28ec');
-  }
+  public static readonly SERVICE_MESSAGE_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('1b620472-6534-4fe6-9df2-4680e8aa28ec');
 
   /**
    * ServicePrincipalEndpoint.Read.All: tier 2 (UserAccess), Default Member.
    *
    * App role ID `5256681e-b7f6-40c0-8447-2d9db68797a0`.
    */
-  public static get SERVICE_PRINCIPAL_ENDPOINT_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('5256681e-b7f6-40c0-8447-2d9db68797a0');
-  }
+  public static readonly SERVICE_PRINCIPAL_ENDPOINT_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('5256681e-b7f6-40c0-8447-2d9db68797a0');
 
   /**
    * ServicePrincipalEndpoint.ReadWrite.All: tier 0 (ControlPlane), Application and Workload Identity.
    *
    * App role ID `89c8469c-83ad-45f7-8ff2-6e3d4285709e`.
    */
-  public static get SERVICE_PRINCIPAL_ENDPOINT_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('89c8469c-83ad-45f7-8ff2-6e3d4285709e');
-  }
+  public static readonly SERVICE_PRINCIPAL_ENDPOINT_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('89c8469c-83ad-45f7-8ff2-6e3d4285709e');
 
   /**
    * SharePointCrossTenantMigration.Manage.All: tier 1 (ManagementPlane), Microsoft SharePoint.
    *
    * App role ID `a0521574-fcd8-4742-b29c-f796df57ea70`.
    */
-  public static get SHARE_POINT_CROSS_TENANT_MIGRATION_MANAGE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('a0521574-fcd8-4742-b29c-f796df57ea70');
-  }
+  public static readonly SHARE_POINT_CROSS_TENANT_MIGRATION_MANAGE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('a0521574-fcd8-4742-b29c-f796df57ea70');
 
   /**
    * SharePointCrossTenantMigration.Read.All: tier 1 (ManagementPlane), Microsoft SharePoint.
    *
    * App role ID `f5fa52a5-b9ab-4dc3-885e-9e5b4a67068e`.
    */
-  public static get SHARE_POINT_CROSS_TENANT_MIGRATION_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('f5fa52a5-b9ab-4dc3-885e-9e5b4a67068e');
-  }
+  public static readonly SHARE_POINT_CROSS_TENANT_MIGRATION_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('f5fa52a5-b9ab-4dc3-885e-9e5b4a67068e');
 
   /**
    * SharePointTenantSettings.Read.All: tier 1 (ManagementPlane), Microsoft SharePoint.
    *
    * App role ID `83d4163d-a2d8-4d3b-9695-4ae3ca98f888`.
    */
-  public static get SHARE_POINT_TENANT_SETTINGS_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('83d4163d-a2d8-4d3b-9695-4ae3ca98f888');
-  }
+  public static readonly SHARE_POINT_TENANT_SETTINGS_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('83d4163d-a2d8-4d3b-9695-4ae3ca98f888');
 
   /**
    * SharePointTenantSettings.ReadWrite.All: tier 1 (ManagementPlane), Microsoft SharePoint.
    *
    * App role ID `19b94e34-907c-4f43-bde9-38b1909ed408`.
    */
-  public static get SHARE_POINT_TENANT_SETTINGS_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('19b94e34-907c-4f43-bde9-38b1909ed408');
-  }
+  public static readonly SHARE_POINT_TENANT_SETTINGS_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('19b94e34-907c-4f43-bde9-38b1909ed408');
 
   /**
    * ShortNotes.Read.All: tier 1 (ManagementPlane), Microsoft OneNote.
    *
    * App role ID `0c7d31ec-31ca-4f58-b6ec-9950b6b0de69`.
    */
-  public static get SHORT_NOTES_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('0c7d31ec-31ca-4f58-b6ec-9950b6b0de69');
-  }
+  public static readonly SHORT_NOTES_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('0c7d31ec-31ca-4f58-b6ec-9950b6b0de69');
 
   /**
    * ShortNotes.ReadWrite.All: tier 1 (ManagementPlane), Microsoft OneNote.
    *
    * App role ID `842c284c-763d-4a97-838d-79787d129bab`.
    */
-  public static get SHORT_NOTES_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('842c284c-763d-4a97-838d-79787d129bab');
-  }
+  public static readonly SHORT_NOTES_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('842c284c-763d-4a97-838d-79787d129bab');
 
   /**
    * SignInIdentifier.Read.All: tier 1 (ManagementPlane), Tenant Configuration (Reader).
    *
    * App role ID `28e1fe78-598f-4df4-b55e-18bf34218925`.
    */
-  public static get SIGN_IN_IDENTIFIER_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('28e1fe78-598f-4df4-b55e-18bf34218925');
-  }
+  public static readonly SIGN_IN_IDENTIFIER_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('28e1fe78-598f-4df4-b55e-18bf34218925');
 
   /**
    * SignInIdentifier.ReadWrite.All: tier 0 (ControlPlane), Tenant Management.
    *
    * App role ID `7fc588a2-ea2d-4d1f-bcf7-33c324b149b8`.
    */
-  public static get SIGN_IN_IDENTIFIER_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('7fc588a2-ea2d-4d1f-bcf7-33c324b149b8');
-  }
+  public static readonly SIGN_IN_IDENTIFIER_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('7fc588a2-ea2d-4d1f-bcf7-33c324b149b8');
 
   /**
    * Sites.Archive.All: tier 1 (ManagementPlane), Microsoft SharePoint.
    *
    * App role ID `e3530185-4080-478c-a4ab-39322704df58`.
    */
-  public static get SITES_ARCHIVE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('e3530185-4080-478c-a4ab-39322704df58');
-  }
+  public static readonly SITES_ARCHIVE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('e3530185-4080-478c-a4ab-39322704df58');
 
   /**
    * Sites.Create.All: tier 1 (ManagementPlane), Microsoft SharePoint.
    *
    * App role ID `80819dd8-2b3b-4551-a1ad-2700fc44f533`.
    */
-  public static get SITES_CREATE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('80819dd8-2b3b-4551-a1ad-2700fc44f533');
-  }
+  public static readonly SITES_CREATE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('80819dd8-2b3b-4551-a1ad-2700fc44f533');
 
   /**
    * Sites.FullControl.All: tier 1 (ManagementPlane), Microsoft SharePoint.
    *
    * App role ID `a82116e5-55eb-4c41-a434-62fe8a61c773`.
    */
-  public static get SITES_FULL_CONTROL_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('a82116e5-55eb-4c41-a434-62fe8a61c773');
-  }
+  public static readonly SITES_FULL_CONTROL_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('a82116e5-55eb-4c41-a434-62fe8a61c773');
 
   /**
    * Sites.Manage.All: tier 1 (ManagementPlane), Microsoft SharePoint.
    *
    * App role ID `0c0bf378-bf22-4481-8f81-9e89a9b4960a`.
    */
-  public static get SITES_MANAGE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('0c0bf378-bf22-4481-8f81-9e89a9b4960a');
-  }
+  public static readonly SITES_MANAGE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('0c0bf378-bf22-4481-8f81-9e89a9b4960a');
 
   /**
    * Sites.Read.All: tier 1 (ManagementPlane), Microsoft SharePoint.
    *
    * App role ID `332a536c-c7ef-4017-ab91-336970924f0d`.
    */
-  public static get SITES_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('332a536c-c7ef-4017-ab91-336970924f0d');
-  }
+  public static readonly SITES_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('332a536c-c7ef-4017-ab91-336970924f0d');
 
   /**
    * Sites.ReadWrite.All: tier 1 (ManagementPlane), Microsoft SharePoint.
    *
    * App role ID `9492366f-7969-46a4-8d15-ed1a20078fff`.
    */
-  public static get SITES_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('9492366f-7969-46a4-8d15-ed1a20078fff');
-  }
+  public static readonly SITES_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('9492366f-7969-46a4-8d15-ed1a20078fff');
 
   /**
    * Sites.Selected: tier 1 (ManagementPlane), Microsoft SharePoint.
    *
    * App role ID `883ea226-0bf2-4a8f-9f9d-92c9162a727d`.
    */
-  public static get SITES_SELECTED(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('883ea226-0bf2-4a8f-9f9d-92c9162a727d');
-  }
+  public static readonly SITES_SELECTED: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('883ea226-0bf2-4a8f-9f9d-92c9162a727d');
 
   /**
    * SpiffeTrustDomain.Read.All: tier 1 (ManagementPlane), Security and Compliance.
    *
    * App role ID `dcdfc277-41fd-4d68-ad0c-c3057235bd8e`.
    */
-  public static get SPIFFE_TRUST_DOMAIN_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('dcdfc277-41fd-4d68-ad0c-c3057235bd8e');
-  }
+  public static readonly SPIFFE_TRUST_DOMAIN_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('dcdfc277-41fd-4d68-ad0c-c3057235bd8e');
 
   /**
    * SpiffeTrustDomain.ReadWrite.All: tier 0 (ControlPlane), Application and Workload Identity.
    *
    * App role ID `17b78cfd-eeff-447d-8bab-2795af00055a`.
    */
-  public static get SPIFFE_TRUST_DOMAIN_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('17b78cfd-eeff-447d-8bab-2795af00055a');
-  }
+  public static readonly SPIFFE_TRUST_DOMAIN_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('17b78cfd-eeff-447d-8bab-2795af00055a');
 
   /**
    * Storyline.ReadWrite.All: tier 1 (ManagementPlane), Microsoft Viva.
    *
    * App role ID `6eff534b-699e-44d9-af61-a4182f0ec37e`.
    */
-  public static get STORYLINE_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('6eff534b-699e-44d9-af61-a4182f0ec37e');
-  }
+  public static readonly STORYLINE_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('6eff534b-699e-44d9-af61-a4182f0ec37e');
 
   /**
    * SubjectRightsRequest.Read.All: tier 1 (ManagementPlane), Security and Compliance.
    *
    * App role ID `ee1460f0-368b-4153-870a-4e1ca7e72c42`.
    */
-  public static get SUBJECT_RIGHTS_REQUEST_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('ee1460f0-368b-4153-870a-4e1ca7e72c42');
-  }
+  public static readonly SUBJECT_RIGHTS_REQUEST_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('ee1460f0-368b-4153-870a-4e1ca7e72c42');
 
   /**
    * SubjectRightsRequest.ReadWrite.All: tier 1 (ManagementPlane), Security and Compliance.
    *
    * App role ID `8387eaa4-1a3c-41f5-b261-f888138e6041`.
    */
-  public static get SUBJECT_RIGHTS_REQUEST_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('8387eaa4-1a3c-41f5-b261-f888138e6041');
-  }
+  public static readonly SUBJECT_RIGHTS_REQUEST_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('8387eaa4-1a3c-41f5-b261-f888138e6041');
 
   /**
    * Synchronization.Read.All: tier 1 (ManagementPlane), Tenant Configuration (Reader).
    *
    * App role ID `5ba43d2f-fa88-4db2-bd1c-a67c5f0fb1ce`.
    */
-  public static get SYNCHRONIZATION_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('5ba43d2f-fa88-4db2-bd1c-a67c5f0fb1ce');
-  }
+  public static readonly SYNCHRONIZATION_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('5ba43d2f-fa88-4db2-bd1c-a67c5f0fb1ce');
 
   /**
    * Synchronization.ReadWrite.All: tier 0 (ControlPlane), Application and Workload Identity.
    *
    * App role ID `9b50c33d-700f-43b1-b2eb-87e89b703581`.
    */
-  public static get SYNCHRONIZATION_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('9b50c33d-700f-43b1-b2eb-87e89b703581');
-  }
+  public static readonly SYNCHRONIZATION_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('9b50c33d-700f-43b1-b2eb-87e89b703581');
 
   /**
    * SynchronizationData-User.Upload: tier 0 (ControlPlane), Global User Management.
    *
    * App role ID `db31e92a-b9ea-4d87-bf6a-75a37a9ca35a`.
    */
-  public static get SYNCHRONIZATION_DATA_USER_UPLOAD(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('db31e92a-b9ea-4d87-bf6a-75a37a9ca35a');
-  }
+  public static readonly SYNCHRONIZATION_DATA_USER_UPLOAD: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('db31e92a-b9ea-4d87-bf6a-75a37a9ca35a');
 
   /**
    * SynchronizationData-User.Upload.OwnedBy: tier 0 (ControlPlane), Global User Management.
    *
    * App role ID `25c32ff3-849a-494b-b94f-20a8ac4e6774`.
    */
-  public static get SYNCHRONIZATION_DATA_USER_UPLOAD_OWNED_BY(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('25c32ff3-849a-494b-b94f-20a8ac4e6774');
-  }
+  public static readonly SYNCHRONIZATION_DATA_USER_UPLOAD_OWNED_BY: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('25c32ff3-849a-494b-b94f-20a8ac4e6774');
 
   /**
    * Tasks.Read.All: tier 1 (ManagementPlane), Tasks and Planner.
    *
    * App role ID `f10e1f91-74ed-437f-a6fd-d6ae88e26c1f`.
    */
-  public static get TASKS_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('f10e1f91-74ed-437f-a6fd-d6ae88e26c1f');
-  }
+  public static readonly TASKS_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('f10e1f91-74ed-437f-a6fd-d6ae88e26c1f');
 
   /**
    * Tasks.ReadWrite.All: tier 1 (ManagementPlane), Tasks and Planner.
    *
    * App role ID `44e666d1-d276-445b-a5fc-8815eeb81d55`.
    */
-  public static get TASKS_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('44e666d1-d276-445b-a5fc-8815eeb81d55');
-  }
+  public static readonly TASKS_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('44e666d1-d276-445b-a5fc-8815eeb81d55');
 
   /**
    * Team.Create: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `23fc2474-f741-46ce-8465-674744c5c361`.
    */
-  public static get TEAM_CREATE(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('23fc2474-f741-46ce-8465-674744c5c361');
-  }
+  public static readonly TEAM_CREATE: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('23fc2474-f741-46ce-8465-674744c5c361');
 
   /**
    * Team.ReadBasic.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `2280dda6-0bfd-44ee-a2f4-cb867cfc4c1e`.
    */
-  public static get TEAM_READ_BASIC_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('2280dda6-0bfd-44ee-a2f4-cb867cfc4c1e');
-  }
+  public static readonly TEAM_READ_BASIC_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('2280dda6-0bfd-44ee-a2f4-cb867cfc4c1e');
 
   /**
    * TeamMember.Read.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `660b7406-55f1-41ca-a0ed-0b035e182f3e`.
    */
-  public static get TEAM_MEMBER_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('660b7406-55f1-41ca-a0ed-0b035e182f3e');
-  }
+  public static readonly TEAM_MEMBER_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('660b7406-55f1-41ca-a0ed-0b035e182f3e');
 
   /**
    * TeamMember.ReadWrite.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `0121dc95-1b9f-4aed-8bac-58c5ac466691`.
    */
-  public static get TEAM_MEMBER_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('0121dc95-1b9f-4aed-8bac-58c5ac466691');
-  }
+  public static readonly TEAM_MEMBER_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('0121dc95-1b9f-4aed-8bac-58c5ac466691');
 
   /**
    * TeamMember.ReadWriteNonOwnerRole.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `4437522e-9a86-4a41-a7da-e380edd4a97d`.
    */
-  public static get TEAM_MEMBER_READ_WRITE_NON_OWNER_ROLE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('4437522e-9a86-4a41-a7da-e380edd4a97d');
-  }
+  public static readonly TEAM_MEMBER_READ_WRITE_NON_OWNER_ROLE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('4437522e-9a86-4a41-a7da-e380edd4a97d');
 
   /**
    * TeamsActivity.Read.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `70dec828-f620-4914-aa83-a29117306807`.
    */
-  public static get TEAMS_ACTIVITY_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('70dec828-f620-4914-aa83-a29117306807');
-  }
+  public static readonly TEAMS_ACTIVITY_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('70dec828-f620-4914-aa83-a29117306807');
 
   /**
    * TeamsActivity.Send: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `a267235f-af13-44dc-8385-c1dc93023186`.
    */
-  public static get TEAMS_ACTIVITY_SEND(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('a267235f-af13-44dc-8385-c1dc93023186');
-  }
+  public static readonly TEAMS_ACTIVITY_SEND: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('a267235f-af13-44dc-8385-c1dc93023186');
 
   /**
    * TeamsAppInstallation.ManageSelectedForChat.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `22b74aab-d9e4-46f7-9424-f24b42307227`.
    */
-  public static get TEAMS_APP_INSTALLATION_MANAGE_SELECTED_FOR_CHAT_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('22b74aab-d9e4-46f7-9424-f24b42307227');
-  }
+  public static readonly TEAMS_APP_INSTALLATION_MANAGE_SELECTED_FOR_CHAT_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('22b74aab-d9e4-46f7-9424-f24b42307227');
 
   /**
    * TeamsAppInstallation.ManageSelectedForTeam.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `b448d252-1f26-4227-b6ff-21ab510975a2`.
    */
-  public static get TEAMS_APP_INSTALLATION_MANAGE_SELECTED_FOR_TEAM_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('b448d252-1f26-4227-b6ff-21ab510975a2');
-  }
+  public static readonly TEAMS_APP_INSTALLATION_MANAGE_SELECTED_FOR_TEAM_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('b448d252-1f26-4227-b6ff-21ab510975a2');
 
   /**
    * TeamsAppInstallation.ManageSelectedForUser.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `e97a9235-5b3c-43c4-b37d-6786a173fae4`.
    */
-  public static get TEAMS_APP_INSTALLATION_MANAGE_SELECTED_FOR_USER_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('e97a9235-5b3c-43c4-b37d-6786a173fae4');
-  }
+  public static readonly TEAMS_APP_INSTALLATION_MANAGE_SELECTED_FOR_USER_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('e97a9235-5b3c-43c4-b37d-6786a173fae4');
 
   /**
    * TeamsAppInstallation.Read.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `0fdf35a5-82f8-41ff-9ded-0b761cc73512`.
    */
-  public static get TEAMS_APP_INSTALLATION_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('0fdf35a5-82f8-41ff-9ded-0b761cc73512');
-  }
+  public static readonly TEAMS_APP_INSTALLATION_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('0fdf35a5-82f8-41ff-9ded-0b761cc73512');
 
   /**
    * TeamsAppInstallation.ReadForChat.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `cc7e7635-2586-41d6-adaa-a8d3bcad5ee5`.
    */
-  public static get TEAMS_APP_INSTALLATION_READ_FOR_CHAT_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('cc7e7635-2586-41d6-adaa-a8d3bcad5ee5');
-  }
+  public static readonly TEAMS_APP_INSTALLATION_READ_FOR_CHAT_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('cc7e7635-2586-41d6-adaa-a8d3bcad5ee5');
 
   /**
    * TeamsAppInstallation.ReadForTeam.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `1f615aea-6bf9-4b05-84bd-46388e138537`.
    */
-  public static get TEAMS_APP_INSTALLATION_READ_FOR_TEAM_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('1f615aea-6bf9-4b05-84bd-46388e138537');
-  }
+  public static readonly TEAMS_APP_INSTALLATION_READ_FOR_TEAM_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('1f615aea-6bf9-4b05-84bd-46388e138537');
 
   /**
    * TeamsAppInstallation.ReadForUser.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `9ce09611-f4f7-4abd-a629-a05450422a97`.
    */
-  public static get TEAMS_APP_INSTALLATION_READ_FOR_USER_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('9ce09611-f4f7-4abd-a629-a05450422a97');
-  }
+  public static readonly TEAMS_APP_INSTALLATION_READ_FOR_USER_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('9ce09611-f4f7-4abd-a629-a05450422a97');
 
   /**
    * TeamsAppInstallation.ReadSelectedForChat.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `53d40ddb-9b27-4c97-b800-985be6041990`.
    */
-  public static get TEAMS_APP_INSTALLATION_READ_SELECTED_FOR_CHAT_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('53d40ddb-9b27-4c97-b800-985be6041990');
-  }
+  public static readonly TEAMS_APP_INSTALLATION_READ_SELECTED_FOR_CHAT_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('53d40ddb-9b27-4c97-b800-985be6041990');
 
   /**
    * TeamsAppInstallation.ReadSelectedForTeam.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `93c6a289-70fd-489e-a053-6cf8f7d772f6`.
    */
-  public static get TEAMS_APP_INSTALLATION_READ_SELECTED_FOR_TEAM_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('93c6a289-70fd-489e-a053-6cf8f7d772f6');
-  }
+  public static readonly TEAMS_APP_INSTALLATION_READ_SELECTED_FOR_TEAM_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('93c6a289-70fd-489e-a053-6cf8f7d772f6');
 
   /**
    * TeamsAppInstallation.ReadSelectedForUser.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `44fb0e7c-1f9a-47f1-bb9e-7f92d48ed288`.
    */
-  public static get TEAMS_APP_INSTALLATION_READ_SELECTED_FOR_USER_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('44fb0e7c-1f9a-47f1-bb9e-7f92d48ed288');
-  }
+  public static readonly TEAMS_APP_INSTALLATION_READ_SELECTED_FOR_USER_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('44fb0e7c-1f9a-47f1-bb9e-7f92d48ed288');
 
   /**
    * TeamsAppInstallation.ReadWriteAndConsentForChat.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `6e74eff9-4a21-45d6-bc03-3a20f61f8281`.
    */
-  public static get TEAMS_APP_INSTALLATION_READ_WRITE_AND_CONSENT_FOR_CHAT_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('6e74eff9-4a21-45d6-bc03-3a20f61f8281');
-  }
+  public static readonly TEAMS_APP_INSTALLATION_READ_WRITE_AND_CONSENT_FOR_CHAT_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('6e74eff9-4a21-45d6-bc03-3a20f61f8281');
 
   /**
    * TeamsAppInstallation.ReadWriteAndConsentForTeam.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `b0c13be0-8e20-4bc5-8c55-963c23a39ce9`.
    */
-  public static get TEAMS_APP_INSTALLATION_READ_WRITE_AND_CONSENT_FOR_TEAM_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('b0c13be0-8e20-4bc5-8c55-963c23a39ce9');
-  }
+  public static readonly TEAMS_APP_INSTALLATION_READ_WRITE_AND_CONSENT_FOR_TEAM_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('b0c13be0-8e20-4bc5-8c55-963c23a39ce9');
 
   /**
    * TeamsAppInstallation.ReadWriteAndConsentForUser.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `32ca478f-f89e-41d0-aaf8-101deb7da510`.
    */
-  public static get TEAMS_APP_INSTALLATION_READ_WRITE_AND_CONSENT_FOR_USER_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('32ca478f-f89e-41d0-aaf8-101deb7da510');
-  }
+  public static readonly TEAMS_APP_INSTALLATION_READ_WRITE_AND_CONSENT_FOR_USER_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('32ca478f-f89e-41d0-aaf8-101deb7da510');
 
   /**
    * TeamsAppInstallation.ReadWriteAndConsentSelfForChat.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `ba1ba90b-2d8f-487e-9f16-80728d85bb5c`.
    */
-  public static get TEAMS_APP_INSTALLATION_READ_WRITE_AND_CONSENT_SELF_FOR_CHAT_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('ba1ba90b-2d8f-487e-9f16-80728d85bb5c');
-  }
+  public static readonly TEAMS_APP_INSTALLATION_READ_WRITE_AND_CONSENT_SELF_FOR_CHAT_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('ba1ba90b-2d8f-487e-9f16-80728d85bb5c');
 
   /**
    * TeamsAppInstallation.ReadWriteAndConsentSelfForTeam.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `1e4be56c-312e-42b8-a2c9-009600d732c0`.
    */
-  public static get TEAMS_APP_INSTALLATION_READ_WRITE_AND_CONSENT_SELF_FOR_TEAM_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('1e4be56c-312e-42b8-a2c9-009600d732c0');
-  }
+  public static readonly TEAMS_APP_INSTALLATION_READ_WRITE_AND_CONSENT_SELF_FOR_TEAM_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('1e4be56c-312e-42b8-a2c9-009600d732c0');
 
   /**
    * TeamsAppInstallation.ReadWriteAndConsentSelfForUser.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `a87076cf-6abd-4e56-8559-4dbdf41bef96`.
    */
-  public static get TEAMS_APP_INSTALLATION_READ_WRITE_AND_CONSENT_SELF_FOR_USER_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('a87076cf-6abd-4e56-8559-4dbdf41bef96');
-  }
+  public static readonly TEAMS_APP_INSTALLATION_READ_WRITE_AND_CONSENT_SELF_FOR_USER_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('a87076cf-6abd-4e56-8559-4dbdf41bef96');
 
   /**
    * TeamsAppInstallation.ReadWriteForChat.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `9e19bae1-2623-4c4f-ab6e-2664615ff9a0`.
    */
-  public static get TEAMS_APP_INSTALLATION_READ_WRITE_FOR_CHAT_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('9e19bae1-2623-4c4f-ab6e-2664615ff9a0');
-  }
+  public static readonly TEAMS_APP_INSTALLATION_READ_WRITE_FOR_CHAT_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('9e19bae1-2623-4c4f-ab6e-2664615ff9a0');
 
   /**
    * TeamsAppInstallation.ReadWriteForTeam.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `5dad17ba-f6cc-4954-a5a2-a0dcc95154f0`.
    */
-  public static get TEAMS_APP_INSTALLATION_READ_WRITE_FOR_TEAM_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('5dad17ba-f6cc-4954-a5a2-a0dcc95154f0');
-  }
+  public static readonly TEAMS_APP_INSTALLATION_READ_WRITE_FOR_TEAM_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('5dad17ba-f6cc-4954-a5a2-a0dcc95154f0');
 
   /**
    * TeamsAppInstallation.ReadWriteForUser.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `74ef0291-ca83-4d02-8c7e-d2391e6a444f`.
    */
-  public static get TEAMS_APP_INSTALLATION_READ_WRITE_FOR_USER_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('74ef0291-ca83-4d02-8c7e-d2391e6a444f');
-  }
+  public static readonly TEAMS_APP_INSTALLATION_READ_WRITE_FOR_USER_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('74ef0291-ca83-4d02-8c7e-d2391e6a444f');
 
   /**
    * TeamsAppInstallation.ReadWriteSelectedForChat.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `25bbeaad-04be-4207-83ed-a263aae76ddf`.
    */
-  public static get TEAMS_APP_INSTALLATION_READ_WRITE_SELECTED_FOR_CHAT_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('25bbeaad-04be-4207-83ed-a263aae76ddf');
-  }
+  public static readonly TEAMS_APP_INSTALLATION_READ_WRITE_SELECTED_FOR_CHAT_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('25bbeaad-04be-4207-83ed-a263aae76ddf');
 
   /**
    * TeamsAppInstallation.ReadWriteSelectedForTeam.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `7b5823ae-d0f2-424d-b90c-d843ffada7d9`.
    */
-  public static get TEAMS_APP_INSTALLATION_READ_WRITE_SELECTED_FOR_TEAM_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('7b5823ae-d0f2-424d-b90c-d843ffada7d9');
-  }
+  public static readonly TEAMS_APP_INSTALLATION_READ_WRITE_SELECTED_FOR_TEAM_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('7b5823ae-d0f2-424d-b90c-d843ffada7d9');
 
   /**
    * TeamsAppInstallation.ReadWriteSelectedForUser.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `650a76ec-4118-4b25-9d3a-1f98048a5ee0`.
    */
-  public static get TEAMS_APP_INSTALLATION_READ_WRITE_SELECTED_FOR_USER_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('650a76ec-4118-4b25-9d3a-1f98048a5ee0');
-  }
+  public static readonly TEAMS_APP_INSTALLATION_READ_WRITE_SELECTED_FOR_USER_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('650a76ec-4118-4b25-9d3a-1f98048a5ee0');
 
   /**
    * TeamsAppInstallation.ReadWriteSelfForChat.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `73a45059-f39c-4baf-9182-4954ac0e55cf`.
    */
-  public static get TEAMS_APP_INSTALLATION_READ_WRITE_SELF_FOR_CHAT_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('73a45059-f39c-4baf-9182-4954ac0e55cf');
-  }
+  public static readonly TEAMS_APP_INSTALLATION_READ_WRITE_SELF_FOR_CHAT_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('73a45059-f39c-4baf-9182-4954ac0e55cf');
 
   /**
    * TeamsAppInstallation.ReadWriteSelfForTeam.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `9f67436c-5415-4e7f-8ac1-3014a7132630`.
    */
-  public static get TEAMS_APP_INSTALLATION_READ_WRITE_SELF_FOR_TEAM_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('9f67436c-5415-4e7f-8ac1-3014a7132630');
-  }
+  public static readonly TEAMS_APP_INSTALLATION_READ_WRITE_SELF_FOR_TEAM_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('9f67436c-5415-4e7f-8ac1-3014a7132630');
 
   /**
    * TeamsAppInstallation.ReadWriteSelfForUser.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `908de74d-f8b2-4d6b-a9ed-2a17b3b78179`.
    */
-  public static get TEAMS_APP_INSTALLATION_READ_WRITE_SELF_FOR_USER_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('908de74d-f8b2-4d6b-a9ed-2a17b3b78179');
-  }
+  public static readonly TEAMS_APP_INSTALLATION_READ_WRITE_SELF_FOR_USER_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('908de74d-f8b2-4d6b-a9ed-2a17b3b78179');
 
   /**
    * TeamSettings.Read.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `242607bd-1d2c-432c-82eb-bdb27baa23ab`.
    */
-  public static get TEAM_SETTINGS_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('242607bd-1d2c-432c-82eb-bdb27baa23ab');
-  }
+  public static readonly TEAM_SETTINGS_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('242607bd-1d2c-432c-82eb-bdb27baa23ab');
 
   /**
    * TeamSettings.ReadWrite.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `bdd80a03-d9bc-451d-b7c4-ce7c63fe3c8f`.
    */
-  public static get TEAM_SETTINGS_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('bdd80a03-d9bc-451d-b7c4-ce7c63fe3c8f');
-  }
+  public static readonly TEAM_SETTINGS_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('bdd80a03-d9bc-451d-b7c4-ce7c63fe3c8f');
 
   /**
    * TeamsPolicyUserAssign.ReadWrite.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `1801e8f4-cf09-4c4e-a1b5-036dfcca6c90`.
    */
-  public static get TEAMS_POLICY_USER_ASSIGN_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('1801e8f4-cf09-4c4e-a1b5-036dfcca6c90');
-  }
+  public static readonly TEAMS_POLICY_USER_ASSIGN_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('1801e8f4-cf09-4c4e-a1b5-036dfcca6c90');
 
   /**
    * TeamsResourceAccount.Read.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `b55aa226-33a1-4396-bcf4-edce5e7a31c1`.
    */
-  public static get TEAMS_RESOURCE_ACCOUNT_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('b55aa226-33a1-4396-bcf4-edce5e7a31c1');
-  }
+  public static readonly TEAMS_RESOURCE_ACCOUNT_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('b55aa226-33a1-4396-bcf4-edce5e7a31c1');
 
   /**
    * TeamsTab.Create: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `49981c42-fd7b-4530-be03-e77b21aed25e`.
    */
-  public static get TEAMS_TAB_CREATE(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('49981c42-fd7b-4530-be03-e77b21aed25e');
-  }
+  public static readonly TEAMS_TAB_CREATE: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('49981c42-fd7b-4530-be03-e77b21aed25e');
 
   /**
    * TeamsTab.Read.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `46890524-499a-4bb2-ad64-1476b4f3e1cf`.
    */
-  public static get TEAMS_TAB_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('46890524-499a-4bb2-ad64-1476b4f3e1cf');
-  }
+  public static readonly TEAMS_TAB_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('46890524-499a-4bb2-ad64-1476b4f3e1cf');
 
   /**
    * TeamsTab.ReadWrite.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `a96d855f-016b-47d7-b51c-1218a98d791c`.
    */
-  public static get TEAMS_TAB_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('a96d855f-016b-47d7-b51c-1218a98d791c');
-  }
+  public static readonly TEAMS_TAB_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('a96d855f-016b-47d7-b51c-1218a98d791c');
 
   /**
    * TeamsTab.ReadWriteForChat.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `fd9ce730-a250-40dc-bd44-8dc8d20f39ea`.
    */
-  public static get TEAMS_TAB_READ_WRITE_FOR_CHAT_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('fd9ce730-a250-40dc-bd44-8dc8d20f39ea');
-  }
+  public static readonly TEAMS_TAB_READ_WRITE_FOR_CHAT_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('fd9ce730-a250-40dc-bd44-8dc8d20f39ea');
 
   /**
    * TeamsTab.ReadWriteForTeam.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `6163d4f4-fbf8-43da-a7b4-060fe85ed148`.
    */
-  public static get TEAMS_TAB_READ_WRITE_FOR_TEAM_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('6163d4f4-fbf8-43da-a7b4-060fe85ed148');
-  }
+  public static readonly TEAMS_TAB_READ_WRITE_FOR_TEAM_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('6163d4f4-fbf8-43da-a7b4-060fe85ed148');
 
   /**
    * TeamsTab.ReadWriteForUser.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `425b4b59-d5af-45c8-832f-bb0b7402348a`.
    */
-  public static get TEAMS_TAB_READ_WRITE_FOR_USER_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('425b4b59-d5af-45c8-832f-bb0b7402348a');
-  }
+  public static readonly TEAMS_TAB_READ_WRITE_FOR_USER_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('425b4b59-d5af-45c8-832f-bb0b7402348a');
 
   /**
    * TeamsTab.ReadWriteSelfForChat.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `9f62e4a2-a2d6-4350-b28b-d244728c4f86`.
    */
-  public static get TEAMS_TAB_READ_WRITE_SELF_FOR_CHAT_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('9f62e4a2-a2d6-4350-b28b-d244728c4f86');
-  }
+  public static readonly TEAMS_TAB_READ_WRITE_SELF_FOR_CHAT_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('9f62e4a2-a2d6-4350-b28b-d244728c4f86');
 
   /**
    * TeamsTab.ReadWriteSelfForTeam.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `91c32b81-0ef0-453f-a5c7-4ce2e562f449`.
    */
-  public static get TEAMS_TAB_READ_WRITE_SELF_FOR_TEAM_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('91c32b81-0ef0-453f-a5c7-4ce2e562f449');
-  }
+  public static readonly TEAMS_TAB_READ_WRITE_SELF_FOR_TEAM_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('91c32b81-0ef0-453f-a5c7-4ce2e562f449');
 
   /**
    * TeamsTab.ReadWriteSelfForUser.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `3c42dec6-49e8-4a0a-b469-36cff0d9da93`.
    */
-  public static get TEAMS_TAB_READ_WRITE_SELF_FOR_USER_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('3c42dec6-49e8-4a0a-b469-36cff0d9da93');
-  }
+  public static readonly TEAMS_TAB_READ_WRITE_SELF_FOR_USER_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('3c42dec6-49e8-4a0a-b469-36cff0d9da93');
 
   /**
    * TeamsTelephoneNumber.Read.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `39b17d18-680c-41f4-b9c2-5f30629e7cb6`.
    */
-  public static get TEAMS_TELEPHONE_NUMBER_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('39b17d18-680c-41f4-b9c2-5f30629e7cb6');
-  }
+  public static readonly TEAMS_TELEPHONE_NUMBER_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('39b17d18-680c-41f4-b9c2-5f30629e7cb6');
 
   /**
    * TeamsTelephoneNumber.ReadWrite.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `0a42382f-155c-4eb1-9bdc-21548ccaa387`.
    */
-  public static get TEAMS_TELEPHONE_NUMBER_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('0a42382f-155c-4eb1-9bdc-21548ccaa387');
-  }
+  public static readonly TEAMS_TELEPHONE_NUMBER_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('0a42382f-155c-4eb1-9bdc-21548ccaa387');
 
   /**
    * TeamsUserConfiguration.Read.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `a91eadaf-2c3c-4362-908b-fb172d208fc6`.
    */
-  public static get TEAMS_USER_CONFIGURATION_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('a91eadaf-2c3c-4362-908b-fb172d208fc6');
-  }
+  public static readonly TEAMS_USER_CONFIGURATION_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('a91eadaf-2c3c-4362-908b-fb172d208fc6');
 
   /**
    * TeamTemplates.Read.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `6323133e-1f6e-46d4-9372-ac33a0870636`.
    */
-  public static get TEAM_TEMPLATES_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('6323133e-1f6e-46d4-9372-ac33a0870636');
-  }
+  public static readonly TEAM_TEMPLATES_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('6323133e-1f6e-46d4-9372-ac33a0870636');
 
   /**
    * Teamwork.Migrate.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `dfb0dd15-61de-45b2-be36-d6a69fba3c79`.
    */
-  public static get TEAMWORK_MIGRATE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('dfb0dd15-61de-45b2-be36-d6a69fba3c79');
-  }
+  public static readonly TEAMWORK_MIGRATE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('dfb0dd15-61de-45b2-be36-d6a69fba3c79');
 
   /**
    * Teamwork.Read.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `75bcfbce-a647-4fba-ad51-b63d73b210f4`.
    */
-  public static get TEAMWORK_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('75bcfbce-a647-4fba-ad51-b63d73b210f4');
-  }
+  public static readonly TEAMWORK_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('75bcfbce-a647-4fba-ad51-b63d73b210f4');
 
   /**
    * TeamworkAppSettings.Read.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `475ebe88-f071-4bd7-af2b-642952bd4986`.
    */
-  public static get TEAMWORK_APP_SETTINGS_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('475ebe88-f071-4bd7-af2b-642952bd4986');
-  }
+  public static readonly TEAMWORK_APP_SETTINGS_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('475ebe88-f071-4bd7-af2b-642952bd4986');
 
   /**
    * TeamworkAppSettings.ReadWrite.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `ab5b445e-8f10-45f4-9c79-dd3f8062cc4e`.
    */
-  public static get TEAMWORK_APP_SETTINGS_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('ab5b445e-8f10-45f4-9c79-dd3f8062cc4e');
-  }
+  public static readonly TEAMWORK_APP_SETTINGS_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('ab5b445e-8f10-45f4-9c79-dd3f8062cc4e');
 
   /**
    * TeamworkCustomEmoji.Create.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `85643b08-0e25-4d99-9d68-04ba0fef9740`.
    */
-  public static get TEAMWORK_CUSTOM_EMOJI_CREATE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('85643b08-0e25-4d99-9d68-04ba0fef9740');
-  }
+  public static readonly TEAMWORK_CUSTOM_EMOJI_CREATE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('85643b08-0e25-4d99-9d68-04ba0fef9740');
 
   /**
    * TeamworkCustomEmoji.Read.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `1efa3d37-1703-4685-9a59-baf6296fb956`.
    */
-  public static get TEAMWORK_CUSTOM_EMOJI_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('1efa3d37-1703-4685-9a59-baf6296fb956');
-  }
+  public static readonly TEAMWORK_CUSTOM_EMOJI_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('1efa3d37-1703-4685-9a59-baf6296fb956');
 
   /**
    * TeamworkDevice.Read.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `0591bafd-7c1c-4c30-a2a5-2b9aacb1dfe8`.
    */
-  public static get TEAMWORK_DEVICE_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('0591bafd-7c1c-4c30-a2a5-2b9aacb1dfe8');
-  }
+  public static readonly TEAMWORK_DEVICE_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('0591bafd-7c1c-4c30-a2a5-2b9aacb1dfe8');
 
   /**
    * TeamworkDevice.ReadWrite.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `79c02f5b-bd4f-4713-bc2c-a8a4a66e127b`.
    */
-  public static get TEAMWORK_DEVICE_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('79c02f5b-bd4f-4713-bc2c-a8a4a66e127b');
-  }
+  public static readonly TEAMWORK_DEVICE_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('79c02f5b-bd4f-4713-bc2c-a8a4a66e127b');
 
   /**
    * TeamworkSection.Read.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `e9e1b87a-726e-4628-8fab-d1fc58d4d9ad`.
    */
-  public static get TEAMWORK_SECTION_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('e9e1b87a-726e-4628-8fab-d1fc58d4d9ad');
-  }
+  public static readonly TEAMWORK_SECTION_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('e9e1b87a-726e-4628-8fab-d1fc58d4d9ad');
 
   /**
    * TeamworkSection.ReadWrite.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `fd99f9da-42d6-4d00-8a41-4161bea42309`.
    */
-  public static get TEAMWORK_SECTION_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('fd99f9da-42d6-4d00-8a41-4161bea42309');
-  }
+  public static readonly TEAMWORK_SECTION_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('fd99f9da-42d6-4d00-8a41-4161bea42309');
 
   /**
    * TeamworkTag.Read.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `b74fd6c4-4bde-488e-9695-eeb100e4907f`.
    */
-  public static get TEAMWORK_TAG_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('b74fd6c4-4bde-488e-9695-eeb100e4907f');
-  }
+  public static readonly TEAMWORK_TAG_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('b74fd6c4-4bde-488e-9695-eeb100e4907f');
 
   /**
    * TeamworkTag.ReadWrite.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `a3371ca5-911d-46d6-901c-42c8c7a937d8`.
    */
-  public static get TEAMWORK_TAG_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('a3371ca5-911d-46d6-901c-42c8c7a937d8');
-  }
+  public static readonly TEAMWORK_TAG_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('a3371ca5-911d-46d6-901c-42c8c7a937d8');
 
   /**
    * TeamworkTargetedMessage.Read.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `b0cfd829-be18-4b31-bb0e-ec1df8197ba3`.
    */
-  public static get TEAMWORK_TARGETED_MESSAGE_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('b0cfd829-be18-4b31-bb0e-ec1df8197ba3');
-  }
+  public static readonly TEAMWORK_TARGETED_MESSAGE_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('b0cfd829-be18-4b31-bb0e-ec1df8197ba3');
 
   /**
    * TenantGovernance-Invitation.Read.All: tier 1 (ManagementPlane), Tenant Configuration (Reader).
    *
    * App role ID `3f4f98e9-6faf-4e5f-814b-ed2ed8a4ec9e`.
    */
-  public static get TENANT_GOVERNANCE_INVITATION_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('3f4f98e9-6faf-4e5f-814b-ed2ed8a4ec9e');
-  }
+  public static readonly TENANT_GOVERNANCE_INVITATION_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('3f4f98e9-6faf-4e5f-814b-ed2ed8a4ec9e');
 
   /**
    * TenantGovernance-PolicyTemplate.Read.All: tier 1 (ManagementPlane), Tenant Configuration (Reader).
    *
    * App role ID `eb9465d8-e7c0-4301-8e51-927f34ee3134`.
    */
-  public static get TENANT_GOVERNANCE_POLICY_TEMPLATE_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('eb9465d8-e7c0-4301-8e51-927f34ee3134');
-  }
+  public static readonly TENANT_GOVERNANCE_POLICY_TEMPLATE_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('eb9465d8-e7c0-4301-8e51-927f34ee3134');
 
   /**
    * TenantGovernance-RelatedTenant.Read.All: tier 1 (ManagementPlane), Tenant Configuration (Reader).
    *
    * App role ID `7ced9a83-8e7c-46df-b3e0-6b45a6ecedcd`.
    */
-  public static get TENANT_GOVERNANCE_RELATED_TENANT_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('7ced9a83-8e7c-46df-b3e0-6b45a6ecedcd');
-  }
+  public static readonly TENANT_GOVERNANCE_RELATED_TENANT_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('7ced9a83-8e7c-46df-b3e0-6b45a6ecedcd');
 
   /**
    * TenantGovernance-Relationship.Read.All: tier 1 (ManagementPlane), Tenant Configuration (Reader).
    *
    * App role ID `41c250d0-8793-44e1-a130-5fdbd5bccd0a`.
    */
-  public static get TENANT_GOVERNANCE_RELATIONSHIP_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('41c250d0-8793-44e1-a130-5fdbd5bccd0a');
-  }
+  public static readonly TENANT_GOVERNANCE_RELATIONSHIP_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('41c250d0-8793-44e1-a130-5fdbd5bccd0a');
 
   /**
    * TenantGovernance-Request.Read.All: tier 1 (ManagementPlane), Tenant Configuration (Reader).
    *
    * App role ID `294294d5-2b81-4cf1-837c-28fc22bc3290`.
    */
-  public static get TENANT_GOVERNANCE_REQUEST_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('294294d5-2b81-4cf1-837c-28fc22bc3290');
-  }
+  public static readonly TENANT_GOVERNANCE_REQUEST_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('294294d5-2b81-4cf1-837c-28fc22bc3290');
 
   /**
    * TenantGovernance-Setting.Read.All: tier 1 (ManagementPlane), Tenant Configuration (Reader).
    *
    * App role ID `e2d1cac5-0317-4ae3-aca9-59737eb75317`.
    */
-  public static get TENANT_GOVERNANCE_SETTING_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('e2d1cac5-0317-4ae3-aca9-59737eb75317');
-  }
+  public static readonly TENANT_GOVERNANCE_SETTING_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('e2d1cac5-0317-4ae3-aca9-59737eb75317');
 
   /**
    * TermStore.Read.All: tier 1 (ManagementPlane), Microsoft SharePoint.
    *
    * App role ID `ea047cc2-df29-4f3e-83a3-205de61501ca`.
    */
-  public static get TERM_STORE_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('ea047cc2-df29-4f3e-83a3-205de61501ca');
-  }
+  public static readonly TERM_STORE_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('ea047cc2-df29-4f3e-83a3-205de61501ca');
 
   /**
    * TermStore.ReadWrite.All: tier 1 (ManagementPlane), Microsoft SharePoint.
    *
    * App role ID `f12eb8d6-28e3-46e6-b2c0-b7e4dc69fc95`.
    */
-  public static get TERM_STORE_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('f12eb8d6-28e3-46e6-b2c0-b7e4dc69fc95');
-  }
+  public static readonly TERM_STORE_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('f12eb8d6-28e3-46e6-b2c0-b7e4dc69fc95');
 
   /**
    * ThreatAssessment.Read.All: tier 1 (ManagementPlane), Security and Compliance.
    *
    * App role ID `f8f035bb-2cce-47fb-8bf5-7baf3ecbee48`.
    */
-  public static get THREAT_ASSESSMENT_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('f8f035bb-2cce-47fb-8bf5-7baf3ecbee48');
-  }
+  public static readonly THREAT_ASSESSMENT_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('f8f035bb-2cce-47fb-8bf5-7baf3ecbee48');
 
   /**
    * ThreatHunting.Read.All: tier 1 (ManagementPlane), Security and Compliance.
    *
    * App role ID `dd98c7f5-2d42-42d3-a0e4-633161547251`.
    */
-  public static get THREAT_HUNTING_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('dd98c7f5-2d42-42d3-a0e4-633161547251');
-  }
+  public static readonly THREAT_HUNTING_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('dd98c7f5-2d42-42d3-a0e4-633161547251');
 
   /**
    * ThreatIndicators.Read.All: tier 1 (ManagementPlane), Security and Compliance.
    *
    * App role ID `197ee4e9-b993-4066-898f-d6aecc55125b`.
    */
-  public static get THREAT_INDICATORS_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('197ee4e9-b993-4066-898f-d6aecc55125b');
-  }
+  public static readonly THREAT_INDICATORS_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('197ee4e9-b993-4066-898f-d6aecc55125b');
 
   /**
    * ThreatIndicators.ReadWrite.OwnedBy: tier 0 (ControlPlane), Global Security and Compliance Management.
    *
    * App role ID `21792b6c-c986-4ffc-85de-df9da54b52fa`.
    */
-  public static get THREAT_INDICATORS_READ_WRITE_OWNED_BY(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('21792b6c-c986-4ffc-85de-df9da54b52fa');
-  }
+  public static readonly THREAT_INDICATORS_READ_WRITE_OWNED_BY: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('21792b6c-c986-4ffc-85de-df9da54b52fa');
 
   /**
    * ThreatIntelligence.Read.All: tier 1 (ManagementPlane), Security and Compliance.
    *
    * App role ID `e0b77adb-e790-44a3-b0a0-257d06303687`.
    */
-  public static get THREAT_INTELLIGENCE_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('e0b77adb-e790-44a3-b0a0-257d06303687');
-  }
+  public static readonly THREAT_INTELLIGENCE_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('e0b77adb-e790-44a3-b0a0-257d06303687');
 
   /**
    * ThreatSubmission.Read.All: tier 1 (ManagementPlane), Security and Compliance.
    *
    * App role ID `86632667-cd15-4845-ad89-48a88e8412e1`.
    */
-  public static get THREAT_SUBMISSION_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('86632667-cd15-4845-ad89-48a88e8412e1');
-  }
+  public static readonly THREAT_SUBMISSION_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('86632667-cd15-4845-ad89-48a88e8412e1');
 
   /**
    * ThreatSubmission.ReadWrite.All: tier 0 (ControlPlane), Global Security and Compliance Management.
    *
    * App role ID `d72bdbf4-a59b-405c-8b04-5995895819ac`.
    */
-  public static get THREAT_SUBMISSION_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('d72bdbf4-a59b-405c-8b04-5995895819ac');
-  }
+  public static readonly THREAT_SUBMISSION_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('d72bdbf4-a59b-405c-8b04-5995895819ac');
 
   /**
    * ThreatSubmissionPolicy.ReadWrite.All: tier 0 (ControlPlane), Global Security and Compliance Management.
    *
    * App role ID `926a6798-b100-4a20-a22f-a4918f13951d`.
    */
-  public static get THREAT_SUBMISSION_POLICY_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('926a6798-b100-4a20-a22f-a4918f13951d');
-  }
+  public static readonly THREAT_SUBMISSION_POLICY_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('926a6798-b100-4a20-a22f-a4918f13951d');
 
   /**
    * TrustFrameworkKeySet.Read.All: tier 0 (ControlPlane), External Identities.
    *
    * App role ID `fff194f1-7dce-4428-8301-1badb5518201`.
    */
-  public static get TRUST_FRAMEWORK_KEY_SET_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('fff194f1-7dce-4428-8301-1badb5518201');
-  }
+  public static readonly TRUST_FRAMEWORK_KEY_SET_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('fff194f1-7dce-4428-8301-1badb5518201');
 
   /**
    * TrustFrameworkKeySet.ReadWrite.All: tier 0 (ControlPlane), External Identities.
    *
    * App role ID `4a771c9a-1cf2-4609-b88e-3d3e02d539cd`.
    */
-  public static get TRUST_FRAMEWORK_KEY_SET_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('4a771c9a-1cf2-4609-b88e-3d3e02d539cd');
-  }
+  public static readonly TRUST_FRAMEWORK_KEY_SET_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('4a771c9a-1cf2-4609-b88e-3d3e02d539cd');
 
   /**
    * User-ConvertToInternal.ReadWrite.All: tier 0 (ControlPlane), Global User Management.
    *
    * App role ID `9d952b72-f741-4b40-9185-8c53076c2339`.
    */
-  public static get USER_CONVERT_TO_INTERNAL_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('9d952b72-f741-4b40-9185-8c53076c2339');
-  }
+  public static readonly USER_CONVERT_TO_INTERNAL_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('9d952b72-f741-4b40-9185-8c53076c2339');
 
   /**
    * User-LifeCycleInfo.Read.All: tier 1 (ManagementPlane), Microsoft 365 Platform Management.
    *
    * App role ID `8556a004-db57-4d7a-8b82-97a13428e96f`.
    */
-  public static get USER_LIFE_CYCLE_INFO_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('8556a004-db57-4d7a-8b82-97a13428e96f');
-  }
+  public static readonly USER_LIFE_CYCLE_INFO_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('8556a004-db57-4d7a-8b82-97a13428e96f');
 
   /**
    * User-LifeCycleInfo.ReadWrite.All: tier 0 (ControlPlane), Global User Management.
    *
    * App role ID `925f1248-0f97-47b9-8ec8-538c54e01325`.
    */
-  public static get USER_LIFE_CYCLE_INFO_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('925f1248-0f97-47b9-8ec8-538c54e01325');
-  }
+  public static readonly USER_LIFE_CYCLE_INFO_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('925f1248-0f97-47b9-8ec8-538c54e01325');
 
   /**
    * User-Mail.ReadWrite.All: tier 0 (ControlPlane), Global User Management.
    *
    * App role ID `280d0935-0796-47d1-8d26-273470a3f17a`.
    */
-  public static get USER_MAIL_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('280d0935-0796-47d1-8d26-273470a3f17a');
-  }
+  public static readonly USER_MAIL_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('280d0935-0796-47d1-8d26-273470a3f17a');
 
   /**
    * User-OnPremisesSyncBehavior.ReadWrite.All: tier 0 (ControlPlane), Global User Management.
    *
    * App role ID `a94a502d-0281-4d15-8cd2-682ac9362c4c`.
    */
-  public static get USER_ON_PREMISES_SYNC_BEHAVIOR_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('a94a502d-0281-4d15-8cd2-682ac9362c4c');
-  }
+  public static readonly USER_ON_PREMISES_SYNC_BEHAVIOR_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('a94a502d-0281-4d15-8cd2-682ac9362c4c');
 
   /**
    * User-PasswordProfile.ReadWrite.All: tier 0 (ControlPlane), Global User Management.
    *
    * App role ID `cc117bb9-00cf-4eb8-b580-ea2a878fe8f7`.
    */
-  public static get USER_PASSWORD_PROFILE_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('cc117bb9-00cf-4eb8-b580-ea2a878fe8f7');
-  }
+  public static readonly USER_PASSWORD_PROFILE_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('cc117bb9-00cf-4eb8-b580-ea2a878fe8f7');
 
   /**
    * User-Phone.ReadWrite.All: tier 0 (ControlPlane), Global User Management.
    *
    * App role ID `86ceff06-c822-49ff-989a-d912845ffe69`.
    */
-  public static get USER_PHONE_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('86ceff06-c822-49ff-989a-d912845ffe69');
-  }
+  public static readonly USER_PHONE_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('86ceff06-c822-49ff-989a-d912845ffe69');
 
   /**
    * User.Create: tier 0 (ControlPlane), Global User Management.
    *
    * App role ID `4240f680-4f73-4082-a766-aa916a2dc9b3`.
    */
-  public static get USER_CREATE(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('4240f680-4f73-4082-a766-aa916a2dc9b3');
-  }
+  public static readonly USER_CREATE: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('4240f680-4f73-4082-a766-aa916a2dc9b3');
 
   /**
    * User.DeleteRestore.All: tier 0 (ControlPlane), Global User Management.
    *
    * App role ID `eccc023d-eccf-4e7b-9683-8813ab36cecc`.
    */
-  public static get USER_DELETE_RESTORE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('eccc023d-eccf-4e7b-9683-8813ab36cecc');
-  }
+  public static readonly USER_DELETE_RESTORE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('eccc023d-eccf-4e7b-9683-8813ab36cecc');
 
   /**
    * User.EnableDisableAccount.All: tier 0 (ControlPlane), Global User Management.
    *
    * App role ID `3011c876-62b7-4ada-afa2-506cbbecc68c`.
    */
-  public static get USER_ENABLE_DISABLE_ACCOUNT_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('3011c876-62b7-4ada-afa2-506cbbecc68c');
-  }
+  public static readonly USER_ENABLE_DISABLE_ACCOUNT_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('3011c876-62b7-4ada-afa2-506cbbecc68c');
 
   /**
    * User.Export.All: tier 0 (ControlPlane), Global User Management.
    *
    * App role ID `405a51b5-8d8d-430b-9842-8be4b0e9f324`.
    */
-  public static get USER_EXPORT_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('405a51b5-8d8d-430b-9842-8be4b0e9f324');
-  }
+  public static readonly USER_EXPORT_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('405a51b5-8d8d-430b-9842-8be4b0e9f324');
 
   /**
    * User.Invite.All: tier 2 (UserAccess), External Identities.
    *
    * App role ID `09850681-111b-4a89-9bed-3f2cae46d706`.
    */
-  public static get USER_INVITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('09850681-111b-4a89-9bed-3f2cae46d706');
-  }
+  public static readonly USER_INVITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('09850681-111b-4a89-9bed-3f2cae46d706');
 
   /**
    * User.ManageIdentities.All: tier 0 (ControlPlane), Global User Management.
    *
    * App role ID `c529cfca-c91b-489c-af2b-d92990b66ce6`.
    */
-  public static get USER_MANAGE_IDENTITIES_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('c529cfca-c91b-489c-af2b-d92990b66ce6');
-  }
+  public static readonly USER_MANAGE_IDENTITIES_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('c529cfca-c91b-489c-af2b-d92990b66ce6');
 
   /**
    * User.Read.All: tier 2 (UserAccess), Default Member.
    *
    * App role ID `df021288-bdef-4463-88db-98f22de89214`.
    */
-  public static get USER_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('df021288-bdef-4463-88db-98f22de89214');
-  }
+  public static readonly USER_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('df021288-bdef-4463-88db-98f22de89214');
 
   /**
    * User.ReadBasic.All: tier 2 (UserAccess), Default Member.
    *
    * App role ID `97235f07-e226-4f63-ace3-39588e11d3a1`.
    */
-  public static get USER_READ_BASIC_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('97235f07-e226-4f63-ace3-39588e11d3a1');
-  }
+  public static readonly USER_READ_BASIC_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('97235f07-e226-4f63-ace3-39588e11d3a1');
 
   /**
    * User.ReadUpdate.All: tier 0 (ControlPlane), Global User Management.
    *
    * App role ID `5639c449-cfd9-4088-bc48-3e16da108bf8`.
    */
-  public static get USER_READ_UPDATE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('5639c449-cfd9-4088-bc48-3e16da108bf8');
-  }
+  public static readonly USER_READ_UPDATE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('5639c449-cfd9-4088-bc48-3e16da108bf8');
 
   /**
    * User.ReadWrite.All: tier 0 (ControlPlane), Global User Management.
    *
    * App role ID `741f803b-c850-494e-b5df-cde7c675a1ca`.
    */
-  public static get USER_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('741f803b-c850-494e-b5df-cde7c675a1ca');
-  }
+  public static readonly USER_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('741f803b-c850-494e-b5df-cde7c675a1ca');
 
   /**
    * User.ReadWrite.CrossCloud: tier 0 (ControlPlane), Global User Management.
    *
    * App role ID `5652f862-b626-407b-a3e6-248aeb95763c`.
    */
-  public static get USER_READ_WRITE_CROSS_CLOUD(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('5652f862-b626-407b-a3e6-248aeb95763c');
-  }
+  public static readonly USER_READ_WRITE_CROSS_CLOUD: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('5652f862-b626-407b-a3e6-248aeb95763c');
 
   /**
    * User.RevokeSessions.All: tier 0 (ControlPlane), Identity Threat Detection and Response.
    *
    * App role ID `77f3a031-c388-4f99-b373-dc68676a979e`.
    */
-  public static get USER_REVOKE_SESSIONS_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('77f3a031-c388-4f99-b373-dc68676a979e');
-  }
+  public static readonly USER_REVOKE_SESSIONS_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('77f3a031-c388-4f99-b373-dc68676a979e');
 
   /**
    * UserAuthenticationMethod.Read.All: tier 2 (UserAccess), Default Member.
    *
    * App role ID `38d9df27-64da-44fd-b7c5-a6fbac20248f`.
    */
-  public static get USER_AUTHENTICATION_METHOD_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('38d9df27-64da-44fd-b7c5-a6fbac20248f');
-  }
+  public static readonly USER_AUTHENTICATION_METHOD_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('38d9df27-64da-44fd-b7c5-a6fbac20248f');
 
   /**
    * UserAuthenticationMethod.ReadWrite.All: tier 0 (ControlPlane), Authentication.
    *
    * App role ID `50483e42-d915-4231-9639-7fdb7fd190e5`.
    */
-  public static get USER_AUTHENTICATION_METHOD_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('50483e42-d915-4231-9639-7fdb7fd190e5');
-  }
+  public static readonly USER_AUTHENTICATION_METHOD_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('50483e42-d915-4231-9639-7fdb7fd190e5');
 
   /**
    * UserAuthMethod-Email.Read.All: tier 2 (UserAccess), Default Member.
    *
    * App role ID `a1e58be0-1095-422b-b067-73434bd7d40f`.
    */
-  public static get USER_AUTH_METHOD_EMAIL_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('a1e58be0-1095-422b-b067-73434bd7d40f');
-  }
+  public static readonly USER_AUTH_METHOD_EMAIL_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('a1e58be0-1095-422b-b067-73434bd7d40f');
 
   /**
    * UserAuthMethod-Email.ReadWrite.All: tier 0 (ControlPlane), Authentication.
    *
    * App role ID `e8ecb853-1435-4a49-95ba-ec5b31b11672`.
    */
-  public static get USER_AUTH_METHOD_EMAIL_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('e8ecb853-1435-4a49-95ba-ec5b31b11672');
-  }
+  public static readonly USER_AUTH_METHOD_EMAIL_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('e8ecb853-1435-4a49-95ba-ec5b31b11672');
 
   /**
    * UserAuthMethod-External.Read.All: tier 2 (UserAccess), Default Member.
    *
    * App role ID `d2c4289f-9f95-40da-ad43-eeb1506f0db7`.
    */
-  public static get USER_AUTH_METHOD_EXTERNAL_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('d2c4289f-9f95-40da-ad43-eeb1506f0db7');
-  }
+  public static readonly USER_AUTH_METHOD_EXTERNAL_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('d2c4289f-9f95-40da-ad43-eeb1506f0db7');
 
   /**
    * UserAuthMethod-External.ReadWrite.All: tier 0 (ControlPlane), Authentication.
    *
    * App role ID `c7a22c2e-5b01-4129-8159-6c8be2c78f16`.
    */
-  public static get USER_AUTH_METHOD_EXTERNAL_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('c7a22c2e-5b01-4129-8159-6c8be2c78f16');
-  }
+  public static readonly USER_AUTH_METHOD_EXTERNAL_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('c7a22c2e-5b01-4129-8159-6c8be2c78f16');
 
   /**
    * UserAuthMethod-HardwareOATH.Read.All: tier 2 (UserAccess), Default Member.
    *
    * App role ID `7b544555-7811-49ff-8223-a56be870e33a`.
    */
-  public static get USER_AUTH_METHOD_HARDWARE_OATH_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('7b544555-7811-49ff-8223-a56be870e33a');
-  }
+  public static readonly USER_AUTH_METHOD_HARDWARE_OATH_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('7b544555-7811-49ff-8223-a56be870e33a');
 
   /**
    * UserAuthMethod-HardwareOATH.ReadWrite.All: tier 0 (ControlPlane), Authentication.
    *
    * App role ID `7e9ebcc1-90aa-4471-8051-e68d6b4e9c89`.
    */
-  public static get USER_AUTH_METHOD_HARDWARE_OATH_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('7e9ebcc1-90aa-4471-8051-e68d6b4e9c89');
-  }
+  public static readonly USER_AUTH_METHOD_HARDWARE_OATH_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('7e9ebcc1-90aa-4471-8051-e68d6b4e9c89');
 
   /**
    * UserAuthMethod-MicrosoftAuthApp.Read.All: tier 2 (UserAccess), Default Member.
    *
    * App role ID `a9c5f16e-e5ca-4e33-89ad-903fcfc01c23`.
    */
-  public static get USER_AUTH_METHOD_MICROSOFT_AUTH_APP_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('a9c5f16e-e5ca-4e33-89ad-903fcfc01c23');
-  }
+  public static readonly USER_AUTH_METHOD_MICROSOFT_AUTH_APP_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('a9c5f16e-e5ca-4e33-89ad-903fcfc01c23');
 
   /**
    * UserAuthMethod-MicrosoftAuthApp.ReadWrite.All: tier 0 (ControlPlane), Authentication.
    *
    * App role ID `c833c349-a1ab-4b6d-94a2-fa9a8674420c`.
    */
-  public static get USER_AUTH_METHOD_MICROSOFT_AUTH_APP_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('c833c349-a1ab-4b6d-94a2-fa9a8674420c');
-  }
+  public static readonly USER_AUTH_METHOD_MICROSOFT_AUTH_APP_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('c833c349-a1ab-4b6d-94a2-fa9a8674420c');
 
   /**
    * UserAuthMethod-Passkey.Read.All: tier 2 (UserAccess), Default Member.
    *
    * App role ID `72e00c1d-3e3d-43bb-a0b9-c435611bb1d2`.
    */
-  public static get USER_AUTH_METHOD_PASSKEY_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('72e00c1d-3e3d-43bb-a0b9-c435611bb1d2');
-  }
+  public static readonly USER_AUTH_METHOD_PASSKEY_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('72e00c1d-3e3d-43bb-a0b9-c435611bb1d2');
 
   /**
    * UserAuthMethod-Passkey.ReadWrite.All: tier 0 (ControlPlane), Authentication.
    *
    * App role ID `0400e371-7db1-4338-a269-96069eb65227`.
    */
-  public static get USER_AUTH_METHOD_PASSKEY_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('0400e371-7db1-4338-a269-96069eb65227');
-  }
+  public static readonly USER_AUTH_METHOD_PASSKEY_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('0400e371-7db1-4338-a269-96069eb65227');
 
   /**
    * UserAuthMethod-Password.Read.All: tier 2 (UserAccess), Default Member.
    *
    * App role ID `8d2c17ff-b93d-40d5-9def-d843680509cb`.
    */
-  public static get USER_AUTH_METHOD_PASSWORD_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('8d2c17ff-b93d-40d5-9def-d843680509cb');
-  }
+  public static readonly USER_AUTH_METHOD_PASSWORD_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('8d2c17ff-b93d-40d5-9def-d843680509cb');
 
   /**
    * UserAuthMethod-Password.ReadWrite.All: tier 0 (ControlPlane), Authentication.
    *
    * App role ID `f6d38dfd-ec08-4995-8f07-23e929df0936`.
    */
-  public static get USER_AUTH_METHOD_PASSWORD_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('f6d38dfd-ec08-4995-8f07-23e929df0936');
-  }
+  public static readonly USER_AUTH_METHOD_PASSWORD_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('f6d38dfd-ec08-4995-8f07-23e929df0936');
 
   /**
    * UserAuthMethod-Phone.Read.All: tier 2 (UserAccess), Default Member.
    *
    * App role ID `f529a223-ea70-43ec-b268-5012de2fbaa2`.
    */
-  public static get USER_AUTH_METHOD_PHONE_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('f529a223-ea70-43ec-b268-5012de2fbaa2');
-  }
+  public static readonly USER_AUTH_METHOD_PHONE_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('f529a223-ea70-43ec-b268-5012de2fbaa2');
 
   /**
    * UserAuthMethod-Phone.ReadWrite.All: tier 0 (ControlPlane), Authentication.
    *
    * App role ID `6e85d483-7092-4375-babe-0a94a8213a58`.
    */
-  public static get USER_AUTH_METHOD_PHONE_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('6e85d483-7092-4375-babe-0a94a8213a58');
-  }
+  public static readonly USER_AUTH_METHOD_PHONE_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('6e85d483-7092-4375-babe-0a94a8213a58');
 
   /**
    * UserAuthMethod-PlatformCred.Read.All: tier 2 (UserAccess), Default Member.
    *
    * App role ID `07c0b1e4-15bd-442f-834b-30f8291388d1`.
    */
-  public static get USER_AUTH_METHOD_PLATFORM_CRED_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('07c0b1e4-15bd-442f-834b-30f8291388d1');
-  }
+  public static readonly USER_AUTH_METHOD_PLATFORM_CRED_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('07c0b1e4-15bd-442f-834b-30f8291388d1');
 
   /**
    * UserAuthMethod-PlatformCred.ReadWrite.All: tier 0 (ControlPlane), Authentication.
    *
    * App role ID `1a87acf4-a9ca-4576-a974-452ea265d5f6`.
    */
-  public static get USER_AUTH_METHOD_PLATFORM_CRED_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('1a87acf4-a9ca-4576-a974-452ea265d5f6');
-  }
+  public static readonly USER_AUTH_METHOD_PLATFORM_CRED_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('1a87acf4-a9ca-4576-a974-452ea265d5f6');
 
   /**
    * UserAuthMethod-QR.Read.All: tier 2 (UserAccess), Default Member.
    *
    * App role ID `9a45bc50-cddd-4ebe-bd9c-4f2eacf646ae`.
    */
-  public static get USER_AUTH_METHOD_QR_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('9a45bc50-cddd-4ebe-bd9c-4f2eacf646ae');
-  }
+  public static readonly USER_AUTH_METHOD_QR_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('9a45bc50-cddd-4ebe-bd9c-4f2eacf646ae');
 
   /**
    * UserAuthMethod-QR.ReadWrite.All: tier 0 (ControlPlane), Authentication.
    *
    * App role ID `4869299f-18c3-40c8-98f2-222657e67db1`.
    */
-  public static get USER_AUTH_METHOD_QR_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('4869299f-18c3-40c8-98f2-222657e67db1');
-  }
+  public static readonly USER_AUTH_METHOD_QR_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('4869299f-18c3-40c8-98f2-222657e67db1');
 
   /**
    * UserAuthMethod-ResourceKey.Read.All: tier 2 (UserAccess), Default Member.
    *
    * App role ID `94ed018c-a499-47e0-beef-803b93873ece`.
    */
-  public static get USER_AUTH_METHOD_RESOURCE_KEY_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('94ed018c-a499-47e0-beef-803b93873ece');
-  }
+  public static readonly USER_AUTH_METHOD_RESOURCE_KEY_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('94ed018c-a499-47e0-beef-803b93873ece');
 
   /**
    * UserAuthMethod-ResourceKey.ReadWrite.All: tier 0 (ControlPlane), Authentication.
    *
    * App role ID `1bf7461f-222a-4525-9760-f7739228d0f4`.
    */
-  public static get USER_AUTH_METHOD_RESOURCE_KEY_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('1bf7461f-222a-4525-9760-f7739228d0f4');
-  }
+  public static readonly USER_AUTH_METHOD_RESOURCE_KEY_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('1bf7461f-222a-4525-9760-f7739228d0f4');
 
   /**
    * UserAuthMethod-SoftwareOATH.Read.All: tier 2 (UserAccess), Default Member.
    *
    * App role ID `a6b423df-a0c8-411d-a809-a4a5985d2939`.
    */
-  public static get USER_AUTH_METHOD_SOFTWARE_OATH_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('a6b423df-a0c8-411d-a809-a4a5985d2939');
-  }
+  public static readonly USER_AUTH_METHOD_SOFTWARE_OATH_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('a6b423df-a0c8-411d-a809-a4a5985d2939');
 
   /**
    * UserAuthMethod-SoftwareOATH.ReadWrite.All: tier 0 (ControlPlane), Authentication.
    *
    * App role ID `787442d4-3c6e-4e99-aa95-8ccca20a48ff`.
    */
-  public static get USER_AUTH_METHOD_SOFTWARE_OATH_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('787442d4-3c6e-4e99-aa95-8ccca20a48ff');
-  }
+  public static readonly USER_AUTH_METHOD_SOFTWARE_OATH_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('787442d4-3c6e-4e99-aa95-8ccca20a48ff');
 
   /**
    * UserAuthMethod-TAP.Read.All: tier 2 (UserAccess), Default Member.
    *
    * App role ID `bf82209c-b22b-4747-ac88-a68be99032cf`.
    */
-  public static get USER_AUTH_METHOD_TAP_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('bf82209c-b22b-4747-ac88-a68be99032cf');
-  }
+  public static readonly USER_AUTH_METHOD_TAP_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('bf82209c-b22b-4747-ac88-a68be99032cf');
 
   /**
    * UserAuthMethod-TAP.ReadWrite.All: tier 0 (ControlPlane), Authentication.
    *
    * App role ID `627169a8-8c15-451c-861a-5b80e383de5c`.
    */
-  public static get USER_AUTH_METHOD_TAP_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('627169a8-8c15-451c-861a-5b80e383de5c');
-  }
+  public static readonly USER_AUTH_METHOD_TAP_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('627169a8-8c15-451c-861a-5b80e383de5c');
 
   /**
    * UserAuthMethod-WindowsHello.Read.All: tier 2 (UserAccess), Default Member.
    *
    * App role ID `9b8dd4c7-8cca-4ef5-a34a-9c2c75fcc934`.
    */
-  public static get USER_AUTH_METHOD_WINDOWS_HELLO_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('9b8dd4c7-8cca-4ef5-a34a-9c2c75fcc934');
-  }
+  public static readonly USER_AUTH_METHOD_WINDOWS_HELLO_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('9b8dd4c7-8cca-4ef5-a34a-9c2c75fcc934');
 
   /**
    * UserAuthMethod-WindowsHello.ReadWrite.All: tier 0 (ControlPlane), Authentication.
    *
    * App role ID `f14eee8a-713e-45aa-8223-2ab74632db1a`.
    */
-  public static get USER_AUTH_METHOD_WINDOWS_HELLO_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('f14eee8a-713e-45aa-8223-2ab74632db1a');
-  }
+  public static readonly USER_AUTH_METHOD_WINDOWS_HELLO_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('f14eee8a-713e-45aa-8223-2ab74632db1a');
 
   /**
    * UserNotification.ReadWrite.CreatedByApp: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `4e774092-a092-48d1-90bd-baad67c7eb47`.
    */
-  public static get USER_NOTIFICATION_READ_WRITE_CREATED_BY_APP(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('4e774092-a092-48d1-90bd-baad67c7eb47');
-  }
+  public static readonly USER_NOTIFICATION_READ_WRITE_CREATED_BY_APP: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('4e774092-a092-48d1-90bd-baad67c7eb47');
 
   /**
    * UserShiftPreferences.Read.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `de023814-96df-4f53-9376-1e2891ef5a18`.
    */
-  public static get USER_SHIFT_PREFERENCES_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('de023814-96df-4f53-9376-1e2891ef5a18');
-  }
+  public static readonly USER_SHIFT_PREFERENCES_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('de023814-96df-4f53-9376-1e2891ef5a18');
 
   /**
    * UserShiftPreferences.ReadWrite.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `d1eec298-80f3-49b0-9efb-d90e224798ac`.
    */
-  public static get USER_SHIFT_PREFERENCES_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('d1eec298-80f3-49b0-9efb-d90e224798ac');
-  }
+  public static readonly USER_SHIFT_PREFERENCES_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('d1eec298-80f3-49b0-9efb-d90e224798ac');
 
   /**
    * UserTeamwork.Read.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `fbcd7ef1-df0d-4e05-bb28-93424a89c6df`.
    */
-  public static get USER_TEAMWORK_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('fbcd7ef1-df0d-4e05-bb28-93424a89c6df');
-  }
+  public static readonly USER_TEAMWORK_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('fbcd7ef1-df0d-4e05-bb28-93424a89c6df');
 
   /**
    * VerifiedId-Profile.Read.All: tier 2 (UserAccess), Default Member.
    *
    * App role ID `e227c591-dd64-4a8a-a033-816167f7c938`.
    */
-  public static get VERIFIED_ID_PROFILE_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('e227c591-dd64-4a8a-a033-816167f7c938');
-  }
+  public static readonly VERIFIED_ID_PROFILE_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('e227c591-dd64-4a8a-a033-816167f7c938');
 
   /**
    * VirtualAppointment.Read.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `d4f67ec2-59b5-4bdc-b4af-d78f6f9c1954`.
    */
-  public static get VIRTUAL_APPOINTMENT_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('d4f67ec2-59b5-4bdc-b4af-d78f6f9c1954');
-  }
+  public static readonly VIRTUAL_APPOINTMENT_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('d4f67ec2-59b5-4bdc-b4af-d78f6f9c1954');
 
   /**
    * VirtualAppointment.ReadWrite.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `bf46a256-f47d-448f-ab78-f226fff08d40`.
    */
-  public static get VIRTUAL_APPOINTMENT_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('bf46a256-f47d-448f-ab78-f226fff08d40');
-  }
+  public static readonly VIRTUAL_APPOINTMENT_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('bf46a256-f47d-448f-ab78-f226fff08d40');
 
   /**
    * VirtualAppointmentNotification.Send: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `97e45b36-1250-48e4-bd70-2df6dab7e94a`.
    */
-  public static get VIRTUAL_APPOINTMENT_NOTIFICATION_SEND(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('97e45b36-1250-48e4-bd70-2df6dab7e94a');
-  }
+  public static readonly VIRTUAL_APPOINTMENT_NOTIFICATION_SEND: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('97e45b36-1250-48e4-bd70-2df6dab7e94a');
 
   /**
    * VirtualEvent.Read.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `1dccb351-c4e4-4e09-a8d1-7a9ecbf027cc`.
    */
-  public static get VIRTUAL_EVENT_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('1dccb351-c4e4-4e09-a8d1-7a9ecbf027cc');
-  }
+  public static readonly VIRTUAL_EVENT_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('1dccb351-c4e4-4e09-a8d1-7a9ecbf027cc');
 
   /**
    * VirtualEventRegistration-Anon.ReadWrite.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `23211fc1-f9d1-4e8e-8e9e-08a5d0a109bb`.
    */
-  public static get VIRTUAL_EVENT_REGISTRATION_ANON_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('23211fc1-f9d1-4e8e-8e9e-08a5d0a109bb');
-  }
+  public static readonly VIRTUAL_EVENT_REGISTRATION_ANON_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('23211fc1-f9d1-4e8e-8e9e-08a5d0a109bb');
 
   /**
    * WindowsUpdates.Read.All: tier 1 (ManagementPlane), Microsoft 365 Platform Management.
    *
    * App role ID `50a8bf5f-b06a-4ac7-881f-3ca0c4be7550`.
    */
-  public static get WINDOWS_UPDATES_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('50a8bf5f-b06a-4ac7-881f-3ca0c4be7550');
-  }
+  public static readonly WINDOWS_UPDATES_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('50a8bf5f-b06a-4ac7-881f-3ca0c4be7550');
 
   /**
    * WindowsUpdates.ReadWrite.All: tier 0 (ControlPlane), Global Endpoint Management.
    *
    * App role ID `7dd1be58-6e76-4401-bf8d-31d1e8180d5b`.
    */
-  public static get WINDOWS_UPDATES_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('7dd1be58-6e76-4401-bf8d-31d1e8180d5b');
-  }
+  public static readonly WINDOWS_UPDATES_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('7dd1be58-6e76-4401-bf8d-31d1e8180d5b');
 
   /**
    * WorkforceIntegration.Read.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `f10b94b9-37d1-4c88-8b7e-bf75a1152d39`.
    */
-  public static get WORKFORCE_INTEGRATION_READ_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('f10b94b9-37d1-4c88-8b7e-bf75a1152d39');
-  }
+  public static readonly WORKFORCE_INTEGRATION_READ_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('f10b94b9-37d1-4c88-8b7e-bf75a1152d39');
 
   /**
    * WorkforceIntegration.ReadWrite.All: tier 1 (ManagementPlane), Microsoft Teams.
    *
    * App role ID `202bf709-e8e6-478e-bcfd-5d63c50b68e3`.
    */
-  public static get WORKFORCE_INTEGRATION_READ_WRITE_ALL(): AppPermission {
-    return GraphPermissionCatalog.builtIn().fromAppRoleId('202bf709-e8e6-478e-bcfd-5d63c50b68e3');
-  }
+  public static readonly WORKFORCE_INTEGRATION_READ_WRITE_ALL: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('202bf709-e8e6-478e-bcfd-5d63c50b68e3');
 
   private constructor() {}
 }
