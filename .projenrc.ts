@@ -172,6 +172,11 @@ project.addTask('generate:access-types', {
   exec: 'ts-node --transpile-only scripts/render-access-types.ts',
 });
 
+project.addTask('docs:coverage', {
+  description: 'Write docs/coverage.md from data/edge-coverage.json and data/entraops/attack-paths.json (a test fails while they differ)',
+  exec: 'ts-node --transpile-only scripts/render-coverage.ts',
+});
+
 project.addTask('docs:rules', {
   description: 'Write the rule registry\'s table into README.md (a test fails while they differ)',
   exec: 'ts-node --transpile-only scripts/render-readme-rules.ts',

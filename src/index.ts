@@ -10,10 +10,14 @@ export { ScopeLevel } from './model/scope-level';
 export { Severity } from './model/severity';
 
 // Roles: the generated catalogs and their classification.
+export { AppPermission } from './roles/app-permission';
+export type { ApiPermissionProps } from './roles/app-permission';
 export { BuiltInRole } from './roles/built-in-role.generated';
 export { DirectoryRole } from './roles/directory-role.generated';
 export { EntraRole } from './roles/entra-role';
 export { EntraRoleCatalog } from './roles/entra-role-catalog';
+export { GraphPermission } from './roles/graph-permission.generated';
+export { PrivilegeTier } from './roles/privilege-tier';
 export { Role } from './roles/role';
 export type { CustomRoleProps } from './roles/role';
 export { RoleCatalog } from './roles/role-catalog';
@@ -33,6 +37,9 @@ export { WorkloadIdentity } from './identity/workload-identity';
 export type { AttachOptions, FederatedCredentialOptions, WorkloadIdentityProps } from './identity/workload-identity';
 
 // Standing grants.
+export { AppPermissionGrant } from './grants/app-permission-grant';
+export type { AppPermissionGrantProps } from './grants/app-permission-grant';
+export type { AppPermissionGrantOptions } from './grants/app-permission-options';
 export type { GrantOptions } from './grants/grant-options';
 export { RoleGrant } from './grants/role-grant';
 export type { RoleGrantProps } from './grants/role-grant';

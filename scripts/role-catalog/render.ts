@@ -6,9 +6,13 @@
  */
 import { createHash } from 'crypto';
 import { constantName } from './constant-name';
+import { entraopsNotice, EntraopsProvenance, parseEntraopsEntraRoles, SourceFile } from './entraops';
+import { EntraRoleRecord } from '../../src/roles/entra-role-record';
+import { tierOfLevel } from '../../src/roles/privilege-tier';
 import { classifyPermissions } from '../../src/roles/role-classification';
 import { RolePermission } from '../../src/roles/role-permission';
 import { RoleRecord } from '../../src/roles/role-record';
+import { tierOfActions } from '../../src/roles/tier-of-actions';
 
 export interface GeneratedFile {
   readonly path: string;
@@ -247,17 +251,67 @@ export function renderAzureCatalog(source: string, text: string): GeneratedFile[
   ];
 }
 
+/** The entraops classification the Entra catalog is merged with and tiered by. */
+export interface EntraopsInput {
+  readonly roles: SourceFile;
+  readonly provenance: EntraopsProvenance;
+  readonly licence: SourceFile;
+}
+
+/**
+ * The Entra catalog: every role of the Graph export (its description, isPrivileged and own
+ * actions, as Graph gives them), joined by the roles only entraops lists (newer than the export;
+ * entraops has no descriptions, so theirs is empty), each with its tier: the widest of its
+ * actions' tiers (the export's actions, the ones entraops lists for it, and those of the role it
+ * inherits from) and of the tier entraops gives the role itself. Unclassified counts as tier 0.
+ */
+export function mergeEntraRoles(graphFile: string, graphText: string, entraops: SourceFile): EntraRoleRecord[] {
+  const exported = parseEntraRoleExport(graphFile, graphText);
+  const { entraRoles, entraActions } = parseEntraopsEntraRoles(entraops);
+  const classified = new Map(entraRoles.map((r) => [r.templateId, r]));
+  const listed = new Set(exported.map((r) => r.templateId));
+  const added: EntraRoleRecordSource[] = entraRoles
+    .filter((r) => !listed.has(r.templateId))
+    .map((r) => ({ templateId: r.templateId, name: r.name, description: '', isPrivileged: r.isPrivileged, allowedActions: r.actions }));
+  const all = [...exported, ...added].sort((a, b) => compareNames(a.name, b.name) || a.templateId.localeCompare(b.templateId));
+  const names = new Map<string, string>();
+  for (const role of all) {
+    const other = names.get(role.name.toLowerCase());
+    if (other) fail(entraops.file, role.name, `the role name is also used by ${other}; the two sources disagree`);
+    names.set(role.name.toLowerCase(), role.templateId);
+  }
+  const ownActions = new Map(all.map((r) => [r.templateId, [...new Set([...r.allowedActions, ...(classified.get(r.templateId)?.actions ?? [])])]]));
+  return all.map((role) => {
+    const facts = classified.get(role.templateId);
+    const inheritsFrom = facts?.inheritsFrom ?? [];
+    const actions = [...new Set([...ownActions.get(role.templateId)!, ...inheritsFrom.flatMap((id) => ownActions.get(id) ?? [])])];
+    const { level, unclassified } = tierOfActions(
+      actions.map((a) => a.toLowerCase()),
+      (key) => entraActions.get(key),
+      facts?.level === undefined ? [] : [facts.level],
+    );
+    const unclassifiedActions = actions.filter((a) => unclassified.includes(a.toLowerCase())).sort();
+    return {
+      ...role,
+      ...(inheritsFrom.length ? { inheritsFrom } : {}),
+      tier: level,
+      ...(unclassifiedActions.length ? { unclassifiedActions } : {}),
+    };
+  });
+}
+
 /** src/roles/entra-roles.generated.ts and src/roles/directory-role.generated.ts. */
-export function renderEntraCatalog(source: string, text: string): GeneratedFile[] {
-  const records = parseEntraRoleExport(source, text);
-  const header = HEADER(source, sha256(text));
+export function renderEntraCatalog(source: string, text: string, entraops: EntraopsInput): GeneratedFile[] {
+  const records = mergeEntraRoles(source, text, entraops.roles);
+  const fromGraph = new Set(parseEntraRoleExport(source, text).map((r) => r.templateId));
+  const header = entraopsNotice([{ file: source, text }, entraops.roles], entraops.provenance, entraops.licence);
   const data = [
     header,
     "import { EntraRoleRecord } from './entra-role-record';",
     '',
-    `export const ENTRA_ROLE_SOURCE = ${JSON.stringify({ file: source, roles: records.length })};`,
+    `export const ENTRA_ROLE_SOURCE = ${JSON.stringify({ file: source, classification: entraops.roles.file, roles: records.length })};`,
     '',
-    '/** Every directory role of the export, sorted by name: one role a line. */',
+    '/** Every directory role, sorted by name: one role a line. */',
     'export const ENTRA_ROLE_RECORDS: EntraRoleRecord[] = [',
     ...records.map((r) => `  ${JSON.stringify(r)},`),
     '];',
@@ -267,9 +321,10 @@ export function renderEntraCatalog(source: string, text: string): GeneratedFile[
   const members = records.map((record, i) => {
     const doc = docComment(
       [
-        `${record.name}: ${record.description}`,
+        record.description ? `${record.name}: ${record.description}` : `${record.name}.`,
         '',
-        `Template ID \`${record.templateId}\`. Privileged: ${yesNo(record.isPrivileged)}.`,
+        `Template ID \`${record.templateId}\`. Privileged: ${yesNo(record.isPrivileged)}. Tier: ${record.tier} (${tierOfLevel(record.tier)}).`,
+        ...(fromGraph.has(record.templateId) ? [] : [`Listed by ${entraops.roles.file} only (newer than ${source}): no description.`]),
       ],
       '  ',
     );
@@ -282,7 +337,7 @@ export function renderEntraCatalog(source: string, text: string): GeneratedFile[
     '',
     docComment(
       [
-        `Microsoft Entra built-in directory roles (${records.length}, from ${source}), one constant each.`,
+        `Microsoft Entra built-in directory roles (${records.length}, from ${source} and ${entraops.roles.file}), one constant each.`,
         'Use them with directory-role eligibility (PIM for Entra roles).',
       ],
       '',

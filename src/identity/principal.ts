@@ -1,5 +1,7 @@
 import type { ITerraformResource } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
+import { AppPermissionGrant } from '../grants/app-permission-grant';
+import { AppPermissionGrantOptions } from '../grants/app-permission-options';
 import { GrantOptions } from '../grants/grant-options';
 import { RoleGrant } from '../grants/role-grant';
 import { isGuid, NIL_GUID } from '../model/guid';
@@ -8,6 +10,7 @@ import { PrincipalKind, PrincipalType, principalTypeOf } from '../model/principa
 import { azureadPrincipalTypes, principalFactsOf } from '../model/terraform-types';
 import { cdktf, isUnresolved } from '../private/cdktf-runtime';
 import { azuread } from '../private/providers';
+import { AppPermission } from '../roles/app-permission';
 import { Role } from '../roles/role';
 import { Scope } from '../scope/scope';
 
@@ -115,7 +118,13 @@ export class Principal implements IGrantable {
   /** Looks an application's service principal up by client (application) ID. */
   public static servicePrincipalByClientId(scope: Construct, clientId: string, options: PrincipalLookupOptions = {}): Principal {
     const { DataAzureadServicePrincipal } = azuread.dataServicePrincipal();
-    const data = new DataAzureadServicePrincipal(scope, options.id ?? lookupId('ServicePrincipal', clientId), { clientId });
+    const id = options.id ?? lookupId('ServicePrincipal', clientId);
+    // An application permission grant may have looked the same API up already (Microsoft Graph,
+    // once per stack): share that lookup rather than fail on a second construct of the same ID.
+    const existing = scope.node.tryFindChild(id);
+    const data = existing instanceof DataAzureadServicePrincipal && existing.clientIdInput === clientId
+      ? existing
+      : new DataAzureadServicePrincipal(scope, id, { clientId });
     return new Principal(data.objectId, PrincipalKind.APPLICATION, clientId, data);
   }
 
@@ -136,6 +145,16 @@ export class Principal implements IGrantable {
 
   public grant(role: Role, scope: Scope, options: GrantOptions = {}): RoleGrant {
     return RoleGrant._create(this, role, scope, options);
+  }
+
+  /**
+   * Grants this service principal an application permission (Microsoft Graph's, or another
+   * API's). The principal must belong to a stack: one looked up there (servicePrincipalByClientId)
+   * or made from an azuread object; for one given by object ID use `new AppPermissionGrant(stack, ...)`.
+   * A tier-0 permission needs `options.justification`, or synthesis fails.
+   */
+  public grantAppPermission(permission: AppPermission, options: AppPermissionGrantOptions = {}): AppPermissionGrant {
+    return AppPermissionGrant._create(this, permission, options);
   }
 
   public toString(): string {

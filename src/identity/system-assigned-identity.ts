@@ -2,10 +2,13 @@ import type { TerraformResource } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { enableSystemAssignedIdentity } from './identity-block';
 import { IGrantable } from './principal';
+import { AppPermissionGrant } from '../grants/app-permission-grant';
+import { AppPermissionGrantOptions } from '../grants/app-permission-options';
 import { GrantOptions } from '../grants/grant-options';
 import { RoleGrant } from '../grants/role-grant';
 import { PrincipalKind, PrincipalType } from '../model/principal-kind';
 import { cdktf } from '../private/cdktf-runtime';
+import { AppPermission } from '../roles/app-permission';
 import { Role } from '../roles/role';
 import { Scope } from '../scope/scope';
 
@@ -41,5 +44,14 @@ export class SystemAssignedIdentity implements IGrantable {
 
   public grant(role: Role, scope: Scope, options: GrantOptions = {}): RoleGrant {
     return RoleGrant._create(this, role, scope, options);
+  }
+
+  /**
+   * Grants this identity an application permission: Microsoft Graph's
+   * (`GraphPermission.USER_READ_ALL`) or another API's (`AppPermission.forApi({...})`). A tier-0
+   * permission needs `options.justification`, or synthesis fails.
+   */
+  public grantAppPermission(permission: AppPermission, options: AppPermissionGrantOptions = {}): AppPermissionGrant {
+    return AppPermissionGrant._create(this, permission, options);
   }
 }

@@ -6,11 +6,14 @@ import { setAzureClientId, supportsAzureClientId } from './azure-client-id';
 import { FederatedCredentialSubject, GitHubActionsTrustProps } from './federated-credential-subject';
 import { addUserAssignedIdentity } from './identity-block';
 import { IGrantable } from './principal';
+import { AppPermissionGrant } from '../grants/app-permission-grant';
+import { AppPermissionGrantOptions } from '../grants/app-permission-options';
 import { GrantOptions } from '../grants/grant-options';
 import { RoleGrant } from '../grants/role-grant';
 import { PrincipalKind, PrincipalType } from '../model/principal-kind';
 import { isUnresolved } from '../private/cdktf-runtime';
 import { azurerm } from '../private/providers';
+import { AppPermission } from '../roles/app-permission';
 import { Role } from '../roles/role';
 import { Scope } from '../scope/scope';
 
@@ -108,6 +111,15 @@ export class WorkloadIdentity extends Construct implements IGrantable {
   /** Grants `role` at `scope` to this identity; a wide scope needs `options.justification`. */
   public grant(role: Role, scope: Scope, options: GrantOptions = {}): RoleGrant {
     return RoleGrant._create(this, role, scope, options);
+  }
+
+  /**
+   * Grants this identity an application permission: Microsoft Graph's
+   * (`GraphPermission.USER_READ_ALL`) or another API's (`AppPermission.forApi({...})`). A tier-0
+   * permission needs `options.justification`, or synthesis fails.
+   */
+  public grantAppPermission(permission: AppPermission, options: AppPermissionGrantOptions = {}): AppPermissionGrant {
+    return AppPermissionGrant._create(this, permission, options);
   }
 
   /**

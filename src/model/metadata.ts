@@ -46,12 +46,21 @@ export interface SourceRecord {
   readonly line: number;
 }
 
+/**
+ * Why a grant that needs a written reason was made anyway (a tier-0 application permission):
+ * recorded apart from suppressions, because no published rule ID covers it yet.
+ */
+export interface JustificationRecord {
+  readonly reason: string;
+}
+
 /** The fields of the library's metadata object, each written by one construct-side helper. */
 export enum MetadataField {
   SUPPRESSIONS = 'suppressions',
   PRINCIPAL = 'principal',
   PERMANENT_ELIGIBILITY = 'permanentEligibility',
   SOURCE = 'source',
+  JUSTIFICATION = 'justification',
 }
 
 /** The override path of one field, as `TerraformElement.addOverride` takes it. */
@@ -65,6 +74,7 @@ export interface LibraryMetadata {
   readonly principal?: PrincipalRecord;
   readonly permanentEligibility?: PermanentEligibilityRecord;
   readonly source?: SourceRecord;
+  readonly justification?: JustificationRecord;
   /** The construct path cdktf writes under `"//".metadata.path`. */
   readonly constructPath?: string;
 }
@@ -100,6 +110,7 @@ export function readLibraryMetadata(body: Record<string, unknown>): LibraryMetad
   const principal = ours[MetadataField.PRINCIPAL];
   const permanent = ours[MetadataField.PERMANENT_ELIGIBILITY];
   const source = ours[MetadataField.SOURCE];
+  const justification = ours[MetadataField.JUSTIFICATION];
   return {
     suppressions: suppressionsIn(ours[MetadataField.SUPPRESSIONS]),
     ...(isObject(principal) && typeof principal.kind === 'string' && typeof principal.name === 'string'
@@ -111,6 +122,7 @@ export function readLibraryMetadata(body: Record<string, unknown>): LibraryMetad
       && !/^([\\/]|[A-Za-z]:|\.\.([\\/]|$))/.test(source.file)
       ? { source: { file: source.file, line: source.line as number } }
       : {}),
+    ...(isObject(justification) && typeof justification.reason === 'string' ? { justification: { reason: justification.reason } } : {}),
     ...(typeof cdktfMeta.path === 'string' ? { constructPath: cdktfMeta.path } : {}),
   };
 }

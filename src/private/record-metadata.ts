@@ -36,3 +36,8 @@ export function recordPermanentEligibility(resource: TerraformElement, reason: s
 export function recordSource(resource: TerraformElement, source: SourceRecord): void {
   resource.addOverride(metadataOverridePath(MetadataField.SOURCE), { file: source.file, line: source.line });
 }
+
+/** Records why a grant that needs a written reason (a tier-0 application permission) was made. */
+export function recordJustification(resource: TerraformElement, reason: string): void {
+  resource.addOverride(metadataOverridePath(MetadataField.JUSTIFICATION), { reason });
+}

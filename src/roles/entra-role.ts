@@ -1,4 +1,5 @@
 import { EntraRoleRecord } from './entra-role-record';
+import { PrivilegeTier, tierOfLevel } from './privilege-tier';
 
 /**
  * A Microsoft Entra directory role (Global Administrator, Application Administrator, ...),
@@ -21,6 +22,16 @@ export class EntraRole {
    * also inherit those of Directory Readers, which are not repeated here.
    */
   public readonly allowedActions: string[];
+  /** The template IDs of the roles whose actions this one also holds (most inherit Directory Readers). */
+  public readonly inheritsFrom: string[];
+  /**
+   * The Enterprise Access Model tier (entraops classification): the widest of the tiers of its
+   * actions, own and inherited, and of the tier entraops gives the role itself. An action the
+   * classification does not list counts as tier 0 (see `unclassifiedActions`).
+   */
+  public readonly tier: PrivilegeTier;
+  /** The role's actions (own or inherited) that the classification does not list; each counts as tier 0. */
+  public readonly unclassifiedActions: string[];
 
   private constructor(record: EntraRoleRecord) {
     this.templateId = record.templateId;
@@ -28,6 +39,9 @@ export class EntraRole {
     this.description = record.description;
     this.isPrivileged = record.isPrivileged;
     this.allowedActions = record.allowedActions;
+    this.inheritsFrom = record.inheritsFrom ?? [];
+    this.tier = tierOfLevel(record.tier);
+    this.unclassifiedActions = record.unclassifiedActions ?? [];
   }
 
   public toString(): string {

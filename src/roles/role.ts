@@ -1,11 +1,15 @@
 import type { RoleDefinition } from '@cdktf/provider-azurerm/lib/role-definition';
+import type * as ActionTiers from './azure-action-tiers.generated';
+import type * as RoleTiers from './azure-role-tiers.generated';
 import { ESCALATION_PATHS } from './escalation-paths.generated';
+import { PrivilegeTier, tierOfLevel } from './privilege-tier';
 import { effectiveActions, effectiveDataActions, classifyPermissions, openedEscalationPaths, RoleClassification } from './role-classification';
 import { subscriptionScopedDefinitionId } from './role-definition-id';
 import { BUILT_IN_ESCALATION_PATHS } from './role-escalation-paths.generated';
 import { RolePermission } from './role-permission';
 import { RolePlane } from './role-plane';
 import { RoleRecord } from './role-record';
+import { azureActionKeys, tierOfActions } from './tier-of-actions';
 import { isGuid, ROLE_DEFINITIONS_PATH } from '../model/guid';
 import { isUnresolved } from '../private/cdktf-runtime';
 
@@ -98,6 +102,7 @@ export class Role {
   private readonly explicitDefinitionId?: string;
   private classification?: RoleClassification;
   private openedPaths?: string[];
+  private tierLevel?: number;
 
   private constructor(record: RoleRecord, definitionId?: string) {
     this.guid = record.guid;
@@ -171,6 +176,21 @@ export class Role {
     return [...this.openedPaths];
   }
 
+  /**
+   * The Enterprise Access Model tier (entraops classification, data/entraops/): the widest tier
+   * among the role's operations. A built-in role reads the generated table; a custom role is
+   * judged operation by operation, where an operation the classification does not list (spelt
+   * differently, or newer) counts as tier 0: unknown is the wider case.
+   */
+  public get tier(): PrivilegeTier {
+    if (this.tierLevel === undefined) {
+      // A built-in of a tenant export that entraops does not know yet is judged like a custom role.
+      const builtIn = this.isBuiltIn ? builtInRoleTiers()[this.guid] : undefined;
+      this.tierLevel = builtIn ?? tierOfActions(azureActionKeys(this.permissions), (key) => azureActionTiers()[key]).level;
+    }
+    return tierOfLevel(this.tierLevel);
+  }
+
   public toString(): string {
     return `${this.name} (${this.guid})`;
   }
@@ -179,4 +199,19 @@ export class Role {
     this.classification ??= classifyPermissions(this.permissions);
     return this.classification;
   }
+}
+
+/** The built-in roles' tiers, loaded when a tier is first asked (keeps `require()` of the library cheap). */
+function builtInRoleTiers(): Record<string, number> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require('./azure-role-tiers.generated') as typeof RoleTiers).BUILT_IN_ROLE_TIERS;
+}
+
+/**
+ * The classification of every Azure operation, loaded when a custom role's tier is first asked:
+ * it is large, and most programs never need it.
+ */
+function azureActionTiers(): Record<string, number> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require('./azure-action-tiers.generated') as typeof ActionTiers).AZURE_ACTION_TIERS;
 }
