@@ -2,7 +2,7 @@ import { readLibraryMetadata, SuppressionRecord } from '../../model/metadata';
 import { Role } from '../../roles/role';
 import { RolePermission } from '../../roles/role-permission';
 import { parseReference, scopeLevelOfValue } from '../reference';
-import { TerraformBlock, TerraformDocument } from '../terraform-json';
+import { legacyAddressOf, NOT_READ_MODULES_KEY, NotReadModule, TerraformBlock, TerraformDocument } from '../terraform-json';
 import { flag, nestedBlock, nestedBlocks, strings, text } from './block-values';
 import { coverageOf } from './coverage';
 import { DocumentIndex } from './document-index';
@@ -14,6 +14,7 @@ import {
   GraphExpiry,
   GraphGrant,
   GraphIdentity,
+  GraphModuleNotRead,
   GraphMove,
   GraphPrincipal,
   GraphRole,
@@ -75,6 +76,20 @@ function expiryOf(schedule: Record<string, unknown> | undefined): GraphExpiry {
   // A length that cannot be read (a variable, say) may be anything: it counts as never ending.
   if (days !== undefined || hours !== undefined) return { permanent: true, unknown: true };
   return { permanent: true };
+}
+
+/**
+ * The suppressions a configuration file keys by an address. A child module's resource was
+ * printed as `azurerm_x.module.app.y` before addresses were Terraform's (`module.app.azurerm_x.y`):
+ * a file keyed by the former form keeps working, and its reason says the new form to write.
+ */
+function suppressionsAt(extra: SuppressionsByAddress, address: string): SuppressionRecord[] | undefined {
+  const current = extra.get(address);
+  const legacy = legacyAddressOf(address);
+  const former = legacy === undefined ? undefined : extra.get(legacy);
+  if (former === undefined) return current;
+  const renamed = former.map((s) => ({ ...s, reason: `${s.reason} (keyed by the former address ${legacy}: write ${address})` }));
+  return [...(current ?? []), ...renamed];
 }
 
 /**
@@ -158,6 +173,7 @@ export class AccessGraph {
     for (const input of inputs) {
       graph.add(new DocumentIndex(input.file, input.document), input.document, suppressions, input.stack);
       graph.readMoves(input);
+      graph.readModulesNotRead(input, suppressions);
     }
     return graph;
   }
@@ -171,6 +187,8 @@ export class AccessGraph {
   public readonly moves: GraphMove[] = [];
   /** Every input resource part that carries access by the reviewed list, read or not. */
   public readonly coverage: GraphCoverage[] = [];
+  /** Module calls the reader could not read: their access is not in the graph. */
+  public readonly modulesNotRead: GraphModuleNotRead[] = [];
 
   private constructor() {}
 
@@ -196,7 +214,7 @@ export class AccessGraph {
   }
 
   private add(index: DocumentIndex, document: TerraformDocument, extra: SuppressionsByAddress, stack: string | undefined): void {
-    const origin = (block: TerraformBlock) => originOf(index.file, block, extra.get(block.address), stack);
+    const origin = (block: TerraformBlock) => originOf(index.file, block, suppressionsAt(extra, block.address), stack);
     const placement = new ResourcePlacement(index, document);
     const customRoles = this.readCustomRoles(index, origin);
     const resolved = new Resolved(index, customRoles);
@@ -276,6 +294,19 @@ export class AccessGraph {
 
     this.readCredentials(index, origin);
     for (const block of index.blocks) this.coverage.push(...coverageOf(block, origin(block)));
+  }
+
+  private readModulesNotRead(input: GraphInput, extra: SuppressionsByAddress): void {
+    const list = Object.hasOwn(input.document, NOT_READ_MODULES_KEY) ? input.document[NOT_READ_MODULES_KEY] : undefined;
+    for (const module of Array.isArray(list) ? (list as NotReadModule[]) : []) {
+      const origin: GraphModuleNotRead['origin'] = {
+        file: input.file,
+        address: module.address,
+        suppressions: suppressionsAt(extra, module.address) ?? [],
+        ...(input.stack === undefined ? {} : { stack: input.stack }),
+      };
+      this.modulesNotRead.push({ origin, source: module.source, reason: module.reason });
+    }
   }
 
   /** `moved` blocks: cdktf writes plain addresses, hcl2json writes them as `${...}` references. */

@@ -220,3 +220,15 @@ export interface GraphCoverage {
   readonly reason: string;
   readonly reviewed: boolean;
 }
+
+/**
+ * A module call the reader could not read (a missing directory, a registry or git module that
+ * `terraform init` did not install): whatever access it holds is not in the graph.
+ */
+export interface GraphModuleNotRead {
+  /** `address` is the call's (`module.app.module.network`). */
+  readonly origin: Origin;
+  /** The call's `source` as written. */
+  readonly source: string;
+  readonly reason: string;
+}

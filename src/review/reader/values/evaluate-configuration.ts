@@ -1,10 +1,12 @@
 import { evaluate, EvaluationScope, show } from './evaluate-expression';
 import { Expr, parseExpression, parseTemplate } from './expression-parser';
 import { asJsonText } from './functions';
+import { ModuleCalls, ModuleInstance, mergeModuleInstances } from './module-instances';
 import { isObject, Reference, Unknown, Value } from './value';
 import { valueOfText, VariableSetting, splitVarSetting } from './variables';
 import { ownValue, setOwn } from '../../../model/own-keys';
 import { REPEATED_KEY, TerraformDocument } from '../../terraform-json';
+import { ModuleCall } from '../module-tree';
 
 /** Where variable values come from, besides defaults, in Terraform's order of precedence. */
 export interface VariableSources {
@@ -202,7 +204,7 @@ function describe(writtenValue: unknown, value: Value): string {
 }
 
 /** A map's entries, or a set of strings as key = value; keys in Terraform's (lexical) order. */
-function forEachEntries(collection: Value): [string, Value][] | undefined {
+export function forEachEntries(collection: Value): [string, Value][] | undefined {
   if (Array.isArray(collection)) {
     if (!collection.every((v) => typeof v === 'string')) return undefined;
     return [...new Set(collection as string[])].sort().map((v) => [v, v]);
@@ -259,13 +261,45 @@ function expandDynamic(label: string, dynamic: Record<string, unknown>, scope: E
   return entries.map(([key, value]) => evaluateBody(content, withNames(scope, { [iterator]: { key, value } })));
 }
 
-/** The scope of a root configuration: its variables, locals, and no module prefix. */
-export function rootScope(document: TerraformDocument, sources: VariableSources): EvaluationScope {
-  const variables = variableValues(document, sources);
+/** The scope of a root configuration: its variables, locals, module outputs, and no module prefix. */
+export function rootScope(document: TerraformDocument, sources: VariableSources, calls: readonly ModuleCall[] = []): EvaluationScope {
+  return configurationScope(document, variableValues(document, sources), '', calls);
+}
+
+// The module calls of each configuration scope, for evaluateWithModules to expand with the same
+// instance scopes that `module.<name>` outputs were read from.
+const CALLS_OF_SCOPE = new WeakMap<EvaluationScope, ModuleCalls>();
+
+const EVALUATOR = {
+  evaluateWritten,
+  variableValues: (document: TerraformDocument, given: Record<string, Value>) => variableValues(document, {}, given),
+  configurationScope,
+  forEachEntries,
+};
+
+/** The scope of a configuration (root or module instance): its variables, its locals, its calls' outputs. */
+export function configurationScope(
+  document: TerraformDocument, variables: Map<string, Value>, modulePrefix: string, calls: readonly ModuleCall[],
+): EvaluationScope {
   let scope: EvaluationScope;
   const local = localValues(document, () => scope);
-  scope = { variable: (name) => variables.get(name), local, names: new Map(), modulePrefix: '' };
+  const moduleCalls = new ModuleCalls(calls, () => scope, EVALUATOR);
+  scope = { variable: (name) => variables.get(name), local, names: new Map(), modulePrefix, module: (name) => moduleCalls.outputs(name) };
+  CALLS_OF_SCOPE.set(scope, moduleCalls);
   return scope;
+}
+
+/**
+ * A configuration evaluated with its modules: its own blocks, then every instance of every
+ * module call it makes, recursively, under Terraform's addresses (`module.app["a"].module.b.x`).
+ * Calls that could not be read are listed in the document (NOT_READ_MODULES_KEY).
+ */
+export function evaluateWithModules(document: TerraformDocument, scope: EvaluationScope): TerraformDocument {
+  const out = evaluateConfiguration(document, scope);
+  const calls = CALLS_OF_SCOPE.get(scope);
+  if (calls === undefined || calls.calls.length === 0) return out;
+  return mergeModuleInstances(out, calls, scope.modulePrefix,
+    (call: ModuleCall, instance: ModuleInstance) => evaluateWithModules(call.module!.document, instance.scope));
 }
 
 export { parseExpression };
