@@ -219,6 +219,8 @@ export interface GraphCoverage {
   readonly via: string;
   readonly reason: string;
   readonly reviewed: boolean;
+  /** What the review made of it, when that is not a grant: a vault with RBAC authorization ignores its access policies. */
+  readonly note?: string;
 }
 
 /**

@@ -2,6 +2,7 @@ import { PrincipalRecord } from '../../model/metadata';
 import { PrincipalKind } from '../../model/principal-kind';
 import { principalFactsOf } from '../../model/terraform-types';
 import { parseReference } from '../reference';
+import { AZAPI_PRINCIPAL_ATTRIBUTE, azapiKindOf } from './azapi-access';
 import { text } from './block-values';
 import { DocumentIndex } from './document-index';
 import { GraphPrincipal } from './graph-types';
@@ -65,6 +66,10 @@ function principalBehind(
       kind: PrincipalKind.MANAGED_IDENTITY,
       definedBy: reference.address,
     };
+  }
+  // An azapi user-assigned identity: `azapi_resource.uai.output.properties.principalId` (azapi 2.x).
+  if (target !== undefined && azapiKindOf(target) === 'identity' && attribute === AZAPI_PRINCIPAL_ATTRIBUTE) {
+    return { key, name: named(reference.address), kind: PrincipalKind.MANAGED_IDENTITY, definedBy: reference.address };
   }
   const facts = principalFactsOf(reference.type);
   if (facts !== undefined && facts.objectIdAttributes.includes(attribute)) {
