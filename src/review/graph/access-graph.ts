@@ -7,6 +7,7 @@ import {
   AZAPI_PRINCIPAL_ATTRIBUTE, azapiBody, azapiKindOf, federatedCredentialForm, policyForm, roleAssignmentForm, roleDefinitionForm, scheduleRequestForm,
 } from './azapi-access';
 import { flag, nestedBlock, nestedBlocks, strings, text } from './block-values';
+import { constrainedRole } from './constrained-role';
 import { coverageOf } from './coverage';
 import { cosmosBuiltInRoleName, dataPlaneRoleByName } from './data-plane-role-by-name';
 import { DocumentIndex } from './document-index';
@@ -256,7 +257,7 @@ export class AccessGraph {
       this.grants.push({
         origin: origin(block),
         principal: resolved.principalOf(body, text(body, 'principal_type')),
-        role: resolved.roleOf(body),
+        role: constrainedRole(resolved.roleOf(body), text(body, 'condition'), customRoles.values()),
         scope,
         scopePlacement: placement.locate(scope.value),
         via: active ? 'pim-active' : 'role-assignment',

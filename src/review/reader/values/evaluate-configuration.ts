@@ -21,6 +21,8 @@ export interface VariableSources {
 // Arguments that shape instances or the run, not access; they are read before the body.
 const META = new Set(['count', 'for_each', 'lifecycle', 'depends_on', 'provider', 'provisioner', 'connection', '//']);
 const PARSED = new Map<string, Expr | null>();
+// How an Unknown names a module variable that has no default and no value from the call.
+const MODULE_INPUT = 'module input ';
 
 function parsedTemplate(text: string): Expr | null {
   let expr = PARSED.get(text);
@@ -54,6 +56,8 @@ function writtenBack(original: unknown, scope: EvaluationScope): unknown {
   if (typeof original === 'string') {
     if (!original.includes('${')) return original;
     const value = evaluateWritten(original, scope);
+    // A module input the call does not give is named as one, whatever the expression was.
+    if (value instanceof Unknown && value.source.startsWith(MODULE_INPUT)) return `\${${value.source}}`;
     return value instanceof Unknown ? partialTemplate(original, scope) : asJsonText(value);
   }
   if (Array.isArray(original)) return original.map((o) => writtenBack(o, scope));
@@ -99,8 +103,10 @@ export function variableValues(document: TerraformDocument, sources: VariableSou
   for (const [name, block] of declared) {
     let value: Value = Object.hasOwn(block, 'default') ? evaluateWritten(block.default, empty) : new Unknown(`var.${name}`);
     if (given !== undefined) {
-      // A module's variables come from the call's arguments; nothing else sets them.
+      // A module's variables come from the call's arguments; nothing else sets them. One that
+      // has neither is an input the call does not give, and messages say so.
       if (Object.hasOwn(given, name)) value = given[name];
+      else if (value instanceof Unknown) value = new Unknown(`${MODULE_INPUT}var.${name}`);
       values.set(name, value);
       continue;
     }
