@@ -31,7 +31,7 @@ export function grantsDocument(grants: number): object {
 }
 
 /** Whole-process time of `node <args>`, median of `runs`. */
-function timeProcess(args: string[], runs = 5): Sample {
+export function timeProcess(args: string[], runs = 5): Sample {
   const samples: Sample[] = [];
   for (let i = 0; i < runs; i++) {
     const start = process.hrtime.bigint();

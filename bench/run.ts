@@ -5,6 +5,7 @@
 import { cpus } from 'os';
 import { escalationBench } from './escalation';
 import { importCost } from './import-cost';
+import { moduleScale } from './module-scale';
 import { reviewScale } from './review-scale';
 import { synthScale } from './synth-scale';
 
@@ -12,6 +13,7 @@ const benchmarks: Record<string, () => string[]> = {
   'import-cost': importCost,
   'synth-scale': synthScale,
   'review-scale': reviewScale,
+  'module-scale': moduleScale,
   'escalation': escalationBench,
 };
 

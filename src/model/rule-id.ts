@@ -34,6 +34,8 @@ export enum RuleId {
   WIDE_CUSTOM_ROLE = 'AZA014',
   /** An input resource that carries access, of a kind the review does not read. */
   NOT_REVIEWED = 'AZA015',
+  /** A module call the review could not read (missing directory, registry or git module not installed). */
+  MODULE_NOT_READ = 'AZA016',
   /** A group of people holds standing write access. */
   GROUP_STANDING_WRITE = 'AZA017',
   /** A built-in data-plane role granted on a resource of another resource provider: it grants nothing there. */
@@ -46,7 +48,7 @@ export enum RuleId {
 
 const RULE_IDS: ReadonlySet<string> = new Set(Object.values(RuleId));
 
-/** `AZA001 to AZA020, except AZA016`: the published IDs, for messages that name the accepted ones. */
+/** `AZA001 to AZA020` (`, except AZA0nn` for a number not published): the published IDs, for messages that name the accepted ones. */
 export function ruleIdRange(): string {
   const numbers = Object.values(RuleId).map((id) => Number(id.slice(3))).sort((a, b) => a - b);
   const name = (n: number) => `AZA${String(n).padStart(3, '0')}`;

@@ -11,6 +11,7 @@ import {
   workloadCanGrantAccess,
   workloadWildcard,
 } from './rules/grant-rules';
+import { moduleNotRead } from './rules/module-rules';
 import { missingOwner } from './rules/ownership-rules';
 import { directoryRoleEligibility, eligibilityWithoutExpiry, weakActivation } from './rules/pim-rules';
 import { wideCustomRole } from './rules/role-definition-rules';
@@ -38,6 +39,7 @@ export const RULE_REGISTRY: readonly RuleInfo[] = [
   escalationChain,
   wideCustomRole,
   notReviewed,
+  moduleNotRead,
   groupStandingWrite,
   dataRoleElsewhere,
   activeAssignmentStanding,

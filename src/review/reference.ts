@@ -5,24 +5,28 @@ import { levelOfPartialId } from '../scope/partial-id-level';
 
 /** `${azurerm_key_vault.kv.id}` read as its parts. */
 export interface TerraformReference {
-  /** `azurerm_key_vault.kv` or `data.azurerm_subscription.current`. */
+  /** `azurerm_key_vault.kv`, `data.azurerm_subscription.current`, `module.app["a"].azurerm_key_vault.kv`. */
   readonly address: string;
+  /** `module.app["a"].` for a resource of a child module, `''` at the root. */
+  readonly modulePrefix: string;
   readonly type: string;
   readonly isData: boolean;
   /** `id`, `principal_id`, `identity.0.principal_id`, `identity[0].principal_id`. */
   readonly attribute: string;
 }
 
-// `type.name`, an optional instance key (`[0]` from count, `["a"]` from for_each), then attributes.
-const WHOLE_REFERENCE = /^\$\{(data\.)?([a-z0-9_]+)\.([A-Za-z0-9_-]+)((?:\[\d+\]|\["[^"\]]*"\])?)((?:\.[A-Za-z0-9_]+|\[\d+\])+)\}$/;
+// Module calls with their instance keys (`module.app["a"].module.inner[0].`), `type.name`, an
+// optional instance key (`[0]` from count, `["a"]` from for_each), then attributes.
+const WHOLE_REFERENCE = /^\$\{((?:module\.[A-Za-z0-9_-]+(?:\[\d+\]|\["[^"\]]*"\])?\.)*)(data\.)?([a-z0-9_]+)\.([A-Za-z0-9_-]+)((?:\[\d+\]|\["[^"\]]*"\])?)((?:\.[A-Za-z0-9_]+|\[\d+\])+)\}$/;
 
 /** The reference a value is made of, when the whole value is one reference. */
 export function parseReference(value: string): TerraformReference | undefined {
   const match = WHOLE_REFERENCE.exec(value);
   if (!match) return undefined;
-  const [, data, type, name, instance, path] = match;
+  const [, modulePrefix, data, type, name, instance, path] = match;
   return {
-    address: `${data ? 'data.' : ''}${type}.${name}${instance}`,
+    address: `${modulePrefix}${data ? 'data.' : ''}${type}.${name}${instance}`,
+    modulePrefix,
     type,
     isData: data !== undefined,
     attribute: path.replace(/\[(\d+)\]/g, '.$1').replace(/^\./, ''),

@@ -3,9 +3,13 @@
  * writes it (`resource.<type>.<name>` is an array of one object): both read the same here.
  */
 export interface TerraformBlock {
-  /** `azurerm_role_assignment.grant` or `data.azurerm_subscription.current`. */
+  /**
+   * Terraform's address: `azurerm_role_assignment.grant`, `data.azurerm_subscription.current`,
+   * `module.app["a"].azurerm_role_assignment.grant[0]`.
+   */
   readonly address: string;
   readonly type: string;
+  /** The name as the document keys it: a child module's resources carry the module path (`module.app.grant`). */
   readonly name: string;
   readonly isData: boolean;
   readonly body: Record<string, unknown>;
@@ -18,6 +22,20 @@ export type TerraformDocument = Record<string, unknown>;
  * one block stands for an unknown number of instances, and says why (`for_each = var.roles`).
  */
 export const REPEATED_KEY = 'azure-access-repeated';
+
+/**
+ * Set by the reader at the top of a configuration it read with its modules: the module calls it
+ * could not read (a missing directory, a registry module without `terraform init`). Their access
+ * is not in the document, and the review says so.
+ */
+export const NOT_READ_MODULES_KEY = 'azure-access-modules-not-read';
+
+/** A module call the reader could not read: `module.app.module.net`, its source as written, and why. */
+export interface NotReadModule {
+  readonly address: string;
+  readonly source: string;
+  readonly reason: string;
+}
 
 function bodiesOf(value: unknown): Record<string, unknown>[] {
   if (Array.isArray(value)) return value.filter((v): v is Record<string, unknown> => typeof v === 'object' && v !== null);
@@ -33,7 +51,7 @@ export function blocksOf(document: TerraformDocument): TerraformBlock[] {
         for (const named of bodiesOf(byName)) {
           for (const [name, value] of Object.entries(named)) {
             for (const body of bodiesOf(value)) {
-              blocks.push({ address: `${isData ? 'data.' : ''}${type}.${name}`, type, name, isData, body });
+              blocks.push({ address: addressOf(type, name, isData), type, name, isData, body });
             }
           }
         }
@@ -41,6 +59,30 @@ export function blocksOf(document: TerraformDocument): TerraformBlock[] {
     }
   }
   return blocks;
+}
+
+// The module path a document puts before a child module's block name (`module.app["a"].module.b.`):
+// one document holds every module, and a Terraform name has no dots, so the prefix is unambiguous.
+const MODULE_PATH = /^(?:module\.[A-Za-z0-9_-]+(?:\[\d+\]|\["[^"\]]*"\])?\.)+/;
+
+/**
+ * Terraform's address of a block: a child module's resource is keyed in the document by its
+ * module path and name (`azurerm_role_assignment` → `module.app.grant`, as plan JSON and module
+ * reading both write it) and addressed as Terraform prints it (`module.app.azurerm_role_assignment.grant`).
+ */
+export function addressOf(type: string, name: string, isData: boolean): string {
+  const modulePath = MODULE_PATH.exec(name)?.[0] ?? '';
+  return `${modulePath}${isData ? 'data.' : ''}${type}.${name.slice(modulePath.length)}`;
+}
+
+/** The address a block of a child module had before addresses were Terraform's (`azurerm_x.module.app.y`), or undefined at the root. */
+export function legacyAddressOf(address: string): string | undefined {
+  const modulePath = MODULE_PATH.exec(address)?.[0];
+  if (modulePath === undefined) return undefined;
+  const rest = address.slice(modulePath.length);
+  const data = rest.startsWith('data.') ? 'data.' : '';
+  const typeEnd = rest.indexOf('.', data.length);
+  return `${data}${rest.slice(data.length, typeEnd)}.${modulePath}${rest.slice(typeEnd + 1)}`;
 }
 
 /** A block's attribute as a string, or undefined when it is absent or not a string. */

@@ -65,7 +65,7 @@ describe('azure-access check', () => {
     const run = sarif.runs[0];
     expect(run.tool.driver.name).toBe('azure-access');
     expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual([
-      'AZA001', 'AZA002', 'AZA003', 'AZA004', 'AZA005', 'AZA006', 'AZA007', 'AZA008', 'AZA009', 'AZA010', 'AZA011', 'AZA012', 'AZA013', 'AZA014', 'AZA015',
+      'AZA001', 'AZA002', 'AZA003', 'AZA004', 'AZA005', 'AZA006', 'AZA007', 'AZA008', 'AZA009', 'AZA010', 'AZA011', 'AZA012', 'AZA013', 'AZA014', 'AZA015', 'AZA016',
       'AZA017', 'AZA018', 'AZA019', 'AZA020',
     ]);
     expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual(RULE_REGISTRY.map((r) => r.id));

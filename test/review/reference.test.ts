@@ -41,7 +41,14 @@ describe('scope references', () => {
 
   test('parseReference reads whole references only', () => {
     expect(parseReference('${data.azurerm_subscription.current.id}')).toEqual({
-      address: 'data.azurerm_subscription.current', type: 'azurerm_subscription', isData: true, attribute: 'id',
+      address: 'data.azurerm_subscription.current', modulePrefix: '', type: 'azurerm_subscription', isData: true, attribute: 'id',
+    });
+    expect(parseReference('${module.app["a"].module.inner[0].azurerm_user_assigned_identity.id["x"].principal_id}')).toEqual({
+      address: 'module.app["a"].module.inner[0].azurerm_user_assigned_identity.id["x"]',
+      modulePrefix: 'module.app["a"].module.inner[0].',
+      type: 'azurerm_user_assigned_identity',
+      isData: false,
+      attribute: 'principal_id',
     });
     expect(parseReference('${azurerm_linux_function_app.api.identity[0].principal_id}')?.attribute).toBe('identity.0.principal_id');
     expect(parseReference('${azurerm_key_vault.kv.id}/x')).toBeUndefined();

@@ -2,9 +2,14 @@ import { readLibraryMetadata, SuppressionRecord } from '../../model/metadata';
 import { Role } from '../../roles/role';
 import { RolePermission } from '../../roles/role-permission';
 import { parseReference, scopeLevelOfValue } from '../reference';
-import { TerraformBlock, TerraformDocument } from '../terraform-json';
+import { legacyAddressOf, NOT_READ_MODULES_KEY, NotReadModule, TerraformBlock, TerraformDocument } from '../terraform-json';
+import {
+  AZAPI_PRINCIPAL_ATTRIBUTE, azapiBody, azapiKindOf, federatedCredentialForm, policyForm, roleAssignmentForm, roleDefinitionForm, scheduleRequestForm,
+} from './azapi-access';
 import { flag, nestedBlock, nestedBlocks, strings, text } from './block-values';
+import { constrainedRole } from './constrained-role';
 import { coverageOf } from './coverage';
+import { cosmosBuiltInRoleName, dataPlaneRoleByName } from './data-plane-role-by-name';
 import { DocumentIndex } from './document-index';
 import {
   GraphActivationPolicy,
@@ -14,16 +19,18 @@ import {
   GraphExpiry,
   GraphGrant,
   GraphIdentity,
+  GraphModuleNotRead,
   GraphMove,
   GraphPrincipal,
   GraphRole,
   GraphRoleDefinition,
   GraphScope,
 } from './graph-types';
+import { accessPolicyRole, vaultOfPolicy, vaultUsesRbac } from './key-vault-access';
 import { originOf } from './origin';
 import { PlacedResources } from './placed-resources';
 import { normalizeAttribute, resolvePrincipal } from './resolve-principal';
-import { resolveRole } from './resolve-role';
+import { knownRole, resolveRole } from './resolve-role';
 import { ResourcePlacement } from './resource-placement';
 import { stablePrincipalKey, withStableKey } from './stable-principal';
 import { stableScopeOf } from './stable-scope';
@@ -48,6 +55,7 @@ const PASSWORD_TYPES: ReadonlyMap<string, GraphCredential['kind']> = new Map([
   ['azuread_application_password', 'application-password'],
   ['azuread_service_principal_password', 'service-principal-password'],
 ]);
+const IGNORED_POLICY = 'no grant: the vault uses RBAC authorization, so Azure does not evaluate its access policies';
 const CERTIFICATE_TYPES = ['azuread_application_certificate', 'azuread_service_principal_certificate'];
 const FEDERATED_TYPES = ['azurerm_federated_identity_credential', 'azuread_application_federated_identity_credential'];
 
@@ -75,6 +83,34 @@ function expiryOf(schedule: Record<string, unknown> | undefined): GraphExpiry {
   // A length that cannot be read (a variable, say) may be anything: it counts as never ending.
   if (days !== undefined || hours !== undefined) return { permanent: true, unknown: true };
   return { permanent: true };
+}
+
+/** A Cosmos DB SQL role: built-in by its GUID, custom by its definition's name, else unknown (the widest). */
+function cosmosRole(roleId: string | undefined, index: DocumentIndex): GraphRole {
+  const builtIn = cosmosBuiltInRoleName(roleId);
+  if (builtIn !== undefined) return dataPlaneRoleByName(builtIn, 'Microsoft.DocumentDB/databaseAccounts');
+  const reference = roleId === undefined ? undefined : parseReference(roleId);
+  const definition = reference?.type === 'azurerm_cosmosdb_sql_role_definition' ? index.get(reference.address) : undefined;
+  return dataPlaneRoleByName(text(definition?.body, 'name') ?? roleId, 'Microsoft.DocumentDB/databaseAccounts');
+}
+
+function ownerTag(tags: Record<string, unknown> | undefined): string | undefined {
+  const owner = tags?.owner;
+  return typeof owner === 'string' && owner.trim() ? owner : undefined;
+}
+
+/**
+ * The suppressions a configuration file keys by an address. A child module's resource was
+ * printed as `azurerm_x.module.app.y` before addresses were Terraform's (`module.app.azurerm_x.y`):
+ * a file keyed by the former form keeps working, and its reason says the new form to write.
+ */
+function suppressionsAt(extra: SuppressionsByAddress, address: string): SuppressionRecord[] | undefined {
+  const current = extra.get(address);
+  const legacy = legacyAddressOf(address);
+  const former = legacy === undefined ? undefined : extra.get(legacy);
+  if (former === undefined) return current;
+  const renamed = former.map((s) => ({ ...s, reason: `${s.reason} (keyed by the former address ${legacy}: write ${address})` }));
+  return [...(current ?? []), ...renamed];
 }
 
 /**
@@ -158,6 +194,7 @@ export class AccessGraph {
     for (const input of inputs) {
       graph.add(new DocumentIndex(input.file, input.document), input.document, suppressions, input.stack);
       graph.readMoves(input);
+      graph.readModulesNotRead(input, suppressions);
     }
     return graph;
   }
@@ -171,6 +208,8 @@ export class AccessGraph {
   public readonly moves: GraphMove[] = [];
   /** Every input resource part that carries access by the reviewed list, read or not. */
   public readonly coverage: GraphCoverage[] = [];
+  /** Module calls the reader could not read: their access is not in the graph. */
+  public readonly modulesNotRead: GraphModuleNotRead[] = [];
 
   private constructor() {}
 
@@ -196,38 +235,52 @@ export class AccessGraph {
   }
 
   private add(index: DocumentIndex, document: TerraformDocument, extra: SuppressionsByAddress, stack: string | undefined): void {
-    const origin = (block: TerraformBlock) => originOf(index.file, block, extra.get(block.address), stack);
+    const origin = (block: TerraformBlock) => originOf(index.file, block, suppressionsAt(extra, block.address), stack);
     const placement = new ResourcePlacement(index, document);
     const customRoles = this.readCustomRoles(index, origin);
     const resolved = new Resolved(index, customRoles);
     this.readIdentities(index, origin, new PlacedResources(placement));
 
-    for (const block of index.ofType('azurerm_role_assignment', 'azurerm_pim_active_role_assignment')) {
-      const active = block.type === 'azurerm_pim_active_role_assignment';
-      const schedule = nestedBlock(block.body.schedule);
+    // azapi resources are read in the form of the azurerm resource that carries the same access.
+    const azapi = (kind: ReturnType<typeof azapiKindOf>) => index.blocks.filter((b) => azapiKindOf(b) === kind);
+    const assignments = [
+      ...index.ofType('azurerm_role_assignment', 'azurerm_pim_active_role_assignment', 'azurerm_marketplace_role_assignment')
+        .map((block) => ({ block, body: block.body, active: block.type === 'azurerm_pim_active_role_assignment' })),
+      ...azapi('role-assignment').map((block) => ({ block, body: roleAssignmentForm(block), active: false })),
+      ...azapi('active-assignment').map((block) => ({ block, body: scheduleRequestForm(block), active: true })),
+    ];
+    for (const { block, body, active } of assignments) {
+      const schedule = nestedBlock(body.schedule);
       const expiry = active ? expiryOf(schedule) : undefined;
-      const scope = resolved.scopeOf(text(block.body, 'scope'));
+      // The private marketplace is one scope of the tenant; the resource has no scope argument.
+      const scope = resolved.scopeOf(block.type === 'azurerm_marketplace_role_assignment' ? '/providers/Microsoft.Marketplace' : text(body, 'scope'));
       this.grants.push({
         origin: origin(block),
-        principal: resolved.principalOf(block.body, text(block.body, 'principal_type')),
-        role: resolved.roleOf(block.body),
+        principal: resolved.principalOf(body, text(body, 'principal_type')),
+        role: constrainedRole(resolved.roleOf(body), text(body, 'condition'), customRoles.values()),
         scope,
         scopePlacement: placement.locate(scope.value),
         via: active ? 'pim-active' : 'role-assignment',
-        description: text(block.body, 'description'),
-        condition: text(block.body, 'condition'),
+        description: text(body, 'description'),
+        condition: text(body, 'condition'),
         expiry: expiry ? (expiry.permanent ? undefined : (expiry.duration?.toIsoString() ?? expiry.endDateTime)) : undefined,
       });
     }
+    this.readServiceRoleAssignments(index, origin, resolved, placement);
+    const ignoredPolicies = this.readAccessPolicies(index, origin, resolved, placement);
 
-    for (const block of index.ofType('azurerm_pim_eligible_role_assignment')) {
+    const eligible = [
+      ...index.ofType('azurerm_pim_eligible_role_assignment').map((block) => ({ block, body: block.body })),
+      ...azapi('eligibility').map((block) => ({ block, body: scheduleRequestForm(block) })),
+    ];
+    for (const { block, body } of eligible) {
       this.eligibilities.push({
         origin: origin(block),
         kind: 'azure-rbac',
-        principal: resolved.principalOf(block.body),
-        role: resolved.roleOf(block.body),
-        scope: resolved.scopeOf(text(block.body, 'scope')),
-        expiry: expiryOf(nestedBlock(block.body.schedule)),
+        principal: resolved.principalOf(body, text(body, 'principal_type')),
+        role: resolved.roleOf(body),
+        scope: resolved.scopeOf(text(body, 'scope')),
+        expiry: expiryOf(nestedBlock(body.schedule)),
       });
     }
     for (const block of index.ofType('azuread_directory_role_eligibility_schedule_request')) {
@@ -257,14 +310,18 @@ export class AccessGraph {
       });
     }
 
-    for (const block of index.ofType('azurerm_role_management_policy')) {
-      const activation = nestedBlock(block.body.activation_rules);
+    const policies = [
+      ...index.ofType('azurerm_role_management_policy').map((block) => ({ block, body: block.body })),
+      ...azapi('policy').map((block) => ({ block, body: policyForm(block) })),
+    ];
+    for (const { block, body } of policies) {
+      const activation = nestedBlock(body.activation_rules);
       const stage = nestedBlock(activation?.approval_stage);
       const approvers = nestedBlocks(stage?.primary_approver);
       this.policies.push({
         origin: origin(block),
-        role: resolved.roleOf(block.body),
-        scope: resolved.scopeOf(text(block.body, 'scope')),
+        role: resolved.roleOf(body),
+        scope: resolved.scopeOf(text(body, 'scope')),
         maximumActivation: parseDuration(text(activation, 'maximum_duration')),
         requireApproval: flag(activation, 'require_approval') === true,
         approverCount: approvers.length,
@@ -275,7 +332,83 @@ export class AccessGraph {
     }
 
     this.readCredentials(index, origin);
-    for (const block of index.blocks) this.coverage.push(...coverageOf(block, origin(block)));
+    for (const block of index.blocks) {
+      const covered = coverageOf(block, origin(block));
+      this.coverage.push(...(ignoredPolicies.has(block.address) ? covered.map((c) => ({ ...c, note: IGNORED_POLICY })) : covered));
+    }
+  }
+
+  private readModulesNotRead(input: GraphInput, extra: SuppressionsByAddress): void {
+    const list = Object.hasOwn(input.document, NOT_READ_MODULES_KEY) ? input.document[NOT_READ_MODULES_KEY] : undefined;
+    for (const module of Array.isArray(list) ? (list as NotReadModule[]) : []) {
+      const origin: GraphModuleNotRead['origin'] = {
+        file: input.file,
+        address: module.address,
+        suppressions: suppressionsAt(extra, module.address) ?? [],
+        ...(input.stack === undefined ? {} : { stack: input.stack }),
+      };
+      this.modulesNotRead.push({ origin, source: module.source, reason: module.reason });
+    }
+  }
+
+  /**
+   * Synapse and Cosmos DB SQL role assignments: grants of the service's own data-plane roles at
+   * their own scope (the workspace or Spark pool; the Cosmos account or a path in it).
+   */
+  private readServiceRoleAssignments(index: DocumentIndex, origin: (b: TerraformBlock) => GraphGrant['origin'], resolved: Resolved,
+    placement: ResourcePlacement): void {
+    for (const block of index.ofType('azurerm_synapse_role_assignment', 'azurerm_cosmosdb_sql_role_assignment')) {
+      const synapse = block.type === 'azurerm_synapse_role_assignment';
+      const scope = resolved.scopeOf(synapse ? text(block.body, 'synapse_spark_pool_id') ?? text(block.body, 'synapse_workspace_id') : text(block.body, 'scope'));
+      const roleId = text(block.body, 'role_definition_id');
+      const role = synapse ? dataPlaneRoleByName(text(block.body, 'role_name'), 'Microsoft.Synapse/workspaces')
+        : cosmosRole(roleId, index);
+      this.grants.push({
+        origin: origin(block),
+        principal: resolved.principalOf(block.body, text(block.body, 'principal_type')),
+        role,
+        scope,
+        scopePlacement: placement.locate(scope.value),
+        via: 'role-assignment',
+      });
+    }
+  }
+
+  /**
+   * Key Vault access policies (`azurerm_key_vault_access_policy`, inline `access_policy` blocks):
+   * data-plane grants on the vault, as a role with the data actions they allow. A vault that
+   * uses RBAC authorization ignores them: they are no grant, and coverage says why.
+   */
+  private readAccessPolicies(index: DocumentIndex, origin: (b: TerraformBlock) => GraphGrant['origin'], resolved: Resolved,
+    placement: ResourcePlacement): Set<string> {
+    const ignored = new Set<string>();
+    const grant = (block: TerraformBlock, policy: Record<string, unknown>, vaultId: string | undefined, vaultName: string) => {
+      const scope = resolved.scopeOf(vaultId);
+      this.grants.push({
+        origin: origin(block),
+        principal: resolved.principalOf({ principal_id: policy.object_id }),
+        role: knownRole(accessPolicyRole(policy, vaultName)),
+        scope,
+        scopePlacement: placement.locate(scope.value),
+        via: 'role-assignment',
+      });
+    };
+    for (const block of index.ofType('azurerm_key_vault_access_policy')) {
+      const vault = vaultOfPolicy(block, index);
+      if (vaultUsesRbac(vault?.body) === true) {
+        ignored.add(block.address);
+        continue;
+      }
+      grant(block, block.body, text(block.body, 'key_vault_id'), text(vault?.body, 'name') ?? text(block.body, 'key_vault_id') ?? block.address);
+    }
+    for (const block of index.ofType('azurerm_key_vault')) {
+      if (vaultUsesRbac(block.body) === true) {
+        if (nestedBlocks(block.body.access_policy).length > 0) ignored.add(block.address);
+        continue;
+      }
+      for (const policy of nestedBlocks(block.body.access_policy)) grant(block, policy, `\${${block.address}.id}`, text(block.body, 'name') ?? block.address);
+    }
+    return ignored;
   }
 
   /** `moved` blocks: cdktf writes plain addresses, hcl2json writes them as `${...}` references. */
@@ -292,7 +425,11 @@ export class AccessGraph {
 
   private readCustomRoles(index: DocumentIndex, origin: (b: TerraformBlock) => GraphRoleDefinition['origin']): Map<string, Role> {
     const roles = new Map<string, Role>();
-    for (const block of index.ofType('azurerm_role_definition')) {
+    const definitions = [
+      ...index.ofType('azurerm_role_definition').map((block) => ({ block, body: block.body })),
+      ...index.blocks.filter((b) => azapiKindOf(b) === 'role-definition').map((block) => ({ block, body: roleDefinitionForm(block) })),
+    ];
+    for (const { block, body } of definitions) {
       const unknownPermissions: string[] = [];
       const list = (p: Record<string, unknown>, attribute: string, widest: string[]) => {
         const read = permissionList(p[attribute]);
@@ -301,25 +438,25 @@ export class AccessGraph {
         return widest;
       };
       // An unknown allow-list is everything; an unknown deny-list takes nothing away.
-      const permissions: RolePermission[] = nestedBlocks(block.body.permissions).map((p) => ({
+      const permissions: RolePermission[] = nestedBlocks(body.permissions).map((p) => ({
         actions: list(p, 'actions', ['*']),
         notActions: list(p, 'not_actions', []),
         dataActions: list(p, 'data_actions', ['*']),
         notDataActions: list(p, 'not_data_actions', []),
       }));
-      const guid = text(block.body, 'role_definition_id');
-      const name = text(block.body, 'name') ?? block.address;
+      const guid = text(body, 'role_definition_id');
+      const name = text(body, 'name') ?? block.address;
       const role = Role._fromRecord({
         guid: isGuid(guid) ? guid.toLowerCase() : block.address,
         name: unknownPermissions.length ? `${name} (permissions unknown, counted as "*": ${unknownPermissions.join('; ')})` : name,
-        description: text(block.body, 'description') ?? '',
+        description: text(body, 'description') ?? '',
         builtIn: false,
         permissions,
       });
       roles.set(index.keyOf(block.address, ''), role);
-      const assignable = block.body.assignable_scopes;
+      const assignable = body.assignable_scopes;
       const scopes = Array.isArray(assignable) ? assignable.filter((v): v is string => typeof v === 'string')
-        : typeof assignable === 'string' ? [assignable] : [text(block.body, 'scope') ?? ''];
+        : typeof assignable === 'string' ? [assignable] : [text(body, 'scope') ?? ''];
       this.roleDefinitions.push({ origin: origin(block), role, assignableScopes: scopes.map((s) => scopeOf(s, index)), unknownPermissions });
     }
     return roles;
@@ -341,6 +478,26 @@ export class AccessGraph {
         },
         name: text(block.body, 'name') ?? block.address,
         owner: typeof tags?.owner === 'string' && tags.owner.trim() ? tags.owner : undefined,
+        resource: resources.of(block),
+        attachedTo: [],
+      };
+      userAssigned.set(block.address, identity);
+      this.identities.push(identity);
+    }
+    for (const block of index.blocks.filter((b) => azapiKindOf(b) === 'identity')) {
+      const name = text(block.body, 'name') ?? block.address;
+      const identity: GraphIdentity = {
+        origin: origin(block),
+        kind: 'user-assigned',
+        principal: {
+          key: index.keyOf(block.address, AZAPI_PRINCIPAL_ATTRIBUTE),
+          name,
+          kind: PrincipalKind.MANAGED_IDENTITY,
+          definedBy: block.address,
+          stableKey: stablePrincipalKey(PrincipalKind.MANAGED_IDENTITY, text(block.body, 'name'), `${block.address}.${AZAPI_PRINCIPAL_ATTRIBUTE}`),
+        },
+        name,
+        owner: ownerTag(nestedBlock(azapiBody(block)?.tags) ?? nestedBlock(block.body.tags)),
         resource: resources.of(block),
         attachedTo: [],
       };
@@ -407,6 +564,15 @@ export class AccessGraph {
           kind: 'certificate',
           owner: text(block.body, 'application_id') ?? text(block.body, 'service_principal_id') ?? block.address,
           endDate: text(block.body, 'end_date'),
+        });
+      } else if (azapiKindOf(block) === 'federated-credential') {
+        const form = federatedCredentialForm(block);
+        this.credentials.push({
+          origin: origin(block),
+          kind: 'federated',
+          owner: text(form, 'parent_id') ?? block.address,
+          issuer: text(form, 'issuer'),
+          subject: text(form, 'subject'),
         });
       } else if (FEDERATED_TYPES.includes(block.type)) {
         this.credentials.push({

@@ -219,4 +219,18 @@ export interface GraphCoverage {
   readonly via: string;
   readonly reason: string;
   readonly reviewed: boolean;
+  /** What the review made of it, when that is not a grant: a vault with RBAC authorization ignores its access policies. */
+  readonly note?: string;
+}
+
+/**
+ * A module call the reader could not read (a missing directory, a registry or git module that
+ * `terraform init` did not install): whatever access it holds is not in the graph.
+ */
+export interface GraphModuleNotRead {
+  /** `address` is the call's (`module.app.module.network`). */
+  readonly origin: Origin;
+  /** The call's `source` as written. */
+  readonly source: string;
+  readonly reason: string;
 }

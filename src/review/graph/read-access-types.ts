@@ -26,6 +26,20 @@ export const READ_ACCESS_TYPES: readonly ReadAccessType[] = [
   { type: 'azuread_service_principal_certificate', via: 'resource' },
   { type: 'azuread_application_federated_identity_credential', via: 'resource' },
   { type: 'azuread_application', via: 'block:password' },
+  { type: 'azurerm_marketplace_role_assignment', via: 'resource' },
+  { type: 'azurerm_synapse_role_assignment', via: 'resource' },
+  { type: 'azurerm_cosmosdb_sql_role_assignment', via: 'resource' },
+  { type: 'azurerm_key_vault_access_policy', via: 'resource' },
+  { type: 'azurerm_key_vault', via: 'block:access_policy' },
+  ...['azapi_resource', 'azapi_update_resource'].flatMap((type) => [
+    'Microsoft.Authorization/roleAssignments',
+    'Microsoft.Authorization/roleDefinitions',
+    'Microsoft.Authorization/roleEligibilityScheduleRequests',
+    'Microsoft.Authorization/roleAssignmentScheduleRequests',
+    'Microsoft.Authorization/roleManagementPolicies',
+    'Microsoft.ManagedIdentity/userAssignedIdentities',
+    'Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials',
+  ].map((armType) => ({ type, armType, via: 'resource' }))),
 ];
 
 /** The graph reads the `identity` block of every resource, whatever its type (access-graph.ts, readIdentities). */

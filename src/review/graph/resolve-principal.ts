@@ -2,6 +2,7 @@ import { PrincipalRecord } from '../../model/metadata';
 import { PrincipalKind } from '../../model/principal-kind';
 import { principalFactsOf } from '../../model/terraform-types';
 import { parseReference } from '../reference';
+import { AZAPI_PRINCIPAL_ATTRIBUTE, azapiKindOf } from './azapi-access';
 import { text } from './block-values';
 import { DocumentIndex } from './document-index';
 import { GraphPrincipal } from './graph-types';
@@ -17,6 +18,12 @@ const KIND_OF_PRINCIPAL_TYPE: ReadonlyMap<string, PrincipalKind> = new Map([
 
 
 const KNOWN_KINDS: string[] = Object.values(PrincipalKind);
+
+// `kubelet_identity.0.object_id`, `oms_agent.0.oms_agent_identity.0.object_id`, `key_vault_secrets_provider.0.secret_identity.0.object_id`.
+const AKS_IDENTITY = /^(kubelet_identity|[a-z_]+)\.0\.(?:[a-z_]*identity\.0\.)?object_id$/;
+
+// What the reader writes for a module's variable that has no default and no value from the call.
+const MODULE_INPUT = /^\$\{module input (var\.[A-Za-z0-9_-]+)\}$/;
 
 /** `identity.0.principal_id` and `identity[0].principal_id` are the same attribute. */
 export function normalizeAttribute(attribute: string): string {
@@ -52,6 +59,8 @@ function principalBehind(
     return { key, name: recorded?.name ?? value, kind: recordedKind ?? typeKind ?? 'unknown' };
   }
   const reference = parseReference(value);
+  const moduleInput = MODULE_INPUT.exec(value);
+  if (moduleInput) return { key: `${index.file}#${value}`, name: `unknown principal (module input ${moduleInput[1]})`, kind: typeKind ?? 'unknown' };
   if (!reference) return { key: `${index.file}#${value}`, name: value, kind: typeKind ?? 'unknown' };
   const attribute = normalizeAttribute(reference.attribute);
   const target = index.get(reference.address);
@@ -66,6 +75,14 @@ function principalBehind(
       definedBy: reference.address,
     };
   }
+  // An azapi user-assigned identity: `azapi_resource.uai.output.properties.principalId` (azapi 2.x).
+  if (target !== undefined && azapiKindOf(target) === 'identity' && attribute === AZAPI_PRINCIPAL_ATTRIBUTE) {
+    return { key, name: named(reference.address), kind: PrincipalKind.MANAGED_IDENTITY, definedBy: reference.address };
+  }
+  // AKS: the kubelet identity and the add-ons' identities (oms_agent, ingress_application_gateway,
+  // key_vault_secrets_provider, ...) are managed identities the cluster creates.
+  const aks = reference.type === 'azurerm_kubernetes_cluster' ? AKS_IDENTITY.exec(attribute) : null;
+  if (aks) return { key, name: `${named(reference.address)} (${aks[1]})`, kind: PrincipalKind.MANAGED_IDENTITY, definedBy: reference.address };
   const facts = principalFactsOf(reference.type);
   if (facts !== undefined && facts.objectIdAttributes.includes(attribute)) {
     return { key, name: named(reference.address), kind: facts.kind, definedBy: reference.address };

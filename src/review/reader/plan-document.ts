@@ -35,10 +35,10 @@ const NOT_RESOURCE_REFERENCES = new Set(['var', 'local', 'module', 'each', 'coun
  *
  * A resource of a child module gets the block name `<module address>.<name>`:
  * `module.app.azurerm_key_vault.kv` becomes `resource.azurerm_key_vault["module.app.kv"]`, so one
- * document holds every module without two `kv`s colliding. References inside that module are
- * rewritten the same way (`${azurerm_key_vault.module.app.kv.id}`): they never resolve to a
- * root-module resource that happens to share the name; a reader that does not know module names
- * sees an unresolvable reference, which the rules treat as the wider case.
+ * document holds every module without two `kv`s colliding; the graph addresses it as Terraform
+ * does (terraform-json.ts, addressOf). References inside that module get the module's address
+ * (`${module.app.azurerm_key_vault.kv.id}`): they resolve to that module's vault, never to a
+ * root-module resource that happens to share the name.
  */
 export function planSourceDocument(file: string, plan: JsonRecord): SourceDocument {
   expectString(file, '/format_version', plan.format_version);
@@ -184,9 +184,8 @@ function referenceOf(context: MergeContext, expression: JsonRecord, place: strin
 }
 
 function inModule(reference: string, modulePrefix: string): string {
-  const parts = /^((?:data\.)?[^.[]+\.)(.+)$/.exec(reference);
-  if (!modulePrefix || !parts || NOT_RESOURCE_REFERENCES.has(reference.split('.')[0])) return reference;
-  return `${parts[1]}${modulePrefix}${parts[2]}`;
+  if (!modulePrefix || NOT_RESOURCE_REFERENCES.has(reference.split('.')[0])) return reference;
+  return `${modulePrefix}${reference}`;
 }
 
 function planChanges(file: string, value: unknown): PlanChange[] {

@@ -5,10 +5,11 @@ import { asInputError, InputError } from './input-error';
 import { readJsonText } from './json-document';
 import { parseJson } from './json-position';
 import { isConfigurationFile, readModuleDirectory } from './module-directory';
+import { loadModuleCalls, ModuleCall } from './module-tree';
 import { listDirectory, readText, statInput } from './read-file';
 import { isRecord } from './shape-check';
 import { SourceDocument } from './source-document';
-import { evaluateConfiguration, rootScope, VariableSources } from './values/evaluate-configuration';
+import { evaluateWithModules, rootScope, VariableSources } from './values/evaluate-configuration';
 import { splitVarSetting, VariableSetting } from './values/variables';
 
 export { readHclText } from './hcl';
@@ -41,18 +42,21 @@ export async function readInputs(inputs: string[], options: ReadInputsOptions = 
   const read = await readDocuments(inputs, options);
   const settings = await readVariableOptions(options.variables ?? [], options.cwd ?? process.cwd());
   const env = options.env ?? process.env;
-  return read.map(({ document, tfvars }) => evaluateSource(document, { env, tfvars, settings }));
+  return read.map(({ document, tfvars, calls }) => evaluateSource(document, { env, tfvars, settings }, calls));
 }
 
 interface ReadDocument {
   readonly document: SourceDocument;
   /** The variable files of the directory it was read from, in Terraform's order. */
   readonly tfvars: Record<string, unknown>[];
+  /** The module calls of a configuration, followed. */
+  readonly calls: ModuleCall[];
 }
 
 async function readDocuments(inputs: string[], options: ReadInputsOptions): Promise<ReadDocument[]> {
   const documents: ReadDocument[] = [];
-  const add = (read: SourceDocument[], tfvars: Record<string, unknown>[] = []) => documents.push(...read.map((document) => ({ document, tfvars })));
+  const add = (read: SourceDocument[], tfvars: Record<string, unknown>[] = [], calls: ModuleCall[] = []) =>
+    documents.push(...read.map((document) => ({ document, tfvars, calls })));
   let stdinRead = false;
   for (const input of inputs) {
     if (input === '-') {
@@ -63,17 +67,34 @@ async function readDocuments(inputs: string[], options: ReadInputsOptions): Prom
       const absolute = path.resolve(options.cwd ?? process.cwd(), input);
       const read = await readPath(input, absolute);
       // A directory is a root module: its terraform.tfvars and *.auto.tfvars set its variables.
-      add(read, read.length === 1 && read[0].file === input && read[0].format !== 'cdktf' ? await readTfvarsOf(input, absolute) : []);
+      const isRootModule = read.length === 1 && read[0].file === input && read[0].format !== 'cdktf';
+      add(read, isRootModule ? await readTfvarsOf(input, absolute) : [], await callsOf(read, input, absolute));
     }
   }
   return documents;
 }
 
-/** A configuration with its values and instances evaluated; a plan already holds them. */
-function evaluateSource(document: SourceDocument, sources: VariableSources): SourceDocument {
-  if (document.format === 'plan' || !hasAnythingToEvaluate(document.document)) return document;
+/**
+ * The module calls of one configuration (a directory, or a single file whose calls are relative
+ * to its directory). cdktf output and plans are left as they are: a plan already holds its child
+ * modules, and a cdktf stack that calls a module is read by its module blocks alone.
+ */
+async function callsOf(read: SourceDocument[], input: string, absolute: string): Promise<ModuleCall[]> {
+  if (read.length !== 1 || (read[0].format !== 'hcl' && read[0].format !== 'terraform-json')) return [];
+  const isDirectory = (await statInput(input, absolute)).isDirectory();
+  const [dir, absoluteDir] = isDirectory ? [input, absolute] : [path.dirname(input), path.dirname(absolute)];
   try {
-    return { ...document, document: evaluateConfiguration(document.document, rootScope(document.document, sources)) };
+    return await loadModuleCalls(read[0].document, dir, absoluteDir);
+  } catch (error) {
+    throw asInputError(input, error);
+  }
+}
+
+/** A configuration with its values, instances and modules evaluated; a plan already holds them. */
+function evaluateSource(document: SourceDocument, sources: VariableSources, calls: readonly ModuleCall[]): SourceDocument {
+  if (document.format === 'plan' || (calls.length === 0 && !hasAnythingToEvaluate(document.document))) return document;
+  try {
+    return { ...document, document: evaluateWithModules(document.document, rootScope(document.document, sources, calls)) };
   } catch (error) {
     throw asInputError(document.file, error);
   }

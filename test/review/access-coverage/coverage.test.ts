@@ -98,11 +98,13 @@ describe('coverage: access resources the review does not read are shown, never d
 
   test('every type the graph says it reads becomes part of the graph, and counts as reviewed', () => {
     const resource: Record<string, Record<string, unknown>> = {};
-    for (const r of READ_ACCESS_TYPES) {
+    READ_ACCESS_TYPES.forEach((r, i) => {
       const body: Record<string, unknown> = { name: `x-${r.type}`, principal_id: 'aaaaaaaa-1111-2222-3333-444444444444', scope: `/subscriptions/${SUB}` };
       if (r.via !== 'resource') body[r.via.split(':')[1]] = [{ end_date: '2027-01-01T00:00:00Z' }];
-      resource[r.type] = { one: body };
-    }
+      // azapi: one block per ARM type, as `type = "<ARM type>@<api version>"` writes it.
+      if (r.armType !== undefined) Object.assign(body, { type: `${r.armType}@2022-04-01`, parent_id: `/subscriptions/${SUB}`, body: { properties: {} } });
+      resource[r.type] = { ...resource[r.type], [`n${i}`]: body };
+    });
     const g = AccessGraph.fromDocuments([{ file: 'main.tf', document: { resource } }]);
     const read = new Set([...g.grants, ...g.eligibilities, ...g.policies, ...g.identities, ...g.credentials, ...g.roleDefinitions].map((x) => x.origin.address.split('.')[0]));
     expect(READ_ACCESS_TYPES.filter((r) => !read.has(r.type)).map((r) => r.type)).toEqual([]);

@@ -44,9 +44,14 @@ describe('the access changes inside one plan', () => {
   });
 
   test('a new grant in a child module keeps the plan\'s address', () => {
-    // The reader names module blocks `module.app.worker`, which a reference cannot resolve: the principal stays as written.
+    // A reference inside the module resolves to the module's own identity.
     expect(at('module.app.azurerm_role_assignment.worker')).toEqual([expect.objectContaining({
-      kind: ChangeKind.ADDED, principal: '${azurerm_user_assigned_identity.module.app.worker.principal_id}', role: 'Contributor', escalation: true,
+      kind: ChangeKind.ADDED,
+      principal: 'uai-worker',
+      principalKind: 'managed-identity',
+      role: 'Contributor',
+      escalation: true,
+      scope: '/subscriptions/11111111-2222-3333-4444-555555555555',
     })]);
   });
 

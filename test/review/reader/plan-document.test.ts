@@ -22,10 +22,10 @@ describe('a plan read as one document', () => {
       'azurerm_key_vault.kv',
       'azurerm_role_assignment.api_secrets',
       'azurerm_role_assignment.team_reader[0]',
-      'azurerm_role_assignment.module.app.worker_blob',
+      'module.app.azurerm_role_assignment.worker_blob',
       'azurerm_user_assigned_identity.api',
-      'azurerm_user_assigned_identity.module.app.worker',
-      'azurerm_storage_account.module.app.sa',
+      'module.app.azurerm_user_assigned_identity.worker',
+      'module.app.azurerm_storage_account.sa',
       'data.azurerm_subscription.current',
     ]);
   });
@@ -57,13 +57,13 @@ describe('a plan read as one document', () => {
     });
   });
 
-  test('rewrites references inside a child module to the module\'s block names', () => {
-    expect(bodyOf('azurerm_role_assignment.module.app.worker_blob')).toMatchObject({
-      principal_id: '${azurerm_user_assigned_identity.module.app.worker.principal_id}',
-      scope: '${azurerm_storage_account.module.app.sa.id}',
+  test('rewrites references inside a child module to the module\'s addresses', () => {
+    expect(bodyOf('module.app.azurerm_role_assignment.worker_blob')).toMatchObject({
+      principal_id: '${module.app.azurerm_user_assigned_identity.worker.principal_id}',
+      scope: '${module.app.azurerm_storage_account.sa.id}',
     });
     // Module inputs are not resources of the module: left as they are.
-    expect(bodyOf('azurerm_storage_account.module.app.sa')).toMatchObject({ resource_group_name: 'rg-ordering' });
+    expect(bodyOf('module.app.azurerm_storage_account.sa')).toMatchObject({ resource_group_name: 'rg-ordering' });
   });
 
   test('lists every resource change, replacements and deletions included', () => {

@@ -1,10 +1,12 @@
 import { evaluate, EvaluationScope, show } from './evaluate-expression';
 import { Expr, parseExpression, parseTemplate } from './expression-parser';
 import { asJsonText } from './functions';
+import { ModuleCalls, ModuleInstance, mergeModuleInstances } from './module-instances';
 import { isObject, Reference, Unknown, Value } from './value';
 import { valueOfText, VariableSetting, splitVarSetting } from './variables';
 import { ownValue, setOwn } from '../../../model/own-keys';
 import { REPEATED_KEY, TerraformDocument } from '../../terraform-json';
+import { ModuleCall } from '../module-tree';
 
 /** Where variable values come from, besides defaults, in Terraform's order of precedence. */
 export interface VariableSources {
@@ -19,6 +21,8 @@ export interface VariableSources {
 // Arguments that shape instances or the run, not access; they are read before the body.
 const META = new Set(['count', 'for_each', 'lifecycle', 'depends_on', 'provider', 'provisioner', 'connection', '//']);
 const PARSED = new Map<string, Expr | null>();
+// How an Unknown names a module variable that has no default and no value from the call.
+const MODULE_INPUT = 'module input ';
 
 function parsedTemplate(text: string): Expr | null {
   let expr = PARSED.get(text);
@@ -52,6 +56,8 @@ function writtenBack(original: unknown, scope: EvaluationScope): unknown {
   if (typeof original === 'string') {
     if (!original.includes('${')) return original;
     const value = evaluateWritten(original, scope);
+    // A module input the call does not give is named as one, whatever the expression was.
+    if (value instanceof Unknown && value.source.startsWith(MODULE_INPUT)) return `\${${value.source}}`;
     return value instanceof Unknown ? partialTemplate(original, scope) : asJsonText(value);
   }
   if (Array.isArray(original)) return original.map((o) => writtenBack(o, scope));
@@ -97,8 +103,10 @@ export function variableValues(document: TerraformDocument, sources: VariableSou
   for (const [name, block] of declared) {
     let value: Value = Object.hasOwn(block, 'default') ? evaluateWritten(block.default, empty) : new Unknown(`var.${name}`);
     if (given !== undefined) {
-      // A module's variables come from the call's arguments; nothing else sets them.
+      // A module's variables come from the call's arguments; nothing else sets them. One that
+      // has neither is an input the call does not give, and messages say so.
       if (Object.hasOwn(given, name)) value = given[name];
+      else if (value instanceof Unknown) value = new Unknown(`${MODULE_INPUT}var.${name}`);
       values.set(name, value);
       continue;
     }
@@ -202,7 +210,7 @@ function describe(writtenValue: unknown, value: Value): string {
 }
 
 /** A map's entries, or a set of strings as key = value; keys in Terraform's (lexical) order. */
-function forEachEntries(collection: Value): [string, Value][] | undefined {
+export function forEachEntries(collection: Value): [string, Value][] | undefined {
   if (Array.isArray(collection)) {
     if (!collection.every((v) => typeof v === 'string')) return undefined;
     return [...new Set(collection as string[])].sort().map((v) => [v, v]);
@@ -259,13 +267,45 @@ function expandDynamic(label: string, dynamic: Record<string, unknown>, scope: E
   return entries.map(([key, value]) => evaluateBody(content, withNames(scope, { [iterator]: { key, value } })));
 }
 
-/** The scope of a root configuration: its variables, locals, and no module prefix. */
-export function rootScope(document: TerraformDocument, sources: VariableSources): EvaluationScope {
-  const variables = variableValues(document, sources);
+/** The scope of a root configuration: its variables, locals, module outputs, and no module prefix. */
+export function rootScope(document: TerraformDocument, sources: VariableSources, calls: readonly ModuleCall[] = []): EvaluationScope {
+  return configurationScope(document, variableValues(document, sources), '', calls);
+}
+
+// The module calls of each configuration scope, for evaluateWithModules to expand with the same
+// instance scopes that `module.<name>` outputs were read from.
+const CALLS_OF_SCOPE = new WeakMap<EvaluationScope, ModuleCalls>();
+
+const EVALUATOR = {
+  evaluateWritten,
+  variableValues: (document: TerraformDocument, given: Record<string, Value>) => variableValues(document, {}, given),
+  configurationScope,
+  forEachEntries,
+};
+
+/** The scope of a configuration (root or module instance): its variables, its locals, its calls' outputs. */
+export function configurationScope(
+  document: TerraformDocument, variables: Map<string, Value>, modulePrefix: string, calls: readonly ModuleCall[],
+): EvaluationScope {
   let scope: EvaluationScope;
   const local = localValues(document, () => scope);
-  scope = { variable: (name) => variables.get(name), local, names: new Map(), modulePrefix: '' };
+  const moduleCalls = new ModuleCalls(calls, () => scope, EVALUATOR);
+  scope = { variable: (name) => variables.get(name), local, names: new Map(), modulePrefix, module: (name) => moduleCalls.outputs(name) };
+  CALLS_OF_SCOPE.set(scope, moduleCalls);
   return scope;
+}
+
+/**
+ * A configuration evaluated with its modules: its own blocks, then every instance of every
+ * module call it makes, recursively, under Terraform's addresses (`module.app["a"].module.b.x`).
+ * Calls that could not be read are listed in the document (NOT_READ_MODULES_KEY).
+ */
+export function evaluateWithModules(document: TerraformDocument, scope: EvaluationScope): TerraformDocument {
+  const out = evaluateConfiguration(document, scope);
+  const calls = CALLS_OF_SCOPE.get(scope);
+  if (calls === undefined || calls.calls.length === 0) return out;
+  return mergeModuleInstances(out, calls, scope.modulePrefix,
+    (call: ModuleCall, instance: ModuleInstance) => evaluateWithModules(call.module!.document, instance.scope));
 }
 
 export { parseExpression };

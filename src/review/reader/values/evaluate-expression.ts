@@ -12,6 +12,11 @@ export interface EvaluationScope {
   readonly names: ReadonlyMap<string, Value>;
   /** `module.a.` inside a module, so references name Terraform's full address. */
   readonly modulePrefix: string;
+  /**
+   * `module.<name>`: the call's outputs (an object; a list or map of them with count or
+   * for_each), or undefined when the configuration makes no such call or it was not read.
+   */
+  readonly module?: (name: string) => Value | undefined;
 }
 
 // A resource type: `azurerm_role_assignment`, `azapi_resource`, `azuread_group`.
@@ -182,11 +187,14 @@ function traversal(expr: Expr, scope: EvaluationScope): Value {
   } else if (root === 'data' && attrName(0) !== undefined && attrName(1) !== undefined) {
     value = new Reference(`${scope.modulePrefix}data.${attrName(0)}.${attrName(1)}`);
     rest = steps.slice(2);
+  } else if (root === 'module' && attrName(0) !== undefined && scope.module?.(attrName(0)!) !== undefined) {
+    value = scope.module!(attrName(0)!)!;
+    rest = steps.slice(1);
   } else if (RESOURCE_TYPE.test(root) && attrName(0) !== undefined) {
     value = new Reference(`${scope.modulePrefix}${root}.${attrName(0)}`);
     rest = steps.slice(1);
   } else {
-    // each/count outside an instance, module outputs not followed, path, terraform, self.
+    // each/count outside an instance, outputs of a module not read, path, terraform, self.
     return new Unknown(show(expr));
   }
   for (const s of rest) value = applyStep(value, s as Extract<Expr, { kind: 'attr' | 'index' }>, scope);

@@ -1,0 +1,128 @@
+import * as path from 'path';
+import { TerraformDocument } from '../terraform-json';
+import { InputError } from './input-error';
+import { parseJson } from './json-position';
+import { isConfigurationFile, readModuleDirectory } from './module-directory';
+import { exists, listDirectory, readText } from './read-file';
+import { isRecord } from './shape-check';
+
+/** One `module "name" { source = ... }` call, with the module it reads, or why it could not be read. */
+export interface ModuleCall {
+  readonly name: string;
+  /** `source` as written. */
+  readonly source: string;
+  /** The call's arguments as written (`count`, `for_each` and the module's inputs), not yet evaluated. */
+  readonly body: Record<string, unknown>;
+  readonly module?: LoadedModule;
+  /** Why the module could not be read: the review cannot see the access it holds. */
+  readonly notRead?: string;
+}
+
+/** A module directory, read, with the modules it calls. */
+export interface LoadedModule {
+  /** The directory as the user's input leads to it (`repo/modules/app`), never absolute. */
+  readonly dir: string;
+  readonly document: TerraformDocument;
+  readonly calls: readonly ModuleCall[];
+}
+
+/** Where a root module's calls are found: its directory, and `terraform init`'s record of installed modules. */
+interface RootContext {
+  readonly dir: string;
+  readonly absoluteDir: string;
+  /** `.terraform/modules/modules.json`: module key (`a.b`) → directory, relative to the root. */
+  readonly installed: ReadonlyMap<string, string>;
+}
+
+// Terraform's own limit is the stack; a module that calls itself is a configuration error there.
+const MAX_DEPTH = 32;
+const MODULES_MANIFEST = path.join('.terraform', 'modules', 'modules.json');
+
+/**
+ * The module calls of a root configuration, followed recursively: local sources (`./x`, `../x`)
+ * relative to the calling module, any source that `terraform init` installed (by its key in
+ * `.terraform/modules/modules.json`). A module that cannot be read is kept with the reason, so
+ * the review reports it instead of leaving its access out in silence.
+ */
+export async function loadModuleCalls(document: TerraformDocument, dir: string, absoluteDir: string): Promise<ModuleCall[]> {
+  const root: RootContext = { dir, absoluteDir, installed: await readInstalledModules(dir, absoluteDir) };
+  return callsOf(root, document, dir, absoluteDir, [], [absoluteDir]);
+}
+
+async function callsOf(root: RootContext, document: TerraformDocument, dir: string, absoluteDir: string,
+  keyPath: string[], ancestors: string[]): Promise<ModuleCall[]> {
+  const calls: ModuleCall[] = [];
+  for (const [name, body] of moduleBlocks(document)) {
+    const source = typeof body.source === 'string' ? body.source : undefined;
+    const key = [...keyPath, name];
+    if (source === undefined) {
+      calls.push({ name, source: String(body.source), body, notRead: 'its source is not a literal string' });
+      continue;
+    }
+    const target = whereIs(root, key, source, dir, absoluteDir);
+    if ('notRead' in target) {
+      calls.push({ name, source, body, notRead: target.notRead });
+      continue;
+    }
+    if (ancestors.includes(target.absoluteDir) || key.length > MAX_DEPTH) {
+      calls.push({ name, source, body, notRead: `it calls itself (${target.dir})` });
+      continue;
+    }
+    try {
+      const module = await readModule(target.dir, target.absoluteDir);
+      const nested = await callsOf(root, module.document, target.dir, target.absoluteDir, key, [...ancestors, target.absoluteDir]);
+      calls.push({ name, source, body, module: { dir: target.dir, document: module.document, calls: nested } });
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      calls.push({ name, source, body, notRead: error.message });
+    }
+  }
+  return calls;
+}
+
+/** `module` blocks of a document, in cdktf (object) or hcl2json (array) form. */
+function moduleBlocks(document: TerraformDocument): [string, Record<string, unknown>][] {
+  const blocks: [string, Record<string, unknown>][] = [];
+  for (const group of listOf(Object.hasOwn(document, 'module') ? document.module : undefined)) {
+    for (const [name, value] of Object.entries(group)) for (const body of listOf(value)) blocks.push([name, body]);
+  }
+  return blocks;
+}
+
+function listOf(value: unknown): Record<string, unknown>[] {
+  const list = Array.isArray(value) ? value : [value];
+  return list.filter((v): v is Record<string, unknown> => isRecord(v));
+}
+
+function whereIs(root: RootContext, key: string[], source: string, dir: string, absoluteDir: string):
+{ dir: string; absoluteDir: string } | { notRead: string } {
+  // A local source is read where it is, even when a stale manifest says otherwise.
+  if (/^\.\.?[/\\]/.test(source)) return { dir: path.join(dir, source), absoluteDir: path.resolve(absoluteDir, source) };
+  const installed = root.installed.get(key.join('.'));
+  if (installed !== undefined) return { dir: path.join(root.dir, installed), absoluteDir: path.resolve(root.absoluteDir, installed) };
+  return { notRead: `it is not a local path and is not installed: run "terraform init" so that ${MODULES_MANIFEST} lists module "${key.join('.')}"` };
+}
+
+async function readModule(dir: string, absoluteDir: string): Promise<{ document: TerraformDocument }> {
+  const entries = await listDirectory(dir, absoluteDir);
+  const files = entries.filter((e) => e.isFile() || e.isSymbolicLink()).map((e) => e.name).filter(isConfigurationFile);
+  if (files.length === 0) throw new InputError(dir, 'no *.tf or *.tf.json files in the module directory');
+  return readModuleDirectory(dir, absoluteDir, files);
+}
+
+/** `{"Modules":[{"Key":"a.b","Source":"...","Dir":".terraform/modules/a.b"}]}`; absent is empty. */
+async function readInstalledModules(dir: string, absoluteDir: string): Promise<Map<string, string>> {
+  const installed = new Map<string, string>();
+  const absoluteFile = path.join(absoluteDir, MODULES_MANIFEST);
+  if (!await exists(absoluteFile)) return installed;
+  const file = path.join(dir, MODULES_MANIFEST);
+  const manifest = parseJson(file, await readText(file, absoluteFile));
+  const modules = isRecord(manifest) && Array.isArray(manifest.Modules) ? manifest.Modules : [];
+  for (const entry of modules) {
+    if (!isRecord(entry) || typeof entry.Key !== 'string' || typeof entry.Dir !== 'string' || entry.Key === '') continue;
+    // Terraform writes directories relative to the root; an absolute one would put this machine's path in messages.
+    if (path.isAbsolute(entry.Dir)) continue;
+    installed.set(entry.Key, path.normalize(entry.Dir));
+  }
+  return installed;
+}

@@ -1,0 +1,78 @@
+import { RuleId } from '../../../src/model/rule-id';
+import { ScopeLevel } from '../../../src/model/scope-level';
+import { evaluate as evaluatePolicy } from '../../../src/policy/evaluate';
+import { AccessGraph, SuppressionsByAddress } from '../../../src/review/graph/access-graph';
+import { readInputs } from '../../../src/review/reader/read-inputs';
+
+const DIR = 'test/fixtures/reader/modules';
+const SUB = '11111111-2222-3333-4444-555555555555';
+
+async function graphOf(inputs: string[], suppressions?: SuppressionsByAddress) {
+  const documents = await readInputs(inputs.map((i) => `${DIR}/${i}`), { env: {} });
+  return AccessGraph.fromDocuments(documents.map((d) => ({ file: d.file, document: d.document })), suppressions);
+}
+
+const rows = (g: AccessGraph) => g.grants.map((x) =>
+  [x.origin.address, x.role.name, x.principal.name, x.principal.kind, x.scope.value, x.scope.level]);
+
+describe('local modules, followed as Terraform follows them', () => {
+  test('three levels deep, a generic module with a map of assignments, count and for_each on calls: Terraform\'s addresses', async () => {
+    const g = await graphOf(['root']);
+    const rg = '${azurerm_resource_group.app.id}';
+    expect(rows(g)).toEqual([
+      ['azurerm_role_assignment.worker_access_admin', 'User Access Administrator', 'uai-worker', 'managed-identity', '${data.azurerm_subscription.current.id}', ScopeLevel.SUBSCRIPTION],
+      ['module.ops[0].azurerm_role_assignment.this["reader"]', 'Reader', '99999999-0000-0000-0000-000000000000', 'unknown', `/subscriptions/${SUB}/resourceGroups/rg-ops-0`, ScopeLevel.RESOURCE_GROUP],
+      ['module.ops[1].azurerm_role_assignment.this["reader"]', 'Reader', '99999999-0000-0000-0000-000000000001', 'unknown', `/subscriptions/${SUB}/resourceGroups/rg-ops-1`, ScopeLevel.RESOURCE_GROUP],
+      ['module.platform.module.workload.module.grants.azurerm_role_assignment.this["key-vault-secrets-user"]', 'Key Vault Secrets User', 'uai-worker', 'managed-identity', rg, ScopeLevel.RESOURCE_GROUP],
+      ['module.platform.module.workload.module.grants.azurerm_role_assignment.this["storage-blob-data-reader"]', 'Storage Blob Data Reader', 'uai-worker', 'managed-identity', rg, ScopeLevel.RESOURCE_GROUP],
+      ['module.team["blue"].azurerm_role_assignment.this["members"]', 'Reader', '00000000-0000-0000-0000-000000000001', 'unknown', rg, ScopeLevel.RESOURCE_GROUP],
+      ['module.team["green"].azurerm_role_assignment.this["members"]', 'Storage Blob Data Reader', '00000000-0000-0000-0000-000000000002', 'unknown', rg, ScopeLevel.RESOURCE_GROUP],
+    ]);
+    // One identity, declared in a module, named the same everywhere it is granted.
+    expect(g.identities.map((i) => [i.origin.address, i.principal.key])).toEqual([
+      ['module.platform.azurerm_user_assigned_identity.worker', 'test/fixtures/reader/modules/root#module.platform.azurerm_user_assigned_identity.worker.principal_id'],
+    ]);
+    expect(new Set(g.grants.filter((x) => x.principal.name === 'uai-worker').map((x) => x.principal.key)).size).toBe(1);
+  });
+
+  test('a module that cannot be read is AZA016, naming the call and its source', async () => {
+    const g = await graphOf(['root']);
+    const findings = evaluatePolicy(g, { today: '2026-12-01' }).findings.filter((f) => f.ruleId === RuleId.MODULE_NOT_READ);
+    expect(findings.map((f) => [f.address, f.message])).toEqual([
+      ['module.network', expect.stringMatching(/^module\.network \(source "\.\.\/modules\/network-not-here"\) was not read: .*network-not-here: no such file or directory/)],
+      ['module.vault', expect.stringContaining('(source "Azure/avm-res-keyvault-vault/azurerm") was not read: it is not a local path and is not installed: run "terraform init"')],
+    ]);
+    expect(findings.every((f) => f.severity === 'warning')).toBe(true);
+  });
+
+  test('a registry module installed by terraform init is read from modules.json, with its own nested module', async () => {
+    const g = await graphOf(['installed']);
+    expect(rows(g)).toEqual([
+      ['module.vault.module.policy.azurerm_role_assignment.admins["00000000-0000-0000-0000-0000000000aa"]', 'Key Vault Administrator',
+        '00000000-0000-0000-0000-0000000000aa', 'unknown', '${module.vault.azurerm_key_vault.this.id}', ScopeLevel.RESOURCE],
+    ]);
+    expect(g.grants[0].scope.name).toBe('kv-installed');
+    expect(g.modulesNotRead).toEqual([]);
+  });
+
+  test('a Terraform JSON root calls a module the same way', async () => {
+    const g = await graphOf(['json-root']);
+    expect(rows(g)).toEqual([
+      ['module.readers.azurerm_role_assignment.this["auditors"]', 'Reader', '00000000-0000-0000-0000-0000000000cc', 'unknown',
+        `/subscriptions/${SUB}/resourceGroups/rg-audit`, ScopeLevel.RESOURCE_GROUP],
+    ]);
+  });
+
+  test('a module that calls itself is not followed forever', async () => {
+    const g = await graphOf(['cycle']);
+    expect(g.modulesNotRead.map((m) => [m.origin.address, m.reason])).toEqual([['module.self', expect.stringContaining('it calls itself')]]);
+  });
+
+  test('a suppression keyed by the former address of a module resource still applies, and names the new address', async () => {
+    const address = 'module.ops[0].azurerm_role_assignment.this["reader"]';
+    const g = await graphOf(['root'], new Map([['azurerm_role_assignment.module.ops[0].this["reader"]', [{ ruleId: RuleId.USER_STANDING_WRITE, reason: 'ops' }]]]));
+    const grant = g.grants.find((x) => x.origin.address === address)!;
+    expect(grant.scope.value).toBe(`/subscriptions/${SUB}/resourceGroups/rg-ops-0`);
+    expect(grant.origin.suppressions).toEqual([{ ruleId: RuleId.USER_STANDING_WRITE, reason: `ops (keyed by the former address azurerm_role_assignment.module.ops[0].this["reader"]: write ${address})` }]);
+  });
+});
