@@ -260,3 +260,19 @@ describe('the pull-request recipe (ci/azure-access-pr.sh)', () => {
     expect(run.stderr).toContain('run prepare first');
   });
 });
+
+describe('the GitHub Action and the Azure Pipelines template', () => {
+  const script = readFileSync(SCRIPT, 'utf8');
+
+  test.each(['action.yml', 'ci/azure-pipelines/azure-access.yml'])('%s sets only settings the script reads, and runs its steps in order', (file) => {
+    const text = readFileSync(path.join(REPO, file), 'utf8');
+    const settings = [...new Set(text.match(/AZURE_ACCESS_[A-Z_]+/g))];
+    expect(settings.filter((name) => !script.includes(`\${${name}`) && name !== 'AZURE_ACCESS_SARIF')).toEqual([]);
+    const steps = [...text.matchAll(/(?:azure-access-pr\.sh|parameters\.script \}\})" (prepare|comment-github|comment-azure-devops|gate)'/g)].map((m) => m[1]);
+    expect(steps).toEqual(['prepare', file === 'action.yml' ? 'comment-github' : 'comment-azure-devops', 'gate']);
+    // The SARIF is published between prepare and gate, so the findings are visible when the gate fails the job.
+    const upload = text.search(/upload-sarif@|PublishBuildArtifacts@/);
+    expect(upload).toBeGreaterThan(text.indexOf('prepare\''));
+    expect(upload).toBeLessThan(text.indexOf('gate\''));
+  });
+});
