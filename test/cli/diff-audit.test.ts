@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
-import { cli } from './run-cli';
+import { cli, REPO } from './run-cli';
 
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'azure-access-cli-'));
 
@@ -124,5 +124,18 @@ describe('azure-access audit', () => {
     expect(existsSync(out)).toBe(false);
     const missing = await cli(['audit', '--emit-imports', out]);
     expect([missing.code, missing.stderr]).toEqual([2, expect.stringMatching(/--live-assignments FILE is required/)]);
+  });
+});
+
+describe('the README', () => {
+  test('its audit excerpt is what the command it names prints, line for line', async () => {
+    const readme = readFileSync(path.join(REPO, 'README.md'), 'utf8');
+    const named = /\(`(azure-access audit [^`]+)`\)\nit begins:\n\n```text\n([\s\S]*?)```/.exec(readme);
+    expect(named).not.toBeNull();
+    const [, command, excerpt] = named!;
+    const { code, stdout } = await cli(command.split(' ').slice(1));
+    expect(code).toBe(1);
+    expect(excerpt.split('\n').length).toBeGreaterThan(5);
+    expect(stdout.startsWith(excerpt)).toBe(true);
   });
 });
