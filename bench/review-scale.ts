@@ -61,7 +61,7 @@ export function reviewScale(): string[] {
     const report = timeProcess([BIN, 'report', '--format', 'json', file]);
     const check = timeProcess([BIN, 'check', '--format', 'json', '--today', '2026-11-27', file]);
     const verdict = (s: Sample) =>
-      `${(s.ms / parse.ms).toFixed(1)}x the bare parse; target < 2 s and ≤ 5x: ${s.ms < 2000 && s.ms <= 5 * parse.ms ? 'met' : 'MISSED'}`;
+      `${(s.ms / parse.ms).toFixed(1)}x the bare parse; target < 2 s and ≤ 4x (issue "One model"): ${s.ms < 2000 && s.ms <= 4 * parse.ms ? 'met' : 'MISSED'}`;
     return [
       '### Review of a 20,000-grant cdktf JSON, whole process, median of 5',
       '',
