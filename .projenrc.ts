@@ -110,17 +110,17 @@ project.eslint?.addRules({
 // identity may use grants, and grants take a principal as data (model/principal.ts) instead.
 const SRC = ['model', 'roles', 'scope', 'identity', 'grants', 'pim', 'policy', 'review', 'cli', 'testing', 'private'];
 const layers: Record<string, { may: string[]; why: string }> = {
-  'model': { may: [], why: 'model/ is what every side shares; it imports nothing of the library' },
-  'roles': { may: ['model', 'private'], why: 'roles/ is the catalog: it knows only the model' },
-  'scope': { may: ['model', 'private'], why: 'scope/ knows only the model' },
-  'private': { may: ['model'], why: 'private/ is construct support over the model' },
-  'identity': { may: ['model', 'roles', 'scope', 'grants', 'private'], why: 'construct code never imports review or policy code' },
-  'grants': { may: ['model', 'roles', 'scope', 'private'], why: 'grants take principals as data (model/principal.ts), never identity classes; no review or policy code' },
-  'pim': { may: ['model', 'roles', 'scope', 'grants', 'private'], why: 'construct code never imports review or policy code' },
-  'review': { may: ['model', 'roles', 'scope', 'review', 'policy'], why: 'review code never imports construct code' },
-  'policy': { may: ['model', 'roles', 'scope', 'review', 'private'], why: 'rules judge the AccessGraph, never construct objects' },
-  'testing': { may: ['model', 'roles', 'scope', 'review', 'private'], why: 'the test helpers read the AccessGraph, like the command' },
-  'cli': { may: ['model', 'roles', 'scope', 'review', 'policy'], why: 'the command is the review side' },
+  model: { may: [], why: 'model/ is what every side shares; it imports nothing of the library' },
+  roles: { may: ['model', 'private'], why: 'roles/ is the catalog: it knows only the model' },
+  scope: { may: ['model', 'private'], why: 'scope/ knows only the model' },
+  private: { may: ['model'], why: 'private/ is construct support over the model' },
+  identity: { may: ['model', 'roles', 'scope', 'grants', 'private'], why: 'construct code never imports review or policy code' },
+  grants: { may: ['model', 'roles', 'scope', 'private'], why: 'grants take principals as data (model/principal.ts), never identity classes; no review or policy code' },
+  pim: { may: ['model', 'roles', 'scope', 'grants', 'private'], why: 'construct code never imports review or policy code' },
+  review: { may: ['model', 'roles', 'scope', 'review', 'policy'], why: 'review code never imports construct code' },
+  policy: { may: ['model', 'roles', 'scope', 'review', 'private'], why: 'rules judge the AccessGraph, never construct objects' },
+  testing: { may: ['model', 'roles', 'scope', 'review', 'private'], why: 'the test helpers read the AccessGraph, like the command' },
+  cli: { may: ['model', 'roles', 'scope', 'review', 'policy'], why: 'the command is the review side' },
 };
 const zones = Object.entries(layers).map(([layer, { may, why }]) => ({
   target: `./src/${layer}`,
