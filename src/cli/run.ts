@@ -2,10 +2,10 @@ import { readFileSync } from 'fs';
 import * as path from 'path';
 import { CliIo, ExitCode } from './cli-io';
 import { ConfigError } from '../policy/review-config';
-import { audit, AUDIT_HELP } from './commands/audit';
-import { check, CHECK_HELP } from './commands/check';
-import { diff, DIFF_HELP } from './commands/diff';
-import { report, REPORT_HELP } from './commands/report';
+import type * as AuditModule from './commands/audit';
+import type * as CheckModule from './commands/check';
+import type * as DiffModule from './commands/diff';
+import type * as ReportModule from './commands/report';
 import { UsageError } from './usage-error';
 import { DeliveryError, describeWriteFailure, OutputFileError, STANDARD_OUTPUT } from './write-failure';
 import { InputError } from '../review/reader/input-error';
@@ -31,13 +31,28 @@ interface Command {
   run(argv: string[], io: CliIo, version: string): Promise<ExitCode>;
 }
 
+/* eslint-disable @typescript-eslint/no-require-imports */
 // A Map: the command name is whatever the user typed, and `constructor` must not find Object's.
-const COMMANDS: ReadonlyMap<string, Command> = new Map([
-  ['report', { help: REPORT_HELP, run: (argv, io) => report(argv, io) }],
-  ['check', { help: CHECK_HELP, run: check }],
-  ['diff', { help: DIFF_HELP, run: (argv, io) => diff(argv, io) }],
-  ['audit', { help: AUDIT_HELP, run: (argv, io) => audit(argv, io) }],
+// Each command is loaded when it is run: a `report` does not pay for loading audit and diff.
+const COMMANDS: ReadonlyMap<string, () => Command> = new Map<string, () => Command>([
+  ['report', () => {
+    const m = require('./commands/report') as typeof ReportModule;
+    return { help: m.REPORT_HELP, run: (argv, io) => m.report(argv, io) };
+  }],
+  ['check', () => {
+    const m = require('./commands/check') as typeof CheckModule;
+    return { help: m.CHECK_HELP, run: m.check };
+  }],
+  ['diff', () => {
+    const m = require('./commands/diff') as typeof DiffModule;
+    return { help: m.DIFF_HELP, run: (argv, io) => m.diff(argv, io) };
+  }],
+  ['audit', () => {
+    const m = require('./commands/audit') as typeof AuditModule;
+    return { help: m.AUDIT_HELP, run: (argv, io) => m.audit(argv, io) };
+  }],
 ]);
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 export function packageVersion(): string {
   // lib/cli/run.js and src/cli/run.ts both sit two levels below package.json.
@@ -54,7 +69,7 @@ export async function run(argv: string[], streams: CliIo): Promise<ExitCode> {
     return print(io, USAGE, name === undefined ? ExitCode.USAGE_OR_INPUT : ExitCode.OK);
   }
   if (name === '--version') return print(io, `${packageVersion()}\n`, ExitCode.OK);
-  const command = COMMANDS.get(name);
+  const command = COMMANDS.get(name)?.();
   if (!command) {
     io.stderr(`azure-access: unknown command "${name}"; use one of ${[...COMMANDS.keys()].join(', ')}.\n\n${USAGE}`);
     return ExitCode.USAGE_OR_INPUT;

@@ -71,13 +71,14 @@ const MODULE_PATH = /^(?:module\.[A-Za-z0-9_-]+(?:\[\d+\]|\["[^"\]]*"\])?\.)+/;
  * reading both write it) and addressed as Terraform prints it (`module.app.azurerm_role_assignment.grant`).
  */
 export function addressOf(type: string, name: string, isData: boolean): string {
-  const modulePath = MODULE_PATH.exec(name)?.[0] ?? '';
+  // Most blocks of a large stack are at the root: no pattern to run for them.
+  const modulePath = name.startsWith('module.') ? (MODULE_PATH.exec(name)?.[0] ?? '') : '';
   return `${modulePath}${isData ? 'data.' : ''}${type}.${name.slice(modulePath.length)}`;
 }
 
 /** The address a block of a child module had before addresses were Terraform's (`azurerm_x.module.app.y`), or undefined at the root. */
 export function legacyAddressOf(address: string): string | undefined {
-  const modulePath = MODULE_PATH.exec(address)?.[0];
+  const modulePath = address.startsWith('module.') ? MODULE_PATH.exec(address)?.[0] : undefined;
   if (modulePath === undefined) return undefined;
   const rest = address.slice(modulePath.length);
   const data = rest.startsWith('data.') ? 'data.' : '';

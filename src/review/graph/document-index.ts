@@ -4,6 +4,8 @@ import { blocksOf, TerraformBlock, TerraformDocument } from '../terraform-json';
 export class DocumentIndex {
   public readonly blocks: TerraformBlock[];
   private readonly byAddress: Map<string, TerraformBlock>;
+  // The graph asks for one type at a time, a dozen times per document: group once.
+  private byType?: Map<string, TerraformBlock[]>;
 
   constructor(public readonly file: string, document: TerraformDocument) {
     this.blocks = blocksOf(document);
@@ -14,8 +16,23 @@ export class DocumentIndex {
     return this.byAddress.get(address);
   }
 
+  /** The resources (not data sources) of these types, in document order. */
   public ofType(...types: string[]): TerraformBlock[] {
+    if (types.length === 1) return this.resourcesByType().get(types[0]) ?? [];
     return this.blocks.filter((b) => !b.isData && types.includes(b.type));
+  }
+
+  private resourcesByType(): Map<string, TerraformBlock[]> {
+    if (this.byType === undefined) {
+      this.byType = new Map();
+      for (const block of this.blocks) {
+        if (block.isData) continue;
+        const list = this.byType.get(block.type);
+        if (list === undefined) this.byType.set(block.type, [block]);
+        else list.push(block);
+      }
+    }
+    return this.byType;
   }
 
   /** A key for something in this document, unique across documents. */

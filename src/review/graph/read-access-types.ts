@@ -53,5 +53,8 @@ export function readKey(type: string, armType: string | undefined, via: string):
 
 /** Whether the graph reads this part of this type. */
 export function isRead(type: string, armType: string | undefined, via: string): boolean {
-  return via === IDENTITY_BLOCK || READ.has(readKey(type, armType, via));
+  return via === IDENTITY_BLOCK || (READ_TYPES.has(type) && READ.has(readKey(type, armType, via)));
 }
+
+// Most blocks of a large input are of types the list does not name at all: answer those at once.
+const READ_TYPES: ReadonlySet<string> = new Set(READ_ACCESS_TYPES.map((r) => r.type));
