@@ -155,6 +155,11 @@ const typecheck = project.addTask('typecheck', {
 });
 project.postCompileTask.spawn(typecheck);
 
+// jsii-docgen's command documents against every .jsii under the project, projen's nested (newer)
+// constructs included; the script documents against the top-level node_modules, what the package
+// is built and tested with.
+project.tasks.tryFind('docgen')?.reset('ts-node --transpile-only scripts/docgen.ts');
+
 project.addTask('example', {
   description: 'Synthesize the example app (examples/ordering-api) into cdktf.out',
   exec: 'ts-node --transpile-only examples/ordering-api/main.ts',
