@@ -29,6 +29,9 @@ const project = new cdktf.ConstructLibraryCdktf({
     '@microsoft/jest-sarif@1.0.0-beta.0',
     // jest-sarif requires tslib without declaring it.
     'tslib@^2.8.0',
+    // The diff's mermaid charts are rendered with the real renderer in headless Chromium by CI
+    // (scripts/check-mermaid.ts), the way GitHub renders them in a comment.
+    'mermaid@^11',
   ],
   bin: { 'azure-access': 'lib/cli/main.js' },
   // Reads HCL repositories for the review command. Not a jsii module, so it ships bundled.

@@ -6,31 +6,17 @@
  *
  *   npx ts-node --transpile-only scripts/check-html-report.ts [input...]   (default: the example app)
  */
-import { execFileSync, spawnSync } from 'child_process';
+import { execFileSync } from 'child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { inflateSync } from 'zlib';
+import { browser, openPage } from './headless-chromium';
 
 const ROOT = path.join(__dirname, '..');
-const BROWSERS = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
-
-function browser(): string {
-  for (const name of BROWSERS) {
-    if (spawnSync('sh', ['-c', `command -v ${name}`]).status === 0) return name;
-  }
-  throw new Error(`no headless browser found (tried ${BROWSERS.join(', ')}); install Debian's chromium: apt-get install -y chromium`);
-}
-
-/** Screenshot and console lines of a page. As root Chromium needs --no-sandbox. */
+/** Screenshot and console lines of a page. */
 function render(page: string, screenshot: string): string[] {
-  const run = spawnSync(browser(), [
-    '--headless', '--no-sandbox', '--disable-gpu', '--hide-scrollbars', '--no-first-run',
-    '--window-size=1280,1000', `--screenshot=${screenshot}`, '--enable-logging=stderr', '--v=0',
-    `file://${page}`,
-  ], { encoding: 'utf8', timeout: 60_000 });
-  if (run.status !== 0) throw new Error(`the browser failed on ${page} (exit ${run.status}): ${run.stderr}`);
-  return run.stderr.split('\n').filter((line) => /CONSOLE/.test(line));
+  return openPage(page, ['--window-size=1280,1000', `--screenshot=${screenshot}`]).console;
 }
 
 /** The distinct colours of an 8-bit RGB or RGBA PNG, and the share of white pixels. */
