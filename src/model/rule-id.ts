@@ -44,11 +44,17 @@ export enum RuleId {
   ACTIVE_ASSIGNMENT_STANDING = 'AZA019',
   /** A PIM schedule whose end is already past: Azure refuses the request at apply. */
   SCHEDULE_ENDED = 'AZA020',
+  /** A tier-0 Entra directory role held standing, by anyone. */
+  STANDING_TIER0_DIRECTORY_ROLE = 'AZA021',
+  /** A workload identity holds a tier-0 Entra directory role or a tier-0 Microsoft Graph application permission. */
+  WORKLOAD_TIER0_ENTRA = 'AZA022',
+  /** A workload identity holds a tier-1 Microsoft Graph application permission. */
+  WORKLOAD_TIER1_GRAPH_PERMISSION = 'AZA023',
 }
 
 const RULE_IDS: ReadonlySet<string> = new Set(Object.values(RuleId));
 
-/** `AZA001 to AZA020` (`, except AZA0nn` for a number not published): the published IDs, for messages that name the accepted ones. */
+/** `AZA001 to AZA023` (`, except AZA0nn` for a number not published): the published IDs, for messages that name the accepted ones. */
 export function ruleIdRange(): string {
   const numbers = Object.values(RuleId).map((id) => Number(id.slice(3))).sort((a, b) => a - b);
   const name = (n: number) => `AZA${String(n).padStart(3, '0')}`;

@@ -2,6 +2,7 @@ import { Rule, RuleInfo } from './rule';
 import { notReviewed } from './rules/coverage-rules';
 import { secretPresent } from './rules/credential-rules';
 import { dataRoleElsewhere } from './rules/data-plane-rules';
+import { standingTier0DirectoryRole, workloadTier0Entra, workloadTier1GraphPermission } from './rules/entra-rules';
 import { escalationChain } from './rules/escalation-rules';
 import {
   duplicateAssignment,
@@ -44,6 +45,9 @@ export const RULE_REGISTRY: readonly RuleInfo[] = [
   dataRoleElsewhere,
   activeAssignmentStanding,
   scheduleEnded,
+  standingTier0DirectoryRole,
+  workloadTier0Entra,
+  workloadTier1GraphPermission,
 ];
 
 /** A rule that runs over the graph; the others' findings come from elsewhere (AZA012: from suppressions). */

@@ -20,6 +20,30 @@ function assignment(name: string, body: string): string {
 const toIdentity = (role: string, scope: string) =>
   assignment('grant', `  scope = ${scope}\n  role_definition_name = "${role}"\n  principal_id = azurerm_user_assigned_identity.api.principal_id`);
 
+const GLOBAL_ADMIN = '62e90394-69f5-4237-9190-012177145e10';
+const DIRECTORY_READERS = '88d8e3e3-8f55-4a1e-953a-9b9898b8876b';
+const GRAPH_SP = `
+data "azuread_service_principal" "msgraph" {
+  client_id = "00000003-0000-0000-c000-000000000000"
+}
+`;
+
+/** An Entra directory role assigned standing to a principal, at a directory scope. */
+function directoryRole(roleId: string, principal: string, scope = '"/"'): string {
+  return `\nresource "azuread_directory_role_assignment" "role" {\n  role_id = "${roleId}"\n  principal_object_id = ${principal}\n  directory_scope_id = ${scope}\n}\n`;
+}
+
+/** A Microsoft Graph application permission, by its app role ID, given to the API identity. */
+function graphPermission(appRoleId: string): string {
+  return UAI + GRAPH_SP + `
+resource "azuread_app_role_assignment" "graph" {
+  app_role_id         = "${appRoleId}"
+  principal_object_id = azurerm_user_assigned_identity.api.principal_id
+  resource_object_id  = data.azuread_service_principal.msgraph.object_id
+}
+`;
+}
+
 interface Case {
   readonly rule: RuleId;
   readonly triggers: string;
@@ -118,6 +142,26 @@ const cases: Case[] = [
     triggers: activeOwner('expiration {\n      end_date_time = "2026-11-01T00:00:00Z"\n    }'),
     clean: activeOwner('expiration {\n      end_date_time = "2026-12-01T00:00:00Z"\n    }'),
     message: new RegExp(`^the active assignment of "Owner" to principal of unknown kind ${USER} ended on 2026-11-01T00:00:00Z, before 2026-11-27\\.$`),
+  },
+  {
+    rule: RuleId.STANDING_TIER0_DIRECTORY_ROLE,
+    triggers: directoryRole(GLOBAL_ADMIN, `"${USER}"`),
+    clean: directoryRole(DIRECTORY_READERS, `"${USER}"`),
+    message: new RegExp(`^principal of unknown kind ${USER} holds the Entra role "Global Administrator" standing at the whole tenant \\(/\\)\\.$`),
+  },
+  {
+    rule: RuleId.WORKLOAD_TIER0_ENTRA,
+    // RoleManagement.ReadWrite.Directory (tier 0) against User.Read.All (tier 2).
+    triggers: graphPermission('9e3f62cf-ca93-4989-b6ce-bf83c28f9fe8'),
+    clean: graphPermission('df021288-bdef-4463-88db-98f22de89214'),
+    message: /^managed identity uai-api holds the Microsoft Graph application permission "RoleManagement\.ReadWrite\.Directory" \(tier 0\)\.$/,
+  },
+  {
+    rule: RuleId.WORKLOAD_TIER1_GRAPH_PERMISSION,
+    // Mail.Read (tier 1) against User.Read.All (tier 2).
+    triggers: graphPermission('810c84a8-4a9e-49e6-bf7d-12d183f40d01'),
+    clean: graphPermission('df021288-bdef-4463-88db-98f22de89214'),
+    message: /^managed identity uai-api holds the Microsoft Graph application permission "Mail\.Read" \(tier 1\)\.$/,
   },
 ];
 

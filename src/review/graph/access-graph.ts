@@ -11,10 +11,13 @@ import { constrainedRole } from './constrained-role';
 import { coverageOf } from './coverage';
 import { cosmosBuiltInRoleName, dataPlaneRoleByName } from './data-plane-role-by-name';
 import { DocumentIndex } from './document-index';
+import { directoryScopeOf, readAppPermissions, readDirectoryRoles } from './entra-access';
 import {
   GraphActivationPolicy,
+  GraphAppPermission,
   GraphCoverage,
   GraphCredential,
+  GraphDirectoryRole,
   GraphEligibility,
   GraphExpiry,
   GraphGrant,
@@ -34,7 +37,6 @@ import { knownRole, resolveRole } from './resolve-role';
 import { ResourcePlacement } from './resource-placement';
 import { stablePrincipalKey, withStableKey } from './stable-principal';
 import { stableScopeOf } from './stable-scope';
-import { directoryScopeLevel } from '../../model/directory-scope';
 import { Duration } from '../../model/duration';
 import { isGuid } from '../../model/guid';
 import { PrincipalKind } from '../../model/principal-kind';
@@ -62,12 +64,6 @@ const FEDERATED_TYPES = ['azurerm_federated_identity_credential', 'azuread_appli
 function scopeOf(value: string | undefined, index: DocumentIndex): GraphScope {
   const scope = value ?? '';
   return { value: scope, level: scopeLevelOfValue(scope, (address) => index.get(address)?.body), ...stableScopeOf(scope, index) };
-}
-
-/** A directory scope: `/` (the tenant) when the argument is absent, as the provider defaults it. */
-function directoryScopeOf(value: string | undefined): GraphScope {
-  const scope = value ?? '/';
-  return { value: scope, level: directoryScopeLevel(scope), stableKey: scope.includes('${') ? undefined : scope.toLowerCase() };
 }
 
 /** Reads a PIM schedule's expiration: exactly one of days, hours or an end date, or none. */
@@ -205,6 +201,10 @@ export class AccessGraph {
   public readonly identities: GraphIdentity[] = [];
   public readonly credentials: GraphCredential[] = [];
   public readonly roleDefinitions: GraphRoleDefinition[] = [];
+  /** Standing Entra directory roles (role assignments and role members). */
+  public readonly directoryRoles: GraphDirectoryRole[] = [];
+  /** App roles assigned to principals: Microsoft Graph application permissions among them. */
+  public readonly appPermissions: GraphAppPermission[] = [];
   public readonly moves: GraphMove[] = [];
   /** Every input resource part that carries access by the reviewed list, read or not. */
   public readonly coverage: GraphCoverage[] = [];
@@ -289,7 +289,7 @@ export class AccessGraph {
         kind: 'entra-directory-role',
         principal: resolved.principalOf(block.body),
         directoryRole: text(block.body, 'role_definition_id'),
-        scope: directoryScopeOf(text(block.body, 'directory_scope_id')),
+        scope: directoryScopeOf(text(block.body, 'directory_scope_id'), index),
         // The provider has no schedule argument: this eligibility never expires.
         expiry: { permanent: true },
       });
@@ -332,6 +332,8 @@ export class AccessGraph {
     }
 
     this.readCredentials(index, origin);
+    this.directoryRoles.push(...readDirectoryRoles(index, origin));
+    this.appPermissions.push(...readAppPermissions(index, origin));
     for (const block of index.blocks) {
       const covered = coverageOf(block, origin(block));
       this.coverage.push(...(ignoredPolicies.has(block.address) ? covered.map((c) => ({ ...c, note: IGNORED_POLICY })) : covered));

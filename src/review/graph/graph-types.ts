@@ -2,6 +2,9 @@ import { Duration } from '../../model/duration';
 import { SuppressionRecord } from '../../model/metadata';
 import { PrincipalKind } from '../../model/principal-kind';
 import { ScopeLevel } from '../../model/scope-level';
+import { AppPermission } from '../../roles/app-permission';
+import { EntraRole } from '../../roles/entra-role';
+import { PrivilegeTier } from '../../roles/privilege-tier';
 import { Role } from '../../roles/role';
 
 /** Where a graph element was declared: which input, which Terraform address, which construct. */
@@ -233,4 +236,52 @@ export interface GraphModuleNotRead {
   /** The call's `source` as written. */
   readonly source: string;
   readonly reason: string;
+}
+
+/** An Entra directory role as the graph knows it: a built-in role of the catalog, or one it cannot read. */
+export interface GraphEntraRole {
+  readonly name: string;
+  readonly templateId?: string;
+  /** The catalog's role; undefined when the role cannot be read (then it counts as tier 0). */
+  readonly role?: EntraRole;
+  /** The role's tier; a role that cannot be read, or a custom role nobody classified, is tier 0. */
+  readonly tier: PrivilegeTier;
+  readonly known: boolean;
+}
+
+/**
+ * A standing Entra directory role: `azuread_directory_role_assignment`, or membership of an
+ * activated role (`azuread_directory_role_member`, always tenant-wide).
+ */
+export interface GraphDirectoryRole {
+  readonly origin: Origin;
+  readonly principal: GraphPrincipal;
+  readonly role: GraphEntraRole;
+  /** The directory scope: `/` (the tenant), an administrative unit, or one object; unknown is the widest. */
+  readonly scope: GraphScope;
+  readonly via: 'role-assignment' | 'role-member';
+}
+
+/** The API whose app role a workload is given: Microsoft Graph, another API, or one that cannot be read. */
+export interface GraphApi {
+  readonly kind: 'microsoft-graph' | 'other' | 'unknown';
+  /** `Microsoft Graph`, the other API's display name or address, or the value as written. */
+  readonly name: string;
+  /** `resource_object_id` as written. */
+  readonly written: string;
+}
+
+/** An application permission: an app role of an API assigned to a principal (`azuread_app_role_assignment`). */
+export interface GraphAppPermission {
+  readonly origin: Origin;
+  readonly principal: GraphPrincipal;
+  readonly api: GraphApi;
+  /** The permission's name (`User.Read.All`), or the app role ID as written when it cannot be named. */
+  readonly name: string;
+  readonly appRoleId?: string;
+  /** The Microsoft Graph permission of the catalog, when it is one. */
+  readonly permission?: AppPermission;
+  /** Its tier; an app role that cannot be read counts as tier 0. */
+  readonly tier: PrivilegeTier;
+  readonly known: boolean;
 }

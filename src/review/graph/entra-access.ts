@@ -1,0 +1,186 @@
+import { directoryScopeLevel } from '../../model/directory-scope';
+import { isGuid } from '../../model/guid';
+import { ScopeLevel } from '../../model/scope-level';
+import { EntraRoleCatalog } from '../../roles/entra-role-catalog';
+import { GraphPermissionCatalog } from '../../roles/graph-permission-catalog';
+import { MICROSOFT_GRAPH_APP_ID } from '../../roles/microsoft-graph';
+import { PrivilegeTier } from '../../roles/privilege-tier';
+import { parseReference, TerraformReference } from '../reference';
+import { TerraformBlock } from '../terraform-json';
+import { text } from './block-values';
+import { DocumentIndex } from './document-index';
+import { GraphApi, GraphAppPermission, GraphDirectoryRole, GraphEntraRole, GraphPrincipal, GraphScope, Origin } from './graph-types';
+import { resolvePrincipal } from './resolve-principal';
+import { withStableKey } from './stable-principal';
+
+type OriginOf = (block: TerraformBlock) => Origin;
+
+const SERVICE_PRINCIPAL = 'azuread_service_principal';
+const OBJECT_ID_ATTRIBUTES = ['object_id', 'id'];
+/** The key of Microsoft Graph in `azuread_application_published_app_ids.result`. */
+const PUBLISHED_GRAPH_KEY = 'MicrosoftGraph';
+// `${data.azuread_service_principal.msgraph.app_role_ids["User.Read.All"]}`: a reference and a map key.
+const KEYED_REFERENCE = /^\$\{(.+)\["([^"\]]+)"\]\}$/;
+// `/administrativeUnits/${azuread_administrative_unit.hr.object_id}`, as the provider's examples write it.
+const UNIT_BY_REFERENCE = /^\/administrativeUnits\/(\$\{[^}]+\})$/i;
+
+/** A reference followed by a map key: the reference, and the key. */
+function keyedReference(value: string): { reference: TerraformReference; key: string } | undefined {
+  const match = KEYED_REFERENCE.exec(value);
+  const reference = match ? parseReference(`\${${match[1]}}`) : undefined;
+  return match && reference ? { reference, key: match[2] } : undefined;
+}
+
+function principalOf(value: string | undefined, index: DocumentIndex): GraphPrincipal {
+  const written = value ?? '';
+  return withStableKey(resolvePrincipal(written, undefined, index), written, index);
+}
+
+/** Nothing to go by counts as the widest: tier 0. */
+function unreadRole(name: string): GraphEntraRole {
+  return { name, tier: PrivilegeTier.CONTROL_PLANE, known: false };
+}
+
+function catalogRole(role: ReturnType<EntraRoleCatalog['tryFromName']>, fallback: string): GraphEntraRole {
+  return role === undefined ? unreadRole(fallback) : { name: role.name, templateId: role.templateId, role, tier: role.tier, known: true };
+}
+
+/**
+ * The Entra role a `role_id` or `role_object_id` names: a built-in role by its template ID, or
+ * an `azuread_directory_role` (activated by `template_id` or `display_name`) by reference. An
+ * object ID differs in every tenant, and a custom role is classified by nobody: both count as tier 0.
+ */
+export function entraRoleOf(value: string | undefined, index: DocumentIndex): GraphEntraRole {
+  const catalog = EntraRoleCatalog.builtIn();
+  if (value === undefined) return unreadRole('(no role written)');
+  if (isGuid(value)) return catalogRole(catalog.tryFromTemplateId(value), value);
+  const reference = parseReference(value);
+  const body = reference === undefined ? undefined : index.get(reference.address)?.body;
+  if (reference?.type === 'azuread_directory_role') {
+    const templateId = text(body, 'template_id');
+    if (templateId !== undefined && isGuid(templateId)) return catalogRole(catalog.tryFromTemplateId(templateId), value);
+    const name = text(body, 'display_name');
+    if (name !== undefined && !name.includes('${')) return catalogRole(catalog.tryFromName(name), value);
+  }
+  if (reference?.type === 'azuread_custom_directory_role') {
+    return unreadRole(`custom role ${text(body, 'display_name') ?? reference.address}`);
+  }
+  return unreadRole(value);
+}
+
+/**
+ * A `directory_scope_id`: `/` (the tenant) when absent, as the provider defaults it; an
+ * administrative unit also when written by reference (its `id` is `/administrativeUnits/<id>`).
+ */
+export function directoryScopeOf(value: string | undefined, index: DocumentIndex): GraphScope {
+  const scope = value ?? '/';
+  const whole = parseReference(scope);
+  const inner = UNIT_BY_REFERENCE.exec(scope);
+  const part = inner ? parseReference(inner[1]) : undefined;
+  const unit = whole?.type === 'azuread_administrative_unit' && whole.attribute === 'id' ? whole
+    : part?.type === 'azuread_administrative_unit' && OBJECT_ID_ATTRIBUTES.includes(part.attribute) ? part : undefined;
+  if (unit !== undefined) {
+    const name = text(index.get(unit.address)?.body, 'display_name');
+    return { value: scope, level: ScopeLevel.RESOURCE_GROUP, ...(name === undefined ? {} : { name, stableKey: `administrativeunit:${name.toLowerCase()}` }) };
+  }
+  return { value: scope, level: directoryScopeLevel(scope), stableKey: scope.includes('${') ? undefined : scope.toLowerCase() };
+}
+
+/** Standing Entra directory roles: role assignments (at a directory scope) and role members (tenant-wide). */
+export function readDirectoryRoles(index: DocumentIndex, origin: OriginOf): GraphDirectoryRole[] {
+  const roles: GraphDirectoryRole[] = [];
+  for (const block of index.ofType('azuread_directory_role_assignment')) {
+    roles.push({
+      origin: origin(block),
+      principal: principalOf(text(block.body, 'principal_object_id'), index),
+      role: entraRoleOf(text(block.body, 'role_id'), index),
+      scope: directoryScopeOf(text(block.body, 'directory_scope_id'), index),
+      via: 'role-assignment',
+    });
+  }
+  for (const block of index.ofType('azuread_directory_role_member')) {
+    roles.push({
+      origin: origin(block),
+      principal: principalOf(text(block.body, 'member_object_id'), index),
+      role: entraRoleOf(text(block.body, 'role_object_id'), index),
+      scope: directoryScopeOf('/', index),
+      via: 'role-member',
+    });
+  }
+  return roles;
+}
+
+/** Whether a `client_id` as written is Microsoft Graph's: literal, or from the published app IDs. */
+function isGraphClientId(value: string | undefined): boolean {
+  if (value === undefined) return false;
+  if (value.toLowerCase() === MICROSOFT_GRAPH_APP_ID) return true;
+  const keyed = keyedReference(value);
+  if (keyed?.reference.type === 'azuread_application_published_app_ids') return keyed.reference.attribute === 'result' && keyed.key === PUBLISHED_GRAPH_KEY;
+  const reference = parseReference(value);
+  return reference?.type === 'azuread_application_published_app_ids' && reference.attribute === `result.${PUBLISHED_GRAPH_KEY}`;
+}
+
+/** The API a service principal (resource or data source) stands for, by its `client_id` (`application_id` in azuread 2.x). */
+function apiOfServicePrincipal(address: string, written: string, index: DocumentIndex): GraphApi {
+  const body = index.get(address)?.body;
+  const clientId = text(body, 'client_id') ?? text(body, 'application_id');
+  if (isGraphClientId(clientId)) return { kind: 'microsoft-graph', name: 'Microsoft Graph', written };
+  const displayName = text(body, 'display_name');
+  // A data source may look Graph up by its name: the lookup fails unless exactly one has it.
+  if (clientId === undefined && displayName === 'Microsoft Graph') return { kind: 'microsoft-graph', name: 'Microsoft Graph', written };
+  const clientReference = clientId === undefined ? undefined : parseReference(clientId);
+  if (clientId !== undefined && isGuid(clientId)) return { kind: 'other', name: displayName ?? `${address} (client ID ${clientId})`, written };
+  if (clientReference?.type === 'azuread_application') {
+    return { kind: 'other', name: text(index.get(clientReference.address)?.body, 'display_name') ?? clientReference.address, written };
+  }
+  return { kind: 'unknown', name: `${address} (its client ID cannot be read)`, written };
+}
+
+/**
+ * The API of a `resource_object_id`: a service principal by reference is the API its client ID
+ * names. A literal object ID differs in every tenant, so which API it is cannot be read.
+ */
+export function apiOf(value: string | undefined, index: DocumentIndex): GraphApi {
+  const written = value ?? '';
+  const reference = value === undefined ? undefined : parseReference(value);
+  if (reference?.type === SERVICE_PRINCIPAL && OBJECT_ID_ATTRIBUTES.includes(reference.attribute)) {
+    return apiOfServicePrincipal(reference.address, written, index);
+  }
+  return { kind: 'unknown', name: written || '(no API written)', written };
+}
+
+/**
+ * The app role of an `app_role_id`: a GUID of the Microsoft Graph catalog (app role IDs are the
+ * same in every tenant), or `<service principal>.app_role_ids["Name"]` by name. An app role that
+ * cannot be read counts as tier 0.
+ */
+function appPermissionOf(value: string | undefined, api: GraphApi, index: DocumentIndex): Omit<GraphAppPermission, 'origin' | 'principal'> {
+  const catalog = GraphPermissionCatalog.builtIn();
+  const unread = (name: string, onApi: GraphApi = api) => ({ api: onApi, name, tier: PrivilegeTier.CONTROL_PLANE, known: false });
+  if (value === undefined) return unread('(no app role written)');
+  if (isGuid(value)) {
+    const permission = api.kind === 'other' ? undefined : catalog.tryFromAppRoleId(value);
+    if (permission === undefined) return { ...unread(value), appRoleId: value.toLowerCase() };
+    return { api, name: permission.name, appRoleId: permission.appRoleId, permission, tier: permission.tier, known: true };
+  }
+  const keyed = keyedReference(value);
+  if (keyed?.reference.type === SERVICE_PRINCIPAL && keyed.reference.attribute === 'app_role_ids') {
+    // The role is named on a service principal: the API is that one, whatever resource_object_id says.
+    const named = apiOfServicePrincipal(keyed.reference.address, api.written, index);
+    const onApi = api.kind === 'unknown' ? named : api;
+    if (onApi.kind !== 'microsoft-graph') return { ...unread(keyed.key, onApi), ...(onApi.kind === 'other' ? { known: true } : {}) };
+    const permission = catalog.tryFromName(keyed.key);
+    if (permission === undefined) return unread(keyed.key, onApi);
+    return { api: onApi, name: permission.name, appRoleId: permission.appRoleId, permission, tier: permission.tier, known: true };
+  }
+  return unread(value);
+}
+
+/** Application permissions: `azuread_app_role_assignment`, with the API and the app role resolved. */
+export function readAppPermissions(index: DocumentIndex, origin: OriginOf): GraphAppPermission[] {
+  return index.ofType('azuread_app_role_assignment').map((block) => ({
+    origin: origin(block),
+    principal: principalOf(text(block.body, 'principal_object_id'), index),
+    ...appPermissionOf(text(block.body, 'app_role_id'), apiOf(text(block.body, 'resource_object_id'), index), index),
+  }));
+}
