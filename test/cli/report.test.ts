@@ -101,3 +101,32 @@ describe('azure-access report --format html', () => {
     expect(stdout).not.toContain('<script>');
   });
 });
+
+describe('azure-access report: the Entra half beside the Azure one', () => {
+  const ENTRA = 'test/fixtures/cli/entra-repo';
+
+  test('a standing directory role and a Graph application permission are rows, with their tier', async () => {
+    const { code, stdout } = await cli(['report', ENTRA]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('0 standing or active grant(s), 0 eligibilities, 1 Entra directory role(s) held standing, 1 application permission(s).');
+    expect(stdout).toContain(
+      '| Ops Admin | human | Global Administrator (directory role) | unknown | `/ (tenant)` | directory | standing | never | tier 0 (ControlPlane) | `azuread_directory_role_assignment.ops_global` |',
+    );
+    expect(stdout).toContain(
+      '| uai-directory-sync | managed-identity | User.Read.All (application permission) | unknown | `Microsoft Graph` | api | standing | never | tier 2 (UserAccess) | `azuread_app_role_assignment.sync_users` |',
+    );
+    // The identity holds a permission, so it is not listed as holding nothing.
+    expect(stdout).not.toContain('### Identities with no grant');
+  });
+
+  test('json: the totals count both halves, and check judges the standing Global Administrator', async () => {
+    const report = JSON.parse((await cli(['report', '--format', 'json', ENTRA])).stdout);
+    expect(report.totals).toMatchObject({ grants: 0, eligibilities: 0, directoryRoles: 1, appPermissions: 1 });
+    expect(report.rows.map((r: { scopeLevel: string; tier: string }) => [r.scopeLevel, r.tier])).toEqual([
+      ['directory', 'tier 0 (ControlPlane)'],
+      ['api', 'tier 2 (UserAccess)'],
+    ]);
+    const check = JSON.parse((await cli(['check', '--format', 'json', ENTRA])).stdout);
+    expect(check.findings.map((f: { ruleId: string; address: string }) => [f.ruleId, f.address])).toContainEqual(['AZA021', 'azuread_directory_role_assignment.ops_global']);
+  });
+});

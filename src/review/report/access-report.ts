@@ -1,12 +1,23 @@
 import { PrincipalKind } from '../../model/principal-kind';
 import { RuleId } from '../../model/rule-id';
 import { ScopeLevel } from '../../model/scope-level';
+import { PrivilegeTier } from '../../roles/privilege-tier';
 import { RolePlane } from '../../roles/role-plane';
 import { describeChain } from '../escalation/escalation-chain';
 import { computeReach, ReachResult } from '../escalation/reach';
 import { AccessGraph } from '../graph/access-graph';
 import { describeCoverage } from '../graph/describe-coverage';
-import { GraphActivationPolicy, GraphCredential, GraphEligibility, GraphGrant, GraphRole, GraphScope, Origin } from '../graph/graph-types';
+import {
+  GraphActivationPolicy,
+  GraphAppPermission,
+  GraphCredential,
+  GraphDirectoryRole,
+  GraphEligibility,
+  GraphGrant,
+  GraphRole,
+  GraphScope,
+  Origin,
+} from '../graph/graph-types';
 
 /** One row of the report: a grant or an eligibility. */
 export interface ReportRow {
@@ -15,7 +26,10 @@ export interface ReportRow {
   readonly role: string;
   readonly plane: RolePlane | 'unknown';
   readonly scope: string;
-  readonly scopeLevel: ScopeLevel | 'directory' | 'group';
+  /** An Azure scope level; `directory` for Entra roles and directory-role eligibility; `group`; `api` for application permissions. */
+  readonly scopeLevel: ScopeLevel | 'directory' | 'group' | 'api';
+  /** For Entra roles and application permissions: the privilege tier (tier 0 can take over the tenant). */
+  readonly tier?: string;
   /** standing (a role assignment), active (time-bound PIM) or eligible. */
   readonly access: 'standing' | 'active' | 'eligible';
   /** When the access ends: a date, a duration, or "never". */
@@ -68,6 +82,9 @@ export interface AccessReport {
   readonly totals: {
     readonly grants: number;
     readonly eligibilities: number;
+    /** Entra directory roles held standing, and application permissions (Microsoft Graph or another API). */
+    readonly directoryRoles: number;
+    readonly appPermissions: number;
     readonly byScopeLevel: Record<string, number>;
     readonly byPrincipalKind: Record<string, number>;
     /** Input resources that carry access (by data/access-resource-types.json): read, and not read. */
@@ -164,6 +181,49 @@ function eligibilityRow(e: GraphEligibility, policies: GraphActivationPolicy[]):
   };
 }
 
+/** An Entra directory role held standing (`azuread_directory_role_assignment` or `_member`). */
+function directoryRoleRow(d: GraphDirectoryRole): ReportRow {
+  return {
+    principal: d.principal.name,
+    principalKind: d.principal.kind,
+    role: `${d.role.name} (directory role)`,
+    plane: 'unknown',
+    scope: d.scope.value === '/' ? '/ (tenant)' : d.scope.value,
+    scopeLevel: 'directory',
+    tier: tierText(d.role.tier),
+    access: 'standing',
+    expiry: 'never',
+    address: d.origin.address,
+    file: d.origin.file,
+    ...exceptionsOf(d.origin),
+  };
+}
+
+/** An application permission (an app role of an API) held by a principal. */
+function appPermissionRow(p: GraphAppPermission): ReportRow {
+  return {
+    principal: p.principal.name,
+    principalKind: p.principal.kind,
+    role: `${p.name} (application permission)`,
+    plane: 'unknown',
+    scope: p.api.name,
+    scopeLevel: 'api',
+    tier: tierText(p.tier),
+    access: 'standing',
+    expiry: 'never',
+    address: p.origin.address,
+    file: p.origin.file,
+    ...exceptionsOf(p.origin),
+  };
+}
+
+const TIER_NUMBER: Record<PrivilegeTier, number> = { [PrivilegeTier.CONTROL_PLANE]: 0, [PrivilegeTier.MANAGEMENT_PLANE]: 1, [PrivilegeTier.USER_ACCESS]: 2 };
+
+/** `tier 0 (ControlPlane)`. */
+function tierText(tier: PrivilegeTier): string {
+  return `tier ${TIER_NUMBER[tier]} (${tier})`;
+}
+
 function count(values: string[]): Record<string, number> {
   // Counted in a Map, so no value can be mistaken for (or written to) Object.prototype.
   const totals = new Map<string, number>();
@@ -173,13 +233,20 @@ function count(values: string[]): Record<string, number> {
 
 export function buildReport(graph: AccessGraph): AccessReport {
   const reach = computeReach(graph);
-  const rows = [...graph.grants.map(grantRow), ...graph.eligibilities.map((e) => eligibilityRow(e, graph.policies))];
-  const holders = new Set([...graph.grants, ...graph.eligibilities].map((x) => x.principal.key));
+  const rows = [
+    ...graph.grants.map(grantRow),
+    ...graph.directoryRoles.map(directoryRoleRow),
+    ...graph.appPermissions.map(appPermissionRow),
+    ...graph.eligibilities.map((e) => eligibilityRow(e, graph.policies)),
+  ];
+  const holders = new Set([...graph.grants, ...graph.eligibilities, ...graph.directoryRoles, ...graph.appPermissions].map((x) => x.principal.key));
   return {
     rows,
     totals: {
       grants: graph.grants.length,
       eligibilities: graph.eligibilities.length,
+      directoryRoles: graph.directoryRoles.length,
+      appPermissions: graph.appPermissions.length,
       byScopeLevel: count(rows.map((r) => r.scopeLevel)),
       byPrincipalKind: count(rows.map((r) => r.principalKind)),
       accessResources: graph.accessResourceCounts,

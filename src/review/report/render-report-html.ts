@@ -1,5 +1,5 @@
 import { AccessReport, ReportRow } from './access-report';
-import { notesOf, scopeText, suppressionText } from './render-report';
+import { notesOf, scopeText, suppressionText, totalsSentence } from './render-report';
 
 /**
  * `report --format html`: one self-contained page an auditor opens in a browser — the tables of
@@ -10,7 +10,7 @@ import { notesOf, scopeText, suppressionText } from './render-report';
 export function renderReportHtml(report: AccessReport): string {
   const sections = [
     '<h1>Azure access</h1>',
-    `<p class="totals">${report.totals.grants} standing or active grant(s), ${report.totals.eligibilities} eligibilit${report.totals.eligibilities === 1 ? 'y' : 'ies'}; `
+    `<p class="totals">${escape(totalsSentence(report))}; `
       + `${report.totals.accessResources.reviewed} access resource(s) read, ${report.totals.accessResources.notReviewed} not reviewed.</p>`,
     '<h2>Who holds what</h2>',
     report.rows.length ? accessGraph(report.rows) : '<p>No grants or eligibilities.</p>',

@@ -8,9 +8,20 @@ function totalsLine(totals: Record<string, number>): string {
   return entries.length ? entries.map(([k, v]) => `${k} ${v}`).join(', ') : 'none';
 }
 
+/** `2 standing or active grant(s), 2 eligibilities`, and the Entra half when the input has any. */
+export function totalsSentence(report: AccessReport): string {
+  const { grants, eligibilities, directoryRoles, appPermissions } = report.totals;
+  return [
+    `${grants} standing or active grant(s), ${eligibilities} eligibilit${eligibilities === 1 ? 'y' : 'ies'}`,
+    ...(directoryRoles ? [`${directoryRoles} Entra directory role(s) held standing`] : []),
+    ...(appPermissions ? [`${appPermissions} application permission(s)`] : []),
+  ].join(', ');
+}
+
 /** What an auditor asks first, beside the row: why a wide scope is accepted, what else is, how activation works. */
 export function notesOf(row: ReportRow): string[] {
   return [
+    ...(row.tier === undefined ? [] : [row.tier]),
     ...(row.justification === undefined ? [] : [`justification: ${row.justification}`]),
     ...row.suppressions.filter((s) => s.ruleId !== RuleId.WIDE_SCOPE).map(suppressionText),
     ...(row.activation === undefined ? [] : [`activation: ${row.activation}`]),
@@ -31,7 +42,7 @@ export function renderReportMarkdown(report: AccessReport): string {
   const lines = [
     '## Azure access',
     '',
-    `${report.totals.grants} standing or active grant(s), ${report.totals.eligibilities} eligibilit${report.totals.eligibilities === 1 ? 'y' : 'ies'}.`,
+    `${totalsSentence(report)}.`,
     '',
   ];
   if (report.rows.length) {
