@@ -217,7 +217,11 @@ function appPermissionRow(p: GraphAppPermission): ReportRow {
   };
 }
 
-const TIER_NUMBER: Record<PrivilegeTier, number> = { [PrivilegeTier.CONTROL_PLANE]: 0, [PrivilegeTier.MANAGEMENT_PLANE]: 1, [PrivilegeTier.USER_ACCESS]: 2 };
+const TIER_NUMBER: Record<PrivilegeTier, number> = {
+  [PrivilegeTier.CONTROL_PLANE]: 0,
+  [PrivilegeTier.MANAGEMENT_PLANE]: 1,
+  [PrivilegeTier.USER_ACCESS]: 2,
+};
 
 /** `tier 0 (ControlPlane)`. */
 function tierText(tier: PrivilegeTier): string {
