@@ -1,7 +1,7 @@
 import { PrincipalKind } from '../../model/principal-kind';
 import { RuleId } from '../../model/rule-id';
 import { ScopeLevel } from '../../model/scope-level';
-import { PrivilegeTier } from '../../roles/privilege-tier';
+import { PrivilegeTier, tierLevel } from '../../roles/privilege-tier';
 import { RolePlane } from '../../roles/role-plane';
 import { describeChain } from '../escalation/escalation-chain';
 import { computeReach, ReachResult } from '../escalation/reach';
@@ -217,15 +217,9 @@ function appPermissionRow(p: GraphAppPermission): ReportRow {
   };
 }
 
-const TIER_NUMBER: Record<PrivilegeTier, number> = {
-  [PrivilegeTier.CONTROL_PLANE]: 0,
-  [PrivilegeTier.MANAGEMENT_PLANE]: 1,
-  [PrivilegeTier.USER_ACCESS]: 2,
-};
-
 /** `tier 0 (ControlPlane)`. */
 function tierText(tier: PrivilegeTier): string {
-  return `tier ${TIER_NUMBER[tier]} (${tier})`;
+  return `tier ${tierLevel(tier)} (${tier})`;
 }
 
 function count(values: string[]): Record<string, number> {
