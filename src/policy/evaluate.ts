@@ -1,15 +1,10 @@
 import { Finding } from './finding';
 import { RuleContext, RuleHit } from './rule';
 import { RULES } from './rule-pack';
-import { chainMessage } from './rules/escalation-rules';
 import { expiredSuppression } from './rules/suppression-rules';
 import { isCalendarDate } from '../model/dates';
 import { SuppressionRecord } from '../model/metadata';
-import { RuleId } from '../model/rule-id';
 import { Severity } from '../model/severity';
-import { EscalationChain } from '../review/escalation/escalation-chain';
-import { reachOfGraph } from '../review/escalation/reach';
-import { isReportedChain } from '../review/escalation/reported-chain';
 import { AccessGraph } from '../review/graph/access-graph';
 import { GraphScope, Origin } from '../review/graph/graph-types';
 
@@ -60,29 +55,23 @@ function scopeSubject(scope: GraphScope): Subject {
   return { names: new Set([scope.value, scope.name].filter((x): x is string => !!x).map(normal)), shown: scope.name ?? scope.value };
 }
 
-function chainSubject(chain: EscalationChain): Subject {
-  const { role, scope } = chain.reaches;
+function chainSubject(reaches: { role: string; scope: string }): Subject {
+  const { role, scope } = reaches;
   const target = `"${role}" at ${scope}`;
   return { names: new Set([scope, target, `${role} at ${scope}`].map(normal)), shown: target, target };
 }
 
 /**
- * Finds what each hit is about: the scope of the grant, eligibility or policy it points at, or,
- * for AZA013, the chain it reports (matched by its first grant and message, which name the chain).
+ * Finds what each hit is about: what it reaches when the rule says so (an escalation chain's
+ * end), else the scope of the grant, eligibility or policy it points at.
  */
-function subjects(graph: AccessGraph): (ruleId: string, hit: RuleHit) => Subject | undefined {
+function subjects(graph: AccessGraph): (hit: RuleHit) => Subject | undefined {
   const scopes = new Map<Origin, GraphScope>();
   for (const x of [...graph.grants, ...graph.eligibilities, ...graph.policies]) if (x.scope) scopes.set(x.origin, x.scope);
-  let chains: Map<string, EscalationChain> | undefined;
-  const chainKey = (origin: Origin, message: string) => `${origin.stack ?? ''}\u0000${origin.file}\u0000${origin.address}\u0000${message}`;
-  return (ruleId, hit) => {
-    if (ruleId !== RuleId.ESCALATION_CHAIN) {
-      const scope = scopes.get(hit.origin);
-      return scope && scopeSubject(scope);
-    }
-    chains ??= new Map(reachOfGraph(graph).chains.filter(isReportedChain).map((c) => [chainKey(c.origin, chainMessage(c)), c]));
-    const chain = chains.get(chainKey(hit.origin, hit.message));
-    return chain && chainSubject(chain);
+  return (hit) => {
+    if (hit.reaches !== undefined) return chainSubject(hit.reaches);
+    const scope = scopes.get(hit.origin);
+    return scope && scopeSubject(scope);
   };
 }
 
@@ -130,7 +119,7 @@ export function evaluate(graph: AccessGraph, options: EvaluationOptions): Evalua
     const severity = severityOf(rule.id, rule.defaultSeverity);
     if (severity === 'off') continue;
     for (const hit of rule.check(graph, context)) {
-      const subject = subjectOf(rule.id, hit);
+      const subject = subjectOf(hit);
       const finding: EvaluatedFinding = {
         ruleId: rule.id,
         severity,

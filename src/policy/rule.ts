@@ -19,6 +19,11 @@ export interface RuleHit {
   readonly message: string;
   /** A fix specific to this hit, when the rule's general fix is not enough. */
   readonly fix?: string;
+  /**
+   * What the hit reaches, when that is not the scope of the resource it points at (an escalation
+   * chain's end): what a suppression's `accepts` is matched against.
+   */
+  readonly reaches?: { readonly role: string; readonly scope: string };
 }
 
 /**

@@ -7,7 +7,7 @@ import { describePrincipal } from '../../review/graph/describe-principal';
 import { Rule, RuleHit } from '../rule';
 
 /** The message: who, what it reaches, and every step on the way. */
-export function chainMessage(chain: EscalationChain): string {
+function chainMessage(chain: EscalationChain): string {
   const why = chain.reaches.canGrantAccess ? 'a role that can grant access' : 'a scope outside every scope it holds';
   const steps = chain.steps.map((s) => s.description).join(' → ');
   return `${describePrincipal(chain.principal)} holds no role that can grant access, yet reaches ${why}: `
@@ -51,7 +51,7 @@ export const escalationChain: Rule = {
       const key = `${chain.origin.file}\u0000${chain.origin.address}\u0000${chainKey(chain)}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      hits.push({ origin: chain.origin, message: chainMessage(chain), fix: chainFix(chain) });
+      hits.push({ origin: chain.origin, message: chainMessage(chain), fix: chainFix(chain), reaches: chain.reaches });
     }
     return hits;
   },
