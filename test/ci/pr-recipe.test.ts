@@ -3,7 +3,7 @@ import { spawnSync } from 'child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
-import { exampleRepo, INJECTED_GRANT, REPO, STACK_FILE } from '../support/example-repo';
+import { exampleRepo, expectInjectedError, INJECTED_GRANT, REPO, STACK_FILE } from '../support/example-repo';
 
 /**
  * The shell steps of the CI recipe (ci/azure-access-pr.sh, which action.yml and the Azure
@@ -152,14 +152,7 @@ describe('the pull-request recipe (ci/azure-access-pr.sh)', () => {
   });
 
   test('the SARIF holds the injected error at the example\'s TypeScript line', () => {
-    const sarif = JSON.parse(readFileSync(path.join(widening, 'sarif/azure-access.sarif'), 'utf8'));
-    expect(sarif).toBeValidSarifLog();
-    const errors = sarif.runs[0].results.filter((r: any) => r.level === 'error' && !r.suppressions);
-    expect(errors.map((r: any) => r.ruleId)).toEqual(['AZA004']);
-    expect(errors[0].locations[0].physicalLocation).toEqual({
-      artifactLocation: { uri: STACK_FILE, uriBaseId: '%SRCROOT%' },
-      region: { startLine: injectedLine },
-    });
+    expectInjectedError(JSON.parse(readFileSync(path.join(widening, 'sarif/azure-access.sarif'), 'utf8')), injectedLine);
   });
 
   test('GitHub: access widens and no comment of ours exists, so one is posted with the marker and the verdict', () => {

@@ -2,7 +2,7 @@ import '@microsoft/jest-sarif';
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import { run } from '../../src/cli/run';
-import { exampleRepo, STACK_FILE, synthExample } from '../support/example-repo';
+import { exampleRepo, expectInjectedError, STACK_FILE, synthExample } from '../support/example-repo';
 
 /** `azure-access check` run from `cwd`, as CI runs it from the repository root. */
 async function checkIn(cwd: string, args: string[]) {
@@ -32,16 +32,9 @@ describe('SARIF for code scanning, over the example with an injected error', () 
   test('the error is located at the TypeScript line that made the grant, the JSON as a related location', async () => {
     const { code, stdout } = await checkIn(dir, ['--format', 'sarif', '--today', '2026-11-27', 'cdktf.out']);
     expect(code).toBe(1);
-    const sarif = JSON.parse(stdout);
-    expect(sarif).toBeValidSarifLog();
-    const errors = sarif.runs[0].results.filter((r: any) => r.level === 'error' && !r.suppressions);
-    expect(errors.map((r: any) => r.ruleId)).toEqual(['AZA004']);
-    expect(errors[0].locations[0].physicalLocation).toEqual({
-      artifactLocation: { uri: STACK_FILE, uriBaseId: '%SRCROOT%' },
-      region: { startLine: injectedLine },
-    });
+    const error = expectInjectedError(JSON.parse(stdout), injectedLine);
     expect(readFileSync(path.join(dir, STACK_FILE), 'utf8').split('\n')[injectedLine! - 1]).toContain('BuiltInRole.CONTRIBUTOR');
-    const related = errors[0].relatedLocations[0].physicalLocation;
+    const related = error.relatedLocations[0].physicalLocation;
     expect(related.artifactLocation).toEqual({ uri: JSON_FILE, uriBaseId: '%SRCROOT%' });
     expect(readFileSync(path.join(dir, JSON_FILE), 'utf8').split('\n')[related.region.startLine - 1]).toContain('OrderingApi_Contributor-rg');
   });

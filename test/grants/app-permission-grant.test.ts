@@ -1,5 +1,5 @@
 import { AzureadProvider } from '@cdktf/provider-azuread/lib/provider';
-import { App, TerraformStack } from 'cdktf';
+import { TerraformStack } from 'cdktf';
 import {
   AppPermission,
   AppPermissionGrant,
@@ -10,7 +10,7 @@ import {
   WorkloadIdentity,
 } from '../../src';
 import { readLibraryMetadata } from '../../src/model/metadata';
-import { appResources, newStack as newAzurermStack, resourcesOf, synthJson } from '../support/stack';
+import { appResources, newStack as newAzurermStack, resourcesOf, synthError, synthJson } from '../support/stack';
 
 const GRAPH_CLIENT_ID = '00000003-0000-0000-c000-000000000000';
 const GRAPH_LOOKUP = `ServicePrincipal-${GRAPH_CLIENT_ID}`;
@@ -35,15 +35,6 @@ function assignmentsWithMetadata(stack: TerraformStack): any[] {
   return Object.values((stack.toTerraform() as any).resource.azuread_app_role_assignment);
 }
 
-/** Synthesizes the app as `cdktf synth` does (validations included); the error, or undefined. */
-function synthError(stack: TerraformStack): string | undefined {
-  try {
-    (stack.node.root as App).synth();
-    return undefined;
-  } catch (e) {
-    return (e as Error).message;
-  }
-}
 
 describe('a workload identity granted User.Read.All', () => {
   const stack = newStack();

@@ -5,7 +5,7 @@ import { ManagementGroupPolicyAssignment } from '@cdktf/provider-azurerm/lib/man
 import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
 import { StorageQueue } from '@cdktf/provider-azurerm/lib/storage-queue';
 import { StorageShare } from '@cdktf/provider-azurerm/lib/storage-share';
-import { App, Aspects, TerraformStack } from 'cdktf';
+import { Aspects, TerraformStack } from 'cdktf';
 import {
   AccessGuard,
   AccessGuardProps,
@@ -20,7 +20,7 @@ import {
   WorkloadIdentity,
 } from '../../src';
 import { ROLE_ASSIGNMENT_NAMESPACE, uuidv5 } from '../../src/grants/assignment-name';
-import { appResources, newStack, onlyResource, resourcesOf, SUBSCRIPTION, synthJson } from '../support/stack';
+import { appResources, newStack, onlyResource, resourcesOf, SUBSCRIPTION, synthError, synthJson } from '../support/stack';
 
 const GROUP_ID = 'cccccccc-1111-2222-3333-dddddddddddd';
 const USER_ID = 'eeeeeeee-1111-2222-3333-ffffffffffff';
@@ -201,16 +201,6 @@ describe('principal types', () => {
 });
 
 describe('the scope is checked on every grant', () => {
-  /** Synthesizes the app as `cdktf synth` does (aspects, validations, annotations); the error, or undefined. */
-  function synthError(stack: TerraformStack): string | undefined {
-    try {
-      (stack.node.root as App).synth();
-      return undefined;
-    } catch (e) {
-      return (e as Error).message;
-    }
-  }
-
   test.each([
     ['subscription', Scope.subscription(SUBSCRIPTION), 'at subscription scope /subscriptions/11111111-2222-3333-4444-555555555555.'],
     ['management group', Scope.managementGroup('mg-platform'), 'at management-group scope /providers/Microsoft.Management/managementGroups/mg-platform.'],

@@ -1,6 +1,5 @@
 import { AzureadProvider } from '@cdktf/provider-azuread/lib/provider';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
-import { App } from 'cdktf';
 import { only, PLATFORM_GROUP, RG_SCOPE_ID, newStack as pimStack, synth, USER } from './pim-test-support';
 import {
   ActiveRoleAssignment,
@@ -13,6 +12,7 @@ import {
   RoleActivationPolicy,
   Scope,
 } from '../../src';
+import { synthError } from '../support/stack';
 
 const REFUSED = 'Azure refuses it at apply (RoleAssignmentRequestPolicyValidationFailed: ExpirationRule)';
 
@@ -21,16 +21,6 @@ function newStack() {
   new AzurermProvider(stack, 'azurerm', { features: [{}] });
   new AzureadProvider(stack, 'azuread', {});
   return { app, stack };
-}
-
-/** `cdktf synth` of the app: its error, or undefined. */
-function synthError(app: App): string | undefined {
-  try {
-    app.synth();
-    return undefined;
-  } catch (e) {
-    return (e as Error).message;
-  }
 }
 
 function eligibleOwner(stack: ConstructorParameters<typeof EligibleRoleAssignment>[0], schedule: PimSchedule) {

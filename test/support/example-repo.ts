@@ -1,3 +1,4 @@
+import '@microsoft/jest-sarif';
 import { spawnSync } from 'child_process';
 import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
@@ -40,3 +41,19 @@ export function synthExample(dir: string, env: Record<string, string> = {}) {
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
+
+/**
+ * Asserts that a SARIF log from the example holds exactly one unsuppressed error, the injected
+ * grant's AZA004, located at the injected TypeScript line; returns that result for more checks.
+ */
+export function expectInjectedError(sarif: any, injectedLine: number | undefined): any {
+  expect(sarif).toBeValidSarifLog();
+  const errors = sarif.runs[0].results.filter((r: any) => r.level === 'error' && !r.suppressions);
+  expect(errors.map((r: any) => r.ruleId)).toEqual(['AZA004']);
+  expect(errors[0].locations[0].physicalLocation).toEqual({
+    artifactLocation: { uri: STACK_FILE, uriBaseId: '%SRCROOT%' },
+    region: { startLine: injectedLine },
+  });
+  return errors[0];
+}
+

@@ -4,7 +4,7 @@ import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { ServicePlan } from '@cdktf/provider-azurerm/lib/service-plan';
 import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
-import { TerraformStack, Testing } from 'cdktf';
+import { App, TerraformStack, Testing } from 'cdktf';
 
 export const SUBSCRIPTION = '11111111-2222-3333-4444-555555555555';
 export const TENANT = 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';
@@ -61,4 +61,17 @@ export function appResources(stack: TerraformStack) {
     siteConfig: {},
   });
   return { rg, vault, plan, storage, functionApp };
+}
+
+/**
+ * Synthesizes the app that holds `stack` (or `app` itself) as `cdktf synth` does: aspects,
+ * validations, annotations. The error message, or undefined when synthesis passes.
+ */
+export function synthError(stackOrApp: TerraformStack | App): string | undefined {
+  try {
+    (stackOrApp.node.root as App).synth();
+    return undefined;
+  } catch (e) {
+    return (e as Error).message;
+  }
 }

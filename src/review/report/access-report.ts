@@ -14,6 +14,7 @@ import {
   GraphDirectoryRole,
   GraphEligibility,
   GraphGrant,
+  GraphPrincipal,
   GraphRole,
   GraphScope,
   Origin,
@@ -181,45 +182,36 @@ function eligibilityRow(e: GraphEligibility, policies: GraphActivationPolicy[]):
   };
 }
 
-/** An Entra directory role held standing (`azuread_directory_role_assignment` or `_member`). */
-function directoryRoleRow(d: GraphDirectoryRole): ReportRow {
+/** A row of the Entra half: held standing, never ending, with its tier in place of an Azure plane. */
+function entraRow(
+  held: { origin: Origin; principal: GraphPrincipal },
+  what: { role: string; scope: string; scopeLevel: 'directory' | 'api'; tier: PrivilegeTier },
+): ReportRow {
   return {
-    principal: d.principal.name,
-    principalKind: d.principal.kind,
-    role: `${d.role.name} (directory role)`,
+    principal: held.principal.name,
+    principalKind: held.principal.kind,
+    role: what.role,
     plane: 'unknown',
-    scope: d.scope.value === '/' ? '/ (tenant)' : d.scope.value,
-    scopeLevel: 'directory',
-    tier: tierText(d.role.tier),
+    scope: what.scope,
+    scopeLevel: what.scopeLevel,
+    tier: `tier ${tierLevel(what.tier)} (${what.tier})`,
     access: 'standing',
     expiry: 'never',
-    address: d.origin.address,
-    file: d.origin.file,
-    ...exceptionsOf(d.origin),
+    address: held.origin.address,
+    file: held.origin.file,
+    ...exceptionsOf(held.origin),
   };
+}
+
+/** An Entra directory role held standing (`azuread_directory_role_assignment` or `_member`). */
+function directoryRoleRow(d: GraphDirectoryRole): ReportRow {
+  const scope = d.scope.value === '/' ? '/ (tenant)' : d.scope.value;
+  return entraRow(d, { role: `${d.role.name} (directory role)`, scope, scopeLevel: 'directory', tier: d.role.tier });
 }
 
 /** An application permission (an app role of an API) held by a principal. */
 function appPermissionRow(p: GraphAppPermission): ReportRow {
-  return {
-    principal: p.principal.name,
-    principalKind: p.principal.kind,
-    role: `${p.name} (application permission)`,
-    plane: 'unknown',
-    scope: p.api.name,
-    scopeLevel: 'api',
-    tier: tierText(p.tier),
-    access: 'standing',
-    expiry: 'never',
-    address: p.origin.address,
-    file: p.origin.file,
-    ...exceptionsOf(p.origin),
-  };
-}
-
-/** `tier 0 (ControlPlane)`. */
-function tierText(tier: PrivilegeTier): string {
-  return `tier ${tierLevel(tier)} (${tier})`;
+  return entraRow(p, { role: `${p.name} (application permission)`, scope: p.api.name, scopeLevel: 'api', tier: p.tier });
 }
 
 function count(values: string[]): Record<string, number> {
