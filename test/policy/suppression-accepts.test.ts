@@ -1,11 +1,9 @@
-import { KeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
-import { LinuxVirtualMachine } from '@cdktf/provider-azurerm/lib/linux-virtual-machine';
-import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { AnnotationMetadataEntryType, Aspects, TerraformStack } from 'cdktf';
-import { AccessGuard, BuiltInRole, Principal, RoleGrant, Scope, WorkloadIdentity } from '../../src';
+import { AccessGuard, BuiltInRole, Principal, RoleGrant, Scope } from '../../src';
 import { parseReviewConfig } from '../../src/policy/review-config';
 import { cli } from '../cli/run-cli';
-import { newStack, TENANT } from '../support/stack';
+import { batchVmStack } from '../support/batch-vm-stack';
+import { newStack } from '../support/stack';
 
 const DIR = 'test/fixtures/suppression-accepts';
 const CONFIG = `${DIR}/access.json`;
@@ -63,25 +61,7 @@ describe('a suppression names what it accepts (check)', () => {
 
 /** alice runs commands on a VM whose identity reads the payments vault (and, widened, every vault in rg-payments). */
 function batchVm(stack: TerraformStack, widened: boolean) {
-  const app = new ResourceGroup(stack, 'app', { name: 'rg-app', location: 'eastus' });
-  const payments = new ResourceGroup(stack, 'payments', { name: 'rg-payments', location: 'eastus' });
-  const vault = new KeyVault(stack, 'kv', {
-    name: 'kv-payments', location: 'eastus', resourceGroupName: payments.name, tenantId: TENANT, skuName: 'standard', enableRbacAuthorization: true,
-  });
-  const worker = new WorkloadIdentity(stack, 'Worker', { name: 'uai-worker', resourceGroupName: app.name, location: 'eastus', owner: 'team-payments@contoso.example' });
-  const vm = new LinuxVirtualMachine(stack, 'vm', {
-    name: 'vm-worker',
-    location: 'eastus',
-    resourceGroupName: app.name,
-    size: 'Standard_B2s',
-    adminUsername: 'azureuser',
-    networkInterfaceIds: [],
-    osDisk: { caching: 'ReadWrite', storageAccountType: 'Standard_LRS' },
-  });
-  worker.attachTo(vm);
-  worker.grant(BuiltInRole.KEY_VAULT_SECRETS_OFFICER, Scope.of(vault));
-  if (widened) worker.grant(BuiltInRole.KEY_VAULT_SECRETS_OFFICER, Scope.of(payments));
-  const alice = Principal.user('eeeeeeee-1111-2222-3333-ffffffffffff', 'alice').grant(BuiltInRole.VIRTUAL_MACHINE_CONTRIBUTOR, Scope.of(app));
+  const { alice } = batchVmStack(stack, { widened });
   AccessGuard.suppress(alice, 'AZA010', { reason: 'alice is the operator' });
   return { alice };
 }

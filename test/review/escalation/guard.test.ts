@@ -1,37 +1,11 @@
-import { KeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
-import { LinuxVirtualMachine } from '@cdktf/provider-azurerm/lib/linux-virtual-machine';
-import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { AnnotationMetadataEntryType, Aspects, TerraformStack } from 'cdktf';
-import { AccessGuard, BuiltInRole, Principal, Scope, WorkloadIdentity } from '../../../src';
+import { AccessGuard } from '../../../src';
 import { RuleId } from '../../../src/model/rule-id';
-import { newStack, TENANT } from '../../support/stack';
-
-const ALICE = 'eeeeeeee-1111-2222-3333-ffffffffffff';
+import { batchVmStack } from '../../support/batch-vm-stack';
+import { newStack } from '../../support/stack';
 
 /** The example as constructs: alice can run commands on a VM whose identity reads the payments vault. */
-function example(stack: TerraformStack) {
-  const app = new ResourceGroup(stack, 'app', { name: 'rg-app', location: 'eastus' });
-  const payments = new ResourceGroup(stack, 'payments', { name: 'rg-payments', location: 'eastus' });
-  const vault = new KeyVault(stack, 'kv', {
-    name: 'kv-payments', location: 'eastus', resourceGroupName: payments.name, tenantId: TENANT, skuName: 'standard', enableRbacAuthorization: true,
-  });
-  const worker = new WorkloadIdentity(stack, 'Worker', {
-    name: 'uai-worker', resourceGroupName: app.name, location: 'eastus', owner: 'team-payments@contoso.example',
-  });
-  const vm = new LinuxVirtualMachine(stack, 'vm', {
-    name: 'vm-worker',
-    location: 'eastus',
-    resourceGroupName: app.name,
-    size: 'Standard_B2s',
-    adminUsername: 'azureuser',
-    networkInterfaceIds: [],
-    osDisk: { caching: 'ReadWrite', storageAccountType: 'Standard_LRS' },
-  });
-  worker.attachTo(vm);
-  worker.grant(BuiltInRole.KEY_VAULT_SECRETS_OFFICER, Scope.of(vault));
-  const alice = Principal.user(ALICE, 'alice').grant(BuiltInRole.VIRTUAL_MACHINE_CONTRIBUTOR, Scope.of(app));
-  return { alice };
-}
+const example = (stack: TerraformStack) => batchVmStack(stack);
 
 function escalationErrors(stack: TerraformStack): { path: string; message: string }[] {
   const aspect = new AccessGuard({ today: '2026-11-27' });
