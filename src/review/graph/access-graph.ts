@@ -17,13 +17,16 @@ import {
   GraphAppPermission,
   GraphCoverage,
   GraphCredential,
+  GraphDirectoryObject,
   GraphDirectoryRole,
   GraphEligibility,
   GraphExpiry,
   GraphGrant,
+  GraphGroupMembership,
   GraphIdentity,
   GraphModuleNotRead,
   GraphMove,
+  GraphOwnership,
   GraphPrincipal,
   GraphRole,
   GraphRoleDefinition,
@@ -210,6 +213,12 @@ export class AccessGraph {
   public readonly coverage: GraphCoverage[] = [];
   /** Module calls the reader could not read: their access is not in the graph. */
   public readonly modulesNotRead: GraphModuleNotRead[] = [];
+  /** Applications, service principals, groups and users the configuration declares. */
+  public readonly directoryObjects: GraphDirectoryObject[] = [];
+  /** Owners of applications, service principals and groups. */
+  public readonly ownerships: GraphOwnership[] = [];
+  /** Members of groups. */
+  public readonly groupMemberships: GraphGroupMembership[] = [];
 
   private constructor() {}
 

@@ -285,3 +285,50 @@ export interface GraphAppPermission {
   readonly tier: PrivilegeTier;
   readonly known: boolean;
 }
+
+/**
+ * An Entra object the configuration declares that access can lead to: an application, a service
+ * principal, a group or a user. Who owns it, who is in it and which roles reach it are read
+ * against these.
+ */
+export interface GraphDirectoryObject {
+  readonly origin: Origin;
+  readonly kind: 'application' | 'service-principal' | 'group' | 'user';
+  /** `display_name` (or `user_principal_name`) as written, else the address. */
+  readonly name: string;
+  /**
+   * The principal it signs in or holds roles as: itself for a service principal, group or user;
+   * for an application, the service principal the document declares for it (none: undefined).
+   */
+  readonly principal?: GraphPrincipal;
+  /** For a group: `assignable_to_role`. Only Privileged Role Administrators and owners manage such a group. */
+  readonly roleAssignable?: boolean;
+  /** The administrative units it is a member of, by the units' addresses. */
+  readonly administrativeUnits: readonly string[];
+}
+
+/**
+ * An owner of an application, service principal or group (`owners` arguments,
+ * `azuread_application_owner`): an owner can add a secret to what it owns and sign in as it, or
+ * add members to the group it owns.
+ */
+export interface GraphOwnership {
+  readonly origin: Origin;
+  readonly owner: GraphPrincipal;
+  /** The owned object's address; undefined when the owned object cannot be read (then it counts as any). */
+  readonly owned?: string;
+  readonly ownedKind: GraphDirectoryObject['kind'];
+}
+
+/**
+ * A member of a group (`members` of `azuread_group`, `azuread_group_member`): the member holds
+ * every role the group holds.
+ */
+export interface GraphGroupMembership {
+  readonly origin: Origin;
+  readonly member: GraphPrincipal;
+  /** The group as a principal: its key is the one the group's own grants carry. */
+  readonly group: GraphPrincipal;
+  /** Whether the group is role-assignable; unknown counts as true (the wider case). */
+  readonly roleAssignable: boolean;
+}
