@@ -12,6 +12,7 @@ import { coverageOf } from './coverage';
 import { cosmosBuiltInRoleName, dataPlaneRoleByName } from './data-plane-role-by-name';
 import { DocumentIndex } from './document-index';
 import { directoryScopeOf, readAppPermissions, readDirectoryRoles } from './entra-access';
+import { readEntraDirectory } from './entra-directory';
 import {
   GraphActivationPolicy,
   GraphAppPermission,
@@ -343,6 +344,10 @@ export class AccessGraph {
     this.readCredentials(index, origin);
     this.directoryRoles.push(...readDirectoryRoles(index, origin));
     this.appPermissions.push(...readAppPermissions(index, origin));
+    const directory = readEntraDirectory(index, origin);
+    this.directoryObjects.push(...directory.objects);
+    this.ownerships.push(...directory.ownerships);
+    this.groupMemberships.push(...directory.memberships);
     for (const block of index.blocks) {
       const covered = coverageOf(block, origin(block));
       this.coverage.push(...(ignoredPolicies.has(block.address) ? covered.map((c) => ({ ...c, note: IGNORED_POLICY })) : covered));

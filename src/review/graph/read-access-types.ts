@@ -29,6 +29,13 @@ export const READ_ACCESS_TYPES: readonly ReadAccessType[] = [
   { type: 'azuread_service_principal_certificate', via: 'resource' },
   { type: 'azuread_application_federated_identity_credential', via: 'resource' },
   { type: 'azuread_application', via: 'block:password' },
+  // Owners and members: read by entra-directory.ts, followed by the reach engine.
+  { type: 'azuread_application', via: 'attribute:owners' },
+  { type: 'azuread_service_principal', via: 'attribute:owners' },
+  { type: 'azuread_group', via: 'attribute:owners' },
+  { type: 'azuread_group', via: 'attribute:members' },
+  { type: 'azuread_application_owner', via: 'resource' },
+  { type: 'azuread_group_member', via: 'resource' },
   { type: 'azurerm_marketplace_role_assignment', via: 'resource' },
   { type: 'azurerm_synapse_role_assignment', via: 'resource' },
   { type: 'azurerm_cosmosdb_sql_role_assignment', via: 'resource' },

@@ -85,7 +85,9 @@ function principalBehind(
   if (aks) return { key, name: `${named(reference.address)} (${aks[1]})`, kind: PrincipalKind.MANAGED_IDENTITY, definedBy: reference.address };
   const facts = principalFactsOf(reference.type);
   if (facts !== undefined && facts.objectIdAttributes.includes(attribute)) {
-    return { key, name: named(reference.address), kind: facts.kind, definedBy: reference.address };
+    // `object_id` and `id` name the same object: one key, so its grants, roles and owners meet.
+    const objectKey = index.keyOf(reference.address, facts.objectIdAttributes[0]);
+    return { key: objectKey, name: named(reference.address), kind: facts.kind, definedBy: reference.address };
   }
   return { key, name: value, kind: typeKind ?? 'unknown' };
 }

@@ -100,13 +100,21 @@ describe('coverage: access resources the review does not read are shown, never d
     const resource: Record<string, Record<string, unknown>> = {};
     READ_ACCESS_TYPES.forEach((r, i) => {
       const body: Record<string, unknown> = { name: `x-${r.type}`, principal_id: 'aaaaaaaa-1111-2222-3333-444444444444', scope: `/subscriptions/${SUB}` };
-      if (r.via !== 'resource') body[r.via.split(':')[1]] = [{ end_date: '2027-01-01T00:00:00Z' }];
+      const [kind, key] = r.via.split(':');
+      // Blocks are lists of objects; owners and members are lists of object IDs.
+      if (kind === 'block') body[key] = [{ end_date: '2027-01-01T00:00:00Z' }];
+      if (kind === 'attribute') body[key] = ['bbbbbbbb-1111-2222-3333-444444444444'];
+      if (r.type === 'azuread_application_owner') body.owner_object_id = 'bbbbbbbb-1111-2222-3333-444444444444';
+      if (r.type === 'azuread_group_member') {
+        Object.assign(body, { group_object_id: 'cccccccc-1111-2222-3333-444444444444', member_object_id: 'bbbbbbbb-1111-2222-3333-444444444444' });
+      }
       // azapi: one block per ARM type, as `type = "<ARM type>@<api version>"` writes it.
       if (r.armType !== undefined) Object.assign(body, { type: `${r.armType}@2022-04-01`, parent_id: `/subscriptions/${SUB}`, body: { properties: {} } });
       resource[r.type] = { ...resource[r.type], [`n${i}`]: body };
     });
     const g = AccessGraph.fromDocuments([{ file: 'main.tf', document: { resource } }]);
-    const read = new Set([...g.grants, ...g.eligibilities, ...g.policies, ...g.identities, ...g.credentials, ...g.roleDefinitions, ...g.directoryRoles, ...g.appPermissions].map((x) => x.origin.address.split('.')[0]));
+    const read = new Set([...g.grants, ...g.eligibilities, ...g.policies, ...g.identities, ...g.credentials, ...g.roleDefinitions, ...g.directoryRoles, ...g.appPermissions,
+      ...g.ownerships, ...g.groupMemberships].map((x) => x.origin.address.split('.')[0]));
     expect(READ_ACCESS_TYPES.filter((r) => !read.has(r.type)).map((r) => r.type)).toEqual([]);
     expect(g.coverage).toHaveLength(READ_ACCESS_TYPES.length);
     expect(g.notReviewed).toEqual([]);
