@@ -122,7 +122,8 @@ export function evaluate(graph: AccessGraph, options: EvaluationOptions): Evalua
       const subject = subjectOf(hit);
       const finding: EvaluatedFinding = {
         ruleId: rule.id,
-        severity,
+        // A severity configured for the rule wins; else the hit's own grade, else the rule's default.
+        severity: options.severityOverrides?.[rule.id] === undefined ? hit.severity ?? severity : severity,
         message: hit.message,
         address: hit.origin.address,
         file: hit.origin.file,

@@ -24,6 +24,11 @@ export interface RuleHit {
    * chain's end): what a suppression's `accepts` is matched against.
    */
   readonly reaches?: { readonly role: string; readonly scope: string };
+  /**
+   * How bad this hit is, when the rule grades its hits (an escalation chain by the tier of what it
+   * reaches); else the rule's default. A severity configured for the rule overrides both.
+   */
+  readonly severity?: Severity;
 }
 
 /**

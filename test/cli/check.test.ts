@@ -29,7 +29,9 @@ describe('azure-access check', () => {
     expect(stdout).toContain(`${HCL}: azurerm_role_assignment.app_contributor: error AZA004:`);
     expect(stdout).toContain(`${HCL}: azuread_application_password.legacy: error AZA005: application password of \${azuread_application.legacy.id} (ends 2027-03-31T00:00:00Z).`);
     expect(stdout).toMatch(/\n {2}fix: /);
-    expect(stdout.trim().split('\n').pop()).toBe('3 error(s), 0 warning(s), 0 info, 0 suppressed.');
+    // Contributor at the subscription also opens vault access policies and storage keys: AZA013, a warning (tier 1).
+    expect(stdout).toContain(`${HCL}: azurerm_role_assignment.app_contributor: warning AZA013: managed identity id-contoso-app holds "Contributor"`);
+    expect(stdout.trim().split('\n').pop()).toBe('3 error(s), 1 warning(s), 0 info, 0 suppressed.');
   });
 
   test('json: findings and summary in the documented shape', async () => {
@@ -37,7 +39,7 @@ describe('azure-access check', () => {
     const out = JSON.parse(stdout);
     expect(code).toBe(1);
     expect(Object.keys(out)).toEqual(['findings', 'suppressed', 'summary']);
-    expect(out.findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['AZA001', 'AZA004']);
+    expect(out.findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['AZA001', 'AZA004', 'AZA013']);
     expect(out.findings[0]).toEqual({
       ruleId: 'AZA001',
       severity: 'error',
@@ -50,12 +52,12 @@ describe('azure-access check', () => {
     expect(out.suppressed).toEqual([
       { ruleId: 'AZA005', address: 'azuread_application_password.legacy', reason: 'the pipeline moves to a federated credential in January', until: '2027-01-31' },
     ]);
-    expect(out.summary).toEqual({ total: 2, errors: 2, warnings: 0, infos: 0, suppressed: 1, accessResources: { reviewed: 4, notReviewed: 0 } });
+    expect(out.summary).toEqual({ total: 3, errors: 2, warnings: 1, infos: 0, suppressed: 1, accessResources: { reviewed: 4, notReviewed: 0 } });
   });
 
   test('the migration window ends: the secret is back with an expired-suppression finding', async () => {
     const { stdout } = await cli(['check', '--format', 'json', '--today', '2027-02-01', '--config', CONFIG, HCL]);
-    expect(JSON.parse(stdout).findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['AZA005', 'AZA012', 'AZA001', 'AZA004']);
+    expect(JSON.parse(stdout).findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['AZA005', 'AZA012', 'AZA001', 'AZA004', 'AZA013']);
   });
 
   test('sarif: valid against the published SARIF 2.1.0 schema, with rule metadata', async () => {
@@ -78,7 +80,9 @@ describe('azure-access check', () => {
       help: { text: expiredSuppression.fix, markdown: `**Fix:** ${expiredSuppression.fix}` },
       defaultConfiguration: { level: 'error' },
     });
-    expect(run.results).toHaveLength(3);
+    expect(run.results).toHaveLength(4);
+    // A hit graded below its rule's default carries its own level.
+    expect(run.results[3]).toMatchObject({ ruleId: 'AZA013', level: 'warning' });
     expect(run.results[1]).toMatchObject({
       ruleId: 'AZA001',
       level: 'error',

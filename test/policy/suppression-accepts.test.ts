@@ -19,19 +19,33 @@ async function checkJson(input: string, config = CONFIG) {
   return { code, ...output, findings: output.findings.filter((f: { ruleId: string }) => f.ruleId !== 'AZA015') };
 }
 
+/**
+ * Virtual Machine Contributor also lists the storage keys of rg-app: a finding of its own (a
+ * warning, tier 1), which a suppression that accepts only kv-payments does not cover.
+ */
+const STORAGE_KEYS = 'which also opens data no role assignment shows (tier 1): can reach all storage account data (Shared Key) at rg-app';
+
+function withoutStorageKeys(findings: any[]): any[] {
+  const keys = findings.filter((f) => f.message.includes(STORAGE_KEYS));
+  expect(keys.map((f) => f.severity)).toEqual(['warning']);
+  expect(keys[0].message).toContain('accepts only "kv-payments", not "all storage account data (Shared Key)" at rg-app.');
+  return findings.filter((f) => !f.message.includes(STORAGE_KEYS));
+}
+
 describe('a suppression names what it accepts (check)', () => {
   test('the chain it was written for is accepted', async () => {
     const out = await checkJson(`${DIR}/accepted`);
     expect(out.code).toBe(0);
-    expect(out.findings).toEqual([]);
+    expect(withoutStorageKeys(out.findings)).toEqual([]);
     expect(out.suppressed.map((s: any) => s.ruleId).sort()).toEqual(['AZA010', 'AZA013']);
   });
 
   test('widened: the new chain is a finding naming what the suppression covered; the old one stays accepted', async () => {
     const out = await checkJson(`${DIR}/widened`);
     expect(out.code).toBe(1);
-    expect(out.findings).toHaveLength(1);
-    const [finding] = out.findings;
+    const findings = withoutStorageKeys(out.findings);
+    expect(findings).toHaveLength(1);
+    const [finding] = findings;
     expect(finding.ruleId).toBe('AZA013');
     expect(finding.address).toBe('azurerm_role_assignment.alice_vm');
     expect(finding.message).toContain('reaches a scope outside every scope it holds: "Key Vault Secrets Officer" at rg-payments.');
@@ -46,7 +60,8 @@ describe('a suppression names what it accepts (check)', () => {
     const out = await checkJson(`${DIR}/widened`, `${DIR}/access-unbound.json`);
     expect(out.code).toBe(0);
     expect(out.findings).toEqual([]);
-    expect(out.suppressed.filter((s: any) => s.ruleId === 'AZA013')).toHaveLength(2);
+    // The chains to the vaults, and the storage keys: a suppression without accepts covers every one.
+    expect(out.suppressed.filter((s: any) => s.ruleId === 'AZA013')).toHaveLength(3);
   });
 
   test('the config file refuses accepts that name nothing', () => {

@@ -1,23 +1,16 @@
 import { isWorkload } from './principal-kinds';
 import { RuleId } from '../../model/rule-id';
-import { ScopeLevel } from '../../model/scope-level';
 import { Severity } from '../../model/severity';
+import { describeDirectoryScope } from '../../review/graph/describe-directory-scope';
 import { describePrincipal } from '../../review/graph/describe-principal';
-import { GraphAppPermission, GraphDirectoryRole, GraphPrincipal, GraphScope } from '../../review/graph/graph-types';
+import { GraphAppPermission, GraphDirectoryRole, GraphPrincipal } from '../../review/graph/graph-types';
 import { PrivilegeTier } from '../../roles/privilege-tier';
 import { Rule, RuleHit } from '../rule';
-
-function directoryScopeText(scope: GraphScope): string {
-  if (scope.level === ScopeLevel.ROOT) return 'the whole tenant (/)';
-  if (scope.level === ScopeLevel.RESOURCE_GROUP) return `administrative unit ${scope.name ?? scope.value}`;
-  if (scope.level === ScopeLevel.RESOURCE) return `directory object ${scope.value}`;
-  return `a directory scope that cannot be read (${scope.value}; unknown counts as the whole tenant)`;
-}
 
 function roleText(d: GraphDirectoryRole): string {
   const how = d.via === 'role-member' ? ' as a member of the activated role' : '';
   const unread = d.role.known ? '' : ' (the role cannot be read or classified, so it counts as tier 0)';
-  return `the Entra role "${d.role.name}"${unread} standing${how} at ${directoryScopeText(d.scope)}`;
+  return `the Entra role "${d.role.name}"${unread} standing${how} at ${describeDirectoryScope(d.scope)}`;
 }
 
 /**

@@ -4,15 +4,26 @@ import { chainKey, EscalationChain } from '../../review/escalation/escalation-ch
 import { reachOfGraph } from '../../review/escalation/reach';
 import { isReportedChain } from '../../review/escalation/reported-chain';
 import { describePrincipal } from '../../review/graph/describe-principal';
+import { PrivilegeTier, tierLevel, tierOfLevel } from '../../roles/privilege-tier';
 import { Rule, RuleHit } from '../rule';
 
-/** The message: who, what it reaches, and every step on the way. */
+/** The message: who, what it reaches and why that is more than it holds, and every step on the way. */
 function chainMessage(chain: EscalationChain): string {
-  const why = chain.reaches.canGrantAccess ? 'a role that can grant access' : 'a scope outside every scope it holds';
+  const who = describePrincipal(chain.principal);
   const steps = chain.steps.map((s) => s.description).join(' → ');
-  return `${describePrincipal(chain.principal)} holds no role that can grant access, yet reaches ${why}: `
-    + `"${chain.reaches.role}" at ${chain.reaches.scope}. Chain: ${steps}.`;
+  const what = `"${chain.reaches.role}" at ${chain.reaches.scope}`;
+  if (chain.endsIn === 'entra') return `${who} does not hold ${what} (tier ${tierLevel(chain.reaches.tier)}), yet reaches it. Chain: ${steps}.`;
+  const why = chain.reaches.canGrantAccess ? 'a role that can grant access'
+    : chain.widens ? 'a scope outside every scope it holds' : `access it does not hold itself (tier ${tierLevel(chain.reaches.tier)})`;
+  return `${who} holds no role that can grant access, yet reaches ${why}: ${what}. Chain: ${steps}.`;
 }
+
+/** The tier of what a chain reaches decides how bad it is: tier 0 is an error, tier 1 a warning, tier 2 a note. */
+const SEVERITY_OF_TIER: Record<PrivilegeTier, Severity> = {
+  [PrivilegeTier.CONTROL_PLANE]: Severity.ERROR,
+  [PrivilegeTier.MANAGEMENT_PLANE]: Severity.WARNING,
+  [PrivilegeTier.USER_ACCESS]: Severity.INFO,
+};
 
 /** What to narrow: the operation of the first step that leaves the principal's own grant, or what the chain ends in. */
 export function chainFix(chain: EscalationChain): string {
@@ -47,12 +58,49 @@ export const escalationChain: Rule = {
   check: (graph) => {
     const seen = new Set<string>();
     const hits: RuleHit[] = [];
+    // What one grant's own control-plane operations open (access policies, storage keys, cluster
+    // credentials) is one finding on that grant, naming each, not one per operation.
+    const opened = new Map<string, EscalationChain[]>();
     for (const chain of reachOfGraph(graph).chains.filter(isReportedChain)) {
       const key = `${chain.origin.file}\u0000${chain.origin.address}\u0000${chainKey(chain)}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      hits.push({ origin: chain.origin, message: chainMessage(chain), fix: chainFix(chain), reaches: chain.reaches });
+      if (opensDataItself(chain)) {
+        const grantKey = `${chain.origin.file}\u0000${chain.origin.address}\u0000${chain.steps[0].description}`;
+        const list = opened.get(grantKey);
+        if (list) list.push(chain);
+        else opened.set(grantKey, [chain]);
+        continue;
+      }
+      // Reaching a role that can grant access, or beyond every scope held, is escalation whatever
+      // the tier; access gained within the scopes held is graded by the tier of what it is.
+      const severity = chain.reaches.canGrantAccess || chain.widens ? Severity.ERROR : SEVERITY_OF_TIER[chain.reaches.tier];
+      hits.push({ origin: chain.origin, message: chainMessage(chain), fix: chainFix(chain), reaches: chain.reaches, severity });
     }
+    for (const chains of opened.values()) hits.push(openedDataHit(chains));
     return hits;
   },
 };
+
+/** A chain of the grant itself and a control-plane operation of it that opens data: `holds …` → `can reach …`. */
+function opensDataItself(chain: EscalationChain): boolean {
+  return chain.steps.length === 2 && chain.steps[1].kind === 'opens' && chain.steps[1].edgeKind === undefined && !chain.reaches.canGrantAccess;
+}
+
+/** One hit for the data a grant's own operations open, each named with its operation. */
+function openedDataHit(chains: EscalationChain[]): RuleHit {
+  const [first] = chains;
+  const held = first.steps[0];
+  const what = chains.map((c) => c.steps[1].description).join('; ');
+  const operations = chains.map((c) => c.steps[1].action).filter((a): a is string => a !== undefined);
+  const tier = Math.min(...chains.map((c) => tierLevel(c.reaches.tier)));
+  return {
+    origin: first.origin,
+    message: `${describePrincipal(first.principal)} ${held.description}, which also opens data no role assignment shows (tier ${tier}): ${what}.`,
+    fix: `Take ${operations.join(', ')} away from ${first.principal.name}'s "${held.grant.role.name}" at ${held.grant.scope.name ?? held.grant.scope.value} `
+      + '(a role without them, a narrower scope, or a custom role with them in notActions). '
+      + `If intended, suppress ${RuleId.ESCALATION_CHAIN} on ${first.origin.address} with a reason.`,
+    reaches: { role: chains.map((c) => c.reaches.role).join('; '), scope: first.reaches.scope },
+    severity: SEVERITY_OF_TIER[tierOfLevel(tier)],
+  };
+}

@@ -1,11 +1,11 @@
-import { EscalationStep } from './escalation-chain';
+import { EscalationStep, StepBasis } from './escalation-chain';
 import { EscalationEffect } from './escalation-effect';
 import { IdentityAttachment } from './scope-contents';
 import { EscalationPath } from '../../roles/escalation-path';
 import { GraphGrant } from '../graph/graph-types';
 
 /** The scope as a reviewer knows it: its name, or the value as written. */
-export function scopeName(grant: GraphGrant): string {
+export function scopeName(grant: StepBasis): string {
   return grant.scope.name ?? (grant.scope.value || '(no scope)');
 }
 

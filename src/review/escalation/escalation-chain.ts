@@ -1,7 +1,21 @@
 import { ScopeLevel } from '../../model/scope-level';
 import { EscalationPath } from '../../roles/escalation-path';
+import { PrivilegeTier } from '../../roles/privilege-tier';
 import { describePrincipal } from '../graph/describe-principal';
-import { GraphGrant, GraphPrincipal, Origin } from '../graph/graph-types';
+import { GraphPrincipal, Origin } from '../graph/graph-types';
+
+/**
+ * What a step stands on: an Azure grant (a `GraphGrant` is one), or an Entra holding (a
+ * directory role, a Graph permission, an ownership, a membership) described the same way.
+ */
+export interface StepBasis {
+  readonly origin: Origin;
+  readonly principal: GraphPrincipal;
+  /** The role, permission or relation held (`Owner`, `RoleManagement.ReadWrite.Directory`, `owner of app-deploy`). */
+  readonly role: { readonly name: string; readonly canGrantAccess: boolean };
+  readonly scope: { readonly value: string; readonly name?: string; readonly level: ScopeLevel };
+  readonly condition?: string;
+}
 
 /**
  * One step of a chain, named so a reviewer can follow it without the plan open:
@@ -14,7 +28,12 @@ export interface EscalationStep {
   readonly kind: 'holds' | 'acts-as' | 'opens';
   readonly description: string;
   /** The grant the step stands on (for `holds`, and for the grant that opens `acts-as` and `opens`). */
-  readonly grant: GraphGrant;
+  readonly grant: StepBasis;
+  /**
+   * The BloodHound edge kind of an Entra step (`AZAddSecret`, `AZMGGrantRole`, `AZMemberOf`), so
+   * security teams recognise it; the description names it too.
+   */
+  readonly edgeKind?: string;
   /** For `acts-as` and `opens`: the escalation path and the operation of the role that opens it. */
   readonly path?: EscalationPath;
   readonly action?: string;
@@ -33,6 +52,8 @@ export interface ChainReach {
   readonly scope: string;
   readonly scopeLevel: ScopeLevel;
   readonly canGrantAccess: boolean;
+  /** The tier of what is reached: of the role, permission or data at the end. */
+  readonly tier: PrivilegeTier;
 }
 
 /** One way a principal reaches a role at a scope: a direct grant, or a chain through paths and identities. */
@@ -44,8 +65,15 @@ export interface EscalationChain {
   readonly origin: Origin;
   /** The reached scope lies outside every scope the principal holds a role at itself. */
   readonly widens: boolean;
-  /** The principal itself holds a role that can grant access (then a chain adds no power over access). */
+  /** The principal itself holds an Azure role that can grant access (then an Azure chain adds no power over access). */
   readonly holderCanGrantAccess: boolean;
+  /**
+   * The chain ends in data or control the principal does not hold itself: a role an identity on
+   * the way holds, data a control-plane operation opens, an Entra role or permission it can give itself.
+   */
+  readonly gains: boolean;
+  /** Which half of Azure access the chain ends in: an Azure role or data, or an Entra role or permission. */
+  readonly endsIn: 'azure' | 'entra';
 }
 
 /**

@@ -1,4 +1,5 @@
 import { ActingAs, actsAsStep, holdsStep, opensStep, scopeName } from './chain-steps';
+import { EntraEdge, EntraHolding, entraHoldingsOf, EntraLeaf } from './entra-holdings';
 import { openingAction, pathsOpenedBy } from './escalation-catalog';
 import { ChainReach, EscalationChain, EscalationStep } from './escalation-chain';
 import { EscalationEffect, effectsOf } from './escalation-effect';
@@ -6,6 +7,7 @@ import { HeldScopes } from './held-scopes';
 import { IdentityAttachment, ScopeContents } from './scope-contents';
 import { ScopeLevel, scopeLevelRank } from '../../model/scope-level';
 import { EscalationPath } from '../../roles/escalation-path';
+import { PrivilegeTier } from '../../roles/privilege-tier';
 import { Role } from '../../roles/role';
 import { AccessGraph } from '../graph/access-graph';
 import { GraphGrant, GraphPlacement, GraphPrincipal, Origin } from '../graph/graph-types';
@@ -57,12 +59,25 @@ interface LeafTail {
   readonly opens?: EscalationStep;
   readonly reaches: ChainReach;
   readonly placement: GraphPlacement;
+  /** A control-plane operation opens data the role's own data actions do not give (an access policy it writes, a storage key). */
+  readonly opensData: boolean;
+}
+
+/** An Entra holding, with its steps worked out once. */
+interface EntraNode {
+  readonly holding: EntraHolding;
+  heldAtStart?: EscalationStep;
+  heldFurther?: EscalationStep;
+  /** The step of each edge and leaf, by position: the same whoever holds it. */
+  edgeSteps?: (EscalationStep | undefined)[];
+  leafSteps?: (EscalationStep | undefined)[];
 }
 
 /** A principal that holds grants: what they are, where they lead (worked out when first needed), and its last search. */
 interface PrincipalRecord {
   readonly principal: GraphPrincipal;
   readonly nodes: GrantNode[];
+  readonly entra: EntraNode[];
   out?: { edges: Edge[]; leaves: Leaf[] };
   search: number;
 }
@@ -75,6 +90,8 @@ interface Visit {
 }
 
 const NO_STEPS: EscalationStep[] = [];
+const ROOT_PLACEMENT: GraphPlacement = { level: ScopeLevel.ROOT };
+const AZURE_LEAF = 'azure:';
 const reachByGraph = new WeakMap<AccessGraph, ReachResult>();
 
 /**
@@ -135,7 +152,14 @@ export function computeReach(graph: AccessGraph): ReachResult {
     const node: GrantNode = { grant, document: within.documentKey, placement: grant.scopePlacement };
     const record = principals.get(grant.principal.key);
     if (record) record.nodes.push(node);
-    else principals.set(grant.principal.key, { principal: grant.principal, nodes: [node], search: 0 });
+    else principals.set(grant.principal.key, { principal: grant.principal, nodes: [node], entra: [], search: 0 });
+  }
+  // Entra holdings: directory roles, Graph permissions, ownerships and memberships.
+  for (const [key, holdings] of entraHoldingsOf(graph)) {
+    const nodes = holdings.map((holding) => ({ holding }));
+    const record = principals.get(key);
+    if (record) record.entra.push(...nodes);
+    else principals.set(key, { principal: holdings[0].basis.principal, nodes: [], entra: nodes, search: 0 });
   }
   // A system-assigned identity is only ever acted as by code on its own resource, by principal key.
   const systemAssignedOn = new Map<string, string>();
@@ -165,6 +189,13 @@ export function computeReach(graph: AccessGraph): ReachResult {
       held.add(node.document, node.placement);
       holderCanGrantAccess ||= node.grant.role.canGrantAccess;
     }
+    const heldEntra = start.entra.length === 0 ? undefined : new Set(start.entra.map((n) => n.holding.key));
+    let heldRoles: Map<string, HeldScopes> | undefined;
+    // Whether the start holds this role at a scope containing this one itself: asked of leaves past the first identity only.
+    const startHolds = (role: string, document: string, placement: GraphPlacement): boolean => {
+      heldRoles ??= rolesHeld(start.nodes);
+      return heldRoles.get(role)?.contain(document, placement) ?? false;
+    };
     // A principal is visited in this search when it carries this search's number: no set per search.
     start.search = ++search;
     queue.length = 0;
@@ -178,13 +209,36 @@ export function computeReach(graph: AccessGraph): ReachResult {
         const tail = (leaf.tail ??= leafTail(leaf));
         const last = atStart ? (leaf.atStart ??= lastSteps(leaf, tail, undefined)) : (leaf.further ??= lastSteps(leaf, tail, visit.name));
         const steps = atStart ? last : visit.steps.concat(last);
-        chains.push({
-          principal,
-          steps,
-          reaches: tail.reaches,
-          origin: steps[0].grant.origin,
-          widens: !held.contain(leaf.node.document, tail.placement),
-          holderCanGrantAccess,
+        const widens = !held.contain(leaf.node.document, tail.placement);
+        // A path gains what its grant does not say when a control-plane operation opens data (a data
+        // path is the grant itself); holding a role past an identity gains what the start does not hold.
+        const gains = tail.opens !== undefined ? tail.opensData
+          : !atStart && (widens || !startHolds(tail.reaches.role, leaf.node.document, tail.placement));
+        chains.push({ principal, steps, reaches: tail.reaches, origin: steps[0].grant.origin, widens, holderCanGrantAccess, gains, endsIn: 'azure' });
+      }
+      for (const node of visit.record.entra) {
+        node.leafSteps ??= [];
+        node.holding.leaves.forEach((leaf, i) => {
+          const opens = leaf.opens === undefined ? undefined : (node.leafSteps![i] ??= entraOpensStep(node.holding, leaf));
+          const holds = entraHeldStep(node, atStart ? undefined : visit.name);
+          const steps = visit.steps.concat(opens ? [holds, opens] : [holds]);
+          // Azure's root, reached from the Entra half, is outside whatever the start holds below it.
+          const azure = leaf.key.startsWith(AZURE_LEAF);
+          const widens = azure ? !held.contain('', ROOT_PLACEMENT) : !heldEntra?.has(leaf.key);
+          chains.push({
+            principal, steps, reaches: leaf.reaches, origin: steps[0].grant.origin, widens, holderCanGrantAccess, gains: widens, endsIn: azure ? 'azure' : 'entra',
+          });
+        });
+      }
+      for (const node of visit.record.entra) {
+        node.edgeSteps ??= [];
+        node.holding.edges.forEach((edge, i) => {
+          const record = principals.get(edge.target.key);
+          if (!record || record.search === search) return;
+          record.search = search;
+          const holds = entraHeldStep(node, atStart ? undefined : visit.name);
+          const step = edge.description === undefined ? undefined : (node.edgeSteps![i] ??= entraActsAsStep(node.holding, edge));
+          queue.push({ record, name: edge.target.name, steps: visit.steps.concat(step ? [holds, step] : [holds]) });
         });
       }
       for (const edge of edges) {
@@ -276,12 +330,15 @@ function leafTail(leaf: Leaf): LeafTail {
   const { grant } = node;
   const at = scopeName(grant);
   if (!opened || !effect) {
-    const reaches = { role: grant.role.name, scope: at, scopeLevel: grant.scope.level, canGrantAccess: grant.role.canGrantAccess };
-    return { reaches, placement: node.placement };
+    const tier = grant.role.canGrantAccess ? PrivilegeTier.CONTROL_PLANE : grant.role.role?.tier ?? PrivilegeTier.CONTROL_PLANE;
+    const reaches = { role: grant.role.name, scope: at, scopeLevel: grant.scope.level, canGrantAccess: grant.role.canGrantAccess, tier };
+    return { reaches, placement: node.placement, opensData: false };
   }
   if (effect.kind === 'access') {
     const opens = opensStep(grant, opened.path, opened.action, `can reach ${effect.what} at ${at}`);
-    return { opens, reaches: { role: effect.what, scope: at, scopeLevel: grant.scope.level, canGrantAccess: false }, placement: node.placement };
+    // Data reached through the control plane is a workload's data: the management plane's tier.
+    const reaches = { role: effect.what, scope: at, scopeLevel: grant.scope.level, canGrantAccess: false, tier: PrivilegeTier.MANAGEMENT_PLANE };
+    return { opens, reaches, placement: node.placement, opensData: opened.path.plane === 'control' };
   }
   let placement = node.placement;
   let where = at;
@@ -294,10 +351,42 @@ function leafTail(leaf: Leaf): LeafTail {
     [where, level] = [`the subscription of ${at}`, ScopeLevel.SUBSCRIPTION];
   }
   const opens = opensStep(grant, opened.path, opened.action, `${effect.verb} ${effect.role} at ${where}`);
-  return { opens, reaches: { role: effect.role, scope: where, scopeLevel: level, canGrantAccess: true }, placement };
+  const reaches = { role: effect.role, scope: where, scopeLevel: level, canGrantAccess: true, tier: PrivilegeTier.CONTROL_PLANE };
+  return { opens, reaches, placement, opensData: false };
 }
 
 /** The chains of one start principal (for a report of one principal). */
 export function chainsOf(result: ReachResult, principal: GraphPrincipal): EscalationChain[] {
   return result.chains.filter((c) => c.principal.key === principal.key);
+}
+
+/** For each role the principal holds, the scopes it holds it at. */
+function rolesHeld(nodes: readonly GrantNode[]): Map<string, HeldScopes> {
+  const roles = new Map<string, HeldScopes>();
+  for (const node of nodes) {
+    let scopes = roles.get(node.grant.role.name);
+    if (!scopes) {
+      scopes = new HeldScopes();
+      roles.set(node.grant.role.name, scopes);
+    }
+    scopes.add(node.document, node.placement);
+  }
+  return roles;
+}
+
+function entraHeldStep(node: EntraNode, holder: string | undefined): EscalationStep {
+  const make = (prefix: string): EscalationStep => ({ kind: 'holds', description: `${prefix}${node.holding.holds}`, grant: node.holding.basis, edgeKind: node.holding.edgeKind });
+  if (holder === undefined) return (node.heldAtStart ??= make(''));
+  return (node.heldFurther ??= make(`${holder} `));
+}
+
+function entraActsAsStep(holding: EntraHolding, edge: EntraEdge): EscalationStep {
+  return {
+    kind: 'acts-as', description: edge.description!, grant: holding.basis, edgeKind: edge.edgeKind, identity: edge.target, ...(edge.action ? { action: edge.action } : {}),
+  };
+}
+
+function entraOpensStep(holding: EntraHolding, leaf: EntraLeaf): EscalationStep {
+  const { description, edgeKind, action } = leaf.opens!;
+  return { kind: 'opens', description, grant: holding.basis, edgeKind, action };
 }

@@ -25,6 +25,16 @@ const AKS_IDENTITY = /^(kubelet_identity|[a-z_]+)\.0\.(?:[a-z_]*identity\.0\.)?o
 // What the reader writes for a module's variable that has no default and no value from the call.
 const MODULE_INPUT = /^\$\{module input (var\.[A-Za-z0-9_-]+)\}$/;
 
+/**
+ * A service principal has no name of its own in azuread 3.x: it is its application's
+ * (`client_id = azuread_application.x.client_id`; `application_id` in 2.x).
+ */
+function applicationName(body: Record<string, unknown> | undefined, index: DocumentIndex): string | undefined {
+  const clientId = text(body, 'client_id') ?? text(body, 'application_id');
+  const reference = clientId === undefined ? undefined : parseReference(clientId);
+  return reference === undefined ? undefined : text(index.get(reference.address)?.body, 'display_name');
+}
+
 /** `identity.0.principal_id` and `identity[0].principal_id` are the same attribute. */
 export function normalizeAttribute(attribute: string): string {
   return attribute.replace(/\[(\d+)\]/g, '.$1');
@@ -66,7 +76,8 @@ function principalBehind(
   const target = index.get(reference.address);
   const key = index.keyOf(reference.address, attribute);
   const named = (fallback: string) =>
-    text(target?.body, 'name') ?? text(target?.body, 'display_name') ?? text(target?.body, 'user_principal_name') ?? fallback;
+    text(target?.body, 'name') ?? text(target?.body, 'display_name') ?? text(target?.body, 'user_principal_name')
+    ?? applicationName(target?.body, index) ?? fallback;
   if (/^identity\.0\.principal_id$/.test(attribute)) {
     return {
       key,

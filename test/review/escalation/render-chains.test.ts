@@ -15,12 +15,14 @@ describe.each(SHAPES)('chains in the report and the diff (%s)', (shape) => {
     const markdown = renderChains(reach);
     expect(markdown).toContain('### Escalation chains');
     // uai-worker reading secrets with Key Vault Secrets Officer is what the role says: not listed.
-    expect(markdown).toContain('3 chains, 1 reported by AZA013.');
+    // Virtual Machine Contributor's storage keys in rg-app are the second.
+    expect(markdown).toContain('3 chains, 2 reported by AZA013.');
+    expect(markdown).toContain('- **AZA013** human alice reaches "all storage account data (Shared Key)" at rg-app: holds "Virtual Machine Contributor" at rg-app → can reach');
     expect(markdown).not.toContain('managed identity uai-worker reaches');
     expect(markdown).toContain(`- **AZA013** human alice reaches "Key Vault Secrets Officer" at kv-payments: ${CHAIN}`);
     expect(markdown).not.toContain('reaches "Virtual Machine Contributor" at rg-app');
     expect(renderChains(reach, { includeDirect: true })).toContain('reaches "Virtual Machine Contributor" at rg-app: holds');
-    expect(renderChains(reach, { onlyReported: true }).match(/^- /gm)).toHaveLength(1);
+    expect(renderChains(reach, { onlyReported: true }).match(/^- /gm)).toHaveLength(2);
   });
 
   test('operation strings cannot turn into markdown emphasis', async () => {

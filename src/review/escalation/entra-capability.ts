@@ -1,0 +1,160 @@
+import { EntraRole } from '../../roles/entra-role';
+
+/**
+ * What an Entra directory role or a Microsoft Graph application permission lets its holder do
+ * to other principals, as the reach engine follows it. Which roles can do what is read from the
+ * role's actions (the catalog, generated from Microsoft's role definitions); which Graph
+ * permissions can do what is Microsoft Graph's documentation, written once here.
+ */
+export enum EntraCapability {
+  /** Assign any directory role, Global Administrator included. */
+  ASSIGN_DIRECTORY_ROLES = 'assign-directory-roles',
+  /** Grant any application permission of any API, Microsoft Graph's included. */
+  GRANT_APP_ROLES = 'grant-app-roles',
+  /** Add a secret or certificate to an application or service principal, then sign in as it. */
+  ADD_CREDENTIALS = 'add-credentials',
+  /** Add an owner to an application or service principal: the owner then adds a secret. */
+  ADD_OWNERS = 'add-owners',
+  /** Add members to groups that are not role-assignable. */
+  ADD_MEMBERS = 'add-members',
+  /** Add members to role-assignable groups too. */
+  ADD_MEMBERS_ROLE_ASSIGNABLE = 'add-members-role-assignable',
+  /** Reset the password or add an authentication method of users who hold no privileged role. */
+  RESET_PASSWORDS = 'reset-passwords',
+  /** Reset the password or add an authentication method of any user, administrators included. */
+  RESET_ANY_PASSWORD = 'reset-any-password',
+  /** Elevate to User Access Administrator at the Azure root (`Microsoft.Authorization/elevateAccess/action`). */
+  ELEVATE_ACCESS = 'elevate-access',
+}
+
+/** A capability with the BloodHound edge kind security teams know it by, for a role and for a Graph permission. */
+interface CapabilityFact {
+  readonly capability: EntraCapability;
+  /** Role actions that give it (`microsoft.directory/...`), matched whole. */
+  readonly roleActions: RegExp;
+  readonly roleEdge: string;
+  /** Microsoft Graph application permissions that give it. */
+  readonly graphPermissions: readonly string[];
+  readonly graphEdge: string;
+}
+
+const FACTS: readonly CapabilityFact[] = [
+  {
+    capability: EntraCapability.ASSIGN_DIRECTORY_ROLES,
+    roleActions: /^microsoft\.directory\/roleAssignments\/(allProperties\/allTasks|.*\/(create|update))$/,
+    roleEdge: 'AZPrivilegedRoleAdmin',
+    graphPermissions: ['RoleManagement.ReadWrite.Directory'],
+    graphEdge: 'AZMGGrantRole',
+  },
+  {
+    // Granting Microsoft Graph's app roles needs the company-admin consent right: Application
+    // Administrators can grant other APIs' roles, not Graph's.
+    capability: EntraCapability.GRANT_APP_ROLES,
+    roleActions: /^microsoft\.directory\/servicePrincipals\/managePermissionGrantsForAll\.microsoft-company-admin$/,
+    roleEdge: 'AZPrivilegedRoleAdmin',
+    graphPermissions: ['AppRoleAssignment.ReadWrite.All'],
+    graphEdge: 'AZMGGrantAppRoles',
+  },
+  {
+    capability: EntraCapability.ADD_CREDENTIALS,
+    roleActions: /^microsoft\.directory\/(applications|servicePrincipals)\/(credentials\/update|allProperties\/(allTasks|update))$/,
+    roleEdge: 'AZAddSecret',
+    graphPermissions: ['Application.ReadWrite.All'],
+    graphEdge: 'AZMGAddSecret',
+  },
+  {
+    capability: EntraCapability.ADD_OWNERS,
+    roleActions: /^microsoft\.directory\/(applications|servicePrincipals)\/owners\/update$/,
+    roleEdge: 'AZAddOwner',
+    graphPermissions: [],
+    graphEdge: 'AZMGAddOwner',
+  },
+  {
+    capability: EntraCapability.ADD_MEMBERS,
+    roleActions: /^microsoft\.directory\/groups\/(members\/update|allProperties\/(allTasks|update))$/,
+    roleEdge: 'AZAddMembers',
+    graphPermissions: ['GroupMember.ReadWrite.All', 'Group.ReadWrite.All', 'Directory.ReadWrite.All'],
+    graphEdge: 'AZMGAddMember',
+  },
+  {
+    // Role-assignable groups are managed by Privileged Role Administrators (and their owners):
+    // Graph gives it with RoleManagement.ReadWrite.Directory, or through PIM for Groups.
+    capability: EntraCapability.ADD_MEMBERS_ROLE_ASSIGNABLE,
+    roleActions: /^microsoft\.directory\/groupsAssignableToRoles\/allProperties\/update$/,
+    roleEdge: 'AZAddMembers',
+    graphPermissions: ['RoleManagement.ReadWrite.Directory', 'PrivilegedAccess.ReadWrite.AzureADGroup'],
+    graphEdge: 'AZMGAddMember',
+  },
+  {
+    capability: EntraCapability.RESET_PASSWORDS,
+    roleActions: /^microsoft\.directory\/users\/(password\/update|allProperties\/allTasks|authenticationMethods\/(create|basic\/update))$/,
+    roleEdge: 'AZResetPassword',
+    graphPermissions: ['User-PasswordProfile.ReadWrite.All'],
+    graphEdge: 'AZResetPassword',
+  },
+];
+
+/**
+ * Who may reset the password of an administrator: Microsoft limits every other resetter
+ * (Helpdesk, Password, Authentication and User Administrators) to users without privileged
+ * roles, a rule no action name carries. By template ID: Global Administrator, Privileged
+ * Authentication Administrator. An app with UserAuthenticationMethod.ReadWrite.All can add a
+ * Temporary Access Pass to any user.
+ */
+const RESETS_ADMINISTRATORS = new Set(['62e90394-69f5-4237-9190-012177145e10', '7be44c8a-adaf-4e2a-84d6-ab2649e08a13']);
+const GRAPH_RESETS_ADMINISTRATORS = ['UserAuthenticationMethod.ReadWrite.All'];
+/** Only a Global Administrator can elevate to User Access Administrator at the Azure root. */
+export const GLOBAL_ADMINISTRATOR_TEMPLATE_ID = '62e90394-69f5-4237-9190-012177145e10';
+
+/** A capability a holding gives, with the edge kind to name in the step. */
+export interface HeldCapability {
+  readonly capability: EntraCapability;
+  readonly edgeKind: string;
+  /** The operation that gives it: a role action, or the Graph permission's name. */
+  readonly action: string;
+}
+
+/**
+ * The capabilities of an Entra role, from its own actions. A role that cannot be read (undefined)
+ * has every capability: unknown counts as the widest.
+ */
+export function capabilitiesOfRole(role: EntraRole | undefined): HeldCapability[] {
+  const held: HeldCapability[] = [];
+  for (const fact of FACTS) {
+    const action = role === undefined ? 'any action (the role cannot be read)' : role.allowedActions.find((a) => fact.roleActions.test(a));
+    if (action !== undefined) held.push({ capability: fact.capability, edgeKind: fact.roleEdge, action });
+  }
+  const resetsAdmins = role === undefined || RESETS_ADMINISTRATORS.has(role.templateId);
+  if (resetsAdmins && held.some((h) => h.capability === EntraCapability.RESET_PASSWORDS)) {
+    const reset = held.find((h) => h.capability === EntraCapability.RESET_PASSWORDS)!;
+    held.push({ ...reset, capability: EntraCapability.RESET_ANY_PASSWORD });
+  }
+  if (role === undefined || role.templateId === GLOBAL_ADMINISTRATOR_TEMPLATE_ID) {
+    held.push({ capability: EntraCapability.ELEVATE_ACCESS, edgeKind: 'AZGlobalAdmin', action: 'Microsoft.Authorization/elevateAccess/action' });
+  }
+  return held;
+}
+
+/**
+ * The capabilities of a Microsoft Graph application permission, by its name. A permission that
+ * cannot be read (undefined) has every capability.
+ */
+export function capabilitiesOfGraphPermission(name: string | undefined): HeldCapability[] {
+  const held: HeldCapability[] = [];
+  for (const fact of FACTS) {
+    if (name === undefined || fact.graphPermissions.includes(name)) {
+      held.push({ capability: fact.capability, edgeKind: fact.graphEdge, action: name ?? 'any permission (the app role cannot be read)' });
+    }
+  }
+  if (name === undefined || GRAPH_RESETS_ADMINISTRATORS.includes(name)) {
+    const action = name ?? 'any permission (the app role cannot be read)';
+    const resets = [EntraCapability.RESET_PASSWORDS, EntraCapability.RESET_ANY_PASSWORD].filter((c) => !held.some((h) => h.capability === c));
+    held.push(...resets.map((capability) => ({ capability, edgeKind: 'AZResetPassword', action })));
+  }
+  return held;
+}
+
+/** Every Graph permission the reach follows, for the coverage table's test. */
+export function followedGraphPermissions(): string[] {
+  return [...new Set([...FACTS.flatMap((f) => f.graphPermissions), ...GRAPH_RESETS_ADMINISTRATORS])];
+}

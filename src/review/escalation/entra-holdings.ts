@@ -1,0 +1,310 @@
+import { capabilitiesOfGraphPermission, capabilitiesOfRole, EntraCapability, GLOBAL_ADMINISTRATOR_TEMPLATE_ID, HeldCapability } from './entra-capability';
+import { ChainReach, StepBasis } from './escalation-chain';
+import { ScopeLevel } from '../../model/scope-level';
+import { PrivilegeTier } from '../../roles/privilege-tier';
+import { AccessGraph } from '../graph/access-graph';
+import { describeDirectoryScope } from '../graph/describe-directory-scope';
+import { GraphDirectoryObject, GraphPrincipal, GraphScope, Origin } from '../graph/graph-types';
+import { parseReference } from '../reference';
+
+/** A principal an Entra holding lets its holder act as, and the step that says how. */
+export interface EntraEdge {
+  readonly target: GraphPrincipal;
+  /** What the step says; undefined when holding is being (a member holds its group's roles: no step of its own). */
+  readonly description?: string;
+  readonly edgeKind: string;
+  readonly action?: string;
+}
+
+/** What an Entra holding reaches without acting as anyone: a role, a permission, Azure's root. */
+export interface EntraLeaf {
+  readonly reaches: ChainReach;
+  /** The step that opens it; undefined for the holding itself. */
+  readonly opens?: { readonly description: string; readonly edgeKind: string; readonly action: string };
+  /** What is reached, to tell whether the chain's first principal holds it already. */
+  readonly key: string;
+}
+
+/** A directory role, a Graph permission, an ownership or a membership one principal holds. */
+export interface EntraHolding {
+  readonly basis: StepBasis;
+  /** `holds the Entra role "…" at the whole tenant (/)`, without the holder's name. */
+  readonly holds: string;
+  readonly edgeKind: string;
+  /** What the holding is, to tell whether another principal's chain reaches something its start holds. */
+  readonly key?: string;
+  /** It lets its holder give itself Entra roles or permissions. */
+  readonly canGrantAccess: boolean;
+  readonly edges: EntraEdge[];
+  readonly leaves: EntraLeaf[];
+}
+
+const TENANT = 'the whole tenant (/)';
+const AZURE_ROOT = '/';
+const UAA = 'User Access Administrator';
+const GRAPH = 'Microsoft Graph';
+/** BloodHound's edge per Graph permission it names; others are an app role assignment. */
+const GRAPH_PERMISSION_EDGES = new Set([
+  'AppRoleAssignment.ReadWrite.All', 'Application.ReadWrite.All', 'Directory.ReadWrite.All', 'GroupMember.ReadWrite.All',
+  'Group.ReadWrite.All', 'RoleManagement.ReadWrite.Directory', 'ServicePrincipalEndpoint.ReadWrite.All',
+]);
+
+function documentOf(origin: Origin): string {
+  return `${origin.stack ?? ''}\u0000${origin.file}`;
+}
+
+/** Which declared objects a holding's capabilities reach: all of them, those in some units, or some objects. */
+interface Within {
+  readonly all: boolean;
+  readonly units?: ReadonlySet<string>;
+  readonly objects?: ReadonlySet<string>;
+}
+
+const EVERYTHING: Within = { all: true };
+const NOTHING: Within = { all: false };
+
+/** The address a reference inside a directory scope names: `/administrativeUnits/${azuread_administrative_unit.hr.object_id}`. */
+function referencedAddress(value: string): string | undefined {
+  const inner = /\$\{[^}]+\}/.exec(value);
+  return inner ? parseReference(inner[0])?.address : undefined;
+}
+
+/** The objects a directory scope holds: the tenant and what cannot be read are everything. */
+function withinScope(scope: GraphScope, document: string): Within {
+  if (scope.level === ScopeLevel.ROOT || scope.level === ScopeLevel.UNKNOWN) return EVERYTHING;
+  const address = referencedAddress(scope.value);
+  // A literal object or unit ID names something this configuration cannot see.
+  if (address === undefined) return NOTHING;
+  const key = `${document}\u0000${address}`;
+  return scope.level === ScopeLevel.RESOURCE_GROUP ? { all: false, units: new Set([key]) } : { all: false, objects: new Set([key]) };
+}
+
+/** The declared Entra objects, indexed for the reach: who can be signed in as, joined, reset. */
+class DirectoryTargets {
+  public readonly objects: { object: GraphDirectoryObject; document: string; key: string }[];
+  private readonly privileged = new Set<string>();
+
+  constructor(graph: AccessGraph) {
+    this.objects = graph.directoryObjects.map((object) => {
+      const document = documentOf(object.origin);
+      return { object, document, key: `${document}\u0000${object.origin.address}` };
+    });
+    // Users who hold a privileged directory role, standing or eligible: only some resetters may reset them.
+    for (const d of graph.directoryRoles) if (d.role.role?.isPrivileged !== false) this.privileged.add(d.principal.key);
+    for (const e of graph.eligibilities) if (e.kind === 'entra-directory-role') this.privileged.add(e.principal.key);
+  }
+
+  public within(where: Within, test: (o: GraphDirectoryObject) => boolean): { object: GraphDirectoryObject; principal: GraphPrincipal }[] {
+    const found: { object: GraphDirectoryObject; principal: GraphPrincipal }[] = [];
+    const seen = new Set<string>();
+    for (const { object, document, key } of this.objects) {
+      if (object.principal === undefined || seen.has(object.principal.key) || !test(object)) continue;
+      const inside = where.all || where.objects?.has(key) || object.administrativeUnits.some((u) => where.units?.has(`${document}\u0000${u}`));
+      if (!inside) continue;
+      seen.add(object.principal.key);
+      found.push({ object, principal: object.principal });
+    }
+    return found;
+  }
+
+  public isPrivileged(principal: GraphPrincipal): boolean {
+    return this.privileged.has(principal.key);
+  }
+}
+
+function kindName(object: GraphDirectoryObject): string {
+  return object.kind === 'service-principal' ? 'service principal' : object.kind;
+}
+
+function signsInAs(object: GraphDirectoryObject): string {
+  return object.kind === 'application' ? 'signs in as its service principal' : 'signs in as it';
+}
+
+function via(capability: HeldCapability): string {
+  return `${capability.action}, BloodHound ${capability.edgeKind}`;
+}
+
+/** The principals one capability reaches within a scope, as edges. */
+function edgesOf(capability: HeldCapability, where: Within, targets: DirectoryTargets): EntraEdge[] {
+  const edge = (principal: GraphPrincipal, description: string): EntraEdge => ({
+    target: principal, description: `${description} (${via(capability)})`, edgeKind: capability.edgeKind, action: capability.action,
+  });
+  switch (capability.capability) {
+    case EntraCapability.ADD_CREDENTIALS:
+      return targets.within(where, (o) => o.kind === 'application' || o.kind === 'service-principal')
+        .map(({ object, principal }) => edge(principal, `adds a secret to the ${kindName(object)} "${object.name}" and ${signsInAs(object)}`));
+    case EntraCapability.ADD_OWNERS:
+      return targets.within(where, (o) => o.kind === 'application' || o.kind === 'service-principal')
+        .map(({ object, principal }) => edge(principal, `makes itself an owner of the ${kindName(object)} "${object.name}", adds a secret and ${signsInAs(object)}`));
+    case EntraCapability.ADD_MEMBERS:
+    case EntraCapability.ADD_MEMBERS_ROLE_ASSIGNABLE: {
+      const anyGroup = capability.capability === EntraCapability.ADD_MEMBERS_ROLE_ASSIGNABLE;
+      return targets.within(where, (o) => o.kind === 'group' && (anyGroup || o.roleAssignable !== true))
+        .map(({ object, principal }) => edge(principal, `adds itself to the group "${object.name}"`));
+    }
+    case EntraCapability.RESET_PASSWORDS:
+    case EntraCapability.RESET_ANY_PASSWORD: {
+      const any = capability.capability === EntraCapability.RESET_ANY_PASSWORD;
+      return targets.within(where, (o) => o.kind === 'user' && (any || (o.principal !== undefined && !targets.isPrivileged(o.principal))))
+        .map(({ object, principal }) => edge(principal, `resets the password of "${object.name}" and signs in as that user`));
+    }
+    default:
+      return [];
+  }
+}
+
+const GLOBAL_ADMIN_KEY = `entra-role:${GLOBAL_ADMINISTRATOR_TEMPLATE_ID}@/`;
+const ANY_GRAPH_PERMISSION_KEY = 'app-permission:microsoft-graph:*';
+
+function uaaAtRoot(): ChainReach {
+  return { role: UAA, scope: AZURE_ROOT, scopeLevel: ScopeLevel.ROOT, canGrantAccess: true, tier: PrivilegeTier.CONTROL_PLANE };
+}
+
+/** What a tenant-wide capability reaches by itself: Global Administrator, every Graph permission, Azure's root. */
+function leavesOf(capability: HeldCapability): EntraLeaf[] {
+  const opens = (description: string) => ({ description: `${description} (${via(capability)})`, edgeKind: capability.edgeKind, action: capability.action });
+  const globalAdmin: ChainReach = { role: 'Global Administrator', scope: TENANT, scopeLevel: ScopeLevel.ROOT, canGrantAccess: true, tier: PrivilegeTier.CONTROL_PLANE };
+  switch (capability.capability) {
+    case EntraCapability.ASSIGN_DIRECTORY_ROLES:
+      return [
+        { reaches: globalAdmin, opens: opens(`can assign itself the Entra role "Global Administrator" at ${TENANT}`), key: GLOBAL_ADMIN_KEY },
+        // Across the halves: a Global Administrator can elevate to the Azure root.
+        { reaches: uaaAtRoot(), opens: opens(`can assign itself Global Administrator, then elevate to "${UAA}" at ${AZURE_ROOT}`), key: 'azure:uaa@/' },
+      ];
+    case EntraCapability.GRANT_APP_ROLES:
+      return [{
+        reaches: { role: 'any Microsoft Graph application permission', scope: GRAPH, scopeLevel: ScopeLevel.ROOT, canGrantAccess: true, tier: PrivilegeTier.CONTROL_PLANE },
+        opens: opens('can grant itself any Microsoft Graph application permission (RoleManagement.ReadWrite.Directory included)'),
+        key: ANY_GRAPH_PERMISSION_KEY,
+      }];
+    case EntraCapability.ELEVATE_ACCESS:
+      return [{ reaches: uaaAtRoot(), opens: opens(`can elevate itself to "${UAA}" at ${AZURE_ROOT}`), key: 'azure:uaa@/' }];
+    default:
+      return [];
+  }
+}
+
+/** Capabilities whose effect is tenant-wide: held at an administrative unit or on one object, they give nothing beyond it. */
+const TENANT_WIDE = new Set([EntraCapability.ASSIGN_DIRECTORY_ROLES, EntraCapability.GRANT_APP_ROLES, EntraCapability.ELEVATE_ACCESS]);
+
+function follow(capabilities: HeldCapability[], where: Within, targets: DirectoryTargets): { edges: EntraEdge[]; leaves: EntraLeaf[] } {
+  const edges: EntraEdge[] = [];
+  // By what they reach: a Global Administrator elevates directly, not by assigning itself the role it holds.
+  const leaves = new Map<string, EntraLeaf>();
+  const reached = new Set<string>();
+  for (const capability of capabilities) {
+    // The first capability to reach a principal names the step.
+    for (const edge of edgesOf(capability, where, targets)) {
+      if (reached.has(edge.target.key)) continue;
+      reached.add(edge.target.key);
+      edges.push(edge);
+    }
+    if (!where.all || !TENANT_WIDE.has(capability.capability)) continue;
+    for (const leaf of leavesOf(capability)) {
+      if (!leaves.has(leaf.key) || capability.capability === EntraCapability.ELEVATE_ACCESS) leaves.set(leaf.key, leaf);
+    }
+  }
+  return { edges, leaves: [...leaves.values()] };
+}
+
+function canGrant(capabilities: HeldCapability[]): boolean {
+  return capabilities.some((c) => c.capability === EntraCapability.ASSIGN_DIRECTORY_ROLES || c.capability === EntraCapability.GRANT_APP_ROLES);
+}
+
+/**
+ * The Entra holdings of every principal, with where each leads: directory roles (standing) and
+ * what their actions allow at their directory scope, Microsoft Graph application permissions,
+ * ownerships (an owner adds a secret, or members), and memberships (a member holds its group's
+ * roles). Other APIs' app roles are held but lead nowhere the review can follow.
+ */
+export function entraHoldingsOf(graph: AccessGraph): Map<string, EntraHolding[]> {
+  const byPrincipal = new Map<string, EntraHolding[]>();
+  const add = (principal: GraphPrincipal, holding: EntraHolding) => {
+    const list = byPrincipal.get(principal.key);
+    if (list) list.push(holding);
+    else byPrincipal.set(principal.key, [holding]);
+  };
+  if (graph.directoryRoles.length + graph.appPermissions.length + graph.ownerships.length + graph.groupMemberships.length === 0) return byPrincipal;
+  const targets = new DirectoryTargets(graph);
+
+  for (const d of graph.directoryRoles) {
+    const capabilities = capabilitiesOfRole(d.role.role);
+    const where = withinScope(d.scope, documentOf(d.origin));
+    const scope = describeDirectoryScope(d.scope);
+    const key = `entra-role:${d.role.templateId ?? d.role.name}@${d.scope.stableKey ?? d.scope.value}`;
+    const { edges, leaves } = follow(capabilities, where, targets);
+    const reaches: ChainReach = { role: d.role.name, scope, scopeLevel: d.scope.level, canGrantAccess: canGrant(capabilities), tier: d.role.tier };
+    add(d.principal, {
+      basis: {
+        origin: d.origin,
+        principal: d.principal,
+        role: { name: d.role.name, canGrantAccess: reaches.canGrantAccess },
+        scope: { ...d.scope, name: scope },
+      },
+      holds: `holds the Entra role "${d.role.name}" at ${scope} (BloodHound AZHasRole)`,
+      edgeKind: 'AZHasRole',
+      key,
+      canGrantAccess: reaches.canGrantAccess,
+      edges,
+      leaves: [{ reaches, key }, ...leaves],
+    });
+  }
+
+  for (const p of graph.appPermissions) {
+    const isGraph = p.api.kind === 'microsoft-graph' || (p.api.kind === 'unknown' && !p.known);
+    // Another API's roles lead nowhere this review follows; Graph's that cannot be read count as every one.
+    const capabilities = !isGraph ? [] : capabilitiesOfGraphPermission(p.known ? p.name : undefined);
+    const { edges, leaves } = follow(capabilities, EVERYTHING, targets);
+    const api = p.api.kind === 'microsoft-graph' ? GRAPH : p.api.name;
+    const key = `app-permission:${p.api.kind}:${p.name}`;
+    const edgeKind = GRAPH_PERMISSION_EDGES.has(p.name) ? `AZMG${p.name.replace(/\./g, '_')}` : 'AZMGAppRoleAssignment';
+    const reaches: ChainReach = { role: `${api} application permission "${p.name}"`, scope: api, scopeLevel: ScopeLevel.ROOT, canGrantAccess: canGrant(capabilities), tier: p.tier };
+    add(p.principal, {
+      basis: {
+        origin: p.origin,
+        principal: p.principal,
+        role: { name: p.name, canGrantAccess: reaches.canGrantAccess },
+        scope: { value: p.api.written, name: api, level: ScopeLevel.ROOT },
+      },
+      holds: `holds the ${api} application permission "${p.name}" (BloodHound ${edgeKind})`,
+      edgeKind,
+      key,
+      canGrantAccess: reaches.canGrantAccess,
+      edges,
+      leaves: [{ reaches, key }, ...leaves],
+    });
+  }
+
+  for (const o of graph.ownerships) {
+    const document = documentOf(o.origin);
+    // An owned object that cannot be read may be any of its kind.
+    const where: Within = o.owned === undefined ? EVERYTHING : { all: false, objects: new Set([`${document}\u0000${o.owned}`]) };
+    const owned = targets.objects.find((t) => t.key === `${document}\u0000${o.owned}`)?.object;
+    const name = owned?.name ?? (o.owned ?? `any ${o.ownedKind} (the owned object cannot be read)`);
+    const capability: HeldCapability = o.ownedKind === 'group'
+      ? { capability: EntraCapability.ADD_MEMBERS_ROLE_ASSIGNABLE, edgeKind: 'AZOwns', action: 'owner' }
+      : { capability: EntraCapability.ADD_CREDENTIALS, edgeKind: 'AZOwns', action: 'owner' };
+    const { edges } = follow([capability], where, targets);
+    add(o.owner, {
+      basis: { origin: o.origin, principal: o.owner, role: { name: `owner of ${o.ownedKind} ${name}`, canGrantAccess: false }, scope: { value: o.owned ?? '', name, level: ScopeLevel.RESOURCE } },
+      holds: `owns the ${o.ownedKind.replace('-', ' ')} "${name}" (BloodHound AZOwns)`,
+      edgeKind: 'AZOwns',
+      canGrantAccess: false,
+      edges,
+      leaves: [],
+    });
+  }
+
+  for (const m of graph.groupMemberships) {
+    add(m.member, {
+      basis: { origin: m.origin, principal: m.member, role: { name: `member of ${m.group.name}`, canGrantAccess: false }, scope: { value: m.group.key, name: m.group.name, level: ScopeLevel.RESOURCE } },
+      holds: `is a member of the group "${m.group.name}" (BloodHound AZMemberOf)`,
+      edgeKind: 'AZMemberOf',
+      canGrantAccess: false,
+      // Being a member is holding the group's roles: no step beyond the membership itself.
+      edges: [{ target: m.group, edgeKind: 'AZMemberOf' }],
+      leaves: [],
+    });
+  }
+  return byPrincipal;
+}

@@ -1,0 +1,316 @@
+import { RuleId } from '../../../src/model/rule-id';
+import { evaluate } from '../../../src/policy/evaluate';
+import { describeChain, EscalationChain } from '../../../src/review/escalation/escalation-chain';
+import { computeReach } from '../../../src/review/escalation/reach';
+import { isReportedChain } from '../../../src/review/escalation/reported-chain';
+import { AccessGraph } from '../../../src/review/graph/access-graph';
+import { hclJson } from '../../policy/rule-fixtures';
+
+const TODAY = '2026-11-30';
+const ROLE = {
+  globalAdmin: '62e90394-69f5-4237-9190-012177145e10',
+  privilegedRoleAdmin: 'e8611ab8-c189-46e8-94e1-60213ab1f814',
+  applicationAdmin: '9b895d92-2cd3-44c7-9d02-a6ac2d5ea5c3',
+  groupsAdmin: 'fdd7a751-b60b-444a-984c-02652fe8fa1c',
+  helpdeskAdmin: '729827e3-9c14-49f7-bb1b-9608f156bbb8',
+  privilegedAuthAdmin: '7be44c8a-adaf-4e2a-84d6-ab2649e08a13',
+};
+
+/** Microsoft Graph's service principal, and the published app IDs its client ID is read from. */
+const GRAPH = `
+data "azuread_application_published_app_ids" "well_known" {}
+resource "azuread_service_principal" "msgraph" {
+  client_id    = data.azuread_application_published_app_ids.well_known.result["MicrosoftGraph"]
+  use_existing = true
+}
+`;
+
+function graphPermission(name: string, address: string, principal: string): string {
+  return `
+resource "azuread_app_role_assignment" "${address}" {
+  app_role_id         = azuread_service_principal.msgraph.app_role_ids["${name}"]
+  principal_object_id = ${principal}
+  resource_object_id  = azuread_service_principal.msgraph.object_id
+}
+`;
+}
+
+function directoryRole(templateId: string, address: string, principal: string, scope?: string): string {
+  return `
+resource "azuread_directory_role_assignment" "${address}" {
+  role_id             = "${templateId}"
+  principal_object_id = ${principal}
+${scope === undefined ? '' : `  directory_scope_id  = ${scope}\n`}}
+`;
+}
+
+/** An application, its service principal, and what that service principal holds (`holds`). */
+function application(name: string, holds: string, owners?: string): string {
+  return `
+resource "azuread_application" "${name}" {
+  display_name = "${name}"
+${owners === undefined ? '' : `  owners       = [${owners}]\n`}}
+resource "azuread_service_principal" "${name}" {
+  client_id = azuread_application.${name}.client_id
+}
+${holds}
+`;
+}
+
+function user(name: string): string {
+  return `
+resource "azuread_user" "${name}" {
+  user_principal_name = "${name}@contoso.example"
+  display_name        = "${name}"
+}
+`;
+}
+
+async function reachOf(hcl: string): Promise<{ graph: AccessGraph; chains: EscalationChain[] }> {
+  const graph = AccessGraph.fromDocuments([{ file: 'main.tf', document: await hclJson(hcl) }]);
+  return { graph, chains: computeReach(graph).chains };
+}
+
+async function escalationFindings(hcl: string) {
+  const { graph } = await reachOf(hcl);
+  return evaluate(graph, { today: TODAY }).findings.filter((f) => f.ruleId === RuleId.ESCALATION_CHAIN);
+}
+
+const chainsOf = (chains: EscalationChain[], name: string) => chains.filter((c) => c.principal.name === name);
+const described = (chains: EscalationChain[]) => chains.map(describeChain);
+
+describe('a function app\'s managed identity with RoleManagement.ReadWrite.Directory', () => {
+  const HCL = `${GRAPH}
+resource "azurerm_linux_function_app" "sync" {
+  name                = "func-sync"
+  resource_group_name = "rg-app"
+  location            = "eastus"
+  service_plan_id     = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-app/providers/Microsoft.Web/serverFarms/plan"
+  identity {
+    type = "SystemAssigned"
+  }
+  site_config {}
+}
+${graphPermission('RoleManagement.ReadWrite.Directory', 'sync_roles', 'azurerm_linux_function_app.sync.identity[0].principal_id')}`;
+
+  test('fails check with a chain that ends at Global Administrator, naming the BloodHound edge', async () => {
+    const findings = await escalationFindings(HCL);
+    const toGlobalAdmin = findings.filter((f) => f.message.includes('"Global Administrator" at the whole tenant (/)'));
+    expect(toGlobalAdmin).toHaveLength(1);
+    expect(toGlobalAdmin[0]).toMatchObject({ severity: 'error', address: 'azuread_app_role_assignment.sync_roles' });
+    expect(toGlobalAdmin[0].message).toBe(
+      'managed identity func-sync (system-assigned) does not hold "Global Administrator" at the whole tenant (/) (tier 0), yet reaches it. '
+      + 'Chain: holds the Microsoft Graph application permission "RoleManagement.ReadWrite.Directory" (BloodHound AZMGRoleManagement_ReadWrite_Directory) '
+      + '→ can assign itself the Entra role "Global Administrator" at the whole tenant (/) (RoleManagement.ReadWrite.Directory, BloodHound AZMGGrantRole).',
+    );
+  });
+
+  test('crosses into Azure: a Global Administrator elevates to User Access Administrator at the root', async () => {
+    const findings = await escalationFindings(HCL);
+    const toRoot = findings.filter((f) => f.message.includes('"User Access Administrator" at /'));
+    expect(toRoot.map((f) => f.severity)).toEqual(['error']);
+    expect(toRoot[0].message).toContain('can assign itself Global Administrator, then elevate to "User Access Administrator" at /');
+  });
+
+  test('the same identity with User.Read.All reaches nothing it does not hold', async () => {
+    const findings = await escalationFindings(HCL.replace('RoleManagement.ReadWrite.Directory', 'User.Read.All'));
+    expect(findings).toEqual([]);
+    const { chains } = await reachOf(HCL.replace('RoleManagement.ReadWrite.Directory', 'User.Read.All'));
+    // The permission itself is held, as a one-step chain.
+    expect(described(chains)).toEqual(['managed identity func-sync (system-assigned) → holds the Microsoft Graph application permission "User.Read.All" (BloodHound AZMGAppRoleAssignment)']);
+  });
+});
+
+describe('a deployment identity that owns the application of a privileged service principal', () => {
+  const DEPLOY = `
+resource "azurerm_user_assigned_identity" "deploy" {
+  name                = "uai-deploy"
+  resource_group_name = "rg-ci"
+  location            = "eastus"
+}
+`;
+  const ownerAtSubscription = `
+resource "azurerm_role_assignment" "app_owner" {
+  scope                = "/subscriptions/00000000-0000-0000-0000-000000000000"
+  role_definition_name = "Owner"
+  principal_id         = azuread_service_principal.payments.object_id
+}
+`;
+
+  test('fails check with a chain through "adds a secret"', async () => {
+    const hcl = DEPLOY + application('payments', ownerAtSubscription, 'azurerm_user_assigned_identity.deploy.principal_id');
+    const findings = await escalationFindings(hcl);
+    expect(findings.map((f) => [f.severity, f.address])).toEqual([['error', 'azuread_application.payments']]);
+    expect(findings[0].message).toBe(
+      'managed identity uai-deploy holds no role that can grant access, yet reaches a role that can grant access: "Owner" at 00000000-0000-0000-0000-000000000000. '
+      + 'Chain: owns the application "payments" (BloodHound AZOwns) '
+      + '→ adds a secret to the application "payments" and signs in as its service principal (owner, BloodHound AZOwns) '
+      + '→ payments holds "Owner" at 00000000-0000-0000-0000-000000000000.',
+    );
+  });
+
+  test('owning the application through azuread_application_owner is the same edge', async () => {
+    const hcl = DEPLOY + application('payments', ownerAtSubscription) + `
+resource "azuread_application_owner" "deploy" {
+  application_id  = azuread_application.payments.id
+  owner_object_id = azurerm_user_assigned_identity.deploy.principal_id
+}
+`;
+    const findings = await escalationFindings(hcl);
+    expect(findings.map((f) => f.address)).toEqual(['azuread_application_owner.deploy']);
+    expect(findings[0].message).toContain('adds a secret to the application "payments" and signs in as its service principal');
+  });
+
+  test('owning an application whose service principal holds Reader is a note, not an error', async () => {
+    const reader = ownerAtSubscription.replace('"Owner"', '"Reader"');
+    const findings = await escalationFindings(DEPLOY + application('payments', reader, 'azurerm_user_assigned_identity.deploy.principal_id'));
+    expect(findings.map((f) => f.severity)).toEqual(['error']);
+    // Reader at a subscription the identity does not hold is beyond its scopes: an error all the same. Within one it holds:
+    const within = DEPLOY + application('payments', reader, 'azurerm_user_assigned_identity.deploy.principal_id')
+      + reader.replace('app_owner', 'deploy_reader').replace('azuread_service_principal.payments.object_id', 'azurerm_user_assigned_identity.deploy.principal_id');
+    expect(await escalationFindings(within)).toEqual([]);
+  });
+});
+
+describe('Entra edges, each firing and not', () => {
+  test('Application Administrator at the tenant signs in as every declared service principal (AZAddSecret)', async () => {
+    const hcl = GRAPH + user('ann') + directoryRole(ROLE.applicationAdmin, 'ann_apps', 'azuread_user.ann.object_id')
+      + application('billing', graphPermission('Directory.ReadWrite.All', 'billing_dir', 'azuread_service_principal.billing.object_id'));
+    const { chains } = await reachOf(hcl);
+    const viaSecret = chainsOf(chains, 'ann').filter((c) => c.steps.some((s) => s.edgeKind === 'AZAddSecret'));
+    expect(viaSecret.length).toBeGreaterThan(0);
+    expect(viaSecret[0].steps[1].description).toBe(
+      'adds a secret to the application "billing" and signs in as its service principal (microsoft.directory/applications/credentials/update, BloodHound AZAddSecret)',
+    );
+    expect(viaSecret.every(isReportedChain)).toBe(true);
+  });
+
+  test('Application Administrator scoped to an administrative unit reaches only what is in it', async () => {
+    const unit = `
+resource "azuread_administrative_unit" "finance" {
+  display_name = "finance"
+  members      = [azuread_service_principal.billing.object_id]
+}
+`;
+    const scoped = (scope: string) => GRAPH + user('ann') + unit + directoryRole(ROLE.applicationAdmin, 'ann_apps', 'azuread_user.ann.object_id', scope)
+      + application('billing', graphPermission('Directory.ReadWrite.All', 'billing_dir', 'azuread_service_principal.billing.object_id'))
+      + application('hr', graphPermission('Directory.ReadWrite.All', 'hr_dir', 'azuread_service_principal.hr.object_id'));
+    const { chains } = await reachOf(scoped('"/administrativeUnits/${azuread_administrative_unit.finance.object_id}"'));
+    const reached = new Set(chainsOf(chains, 'ann').flatMap((c) => c.steps.map((s) => s.identity?.name)).filter((n) => n !== undefined));
+    expect([...reached]).toEqual(['billing']);
+  });
+
+  test('Groups Administrator joins ordinary groups, not role-assignable ones; Privileged Role Administrator joins both', async () => {
+    const groups = `
+resource "azuread_group" "ops" {
+  display_name     = "ops"
+  security_enabled = true
+}
+resource "azuread_group" "admins" {
+  display_name       = "admins"
+  security_enabled   = true
+  assignable_to_role = true
+}
+resource "azurerm_role_assignment" "ops_contributor" {
+  scope                = "/subscriptions/00000000-0000-0000-0000-000000000000"
+  role_definition_name = "Contributor"
+  principal_id         = azuread_group.ops.object_id
+}
+${directoryRole(ROLE.globalAdmin, 'admins_ga', 'azuread_group.admins.object_id')}`;
+    const joined = async (role: string) => {
+      const { chains } = await reachOf(groups + user('gus') + directoryRole(role, 'gus_role', 'azuread_user.gus.object_id'));
+      return [...new Set(chainsOf(chains, 'gus').flatMap((c) => c.steps.filter((s) => s.edgeKind !== undefined && s.kind === 'acts-as').map((s) => s.identity?.name)))].sort();
+    };
+    expect(await joined(ROLE.groupsAdmin)).toEqual(['ops']);
+    expect(await joined(ROLE.privilegedRoleAdmin)).toEqual(['admins', 'ops']);
+  });
+
+  test('a member holds its group\'s roles without an escalation step; the chain is not reported on its own', async () => {
+    const hcl = user('mia') + `
+resource "azuread_group" "ops" {
+  display_name     = "ops"
+  security_enabled = true
+  members          = [azuread_user.mia.object_id]
+}
+resource "azurerm_role_assignment" "ops_owner" {
+  scope                = "/subscriptions/00000000-0000-0000-0000-000000000000"
+  role_definition_name = "Owner"
+  principal_id         = azuread_group.ops.object_id
+}
+`;
+    const { chains } = await reachOf(hcl);
+    const mia = chainsOf(chains, 'mia');
+    expect(described(mia)).toContain('human mia → is a member of the group "ops" (BloodHound AZMemberOf) → ops holds "Owner" at 00000000-0000-0000-0000-000000000000');
+    expect(mia.filter(isReportedChain)).toEqual([]);
+  });
+
+  test('a Helpdesk Administrator resets ordinary users, not administrators; a Privileged Authentication Administrator resets both', async () => {
+    const people = user('bob') + user('root') + directoryRole(ROLE.globalAdmin, 'root_ga', 'azuread_user.root.object_id') + `
+resource "azurerm_role_assignment" "bob_reader" {
+  scope                = "/subscriptions/00000000-0000-0000-0000-000000000000"
+  role_definition_name = "Reader"
+  principal_id         = azuread_user.bob.object_id
+}
+`;
+    const resets = async (role: string) => {
+      const { chains } = await reachOf(people + user('hal') + directoryRole(role, 'hal_role', 'azuread_user.hal.object_id'));
+      return [...new Set(chainsOf(chains, 'hal').flatMap((c) => c.steps.filter((s) => s.edgeKind === 'AZResetPassword').map((s) => s.identity?.name)))].sort();
+    };
+    expect(await resets(ROLE.helpdeskAdmin)).toEqual(['bob']);
+    expect(await resets(ROLE.privilegedAuthAdmin)).toEqual(['bob', 'root']);
+  });
+
+  test('AppRoleAssignment.ReadWrite.All reaches every Graph permission; another API\'s role reaches nothing further', async () => {
+    const hcl = GRAPH + application('robot', graphPermission('AppRoleAssignment.ReadWrite.All', 'robot_grant', 'azuread_service_principal.robot.object_id'));
+    const findings = await escalationFindings(hcl);
+    expect(findings.map((f) => f.message)).toEqual([expect.stringContaining(
+      'does not hold "any Microsoft Graph application permission" at Microsoft Graph (tier 0), yet reaches it. '
+      + 'Chain: holds the Microsoft Graph application permission "AppRoleAssignment.ReadWrite.All" (BloodHound AZMGAppRoleAssignment_ReadWrite_All) '
+      + '→ can grant itself any Microsoft Graph application permission (RoleManagement.ReadWrite.Directory included) (AppRoleAssignment.ReadWrite.All, BloodHound AZMGGrantAppRoles)',
+    )]);
+    expect(await escalationFindings(GRAPH + application('robot', graphPermission('User.Read.All', 'robot_read', 'azuread_service_principal.robot.object_id')))).toEqual([]);
+  });
+
+  test('a standing Global Administrator reaches the Azure root through elevateAccess; it already holds every Entra role', async () => {
+    const { chains } = await reachOf(user('root') + directoryRole(ROLE.globalAdmin, 'root_ga', 'azuread_user.root.object_id'));
+    const reported = chainsOf(chains, 'root').filter(isReportedChain);
+    // It can also grant any Graph permission (to a service principal it controls): more than a user holds.
+    expect(reported.map((c) => [c.reaches.role, c.reaches.scope, c.endsIn])).toEqual([
+      ['User Access Administrator', '/', 'azure'],
+      ['any Microsoft Graph application permission', 'Microsoft Graph', 'entra'],
+    ]);
+    expect(reported[0].steps[1].description).toBe('can elevate itself to "User Access Administrator" at / (Microsoft.Authorization/elevateAccess/action, BloodHound AZGlobalAdmin)');
+  });
+
+  test('across the halves: VM Contributor runs as an identity that holds RoleManagement.ReadWrite.Directory', async () => {
+    const hcl = `${GRAPH}${user('alice')}
+resource "azurerm_resource_group" "app" {
+  name     = "rg-app"
+  location = "eastus"
+}
+resource "azurerm_user_assigned_identity" "sync" {
+  name                = "uai-sync"
+  resource_group_name = azurerm_resource_group.app.name
+  location            = "eastus"
+}
+resource "azurerm_linux_virtual_machine" "sync" {
+  name                = "vm-sync"
+  resource_group_name = azurerm_resource_group.app.name
+  location            = "eastus"
+  identity {
+    type         = "UserAssigned"
+    identity_ids = [azurerm_user_assigned_identity.sync.id]
+  }
+}
+resource "azurerm_role_assignment" "alice_vms" {
+  scope                = azurerm_resource_group.app.id
+  role_definition_name = "Virtual Machine Contributor"
+  principal_id         = azuread_user.alice.object_id
+}
+${graphPermission('RoleManagement.ReadWrite.Directory', 'sync_roles', 'azurerm_user_assigned_identity.sync.principal_id')}`;
+    const findings = await escalationFindings(hcl);
+    const crossing = findings.filter((f) => f.message.includes('"Global Administrator"') && f.address === 'azurerm_role_assignment.alice_vms');
+    expect(crossing).toHaveLength(1);
+    expect(crossing[0].message).toContain('runs as uai-sync on vm-sync (Microsoft.Compute/virtualMachines/runCommand/action) → uai-sync holds the Microsoft Graph application permission "RoleManagement.ReadWrite.Directory"');
+  });
+});
