@@ -1,7 +1,8 @@
+import { describeAppPermission, describeDirectoryRole, describeDirectoryScope, describeTier } from './describe-entra-access';
 import { PrincipalKind } from '../../model/principal-kind';
 import { RuleId } from '../../model/rule-id';
 import { ScopeLevel } from '../../model/scope-level';
-import { PrivilegeTier, tierLevel } from '../../roles/privilege-tier';
+import { PrivilegeTier } from '../../roles/privilege-tier';
 import { RolePlane } from '../../roles/role-plane';
 import { describeChain } from '../escalation/escalation-chain';
 import { computeReach, ReachResult } from '../escalation/reach';
@@ -194,7 +195,7 @@ function entraRow(
     plane: 'unknown',
     scope: what.scope,
     scopeLevel: what.scopeLevel,
-    tier: `tier ${tierLevel(what.tier)} (${what.tier})`,
+    tier: describeTier(what.tier),
     access: 'standing',
     expiry: 'never',
     address: held.origin.address,
@@ -205,13 +206,12 @@ function entraRow(
 
 /** An Entra directory role held standing (`azuread_directory_role_assignment` or `_member`). */
 function directoryRoleRow(d: GraphDirectoryRole): ReportRow {
-  const scope = d.scope.value === '/' ? '/ (tenant)' : d.scope.value;
-  return entraRow(d, { role: `${d.role.name} (directory role)`, scope, scopeLevel: 'directory', tier: d.role.tier });
+  return entraRow(d, { role: describeDirectoryRole(d), scope: describeDirectoryScope(d.scope), scopeLevel: 'directory', tier: d.role.tier });
 }
 
 /** An application permission (an app role of an API) held by a principal. */
 function appPermissionRow(p: GraphAppPermission): ReportRow {
-  return entraRow(p, { role: `${p.name} (application permission)`, scope: p.api.name, scopeLevel: 'api', tier: p.tier });
+  return entraRow(p, { role: describeAppPermission(p), scope: p.api.name, scopeLevel: 'api', tier: p.tier });
 }
 
 function count(values: string[]): Record<string, number> {
