@@ -19,7 +19,8 @@ export interface DiffContext {
   readonly displayAddress?: (address: string) => string;
 }
 
-const REPLACED_NOTE = ' The plan replaces it, so the access drops while Terraform deletes and creates it.';
+// Details are written without a closing full stop; the note is a sentence of its own.
+const REPLACED_NOTE = '. The plan replaces it, so the access drops while Terraform deletes and creates it.';
 
 /**
  * Pairs base and head entries and classes each difference. Pairing goes from the surest to the
