@@ -89,6 +89,14 @@ export function diffEntries(base: DiffEntry[], head: DiffEntry[], context: DiffC
   return build.result();
 }
 
+/** `standing grant`, `eligibility`, `activation policy`, `standing directory role`, `application permission`. */
+function whatIs(entry: DiffEntry): string {
+  if (entry.entry === 'eligible') return 'eligibility';
+  if (entry.entry === 'activation-policy') return 'activation policy';
+  if (entry.roleKind === 'entra-directory-role') return 'standing directory role';
+  return entry.roleKind === 'app-permission' ? 'application permission' : 'standing grant';
+}
+
 function orderOf(entry: DiffEntry): string {
   return `${entry.unit}\u0000${entry.address}\u0000${entry.entry}\u0000${identityOf(entry)}`;
 }
@@ -166,10 +174,7 @@ class ChangeBuilder {
   }
 
   public single(kind: ChangeKind.ADDED | ChangeKind.REMOVED, entry: DiffEntry): void {
-    const what = entry.entry !== 'standing' ? (entry.entry === 'eligible' ? 'eligibility' : 'activation policy')
-      : entry.roleKind === 'entra-directory-role' ? 'standing directory role'
-        : entry.roleKind === 'app-permission' ? 'application permission' : 'standing grant';
-    this.changes.push(this.change(kind, entry, undefined, `${what} ${kind === ChangeKind.ADDED ? 'only in head' : 'only in base'}`));
+    this.changes.push(this.change(kind, entry, undefined, `${whatIs(entry)} ${kind === ChangeKind.ADDED ? 'only in head' : 'only in base'}`));
   }
 
   public result(): AccessDiff {
