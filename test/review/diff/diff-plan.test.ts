@@ -80,18 +80,21 @@ describe('the access changes inside one plan', () => {
     const ops = 'aaaaaaaa-0000-4000-8000-0000000000aa';
     const role = (roleId: string) => ({ role_id: roleId, principal_object_id: ops, directory_scope_id: '/' });
     const permission = { app_role_id: '9e3f62cf-ca93-4989-b6ce-bf83c28f9fe8', principal_object_id: ops, resource_object_id: 'bbbbbbbb-0000-4000-8000-0000000000bb' };
+    const GLOBAL_ADMINISTRATOR = '62e90394-69f5-4237-9190-012177145e10';
+    const block = (type: string) => ({ address: `${type}.ops`, mode: 'managed', type, name: 'ops' });
     const plan = {
       format_version: '1.2',
-      planned_values: { root_module: { resources: [
-        { address: 'azuread_directory_role_assignment.ops', mode: 'managed', type: 'azuread_directory_role_assignment', name: 'ops',
-          values: role('62e90394-69f5-4237-9190-012177145e10') },
-        { address: 'azuread_app_role_assignment.ops', mode: 'managed', type: 'azuread_app_role_assignment', name: 'ops', values: permission },
-      ] } },
+      planned_values: {
+        root_module: {
+          resources: [
+            { ...block('azuread_directory_role_assignment'), values: role(GLOBAL_ADMINISTRATOR) },
+            { ...block('azuread_app_role_assignment'), values: permission },
+          ],
+        },
+      },
       resource_changes: [
-        { address: 'azuread_directory_role_assignment.ops', mode: 'managed', type: 'azuread_directory_role_assignment', name: 'ops',
-          change: { actions: ['delete', 'create'], before: role('88d8e3e3-8f55-4a1e-953a-9b9898b8876b'), after: role('62e90394-69f5-4237-9190-012177145e10') } },
-        { address: 'azuread_app_role_assignment.ops', mode: 'managed', type: 'azuread_app_role_assignment', name: 'ops',
-          change: { actions: ['create'], before: null, after: permission } },
+        { ...block('azuread_directory_role_assignment'), change: { actions: ['delete', 'create'], before: role('88d8e3e3-8f55-4a1e-953a-9b9898b8876b'), after: role(GLOBAL_ADMINISTRATOR) } },
+        { ...block('azuread_app_role_assignment'), change: { actions: ['create'], before: null, after: permission } },
       ],
     };
     const entra = diffPlan(readJsonText('plan.json', JSON.stringify(plan))[0]);
