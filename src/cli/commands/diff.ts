@@ -35,7 +35,9 @@ Grant-level changes between two syntheses (each a cdktf.out, *.tf.json, *.tf or 
 the grant changes inside one plan (terraform show -json): added, removed, scope widened or
 narrowed, role more or less privileged, standing where it was eligible, longer activation, and
 recreated (a renamed construct: access drops during apply; the output says how to keep it);
-between two syntheses, also the escalation chains the change opens or closes.
+between two syntheses, also the escalation chains the change opens or closes. Entra directory
+roles held standing and application permissions (Microsoft Graph or another API) are rows
+beside the Azure grants, with their tier; a new tier-0 one is an escalation.
 
 Options:
   --format markdown|json|comment   output format (default markdown); comment is one pull-request
@@ -44,8 +46,8 @@ Options:
   --platform github|azure-devops   for comment: chains as mermaid (github) or text (default github)
   --max-chars N            for comment: the longest comment (default 60000; GitHub takes 65536)
   --full-report URL        for comment: where the full diff is, named when sections are left out
-  --only-if-widens         print nothing and exit 0 unless access widens (a grant added or
-                           widened) or a chain opens
+  --only-if-widens         print nothing and exit 0 unless access widens (a grant, directory
+                           role or application permission added or widened) or a chain opens
   --fail-on-escalation     exit 1 when a change widens access or opens a chain
 When GITHUB_STEP_SUMMARY is set, the markdown is appended to it as well.
 `;

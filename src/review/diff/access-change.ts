@@ -1,9 +1,16 @@
 import { ChangeKind } from './change-kind';
 import { PrincipalKind } from '../../model/principal-kind';
 import { ScopeLevel } from '../../model/scope-level';
+import { PrivilegeTier } from '../../roles/privilege-tier';
 
 /** What changed: a standing grant, an eligibility (PIM), or a role's activation policy. */
 export type EntryKind = 'standing' | 'eligible' | 'activation-policy';
+
+/**
+ * What is held: an Azure RBAC role, an Entra directory role, an application permission (an app
+ * role of Microsoft Graph or another API), or membership of a group through PIM for Groups.
+ */
+export type RoleKind = 'azure-rbac' | 'entra-directory-role' | 'app-permission' | 'pim-group';
 
 /** One access change between base and head. */
 export interface AccessChange {
@@ -19,11 +26,21 @@ export interface AccessChange {
   readonly principal: string;
   /** `none` for activation policies, which apply to whoever is eligible. */
   readonly principalKind: PrincipalKind | 'unknown' | 'none';
+  readonly roleKind: RoleKind;
   readonly role: string;
   readonly previousRole?: string;
-  /** Whether the (head) role can write role assignments; an unreadable role counts as able to. */
+  /**
+   * Whether the (head) role can write role assignments; an unreadable role counts as able to. For
+   * an Entra directory role or application permission: whether it is tier 0, which can take over
+   * the tenant and so grant any access.
+   */
   readonly roleCanGrantAccess: boolean;
-  /** The scope as written in head (in base, for a removal). */
+  /** For a standing Entra directory role or an application permission: its privilege tier (head's, for a change). */
+  readonly tier?: PrivilegeTier;
+  /**
+   * The scope as written in head (in base, for a removal). For an Entra directory role, the
+   * directory scope (`/` is the tenant); for an application permission, the API.
+   */
   readonly scope: string;
   readonly scopeLevel: ScopeLevel;
   readonly previousScope?: string;

@@ -5,7 +5,9 @@ import { isEscalation } from './escalation';
 import { REPLACE_FIX, renameFix } from './recreate-fix';
 import { compareRoles } from './role-privilege';
 import { scopeLevelRank } from '../../model/scope-level';
+import { PrivilegeTier } from '../../roles/privilege-tier';
 import { GraphMove } from '../graph/graph-types';
+import { directoryScopeKind } from '../report/describe-entra-access';
 
 /** What a diff knows besides the two sets of entries. */
 export interface DiffContext {
@@ -17,7 +19,8 @@ export interface DiffContext {
   readonly displayAddress?: (address: string) => string;
 }
 
-const REPLACED_NOTE = ' The plan replaces it, so the access drops while Terraform deletes and creates it.';
+// Details are written without a closing full stop; the note is a sentence of its own.
+const REPLACED_NOTE = '. The plan replaces it, so the access drops while Terraform deletes and creates it.';
 
 /**
  * Pairs base and head entries and classes each difference. Pairing goes from the surest to the
@@ -84,6 +87,14 @@ export function diffEntries(base: DiffEntry[], head: DiffEntry[], context: DiffC
   for (const h of unmatched) build.single(ChangeKind.ADDED, h);
   for (const b of removed) build.single(ChangeKind.REMOVED, b);
   return build.result();
+}
+
+/** `standing grant`, `eligibility`, `activation policy`, `standing directory role`, `application permission`. */
+function whatIs(entry: DiffEntry): string {
+  if (entry.entry === 'eligible') return 'eligibility';
+  if (entry.entry === 'activation-policy') return 'activation policy';
+  if (entry.roleKind === 'entra-directory-role') return 'standing directory role';
+  return entry.roleKind === 'app-permission' ? 'application permission' : 'standing grant';
 }
 
 function orderOf(entry: DiffEntry): string {
@@ -163,8 +174,7 @@ class ChangeBuilder {
   }
 
   public single(kind: ChangeKind.ADDED | ChangeKind.REMOVED, entry: DiffEntry): void {
-    const what = entry.entry === 'standing' ? 'standing grant' : entry.entry === 'eligible' ? 'eligibility' : 'activation policy';
-    this.changes.push(this.change(kind, entry, undefined, `${what} ${kind === ChangeKind.ADDED ? 'only in head' : 'only in base'}`));
+    this.changes.push(this.change(kind, entry, undefined, `${whatIs(entry)} ${kind === ChangeKind.ADDED ? 'only in head' : 'only in base'}`));
   }
 
   public result(): AccessDiff {
@@ -188,7 +198,10 @@ class ChangeBuilder {
 
   private scopeChange(b: DiffEntry, h: DiffEntry): AccessChange {
     const wider = scopeLevelRank(h.scope.level) > scopeLevelRank(b.scope.level);
-    return this.change(wider ? ChangeKind.SCOPE_WIDENED : ChangeKind.SCOPE_NARROWED, h, b, `scope ${b.scope.level} → ${h.scope.level}`);
+    const details = h.roleKind === 'entra-directory-role'
+      ? `directory scope ${directoryScopeKind(b.scope.level)} → ${directoryScopeKind(h.scope.level)}`
+      : `scope ${b.scope.level} → ${h.scope.level}`;
+    return this.change(wider ? ChangeKind.SCOPE_WIDENED : ChangeKind.SCOPE_NARROWED, h, b, details);
   }
 
   private roleChange(b: DiffEntry, h: DiffEntry): AccessChange {
@@ -206,9 +219,14 @@ class ChangeBuilder {
       ...(entry.unit !== '' ? { stack: entry.unit } : {}),
       principal: entry.principal.name,
       principalKind: entry.principal.kind,
+      roleKind: entry.roleKind,
       role: entry.role.name,
       ...(before !== undefined && before.role.key !== entry.role.key ? { previousRole: before.role.name } : {}),
-      roleCanGrantAccess: entry.role.graphRole?.canGrantAccess ?? true,
+      // An Entra role or permission grants access when it is tier 0: it can take over the tenant.
+      roleCanGrantAccess: entry.role.tier !== undefined
+        ? entry.role.tier === PrivilegeTier.CONTROL_PLANE
+        : entry.role.graphRole?.canGrantAccess ?? true,
+      ...(entry.role.tier !== undefined ? { tier: entry.role.tier } : {}),
       scope: entry.scope.value,
       scopeLevel: entry.scope.level,
       ...(before !== undefined && before.scope.level !== entry.scope.level

@@ -1,13 +1,19 @@
-import { EntryKind } from './access-change';
+import { EntryKind, RoleKind } from './access-change';
 import { Duration } from '../../model/duration';
 import { PrincipalKind } from '../../model/principal-kind';
 import { ScopeLevel } from '../../model/scope-level';
+import { PrivilegeTier } from '../../roles/privilege-tier';
 import { AccessGraph } from '../graph/access-graph';
-import { GraphEligibility, GraphRole, GraphScope, Origin } from '../graph/graph-types';
+import { GraphApi, GraphAppPermission, GraphDirectoryRole, GraphEligibility, GraphPrincipal, GraphRole, GraphScope, Origin } from '../graph/graph-types';
+import { describeAppPermission, describeDirectoryRole } from '../report/describe-entra-access';
 
-/** One grant, eligibility or activation policy, reduced to what the diff compares. */
+/**
+ * One grant, eligibility, activation policy, standing Entra directory role or application
+ * permission, reduced to what the diff compares.
+ */
 export interface DiffEntry {
   readonly entry: EntryKind;
+  readonly roleKind: RoleKind;
   /** Addresses are unique per stack only; `''` when the input has no stacks. */
   readonly unit: string;
   readonly address: string;
@@ -20,8 +26,10 @@ export interface DiffEntry {
   readonly role: {
     readonly name: string;
     readonly key: string;
-    /** Absent for Entra directory roles and PIM group membership, which are not Azure RBAC roles. */
+    /** Absent for Entra directory roles, application permissions and PIM group membership, which are not Azure RBAC roles. */
     readonly graphRole?: GraphRole;
+    /** For a standing Entra directory role and an application permission: the tier it is classified in. */
+    readonly tier?: PrivilegeTier;
   };
   readonly scope: GraphScope & { readonly stableKey: string };
   readonly maximumActivation?: Duration;
@@ -37,14 +45,18 @@ export function entriesOf(graph: AccessGraph): DiffEntry[] {
   const entries: DiffEntry[] = [
     ...graph.grants.map((g) => ({
       entry: 'standing' as const,
+      roleKind: 'azure-rbac' as const,
       ...located(g.origin),
       principal: principalOf(g.principal),
       role: rbacRole(g.role),
       scope: stable(g.scope),
     })),
+    ...graph.directoryRoles.map(directoryRoleEntry),
+    ...graph.appPermissions.map(appPermissionEntry),
     ...graph.eligibilities.map((e) => ({ entry: 'eligible' as const, ...located(e.origin), principal: principalOf(e.principal), ...eligibleFor(e) })),
     ...graph.policies.map((p) => ({
       entry: 'activation-policy' as const,
+      roleKind: 'azure-rbac' as const,
       ...located(p.origin),
       principal: { name: 'whoever is eligible', kind: 'none' as const, key: '' },
       role: rbacRole(p.role),
@@ -64,7 +76,7 @@ function located(origin: Origin): Pick<DiffEntry, 'unit' | 'address'> {
   return { unit: origin.stack ?? '', address: origin.address };
 }
 
-function principalOf(principal: GraphEligibility['principal']): DiffEntry['principal'] {
+function principalOf(principal: GraphPrincipal): DiffEntry['principal'] {
   return { name: principal.name, kind: principal.kind, key: principal.stableKey ?? principal.key };
 }
 
@@ -76,19 +88,67 @@ function stable(scope: GraphScope): DiffEntry['scope'] {
   return { ...scope, stableKey: scope.stableKey ?? scope.value.toLowerCase() };
 }
 
-// Directory roles apply to the whole directory; what a PIM group carries is not known here, so it counts as the widest.
-function eligibleFor(e: GraphEligibility): Pick<DiffEntry, 'role' | 'scope'> {
-  if (e.kind === 'azure-rbac') return { role: rbacRole(e.role!), scope: stable(e.scope!) };
+/**
+ * The key of an Entra directory role, held or eligible: its template ID where the graph knows it
+ * (eligibilities carry the ID as written), else its name. Keys of the Entra half are prefixed, so
+ * no Entra role or scope is ever taken for an Azure one (an Azure scope can be `/` too).
+ */
+function directoryRoleKey(idOrName: string): string {
+  return `directory:${idOrName.toLowerCase()}`;
+}
+
+function directoryScope(scope: GraphScope): DiffEntry['scope'] {
+  return { ...scope, stableKey: `directory:${scope.stableKey ?? scope.value.toLowerCase()}` };
+}
+
+function directoryRoleEntry(d: GraphDirectoryRole): DiffEntry {
+  return {
+    entry: 'standing',
+    roleKind: 'entra-directory-role',
+    ...located(d.origin),
+    principal: principalOf(d.principal),
+    role: { name: describeDirectoryRole(d), key: directoryRoleKey(d.role.templateId ?? d.role.name), tier: d.role.tier },
+    scope: directoryScope(d.scope),
+  };
+}
+
+/** An API is known by kind for Microsoft Graph (its ID is the same in every tenant), else by its name or the value as written. */
+function apiKey(api: GraphApi): string {
+  return `api:${api.kind === 'microsoft-graph' ? api.kind : `${api.kind}:${api.name.toLowerCase()}`}`;
+}
+
+/**
+ * An application permission: the API is its scope. It holds across the tenant (an app role is not
+ * scoped below it), so every API is at ROOT and another API is another permission, never a scope change.
+ */
+function appPermissionEntry(p: GraphAppPermission): DiffEntry {
+  return {
+    entry: 'standing',
+    roleKind: 'app-permission',
+    ...located(p.origin),
+    principal: principalOf(p.principal),
+    // App role IDs are the same in every tenant; the name stands in where the ID is not known.
+    role: { name: describeAppPermission(p), key: `permission:${(p.appRoleId ?? p.name).toLowerCase()}`, tier: p.tier },
+    scope: { value: p.api.name, level: ScopeLevel.ROOT, stableKey: apiKey(p.api), name: p.api.name },
+  };
+}
+
+// What a PIM group carries is not known here, so it counts as the widest.
+function eligibleFor(e: GraphEligibility): Pick<DiffEntry, 'roleKind' | 'role' | 'scope'> {
+  if (e.kind === 'azure-rbac') return { roleKind: 'azure-rbac', role: rbacRole(e.role!), scope: stable(e.scope!) };
   if (e.kind === 'entra-directory-role') {
     const role = e.directoryRole ?? 'unknown';
     return {
-      role: { name: `directory role ${role}`, key: `directory:${role.toLowerCase()}` },
-      scope: { value: 'directory', level: ScopeLevel.ROOT, stableKey: 'directory' },
+      roleKind: 'entra-directory-role',
+      role: { name: `directory role ${role}`, key: directoryRoleKey(role) },
+      // The same keys as a standing directory role, so an eligibility made standing is seen as one.
+      scope: directoryScope(e.scope ?? { value: '/', level: ScopeLevel.ROOT }),
     };
   }
   const group = e.groupId ?? 'unknown';
   const membership = e.assignmentType ?? 'member';
   return {
+    roleKind: 'pim-group',
     role: { name: `${membership} of group`, key: `group:${membership.toLowerCase()}` },
     scope: { value: `group ${group}`, level: ScopeLevel.UNKNOWN, stableKey: `group:${group.toLowerCase()}` },
   };

@@ -3,7 +3,7 @@ import { chainMermaid, chainText } from './chain-picture';
 import { ChangeKind } from './change-kind';
 import { verdictOf } from './diff-verdict';
 import { movedBlock } from './recreate-fix';
-import { addressOf, cell, principalOf, scopeOf } from './render-diff';
+import { addressOf, cell, principalOf, roleOf, scopeOf } from './render-diff';
 import { describeChain, EscalationChain } from '../escalation/escalation-chain';
 import { ChainDiff } from '../escalation/render-chains';
 import { describePrincipal } from '../graph/describe-principal';
@@ -39,8 +39,7 @@ function principalSection(changes: AccessChange[]): string[] {
     + (widening ? `, ${widening} widening` : '');
   const rows = changes.map((c) => {
     const kind = c.escalation ? `**${c.kind}**` : c.kind;
-    const role = c.previousRole === undefined ? c.role : `${c.previousRole} → ${c.role}`;
-    return `| ${[kind, role, scopeOf(c), addressOf(c), c.details].map(cell).join(' | ')} |`;
+    return `| ${[kind, roleOf(c), scopeOf(c), addressOf(c), c.details].map(cell).join(' | ')} |`;
   });
   const moved = changes.filter((c) => c.kind === ChangeKind.RECREATED && c.previousAddress !== undefined)
     .flatMap((c) => ['', 'Keep it in place (or call `moveFromId` in cdktf):', '', '```hcl', movedBlock(c.previousAddress!, c.address), '```']);

@@ -1,6 +1,8 @@
 import { AccessChange, AccessDiff } from './access-change';
 import { ChangeKind, CHANGE_KINDS } from './change-kind';
 import { movedBlock } from './recreate-fix';
+import { ScopeLevel } from '../../model/scope-level';
+import { describeTier, directoryScopeKind } from '../report/describe-entra-access';
 
 /** Table cells hold one line, and `|` ends a cell even inside code. */
 export function cell(value: string): string {
@@ -17,9 +19,21 @@ export function principalOf(change: AccessChange): string {
   return `${kind} ${code(change.principal)}`;
 }
 
+/** The role, the one it replaced, and for the Entra half its tier: `Global Reader (directory role) → Global Administrator (directory role), tier 0 (ControlPlane)`. */
+export function roleOf(change: AccessChange): string {
+  const role = change.previousRole === undefined ? change.role : `${change.previousRole} → ${change.role}`;
+  return change.tier === undefined ? role : `${role}, ${describeTier(change.tier)}`;
+}
+
+/** What a level means for the change's kind of role: a directory scope names the tenant, an administrative unit or an object; an API is one. */
+function levelOf(change: AccessChange, level: ScopeLevel): string {
+  if (change.roleKind === 'entra-directory-role') return directoryScopeKind(level);
+  return change.roleKind === 'app-permission' ? 'API' : level;
+}
+
 export function scopeOf(change: AccessChange): string {
-  const now = `${code(change.scope)} (${change.scopeLevel})`;
-  return change.previousScope === undefined ? now : `${code(change.previousScope)} (${change.previousScopeLevel}) → ${now}`;
+  const now = `${code(change.scope)} (${levelOf(change, change.scopeLevel)})`;
+  return change.previousScope === undefined ? now : `${code(change.previousScope)} (${levelOf(change, change.previousScopeLevel!)}) → ${now}`;
 }
 
 export function addressOf(change: AccessChange): string {
@@ -44,8 +58,7 @@ export function renderDiffMarkdown(diff: AccessDiff): string {
   lines.push(diffSummaryLine(diff), '', '| Change | Principal | Role | Scope | Address | Details |', '| --- | --- | --- | --- | --- | --- |');
   for (const change of diff.changes) {
     const kind = change.escalation ? `**${change.kind}** (escalation)` : change.kind;
-    const role = change.previousRole === undefined ? change.role : `${change.previousRole} → ${change.role}`;
-    lines.push(`| ${[kind, principalOf(change), role, scopeOf(change), addressOf(change), change.details].map(cell).join(' | ')} |`);
+    lines.push(`| ${[kind, principalOf(change), roleOf(change), scopeOf(change), addressOf(change), change.details].map(cell).join(' | ')} |`);
   }
   const recreated = diff.changes.filter((c) => c.kind === ChangeKind.RECREATED);
   if (recreated.length > 0) lines.push('', '### Recreated', '', 'Access drops between the destroy and the create of these resources during apply.');

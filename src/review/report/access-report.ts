@@ -1,7 +1,8 @@
+import { describeAppPermission, describeDirectoryRole, describeDirectoryScope, describeTier } from './describe-entra-access';
 import { PrincipalKind } from '../../model/principal-kind';
 import { RuleId } from '../../model/rule-id';
 import { ScopeLevel } from '../../model/scope-level';
-import { PrivilegeTier, tierLevel } from '../../roles/privilege-tier';
+import { PrivilegeTier } from '../../roles/privilege-tier';
 import { RolePlane } from '../../roles/role-plane';
 import { describeChain } from '../escalation/escalation-chain';
 import { computeReach, ReachResult } from '../escalation/reach';
@@ -77,6 +78,27 @@ export interface ReportNotReviewed {
   readonly file: string;
 }
 
+/**
+ * A module call the reader could not read (not installed, missing, calling itself): whatever
+ * access it declares is in none of the report's rows.
+ */
+export interface ReportModuleNotRead {
+  /** The call's address, `module.app.module.network`. */
+  readonly address: string;
+  /** Its `source` as written. */
+  readonly source: string;
+  readonly reason: string;
+  readonly file: string;
+}
+
+/** An access resource that was read but gives no grant, and why (a vault with RBAC authorization ignores its access policies). */
+export interface ReportCoverageNote {
+  readonly kind: string;
+  readonly note: string;
+  readonly address: string;
+  readonly file: string;
+}
+
 /** Who holds which access, in one table, with totals: what a reviewer reads in a pull request. */
 export interface AccessReport {
   readonly rows: ReportRow[];
@@ -93,6 +115,10 @@ export interface AccessReport {
   };
   /** Access resources of the input that the review does not read: nothing judged them. */
   readonly notReviewed: ReportNotReviewed[];
+  /** Module calls that could not be read: the access they declare is not reviewed either. */
+  readonly modulesNotRead: ReportModuleNotRead[];
+  /** Access resources that were read but give no grant, with the reason, so a missing row is explained. */
+  readonly coverageNotes: ReportCoverageNote[];
   /** Managed identities that hold no grant and no eligibility. */
   readonly identitiesWithoutGrant: { readonly name: string; readonly address: string }[];
   /** Credentials still present: passwords, certificates, federated credentials. */
@@ -194,7 +220,7 @@ function entraRow(
     plane: 'unknown',
     scope: what.scope,
     scopeLevel: what.scopeLevel,
-    tier: `tier ${tierLevel(what.tier)} (${what.tier})`,
+    tier: describeTier(what.tier),
     access: 'standing',
     expiry: 'never',
     address: held.origin.address,
@@ -205,13 +231,12 @@ function entraRow(
 
 /** An Entra directory role held standing (`azuread_directory_role_assignment` or `_member`). */
 function directoryRoleRow(d: GraphDirectoryRole): ReportRow {
-  const scope = d.scope.value === '/' ? '/ (tenant)' : d.scope.value;
-  return entraRow(d, { role: `${d.role.name} (directory role)`, scope, scopeLevel: 'directory', tier: d.role.tier });
+  return entraRow(d, { role: describeDirectoryRole(d), scope: describeDirectoryScope(d.scope), scopeLevel: 'directory', tier: d.role.tier });
 }
 
 /** An application permission (an app role of an API) held by a principal. */
 function appPermissionRow(p: GraphAppPermission): ReportRow {
-  return entraRow(p, { role: `${p.name} (application permission)`, scope: p.api.name, scopeLevel: 'api', tier: p.tier });
+  return entraRow(p, { role: describeAppPermission(p), scope: p.api.name, scopeLevel: 'api', tier: p.tier });
 }
 
 function count(values: string[]): Record<string, number> {
@@ -242,6 +267,9 @@ export function buildReport(graph: AccessGraph): AccessReport {
       accessResources: graph.accessResourceCounts,
     },
     notReviewed: graph.notReviewed.map((c) => ({ kind: describeCoverage(c), reason: c.reason, address: c.origin.address, file: c.origin.file })),
+    modulesNotRead: graph.modulesNotRead.map((m) => ({ address: m.origin.address, source: m.source, reason: m.reason, file: m.origin.file })),
+    coverageNotes: graph.coverage.flatMap((c) => (c.note === undefined ? []
+      : [{ kind: describeCoverage(c), note: c.note, address: c.origin.address, file: c.origin.file }])),
     identitiesWithoutGrant: graph.identities
       .filter((i) => !holders.has(i.principal.key))
       .map((i) => ({ name: i.name, address: i.origin.address })),

@@ -1,4 +1,5 @@
 import { AccessReport, ReportRow } from './access-report';
+import { COVERAGE_NOTES_SENTENCE, modulesNotReadSentence, notReviewedSentence } from './not-reviewed-text';
 import { notesOf, scopeText, suppressionText, totalsSentence } from './render-report';
 
 /**
@@ -8,10 +9,12 @@ import { notesOf, scopeText, suppressionText, totalsSentence } from './render-re
  * the page works offline and shows exactly what the command read.
  */
 export function renderReportHtml(report: AccessReport): string {
+  const modules = modulesNotReadSentence(report);
   const sections = [
     '<h1>Azure access</h1>',
     `<p class="totals">${escape(totalsSentence(report))}; `
-      + `${report.totals.accessResources.reviewed} access resource(s) read, ${report.totals.accessResources.notReviewed} not reviewed.</p>`,
+      + `${report.totals.accessResources.reviewed} access resource(s) read, ${report.totals.accessResources.notReviewed} not reviewed`
+      + `${report.modulesNotRead.length ? `, ${report.modulesNotRead.length} module call(s) not read` : ''}.</p>`,
     '<h2>Who holds what</h2>',
     report.rows.length ? accessGraph(report.rows) : '<p>No grants or eligibilities.</p>',
     report.rows.length
@@ -20,9 +23,16 @@ export function renderReportHtml(report: AccessReport): string {
       ]))
       : '',
     '<h2>Not reviewed</h2>',
-    report.notReviewed.length
-      ? table(['resource', 'carries', 'address', 'file'], report.notReviewed.map((n) => [n.kind, n.reason, n.address, n.file]))
-      : `<p>Every access resource of the input was read (${report.totals.accessResources.reviewed}).</p>`,
+    `<p>${escape(notReviewedSentence(report))}</p>`,
+    ...(report.notReviewed.length
+      ? [table(['resource', 'carries', 'address', 'file'], report.notReviewed.map((n) => [n.kind, n.reason, n.address, n.file]))]
+      : []),
+    ...(report.coverageNotes.length
+      ? [`<p>${escape(COVERAGE_NOTES_SENTENCE)}</p>`, table(['resource', 'why', 'address', 'file'], report.coverageNotes.map((n) => [n.kind, n.note, n.address, n.file]))]
+      : []),
+    ...(modules !== undefined
+      ? [`<p>${escape(modules)}</p>`, table(['module', 'source', 'reason', 'file'], report.modulesNotRead.map((m) => [m.address, m.source, m.reason, m.file]))]
+      : []),
     ...(report.identitiesWithoutGrant.length
       ? ['<h2>Identities with no grant</h2>', table(['identity', 'address'], report.identitiesWithoutGrant.map((i) => [i.name, i.address]))]
       : []),

@@ -1,5 +1,6 @@
 import { AccessReport, ReportRow, ReportSuppression } from './access-report';
 import { code, markdownTable } from './markdown-table';
+import { COVERAGE_NOTES_SENTENCE, modulesNotReadSentence, notReviewedSentence } from './not-reviewed-text';
 import { RuleId } from '../../model/rule-id';
 import { renderChains } from '../escalation/render-chains';
 
@@ -65,17 +66,18 @@ export function renderReportMarkdown(report: AccessReport): string {
   if (report.identitiesWithoutGrant.length) {
     lines.push('### Identities with no grant', '', ...report.identitiesWithoutGrant.map((i) => `- ${i.name} (${code(i.address)})`), '');
   }
-  lines.push('### Not reviewed', '');
-  const { reviewed, notReviewed } = report.totals.accessResources;
+  lines.push('### Not reviewed', '', notReviewedSentence(report), '');
   if (report.notReviewed.length) {
-    lines.push(
-      `${notReviewed} access resource(s) of the input are not read by this review, so nothing above includes them (${reviewed} read).`,
-      '',
-      markdownTable(['resource', 'carries', 'address', 'file'], report.notReviewed.map((n) => [n.kind, n.reason, code(n.address), code(n.file)])),
-      '',
-    );
-  } else {
-    lines.push(`Every access resource of the input was read (${reviewed}).`, '');
+    lines.push(markdownTable(['resource', 'carries', 'address', 'file'], report.notReviewed.map((n) => [n.kind, n.reason, code(n.address), code(n.file)])), '');
+  }
+  if (report.coverageNotes.length) {
+    lines.push(COVERAGE_NOTES_SENTENCE, '',
+      markdownTable(['resource', 'why', 'address', 'file'], report.coverageNotes.map((n) => [n.kind, n.note, code(n.address), code(n.file)])), '');
+  }
+  const modules = modulesNotReadSentence(report);
+  if (modules !== undefined) {
+    lines.push(modules, '',
+      markdownTable(['module', 'source', 'reason', 'file'], report.modulesNotRead.map((m) => [code(m.address), code(m.source), m.reason, code(m.file)])), '');
   }
   lines.push('### Credentials', '');
   if (report.credentials.length) {

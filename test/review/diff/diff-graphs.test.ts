@@ -249,7 +249,7 @@ describe('isEscalation', () => {
     [ChangeKind.SCOPE_NARROWED, false], [ChangeKind.ROLE_LESS_PRIVILEGED, false], [ChangeKind.ELIGIBLE_WHERE_STANDING, false],
     [ChangeKind.ACTIVATION_SHORTER, false], [ChangeKind.RECREATED, false], [ChangeKind.REMOVED, false], [ChangeKind.ADDED, false],
   ])('%s at a resource group, of a role that cannot grant access: %s', (kind, expected) => {
-    expect(isEscalation({ kind, entry: 'standing', roleCanGrantAccess: false, scopeLevel: ScopeLevel.RESOURCE_GROUP })).toBe(expected);
+    expect(isEscalation({ kind, entry: 'standing', roleKind: 'azure-rbac', roleCanGrantAccess: false, scopeLevel: ScopeLevel.RESOURCE_GROUP })).toBe(expected);
   });
 });
 

@@ -76,6 +76,36 @@ describe('the access changes inside one plan', () => {
     expect(diffPlan(readJsonText('plan.json', JSON.stringify(plan))[0]).changes).toEqual([]);
   });
 
+  test('Entra rows: a directory role replaced by a wider one, and a Graph permission added', () => {
+    const ops = 'aaaaaaaa-0000-4000-8000-0000000000aa';
+    const role = (roleId: string) => ({ role_id: roleId, principal_object_id: ops, directory_scope_id: '/' });
+    const permission = { app_role_id: '9e3f62cf-ca93-4989-b6ce-bf83c28f9fe8', principal_object_id: ops, resource_object_id: 'bbbbbbbb-0000-4000-8000-0000000000bb' };
+    const GLOBAL_ADMINISTRATOR = '62e90394-69f5-4237-9190-012177145e10';
+    const block = (type: string) => ({ address: `${type}.ops`, mode: 'managed', type, name: 'ops' });
+    const plan = {
+      format_version: '1.2',
+      planned_values: {
+        root_module: {
+          resources: [
+            { ...block('azuread_directory_role_assignment'), values: role(GLOBAL_ADMINISTRATOR) },
+            { ...block('azuread_app_role_assignment'), values: permission },
+          ],
+        },
+      },
+      resource_changes: [
+        { ...block('azuread_directory_role_assignment'), change: { actions: ['delete', 'create'], before: role('88d8e3e3-8f55-4a1e-953a-9b9898b8876b'), after: role(GLOBAL_ADMINISTRATOR) } },
+        { ...block('azuread_app_role_assignment'), change: { actions: ['create'], before: null, after: permission } },
+      ],
+    };
+    const entra = diffPlan(readJsonText('plan.json', JSON.stringify(plan))[0]);
+    expect(entra.changes.map((c) => [c.kind, c.roleKind, c.role, c.tier, c.escalation])).toEqual([
+      [ChangeKind.ROLE_MORE_PRIVILEGED, 'entra-directory-role', 'Global Administrator (directory role)', 'ControlPlane', true],
+      // The API is a literal object ID, which differs by tenant; the app role ID names the Graph permission all the same.
+      [ChangeKind.ADDED, 'app-permission', 'RoleManagement.ReadWrite.Directory (application permission)', 'ControlPlane', true],
+    ]);
+    expect(entra.changes[0].details).toMatch(/tier 1 \(ManagementPlane\) → tier 0 \(ControlPlane\)\. The plan replaces it/);
+  });
+
   test('anything but a plan is refused', () => {
     expect(() => diffPlan({ file: 'main.tf', format: 'hcl', document: {} })).toThrow(/main\.tf: diffPlan needs a plan/);
   });
