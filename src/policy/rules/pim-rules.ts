@@ -1,7 +1,8 @@
 import { RuleId } from '../../model/rule-id';
 import { Severity } from '../../model/severity';
 import { describePrincipal } from '../../review/graph/describe-principal';
-import { GraphActivationPolicy, GraphEligibility } from '../../review/graph/graph-types';
+import { governs } from '../../review/graph/governing-policy';
+import { GraphEligibility } from '../../review/graph/graph-types';
 import { Rule, RuleHit } from '../rule';
 
 function isPrivilegedEligibility(e: GraphEligibility): boolean {
@@ -41,10 +42,6 @@ export const directoryRoleEligibility: Rule = {
       })),
 };
 
-function sameTarget(policy: GraphActivationPolicy, eligibility: GraphEligibility): boolean {
-  const sameRole = policy.role.guid !== undefined ? policy.role.guid === eligibility.role?.guid : policy.role.name === eligibility.role?.name;
-  return sameRole && policy.scope.value.toLowerCase() === eligibility.scope?.value.toLowerCase();
-}
 
 export const weakActivation: Rule = {
   id: RuleId.WEAK_ACTIVATION,
@@ -57,7 +54,7 @@ export const weakActivation: Rule = {
     const hits: RuleHit[] = [];
     const privileged = graph.eligibilities.filter((e) => e.kind === 'azure-rbac' && e.role?.canGrantAccess);
     for (const e of privileged) {
-      if (!graph.policies.some((p) => sameTarget(p, e))) {
+      if (!graph.policies.some((p) => governs(p, e))) {
         hits.push({ origin: e.origin, message: `"${e.role!.name}" at ${e.scope!.value} is eligible but no activation policy for it is in the configuration.` });
       }
     }

@@ -1,3 +1,4 @@
+import { eligibleSuffix } from './activation';
 import { EscalationStep, StepBasis } from './escalation-chain';
 import { EscalationEffect } from './escalation-effect';
 import { IdentityAttachment } from './scope-contents';
@@ -9,14 +10,23 @@ export function scopeName(grant: StepBasis): string {
   return grant.scope.name ?? (grant.scope.value || '(no scope)');
 }
 
-/** `holds "Virtual Machine Contributor" at rg-app`; named after the holder past the chain's first principal. */
-export function holdsStep(grant: GraphGrant, holder: string | undefined): EscalationStep {
+/**
+ * `holds "Virtual Machine Contributor" at rg-app`; named after the holder past the chain's first
+ * principal. An eligibility (with what its activation needs) is `is eligible for "…" at … (after activation, …)`.
+ */
+export function holdsStep(grant: GraphGrant, holder: string | undefined, activation?: string): EscalationStep {
   const condition = grant.condition === undefined ? '' : ' (with a condition)';
-  return {
-    kind: 'holds',
-    description: `${holder === undefined ? '' : `${holder} `}holds "${grant.role.name}" at ${scopeName(grant)}${condition}`,
-    grant,
-  };
+  const who = holder === undefined ? '' : `${holder} `;
+  if (activation !== undefined) {
+    return {
+      kind: 'holds',
+      description: `${who}is eligible for "${grant.role.name}" at ${scopeName(grant)}${condition} ${eligibleSuffix(activation)}`,
+      grant,
+      edgeKind: 'AZRoleEligible',
+      eligible: true,
+    };
+  }
+  return { kind: 'holds', description: `${who}holds "${grant.role.name}" at ${scopeName(grant)}${condition}`, grant };
 }
 
 /** How a grant lets its holder act as an identity. */

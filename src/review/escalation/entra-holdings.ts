@@ -1,10 +1,11 @@
+import { activationOf, eligibleSuffix } from './activation';
 import { capabilitiesOfGraphPermission, capabilitiesOfRole, EntraCapability, GLOBAL_ADMINISTRATOR_TEMPLATE_ID, HeldCapability } from './entra-capability';
 import { ChainReach, StepBasis } from './escalation-chain';
 import { ScopeLevel } from '../../model/scope-level';
 import { PrivilegeTier } from '../../roles/privilege-tier';
 import { AccessGraph } from '../graph/access-graph';
 import { describeDirectoryScope } from '../graph/describe-directory-scope';
-import { GraphDirectoryObject, GraphPrincipal, GraphScope, Origin } from '../graph/graph-types';
+import { GraphDirectoryObject, GraphEntraRole, GraphPrincipal, GraphScope, Origin } from '../graph/graph-types';
 import { parseReference } from '../reference';
 
 /** A principal an Entra holding lets its holder act as, and the step that says how. */
@@ -35,6 +36,8 @@ export interface EntraHolding {
   readonly key?: string;
   /** It lets its holder give itself Entra roles or permissions. */
   readonly canGrantAccess: boolean;
+  /** Held only after activation through PIM (the holds step says so). */
+  readonly eligible?: boolean;
   readonly edges: EntraEdge[];
   readonly leaves: EntraLeaf[];
 }
@@ -224,10 +227,14 @@ export function entraHoldingsOf(graph: AccessGraph): Map<string, EntraHolding[]>
     if (list) list.push(holding);
     else byPrincipal.set(principal.key, [holding]);
   };
-  if (graph.directoryRoles.length + graph.appPermissions.length + graph.ownerships.length + graph.groupMemberships.length === 0) return byPrincipal;
+  const entraEligibilities = graph.eligibilities.filter((e) => e.kind !== 'azure-rbac').length;
+  const held = graph.directoryRoles.length + graph.appPermissions.length + graph.ownerships.length + graph.groupMemberships.length;
+  if (held + entraEligibilities === 0) {
+    return byPrincipal;
+  }
   const targets = new DirectoryTargets(graph);
 
-  for (const d of graph.directoryRoles) {
+  const roleHolding = (d: { origin: Origin; principal: GraphPrincipal; role: GraphEntraRole; scope: GraphScope }, activation?: string) => {
     const capabilities = capabilitiesOfRole(d.role.role);
     const where = withinScope(d.scope, documentOf(d.origin));
     const scope = describeDirectoryScope(d.scope);
@@ -241,13 +248,40 @@ export function entraHoldingsOf(graph: AccessGraph): Map<string, EntraHolding[]>
         role: { name: d.role.name, canGrantAccess: reaches.canGrantAccess },
         scope: { ...d.scope, name: scope },
       },
-      holds: `holds the Entra role "${d.role.name}" at ${scope} (BloodHound AZHasRole)`,
-      edgeKind: 'AZHasRole',
+      holds: activation === undefined ? `holds the Entra role "${d.role.name}" at ${scope} (BloodHound AZHasRole)`
+        : `is eligible for the Entra role "${d.role.name}" at ${scope} ${eligibleSuffix(activation)}`,
+      edgeKind: activation === undefined ? 'AZHasRole' : 'AZRoleEligible',
       key,
       canGrantAccess: reaches.canGrantAccess,
+      ...(activation === undefined ? {} : { eligible: true }),
       edges,
       leaves: [{ reaches, key }, ...leaves],
     });
+  };
+  for (const d of graph.directoryRoles) roleHolding(d);
+  for (const e of graph.eligibilities) {
+    // azuread 3.x has no directory-role policy resource: what activation needs is not in the configuration.
+    if (e.kind === 'entra-directory-role' && e.entraRole !== undefined && e.scope !== undefined) {
+      roleHolding({ origin: e.origin, principal: e.principal, role: e.entraRole, scope: e.scope }, activationOf(e, graph.policies));
+    }
+    if (e.kind === 'pim-group' && e.group !== undefined) {
+      const role = e.assignmentType === 'owner' ? 'owner' : 'member';
+      add(e.principal, {
+        basis: {
+          origin: e.origin,
+          principal: e.principal,
+          role: { name: `eligible ${role} of ${e.group.name}`, canGrantAccess: false },
+          scope: { value: e.group.key, name: e.group.name, level: ScopeLevel.RESOURCE },
+        },
+        holds: `is eligible to be ${role} of the group "${e.group.name}" ${eligibleSuffix(activationOf(e, graph.policies))}`,
+        edgeKind: 'AZRoleEligible',
+        canGrantAccess: false,
+        eligible: true,
+        // An eligible owner activates, then adds itself as a member: either way it holds the group's roles.
+        edges: [{ target: e.group, edgeKind: 'AZRoleEligible' }],
+        leaves: [],
+      });
+    }
   }
 
   for (const p of graph.appPermissions) {

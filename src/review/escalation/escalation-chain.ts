@@ -34,6 +34,8 @@ export interface EscalationStep {
    * security teams recognise it; the description names it too.
    */
   readonly edgeKind?: string;
+  /** For `holds`: the role is eligible, held only after activation through PIM. */
+  readonly eligible?: boolean;
   /** For `acts-as` and `opens`: the escalation path and the operation of the role that opens it. */
   readonly path?: EscalationPath;
   readonly action?: string;

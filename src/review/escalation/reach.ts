@@ -1,3 +1,4 @@
+import { activationOf } from './activation';
 import { ActingAs, actsAsStep, holdsStep, opensStep, scopeName } from './chain-steps';
 import { EntraEdge, EntraHolding, entraHoldingsOf, EntraLeaf } from './entra-holdings';
 import { openingAction, pathsOpenedBy } from './escalation-catalog';
@@ -29,6 +30,8 @@ interface GrantNode {
   /** Which document the grant is in: addresses are only comparable within one. */
   readonly document: string;
   readonly placement: GraphPlacement;
+  /** For an eligibility: what its activation needs (its holds step says it is eligible). */
+  readonly activation?: string;
   /** The step of holding it, for the chain's first principal (unnamed) and for an identity on the way (named). */
   heldAtStart?: EscalationStep;
   heldFurther?: EscalationStep;
@@ -154,7 +157,17 @@ export function computeReach(graph: AccessGraph): ReachResult {
     if (record) record.nodes.push(node);
     else principals.set(grant.principal.key, { principal: grant.principal, nodes: [node], entra: [], search: 0 });
   }
-  // Entra holdings: directory roles, Graph permissions, ownerships and memberships.
+  // Azure eligibilities: held after activation, their step names what activation needs.
+  for (const e of graph.eligibilities) {
+    if (e.kind !== 'azure-rbac' || e.role === undefined || e.scope === undefined || e.scopePlacement === undefined) continue;
+    const grant: GraphGrant = { origin: e.origin, principal: e.principal, role: e.role, scope: e.scope, scopePlacement: e.scopePlacement, via: 'pim-eligible' };
+    const activation = activationOf(e, graph.policies);
+    const node: GrantNode = { grant, document: contentsFor(e.origin).documentKey, placement: e.scopePlacement, activation };
+    const record = principals.get(e.principal.key);
+    if (record) record.nodes.push(node);
+    else principals.set(e.principal.key, { principal: e.principal, nodes: [node], entra: [], search: 0 });
+  }
+  // Entra holdings: directory roles, Graph permissions, ownerships, memberships and their eligibilities.
   for (const [key, holdings] of entraHoldingsOf(graph)) {
     const nodes = holdings.map((holding) => ({ holding }));
     const record = principals.get(key);
@@ -314,8 +327,8 @@ function followGrants(
 }
 
 function heldStep(node: GrantNode, holder: string | undefined): EscalationStep {
-  if (holder === undefined) return (node.heldAtStart ??= holdsStep(node.grant, undefined));
-  return (node.heldFurther ??= holdsStep(node.grant, holder));
+  if (holder === undefined) return (node.heldAtStart ??= holdsStep(node.grant, undefined, node.activation));
+  return (node.heldFurther ??= holdsStep(node.grant, holder, node.activation));
 }
 
 /** The last steps of a chain: holding the grant, then the path when the leaf is one. */
@@ -375,7 +388,13 @@ function rolesHeld(nodes: readonly GrantNode[]): Map<string, HeldScopes> {
 }
 
 function entraHeldStep(node: EntraNode, holder: string | undefined): EscalationStep {
-  const make = (prefix: string): EscalationStep => ({ kind: 'holds', description: `${prefix}${node.holding.holds}`, grant: node.holding.basis, edgeKind: node.holding.edgeKind });
+  const make = (prefix: string): EscalationStep => ({
+    kind: 'holds',
+    description: `${prefix}${node.holding.holds}`,
+    grant: node.holding.basis,
+    edgeKind: node.holding.edgeKind,
+    ...(node.holding.eligible ? { eligible: true } : {}),
+  });
   if (holder === undefined) return (node.heldAtStart ??= make(''));
   return (node.heldFurther ??= make(`${holder} `));
 }

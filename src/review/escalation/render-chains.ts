@@ -26,9 +26,13 @@ function escape(value: string): string {
   return value.replace(/\\/g, '\\\\').replace(/([*_`[\]<>])/g, '\\$1').replace(/\r?\n/g, ' ');
 }
 
-/** A chain that says more than the role's name: it passes an identity, or opens a control-plane path. */
+/**
+ * A chain that says more than the role's name: it passes an identity, or opens a control-plane
+ * path. What an eligible role opens by itself is shown beside the eligibility, with its policy.
+ */
 function beyondTheName(chain: EscalationChain): boolean {
   if (chain.steps.length === 1) return false;
+  if (chain.steps[0].eligible && !chain.steps.some((s) => s.kind === 'acts-as')) return false;
   const last = chain.steps[chain.steps.length - 1];
   return chain.steps.length > 2 || last.kind !== 'opens' || last.path?.plane !== 'data';
 }

@@ -3,7 +3,7 @@ import { EscalationChain } from './escalation-chain';
 /**
  * Whether a chain is one the escalation rule (AZA013) reports, so the report and the diff mark
  * the same chains the rule finds. A chain that only holds (a grant, or a group's grants through
- * membership) is access held, not escalation. A chain that ends in the Entra half is reported
+ * membership) is access held, not escalation, and so is what an eligible role opens by itself. A chain that ends in the Entra half is reported
  * when it reaches a role or permission its start does not hold itself. An Azure chain is
  * reported when its start holds no Azure role that can grant access, and the chain ends in one,
  * at a scope outside every scope the start holds, or in data or control the start does not hold.
@@ -14,6 +14,8 @@ import { EscalationChain } from './escalation-chain';
  */
 export function isReportedChain(chain: EscalationChain): boolean {
   if (!chain.steps.some((s) => s.kind !== 'holds')) return false;
+  // What an eligible role opens by itself is the activation policy's to judge (AZA006 to AZA008): JIT by design.
+  if (chain.steps[0].eligible && !chain.steps.some((s) => s.kind === 'acts-as')) return false;
   if (chain.endsIn === 'entra') return chain.gains;
   const last = chain.steps[chain.steps.length - 1];
   // Azure's root reached from an Entra role (Global Administrator's elevation).

@@ -11,7 +11,7 @@ import { constrainedRole } from './constrained-role';
 import { coverageOf } from './coverage';
 import { cosmosBuiltInRoleName, dataPlaneRoleByName } from './data-plane-role-by-name';
 import { DocumentIndex } from './document-index';
-import { directoryScopeOf, readAppPermissions, readDirectoryRoles } from './entra-access';
+import { directoryScopeOf, entraRoleOf, readAppPermissions, readDirectoryRoles } from './entra-access';
 import { readEntraDirectory } from './entra-directory';
 import {
   GraphActivationPolicy,
@@ -284,12 +284,14 @@ export class AccessGraph {
       ...azapi('eligibility').map((block) => ({ block, body: scheduleRequestForm(block) })),
     ];
     for (const { block, body } of eligible) {
+      const scope = resolved.scopeOf(text(body, 'scope'));
       this.eligibilities.push({
         origin: origin(block),
         kind: 'azure-rbac',
         principal: resolved.principalOf(body, text(body, 'principal_type')),
         role: resolved.roleOf(body),
-        scope: resolved.scopeOf(text(body, 'scope')),
+        scope,
+        scopePlacement: placement.locate(scope.value),
         expiry: expiryOf(nestedBlock(body.schedule)),
       });
     }
@@ -299,6 +301,7 @@ export class AccessGraph {
         kind: 'entra-directory-role',
         principal: resolved.principalOf(block.body),
         directoryRole: text(block.body, 'role_definition_id'),
+        entraRole: entraRoleOf(text(block.body, 'role_definition_id'), index),
         scope: directoryScopeOf(text(block.body, 'directory_scope_id'), index),
         // The provider has no schedule argument: this eligibility never expires.
         expiry: { permanent: true },
@@ -313,6 +316,7 @@ export class AccessGraph {
         kind: 'pim-group',
         principal: resolved.principalOf(block.body),
         groupId: text(block.body, 'group_id'),
+        group: resolved.principalOf({ principal_id: text(block.body, 'group_id') }, 'Group'),
         assignmentType: text(block.body, 'assignment_type'),
         expiry: permanent || (duration === undefined && end === undefined)
           ? { permanent: true }
@@ -335,6 +339,7 @@ export class AccessGraph {
         maximumActivation: parseDuration(text(activation, 'maximum_duration')),
         requireApproval: flag(activation, 'require_approval') === true,
         approverCount: approvers.length,
+        approvers: approvers.map((a) => resolved.principalOf({ principal_id: text(a, 'object_id') }, text(a, 'type'))),
         requireMfa: flag(activation, 'require_multifactor_authentication') === true,
         requireAuthenticationContext: text(activation, 'required_conditional_access_authentication_context') !== undefined,
         requireJustification: flag(activation, 'require_justification') === true,

@@ -114,8 +114,8 @@ export interface GraphGrant {
   readonly scope: GraphScope;
   /** Where the scope is, as far as its document tells: which resources lie within it is read from this. */
   readonly scopePlacement: GraphPlacement;
-  /** `role-assignment` or `pim-active`. */
-  readonly via: 'role-assignment' | 'pim-active';
+  /** `role-assignment` or `pim-active`; `pim-eligible` only on the grant reach makes of an eligibility, never in `graph.grants`. */
+  readonly via: 'role-assignment' | 'pim-active' | 'pim-eligible';
   readonly description?: string;
   readonly condition?: string;
   /** For PIM active assignments: when the access ends, as written. */
@@ -140,10 +140,16 @@ export interface GraphEligibility {
   /** For Azure RBAC. */
   readonly role?: GraphRole;
   readonly scope?: GraphScope;
+  /** For Azure RBAC: where the scope is, as far as its document tells (reach places what lies within it). */
+  readonly scopePlacement?: GraphPlacement;
   /** For Entra directory roles: the role's name or template ID. */
   readonly directoryRole?: string;
+  /** For Entra directory roles: the role resolved (a role that cannot be read counts as tier 0). */
+  readonly entraRole?: GraphEntraRole;
   /** For PIM for Groups: the group and `member` or `owner`. */
   readonly groupId?: string;
+  /** For PIM for Groups: the group as a principal (its key is the one the group's grants carry). */
+  readonly group?: GraphPrincipal;
   readonly assignmentType?: string;
   readonly expiry: GraphExpiry;
 }
@@ -156,6 +162,8 @@ export interface GraphActivationPolicy {
   readonly maximumActivation?: Duration;
   readonly requireApproval: boolean;
   readonly approverCount: number;
+  /** Who approves activation (`primary_approver`): each holds the eligible role's activation in their hands. */
+  readonly approvers: readonly GraphPrincipal[];
   readonly requireMfa: boolean;
   readonly requireAuthenticationContext: boolean;
   readonly requireJustification: boolean;

@@ -314,3 +314,101 @@ ${graphPermission('RoleManagement.ReadWrite.Directory', 'sync_roles', 'azurerm_u
     expect(crossing[0].message).toContain('runs as uai-sync on vm-sync (Microsoft.Compute/virtualMachines/runCommand/action) → uai-sync holds the Microsoft Graph application permission "RoleManagement.ReadWrite.Directory"');
   });
 });
+
+describe('PIM eligibility as a step: after activation, approved by whom', () => {
+  const VM_PATH = `${user('eve')}${user('bob')}
+resource "azurerm_resource_group" "app" {
+  name     = "rg-app"
+  location = "eastus"
+}
+resource "azurerm_user_assigned_identity" "batch" {
+  name                = "uai-batch"
+  resource_group_name = azurerm_resource_group.app.name
+  location            = "eastus"
+}
+resource "azurerm_linux_virtual_machine" "batch" {
+  name                = "vm-batch"
+  resource_group_name = azurerm_resource_group.app.name
+  location            = "eastus"
+  identity {
+    type         = "UserAssigned"
+    identity_ids = [azurerm_user_assigned_identity.batch.id]
+  }
+}
+resource "azurerm_role_assignment" "batch_owner" {
+  scope                = "/subscriptions/00000000-0000-0000-0000-000000000000"
+  role_definition_name = "Owner"
+  principal_id         = azurerm_user_assigned_identity.batch.principal_id
+}
+resource "azurerm_pim_eligible_role_assignment" "eve_vms" {
+  scope              = azurerm_resource_group.app.id
+  role_definition_id = "/providers/Microsoft.Authorization/roleDefinitions/9980e02c-c2be-4d73-94e8-173b1dc7cf3c"
+  principal_id       = azuread_user.eve.object_id
+}
+resource "azurerm_role_management_policy" "vms" {
+  scope              = azurerm_resource_group.app.id
+  role_definition_id = "/providers/Microsoft.Authorization/roleDefinitions/9980e02c-c2be-4d73-94e8-173b1dc7cf3c"
+  activation_rules {
+    maximum_duration = "PT1H"
+    require_approval = true
+    approval_stage {
+      primary_approver {
+        object_id = azuread_user.bob.object_id
+        type      = "User"
+      }
+    }
+  }
+}
+`;
+
+  test('an eligible role that runs as an identity is a reported chain, its first step naming the approver', async () => {
+    const { chains } = await reachOf(VM_PATH);
+    const eve = chainsOf(chains, 'eve').filter(isReportedChain);
+    expect(eve.map((c) => c.reaches.role)).toContain('Owner');
+    const toOwner = eve.find((c) => c.reaches.role === 'Owner')!;
+    expect(toOwner.steps[0]).toMatchObject({ kind: 'holds', eligible: true, edgeKind: 'AZRoleEligible' });
+    expect(toOwner.steps[0].description).toBe(
+      'is eligible for "Virtual Machine Contributor" at rg-app (after activation, approved by human bob; BloodHound AZRoleEligible)',
+    );
+  });
+
+  test('what an eligible role opens by itself is left to the activation rules', async () => {
+    const { chains } = await reachOf(user('root') + `
+resource "azuread_directory_role_eligibility_schedule_request" "root_ga" {
+  role_definition_id = "${ROLE.globalAdmin}"
+  principal_id       = azuread_user.root.object_id
+  directory_scope_id = "/"
+  justification      = "break glass"
+}
+`);
+    const root = chainsOf(chains, 'root');
+    expect(root.some((c) => c.reaches.role === 'User Access Administrator')).toBe(true);
+    expect(root[0].steps[0].description).toContain('is eligible for the Entra role "Global Administrator" at the whole tenant (/) (after activation, ');
+    expect(root.filter(isReportedChain)).toEqual([]);
+  });
+
+  test('PIM for Groups: an eligible member holds the group\'s roles after activation', async () => {
+    const { chains } = await reachOf(user('pat') + `
+resource "azuread_group" "ops" {
+  display_name       = "ops"
+  security_enabled   = true
+  assignable_to_role = true
+}
+resource "azurerm_role_assignment" "ops_reader" {
+  scope                = "/subscriptions/00000000-0000-0000-0000-000000000000"
+  role_definition_name = "Reader"
+  principal_id         = azuread_group.ops.object_id
+}
+resource "azuread_privileged_access_group_eligibility_schedule" "pat_ops" {
+  group_id        = azuread_group.ops.object_id
+  principal_id    = azuread_user.pat.object_id
+  assignment_type = "member"
+  duration        = "P30D"
+}
+`);
+    expect(described(chainsOf(chains, 'pat'))).toEqual([
+      'human pat → is eligible to be member of the group "ops" (after activation, under an activation policy this configuration does not declare; '
+      + 'BloodHound AZRoleEligible) → ops holds "Reader" at 00000000-0000-0000-0000-000000000000',
+    ]);
+  });
+});
