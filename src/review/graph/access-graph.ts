@@ -11,13 +11,14 @@ import { constrainedRole } from './constrained-role';
 import { coverageOf } from './coverage';
 import { cosmosBuiltInRoleName, dataPlaneRoleByName } from './data-plane-role-by-name';
 import { DocumentIndex } from './document-index';
-import { directoryScopeOf, readAppPermissions, readDirectoryRoles } from './entra-access';
+import { directoryScopeOf, readAppPermissions, readCustomDirectoryRoles, readDirectoryRoles } from './entra-access';
 import { readEntraDirectory } from './entra-directory';
 import {
   GraphActivationPolicy,
   GraphAppPermission,
   GraphCoverage,
   GraphCredential,
+  GraphCustomDirectoryRole,
   GraphDirectoryObject,
   GraphDirectoryRole,
   GraphEligibility,
@@ -220,6 +221,8 @@ export class AccessGraph {
   public readonly ownerships: GraphOwnership[] = [];
   /** Members of groups. */
   public readonly groupMemberships: GraphGroupMembership[] = [];
+  /** Custom Entra directory roles the configuration defines, tiered by their actions. */
+  public readonly customDirectoryRoles: GraphCustomDirectoryRole[] = [];
 
   private constructor() {}
 
@@ -348,6 +351,7 @@ export class AccessGraph {
     this.directoryObjects.push(...directory.objects);
     this.ownerships.push(...directory.ownerships);
     this.groupMemberships.push(...directory.memberships);
+    this.customDirectoryRoles.push(...readCustomDirectoryRoles(index, origin));
     for (const block of index.blocks) {
       const covered = coverageOf(block, origin(block));
       this.coverage.push(...(ignoredPolicies.has(block.address) ? covered.map((c) => ({ ...c, note: IGNORED_POLICY })) : covered));

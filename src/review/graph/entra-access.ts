@@ -1,15 +1,18 @@
 import { directoryScopeLevel } from '../../model/directory-scope';
 import { isGuid } from '../../model/guid';
 import { ScopeLevel } from '../../model/scope-level';
+import { tierOfEntraActions } from '../../roles/entra-action-tier';
 import { EntraRoleCatalog } from '../../roles/entra-role-catalog';
 import { GraphPermissionCatalog } from '../../roles/graph-permission-catalog';
 import { MICROSOFT_GRAPH_APP_ID } from '../../roles/microsoft-graph';
 import { PrivilegeTier } from '../../roles/privilege-tier';
 import { parseReference, TerraformReference } from '../reference';
 import { TerraformBlock } from '../terraform-json';
-import { text } from './block-values';
+import { attributeOf, nestedBlocks, text } from './block-values';
 import { DocumentIndex } from './document-index';
-import { GraphApi, GraphAppPermission, GraphDirectoryRole, GraphEntraRole, GraphPrincipal, GraphScope, Origin } from './graph-types';
+import {
+  GraphApi, GraphAppPermission, GraphCustomDirectoryRole, GraphDirectoryRole, GraphEntraRole, GraphPrincipal, GraphScope, Origin,
+} from './graph-types';
 import { resolvePrincipal } from './resolve-principal';
 import { withStableKey } from './stable-principal';
 
@@ -46,9 +49,40 @@ function catalogRole(role: ReturnType<EntraRoleCatalog['tryFromName']>, fallback
 }
 
 /**
- * The Entra role a `role_id` or `role_object_id` names: a built-in role by its template ID, or
- * an `azuread_directory_role` (activated by `template_id` or `display_name`) by reference. An
- * object ID differs in every tenant, and a custom role is classified by nobody: both count as tier 0.
+ * The actions of an `azuread_custom_directory_role`: every `permissions` block's
+ * `allowed_resource_actions`. Undefined when any list cannot be read (a variable, a function, an
+ * element that is an expression, a `dynamic` block): what it grants is then unknown.
+ */
+function customRoleActions(body: Record<string, unknown> | undefined): string[] | undefined {
+  if (body === undefined || attributeOf(body, 'dynamic') !== undefined) return undefined;
+  const actions: string[] = [];
+  for (const permissions of nestedBlocks(attributeOf(body, 'permissions'))) {
+    const list = attributeOf(permissions, 'allowed_resource_actions');
+    if (!Array.isArray(list) || list.some((a) => typeof a !== 'string' || a.includes('${'))) return undefined;
+    actions.push(...(list as string[]));
+  }
+  return actions;
+}
+
+/**
+ * A custom directory role, tiered as the built-in ones are: by the widest tier among its
+ * `allowed_resource_actions` (src/roles/entra-action-tier.ts). Actions that cannot be read, an
+ * action entraops does not classify, or no action at all: tier 0, the wider case.
+ */
+function customRole(address: string, body: Record<string, unknown> | undefined): GraphEntraRole {
+  const name = `custom role ${text(body, 'display_name') ?? address}`;
+  const actions = customRoleActions(body);
+  if (actions === undefined) return unreadRole(`${name} (its actions cannot be read)`);
+  const templateId = text(body, 'template_id');
+  const written = templateId !== undefined && isGuid(templateId) ? { templateId: templateId.toLowerCase() } : {};
+  return { name, ...written, tier: tierOfEntraActions(actions).tier, known: true };
+}
+
+/**
+ * The Entra role a `role_id` or `role_object_id` names: a built-in role by its template ID, an
+ * `azuread_directory_role` (activated by `template_id` or `display_name`) by reference, or an
+ * `azuread_custom_directory_role` by reference (`object_id` or `template_id`), tiered by its
+ * actions. An object ID differs in every tenant, so a literal one that is no template ID counts as tier 0.
  */
 export function entraRoleOf(value: string | undefined, index: DocumentIndex): GraphEntraRole {
   const catalog = EntraRoleCatalog.builtIn();
@@ -62,9 +96,7 @@ export function entraRoleOf(value: string | undefined, index: DocumentIndex): Gr
     const name = text(body, 'display_name');
     if (name !== undefined && !name.includes('${')) return catalogRole(catalog.tryFromName(name), value);
   }
-  if (reference?.type === 'azuread_custom_directory_role') {
-    return unreadRole(`custom role ${text(body, 'display_name') ?? reference.address}`);
-  }
+  if (reference?.type === 'azuread_custom_directory_role') return customRole(reference.address, body);
   return unreadRole(value);
 }
 
@@ -86,7 +118,28 @@ export function directoryScopeOf(value: string | undefined, index: DocumentIndex
   return { value: scope, level: directoryScopeLevel(scope), stableKey: scope.includes('${') ? undefined : scope.toLowerCase() };
 }
 
-/** Standing Entra directory roles: role assignments (at a directory scope) and role members (tenant-wide). */
+/** The custom directory roles the document defines, each with the tier its actions give it, assigned or not. */
+export function readCustomDirectoryRoles(index: DocumentIndex, origin: OriginOf): GraphCustomDirectoryRole[] {
+  return index.ofType('azuread_custom_directory_role').map((block) => {
+    const actions = customRoleActions(block.body);
+    return { origin: origin(block), role: customRole(block.address, block.body), ...(actions === undefined ? {} : { actions }) };
+  });
+}
+
+/**
+ * The scope of an `administrative_unit_object_id`: that administrative unit, written as a
+ * `directory_scope_id` would be. A unit that cannot be named is still a unit, never the tenant.
+ */
+function administrativeUnitScopeOf(value: string | undefined, index: DocumentIndex): GraphScope {
+  const scope = directoryScopeOf(`/administrativeUnits/${value ?? '(no unit written)'}`, index);
+  return scope.level === ScopeLevel.UNKNOWN ? { ...scope, level: ScopeLevel.RESOURCE_GROUP } : scope;
+}
+
+/**
+ * Standing Entra directory roles: role assignments (at a directory scope), role members
+ * (tenant-wide) and administrative-unit role members (`azuread_administrative_unit_role_member`,
+ * scoped to their unit).
+ */
 export function readDirectoryRoles(index: DocumentIndex, origin: OriginOf): GraphDirectoryRole[] {
   const roles: GraphDirectoryRole[] = [];
   for (const block of index.ofType('azuread_directory_role_assignment')) {
@@ -105,6 +158,15 @@ export function readDirectoryRoles(index: DocumentIndex, origin: OriginOf): Grap
       role: entraRoleOf(text(block.body, 'role_object_id'), index),
       scope: directoryScopeOf('/', index),
       via: 'role-member',
+    });
+  }
+  for (const block of index.ofType('azuread_administrative_unit_role_member')) {
+    roles.push({
+      origin: origin(block),
+      principal: principalOf(text(block.body, 'member_object_id'), index),
+      role: entraRoleOf(text(block.body, 'role_object_id'), index),
+      scope: administrativeUnitScopeOf(text(block.body, 'administrative_unit_object_id'), index),
+      via: 'administrative-unit-role-member',
     });
   }
   return roles;

@@ -242,16 +242,17 @@ export interface GraphModuleNotRead {
 export interface GraphEntraRole {
   readonly name: string;
   readonly templateId?: string;
-  /** The catalog's role; undefined when the role cannot be read (then it counts as tier 0). */
+  /** The catalog's role; undefined for a custom role, or when the role cannot be read (then it counts as tier 0). */
   readonly role?: EntraRole;
-  /** The role's tier; a role that cannot be read, or a custom role nobody classified, is tier 0. */
+  /** The role's tier; a role that cannot be read, or a custom role whose actions cannot be read, is tier 0. */
   readonly tier: PrivilegeTier;
   readonly known: boolean;
 }
 
 /**
- * A standing Entra directory role: `azuread_directory_role_assignment`, or membership of an
- * activated role (`azuread_directory_role_member`, always tenant-wide).
+ * A standing Entra directory role: `azuread_directory_role_assignment`, membership of an
+ * activated role (`azuread_directory_role_member`, always tenant-wide), or of an activated role
+ * in an administrative unit (`azuread_administrative_unit_role_member`).
  */
 export interface GraphDirectoryRole {
   readonly origin: Origin;
@@ -259,7 +260,7 @@ export interface GraphDirectoryRole {
   readonly role: GraphEntraRole;
   /** The directory scope: `/` (the tenant), an administrative unit, or one object; unknown is the widest. */
   readonly scope: GraphScope;
-  readonly via: 'role-assignment' | 'role-member';
+  readonly via: 'role-assignment' | 'role-member' | 'administrative-unit-role-member';
 }
 
 /** The API whose app role a workload is given: Microsoft Graph, another API, or one that cannot be read. */
@@ -331,4 +332,13 @@ export interface GraphGroupMembership {
   readonly group: GraphPrincipal;
   /** Whether the group is role-assignable; unknown counts as true (the wider case). */
   readonly roleAssignable: boolean;
+}
+
+/** A custom Entra directory role the configuration defines (`azuread_custom_directory_role`), assigned or not. */
+export interface GraphCustomDirectoryRole {
+  readonly origin: Origin;
+  /** The role as its assignments see it: tiered by its actions; tier 0 when they cannot be read. */
+  readonly role: GraphEntraRole;
+  /** Its `allowed_resource_actions`, every `permissions` block's; undefined when any cannot be read. */
+  readonly actions?: readonly string[];
 }

@@ -23,6 +23,8 @@ export const READ_ACCESS_TYPES: readonly ReadAccessType[] = [
   { type: 'azuread_directory_role_assignment', via: 'resource' },
   { type: 'azuread_directory_role_member', via: 'resource' },
   { type: 'azuread_app_role_assignment', via: 'resource' },
+  { type: 'azuread_administrative_unit_role_member', via: 'resource' },
+  { type: 'azuread_custom_directory_role', via: 'resource' },
   { type: 'azuread_application_password', via: 'resource' },
   { type: 'azuread_service_principal_password', via: 'resource' },
   { type: 'azuread_application_certificate', via: 'resource' },
