@@ -20,6 +20,8 @@ type OriginOf = (block: TerraformBlock) => Origin;
 
 const SERVICE_PRINCIPAL = 'azuread_service_principal';
 const OBJECT_ID_ATTRIBUTES = ['object_id', 'id'];
+/** The attributes a client (application) ID is read from, by azuread version (3.x, 2.x). */
+const CLIENT_ID_ATTRIBUTES = ['client_id', 'application_id'];
 /** The key of Microsoft Graph in `azuread_application_published_app_ids.result`. */
 const PUBLISHED_GRAPH_KEY = 'MicrosoftGraph';
 // `${data.azuread_service_principal.msgraph.app_role_ids["User.Read.All"]}`: a reference and a map key.
@@ -28,13 +30,14 @@ const KEYED_REFERENCE = /^\$\{(.+)\["([^"\]]+)"\]\}$/;
 const UNIT_BY_REFERENCE = /^\/administrativeUnits\/(\$\{[^}]+\})$/i;
 
 /** A reference followed by a map key: the reference, and the key. */
-function keyedReference(value: string): { reference: TerraformReference; key: string } | undefined {
+export function keyedReference(value: string): { reference: TerraformReference; key: string } | undefined {
   const match = KEYED_REFERENCE.exec(value);
   const reference = match ? parseReference(`\${${match[1]}}`) : undefined;
   return match && reference ? { reference, key: match[2] } : undefined;
 }
 
-function principalOf(value: string | undefined, index: DocumentIndex): GraphPrincipal {
+/** The principal an Entra resource's object-ID argument names (unwritten: unknown). */
+export function principalOf(value: string | undefined, index: DocumentIndex): GraphPrincipal {
   const written = value ?? '';
   return withStableKey(resolvePrincipal(written, undefined, index), written, index);
 }
@@ -196,6 +199,26 @@ function apiOfServicePrincipal(address: string, written: string, index: Document
     return { kind: 'other', name: text(index.get(clientReference.address)?.body, 'display_name') ?? clientReference.address, written };
   }
   return { kind: 'unknown', name: `${address} (its client ID cannot be read)`, written };
+}
+
+/**
+ * The API a client (application) ID names, as `required_resource_access.resource_app_id` and
+ * `api_client_id` write it: Microsoft Graph's, literal or from the published app IDs; a service
+ * principal's or an application's `client_id` by reference. Another literal client ID is some
+ * other API; anything else cannot be read.
+ */
+export function apiOfClientId(value: string | undefined, index: DocumentIndex): GraphApi {
+  const written = value ?? '';
+  if (isGraphClientId(value)) return { kind: 'microsoft-graph', name: 'Microsoft Graph', written };
+  if (value !== undefined && isGuid(value)) return { kind: 'other', name: `client ID ${value.toLowerCase()}`, written };
+  const reference = value === undefined ? undefined : parseReference(value);
+  if (reference !== undefined && CLIENT_ID_ATTRIBUTES.includes(reference.attribute)) {
+    if (reference.type === SERVICE_PRINCIPAL) return apiOfServicePrincipal(reference.address, written, index);
+    if (reference.type === 'azuread_application') {
+      return { kind: 'other', name: text(index.get(reference.address)?.body, 'display_name') ?? reference.address, written };
+    }
+  }
+  return { kind: 'unknown', name: written || '(no API written)', written };
 }
 
 /**

@@ -20,6 +20,8 @@ export const READ_ACCESS_TYPES: readonly ReadAccessType[] = [
   { type: 'azurerm_federated_identity_credential', via: 'resource' },
   { type: 'azuread_directory_role_eligibility_schedule_request', via: 'resource' },
   { type: 'azuread_privileged_access_group_eligibility_schedule', via: 'resource' },
+  { type: 'azuread_privileged_access_group_assignment_schedule', via: 'resource' },
+  { type: 'azuread_group_role_management_policy', via: 'resource' },
   { type: 'azuread_directory_role_assignment', via: 'resource' },
   { type: 'azuread_directory_role_member', via: 'resource' },
   { type: 'azuread_app_role_assignment', via: 'resource' },
@@ -30,6 +32,9 @@ export const READ_ACCESS_TYPES: readonly ReadAccessType[] = [
   { type: 'azuread_application_certificate', via: 'resource' },
   { type: 'azuread_service_principal_certificate', via: 'resource' },
   { type: 'azuread_application_federated_identity_credential', via: 'resource' },
+  { type: 'azuread_application_flexible_federated_identity_credential', via: 'resource' },
+  { type: 'azuread_service_principal_delegated_permission_grant', via: 'resource' },
+  { type: 'azuread_application_api_access', via: 'resource' },
   { type: 'azuread_application', via: 'block:password' },
   // Owners and members: read by entra-directory.ts, followed by the reach engine.
   { type: 'azuread_application', via: 'attribute:owners' },
