@@ -175,3 +175,17 @@ ${schedule}
     expect(await ruleFindings(eligible('  duration = "P180D"'), 'AZA006')).toEqual([]);
   });
 });
+
+describe('suppressions on the Entra resources', () => {
+  test('silence their finding while in date, and an expired one is AZA012 like anywhere else', async () => {
+    const document = await hclJson(active('  permanent_assignment = true'));
+    const address = 'azuread_privileged_access_group_assignment_schedule.alice';
+    const judged = (until: string) => {
+      const suppressions = new Map([[address, [{ ruleId: 'AZA026', reason: 'break-glass group', until }]]]);
+      return evaluate(AccessGraph.fromDocuments([{ file: 'main.tf', document }], suppressions), { today: TODAY });
+    };
+    expect(judged('2027-01-31').findings.filter((f) => f.address === address)).toEqual([]);
+    expect(judged('2027-01-31').suppressed.map((s) => s.finding.ruleId)).toEqual(['AZA026']);
+    expect(judged('2026-10-01').findings.filter((f) => f.address === address).map((f) => f.ruleId)).toEqual(['AZA012', 'AZA026']);
+  });
+});
