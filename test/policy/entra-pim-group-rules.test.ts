@@ -1,6 +1,7 @@
 import { hclJson, ruleFindings, TODAY, USER } from './rule-fixtures';
 import { evaluate } from '../../src/policy/evaluate';
 import { AccessGraph } from '../../src/review/graph/access-graph';
+import { groupPolicyFor } from '../../src/review/graph/entra-pim-groups';
 import { entraGraphOf } from '../review/graph/entra-fixtures';
 
 const GROUP = `
@@ -187,5 +188,31 @@ describe('suppressions on the Entra resources', () => {
     expect(judged('2027-01-31').findings.filter((f) => f.address === address)).toEqual([]);
     expect(judged('2027-01-31').suppressed.map((s) => s.finding.ruleId)).toEqual(['AZA026']);
     expect(judged('2026-10-01').findings.filter((f) => f.address === address).map((f) => f.ruleId)).toEqual(['AZA012', 'AZA026']);
+  });
+});
+
+describe('an eligible member finds the policy that governs its activation, and who approves it', () => {
+  test('by the group (object_id or id alike) and the assignment type', async () => {
+    const hcl = `${policy(STRICT).replace('group_id = azuread_group.ops.object_id', 'group_id = azuread_group.ops.id')}
+resource "azuread_privileged_access_group_eligibility_schedule" "alice" {
+  group_id        = azuread_group.ops.object_id
+  principal_id    = "${USER}"
+  assignment_type = "member"
+  duration        = "P180D"
+}
+resource "azuread_privileged_access_group_eligibility_schedule" "owner" {
+  group_id        = azuread_group.ops.object_id
+  principal_id    = "${USER}"
+  assignment_type = "owner"
+  duration        = "P180D"
+}
+`;
+    const g = await entraGraphOf(hcl, ['eligibilities', 'groupPolicies']);
+    const [member, owner] = g.eligibilities;
+    expect([member.assignmentType, member.group?.name, member.group?.key]).toEqual(['member', 'ops-admins', g.groupPolicies[0].group.key]);
+    const found = groupPolicyFor(g.groupPolicies, member.group!, member.assignmentType);
+    expect(found?.approvers.map((a) => a.principal.kind)).toEqual(['human', 'group']);
+    // The owner of the group activates under another policy, which the configuration does not declare.
+    expect(groupPolicyFor(g.groupPolicies, owner.group!, owner.assignmentType)).toBeUndefined();
   });
 });

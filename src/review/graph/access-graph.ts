@@ -12,7 +12,7 @@ import { constrainedRole } from './constrained-role';
 import { coverageOf } from './coverage';
 import { cosmosBuiltInRoleName, dataPlaneRoleByName } from './data-plane-role-by-name';
 import { DocumentIndex } from './document-index';
-import { directoryScopeOf, readAppPermissions, readCustomDirectoryRoles, readDirectoryRoles } from './entra-access';
+import { directoryScopeOf, principalOf, readAppPermissions, readCustomDirectoryRoles, readDirectoryRoles } from './entra-access';
 import { readDelegatedGrants } from './entra-consent';
 import { readEntraDirectory } from './entra-directory';
 import { groupScheduleExpiry, readGroupAssignments, readGroupPolicies } from './entra-pim-groups';
@@ -327,6 +327,7 @@ export class AccessGraph {
         kind: 'pim-group',
         principal: resolved.principalOf(block.body),
         groupId: text(block.body, 'group_id'),
+        group: principalOf(text(block.body, 'group_id'), index),
         assignmentType: text(block.body, 'assignment_type'),
         expiry: groupScheduleExpiry(block.body),
       });

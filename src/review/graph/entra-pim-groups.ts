@@ -2,7 +2,7 @@ import { activationSettingsOf } from './activation-settings';
 import { flag, nestedBlock, text } from './block-values';
 import { DocumentIndex } from './document-index';
 import { principalOf } from './entra-access';
-import { GraphAssignmentExpiryRule, GraphExpiry, GraphGroupActivationPolicy, GraphGroupAssignment, Origin } from './graph-types';
+import { GraphAssignmentExpiryRule, GraphExpiry, GraphGroupActivationPolicy, GraphGroupAssignment, GraphPrincipal, Origin } from './graph-types';
 import { writtenDuration } from './written-duration';
 import { TerraformBlock } from '../terraform-json';
 
@@ -51,4 +51,18 @@ export function readGroupPolicies(index: DocumentIndex, origin: OriginOf): Graph
     eligibleAssignments: expiryRuleOf(block.body.eligible_assignment_rules),
     activeAssignments: expiryRuleOf(block.body.active_assignment_rules),
   }));
+}
+
+/**
+ * The policy that governs activating membership or ownership of a group: the one for the same
+ * group (by key) and assignment type. Undefined when the configuration declares none; the
+ * tenant's default policy then applies, which the configuration does not show.
+ */
+export function groupPolicyFor(
+  policies: readonly GraphGroupActivationPolicy[],
+  group: GraphPrincipal,
+  assignmentType: string | undefined,
+): GraphGroupActivationPolicy | undefined {
+  const type = (assignmentType ?? 'member').toLowerCase();
+  return policies.find((p) => p.group.key === group.key && p.assignmentType.toLowerCase() === type);
 }

@@ -144,6 +144,8 @@ export interface GraphEligibility {
   readonly directoryRole?: string;
   /** For PIM for Groups: the group and `member` or `owner`. */
   readonly groupId?: string;
+  /** For PIM for Groups: the group as a principal; its key is the one the group's own roles and policies carry. */
+  readonly group?: GraphPrincipal;
   readonly assignmentType?: string;
   readonly expiry: GraphExpiry;
 }
