@@ -14,7 +14,7 @@ function entraActionTiers(): Record<string, number> {
 /** The tier of a set of Entra role actions, and the actions the classification does not list. */
 export interface EntraActionsTier {
   readonly tier: PrivilegeTier;
-  /** Actions entraops does not classify: each made the set tier 0 on its own. */
+  /** Actions entraops does not classify, as written: each made the set tier 0 on its own. */
   readonly unclassified: string[];
 }
 
@@ -26,5 +26,6 @@ export interface EntraActionsTier {
 export function tierOfEntraActions(actions: readonly string[]): EntraActionsTier {
   const table = entraActionTiers();
   const { level, unclassified } = tierOfActions(actions.map((a) => a.toLowerCase()), (key) => (Object.hasOwn(table, key) ? table[key] : undefined));
-  return { tier: tierOfLevel(level), unclassified };
+  // Named as written, as the built-in roles' unclassified actions are.
+  return { tier: tierOfLevel(level), unclassified: [...new Set(actions.filter((a) => unclassified.includes(a.toLowerCase())))].sort() };
 }

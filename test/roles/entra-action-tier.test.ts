@@ -12,7 +12,7 @@ describe('the tier of a custom directory role\'s actions', () => {
 
   test('an action entraops does not classify, or no action at all, counts as tier 0', () => {
     expect(tierOfEntraActions(['microsoft.directory/users/standard/read', 'microsoft.directory/somethingNew/update']))
-      .toEqual({ tier: PrivilegeTier.CONTROL_PLANE, unclassified: ['microsoft.directory/somethingnew/update'] });
+      .toEqual({ tier: PrivilegeTier.CONTROL_PLANE, unclassified: ['microsoft.directory/somethingNew/update'] });
     expect(tierOfEntraActions([]).tier).toBe(PrivilegeTier.CONTROL_PLANE);
     expect(tierOfEntraActions(['constructor']).tier).toBe(PrivilegeTier.CONTROL_PLANE);
   });

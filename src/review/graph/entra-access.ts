@@ -78,7 +78,11 @@ function customRole(address: string, body: Record<string, unknown> | undefined):
   if (actions === undefined) return unreadRole(`${name} (its actions cannot be read)`);
   const templateId = text(body, 'template_id');
   const written = templateId !== undefined && isGuid(templateId) ? { templateId: templateId.toLowerCase() } : {};
-  return { name, ...written, tier: tierOfEntraActions(actions).tier, known: true };
+  const { tier, unclassified } = tierOfEntraActions(actions);
+  // As an Azure custom role's name says what was counted as "*": the reader sees why it is tier 0.
+  const why = actions.length === 0 ? ' (no actions, counted as tier 0)'
+    : unclassified.length ? ` (actions no classification lists, counted as tier 0: ${unclassified.join(', ')})` : '';
+  return { name: `${name}${why}`, ...written, tier, known: true };
 }
 
 /**

@@ -43,6 +43,16 @@ describe('a custom directory role is tiered by its actions', () => {
       .toEqual([`principal of unknown kind ${USER} holds the Entra role "custom role Helpdesk" standing at the whole tenant (/).`]);
   });
 
+  test('an action entraops does not classify, or none at all, counts as tier 0, and the role\'s name says why', async () => {
+    const unlisted = customRole(`${READ_ONLY}\n${block('["microsoft.directory/somethingNew/update"]')}`);
+    const [d] = (await entraGraphOf(unlisted, ['directoryRoles'])).directoryRoles;
+    expect([d.role.name, d.role.tier, d.role.known])
+      .toEqual(['custom role Helpdesk (actions no classification lists, counted as tier 0: microsoft.directory/somethingNew/update)', PrivilegeTier.CONTROL_PLANE, true]);
+    const [empty] = (await entraGraphOf(customRole(''), ['directoryRoles'])).directoryRoles;
+    expect([empty.role.name, empty.role.tier]).toEqual(['custom role Helpdesk (no actions, counted as tier 0)', PrivilegeTier.CONTROL_PLANE]);
+    expect(await ruleFindings(unlisted, 'AZA021')).toHaveLength(1);
+  });
+
   test('actions that cannot be read (a variable, a dynamic block) count as tier 0, and say so', async () => {
     const dynamic = '  dynamic "permissions" {\n    for_each = var.sets\n    content {\n      allowed_resource_actions = permissions.value\n    }\n  }';
     for (const permissions of [block('var.actions'), block('["microsoft.directory/users/standard/read", local.more]'), dynamic]) {
