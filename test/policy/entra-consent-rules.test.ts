@@ -66,6 +66,18 @@ describe('delegated permission grants: admin consent, read as grants', () => {
     expect((await entraGraphOf(oneUser, ['delegatedGrants'])).delegatedGrants[0].user?.key).toBe(USER);
     expect(await ruleFindings(oneUser, 'AZA028')).toEqual([]);
     expect(await ruleFindings(consent('["Mail.Read", "Sites.Read.All"]'), 'AZA028')).toEqual([]);
+    const byReference = consent('["Directory.ReadWrite.All"]', '  user_object_id = azuread_user.alice.object_id')
+      + 'resource "azuread_user" "alice" {\n  user_principal_name = "alice@contoso.example"\n  display_name = "Alice"\n}\n';
+    expect((await entraGraphOf(byReference, ['delegatedGrants'])).delegatedGrants[0].tenantWide).toBe(false);
+    expect(await ruleFindings(byReference, 'AZA028')).toEqual([]);
+  });
+
+  test('AZA028 counts a user_object_id that cannot be read as every user: null would consent for all', async () => {
+    const unread = consent('["Directory.ReadWrite.All"]', '  user_object_id = var.user');
+    expect((await ruleFindings(unread, 'AZA028')).map((f) => f.message)).toEqual([
+      'application azuread_service_principal.portal is consented, for every user in the tenant (its user_object_id ${var.user} cannot be read, so it counts as none), '
+        + 'the tier-0 scope(s) "Directory.ReadWrite.All" of Microsoft Graph.',
+    ]);
   });
 });
 

@@ -19,19 +19,20 @@ export const tenantWideTier0Consent: Rule = {
   title: 'Tenant-wide admin consent to a tier-0 delegated permission',
   defaultSeverity: Severity.ERROR,
   description:
-    'azuread_service_principal_delegated_permission_grant with no user_object_id consents, for every user in the tenant, to a tier-0 delegated Microsoft Graph ' +
+    'azuread_service_principal_delegated_permission_grant with no user_object_id (or one that cannot be read) consents, for every user in the tenant, to a tier-0 delegated Microsoft Graph ' +
     'scope (Directory.ReadWrite.All, RoleManagement.ReadWrite.Directory, ...): whenever an administrator signs in to the application, it acts with their rights. ' +
     'Delegated scopes take the tier of the application permission of the same name (an upper bound); a scope with none, or claim values that cannot be read, counts as tier 0.',
   fix: 'Consent for named users only (user_object_id), to the narrowest scopes the application needs; or let users consent for themselves to low-risk scopes.',
   check: (graph) =>
     graph.delegatedGrants
-      .filter((g) => g.user === undefined && g.tier === PrivilegeTier.CONTROL_PLANE && mayBeGraph(g.api))
+      .filter((g) => g.tenantWide && g.tier === PrivilegeTier.CONTROL_PLANE && mayBeGraph(g.api))
       .map((g) => {
         const api = g.api.kind === 'microsoft-graph' ? 'Microsoft Graph' : `an API that cannot be read (${g.api.name})`;
         const what = g.unreadScopes !== undefined
           ? `scopes that cannot be read (${g.unreadScopes}), so they count as tier 0,`
           : `the tier-0 scope(s) ${g.scopes.filter((s) => s.tier === PrivilegeTier.CONTROL_PLANE).map(scopeText).join(', ')}`;
-        return { origin: g.origin, message: `${describePrincipal(g.client)} is consented, for every user in the tenant, ${what} of ${api}.` };
+        const who = g.user === undefined ? 'every user in the tenant' : `every user in the tenant (its user_object_id ${g.user.written} cannot be read, so it counts as none)`;
+        return { origin: g.origin, message: `${describePrincipal(g.client)} is consented, for ${who}, ${what} of ${api}.` };
       }),
 };
 

@@ -4,7 +4,7 @@ import { TerraformBlock } from '../terraform-json';
 import { attributeOf, text } from './block-values';
 import { DocumentIndex } from './document-index';
 import { apiOf, principalOf } from './entra-access';
-import { GraphApi, GraphDelegatedGrant, GraphDelegatedScope, Origin } from './graph-types';
+import { GraphApi, GraphDelegatedGrant, GraphDelegatedScope, GraphPrincipal, Origin } from './graph-types';
 
 type OriginOf = (block: TerraformBlock) => Origin;
 
@@ -24,6 +24,11 @@ export function widestScopeTier(scopes: readonly GraphDelegatedScope[]): Privile
   return tierOfLevel(widestLevel(scopes.map((s) => tierLevel(s.tier))));
 }
 
+/** Whether a `user_object_id` names one user for certain: a literal object ID, or a reference to a user (any principal the document declares). */
+function namesOneUser(user: GraphPrincipal): boolean {
+  return user.definedBy !== undefined || !(user.written ?? '').includes('${');
+}
+
 /**
  * Admin consents to delegated permissions: who (the client service principal) may call which API
  * with which scopes, for one user or, with no `user_object_id`, for every user in the tenant.
@@ -35,13 +40,15 @@ export function readDelegatedGrants(index: DocumentIndex, origin: OriginOf): Gra
     const readable = Array.isArray(claims) && claims.every((c) => typeof c === 'string' && !c.includes('${'));
     const scopes = readable ? (claims as string[]).map((name) => delegatedScopeOf(name, api)) : [];
     const user = text(block.body, 'user_object_id');
+    const userPrincipal = user === undefined ? undefined : principalOf(user, index);
     return {
       origin: origin(block),
       client: principalOf(text(block.body, 'service_principal_object_id'), index),
       api,
       scopes,
       ...(readable ? {} : { unreadScopes: JSON.stringify(claims ?? null) }),
-      ...(user === undefined ? {} : { user: principalOf(user, index) }),
+      ...(userPrincipal === undefined ? {} : { user: userPrincipal }),
+      tenantWide: userPrincipal === undefined || !namesOneUser(userPrincipal),
       tier: readable ? widestScopeTier(scopes) : PrivilegeTier.CONTROL_PLANE,
     };
   });

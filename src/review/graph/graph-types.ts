@@ -419,6 +419,11 @@ export interface GraphDelegatedGrant {
   readonly unreadScopes?: string;
   /** The one user it is consented for (`user_object_id`); undefined: every user, tenant-wide. */
   readonly user?: GraphPrincipal;
+  /**
+   * For every user: no `user_object_id`, or one that cannot be read (a variable may be null, and
+   * null consents for every user; counted as the wider case). False when it names a user.
+   */
+  readonly tenantWide: boolean;
   /** The widest tier among its scopes; tier 0 when they cannot be read. */
   readonly tier: PrivilegeTier;
 }

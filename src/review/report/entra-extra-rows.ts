@@ -32,7 +32,7 @@ export function groupAssignmentRow(a: GraphGroupAssignment, exceptionsOf: Except
 /** Admin consent to delegated scopes: standing, for one user or every user of the tenant. */
 export function delegatedGrantRow(g: GraphDelegatedGrant, exceptionsOf: ExceptionsOf): ReportRow {
   const scopes = g.unreadScopes ?? g.scopes.map((s) => s.name).join(' ');
-  const who = g.user === undefined ? 'every user' : g.user.name;
+  const who = !g.tenantWide && g.user !== undefined ? g.user.name : g.user === undefined ? 'every user' : `every user (user_object_id ${g.user.written} cannot be read)`;
   return {
     principal: g.client.name,
     principalKind: g.client.kind,
