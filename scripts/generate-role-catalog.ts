@@ -20,6 +20,7 @@ import * as path from 'path';
 import { parseProvenance } from './role-catalog/entraops';
 import { GeneratedFile, renderAzureCatalog, renderEntraCatalog } from './role-catalog/render';
 import { renderAzureTiers } from './role-catalog/render-azure-tiers';
+import { renderEntraActionTiers } from './role-catalog/render-entra-tiers';
 import { renderEscalationCatalog } from './role-catalog/render-escalation';
 import { renderGraphPermissions } from './role-catalog/render-graph-permissions';
 
@@ -53,6 +54,7 @@ function main(args: string[]): void {
     ...renderAzureCatalog(relative(azure), read(azure)),
     ...renderEntraCatalog(relative(entra), read(entra), { roles: inEntraops('entra-directory-roles.json'), provenance, licence }),
     ...renderAzureTiers(source(azure), inEntraops('azure-roles.json'), provenance, licence),
+    ...renderEntraActionTiers(inEntraops('entra-directory-roles.json'), provenance, licence),
     ...renderGraphPermissions(inEntraops('graph-app-roles.json'), provenance, licence),
     ...renderEscalationCatalog({ file: relative(escalation), text: read(escalation) }, { file: relative(azure), text: read(azure) }),
   ];

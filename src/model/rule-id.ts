@@ -50,6 +50,21 @@ export enum RuleId {
   WORKLOAD_TIER0_ENTRA = 'AZA022',
   /** A workload identity holds a tier-1 Microsoft Graph application permission. */
   WORKLOAD_TIER1_GRAPH_PERMISSION = 'AZA023',
+  /**
+   * An owner of an application or service principal whose service principal holds a tier-0 Entra
+   * role, a tier-0 Graph permission or an Azure role that can grant access: owners can add a secret and sign in as it.
+   */
+  PRIVILEGED_OBJECT_OWNER = 'AZA024',
+  /** A standing member of a role-assignable group: it holds the group's Entra roles without activating anything. */
+  ROLE_ASSIGNABLE_GROUP_STANDING_MEMBER = 'AZA025',
+  /** An active PIM for Groups assignment with no end, or longer than any policy allows: standing membership by another name. */
+  ACTIVE_GROUP_ASSIGNMENT_STANDING = 'AZA026',
+  /** A PIM for Groups policy that lets membership or ownership activate too easily, or lets assignments never expire. */
+  WEAK_GROUP_ACTIVATION = 'AZA027',
+  /** Tenant-wide admin consent to a tier-0 delegated permission. */
+  TENANT_WIDE_TIER0_CONSENT = 'AZA028',
+  /** An application requests a tier-0 permission: not held, but one consent away. */
+  REQUESTED_TIER0_PERMISSION = 'AZA029',
 }
 
 const RULE_IDS: ReadonlySet<string> = new Set(Object.values(RuleId));

@@ -95,8 +95,11 @@ function isExpired(suppression: SuppressionRecord, today: string): boolean {
 
 function allOrigins(graph: AccessGraph): Origin[] {
   const byAddress = new Map<string, Origin>();
+  // Every list a rule can point at: an expired suppression on any of them is AZA012.
   const collections: { origin: Origin }[][] = [
     graph.grants, graph.eligibilities, graph.policies, graph.identities, graph.credentials, graph.roleDefinitions,
+    graph.directoryRoles, graph.appPermissions, graph.ownerships, graph.groupMemberships, graph.customDirectoryRoles,
+    graph.groupAssignments, graph.groupPolicies, graph.delegatedGrants, graph.requestedPermissions,
   ];
   for (const origin of collections.flat().map((x) => x.origin)) byAddress.set(`${origin.file}#${origin.address}`, origin);
   return [...byAddress.values()];

@@ -2,6 +2,10 @@ import { Rule, RuleInfo } from './rule';
 import { notReviewed } from './rules/coverage-rules';
 import { secretPresent } from './rules/credential-rules';
 import { dataRoleElsewhere } from './rules/data-plane-rules';
+import { requestedTier0Permission, tenantWideTier0Consent } from './rules/entra-consent-rules';
+import { roleAssignableGroupStandingMember } from './rules/entra-group-rules';
+import { privilegedObjectOwner } from './rules/entra-ownership-rules';
+import { activeGroupAssignmentStanding, weakGroupActivation } from './rules/entra-pim-group-rules';
 import { standingTier0DirectoryRole, workloadTier0Entra, workloadTier1GraphPermission } from './rules/entra-rules';
 import { escalationChain } from './rules/escalation-rules';
 import {
@@ -48,6 +52,12 @@ export const RULE_REGISTRY: readonly RuleInfo[] = [
   standingTier0DirectoryRole,
   workloadTier0Entra,
   workloadTier1GraphPermission,
+  privilegedObjectOwner,
+  roleAssignableGroupStandingMember,
+  activeGroupAssignmentStanding,
+  weakGroupActivation,
+  tenantWideTier0Consent,
+  requestedTier0Permission,
 ];
 
 /** A rule that runs over the graph; the others' findings come from elsewhere (AZA012: from suppressions). */

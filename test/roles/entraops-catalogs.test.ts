@@ -2,6 +2,7 @@ import { readFileSync } from 'fs';
 import * as path from 'path';
 import { parseEntraopsAzureRoles, parseEntraopsEntraRoles, parseGraphAppRoles, parseProvenance } from '../../scripts/role-catalog/entraops';
 import { renderAzureTiers } from '../../scripts/role-catalog/render-azure-tiers';
+import { renderEntraActionTiers } from '../../scripts/role-catalog/render-entra-tiers';
 import { renderGraphPermissions } from '../../scripts/role-catalog/render-graph-permissions';
 import { AppPermission, BuiltInRole, DirectoryRole, EntraRoleCatalog, GraphPermission, PrivilegeTier, Role, RoleCatalog } from '../../src';
 
@@ -30,6 +31,12 @@ describe('the committed entraops catalogs', () => {
     }
   });
 
+  test('are exactly what the generator makes from data/entraops/entra-directory-roles.json (Entra action tiers)', () => {
+    const files = renderEntraActionTiers(source('data/entraops/entra-directory-roles.json'), provenance, licence);
+    expect(files.map((f) => f.path)).toEqual(['src/roles/entra-action-tiers.generated.ts']);
+    for (const file of files) expect({ path: file.path, content: read(file.path) }).toEqual(file);
+  });
+
   test('carry the source, the commit and the MIT licence notice in full, and the licence sits beside the data', () => {
     const notice = read('data/entraops/LICENSE');
     expect(notice).toMatch(/^MIT License/);
@@ -38,6 +45,7 @@ describe('the committed entraops catalogs', () => {
       'src/roles/graph-permissions.generated.ts',
       'src/roles/azure-role-tiers.generated.ts',
       'src/roles/azure-action-tiers.generated.ts',
+      'src/roles/entra-action-tiers.generated.ts',
       'src/roles/entra-roles.generated.ts',
       'src/roles/directory-role.generated.ts',
     ]) {

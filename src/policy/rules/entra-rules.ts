@@ -8,7 +8,7 @@ import { PrivilegeTier } from '../../roles/privilege-tier';
 import { Rule, RuleHit } from '../rule';
 
 function roleText(d: GraphDirectoryRole): string {
-  const how = d.via === 'role-member' ? ' as a member of the activated role' : '';
+  const how = d.via === 'role-assignment' ? '' : ' as a member of the activated role';
   const unread = d.role.known ? '' : ' (the role cannot be read or classified, so it counts as tier 0)';
   return `the Entra role "${d.role.name}"${unread} standing${how} at ${describeDirectoryScope(d.scope)}`;
 }

@@ -4,6 +4,7 @@ import { describePrincipal } from '../../review/graph/describe-principal';
 import { governs } from '../../review/graph/governing-policy';
 import { GraphEligibility } from '../../review/graph/graph-types';
 import { Rule, RuleHit } from '../rule';
+import { activationWeaknesses } from './activation-weaknesses';
 
 function isPrivilegedEligibility(e: GraphEligibility): boolean {
   // Membership of a PIM group can carry any role, so a group eligibility counts as privileged.
@@ -59,16 +60,7 @@ export const weakActivation: Rule = {
       }
     }
     for (const p of graph.policies.filter((x) => x.role.canGrantAccess)) {
-      const weaknesses = [
-        !p.requireApproval || p.approverCount === 0 ? 'no approval by named approvers' : undefined,
-        p.maximumActivation === undefined
-          ? 'no maximum activation duration'
-          : p.maximumActivation.totalHours > context.maxActivationHours
-            ? `activation up to ${p.maximumActivation.toIsoString()} (limit ${context.maxActivationHours} hours)`
-            : undefined,
-        !p.requireMfa && !p.requireAuthenticationContext ? 'no MFA or authentication context' : undefined,
-        !p.requireJustification ? 'no justification' : undefined,
-      ].filter((w): w is string => w !== undefined);
+      const weaknesses = activationWeaknesses(p, context);
       if (weaknesses.length) {
         hits.push({ origin: p.origin, message: `activation of "${p.role.name}" at ${p.scope.value} has ${weaknesses.join(', ')}.` });
       }

@@ -4,7 +4,6 @@ import { PrincipalKind } from '../../model/principal-kind';
 import { RuleId } from '../../model/rule-id';
 import { Severity } from '../../model/severity';
 import { describePrincipal } from '../../review/graph/describe-principal';
-import { GraphGrant } from '../../review/graph/graph-types';
 import { Rule } from '../rule';
 
 /** The longest an assignment that must end may last: the longest expire_after a role policy accepts. */
@@ -36,14 +35,17 @@ export const activeAssignmentStanding: Rule = {
     graph.grants
       .filter((g) => g.via === 'pim-active')
       .flatMap((g) => {
-        const why = neverEnds(g, context.today);
+        const why = whyActiveNeverEnds(g.expiry, context.today);
         return why === undefined ? [] : [{ origin: g.origin, message: `${describePrincipal(g.principal)} holds "${g.role.name}" active at ${g.scope.value} ${why}.` }];
       }),
 };
 
-/** Why an active assignment counts as standing, or undefined when it ends in time. */
-function neverEnds(grant: GraphGrant, today: string): string | undefined {
-  const expiry = grant.expiry;
+/**
+ * Why an active assignment counts as standing, or undefined when it ends in time: no end, or one
+ * later than the longest a policy requiring an end accepts. `expiry` is the end as written (a
+ * duration or a date-time); undefined is none. Azure's active assignments and PIM for Groups' alike.
+ */
+export function whyActiveNeverEnds(expiry: string | undefined, today: string): string | undefined {
   if (expiry === undefined) return 'with no end (or one that cannot be read)';
   if (/^P/i.test(expiry)) {
     const days = durationDays(expiry);

@@ -262,7 +262,7 @@ export function entraHoldingsOf(graph: AccessGraph): Map<string, EntraHolding[]>
   for (const e of graph.eligibilities) {
     // azuread 3.x has no directory-role policy resource: what activation needs is not in the configuration.
     if (e.kind === 'entra-directory-role' && e.entraRole !== undefined && e.scope !== undefined) {
-      roleHolding({ origin: e.origin, principal: e.principal, role: e.entraRole, scope: e.scope }, activationOf(e, graph.policies));
+      roleHolding({ origin: e.origin, principal: e.principal, role: e.entraRole, scope: e.scope }, activationOf(e, graph));
     }
     if (e.kind === 'pim-group' && e.group !== undefined) {
       const role = e.assignmentType === 'owner' ? 'owner' : 'member';
@@ -273,7 +273,7 @@ export function entraHoldingsOf(graph: AccessGraph): Map<string, EntraHolding[]>
           role: { name: `eligible ${role} of ${e.group.name}`, canGrantAccess: false },
           scope: { value: e.group.key, name: e.group.name, level: ScopeLevel.RESOURCE },
         },
-        holds: `is eligible to be ${role} of the group "${e.group.name}" ${eligibleSuffix(activationOf(e, graph.policies))}`,
+        holds: `is eligible to be ${role} of the group "${e.group.name}" ${eligibleSuffix(activationOf(e, graph))}`,
         edgeKind: 'AZRoleEligible',
         canGrantAccess: false,
         eligible: true,

@@ -161,7 +161,7 @@ export function computeReach(graph: AccessGraph): ReachResult {
   for (const e of graph.eligibilities) {
     if (e.kind !== 'azure-rbac' || e.role === undefined || e.scope === undefined || e.scopePlacement === undefined) continue;
     const grant: GraphGrant = { origin: e.origin, principal: e.principal, role: e.role, scope: e.scope, scopePlacement: e.scopePlacement, via: 'pim-eligible' };
-    const activation = activationOf(e, graph.policies);
+    const activation = activationOf(e, graph);
     const node: GrantNode = { grant, document: contentsFor(e.origin).documentKey, placement: e.scopePlacement, activation };
     const record = principals.get(e.principal.key);
     if (record) record.nodes.push(node);

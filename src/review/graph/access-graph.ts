@@ -3,32 +3,42 @@ import { Role } from '../../roles/role';
 import { RolePermission } from '../../roles/role-permission';
 import { parseReference, scopeLevelOfValue } from '../reference';
 import { legacyAddressOf, NOT_READ_MODULES_KEY, NotReadModule, TerraformBlock, TerraformDocument } from '../terraform-json';
+import { activationSettingsOf } from './activation-settings';
 import {
   AZAPI_PRINCIPAL_ATTRIBUTE, azapiBody, azapiKindOf, federatedCredentialForm, policyForm, roleAssignmentForm, roleDefinitionForm, scheduleRequestForm,
 } from './azapi-access';
-import { flag, nestedBlock, nestedBlocks, strings, text } from './block-values';
+import { nestedBlock, nestedBlocks, strings, text } from './block-values';
 import { constrainedRole } from './constrained-role';
 import { coverageOf } from './coverage';
 import { cosmosBuiltInRoleName, dataPlaneRoleByName } from './data-plane-role-by-name';
 import { DocumentIndex } from './document-index';
-import { directoryScopeOf, entraRoleOf, readAppPermissions, readDirectoryRoles } from './entra-access';
+import { directoryScopeOf, entraRoleOf, principalOf, readAppPermissions, readCustomDirectoryRoles, readDirectoryRoles } from './entra-access';
+import { readDelegatedGrants } from './entra-consent';
 import { readEntraDirectory } from './entra-directory';
+import { groupScheduleExpiry, readGroupAssignments, readGroupPolicies } from './entra-pim-groups';
+import { readRequestedPermissions } from './entra-requested-permissions';
+import { expiryEnd } from './expiry-end';
 import {
   GraphActivationPolicy,
   GraphAppPermission,
   GraphCoverage,
   GraphCredential,
+  GraphCustomDirectoryRole,
+  GraphDelegatedGrant,
   GraphDirectoryObject,
   GraphDirectoryRole,
   GraphEligibility,
   GraphExpiry,
   GraphGrant,
+  GraphGroupActivationPolicy,
+  GraphGroupAssignment,
   GraphGroupMembership,
   GraphIdentity,
   GraphModuleNotRead,
   GraphMove,
   GraphOwnership,
   GraphPrincipal,
+  GraphRequestedPermission,
   GraphRole,
   GraphRoleDefinition,
   GraphScope,
@@ -63,7 +73,8 @@ const PASSWORD_TYPES: ReadonlyMap<string, GraphCredential['kind']> = new Map([
 ]);
 const IGNORED_POLICY = 'no grant: the vault uses RBAC authorization, so Azure does not evaluate its access policies';
 const CERTIFICATE_TYPES = ['azuread_application_certificate', 'azuread_service_principal_certificate'];
-const FEDERATED_TYPES = ['azurerm_federated_identity_credential', 'azuread_application_federated_identity_credential'];
+const FLEXIBLE_FEDERATED = 'azuread_application_flexible_federated_identity_credential';
+const FEDERATED_TYPES = ['azurerm_federated_identity_credential', 'azuread_application_federated_identity_credential', FLEXIBLE_FEDERATED];
 
 function scopeOf(value: string | undefined, index: DocumentIndex): GraphScope {
   const scope = value ?? '';
@@ -177,10 +188,6 @@ function safeDuration(make: () => Duration): Duration | undefined {
   }
 }
 
-function parseDuration(value: string | undefined): Duration | undefined {
-  return value === undefined ? undefined : safeDuration(() => Duration.parse(value));
-}
-
 /**
  * Who holds which access, from Terraform JSON: principals, managed identities and the resources
  * they run on, standing grants, PIM eligibilities, activation policies, credentials and custom
@@ -220,6 +227,16 @@ export class AccessGraph {
   public readonly ownerships: GraphOwnership[] = [];
   /** Members of groups. */
   public readonly groupMemberships: GraphGroupMembership[] = [];
+  /** Custom Entra directory roles the configuration defines, tiered by their actions. */
+  public readonly customDirectoryRoles: GraphCustomDirectoryRole[] = [];
+  /** Active PIM for Groups assignments: group membership or ownership held now. */
+  public readonly groupAssignments: GraphGroupAssignment[] = [];
+  /** PIM for Groups policies: how group membership or ownership is activated. */
+  public readonly groupPolicies: GraphGroupActivationPolicy[] = [];
+  /** Admin consents to delegated permissions, for one user or the whole tenant. */
+  public readonly delegatedGrants: GraphDelegatedGrant[] = [];
+  /** Permissions applications only request (`required_resource_access`): informational, never a grant. */
+  public readonly requestedPermissions: GraphRequestedPermission[] = [];
 
   private constructor() {}
 
@@ -273,7 +290,7 @@ export class AccessGraph {
         via: active ? 'pim-active' : 'role-assignment',
         description: text(body, 'description'),
         condition: text(body, 'condition'),
-        expiry: expiry ? (expiry.permanent ? undefined : (expiry.duration?.toIsoString() ?? expiry.endDateTime)) : undefined,
+        expiry: expiry && expiryEnd(expiry),
       });
     }
     this.readServiceRoleAssignments(index, origin, resolved, placement);
@@ -308,19 +325,14 @@ export class AccessGraph {
       });
     }
     for (const block of index.ofType('azuread_privileged_access_group_eligibility_schedule')) {
-      const duration = text(block.body, 'duration');
-      const end = text(block.body, 'expiration_date');
-      const permanent = flag(block.body, 'permanent_assignment') === true;
       this.eligibilities.push({
         origin: origin(block),
         kind: 'pim-group',
         principal: resolved.principalOf(block.body),
         groupId: text(block.body, 'group_id'),
-        group: resolved.principalOf({ principal_id: text(block.body, 'group_id') }, 'Group'),
+        group: principalOf(text(block.body, 'group_id'), index),
         assignmentType: text(block.body, 'assignment_type'),
-        expiry: permanent || (duration === undefined && end === undefined)
-          ? { permanent: true }
-          : { permanent: false, duration: parseDuration(duration), endDateTime: end },
+        expiry: groupScheduleExpiry(block.body),
       });
     }
 
@@ -329,20 +341,11 @@ export class AccessGraph {
       ...azapi('policy').map((block) => ({ block, body: policyForm(block) })),
     ];
     for (const { block, body } of policies) {
-      const activation = nestedBlock(body.activation_rules);
-      const stage = nestedBlock(activation?.approval_stage);
-      const approvers = nestedBlocks(stage?.primary_approver);
       this.policies.push({
         origin: origin(block),
         role: resolved.roleOf(body),
         scope: resolved.scopeOf(text(body, 'scope')),
-        maximumActivation: parseDuration(text(activation, 'maximum_duration')),
-        requireApproval: flag(activation, 'require_approval') === true,
-        approverCount: approvers.length,
-        approvers: approvers.map((a) => resolved.principalOf({ principal_id: text(a, 'object_id') }, text(a, 'type'))),
-        requireMfa: flag(activation, 'require_multifactor_authentication') === true,
-        requireAuthenticationContext: text(activation, 'required_conditional_access_authentication_context') !== undefined,
-        requireJustification: flag(activation, 'require_justification') === true,
+        ...activationSettingsOf(body.activation_rules, index),
       });
     }
 
@@ -353,6 +356,11 @@ export class AccessGraph {
     this.directoryObjects.push(...directory.objects);
     this.ownerships.push(...directory.ownerships);
     this.groupMemberships.push(...directory.memberships);
+    this.customDirectoryRoles.push(...readCustomDirectoryRoles(index, origin));
+    this.groupAssignments.push(...readGroupAssignments(index, origin));
+    this.groupPolicies.push(...readGroupPolicies(index, origin));
+    this.delegatedGrants.push(...readDelegatedGrants(index, origin));
+    this.requestedPermissions.push(...readRequestedPermissions(index, origin));
     for (const block of index.blocks) {
       const covered = coverageOf(block, origin(block));
       this.coverage.push(...(ignoredPolicies.has(block.address) ? covered.map((c) => ({ ...c, note: IGNORED_POLICY })) : covered));
@@ -602,6 +610,8 @@ export class AccessGraph {
           owner: text(block.body, 'parent_id') ?? text(block.body, 'application_id') ?? block.address,
           issuer: text(block.body, 'issuer'),
           subject: text(block.body, 'subject'),
+          // The flexible variant matches subjects by an expression instead of naming one.
+          ...(block.type === FLEXIBLE_FEDERATED ? { claimsMatchingExpression: text(block.body, 'claims_matching_expression') } : {}),
         });
       }
     }

@@ -1,15 +1,18 @@
 import { directoryScopeLevel } from '../../model/directory-scope';
 import { isGuid } from '../../model/guid';
 import { ScopeLevel } from '../../model/scope-level';
+import { tierOfEntraActions } from '../../roles/entra-action-tier';
 import { EntraRoleCatalog } from '../../roles/entra-role-catalog';
 import { GraphPermissionCatalog } from '../../roles/graph-permission-catalog';
 import { MICROSOFT_GRAPH_APP_ID } from '../../roles/microsoft-graph';
 import { PrivilegeTier } from '../../roles/privilege-tier';
 import { parseReference, TerraformReference } from '../reference';
 import { TerraformBlock } from '../terraform-json';
-import { text } from './block-values';
+import { attributeOf, nestedBlocks, text } from './block-values';
 import { DocumentIndex } from './document-index';
-import { GraphApi, GraphAppPermission, GraphDirectoryRole, GraphEntraRole, GraphPrincipal, GraphScope, Origin } from './graph-types';
+import {
+  GraphApi, GraphAppPermission, GraphCustomDirectoryRole, GraphDirectoryRole, GraphEntraRole, GraphPrincipal, GraphScope, Origin,
+} from './graph-types';
 import { resolvePrincipal } from './resolve-principal';
 import { withStableKey } from './stable-principal';
 
@@ -17,6 +20,8 @@ type OriginOf = (block: TerraformBlock) => Origin;
 
 const SERVICE_PRINCIPAL = 'azuread_service_principal';
 const OBJECT_ID_ATTRIBUTES = ['object_id', 'id'];
+/** The attributes a client (application) ID is read from, by azuread version (3.x, 2.x). */
+const CLIENT_ID_ATTRIBUTES = ['client_id', 'application_id'];
 /** The key of Microsoft Graph in `azuread_application_published_app_ids.result`. */
 const PUBLISHED_GRAPH_KEY = 'MicrosoftGraph';
 // `${data.azuread_service_principal.msgraph.app_role_ids["User.Read.All"]}`: a reference and a map key.
@@ -25,13 +30,14 @@ const KEYED_REFERENCE = /^\$\{(.+)\["([^"\]]+)"\]\}$/;
 const UNIT_BY_REFERENCE = /^\/administrativeUnits\/(\$\{[^}]+\})$/i;
 
 /** A reference followed by a map key: the reference, and the key. */
-function keyedReference(value: string): { reference: TerraformReference; key: string } | undefined {
+export function keyedReference(value: string): { reference: TerraformReference; key: string } | undefined {
   const match = KEYED_REFERENCE.exec(value);
   const reference = match ? parseReference(`\${${match[1]}}`) : undefined;
   return match && reference ? { reference, key: match[2] } : undefined;
 }
 
-function principalOf(value: string | undefined, index: DocumentIndex): GraphPrincipal {
+/** The principal an Entra resource's object-ID argument names (unwritten: unknown). */
+export function principalOf(value: string | undefined, index: DocumentIndex): GraphPrincipal {
   const written = value ?? '';
   return withStableKey(resolvePrincipal(written, undefined, index), written, index);
 }
@@ -46,9 +52,44 @@ function catalogRole(role: ReturnType<EntraRoleCatalog['tryFromName']>, fallback
 }
 
 /**
- * The Entra role a `role_id` or `role_object_id` names: a built-in role by its template ID, or
- * an `azuread_directory_role` (activated by `template_id` or `display_name`) by reference. An
- * object ID differs in every tenant, and a custom role is classified by nobody: both count as tier 0.
+ * The actions of an `azuread_custom_directory_role`: every `permissions` block's
+ * `allowed_resource_actions`. Undefined when any list cannot be read (a variable, a function, an
+ * element that is an expression, a `dynamic` block): what it grants is then unknown.
+ */
+function customRoleActions(body: Record<string, unknown> | undefined): string[] | undefined {
+  if (body === undefined || attributeOf(body, 'dynamic') !== undefined) return undefined;
+  const actions: string[] = [];
+  for (const permissions of nestedBlocks(attributeOf(body, 'permissions'))) {
+    const list = attributeOf(permissions, 'allowed_resource_actions');
+    if (!Array.isArray(list) || list.some((a) => typeof a !== 'string' || a.includes('${'))) return undefined;
+    actions.push(...(list as string[]));
+  }
+  return actions;
+}
+
+/**
+ * A custom directory role, tiered as the built-in ones are: by the widest tier among its
+ * `allowed_resource_actions` (src/roles/entra-action-tier.ts). Actions that cannot be read, an
+ * action entraops does not classify, or no action at all: tier 0, the wider case.
+ */
+function customRole(address: string, body: Record<string, unknown> | undefined): GraphEntraRole {
+  const name = `custom role ${text(body, 'display_name') ?? address}`;
+  const actions = customRoleActions(body);
+  if (actions === undefined) return unreadRole(`${name} (its actions cannot be read)`);
+  const templateId = text(body, 'template_id');
+  const written = templateId !== undefined && isGuid(templateId) ? { templateId: templateId.toLowerCase() } : {};
+  const { tier, unclassified } = tierOfEntraActions(actions);
+  // As an Azure custom role's name says what was counted as "*": the reader sees why it is tier 0.
+  const why = actions.length === 0 ? ' (no actions, counted as tier 0)'
+    : unclassified.length ? ` (actions no classification lists, counted as tier 0: ${unclassified.join(', ')})` : '';
+  return { name: `${name}${why}`, ...written, tier, known: true };
+}
+
+/**
+ * The Entra role a `role_id` or `role_object_id` names: a built-in role by its template ID, an
+ * `azuread_directory_role` (activated by `template_id` or `display_name`) by reference, or an
+ * `azuread_custom_directory_role` by reference (`object_id` or `template_id`), tiered by its
+ * actions. An object ID differs in every tenant, so a literal one that is no template ID counts as tier 0.
  */
 export function entraRoleOf(value: string | undefined, index: DocumentIndex): GraphEntraRole {
   const catalog = EntraRoleCatalog.builtIn();
@@ -62,9 +103,7 @@ export function entraRoleOf(value: string | undefined, index: DocumentIndex): Gr
     const name = text(body, 'display_name');
     if (name !== undefined && !name.includes('${')) return catalogRole(catalog.tryFromName(name), value);
   }
-  if (reference?.type === 'azuread_custom_directory_role') {
-    return unreadRole(`custom role ${text(body, 'display_name') ?? reference.address}`);
-  }
+  if (reference?.type === 'azuread_custom_directory_role') return customRole(reference.address, body);
   return unreadRole(value);
 }
 
@@ -86,7 +125,28 @@ export function directoryScopeOf(value: string | undefined, index: DocumentIndex
   return { value: scope, level: directoryScopeLevel(scope), stableKey: scope.includes('${') ? undefined : scope.toLowerCase() };
 }
 
-/** Standing Entra directory roles: role assignments (at a directory scope) and role members (tenant-wide). */
+/** The custom directory roles the document defines, each with the tier its actions give it, assigned or not. */
+export function readCustomDirectoryRoles(index: DocumentIndex, origin: OriginOf): GraphCustomDirectoryRole[] {
+  return index.ofType('azuread_custom_directory_role').map((block) => {
+    const actions = customRoleActions(block.body);
+    return { origin: origin(block), role: customRole(block.address, block.body), ...(actions === undefined ? {} : { actions }) };
+  });
+}
+
+/**
+ * The scope of an `administrative_unit_object_id`: that administrative unit, written as a
+ * `directory_scope_id` would be. A unit that cannot be named is still a unit, never the tenant.
+ */
+function administrativeUnitScopeOf(value: string | undefined, index: DocumentIndex): GraphScope {
+  const scope = directoryScopeOf(`/administrativeUnits/${value ?? '(no unit written)'}`, index);
+  return scope.level === ScopeLevel.UNKNOWN ? { ...scope, level: ScopeLevel.RESOURCE_GROUP } : scope;
+}
+
+/**
+ * Standing Entra directory roles: role assignments (at a directory scope), role members
+ * (tenant-wide) and administrative-unit role members (`azuread_administrative_unit_role_member`,
+ * scoped to their unit).
+ */
 export function readDirectoryRoles(index: DocumentIndex, origin: OriginOf): GraphDirectoryRole[] {
   const roles: GraphDirectoryRole[] = [];
   for (const block of index.ofType('azuread_directory_role_assignment')) {
@@ -105,6 +165,15 @@ export function readDirectoryRoles(index: DocumentIndex, origin: OriginOf): Grap
       role: entraRoleOf(text(block.body, 'role_object_id'), index),
       scope: directoryScopeOf('/', index),
       via: 'role-member',
+    });
+  }
+  for (const block of index.ofType('azuread_administrative_unit_role_member')) {
+    roles.push({
+      origin: origin(block),
+      principal: principalOf(text(block.body, 'member_object_id'), index),
+      role: entraRoleOf(text(block.body, 'role_object_id'), index),
+      scope: administrativeUnitScopeOf(text(block.body, 'administrative_unit_object_id'), index),
+      via: 'administrative-unit-role-member',
     });
   }
   return roles;
@@ -134,6 +203,26 @@ function apiOfServicePrincipal(address: string, written: string, index: Document
     return { kind: 'other', name: text(index.get(clientReference.address)?.body, 'display_name') ?? clientReference.address, written };
   }
   return { kind: 'unknown', name: `${address} (its client ID cannot be read)`, written };
+}
+
+/**
+ * The API a client (application) ID names, as `required_resource_access.resource_app_id` and
+ * `api_client_id` write it: Microsoft Graph's, literal or from the published app IDs; a service
+ * principal's or an application's `client_id` by reference. Another literal client ID is some
+ * other API; anything else cannot be read.
+ */
+export function apiOfClientId(value: string | undefined, index: DocumentIndex): GraphApi {
+  const written = value ?? '';
+  if (isGraphClientId(value)) return { kind: 'microsoft-graph', name: 'Microsoft Graph', written };
+  if (value !== undefined && isGuid(value)) return { kind: 'other', name: `client ID ${value.toLowerCase()}`, written };
+  const reference = value === undefined ? undefined : parseReference(value);
+  if (reference !== undefined && CLIENT_ID_ATTRIBUTES.includes(reference.attribute)) {
+    if (reference.type === SERVICE_PRINCIPAL) return apiOfServicePrincipal(reference.address, written, index);
+    if (reference.type === 'azuread_application') {
+      return { kind: 'other', name: text(index.get(reference.address)?.body, 'display_name') ?? reference.address, written };
+    }
+  }
+  return { kind: 'unknown', name: written || '(no API written)', written };
 }
 
 /**

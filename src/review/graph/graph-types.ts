@@ -148,7 +148,7 @@ export interface GraphEligibility {
   readonly entraRole?: GraphEntraRole;
   /** For PIM for Groups: the group and `member` or `owner`. */
   readonly groupId?: string;
-  /** For PIM for Groups: the group as a principal (its key is the one the group's grants carry). */
+  /** For PIM for Groups: the group as a principal; its key is the one the group's own roles and policies carry. */
   readonly group?: GraphPrincipal;
   readonly assignmentType?: string;
   readonly expiry: GraphExpiry;
@@ -162,8 +162,8 @@ export interface GraphActivationPolicy {
   readonly maximumActivation?: Duration;
   readonly requireApproval: boolean;
   readonly approverCount: number;
-  /** Who approves activation (`primary_approver`): each holds the eligible role's activation in their hands. */
-  readonly approvers: readonly GraphPrincipal[];
+  /** The approvers of the approval stage, who activations of the role wait for. */
+  readonly approvers: GraphApprover[];
   readonly requireMfa: boolean;
   readonly requireAuthenticationContext: boolean;
   readonly requireJustification: boolean;
@@ -193,6 +193,8 @@ export interface GraphCredential {
   /** For federated credentials: issuer and subject. */
   readonly issuer?: string;
   readonly subject?: string;
+  /** For flexible federated credentials: the expression subjects are matched by (it may match many), instead of one subject. */
+  readonly claimsMatchingExpression?: string;
 }
 
 /** A `moved` block: the resource at `from` is the one now declared at `to`. */
@@ -250,16 +252,17 @@ export interface GraphModuleNotRead {
 export interface GraphEntraRole {
   readonly name: string;
   readonly templateId?: string;
-  /** The catalog's role; undefined when the role cannot be read (then it counts as tier 0). */
+  /** The catalog's role; undefined for a custom role, or when the role cannot be read (then it counts as tier 0). */
   readonly role?: EntraRole;
-  /** The role's tier; a role that cannot be read, or a custom role nobody classified, is tier 0. */
+  /** The role's tier; a role that cannot be read, or a custom role whose actions cannot be read, is tier 0. */
   readonly tier: PrivilegeTier;
   readonly known: boolean;
 }
 
 /**
- * A standing Entra directory role: `azuread_directory_role_assignment`, or membership of an
- * activated role (`azuread_directory_role_member`, always tenant-wide).
+ * A standing Entra directory role: `azuread_directory_role_assignment`, membership of an
+ * activated role (`azuread_directory_role_member`, always tenant-wide), or of an activated role
+ * in an administrative unit (`azuread_administrative_unit_role_member`).
  */
 export interface GraphDirectoryRole {
   readonly origin: Origin;
@@ -267,7 +270,7 @@ export interface GraphDirectoryRole {
   readonly role: GraphEntraRole;
   /** The directory scope: `/` (the tenant), an administrative unit, or one object; unknown is the widest. */
   readonly scope: GraphScope;
-  readonly via: 'role-assignment' | 'role-member';
+  readonly via: 'role-assignment' | 'role-member' | 'administrative-unit-role-member';
 }
 
 /** The API whose app role a workload is given: Microsoft Graph, another API, or one that cannot be read. */
@@ -339,4 +342,115 @@ export interface GraphGroupMembership {
   readonly group: GraphPrincipal;
   /** Whether the group is role-assignable; unknown counts as true (the wider case). */
   readonly roleAssignable: boolean;
+}
+
+/** A custom Entra directory role the configuration defines (`azuread_custom_directory_role`), assigned or not. */
+export interface GraphCustomDirectoryRole {
+  readonly origin: Origin;
+  /** The role as its assignments see it: tiered by its actions; tier 0 when they cannot be read. */
+  readonly role: GraphEntraRole;
+  /** Its `allowed_resource_actions`, every `permissions` block's; undefined when any cannot be read. */
+  readonly actions?: readonly string[];
+}
+
+/** An approver of a PIM activation: who an activation waits for. */
+export interface GraphApprover {
+  readonly principal: GraphPrincipal;
+  /** `User` or `Group`, as written. */
+  readonly type?: string;
+}
+
+/** What a PIM policy asks of an activation, for Azure roles and PIM for Groups alike: the rules judge both the same way. */
+export type GraphActivationSettings = Pick<GraphActivationPolicy,
+'maximumActivation' | 'requireApproval' | 'approverCount' | 'approvers' | 'requireMfa' | 'requireAuthenticationContext' | 'requireJustification'>;
+
+/**
+ * An active PIM for Groups assignment (`azuread_privileged_access_group_assignment_schedule`):
+ * membership or ownership of a group held now, for as long as its schedule says.
+ */
+export interface GraphGroupAssignment {
+  readonly origin: Origin;
+  readonly principal: GraphPrincipal;
+  /** The group as a principal: its key is the one the group's own roles carry. */
+  readonly group: GraphPrincipal;
+  /** `member` or `owner` as written; an owner can also add members. */
+  readonly assignmentType: string;
+  readonly expiry: GraphExpiry;
+}
+
+/** Whether a PIM policy makes eligible or active assignments expire (`expiration_required`, `expire_after`). */
+export interface GraphAssignmentExpiryRule {
+  /** True only when written true: absent or unreadable is not required (the wider case). */
+  readonly expirationRequired: boolean;
+  readonly expireAfter?: Duration;
+}
+
+/**
+ * The PIM for Groups policy of a group's membership or ownership
+ * (`azuread_group_role_management_policy`): how it is activated, and whether assignments expire.
+ */
+export interface GraphGroupActivationPolicy extends GraphActivationSettings {
+  readonly origin: Origin;
+  readonly group: GraphPrincipal;
+  /** `member` or `owner` (`role_id`), as written. */
+  readonly assignmentType: string;
+  readonly eligibleAssignments: GraphAssignmentExpiryRule;
+  readonly activeAssignments: GraphAssignmentExpiryRule;
+}
+
+/** A delegated scope of a consent or a request, with the tier it is judged by (src/roles/delegated-scope-tier.ts). */
+export interface GraphDelegatedScope {
+  /** The scope's name as written (`Directory.ReadWrite.All`), or its ID when only that is written. */
+  readonly name: string;
+  readonly tier: PrivilegeTier;
+  /** Whether the tier comes from an application permission of the same name; otherwise it counts as tier 0 unclassified. */
+  readonly classified: boolean;
+}
+
+/**
+ * Admin consent to delegated permissions (`azuread_service_principal_delegated_permission_grant`):
+ * the client may call the API on behalf of one user, or of every user in the tenant when no
+ * user is named. A grant, not a request.
+ */
+export interface GraphDelegatedGrant {
+  readonly origin: Origin;
+  /** The client application's service principal (`service_principal_object_id`). */
+  readonly client: GraphPrincipal;
+  /** The API the scopes are of (`resource_service_principal_object_id`). */
+  readonly api: GraphApi;
+  readonly scopes: GraphDelegatedScope[];
+  /** `claim_values` as written when it cannot be read: then the grant counts as tier 0. */
+  readonly unreadScopes?: string;
+  /** The one user it is consented for (`user_object_id`); undefined: every user, tenant-wide. */
+  readonly user?: GraphPrincipal;
+  /**
+   * For every user: no `user_object_id`, or one that cannot be read (a variable may be null, and
+   * null consents for every user; counted as the wider case). False when it names a user.
+   */
+  readonly tenantWide: boolean;
+  /** The widest tier among its scopes; tier 0 when they cannot be read. */
+  readonly tier: PrivilegeTier;
+}
+
+/**
+ * A permission an application only requests (`required_resource_access` of `azuread_application`,
+ * `azuread_application_api_access`): nothing is held until an administrator consents or an app
+ * role is assigned. Informational, never a grant.
+ */
+export interface GraphRequestedPermission {
+  readonly origin: Origin;
+  /** The requesting application: its address, or the value as written. */
+  readonly application: string;
+  readonly api: GraphApi;
+  /** `application` (an app role, type `Role`) or `delegated` (a scope, type `Scope`), or `unknown`. */
+  readonly kind: 'application' | 'delegated' | 'unknown';
+  /** The permission's name when it can be named, else its ID as written. */
+  readonly name: string;
+  /** The ID as written (a GUID or a reference). */
+  readonly id: string;
+  /** For a Microsoft Graph application permission: the catalog's. */
+  readonly permission?: AppPermission;
+  /** What it would give if consented; unclassified or unreadable counts as tier 0. */
+  readonly tier: PrivilegeTier;
+  readonly classified: boolean;
 }

@@ -1,0 +1,64 @@
+import { RuleId } from '../../model/rule-id';
+import { Severity } from '../../model/severity';
+import { AccessGraph } from '../../review/graph/access-graph';
+import { describePrincipal } from '../../review/graph/describe-principal';
+import { GraphDirectoryObject, GraphOwnership, GraphPrincipal } from '../../review/graph/graph-types';
+import { PrivilegeTier } from '../../roles/privilege-tier';
+import { Rule, RuleHit } from '../rule';
+
+/** Where an object is declared: addresses repeat across files and stacks. */
+function placeOf(origin: { file: string; stack?: string; address: string }): string {
+  return `${origin.stack ?? ''}\u0000${origin.file}\u0000${origin.address}`;
+}
+
+/**
+ * What a principal holds that makes owning it privileged: tier-0 Entra roles, tier-0 Microsoft
+ * Graph application permissions (of Graph or of an API that cannot be read, which may be Graph),
+ * and Azure roles that can grant access. Each as the message names it.
+ */
+function privilegedHoldings(graph: AccessGraph, principal: GraphPrincipal): string[] {
+  const held = (key: string) => key === principal.key;
+  return [
+    ...graph.directoryRoles.filter((d) => held(d.principal.key) && d.role.tier === PrivilegeTier.CONTROL_PLANE)
+      .map((d) => `the tier-0 Entra role "${d.role.name}"`),
+    ...graph.appPermissions.filter((p) => held(p.principal.key) && p.tier === PrivilegeTier.CONTROL_PLANE && p.api.kind !== 'other')
+      .map((p) => `the tier-0 Microsoft Graph permission "${p.name}"`),
+    ...graph.grants.filter((g) => held(g.principal.key) && g.role.canGrantAccess)
+      .map((g) => `"${g.role.name}" at ${g.scope.value}, which can grant access`),
+  ];
+}
+
+/** The service principal an owned application or service principal signs in as, when the document declares it. */
+function ownedObject(ownership: GraphOwnership, objects: Map<string, GraphDirectoryObject>): GraphDirectoryObject | undefined {
+  if (ownership.owned === undefined || (ownership.ownedKind !== 'application' && ownership.ownedKind !== 'service-principal')) return undefined;
+  return objects.get(placeOf({ ...ownership.origin, address: ownership.owned }));
+}
+
+export const privilegedObjectOwner: Rule = {
+  id: RuleId.PRIVILEGED_OBJECT_OWNER,
+  title: 'Owner of a privileged application or service principal',
+  defaultSeverity: Severity.ERROR,
+  description:
+    'A principal owns an application or service principal (owners arguments, azuread_application_owner) whose service principal holds a tier-0 Entra role, ' +
+    'a tier-0 Microsoft Graph application permission, or an Azure role that can grant access. An owner can add a secret to what it owns and sign in as it ' +
+    '(BloodHound AZAddSecret), so the owner holds all of that too. Only what this configuration declares is judged: an application whose service principal ' +
+    'it does not declare, or an owned object it cannot read, is left to the reach engine.',
+  fix: 'Remove the owner (manage the application through the deployment pipeline\'s identity alone, or through Application Administrator activated in PIM), ' +
+    'or narrow what the service principal holds.',
+  check: (graph) => {
+    const objects = new Map(graph.directoryObjects.map((o) => [placeOf(o.origin), o]));
+    const hits: RuleHit[] = [];
+    for (const ownership of graph.ownerships) {
+      const owned = ownedObject(ownership, objects);
+      if (owned?.principal === undefined) continue;
+      const holdings = privilegedHoldings(graph, owned.principal);
+      if (holdings.length === 0) continue;
+      const via = owned.kind === 'application' ? `, whose service principal ${describePrincipal(owned.principal)} holds` : ', which holds';
+      hits.push({
+        origin: ownership.origin,
+        message: `${describePrincipal(ownership.owner)} owns ${owned.kind.replace('-', ' ')} ${owned.name}${via} ${holdings.join(', ')}: an owner can add a secret and sign in as it.`,
+      });
+    }
+    return hits;
+  },
+};
