@@ -1,5 +1,7 @@
 import { entraGraphOf } from './graph/entra-fixtures';
+import { buildReport } from '../../src/review/report/access-report';
 import { delegatedGrantRow, groupAssignmentRow, requestedPermissionRow } from '../../src/review/report/entra-extra-rows';
+import { renderReportJson, renderReportMarkdown } from '../../src/review/report/render-report';
 import { USER } from '../policy/rule-fixtures';
 
 const HCL = `
@@ -37,7 +39,7 @@ resource "azuread_service_principal_delegated_permission_grant" "portal" {
 }
 `;
 
-describe('report rows for the Entra lists the report does not show yet', () => {
+describe('report rows for the Entra lists beside the grants', () => {
   test('an active group assignment, a delegated consent and a request, each as an auditor reads it', async () => {
     const g = await entraGraphOf(HCL, ['groupAssignments', 'delegatedGrants', 'requestedPermissions']);
     const none = () => ({ suppressions: [] });
@@ -77,5 +79,21 @@ describe('report rows for the Entra lists the report does not show yet', () => {
       address: 'azuread_application.portal',
       file: 'main.tf',
     }]);
+  });
+
+  test('the report shows them: the assignment and the consent as rows, the request in a list of its own', async () => {
+    const report = buildReport(await entraGraphOf(HCL, []));
+    expect(report.rows.map((r) => r.role)).toEqual(expect.arrayContaining(['owner of ops-admins (PIM for Groups)', 'Mail.Read (delegated, on behalf of every user)']));
+    expect(report.requestedPermissions.map((r) => r.permission)).toEqual(['RoleManagement.ReadWrite.Directory']);
+    const markdown = renderReportMarkdown(report);
+    expect(markdown).toContain('### Requested, not granted');
+    expect(markdown).toContain('| Microsoft Graph | application | `RoleManagement.ReadWrite.Directory` | tier 0 (ControlPlane) | `azuread_application.portal` |');
+    expect(JSON.parse(renderReportJson(report)).requestedPermissions).toHaveLength(1);
+  });
+
+  test('a configuration that requests nothing has no such section', async () => {
+    const report = buildReport(await entraGraphOf(HCL.replace(/  required_resource_access \{[\s\S]*?\n  \}\n/, ''), []));
+    expect(report.rows.length).toBeGreaterThan(0);
+    expect(renderReportMarkdown(report)).not.toContain('Requested, not granted');
   });
 });

@@ -49,9 +49,12 @@ export const escalationChain: Rule = {
   title: 'Escalation chain',
   defaultSeverity: Severity.ERROR,
   description:
-    'A principal that holds no role that can grant access reaches one, or reaches a scope outside the scopes it holds, '
-    + 'through a chain: a path its role opens (Run Command, extensions, code deployment, assigning an identity, rewriting a role) '
-    + 'and the managed identities it can act as, with every role they hold.',
+    'A principal reaches, through a chain, a role that can grant access, a scope outside the scopes it holds, or access it does not '
+    + 'hold itself: a path its role opens (Run Command, extensions, code deployment, assigning an identity, rewriting a role, '
+    + 'a control-plane operation that opens data), the identities it can act as (managed identities it runs code as, service '
+    + 'principals it adds a secret to or owns, groups it joins, users whose password it resets, Entra roles and Graph permissions '
+    + 'it can give itself), with every Azure and Entra role they hold. Graded by the tier of what it reaches when that lies '
+    + 'within the scopes the principal holds; an error otherwise.',
   fix: 'Take the operation that opens the first step away from the principal (a narrower role or scope, or notActions), '
     + 'or narrow the roles of the identity it can act as; suppress AZA013 on the first grant with a reason when the chain is intended.',
   acceptedBy: 'a suppression with a reason on the chain\'s first grant',

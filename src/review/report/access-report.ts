@@ -1,4 +1,5 @@
 import { describeAppPermission, describeDirectoryRole, describeDirectoryScope, describeTier } from './describe-entra-access';
+import { delegatedGrantRow, groupAssignmentRow, ReportRequestedPermission, requestedPermissionRow } from './entra-extra-rows';
 import { PrincipalKind } from '../../model/principal-kind';
 import { RuleId } from '../../model/rule-id';
 import { ScopeLevel } from '../../model/scope-level';
@@ -123,6 +124,8 @@ export interface AccessReport {
   readonly identitiesWithoutGrant: { readonly name: string; readonly address: string }[];
   /** Credentials still present: passwords, certificates, federated credentials. */
   readonly credentials: ReportCredential[];
+  /** What applications only request (`required_resource_access`, azuread_application_api_access): no grant, listed apart. */
+  readonly requestedPermissions: ReportRequestedPermission[];
   /** What each principal reaches beyond its own grants, step by step (escalation chains). */
   readonly chains: string[];
   /** The reach behind `chains`, for rendering. */
@@ -253,6 +256,8 @@ export function buildReport(graph: AccessGraph): AccessReport {
     ...graph.directoryRoles.map(directoryRoleRow),
     ...graph.appPermissions.map(appPermissionRow),
     ...graph.eligibilities.map((e) => eligibilityRow(e, graph.policies)),
+    ...graph.groupAssignments.map((a) => groupAssignmentRow(a, exceptionsOf)),
+    ...graph.delegatedGrants.map((g) => delegatedGrantRow(g, exceptionsOf)),
   ];
   const holders = new Set([...graph.grants, ...graph.eligibilities, ...graph.directoryRoles, ...graph.appPermissions].map((x) => x.principal.key));
   return {
@@ -282,6 +287,7 @@ export function buildReport(graph: AccessGraph): AccessReport {
       ...(c.subject ? { subject: c.subject } : {}),
       address: c.origin.address,
     })),
+    requestedPermissions: graph.requestedPermissions.map(requestedPermissionRow),
     chains: reach.chains.filter((c) => c.steps.length > 1).map(describeChain),
     reach,
   };

@@ -4,11 +4,10 @@ import { expiryEnd } from '../graph/expiry-end';
 import { GraphDelegatedGrant, GraphGroupAssignment, GraphRequestedPermission, Origin } from '../graph/graph-types';
 
 /**
- * Report rows for the Entra lists access-report.ts does not show yet: active PIM for Groups
- * assignments and delegated consents as rows beside the grants, and requested permissions as a
- * list of their own (a request is no grant, so it is never a row). Not wired into buildReport:
- * whoever owns access-report.ts adds them, passing its `exceptionsOf` so suppressions are shown
- * the one way they are shown everywhere.
+ * Report rows for the rest of the Entra half: active PIM for Groups assignments and delegated
+ * consents as rows beside the grants, and requested permissions as a list of their own (a
+ * request is no grant, so it is never a row). buildReport passes its `exceptionsOf`, so
+ * suppressions are shown the one way they are shown everywhere.
  */
 export type ExceptionsOf = (origin: Origin) => Pick<ReportRow, 'justification' | 'suppressions'>;
 

@@ -98,6 +98,12 @@ export function renderReportMarkdown(report: AccessReport): string {
   } else {
     lines.push('No credentials.', '');
   }
+  // Only shown when there are some: a request is no grant, and most configurations make none.
+  if (report.requestedPermissions.length) {
+    lines.push('### Requested, not granted', '', 'What applications ask for (required_resource_access): nothing is held until an admin consents.', '',
+      markdownTable(['application', 'API', 'kind', 'permission', 'tier if consented', 'address'],
+        report.requestedPermissions.map((r) => [r.application, r.api, r.kind, code(r.permission), r.tier, code(r.address)])), '');
+  }
   lines.push(renderChains(report.reach));
   return lines.join('\n');
 }
