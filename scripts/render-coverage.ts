@@ -74,7 +74,7 @@ export function renderCoverage(coverageText: string, attackPathsText: string): s
     '',
     'Which BloodHound Azure edge kinds and which published attack paths `azure-access` follows today.',
     '"modelled" means the review reads it from the Terraform JSON and judges it: the reach engine (rule AZA013) follows it, or a rule',
-    'reports who holds it (each row names which; Entra edges are judged by rules, not followed by reach yet);',
+    'reports who holds it (each row names which);',
     '"not modelled yet" means it could be read from Terraform but is not yet; "cannot be known before apply" means',
     'no Terraform configuration declares it, so only the live tenant (`azure-access audit`) can show it.',
     'Back-quoted names in parentheses are the escalation paths of `data/azure-escalation-actions.json` that model a row.',

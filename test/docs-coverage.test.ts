@@ -1,6 +1,7 @@
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import { COVERAGE_STATUSES, CoverageData, renderCoverage } from '../scripts/render-coverage';
+import { followedEntraEdgeKinds } from '../src/review/escalation/entra-holdings';
 import { ESCALATION_PATHS } from '../src/roles/escalation-paths.generated';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -37,5 +38,15 @@ describe('docs/coverage.md', () => {
     expect(() => renderCoverage(JSON.stringify(bad), attackPaths)).toThrow(/status "partly" is not one of modelled, not modelled yet, cannot be known before apply/);
     const short = { ...data, attackPaths: data.attackPaths.slice(1) };
     expect(() => renderCoverage(JSON.stringify(short), attackPaths)).toThrow(/no status for attack path\(s\) aztier-conditional-access-lockout/);
+  });
+
+  test('every Entra edge kind reach can name on a step is a row marked modelled, and no modelled Entra row is left unexplained', () => {
+    const followed = followedEntraEdgeKinds();
+    expect(followed.length).toBeGreaterThan(15);
+    const rows = new Map(data.edges.map((e) => [e.kind, e]));
+    expect(followed.filter((kind) => rows.get(kind)?.status !== 'modelled')).toEqual([]);
+    // A modelled Entra row that reach does not follow must say which rule judges it.
+    const unexplained = data.edges.filter((e) => e.side === 'entra' && e.status === 'modelled' && !followed.includes(e.kind) && !/AZA0\d\d/.test(e.reason));
+    expect(unexplained.map((e) => e.kind)).toEqual([]);
   });
 });

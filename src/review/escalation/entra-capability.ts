@@ -154,7 +154,8 @@ export function capabilitiesOfGraphPermission(name: string | undefined): HeldCap
   return held;
 }
 
-/** Every Graph permission the reach follows, for the coverage table's test. */
-export function followedGraphPermissions(): string[] {
-  return [...new Set([...FACTS.flatMap((f) => f.graphPermissions), ...GRAPH_RESETS_ADMINISTRATORS])];
+/** The BloodHound edge kinds a capability step can name, for the coverage table's test. */
+export function capabilityEdgeKinds(): string[] {
+  // A Graph edge kind is named only by a capability some Graph permission gives.
+  return [...FACTS.map((f) => f.roleEdge), ...FACTS.filter((f) => f.graphPermissions.length > 0).map((f) => f.graphEdge), 'AZGlobalAdmin'];
 }

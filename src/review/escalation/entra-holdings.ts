@@ -1,5 +1,5 @@
 import { activationOf, eligibleSuffix } from './activation';
-import { capabilitiesOfGraphPermission, capabilitiesOfRole, EntraCapability, GLOBAL_ADMINISTRATOR_TEMPLATE_ID, HeldCapability } from './entra-capability';
+import { capabilitiesOfGraphPermission, capabilitiesOfRole, capabilityEdgeKinds, EntraCapability, GLOBAL_ADMINISTRATOR_TEMPLATE_ID, HeldCapability } from './entra-capability';
 import { ChainReach, StepBasis } from './escalation-chain';
 import { ScopeLevel } from '../../model/scope-level';
 import { PrivilegeTier } from '../../roles/privilege-tier';
@@ -154,6 +154,17 @@ function edgesOf(capability: HeldCapability, where: Within, targets: DirectoryTa
     default:
       return [];
   }
+}
+
+/**
+ * Every BloodHound edge kind an Entra step of reach can name: of capabilities, of holdings
+ * (`AZHasRole`, `AZOwns`, `AZMemberOf`, `AZRoleEligible`), and of the Graph permissions BloodHound
+ * names. The coverage table must call each of these modelled (a test checks).
+ */
+export function followedEntraEdgeKinds(): string[] {
+  const held = ['AZHasRole', 'AZOwns', 'AZMemberOf', 'AZRoleEligible'];
+  const permissions = [...GRAPH_PERMISSION_EDGES].map((name) => `AZMG${name.replace(/\./g, '_')}`);
+  return [...new Set([...capabilityEdgeKinds(), ...held, ...permissions])].sort();
 }
 
 const GLOBAL_ADMIN_KEY = `entra-role:${GLOBAL_ADMINISTRATOR_TEMPLATE_ID}@/`;

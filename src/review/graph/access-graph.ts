@@ -33,6 +33,7 @@ import {
   GraphGroupActivationPolicy,
   GraphGroupAssignment,
   GraphGroupMembership,
+  GraphUnitMembership,
   GraphIdentity,
   GraphModuleNotRead,
   GraphMove,
@@ -227,6 +228,8 @@ export class AccessGraph {
   public readonly ownerships: GraphOwnership[] = [];
   /** Members of groups. */
   public readonly groupMemberships: GraphGroupMembership[] = [];
+  /** Members of administrative units: roles scoped to a unit reach them. */
+  public readonly unitMemberships: GraphUnitMembership[] = [];
   /** Custom Entra directory roles the configuration defines, tiered by their actions. */
   public readonly customDirectoryRoles: GraphCustomDirectoryRole[] = [];
   /** Active PIM for Groups assignments: group membership or ownership held now. */
@@ -356,6 +359,7 @@ export class AccessGraph {
     this.directoryObjects.push(...directory.objects);
     this.ownerships.push(...directory.ownerships);
     this.groupMemberships.push(...directory.memberships);
+    this.unitMemberships.push(...directory.unitMemberships);
     this.customDirectoryRoles.push(...readCustomDirectoryRoles(index, origin));
     this.groupAssignments.push(...readGroupAssignments(index, origin));
     this.groupPolicies.push(...readGroupPolicies(index, origin));

@@ -2,7 +2,7 @@ import { parseReference } from '../reference';
 import { TerraformBlock } from '../terraform-json';
 import { flag, strings, text } from './block-values';
 import { DocumentIndex } from './document-index';
-import { GraphDirectoryObject, GraphGroupMembership, GraphOwnership, GraphPrincipal, Origin } from './graph-types';
+import { GraphDirectoryObject, GraphGroupMembership, GraphOwnership, GraphPrincipal, GraphUnitMembership, Origin } from './graph-types';
 import { resolvePrincipal } from './resolve-principal';
 import { withStableKey } from './stable-principal';
 
@@ -30,6 +30,7 @@ export interface EntraDirectory {
   readonly objects: GraphDirectoryObject[];
   readonly ownerships: GraphOwnership[];
   readonly memberships: GraphGroupMembership[];
+  readonly unitMemberships: GraphUnitMembership[];
 }
 
 function principalOf(value: string, index: DocumentIndex): GraphPrincipal {
@@ -72,18 +73,23 @@ export function readEntraDirectory(index: DocumentIndex, origin: OriginOf): Entr
   }
 
   const units = new Map<string, string[]>();
-  const addToUnit = (member: string | undefined, unit: string) => {
+  const unitMemberships: GraphUnitMembership[] = [];
+  const addToUnit = (member: string | undefined, unit: string, block?: TerraformBlock, written?: string) => {
+    if (block !== undefined && written !== undefined) {
+      unitMemberships.push({ origin: origin(block), unit, member: principalOf(written, index) });
+    }
     if (member === undefined) return;
     const list = units.get(member);
     if (list === undefined) units.set(member, [unit]);
     else if (!list.includes(unit)) list.push(unit);
   };
   for (const unit of index.ofType(UNIT_TYPE)) {
-    for (const member of strings(unit.body, 'members')) addToUnit(objectAddress(member, index), unit.address);
+    for (const member of strings(unit.body, 'members')) addToUnit(objectAddress(member, index), unit.address, unit, member);
   }
   for (const block of index.ofType('azuread_administrative_unit_member')) {
     const unit = parseReference(text(block.body, 'administrative_unit_object_id') ?? '');
-    if (unit?.type === UNIT_TYPE) addToUnit(objectAddress(text(block.body, 'member_object_id'), index), unit.address);
+    const member = text(block.body, 'member_object_id');
+    if (unit?.type === UNIT_TYPE) addToUnit(objectAddress(member, index), unit.address, block, member ?? '');
   }
   for (const group of index.ofType('azuread_group')) {
     for (const unit of strings(group.body, 'administrative_unit_ids')) {
@@ -139,5 +145,5 @@ export function readEntraDirectory(index: DocumentIndex, origin: OriginOf): Entr
   for (const block of index.ofType('azuread_group_member')) {
     member(block, text(block.body, 'group_object_id') ?? '', text(block.body, 'member_object_id') ?? '');
   }
-  return { objects, ownerships, memberships };
+  return { objects, ownerships, memberships, unitMemberships };
 }

@@ -454,3 +454,14 @@ export interface GraphRequestedPermission {
   readonly tier: PrivilegeTier;
   readonly classified: boolean;
 }
+
+/**
+ * A member of an administrative unit (`members` of azuread_administrative_unit,
+ * azuread_administrative_unit_member): a role scoped to the unit reaches it.
+ */
+export interface GraphUnitMembership {
+  readonly origin: Origin;
+  /** The unit's address, within the document. */
+  readonly unit: string;
+  readonly member: GraphPrincipal;
+}

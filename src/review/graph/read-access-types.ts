@@ -43,6 +43,8 @@ export const READ_ACCESS_TYPES: readonly ReadAccessType[] = [
   { type: 'azuread_group', via: 'attribute:members' },
   { type: 'azuread_application_owner', via: 'resource' },
   { type: 'azuread_group_member', via: 'resource' },
+  { type: 'azuread_administrative_unit', via: 'attribute:members' },
+  { type: 'azuread_administrative_unit_member', via: 'resource' },
   { type: 'azurerm_marketplace_role_assignment', via: 'resource' },
   { type: 'azurerm_synapse_role_assignment', via: 'resource' },
   { type: 'azurerm_cosmosdb_sql_role_assignment', via: 'resource' },

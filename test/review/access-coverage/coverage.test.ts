@@ -106,6 +106,9 @@ describe('coverage: access resources the review does not read are shown, never d
       if (kind === 'attribute') body[key] = ['bbbbbbbb-1111-2222-3333-444444444444'];
       if (r.type === 'azuread_application_owner') body.owner_object_id = 'bbbbbbbb-1111-2222-3333-444444444444';
       if (r.type === 'azuread_application_api_access') body.role_ids = ['df021288-bdef-4463-88db-98f22de89214'];
+      if (r.type === 'azuread_administrative_unit_member') {
+        Object.assign(body, { administrative_unit_object_id: '${azuread_administrative_unit.n0.object_id}', member_object_id: 'bbbbbbbb-1111-2222-3333-444444444444' });
+      }
       if (r.type === 'azuread_group_member') {
         Object.assign(body, { group_object_id: 'cccccccc-1111-2222-3333-444444444444', member_object_id: 'bbbbbbbb-1111-2222-3333-444444444444' });
       }
@@ -116,7 +119,7 @@ describe('coverage: access resources the review does not read are shown, never d
     const g = AccessGraph.fromDocuments([{ file: 'main.tf', document: { resource } }]);
     const parts = [g.grants, g.eligibilities, g.policies, g.identities, g.credentials, g.roleDefinitions,
       g.directoryRoles, g.appPermissions, g.ownerships, g.groupMemberships, g.customDirectoryRoles, g.groupAssignments, g.groupPolicies,
-      g.delegatedGrants, g.requestedPermissions];
+      g.delegatedGrants, g.requestedPermissions, g.unitMemberships];
     const read = new Set(parts.flat().map((x) => x.origin.address.split('.')[0]));
     expect(READ_ACCESS_TYPES.filter((r) => !read.has(r.type)).map((r) => r.type)).toEqual([]);
     expect(g.coverage).toHaveLength(READ_ACCESS_TYPES.length);
