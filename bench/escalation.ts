@@ -53,6 +53,57 @@ export function escalationDocument(groups = GROUPS): TerraformDocument {
   return { resource };
 }
 
+const ENTRA_APPS = 500;
+const ROLE = { applicationAdministrator: '9b895d92-2cd3-44c7-9d02-a6ac2d5ea5c3', groupsAdministrator: 'fdd7a751-b60b-444a-984c-02652fe8fa1c' };
+
+/**
+ * The Azure document plus 2,000 Entra assignments: 500 applications with their service
+ * principals, each owned by the identity of its resource group and holding a Graph permission
+ * (one in fifty RoleManagement.ReadWrite.Directory, the rest User.Read.All); 500 groups, each
+ * with a user as member and Reader on a resource group; 500 directory roles (Application
+ * Administrator scoped to an administrative unit of ten applications, ten of them tenant-wide;
+ * Groups Administrator for the rest). Ownerships, app role assignments, memberships and
+ * directory roles: 2,000.
+ */
+export function entraEscalationDocument(groups = GROUPS, apps = ENTRA_APPS): TerraformDocument {
+  const document = escalationDocument(groups);
+  const resource = document.resource as Record<string, Record<string, unknown>>;
+  Object.assign(resource, {
+    azuread_application: {},
+    azuread_service_principal: {},
+    azuread_app_role_assignment: {},
+    azuread_group: {},
+    azuread_administrative_unit: {},
+    azuread_directory_role_assignment: {},
+  });
+  resource.azuread_service_principal.msgraph = { client_id: '00000003-0000-0000-c000-000000000000', use_existing: true };
+  for (let i = 0; i < apps; i++) {
+    resource.azuread_application[`app${i}`] = { display_name: `app-${i}`, owners: [`\${azurerm_user_assigned_identity.uai${i}.principal_id}`] };
+    resource.azuread_service_principal[`app${i}`] = { client_id: `\${azuread_application.app${i}.client_id}` };
+    resource.azuread_app_role_assignment[`app${i}`] = {
+      app_role_id: `\${azuread_service_principal.msgraph.app_role_ids["${i % 50 === 0 ? 'RoleManagement.ReadWrite.Directory' : 'User.Read.All'}"]}`,
+      principal_object_id: `\${azuread_service_principal.app${i}.object_id}`,
+      resource_object_id: '${azuread_service_principal.msgraph.object_id}',
+    };
+    resource.azuread_group[`team${i}`] = { display_name: `team-${i}`, security_enabled: true, members: [guid('eeeeeeee-0000-0000-0000-', i + 1)] };
+    resource.azurerm_role_assignment[`team${i}`] = {
+      scope: `\${azurerm_resource_group.rg${i}.id}`, role_definition_name: 'Reader', principal_id: `\${azuread_group.team${i}.object_id}`,
+    };
+    if (i % 10 === 0) {
+      resource.azuread_administrative_unit[`unit${i}`] = {
+        display_name: `unit-${i}`, members: Array.from({ length: 10 }, (_, k) => `\${azuread_service_principal.app${i + k}.object_id}`),
+      };
+    }
+    const tenantWide = i % 50 === 0;
+    resource.azuread_directory_role_assignment[`admin${i}`] = {
+      role_id: i % 2 === 0 ? ROLE.applicationAdministrator : ROLE.groupsAdministrator,
+      principal_object_id: guid('dddddddd-0000-0000-0000-', i),
+      ...(tenantWide ? {} : { directory_scope_id: `/administrativeUnits/\${azuread_administrative_unit.unit${i - (i % 10)}.object_id}` }),
+    };
+  }
+  return document;
+}
+
 /** Graph and every rule but the escalation rule (turned off). */
 function withoutChains(inputs: GraphInput[]): number {
   const graph = AccessGraph.fromDocuments(inputs);
@@ -76,10 +127,19 @@ function time(run: () => unknown): number {
   return performance.now() - start;
 }
 
-/** `npm run bench -- escalation`: the 20,000-grant file with chains on and off, in one process. */
+/** `npm run bench -- escalation`: the 20,000-grant file with chains on and off, in one process; then with 2,000 Entra assignments. */
 export function escalationBench(): string[] {
-  const inputs = [{ file: 'bench.tf.json', document: escalationDocument() }];
-  const grants = (inputs[0].document.resource as Record<string, Record<string, unknown>>).azurerm_role_assignment;
+  return [
+    ...chainsOnAndOff('Escalation chains', [{ file: 'bench.tf.json', document: escalationDocument() }]),
+    ...chainsOnAndOff('Escalation chains across both halves (+ 2,000 Entra assignments)', [{ file: 'bench.tf.json', document: entraEscalationDocument() }]),
+  ];
+}
+
+function chainsOnAndOff(title: string, inputs: GraphInput[]): string[] {
+  const resource = inputs[0].document.resource as Record<string, Record<string, unknown>>;
+  const grants = Object.keys(resource.azurerm_role_assignment).length;
+  const entra = ['azuread_app_role_assignment', 'azuread_directory_role_assignment'].reduce((n, t) => n + Object.keys(resource[t] ?? {}).length, 0)
+    + Object.values(resource.azuread_application ?? {}).length + Object.values(resource.azuread_group ?? {}).length;
   // One warm-up of each, so the first timed run does not pay for compiling the code.
   withoutChains(inputs);
   const { reach } = withChains(inputs);
@@ -98,8 +158,9 @@ export function escalationBench(): string[] {
   const [offMs, onMs] = [median(off), median(on)];
   const ratio = onMs / offMs;
   const multiStep = reach.chains.filter((c) => c.steps.length > 1);
+  const counted = `${grants.toLocaleString('en-US')} Azure grants${entra ? ` and ${entra.toLocaleString('en-US')} Entra assignments` : ''}`;
   return [
-    `### Escalation chains: ${Object.keys(grants).length.toLocaleString('en-US')} grants, median of ${RUNS} in-process runs (interleaved, alternating order)`,
+    `### ${title}: ${counted}, median of ${RUNS} in-process runs (interleaved, alternating order)`,
     '',
     '| what | time | |',
     '| --- | --- | --- |',

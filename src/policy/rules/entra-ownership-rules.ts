@@ -12,20 +12,24 @@ function placeOf(origin: { file: string; stack?: string; address: string }): str
 }
 
 /**
- * What a principal holds that makes owning it privileged: tier-0 Entra roles, tier-0 Microsoft
+ * What each principal holds that makes owning it privileged: tier-0 Entra roles, tier-0 Microsoft
  * Graph application permissions (of Graph or of an API that cannot be read, which may be Graph),
- * and Azure roles that can grant access. Each as the message names it.
+ * and Azure roles that can grant access. Each as the message names it, by principal key, indexed
+ * once: asked per ownership, a scan of every grant was quadratic.
  */
-function privilegedHoldings(graph: AccessGraph, principal: GraphPrincipal): string[] {
-  const held = (key: string) => key === principal.key;
-  return [
-    ...graph.directoryRoles.filter((d) => held(d.principal.key) && d.role.tier === PrivilegeTier.CONTROL_PLANE)
-      .map((d) => `the tier-0 Entra role "${d.role.name}"`),
-    ...graph.appPermissions.filter((p) => held(p.principal.key) && p.tier === PrivilegeTier.CONTROL_PLANE && p.api.kind !== 'other')
-      .map((p) => `the tier-0 Microsoft Graph permission "${p.name}"`),
-    ...graph.grants.filter((g) => held(g.principal.key) && g.role.canGrantAccess)
-      .map((g) => `"${g.role.name}" at ${g.scope.value}, which can grant access`),
-  ];
+function privilegedHoldings(graph: AccessGraph): Map<string, string[]> {
+  const byPrincipal = new Map<string, string[]>();
+  const add = (principal: GraphPrincipal, text: string) => {
+    const list = byPrincipal.get(principal.key);
+    if (list) list.push(text);
+    else byPrincipal.set(principal.key, [text]);
+  };
+  for (const d of graph.directoryRoles) if (d.role.tier === PrivilegeTier.CONTROL_PLANE) add(d.principal, `the tier-0 Entra role "${d.role.name}"`);
+  for (const p of graph.appPermissions) {
+    if (p.tier === PrivilegeTier.CONTROL_PLANE && p.api.kind !== 'other') add(p.principal, `the tier-0 Microsoft Graph permission "${p.name}"`);
+  }
+  for (const g of graph.grants) if (g.role.canGrantAccess) add(g.principal, `"${g.role.name}" at ${g.scope.value}, which can grant access`);
+  return byPrincipal;
 }
 
 /** The service principal an owned application or service principal signs in as, when the document declares it. */
@@ -47,12 +51,13 @@ export const privilegedObjectOwner: Rule = {
     'or narrow what the service principal holds.',
   check: (graph) => {
     const objects = new Map(graph.directoryObjects.map((o) => [placeOf(o.origin), o]));
+    const privileged = privilegedHoldings(graph);
     const hits: RuleHit[] = [];
     for (const ownership of graph.ownerships) {
       const owned = ownedObject(ownership, objects);
       if (owned?.principal === undefined) continue;
-      const holdings = privilegedHoldings(graph, owned.principal);
-      if (holdings.length === 0) continue;
+      const holdings = privileged.get(owned.principal.key);
+      if (holdings === undefined) continue;
       const via = owned.kind === 'application' ? `, whose service principal ${describePrincipal(owned.principal)} holds` : ', which holds';
       hits.push({
         origin: ownership.origin,

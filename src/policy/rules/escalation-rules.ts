@@ -65,10 +65,10 @@ export const escalationChain: Rule = {
     // credentials) is one finding on that grant, naming each, not one per operation.
     const opened = new Map<string, EscalationChain[]>();
     for (const chain of reachOfGraph(graph).chains.filter(isReportedChain)) {
-      const key = `${chain.origin.file}\u0000${chain.origin.address}\u0000${chainKey(chain)}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
       if (opensDataItself(chain)) {
+        const key = `${chain.origin.file}\u0000${chain.origin.address}\u0000${chainKey(chain)}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
         const grantKey = `${chain.origin.file}\u0000${chain.origin.address}\u0000${chain.steps[0].description}`;
         const list = opened.get(grantKey);
         if (list) list.push(chain);
@@ -77,8 +77,13 @@ export const escalationChain: Rule = {
       }
       // Reaching a role that can grant access, or beyond every scope held, is escalation whatever
       // the tier; access gained within the scopes held is graded by the tier of what it is.
+      // The message names the principal and every step: two chains with one message are one finding.
+      const message = chainMessage(chain);
+      const key = `${chain.origin.file}\u0000${chain.origin.address}\u0000${message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
       const severity = chain.reaches.canGrantAccess || chain.widens ? Severity.ERROR : SEVERITY_OF_TIER[chain.reaches.tier];
-      hits.push({ origin: chain.origin, message: chainMessage(chain), fix: chainFix(chain), reaches: chain.reaches, severity });
+      hits.push({ origin: chain.origin, message, fix: chainFix(chain), reaches: chain.reaches, severity });
     }
     for (const chains of opened.values()) hits.push(openedDataHit(chains));
     return hits;

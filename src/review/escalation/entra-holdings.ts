@@ -82,30 +82,59 @@ function withinScope(scope: GraphScope, document: string): Within {
   return scope.level === ScopeLevel.RESOURCE_GROUP ? { all: false, units: new Set([key]) } : { all: false, objects: new Set([key]) };
 }
 
+interface PlacedObject {
+  readonly object: GraphDirectoryObject;
+  readonly principal: GraphPrincipal;
+}
+
 /** The declared Entra objects, indexed for the reach: who can be signed in as, joined, reset. */
 class DirectoryTargets {
-  public readonly objects: { object: GraphDirectoryObject; document: string; key: string }[];
+  /** Every declared object that is (or has) a principal, in document order. */
+  private readonly all: PlacedObject[] = [];
+  /** By document and address, and by document and administrative unit: a scoped role looks only there. */
+  private readonly byKey = new Map<string, PlacedObject>();
+  private readonly byUnit = new Map<string, PlacedObject[]>();
+  private readonly names = new Map<string, GraphDirectoryObject>();
   private readonly privileged = new Set<string>();
 
   constructor(graph: AccessGraph) {
-    this.objects = graph.directoryObjects.map((object) => {
+    for (const object of graph.directoryObjects) {
       const document = documentOf(object.origin);
-      return { object, document, key: `${document}\u0000${object.origin.address}` };
-    });
+      const key = `${document}\u0000${object.origin.address}`;
+      this.names.set(key, object);
+      if (object.principal === undefined) continue;
+      const placed = { object, principal: object.principal };
+      this.all.push(placed);
+      this.byKey.set(key, placed);
+      for (const unit of object.administrativeUnits) {
+        const unitKey = `${document}\u0000${unit}`;
+        const list = this.byUnit.get(unitKey);
+        if (list) list.push(placed);
+        else this.byUnit.set(unitKey, [placed]);
+      }
+    }
     // Users who hold a privileged directory role, standing or eligible: only some resetters may reset them.
     for (const d of graph.directoryRoles) if (d.role.role?.isPrivileged !== false) this.privileged.add(d.principal.key);
     for (const e of graph.eligibilities) if (e.kind === 'entra-directory-role') this.privileged.add(e.principal.key);
   }
 
-  public within(where: Within, test: (o: GraphDirectoryObject) => boolean): { object: GraphDirectoryObject; principal: GraphPrincipal }[] {
-    const found: { object: GraphDirectoryObject; principal: GraphPrincipal }[] = [];
+  /** The declared object at a document's address, principal or not (an application without a service principal). */
+  public objectAt(key: string): GraphDirectoryObject | undefined {
+    return this.names.get(key);
+  }
+
+  public within(where: Within, test: (o: GraphDirectoryObject) => boolean): PlacedObject[] {
+    const candidates = where.all ? this.all : [
+      ...[...where.objects ?? []].map((k) => this.byKey.get(k)).filter((o): o is PlacedObject => o !== undefined),
+      ...[...where.units ?? []].flatMap((u) => this.byUnit.get(u) ?? []),
+    ];
+    const found: PlacedObject[] = [];
     const seen = new Set<string>();
-    for (const { object, document, key } of this.objects) {
-      if (object.principal === undefined || seen.has(object.principal.key) || !test(object)) continue;
-      const inside = where.all || where.objects?.has(key) || object.administrativeUnits.some((u) => where.units?.has(`${document}\u0000${u}`));
-      if (!inside) continue;
-      seen.add(object.principal.key);
-      found.push({ object, principal: object.principal });
+    for (const placed of candidates) {
+      // An application and its service principal are one principal: reached once.
+      if (seen.has(placed.principal.key) || !test(placed.object)) continue;
+      seen.add(placed.principal.key);
+      found.push(placed);
     }
     return found;
   }
@@ -324,7 +353,7 @@ export function entraHoldingsOf(graph: AccessGraph): Map<string, EntraHolding[]>
     const document = documentOf(o.origin);
     // An owned object that cannot be read may be any of its kind.
     const where: Within = o.owned === undefined ? EVERYTHING : { all: false, objects: new Set([`${document}\u0000${o.owned}`]) };
-    const owned = targets.objects.find((t) => t.key === `${document}\u0000${o.owned}`)?.object;
+    const owned = o.owned === undefined ? undefined : targets.objectAt(`${document}\u0000${o.owned}`);
     const name = owned?.name ?? (o.owned ?? `any ${o.ownedKind} (the owned object cannot be read)`);
     const capability: HeldCapability = o.ownedKind === 'group'
       ? { capability: EntraCapability.ADD_MEMBERS_ROLE_ASSIGNABLE, edgeKind: 'AZOwns', action: 'owner' }

@@ -82,6 +82,8 @@ interface PrincipalRecord {
   readonly nodes: GrantNode[];
   readonly entra: EntraNode[];
   out?: { edges: Edge[]; leaves: Leaf[] };
+  /** It holds an Entra role or permission that can give it any Entra role (worked out when first visited). */
+  entraTop?: boolean;
   search: number;
 }
 
@@ -243,6 +245,10 @@ export function computeReach(graph: AccessGraph): ReachResult {
           });
         });
       }
+      // A principal that can give itself any Entra role reaches the top of both halves (Global
+      // Administrator, and the Azure root through it): its leaves say so, and what else it could
+      // act as adds nothing but one more chain per object of the tenant.
+      if (visit.record.entraTop ??= visit.record.entra.some((n) => n.holding.canGrantAccess)) continue;
       for (const node of visit.record.entra) {
         node.edgeSteps ??= [];
         node.holding.edges.forEach((edge, i) => {

@@ -200,7 +200,8 @@ resource "azuread_administrative_unit" "finance" {
     expect([...reached]).toEqual(['billing']);
   });
 
-  test('Groups Administrator joins ordinary groups, not role-assignable ones; Privileged Role Administrator joins both', async () => {
+  test('Groups Administrator joins ordinary groups, not role-assignable ones; PIM for Groups rights join both; '
+    + 'Privileged Role Administrator stops at Global Administrator', async () => {
     const groups = `
 resource "azuread_group" "ops" {
   display_name     = "ops"
@@ -222,7 +223,11 @@ ${directoryRole(ROLE.globalAdmin, 'admins_ga', 'azuread_group.admins.object_id')
       return [...new Set(chainsOf(chains, 'gus').flatMap((c) => c.steps.filter((s) => s.edgeKind !== undefined && s.kind === 'acts-as').map((s) => s.identity?.name)))].sort();
     };
     expect(await joined(ROLE.groupsAdmin)).toEqual(['ops']);
-    expect(await joined(ROLE.privilegedRoleAdmin)).toEqual(['admins', 'ops']);
+    // It can assign itself Global Administrator: that chain says all, not one more per group.
+    expect(await joined(ROLE.privilegedRoleAdmin)).toEqual([]);
+    const { chains } = await reachOf(groups + GRAPH + application('pim', graphPermission('PrivilegedAccess.ReadWrite.AzureADGroup', 'pim_groups', 'azuread_service_principal.pim.object_id')));
+    const viaPim = chainsOf(chains, 'pim').flatMap((c) => c.steps.filter((s) => s.kind === 'acts-as').map((s) => s.identity?.name));
+    expect([...new Set(viaPim)].sort()).toEqual(['admins', 'ops']);
   });
 
   test('a member holds its group\'s roles without an escalation step; the chain is not reported on its own', async () => {
