@@ -171,7 +171,7 @@ export function evaluateConfiguration(document: TerraformDocument, scope: Evalua
         for (const named of bodiesOf(byName)) {
           for (const [name, blocks] of Object.entries(named)) {
             for (const body of bodiesOf(blocks)) {
-              for (const [instance, evaluated] of Object.entries(instancesOf(name, body, scope))) setOwn(names, instance, evaluated);
+              addInstances(names, name, body, scope);
             }
           }
         }
@@ -182,27 +182,30 @@ export function evaluateConfiguration(document: TerraformDocument, scope: Evalua
   return out;
 }
 
-function instancesOf(name: string, body: Record<string, unknown>, scope: EvaluationScope): Record<string, unknown> {
+/** Adds a block's instances to `names`, each keyed by its instance name; written in place, not built and copied. */
+function addInstances(names: Record<string, unknown>, name: string, body: Record<string, unknown>, scope: EvaluationScope): void {
   const prefix = scope.modulePrefix;
   if (Object.hasOwn(body, 'count')) {
     const count = evaluateWritten(body.count, scope);
     if (typeof count === 'number' && Number.isInteger(count) && count >= 0) {
-      return Object.fromEntries(Array.from({ length: count }, (_, index) =>
-        [`${prefix}${name}[${index}]`, evaluateBody(body, withNames(scope, { count: { index } }))]));
+      for (let index = 0; index < count; index++) setOwn(names, `${prefix}${name}[${index}]`, evaluateBody(body, withNames(scope, { count: { index } })));
+      return;
     }
-    return { [`${prefix}${name}`]: repeated(evaluateBody(body, withNames(scope, { count: { index: new Unknown('count.index') } })), `count = ${describe(body.count, count)}`) };
+    setOwn(names, `${prefix}${name}`, repeated(evaluateBody(body, withNames(scope, { count: { index: new Unknown('count.index') } })), `count = ${describe(body.count, count)}`));
+    return;
   }
   if (Object.hasOwn(body, 'for_each')) {
     const collection = evaluateWritten(body.for_each, scope);
     const entries = forEachEntries(collection);
     if (entries !== undefined) {
-      return Object.fromEntries(entries.map(([key, value]) =>
-        [`${prefix}${name}[${JSON.stringify(key)}]`, evaluateBody(body, withNames(scope, { each: { key, value } }))]));
+      for (const [key, value] of entries) setOwn(names, `${prefix}${name}[${JSON.stringify(key)}]`, evaluateBody(body, withNames(scope, { each: { key, value } })));
+      return;
     }
     const each = { key: new Unknown('each.key'), value: new Unknown('each.value') };
-    return { [`${prefix}${name}`]: repeated(evaluateBody(body, withNames(scope, { each })), `for_each = ${describe(body.for_each, collection)}`) };
+    setOwn(names, `${prefix}${name}`, repeated(evaluateBody(body, withNames(scope, { each })), `for_each = ${describe(body.for_each, collection)}`));
+    return;
   }
-  return { [`${prefix}${name}`]: evaluateBody(body, scope) };
+  setOwn(names, `${prefix}${name}`, evaluateBody(body, scope));
 }
 
 function describe(writtenValue: unknown, value: Value): string {
@@ -233,8 +236,10 @@ function withNames(scope: EvaluationScope, names: Record<string, Value>): Evalua
 /** A body with its values evaluated and its `dynamic` blocks expanded into nested blocks. */
 function evaluateBody(body: Record<string, unknown>, scope: EvaluationScope): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(body)) {
+  // Once per instance of every block: keys, not [key, value] pairs.
+  for (const key of Object.keys(body)) {
     if (key === 'dynamic') continue;
+    const value = body[key];
     setOwn(out, key, META.has(key) ? value : writtenBack(value, scope));
   }
   for (const group of bodiesOf(ownValue(body, 'dynamic'))) {

@@ -53,7 +53,7 @@ export function evaluate(expr: Expr, scope: EvaluationScope): Value {
     case 'splat': {
       const target = evaluate(expr.target, scope);
       if (!Array.isArray(target)) return new Unknown(show(expr));
-      return target.map((item) => expr.rest.reduce<Value>((v, name) => step(v, name, show(expr)), item));
+      return target.map((item) => expr.rest.reduce<Value>((v, name) => step(v, name, expr), item));
     }
     case 'call': {
       if (expr.name === 'try' || expr.name === 'can') {
@@ -158,10 +158,11 @@ function flatten(expr: Expr): { root: string; steps: Expr[] } | undefined {
   const steps: Expr[] = [];
   let current = expr;
   while (current.kind === 'attr' || current.kind === 'index') {
-    steps.unshift(current);
+    steps.push(current);
     current = current.target;
   }
-  return current.kind === 'name' ? { root: current.name, steps } : undefined;
+  // Gathered from the last step back, then turned once: unshift moved every step each time.
+  return current.kind === 'name' ? { root: current.name, steps: steps.reverse() } : undefined;
 }
 
 function traversal(expr: Expr, scope: EvaluationScope): Value {
@@ -202,13 +203,14 @@ function traversal(expr: Expr, scope: EvaluationScope): Value {
 }
 
 function applyStep(value: Value, s: Extract<Expr, { kind: 'attr' | 'index' }>, scope: EvaluationScope): Value {
-  if (s.kind === 'attr') return step(value, s.name, show(s), false);
+  if (s.kind === 'attr') return step(value, s.name, s, false);
   const key = evaluate(s.key, scope);
   if (typeof key !== 'string' && typeof key !== 'number') return new Unknown(show(s));
-  return step(value, key, show(s), true);
+  return step(value, key, s, true);
 }
 
-function step(value: Value, key: string | number, source: string, isIndex = false): Value {
+/** One step into a value; `written` is the expression, shown only when the step leads to an unknown. */
+function step(value: Value, key: string | number, written: Expr, isIndex = false): Value {
   if (value instanceof Reference) {
     // An instance key stays an index (`x["reader"]`), as Terraform writes the address.
     return new Reference(`${value.path}${!isIndex ? `.${key}` : typeof key === 'number' ? `[${key}]` : `[${JSON.stringify(key)}]`}`);
@@ -216,8 +218,8 @@ function step(value: Value, key: string | number, source: string, isIndex = fals
   if (value instanceof Unknown) return value;
   if (Array.isArray(value)) {
     const index = typeof key === 'number' ? key : Number(key);
-    return Number.isInteger(index) && index >= 0 && index < value.length ? value[index] : new Unknown(source);
+    return Number.isInteger(index) && index >= 0 && index < value.length ? value[index] : new Unknown(show(written));
   }
-  if (isObject(value)) return Object.hasOwn(value, String(key)) ? value[String(key)] : new Unknown(source);
-  return new Unknown(source);
+  if (isObject(value)) return Object.hasOwn(value, String(key)) ? value[String(key)] : new Unknown(show(written));
+  return new Unknown(show(written));
 }
