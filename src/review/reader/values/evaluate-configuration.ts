@@ -46,7 +46,11 @@ export function evaluateWritten(written: unknown, scope: EvaluationScope): Value
   }
   if (Array.isArray(written)) return written.map((w) => evaluateWritten(w, scope));
   if (written !== null && typeof written === 'object') {
-    return Object.fromEntries(Object.entries(written).map(([k, v]) => [k, evaluateWritten(v, scope)]));
+    // A loop, not Object.fromEntries over entries: every module instance evaluates its call's
+    // arguments, thousands of small objects in a large repository.
+    const out: Record<string, Value> = {};
+    for (const key of Object.keys(written)) setOwn(out, key, evaluateWritten((written as Record<string, unknown>)[key], scope));
+    return out;
   }
   return written as Value;
 }
@@ -62,7 +66,12 @@ function writtenBack(original: unknown, scope: EvaluationScope): unknown {
   }
   if (Array.isArray(original)) return original.map((o) => writtenBack(o, scope));
   if (original !== null && typeof original === 'object') {
-    return Object.fromEntries(Object.entries(original).map(([k, v]) => [k, k === '//' ? v : writtenBack(v, scope)]));
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(original)) {
+      const value = (original as Record<string, unknown>)[key];
+      setOwn(out, key, key === '//' ? value : writtenBack(value, scope));
+    }
+    return out;
   }
   return original;
 }
