@@ -38,8 +38,12 @@ export interface NotReadModule {
 }
 
 function bodiesOf(value: unknown): Record<string, unknown>[] {
-  if (Array.isArray(value)) return value.filter((v): v is Record<string, unknown> => typeof v === 'object' && v !== null);
-  return typeof value === 'object' && value !== null ? [value as Record<string, unknown>] : [];
+  if (Array.isArray(value)) return value.filter(isBody);
+  return isBody(value) ? [value] : [];
+}
+
+function isBody(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
 }
 
 /** Every resource and data source of a document, in document order. */
@@ -47,12 +51,16 @@ export function blocksOf(document: TerraformDocument): TerraformBlock[] {
   const blocks: TerraformBlock[] = [];
   for (const [section, isData] of [['resource', false], ['data', true]] as const) {
     for (const group of bodiesOf(document[section])) {
-      for (const [type, byName] of Object.entries(group)) {
-        for (const named of bodiesOf(byName)) {
-          for (const [name, value] of Object.entries(named)) {
-            for (const body of bodiesOf(value)) {
-              blocks.push({ address: addressOf(type, name, isData), type, name, isData, body });
+      for (const type of Object.keys(group)) {
+        for (const named of bodiesOf(group[type])) {
+          // One step per block of the largest inputs: no [key, value] pairs, no array per block.
+          for (const name of Object.keys(named)) {
+            const value = named[name];
+            if (!Array.isArray(value)) {
+              if (isBody(value)) blocks.push({ address: addressOf(type, name, isData), type, name, isData, body: value });
+              continue;
             }
+            for (const body of value) if (isBody(body)) blocks.push({ address: addressOf(type, name, isData), type, name, isData, body });
           }
         }
       }

@@ -17,6 +17,15 @@ describe('azure-access report', () => {
     expect(stdout).toContain('| application-password | `${azuread_application.legacy.id}` | 2027-03-31T00:00:00Z |');
   });
 
+  test('json: written in parts, the text is JSON.stringify with two-space indentation', async () => {
+    // A report with escalation chains: their arrows are the text that is not one byte a character.
+    const { code, stdout } = await cli(['report', '--format', 'json', 'test/fixtures/escalation/across-modules/root']);
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report.chains.some((chain: string) => chain.includes('→'))).toBe(true);
+    expect(stdout).toBe(`${JSON.stringify(report, null, 2)}\n`);
+  });
+
   test('json: totals equal the number of grant resources in the input', async () => {
     const { stdout } = await cli(['report', '--format', 'json', HCL]);
     const report = JSON.parse(stdout);

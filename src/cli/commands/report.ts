@@ -1,5 +1,5 @@
 import { buildReport } from '../../review/report/access-report';
-import { renderReportJson, renderReportMarkdown } from '../../review/report/render-report';
+import { renderReportJsonParts, renderReportMarkdown } from '../../review/report/render-report';
 import { renderReportHtml } from '../../review/report/render-report-html';
 import { CliIo, ExitCode } from '../cli-io';
 import { graphOf } from '../load-graph';
@@ -25,6 +25,7 @@ export async function report(argv: string[], io: CliIo): Promise<ExitCode> {
   const args = parseArgs(REPORT, argv);
   const result = buildReport(graphOf(await loadConfiguredSources('report', args, io)));
   const format = args.options.format ?? 'markdown';
-  const output = format === 'json' ? renderReportJson(result) : format === 'html' ? renderReportHtml(result) : renderReportMarkdown(result);
-  return deliver({ code: ExitCode.OK, meaning: 'report made' }, [{ target: STANDARD_OUTPUT, write: () => io.stdout(output) }]);
+  // Rendered whole before anything is written; JSON in parts, which are written one after another.
+  const output = format === 'json' ? renderReportJsonParts(result) : [format === 'html' ? renderReportHtml(result) : renderReportMarkdown(result)];
+  return deliver({ code: ExitCode.OK, meaning: 'report made' }, [{ target: STANDARD_OUTPUT, write: () => output.forEach((part) => io.stdout(part)) }]);
 }

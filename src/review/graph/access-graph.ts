@@ -117,6 +117,8 @@ function ownerTag(tags: Record<string, unknown> | undefined): string | undefined
  * a file keyed by the former form keeps working, and its reason says the new form to write.
  */
 function suppressionsAt(extra: SuppressionsByAddress, address: string): SuppressionRecord[] | undefined {
+  // Most reviews have no configuration file: no address to work out for each block.
+  if (extra.size === 0) return undefined;
   const current = extra.get(address);
   const legacy = legacyAddressOf(address);
   const former = legacy === undefined ? undefined : extra.get(legacy);
@@ -265,21 +267,27 @@ export class AccessGraph {
   }
 
   private add(index: DocumentIndex, document: TerraformDocument, extra: SuppressionsByAddress, stack: string | undefined): void {
-    const origin = (block: TerraformBlock) => originOf(index.file, block, suppressionsAt(extra, block.address), stack);
+    // One origin per block, shared by its grant (or identity, or credential) and its coverage entry.
+    const origins = new Map<TerraformBlock, GraphGrant['origin']>();
+    const origin = (block: TerraformBlock) => {
+      let made = origins.get(block);
+      if (made === undefined) {
+        made = originOf(index.file, block, suppressionsAt(extra, block.address), stack);
+        origins.set(block, made);
+      }
+      return made;
+    };
     const placement = new ResourcePlacement(index, document);
     const customRoles = this.readCustomRoles(index, origin);
     const resolved = new Resolved(index, customRoles);
     this.readIdentities(index, origin, new PlacedResources(placement));
 
     // azapi resources are read in the form of the azurerm resource that carries the same access.
-    const azapi = (kind: ReturnType<typeof azapiKindOf>) => index.blocks.filter((b) => azapiKindOf(b) === kind);
-    const assignments = [
-      ...index.ofType('azurerm_role_assignment', 'azurerm_pim_active_role_assignment', 'azurerm_marketplace_role_assignment')
-        .map((block) => ({ block, body: block.body, active: block.type === 'azurerm_pim_active_role_assignment' })),
-      ...azapi('role-assignment').map((block) => ({ block, body: roleAssignmentForm(block), active: false })),
-      ...azapi('active-assignment').map((block) => ({ block, body: scheduleRequestForm(block), active: true })),
-    ];
-    for (const { block, body, active } of assignments) {
+    const azapiBlocks = index.blocks.filter((b) => azapiKindOf(b) !== undefined);
+    const azapi = (kind: ReturnType<typeof azapiKindOf>) => azapiBlocks.filter((b) => azapiKindOf(b) === kind);
+    // Read as they are found: the role assignments of a large stack are most of its blocks, and
+    // listing them first made a wrapper object and two array copies for each.
+    const readAssignment = (block: TerraformBlock, body: Record<string, unknown>, active: boolean) => {
       const schedule = nestedBlock(body.schedule);
       const expiry = active ? expiryOf(schedule) : undefined;
       // The private marketplace is one scope of the tenant; the resource has no scope argument.
@@ -295,7 +303,12 @@ export class AccessGraph {
         condition: text(body, 'condition'),
         expiry: expiry && expiryEnd(expiry),
       });
+    };
+    for (const block of index.ofType('azurerm_role_assignment', 'azurerm_pim_active_role_assignment', 'azurerm_marketplace_role_assignment')) {
+      readAssignment(block, block.body, block.type === 'azurerm_pim_active_role_assignment');
     }
+    for (const block of azapi('role-assignment')) readAssignment(block, roleAssignmentForm(block), false);
+    for (const block of azapi('active-assignment')) readAssignment(block, scheduleRequestForm(block), true);
     this.readServiceRoleAssignments(index, origin, resolved, placement);
     const ignoredPolicies = this.readAccessPolicies(index, origin, resolved, placement);
 

@@ -13,11 +13,17 @@ export function attributeOf(body: Record<string, unknown> | undefined, attribute
  */
 export function nestedBlocks(value: unknown): Record<string, unknown>[] {
   const list = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
-  return list.filter((v): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v));
+  return list.filter(isBlock);
 }
 
+/** The first of nestedBlocks(value), without building the list: it is asked of every block of a large stack. */
 export function nestedBlock(value: unknown): Record<string, unknown> | undefined {
-  return nestedBlocks(value)[0];
+  if (!Array.isArray(value)) return isBlock(value) ? value : undefined;
+  return value.find(isBlock);
+}
+
+function isBlock(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 export function text(body: Record<string, unknown> | undefined, attribute: string): string | undefined {

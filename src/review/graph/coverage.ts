@@ -4,10 +4,19 @@ import { ACCESS_RESOURCE_TYPES } from './access-resource-types.generated';
 import { GraphCoverage, Origin } from './graph-types';
 import { isRead } from './read-access-types';
 
-const BY_TYPE = new Map<string, AccessResourceType[]>();
+/** An entry of the reviewed list with what it says about every block of its type, worked out once. */
+interface ListedPart {
+  readonly entry: AccessResourceType;
+  /** The nested block or attribute that must be present (`identity` of `block:identity`); undefined for `resource`. */
+  readonly part?: string;
+  readonly reviewed: boolean;
+}
+
+const BY_TYPE = new Map<string, ListedPart[]>();
 for (const entry of ACCESS_RESOURCE_TYPES) {
   const list = BY_TYPE.get(entry.type) ?? [];
-  list.push(entry);
+  const [kind, part] = entry.via.split(':');
+  list.push({ entry, part: kind === 'resource' ? undefined : part, reviewed: isRead(entry.type, entry.armType, entry.via) });
   BY_TYPE.set(entry.type, list);
 }
 
@@ -36,23 +45,17 @@ export function coverageOf(block: TerraformBlock, origin: Origin): GraphCoverage
   if (entries === undefined) return [];
   const armType = armTypeOf(block.body);
   const found: GraphCoverage[] = [];
-  for (const entry of entries) {
+  for (const { entry, part, reviewed } of entries) {
     if (entry.armType !== undefined && armType !== undefined && entry.armType.toLowerCase() !== armType) continue;
-    const [kind, key] = entry.via.split(':');
-    if (kind !== 'resource' && !present(block.body, key)) continue;
+    if (part !== undefined && !present(block.body, part)) continue;
     if (entry.armType !== undefined && armType === undefined) {
       if (found.some((f) => f.armType === undefined && f.via === 'resource')) continue;
       found.push({ origin, type: block.type, via: 'resource', reason: `the ARM type (${String(block.body.type)}) cannot be read, so it may carry any access`, reviewed: false });
       continue;
     }
-    found.push({
-      origin,
-      type: block.type,
-      ...(entry.armType === undefined ? {} : { armType: entry.armType }),
-      via: entry.via,
-      reason: entry.reason,
-      reviewed: isRead(block.type, entry.armType, entry.via),
-    });
+    found.push(entry.armType === undefined
+      ? { origin, type: block.type, via: entry.via, reason: entry.reason, reviewed }
+      : { origin, type: block.type, armType: entry.armType, via: entry.via, reason: entry.reason, reviewed });
   }
   return found;
 }

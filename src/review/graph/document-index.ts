@@ -3,13 +3,14 @@ import { blocksOf, TerraformBlock, TerraformDocument } from '../terraform-json';
 /** One input document with its blocks by address, so references can be followed. */
 export class DocumentIndex {
   public readonly blocks: TerraformBlock[];
-  private readonly byAddress: Map<string, TerraformBlock>;
+  private readonly byAddress = new Map<string, TerraformBlock>();
   // The graph asks for one type at a time, a dozen times per document: group once.
   private byType?: Map<string, TerraformBlock[]>;
 
   constructor(public readonly file: string, document: TerraformDocument) {
     this.blocks = blocksOf(document);
-    this.byAddress = new Map(this.blocks.map((b) => [b.address, b]));
+    // One by one: no [address, block] pair per block; the last block of an address wins, as before.
+    for (const block of this.blocks) this.byAddress.set(block.address, block);
   }
 
   public get(address: string): TerraformBlock | undefined {

@@ -32,6 +32,12 @@ interface RootContext {
   readonly absoluteDir: string;
   /** `.terraform/modules/modules.json`: module key (`a.b`) → directory, relative to the root. */
   readonly installed: ReadonlyMap<string, string>;
+  /**
+   * Each module directory read once, by the path it is read under: a repository calls the same
+   * module from many places (200 calls of ./modules/team), and reading, parsing and checking its
+   * files again for each call was most of what following the calls cost. Documents are only read.
+   */
+  readonly read: Map<string, Promise<{ document: TerraformDocument }>>;
 }
 
 // Terraform's own limit is the stack; a module that calls itself is a configuration error there.
@@ -45,7 +51,7 @@ const MODULES_MANIFEST = path.join('.terraform', 'modules', 'modules.json');
  * the review reports it instead of leaving its access out in silence.
  */
 export async function loadModuleCalls(document: TerraformDocument, dir: string, absoluteDir: string): Promise<ModuleCall[]> {
-  const root: RootContext = { dir, absoluteDir, installed: await readInstalledModules(dir, absoluteDir) };
+  const root: RootContext = { dir, absoluteDir, installed: await readInstalledModules(dir, absoluteDir), read: new Map() };
   return callsOf(root, document, dir, absoluteDir, [], [absoluteDir]);
 }
 
@@ -69,7 +75,7 @@ async function callsOf(root: RootContext, document: TerraformDocument, dir: stri
       continue;
     }
     try {
-      const module = await readModule(target.dir, target.absoluteDir);
+      const module = await readModuleOnce(root, target.dir, target.absoluteDir);
       const nested = await callsOf(root, module.document, target.dir, target.absoluteDir, key, [...ancestors, target.absoluteDir]);
       calls.push({ name, source, body, module: { dir: target.dir, document: module.document, calls: nested } });
     } catch (error) {
@@ -101,6 +107,17 @@ function whereIs(root: RootContext, key: string[], source: string, dir: string, 
   const installed = root.installed.get(key.join('.'));
   if (installed !== undefined) return { dir: path.join(root.dir, installed), absoluteDir: path.resolve(root.absoluteDir, installed) };
   return { notRead: `it is not a local path and is not installed: run "terraform init" so that ${MODULES_MANIFEST} lists module "${key.join('.')}"` };
+}
+
+function readModuleOnce(root: RootContext, dir: string, absoluteDir: string): Promise<{ document: TerraformDocument }> {
+  // The path as given is part of the key: it is the one messages about the module's files name.
+  const key = `${dir}\u0000${absoluteDir}`;
+  let read = root.read.get(key);
+  if (read === undefined) {
+    read = readModule(dir, absoluteDir);
+    root.read.set(key, read);
+  }
+  return read;
 }
 
 async function readModule(dir: string, absoluteDir: string): Promise<{ document: TerraformDocument }> {

@@ -65,17 +65,26 @@ export function checkBlockShapes(file: string, document: JsonRecord): void {
   for (const { section, block } of BLOCK_SECTIONS) {
     if (!Object.hasOwn(document, section)) continue;
     const types = expectRecord(file, `/${section}`, document[section], `an object (${section === 'data' ? 'data source' : 'resource'} types)`);
-    for (const [type, byName] of Object.entries(types)) {
-      const typePlace = pointerTo(`/${section}`, type);
-      for (const [name, value] of Object.entries(expectRecord(file, typePlace, byName, 'an object (blocks by name)'))) {
-        const place = pointerTo(typePlace, name);
-        const expected = `an object (${block})`;
-        if (!Array.isArray(value) || value.length === 0) {
-          expectRecord(file, place, value, expected);
-          continue;
+    // Every block of the largest inputs passes through here: the place of a mistake is only
+    // spelled out when there is one, and keys are walked without [key, value] pairs.
+    for (const type of Object.keys(types)) {
+      const byName = types[type];
+      if (!isRecord(byName)) expectRecord(file, pointerTo(`/${section}`, type), byName, 'an object (blocks by name)');
+      const names = byName as JsonRecord;
+      for (const name of Object.keys(names)) {
+        const value = names[name];
+        if (Array.isArray(value) && value.length > 0) {
+          for (let index = 0; index < value.length; index++) {
+            if (!isRecord(value[index])) expectRecord(file, pointerTo(blockPlace(section, type, name), index), value[index], `an object (${block})`);
+          }
+        } else if (!isRecord(value)) {
+          expectRecord(file, blockPlace(section, type, name), value, `an object (${block})`);
         }
-        value.forEach((body, index) => expectRecord(file, pointerTo(place, index), body, expected));
       }
     }
   }
+}
+
+function blockPlace(section: string, type: string, name: string): string {
+  return pointerTo(pointerTo(`/${section}`, type), name);
 }

@@ -1,11 +1,11 @@
 import { evaluate, EvaluationScope, show } from './evaluate-expression';
 import { Expr, parseExpression, parseTemplate } from './expression-parser';
 import { asJsonText } from './functions';
-import { ModuleCalls, ModuleInstance, mergeModuleInstances } from './module-instances';
+import { forEachModuleInstance, ModuleCalls, notReadOf } from './module-instances';
 import { isObject, Reference, Unknown, Value } from './value';
 import { valueOfText, VariableSetting, splitVarSetting } from './variables';
 import { ownValue, setOwn } from '../../../model/own-keys';
-import { REPEATED_KEY, TerraformDocument } from '../../terraform-json';
+import { NOT_READ_MODULES_KEY, NotReadModule, REPEATED_KEY, TerraformDocument } from '../../terraform-json';
 import { ModuleCall } from '../module-tree';
 
 /** Where variable values come from, besides defaults, in Terraform's order of precedence. */
@@ -46,7 +46,11 @@ export function evaluateWritten(written: unknown, scope: EvaluationScope): Value
   }
   if (Array.isArray(written)) return written.map((w) => evaluateWritten(w, scope));
   if (written !== null && typeof written === 'object') {
-    return Object.fromEntries(Object.entries(written).map(([k, v]) => [k, evaluateWritten(v, scope)]));
+    // A loop, not Object.fromEntries over entries: every module instance evaluates its call's
+    // arguments, thousands of small objects in a large repository.
+    const out: Record<string, Value> = {};
+    for (const key of Object.keys(written)) setOwn(out, key, evaluateWritten((written as Record<string, unknown>)[key], scope));
+    return out;
   }
   return written as Value;
 }
@@ -62,7 +66,12 @@ function writtenBack(original: unknown, scope: EvaluationScope): unknown {
   }
   if (Array.isArray(original)) return original.map((o) => writtenBack(o, scope));
   if (original !== null && typeof original === 'object') {
-    return Object.fromEntries(Object.entries(original).map(([k, v]) => [k, k === '//' ? v : writtenBack(v, scope)]));
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(original)) {
+      const value = (original as Record<string, unknown>)[key];
+      setOwn(out, key, key === '//' ? value : writtenBack(value, scope));
+    }
+    return out;
   }
   return original;
 }
@@ -164,45 +173,58 @@ export function evaluateConfiguration(document: TerraformDocument, scope: Evalua
       continue;
     }
     const types: Record<string, Record<string, unknown>> = {};
-    for (const group of bodiesOf(value)) {
-      for (const [type, byName] of Object.entries(group)) {
-        const names = ownValue(types, type) ?? {};
-        setOwn(types, type, names);
-        for (const named of bodiesOf(byName)) {
-          for (const [name, blocks] of Object.entries(named)) {
-            for (const body of bodiesOf(blocks)) {
-              for (const [instance, evaluated] of Object.entries(instancesOf(name, body, scope))) setOwn(names, instance, evaluated);
-            }
-          }
-        }
-      }
-    }
+    addSectionInstances(types, value, scope, undefined);
     setOwn(out, section, types);
   }
   return out;
 }
 
-function instancesOf(name: string, body: Record<string, unknown>, scope: EvaluationScope): Record<string, unknown> {
+/**
+ * Adds the instances of a `resource` or `data` section's blocks to `types` (type → instance name
+ * → body). In a module instance that stands for an unknown number, `moduleRepeated` says why.
+ */
+function addSectionInstances(types: Record<string, Record<string, unknown>>, section: unknown, scope: EvaluationScope,
+  moduleRepeated: string | undefined): void {
+  for (const group of bodiesOf(section)) {
+    for (const [type, byName] of Object.entries(group)) {
+      const names = ownValue(types, type) ?? {};
+      setOwn(types, type, names);
+      for (const named of bodiesOf(byName)) {
+        for (const [name, blocks] of Object.entries(named)) {
+          for (const body of bodiesOf(blocks)) addInstances(names, name, body, scope, moduleRepeated);
+        }
+      }
+    }
+  }
+}
+
+/** Adds a block's instances to `names`, each keyed by its instance name; written in place, not built and copied. */
+function addInstances(names: Record<string, unknown>, name: string, body: Record<string, unknown>, scope: EvaluationScope,
+  moduleRepeated: string | undefined): void {
   const prefix = scope.modulePrefix;
+  const put = (instance: string, evaluated: Record<string, unknown>) =>
+    setOwn(names, instance, moduleRepeated === undefined ? evaluated : repeatedInModule(evaluated, moduleRepeated));
   if (Object.hasOwn(body, 'count')) {
     const count = evaluateWritten(body.count, scope);
     if (typeof count === 'number' && Number.isInteger(count) && count >= 0) {
-      return Object.fromEntries(Array.from({ length: count }, (_, index) =>
-        [`${prefix}${name}[${index}]`, evaluateBody(body, withNames(scope, { count: { index } }))]));
+      for (let index = 0; index < count; index++) put(`${prefix}${name}[${index}]`, evaluateBody(body, withNames(scope, { count: { index } })));
+      return;
     }
-    return { [`${prefix}${name}`]: repeated(evaluateBody(body, withNames(scope, { count: { index: new Unknown('count.index') } })), `count = ${describe(body.count, count)}`) };
+    put(`${prefix}${name}`, repeated(evaluateBody(body, withNames(scope, { count: { index: new Unknown('count.index') } })), `count = ${describe(body.count, count)}`));
+    return;
   }
   if (Object.hasOwn(body, 'for_each')) {
     const collection = evaluateWritten(body.for_each, scope);
     const entries = forEachEntries(collection);
     if (entries !== undefined) {
-      return Object.fromEntries(entries.map(([key, value]) =>
-        [`${prefix}${name}[${JSON.stringify(key)}]`, evaluateBody(body, withNames(scope, { each: { key, value } }))]));
+      for (const [key, value] of entries) put(`${prefix}${name}[${JSON.stringify(key)}]`, evaluateBody(body, withNames(scope, { each: { key, value } })));
+      return;
     }
     const each = { key: new Unknown('each.key'), value: new Unknown('each.value') };
-    return { [`${prefix}${name}`]: repeated(evaluateBody(body, withNames(scope, { each })), `for_each = ${describe(body.for_each, collection)}`) };
+    put(`${prefix}${name}`, repeated(evaluateBody(body, withNames(scope, { each })), `for_each = ${describe(body.for_each, collection)}`));
+    return;
   }
-  return { [`${prefix}${name}`]: evaluateBody(body, scope) };
+  put(`${prefix}${name}`, evaluateBody(body, scope));
 }
 
 function describe(writtenValue: unknown, value: Value): string {
@@ -224,6 +246,12 @@ function repeated(body: Record<string, unknown>, why: string): Record<string, un
   return { ...body, '//': { ...comment, [REPEATED_KEY]: why } };
 }
 
+/** A block of a module instance that stands for an unknown number; the block's own count or for_each, when unknown, already says why. */
+function repeatedInModule(body: Record<string, unknown>, why: string): Record<string, unknown> {
+  const comment = isRecordValue(body['//']) ? body['//'] : {};
+  return Object.hasOwn(comment, REPEATED_KEY) ? body : repeated(body, why);
+}
+
 function withNames(scope: EvaluationScope, names: Record<string, Value>): EvaluationScope {
   const merged = new Map(scope.names);
   for (const [k, v] of Object.entries(names)) merged.set(k, v);
@@ -233,8 +261,10 @@ function withNames(scope: EvaluationScope, names: Record<string, Value>): Evalua
 /** A body with its values evaluated and its `dynamic` blocks expanded into nested blocks. */
 function evaluateBody(body: Record<string, unknown>, scope: EvaluationScope): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(body)) {
+  // Once per instance of every block: keys, not [key, value] pairs.
+  for (const key of Object.keys(body)) {
     if (key === 'dynamic') continue;
+    const value = body[key];
     setOwn(out, key, META.has(key) ? value : writtenBack(value, scope));
   }
   for (const group of bodiesOf(ownValue(body, 'dynamic'))) {
@@ -304,8 +334,32 @@ export function evaluateWithModules(document: TerraformDocument, scope: Evaluati
   const out = evaluateConfiguration(document, scope);
   const calls = CALLS_OF_SCOPE.get(scope);
   if (calls === undefined || calls.calls.length === 0) return out;
-  return mergeModuleInstances(out, calls, scope.modulePrefix,
-    (call: ModuleCall, instance: ModuleInstance) => evaluateWithModules(call.module!.document, instance.scope));
+  const notRead = [...notReadOf(out)];
+  addModuleInstances(out, calls, scope.modulePrefix, notRead, undefined);
+  if (notRead.length > 0) setOwn<unknown>(out, NOT_READ_MODULES_KEY, notRead);
+  return out;
+}
+
+/**
+ * Adds the blocks of every instance of these calls, and of the calls they make, straight to the
+ * root document: building each instance's own document and copying it in made an object per
+ * instance with keys no other object has, which a repository of 200 module calls paid for
+ * 20,000 times.
+ */
+function addModuleInstances(out: TerraformDocument, calls: ModuleCalls, callerPrefix: string, notRead: NotReadModule[],
+  repeatedBy: string | undefined): void {
+  forEachModuleInstance(calls, callerPrefix, notRead, repeatedBy, (call, instance, repeatedHere) => {
+    const document = call.module!.document;
+    for (const section of ['resource', 'data']) {
+      if (!Object.hasOwn(document, section)) continue;
+      const types = (ownValue(out, section) ?? {}) as Record<string, Record<string, unknown>>;
+      setOwn<unknown>(out, section, types);
+      addSectionInstances(types, document[section], instance.scope, repeatedHere);
+    }
+    notRead.push(...notReadOf(document));
+    const nested = CALLS_OF_SCOPE.get(instance.scope);
+    if (nested !== undefined) addModuleInstances(out, nested, instance.prefix, notRead, repeatedHere);
+  });
 }
 
 export { parseExpression };

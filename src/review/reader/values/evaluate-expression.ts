@@ -53,7 +53,7 @@ export function evaluate(expr: Expr, scope: EvaluationScope): Value {
     case 'splat': {
       const target = evaluate(expr.target, scope);
       if (!Array.isArray(target)) return new Unknown(show(expr));
-      return target.map((item) => expr.rest.reduce<Value>((v, name) => step(v, name, show(expr)), item));
+      return target.map((item) => expr.rest.reduce<Value>((v, name) => step(v, name, expr), item));
     }
     case 'call': {
       if (expr.name === 'try' || expr.name === 'can') {
@@ -153,15 +153,36 @@ function forExpression(expr: Extract<Expr, { kind: 'for' }>, scope: EvaluationSc
   return expr.object ? object : list;
 }
 
+interface Flattened {
+  readonly root: string;
+  readonly steps: readonly Expr[];
+}
+
+// Expressions are parsed once per text and evaluated once per instance: thousands of times in a
+// repository whose module is called 200 times. Each is flattened once.
+const FLATTENED = new WeakMap<Expr, Flattened | null>();
+
 /** The root name and the steps after it: `var.roles["reader"].name` is `var` then `.roles`, `["reader"]`, `.name`. */
-function flatten(expr: Expr): { root: string; steps: Expr[] } | undefined {
-  const steps: Expr[] = [];
-  let current = expr;
-  while (current.kind === 'attr' || current.kind === 'index') {
-    steps.unshift(current);
-    current = current.target;
+function flatten(expr: Expr): Flattened | undefined {
+  let flat = FLATTENED.get(expr);
+  if (flat === undefined) {
+    const steps: Expr[] = [];
+    let current = expr;
+    while (current.kind === 'attr' || current.kind === 'index') {
+      steps.push(current);
+      current = current.target;
+    }
+    // Gathered from the last step back, then turned once.
+    flat = current.kind === 'name' ? { root: current.name, steps: steps.reverse() } : null;
+    FLATTENED.set(expr, flat);
   }
-  return current.kind === 'name' ? { root: current.name, steps } : undefined;
+  return flat ?? undefined;
+}
+
+/** The name of the step at `index` when it is an attribute (`.roles`), else undefined. */
+function attrNameAt(steps: readonly Expr[], index: number): string | undefined {
+  const at = steps[index];
+  return at?.kind === 'attr' ? at.name : undefined;
 }
 
 function traversal(expr: Expr, scope: EvaluationScope): Value {
@@ -172,43 +193,45 @@ function traversal(expr: Expr, scope: EvaluationScope): Value {
     return applyStep(evaluate(e.target, scope), e, scope);
   }
   const { root, steps } = flat;
-  const attrName = (i: number) => (steps[i]?.kind === 'attr' ? (steps[i] as { name: string }).name : undefined);
+  const first = attrNameAt(steps, 0);
   let value: Value;
-  let rest: Expr[];
+  // Where the steps still to apply begin.
+  let rest: number;
   if (scope.names.has(root)) {
     value = scope.names.get(root)!;
-    rest = steps;
-  } else if (root === 'var' && attrName(0) !== undefined) {
-    value = scope.variable(attrName(0)!) ?? new Unknown(`var.${attrName(0)}`);
-    rest = steps.slice(1);
-  } else if (root === 'local' && attrName(0) !== undefined) {
-    value = scope.local(attrName(0)!);
-    rest = steps.slice(1);
-  } else if (root === 'data' && attrName(0) !== undefined && attrName(1) !== undefined) {
-    value = new Reference(`${scope.modulePrefix}data.${attrName(0)}.${attrName(1)}`);
-    rest = steps.slice(2);
-  } else if (root === 'module' && attrName(0) !== undefined && scope.module?.(attrName(0)!) !== undefined) {
-    value = scope.module!(attrName(0)!)!;
-    rest = steps.slice(1);
-  } else if (RESOURCE_TYPE.test(root) && attrName(0) !== undefined) {
-    value = new Reference(`${scope.modulePrefix}${root}.${attrName(0)}`);
-    rest = steps.slice(1);
+    rest = 0;
+  } else if (root === 'var' && first !== undefined) {
+    value = scope.variable(first) ?? new Unknown(`var.${first}`);
+    rest = 1;
+  } else if (root === 'local' && first !== undefined) {
+    value = scope.local(first);
+    rest = 1;
+  } else if (root === 'data' && first !== undefined && attrNameAt(steps, 1) !== undefined) {
+    value = new Reference(`${scope.modulePrefix}data.${first}.${attrNameAt(steps, 1)}`);
+    rest = 2;
+  } else if (root === 'module' && first !== undefined && scope.module?.(first) !== undefined) {
+    value = scope.module!(first)!;
+    rest = 1;
+  } else if (RESOURCE_TYPE.test(root) && first !== undefined) {
+    value = new Reference(`${scope.modulePrefix}${root}.${first}`);
+    rest = 1;
   } else {
     // each/count outside an instance, outputs of a module not read, path, terraform, self.
     return new Unknown(show(expr));
   }
-  for (const s of rest) value = applyStep(value, s as Extract<Expr, { kind: 'attr' | 'index' }>, scope);
+  for (let i = rest; i < steps.length; i++) value = applyStep(value, steps[i] as Extract<Expr, { kind: 'attr' | 'index' }>, scope);
   return value;
 }
 
 function applyStep(value: Value, s: Extract<Expr, { kind: 'attr' | 'index' }>, scope: EvaluationScope): Value {
-  if (s.kind === 'attr') return step(value, s.name, show(s), false);
+  if (s.kind === 'attr') return step(value, s.name, s, false);
   const key = evaluate(s.key, scope);
   if (typeof key !== 'string' && typeof key !== 'number') return new Unknown(show(s));
-  return step(value, key, show(s), true);
+  return step(value, key, s, true);
 }
 
-function step(value: Value, key: string | number, source: string, isIndex = false): Value {
+/** One step into a value; `written` is the expression, shown only when the step leads to an unknown. */
+function step(value: Value, key: string | number, written: Expr, isIndex = false): Value {
   if (value instanceof Reference) {
     // An instance key stays an index (`x["reader"]`), as Terraform writes the address.
     return new Reference(`${value.path}${!isIndex ? `.${key}` : typeof key === 'number' ? `[${key}]` : `[${JSON.stringify(key)}]`}`);
@@ -216,8 +239,8 @@ function step(value: Value, key: string | number, source: string, isIndex = fals
   if (value instanceof Unknown) return value;
   if (Array.isArray(value)) {
     const index = typeof key === 'number' ? key : Number(key);
-    return Number.isInteger(index) && index >= 0 && index < value.length ? value[index] : new Unknown(source);
+    return Number.isInteger(index) && index >= 0 && index < value.length ? value[index] : new Unknown(show(written));
   }
-  if (isObject(value)) return Object.hasOwn(value, String(key)) ? value[String(key)] : new Unknown(source);
-  return new Unknown(source);
+  if (isObject(value)) return Object.hasOwn(value, String(key)) ? value[String(key)] : new Unknown(show(written));
+  return new Unknown(show(written));
 }

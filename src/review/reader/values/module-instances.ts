@@ -1,7 +1,7 @@
 import { EvaluationScope } from './evaluate-expression';
-import { Unknown, Value, isObject } from './value';
+import { Unknown, Value } from './value';
 import { ownValue, setOwn } from '../../../model/own-keys';
-import { NOT_READ_MODULES_KEY, NotReadModule, REPEATED_KEY, TerraformDocument } from '../../terraform-json';
+import { NOT_READ_MODULES_KEY, NotReadModule, TerraformDocument } from '../../terraform-json';
 import { ModuleCall } from '../module-tree';
 
 // Arguments of a module call that are Terraform's, not the module's inputs.
@@ -118,55 +118,30 @@ export class ModuleCalls {
 }
 
 /**
- * A configuration's evaluated document with every instance of its module calls merged in: the
- * module's blocks keep their full module path in their names (`module.app["blue"].grant`), and a
- * call that could not be read is listed under NOT_READ_MODULES_KEY with its source and why.
+ * Each instance of each call, in order, with why its blocks stand for an unknown number (its own
+ * count or for_each when unknown, else `repeatedBy`, the caller's); a call that could not be
+ * read is added to `notRead`, with its source and why.
  */
-export function mergeModuleInstances(
-  out: TerraformDocument,
+export function forEachModuleInstance(
   calls: ModuleCalls,
   callerPrefix: string,
-  evaluateModule: (call: ModuleCall, instance: ModuleInstance) => TerraformDocument,
-): TerraformDocument {
-  const notRead: NotReadModule[] = [...notReadOf(out)];
+  notRead: NotReadModule[],
+  repeatedBy: string | undefined,
+  visit: (call: ModuleCall, instance: ModuleInstance, repeated: string | undefined) => void,
+): void {
   for (const call of calls.calls) {
     if (call.module === undefined) {
       notRead.push({ address: `${callerPrefix}module.${call.name}`, source: call.source, reason: call.notRead ?? 'it could not be read' });
       continue;
     }
-    for (const instance of calls.instancesOf(call)) {
-      const inner = evaluateModule(call, instance);
-      for (const section of ['resource', 'data']) {
-        const innerTypes = ownValue(inner, section);
-        if (!isObject(innerTypes as Value)) continue;
-        const types = (ownValue(out, section) ?? {}) as Record<string, Record<string, unknown>>;
-        setOwn<unknown>(out, section, types);
-        for (const [type, byName] of Object.entries(innerTypes as Record<string, Record<string, unknown>>)) {
-          const names = ownValue(types, type) ?? {};
-          setOwn(types, type, names);
-          for (const [name, body] of Object.entries(byName)) {
-            setOwn(names, name, instance.repeated === undefined ? body : repeated(body, instance.repeated));
-          }
-        }
-      }
-      notRead.push(...notReadOf(inner));
-    }
+    for (const instance of calls.instancesOf(call)) visit(call, instance, instance.repeated === undefined ? repeatedBy : `module ${instance.repeated}`);
   }
-  if (notRead.length > 0) setOwn<unknown>(out, NOT_READ_MODULES_KEY, notRead);
-  return out;
 }
 
-function notReadOf(document: TerraformDocument): NotReadModule[] {
+/** The module calls a document lists as not read (NOT_READ_MODULES_KEY). */
+export function notReadOf(document: TerraformDocument): NotReadModule[] {
   const list = ownValue(document, NOT_READ_MODULES_KEY);
   return Array.isArray(list) ? (list as NotReadModule[]) : [];
-}
-
-function repeated(body: unknown, why: string): unknown {
-  if (!isRecordValue(body)) return body;
-  const comment = isRecordValue(body['//']) ? body['//'] : {};
-  // The block's own count or for_each, when unknown, already says why; otherwise the module call's does.
-  if (Object.hasOwn(comment, REPEATED_KEY)) return body;
-  return { ...body, '//': { ...comment, [REPEATED_KEY]: `module ${why}` } };
 }
 
 function describe(writtenValue: unknown, value: Value): string {
