@@ -43,11 +43,11 @@ export interface Evaluation {
 
 /** What a hit is about, in every form a suppression's `accepts` may name it. */
 interface Subject {
-  /** Made when a suppression asks: most hits have none, and a large review has tens of thousands of hits. */
-  names(): ReadonlySet<string>;
   /** How a message names it. */
   readonly shown: string;
   readonly target?: string;
+  /** Made when a suppression asks: most hits have none, and a large review has tens of thousands of hits. */
+  names(): ReadonlySet<string>;
 }
 
 const normal = (value: string) => value.trim().toLowerCase();
