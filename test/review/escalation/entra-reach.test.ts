@@ -1,3 +1,5 @@
+import { readFileSync } from 'fs';
+import * as path from 'path';
 import { RuleId } from '../../../src/model/rule-id';
 import { evaluate } from '../../../src/policy/evaluate';
 import { describeChain, EscalationChain } from '../../../src/review/escalation/escalation-chain';
@@ -103,6 +105,12 @@ ${graphPermission('RoleManagement.ReadWrite.Directory', 'sync_roles', 'azurerm_l
       + 'Chain: holds the Microsoft Graph application permission "RoleManagement.ReadWrite.Directory" (BloodHound AZMGRoleManagement_ReadWrite_Directory) '
       + '→ can assign itself the Entra role "Global Administrator" at the whole tenant (/) (RoleManagement.ReadWrite.Directory, BloodHound AZMGGrantRole).',
     );
+  });
+
+  test('the README shows that finding as check prints it', async () => {
+    const [finding] = (await escalationFindings(HCL)).filter((f) => f.message.includes('"Global Administrator" at the whole tenant (/)'));
+    const readme = readFileSync(path.join(__dirname, '../../../README.md'), 'utf8');
+    expect(readme).toContain(`[AZA013] ${finding.message}\n`);
   });
 
   test('crosses into Azure: a Global Administrator elevates to User Access Administrator at the root', async () => {
