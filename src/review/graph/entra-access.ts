@@ -142,6 +142,32 @@ function administrativeUnitScopeOf(value: string | undefined, index: DocumentInd
   return scope.level === ScopeLevel.UNKNOWN ? { ...scope, level: ScopeLevel.RESOURCE_GROUP } : scope;
 }
 
+/** Where each resource that gives a standing directory role writes its principal, role and scope. */
+const DIRECTORY_ROLE_FORMS: readonly {
+  readonly type: string;
+  readonly principal: string;
+  readonly role: string;
+  readonly scope: (body: Record<string, unknown>, index: DocumentIndex) => GraphScope;
+  readonly via: GraphDirectoryRole['via'];
+}[] = [
+  {
+    type: 'azuread_directory_role_assignment',
+    principal: 'principal_object_id',
+    role: 'role_id',
+    scope: (body, index) => directoryScopeOf(text(body, 'directory_scope_id'), index),
+    via: 'role-assignment',
+  },
+  // Membership of an activated role is always tenant-wide.
+  { type: 'azuread_directory_role_member', principal: 'member_object_id', role: 'role_object_id', scope: (_, index) => directoryScopeOf('/', index), via: 'role-member' },
+  {
+    type: 'azuread_administrative_unit_role_member',
+    principal: 'member_object_id',
+    role: 'role_object_id',
+    scope: (body, index) => administrativeUnitScopeOf(text(body, 'administrative_unit_object_id'), index),
+    via: 'administrative-unit-role-member',
+  },
+];
+
 /**
  * Standing Entra directory roles: role assignments (at a directory scope), role members
  * (tenant-wide) and administrative-unit role members (`azuread_administrative_unit_role_member`,
@@ -149,32 +175,16 @@ function administrativeUnitScopeOf(value: string | undefined, index: DocumentInd
  */
 export function readDirectoryRoles(index: DocumentIndex, origin: OriginOf): GraphDirectoryRole[] {
   const roles: GraphDirectoryRole[] = [];
-  for (const block of index.ofType('azuread_directory_role_assignment')) {
-    roles.push({
-      origin: origin(block),
-      principal: principalOf(text(block.body, 'principal_object_id'), index),
-      role: entraRoleOf(text(block.body, 'role_id'), index),
-      scope: directoryScopeOf(text(block.body, 'directory_scope_id'), index),
-      via: 'role-assignment',
-    });
-  }
-  for (const block of index.ofType('azuread_directory_role_member')) {
-    roles.push({
-      origin: origin(block),
-      principal: principalOf(text(block.body, 'member_object_id'), index),
-      role: entraRoleOf(text(block.body, 'role_object_id'), index),
-      scope: directoryScopeOf('/', index),
-      via: 'role-member',
-    });
-  }
-  for (const block of index.ofType('azuread_administrative_unit_role_member')) {
-    roles.push({
-      origin: origin(block),
-      principal: principalOf(text(block.body, 'member_object_id'), index),
-      role: entraRoleOf(text(block.body, 'role_object_id'), index),
-      scope: administrativeUnitScopeOf(text(block.body, 'administrative_unit_object_id'), index),
-      via: 'administrative-unit-role-member',
-    });
+  for (const form of DIRECTORY_ROLE_FORMS) {
+    for (const block of index.ofType(form.type)) {
+      roles.push({
+        origin: origin(block),
+        principal: principalOf(text(block.body, form.principal), index),
+        role: entraRoleOf(text(block.body, form.role), index),
+        scope: form.scope(block.body, index),
+        via: form.via,
+      });
+    }
   }
   return roles;
 }

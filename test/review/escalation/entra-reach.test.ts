@@ -68,6 +68,30 @@ resource "azuread_user" "${name}" {
 `;
 }
 
+/** rg-app with a VM that runs as the user-assigned identity `uai-<name>`. */
+function vmRunningAs(name: string): string {
+  return `
+resource "azurerm_resource_group" "app" {
+  name     = "rg-app"
+  location = "eastus"
+}
+resource "azurerm_user_assigned_identity" "${name}" {
+  name                = "uai-${name}"
+  resource_group_name = azurerm_resource_group.app.name
+  location            = "eastus"
+}
+resource "azurerm_linux_virtual_machine" "${name}" {
+  name                = "vm-${name}"
+  resource_group_name = azurerm_resource_group.app.name
+  location            = "eastus"
+  identity {
+    type         = "UserAssigned"
+    identity_ids = [azurerm_user_assigned_identity.${name}.id]
+  }
+}
+`;
+}
+
 async function reachOf(hcl: string): Promise<{ graph: AccessGraph; chains: EscalationChain[] }> {
   const graph = AccessGraph.fromDocuments([{ file: 'main.tf', document: await hclJson(hcl) }]);
   return { graph, chains: computeReach(graph).chains };
@@ -297,25 +321,7 @@ resource "azurerm_role_assignment" "bob_reader" {
 
   test('across the halves: VM Contributor runs as an identity that holds RoleManagement.ReadWrite.Directory', async () => {
     const hcl = `${GRAPH}${user('alice')}
-resource "azurerm_resource_group" "app" {
-  name     = "rg-app"
-  location = "eastus"
-}
-resource "azurerm_user_assigned_identity" "sync" {
-  name                = "uai-sync"
-  resource_group_name = azurerm_resource_group.app.name
-  location            = "eastus"
-}
-resource "azurerm_linux_virtual_machine" "sync" {
-  name                = "vm-sync"
-  resource_group_name = azurerm_resource_group.app.name
-  location            = "eastus"
-  identity {
-    type         = "UserAssigned"
-    identity_ids = [azurerm_user_assigned_identity.sync.id]
-  }
-}
-resource "azurerm_role_assignment" "alice_vms" {
+${vmRunningAs('sync')}resource "azurerm_role_assignment" "alice_vms" {
   scope                = azurerm_resource_group.app.id
   role_definition_name = "Virtual Machine Contributor"
   principal_id         = azuread_user.alice.object_id
@@ -330,25 +336,7 @@ ${graphPermission('RoleManagement.ReadWrite.Directory', 'sync_roles', 'azurerm_u
 
 describe('PIM eligibility as a step: after activation, approved by whom', () => {
   const VM_PATH = `${user('eve')}${user('bob')}
-resource "azurerm_resource_group" "app" {
-  name     = "rg-app"
-  location = "eastus"
-}
-resource "azurerm_user_assigned_identity" "batch" {
-  name                = "uai-batch"
-  resource_group_name = azurerm_resource_group.app.name
-  location            = "eastus"
-}
-resource "azurerm_linux_virtual_machine" "batch" {
-  name                = "vm-batch"
-  resource_group_name = azurerm_resource_group.app.name
-  location            = "eastus"
-  identity {
-    type         = "UserAssigned"
-    identity_ids = [azurerm_user_assigned_identity.batch.id]
-  }
-}
-resource "azurerm_role_assignment" "batch_owner" {
+${vmRunningAs('batch')}resource "azurerm_role_assignment" "batch_owner" {
   scope                = "/subscriptions/00000000-0000-0000-0000-000000000000"
   role_definition_name = "Owner"
   principal_id         = azurerm_user_assigned_identity.batch.principal_id
