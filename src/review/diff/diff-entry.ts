@@ -137,10 +137,12 @@ function appPermissionEntry(p: GraphAppPermission): DiffEntry {
 function eligibleFor(e: GraphEligibility): Pick<DiffEntry, 'roleKind' | 'role' | 'scope'> {
   if (e.kind === 'azure-rbac') return { roleKind: 'azure-rbac', role: rbacRole(e.role!), scope: stable(e.scope!) };
   if (e.kind === 'entra-directory-role') {
-    const role = e.directoryRole ?? 'unknown';
+    // Resolved like a standing role's (by template ID, or a reference to an activated role), so the two match.
+    const role = e.entraRole;
     return {
       roleKind: 'entra-directory-role',
-      role: { name: `directory role ${role}`, key: directoryRoleKey(role) },
+      role: role === undefined ? { name: `directory role ${e.directoryRole ?? 'unknown'}`, key: directoryRoleKey(e.directoryRole ?? 'unknown') }
+        : { name: describeDirectoryRole({ role }), key: directoryRoleKey(role.templateId ?? role.name), tier: role.tier },
       // The same keys as a standing directory role, so an eligibility made standing is seen as one.
       scope: directoryScope(e.scope ?? { value: '/', level: ScopeLevel.ROOT }),
     };

@@ -195,7 +195,9 @@ function eligibilityRow(e: GraphEligibility, policies: GraphActivationPolicy[]):
     ...exceptionsOf(e.origin),
   };
   if (e.kind === 'entra-directory-role') {
-    return { ...common, role: `directory role ${e.directoryRole}`, plane: 'unknown', scope: '/ (tenant)', scopeLevel: 'directory' };
+    const role = e.entraRole === undefined ? `directory role ${e.directoryRole}` : describeDirectoryRole({ role: e.entraRole });
+    const scope = e.scope === undefined ? '/ (tenant)' : describeDirectoryScope(e.scope);
+    return { ...common, role, plane: 'unknown', scope, scopeLevel: 'directory', ...(e.entraRole === undefined ? {} : { tier: describeTier(e.entraRole.tier) }) };
   }
   if (e.kind === 'pim-group') {
     return { ...common, role: `${e.assignmentType ?? 'member'} of group`, plane: 'unknown', scope: e.groupId ?? 'unknown group', scopeLevel: 'group' };

@@ -169,6 +169,15 @@ describe('standing Entra directory roles', () => {
     expect(kinds(await diffHcl(standing, eligible))).toEqual([ChangeKind.ELIGIBLE_WHERE_STANDING]);
   });
 
+  test('the eligibility names the role by a reference to the activated role: still the same role as the standing one', async () => {
+    const activated = `resource "azuread_directory_role" "ga" {\n  template_id = "${GLOBAL_ADMINISTRATOR}"\n}\n`;
+    const eligible = `${DIRECTORY}${activated}resource "azuread_directory_role_eligibility_schedule_request" "ops_ga" {\n`
+      + '  role_definition_id = azuread_directory_role.ga.template_id\n'
+      + '  principal_id = azuread_user.ops.object_id\n  directory_scope_id = "/"\n  justification = "on call"\n}\n';
+    const standing = DIRECTORY + activated + directoryRole('ops_ga', GLOBAL_ADMINISTRATOR);
+    expect(kinds(await diffHcl(eligible, standing))).toEqual([ChangeKind.STANDING_WHERE_ELIGIBLE]);
+  });
+
   test('an Azure role at the root scope "/" and the tenant-wide directory role of one principal are never taken for one another', async () => {
     const principal = `"${OPS_OBJECT_ID}"`;
     const azureRoot = `resource "azurerm_role_assignment" "ops" {\n  scope = "/"\n  role_definition_name = "Owner"\n  principal_id = ${principal}\n}\n`;
