@@ -35,6 +35,14 @@ describe('local modules, followed as Terraform follows them', () => {
     expect(new Set(g.grants.filter((x) => x.principal.name === 'uai-worker').map((x) => x.principal.key)).size).toBe(1);
   });
 
+  test('an attribute the call leaves out takes the default its optional() type gives, or null', async () => {
+    const documents = await readInputs(['test/fixtures/reader/module-optional'], { env: {} });
+    const g = AccessGraph.fromDocuments(documents.map((d) => ({ file: d.file, document: d.document })));
+    expect(g.grants.map((x) => [x.origin.address, x.principal.kind, x.scope.value, x.scope.level, x.condition])).toEqual([
+      ['module.access.azurerm_role_assignment.this["reader"]', 'human', `/subscriptions/${SUB}/resourceGroups/rg-app`, ScopeLevel.RESOURCE_GROUP, undefined],
+    ]);
+  });
+
   test('a module that cannot be read is AZA016, naming the call and its source', async () => {
     const g = await graphOf(['root']);
     const findings = evaluatePolicy(g, { today: '2026-12-01' }).findings.filter((f) => f.ruleId === RuleId.MODULE_NOT_READ);

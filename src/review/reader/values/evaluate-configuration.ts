@@ -7,6 +7,7 @@ import { valueOfText, VariableSetting, splitVarSetting } from './variables';
 import { ownValue, setOwn } from '../../../model/own-keys';
 import { NOT_READ_MODULES_KEY, NotReadModule, REPEATED_KEY, TerraformDocument } from '../../terraform-json';
 import { ModuleCall } from '../module-tree';
+import { typeShapeOf, withTypeDefaults } from './type-defaults';
 
 /** Where variable values come from, besides defaults, in Terraform's order of precedence. */
 export interface VariableSources {
@@ -116,7 +117,7 @@ export function variableValues(document: TerraformDocument, sources: VariableSou
       // has neither is an input the call does not give, and messages say so.
       if (Object.hasOwn(given, name)) value = given[name];
       else if (value instanceof Unknown) value = new Unknown(`${MODULE_INPUT}var.${name}`);
-      values.set(name, value);
+      values.set(name, withTypeDefaults(value, typeShapeOf(block.type), empty));
       continue;
     }
     const env = sources.env?.[`TF_VAR_${name}`];
@@ -130,7 +131,7 @@ export function variableValues(document: TerraformDocument, sources: VariableSou
         if (settingName === name) value = valueOfText(text, block.type);
       }
     }
-    values.set(name, value);
+    values.set(name, withTypeDefaults(value, typeShapeOf(block.type), empty));
   }
   return values;
 }
