@@ -185,9 +185,12 @@ describe('suppressions on the Entra resources', () => {
       const suppressions = new Map([[address, [{ ruleId: 'AZA026', reason: 'break-glass group', until }]]]);
       return evaluate(AccessGraph.fromDocuments([{ file: 'main.tf', document }], suppressions), { today: TODAY });
     };
-    expect(judged('2027-01-31').findings.filter((f) => f.address === address)).toEqual([]);
+    // The group holds Global Administrator: its active member's chains (AZA013) are another rule's, not suppressed here.
+    const notChains = (findings: { ruleId: string; address: string }[]) => findings.filter((f) => f.address === address && f.ruleId !== 'AZA013');
+    expect(judged('2027-01-31').findings.filter((f) => f.address === address && f.ruleId === 'AZA013').length).toBeGreaterThan(0);
+    expect(notChains(judged('2027-01-31').findings)).toEqual([]);
     expect(judged('2027-01-31').suppressed.map((s) => s.finding.ruleId)).toEqual(['AZA026']);
-    expect(judged('2026-10-01').findings.filter((f) => f.address === address).map((f) => f.ruleId)).toEqual(['AZA012', 'AZA026']);
+    expect(notChains(judged('2026-10-01').findings).map((f) => f.ruleId)).toEqual(['AZA012', 'AZA026']);
   });
 });
 

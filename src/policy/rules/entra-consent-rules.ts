@@ -1,14 +1,10 @@
 import { RuleId } from '../../model/rule-id';
 import { Severity } from '../../model/severity';
 import { describePrincipal } from '../../review/graph/describe-principal';
-import { GraphApi, GraphDelegatedScope, GraphRequestedPermission } from '../../review/graph/graph-types';
+import { mayBeMicrosoftGraph } from '../../review/graph/graph-api';
+import { GraphDelegatedScope, GraphRequestedPermission } from '../../review/graph/graph-types';
 import { PrivilegeTier } from '../../roles/privilege-tier';
 import { Rule } from '../rule';
-
-/** Microsoft Graph's, or an API that cannot be read (which may be Graph: the wider case). */
-function mayBeGraph(api: GraphApi): boolean {
-  return api.kind !== 'other';
-}
 
 function scopeText(scope: GraphDelegatedScope): string {
   return scope.classified ? `"${scope.name}"` : `"${scope.name}" (no application permission of that name classifies it, so it counts as tier 0)`;
@@ -25,7 +21,7 @@ export const tenantWideTier0Consent: Rule = {
   fix: 'Consent for named users only (user_object_id), to the narrowest scopes the application needs; or let users consent for themselves to low-risk scopes.',
   check: (graph) =>
     graph.delegatedGrants
-      .filter((g) => g.tenantWide && g.tier === PrivilegeTier.CONTROL_PLANE && mayBeGraph(g.api))
+      .filter((g) => g.tenantWide && g.tier === PrivilegeTier.CONTROL_PLANE && mayBeMicrosoftGraph(g.api))
       .map((g) => {
         const api = g.api.kind === 'microsoft-graph' ? 'Microsoft Graph' : `an API that cannot be read (${g.api.name})`;
         const what = g.unreadScopes !== undefined
@@ -53,6 +49,6 @@ export const requestedTier0Permission: Rule = {
   fix: 'Request only the permissions the application uses; nothing to do if the request is intended and consent is reviewed.',
   check: (graph) =>
     graph.requestedPermissions
-      .filter((r) => r.tier === PrivilegeTier.CONTROL_PLANE && mayBeGraph(r.api))
+      .filter((r) => r.tier === PrivilegeTier.CONTROL_PLANE && mayBeMicrosoftGraph(r.api))
       .map((r) => ({ origin: r.origin, message: `${r.application} requests ${requestText(r)}; not granted by this configuration.` })),
 };

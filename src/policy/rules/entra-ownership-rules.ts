@@ -2,13 +2,15 @@ import { RuleId } from '../../model/rule-id';
 import { Severity } from '../../model/severity';
 import { AccessGraph } from '../../review/graph/access-graph';
 import { describePrincipal } from '../../review/graph/describe-principal';
+import { mayBeMicrosoftGraph } from '../../review/graph/graph-api';
 import { GraphDirectoryObject, GraphOwnership, GraphPrincipal } from '../../review/graph/graph-types';
+import { documentKeyOf } from '../../review/graph/origin';
 import { PrivilegeTier } from '../../roles/privilege-tier';
 import { Rule, RuleHit } from '../rule';
 
 /** Where an object is declared: addresses repeat across files and stacks. */
 function placeOf(origin: { file: string; stack?: string; address: string }): string {
-  return `${origin.stack ?? ''}\u0000${origin.file}\u0000${origin.address}`;
+  return `${documentKeyOf(origin)}\u0000${origin.address}`;
 }
 
 /**
@@ -26,7 +28,7 @@ function privilegedHoldings(graph: AccessGraph): Map<string, string[]> {
   };
   for (const d of graph.directoryRoles) if (d.role.tier === PrivilegeTier.CONTROL_PLANE) add(d.principal, `the tier-0 Entra role "${d.role.name}"`);
   for (const p of graph.appPermissions) {
-    if (p.tier === PrivilegeTier.CONTROL_PLANE && p.api.kind !== 'other') add(p.principal, `the tier-0 Microsoft Graph permission "${p.name}"`);
+    if (p.tier === PrivilegeTier.CONTROL_PLANE && mayBeMicrosoftGraph(p.api)) add(p.principal, `the tier-0 Microsoft Graph permission "${p.name}"`);
   }
   for (const g of graph.grants) if (g.role.canGrantAccess) add(g.principal, `"${g.role.name}" at ${g.scope.value}, which can grant access`);
   return byPrincipal;

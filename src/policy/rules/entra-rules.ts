@@ -3,6 +3,7 @@ import { RuleId } from '../../model/rule-id';
 import { Severity } from '../../model/severity';
 import { describeDirectoryScope } from '../../review/graph/describe-directory-scope';
 import { describePrincipal } from '../../review/graph/describe-principal';
+import { mayBeMicrosoftGraph } from '../../review/graph/graph-api';
 import { GraphAppPermission, GraphDirectoryRole, GraphPrincipal } from '../../review/graph/graph-types';
 import { PrivilegeTier } from '../../roles/privilege-tier';
 import { Rule, RuleHit } from '../rule';
@@ -20,11 +21,6 @@ function roleText(d: GraphDirectoryRole): string {
  */
 function holdsAsWorkload(principal: GraphPrincipal): boolean {
   return isWorkload(principal) || principal.kind === 'unknown';
-}
-
-/** Microsoft Graph's, or of an API that cannot be read (which may be Graph: the wider case). */
-function mayBeGraph(p: GraphAppPermission): boolean {
-  return p.api.kind !== 'other';
 }
 
 function permissionText(p: GraphAppPermission, tier: string): string {
@@ -64,7 +60,7 @@ export const workloadTier0Entra: Rule = {
       .filter((d) => d.role.tier === PrivilegeTier.CONTROL_PLANE && isWorkload(d.principal))
       .map((d) => ({ origin: d.origin, message: `${describePrincipal(d.principal)}, a workload identity, holds ${roleText(d)}.` }));
     for (const p of graph.appPermissions) {
-      if (p.tier !== PrivilegeTier.CONTROL_PLANE || !mayBeGraph(p) || !holdsAsWorkload(p.principal)) continue;
+      if (p.tier !== PrivilegeTier.CONTROL_PLANE || !mayBeMicrosoftGraph(p.api) || !holdsAsWorkload(p.principal)) continue;
       hits.push({ origin: p.origin, message: `${describePrincipal(p.principal)} holds ${permissionText(p, 'tier 0')}.` });
     }
     return hits;
@@ -81,7 +77,8 @@ export const workloadTier1GraphPermission: Rule = {
   fix: 'Check the workload needs it, prefer a narrower permission (Sites.Selected, an application access policy for mail), and record why with a suppression.',
   check: (graph) =>
     graph.appPermissions
-      .filter((p) => p.permission !== undefined && p.tier === PrivilegeTier.MANAGEMENT_PLANE && mayBeGraph(p) && holdsAsWorkload(p.principal))
+      .filter((p) => p.permission !== undefined && p.tier === PrivilegeTier.MANAGEMENT_PLANE)
+      .filter((p) => mayBeMicrosoftGraph(p.api) && holdsAsWorkload(p.principal))
       .map((p) => ({ origin: p.origin, message: `${describePrincipal(p.principal)} holds ${permissionText(p, 'tier 1')}.` })),
 };
 

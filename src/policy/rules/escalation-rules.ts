@@ -12,7 +12,10 @@ function chainMessage(chain: EscalationChain): string {
   const who = describePrincipal(chain.principal);
   const steps = chain.steps.map((s) => s.description).join(' → ');
   const what = `"${chain.reaches.role}" at ${chain.reaches.scope}`;
-  if (chain.endsIn === 'entra') return `${who} does not hold ${what} (tier ${tierLevel(chain.reaches.tier)}), yet reaches it. Chain: ${steps}.`;
+  // From or to the Entra half, "holds no role that can grant access" would speak of Azure roles only.
+  if (chain.endsIn === 'entra' || chain.steps[0].entra) {
+    return `${who} does not hold ${what} (tier ${tierLevel(chain.reaches.tier)}), yet reaches it. Chain: ${steps}.`;
+  }
   const why = chain.reaches.canGrantAccess ? 'a role that can grant access'
     : chain.widens ? 'a scope outside every scope it holds' : `access it does not hold itself (tier ${tierLevel(chain.reaches.tier)})`;
   return `${who} holds no role that can grant access, yet reaches ${why}: ${what}. Chain: ${steps}.`;

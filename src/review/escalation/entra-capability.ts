@@ -1,4 +1,4 @@
-import { EntraRole } from '../../roles/entra-role';
+import { GraphEntraRole } from '../graph/graph-types';
 
 /**
  * What an Entra directory role or a Microsoft Graph application permission lets its holder do
@@ -106,6 +106,21 @@ const GRAPH_RESETS_ADMINISTRATORS = ['UserAuthenticationMethod.ReadWrite.All'];
 /** Only a Global Administrator can elevate to User Access Administrator at the Azure root. */
 export const GLOBAL_ADMINISTRATOR_TEMPLATE_ID = '62e90394-69f5-4237-9190-012177145e10';
 
+/**
+ * The roles a Helpdesk, Password, Authentication or User Administrator may still reset the
+ * password of (Microsoft Entra's "who can reset passwords" table): holding any other role, or
+ * being in a role-assignable group, leaves it to Global and Privileged Authentication Administrators.
+ */
+const RESETTABLE_ROLES = new Set([
+  'Directory Readers', 'Guest Inviter', 'Helpdesk Administrator', 'Message Center Reader', 'Password Administrator',
+  'Reports Reader', 'Usage Summary Reports Reader', 'User Experience Success Manager',
+]);
+
+/** Whether holding this role still leaves its holder to ordinary resetters. */
+export function resettableHolder(role: GraphEntraRole): boolean {
+  return role.role !== undefined && RESETTABLE_ROLES.has(role.role.name);
+}
+
 /** A capability a holding gives, with the edge kind to name in the step. */
 export interface HeldCapability {
   readonly capability: EntraCapability;
@@ -115,21 +130,24 @@ export interface HeldCapability {
 }
 
 /**
- * The capabilities of an Entra role, from its own actions. A role that cannot be read (undefined)
- * has every capability: unknown counts as the widest.
+ * The capabilities of an Entra role, from its actions: a built-in role's (by template ID, which
+ * also decides what no action says: resetting administrators, elevating to the Azure root, and
+ * the edge kind BloodHound gives Global Administrator), or a custom role's. A role that cannot be
+ * read has every capability: unknown counts as the widest.
  */
-export function capabilitiesOfRole(role: EntraRole | undefined): HeldCapability[] {
+export function capabilitiesOfRole(role: GraphEntraRole): HeldCapability[] {
+  const unread = role.role === undefined && role.customActions === undefined;
+  const actions = role.role?.allowedActions ?? role.customActions ?? [];
+  const globalAdmin = role.templateId === GLOBAL_ADMINISTRATOR_TEMPLATE_ID;
   const held: HeldCapability[] = [];
   for (const fact of FACTS) {
-    const action = role === undefined ? 'any action (the role cannot be read)' : role.allowedActions.find((a) => fact.roleActions.test(a));
-    if (action !== undefined) held.push({ capability: fact.capability, edgeKind: fact.roleEdge, action });
+    const action = unread ? 'any action (the role cannot be read)' : actions.find((a) => fact.roleActions.test(a));
+    if (action !== undefined) held.push({ capability: fact.capability, edgeKind: globalAdmin ? 'AZGlobalAdmin' : fact.roleEdge, action });
   }
-  const resetsAdmins = role === undefined || RESETS_ADMINISTRATORS.has(role.templateId);
-  if (resetsAdmins && held.some((h) => h.capability === EntraCapability.RESET_PASSWORDS)) {
-    const reset = held.find((h) => h.capability === EntraCapability.RESET_PASSWORDS)!;
-    held.push({ ...reset, capability: EntraCapability.RESET_ANY_PASSWORD });
-  }
-  if (role === undefined || role.templateId === GLOBAL_ADMINISTRATOR_TEMPLATE_ID) {
+  const resetsAdmins = unread || (role.templateId !== undefined && RESETS_ADMINISTRATORS.has(role.templateId) && role.role !== undefined);
+  const reset = held.find((h) => h.capability === EntraCapability.RESET_PASSWORDS);
+  if (resetsAdmins && reset !== undefined) held.push({ ...reset, capability: EntraCapability.RESET_ANY_PASSWORD });
+  if (unread || (globalAdmin && role.role !== undefined)) {
     held.push({ capability: EntraCapability.ELEVATE_ACCESS, edgeKind: 'AZGlobalAdmin', action: 'Microsoft.Authorization/elevateAccess/action' });
   }
   return held;

@@ -1,11 +1,14 @@
 import { activationOf, eligibleSuffix } from './activation';
-import { capabilitiesOfGraphPermission, capabilitiesOfRole, capabilityEdgeKinds, EntraCapability, GLOBAL_ADMINISTRATOR_TEMPLATE_ID, HeldCapability } from './entra-capability';
+import { capabilitiesOfGraphPermission, capabilitiesOfRole, capabilityEdgeKinds, resettableHolder, EntraCapability, GLOBAL_ADMINISTRATOR_TEMPLATE_ID, HeldCapability } from './entra-capability';
 import { ChainReach, StepBasis } from './escalation-chain';
 import { ScopeLevel } from '../../model/scope-level';
 import { PrivilegeTier } from '../../roles/privilege-tier';
 import { AccessGraph } from '../graph/access-graph';
 import { describeDirectoryScope } from '../graph/describe-directory-scope';
+import { expiryEnd } from '../graph/expiry-end';
+import { mayBeMicrosoftGraph } from '../graph/graph-api';
 import { GraphDirectoryObject, GraphEntraRole, GraphPrincipal, GraphScope, Origin } from '../graph/graph-types';
+import { documentKeyOf } from '../graph/origin';
 import { parseReference } from '../reference';
 
 /** A principal an Entra holding lets its holder act as, and the step that says how. */
@@ -52,10 +55,6 @@ const GRAPH_PERMISSION_EDGES = new Set([
   'Group.ReadWrite.All', 'RoleManagement.ReadWrite.Directory', 'ServicePrincipalEndpoint.ReadWrite.All',
 ]);
 
-function documentOf(origin: Origin): string {
-  return `${origin.stack ?? ''}\u0000${origin.file}`;
-}
-
 /** Which declared objects a holding's capabilities reach: all of them, those in some units, or some objects. */
 interface Within {
   readonly all: boolean;
@@ -99,7 +98,7 @@ class DirectoryTargets {
 
   constructor(graph: AccessGraph) {
     for (const object of graph.directoryObjects) {
-      const document = documentOf(object.origin);
+      const document = documentKeyOf(object.origin);
       const key = `${document}\u0000${object.origin.address}`;
       this.names.set(key, object);
       if (object.principal === undefined) continue;
@@ -113,9 +112,13 @@ class DirectoryTargets {
         else this.byUnit.set(unitKey, [placed]);
       }
     }
-    // Users who hold a privileged directory role, standing or eligible: only some resetters may reset them.
-    for (const d of graph.directoryRoles) if (d.role.role?.isPrivileged !== false) this.privileged.add(d.principal.key);
-    for (const e of graph.eligibilities) if (e.kind === 'entra-directory-role') this.privileged.add(e.principal.key);
+    // Users a Helpdesk, Password or Authentication Administrator may not reset: who holds a directory
+    // role (standing or eligible) beyond the few Microsoft allows, and members of role-assignable groups.
+    for (const d of graph.directoryRoles) if (!resettableHolder(d.role)) this.privileged.add(d.principal.key);
+    for (const e of graph.eligibilities) {
+      if (e.kind === 'entra-directory-role' && (e.entraRole === undefined || !resettableHolder(e.entraRole))) this.privileged.add(e.principal.key);
+    }
+    for (const m of graph.groupMemberships) if (m.roleAssignable) this.privileged.add(m.member.key);
   }
 
   /** The declared object at a document's address, principal or not (an application without a service principal). */
@@ -268,18 +271,22 @@ export function entraHoldingsOf(graph: AccessGraph): Map<string, EntraHolding[]>
     else byPrincipal.set(principal.key, [holding]);
   };
   const entraEligibilities = graph.eligibilities.filter((e) => e.kind !== 'azure-rbac').length;
-  const held = graph.directoryRoles.length + graph.appPermissions.length + graph.ownerships.length + graph.groupMemberships.length;
+  const held = graph.directoryRoles.length + graph.appPermissions.length + graph.ownerships.length + graph.groupMemberships.length
+    + graph.groupAssignments.length;
   if (held + entraEligibilities === 0) {
     return byPrincipal;
   }
   const targets = new DirectoryTargets(graph);
 
   const roleHolding = (d: { origin: Origin; principal: GraphPrincipal; role: GraphEntraRole; scope: GraphScope }, activation?: string) => {
-    const capabilities = capabilitiesOfRole(d.role.role);
-    const where = withinScope(d.scope, documentOf(d.origin));
+    const capabilities = capabilitiesOfRole(d.role);
+    const where = withinScope(d.scope, documentKeyOf(d.origin));
     const scope = describeDirectoryScope(d.scope);
     const key = `entra-role:${d.role.templateId ?? d.role.name}@${d.scope.stableKey ?? d.scope.value}`;
-    const { edges, leaves } = follow(capabilities, where, targets);
+    const followed = follow(capabilities, where, targets);
+    const { edges } = followed;
+    // Global Administrator does not reach itself by assigning itself the role it holds.
+    const leaves = followed.leaves.filter((l) => l.key !== key);
     const reaches: ChainReach = { role: d.role.name, scope, scopeLevel: d.scope.level, canGrantAccess: canGrant(capabilities), tier: d.role.tier };
     add(d.principal, {
       basis: {
@@ -325,9 +332,8 @@ export function entraHoldingsOf(graph: AccessGraph): Map<string, EntraHolding[]>
   }
 
   for (const p of graph.appPermissions) {
-    const isGraph = p.api.kind === 'microsoft-graph' || (p.api.kind === 'unknown' && !p.known);
-    // Another API's roles lead nowhere this review follows; Graph's that cannot be read count as every one.
-    const capabilities = !isGraph ? [] : capabilitiesOfGraphPermission(p.known ? p.name : undefined);
+    // Another API's roles lead nowhere this review follows; a Graph permission that cannot be named counts as every one.
+    const capabilities = !mayBeMicrosoftGraph(p.api) ? [] : capabilitiesOfGraphPermission(p.permission?.name);
     const { edges, leaves } = follow(capabilities, EVERYTHING, targets);
     const api = p.api.kind === 'microsoft-graph' ? GRAPH : p.api.name;
     const key = `app-permission:${p.api.kind}:${p.name}`;
@@ -350,7 +356,7 @@ export function entraHoldingsOf(graph: AccessGraph): Map<string, EntraHolding[]>
   }
 
   for (const o of graph.ownerships) {
-    const document = documentOf(o.origin);
+    const document = documentKeyOf(o.origin);
     // An owned object that cannot be read may be any of its kind.
     const where: Within = o.owned === undefined ? EVERYTHING : { all: false, objects: new Set([`${document}\u0000${o.owned}`]) };
     const owned = o.owned === undefined ? undefined : targets.objectAt(`${document}\u0000${o.owned}`);
@@ -369,6 +375,23 @@ export function entraHoldingsOf(graph: AccessGraph): Map<string, EntraHolding[]>
     });
   }
 
+  for (const a of graph.groupAssignments) {
+    const until = expiryEnd(a.expiry);
+    add(a.principal, {
+      basis: {
+        origin: a.origin,
+        principal: a.principal,
+        role: { name: `active ${a.assignmentType} of ${a.group.name}`, canGrantAccess: false },
+        scope: { value: a.group.key, name: a.group.name, level: ScopeLevel.RESOURCE },
+      },
+      holds: `is an active ${a.assignmentType} of the group "${a.group.name}" (PIM for Groups, until ${until ?? 'no end'}; BloodHound AZMemberOf)`,
+      edgeKind: 'AZMemberOf',
+      canGrantAccess: false,
+      // An active owner adds itself as a member: either way it holds the group's roles.
+      edges: [{ target: a.group, edgeKind: 'AZMemberOf' }],
+      leaves: [],
+    });
+  }
   for (const m of graph.groupMemberships) {
     add(m.member, {
       basis: { origin: m.origin, principal: m.member, role: { name: `member of ${m.group.name}`, canGrantAccess: false }, scope: { value: m.group.key, name: m.group.name, level: ScopeLevel.RESOURCE } },

@@ -36,6 +36,8 @@ export interface EscalationStep {
   readonly edgeKind?: string;
   /** For `holds`: the role is eligible, held only after activation through PIM. */
   readonly eligible?: boolean;
+  /** For `holds`: what is held is of the Entra half (a directory role, a Graph permission, an ownership, a membership). */
+  readonly entra?: boolean;
   /** For `acts-as` and `opens`: the escalation path and the operation of the role that opens it. */
   readonly path?: EscalationPath;
   readonly action?: string;

@@ -12,6 +12,7 @@ import { PrivilegeTier } from '../../roles/privilege-tier';
 import { Role } from '../../roles/role';
 import { AccessGraph } from '../graph/access-graph';
 import { GraphGrant, GraphPlacement, GraphPrincipal, Origin } from '../graph/graph-types';
+import { documentKeyOf } from '../graph/origin';
 
 /** Every chain of every principal that holds a grant, in grant order, breadth first per principal. */
 export interface ReachResult {
@@ -105,10 +106,6 @@ const reachByGraph = new WeakMap<AccessGraph, ReachResult>();
  */
 export function reachOfGraph(graph: AccessGraph): ReachResult {
   return reachByGraph.get(graph) ?? computeReach(graph);
-}
-
-function documentKeyOf(origin: { file: string; stack?: string }): string {
-  return `${origin.stack ?? ''}\u0000${origin.file}`;
 }
 
 function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
@@ -237,19 +234,23 @@ export function computeReach(graph: AccessGraph): ReachResult {
           const opens = leaf.opens === undefined ? undefined : (node.leafSteps![i] ??= entraOpensStep(node.holding, leaf));
           const holds = entraHeldStep(node, atStart ? undefined : visit.name);
           const steps = visit.steps.concat(opens ? [holds, opens] : [holds]);
-          // Azure's root, reached from the Entra half, is outside whatever the start holds below it.
+          // Azure's root, reached from the Entra half, is outside whatever the start holds below it;
+          // an Entra role or permission is gained when the start does not hold it itself.
           const azure = leaf.key.startsWith(AZURE_LEAF);
-          const widens = azure ? !held.contain('', ROOT_PLACEMENT) : !heldEntra?.has(leaf.key);
+          const widens = azure && !held.contain('', ROOT_PLACEMENT);
+          const gains = azure ? widens : !heldEntra?.has(leaf.key);
           chains.push({
-            principal, steps, reaches: leaf.reaches, origin: steps[0].grant.origin, widens, holderCanGrantAccess, gains: widens, endsIn: azure ? 'azure' : 'entra',
+            principal, steps, reaches: leaf.reaches, origin: steps[0].grant.origin, widens, holderCanGrantAccess, gains, endsIn: azure ? 'azure' : 'entra',
           });
         });
       }
-      // A principal that can give itself any Entra role reaches the top of both halves (Global
-      // Administrator, and the Azure root through it): its leaves say so, and what else it could
-      // act as adds nothing but one more chain per object of the tenant.
-      if (visit.record.entraTop ??= visit.record.entra.some((n) => n.holding.canGrantAccess)) continue;
-      for (const node of visit.record.entra) {
+      // A principal that holds, standing and tenant-wide, what gives it any Entra role reaches the
+      // top of both halves (Global Administrator, and the Azure root through it): its leaves say
+      // so, and whom else in the directory it could act as adds one more chain per object, nothing more.
+      visit.record.entraTop ??= visit.record.entra.some(
+        (n) => !n.holding.eligible && n.holding.leaves.some((l) => l.opens !== undefined && l.reaches.canGrantAccess),
+      );
+      for (const node of visit.record.entraTop ? [] : visit.record.entra) {
         node.edgeSteps ??= [];
         node.holding.edges.forEach((edge, i) => {
           const record = principals.get(edge.target.key);
@@ -374,10 +375,6 @@ function leafTail(leaf: Leaf): LeafTail {
   return { opens, reaches, placement, opensData: false };
 }
 
-/** The chains of one start principal (for a report of one principal). */
-export function chainsOf(result: ReachResult, principal: GraphPrincipal): EscalationChain[] {
-  return result.chains.filter((c) => c.principal.key === principal.key);
-}
 
 /** For each role the principal holds, the scopes it holds it at. */
 function rolesHeld(nodes: readonly GrantNode[]): Map<string, HeldScopes> {
@@ -399,6 +396,7 @@ function entraHeldStep(node: EntraNode, holder: string | undefined): EscalationS
     description: `${prefix}${node.holding.holds}`,
     grant: node.holding.basis,
     edgeKind: node.holding.edgeKind,
+    entra: true,
     ...(node.holding.eligible ? { eligible: true } : {}),
   });
   if (holder === undefined) return (node.heldAtStart ??= make(''));

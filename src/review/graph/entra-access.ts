@@ -13,7 +13,7 @@ import { DocumentIndex } from './document-index';
 import {
   GraphApi, GraphAppPermission, GraphCustomDirectoryRole, GraphDirectoryRole, GraphEntraRole, GraphPrincipal, GraphScope, Origin,
 } from './graph-types';
-import { resolvePrincipal } from './resolve-principal';
+import { CLIENT_ID_ATTRIBUTES, clientIdOf, resolvePrincipal } from './resolve-principal';
 import { withStableKey } from './stable-principal';
 
 type OriginOf = (block: TerraformBlock) => Origin;
@@ -21,7 +21,6 @@ type OriginOf = (block: TerraformBlock) => Origin;
 const SERVICE_PRINCIPAL = 'azuread_service_principal';
 const OBJECT_ID_ATTRIBUTES = ['object_id', 'id'];
 /** The attributes a client (application) ID is read from, by azuread version (3.x, 2.x). */
-const CLIENT_ID_ATTRIBUTES = ['client_id', 'application_id'];
 /** The key of Microsoft Graph in `azuread_application_published_app_ids.result`. */
 const PUBLISHED_GRAPH_KEY = 'MicrosoftGraph';
 // `${data.azuread_service_principal.msgraph.app_role_ids["User.Read.All"]}`: a reference and a map key.
@@ -82,7 +81,7 @@ function customRole(address: string, body: Record<string, unknown> | undefined):
   // As an Azure custom role's name says what was counted as "*": the reader sees why it is tier 0.
   const why = actions.length === 0 ? ' (no actions, counted as tier 0)'
     : unclassified.length ? ` (actions no classification lists, counted as tier 0: ${unclassified.join(', ')})` : '';
-  return { name: `${name}${why}`, ...written, tier, known: true };
+  return { name: `${name}${why}`, ...written, tier, known: true, customActions: actions };
 }
 
 /**
@@ -202,7 +201,7 @@ function isGraphClientId(value: string | undefined): boolean {
 /** The API a service principal (resource or data source) stands for, by its `client_id` (`application_id` in azuread 2.x). */
 function apiOfServicePrincipal(address: string, written: string, index: DocumentIndex): GraphApi {
   const body = index.get(address)?.body;
-  const clientId = text(body, 'client_id') ?? text(body, 'application_id');
+  const clientId = clientIdOf(body);
   if (isGraphClientId(clientId)) return { kind: 'microsoft-graph', name: 'Microsoft Graph', written };
   const displayName = text(body, 'display_name');
   // A data source may look Graph up by its name: the lookup fails unless exactly one has it.

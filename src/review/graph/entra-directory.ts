@@ -2,9 +2,9 @@ import { parseReference } from '../reference';
 import { TerraformBlock } from '../terraform-json';
 import { flag, strings, text } from './block-values';
 import { DocumentIndex } from './document-index';
+import { principalOf } from './entra-access';
 import { GraphDirectoryObject, GraphGroupMembership, GraphOwnership, GraphPrincipal, GraphUnitMembership, Origin } from './graph-types';
-import { resolvePrincipal } from './resolve-principal';
-import { withStableKey } from './stable-principal';
+import { CLIENT_ID_ATTRIBUTES } from './resolve-principal';
 
 type OriginOf = (block: TerraformBlock) => Origin;
 
@@ -15,14 +15,12 @@ const KIND_OF_TYPE: ReadonlyMap<string, GraphDirectoryObject['kind']> = new Map(
   ['azuread_group', 'group'],
   ['azuread_user', 'user'],
 ]);
-/** The attributes an application's client ID is read from, by azuread version (3.x, 2.x). */
-const CLIENT_ID_ATTRIBUTES = ['client_id', 'application_id'];
 const UNIT_TYPE = 'azuread_administrative_unit';
 
-/** `assignable_to_role`: a value that cannot be read counts as true, the wider case. */
-function isRoleAssignable(group: TerraformBlock): boolean {
+/** `assignable_to_role` as written: true, false, or `unknown` (a variable, say). */
+function roleAssignableOf(group: TerraformBlock): boolean | 'unknown' {
   const value = flag(group.body, 'assignable_to_role');
-  return value === true || value === 'unknown';
+  return value === undefined ? false : value;
 }
 
 /** What the configuration says about its Entra objects: the objects, their owners and the groups' members. */
@@ -31,10 +29,6 @@ export interface EntraDirectory {
   readonly ownerships: GraphOwnership[];
   readonly memberships: GraphGroupMembership[];
   readonly unitMemberships: GraphUnitMembership[];
-}
-
-function principalOf(value: string, index: DocumentIndex): GraphPrincipal {
-  return withStableKey(resolvePrincipal(value, undefined, index), value, index);
 }
 
 function objectName(block: TerraformBlock): string {
@@ -106,11 +100,12 @@ export function readEntraDirectory(index: DocumentIndex, origin: OriginOf): Entr
       kind,
       name: objectName(block),
       ...(principal === undefined ? {} : { principal }),
-      ...(kind === 'group' ? { roleAssignable: isRoleAssignable(block) } : {}),
+      ...(kind === 'group' ? { roleAssignable: roleAssignableOf(block) } : {}),
       administrativeUnits: units.get(block.address) ?? [],
     };
   });
-  const roleAssignableGroups = new Set(objects.filter((o) => o.roleAssignable === true).map((o) => o.origin.address));
+  // For the members of a group, unknown counts as role-assignable: the rule on such members is the wider reading.
+  const roleAssignableGroups = new Set(objects.filter((o) => o.roleAssignable !== false && o.kind === 'group').map((o) => o.origin.address));
 
   const ownerships: GraphOwnership[] = [];
   for (const block of blocks) {

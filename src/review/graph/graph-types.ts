@@ -257,6 +257,8 @@ export interface GraphEntraRole {
   /** The role's tier; a role that cannot be read, or a custom role whose actions cannot be read, is tier 0. */
   readonly tier: PrivilegeTier;
   readonly known: boolean;
+  /** A custom role's actions, when they could be read: what it allows is read from them. */
+  readonly customActions?: readonly string[];
 }
 
 /**
@@ -312,8 +314,12 @@ export interface GraphDirectoryObject {
    * for an application, the service principal the document declares for it (none: undefined).
    */
   readonly principal?: GraphPrincipal;
-  /** For a group: `assignable_to_role`. Only Privileged Role Administrators and owners manage such a group. */
-  readonly roleAssignable?: boolean;
+  /**
+   * For a group: `assignable_to_role`, or `unknown` when it cannot be read (each reader takes the
+   * wider reading: a rule on role-assignable groups counts it as one, reach lets group admins join it).
+   * Only Privileged Role Administrators and owners manage a role-assignable group.
+   */
+  readonly roleAssignable?: boolean | 'unknown';
   /** The administrative units it is a member of, by the units' addresses. */
   readonly administrativeUnits: readonly string[];
 }

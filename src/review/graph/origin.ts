@@ -3,6 +3,14 @@ import { REPEATED_KEY, TerraformBlock } from '../terraform-json';
 import { Origin } from './graph-types';
 
 /**
+ * Which document a graph element is in (its file, and stack when read through a cdktf.out
+ * manifest): addresses are only comparable within one.
+ */
+export function documentKeyOf(origin: { readonly file: string; readonly stack?: string }): string {
+  return `${origin.stack ?? ''}\u0000${origin.file}`;
+}
+
+/**
  * Where a block came from, with the exceptions recorded on it in the JSON (`"//"`) and those a
  * configuration file adds by address, and the cdktf stack when the input was read through a
  * manifest. Built without spreads: the graph of a large stack makes one per block.

@@ -25,12 +25,20 @@ const AKS_IDENTITY = /^(kubelet_identity|[a-z_]+)\.0\.(?:[a-z_]*identity\.0\.)?o
 // What the reader writes for a module's variable that has no default and no value from the call.
 const MODULE_INPUT = /^\$\{module input (var\.[A-Za-z0-9_-]+)\}$/;
 
+/** The attributes a service principal writes its application's client ID in, by azuread version (3.x, 2.x). */
+export const CLIENT_ID_ATTRIBUTES = ['client_id', 'application_id'];
+
+/** A service principal's client ID as written, whichever azuread version names it. */
+export function clientIdOf(body: Record<string, unknown> | undefined): string | undefined {
+  return text(body, CLIENT_ID_ATTRIBUTES[0]) ?? text(body, CLIENT_ID_ATTRIBUTES[1]);
+}
+
 /**
  * A service principal has no name of its own in azuread 3.x: it is its application's
  * (`client_id = azuread_application.x.client_id`; `application_id` in 2.x).
  */
 function applicationName(body: Record<string, unknown> | undefined, index: DocumentIndex): string | undefined {
-  const clientId = text(body, 'client_id') ?? text(body, 'application_id');
+  const clientId = clientIdOf(body);
   const reference = clientId === undefined ? undefined : parseReference(clientId);
   return reference === undefined ? undefined : text(index.get(reference.address)?.body, 'display_name');
 }

@@ -174,7 +174,7 @@ resource "azurerm_role_assignment" "app_owner" {
     const findings = await escalationFindings(hcl);
     expect(findings.map((f) => [f.severity, f.address])).toEqual([['error', 'azuread_application.payments']]);
     expect(findings[0].message).toBe(
-      'managed identity uai-deploy holds no role that can grant access, yet reaches a role that can grant access: "Owner" at 00000000-0000-0000-0000-000000000000. '
+      'managed identity uai-deploy does not hold "Owner" at 00000000-0000-0000-0000-000000000000 (tier 0), yet reaches it. '
       + 'Chain: owns the application "payments" (BloodHound AZOwns) '
       + '→ adds a secret to the application "payments" and signs in as its service principal (owner, BloodHound AZOwns) '
       + '→ payments holds "Owner" at 00000000-0000-0000-0000-000000000000.',
