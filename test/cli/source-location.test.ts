@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
-import { locateResource } from '../../src/cli/source-location';
+import { declarationLocator } from '../../src/cli/source-location';
 
 // The answers SARIF gives today for where a finding's resource is declared, pinned so a faster
 // lookup can be checked against them: the same line, the same relative URI, the same fallback.
@@ -46,7 +46,13 @@ function workspace(): string {
   return dir;
 }
 
-const locate = locateResource;
+// One locator a working directory, as one command run has: every look-up after the first of an
+// input is answered from its index.
+const locators = new Map<string, ReturnType<typeof declarationLocator>>();
+function locate(cwd: string, input: string, address: string) {
+  if (!locators.has(cwd)) locators.set(cwd, declarationLocator(cwd));
+  return locators.get(cwd)!(input, address);
+}
 
 describe('where a finding\'s resource is declared', () => {
   const cwd = workspace();
@@ -99,5 +105,15 @@ describe('where a finding\'s resource is declared', () => {
     expect(locate(cwd, 'main.tf', 'azurerm_role_assignment.grant[0]')).toEqual({ uri: 'main.tf', line: 10 });
     // A key that is not a valid pattern gives up on the input.
     expect(locate(cwd, 'main.tf', 'azurerm_role_assignment.app["a](b"]')).toEqual({ uri: 'main.tf' });
+  });
+
+  test('an input is read once a locator: a change after its first look-up is not seen', () => {
+    const dir = workspace();
+    const locateIn = declarationLocator(dir);
+    expect(locateIn('main.tf', 'azurerm_role_assignment.app')).toEqual({ uri: 'main.tf', line: 7 });
+    writeFileSync(path.join(dir, 'main.tf'), 'resource "azurerm_key_vault" "kv" {}\n');
+    expect(locateIn('main.tf', 'azurerm_role_assignment.app')).toEqual({ uri: 'main.tf', line: 7 });
+    expect(locateIn('main.tf', 'azurerm_key_vault.kv')).toEqual({ uri: 'main.tf' });
+    expect(declarationLocator(dir)('main.tf', 'azurerm_key_vault.kv')).toEqual({ uri: 'main.tf', line: 1 });
   });
 });
