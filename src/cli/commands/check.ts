@@ -11,7 +11,7 @@ import { readTextFile } from '../read-text-file';
 import { repositoryRoot, rootRelative } from '../repository-root';
 import { resourceSources } from '../resource-sources';
 import { renderSarif } from '../sarif';
-import { locateResource } from '../source-location';
+import { declarationLocator } from '../source-location';
 import { todayOf } from '../today';
 import { deliver, STANDARD_OUTPUT } from '../write-failure';
 import { loadConfiguredSources, VARIABLE_HELP, VARIABLE_OPTIONS } from './configured-sources';
@@ -55,10 +55,11 @@ export async function check(argv: string[], io: CliIo, version: string): Promise
 
 function sarifOf(evaluation: Evaluation, sources: SourceDocument[], config: ReviewConfig | undefined, version: string, cwd: string): string {
   const root = repositoryRoot(cwd);
+  const locateDeclaration = declarationLocator(cwd);
   return renderSarif(evaluation, {
     version,
     locate: (file, address) => {
-      const found = locateResource(cwd, file, address);
+      const found = locateDeclaration(file, address);
       return { ...found, uri: rootRelative(root, cwd, found.uri) };
     },
     sourceOf: resourceSources(sources),
