@@ -36,8 +36,8 @@ describe('delegated permission grants: admin consent, read as grants', () => {
     expect(grant.scopes).toEqual([
       { name: 'Directory.ReadWrite.All', tier: PrivilegeTier.CONTROL_PLANE, classified: true },
       { name: 'Mail.Read', tier: PrivilegeTier.MANAGEMENT_PLANE, classified: true },
-      // No application permission is named User.Read: nobody classified it, so it counts as tier 0.
-      { name: 'User.Read', tier: PrivilegeTier.CONTROL_PLANE, classified: false },
+      // Signing a user in and reading their own profile: tier 2.
+      { name: 'User.Read', tier: PrivilegeTier.USER_ACCESS, classified: true },
     ]);
     expect(g.notReviewed).toEqual([]);
     // A consent is no app role: nothing of it is among the application permissions.
@@ -52,10 +52,12 @@ describe('delegated permission grants: admin consent, read as grants', () => {
   });
 
   test('AZA028 counts unclassified and unreadable scopes as tier 0, and says so', async () => {
-    expect((await ruleFindings(consent('["User.Read"]'), 'AZA028')).map((f) => f.message)).toEqual([
-      'application portal is consented, for every user in the tenant, the tier-0 scope(s) "User.Read" (no application permission of that name classifies it, '
+    expect((await ruleFindings(consent('["Tasks.Read"]'), 'AZA028')).map((f) => f.message)).toEqual([
+      'application portal is consented, for every user in the tenant, the tier-0 scope(s) "Tasks.Read" (no application permission of that name classifies it, '
         + 'so it counts as tier 0) of Microsoft Graph.',
     ]);
+    // The sign-in scopes every application asks for are tier 2: consent to them is no finding.
+    expect(await ruleFindings(consent('["openid", "profile", "email", "offline_access", "User.Read"]'), 'AZA028')).toEqual([]);
     expect((await ruleFindings(consent('var.scopes'), 'AZA028')).map((f) => f.message)).toEqual([
       'application portal is consented, for every user in the tenant, scopes that cannot be read ("${var.scopes}"), so they count as tier 0, of Microsoft Graph.',
     ]);

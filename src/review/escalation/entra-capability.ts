@@ -116,6 +116,11 @@ const RESETTABLE_ROLES = new Set([
   'Reports Reader', 'Usage Summary Reports Reader', 'User Experience Success Manager',
 ]);
 
+/** The names of those roles, for a test that each is a role of the catalog. */
+export function resettableRoleNames(): string[] {
+  return [...RESETTABLE_ROLES];
+}
+
 /** Whether holding this role still leaves its holder to ordinary resetters. */
 export function resettableHolder(role: GraphEntraRole): boolean {
   return role.role !== undefined && RESETTABLE_ROLES.has(role.role.name);

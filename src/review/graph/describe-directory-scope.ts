@@ -5,6 +5,6 @@ import { ScopeLevel } from '../../model/scope-level';
 export function describeDirectoryScope(scope: GraphScope): string {
   if (scope.level === ScopeLevel.ROOT) return 'the whole tenant (/)';
   if (scope.level === ScopeLevel.RESOURCE_GROUP) return `administrative unit ${scope.name ?? scope.value}`;
-  if (scope.level === ScopeLevel.RESOURCE) return `directory object ${scope.value}`;
+  if (scope.level === ScopeLevel.RESOURCE) return `directory object ${scope.name ?? scope.value}`;
   return `a directory scope that cannot be read (${scope.value}; unknown counts as the whole tenant)`;
 }

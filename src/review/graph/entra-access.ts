@@ -27,6 +27,9 @@ const PUBLISHED_GRAPH_KEY = 'MicrosoftGraph';
 const KEYED_REFERENCE = /^\$\{(.+)\["([^"\]]+)"\]\}$/;
 // `/administrativeUnits/${azuread_administrative_unit.hr.object_id}`, as the provider's examples write it.
 const UNIT_BY_REFERENCE = /^\/administrativeUnits\/(\$\{[^}]+\})$/i;
+// `/${azuread_application.app.object_id}`: a role scoped to one application, service principal, group or user.
+const OBJECT_BY_REFERENCE = /^\/(\$\{[^}]+\})$/;
+const OBJECT_TYPES = ['azuread_application', 'azuread_application_registration', 'azuread_service_principal', 'azuread_group', 'azuread_user'];
 
 /** A reference followed by a map key: the reference, and the key. */
 export function keyedReference(value: string): { reference: TerraformReference; key: string } | undefined {
@@ -120,6 +123,14 @@ export function directoryScopeOf(value: string | undefined, index: DocumentIndex
   if (unit !== undefined) {
     const name = text(index.get(unit.address)?.body, 'display_name');
     return { value: scope, level: ScopeLevel.RESOURCE_GROUP, ...(name === undefined ? {} : { name, stableKey: `administrativeunit:${name.toLowerCase()}` }) };
+  }
+  // `/${azuread_application.app.object_id}`: one object of the directory, named by reference.
+  const object = OBJECT_BY_REFERENCE.exec(scope);
+  const target = object ? parseReference(object[1]) : undefined;
+  const declared = target !== undefined && OBJECT_TYPES.includes(target.type) && index.get(target.address) !== undefined;
+  if (target !== undefined && declared && OBJECT_ID_ATTRIBUTES.includes(target.attribute)) {
+    const name = text(index.get(target.address)?.body, 'display_name') ?? target.address;
+    return { value: scope, level: ScopeLevel.RESOURCE, name, stableKey: `object:${target.type}:${name.toLowerCase()}` };
   }
   return { value: scope, level: directoryScopeLevel(scope), stableKey: scope.includes('${') ? undefined : scope.toLowerCase() };
 }

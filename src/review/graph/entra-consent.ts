@@ -15,8 +15,8 @@ type OriginOf = (block: TerraformBlock) => Origin;
  */
 export function delegatedScopeOf(name: string, api: GraphApi): GraphDelegatedScope {
   if (api.kind === 'other') return { name, tier: PrivilegeTier.CONTROL_PLANE, classified: false };
-  const { tier, permission } = delegatedScopeTier(name);
-  return { name, tier, classified: permission !== undefined };
+  const { tier, classified } = delegatedScopeTier(name);
+  return { name, tier, classified };
 }
 
 /** The widest tier of some scopes; none counts as tier 0 (nothing to go by). */

@@ -2,10 +2,12 @@ import { readFileSync } from 'fs';
 import * as path from 'path';
 import { RuleId } from '../../../src/model/rule-id';
 import { evaluate } from '../../../src/policy/evaluate';
+import { resettableRoleNames } from '../../../src/review/escalation/entra-capability';
 import { describeChain, EscalationChain } from '../../../src/review/escalation/escalation-chain';
 import { computeReach } from '../../../src/review/escalation/reach';
 import { isReportedChain } from '../../../src/review/escalation/reported-chain';
 import { AccessGraph } from '../../../src/review/graph/access-graph';
+import { EntraRoleCatalog } from '../../../src/roles/entra-role-catalog';
 import { hclJson } from '../../policy/rule-fixtures';
 
 const TODAY = '2026-11-30';
@@ -411,5 +413,116 @@ resource "azuread_privileged_access_group_eligibility_schedule" "pat_ops" {
       'human pat → is eligible to be member of the group "ops" (after activation, under an activation policy this configuration does not declare; '
       + 'BloodHound AZRoleEligible) → ops holds "Reader" at 00000000-0000-0000-0000-000000000000',
     ]);
+  });
+});
+
+describe('what the independent review found, each pinned', () => {
+  const billing = () => GRAPH + application('billing', graphPermission('Directory.ReadWrite.All', 'billing_dir', 'azuread_service_principal.billing.object_id'));
+  const hr = () => application('hr', graphPermission('Directory.ReadWrite.All', 'hr_dir', 'azuread_service_principal.hr.object_id'));
+
+  test('a role scoped to one application by reference reaches that application only', async () => {
+    const hcl = billing() + hr() + user('ann') + directoryRole(ROLE.applicationAdmin, 'ann_apps', 'azuread_user.ann.object_id', '"/${azuread_application.billing.object_id}"');
+    const { chains } = await reachOf(hcl);
+    const reached = new Set(chainsOf(chains, 'ann').flatMap((c) => c.steps.map((s) => s.identity?.name)).filter((n) => n !== undefined));
+    expect([...reached]).toEqual(['billing']);
+    expect(chainsOf(chains, 'ann')[0].steps[0].description).toBe('holds the Entra role "Application Administrator" at directory object billing (BloodHound AZHasRole)');
+  });
+
+  test('a custom directory role has the capabilities its actions give, no more', async () => {
+    const custom = (actions: string) => `${billing()}${user('cas')}
+resource "azuread_custom_directory_role" "apps" {
+  display_name = "app-editor"
+  enabled      = true
+  version      = "1.0"
+  permissions {
+    allowed_resource_actions = [${actions}]
+  }
+}
+resource "azuread_directory_role_assignment" "cas" {
+  role_id             = azuread_custom_directory_role.apps.object_id
+  principal_object_id = azuread_user.cas.object_id
+}
+`;
+    const basic = await reachOf(custom('"microsoft.directory/applications/basic/update"'));
+    expect(chainsOf(basic.chains, 'cas').filter(isReportedChain)).toEqual([]);
+    const secrets = await reachOf(custom('"microsoft.directory/applications/credentials/update"'));
+    const steps = chainsOf(secrets.chains, 'cas').flatMap((c) => c.steps.filter((s) => s.kind === 'acts-as').map((s) => s.edgeKind));
+    expect([...new Set(steps)]).toEqual(['AZAddSecret']);
+    expect(chainsOf(secrets.chains, 'cas').some((c) => c.reaches.role === 'User Access Administrator')).toBe(false);
+  });
+
+  test('an eligible Privileged Role Administrator still has its standing Azure chains reported', async () => {
+    const hcl = `${user('bob')}${vmRunningAs('ops')}
+resource "azurerm_role_assignment" "ops_owner" {
+  scope                = "/subscriptions/00000000-0000-0000-0000-000000000000"
+  role_definition_name = "Owner"
+  principal_id         = azurerm_user_assigned_identity.ops.principal_id
+}
+resource "azurerm_role_assignment" "bob_vms" {
+  scope                = azurerm_resource_group.app.id
+  role_definition_name = "Virtual Machine Contributor"
+  principal_id         = azuread_user.bob.object_id
+}
+resource "azuread_directory_role_eligibility_schedule_request" "bob_pra" {
+  role_definition_id = "${ROLE.privilegedRoleAdmin}"
+  principal_id       = azuread_user.bob.object_id
+  directory_scope_id = "/"
+  justification      = "on call"
+}
+`;
+    const { chains } = await reachOf(hcl);
+    expect(chainsOf(chains, 'bob').filter(isReportedChain).map((c) => c.reaches.role)).toContain('Owner');
+  });
+
+  test('an active PIM for Groups member holds the group\'s roles in reach', async () => {
+    const { chains } = await reachOf(user('pat') + `
+resource "azuread_group" "ops" {
+  display_name     = "ops"
+  security_enabled = true
+}
+resource "azurerm_role_assignment" "ops_reader" {
+  scope                = "/subscriptions/00000000-0000-0000-0000-000000000000"
+  role_definition_name = "Reader"
+  principal_id         = azuread_group.ops.object_id
+}
+resource "azuread_privileged_access_group_assignment_schedule" "pat_ops" {
+  group_id        = azuread_group.ops.object_id
+  principal_id    = azuread_user.pat.object_id
+  assignment_type = "member"
+  duration        = "PT8H"
+}
+`);
+    expect(described(chainsOf(chains, 'pat'))).toEqual([
+      'human pat → is an active member of the group "ops" (PIM for Groups, until PT8H; BloodHound AZMemberOf) → ops holds "Reader" at 00000000-0000-0000-0000-000000000000',
+    ]);
+  });
+
+  test('the roles whose holders ordinary resetters may reset are roles of the catalog', () => {
+    expect(resettableRoleNames().length).toBeGreaterThan(5);
+    expect(resettableRoleNames().filter((name) => EntraRoleCatalog.builtIn().tryFromName(name) === undefined)).toEqual([]);
+  });
+
+  test('a Helpdesk Administrator cannot reset a member of a role-assignable group, nor a holder of a role beyond Microsoft\'s short list', async () => {
+    const hcl = `${user('hal')}${user('gina')}${user('exa')}${user('rita')}
+resource "azuread_group" "admins" {
+  display_name       = "admins"
+  security_enabled   = true
+  assignable_to_role = true
+  members            = [azuread_user.gina.object_id]
+}
+${directoryRole(ROLE.helpdeskAdmin, 'hal_role', 'azuread_user.hal.object_id')}
+${directoryRole('29232cdf-9323-42fd-ade2-1d097af3e4de', 'exa_exchange', 'azuread_user.exa.object_id')}
+${directoryRole('4a5d8f65-41da-4de4-8968-e035b65339cf', 'rita_reports', 'azuread_user.rita.object_id')}
+resource "azurerm_role_assignment" "readers" {
+  for_each             = toset(["gina", "exa", "rita"])
+  scope                = "/subscriptions/00000000-0000-0000-0000-000000000000"
+  role_definition_name = "Reader"
+  principal_id         = "00000000-0000-0000-0000-000000000000"
+}
+`;
+    const { graph, chains } = await reachOf(hcl);
+    expect(graph.directoryRoles.map((d) => d.role.name).sort()).toEqual(['Exchange Administrator', 'Helpdesk Administrator', 'Reports Reader']);
+    const reset = [...new Set(chainsOf(chains, 'hal').flatMap((c) => c.steps.filter((s) => s.edgeKind === 'AZResetPassword').map((s) => s.identity?.name)))];
+    expect(reset).toEqual(['rita']);
   });
 });
