@@ -277,13 +277,25 @@ export function entraHoldingsOf(graph: AccessGraph): Map<string, EntraHolding[]>
     return byPrincipal;
   }
   const targets = new DirectoryTargets(graph);
+  // Every holder of one role at one scope (or of one permission) reaches the same principals: the
+  // edges are made once and shared, not once per holder (a thousand Helpdesk Administrators).
+  const followedBy = new Map<string, { edges: EntraEdge[]; leaves: EntraLeaf[] }>();
+  const followOnce = (key: string, make: () => { edges: EntraEdge[]; leaves: EntraLeaf[] }) => {
+    let found = followedBy.get(key);
+    if (found === undefined) {
+      found = make();
+      followedBy.set(key, found);
+    }
+    return found;
+  };
 
   const roleHolding = (d: { origin: Origin; principal: GraphPrincipal; role: GraphEntraRole; scope: GraphScope }, activation?: string) => {
     const capabilities = capabilitiesOfRole(d.role);
     const where = withinScope(d.scope, documentKeyOf(d.origin));
     const scope = describeDirectoryScope(d.scope);
     const key = `entra-role:${d.role.templateId ?? d.role.name}@${d.scope.stableKey ?? d.scope.value}`;
-    const followed = follow(capabilities, where, targets);
+    // A scope's objects are read within its document: the edges are shared within one.
+    const followed = followOnce(`${documentKeyOf(d.origin)}\u0000${key}`, () => follow(capabilities, where, targets));
     const { edges } = followed;
     // Global Administrator does not reach itself by assigning itself the role it holds.
     const leaves = followed.leaves.filter((l) => l.key !== key);
@@ -334,9 +346,9 @@ export function entraHoldingsOf(graph: AccessGraph): Map<string, EntraHolding[]>
   for (const p of graph.appPermissions) {
     // Another API's roles lead nowhere this review follows; a Graph permission that cannot be named counts as every one.
     const capabilities = !mayBeMicrosoftGraph(p.api) ? [] : capabilitiesOfGraphPermission(p.permission?.name);
-    const { edges, leaves } = follow(capabilities, EVERYTHING, targets);
-    const api = p.api.kind === 'microsoft-graph' ? GRAPH : p.api.name;
     const key = `app-permission:${p.api.kind}:${p.name}`;
+    const { edges, leaves } = followOnce(key, () => follow(capabilities, EVERYTHING, targets));
+    const api = p.api.kind === 'microsoft-graph' ? GRAPH : p.api.name;
     const edgeKind = GRAPH_PERMISSION_EDGES.has(p.name) ? `AZMG${p.name.replace(/\./g, '_')}` : 'AZMGAppRoleAssignment';
     const reaches: ChainReach = { role: `${api} application permission "${p.name}"`, scope: api, scopeLevel: ScopeLevel.ROOT, canGrantAccess: canGrant(capabilities), tier: p.tier };
     add(p.principal, {

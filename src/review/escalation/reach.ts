@@ -202,6 +202,12 @@ export function computeReach(graph: AccessGraph): ReachResult {
       holderCanGrantAccess ||= node.grant.role.canGrantAccess;
     }
     const heldEntra = start.entra.length === 0 ? undefined : new Set(start.entra.map((n) => n.holding.key));
+    // An Entra principal whose every holding the start holds too (one more Helpdesk Administrator),
+    // or that holds nothing but ways back to principals this search has reached (one more member of
+    // a group already joined), reaches nothing new: not following it keeps fan-in linear.
+    const addsNothing = (record: PrincipalRecord): boolean => record.nodes.length === 0 && record.entra.every((n) =>
+      (n.holding.key !== undefined && heldEntra?.has(n.holding.key) === true)
+      || (n.holding.leaves.length === 0 && n.holding.edges.every((e) => principals.get(e.target.key)?.search === search)));
     let heldRoles: Map<string, HeldScopes> | undefined;
     // Whether the start holds this role at a scope containing this one itself: asked of leaves past the first identity only.
     const startHolds = (role: string, document: string, placement: GraphPlacement): boolean => {
@@ -254,7 +260,7 @@ export function computeReach(graph: AccessGraph): ReachResult {
         node.edgeSteps ??= [];
         node.holding.edges.forEach((edge, i) => {
           const record = principals.get(edge.target.key);
-          if (!record || record.search === search) return;
+          if (!record || record.search === search || addsNothing(record)) return;
           record.search = search;
           const holds = entraHeldStep(node, atStart ? undefined : visit.name);
           const step = edge.description === undefined ? undefined : (node.edgeSteps![i] ??= entraActsAsStep(node.holding, edge));
