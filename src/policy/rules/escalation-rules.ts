@@ -4,6 +4,7 @@ import { chainKey, EscalationChain } from '../../review/escalation/escalation-ch
 import { reachOfGraph } from '../../review/escalation/reach';
 import { isReportedChain } from '../../review/escalation/reported-chain';
 import { describePrincipal } from '../../review/graph/describe-principal';
+import { Origin } from '../../review/graph/graph-types';
 import { PrivilegeTier, tierLevel, tierOfLevel } from '../../roles/privilege-tier';
 import { Rule, RuleHit } from '../rule';
 
@@ -63,6 +64,7 @@ export const escalationChain: Rule = {
   acceptedBy: 'a suppression with a reason on the chain\'s first grant',
   check: (graph) => {
     const seen = new Set<string>();
+    const seenAt = new Map<Origin, Set<string>>();
     const hits: RuleHit[] = [];
     // What one grant's own control-plane operations open (access policies, storage keys, cluster
     // credentials) is one finding on that grant, naming each, not one per operation.
@@ -82,9 +84,11 @@ export const escalationChain: Rule = {
       // the tier; access gained within the scopes held is graded by the tier of what it is.
       // The message names the principal and every step: two chains with one message are one finding.
       const message = chainMessage(chain);
-      const key = `${chain.origin.file}\u0000${chain.origin.address}\u0000${message}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
+      // By origin, then message: a key joining them would copy every long message once more.
+      let messages = seenAt.get(chain.origin);
+      if (messages === undefined) seenAt.set(chain.origin, (messages = new Set()));
+      if (messages.has(message)) continue;
+      messages.add(message);
       const severity = chain.reaches.canGrantAccess || chain.widens ? Severity.ERROR : SEVERITY_OF_TIER[chain.reaches.tier];
       hits.push({ origin: chain.origin, message, fix: chainFix(chain), reaches: chain.reaches, severity });
     }
