@@ -533,4 +533,40 @@ resource "azurerm_role_assignment" "readers" {
     expect(chains).toHaveLength(50);
     expect(chains.every((c) => c.steps.length === 1)).toBe(true);
   });
+
+  test('each remaining edge kind, firing and not: AZMGAddSecret, AZAddOwner, AZPrivilegedRoleAdmin', async () => {
+    const target = billing();
+    const viaGraph = await reachOf(target + application('ci', graphPermission('Application.ReadWrite.All', 'ci_apps', 'azuread_service_principal.ci.object_id')));
+    expect(chainsOf(viaGraph.chains, 'ci').flatMap((c) => c.steps.filter((s) => s.kind === 'acts-as').map((s) => [s.edgeKind, s.identity?.name])))
+      .toContainEqual(['AZMGAddSecret', 'billing']);
+    const readOnly = await reachOf(target + application('ci', graphPermission('Application.Read.All', 'ci_apps', 'azuread_service_principal.ci.object_id')));
+    expect(chainsOf(readOnly.chains, 'ci').filter((c) => c.steps.some((s) => s.kind === 'acts-as'))).toEqual([]);
+
+    const ownerWriter = `${target}${user('own')}
+resource "azuread_custom_directory_role" "owners" {
+  display_name = "owner-writer"
+  enabled      = true
+  version      = "1.0"
+  permissions {
+    allowed_resource_actions = ["microsoft.directory/applications/owners/update"]
+  }
+}
+resource "azuread_directory_role_assignment" "own" {
+  role_id             = azuread_custom_directory_role.owners.object_id
+  principal_object_id = azuread_user.own.object_id
+}
+`;
+    const owners = await reachOf(ownerWriter);
+    expect(chainsOf(owners.chains, 'own').flatMap((c) => c.steps.filter((s) => s.kind === 'acts-as').map((s) => s.description))).toContain(
+      'makes itself an owner of the application "billing", adds a secret and signs in as its service principal '
+      + '(microsoft.directory/applications/owners/update, BloodHound AZAddOwner)',
+    );
+
+    const pra = await reachOf(user('pra') + directoryRole(ROLE.privilegedRoleAdmin, 'pra_role', 'azuread_user.pra.object_id'));
+    const toGlobalAdmin = chainsOf(pra.chains, 'pra').find((c) => c.reaches.role === 'Global Administrator');
+    expect(toGlobalAdmin?.steps.map((s) => s.edgeKind)).toEqual(['AZHasRole', 'AZPrivilegedRoleAdmin']);
+    expect(isReportedChain(toGlobalAdmin!)).toBe(true);
+    const helpdesk = await reachOf(user('pra') + directoryRole(ROLE.helpdeskAdmin, 'pra_role', 'azuread_user.pra.object_id'));
+    expect(chainsOf(helpdesk.chains, 'pra').some((c) => c.reaches.role === 'Global Administrator')).toBe(false);
+  });
 });
