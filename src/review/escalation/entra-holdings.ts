@@ -14,7 +14,7 @@ import { parseReference } from '../reference';
 /** A principal an Entra holding lets its holder act as, and the step that says how. */
 export interface EntraEdge {
   readonly target: GraphPrincipal;
-  /** What the step says; undefined when holding is being (a member holds its group's roles: no step of its own). */
+  /** What the step says; undefined when holding the relation is all it takes (a member holds its group's roles: no step of its own). */
   readonly description?: string;
   readonly edgeKind: string;
   readonly action?: string;
