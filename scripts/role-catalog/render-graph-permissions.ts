@@ -2,22 +2,12 @@
  * Turns data/entraops/graph-app-roles.json into src/roles/graph-permissions.generated.ts (the
  * records) and src/roles/graph-permission.generated.ts (`GraphPermission`, one constant each).
  */
-import { constantName } from './constant-name';
 import { entraopsNotice, EntraopsProvenance, parseGraphAppRoles, SourceFile } from './entraops';
+import { compareNames, constantsClassFile, docComment, uniqueConstants } from './generated-file';
 import type { GeneratedFile } from './render';
 import { GraphPermissionRecord } from '../../src/roles/graph-permission-record';
 import { MICROSOFT_GRAPH_APP_ID } from '../../src/roles/microsoft-graph';
 import { tierOfLevel } from '../../src/roles/privilege-tier';
-
-function compareNames(a: string, b: string): number {
-  const x = a.toLowerCase();
-  const y = b.toLowerCase();
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-
-function docLine(line: string): string {
-  return line.replace(/\*\//g, '*\\/');
-}
 
 export function renderGraphPermissions(source: SourceFile, provenance: EntraopsProvenance, licence: SourceFile): GeneratedFile[] {
   const entries = parseGraphAppRoles(source);
@@ -43,54 +33,42 @@ export function renderGraphPermissions(source: SourceFile, provenance: EntraopsP
     '',
   ].join('\n');
 
-  const constants = records.map((r) => constantName(r.name));
-  const seen = new Map<string, string>();
-  constants.forEach((c, i) => {
-    const clash = seen.get(c);
-    if (clash) throw new Error(`${source.file}: "${records[i].name}": its constant ${c} collides with "${clash}"`);
-    seen.set(c, records[i].name);
-  });
-  const members = records.map((r, i) =>
-    [
-      '  /**',
-      `   * ${docLine(r.name)}: tier ${r.tier} (${tierOfLevel(r.tier)})${r.category ? `, ${docLine(r.category)}` : ''}.`,
-      '   *',
-      `   * App role ID \`${r.appRoleId}\`.`,
-      '   */',
-      `  public static readonly ${constants[i]}: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('${r.appRoleId}');`,
-    ].join('\n'),
-  );
-  const classFile = [
+  const constants = uniqueConstants(records, (r) => r.name, source.file);
+  const members = records.map((r, i) => [
+    docComment([`${r.name}: tier ${r.tier} (${tierOfLevel(r.tier)})${r.category ? `, ${r.category}` : ''}.`, '', `App role ID \`${r.appRoleId}\`.`], '  '),
+    `  public static readonly ${constants[i]}: AppPermission = GraphPermissionCatalog.builtIn().fromAppRoleId('${r.appRoleId}');`,
+  ].join('\n'));
+  const classFile = constantsClassFile({
     header,
-    "import { AppPermission } from './app-permission';",
-    "import { GraphPermissionCatalog } from './graph-permission-catalog';",
-    '',
-    '/**',
-    ` * Microsoft Graph's application permissions (${records.length}, from ${source.file}), one constant each,`,
-    ' * with the privilege tier the entraops classification gives them. Grant one to a workload with',
-    ' * `identity.grantAppPermission(GraphPermission.USER_READ_ALL)`.',
-    ' */',
-    'export class GraphPermission {',
-    '  /** A permission by its exact name, ignoring case ("User.Read.All"); an unknown name suggests close ones. */',
-    '  public static fromName(name: string): AppPermission {',
-    '    return GraphPermissionCatalog.builtIn().fromName(name);',
-    '  }',
-    '',
-    '  /** A permission by its app role ID (the `app_role_id` of an `azuread_app_role_assignment`). */',
-    '  public static fromAppRoleId(appRoleId: string): AppPermission {',
-    '    return GraphPermissionCatalog.builtIn().fromAppRoleId(appRoleId);',
-    '  }',
-    '',
-    '  /** Every permission of the catalog, sorted by name. */',
-    '  public static all(): AppPermission[] {',
-    '    return [...GraphPermissionCatalog.builtIn().permissions];',
-    '  }',
-    '',
-    ...members.flatMap((m) => [m, '']),
-    '  private constructor() {}',
-    '}',
-    '',
-  ].join('\n');
+    imports: ["import { AppPermission } from './app-permission';", "import { GraphPermissionCatalog } from './graph-permission-catalog';"],
+    doc: docComment([
+      `Microsoft Graph's application permissions (${records.length}, from ${source.file}), one constant each,`,
+      'with the privilege tier the entraops classification gives them. Grant one to a workload with',
+      '`identity.grantAppPermission(GraphPermission.USER_READ_ALL)`.',
+    ], ''),
+    name: 'GraphPermission',
+    lookups: [
+      [
+        '  /** A permission by its exact name, ignoring case ("User.Read.All"); an unknown name suggests close ones. */',
+        '  public static fromName(name: string): AppPermission {',
+        '    return GraphPermissionCatalog.builtIn().fromName(name);',
+        '  }',
+      ].join('\n'),
+      [
+        '  /** A permission by its app role ID (the `app_role_id` of an `azuread_app_role_assignment`). */',
+        '  public static fromAppRoleId(appRoleId: string): AppPermission {',
+        '    return GraphPermissionCatalog.builtIn().fromAppRoleId(appRoleId);',
+        '  }',
+      ].join('\n'),
+      [
+        '  /** Every permission of the catalog, sorted by name. */',
+        '  public static all(): AppPermission[] {',
+        '    return [...GraphPermissionCatalog.builtIn().permissions];',
+        '  }',
+      ].join('\n'),
+    ],
+    members,
+  });
   return [
     { path: 'src/roles/graph-permissions.generated.ts', content: data },
     { path: 'src/roles/graph-permission.generated.ts', content: classFile },
