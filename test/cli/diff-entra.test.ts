@@ -2,37 +2,10 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { cli } from './run-cli';
+import { DIRECTORY, directoryRole, graphPermission } from '../review/diff/entra-diff-fixtures';
 
-/** A person, a workload identity and Microsoft Graph, with no Entra access yet. */
-const DIRECTORY = `
-data "azuread_service_principal" "msgraph" {
-  client_id = "00000003-0000-0000-c000-000000000000"
-}
-resource "azuread_user" "ops" {
-  user_principal_name = "ops@contoso.example"
-  display_name        = "Ops Admin"
-}
-resource "azurerm_user_assigned_identity" "sync" {
-  name                = "uai-directory-sync"
-  resource_group_name = "rg-sync"
-  location            = "eastus"
-}
-`;
-
-const READ_USERS = `
-resource "azuread_app_role_assignment" "sync_users" {
-  app_role_id         = data.azuread_service_principal.msgraph.app_role_ids["User.Read.All"]
-  principal_object_id = azurerm_user_assigned_identity.sync.principal_id
-  resource_object_id  = data.azuread_service_principal.msgraph.object_id
-}
-`;
-
-const GLOBAL_ADMINISTRATOR = `
-resource "azuread_directory_role_assignment" "ops_global" {
-  role_id             = "62e90394-69f5-4237-9190-012177145e10"
-  principal_object_id = azuread_user.ops.object_id
-}
-`;
+const READ_USERS = graphPermission('sync_users', 'User.Read.All');
+const GLOBAL_ADMINISTRATOR = directoryRole('ops_global', '62e90394-69f5-4237-9190-012177145e10');
 
 /** Three versions of one configuration: nothing, a tier-2 Graph permission, and that plus a standing Global Administrator. */
 function versions(): Record<'bare' | 'users' | 'takeover', string> {

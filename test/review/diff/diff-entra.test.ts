@@ -1,4 +1,5 @@
 import { diffHcl, graphOf, SUB } from './diff-fixtures';
+import { DIRECTORY, directoryRole, graphPermission } from './entra-diff-fixtures';
 import { ScopeLevel } from '../../../src/model/scope-level';
 import { ChangeKind } from '../../../src/review/diff/change-kind';
 import { diffGraphs } from '../../../src/review/diff/diff-graphs';
@@ -14,36 +15,6 @@ const DIRECTORY_READERS = '88d8e3e3-8f55-4a1e-953a-9b9898b8876b';
 const ROLE_MANAGEMENT = '9e3f62cf-ca93-4989-b6ce-bf83c28f9fe8';
 const OPS_OBJECT_ID = 'aaaaaaaa-0000-4000-8000-0000000000aa';
 
-/** A person, a workload identity, Microsoft Graph and an administrative unit, for the Entra rows to refer to. */
-const DIRECTORY = `
-data "azuread_service_principal" "msgraph" {
-  client_id = "00000003-0000-0000-c000-000000000000"
-}
-resource "azuread_user" "ops" {
-  user_principal_name = "ops@contoso.example"
-  display_name        = "Ops Admin"
-}
-resource "azuread_administrative_unit" "hr" {
-  display_name = "HR"
-}
-resource "azurerm_user_assigned_identity" "sync" {
-  name                = "uai-directory-sync"
-  resource_group_name = "rg-sync"
-  location            = "eastus"
-}
-`;
-
-function directoryRole(name: string, roleId: string, scope?: string): string {
-  return `resource "azuread_directory_role_assignment" "${name}" {\n  role_id = "${roleId}"\n  principal_object_id = azuread_user.ops.object_id\n`
-    + `${scope === undefined ? '' : `  directory_scope_id = "${scope}"\n`}}\n`;
-}
-
-function graphPermission(name: string, permission: string): string {
-  return `resource "azuread_app_role_assignment" "${name}" {\n`
-    + `  app_role_id = data.azuread_service_principal.msgraph.app_role_ids["${permission}"]\n`
-    + '  principal_object_id = azurerm_user_assigned_identity.sync.principal_id\n'
-    + '  resource_object_id = data.azuread_service_principal.msgraph.object_id\n}\n';
-}
 
 const HR_UNIT = '/administrativeUnits/${azuread_administrative_unit.hr.object_id}';
 const kinds = (diff: { changes: { kind: ChangeKind }[] }) => diff.changes.map((c) => c.kind);

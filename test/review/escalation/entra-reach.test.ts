@@ -94,6 +94,22 @@ resource "azurerm_linux_virtual_machine" "${name}" {
 `;
 }
 
+/** The group "ops", holding Reader on the subscription; role-assignable or not. */
+function opsGroupWithReader(roleAssignable: boolean): string {
+  return `
+resource "azuread_group" "ops" {
+  display_name       = "ops"
+  security_enabled   = true
+  assignable_to_role = ${roleAssignable}
+}
+resource "azurerm_role_assignment" "ops_reader" {
+  scope                = "/subscriptions/00000000-0000-0000-0000-000000000000"
+  role_definition_name = "Reader"
+  principal_id         = azuread_group.ops.object_id
+}
+`;
+}
+
 async function reachOf(hcl: string): Promise<{ graph: AccessGraph; chains: EscalationChain[] }> {
   const graph = AccessGraph.fromDocuments([{ file: 'main.tf', document: await hclJson(hcl) }]);
   return { graph, chains: computeReach(graph).chains };
@@ -392,17 +408,7 @@ resource "azuread_directory_role_eligibility_schedule_request" "root_ga" {
 
   test('PIM for Groups: an eligible member holds the group\'s roles after activation', async () => {
     const { chains } = await reachOf(user('pat') + `
-resource "azuread_group" "ops" {
-  display_name       = "ops"
-  security_enabled   = true
-  assignable_to_role = true
-}
-resource "azurerm_role_assignment" "ops_reader" {
-  scope                = "/subscriptions/00000000-0000-0000-0000-000000000000"
-  role_definition_name = "Reader"
-  principal_id         = azuread_group.ops.object_id
-}
-resource "azuread_privileged_access_group_eligibility_schedule" "pat_ops" {
+${opsGroupWithReader(true)}resource "azuread_privileged_access_group_eligibility_schedule" "pat_ops" {
   group_id        = azuread_group.ops.object_id
   principal_id    = azuread_user.pat.object_id
   assignment_type = "member"
@@ -476,16 +482,7 @@ resource "azuread_directory_role_eligibility_schedule_request" "bob_pra" {
 
   test('an active PIM for Groups member holds the group\'s roles in reach', async () => {
     const { chains } = await reachOf(user('pat') + `
-resource "azuread_group" "ops" {
-  display_name     = "ops"
-  security_enabled = true
-}
-resource "azurerm_role_assignment" "ops_reader" {
-  scope                = "/subscriptions/00000000-0000-0000-0000-000000000000"
-  role_definition_name = "Reader"
-  principal_id         = azuread_group.ops.object_id
-}
-resource "azuread_privileged_access_group_assignment_schedule" "pat_ops" {
+${opsGroupWithReader(false)}resource "azuread_privileged_access_group_assignment_schedule" "pat_ops" {
   group_id        = azuread_group.ops.object_id
   principal_id    = azuread_user.pat.object_id
   assignment_type = "member"
