@@ -26,6 +26,19 @@ describe('azure-access report', () => {
     expect(stdout).toBe(`${JSON.stringify(report, null, 2)}\n`);
   });
 
+  test('json and markdown list the same chains: a data-plane role reading its own data is in neither', async () => {
+    const markdown = (await cli(['report', HCL])).stdout;
+    const json = JSON.parse((await cli(['report', '--format', 'json', HCL])).stdout);
+    const reached = (chain: string) => /can reach (.*?) at /.exec(chain)?.[1];
+    const markdownChains = markdown.split('\n').filter((line) => line.startsWith('- **AZA013**') || line.startsWith('- managed identity'));
+    expect(json.chains).toHaveLength(4);
+    expect(markdownChains).toHaveLength(4);
+    expect(json.chains.map(reached)).toEqual(markdownChains.map(reached));
+    // Key Vault Secrets User at kv-contoso-app reads that vault's secrets: its row says so already.
+    expect(json.rows.map((r: { role: string }) => r.role)).toContain('Key Vault Secrets User');
+    expect(json.chains.some((chain: string) => chain.includes('Key Vault Secrets User'))).toBe(false);
+  });
+
   test('json: totals equal the number of grant resources in the input', async () => {
     const { stdout } = await cli(['report', '--format', 'json', HCL]);
     const report = JSON.parse(stdout);

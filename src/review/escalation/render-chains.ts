@@ -37,7 +37,11 @@ function beyondTheName(chain: EscalationChain): boolean {
   return chain.steps.length > 2 || last.kind !== 'opens' || last.path?.plane !== 'data';
 }
 
-function listed(chains: readonly EscalationChain[], options: ChainListOptions): EscalationChain[] {
+/**
+ * The chains a report lists: by default those that say more than a role's name. Every form of
+ * the report (markdown, JSON, HTML) and the chain diff list these, so they agree on what a chain is.
+ */
+export function listedChains(chains: readonly EscalationChain[], options: ChainListOptions = {}): EscalationChain[] {
   return chains.filter((c) => (options.includeDirect || beyondTheName(c)) && (!options.onlyReported || isReportedChain(c)));
 }
 
@@ -51,7 +55,7 @@ export function chainListItem(chain: EscalationChain): string {
 
 /** The chains of a reach, as a markdown section for the report (empty chains say so). */
 export function renderChains(result: ReachResult, options: ChainListOptions = {}): string {
-  const chains = listed(result.chains, options);
+  const chains = listedChains(result.chains, options);
   const reported = chains.filter(isReportedChain).length;
   return [
     '### Escalation chains',
@@ -71,7 +75,7 @@ export function renderChains(result: ReachResult, options: ChainListOptions = {}
  * are the access diff's business; only the chains the report lists by default are compared.
  */
 export function diffChains(base: ReachResult, head: ReachResult): ChainDiff {
-  const keyed = (result: ReachResult) => new Map(listed(result.chains, {}).map((c) => [chainKey(c), c]));
+  const keyed = (result: ReachResult) => new Map(listedChains(result.chains).map((c) => [chainKey(c), c]));
   const before = keyed(base);
   const after = keyed(head);
   return {

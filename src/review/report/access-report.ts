@@ -7,6 +7,7 @@ import { PrivilegeTier } from '../../roles/privilege-tier';
 import { RolePlane } from '../../roles/role-plane';
 import { describeChain } from '../escalation/escalation-chain';
 import { computeReach, ReachResult } from '../escalation/reach';
+import { listedChains } from '../escalation/render-chains';
 import { AccessGraph } from '../graph/access-graph';
 import { describeCoverage } from '../graph/describe-coverage';
 import {
@@ -126,7 +127,10 @@ export interface AccessReport {
   readonly credentials: ReportCredential[];
   /** What applications only request (`required_resource_access`, azuread_application_api_access): no grant, listed apart. */
   readonly requestedPermissions: ReportRequestedPermission[];
-  /** What each principal reaches beyond its own grants, step by step (escalation chains). */
+  /**
+   * What each principal reaches beyond what its roles' names say, step by step (escalation chains):
+   * the same chains the markdown lists, a data-plane role reading its own data left out.
+   */
   readonly chains: string[];
   /** The reach behind `chains`, for rendering. */
   readonly reach: ReachResult;
@@ -290,7 +294,7 @@ export function buildReport(graph: AccessGraph): AccessReport {
       address: c.origin.address,
     })),
     requestedPermissions: graph.requestedPermissions.map(requestedPermissionRow),
-    chains: reach.chains.filter((c) => c.steps.length > 1).map(describeChain),
+    chains: listedChains(reach.chains).map(describeChain),
     reach,
   };
 }
