@@ -97,7 +97,18 @@ function suppressionsIn(value: unknown): SuppressionRecord[] {
     }));
 }
 
-const NOTHING: LibraryMetadata = Object.freeze({ suppressions: Object.freeze([]) as unknown as SuppressionRecord[] });
+const NO_SUPPRESSIONS = Object.freeze([]) as unknown as SuppressionRecord[];
+const NOTHING: LibraryMetadata = Object.freeze({ suppressions: NO_SUPPRESSIONS });
+
+/**
+ * Who the library recorded a resource's `principal_id` to be, read alone: the graph asks this of
+ * every grant, and most carry no record of the library at all.
+ */
+export function readRecordedPrincipal(body: Record<string, unknown>): PrincipalRecord | undefined {
+  const comment = body['//'];
+  if (!isObject(comment) || !isObject(comment[METADATA_KEY])) return undefined;
+  return readLibraryMetadata(body).principal;
+}
 
 /** Reads the metadata of one resource body; malformed entries are ignored, never trusted. */
 export function readLibraryMetadata(body: Record<string, unknown>): LibraryMetadata {
@@ -106,7 +117,7 @@ export function readLibraryMetadata(body: Record<string, unknown>): LibraryMetad
   if (!isObject(comment)) return NOTHING;
   const ours = isObject(comment[METADATA_KEY]) ? comment[METADATA_KEY] : undefined;
   const cdktfMeta = isObject(comment.metadata) ? comment.metadata : {};
-  if (ours === undefined) return typeof cdktfMeta.path === 'string' ? { suppressions: [], constructPath: cdktfMeta.path } : NOTHING;
+  if (ours === undefined) return typeof cdktfMeta.path === 'string' ? { suppressions: NO_SUPPRESSIONS, constructPath: cdktfMeta.path } : NOTHING;
   const principal = ours[MetadataField.PRINCIPAL];
   const permanent = ours[MetadataField.PERMANENT_ELIGIBILITY];
   const source = ours[MetadataField.SOURCE];

@@ -1,4 +1,4 @@
-import { readLibraryMetadata, SuppressionRecord } from '../../model/metadata';
+import { readRecordedPrincipal, SuppressionRecord } from '../../model/metadata';
 import { Role } from '../../roles/role';
 import { RolePermission } from '../../roles/role-permission';
 import { parseReference, scopeLevelOfValue } from '../reference';
@@ -133,43 +133,40 @@ function suppressionsAt(extra: SuppressionsByAddress, address: string): Suppress
  * cost of building the graph of a large stack. The results are immutable, so sharing is safe.
  */
 class Resolved {
-  private readonly principals = new Map<string, GraphPrincipal>();
+  // By value, then principal_type: no key string built (and hashed) per grant. A principal the
+  // library recorded (rare: a literal ID) is kept apart, by its type and record together.
+  private readonly principals = new Map<string, Map<string, GraphPrincipal>>();
+  private readonly recordedPrincipals = new Map<string, Map<string, GraphPrincipal>>();
   private readonly scopes = new Map<string, GraphScope>();
-  private readonly roles = new Map<string, GraphRole>();
+  private readonly roles = new Map<string, Map<string, GraphRole>>();
 
   constructor(private readonly index: DocumentIndex, private readonly customRoles: Map<string, Role>) {}
 
   public principalOf(body: Record<string, unknown>, principalType?: string): GraphPrincipal {
     const value = text(body, 'principal_id') ?? '';
-    const recorded = readLibraryMetadata(body).principal;
-    const key = `${principalType ?? ''}\u0000${recorded?.kind ?? ''}\u0000${recorded?.name ?? ''}\u0000${value}`;
-    let principal = this.principals.get(key);
-    if (principal === undefined) {
-      principal = withStableKey(resolvePrincipal(value, principalType, this.index, recorded), value, this.index);
-      this.principals.set(key, principal);
-    }
-    return principal;
+    const recorded = readRecordedPrincipal(body);
+    const key = recorded === undefined ? principalType ?? '' : `${principalType ?? ''}\u0000${recorded.kind}\u0000${recorded.name}`;
+    const known = recorded === undefined ? this.principals : this.recordedPrincipals;
+    const byKey = known.get(value) ?? setAndReturn(known, value, new Map<string, GraphPrincipal>());
+    return byKey.get(key) ?? setAndReturn(byKey, key, withStableKey(resolvePrincipal(value, principalType, this.index, recorded), value, this.index));
   }
 
   public scopeOf(value: string | undefined): GraphScope {
     const key = value ?? '';
-    let scope = this.scopes.get(key);
-    if (scope === undefined) {
-      scope = scopeOf(value, this.index);
-      this.scopes.set(key, scope);
-    }
-    return scope;
+    return this.scopes.get(key) ?? setAndReturn(this.scopes, key, scopeOf(value, this.index));
   }
 
   public roleOf(body: Record<string, unknown>): GraphRole {
-    const key = `${text(body, 'role_definition_name') ?? ''}\u0000${text(body, 'role_definition_id') ?? ''}`;
-    let role = this.roles.get(key);
-    if (role === undefined) {
-      role = resolveRole(body, this.index, this.customRoles);
-      this.roles.set(key, role);
-    }
-    return role;
+    const id = text(body, 'role_definition_id') ?? '';
+    const name = text(body, 'role_definition_name') ?? '';
+    const byName = this.roles.get(id) ?? setAndReturn(this.roles, id, new Map<string, GraphRole>());
+    return byName.get(name) ?? setAndReturn(byName, name, resolveRole(body, this.index, this.customRoles));
   }
+}
+
+function setAndReturn<K, V>(map: Map<K, V>, key: K, value: V): V {
+  map.set(key, value);
+  return value;
 }
 
 /**

@@ -17,7 +17,8 @@ export function documentKeyOf(origin: { readonly file: string; readonly stack?: 
  */
 export function originOf(file: string, block: TerraformBlock, extra: SuppressionRecord[] = [], stack?: string): Origin {
   const meta = readLibraryMetadata(block.body);
-  const suppressions = extra.length === 0 ? [...meta.suppressions] : [...meta.suppressions, ...extra];
+  // Read-only everywhere after: a block without exceptions shares the metadata's (frozen) empty list.
+  const suppressions = extra.length === 0 ? meta.suppressions : [...meta.suppressions, ...extra];
   const origin: { -readonly [K in keyof Origin]: Origin[K] } = { file, address: block.address, suppressions };
   if (meta.constructPath !== undefined) origin.constructPath = meta.constructPath;
   if (stack !== undefined) origin.stack = stack;
