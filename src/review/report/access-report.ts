@@ -6,7 +6,7 @@ import { ScopeLevel } from '../../model/scope-level';
 import { PrivilegeTier } from '../../roles/privilege-tier';
 import { RolePlane } from '../../roles/role-plane';
 import { describeChain } from '../escalation/escalation-chain';
-import { computeReach, ReachResult } from '../escalation/reach';
+import { reachOfGraph, ReachResult } from '../escalation/reach';
 import { listedChains } from '../escalation/render-chains';
 import { AccessGraph } from '../graph/access-graph';
 import { describeCoverage } from '../graph/describe-coverage';
@@ -256,7 +256,7 @@ function count(values: string[]): Record<string, number> {
 }
 
 export function buildReport(graph: AccessGraph): AccessReport {
-  const reach = computeReach(graph);
+  const reach = reachOfGraph(graph);
   const rows = [
     ...graph.grants.map(grantRow),
     ...graph.directoryRoles.map(directoryRoleRow),
