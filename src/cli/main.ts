@@ -14,15 +14,22 @@ const PAUSE = new Int32Array(new SharedArrayBuffer(4));
  * reporting the stream's error later with a stack trace and exit 1, which CI reads as findings.
  */
 function writeAll(fd: number, text: string): void {
+  // Most writes go whole at once: the text is encoded where it is written, with no Buffer of it.
+  const first = writeOnce(() => writeSync(fd, text));
+  if (first === Buffer.byteLength(text, 'utf8')) return;
+  // The rest of a partial write, from the byte it stopped at.
   const bytes = Buffer.from(text, 'utf8');
-  for (let offset = 0; offset < bytes.length;) {
-    try {
-      offset += writeSync(fd, bytes, offset);
-    } catch (error) {
-      // A non-blocking pipe that is full: wait for the reader, a millisecond at a time.
-      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
-      Atomics.wait(PAUSE, 0, 0, 1);
-    }
+  for (let offset = first; offset < bytes.length;) offset += writeOnce(() => writeSync(fd, bytes, offset));
+}
+
+/** One write; a non-blocking pipe that is full waits for its reader a millisecond and writes nothing. */
+function writeOnce(write: () => number): number {
+  try {
+    return write();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+    Atomics.wait(PAUSE, 0, 0, 1);
+    return 0;
   }
 }
 

@@ -1,5 +1,5 @@
-import { spawnSync } from 'child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync } from 'fs';
+import { spawn, spawnSync } from 'child_process';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
@@ -84,6 +84,43 @@ describe('the built azure-access command', () => {
       expect(child.stderr).toBe(`${result}but standard output could not be written: no space left on device (ENOSPC); exit 2\n`);
     } finally {
       closeSync(full);
+    }
+  });
+
+  test('a report many times larger than a pipe holds reaches a slow reader whole', async () => {
+    // 2,000 grants: over a megabyte of JSON, written into a 64 KiB pipe that is read late. Whether
+    // the writes block or come back partial (a non-blocking pipe), the reader gets every byte.
+    const dir = mkdtempSync(path.join(tmpdir(), 'azure-access-pipe-'));
+    const file = path.join(dir, 'cdk.tf.json');
+    const assignments: Record<string, object> = {};
+    for (let i = 0; i < 2000; i++) {
+      assignments[`grant${i}`] = {
+        scope: `/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-${i % 50}`,
+        role_definition_name: i % 2 ? 'Contributor' : 'Reader',
+        principal_id: '${azurerm_user_assigned_identity.app.principal_id}',
+      };
+    }
+    writeFileSync(file, JSON.stringify({ resource: { azurerm_user_assigned_identity: { app: { name: 'uai-app' } }, azurerm_role_assignment: assignments } }));
+    try {
+      const child = spawn(process.execPath, [BIN, 'report', '--format', 'json', file], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+      child.stdout.pause();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const chunks: Buffer[] = [];
+      child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+      child.stdout.resume();
+      const code = await new Promise((resolve) => child.on('close', resolve));
+      const text = Buffer.concat(chunks).toString('utf8');
+      expect(code).toBe(0);
+      expect(text.length).toBeGreaterThan(1024 * 1024);
+      const report = JSON.parse(text);
+      expect(report.rows).toHaveLength(2000);
+      // The arrows of the chains are three bytes each: a partial write may stop inside one.
+      expect(report.chains.length).toBeGreaterThan(0);
+      // The same text as a reader that takes each write as it comes.
+      const prompt = spawnSync(process.execPath, [BIN, 'report', '--format', 'json', file], { cwd: REPO, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+      expect(text).toBe(prompt.stdout);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 
