@@ -90,5 +90,8 @@ export function chainKey(chain: EscalationChain): string {
 
 /** `user alice → holds "…" at rg-app → runs as uai-worker on vm-worker (…) → uai-worker holds "…" at kv-payments`. */
 export function describeChain(chain: EscalationChain): string {
-  return [describePrincipal(chain.principal), ...chain.steps.map((s) => s.description)].join(' → ');
+  // A report describes every chain: the text is joined step by step, with no array per chain.
+  let text = describePrincipal(chain.principal);
+  for (const step of chain.steps) text += ` → ${step.description}`;
+  return text;
 }

@@ -14,7 +14,10 @@ import { AccessGraph } from '../graph/access-graph';
 import { GraphGrant, GraphPlacement, GraphPrincipal, Origin } from '../graph/graph-types';
 import { documentKeyOf } from '../graph/origin';
 
-/** Every chain of every principal that holds a grant, in grant order, breadth first per principal. */
+/**
+ * Every chain of every principal that holds a grant, in grant order, breadth first per principal:
+ * what its grants open, and what it reaches through identities; its grants themselves are not chains.
+ */
 export interface ReachResult {
   readonly chains: EscalationChain[];
 }
@@ -224,6 +227,9 @@ export function computeReach(graph: AccessGraph): ReachResult {
       const own = systemAssignedOn.get(visit.record.principal.key);
       const { edges, leaves } = (visit.record.out ??= followGrants(visit.record, pathsOf, contentsFor, own));
       for (const leaf of leaves) {
+        // A grant the start holds itself is a row of every report, not a chain: no chain is made
+        // of it (half the chains of a large stack), only of what it opens and of what it reaches past an identity.
+        if (atStart && leaf.opened === undefined) continue;
         const tail = (leaf.tail ??= leafTail(leaf));
         const last = atStart ? (leaf.atStart ??= lastSteps(leaf, tail, undefined)) : (leaf.further ??= lastSteps(leaf, tail, visit.name));
         const steps = atStart ? last : visit.steps.concat(last);

@@ -12,8 +12,8 @@ export interface ChainDiff {
 
 export interface ChainListOptions {
   /**
-   * List every chain: direct grants (the grants table already shows them) and data a data-plane
-   * role reads where it is granted (Key Vault Secrets User reading secrets is what its name says).
+   * List every chain, data a data-plane role reads where it is granted too (Key Vault Secrets
+   * User reading secrets is what its name says). A grant held is a row of the report, never a chain.
    * @default false
    */
   readonly includeDirect?: boolean;
