@@ -1,6 +1,6 @@
 import { RuleId } from '../../model/rule-id';
 import { Severity } from '../../model/severity';
-import { chainKey, EscalationChain } from '../../review/escalation/escalation-chain';
+import { EscalationChain } from '../../review/escalation/escalation-chain';
 import { reachOfGraph } from '../../review/escalation/reach';
 import { isReportedChain } from '../../review/escalation/reported-chain';
 import { describePrincipal } from '../../review/graph/describe-principal';
@@ -63,21 +63,18 @@ export const escalationChain: Rule = {
     + 'or narrow the roles of the identity it can act as; suppress AZA013 on the first grant with a reason when the chain is intended.',
   acceptedBy: 'a suppression with a reason on the chain\'s first grant',
   check: (graph) => {
-    const seen = new Set<string>();
     const seenAt = new Map<Origin, Set<string>>();
     const hits: RuleHit[] = [];
     // What one grant's own control-plane operations open (access policies, storage keys, cluster
-    // credentials) is one finding on that grant, naming each, not one per operation.
-    const opened = new Map<string, EscalationChain[]>();
+    // credentials) is one finding on that grant, naming each once, not one per operation. By the
+    // grant's origin (one per block of each document, so stacks never mix), then what is opened.
+    const opened = new Map<Origin, Map<string, EscalationChain>>();
     for (const chain of reachOfGraph(graph).chains.filter(isReportedChain)) {
       if (opensDataItself(chain)) {
-        const key = `${chain.origin.file}\u0000${chain.origin.address}\u0000${chainKey(chain)}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        const grantKey = `${chain.origin.file}\u0000${chain.origin.address}\u0000${chain.steps[0].description}`;
-        const list = opened.get(grantKey);
-        if (list) list.push(chain);
-        else opened.set(grantKey, [chain]);
+        let byOpening = opened.get(chain.origin);
+        if (byOpening === undefined) opened.set(chain.origin, (byOpening = new Map()));
+        const opening = chain.steps[1].description;
+        if (!byOpening.has(opening)) byOpening.set(opening, chain);
         continue;
       }
       // Reaching a role that can grant access, or beyond every scope held, is escalation whatever
@@ -92,7 +89,7 @@ export const escalationChain: Rule = {
       const severity = chain.reaches.canGrantAccess || chain.widens ? Severity.ERROR : SEVERITY_OF_TIER[chain.reaches.tier];
       hits.push({ origin: chain.origin, message, fix: chainFix(chain), reaches: chain.reaches, severity });
     }
-    for (const chains of opened.values()) hits.push(openedDataHit(chains));
+    for (const byOpening of opened.values()) hits.push(openedDataHit([...byOpening.values()]));
     return hits;
   },
 };
