@@ -30,3 +30,27 @@ export function timed(body: string): string {
 export function row(label: string, sample: Sample, target?: string): string {
   return `| ${label} | ${sample.ms.toFixed(0)} ms | ${sample.rssMb.toFixed(0)} MB | ${target ?? ''} |`;
 }
+
+/**
+ * Whole-process times of several commands (`node <args>`), run in turns, `runs` rounds, each
+ * command's median. In turns, not one command five times then the next: a shared machine that
+ * slows down for a minute slows every command of the comparison, not only the ones run then.
+ */
+export function timeProcessesInTurns<K extends string>(commands: Record<K, string[]>, runs = 5): Record<K, Sample> {
+  const samples = new Map<K, number[]>();
+  const names = Object.keys(commands) as K[];
+  for (let round = 0; round < runs; round++) {
+    for (const name of names) {
+      const start = process.hrtime.bigint();
+      // The command exits 1 when it finds something; that is the expected outcome here.
+      try {
+        execFileSync(process.execPath, commands[name], { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1024 * 1024 * 1024 });
+      } catch (e) {
+        if ((e as { status?: number }).status !== 1) throw e;
+      }
+      samples.set(name, [...(samples.get(name) ?? []), Number(process.hrtime.bigint() - start) / 1e6]);
+    }
+  }
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  return Object.fromEntries(names.map((name) => [name, { ms: median(samples.get(name)!), rssMb: 0 }])) as Record<K, Sample>;
+}

@@ -1,8 +1,7 @@
-import { execFileSync } from 'child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
-import { medianOfFreshProcesses, Sample } from './measure';
+import { medianOfFreshProcesses, Sample, timeProcessesInTurns } from './measure';
 
 const ROOT = path.resolve(__dirname, '..');
 const BIN = path.join(ROOT, 'lib', 'cli', 'main.js');
@@ -30,22 +29,6 @@ export function grantsDocument(grants: number): object {
   };
 }
 
-/** Whole-process time of `node <args>`, median of `runs`. */
-export function timeProcess(args: string[], runs = 5): Sample {
-  const samples: Sample[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = process.hrtime.bigint();
-    // The command exits 1 when it finds something; that is the expected outcome here.
-    try {
-      execFileSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1024 * 1024 * 1024 });
-    } catch (e) {
-      if ((e as { status?: number }).status !== 1) throw e;
-    }
-    samples.push({ ms: Number(process.hrtime.bigint() - start) / 1e6, rssMb: 0 });
-  }
-  return { ms: samples.map((s) => s.ms).sort((a, b) => a - b)[Math.floor(runs / 2)], rssMb: 0 };
-}
-
 /** report and check over a 20,000-grant JSON, beside a bare JSON.parse of the same file. */
 export function reviewScale(): string[] {
   const dir = mkdtempSync(path.join(tmpdir(), 'review-bench-'));
@@ -57,13 +40,15 @@ export function reviewScale(): string[] {
         'globalThis.__benchMs = Number(process.hrtime.bigint() - __t0) / 1e6;',
     );
     // Like with like: a fresh process that only parses the file, timed whole, as the commands are.
-    const parse = timeProcess(['-e', `JSON.parse(require('fs').readFileSync(${JSON.stringify(file)}, 'utf8'))`]);
-    const report = timeProcess([BIN, 'report', '--format', 'json', file]);
-    const check = timeProcess([BIN, 'check', '--format', 'json', '--today', '2026-11-27', file]);
+    const { parse, report, check } = timeProcessesInTurns({
+      parse: ['-e', `JSON.parse(require('fs').readFileSync(${JSON.stringify(file)}, 'utf8'))`],
+      report: [BIN, 'report', '--format', 'json', file],
+      check: [BIN, 'check', '--format', 'json', '--today', '2026-11-27', file],
+    });
     const verdict = (s: Sample) =>
       `${(s.ms / parse.ms).toFixed(1)}x the bare parse; target < 2 s and ≤ 4x (issue "One model"): ${s.ms < 2000 && s.ms <= 4 * parse.ms ? 'met' : 'MISSED'}`;
     return [
-      '### Review of a 20,000-grant cdktf JSON, whole process, median of 5',
+      '### Review of a 20,000-grant cdktf JSON, whole process, median of 5 rounds run in turns',
       '',
       '| what | time | |',
       '| --- | --- | --- |',
