@@ -70,6 +70,14 @@ interface LeafTail {
   readonly opensData: boolean;
 }
 
+/**
+ * Where one role's paths lead from one scope of one document: the paths that end in access, and
+ * the identities within reach, in the catalog's order. The same for every grant of that role
+ * there, so it is worked out once (thousands of grants share a handful of roles and scopes).
+ */
+type Route = ({ readonly opened: OpenedPath; readonly effect: NonNullable<Leaf['effect']> } |
+{ readonly opened: OpenedPath; readonly effect: Edge['effect']; readonly attachment: IdentityAttachment; readonly assumed: boolean })[];
+
 /** An Entra holding, with its steps worked out once. */
 interface EntraNode {
   readonly holding: EntraHolding;
@@ -181,7 +189,8 @@ export function computeReach(graph: AccessGraph): ReachResult {
   for (const identity of graph.identities.filter((i) => i.kind === 'system-assigned')) {
     systemAssignedOn.set(identity.principal.key, `${documentKeyOf(identity.origin)}\u0000${identity.origin.address}`);
   }
-  // Which paths a role opens, and by which of its operations, is matched once per role.
+  // Which paths a role opens, and by which of its operations, is matched once per role; where they
+  // lead, once per role, document and scope.
   const opened = new Map<Role | undefined, OpenedPath[]>();
   const pathsOf = (grant: GraphGrant): OpenedPath[] => {
     let paths = opened.get(grant.role.role);
@@ -190,6 +199,13 @@ export function computeReach(graph: AccessGraph): ReachResult {
       opened.set(grant.role.role, paths);
     }
     return paths;
+  };
+  const routes = new Map<ScopeContents, Map<Role | undefined, Map<GraphPlacement, Route>>>();
+  const routeOf = (node: GrantNode): Route => {
+    const within = contentsFor(node.grant.origin);
+    const byRole = routes.get(within) ?? setAndReturn(routes, within, new Map<Role | undefined, Map<GraphPlacement, Route>>());
+    const byPlacement = byRole.get(node.grant.role.role) ?? setAndReturn(byRole, node.grant.role.role, new Map<GraphPlacement, Route>());
+    return byPlacement.get(node.placement) ?? setAndReturn(byPlacement, node.placement, followPaths(pathsOf(node.grant), within, node.placement));
   };
 
   const chains: EscalationChain[] = [];
@@ -225,7 +241,7 @@ export function computeReach(graph: AccessGraph): ReachResult {
       const visit = queue[next];
       const atStart = next === 0;
       const own = systemAssignedOn.get(visit.record.principal.key);
-      const { edges, leaves } = (visit.record.out ??= followGrants(visit.record, pathsOf, contentsFor, own));
+      const { edges, leaves } = (visit.record.out ??= followGrants(visit.record, routeOf, own));
       for (const leaf of leaves) {
         // A grant the start holds itself is a row of every report, not a chain: no chain is made
         // of it (half the chains of a large stack), only of what it opens and of what it reaches past an identity.
@@ -293,11 +309,31 @@ export function computeReach(graph: AccessGraph): ReachResult {
   return result;
 }
 
+/** Where a role's paths lead from a scope: what ends in access, and every identity within reach. */
+function followPaths(paths: readonly OpenedPath[], contents: ScopeContents, placement: GraphPlacement): Route {
+  const route: Route = [];
+  for (const opened of paths) {
+    for (const effect of effectsOf(opened.path.id, opened.path.title)) {
+      if (effect.kind === 'grant-roles' || effect.kind === 'access') {
+        route.push({ opened, effect });
+        continue;
+      }
+      const within = effect.kind === 'use-identity'
+        ? contents.userAssignedWithin(placement)
+        : effect.kind === 'function-content'
+          ? contents.functionAppsWithin(placement)
+          : contents.attachmentsWithin(placement, effect.resourceTypes);
+      for (const attachment of within.placed) route.push({ opened, effect, attachment, assumed: false });
+      for (const attachment of within.assumed) route.push({ opened, effect, attachment, assumed: true });
+    }
+  }
+  return route;
+}
+
 /** What one principal's grants lead to: a leaf per grant and per path that ends in access, an edge per identity. */
 function followGrants(
   record: PrincipalRecord,
-  pathsOf: (grant: GraphGrant) => OpenedPath[],
-  contentsFor: (origin: Origin) => ScopeContents,
+  routeOf: (node: GrantNode) => Route,
   ownResource: string | undefined,
 ): { edges: Edge[]; leaves: Leaf[] } {
   const edges: Edge[] = [];
@@ -325,24 +361,17 @@ function followGrants(
   };
   for (const node of record.nodes) {
     leaves.push({ node });
-    const contents = contentsFor(node.grant.origin);
-    for (const opened of pathsOf(node.grant)) {
-      for (const effect of effectsOf(opened.path.id, opened.path.title)) {
-        if (effect.kind === 'grant-roles' || effect.kind === 'access') {
-          leaves.push({ node, opened, effect });
-          continue;
-        }
-        const within = effect.kind === 'use-identity'
-          ? contents.userAssignedWithin(node.placement)
-          : effect.kind === 'function-content'
-            ? contents.functionAppsWithin(node.placement)
-            : contents.attachmentsWithin(node.placement, effect.resourceTypes);
-        for (const attachment of within.placed) addEdge(node, opened, effect, attachment, false);
-        for (const attachment of within.assumed) addEdge(node, opened, effect, attachment, true);
-      }
+    for (const step of routeOf(node)) {
+      if ('attachment' in step) addEdge(node, step.opened, step.effect, step.attachment, step.assumed);
+      else leaves.push({ node, opened: step.opened, effect: step.effect });
     }
   }
   return { edges, leaves };
+}
+
+function setAndReturn<K, V>(map: Map<K, V>, key: K, value: V): V {
+  map.set(key, value);
+  return value;
 }
 
 function heldStep(node: GrantNode, holder: string | undefined): EscalationStep {
