@@ -13,6 +13,8 @@ export interface TerraformBlock {
   readonly name: string;
   readonly isData: boolean;
   readonly body: Record<string, unknown>;
+  /** Its place among the blocks of its document (0, 1, ...): what is worked out per block is kept by it. */
+  readonly position: number;
 }
 
 export type TerraformDocument = Record<string, unknown>;
@@ -57,10 +59,10 @@ export function blocksOf(document: TerraformDocument): TerraformBlock[] {
           for (const name of Object.keys(named)) {
             const value = named[name];
             if (!Array.isArray(value)) {
-              if (isBody(value)) blocks.push({ address: addressOf(type, name, isData), type, name, isData, body: value });
+              if (isBody(value)) blocks.push({ address: addressOf(type, name, isData), type, name, isData, body: value, position: blocks.length });
               continue;
             }
-            for (const body of value) if (isBody(body)) blocks.push({ address: addressOf(type, name, isData), type, name, isData, body });
+            for (const body of value) if (isBody(body)) blocks.push({ address: addressOf(type, name, isData), type, name, isData, body, position: blocks.length });
           }
         }
       }

@@ -264,16 +264,10 @@ export class AccessGraph {
   }
 
   private add(index: DocumentIndex, document: TerraformDocument, extra: SuppressionsByAddress, stack: string | undefined): void {
-    // One origin per block, shared by its grant (or identity, or credential) and its coverage entry.
-    const origins = new Map<TerraformBlock, GraphGrant['origin']>();
-    const origin = (block: TerraformBlock) => {
-      let made = origins.get(block);
-      if (made === undefined) {
-        made = originOf(index.file, block, suppressionsAt(extra, block.address), stack);
-        origins.set(block, made);
-      }
-      return made;
-    };
+    // One origin per block, shared by its grant (or identity, or credential) and its coverage entry;
+    // kept by the block's position, so no block object becomes a hash key.
+    const origins: (GraphGrant['origin'] | undefined)[] = new Array(index.blocks.length);
+    const origin = (block: TerraformBlock) => (origins[block.position] ??= originOf(index.file, block, suppressionsAt(extra, block.address), stack));
     const placement = new ResourcePlacement(index, document);
     const customRoles = this.readCustomRoles(index, origin);
     const resolved = new Resolved(index, customRoles);
