@@ -48,6 +48,10 @@ function isBody(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
 
+function blockOf(type: string, name: string, isData: boolean, body: Record<string, unknown>, position: number): TerraformBlock {
+  return { address: addressOf(type, name, isData), type, name, isData, body, position };
+}
+
 /** Every resource and data source of a document, in document order. */
 export function blocksOf(document: TerraformDocument): TerraformBlock[] {
   const blocks: TerraformBlock[] = [];
@@ -59,10 +63,10 @@ export function blocksOf(document: TerraformDocument): TerraformBlock[] {
           for (const name of Object.keys(named)) {
             const value = named[name];
             if (!Array.isArray(value)) {
-              if (isBody(value)) blocks.push({ address: addressOf(type, name, isData), type, name, isData, body: value, position: blocks.length });
+              if (isBody(value)) blocks.push(blockOf(type, name, isData, value, blocks.length));
               continue;
             }
-            for (const body of value) if (isBody(body)) blocks.push({ address: addressOf(type, name, isData), type, name, isData, body, position: blocks.length });
+            for (const body of value) if (isBody(body)) blocks.push(blockOf(type, name, isData, body, blocks.length));
           }
         }
       }
