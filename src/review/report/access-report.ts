@@ -140,8 +140,12 @@ function planeOf(role: GraphRole): RolePlane | 'unknown' {
   return role.role?.plane ?? 'unknown';
 }
 
+const NO_EXCEPTIONS: { suppressions: ReportSuppression[] } = Object.freeze({ suppressions: Object.freeze([]) as unknown as ReportSuppression[] });
+
 /** The exceptions on a row's resource, and the justification among them (AZA001, written by RoleGrant). */
 function exceptionsOf(origin: Origin): { suppressions: ReportSuppression[]; justification?: string } {
+  // Most resources of a large stack carry none: their rows share one empty list.
+  if (origin.suppressions.length === 0) return NO_EXCEPTIONS;
   const suppressions = origin.suppressions.map((s) => ({
     ruleId: s.ruleId,
     reason: s.reason,
@@ -249,10 +253,11 @@ function appPermissionRow(p: GraphAppPermission): ReportRow {
 }
 
 function count(values: string[]): Record<string, number> {
-  // Counted in a Map, so no value can be mistaken for (or written to) Object.prototype.
+  // Counted in a Map, so no value can be mistaken for (or written to) Object.prototype; the few
+  // distinct values are sorted, not the thousands of rows.
   const totals = new Map<string, number>();
-  for (const v of [...values].sort()) totals.set(v, (totals.get(v) ?? 0) + 1);
-  return Object.fromEntries(totals);
+  for (const v of values) totals.set(v, (totals.get(v) ?? 0) + 1);
+  return Object.fromEntries([...totals.keys()].sort().map((v) => [v, totals.get(v)!]));
 }
 
 export function buildReport(graph: AccessGraph): AccessReport {
