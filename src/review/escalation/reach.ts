@@ -13,6 +13,7 @@ import { Role } from '../../roles/role';
 import { AccessGraph } from '../graph/access-graph';
 import { GraphGrant, GraphPlacement, GraphPrincipal, Origin } from '../graph/graph-types';
 import { documentKeyOf } from '../graph/origin';
+import { setAndReturn } from '../set-and-return';
 
 /**
  * Every chain of every principal that holds a grant, in grant order, breadth first per principal:
@@ -367,11 +368,6 @@ function followGrants(
     }
   }
   return { edges, leaves };
-}
-
-function setAndReturn<K, V>(map: Map<K, V>, key: K, value: V): V {
-  map.set(key, value);
-  return value;
 }
 
 function heldStep(node: GrantNode, holder: string | undefined): EscalationStep {

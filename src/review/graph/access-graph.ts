@@ -55,6 +55,7 @@ import { stableScopeOf } from './stable-scope';
 import { Duration } from '../../model/duration';
 import { isGuid } from '../../model/guid';
 import { PrincipalKind } from '../../model/principal-kind';
+import { setAndReturn } from '../set-and-return';
 
 /** One input to the graph: a Terraform JSON document and the file it came from. */
 export interface GraphInput {
@@ -162,11 +163,6 @@ class Resolved {
     const byName = this.roles.get(id) ?? setAndReturn(this.roles, id, new Map<string, GraphRole>());
     return byName.get(name) ?? setAndReturn(byName, name, resolveRole(body, this.index, this.customRoles));
   }
-}
-
-function setAndReturn<K, V>(map: Map<K, V>, key: K, value: V): V {
-  map.set(key, value);
-  return value;
 }
 
 /**
