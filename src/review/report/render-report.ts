@@ -129,11 +129,12 @@ export function renderReportJsonParts(report: AccessReport): string[] {
  * the whole, and cut out of it.
  */
 function indentedJsonMembers(object: Record<string, unknown>): string[] {
-  const members: string[] = [];
+  const parts: string[] = [];
   for (const key of Object.keys(object)) {
     const alone = JSON.stringify({ [key]: object[key] }, null, 2);
-    // A member JSON leaves out (undefined, a function) leaves an empty object.
-    if (alone !== '{}') members.push(`${members.length === 0 ? '{\n' : ',\n'}${alone.slice(2, -2)}`);
+    // A member JSON leaves out (undefined, a function) leaves an empty object. The separator is a
+    // part of its own: joined to a member of megabytes, it would be one more copy of it when written.
+    if (alone !== '{}') parts.push(parts.length === 0 ? '{\n' : ',\n', alone.slice(2, -2));
   }
-  return members.length === 0 ? ['{}'] : [...members, '\n}'];
+  return parts.length === 0 ? ['{}'] : [...parts, '\n}'];
 }
