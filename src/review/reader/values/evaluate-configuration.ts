@@ -254,8 +254,9 @@ function repeatedInModule(body: Record<string, unknown>, why: string): Record<st
 }
 
 function withNames(scope: EvaluationScope, names: Record<string, Value>): EvaluationScope {
+  // Once per instance of every counted block: keys, not [key, value] pairs.
   const merged = new Map(scope.names);
-  for (const [k, v] of Object.entries(names)) merged.set(k, v);
+  for (const key of Object.keys(names)) merged.set(key, names[key]);
   return { ...scope, names: merged };
 }
 
