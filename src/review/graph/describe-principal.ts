@@ -16,4 +16,3 @@ export function describePrincipal(principal: GraphPrincipal): string {
   if (principal.kind === 'unknown' && principal.name.startsWith('unknown principal')) return principal.name;
   return `${KIND_WORDS.get(principal.kind)} ${principal.name}`;
 }
-
