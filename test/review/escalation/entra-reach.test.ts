@@ -21,6 +21,7 @@ const ROLE = {
 };
 
 /** Microsoft Graph's service principal, and the published app IDs its client ID is read from. */
+const SUBSCRIPTION = '"/subscriptions/00000000-0000-0000-0000-000000000000"';
 const GRAPH = `
 data "azuread_application_published_app_ids" "well_known" {}
 resource "azuread_service_principal" "msgraph" {
@@ -28,6 +29,16 @@ resource "azuread_service_principal" "msgraph" {
   use_existing = true
 }
 `;
+
+/** An Azure role assignment; at the subscription unless a scope is given. */
+function roleAssignment(address: string, role: string, principal: string, scope = SUBSCRIPTION): string {
+  return `resource "azurerm_role_assignment" "${address}" {
+  scope                = ${scope}
+  role_definition_name = "${role}"
+  principal_id         = ${principal}
+}
+`;
+}
 
 function graphPermission(name: string, address: string, principal: string): string {
   return `
@@ -102,12 +113,7 @@ resource "azuread_group" "ops" {
   security_enabled   = true
   assignable_to_role = ${roleAssignable}
 }
-resource "azurerm_role_assignment" "ops_reader" {
-  scope                = "/subscriptions/00000000-0000-0000-0000-000000000000"
-  role_definition_name = "Reader"
-  principal_id         = azuread_group.ops.object_id
-}
-`;
+${roleAssignment('ops_reader', 'Reader', 'azuread_group.ops.object_id')}`;
 }
 
 async function reachOf(hcl: string): Promise<{ graph: AccessGraph; chains: EscalationChain[] }> {
@@ -180,12 +186,7 @@ resource "azurerm_user_assigned_identity" "deploy" {
 }
 `;
   const ownerAtSubscription = `
-resource "azurerm_role_assignment" "app_owner" {
-  scope                = "/subscriptions/00000000-0000-0000-0000-000000000000"
-  role_definition_name = "Owner"
-  principal_id         = azuread_service_principal.payments.object_id
-}
-`;
+${roleAssignment('app_owner', 'Owner', 'azuread_service_principal.payments.object_id')}`;
 
   test('fails check with a chain through "adds a secret"', async () => {
     const hcl = DEPLOY + application('payments', ownerAtSubscription, 'azurerm_user_assigned_identity.deploy.principal_id');
@@ -262,11 +263,7 @@ resource "azuread_group" "admins" {
   security_enabled   = true
   assignable_to_role = true
 }
-resource "azurerm_role_assignment" "ops_contributor" {
-  scope                = "/subscriptions/00000000-0000-0000-0000-000000000000"
-  role_definition_name = "Contributor"
-  principal_id         = azuread_group.ops.object_id
-}
+${roleAssignment('ops_contributor', 'Contributor', 'azuread_group.ops.object_id')}
 ${directoryRole(ROLE.globalAdmin, 'admins_ga', 'azuread_group.admins.object_id')}`;
     const joined = async (role: string) => {
       const { chains } = await reachOf(groups + user('gus') + directoryRole(role, 'gus_role', 'azuread_user.gus.object_id'));
@@ -287,12 +284,7 @@ resource "azuread_group" "ops" {
   security_enabled = true
   members          = [azuread_user.mia.object_id]
 }
-resource "azurerm_role_assignment" "ops_owner" {
-  scope                = "/subscriptions/00000000-0000-0000-0000-000000000000"
-  role_definition_name = "Owner"
-  principal_id         = azuread_group.ops.object_id
-}
-`;
+${roleAssignment('ops_owner', 'Owner', 'azuread_group.ops.object_id')}`;
     const { chains } = await reachOf(hcl);
     const mia = chainsOf(chains, 'mia');
     expect(described(mia)).toContain('human mia → is a member of the group "ops" (BloodHound AZMemberOf) → ops holds "Owner" at 00000000-0000-0000-0000-000000000000');
@@ -301,12 +293,7 @@ resource "azurerm_role_assignment" "ops_owner" {
 
   test('a Helpdesk Administrator resets ordinary users, not administrators; a Privileged Authentication Administrator resets both', async () => {
     const people = user('bob') + user('root') + directoryRole(ROLE.globalAdmin, 'root_ga', 'azuread_user.root.object_id') + `
-resource "azurerm_role_assignment" "bob_reader" {
-  scope                = "/subscriptions/00000000-0000-0000-0000-000000000000"
-  role_definition_name = "Reader"
-  principal_id         = azuread_user.bob.object_id
-}
-`;
+${roleAssignment('bob_reader', 'Reader', 'azuread_user.bob.object_id')}`;
     const resets = async (role: string) => {
       const { chains } = await reachOf(people + user('hal') + directoryRole(role, 'hal_role', 'azuread_user.hal.object_id'));
       return [...new Set(chainsOf(chains, 'hal').flatMap((c) => c.steps.filter((s) => s.edgeKind === 'AZResetPassword').map((s) => s.identity?.name)))].sort();
@@ -339,11 +326,8 @@ resource "azurerm_role_assignment" "bob_reader" {
 
   test('across the halves: VM Contributor runs as an identity that holds RoleManagement.ReadWrite.Directory', async () => {
     const hcl = `${GRAPH}${user('alice')}
-${vmRunningAs('sync')}resource "azurerm_role_assignment" "alice_vms" {
-  scope                = azurerm_resource_group.app.id
-  role_definition_name = "Virtual Machine Contributor"
-  principal_id         = azuread_user.alice.object_id
-}
+${vmRunningAs('sync')}
+${roleAssignment('alice_vms', 'Virtual Machine Contributor', 'azuread_user.alice.object_id', 'azurerm_resource_group.app.id')}
 ${graphPermission('RoleManagement.ReadWrite.Directory', 'sync_roles', 'azurerm_user_assigned_identity.sync.principal_id')}`;
     const findings = await escalationFindings(hcl);
     const crossing = findings.filter((f) => f.message.includes('"Global Administrator"') && f.address === 'azurerm_role_assignment.alice_vms');
@@ -354,11 +338,8 @@ ${graphPermission('RoleManagement.ReadWrite.Directory', 'sync_roles', 'azurerm_u
 
 describe('PIM eligibility as a step: after activation, approved by whom', () => {
   const VM_PATH = `${user('eve')}${user('bob')}
-${vmRunningAs('batch')}resource "azurerm_role_assignment" "batch_owner" {
-  scope                = "/subscriptions/00000000-0000-0000-0000-000000000000"
-  role_definition_name = "Owner"
-  principal_id         = azurerm_user_assigned_identity.batch.principal_id
-}
+${vmRunningAs('batch')}
+${roleAssignment('batch_owner', 'Owner', 'azurerm_user_assigned_identity.batch.principal_id')}
 resource "azurerm_pim_eligible_role_assignment" "eve_vms" {
   scope              = azurerm_resource_group.app.id
   role_definition_id = "/providers/Microsoft.Authorization/roleDefinitions/9980e02c-c2be-4d73-94e8-173b1dc7cf3c"
@@ -459,16 +440,8 @@ resource "azuread_directory_role_assignment" "cas" {
 
   test('an eligible Privileged Role Administrator still has its standing Azure chains reported', async () => {
     const hcl = `${user('bob')}${vmRunningAs('ops')}
-resource "azurerm_role_assignment" "ops_owner" {
-  scope                = "/subscriptions/00000000-0000-0000-0000-000000000000"
-  role_definition_name = "Owner"
-  principal_id         = azurerm_user_assigned_identity.ops.principal_id
-}
-resource "azurerm_role_assignment" "bob_vms" {
-  scope                = azurerm_resource_group.app.id
-  role_definition_name = "Virtual Machine Contributor"
-  principal_id         = azuread_user.bob.object_id
-}
+${roleAssignment('ops_owner', 'Owner', 'azurerm_user_assigned_identity.ops.principal_id')}
+${roleAssignment('bob_vms', 'Virtual Machine Contributor', 'azuread_user.bob.object_id', 'azurerm_resource_group.app.id')}
 resource "azuread_directory_role_eligibility_schedule_request" "bob_pra" {
   role_definition_id = "${ROLE.privilegedRoleAdmin}"
   principal_id       = azuread_user.bob.object_id
