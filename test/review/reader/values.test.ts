@@ -2,6 +2,7 @@ import { RuleId } from '../../../src/model/rule-id';
 import { evaluate as evaluatePolicy } from '../../../src/policy/evaluate';
 import { AccessGraph } from '../../../src/review/graph/access-graph';
 import { readInputs } from '../../../src/review/reader/read-inputs';
+import { evaluateConfiguration, rootScope } from '../../../src/review/reader/values/evaluate-configuration';
 import { evaluate } from '../../../src/review/reader/values/evaluate-expression';
 import { parseExpression } from '../../../src/review/reader/values/expression-parser';
 import { Reference, Unknown, Value } from '../../../src/review/reader/values/value';
@@ -95,5 +96,46 @@ describe('a configuration read as Terraform resolves it: variables, locals, inst
     const owner = await graphOf({ variables: [{ kind: 'file', file: `${DIR}/a.auto.tfvars` }, { kind: 'var', text: 'role_name=Owner' }] });
     const grant = owner.grants.find((x) => x.origin.address === 'azurerm_role_assignment.this["reader"]')!;
     expect([grant.role.name, grant.scope.value]).toEqual(['Owner', RG]);
+  });
+});
+
+describe('the instances of one counted block', () => {
+  // Texts that read no instance name are evaluated once per block and handed to every instance;
+  // each instance still gets its own value of every text that reads `each` or `count`.
+  test('each instance has its own each/count values beside the values they all share', () => {
+    const document = {
+      variable: { prefix: { default: 'p' } },
+      resource: {
+        azurerm_role_assignment: {
+          per_key: {
+            for_each: { a: 'Reader', b: 'Owner' },
+            role_definition_name: '${each.value}',
+            principal_id: '${azurerm_user_assigned_identity.id.principal_id}',
+            description: '${[for k in ["x"] : "${k}-${each.key}"][0]}',
+            tags: { key: '${each.key}', fixed: '${var.prefix}-tag' },
+          },
+          per_index: { count: 2, name: '${var.prefix}-${count.index}', fixed: '${var.prefix}' },
+        },
+      },
+    };
+    const evaluated = evaluateConfiguration(document, rootScope(document, {})) as { resource: Record<string, Record<string, unknown>> };
+    expect(evaluated.resource.azurerm_role_assignment).toEqual({
+      'per_key["a"]': {
+        for_each: { a: 'Reader', b: 'Owner' },
+        role_definition_name: 'Reader',
+        principal_id: '${azurerm_user_assigned_identity.id.principal_id}',
+        description: 'x-a',
+        tags: { key: 'a', fixed: 'p-tag' },
+      },
+      'per_key["b"]': {
+        for_each: { a: 'Reader', b: 'Owner' },
+        role_definition_name: 'Owner',
+        principal_id: '${azurerm_user_assigned_identity.id.principal_id}',
+        description: 'x-b',
+        tags: { key: 'b', fixed: 'p-tag' },
+      },
+      'per_index[0]': { count: 2, name: 'p-0', fixed: 'p' },
+      'per_index[1]': { count: 2, name: 'p-1', fixed: 'p' },
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { evaluate, EvaluationScope, show } from './evaluate-expression';
-import { Expr, parseExpression, parseTemplate } from './expression-parser';
+import { Expr, namesRead, parseExpression, parseTemplate } from './expression-parser';
 import { asJsonText } from './functions';
 import { forEachModuleInstance, ModuleCalls, notReadOf } from './module-instances';
 import { isObject, Reference, Unknown, Value } from './value';
@@ -56,25 +56,45 @@ export function evaluateWritten(written: unknown, scope: EvaluationScope): Value
   return written as Value;
 }
 
-/** Back to JSON: what is known is written as the value; what is not keeps the text the configuration wrote. */
-function writtenBack(original: unknown, scope: EvaluationScope): unknown {
+/**
+ * Back to JSON: what is known is written as the value; what is not keeps the text the configuration wrote.
+ * `sameForAll`, given for the instances of one counted block, keeps what a text that reads no
+ * instance name (`each`, `count`) came to, for the next instance to take instead of evaluating it
+ * again: `principal_id = azurerm_user_assigned_identity.this.principal_id` beside a for_each of
+ * thousands. It also hands on one string, which later lookups keyed by it hash once.
+ */
+function writtenBack(original: unknown, scope: EvaluationScope, sameForAll?: Map<string, unknown>): unknown {
   if (typeof original === 'string') {
     if (!original.includes('${')) return original;
+    const kept = sameForAll?.get(original);
+    if (kept !== undefined) return kept;
     const value = evaluateWritten(original, scope);
     // A module input the call does not give is named as one, whatever the expression was.
-    if (value instanceof Unknown && value.source.startsWith(MODULE_INPUT)) return `\${${value.source}}`;
-    return value instanceof Unknown ? partialTemplate(original, scope) : asJsonText(value);
+    const text = value instanceof Unknown && value.source.startsWith(MODULE_INPUT) ? `\${${value.source}}`
+      : value instanceof Unknown ? partialTemplate(original, scope) : asJsonText(value);
+    // Texts and numbers only: an object or list is the instance's own, not shared between instances.
+    if (sameForAll !== undefined && (text === null || typeof text !== 'object') && !readsAnyOf(original, scope.names)) sameForAll.set(original, text);
+    return text;
   }
-  if (Array.isArray(original)) return original.map((o) => writtenBack(o, scope));
+  if (Array.isArray(original)) return original.map((o) => writtenBack(o, scope, sameForAll));
   if (original !== null && typeof original === 'object') {
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(original)) {
       const value = (original as Record<string, unknown>)[key];
-      setOwn(out, key, key === '//' ? value : writtenBack(value, scope));
+      setOwn(out, key, key === '//' ? value : writtenBack(value, scope, sameForAll));
     }
     return out;
   }
   return original;
+}
+
+/** Whether a written text reads any of these names (a text that does not parse reads none: it stays as written). */
+function readsAnyOf(text: string, names: ReadonlyMap<string, Value>): boolean {
+  if (names.size === 0) return false;
+  const expr = parsedTemplate(text);
+  if (expr === null) return false;
+  for (const name of namesRead(expr)) if (names.has(name)) return true;
+  return false;
 }
 
 /**
@@ -203,12 +223,13 @@ function addSectionInstances(types: Record<string, Record<string, unknown>>, sec
 function addInstances(names: Record<string, unknown>, name: string, body: Record<string, unknown>, scope: EvaluationScope,
   moduleRepeated: string | undefined): void {
   const prefix = scope.modulePrefix;
+  const sameForAll = new Map<string, unknown>();
   const put = (instance: string, evaluated: Record<string, unknown>) =>
     setOwn(names, instance, moduleRepeated === undefined ? evaluated : repeatedInModule(evaluated, moduleRepeated));
   if (Object.hasOwn(body, 'count')) {
     const count = evaluateWritten(body.count, scope);
     if (typeof count === 'number' && Number.isInteger(count) && count >= 0) {
-      for (let index = 0; index < count; index++) put(`${prefix}${name}[${index}]`, evaluateBody(body, withNames(scope, { count: { index } })));
+      for (let index = 0; index < count; index++) put(`${prefix}${name}[${index}]`, evaluateBody(body, withNames(scope, { count: { index } }), sameForAll));
       return;
     }
     put(`${prefix}${name}`, repeated(evaluateBody(body, withNames(scope, { count: { index: new Unknown('count.index') } })), `count = ${describe(body.count, count)}`));
@@ -218,7 +239,7 @@ function addInstances(names: Record<string, unknown>, name: string, body: Record
     const collection = evaluateWritten(body.for_each, scope);
     const entries = forEachEntries(collection);
     if (entries !== undefined) {
-      for (const [key, value] of entries) put(`${prefix}${name}[${JSON.stringify(key)}]`, evaluateBody(body, withNames(scope, { each: { key, value } })));
+      for (const [key, value] of entries) put(`${prefix}${name}[${JSON.stringify(key)}]`, evaluateBody(body, withNames(scope, { each: { key, value } }), sameForAll));
       return;
     }
     const each = { key: new Unknown('each.key'), value: new Unknown('each.value') };
@@ -261,13 +282,13 @@ function withNames(scope: EvaluationScope, names: Record<string, Value>): Evalua
 }
 
 /** A body with its values evaluated and its `dynamic` blocks expanded into nested blocks. */
-function evaluateBody(body: Record<string, unknown>, scope: EvaluationScope): Record<string, unknown> {
+function evaluateBody(body: Record<string, unknown>, scope: EvaluationScope, sameForAll?: Map<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   // Once per instance of every block: keys, not [key, value] pairs.
   for (const key of Object.keys(body)) {
     if (key === 'dynamic') continue;
     const value = body[key];
-    setOwn(out, key, META.has(key) ? value : writtenBack(value, scope));
+    setOwn(out, key, META.has(key) ? value : writtenBack(value, scope, sameForAll));
   }
   for (const group of bodiesOf(ownValue(body, 'dynamic'))) {
     for (const [label, blocks] of Object.entries(group)) {

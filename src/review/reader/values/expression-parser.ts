@@ -302,3 +302,31 @@ export function parseExpression(text: string): Expr {
   if (peek().type !== 'eof') throw new ExpressionSyntaxError(`unexpected ${peek().text}`);
   return result;
 }
+
+const NAMES_READ = new WeakMap<Expr, ReadonlySet<string>>();
+
+/**
+ * Every name an expression reads at its roots (`var`, `each`, `azurerm_role_assignment`, a `for`
+ * variable), worked out once per parsed expression. A superset is safe: callers use it to tell
+ * that an expression does not read a name.
+ */
+export function namesRead(expr: Expr): ReadonlySet<string> {
+  let names = NAMES_READ.get(expr);
+  if (names === undefined) {
+    const found = new Set<string>();
+    const visit = (node: unknown): void => {
+      if (Array.isArray(node)) {
+        node.forEach(visit);
+        return;
+      }
+      if (node === null || typeof node !== 'object') return;
+      const record = node as Record<string, unknown>;
+      if (record.kind === 'name' && typeof record.name === 'string') found.add(record.name);
+      for (const key of Object.keys(record)) visit(record[key]);
+    };
+    visit(expr);
+    names = found;
+    NAMES_READ.set(expr, names);
+  }
+  return names;
+}
