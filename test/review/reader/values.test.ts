@@ -119,21 +119,17 @@ describe('the instances of one counted block', () => {
       },
     };
     const evaluated = evaluateConfiguration(document, rootScope(document, {})) as { resource: Record<string, Record<string, unknown>> };
+    // What differs between the two for_each instances is what reads each.key and each.value.
+    const perKey = (key: string, role: string) => ({
+      for_each: { a: 'Reader', b: 'Owner' },
+      role_definition_name: role,
+      principal_id: '${azurerm_user_assigned_identity.id.principal_id}',
+      description: `x-${key}`,
+      tags: { key, fixed: 'p-tag' },
+    });
     expect(evaluated.resource.azurerm_role_assignment).toEqual({
-      'per_key["a"]': {
-        for_each: { a: 'Reader', b: 'Owner' },
-        role_definition_name: 'Reader',
-        principal_id: '${azurerm_user_assigned_identity.id.principal_id}',
-        description: 'x-a',
-        tags: { key: 'a', fixed: 'p-tag' },
-      },
-      'per_key["b"]': {
-        for_each: { a: 'Reader', b: 'Owner' },
-        role_definition_name: 'Owner',
-        principal_id: '${azurerm_user_assigned_identity.id.principal_id}',
-        description: 'x-b',
-        tags: { key: 'b', fixed: 'p-tag' },
-      },
+      'per_key["a"]': perKey('a', 'Reader'),
+      'per_key["b"]': perKey('b', 'Owner'),
       'per_index[0]': { count: 2, name: 'p-0', fixed: 'p' },
       'per_index[1]': { count: 2, name: 'p-1', fixed: 'p' },
     });
