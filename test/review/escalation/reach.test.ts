@@ -149,6 +149,27 @@ resource "azurerm_role_assignment" "admin_owner" {
     expect(chainMessages.every((m) => m.includes('holds no role that can grant access'))).toBe(true);
   });
 
+  test('two principals holding one role at one scope: the same steps in words, each standing on its own grant', async () => {
+    const hcl = BASE + aliceHolds('Virtual Machine Contributor', 'azurerm_resource_group.app.id') + `
+resource "azurerm_role_assignment" "user_vm" {
+  scope                = azurerm_resource_group.app.id
+  role_definition_name = "Virtual Machine Contributor"
+  principal_id         = "${USER}"
+  principal_type       = "User"
+}
+`;
+    const { reach } = await reachOf(hcl, shape);
+    const opening = reach.chains.filter((c) => c.steps.length === 2 && c.steps[1].kind === 'opens');
+    const of = (address: string) => opening.filter((c) => c.steps[0].grant.origin.address === address);
+    const [alice, user] = [of('azurerm_role_assignment.alice_role'), of('azurerm_role_assignment.user_vm')];
+    expect(alice.length).toBeGreaterThan(0);
+    expect(alice.map((c) => [c.steps[1].description, c.reaches])).toEqual(user.map((c) => [c.steps[1].description, c.reaches]));
+    for (const chain of [...alice, ...user]) {
+      expect(chain.steps[1].grant).toBe(chain.steps[0].grant);
+      expect(chain.steps[0].grant.scope.value).toBe('${azurerm_resource_group.app.id}');
+    }
+  });
+
   test('a principal that can grant access itself is not reported for chains', async () => {
     const hcl = BASE + aliceHolds('Owner', 'azurerm_resource_group.app.id') + vmWorker('azurerm_resource_group.app.name');
     const { graph, reach } = await reachOf(hcl, shape);
