@@ -10,8 +10,8 @@ import { reachOfGraph, ReachResult } from '../escalation/reach';
 import { listedChains } from '../escalation/render-chains';
 import { AccessGraph } from '../graph/access-graph';
 import { describeCoverage } from '../graph/describe-coverage';
+import { DeclaredPolicies, governingPolicy } from '../graph/governing-policy';
 import {
-  GraphActivationPolicy,
   GraphAppPermission,
   GraphCredential,
   GraphDirectoryRole,
@@ -19,7 +19,6 @@ import {
   GraphGrant,
   GraphPrincipal,
   GraphRole,
-  GraphScope,
   Origin,
 } from '../graph/graph-types';
 
@@ -48,7 +47,7 @@ export interface ReportRow {
   readonly justification?: string;
   /** Every accepted exception recorded on the row's resource: rule, reason, until, what it accepts. */
   readonly suppressions: ReportSuppression[];
-  /** For an eligibility: the activation policy for its role and scope in the input, in words. */
+  /** For an eligibility (an Azure role, a directory role, PIM for Groups): the policy that governs its activation, in words. */
   readonly activation?: string;
 }
 
@@ -156,13 +155,14 @@ function exceptionsOf(origin: Origin): { suppressions: ReportSuppression[]; just
   return { suppressions, ...(justification === undefined ? {} : { justification }) };
 }
 
-/** The activation policy for an eligibility's role at its scope, in the words an auditor checks. */
-function activationOf(e: GraphEligibility, policies: GraphActivationPolicy[]): string {
-  const sameRole = (p: GraphActivationPolicy) => (p.role.guid ?? p.role.name).toLowerCase() === (e.role!.guid ?? e.role!.name).toLowerCase();
-  const scopeKey = (scope: GraphScope) => scope.stableKey ?? scope.value.toLowerCase();
-  const sameScope = (p: GraphActivationPolicy) => scopeKey(p.scope) === scopeKey(e.scope!);
-  const policy = policies.find((p) => sameRole(p) && sameScope(p));
-  if (policy === undefined) return 'no activation policy in the input (the tenant\'s settings apply)';
+/** The policy that governs an eligibility, in the words an auditor checks: the same answer the rules and the chains give. */
+function activationOf(e: GraphEligibility, declared: DeclaredPolicies): string {
+  const policy = governingPolicy(e, declared);
+  if (policy === undefined) {
+    return e.kind === 'entra-directory-role'
+      ? 'set in the tenant (azuread has no resource for directory-role activation policies)'
+      : 'no activation policy in the input (the tenant\'s settings apply)';
+  }
   const parts = [
     policy.maximumActivation === undefined ? 'maximum activation not set' : `at most ${policy.maximumActivation.toIsoString()}`,
     policy.requireApproval ? `approval (${policy.approverCount} approver${policy.approverCount === 1 ? '' : 's'})` : 'no approval',
@@ -190,7 +190,7 @@ function grantRow(g: GraphGrant): ReportRow {
   };
 }
 
-function eligibilityRow(e: GraphEligibility, policies: GraphActivationPolicy[]): ReportRow {
+function eligibilityRow(e: GraphEligibility, declared: DeclaredPolicies): ReportRow {
   const expiry = e.expiry.unknown ? 'unknown (counts as never)' : e.expiry.permanent ? 'never' : (e.expiry.duration?.toIsoString() ?? e.expiry.endDateTime ?? 'unknown');
   const common = {
     principal: e.principal.name,
@@ -202,13 +202,19 @@ function eligibilityRow(e: GraphEligibility, policies: GraphActivationPolicy[]):
     ...(e.origin.repeated === undefined ? {} : { repeated: e.origin.repeated }),
     ...exceptionsOf(e.origin),
   };
+  // Last in every row, as it always was in the Azure ones.
+  const activation = activationOf(e, declared);
   if (e.kind === 'entra-directory-role') {
     const role = e.entraRole === undefined ? `directory role ${e.directoryRole}` : describeDirectoryRole({ role: e.entraRole });
     const scope = e.scope === undefined ? '/ (tenant)' : describeDirectoryScope(e.scope);
-    return { ...common, role, plane: 'unknown', scope, scopeLevel: 'directory', ...(e.entraRole === undefined ? {} : { tier: describeTier(e.entraRole.tier) }) };
+    return {
+      ...common, role, plane: 'unknown', scope, scopeLevel: 'directory', ...(e.entraRole === undefined ? {} : { tier: describeTier(e.entraRole.tier) }), activation,
+    };
   }
   if (e.kind === 'pim-group') {
-    return { ...common, role: `${e.assignmentType ?? 'member'} of group`, plane: 'unknown', scope: e.groupId ?? 'unknown group', scopeLevel: 'group' };
+    // Named as an active group assignment is: the group by its name when the configuration declares it.
+    const group = e.group?.name ?? e.groupId ?? 'unknown group';
+    return { ...common, role: `${e.assignmentType ?? 'member'} of ${group} (PIM for Groups)`, plane: 'unknown', scope: group, scopeLevel: 'group', activation };
   }
   return {
     ...common,
@@ -217,7 +223,7 @@ function eligibilityRow(e: GraphEligibility, policies: GraphActivationPolicy[]):
     scope: e.scope!.value,
     scopeLevel: e.scope!.level,
     ...(e.scope!.name === undefined ? {} : { scopeName: e.scope!.name }),
-    activation: activationOf(e, policies),
+    activation,
   };
 }
 
@@ -266,7 +272,7 @@ export function buildReport(graph: AccessGraph): AccessReport {
     ...graph.grants.map(grantRow),
     ...graph.directoryRoles.map(directoryRoleRow),
     ...graph.appPermissions.map(appPermissionRow),
-    ...graph.eligibilities.map((e) => eligibilityRow(e, graph.policies)),
+    ...graph.eligibilities.map((e) => eligibilityRow(e, graph)),
     ...graph.groupAssignments.map((a) => groupAssignmentRow(a, exceptionsOf)),
     ...graph.delegatedGrants.map((g) => delegatedGrantRow(g, exceptionsOf)),
   ];
