@@ -1,5 +1,7 @@
 import { groupPolicyFor } from './entra-pim-groups';
 import { GraphActivationPolicy, GraphActivationSettings, GraphEligibility, GraphGroupActivationPolicy } from './graph-types';
+import { documentKeyOf } from './origin';
+import { isGuid } from '../../model/guid';
 
 /** The activation policies a configuration declares: for Azure roles, and for PIM for Groups. */
 export interface DeclaredPolicies {
@@ -7,14 +9,33 @@ export interface DeclaredPolicies {
   readonly groupPolicies: readonly GraphGroupActivationPolicy[];
 }
 
+// What an instance of a counted block writes for itself, when its collection cannot be known.
+const INSTANCE_VALUE = /\$\{(?:each|count)\./;
+
 /**
  * Whether an activation policy governs an eligibility: the same role (by GUID when the policy
- * names one, else by name; Azure ignores the case of both) at the same scope as written.
+ * names one, else by name) at the same scope. Only what Azure itself compares is compared without
+ * case (a GUID, a literal resource ID). A value Terraform has still to work out is the same only
+ * as the same text in the same configuration (a reference means another resource in another
+ * stack), and never when it is an instance's own (`each`, `count`): what cannot be shown to be
+ * the same scope is not governed, so the weak-activation rule still speaks.
  */
 export function governs(policy: GraphActivationPolicy, eligibility: GraphEligibility): boolean {
-  const [mine, theirs] = policy.role.guid !== undefined ? [policy.role.guid, eligibility.role?.guid] : [policy.role.name, eligibility.role?.name];
-  return theirs !== undefined && mine.toLowerCase() === theirs.toLowerCase()
-    && policy.scope.value.toLowerCase() === eligibility.scope?.value.toLowerCase();
+  const role = eligibility.role;
+  const scope = eligibility.scope;
+  if (role === undefined || scope === undefined) return false;
+  const sameRole = policy.role.guid !== undefined ? role.guid !== undefined && sameGuid(policy.role.guid, role.guid) : policy.role.name === role.name;
+  return sameRole && sameScope(policy.scope.value, scope.value, documentKeyOf(policy.origin) === documentKeyOf(eligibility.origin));
+}
+
+function sameGuid(a: string, b: string): boolean {
+  return isGuid(a) && isGuid(b) ? a.toLowerCase() === b.toLowerCase() : a === b;
+}
+
+function sameScope(a: string, b: string, sameDocument: boolean): boolean {
+  if (a.includes('${') || b.includes('${')) return sameDocument && a === b && !INSTANCE_VALUE.test(a);
+  const id = (value: string) => (value.length > 1 ? value.replace(/\/+$/, '') : value).toLowerCase();
+  return id(a) === id(b);
 }
 
 /**
