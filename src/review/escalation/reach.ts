@@ -11,7 +11,7 @@ import { EscalationPath } from '../../roles/escalation-path';
 import { PrivilegeTier } from '../../roles/privilege-tier';
 import { Role } from '../../roles/role';
 import { AccessGraph } from '../graph/access-graph';
-import { GraphGrant, GraphPlacement, GraphPrincipal, GraphScope, Origin } from '../graph/graph-types';
+import { GraphGrant, GraphPlacement, GraphPrincipal, Origin } from '../graph/graph-types';
 import { documentKeyOf } from '../graph/origin';
 import { setAndReturn } from '../set-and-return';
 
@@ -209,7 +209,6 @@ export function computeReach(graph: AccessGraph): ReachResult {
     return byPlacement.get(node.placement) ?? setAndReturn(byPlacement, node.placement, followPaths(pathsOf(node.grant), within, node.placement));
   };
 
-  const tails = new LeafTails();
   const chains: EscalationChain[] = [];
   // One queue for every search, emptied between them.
   const queue: Visit[] = [];
@@ -248,7 +247,7 @@ export function computeReach(graph: AccessGraph): ReachResult {
         // A grant the start holds itself is a row of every report, not a chain: no chain is made
         // of it (half the chains of a large stack), only of what it opens and of what it reaches past an identity.
         if (atStart && leaf.opened === undefined) continue;
-        const tail = (leaf.tail ??= tails.of(leaf));
+        const tail = (leaf.tail ??= leafTail(leaf));
         const last = atStart ? (leaf.atStart ??= lastSteps(leaf, tail, undefined)) : (leaf.further ??= lastSteps(leaf, tail, visit.name));
         const steps = atStart ? last : visit.steps.concat(last);
         const widens = !held.contain(leaf.node.document, tail.placement);
@@ -380,34 +379,6 @@ function heldStep(node: GrantNode, holder: string | undefined): EscalationStep {
 function lastSteps(leaf: Leaf, tail: LeafTail, holder: string | undefined): EscalationStep[] {
   const held = heldStep(leaf.node, holder);
   return tail.opens ? [held, tail.opens] : [held];
-}
-
-/** A leaf's tail by its effect, with the placement it was worked out for. */
-type TailsByEffect = Map<EscalationEffect | undefined, { readonly from: GraphPlacement; readonly tail: LeafTail }>;
-
-/**
- * Leaf tails by scope, by path (or, for a grant held itself, by role) and by effect. What a leaf
- * reaches and the text of its step are the same for every grant of one role at one scope: 5,000
- * Contributor grants at 500 resource groups make 500 of each, not 5,000, and every one of them
- * would live to the end of the review for the collector to copy.
- */
-class LeafTails {
-  private readonly byScope = new Map<GraphScope, Map<object, TailsByEffect>>();
-
-  public of(leaf: Leaf): LeafTail {
-    const { grant, placement } = leaf.node;
-    const kind = leaf.opened ?? grant.role;
-    const byKind = this.byScope.get(grant.scope) ?? setAndReturn(this.byScope, grant.scope, new Map<object, TailsByEffect>());
-    const byEffect = byKind.get(kind) ?? setAndReturn<object, TailsByEffect>(byKind, kind, new Map());
-    const known = byEffect.get(leaf.effect);
-    if (known === undefined || known.from !== placement) {
-      const tail = leafTail(leaf);
-      if (known === undefined) byEffect.set(leaf.effect, { from: placement, tail });
-      return tail;
-    }
-    // The step names its own grant; only its text and what it reaches are shared.
-    return known.tail.opens === undefined ? known.tail : { ...known.tail, opens: { ...known.tail.opens, grant } };
-  }
 }
 
 /** What a leaf reaches; for a path, the step that names it. */
