@@ -25,15 +25,15 @@ export function governs(policy: GraphActivationPolicy, eligibility: GraphEligibi
   const scope = eligibility.scope;
   if (role === undefined || scope === undefined) return false;
   const sameRole = policy.role.guid !== undefined ? role.guid !== undefined && sameGuid(policy.role.guid, role.guid) : policy.role.name === role.name;
-  return sameRole && sameScope(policy.scope.value, scope.value, documentKeyOf(policy.origin) === documentKeyOf(eligibility.origin));
+  return sameRole && sameScope(policy.scope.value, scope.value, () => documentKeyOf(policy.origin) === documentKeyOf(eligibility.origin));
 }
 
 function sameGuid(a: string, b: string): boolean {
   return isGuid(a) && isGuid(b) ? a.toLowerCase() === b.toLowerCase() : a === b;
 }
 
-function sameScope(a: string, b: string, sameDocument: boolean): boolean {
-  if (a.includes('${') || b.includes('${')) return sameDocument && a === b && !INSTANCE_VALUE.test(a);
+function sameScope(a: string, b: string, inOneDocument: () => boolean): boolean {
+  if (a.includes('${') || b.includes('${')) return a === b && !INSTANCE_VALUE.test(a) && inOneDocument();
   const id = (value: string) => (value.length > 1 ? value.replace(/\/+$/, '') : value).toLowerCase();
   return id(a) === id(b);
 }
