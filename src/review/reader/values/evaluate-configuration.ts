@@ -72,7 +72,7 @@ function writtenBack(original: unknown, scope: EvaluationScope, sameForAll?: Map
     // A module input the call does not give is named as one, whatever the expression was.
     const text = value instanceof Unknown && value.source.startsWith(MODULE_INPUT) ? `\${${value.source}}`
       : value instanceof Unknown ? partialTemplate(original, scope) : asJsonText(value);
-    // Texts and numbers only: an object or list is the instance's own, not shared between instances.
+    // Texts, numbers, booleans and null only: an object or list is the instance's own, never shared between instances.
     if (sameForAll !== undefined && (text === null || typeof text !== 'object') && !readsAnyOf(original, scope.names)) sameForAll.set(original, text);
     return text;
   }
