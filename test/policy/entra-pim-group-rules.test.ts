@@ -1,4 +1,4 @@
-import { hclJson, ruleFindings, TODAY, USER } from './rule-fixtures';
+import { hclJson, ruleFindings, strongActivationRules, TODAY, USER } from './rule-fixtures';
 import { evaluate } from '../../src/policy/evaluate';
 import { AccessGraph } from '../../src/review/graph/access-graph';
 import { groupPolicyFor } from '../../src/review/graph/entra-pim-groups';
@@ -70,23 +70,7 @@ ${blocks}
 }
 
 const STRICT = `
-  activation_rules {
-    maximum_duration                   = "PT4H"
-    require_approval                   = true
-    require_multifactor_authentication = true
-    require_justification              = true
-    approval_stage {
-      primary_approver {
-        object_id = "${USER}"
-        type      = "User"
-      }
-      primary_approver {
-        object_id = azuread_group.ops.object_id
-        type      = "Group"
-      }
-    }
-  }
-  eligible_assignment_rules {
+${strongActivationRules('PT4H', [{ objectId: `"${USER}"`, type: 'User' }, { objectId: 'azuread_group.ops.object_id', type: 'Group' }])}  eligible_assignment_rules {
     expiration_required = true
     expire_after        = "P180D"
   }

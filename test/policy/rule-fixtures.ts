@@ -42,3 +42,27 @@ export async function ruleFindings(hcl: string, ruleId: string, options: { today
   expect(b).toEqual(a);
   return a;
 }
+
+/** An approver of an activation, as an HCL `primary_approver` names it: an object ID (quoted, or a reference) and its type. */
+export interface Approver {
+  readonly objectId: string;
+  readonly type: 'User' | 'Group';
+}
+
+/**
+ * An `activation_rules` block that meets every activation rule: at most `maximum`, approval by
+ * these approvers, MFA and justification. Azure activation policies and PIM for Groups policies
+ * write it the same way.
+ */
+export function strongActivationRules(maximum: string, approvers: readonly Approver[]): string {
+  const named = approvers.map((a) => `      primary_approver {\n        object_id = ${a.objectId}\n        type      = "${a.type}"\n      }\n`).join('');
+  return `  activation_rules {
+    maximum_duration                   = "${maximum}"
+    require_approval                   = true
+    require_multifactor_authentication = true
+    require_justification              = true
+    approval_stage {
+${named}    }
+  }
+`;
+}

@@ -3,7 +3,7 @@ import { describeChain } from '../../src/review/escalation/escalation-chain';
 import { computeReach } from '../../src/review/escalation/reach';
 import { buildReport } from '../../src/review/report/access-report';
 import { renderReportMarkdown } from '../../src/review/report/render-report';
-import { USER } from '../policy/rule-fixtures';
+import { strongActivationRules, USER } from '../policy/rule-fixtures';
 
 const GLOBAL_ADMINISTRATOR = '62e90394-69f5-4237-9190-012177145e10';
 
@@ -25,19 +25,7 @@ resource "azuread_directory_role_assignment" "ops" {
 resource "azuread_group_role_management_policy" "member" {
   group_id = azuread_group.ops.object_id
   role_id  = "member"
-  activation_rules {
-    maximum_duration                   = "PT4H"
-    require_approval                   = true
-    require_multifactor_authentication = true
-    require_justification              = true
-    approval_stage {
-      primary_approver {
-        object_id = azuread_user.bob.object_id
-        type      = "User"
-      }
-    }
-  }
-}
+${strongActivationRules('PT4H', [{ objectId: 'azuread_user.bob.object_id', type: 'User' }])}}
 `;
 
 /** The user eligible for the group's membership (under its policy) or its ownership (no policy declared). */

@@ -1,7 +1,7 @@
 import { evaluate } from '../../../src/policy/evaluate';
 import { AccessGraph } from '../../../src/review/graph/access-graph';
 import { buildReport } from '../../../src/review/report/access-report';
-import { hclJson, SUB, TODAY, USER } from '../../policy/rule-fixtures';
+import { hclJson, strongActivationRules, SUB, TODAY, USER } from '../../policy/rule-fixtures';
 
 const OWNER = '8e3af657-a8ff-443c-a75c-2fe8c4bcb635';
 const NO_POLICY = 'no activation policy in the input (the tenant\'s settings apply)';
@@ -12,19 +12,7 @@ const policy = (scope: string, roleId = `"/subscriptions/${SUB}/providers/Micros
 resource "azurerm_role_management_policy" "owner" {
   scope              = ${scope}
   role_definition_id = ${roleId}
-  activation_rules {
-    maximum_duration                   = "PT1H"
-    require_approval                   = true
-    require_multifactor_authentication = true
-    require_justification              = true
-    approval_stage {
-      primary_approver {
-        object_id = "${USER}"
-        type      = "User"
-      }
-    }
-  }
-}
+${strongActivationRules('PT1H', [{ objectId: `"${USER}"`, type: 'User' }])}}
 `;
 
 /** The user eligible for a role at a scope, both as written. */
