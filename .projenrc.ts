@@ -54,6 +54,9 @@ const project = new cdktf.ConstructLibraryCdktf({
       testMatch: ['<rootDir>/test/**/*.test.ts'],
       // A cdktf warning at synth ("output may be incorrect") fails the test that caused it.
       setupFilesAfterEnv: ['<rootDir>/test/support/fail-on-cdktf-warnings.ts'],
+      // One temporary root per run, removed at its end: no directories left behind.
+      globalSetup: '<rootDir>/test/support/temp-root-setup.js',
+      globalTeardown: '<rootDir>/test/support/temp-root-teardown.js',
       // Coverage instrumentation doubles the run time; `npx jest --coverage` when wanted.
       collectCoverage: false,
     },
