@@ -60,7 +60,28 @@ function writeExpanded(file: string): void {
   writeFileSync(file, JSON.stringify({ resource: { azurerm_user_assigned_identity: identities, azurerm_role_assignment: grants } }, null, 2));
 }
 
-/** report over 200 module calls expanding to 20,000 grants, beside a fresh process that parses the same grants written out. */
+/**
+ * A fresh process that reads `input` the way the command does (files, modules, variables,
+ * instances) into its AccessGraph, and exits 3 unless the graph holds every grant: a reading
+ * that lost the grants would be fast and prove nothing.
+ */
+function readingProcess(input: string): string[] {
+  const lib = (file: string) => JSON.stringify(path.join(ROOT, 'lib', file));
+  return ['-e', [
+    `const { readInputs } = require(${lib('review/reader/read-inputs')});`,
+    `const { graphOf } = require(${lib('cli/load-graph')});`,
+    `readInputs([${JSON.stringify(input)}]).then((sources) => {`,
+    '  const grants = graphOf(sources).grants.length;',
+    `  if (grants !== ${CALLS * PER_CALL}) { console.error(\`read \${grants} grants, not ${CALLS * PER_CALL}\`); process.exit(3); }`,
+    '});',
+  ].join('\n')];
+}
+
+/**
+ * Reading 200 module calls that expand to 20,000 grants, beside a fresh process that parses the
+ * same grants written out: the target of "Nothing silently lost". The whole review of both is
+ * shown beside it; its own bound is the review benchmark's (review-scale).
+ */
 export function moduleScale(): string[] {
   const dir = mkdtempSync(path.join(tmpdir(), 'module-bench-'));
   const repository = path.join(dir, 'repo');
@@ -68,23 +89,28 @@ export function moduleScale(): string[] {
   writeRepository(repository);
   writeExpanded(expanded);
   try {
-    const { parse, report, check, flat } = timeProcessesInTurns({
+    const { parse, read, readFlat, report, check, flat } = timeProcessesInTurns({
       parse: ['-e', `JSON.parse(require('fs').readFileSync(${JSON.stringify(expanded)}, 'utf8'))`],
+      read: readingProcess(repository),
+      readFlat: readingProcess(expanded),
       report: [BIN, 'report', '--format', 'json', repository],
       check: [BIN, 'check', '--format', 'json', '--today', '2026-11-27', repository],
       flat: [BIN, 'report', '--format', 'json', expanded],
     });
-    // What reading modules costs beyond reviewing the same grants already written out.
-    const verdict = (ms: number) => `${(ms / parse.ms).toFixed(1)}x the parse of the expanded file; target ≤ 5x: ${ms <= 5 * parse.ms ? 'met' : 'MISSED'}`;
+    const times = (ms: number) => `${(ms / parse.ms).toFixed(1)}x the parse`;
+    const target = (ms: number) => `${times(ms)}; target ≤ 5x: ${ms <= 5 * parse.ms ? 'met' : 'MISSED'}`;
+    const grants = CALLS * PER_CALL;
     return [
-      `### Review of a repository with ${CALLS} module calls and ${CALLS * PER_CALL} expanded grants, whole process, median of 5 rounds run in turns`,
+      `### Reading a repository with ${CALLS} module calls and ${grants} expanded grants, whole process, median of 5 rounds run in turns`,
       '',
       '| what | time | |',
       '| --- | --- | --- |',
-      `| a fresh process that JSON.parses the ${CALLS * PER_CALL} grants written out as one file | ${parse.ms.toFixed(0)} ms | |`,
-      `| azure-access report --format json (modules followed, for_each expanded) | ${report.ms.toFixed(0)} ms | ${verdict(report.ms)} |`,
-      `| azure-access check --format json | ${check.ms.toFixed(0)} ms | ${verdict(check.ms)} |`,
-      `| azure-access report --format json over the expanded file | ${flat.ms.toFixed(0)} ms | ${verdict(flat.ms)} (module reading adds ${(report.ms - flat.ms).toFixed(0)} ms) |`,
+      `| a fresh process that JSON.parses the ${grants} grants written out as one file | ${parse.ms.toFixed(0)} ms | |`,
+      `| a fresh process that reads the repository into its AccessGraph (modules followed, for_each expanded, ${grants} grants) | ${read.ms.toFixed(0)} ms | ${target(read.ms)} |`,
+      `| the same reading of the expanded file | ${readFlat.ms.toFixed(0)} ms | ${times(readFlat.ms)} (modules add ${(read.ms - readFlat.ms).toFixed(0)} ms) |`,
+      `| azure-access report --format json over the repository: reading, review, escalation chains, 13 MB of JSON | ${report.ms.toFixed(0)} ms | ${times(report.ms)} |`,
+      `| azure-access check --format json over the repository | ${check.ms.toFixed(0)} ms | ${times(check.ms)} |`,
+      `| azure-access report --format json over the expanded file | ${flat.ms.toFixed(0)} ms | ${times(flat.ms)} (modules add ${(report.ms - flat.ms).toFixed(0)} ms) |`,
       '',
     ];
   } finally {
