@@ -62,8 +62,8 @@ function writeExpanded(file: string): void {
 
 /**
  * A fresh process that reads `input` the way the command does (files, modules, variables,
- * instances) into its AccessGraph, and exits 3 unless the graph holds every grant: a reading
- * that lost the grants would be fast and prove nothing.
+ * instances) into its AccessGraph, and exits 3 when reading fails or the graph does not hold
+ * every grant: a reading that lost the grants would be fast and prove nothing.
  */
 function readingProcess(input: string): string[] {
   const lib = (file: string) => JSON.stringify(path.join(ROOT, 'lib', file));
@@ -73,7 +73,8 @@ function readingProcess(input: string): string[] {
     `readInputs([${JSON.stringify(input)}]).then((sources) => {`,
     '  const grants = graphOf(sources).grants.length;',
     `  if (grants !== ${CALLS * PER_CALL}) { console.error(\`read \${grants} grants, not ${CALLS * PER_CALL}\`); process.exit(3); }`,
-    '});',
+    // Exit 1 is the commands' "findings" and is let through; a reading that fails must not be.
+    '}).catch((error) => { console.error(error); process.exit(3); });',
   ].join('\n')];
 }
 
