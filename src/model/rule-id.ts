@@ -65,6 +65,8 @@ export enum RuleId {
   TENANT_WIDE_TIER0_CONSENT = 'AZA028',
   /** An application requests a tier-0 permission: not held, but one consent away. */
   REQUESTED_TIER0_PERMISSION = 'AZA029',
+  /** An Entra directory role given to a group the configuration declares as not role-assignable: Entra refuses it at apply. */
+  GROUP_NOT_ROLE_ASSIGNABLE = 'AZA030',
 }
 
 const RULE_IDS: ReadonlySet<string> = new Set(Object.values(RuleId));

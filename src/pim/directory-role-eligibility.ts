@@ -1,6 +1,7 @@
 import type { DirectoryRoleEligibilityScheduleRequest } from '@cdktf/provider-azuread/lib/directory-role-eligibility-schedule-request';
 import { Construct } from 'constructs';
 import { checkHumanOrGroup, checkJustification } from './pim-checks';
+import { checkRoleAssignableAtSynth } from './role-assignable-check';
 import { GUID_PATTERN } from '../model/guid';
 import type { IPrincipal } from '../model/principal';
 import { isUnresolved } from '../private/cdktf-runtime';
@@ -12,7 +13,7 @@ const DIRECTORY_SCOPE = new RegExp(`^/(?:administrativeUnits/${GUID_PATTERN}|${G
 
 /** Properties of an Entra directory role eligibility. */
 export interface DirectoryRoleEligibilityProps {
-  /** Who may activate the role: a user, or a role-assignable group. */
+  /** Who may activate the role: a user, or a role-assignable group (an `azuread_group` of the stack without `assignableToRole: true` fails synthesis). */
   readonly principal: IPrincipal;
   /** The directory role, e.g. `DirectoryRole.APPLICATION_ADMINISTRATOR`; written by template ID. */
   readonly role: EntraRole;
@@ -76,5 +77,6 @@ export class DirectoryRoleEligibility extends Construct {
       justification: this.justification,
     });
     recordPrincipal(this.resource, this.principal);
+    checkRoleAssignableAtSynth(this, this.principal, 'principal');
   }
 }

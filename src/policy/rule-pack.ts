@@ -3,7 +3,7 @@ import { notReviewed } from './rules/coverage-rules';
 import { secretPresent } from './rules/credential-rules';
 import { dataRoleElsewhere } from './rules/data-plane-rules';
 import { requestedTier0Permission, tenantWideTier0Consent } from './rules/entra-consent-rules';
-import { roleAssignableGroupStandingMember } from './rules/entra-group-rules';
+import { groupNotRoleAssignable, roleAssignableGroupStandingMember } from './rules/entra-group-rules';
 import { privilegedObjectOwner } from './rules/entra-ownership-rules';
 import { activeGroupAssignmentStanding, weakGroupActivation } from './rules/entra-pim-group-rules';
 import { standingTier0DirectoryRole, workloadTier0Entra, workloadTier1GraphPermission } from './rules/entra-rules';
@@ -58,6 +58,7 @@ export const RULE_REGISTRY: readonly RuleInfo[] = [
   weakGroupActivation,
   tenantWideTier0Consent,
   requestedTier0Permission,
+  groupNotRoleAssignable,
 ];
 
 /** A rule that runs over the graph; the others' findings come from elsewhere (AZA012: from suppressions). */

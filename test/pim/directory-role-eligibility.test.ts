@@ -1,9 +1,13 @@
+import { DataAzureadGroup } from '@cdktf/provider-azuread/lib/data-azuread-group';
+import { Group } from '@cdktf/provider-azuread/lib/group';
+import { AzureadProvider } from '@cdktf/provider-azuread/lib/provider';
 import { newStack, only, PLATFORM_GROUP, synth, USER } from './pim-test-support';
 import { DirectoryRoleEligibility, DirectoryRoleEligibilityProps } from '../../src';
 import { Principal } from '../../src/identity/principal';
 import { BuiltInRole } from '../../src/roles/built-in-role.generated';
 import { DirectoryRole } from '../../src/roles/directory-role.generated';
 import { EntraRole } from '../../src/roles/entra-role';
+import { findingsOf } from '../policy/rule-fixtures';
 
 const TYPE = 'azuread_directory_role_eligibility_schedule_request';
 
@@ -53,5 +57,61 @@ describe('DirectoryRoleEligibility', () => {
           ...(overrides as Partial<DirectoryRoleEligibilityProps>),
         }),
     ).toThrow(message);
+  });
+});
+
+describe('DirectoryRoleEligibility for a group of the stack: Entra gives directory roles only to role-assignable groups', () => {
+  function azureadStack() {
+    const { app, stack } = newStack();
+    new AzureadProvider(stack, 'azuread', {});
+    return { app, stack };
+  }
+
+  function eligibleGroup(assignableToRole?: boolean) {
+    const { app, stack } = azureadStack();
+    const group = new Group(stack, 'Ops', { displayName: 'ops-admins', securityEnabled: true, ...(assignableToRole === undefined ? {} : { assignableToRole }) });
+    new DirectoryRoleEligibility(stack, 'OpsGa', { principal: Principal.fromAzureadObject(group), role: DirectoryRole.GLOBAL_ADMINISTRATOR, justification: 'on call' });
+    return { app, stack, group };
+  }
+
+  test.each([
+    ['not set', undefined],
+    ['false', false],
+  ])('assignableToRole %s fails synthesis with the path, the value, what is accepted and the error Entra would answer', (shown, assignable) => {
+    const { app } = eligibleGroup(assignable);
+    expect(() => app.synth()).toThrow(
+      `[pim/OpsGa] principal Ops is an azuread_group with assignableToRole ${shown}, and Entra refuses a directory role for it at apply: `
+        + '"Groups without IsAssignableToRole property set cannot be assigned to roles (Request_BadRequest)". Accepted: a group made with assignableToRole: true',
+    );
+  });
+
+  test('the review finds the same configuration in the JSON: AZA030 names the group and the eligibility', () => {
+    // Testing.synth runs no validation: this is the JSON the construct refuses to write.
+    const findings = findingsOf(synth(eligibleGroup().stack)).filter((f) => f.ruleId === 'AZA030');
+    expect(findings.map((f) => f.message)).toEqual([
+      'Eligibility for the Entra role "Global Administrator" is given to group ops-admins, which is not role-assignable '
+        + '(azuread_group.Ops: assignable_to_role is not true): Entra refuses it at apply.',
+    ]);
+  });
+
+  test('a role-assignable group synthesizes, also when assignableToRole is set after the eligibility', () => {
+    for (const late of [false, true]) {
+      const { app, stack, group } = eligibleGroup(late ? undefined : true);
+      if (late) group.assignableToRole = true;
+      expect(() => app.synth()).not.toThrow();
+      const json = synth(stack);
+      expect(only(json, TYPE).principal_id).toBe('${azuread_group.Ops.object_id}');
+      expect(only(json, 'azuread_group').assignable_to_role).toBe(true);
+      expect(findingsOf(json).filter((f) => f.ruleId === 'AZA030')).toEqual([]);
+    }
+  });
+
+  test('a group looked up, or given by object ID, may be role-assignable: neither is refused', () => {
+    const { app, stack } = azureadStack();
+    const looked = new DataAzureadGroup(stack, 'Looked', { displayName: 'ops-admins', securityEnabled: true });
+    new DirectoryRoleEligibility(stack, 'ByLookup', { principal: Principal.fromAzureadObject(looked), role: DirectoryRole.GLOBAL_ADMINISTRATOR, justification: 'on call' });
+    new DirectoryRoleEligibility(stack, 'ById', { principal: Principal.group(PLATFORM_GROUP), role: DirectoryRole.GLOBAL_ADMINISTRATOR, justification: 'on call' });
+    expect(() => app.synth()).not.toThrow();
+    expect(Object.values(synth(stack).resource[TYPE]).map((r) => (r as { principal_id: string }).principal_id)).toEqual([PLATFORM_GROUP, '${data.azuread_group.Looked.object_id}']);
   });
 });

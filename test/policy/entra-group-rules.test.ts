@@ -56,3 +56,74 @@ resource "azuread_privileged_access_group_eligibility_schedule" "alice" {
     expect(await ruleFindings(eligible, 'AZA025')).toEqual([]);
   });
 });
+
+describe('AZA030: an Entra role for a group that is not role-assignable', () => {
+  const opsGroup = (assignable?: string) => `
+resource "azuread_group" "ops" {
+  display_name     = "ops-admins"
+  security_enabled = true
+${assignable === undefined ? '' : `  assignable_to_role = ${assignable}\n`}}
+`;
+  // The four ways to give a directory role to the group: standing, as a role member, in an
+  // administrative unit, and as an eligibility.
+  const roles = (group: string) => `
+resource "azuread_directory_role" "users" {
+  display_name = "User Administrator"
+}
+resource "azuread_directory_role_assignment" "ga" {
+  role_id             = "62e90394-69f5-4237-9190-012177145e10"
+  principal_object_id = ${group}
+}
+resource "azuread_directory_role_member" "users" {
+  role_object_id   = azuread_directory_role.users.object_id
+  member_object_id = ${group}
+}
+resource "azuread_administrative_unit_role_member" "hr" {
+  role_object_id                = azuread_directory_role.users.object_id
+  member_object_id              = ${group}
+  administrative_unit_object_id = "aaaaaaaa-0000-4000-8000-000000000005"
+}
+resource "azuread_directory_role_eligibility_schedule_request" "readers" {
+  role_definition_id = "88d8e3e3-8f55-4a1e-953a-9b9898b8876b"
+  principal_id       = ${group}
+  directory_scope_id = "/"
+  justification      = "on call"
+}
+`;
+  const GROUP_REF = 'azuread_group.ops.object_id';
+
+  test('fires on each way of giving the role, whether assignable_to_role is false or not set, naming the role, the group and where it is declared', async () => {
+    for (const assignable of ['false', undefined]) {
+      const findings = await ruleFindings(opsGroup(assignable) + roles(GROUP_REF), 'AZA030');
+      expect(findings.map((f) => [f.address, f.severity])).toEqual([
+        ['azuread_administrative_unit_role_member.hr', 'error'],
+        ['azuread_directory_role_assignment.ga', 'error'],
+        ['azuread_directory_role_eligibility_schedule_request.readers', 'error'],
+        ['azuread_directory_role_member.users', 'error'],
+      ]);
+      expect(findings.find((f) => f.address === 'azuread_directory_role_assignment.ga')!.message).toBe(
+        'The Entra role "Global Administrator" is given to group ops-admins, which is not role-assignable (azuread_group.ops: assignable_to_role is not true): '
+          + 'Entra refuses it at apply.',
+      );
+      expect(findings.find((f) => f.address === 'azuread_directory_role_eligibility_schedule_request.readers')!.message).toMatch(
+        /^Eligibility for the Entra role "Directory Readers" is given to group ops-admins, which is not role-assignable/,
+      );
+      expect(findings[0].fix).toMatch(/assignable_to_role = true/);
+    }
+  });
+
+  test('stays quiet for a role-assignable group, one whose flag cannot be read, and groups the configuration does not declare', async () => {
+    const quiet: [string, string][] = [
+      [opsGroup('true') + roles(GROUP_REF), 'assignable_to_role = true'],
+      [opsGroup('var.assignable') + roles(GROUP_REF), 'a variable: it may be true'],
+      [roles('"cccccccc-0000-4000-8000-000000000001"'), 'a group by object ID, declared elsewhere'],
+      ['data "azuread_group" "ops" {\n  display_name = "ops-admins"\n}\n' + roles('data.azuread_group.ops.object_id'), 'a group looked up: it may be role-assignable'],
+    ];
+    for (const [hcl, why] of quiet) {
+      // The roles are read in every case: the rule is quiet about them, not blind to them.
+      const graph = await entraGraphOf(hcl, ['directoryRoles', 'eligibilities']);
+      expect([why, graph.directoryRoles.length, graph.eligibilities.length]).toEqual([why, 3, 1]);
+      expect([why, await ruleFindings(hcl, 'AZA030')]).toEqual([why, []]);
+    }
+  });
+});

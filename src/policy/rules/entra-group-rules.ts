@@ -1,8 +1,9 @@
+import { NOT_ROLE_ASSIGNABLE_ERROR } from '../../model/role-assignable-group';
 import { RuleId } from '../../model/rule-id';
 import { Severity } from '../../model/severity';
 import { AccessGraph } from '../../review/graph/access-graph';
 import { describePrincipal } from '../../review/graph/describe-principal';
-import { GraphDirectoryRole, GraphGroupMembership } from '../../review/graph/graph-types';
+import { GraphDirectoryObject, GraphDirectoryRole, GraphGroupMembership, GraphPrincipal, Origin } from '../../review/graph/graph-types';
 import { PrivilegeTier } from '../../roles/privilege-tier';
 import { Rule } from '../rule';
 
@@ -52,5 +53,42 @@ export const roleAssignableGroupStandingMember: Rule = {
         origin: m.origin,
         message: `${describePrincipal(m.member)} is a standing member of role-assignable ${describePrincipal(m.group)}${groupHoldings(index, m)}.`,
       }));
+  },
+};
+
+/** The groups the configuration declares, by principal key, that are not role-assignable: `assignable_to_role` false or not set. */
+function groupsNotRoleAssignable(graph: AccessGraph): Map<string, GraphDirectoryObject> {
+  const groups = new Map<string, GraphDirectoryObject>();
+  for (const o of graph.directoryObjects) if (o.kind === 'group' && o.principal !== undefined && o.roleAssignable === false) groups.set(o.principal.key, o);
+  return groups;
+}
+
+export const groupNotRoleAssignable: Rule = {
+  id: RuleId.GROUP_NOT_ROLE_ASSIGNABLE,
+  title: 'Entra role for a group that is not role-assignable',
+  defaultSeverity: Severity.ERROR,
+  description:
+    'An Entra directory role (azuread_directory_role_assignment, azuread_directory_role_member, azuread_administrative_unit_role_member, or an eligibility) ' +
+    `is given to a group this configuration declares with assignable_to_role false or not set. Entra refuses it at apply ("${NOT_ROLE_ASSIGNABLE_ERROR}"), ` +
+    'so the plan succeeds and the apply fails. A group the configuration does not declare, or whose assignable_to_role cannot be read, may be ' +
+    'role-assignable and is not reported.',
+  fix: 'Give the role to a group made with assignable_to_role = true (Entra cannot change it on an existing group: Terraform replaces the group), ' +
+    'or make people eligible for the role themselves.',
+  check: (graph) => {
+    const groups = groupsNotRoleAssignable(graph);
+    const refused = (origin: Origin, principal: GraphPrincipal, what: string) => {
+      const group = groups.get(principal.key);
+      if (group === undefined) return [];
+      return [{
+        origin,
+        message: `${what} ${describePrincipal(principal)}, which is not role-assignable (${group.origin.address}: assignable_to_role is not true): Entra refuses it at apply.`,
+      }];
+    };
+    return [
+      ...graph.directoryRoles.flatMap((d) => refused(d.origin, d.principal, `The Entra role "${d.role.name}" is given to`)),
+      ...graph.eligibilities
+        .filter((e) => e.kind === 'entra-directory-role')
+        .flatMap((e) => refused(e.origin, e.principal, `Eligibility for the Entra role "${e.entraRole?.name ?? e.directoryRole}" is given to`)),
+    ];
   },
 };

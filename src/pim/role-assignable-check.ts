@@ -1,0 +1,36 @@
+import type { IConstruct } from 'constructs';
+import type { IPrincipal } from '../model/principal';
+import { NOT_ROLE_ASSIGNABLE_ERROR } from '../model/role-assignable-group';
+
+/** An `azuread_group` resource of the stack, as cdktf's Group class shapes it; a looked-up group (data source) has no input to read. */
+interface DeclaredGroup {
+  readonly terraformResourceType: string;
+  readonly assignableToRoleInput?: unknown;
+}
+
+function declaredGroupOf(principal: IPrincipal): DeclaredGroup | undefined {
+  const host = principal.grantHost as Partial<DeclaredGroup> | undefined;
+  return host !== undefined && host.terraformResourceType === 'azuread_group' && 'assignableToRoleInput' in host ? (host as DeclaredGroup) : undefined;
+}
+
+/**
+ * Fails synthesis when a directory role goes to an `azuread_group` of the stack that is not
+ * role-assignable: Entra refuses it at apply. Checked at synth, not at construction, because
+ * `assignableToRole` can be set on the group afterwards. A token counts as true (it may be), and
+ * a group given by object ID or looked up may be role-assignable: neither is refused.
+ */
+export function checkRoleAssignableAtSynth(construct: IConstruct, principal: IPrincipal, what: string): void {
+  const group = declaredGroupOf(principal);
+  if (group === undefined) return;
+  construct.node.addValidation({
+    validate: () => {
+      const value = group.assignableToRoleInput;
+      if (value !== undefined && value !== false) return [];
+      return [
+        `${what} ${principal.displayName} is an azuread_group with assignableToRole ${value === undefined ? 'not set' : 'false'}, and Entra refuses a ` +
+          `directory role for it at apply: "${NOT_ROLE_ASSIGNABLE_ERROR}". Accepted: a group made with assignableToRole: true (Entra cannot change ` +
+          'it on an existing group, so Terraform replaces the group), a group given by object ID, or a user.',
+      ];
+    },
+  });
+}
