@@ -13,7 +13,7 @@ const DIRECTORY_SCOPE = new RegExp(`^/(?:administrativeUnits/${GUID_PATTERN}|${G
 
 /** Properties of an Entra directory role eligibility. */
 export interface DirectoryRoleEligibilityProps {
-  /** Who may activate the role: a user, or a role-assignable group (an `azuread_group` of the stack without `assignableToRole: true` fails synthesis). */
+  /** Who may activate the role: a user, or a role-assignable group (an `azuread_group` resource without `assignableToRole: true` fails synthesis). */
   readonly principal: IPrincipal;
   /** The directory role, e.g. `DirectoryRole.APPLICATION_ADMINISTRATOR`; written by template ID. */
   readonly role: EntraRole;

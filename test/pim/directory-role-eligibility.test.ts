@@ -1,6 +1,7 @@
 import { DataAzureadGroup } from '@cdktf/provider-azuread/lib/data-azuread-group';
 import { Group } from '@cdktf/provider-azuread/lib/group';
 import { AzureadProvider } from '@cdktf/provider-azuread/lib/provider';
+import { TerraformVariable } from 'cdktf';
 import { newStack, only, PLATFORM_GROUP, synth, USER } from './pim-test-support';
 import { DirectoryRoleEligibility, DirectoryRoleEligibilityProps } from '../../src';
 import { Principal } from '../../src/identity/principal';
@@ -80,7 +81,7 @@ describe('DirectoryRoleEligibility for a group of the stack: Entra gives directo
   ])('assignableToRole %s fails synthesis with the path, the value, what is accepted and the error Entra would answer', (shown, assignable) => {
     const { app } = eligibleGroup(assignable);
     expect(() => app.synth()).toThrow(
-      `[pim/OpsGa] principal Ops is an azuread_group with assignableToRole ${shown}, and Entra refuses a directory role for it at apply: `
+      `[pim/OpsGa] principal Ops (pim/Ops) is an azuread_group with assignableToRole ${shown}, and Entra refuses a directory role for it at apply: `
         + '"Groups without IsAssignableToRole property set cannot be assigned to roles (Request_BadRequest)". Accepted: a group made with assignableToRole: true',
     );
   });
@@ -89,8 +90,9 @@ describe('DirectoryRoleEligibility for a group of the stack: Entra gives directo
     // Testing.synth runs no validation: this is the JSON the construct refuses to write.
     const findings = findingsOf(synth(eligibleGroup().stack)).filter((f) => f.ruleId === 'AZA030');
     expect(findings.map((f) => f.message)).toEqual([
-      'Eligibility for the Entra role "Global Administrator" is given to group ops-admins, which is not role-assignable '
-        + '(azuread_group.Ops: assignable_to_role is not true): Entra refuses it at apply.',
+      'Eligibility for the Entra role "Global Administrator" is given to group ops-admins, which is not role-assignable (azuread_group.Ops: '
+        + 'assignable_to_role false or not set, where Entra needs true): Entra refuses it at apply with "Groups without IsAssignableToRole property set '
+        + 'cannot be assigned to roles (Request_BadRequest)".',
     ]);
   });
 
@@ -104,6 +106,20 @@ describe('DirectoryRoleEligibility for a group of the stack: Entra gives directo
       expect(only(json, 'azuread_group').assignable_to_role).toBe(true);
       expect(findingsOf(json).filter((f) => f.ruleId === 'AZA030')).toEqual([]);
     }
+  });
+
+  test('the value the JSON will hold decides: an escape-hatch override either way, and a token, which may be true', () => {
+    const overridden = (initial: boolean | undefined, override: boolean) => {
+      const { app, group } = eligibleGroup(initial);
+      group.addOverride('assignable_to_role', override);
+      return app;
+    };
+    expect(() => overridden(undefined, true).synth()).not.toThrow();
+    expect(() => overridden(true, false).synth()).toThrow('[pim/OpsGa] principal Ops (pim/Ops) is an azuread_group with assignableToRole false');
+    const { app, stack, group } = eligibleGroup();
+    group.assignableToRole = new TerraformVariable(stack, 'assignable', { type: 'bool' }).booleanValue;
+    expect(() => app.synth()).not.toThrow();
+    expect(only(synth(stack), 'azuread_group').assignable_to_role).toBe('${var.assignable}');
   });
 
   test('a group looked up, or given by object ID, may be role-assignable: neither is refused', () => {

@@ -1,4 +1,10 @@
-import { ruleFindings, USER } from './rule-fixtures';
+import { mkdtempSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import * as path from 'path';
+import { findingsOf, ruleFindings, USER } from './rule-fixtures';
+import { evaluate } from '../../src/policy/evaluate';
+import { AccessGraph } from '../../src/review/graph/access-graph';
+import { readInputs, readJsonText } from '../../src/review/reader/read-inputs';
 import { entraGraphOf } from '../review/graph/entra-fixtures';
 
 describe('AZA025: a standing member of a role-assignable group', () => {
@@ -102,14 +108,65 @@ resource "azuread_directory_role_eligibility_schedule_request" "readers" {
         ['azuread_directory_role_member.users', 'error'],
       ]);
       expect(findings.find((f) => f.address === 'azuread_directory_role_assignment.ga')!.message).toBe(
-        'The Entra role "Global Administrator" is given to group ops-admins, which is not role-assignable (azuread_group.ops: assignable_to_role is not true): '
-          + 'Entra refuses it at apply.',
+        'The Entra role "Global Administrator" is given to group ops-admins, which is not role-assignable (azuread_group.ops: assignable_to_role false or not set, '
+          + 'where Entra needs true): Entra refuses it at apply with "Groups without IsAssignableToRole property set cannot be assigned to roles (Request_BadRequest)".',
       );
       expect(findings.find((f) => f.address === 'azuread_directory_role_eligibility_schedule_request.readers')!.message).toMatch(
         /^Eligibility for the Entra role "Directory Readers" is given to group ops-admins, which is not role-assignable/,
       );
       expect(findings[0].fix).toMatch(/assignable_to_role = true/);
     }
+  });
+
+  test('a group referred to by .id is the same group', async () => {
+    expect((await ruleFindings(opsGroup() + roles('azuread_group.ops.id'), 'AZA030')).map((f) => f.address)).toHaveLength(4);
+  });
+
+  test('an instance of a counted group, read as the command reads it (count expanded)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'aza030-'));
+    writeFileSync(path.join(dir, 'main.tf'), opsGroup().replace('resource "azuread_group" "ops" {', 'resource "azuread_group" "ops" {\n  count = 2') + roles('azuread_group.ops[1].object_id'));
+    const sources = await readInputs([dir], { env: {} });
+    const graph = AccessGraph.fromDocuments(sources.map((d) => ({ file: d.file, document: d.document })));
+    expect(graph.directoryObjects.map((o) => o.origin.address)).toEqual(['azuread_group.ops[0]', 'azuread_group.ops[1]']);
+    const findings = evaluate(graph, { today: '2026-11-27' }).findings.filter((f) => f.ruleId === 'AZA030');
+    expect(findings.map((f) => f.message.match(/\((azuread_group\.ops\[\d\])/)?.[1])).toEqual(['azuread_group.ops[1]', 'azuread_group.ops[1]', 'azuread_group.ops[1]', 'azuread_group.ops[1]']);
+  });
+
+  test('in a plan, a role for a group that exists already names it by object ID: still found, and named', async () => {
+    const GROUP_ID = '0b5e6a3c-1111-4222-8333-944445555666';
+    const resource = (type: string, name: string, values: Record<string, unknown>) =>
+      ({ address: `${type}.${name}`, mode: 'managed', type, name, provider_name: 'registry.terraform.io/hashicorp/azuread', values });
+    const plan = {
+      format_version: '1.2',
+      planned_values: {
+        root_module: {
+          resources: [
+            resource('azuread_group', 'ops', { display_name: 'ops-admins', security_enabled: true, assignable_to_role: false, object_id: GROUP_ID.toUpperCase() }),
+            resource('azuread_directory_role_assignment', 'ga', { role_id: '62e90394-69f5-4237-9190-012177145e10', principal_object_id: GROUP_ID }),
+          ],
+        },
+      },
+    };
+    const findings = findingsOf(readJsonText('plan.json', JSON.stringify(plan))[0].document).filter((f) => f.ruleId === 'AZA030');
+    expect(findings.map((f) => [f.address, f.message])).toEqual([[
+      'azuread_directory_role_assignment.ga',
+      `The Entra role "Global Administrator" is given to group ops-admins (by its object ID ${GROUP_ID}), which is not role-assignable (azuread_group.ops: `
+        + 'assignable_to_role false or not set, where Entra needs true): Entra refuses it at apply with "Groups without IsAssignableToRole property set cannot be '
+        + 'assigned to roles (Request_BadRequest)".',
+    ]]);
+  });
+
+  test('PIM for Groups needs no role-assignable group: an eligible member of the same group is not reported', async () => {
+    const pimForGroups = `${opsGroup('false')}
+resource "azuread_privileged_access_group_eligibility_schedule" "alice" {
+  group_id        = ${GROUP_REF}
+  principal_id    = ${GROUP_REF}
+  assignment_type = "member"
+  duration        = "P180D"
+}
+`;
+    expect((await entraGraphOf(pimForGroups, ['eligibilities'])).eligibilities.map((e) => e.kind)).toEqual(['pim-group']);
+    expect(await ruleFindings(pimForGroups, 'AZA030')).toEqual([]);
   });
 
   test('stays quiet for a role-assignable group, one whose flag cannot be read, and groups the configuration does not declare', async () => {

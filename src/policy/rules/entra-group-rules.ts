@@ -56,10 +56,18 @@ export const roleAssignableGroupStandingMember: Rule = {
   },
 };
 
-/** The groups the configuration declares, by principal key, that are not role-assignable: `assignable_to_role` false or not set. */
+/**
+ * The groups the configuration declares that are not role-assignable (`assignable_to_role` false
+ * or not set), by principal key and, where the input states it, by object ID: in a plan, a role
+ * for a group that exists already names it by its ID.
+ */
 function groupsNotRoleAssignable(graph: AccessGraph): Map<string, GraphDirectoryObject> {
   const groups = new Map<string, GraphDirectoryObject>();
-  for (const o of graph.directoryObjects) if (o.kind === 'group' && o.principal !== undefined && o.roleAssignable === false) groups.set(o.principal.key, o);
+  for (const o of graph.directoryObjects) {
+    if (o.kind !== 'group' || o.roleAssignable !== false) continue;
+    if (o.principal !== undefined) groups.set(o.principal.key, o);
+    if (o.objectId !== undefined) groups.set(o.objectId, o);
+  }
   return groups;
 }
 
@@ -79,9 +87,12 @@ export const groupNotRoleAssignable: Rule = {
     const refused = (origin: Origin, principal: GraphPrincipal, what: string) => {
       const group = groups.get(principal.key);
       if (group === undefined) return [];
+      // A role given by object ID names the group by it: the group's name says more.
+      const who = principal.key === group.objectId ? `group ${group.name} (by its object ID ${group.objectId})` : describePrincipal(principal);
       return [{
         origin,
-        message: `${what} ${describePrincipal(principal)}, which is not role-assignable (${group.origin.address}: assignable_to_role is not true): Entra refuses it at apply.`,
+        message: `${what} ${who}, which is not role-assignable (${group.origin.address}: assignable_to_role false or not set, `
+          + `where Entra needs true): Entra refuses it at apply with "${NOT_ROLE_ASSIGNABLE_ERROR}".`,
       }];
     };
     return [
