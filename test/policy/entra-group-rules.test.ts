@@ -132,7 +132,7 @@ resource "azuread_directory_role_eligibility_schedule_request" "readers" {
     expect(findings.map((f) => f.message.match(/\((azuread_group\.ops\[\d\])/)?.[1])).toEqual(['azuread_group.ops[1]', 'azuread_group.ops[1]', 'azuread_group.ops[1]', 'azuread_group.ops[1]']);
   });
 
-  test('in a plan, a role for a group that exists already names it by object ID: still found, and named', async () => {
+  test('in a plan, a role for a group that exists already names it by object ID: it is the declared group', async () => {
     const GROUP_ID = '0b5e6a3c-1111-4222-8333-944445555666';
     const resource = (type: string, name: string, values: Record<string, unknown>) =>
       ({ address: `${type}.${name}`, mode: 'managed', type, name, provider_name: 'registry.terraform.io/hashicorp/azuread', values });
@@ -150,7 +150,7 @@ resource "azuread_directory_role_eligibility_schedule_request" "readers" {
     const findings = findingsOf(readJsonText('plan.json', JSON.stringify(plan))[0].document).filter((f) => f.ruleId === 'AZA030');
     expect(findings.map((f) => [f.address, f.message])).toEqual([[
       'azuread_directory_role_assignment.ga',
-      `The Entra role "Global Administrator" is given to group ops-admins (by its object ID ${GROUP_ID}), which is not role-assignable (azuread_group.ops: `
+      'The Entra role "Global Administrator" is given to group ops-admins, which is not role-assignable (azuread_group.ops: '
         + 'assignable_to_role false or not set, where Entra needs true): Entra refuses it at apply with "Groups without IsAssignableToRole property set cannot be '
         + 'assigned to roles (Request_BadRequest)".',
     ]]);

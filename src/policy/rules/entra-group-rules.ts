@@ -58,16 +58,12 @@ export const roleAssignableGroupStandingMember: Rule = {
 
 /**
  * The groups the configuration declares that are not role-assignable (`assignable_to_role` false
- * or not set), by principal key and, where the input states it, by object ID: in a plan, a role
- * for a group that exists already names it by its ID.
+ * or not set), by principal key. In a plan, a role for a group that exists already names it by
+ * its ID, which resolves to the group's key as its reference does (resolve-principal.ts).
  */
 function groupsNotRoleAssignable(graph: AccessGraph): Map<string, GraphDirectoryObject> {
   const groups = new Map<string, GraphDirectoryObject>();
-  for (const o of graph.directoryObjects) {
-    if (o.kind !== 'group' || o.roleAssignable !== false) continue;
-    if (o.principal !== undefined) groups.set(o.principal.key, o);
-    if (o.objectId !== undefined) groups.set(o.objectId, o);
-  }
+  for (const o of graph.directoryObjects) if (o.kind === 'group' && o.principal !== undefined && o.roleAssignable === false) groups.set(o.principal.key, o);
   return groups;
 }
 
@@ -87,11 +83,9 @@ export const groupNotRoleAssignable: Rule = {
     const refused = (origin: Origin, principal: GraphPrincipal, what: string) => {
       const group = groups.get(principal.key);
       if (group === undefined) return [];
-      // A role given by object ID names the group by it: the group's name says more.
-      const who = principal.key === group.objectId ? `group ${group.name} (by its object ID ${group.objectId})` : describePrincipal(principal);
       return [{
         origin,
-        message: `${what} ${who}, which is not role-assignable (${group.origin.address}: assignable_to_role false or not set, `
+        message: `${what} ${describePrincipal(principal)}, which is not role-assignable (${group.origin.address}: assignable_to_role false or not set, `
           + `where Entra needs true): Entra refuses it at apply with "${NOT_ROLE_ASSIGNABLE_ERROR}".`,
       }];
     };

@@ -1,4 +1,3 @@
-import { isGuid } from '../../model/guid';
 import { parseReference } from '../reference';
 import { TerraformBlock } from '../terraform-json';
 import { flag, strings, text } from './block-values';
@@ -22,12 +21,6 @@ const UNIT_TYPE = 'azuread_administrative_unit';
 function roleAssignableOf(group: TerraformBlock): boolean | 'unknown' {
   const value = flag(group.body, 'assignable_to_role');
   return value === undefined ? false : value;
-}
-
-/** The object's ID when the input states it (a plan of an object that exists already), as the keys of literal IDs have it. */
-function objectIdOf(block: TerraformBlock): { objectId?: string } {
-  const id = text(block.body, 'object_id');
-  return isGuid(id) ? { objectId: id.toLowerCase() } : {};
 }
 
 /** What the configuration says about its Entra objects: the objects, their owners and the groups' members. */
@@ -108,7 +101,6 @@ export function readEntraDirectory(index: DocumentIndex, origin: OriginOf): Entr
       name: objectName(block),
       ...(principal === undefined ? {} : { principal }),
       ...(kind === 'group' ? { roleAssignable: roleAssignableOf(block) } : {}),
-      ...objectIdOf(block),
       administrativeUnits: units.get(block.address) ?? [],
     };
   });

@@ -320,11 +320,6 @@ export interface GraphDirectoryObject {
    * Only Privileged Role Administrators and owners manage a role-assignable group.
    */
   readonly roleAssignable?: boolean | 'unknown';
-  /**
-   * The object ID, when the input states it (a plan of an object that exists already): what is
-   * given to that literal ID is given to this object.
-   */
-  readonly objectId?: string;
   /** The administrative units it is a member of, by the units' addresses. */
   readonly administrativeUnits: readonly string[];
 }

@@ -3,7 +3,7 @@ import { PrincipalKind } from '../../model/principal-kind';
 import { principalFactsOf } from '../../model/terraform-types';
 import { parseReference } from '../reference';
 import { AZAPI_PRINCIPAL_ATTRIBUTE, azapiKindOf } from './azapi-access';
-import { text } from './block-values';
+import { attributeOf, nestedBlock, text } from './block-values';
 import { DocumentIndex } from './document-index';
 import { GraphPrincipal } from './graph-types';
 import { isGuid } from '../../model/guid';
@@ -43,6 +43,32 @@ function applicationName(body: Record<string, unknown> | undefined, index: Docum
   return reference === undefined ? undefined : text(index.get(reference.address)?.body, 'display_name');
 }
 
+// The IDs a document states for its own principals, per document, made on the first literal ID asked about.
+const DECLARED_PRINCIPAL_IDS = new WeakMap<DocumentIndex, Map<string, string>>();
+
+/**
+ * The principals a document declares whose IDs it states (a plan of resources that exist
+ * already), by ID, as the reference that names each: `azuread_group.ops.object_id`,
+ * `azurerm_user_assigned_identity.api.principal_id`, `azurerm_linux_web_app.api.identity.0.principal_id`.
+ */
+function declaredPrincipalIds(index: DocumentIndex): Map<string, string> {
+  let ids = DECLARED_PRINCIPAL_IDS.get(index);
+  if (ids !== undefined) return ids;
+  ids = new Map();
+  const add = (id: string | undefined, reference: string) => {
+    if (isGuid(id) && !ids!.has(id.toLowerCase())) ids!.set(id.toLowerCase(), reference);
+  };
+  for (const block of index.blocks) {
+    const attribute = principalFactsOf(block.type)?.objectIdAttributes[0];
+    if (attribute !== undefined) add(text(block.body, attribute), `${block.address}.${attribute}`);
+    for (const [name, idAttribute] of [['identity', 'principal_id'], ['kubelet_identity', 'object_id']]) {
+      add(text(nestedBlock(attributeOf(block.body, name)), idAttribute), `${block.address}.${name}.0.${idAttribute}`);
+    }
+  }
+  DECLARED_PRINCIPAL_IDS.set(index, ids);
+  return ids;
+}
+
 /** `identity.0.principal_id` and `identity[0].principal_id` are the same attribute. */
 export function normalizeAttribute(attribute: string): string {
   return attribute.replace(/\[(\d+)\]/g, '.$1');
@@ -71,6 +97,9 @@ function principalBehind(
 ): GraphPrincipal {
   const typeKind = principalType ? KIND_OF_PRINCIPAL_TYPE.get(principalType.toLowerCase()) : undefined;
   if (!value.includes('${')) {
+    // In a plan, what exists already is named by its ID: the declared principal with that ID is the one meant.
+    const declared = isGuid(value) ? declaredPrincipalIds(index).get(value.toLowerCase()) : undefined;
+    if (declared !== undefined) return principalBehind(`\${${declared}}`, principalType, index, recorded);
     const key = isGuid(value) ? value.toLowerCase() : value;
     // A literal ID says nothing about who it is; this library's constructs record it beside.
     const recordedKind = recorded && KNOWN_KINDS.includes(recorded.kind) ? (recorded.kind as PrincipalKind) : undefined;

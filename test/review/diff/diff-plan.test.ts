@@ -21,7 +21,8 @@ describe('the access changes inside one plan', () => {
 
   test('a replaced grant whose principal, role and scope stay is recreated, with the replacement fix', () => {
     expect(at('azurerm_role_assignment.api_secrets')).toEqual([expect.objectContaining({
-      kind: ChangeKind.RECREATED, principal: 'aaaaaaaa-0000-1111-2222-bbbbbbbbbbbb', role: 'Key Vault Secrets User', fix: REPLACE_FIX, escalation: false,
+      // The plan names the identity, which exists already, by its ID: it is the plan's own uai-api.
+      kind: ChangeKind.RECREATED, principal: 'uai-api', principalKind: 'managed-identity', role: 'Key Vault Secrets User', fix: REPLACE_FIX, escalation: false,
     })]);
     expect(at('azurerm_role_assignment.api_secrets')[0].details).toMatch(/^replaced in the plan/);
   });
