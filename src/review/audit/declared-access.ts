@@ -40,7 +40,9 @@ export function normalizeScope(scope: string): string {
 }
 
 function declared(kind: DeclaredAccess['kind'], origin: Origin, principal: GraphPrincipal, role: GraphRole, scope: GraphScope): DeclaredAccess {
-  const literalPrincipal = isGuid(principal.key) ? principal.key.toLowerCase() : undefined;
+  // The ID as written, also when the document declares that principal (a plan names existing ones by ID).
+  const literalId = isGuid(principal.key) ? principal.key : isGuid(principal.written) ? principal.written : undefined;
+  const literalPrincipal = literalId?.toLowerCase();
   // A principal "named" by its address has no name the tenant knows.
   const named = principal.definedBy !== undefined && principal.name !== principal.definedBy && principal.kind !== 'unknown';
   const literalScope = !scope.value.includes('${') && scope.value !== '';

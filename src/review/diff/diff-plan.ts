@@ -33,7 +33,11 @@ export function diffPlan(plan: SourceDocument): AccessDiff {
       prior.set(change.type, byName);
     }
   }
-  const document: TerraformDocument = { resource: Object.fromEntries([...prior].map(([type, byName]) => [type, Object.fromEntries(byName)])) };
+  // Data sources are read, not changed: the same before and after, so a grant that names a looked-up principal names it on both sides.
+  const document: TerraformDocument = {
+    resource: Object.fromEntries([...prior].map(([type, byName]) => [type, Object.fromEntries(byName)])),
+    ...(Object.hasOwn(plan.document, 'data') ? { data: plan.document.data } : {}),
+  };
   const base = AccessGraph.fromDocuments([{ file: plan.file, document }]);
   const head = AccessGraph.fromDocuments([{ file: plan.file, document: plan.document }]);
   return diffEntries(entriesOf(base), entriesOf(head), { replaced, displayAddress: (address) => planAddress.get(address) ?? address });

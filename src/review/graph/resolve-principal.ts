@@ -48,25 +48,38 @@ const DECLARED_PRINCIPAL_IDS = new WeakMap<DocumentIndex, Map<string, string>>()
 
 /**
  * The principals a document declares whose IDs it states (a plan of resources that exist
- * already), by ID, as the reference that names each: `azuread_group.ops.object_id`,
- * `azurerm_user_assigned_identity.api.principal_id`, `azurerm_linux_web_app.api.identity.0.principal_id`.
+ * already), by ID, as the reference that names each: `${azuread_group.ops.object_id}`,
+ * `${azurerm_user_assigned_identity.api.principal_id}`, `${azurerm_linux_web_app.api.identity.0.principal_id}`.
+ * The principals themselves (azuread objects, user-assigned identities) come first, then the
+ * blocks that only point at one: an AKS kubelet identity states the ID of the user-assigned
+ * identity it uses, which is the one meant. Within each, the first block in the document wins.
  */
 function declaredPrincipalIds(index: DocumentIndex): Map<string, string> {
   let ids = DECLARED_PRINCIPAL_IDS.get(index);
   if (ids !== undefined) return ids;
-  ids = new Map();
-  const add = (id: string | undefined, reference: string) => {
-    if (isGuid(id) && !ids!.has(id.toLowerCase())) ids!.set(id.toLowerCase(), reference);
+  const found = new Map<string, string>();
+  const add = (id: string | undefined, address: string, attribute: string) => {
+    const reference = `\${${address}.${attribute}}`;
+    // An address Terraform can write but a reference cannot be read back from (a key with `]`) names nothing here.
+    if (isGuid(id) && !found.has(id.toLowerCase()) && parseReference(reference) !== undefined) found.set(id.toLowerCase(), reference);
   };
   for (const block of index.blocks) {
     const attribute = principalFactsOf(block.type)?.objectIdAttributes[0];
-    if (attribute !== undefined) add(text(block.body, attribute), `${block.address}.${attribute}`);
+    if (attribute !== undefined) add(text(block.body, attribute), block.address, attribute);
+  }
+  for (const block of index.blocks) {
     for (const [name, idAttribute] of [['identity', 'principal_id'], ['kubelet_identity', 'object_id']]) {
-      add(text(nestedBlock(attributeOf(block.body, name)), idAttribute), `${block.address}.${name}.0.${idAttribute}`);
+      add(text(nestedBlock(attributeOf(block.body, name)), idAttribute), block.address, `${name}.0.${idAttribute}`);
     }
   }
+  ids = found;
   DECLARED_PRINCIPAL_IDS.set(index, ids);
   return ids;
+}
+
+/** The reference to the principal of this document whose ID a literal GUID is, or undefined. */
+export function declaredPrincipalReference(value: string, index: DocumentIndex): string | undefined {
+  return isGuid(value) ? declaredPrincipalIds(index).get(value.toLowerCase()) : undefined;
 }
 
 /** `identity.0.principal_id` and `identity[0].principal_id` are the same attribute. */
@@ -98,8 +111,8 @@ function principalBehind(
   const typeKind = principalType ? KIND_OF_PRINCIPAL_TYPE.get(principalType.toLowerCase()) : undefined;
   if (!value.includes('${')) {
     // In a plan, what exists already is named by its ID: the declared principal with that ID is the one meant.
-    const declared = isGuid(value) ? declaredPrincipalIds(index).get(value.toLowerCase()) : undefined;
-    if (declared !== undefined) return principalBehind(`\${${declared}}`, principalType, index, recorded);
+    const declared = declaredPrincipalReference(value, index);
+    if (declared !== undefined) return principalBehind(declared, principalType, index, recorded);
     const key = isGuid(value) ? value.toLowerCase() : value;
     // A literal ID says nothing about who it is; this library's constructs record it beside.
     const recordedKind = recorded && KNOWN_KINDS.includes(recorded.kind) ? (recorded.kind as PrincipalKind) : undefined;

@@ -3,7 +3,7 @@ import { parseReference } from '../reference';
 import { text } from './block-values';
 import { DocumentIndex } from './document-index';
 import { GraphPrincipal } from './graph-types';
-import { normalizeAttribute } from './resolve-principal';
+import { declaredPrincipalReference, normalizeAttribute } from './resolve-principal';
 
 /**
  * `managed-identity:uai-api`: the kind and name survive a renamed construct; without a name,
@@ -15,10 +15,13 @@ export function stablePrincipalKey(kind: PrincipalKind, name: string | undefined
 
 /**
  * The principal a `principal_id` value resolved to, with its stable key: a literal object ID
- * is its own key; a reference to something named is its kind and that name (the name a system-
+ * is its own key (unless the document declares the principal with that ID: then as its reference); a reference to something named is its kind and that name (the name a system-
  * assigned identity gets from its resource); anything else is the value as written.
  */
-export function withStableKey(principal: GraphPrincipal, value: string, index: DocumentIndex): GraphPrincipal {
+export function withStableKey(principal: GraphPrincipal, asWritten: string, index: DocumentIndex): GraphPrincipal {
+  // A literal ID of a principal the document declares is that principal, here as everywhere: the
+  // same identity keeps one key across plans, and between a plan and the code.
+  const value = declaredPrincipalReference(asWritten, index) ?? asWritten;
   const reference = parseReference(value);
   if (!value.includes('${') || !reference || principal.kind === 'unknown' || principal.definedBy === undefined) {
     return { ...principal, stableKey: value.includes('${') ? value : principal.key };
