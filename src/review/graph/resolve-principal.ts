@@ -79,7 +79,9 @@ function declaredPrincipalIds(index: DocumentIndex): Map<string, string> {
 
 /** The reference to the principal of this document whose ID a literal GUID is, or undefined. */
 export function declaredPrincipalReference(value: string, index: DocumentIndex): string | undefined {
-  return isGuid(value) ? declaredPrincipalIds(index).get(value.toLowerCase()) : undefined;
+  // Asked of every principal value: a reference, the usual case, is answered before any pattern runs.
+  if (value.includes('${') || !isGuid(value)) return undefined;
+  return declaredPrincipalIds(index).get(value.toLowerCase());
 }
 
 /** `identity.0.principal_id` and `identity[0].principal_id` are the same attribute. */
