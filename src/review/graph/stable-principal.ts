@@ -15,7 +15,8 @@ export function stablePrincipalKey(kind: PrincipalKind, name: string | undefined
 
 /**
  * The principal a `principal_id` value resolved to, with its stable key: a literal object ID
- * is its own key (unless the document declares the principal with that ID: then as its reference); a reference to something named is its kind and that name (the name a system-
+ * is its own key, unless the document declares the principal with that ID (then it is keyed as
+ * its reference); a reference to something named is its kind and that name (the name a system-
  * assigned identity gets from its resource); anything else is the value as written.
  */
 export function withStableKey(principal: GraphPrincipal, asWritten: string, index: DocumentIndex): GraphPrincipal {
