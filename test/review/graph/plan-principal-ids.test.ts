@@ -69,7 +69,7 @@ describe('the declared principal behind an ID, wherever the plan declares it', (
   const GROUP_ID = '99999999-aaaa-4bbb-8ccc-000000000002';
 
   test('a for_each identity of a child module, named from the root; a looked-up group, by its object ID', () => {
-    const worker = resource('azurerm_user_assigned_identity', 'worker["a"]', { name: 'uai-worker-a', principal_id: WORKER_ID }, { address: 'module.app.azurerm_user_assigned_identity.worker["a"]', index: 'a' });
+    const worker = resource('azurerm_user_assigned_identity', 'worker', { name: 'uai-worker-a', principal_id: WORKER_ID }, { address: 'module.app.azurerm_user_assigned_identity.worker["a"]', index: 'a' });
     const group = { ...resource('azuread_group', 'ops', { display_name: 'ops', object_id: GROUP_ID }), address: 'data.azuread_group.ops', mode: 'data' };
     const graph = graphOfPlan({
       format_version: '1.2',
