@@ -3,13 +3,13 @@ import { Severity } from '../../model/severity';
 import { Rule } from '../rule';
 
 /**
- * AZA016: a module call the review could not read. A warning, as AZA015 is: the module may hold
- * no access at all, but nothing judged what it holds, and `check` must not pass it in silence.
+ * AZA016: a module call the review could not read. An error: the module may hold any access
+ * (an Owner grant as easily as nothing), and a gate must not pass what it did not read.
  */
 export const moduleNotRead: Rule = {
   id: RuleId.MODULE_NOT_READ,
   title: 'Module not read',
-  defaultSeverity: Severity.WARNING,
+  defaultSeverity: Severity.ERROR,
   description: 'A module call whose module the review could not read (a local directory that is missing or unreadable, '
     + 'a registry or git module that `terraform init` did not install), so no rule judged the access it declares.',
   fix: 'Run `terraform init` before the review so that .terraform/modules/modules.json lists the module, or give the module\'s '

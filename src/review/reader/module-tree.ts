@@ -37,11 +37,15 @@ interface RootContext {
    * module from many places (200 calls of ./modules/team), and reading, parsing and checking its
    * files again for each call was most of what following the calls cost. Documents are only read.
    */
-  readonly read: Map<string, Promise<{ document: TerraformDocument }>>;
+  readonly read: Map<string, Promise<ReadModule>>;
 }
 
-// Terraform's own limit is the stack; a module that calls itself is a configuration error there.
-const MAX_DEPTH = 32;
+/**
+ * How deep module calls are followed. Terraform sets no limit, but a module that calls itself is
+ * a configuration error there, and each level costs the review a few frames of stack. A deeper
+ * call is not read, and says so (AZA016, an error): it is never taken for a cycle.
+ */
+export const MAX_MODULE_DEPTH = 64;
 const MODULES_MANIFEST = path.join('.terraform', 'modules', 'modules.json');
 
 /**
@@ -70,18 +74,23 @@ async function callsOf(root: RootContext, document: TerraformDocument, dir: stri
       calls.push({ name, source, body, notRead: target.notRead });
       continue;
     }
-    if (ancestors.includes(target.absoluteDir) || key.length > MAX_DEPTH) {
+    if (ancestors.includes(target.absoluteDir)) {
       calls.push({ name, source, body, notRead: `it calls itself (${target.dir})` });
       continue;
     }
-    try {
-      const module = await readModuleOnce(root, target.dir, target.absoluteDir);
-      const nested = await callsOf(root, module.document, target.dir, target.absoluteDir, key, [...ancestors, target.absoluteDir]);
-      calls.push({ name, source, body, module: { dir: target.dir, document: module.document, calls: nested } });
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      calls.push({ name, source, body, notRead: error.message });
+    if (key.length > MAX_MODULE_DEPTH) {
+      calls.push({ name, source, body, notRead: `module calls nest deeper than ${MAX_MODULE_DEPTH} levels here, and the review reads no deeper` });
+      continue;
     }
+    // A directory that is missing or holds no configuration is a module not read; a file in it
+    // that cannot be read or parsed is an input error, as it is in a root module: the review stops.
+    const module = await readModuleOnce(root, target.dir, target.absoluteDir);
+    if ('notRead' in module) {
+      calls.push({ name, source, body, notRead: module.notRead });
+      continue;
+    }
+    const nested = await callsOf(root, module.document, target.dir, target.absoluteDir, key, [...ancestors, target.absoluteDir]);
+    calls.push({ name, source, body, module: { dir: target.dir, document: module.document, calls: nested } });
   }
   return calls;
 }
@@ -109,7 +118,9 @@ function whereIs(root: RootContext, key: string[], source: string, dir: string, 
   return { notRead: `it is not a local path and is not installed: run "terraform init" so that ${MODULES_MANIFEST} lists module "${key.join('.')}"` };
 }
 
-function readModuleOnce(root: RootContext, dir: string, absoluteDir: string): Promise<{ document: TerraformDocument }> {
+type ReadModule = { readonly document: TerraformDocument } | { readonly notRead: string };
+
+function readModuleOnce(root: RootContext, dir: string, absoluteDir: string): Promise<ReadModule> {
   // The path as given is part of the key: it is the one messages about the module's files name.
   const key = `${dir}\u0000${absoluteDir}`;
   let read = root.read.get(key);
@@ -120,10 +131,16 @@ function readModuleOnce(root: RootContext, dir: string, absoluteDir: string): Pr
   return read;
 }
 
-async function readModule(dir: string, absoluteDir: string): Promise<{ document: TerraformDocument }> {
-  const entries = await listDirectory(dir, absoluteDir);
+async function readModule(dir: string, absoluteDir: string): Promise<ReadModule> {
+  let entries;
+  try {
+    entries = await listDirectory(dir, absoluteDir);
+  } catch (error) {
+    if (error instanceof InputError) return { notRead: error.message };
+    throw error;
+  }
   const files = entries.filter((e) => e.isFile() || e.isSymbolicLink()).map((e) => e.name).filter(isConfigurationFile);
-  if (files.length === 0) throw new InputError(dir, 'no *.tf or *.tf.json files in the module directory');
+  if (files.length === 0) return { notRead: `${dir}: no *.tf or *.tf.json files in the module directory` };
   return readModuleDirectory(dir, absoluteDir, files);
 }
 

@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { CDKTF_MANIFEST, readCdktfOut } from './cdktf-out';
-import { readHclText, readUnknownText } from './hcl';
+import { convertHcl, readHclText, readUnknownText } from './hcl';
 import { asInputError, InputError } from './input-error';
 import { readJsonText } from './json-document';
 import { parseJson } from './json-position';
@@ -157,13 +157,8 @@ async function readTfvarsFile(file: string, absolutePath: string): Promise<Recor
     if (!isRecord(value)) throw new InputError(file, 'expected an object of variable values');
     return value;
   }
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { parse } = require('@cdktf/hcl2json') as { parse: (name: string, text: string) => Promise<unknown> };
-  const value = await parse(file, text).catch((error: unknown) => {
-    throw new InputError(file, `cannot be parsed as a variable file: ${error instanceof Error ? error.message : String(error)}`);
-  });
-  if (!isRecord(value)) throw new InputError(file, 'expected variable assignments');
-  return value;
+  // Parsed as a `*.tf` file is: the nesting limit first, then a parser that can fail without taking the review with it.
+  return convertHcl(file, text);
 }
 
 async function readDirectory(dir: string, absoluteDir: string): Promise<SourceDocument[]> {

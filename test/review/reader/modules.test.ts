@@ -50,7 +50,8 @@ describe('local modules, followed as Terraform follows them', () => {
       ['module.network', expect.stringMatching(/^module\.network \(source "\.\.\/modules\/network-not-here"\) was not read: .*network-not-here: no such file or directory/)],
       ['module.vault', expect.stringContaining('(source "Azure/avm-res-keyvault-vault/azurerm") was not read: it is not a local path and is not installed: run "terraform init"')],
     ]);
-    expect(findings.every((f) => f.severity === 'warning')).toBe(true);
+    // An error: a module not read may hold any access, and a gate must not pass it.
+    expect(findings.every((f) => f.severity === 'error')).toBe(true);
   });
 
   test('a registry module installed by terraform init is read from modules.json, with its own nested module', async () => {

@@ -7,6 +7,7 @@ import { valueOfText, VariableSetting, splitVarSetting } from './variables';
 import { ownValue, setOwn } from '../../../model/own-keys';
 import { NOT_READ_MODULES_KEY, NotReadModule, REPEATED_KEY, TerraformDocument } from '../../terraform-json';
 import { ModuleCall } from '../module-tree';
+import { compareTerraformStrings, sortedKeys } from './terraform-order';
 import { typeShapeOf, withTypeDefaults } from './type-defaults';
 
 /** Where variable values come from, besides defaults, in Terraform's order of precedence. */
@@ -257,9 +258,9 @@ function describe(writtenValue: unknown, value: Value): string {
 export function forEachEntries(collection: Value): [string, Value][] | undefined {
   if (Array.isArray(collection)) {
     if (!collection.every((v) => typeof v === 'string')) return undefined;
-    return [...new Set(collection as string[])].sort().map((v) => [v, v]);
+    return [...new Set(collection as string[])].sort(compareTerraformStrings).map((v) => [v, v]);
   }
-  if (isObject(collection)) return Object.keys(collection).sort().map((k) => [k, collection[k]]);
+  if (isObject(collection)) return sortedKeys(collection).map((k) => [k, collection[k]]);
   return undefined;
 }
 

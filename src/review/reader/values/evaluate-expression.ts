@@ -1,6 +1,8 @@
 import { Expr } from './expression-parser';
 import { callFunction } from './functions';
 import { isKnown, isObject, Reference, Unknown, Value } from './value';
+import { sortedKeys } from './terraform-order';
+import { ownValue, setOwn } from '../../../model/own-keys';
 
 /** What names mean where an expression is evaluated. */
 export interface EvaluationScope {
@@ -89,7 +91,7 @@ export function evaluate(expr: Expr, scope: EvaluationScope): Value {
       for (const item of expr.items) {
         const key = evaluate(item.key, scope);
         if (typeof key !== 'string' && typeof key !== 'number') return new Unknown('an object key');
-        out[String(key)] = evaluate(item.value, scope);
+        setOwn(out, String(key), evaluate(item.value, scope));
       }
       return out;
     }
@@ -130,7 +132,9 @@ function binary(expr: Extract<Expr, { kind: 'binary' }>, scope: EvaluationScope)
 function forExpression(expr: Extract<Expr, { kind: 'for' }>, scope: EvaluationScope): Value {
   const collection = evaluate(expr.collection, scope);
   if (!isKnown(collection) || collection === null || typeof collection !== 'object') return new Unknown(show(expr.collection));
-  const entries: [Value, Value][] = Array.isArray(collection) ? collection.map((v, i) => [i, v]) : Object.entries(collection);
+  // A map is iterated in Terraform's key order, whatever order the text wrote it in.
+  const entries: [Value, Value][] = Array.isArray(collection) ? collection.map((v, i) => [i, v])
+    : sortedKeys(collection).map((k) => [k, (collection as Record<string, Value>)[k]]);
   const list: Value[] = [];
   const object: Record<string, Value> = {};
   for (const [key, value] of entries) {
@@ -147,8 +151,9 @@ function forExpression(expr: Extract<Expr, { kind: 'for' }>, scope: EvaluationSc
     if (!expr.object) { list.push(item); continue; }
     const itemKey = evaluate(expr.keyExpr!, inner);
     if (typeof itemKey !== 'string' && typeof itemKey !== 'number') return new Unknown(show(expr.keyExpr!));
-    if (expr.grouped) object[String(itemKey)] = [...((object[String(itemKey)] as Value[] | undefined) ?? []), item];
-    else object[String(itemKey)] = item;
+    const resultKey = String(itemKey);
+    if (expr.grouped) setOwn(object, resultKey, [...((ownValue(object, resultKey) as Value[] | undefined) ?? []), item]);
+    else setOwn(object, resultKey, item);
   }
   return expr.object ? object : list;
 }

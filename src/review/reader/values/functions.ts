@@ -1,4 +1,6 @@
+import { compareTerraformStrings, sortedKeys } from './terraform-order';
 import { isKnown, isObject, isWhollyKnown, Reference, Unknown, Value } from './value';
+import { setOwn } from '../../../model/own-keys';
 
 type Known = Exclude<Value, Unknown | Reference>;
 
@@ -23,14 +25,32 @@ function format(pattern: string, args: Known[]): Value {
   });
 }
 
+/** merge(): later keys win; every key an own property, `__proto__` included (model/own-keys.ts). */
+function mergeObjects(objects: ({ [key: string]: Value } | null)[]): { [key: string]: Value } {
+  const out: { [key: string]: Value } = {};
+  for (const object of objects) if (object !== null) for (const key of Object.keys(object)) setOwn(out, key, object[key]);
+  return out;
+}
+
+/**
+ * toset(): distinct elements in Terraform's order. A set of strings is ordered by bytes
+ * (terraform-order.ts); numbers by value; a mixed list becomes strings, as Terraform converts it.
+ */
+function setOf(list: Value[]): Value[] {
+  const distinct = [...new Map(list.map((v) => [JSON.stringify(v), v])).values()];
+  if (distinct.every((v) => typeof v === 'number')) return (distinct as number[]).sort((x, y) => x - y);
+  if (distinct.every((v) => typeof v === 'string')) return (distinct as string[]).sort(compareTerraformStrings);
+  return distinct;
+}
+
 // Functions whose result is known from known arguments, without a provider or a state.
 const FUNCTIONS: Record<string, (args: Known[]) => Value> = {
   concat: (a) => (a.every(Array.isArray) ? (a as Value[][]).flat() : new Unknown('concat(...)')),
-  merge: (a) => (a.every((x) => x === null || isObject(x)) ? Object.assign({}, ...a.filter((x) => x !== null)) : new Unknown('merge(...)')),
+  merge: (a) => (a.every((x) => x === null || isObject(x)) ? mergeObjects(a as ({ [key: string]: Value } | null)[]) : new Unknown('merge(...)')),
   lookup: (a) => (isObject(a[0]) && typeof a[1] === 'string'
     ? (Object.hasOwn(a[0], a[1]) ? a[0][a[1]] : a.length > 2 ? a[2] : new Unknown(`lookup(..., "${a[1]}")`)) : new Unknown('lookup(...)')),
   tolist: (a) => (Array.isArray(a[0]) ? a[0] : new Unknown('tolist(...)')),
-  toset: (a) => (Array.isArray(a[0]) ? [...new Map(a[0].map((v) => [JSON.stringify(v), v])).values()].sort((x, y) => String(x).localeCompare(String(y))) : new Unknown('toset(...)')),
+  toset: (a) => (Array.isArray(a[0]) ? setOf(a[0]) : new Unknown('toset(...)')),
   tomap: (a) => (isObject(a[0]) ? a[0] : new Unknown('tomap(...)')),
   tostring: (a) => (a[0] === null || typeof a[0] !== 'object' ? (a[0] === null ? null : String(a[0])) : new Unknown('tostring(...)')),
   tonumber: (a) => (a[0] === null ? null : Number.isNaN(Number(a[0])) ? new Unknown('tonumber(...)') : Number(a[0])),
@@ -49,8 +69,8 @@ const FUNCTIONS: Record<string, (args: Known[]) => Value> = {
   upper: (a) => (typeof a[0] === 'string' ? a[0].toUpperCase() : new Unknown('upper(...)')),
   trimspace: (a) => (typeof a[0] === 'string' ? a[0].trim() : new Unknown('trimspace(...)')),
   length: (a) => (Array.isArray(a[0]) ? a[0].length : isObject(a[0]) ? Object.keys(a[0]).length : typeof a[0] === 'string' ? a[0].length : new Unknown('length(...)')),
-  keys: (a) => (isObject(a[0]) ? Object.keys(a[0]).sort() : new Unknown('keys(...)')),
-  values: (a) => (isObject(a[0]) ? Object.keys(a[0]).sort().map((k) => (a[0] as Record<string, Value>)[k]) : new Unknown('values(...)')),
+  keys: (a) => (isObject(a[0]) ? sortedKeys(a[0]) : new Unknown('keys(...)')),
+  values: (a) => (isObject(a[0]) ? sortedKeys(a[0]).map((k) => (a[0] as Record<string, Value>)[k]) : new Unknown('values(...)')),
   flatten: (a) => (Array.isArray(a[0]) ? (a[0] as Value[]).flat(Infinity as 1) : new Unknown('flatten(...)')),
   distinct: (a) => (Array.isArray(a[0]) ? [...new Map(a[0].map((v) => [JSON.stringify(v), v])).values()] : new Unknown('distinct(...)')),
   contains: (a) => (Array.isArray(a[0]) ? a[0].some((v) => JSON.stringify(v) === JSON.stringify(a[1])) : new Unknown('contains(...)')),
