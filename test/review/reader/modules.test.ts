@@ -1,7 +1,12 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import * as path from 'path';
 import { RuleId } from '../../../src/model/rule-id';
 import { ScopeLevel } from '../../../src/model/scope-level';
 import { evaluate as evaluatePolicy } from '../../../src/policy/evaluate';
 import { AccessGraph, SuppressionsByAddress } from '../../../src/review/graph/access-graph';
+import { InputError } from '../../../src/review/reader/input-error';
+import { MAX_MODULE_DEPTH } from '../../../src/review/reader/module-tree';
 import { readInputs } from '../../../src/review/reader/read-inputs';
 
 const DIR = 'test/fixtures/reader/modules';
@@ -75,6 +80,42 @@ describe('local modules, followed as Terraform follows them', () => {
   test('a module that calls itself is not followed forever', async () => {
     const g = await graphOf(['cycle']);
     expect(g.modulesNotRead.map((m) => [m.origin.address, m.reason])).toEqual([['module.self', expect.stringContaining('it calls itself')]]);
+  });
+
+  test('a deep chain is read to its end; one deeper than the limit is named as too deep, never as a cycle', async () => {
+    const chain = (depth: number) => {
+      const root = mkdtempSync(path.join(tmpdir(), 'azure-access-chain-'));
+      for (let i = 1; i <= depth; i++) {
+        const dir = path.join(root, ...Array.from({ length: i }, (_, k) => `m${k + 1}`));
+        mkdirSync(dir, { recursive: true });
+        writeFileSync(path.join(dir, 'main.tf'), i < depth ? `module "m${i + 1}" {\n  source = "./m${i + 1}"\n}\n`
+          : `resource "azurerm_role_assignment" "owner" {\n  scope = "/subscriptions/${SUB}"\n  role_definition_name = "Owner"\n  principal_id = "${'0'.repeat(8)}-0000-0000-0000-000000000001"\n}\n`);
+      }
+      writeFileSync(path.join(root, 'main.tf'), 'module "m1" {\n  source = "./m1"\n}\n');
+      return root;
+    };
+    const read = async (root: string) => {
+      const documents = await readInputs([root], { env: {} });
+      return AccessGraph.fromDocuments(documents.map((d) => ({ file: d.file, document: d.document })));
+    };
+    const deep = await read(chain(34));
+    expect(deep.grants.map((x) => [x.origin.address.split('.').length, x.role.name, x.scope.value])).toEqual([[34 * 2 + 2, 'Owner', `/subscriptions/${SUB}`]]);
+    expect(deep.modulesNotRead).toEqual([]);
+    const tooDeep = await read(chain(MAX_MODULE_DEPTH + 2));
+    expect(tooDeep.grants).toEqual([]);
+    expect(tooDeep.modulesNotRead.map((m) => m.reason)).toEqual([`module calls nest deeper than ${MAX_MODULE_DEPTH} levels here, and the review reads no deeper`]);
+    expect(tooDeep.modulesNotRead[0].origin.address.split('.').length).toBe((MAX_MODULE_DEPTH + 1) * 2);
+  });
+
+  test('a module file that cannot be parsed stops the review, as a root file does', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'azure-access-broken-'));
+    mkdirSync(path.join(root, 'broken'));
+    writeFileSync(path.join(root, 'broken', 'main.tf'), 'resource "azurerm_role_assignment" "x" {\n  scope =\n');
+    writeFileSync(path.join(root, 'main.tf'), 'module "broken" {\n  source = "./broken"\n}\n');
+    const error = await readInputs([root], { env: {} }).then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).message).toBe(`${path.join(root, 'broken', 'main.tf')}: line 2, column 10: Invalid expression; `
+      + 'Expected the start of an expression, but found an invalid expression token.');
   });
 
   test('a suppression keyed by the former address of a module resource still applies, and names the new address', async () => {

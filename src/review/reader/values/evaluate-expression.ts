@@ -1,7 +1,7 @@
 import { Expr } from './expression-parser';
 import { callFunction } from './functions';
-import { isKnown, isObject, Reference, Unknown, Value } from './value';
 import { sortedKeys } from './terraform-order';
+import { isKnown, isObject, Reference, Unknown, Value } from './value';
 import { ownValue, setOwn } from '../../../model/own-keys';
 
 /** What names mean where an expression is evaluated. */
