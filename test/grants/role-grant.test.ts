@@ -5,7 +5,7 @@ import { ManagementGroupPolicyAssignment } from '@cdktf/provider-azurerm/lib/man
 import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
 import { StorageQueue } from '@cdktf/provider-azurerm/lib/storage-queue';
 import { StorageShare } from '@cdktf/provider-azurerm/lib/storage-share';
-import { Aspects, TerraformStack } from 'cdktf';
+import { Aspects, TerraformStack, Token as TfToken } from 'cdktf';
 import {
   AccessGuard,
   AccessGuardProps,
@@ -177,6 +177,23 @@ describe('principal types', () => {
       ['ServicePrincipal', '${azurerm_resource_group.rg.id}'],
       ['User', '${azurerm_resource_group.rg.id}'],
     ]);
+  });
+
+  test('a lookup by a token needs options.id: a token has no text to name the data source by', () => {
+    const stack = newStack();
+    const { rg } = appResources(stack);
+    const upn = TfToken.asString(TfToken.asAny('${var.oncall_upn}'));
+    expect(() => Principal.userByPrincipalName(stack, upn)).toThrow(
+      'test: Principal.userByPrincipalName(userPrincipalName): a token (resolved only at synth) where a literal string is needed. ' +
+        'Accepted: the name written in the code, or options.id to name the lookup when the value is a token.',
+    );
+    expect(() => Principal.groupByDisplayName(stack, TfToken.asString(TfToken.asAny('${var.group}')))).toThrow(/^test: Principal\.groupByDisplayName\(displayName\): a token/);
+    expect(() => Principal.servicePrincipalByClientId(stack, TfToken.asString(TfToken.asAny('${var.app}')))).toThrow(/^test: Principal\.servicePrincipalByClientId\(clientId\): a token/);
+    // With an ID the lookup is named, and the token is the looked-up value.
+    Principal.userByPrincipalName(stack, upn, { id: 'OnCall' }).grant(BuiltInRole.READER, Scope.of(rg));
+    const json = synthJson(stack);
+    expect(json.data.azuread_user.OnCall.user_principal_name).toBe('${var.oncall_upn}');
+    expect(onlyResource(json, 'azurerm_role_assignment').scope).toBe('${azurerm_resource_group.rg.id}');
   });
 
   test('an object ID must be a GUID', () => {
