@@ -6,10 +6,12 @@ import { setAzureClientId, supportsAzureClientId } from './azure-client-id';
 import { FederatedCredentialSubject, GitHubActionsTrustProps } from './federated-credential-subject';
 import { addUserAssignedIdentity } from './identity-block';
 import { IGrantable } from './principal';
+import { checkTags } from './tag-check';
 import { AppPermissionGrant } from '../grants/app-permission-grant';
 import { AppPermissionGrantOptions } from '../grants/app-permission-options';
 import { GrantOptions } from '../grants/grant-options';
 import { RoleGrant } from '../grants/role-grant';
+import { echo } from '../model/echo';
 import { PrincipalKind, PrincipalType } from '../model/principal-kind';
 import { isUnresolved } from '../private/cdktf-runtime';
 import { azurerm } from '../private/providers';
@@ -89,12 +91,14 @@ export class WorkloadIdentity extends Construct implements IGrantable {
           "(3 to 128 letters, digits, '-' and '_', starting with a letter or digit).",
       );
     }
+    const tags = { ...props.tags, [OWNER_TAG]: props.owner };
+    checkTags(this.node.path, tags, (name) => (name === OWNER_TAG ? `owner (the value of tag "${OWNER_TAG}")` : `the value of tag ${echo(name)}`));
     const { UserAssignedIdentity: Identity } = azurerm.userAssignedIdentity();
     this.resource = new Identity(this, 'Resource', {
       name: props.name,
       resourceGroupName: props.resourceGroupName,
       location: props.location,
-      tags: { ...props.tags, [OWNER_TAG]: props.owner },
+      tags,
     });
     this.id = this.resource.id;
     this.principalId = this.resource.principalId;

@@ -1,6 +1,7 @@
 import { ContainerApp } from '@cdktf/provider-azurerm/lib/container-app';
 import { KeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
 import { LinuxVirtualMachine } from '@cdktf/provider-azurerm/lib/linux-virtual-machine';
+import { Token } from 'cdktf';
 import { FederatedCredentialSubject, SystemAssignedIdentity, WorkloadIdentity } from '../../src';
 import { resolveIn as resolve } from '../support/resolve';
 import { appResources, newStack, onlyResource, resourcesOf, synthJson, TENANT } from '../support/stack';
@@ -46,6 +47,52 @@ describe('WorkloadIdentity', () => {
   ])('refuses %j', (override, message) => {
     const props = { name: 'uai-ordering-api', resourceGroupName: 'rg', location: 'eastus', owner: 'team@contoso.example', ...override };
     expect(() => new WorkloadIdentity(newStack(), 'OrderingApi', props)).toThrow(message);
+  });
+});
+
+describe('tags Azure would refuse are refused at construction', () => {
+  const props = { name: 'uai-ordering-api', resourceGroupName: 'rg', location: 'eastus', owner: 'team@contoso.example' };
+  const build = (override: object) => () => new WorkloadIdentity(newStack(), 'OrderingApi', { ...props, ...override });
+  const numbered = (count: number) => Object.fromEntries(Array.from({ length: count }, (_, i) => [`tag${i}`, 'x']));
+
+  test('at most 50 tags, the owner tag counted', () => {
+    const uai = build({ tags: numbered(49) })();
+    expect(Object.keys(uai.resource.tagsInput!)).toHaveLength(50);
+    expect(build({ tags: numbered(50) })).toThrow(
+      /^test\/OrderingApi: 51 tags \("tag0, tag1, .*…\ \(\d+ characters\)\); Azure allows at most 50 on a resource \(Azure error: "a maximum of 50 tags can be applied to each ARM resource" \(azurerm, at plan\)\)\. Accepted: at most 50 tags, each name at most 512 characters without < > % & \\ \? \/, each value at most 256 characters \(bytes in UTF-8\)\.$/,
+    );
+  });
+
+  test('a tag name of at most 512 characters', () => {
+    expect(build({ tags: { ['n'.repeat(512)]: 'x' } })).not.toThrow();
+    expect(build({ tags: { ['n'.repeat(513)]: 'x' } })).toThrow(
+      `test/OrderingApi: tag name "${'n'.repeat(200)}"… (513 characters) is 513 characters; Azure allows at most 512 ` +
+        '(Azure error: InvalidTagName ("the maximum length for a tag key is 512 characters", azurerm, at plan)). Accepted: at most 50 tags',
+    );
+  });
+
+  test.each(['<', '>', '%', '&', '\\', '?', '/'])('no %j in a tag name; other punctuation passes', (character) => {
+    expect(build({ tags: { 'cost-center:team_a.b@c=d+e f': 'x', 'hidden-title': 'y' } })).not.toThrow();
+    expect(build({ tags: { [`cost${character}center`]: 'x' } })).toThrow(
+      `test/OrderingApi: tag name ${JSON.stringify(`cost${character}center`)} contains ${JSON.stringify(character)}, which Azure refuses in a tag name (Azure error: InvalidTagNameCharacters (at apply)). Accepted: `,
+    );
+  });
+
+  test('a tag value, the owner too, of at most 256 characters, counted as UTF-8 bytes as the provider counts them', () => {
+    expect(build({ owner: 'o'.repeat(256), tags: { team: 'v'.repeat(256), city: 'é'.repeat(128) } })).not.toThrow();
+    expect(build({ owner: 'o'.repeat(257) })).toThrow(
+      `test/OrderingApi: owner (the value of tag "owner") "${'o'.repeat(200)}"… (257 characters) is 257 characters; Azure allows at most 256 ` +
+        '(Azure error: InvalidTagValueLength ("the maximum length for a tag value is 256 characters", azurerm, at plan)). Accepted:',
+    );
+    expect(build({ tags: { team: 'v'.repeat(257) } })).toThrow(/^test\/OrderingApi: the value of tag "team" "v{200}"… \(257 characters\) is 257 characters; Azure allows at most 256/);
+    expect(build({ tags: { city: 'é'.repeat(129) } })).toThrow(/the value of tag "city" "é+" is 129 characters, 258 bytes in UTF-8; Azure allows at most 256 \(Azure error: InvalidTagValueLength/);
+    // A tag set or a value that is a token is not judged: its length is known at apply.
+    expect(build({ tags: Token.asStringMap(Token.asAny('${var.tags}')) })).not.toThrow();
+    expect(build({ owner: Token.asString(Token.asAny('${var.owner}')) })).not.toThrow();
+  });
+
+  test('every problem is named at once', () => {
+    expect(build({ owner: 'o'.repeat(300), tags: { 'a/b': 'x' } })).toThrow(/tag name "a\/b" contains "\/".*; owner \(the value of tag "owner"\) .* is 300 characters/);
   });
 });
 
