@@ -6,6 +6,7 @@ import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container'
 import { StorageQueue } from '@cdktf/provider-azurerm/lib/storage-queue';
 import { StorageShare } from '@cdktf/provider-azurerm/lib/storage-share';
 import { Aspects, TerraformStack, Token as TfToken } from 'cdktf';
+import { Construct } from 'constructs';
 import {
   AccessGuard,
   AccessGuardProps,
@@ -444,7 +445,7 @@ describe('what Azure would refuse is refused first, naming what was given', () =
     );
   });
 
-  test('a duplicate grant names the scope\'s resource and the principal, never a token', () => {
+  test('a duplicate grant names the scope\'s resource, the principal and the first grant, never a token', () => {
     const stack = newStack();
     const { vault } = appResources(stack);
     const uai = workload(stack);
@@ -456,10 +457,35 @@ describe('what Azure would refuse is refused first, naming what was given', () =
       message = (e as Error).message;
     }
     expect(message).toBe(
-      'test/OrderingApi: uai-ordering-api is already granted "Key Vault Secrets User" at azurerm_key_vault test/kv (construct KeyVaultSecretsUser-kv). ' +
-        'The same principal, role and scope twice fails at apply with RoleAssignmentExists; pass options.id if this is a different grant.',
+      'test/OrderingApi: uai-ordering-api is already granted "Key Vault Secrets User" at azurerm_key_vault test/kv (test/OrderingApi/KeyVaultSecretsUser-kv). ' +
+        'The same principal, role and scope twice fails at apply with 409 RoleAssignmentExists. Accepted: one role assignment per principal, role and scope; keep one of them.',
     );
     expect(message).not.toContain('TfToken');
+  });
+
+  test('the same principal, role and scope under another ID is the same assignment', () => {
+    const stack = newStack();
+    const principal = Principal.group(GROUP_ID, 'platform-admins');
+    new RoleGrant(stack, 'First', { principal, role: BuiltInRole.READER, scope: Scope.fromId(RG_SCOPE) });
+    new RoleGrant(stack, 'Contributor', { principal, role: BuiltInRole.CONTRIBUTOR, scope: Scope.fromId(RG_SCOPE) });
+    expect(() => new RoleGrant(stack, 'Second', { principal: Principal.group(GROUP_ID.toUpperCase()), role: BuiltInRole.READER, scope: Scope.fromId(RG_SCOPE.toLowerCase()) })).toThrow(
+      `test/Second: ${GROUP_ID} is already granted "Reader" at ${RG_SCOPE} (test/First). The same principal, role and scope twice fails at apply with 409 RoleAssignmentExists.`,
+    );
+    expect(assignments(stack).map((a) => [a.scope, a.role_definition_name ?? a.role_definition_id])).toHaveLength(2);
+  });
+
+  test('a default ID another grant already has is no duplicate: it needs options.id, not RoleAssignmentExists', () => {
+    const stack = newStack();
+    const uai = workload(stack);
+    // Two vaults whose construct IDs are both "kv", under different parents.
+    const vaults = ['a', 'b'].map((team) => appResources(new Construct(stack, team) as TerraformStack).vault);
+    uai.grant(BuiltInRole.KEY_VAULT_SECRETS_USER, Scope.of(vaults[0]));
+    expect(() => uai.grant(BuiltInRole.KEY_VAULT_SECRETS_USER, Scope.of(vaults[1]))).toThrow(
+      'test/OrderingApi: the grant of "Key Vault Secrets User" to uai-ordering-api at azurerm_key_vault test/b/kv would take the construct ID KeyVaultSecretsUser-kv, ' +
+        'which test/OrderingApi/KeyVaultSecretsUser-kv already has. Accepted: options.id naming this grant.',
+    );
+    uai.grant(BuiltInRole.KEY_VAULT_SECRETS_USER, Scope.of(vaults[1]), { id: 'KeyVaultSecretsUser-kv-b' });
+    expect(assignments(stack).map((a) => a.scope).sort()).toEqual(['${azurerm_key_vault.a_kv_7F77A18D.id}', '${azurerm_key_vault.b_kv_7BB6F6EF.id}']);
   });
 });
 

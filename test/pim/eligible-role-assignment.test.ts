@@ -1,6 +1,7 @@
 import { DataAzurermResourceGroup } from '@cdktf/provider-azurerm/lib/data-azurerm-resource-group';
-import { newStack, only, OWNER_GUID, PLATFORM_GROUP, RG_SCOPE_ID, resourceGroup, SUB, synth, UAA_GUID, USER } from './pim-test-support';
-import { EligibleRoleAssignment, PimSchedule } from '../../src';
+import { App, TerraformStack } from 'cdktf';
+import { newStack, only, OWNER_GUID, PLATFORM_GROUP, RG_SCOPE_ID, resourceGroup, resources, SUB, synth, UAA_GUID, USER } from './pim-test-support';
+import { EligibleRoleAssignment, JustInTimeAccess, PimSchedule } from '../../src';
 import { Principal } from '../../src/identity/principal';
 import { Duration } from '../../src/model/duration';
 import { BuiltInRole } from '../../src/roles/built-in-role.generated';
@@ -162,5 +163,50 @@ describe('EligibleRoleAssignment', () => {
       schedule: PimSchedule.afterDuration(Duration.days(30), { startDateTime: rg.name }),
     });
     expect(only(synth(stack), TYPE).schedule.start_date_time).toBe('${azurerm_resource_group.rg.name}');
+  });
+});
+
+describe('two eligibilities for the same principal, role and scope in one stack (409 RoleAssignmentExists)', () => {
+  const props = (principal: Principal, scope: Scope, role = BuiltInRole.OWNER) => ({
+    principal, role, scope, justification: 'ops', schedule: PimSchedule.afterDuration(Duration.days(30)),
+  });
+
+  test('a standalone eligibility twice: the principal ID in another case and the scope read twice from one resource are the same', () => {
+    const { stack } = newStack();
+    const rg = resourceGroup(stack);
+    new EligibleRoleAssignment(stack, 'First', props(Principal.group(PLATFORM_GROUP, 'platform-admins'), Scope.of(rg)));
+    // Another role, another scope or another principal is another eligibility.
+    new EligibleRoleAssignment(stack, 'OtherRole', props(Principal.group(PLATFORM_GROUP), Scope.of(rg), BuiltInRole.USER_ACCESS_ADMINISTRATOR));
+    new EligibleRoleAssignment(stack, 'OtherScope', props(Principal.group(PLATFORM_GROUP), Scope.fromId(RG_SCOPE_ID)));
+    new EligibleRoleAssignment(stack, 'OtherPrincipal', props(Principal.user(USER), Scope.of(rg)));
+    expect(() => new EligibleRoleAssignment(stack, 'Second', props(Principal.group(PLATFORM_GROUP.toUpperCase(), 'platform-admins'), Scope.of(rg)))).toThrow(
+      'pim/Second: platform-admins is already eligible for "Owner" at azurerm_resource_group pim/rg (pim/First). ' +
+        'The same principal, role and scope twice fails at apply with 409 RoleAssignmentExists. Accepted: one eligibility per principal, role and scope; keep one of them.',
+    );
+    const scopes = resources(synth(stack), TYPE).map((r) => r.scope).sort();
+    expect(scopes).toEqual(['${azurerm_resource_group.rg.id}', '${azurerm_resource_group.rg.id}', '${azurerm_resource_group.rg.id}', RG_SCOPE_ID]);
+  });
+
+  test('an eligibility JustInTimeAccess made, and one made beside it', () => {
+    const { stack } = newStack();
+    const rg = resourceGroup(stack);
+    const jit = new JustInTimeAccess(stack, 'PlatformAdmins', {
+      principals: [Principal.group(PLATFORM_GROUP, 'platform-admins')],
+      roles: [BuiltInRole.OWNER],
+      scope: Scope.of(rg),
+      eligibleFor: Duration.days(30),
+      activation: { maxDuration: Duration.hours(1), requireMfa: true },
+    });
+    expect(() => new EligibleRoleAssignment(stack, 'Extra', props(Principal.group(PLATFORM_GROUP), Scope.of(rg)))).toThrow(
+      `pim/Extra: ${PLATFORM_GROUP} is already eligible for "Owner" at azurerm_resource_group pim/rg (${jit.eligibilities[0].node.path}). The same principal, role and scope twice fails at apply with 409 RoleAssignmentExists.`,
+    );
+    // The same eligibility in another stack is another Terraform configuration's.
+    const other = new TerraformStack(stack.node.root as App, 'other');
+    new EligibleRoleAssignment(other, 'Extra', props(Principal.group(PLATFORM_GROUP), Scope.fromId(RG_SCOPE_ID)));
+    new EligibleRoleAssignment(stack, 'Literal', props(Principal.group(PLATFORM_GROUP), Scope.fromId(RG_SCOPE_ID)));
+    expect(() => new EligibleRoleAssignment(other, 'Again', props(Principal.group(PLATFORM_GROUP), Scope.fromId(RG_SCOPE_ID)))).toThrow(
+      /^other\/Again: .* is already eligible for "Owner" at .*rg-platform \(other\/Extra\)/,
+    );
+    expect(resources(synth(stack), TYPE).map((r) => r.scope).sort()).toEqual(['${azurerm_resource_group.rg.id}', RG_SCOPE_ID]);
   });
 });
