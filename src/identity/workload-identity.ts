@@ -3,8 +3,8 @@ import type { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assi
 import type { TerraformResource } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { setAzureClientId, supportsAzureClientId } from './azure-client-id';
-import { FederatedCredentialSubject, GitHubActionsTrustProps } from './federated-credential-subject';
 import { checkFederatedCredentialsAtSynth } from './federated-credential-check';
+import { FederatedCredentialSubject, GitHubActionsTrustProps } from './federated-credential-subject';
 import { addUserAssignedIdentity } from './identity-block';
 import { IGrantable } from './principal';
 import { checkTags } from './tag-check';

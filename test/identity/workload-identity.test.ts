@@ -1,7 +1,7 @@
 import { ContainerApp } from '@cdktf/provider-azurerm/lib/container-app';
+import { FederatedIdentityCredential, FederatedIdentityCredentialConfig } from '@cdktf/provider-azurerm/lib/federated-identity-credential';
 import { KeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
 import { LinuxVirtualMachine } from '@cdktf/provider-azurerm/lib/linux-virtual-machine';
-import { FederatedIdentityCredential, FederatedIdentityCredentialConfig } from '@cdktf/provider-azurerm/lib/federated-identity-credential';
 import { TerraformStack, Token } from 'cdktf';
 import { FederatedCredentialSubject, SystemAssignedIdentity, WorkloadIdentity } from '../../src';
 import { resolveIn as resolve } from '../support/resolve';
