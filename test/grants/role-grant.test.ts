@@ -439,6 +439,29 @@ describe('what Azure would refuse is refused first, naming what was given', () =
     expect(() => workload(stack).grant(BuiltInRole.KEY_VAULT_SECRETS_USER, Scope.of(vault), options)).toThrow(message);
   });
 
+  test('a condition that is not the condition language is refused with where it goes wrong, cut at 200 characters', () => {
+    const stack = newStack();
+    const { storage } = appResources(stack);
+    const prose = `only the orders container, please ${'and nothing else '.repeat(20)}`;
+    let message = '';
+    try {
+      workload(stack).grant(BuiltInRole.STORAGE_BLOB_DATA_READER, Scope.of(storage), { condition: prose });
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toBe(
+      `test/OrderingApi/StorageBlobDataReader-st: condition ${JSON.stringify(prose.slice(0, 200))}… (${prose.length} characters) is not the ABAC condition language: ` +
+        'expected ActionMatches{...}, SubOperationMatches{...}, Exists, "(", NOT or an attribute such as @Resource[...], found "only" at character 1, near "only the orders container, ple". ' +
+        "Accepted: a condition in the role assignment condition format, e.g. ((!(ActionMatches{'<action>'})) OR (@Resource[<attribute>] StringEquals '<value>')). " +
+        'Azure error: "The given role assignment condition is invalid." (400, at apply).',
+    );
+    const documented =
+      "((!(ActionMatches{'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read'} AND NOT SubOperationMatches{'Blob.List'})) " +
+      "OR (@Resource[Microsoft.Storage/storageAccounts/blobServices/containers:name] StringEquals 'orders'))";
+    workload(stack, 'Reports').grant(BuiltInRole.STORAGE_BLOB_DATA_READER, Scope.of(storage), { condition: documented });
+    expect(assignments(stack).map((a) => [a.scope, a.condition])).toEqual([['${azurerm_storage_account.st.id}', documented]]);
+  });
+
   test('the nil GUID is no principal', () => {
     expect(() => Principal.group('00000000-0000-0000-0000-000000000000', 'placeholder')).toThrow(
       '"00000000-0000-0000-0000-000000000000" is the nil GUID, which names no principal: a placeholder left in? Azure refuses a role assignment to it (PrincipalNotFound).',
