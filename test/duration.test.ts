@@ -1,3 +1,4 @@
+import { Token } from 'cdktf';
 import * as fc from 'fast-check';
 import { Duration } from '../src';
 
@@ -61,5 +62,37 @@ describe('Duration', () => {
     expect(Duration.minutes(90).totalHours).toBe(1.5);
     expect(Duration.hours(36).totalDays).toBe(1.5);
     expect(Duration.hours(8).toString()).toBe('8 hours (PT8H)');
+  });
+
+  describe('a token, where the length must be computed at synth, is refused naming the argument', () => {
+    const hours = Token.asNumber('${var.hours}');
+
+    test.each([
+      ['minutes', (n: number) => Duration.minutes(n), 'Duration.minutes(amount): a token (resolved only at synth) where a literal number is needed. Accepted: a whole number of minutes written in the code, e.g. Duration.minutes(30).'],
+      ['hours', (n: number) => Duration.hours(n), 'Duration.hours(amount): a token (resolved only at synth) where a literal number is needed. Accepted: a whole number of hours written in the code, e.g. Duration.hours(8).'],
+      ['days', (n: number) => Duration.days(n), 'Duration.days(amount): a token (resolved only at synth) where a literal number is needed. Accepted: a whole number of days written in the code, e.g. Duration.days(180).'],
+    ])('Duration.%s(token)', (_unit, factory, message) => {
+      let thrown = '';
+      try {
+        factory(hours);
+      } catch (e) {
+        thrown = (e as Error).message;
+      }
+      expect(thrown).toBe(message);
+      // The token's internal encoding (a double near -8.1e+298) is never shown.
+      expect(thrown).not.toMatch(/e\+\d{3}/);
+      // The same factory with the same magnitude written out is judged on its value, not as a token.
+      expect(factory(1).totalMinutes).toBeGreaterThan(0);
+    });
+
+    test('Duration.parse(token)', () => {
+      const text = Token.asString(Token.asAny('${var.window}'));
+      expect(() => Duration.parse(text)).toThrow(
+        'Duration.parse(text): a token (resolved only at synth) where a literal string is needed. Accepted: an ISO 8601 duration written in the code, e.g. "PT8H" or "P30D".',
+      );
+      expect(() => Duration.parse(text)).not.toThrow(/TfToken/);
+      // A Terraform expression written as text is no cdktf token: it is judged as text.
+      expect(() => Duration.parse('${var.window}')).toThrow('"${var.window}" is not an ISO 8601 duration');
+    });
   });
 });

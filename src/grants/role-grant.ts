@@ -6,6 +6,7 @@ import { assignmentName } from './assignment-name';
 import { assignmentRoleDefinitionId } from './assignment-role-definition-id';
 import { describeHolder, describePrincipalName, describeScope } from './describe';
 import { GrantOptions } from './grant-options';
+import { assignmentExistsMessage, claimAssignment, existingAssignment } from './same-assignment';
 import { checkWideScopeAtSynth } from './wide-scope-check';
 import type { IPrincipal } from '../model/principal';
 import { PrincipalKind } from '../model/principal-kind';
@@ -48,6 +49,8 @@ export class RoleGrant extends Construct {
       );
     }
     const parent = principal.grantHost ? host : cdktf().TerraformStack.of(host);
+    const existing = existingAssignment(parent, 'standing', principal, role, scope);
+    if (existing !== undefined) throw new Error(assignmentExistsMessage(parent.node.path, 'standing', principal, role, scope, existing));
     const id = options.id ?? defaultGrantId(parent, principal, role, scope);
     return new RoleGrant(parent, id, { ...options, principal, role, scope });
   }
@@ -66,6 +69,7 @@ export class RoleGrant extends Construct {
     this.role = props.role;
     this.scope = props.scope;
     this.justification = checkJustification(this.node.path, props);
+    claimAssignment(this, 'standing', props.principal, props.role, props.scope);
 
     const condition = checkCondition(this.node.path, props.condition, props.conditionVersion);
     const managedInStack = props.principal.kind === PrincipalKind.MANAGED_IDENTITY && props.principal.isCreatedInStack;
@@ -126,16 +130,21 @@ function describe(description: string | undefined, justification: string | undef
   return text || undefined;
 }
 
-/** `KeyVaultSecretsUser-kv`, `Reader-sub-11111111`: stable across runs, readable in addresses. */
+/**
+ * `KeyVaultSecretsUser-kv`, `Reader-sub-11111111`: stable across runs, readable in addresses. The
+ * same text can come from a different grant (two vaults with the construct ID `kv` under
+ * different parents), which then needs its own ID.
+ */
 function defaultGrantId(parent: IConstruct, principal: IPrincipal, role: Role, scope: Scope): string {
   const roleText = role.name.replace(/[^A-Za-z0-9]+/g, '');
   const scopeText = scope.sourceConstruct?.node.id ?? literalScopeText(scope);
   const principalSuffix = principal.grantHost === parent ? '' : `-${principalText(principal)}`;
   const base = `${roleText}-${scopeText}${principalSuffix}`.replace(/[^A-Za-z0-9_-]+/g, '-');
-  if (!parent.node.tryFindChild(base)) return base;
+  const taken = parent.node.tryFindChild(base);
+  if (!taken) return base;
   throw new Error(
-    `${parent.node.path}: ${describePrincipalName(principal)} is already granted "${role.name}" at ${describeScope(scope)} (construct ${base}). ` +
-      'The same principal, role and scope twice fails at apply with RoleAssignmentExists; pass options.id if this is a different grant.',
+    `${parent.node.path}: the grant of "${role.name}" to ${describePrincipalName(principal)} at ${describeScope(scope)} would take the construct ID ${base}, ` +
+      `which ${taken.node.path} already has. Accepted: options.id naming this grant.`,
   );
 }
 

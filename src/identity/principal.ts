@@ -8,6 +8,7 @@ import { isGuid, NIL_GUID } from '../model/guid';
 import { IPrincipal } from '../model/principal';
 import { PrincipalKind, PrincipalType, principalTypeOf } from '../model/principal-kind';
 import { azureadPrincipalTypes, principalFactsOf } from '../model/terraform-types';
+import { refuseToken } from '../model/token';
 import { cdktf, isUnresolved } from '../private/cdktf-runtime';
 import { azuread } from '../private/providers';
 import { AppPermission } from '../roles/app-permission';
@@ -104,21 +105,23 @@ export class Principal implements IGrantable {
   /** Looks a user up by user principal name (`azuread_user` data source). */
   public static userByPrincipalName(scope: Construct, userPrincipalName: string, options: PrincipalLookupOptions = {}): Principal {
     const { DataAzureadUser } = azuread.dataUser();
-    const data = new DataAzureadUser(scope, options.id ?? lookupId('User', userPrincipalName), { userPrincipalName });
+    const id = options.id ?? lookupId(scope, 'Principal.userByPrincipalName(userPrincipalName)', 'User', userPrincipalName);
+    const data = new DataAzureadUser(scope, id, { userPrincipalName });
     return new Principal(data.objectId, PrincipalKind.HUMAN, userPrincipalName, data);
   }
 
   /** Looks a security group up by display name (`azuread_group` data source). */
   public static groupByDisplayName(scope: Construct, displayName: string, options: PrincipalLookupOptions = {}): Principal {
     const { DataAzureadGroup } = azuread.dataGroup();
-    const data = new DataAzureadGroup(scope, options.id ?? lookupId('Group', displayName), { displayName, securityEnabled: true });
+    const id = options.id ?? lookupId(scope, 'Principal.groupByDisplayName(displayName)', 'Group', displayName);
+    const data = new DataAzureadGroup(scope, id, { displayName, securityEnabled: true });
     return new Principal(data.objectId, PrincipalKind.GROUP, displayName, data);
   }
 
   /** Looks an application's service principal up by client (application) ID. */
   public static servicePrincipalByClientId(scope: Construct, clientId: string, options: PrincipalLookupOptions = {}): Principal {
     const { DataAzureadServicePrincipal } = azuread.dataServicePrincipal();
-    const id = options.id ?? lookupId('ServicePrincipal', clientId);
+    const id = options.id ?? lookupId(scope, 'Principal.servicePrincipalByClientId(clientId)', 'ServicePrincipal', clientId);
     // An application permission grant may have looked the same API up already (Microsoft Graph,
     // once per stack): share that lookup rather than fail on a second construct of the same ID.
     const existing = scope.node.tryFindChild(id);
@@ -162,7 +165,12 @@ export class Principal implements IGrantable {
   }
 }
 
-/** `Group-platform-admins` from a looked-up name: letters, digits, `-` and `_` only. */
-function lookupId(prefix: string, value: string): string {
+/**
+ * `Group-platform-admins` from a looked-up name: letters, digits, `-` and `_` only. A token has no
+ * text to name the data source by (its placeholder would become the Terraform address), so it
+ * needs `options.id`.
+ */
+function lookupId(scope: Construct, call: string, prefix: string, value: string): string {
+  refuseToken(`${scope.node.path}: ${call}`, value, 'string', 'the name written in the code, or options.id to name the lookup when the value is a token');
   return `${prefix}-${value.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '')}`;
 }

@@ -3,22 +3,23 @@ import type { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assi
 import type { TerraformResource } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { setAzureClientId, supportsAzureClientId } from './azure-client-id';
+import { checkFederatedCredentialsAtSynth } from './federated-credential-check';
 import { FederatedCredentialSubject, GitHubActionsTrustProps } from './federated-credential-subject';
 import { addUserAssignedIdentity } from './identity-block';
 import { IGrantable } from './principal';
+import { checkTags } from './tag-check';
 import { AppPermissionGrant } from '../grants/app-permission-grant';
 import { AppPermissionGrantOptions } from '../grants/app-permission-options';
 import { GrantOptions } from '../grants/grant-options';
 import { RoleGrant } from '../grants/role-grant';
+import { echo } from '../model/echo';
+import { FEDERATED_CREDENTIAL_LIMITS, FEDERATED_CREDENTIAL_NAME_ACCEPTED } from '../model/federated-credential-limits';
 import { PrincipalKind, PrincipalType } from '../model/principal-kind';
 import { isUnresolved } from '../private/cdktf-runtime';
 import { azurerm } from '../private/providers';
 import { AppPermission } from '../roles/app-permission';
 import { Role } from '../roles/role';
 import { Scope } from '../scope/scope';
-
-/** Azure allows at most 20 federated identity credentials on one user-assigned identity. */
-export const MAX_FEDERATED_CREDENTIALS = 20;
 
 /** The tag that records who owns an identity, so ownership can be reviewed. */
 export const OWNER_TAG = 'owner';
@@ -89,12 +90,14 @@ export class WorkloadIdentity extends Construct implements IGrantable {
           "(3 to 128 letters, digits, '-' and '_', starting with a letter or digit).",
       );
     }
+    const tags = { ...props.tags, [OWNER_TAG]: props.owner };
+    checkTags(this.node.path, tags, (name) => (name === OWNER_TAG ? `owner (the value of tag "${OWNER_TAG}")` : `the value of tag ${echo(name)}`));
     const { UserAssignedIdentity: Identity } = azurerm.userAssignedIdentity();
     this.resource = new Identity(this, 'Resource', {
       name: props.name,
       resourceGroupName: props.resourceGroupName,
       location: props.location,
-      tags: { ...props.tags, [OWNER_TAG]: props.owner },
+      tags,
     });
     this.id = this.resource.id;
     this.principalId = this.resource.principalId;
@@ -102,6 +105,7 @@ export class WorkloadIdentity extends Construct implements IGrantable {
     this.tenantId = this.resource.tenantId;
     this.displayName = props.name;
     this.owner = props.owner;
+    checkFederatedCredentialsAtSynth({ construct: this, resource: this.resource, displayName: props.name });
   }
 
   public get grantHost(): IConstruct | undefined {
@@ -143,19 +147,19 @@ export class WorkloadIdentity extends Construct implements IGrantable {
     subject: FederatedCredentialSubject,
     options: FederatedCredentialOptions = {},
   ): FederatedIdentityCredential {
-    if (this.federatedCredentials.length >= MAX_FEDERATED_CREDENTIALS) {
+    const path = `${this.node.path}/${id}`;
+    const { maxPerIdentity, name: namePattern } = FEDERATED_CREDENTIAL_LIMITS;
+    if (this.federatedCredentials.length >= maxPerIdentity) {
       throw new Error(
-        `${this.node.path}/${id}: Azure allows at most ${MAX_FEDERATED_CREDENTIALS} federated credentials per identity, and ` +
+        `${path}: Azure allows at most ${maxPerIdentity} federated credentials per identity, and ` +
           `${this.displayName} already has ${this.federatedCredentials.length}. Use another identity, or narrower subjects.`,
       );
     }
     const name = options.name ?? id;
-    if (!isUnresolved(name) && !/^[A-Za-z0-9][A-Za-z0-9_-]{2,119}$/.test(name)) {
-      throw new Error(
-        `${this.node.path}/${id}: federated credential name "${name}" is not accepted ` +
-          "(3 to 120 letters, digits, '-' and '_', starting with a letter or digit).",
-      );
+    if (!isUnresolved(name) && !namePattern.test(name)) {
+      throw new Error(`${path}: federated credential name ${echo(name)} is not accepted (${FEDERATED_CREDENTIAL_NAME_ACCEPTED}).`);
     }
+    checkTrustLengths(path, subject);
     const same = this.federatedCredentials.find((c) => sameTrust(c, subject));
     if (same !== undefined) {
       throw new Error(
@@ -183,6 +187,27 @@ export class WorkloadIdentity extends Construct implements IGrantable {
   /** Shorthand for `addFederatedCredential(id, FederatedCredentialSubject.gitHubActions(props))`. */
   public trustGitHubActions(id: string, props: GitHubActionsTrustProps): FederatedIdentityCredential {
     return this.addFederatedCredential(id, FederatedCredentialSubject.gitHubActions(props));
+  }
+}
+
+/**
+ * Entra keeps at most 600 characters of a credential's issuer, subject and audience, and refuses
+ * the credential at apply otherwise (the limits are in model/federated-credential-limits.ts).
+ */
+function checkTrustLengths(path: string, subject: FederatedCredentialSubject): void {
+  const { maxIssuerLength, maxSubjectLength, maxAudienceLength } = FEDERATED_CREDENTIAL_LIMITS;
+  const fields: [string, string, number][] = [
+    ['issuer', subject.issuer, maxIssuerLength],
+    ['subject', subject.subject, maxSubjectLength],
+    ...subject.audiences.map((audience): [string, string, number] => ['audience', audience, maxAudienceLength]),
+  ];
+  for (const [field, value, max] of fields) {
+    if (typeof value === 'string' && !isUnresolved(value) && value.length > max) {
+      throw new Error(
+        `${path}: the federated credential's ${field} ${echo(value)} is ${value.length} characters; Entra accepts at most ${max} ` +
+          `and refuses the credential at apply. Accepted: an ${field} of at most ${max} characters.`,
+      );
+    }
   }
 }
 

@@ -1,3 +1,5 @@
+import { refuseToken } from './token';
+
 const MINUTES_PER_HOUR = 60;
 const MINUTES_PER_DAY = 24 * MINUTES_PER_HOUR;
 const ISO_DURATION = /^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/i;
@@ -9,20 +11,30 @@ const ISO_DURATION = /^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)
  * (`P1Y` must be written `P365D`).
  */
 export class Duration {
+  /** A whole number of minutes, written in the code (a token is refused: the length is computed at synth). */
   public static minutes(amount: number): Duration {
+    refuseLengthToken('minutes', amount);
     return new Duration(checkAmount(amount, 'minutes'), `${amount} minutes`);
   }
 
+  /** A whole number of hours, written in the code (a token is refused: the length is computed at synth). */
   public static hours(amount: number): Duration {
+    refuseLengthToken('hours', amount);
     return new Duration(checkAmount(amount, 'hours') * MINUTES_PER_HOUR, `${amount} hours`);
   }
 
+  /** A whole number of days, written in the code (a token is refused: the length is computed at synth). */
   public static days(amount: number): Duration {
+    refuseLengthToken('days', amount);
     return new Duration(checkAmount(amount, 'days') * MINUTES_PER_DAY, `${amount} days`);
   }
 
-  /** Parses `PT30M`, `PT8H`, `P1D`, `P1DT12H`, `P2W`; refuses years, months and fractions. */
+  /**
+   * Parses `PT30M`, `PT8H`, `P1D`, `P1DT12H`, `P2W`; refuses years, months and fractions, and a
+   * token (the length is computed at synth).
+   */
   public static parse(text: string): Duration {
+    refuseToken('Duration.parse(text)', text, 'string', 'an ISO 8601 duration written in the code, e.g. "PT8H" or "P30D"');
     const value = String(text ?? '').trim();
     if (/^P(\d+Y|\d+M|.*\d+Y|[^T]*\d+M)/i.test(value)) {
       throw new Error(
@@ -91,6 +103,14 @@ export class Duration {
 // A century: longer than anything PIM, activation or expiry settings accept, short enough that
 // arithmetic on it stays exact.
 const LONGEST_MINUTES = 36_500 * MINUTES_PER_DAY;
+
+/**
+ * Schedules and policies compare and convert lengths at synth (an eligibility no longer than its
+ * policy allows, P365D at most), which a token cannot take part in.
+ */
+function refuseLengthToken(unit: 'minutes' | 'hours' | 'days', amount: number): void {
+  refuseToken(`Duration.${unit}(amount)`, amount, 'number', `a whole number of ${unit} written in the code, e.g. Duration.${unit}(${unit === 'minutes' ? 30 : unit === 'hours' ? 8 : 180})`);
+}
 
 function checkAmount(amount: number, unit: string): number {
   if (!Number.isInteger(amount) || amount <= 0) {

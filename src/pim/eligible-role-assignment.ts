@@ -9,6 +9,7 @@ import { PimSchedule } from './pim-schedule';
 import { checkScheduleAtSynth } from './schedule-limits';
 import { PimTicket } from './ticket';
 import { checkCondition } from '../grants/abac-condition';
+import { claimAssignment } from '../grants/same-assignment';
 import type { IPrincipal } from '../model/principal';
 import { azurermPim } from '../private/pim-providers';
 import { recordPermanentEligibility, recordPrincipal } from '../private/record-metadata';
@@ -65,6 +66,7 @@ export class EligibleRoleAssignment extends Construct {
     this.isPermanent = schedule.expirationType === PimExpirationType.NO_EXPIRATION;
     const condition = checkCondition(path, props.condition, props.conditionVersion);
     this.roleDefinitionId = pimRoleDefinitionId(path, props.role, props.scope);
+    claimAssignment(this, 'eligible', this.principal, props.role, props.scope);
 
     const { PimEligibleRoleAssignment: Resource } = azurermPim.eligibleRoleAssignment();
     this.resource = new Resource(this, 'Resource', {

@@ -1,4 +1,5 @@
 import { assignmentRoleDefinitionId } from '../grants/assignment-role-definition-id';
+import { scopeKey } from '../grants/same-assignment';
 import { ScopeLevel } from '../model/scope-level';
 import { Role } from '../roles/role';
 import { Scope } from '../scope/scope';
@@ -26,15 +27,10 @@ export function pimRoleDefinitionId(path: string, role: Role, scope: Scope): str
 }
 
 /**
- * The key under which Azure keeps one policy per role and scope, for literal scopes the
- * normalized ID, for a scope read from a resource of the stack that resource's path.
+ * The key under which Azure keeps one policy per role and scope (the scope as `scopeKey` keys
+ * it, as for assignments).
  * @internal
  */
 export function roleAtScopeKey(role: Role, scope: Scope): string {
-  const where = scope.isLiteral
-    ? scope.id.toLowerCase()
-    : scope.sourceConstruct !== undefined
-      ? `construct:${scope.sourceConstruct.node.path}:${scope.terraformType ?? ''}`
-      : scope.id;
-  return `${role.guid.toLowerCase()}@${where}`;
+  return `${role.guid.toLowerCase()}@${scopeKey(scope)}`;
 }

@@ -2,6 +2,7 @@ import { checkDateTime } from './date-time';
 import { PimExpirationType } from './pim-expiration-type';
 import type { ResolvedPimSchedule } from './resolved-pim-schedule';
 import { Duration } from '../model/duration';
+import { refuseToken } from '../model/token';
 import { isUnresolved } from '../private/cdktf-runtime';
 
 /** Options shared by every schedule. */
@@ -31,10 +32,12 @@ export class PimSchedule {
 
   /**
    * Ends after an ISO 8601 duration given as text, e.g. one read from configuration (`P180D`,
-   * `PT8H`). Years and months are refused: the PIM services reject `P1Y`; write `P365D`.
+   * `PT8H`). Years and months are refused: the PIM services reject `P1Y`; write `P365D`. A token
+   * is refused too: the length is checked against the role's policy at synth.
    */
   public static afterIsoDuration(isoDuration: string, options: PimScheduleOptions = {}): PimSchedule {
     try {
+      refuseToken('PimSchedule.afterIsoDuration(isoDuration)', isoDuration, 'string', 'an ISO 8601 duration written in the code, e.g. "P180D"');
       return new PimSchedule(PimExpirationType.AFTER_DURATION, options, { duration: Duration.parse(isoDuration) });
     } catch (error) {
       // Kept, not thrown: the construct that uses the schedule reports it with its path.

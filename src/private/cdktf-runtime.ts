@@ -13,9 +13,5 @@ export function cdktf(): typeof Cdktf {
   return loaded;
 }
 
-/** Whether a value holds a cdktf token (a value known only at apply time). */
-export function isUnresolved(value: unknown): boolean {
-  // Every string token contains "${"; checking that first keeps plain values from loading cdktf.
-  if (typeof value === 'string' && !value.includes('${')) return false;
-  return cdktf().Token.isUnresolved(value);
-}
+/** Whether a value holds a cdktf token (a value known only at apply time): one answer, in the model. */
+export { isToken as isUnresolved } from '../model/token';

@@ -5,7 +5,8 @@ import { ManagementGroupPolicyAssignment } from '@cdktf/provider-azurerm/lib/man
 import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
 import { StorageQueue } from '@cdktf/provider-azurerm/lib/storage-queue';
 import { StorageShare } from '@cdktf/provider-azurerm/lib/storage-share';
-import { Aspects, TerraformStack } from 'cdktf';
+import { Aspects, TerraformStack, Token as TfToken } from 'cdktf';
+import { Construct } from 'constructs';
 import {
   AccessGuard,
   AccessGuardProps,
@@ -177,6 +178,23 @@ describe('principal types', () => {
       ['ServicePrincipal', '${azurerm_resource_group.rg.id}'],
       ['User', '${azurerm_resource_group.rg.id}'],
     ]);
+  });
+
+  test('a lookup by a token needs options.id: a token has no text to name the data source by', () => {
+    const stack = newStack();
+    const { rg } = appResources(stack);
+    const upn = TfToken.asString(TfToken.asAny('${var.oncall_upn}'));
+    expect(() => Principal.userByPrincipalName(stack, upn)).toThrow(
+      'test: Principal.userByPrincipalName(userPrincipalName): a token (resolved only at synth) where a literal string is needed. ' +
+        'Accepted: the name written in the code, or options.id to name the lookup when the value is a token.',
+    );
+    expect(() => Principal.groupByDisplayName(stack, TfToken.asString(TfToken.asAny('${var.group}')))).toThrow(/^test: Principal\.groupByDisplayName\(displayName\): a token/);
+    expect(() => Principal.servicePrincipalByClientId(stack, TfToken.asString(TfToken.asAny('${var.app}')))).toThrow(/^test: Principal\.servicePrincipalByClientId\(clientId\): a token/);
+    // With an ID the lookup is named, and the token is the looked-up value.
+    Principal.userByPrincipalName(stack, upn, { id: 'OnCall' }).grant(BuiltInRole.READER, Scope.of(rg));
+    const json = synthJson(stack);
+    expect(json.data.azuread_user.OnCall.user_principal_name).toBe('${var.oncall_upn}');
+    expect(onlyResource(json, 'azurerm_role_assignment').scope).toBe('${azurerm_resource_group.rg.id}');
   });
 
   test('an object ID must be a GUID', () => {
@@ -421,13 +439,36 @@ describe('what Azure would refuse is refused first, naming what was given', () =
     expect(() => workload(stack).grant(BuiltInRole.KEY_VAULT_SECRETS_USER, Scope.of(vault), options)).toThrow(message);
   });
 
+  test('a condition that is not the condition language is refused with where it goes wrong, cut at 200 characters', () => {
+    const stack = newStack();
+    const { storage } = appResources(stack);
+    const prose = `only the orders container, please ${'and nothing else '.repeat(20)}`;
+    let message = '';
+    try {
+      workload(stack).grant(BuiltInRole.STORAGE_BLOB_DATA_READER, Scope.of(storage), { condition: prose });
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toBe(
+      `test/OrderingApi/StorageBlobDataReader-st: condition ${JSON.stringify(prose.slice(0, 200))}… (${prose.length} characters) is not the ABAC condition language: ` +
+        'expected ActionMatches{...}, SubOperationMatches{...}, Exists, "(", NOT or an attribute such as @Resource[...], found "only" at character 1, near "only the orders container, ple". ' +
+        "Accepted: a condition in the role assignment condition format, e.g. ((!(ActionMatches{'<action>'})) OR (@Resource[<attribute>] StringEquals '<value>')). " +
+        'Azure error: "The given role assignment condition is invalid." (400, at apply).',
+    );
+    const documented =
+      "((!(ActionMatches{'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read'} AND NOT SubOperationMatches{'Blob.List'})) " +
+      "OR (@Resource[Microsoft.Storage/storageAccounts/blobServices/containers:name] StringEquals 'orders'))";
+    workload(stack, 'Reports').grant(BuiltInRole.STORAGE_BLOB_DATA_READER, Scope.of(storage), { condition: documented });
+    expect(assignments(stack).map((a) => [a.scope, a.condition])).toEqual([['${azurerm_storage_account.st.id}', documented]]);
+  });
+
   test('the nil GUID is no principal', () => {
     expect(() => Principal.group('00000000-0000-0000-0000-000000000000', 'placeholder')).toThrow(
       '"00000000-0000-0000-0000-000000000000" is the nil GUID, which names no principal: a placeholder left in? Azure refuses a role assignment to it (PrincipalNotFound).',
     );
   });
 
-  test('a duplicate grant names the scope\'s resource and the principal, never a token', () => {
+  test('a duplicate grant names the scope\'s resource, the principal and the first grant, never a token', () => {
     const stack = newStack();
     const { vault } = appResources(stack);
     const uai = workload(stack);
@@ -439,10 +480,35 @@ describe('what Azure would refuse is refused first, naming what was given', () =
       message = (e as Error).message;
     }
     expect(message).toBe(
-      'test/OrderingApi: uai-ordering-api is already granted "Key Vault Secrets User" at azurerm_key_vault test/kv (construct KeyVaultSecretsUser-kv). ' +
-        'The same principal, role and scope twice fails at apply with RoleAssignmentExists; pass options.id if this is a different grant.',
+      'test/OrderingApi: uai-ordering-api is already granted "Key Vault Secrets User" at azurerm_key_vault test/kv (test/OrderingApi/KeyVaultSecretsUser-kv). ' +
+        'The same principal, role and scope twice fails at apply with 409 RoleAssignmentExists. Accepted: one role assignment per principal, role and scope; keep one of them.',
     );
     expect(message).not.toContain('TfToken');
+  });
+
+  test('the same principal, role and scope under another ID is the same assignment', () => {
+    const stack = newStack();
+    const principal = Principal.group(GROUP_ID, 'platform-admins');
+    new RoleGrant(stack, 'First', { principal, role: BuiltInRole.READER, scope: Scope.fromId(RG_SCOPE) });
+    new RoleGrant(stack, 'Contributor', { principal, role: BuiltInRole.CONTRIBUTOR, scope: Scope.fromId(RG_SCOPE) });
+    expect(() => new RoleGrant(stack, 'Second', { principal: Principal.group(GROUP_ID.toUpperCase()), role: BuiltInRole.READER, scope: Scope.fromId(RG_SCOPE.toLowerCase()) })).toThrow(
+      `test/Second: ${GROUP_ID} is already granted "Reader" at ${RG_SCOPE} (test/First). The same principal, role and scope twice fails at apply with 409 RoleAssignmentExists.`,
+    );
+    expect(assignments(stack).map((a) => [a.scope, a.role_definition_name ?? a.role_definition_id])).toHaveLength(2);
+  });
+
+  test('a default ID another grant already has is no duplicate: it needs options.id, not RoleAssignmentExists', () => {
+    const stack = newStack();
+    const uai = workload(stack);
+    // Two vaults whose construct IDs are both "kv", under different parents.
+    const vaults = ['a', 'b'].map((team) => appResources(new Construct(stack, team) as TerraformStack).vault);
+    uai.grant(BuiltInRole.KEY_VAULT_SECRETS_USER, Scope.of(vaults[0]));
+    expect(() => uai.grant(BuiltInRole.KEY_VAULT_SECRETS_USER, Scope.of(vaults[1]))).toThrow(
+      'test/OrderingApi: the grant of "Key Vault Secrets User" to uai-ordering-api at azurerm_key_vault test/b/kv would take the construct ID KeyVaultSecretsUser-kv, ' +
+        'which test/OrderingApi/KeyVaultSecretsUser-kv already has. Accepted: options.id naming this grant.',
+    );
+    uai.grant(BuiltInRole.KEY_VAULT_SECRETS_USER, Scope.of(vaults[1]), { id: 'KeyVaultSecretsUser-kv-b' });
+    expect(assignments(stack).map((a) => a.scope).sort()).toEqual(['${azurerm_key_vault.a_kv_7F77A18D.id}', '${azurerm_key_vault.b_kv_7BB6F6EF.id}']);
   });
 });
 

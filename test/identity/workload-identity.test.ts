@@ -1,9 +1,11 @@
 import { ContainerApp } from '@cdktf/provider-azurerm/lib/container-app';
+import { FederatedIdentityCredential, FederatedIdentityCredentialConfig } from '@cdktf/provider-azurerm/lib/federated-identity-credential';
 import { KeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
 import { LinuxVirtualMachine } from '@cdktf/provider-azurerm/lib/linux-virtual-machine';
+import { TerraformStack, Token } from 'cdktf';
 import { FederatedCredentialSubject, SystemAssignedIdentity, WorkloadIdentity } from '../../src';
 import { resolveIn as resolve } from '../support/resolve';
-import { appResources, newStack, onlyResource, resourcesOf, synthJson, TENANT } from '../support/stack';
+import { appResources, newStack, onlyResource, resourcesOf, synthError, synthJson, TENANT } from '../support/stack';
 
 function identity(stack = newStack(), id = 'OrderingApi') {
   return new WorkloadIdentity(stack, id, {
@@ -46,6 +48,52 @@ describe('WorkloadIdentity', () => {
   ])('refuses %j', (override, message) => {
     const props = { name: 'uai-ordering-api', resourceGroupName: 'rg', location: 'eastus', owner: 'team@contoso.example', ...override };
     expect(() => new WorkloadIdentity(newStack(), 'OrderingApi', props)).toThrow(message);
+  });
+});
+
+describe('tags Azure would refuse are refused at construction', () => {
+  const props = { name: 'uai-ordering-api', resourceGroupName: 'rg', location: 'eastus', owner: 'team@contoso.example' };
+  const build = (override: object) => () => new WorkloadIdentity(newStack(), 'OrderingApi', { ...props, ...override });
+  const numbered = (count: number) => Object.fromEntries(Array.from({ length: count }, (_, i) => [`tag${i}`, 'x']));
+
+  test('at most 50 tags, the owner tag counted', () => {
+    const uai = build({ tags: numbered(49) })();
+    expect(Object.keys(uai.resource.tagsInput!)).toHaveLength(50);
+    expect(build({ tags: numbered(50) })).toThrow(
+      /^test\/OrderingApi: 51 tags \("tag0, tag1, .*…\ \(\d+ characters\)\); Azure allows at most 50 on a resource \(Azure error: "a maximum of 50 tags can be applied to each ARM resource" \(azurerm, at plan\)\)\. Accepted: at most 50 tags, each name at most 512 characters without < > % & \\ \? \/, each value at most 256 characters \(bytes in UTF-8\)\.$/,
+    );
+  });
+
+  test('a tag name of at most 512 characters', () => {
+    expect(build({ tags: { ['n'.repeat(512)]: 'x' } })).not.toThrow();
+    expect(build({ tags: { ['n'.repeat(513)]: 'x' } })).toThrow(
+      `test/OrderingApi: tag name "${'n'.repeat(200)}"… (513 characters) is 513 characters; Azure allows at most 512 ` +
+        '(Azure error: InvalidTagName ("the maximum length for a tag key is 512 characters", azurerm, at plan)). Accepted: at most 50 tags',
+    );
+  });
+
+  test.each(['<', '>', '%', '&', '\\', '?', '/'])('no %j in a tag name; other punctuation passes', (character) => {
+    expect(build({ tags: { 'cost-center:team_a.b@c=d+e f': 'x', 'hidden-title': 'y' } })).not.toThrow();
+    expect(build({ tags: { [`cost${character}center`]: 'x' } })).toThrow(
+      `test/OrderingApi: tag name ${JSON.stringify(`cost${character}center`)} contains ${JSON.stringify(character)}, which Azure refuses in a tag name (Azure error: InvalidTagNameCharacters (at apply)). Accepted: `,
+    );
+  });
+
+  test('a tag value, the owner too, of at most 256 characters, counted as UTF-8 bytes as the provider counts them', () => {
+    expect(build({ owner: 'o'.repeat(256), tags: { team: 'v'.repeat(256), city: 'é'.repeat(128) } })).not.toThrow();
+    expect(build({ owner: 'o'.repeat(257) })).toThrow(
+      `test/OrderingApi: owner (the value of tag "owner") "${'o'.repeat(200)}"… (257 characters) is 257 characters; Azure allows at most 256 ` +
+        '(Azure error: InvalidTagValueLength ("the maximum length for a tag value is 256 characters", azurerm, at plan)). Accepted:',
+    );
+    expect(build({ tags: { team: 'v'.repeat(257) } })).toThrow(/^test\/OrderingApi: the value of tag "team" "v{200}"… \(257 characters\) is 257 characters; Azure allows at most 256/);
+    expect(build({ tags: { city: 'é'.repeat(129) } })).toThrow(/the value of tag "city" "é+" is 129 characters, 258 bytes in UTF-8; Azure allows at most 256 \(Azure error: InvalidTagValueLength/);
+    // A tag set or a value that is a token is not judged: its length is known at apply.
+    expect(build({ tags: Token.asStringMap(Token.asAny('${var.tags}')) })).not.toThrow();
+    expect(build({ owner: Token.asString(Token.asAny('${var.owner}')) })).not.toThrow();
+  });
+
+  test('every problem is named at once', () => {
+    expect(build({ owner: 'o'.repeat(300), tags: { 'a/b': 'x' } })).toThrow(/tag name "a\/b" contains "\/".*; owner \(the value of tag "owner"\) .* is 300 characters/);
   });
 });
 
@@ -237,6 +285,79 @@ describe('federated credentials', () => {
     expect(() => identity().trustGitHubActions('x', { repository: 'contoso/app', branch: 'main' })).toThrow(
       /federated credential name "x" is not accepted/,
     );
+  });
+});
+
+describe('federated credentials Entra would refuse', () => {
+  const ISSUER = 'https://token.actions.githubusercontent.com';
+  const raw = (stack: TerraformStack, id: string, parentId: string, extra: Partial<FederatedIdentityCredentialConfig> = {}) =>
+    new FederatedIdentityCredential(stack, id, {
+      name: id, resourceGroupName: 'rg', parentId, issuer: ISSUER, subject: `repo:contoso/${id}:environment:prod`, audience: ['api://AzureADTokenExchange'], ...extra,
+    });
+
+  test.each([
+    ['subject', (text: string) => FederatedCredentialSubject.oidc({ issuer: 'https://issuer.example', subject: text }), (n: number) => 's'.repeat(n)],
+    ['issuer', (text: string) => FederatedCredentialSubject.oidc({ issuer: text, subject: 'sub' }), (n: number) => `https://issuer.example/${'i'.repeat(n - 23)}`],
+    ['audience', (text: string) => FederatedCredentialSubject.oidc({ issuer: 'https://issuer.example', subject: 'sub', audiences: [text] }), (n: number) => 'a'.repeat(n)],
+  ])('at most 600 characters in the %s', (field, trust, text) => {
+    const uai = identity();
+    expect(text(600)).toHaveLength(600);
+    expect(() => uai.addFederatedCredential('at-limit', trust(text(600)))).not.toThrow();
+    expect(() => uai.addFederatedCredential('over', trust(text(601)))).toThrow(
+      `test/OrderingApi/over: the federated credential's ${field} ${JSON.stringify(text(601).slice(0, 200))}… (601 characters) is 601 characters; ` +
+        `Entra accepts at most 600 and refuses the credential at apply. Accepted: an ${field} of at most 600 characters.`,
+    );
+  });
+
+  test('at most 20 on one identity, counting raw azurerm_federated_identity_credential resources that name it as parent', () => {
+    const stack = newStack();
+    const uai = identity(stack);
+    const other = identity(stack, 'Other');
+    for (let i = 1; i <= 17; i++) uai.trustGitHubActions(`env-${i}`, { repository: 'contoso/app', environment: `env${i}` });
+    // The identity's ID taken twice from the resource: two token objects, one reference.
+    raw(stack, 'raw-a', uai.resource.id);
+    raw(stack, 'raw-b', `${uai.resource.id}`, { count: 2, name: '${count.index}-b' });
+    // Credentials of another identity, or with a count or for_each known only at apply, are not counted.
+    raw(stack, 'raw-other', other.id);
+    raw(stack, 'raw-later', uai.id, { count: Token.asNumber(Token.asAny('${var.extra}')) });
+    expect(synthError(stack)).toBeUndefined();
+    // 20 credentials counted on the identity: the 17 made here, raw-a and raw-b's two instances (raw-later's count is unknown).
+    const blocks = resourcesOf(synthJson(stack), 'azurerm_federated_identity_credential');
+    expect(Object.keys(blocks)).toHaveLength(21);
+    expect(Object.values(blocks).filter((b: any) => b.parent_id === `\${azurerm_user_assigned_identity.${uai.resource.friendlyUniqueId}.id}`)).toHaveLength(20);
+
+    raw(stack, 'raw-c', uai.id);
+    expect(synthError(stack)).toMatch(
+      new RegExp(
+        '\\[test\\] test/OrderingApi: 21 federated identity credentials have the ID of uai-ordering-api as parent_id \\("test/OrderingApi/env-1, .*…\\ \\(\\d+ characters\\)\\); ' +
+          'Entra allows at most 20 on one user-assigned managed identity and refuses each one past the 20th at apply\\. Accepted: at most 20; trust the other subjects through another identity\\.',
+      ),
+    );
+    expect(synthError(stack)).not.toMatch(/test\/Other:/);
+  });
+
+  test('a name used once on an identity, written by the construct or beside it, compared without case', () => {
+    const stack = newStack();
+    const uai = identity(stack);
+    const other = identity(stack, 'Other');
+    uai.trustGitHubActions('github-prod', { repository: 'contoso/app', environment: 'prod' });
+    // The same name on another identity is another resource.
+    raw(stack, 'github-prod', other.id);
+    expect(synthError(stack)).toBeUndefined();
+
+    raw(stack, 'GitHub-Prod', uai.id);
+    uai.addFederatedCredential('second', FederatedCredentialSubject.oidc({ issuer: 'https://gitlab.example', subject: 'project_path:g/p' }), { name: 'deploy' });
+    uai.addFederatedCredential('third', FederatedCredentialSubject.oidc({ issuer: 'https://gitlab.example', subject: 'project_path:g/q' }), { name: 'deploy' });
+    raw(stack, 'counted', uai.id, { count: 2, name: 'fixed-name' });
+    const error = synthError(stack);
+    expect(error).toContain(
+      '[test] test/OrderingApi: federated credentials on uai-ordering-api: test/OrderingApi/github-prod and test/GitHub-Prod are both named "GitHub-Prod"; ' +
+        'a credential\'s name is the last segment of its ID, so the second is the same resource and fails at apply (azurerm: "already exists - to be managed via ' +
+        'Terraform this resource needs to be imported into the State"). Accepted: a name used once on an identity (names compare without case).',
+    );
+    expect(error).toContain('test/OrderingApi/second and test/OrderingApi/third are both named "deploy"');
+    expect(error).toContain('test/counted (count = 2) makes 2 named "fixed-name"');
+    expect(error).not.toMatch(/test\/Other:/);
   });
 });
 

@@ -1,12 +1,17 @@
 import { DataAzurermResourceGroup } from '@cdktf/provider-azurerm/lib/data-azurerm-resource-group';
-import { newStack, only, OWNER_GUID, PLATFORM_GROUP, RG_SCOPE_ID, resourceGroup, SUB, synth, UAA_GUID, USER } from './pim-test-support';
-import { EligibleRoleAssignment, PimSchedule } from '../../src';
+import { App, TerraformStack, TerraformVariable } from 'cdktf';
+import { newStack, only, OWNER_GUID, PLATFORM_GROUP, RG_SCOPE_ID, resourceGroup, resources, SUB, synth, UAA_GUID, USER } from './pim-test-support';
+import { EligibleRoleAssignment, JustInTimeAccess, PimSchedule } from '../../src';
 import { Principal } from '../../src/identity/principal';
 import { Duration } from '../../src/model/duration';
 import { BuiltInRole } from '../../src/roles/built-in-role.generated';
 import { Scope } from '../../src/scope/scope';
 
 const TYPE = 'azurerm_pim_eligible_role_assignment';
+// The delegation example of Microsoft's docs: role assignments of Backup Contributor or Backup Reader only.
+const CONSTRAIN_ROLES =
+  "((!(ActionMatches{'Microsoft.Authorization/roleAssignments/write'})) OR " +
+  '(@Request[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAnyValues:GuidEquals {5e467623-bb1f-42f4-a55d-6e525e11384b, a795c7a0-d4a2-40c1-ae25-d81f01202912}))';
 
 describe('EligibleRoleAssignment', () => {
   test('synthesizes an eligibility with a duration in days, a ticket and a condition', () => {
@@ -18,7 +23,7 @@ describe('EligibleRoleAssignment', () => {
       justification: 'Platform on-call',
       schedule: PimSchedule.afterDuration(Duration.days(180), { startDateTime: '2025-07-01T08:00:00Z' }),
       ticket: { number: 'CHG0012345', system: 'ServiceNow' },
-      condition: "((!(ActionMatches{'Microsoft.Authorization/roleAssignments/write'}))",
+      condition: CONSTRAIN_ROLES,
     });
     const json = synth(stack);
     expect(json).toMatchSnapshot();
@@ -28,6 +33,7 @@ describe('EligibleRoleAssignment', () => {
     expect(resource.principal_id).toBe(PLATFORM_GROUP);
     expect(resource.schedule).toEqual({ start_date_time: '2025-07-01T08:00:00Z', expiration: { duration_days: 180 } });
     expect(resource.ticket).toEqual({ number: 'CHG0012345', system: 'ServiceNow' });
+    expect(resource.condition).toBe(CONSTRAIN_ROLES);
     expect(resource.condition_version).toBe('2.0');
   });
 
@@ -144,7 +150,7 @@ describe('EligibleRoleAssignment', () => {
       ],
       ['a permanent schedule without reason', { schedule: PimSchedule.noExpiration('') }, /pim\/Bad: PimSchedule\.noExpiration\(\) was given an empty justification\. Accepted: the written reason/],
       ['a ticket without system', { ticket: { number: 'CHG1', system: '' } }, /pim\/Bad: ticket system "" is empty\. Accepted: a ticket with both a number and a system/],
-      ['a condition version other than 2.0', { condition: 'x', conditionVersion: '1.0' }, /pim\/Bad: conditionVersion "1\.0" is not accepted\. Accepted: "2\.0"/],
+      ['a condition version other than 2.0', { condition: CONSTRAIN_ROLES, conditionVersion: '1.0' }, /pim\/Bad: conditionVersion "1\.0" is not accepted\. Accepted: "2\.0"/],
       ['a condition version without condition', { conditionVersion: '2.0' }, /pim\/Bad: conditionVersion "2\.0" was given without a condition\. Accepted: a condition with version "2\.0", or neither/],
     ])('%s', (_name, overrides, message) => {
       expect(() => make(overrides)).toThrow(message);
@@ -162,5 +168,83 @@ describe('EligibleRoleAssignment', () => {
       schedule: PimSchedule.afterDuration(Duration.days(30), { startDateTime: rg.name }),
     });
     expect(only(synth(stack), TYPE).schedule.start_date_time).toBe('${azurerm_resource_group.rg.name}');
+  });
+});
+
+test('a condition that is not the condition language is refused; the documented one, and a token, are written', () => {
+  const { stack } = newStack();
+  const rg = resourceGroup(stack);
+  const make = (id: string, condition: string) => new EligibleRoleAssignment(stack, id, {
+    principal: Principal.group(PLATFORM_GROUP),
+    role: BuiltInRole.USER_ACCESS_ADMINISTRATOR,
+    scope: Scope.of(rg),
+    justification: 'Platform on-call',
+    schedule: PimSchedule.afterDuration(Duration.days(30)),
+    condition,
+  });
+  expect(() => make('Bad', "((!(ActionMatches{'Microsoft.Authorization/roleAssignments/write'}))")).toThrow(
+    'pim/Bad: condition "((!(ActionMatches{\'Microsoft.Authorization/roleAssignments/write\'}))" is not the ABAC condition language: ' +
+      'a "(" is never closed at character 1, near "((!(ActionMatches{\'Microsoft.A". ' +
+      "Accepted: a condition in the role assignment condition format, e.g. ((!(ActionMatches{'<action>'})) OR (@Resource[<attribute>] StringEquals '<value>')). " +
+      'Azure error: "The given role assignment condition is invalid." (400, at apply).',
+  );
+  make('Documented', CONSTRAIN_ROLES);
+  const fromVariable = new TerraformVariable(stack, 'uaa_condition', { type: 'string' });
+  new EligibleRoleAssignment(stack, 'FromVariable', {
+    principal: Principal.user(USER),
+    role: BuiltInRole.USER_ACCESS_ADMINISTRATOR,
+    scope: Scope.of(rg),
+    justification: 'ops',
+    schedule: PimSchedule.afterDuration(Duration.days(30)),
+    condition: fromVariable.stringValue,
+  });
+  expect(resources(synth(stack), TYPE).map((r) => [r.scope, r.condition])).toEqual([
+    ['${azurerm_resource_group.rg.id}', CONSTRAIN_ROLES],
+    ['${azurerm_resource_group.rg.id}', '${var.uaa_condition}'],
+  ]);
+});
+
+describe('two eligibilities for the same principal, role and scope in one stack (409 RoleAssignmentExists)', () => {
+  const props = (principal: Principal, scope: Scope, role = BuiltInRole.OWNER) => ({
+    principal, role, scope, justification: 'ops', schedule: PimSchedule.afterDuration(Duration.days(30)),
+  });
+
+  test('a standalone eligibility twice: the principal ID in another case and the scope read twice from one resource are the same', () => {
+    const { stack } = newStack();
+    const rg = resourceGroup(stack);
+    new EligibleRoleAssignment(stack, 'First', props(Principal.group(PLATFORM_GROUP, 'platform-admins'), Scope.of(rg)));
+    // Another role, another scope or another principal is another eligibility.
+    new EligibleRoleAssignment(stack, 'OtherRole', props(Principal.group(PLATFORM_GROUP), Scope.of(rg), BuiltInRole.USER_ACCESS_ADMINISTRATOR));
+    new EligibleRoleAssignment(stack, 'OtherScope', props(Principal.group(PLATFORM_GROUP), Scope.fromId(RG_SCOPE_ID)));
+    new EligibleRoleAssignment(stack, 'OtherPrincipal', props(Principal.user(USER), Scope.of(rg)));
+    expect(() => new EligibleRoleAssignment(stack, 'Second', props(Principal.group(PLATFORM_GROUP.toUpperCase(), 'platform-admins'), Scope.of(rg)))).toThrow(
+      'pim/Second: platform-admins is already eligible for "Owner" at azurerm_resource_group pim/rg (pim/First). ' +
+        'The same principal, role and scope twice fails at apply with 409 RoleAssignmentExists. Accepted: one eligibility per principal, role and scope; keep one of them.',
+    );
+    const scopes = resources(synth(stack), TYPE).map((r) => r.scope).sort();
+    expect(scopes).toEqual(['${azurerm_resource_group.rg.id}', '${azurerm_resource_group.rg.id}', '${azurerm_resource_group.rg.id}', RG_SCOPE_ID]);
+  });
+
+  test('an eligibility JustInTimeAccess made, and one made beside it', () => {
+    const { stack } = newStack();
+    const rg = resourceGroup(stack);
+    const jit = new JustInTimeAccess(stack, 'PlatformAdmins', {
+      principals: [Principal.group(PLATFORM_GROUP, 'platform-admins')],
+      roles: [BuiltInRole.OWNER],
+      scope: Scope.of(rg),
+      eligibleFor: Duration.days(30),
+      activation: { maxDuration: Duration.hours(1), requireMfa: true },
+    });
+    expect(() => new EligibleRoleAssignment(stack, 'Extra', props(Principal.group(PLATFORM_GROUP), Scope.of(rg)))).toThrow(
+      `pim/Extra: ${PLATFORM_GROUP} is already eligible for "Owner" at azurerm_resource_group pim/rg (${jit.eligibilities[0].node.path}). The same principal, role and scope twice fails at apply with 409 RoleAssignmentExists.`,
+    );
+    // The same eligibility in another stack is another Terraform configuration's.
+    const other = new TerraformStack(stack.node.root as App, 'other');
+    new EligibleRoleAssignment(other, 'Extra', props(Principal.group(PLATFORM_GROUP), Scope.fromId(RG_SCOPE_ID)));
+    new EligibleRoleAssignment(stack, 'Literal', props(Principal.group(PLATFORM_GROUP), Scope.fromId(RG_SCOPE_ID)));
+    expect(() => new EligibleRoleAssignment(other, 'Again', props(Principal.group(PLATFORM_GROUP), Scope.fromId(RG_SCOPE_ID)))).toThrow(
+      /^other\/Again: .* is already eligible for "Owner" at .*rg-platform \(other\/Extra\)/,
+    );
+    expect(resources(synth(stack), TYPE).map((r) => r.scope).sort()).toEqual(['${azurerm_resource_group.rg.id}', RG_SCOPE_ID]);
   });
 });

@@ -1,3 +1,4 @@
+import { Token } from 'cdktf';
 import { PimExpirationType, PimSchedule } from '../../src';
 import { Duration } from '../../src/model/duration';
 
@@ -27,6 +28,16 @@ describe('PimSchedule', () => {
     expect(PimSchedule.afterIsoDuration('P30D').duration?.totalDays).toBe(30);
     expect(() => PimSchedule.afterIsoDuration('P1Y')).not.toThrow();
     expect(PimSchedule.afterIsoDuration('P1Y').duration).toBeUndefined();
+  });
+
+  test('afterIsoDuration refuses a token, naming the argument and the construct that uses it', () => {
+    const schedule = PimSchedule.afterIsoDuration(Token.asString(Token.asAny('${var.eligible_for}')));
+    expect(schedule.duration).toBeUndefined();
+    expect(() => schedule._resolve('pim/Eligible')).toThrow(
+      'pim/Eligible: schedule: PimSchedule.afterIsoDuration(isoDuration): a token (resolved only at synth) where a literal string is needed. ' +
+        'Accepted: an ISO 8601 duration written in the code, e.g. "P180D".',
+    );
+    expect(PimSchedule.afterIsoDuration('P180D')._resolve('pim/Eligible').duration?.totalDays).toBe(180);
   });
 
   test.each(['2025-07-01T08:00:00Z', '2024-02-29T23:59:59.123Z', '2025-07-01T10:00:00+02:00', '2025-12-31T23:59:59-05:30'])(
