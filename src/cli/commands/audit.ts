@@ -11,6 +11,7 @@ import { thresholdResult } from '../findings-output';
 import { graphOf, loadSources } from '../load-graph';
 import { CommandSpec, parseArgs } from '../parse-args';
 import { readTextFile } from '../read-text-file';
+import { stepSummary } from '../step-summary';
 import { todayOf } from '../today';
 import { UsageError } from '../usage-error';
 import { deliver, STANDARD_OUTPUT } from '../write-failure';
@@ -50,6 +51,7 @@ Options:
   --format markdown|json   output format (default markdown)
   --fail-on error|warning|never   exit 1 at this severity (default error)
   --today YYYY-MM-DD       judge end dates against this day (default: today, UTC)
+When GITHUB_STEP_SUMMARY is set, the markdown audit is appended to it as well.
 `;
 
 export async function audit(argv: string[], io: CliIo): Promise<ExitCode> {
@@ -74,9 +76,14 @@ export async function audit(argv: string[], io: CliIo): Promise<ExitCode> {
 
   // Everything is read and computed before anything is written.
   const output = args.options.format === 'json' ? renderAuditJson(result) : renderAuditMarkdown(result);
+  const markdown = () => (args.options.format === 'json' ? renderAuditMarkdown(result) : output);
   const imports = importsFile === undefined ? [] : [{
     target: `--emit-imports ${importsFile}`,
     write: () => writeOutputFile(io.cwd, importsFile, '--emit-imports', `${JSON.stringify(importBlocks(result.unmanaged), null, 2)}\n`),
   }];
-  return deliver(thresholdResult(result.findings, args.options['fail-on'] ?? 'error'), [...imports, { target: STANDARD_OUTPUT, write: () => io.stdout(output) }]);
+  return deliver(thresholdResult(result.findings, args.options['fail-on'] ?? 'error'), [
+    ...imports,
+    { target: STANDARD_OUTPUT, write: () => io.stdout(output) },
+    ...stepSummary(io, markdown),
+  ]);
 }
