@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { CliIo } from './cli-io';
 import { Delivery } from './write-failure';
-import { appendToFile, WriteBytes } from './write-output-file';
+import { appendToFile } from './write-output-file';
 
 /** GitHub shows at most 1 MiB of summary per step, and drops a larger one whole. */
 export const STEP_SUMMARY_LIMIT = 1024 * 1024;
@@ -15,12 +15,12 @@ const CUT_NOTE = '\n*The step summary stops here: GitHub shows 1 MiB of it. The 
  * that fits, a code block left open is closed, and a note says so: a summary GitHub drops whole
  * would lose what other steps wrote too.
  */
-export function stepSummary(io: CliIo, markdown: () => string, write?: WriteBytes): Delivery[] {
+export function stepSummary(io: CliIo, markdown: () => string): Delivery[] {
   const file = io.env.GITHUB_STEP_SUMMARY;
   if (!file) return [];
   return [{
     target: `the step summary (GITHUB_STEP_SUMMARY=${file})`,
-    write: () => appendToFile(path.resolve(io.cwd, file), summaryText(markdown()), write),
+    write: () => appendToFile(path.resolve(io.cwd, file), summaryText(markdown())),
   }];
 }
 
