@@ -3,6 +3,7 @@
  * Never part of `npm test` (timings on a shared machine are not assertions).
  */
 import { cpus } from 'os';
+import { auditScale } from './audit-scale';
 import { escalationBench } from './escalation';
 import { importCost } from './import-cost';
 import { moduleScale } from './module-scale';
@@ -15,6 +16,7 @@ const benchmarks: Record<string, () => string[]> = {
   'review-scale': reviewScale,
   'module-scale': moduleScale,
   'escalation': escalationBench,
+  'audit-scale': auditScale,
 };
 
 const wanted = process.argv.slice(2);

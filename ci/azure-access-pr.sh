@@ -54,7 +54,8 @@ fail() { log "$*"; exit 2; }
 # so it runs through bash with the arguments passed on intact.
 azure_access() { bash -c "${azure_access_command} \"\$@\"" azure-access "$@"; }
 
-# The diff goes to the step summary once, from `gate`; the other runs must not append to it.
+# Every command appends its result to the step summary: the gate's check and diff go there once;
+# the other runs must not append to it.
 azure_access_quiet() { env -u GITHUB_STEP_SUMMARY bash -c "${azure_access_command} \"\$@\"" azure-access "$@"; }
 
 absolute() { (cd "$1" && pwd -P); }
@@ -125,7 +126,7 @@ prepare() {
 
   mkdir -p "$results/sarif"
   # --fail-on never: this step reports; `gate` fails the job after the upload.
-  azure_access check "${check_options[@]}" --format sarif --fail-on never "$output" >"$results/sarif/azure-access.sarif"
+  azure_access_quiet check "${check_options[@]}" --format sarif --fail-on never "$output" >"$results/sarif/azure-access.sarif"
   announce_sarif "$results/sarif/azure-access.sarif"
 
   local base_output
@@ -252,8 +253,8 @@ gate() {
   base_output="$(cat "$results/base-output")"
   cd "$working_directory"
   local findings=0 widens=0
+  # To the log and, on GitHub, to the job summary: the findings, then the diff's markdown.
   azure_access check "${check_options[@]}" --fail-on "$fail_on" "$head_output" || findings=$?
-  # Markdown to the log and, on GitHub, to the job summary.
   azure_access diff --fail-on-escalation "$base_output" "$head_output" || widens=$?
   if [[ -d "$results/base" ]]; then git worktree remove --force "$results/base" >/dev/null 2>&1 || true; fi
   if ((findings > 1 || widens > 1)); then fail "azure-access could not finish (exit 2 above)"; fi

@@ -2,6 +2,7 @@ import { ExitCode } from './cli-io';
 import { Severity, severityRank } from '../model/severity';
 import { Evaluation } from '../policy/evaluate';
 import { Finding } from '../policy/finding';
+import { code, markdownTable } from '../review/report/markdown-table';
 
 export function summarize(evaluation: Evaluation) {
   const of = (s: Severity) => evaluation.findings.filter((f) => f.severity === s).length;
@@ -40,6 +41,27 @@ export function renderFindingsText(evaluation: Evaluation): string {
   );
   const s = summarize(evaluation);
   lines.push(`${s.errors} error(s), ${s.warnings} warning(s), ${s.infos} info, ${s.suppressed} suppressed.`);
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The findings for a job summary: the counts, what --fail-on decided (`meaning`, from
+ * thresholdResult), and one row per finding, in the order of the other formats.
+ */
+export function renderFindingsMarkdown(evaluation: Evaluation, meaning: string): string {
+  const s = summarize(evaluation);
+  const lines = ['## Access check', '', `${s.errors} error(s), ${s.warnings} warning(s), ${s.infos} info, ${s.suppressed} suppressed: ${meaning}.`, ''];
+  if (evaluation.findings.length === 0) {
+    lines.push('No findings.');
+  } else {
+    lines.push(markdownTable(['Severity', 'Rule', 'Where', 'Message', 'Fix'], evaluation.findings.map((f) => [
+      f.severity,
+      f.ruleId,
+      `${f.file}: ${code(f.address)}${f.constructPath ? ` (construct ${code(f.constructPath)})` : ''}`,
+      f.message,
+      f.fix,
+    ])));
+  }
   return `${lines.join('\n')}\n`;
 }
 

@@ -46,6 +46,7 @@ export function parseArgs(spec: CommandSpec, argv: string[]): ParsedArgs {
     if (spec.repeatable?.includes(name)) {
       const value = inline ?? argv[++i];
       if (value === undefined) throw new UsageError(`--${name} needs a value`, spec.name);
+      if (value === '') throw emptyValue(name, spec.name);
       repeated.push({ name, value });
       continue;
     }
@@ -59,6 +60,7 @@ export function parseArgs(spec: CommandSpec, argv: string[]): ParsedArgs {
     if (value === undefined || (inline === undefined && value.startsWith('--'))) {
       throw new UsageError(`--${name} needs a value${allowed === 'any' ? '' : `: ${allowed.join(', ')}`}`, spec.name);
     }
+    if (value === '') throw emptyValue(name, spec.name);
     if (allowed !== 'any' && !allowed.includes(value)) {
       throw new UsageError(`--${name} ${value} is not accepted; use one of ${allowed.join(', ')}`, spec.name);
     }
@@ -66,4 +68,9 @@ export function parseArgs(spec: CommandSpec, argv: string[]): ParsedArgs {
     options[name] = value;
   }
   return { options, flags, inputs, repeated };
+}
+
+/** `--emit-imports ""`: said as such, not as whatever an empty file name or number turns into later (`: is a directory`). */
+function emptyValue(name: string, command: string): UsageError {
+  return new UsageError(`--${name} is given an empty value ""; it needs one`, command);
 }

@@ -76,7 +76,9 @@ export async function run(argv: string[], streams: CliIo): Promise<ExitCode> {
   }
   if (rest.includes('--help') || rest.includes('-h')) return print(io, command.help, ExitCode.OK);
   try {
-    return await command.run(rest, io, packageVersion());
+    // The command gets the streams as they are: a result it writes to standard error (audit
+    // --emit-imports -) that fails is a failed write, exit 2, not a message nobody saw.
+    return await command.run(rest, streams, packageVersion());
   } catch (e) {
     if (e instanceof UsageError) {
       io.stderr(`azure-access ${name}: ${e.message}\n\n${command.help}`);

@@ -61,3 +61,4 @@ export class OutputFileError extends Error {
 }
 
 export const STANDARD_OUTPUT = 'standard output';
+export const STANDARD_ERROR = 'standard error';

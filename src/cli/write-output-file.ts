@@ -15,6 +15,49 @@ function notRegular(file: string, option: string, stats: Stats): OutputFileError
   return new OutputFileError(file, `is ${kindOf(stats)}, not a regular file; ${option} writes a regular file`);
 }
 
+/** Writes bytes at an offset of them, as `fs.writeSync` does; tests pass one that fails part-way. */
+export type WriteBytes = (fd: number, bytes: Buffer, offset: number) => number;
+
+const writeBytes: WriteBytes = (fd, bytes, offset) => writeSync(fd, bytes, offset);
+
+/**
+ * Appends `content` to a regular file whole, or leaves the file as it was. Something else
+ * appends to this file too (GitHub's step summary), so it cannot be written beside and renamed
+ * over: its length is taken when it is opened and, if a write fails part-way (a full disk, a
+ * file size limit), it is cut back to that length. Anything but a regular file is refused before
+ * it is opened (a FIFO would block the command until someone reads it), and again once open
+ * (opened without blocking), in case one was put there in between.
+ */
+export function appendToFile(file: string, content: string, write: WriteBytes = writeBytes): void {
+  const refused = (stats: Stats) => new OutputFileError(file, `is ${kindOf(stats)}, not a regular file`);
+  let stats: Stats | undefined;
+  try {
+    stats = statSync(file);
+  } catch {
+    // Missing: created below, as appending creates it; a missing directory fails the open.
+  }
+  if (stats !== undefined && !stats.isFile()) throw refused(stats);
+  // eslint-disable-next-line no-bitwise
+  const fd = openSync(file, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NONBLOCK, 0o666);
+  try {
+    const opened = fstatSync(fd);
+    if (!opened.isFile()) throw refused(opened);
+    const bytes = Buffer.from(content, 'utf8');
+    try {
+      for (let offset = 0; offset < bytes.length;) offset += write(fd, bytes, offset);
+    } catch (error) {
+      try {
+        ftruncateSync(fd, opened.size);
+      } catch {
+        // The write's own error is what the user needs to see.
+      }
+      throw error;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /**
  * Refuses, before anything is read, an output file the command will not write: anything but a
  * regular file (or a link to one), or a file in a directory that does not exist. A FIFO would

@@ -14,6 +14,8 @@ export interface CliOptions {
   readonly env?: Record<string, string>;
   /** Standard output fails with this error code (`ENOSPC`, `EPIPE`) on every write, as a full disk or a closed pipe does. */
   readonly stdoutFails?: string;
+  /** The working directory (default: the repository root). */
+  readonly cwd?: string;
 }
 
 /** The error Node's fs throws for a failed write. */
@@ -21,7 +23,7 @@ export function writeFailure(code: string): NodeJS.ErrnoException {
   return Object.assign(new Error(`${code}: write failed, write`), { code, syscall: 'write' });
 }
 
-/** Runs the command in-process with captured streams, from the repository root. */
+/** Runs the command in-process with captured streams, from the repository root unless told otherwise. */
 export async function cli(argv: string[], options: CliOptions = {}): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
@@ -33,7 +35,7 @@ export async function cli(argv: string[], options: CliOptions = {}): Promise<Cli
     stderr: (t) => (stderr += t),
     readStdin: async () => options.stdin ?? '',
     env: options.env ?? {},
-    cwd: REPO,
+    cwd: options.cwd ?? REPO,
   });
   return { code, stdout, stderr };
 }

@@ -88,7 +88,7 @@ describe('GITHUB_STEP_SUMMARY that cannot be written', () => {
       + `but the step summary (GITHUB_STEP_SUMMARY=${summary}) could not be written: no such file or directory (ENOENT); exit 2\n`);
   });
 
-  test('a summary that is a directory; both writes failing are named on one line', async () => {
+  test('a summary that is a directory is refused, never opened; both writes failing are named on one line', async () => {
     const [base, head] = widening();
     const summary = tmp();
     const { code, stderr } = await cli(['diff', base, head], { env: { GITHUB_STEP_SUMMARY: summary }, stdoutFails: 'ENOSPC' });
@@ -96,7 +96,7 @@ describe('GITHUB_STEP_SUMMARY that cannot be written', () => {
     expectOneLine(stderr);
     expect(stderr).toBe('azure-access diff: a change widens access or opens an escalation chain (exit would have been 0), '
       + 'but standard output could not be written: no space left on device (ENOSPC), '
-      + `and the step summary (GITHUB_STEP_SUMMARY=${summary}) could not be written: illegal operation on a directory (EISDIR); exit 2\n`);
+      + `and the step summary (GITHUB_STEP_SUMMARY=${summary}) could not be written: is a directory, not a regular file; exit 2\n`);
   });
 
   test('when standard output fails, the summary is still written', async () => {

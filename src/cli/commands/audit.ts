@@ -9,12 +9,17 @@ import { AccessGraph } from '../../review/graph/access-graph';
 import { CliIo, ExitCode } from '../cli-io';
 import { thresholdResult } from '../findings-output';
 import { graphOf, loadSources } from '../load-graph';
+import { refuseInputAsOutput } from '../output-not-input';
 import { CommandSpec, parseArgs } from '../parse-args';
 import { readTextFile } from '../read-text-file';
+import { stepSummary } from '../step-summary';
 import { todayOf } from '../today';
 import { UsageError } from '../usage-error';
-import { deliver, STANDARD_OUTPUT } from '../write-failure';
+import { deliver, Delivery, STANDARD_ERROR, STANDARD_OUTPUT } from '../write-failure';
 import { checkOutputFile, writeOutputFile } from '../write-output-file';
+
+/** `--emit-imports -`: the import blocks go to standard output. */
+const STDOUT = '-';
 
 export const AUDIT: CommandSpec = {
   name: 'audit',
@@ -46,10 +51,14 @@ standing Owner/User Access Administrator, secrets still alive (expired ones too)
 identities without any assignment. Secret values are never printed.
 
 Options:
-  --emit-imports FILE      write Terraform import blocks (JSON) for the unmanaged assignments
+  --emit-imports FILE      write Terraform import blocks (JSON) for the unmanaged assignments;
+                           FILE may be neither an input nor inside an input directory. With -,
+                           the blocks go to standard output and the audit to standard error
+                           (markdown; --format json is refused with it)
   --format markdown|json   output format (default markdown)
   --fail-on error|warning|never   exit 1 at this severity (default error)
   --today YYYY-MM-DD       judge end dates against this day (default: today, UTC)
+When GITHUB_STEP_SUMMARY is set, the markdown audit is appended to it as well.
 `;
 
 export async function audit(argv: string[], io: CliIo): Promise<ExitCode> {
@@ -58,8 +67,20 @@ export async function audit(argv: string[], io: CliIo): Promise<ExitCode> {
   const assignmentsFile = args.options['live-assignments'];
   if (!assignmentsFile) throw new UsageError('--live-assignments FILE is required (az role assignment list --all -o json)', 'audit');
   const importsFile = args.options['emit-imports'];
-  // Refused before the exports are read: a FIFO, a device or a directory is never written.
-  if (importsFile !== undefined) checkOutputFile(io.cwd, importsFile, '--emit-imports');
+  const importsToStdout = importsFile === STDOUT;
+  if (importsToStdout && args.options.format === 'json') {
+    throw new UsageError('--emit-imports - writes the import blocks to standard output, where --format json would write the audit too: '
+      + 'give --emit-imports a file, or leave out --format json (the audit then goes to standard error as markdown)', 'audit');
+  }
+  // Refused before the exports are read: an input, a FIFO, a device or a directory is never written.
+  if (importsFile !== undefined && !importsToStdout) {
+    const exportOptions = ['live-assignments', 'live-eligibility', 'apps', 'identities'] as const;
+    refuseInputAsOutput('audit', io.cwd, '--emit-imports', importsFile, [
+      ...exportOptions.filter((o) => args.options[o] !== undefined).map((o) => ({ option: `--${o}`, value: args.options[o] })),
+      ...args.inputs.map((value) => ({ value })),
+    ]);
+    checkOutputFile(io.cwd, importsFile, '--emit-imports');
+  }
   const read = async <T>(file: string | undefined, parse: (file: string, text: string) => T): Promise<T | undefined> =>
     file === undefined ? undefined : parse(file, await readTextFile(io.cwd, file));
 
@@ -74,9 +95,15 @@ export async function audit(argv: string[], io: CliIo): Promise<ExitCode> {
 
   // Everything is read and computed before anything is written.
   const output = args.options.format === 'json' ? renderAuditJson(result) : renderAuditMarkdown(result);
-  const imports = importsFile === undefined ? [] : [{
-    target: `--emit-imports ${importsFile}`,
-    write: () => writeOutputFile(io.cwd, importsFile, '--emit-imports', `${JSON.stringify(importBlocks(result.unmanaged), null, 2)}\n`),
-  }];
-  return deliver(thresholdResult(result.findings, args.options['fail-on'] ?? 'error'), [...imports, { target: STANDARD_OUTPUT, write: () => io.stdout(output) }]);
+  const markdown = () => (args.options.format === 'json' ? renderAuditMarkdown(result) : output);
+  const blocks = importsFile === undefined ? undefined : `${JSON.stringify(importBlocks(result.unmanaged), null, 2)}\n`;
+  const deliveries: Delivery[] = blocks === undefined ? [{ target: STANDARD_OUTPUT, write: () => io.stdout(output) }]
+    : importsToStdout ? [
+      { target: `${STANDARD_OUTPUT} (--emit-imports -)`, write: () => io.stdout(blocks) },
+      { target: STANDARD_ERROR, write: () => io.stderr(output) },
+    ] : [
+      { target: `--emit-imports ${importsFile}`, write: () => writeOutputFile(io.cwd, importsFile!, '--emit-imports', blocks) },
+      { target: STANDARD_OUTPUT, write: () => io.stdout(output) },
+    ];
+  return deliver(thresholdResult(result.findings, args.options['fail-on'] ?? 'error'), [...deliveries, ...stepSummary(io, markdown)]);
 }

@@ -4,7 +4,7 @@ import { parseReviewConfig, ReviewConfig } from '../../policy/review-config';
 import { RULE_REGISTRY } from '../../policy/rule-pack';
 import { SourceDocument } from '../../review/reader/source-document';
 import { CliIo, ExitCode } from '../cli-io';
-import { renderFindingsJson, renderFindingsText, thresholdResult } from '../findings-output';
+import { renderFindingsJson, renderFindingsMarkdown, renderFindingsText, thresholdResult } from '../findings-output';
 import { graphOf } from '../load-graph';
 import { CommandSpec, parseArgs } from '../parse-args';
 import { readTextFile } from '../read-text-file';
@@ -12,6 +12,7 @@ import { repositoryRoot, rootRelative } from '../repository-root';
 import { resourceSources } from '../resource-sources';
 import { renderSarif } from '../sarif';
 import { declarationLocator } from '../source-location';
+import { stepSummary } from '../step-summary';
 import { todayOf } from '../today';
 import { deliver, STANDARD_OUTPUT } from '../write-failure';
 import { loadConfiguredSources, VARIABLE_HELP, VARIABLE_OPTIONS } from './configured-sources';
@@ -38,7 +39,8 @@ Options:
   --fail-on error|warning|never  exit 1 when a finding reaches this severity (default error)
   --config FILE                  JSON settings and suppressions by address (see the README)
   --today YYYY-MM-DD             judge suppression dates against this day (default: today, UTC)
-${VARIABLE_HELP}`;
+${VARIABLE_HELP}When GITHUB_STEP_SUMMARY is set, the findings are appended to it as a markdown table as well.
+`;
 
 export async function check(argv: string[], io: CliIo, version: string): Promise<ExitCode> {
   const args = parseArgs(CHECK, argv);
@@ -50,7 +52,11 @@ export async function check(argv: string[], io: CliIo, version: string): Promise
   const format = args.options.format ?? 'text';
   const output = format === 'sarif' ? sarifOf(evaluation, sources, config, version, io.cwd)
     : format === 'json' ? renderFindingsJson(evaluation, graph.accessResourceCounts) : renderFindingsText(evaluation);
-  return deliver(thresholdResult(evaluation.findings, args.options['fail-on'] ?? 'error'), [{ target: STANDARD_OUTPUT, write: () => io.stdout(output) }]);
+  const decided = thresholdResult(evaluation.findings, args.options['fail-on'] ?? 'error');
+  return deliver(decided, [
+    { target: STANDARD_OUTPUT, write: () => io.stdout(output) },
+    ...stepSummary(io, () => renderFindingsMarkdown(evaluation, decided.meaning)),
+  ]);
 }
 
 function sarifOf(evaluation: Evaluation, sources: SourceDocument[], config: ReviewConfig | undefined, version: string, cwd: string): string {

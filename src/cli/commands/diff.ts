@@ -96,5 +96,5 @@ export async function diff(argv: string[], io: CliIo): Promise<ExitCode> {
     code: args.flags.has('fail-on-escalation') && escalates ? ExitCode.FINDINGS : ExitCode.OK,
     meaning: escalates ? 'a change widens access or opens an escalation chain' : 'no change widens access or opens an escalation chain',
   };
-  return deliver(decided, [{ target: STANDARD_OUTPUT, write: () => io.stdout(output) }, ...stepSummary(io, `${markdown}\n`)]);
+  return deliver(decided, [{ target: STANDARD_OUTPUT, write: () => io.stdout(output) }, ...stepSummary(io, () => markdown)]);
 }

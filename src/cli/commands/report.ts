@@ -4,6 +4,7 @@ import { renderReportHtml } from '../../review/report/render-report-html';
 import { CliIo, ExitCode } from '../cli-io';
 import { graphOf } from '../load-graph';
 import { CommandSpec, parseArgs } from '../parse-args';
+import { stepSummary } from '../step-summary';
 import { deliver, STANDARD_OUTPUT } from '../write-failure';
 import { loadConfiguredSources, VARIABLE_HELP, VARIABLE_OPTIONS } from './configured-sources';
 
@@ -19,7 +20,8 @@ still present; escalation chains.
 Options:
   --format markdown|json|html   output format (default markdown); html is one self-contained
                                 page with the access drawn as a graph
-${VARIABLE_HELP}`;
+${VARIABLE_HELP}When GITHUB_STEP_SUMMARY is set, the markdown report is appended to it as well.
+`;
 
 export async function report(argv: string[], io: CliIo): Promise<ExitCode> {
   const args = parseArgs(REPORT, argv);
@@ -27,5 +29,9 @@ export async function report(argv: string[], io: CliIo): Promise<ExitCode> {
   const format = args.options.format ?? 'markdown';
   // Rendered whole before anything is written; JSON in parts, which are written one after another.
   const output = format === 'json' ? renderReportJsonParts(result) : [format === 'html' ? renderReportHtml(result) : renderReportMarkdown(result)];
-  return deliver({ code: ExitCode.OK, meaning: 'report made' }, [{ target: STANDARD_OUTPUT, write: () => output.forEach((part) => io.stdout(part)) }]);
+  const markdown = () => (format === 'markdown' ? output[0] : renderReportMarkdown(result));
+  return deliver({ code: ExitCode.OK, meaning: 'report made' }, [
+    { target: STANDARD_OUTPUT, write: () => output.forEach((part) => io.stdout(part)) },
+    ...stepSummary(io, markdown),
+  ]);
 }

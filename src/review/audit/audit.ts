@@ -8,9 +8,11 @@ import { LiveExport, LiveExports } from './live-types';
 import { matchDeclared } from './match-declared';
 import { PrincipalDirectory } from './principal-directory';
 import { eligibilityWithoutEnd, humanStandingAccessAdmin, RoleLookup } from './privilege-findings';
+import { sortedBy } from './sorted-by';
 import { checkCalendarDate } from '../../model/dates';
 import { Severity } from '../../model/severity';
 import { Finding } from '../../policy/finding';
+import { Role } from '../../roles/role';
 import { RoleCatalog } from '../../roles/role-catalog';
 import { AccessGraph } from '../graph/access-graph';
 
@@ -38,31 +40,36 @@ export function audit(desired: AccessGraph, live: LiveExports, options: AuditOpt
     : d));
   const { matches, unmatchedLive, missing } = matchDeclared(declared, assignments, directory);
   const catalog = RoleCatalog.builtIn();
-  const roleOf: RoleLookup = (guid) =>
-    guid === undefined ? undefined : catalog.tryFromId(guid) ?? desired.roleDefinitions.find((d) => d.role.guid.toLowerCase() === guid)?.role;
+  const customRoles = new Map<string, Role>();
+  // The first definition of a GUID wins, as a search in the code's order would find it.
+  for (const d of desired.roleDefinitions) if (!customRoles.has(d.role.guid.toLowerCase())) customRoles.set(d.role.guid.toLowerCase(), d.role);
+  const roleOf: RoleLookup = (guid) => (guid === undefined ? undefined : catalog.tryFromId(guid) ?? customRoles.get(guid));
+  // What each principal holds, looked up by key: an application by its appId (az's principalName
+  // of a service principal), a managed identity by its object ID.
+  const heldByName = groupBy(live.assignments.items.filter((a) => a.principalName !== undefined), (a) => a.principalName!.toLowerCase());
+  const holders = new Set(assignments.map((a) => a.principalId));
 
-  const findings: Finding[] = [
+  const findings = [
     ...unmatchedLive.map((a) => unmanagedFinding(a, directory)),
     ...missing.map(missingFinding),
     ...declared.filter((d) => d.notComparable !== undefined).map(notComparableFinding),
     ...assignments.flatMap((a) => [humanStandingAccessAdmin(a, roleOf, directory), eligibilityWithoutEnd(a, roleOf, directory)]),
     ...(live.applications?.items ?? []).flatMap((application) => application.credentials.map((credential) =>
-      credentialFinding(live.applications!.file, application, credential, options.today, live.assignments.items))),
-    ...(live.managedIdentities?.items ?? []).map((identity) => idleIdentityFinding(live.managedIdentities!.file, identity, assignments)),
+      credentialFinding(live.applications!.file, application, credential, options.today, heldByName.get(application.appId) ?? []))),
+    ...(live.managedIdentities?.items ?? []).map((identity) => idleIdentityFinding(live.managedIdentities!.file, identity, holders)),
     ...exportsOf(live).filter((e) => e.nextLink !== undefined).map(incompleteExport),
   ].filter((f): f is Finding => f !== undefined);
 
-  const order = (f: Finding) => `${f.ruleId}\u0000${f.file}\u0000${f.address}\u0000${f.message}`;
-  findings.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
+  const ordered = sortedBy(findings, (f) => `${f.ruleId}\u0000${f.file}\u0000${f.address}\u0000${f.message}`);
   const unmanaged = unmatchedLive.map((a) => {
     const name = directory.displayNameOf(a.principalId);
     return name === undefined || a.principalDisplayName !== undefined ? a : { ...a, principalDisplayName: name };
   });
-  const count = (severity: Severity) => findings.filter((f) => f.severity === severity).length;
+  const count = (severity: Severity) => ordered.filter((f) => f.severity === severity).length;
   return {
     today: options.today,
     sources: exportsOf(live).map((e) => e.file),
-    findings,
+    findings: ordered,
     unmanaged,
     matched: matches,
     summary: {
@@ -76,6 +83,18 @@ export function audit(desired: AccessGraph, live: LiveExports, options: AuditOpt
       notComparable: declared.filter((d) => d.notComparable !== undefined).length,
     },
   };
+}
+
+/** The items by key, each group in the items' order. */
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [item]);
+    else group.push(item);
+  }
+  return groups;
 }
 
 type ExportSource = Pick<LiveExport<unknown>, 'file' | 'nextLink'>;

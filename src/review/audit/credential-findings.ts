@@ -8,10 +8,11 @@ import { Finding } from '../../policy/finding';
  * AUD004 (client secrets) and AUD006 (certificates): every credential still on an application,
  * with its end date relative to `today`. An expired one is reported too: it grants nothing,
  * but it shows the application still works with secrets, and invites renewal instead of removal.
- * Only the credential's key ID and display name are shown; its value is never read.
+ * Only the credential's key ID and display name are shown; its value is never read. `held` are
+ * the standing assignments of the application's service principal (az names it by appId).
  */
 export function credentialFinding(
-  file: string, application: LiveApplication, credential: LiveCredential, today: string, assignments: LiveAssignment[],
+  file: string, application: LiveApplication, credential: LiveCredential, today: string, held: readonly LiveAssignment[],
 ): Finding {
   const secret = credential.kind === 'secret';
   const end = credential.endDateTime === undefined ? undefined : dayOf(credential.endDateTime) ?? credential.endDateTime;
@@ -21,7 +22,6 @@ export function credentialFinding(
   const when = end === undefined ? 'with no end date'
     : expired ? `that expired on ${end} but is still present on the application`
       : `valid until ${end} (${daysBetween(today, end)} days from ${today})`;
-  const held = assignments.filter((a) => a.principalName?.toLowerCase() === application.appId);
   const access = held.length === 0 ? ''
     : `; its service principal holds ${held.map((a) => `"${a.roleName ?? a.roleGuid}" at ${a.scope}`).join(', ')}`;
   const remove = `az ad app credential delete --id ${application.appId} --key-id ${credential.keyId}${secret ? '' : ' --cert'}`;

@@ -1,11 +1,14 @@
 import { AuditRuleId } from './audit-rule-ids';
-import { LiveAssignment, LiveManagedIdentity } from './live-types';
+import { LiveManagedIdentity } from './live-types';
 import { Severity } from '../../model/severity';
 import { Finding } from '../../policy/finding';
 
-/** AUD005: a managed identity that holds nothing in the exports: left over, or its access lives elsewhere. */
-export function idleIdentityFinding(file: string, identity: LiveManagedIdentity, held: LiveAssignment[]): Finding | undefined {
-  if (held.some((a) => a.principalId === identity.id)) return undefined;
+/**
+ * AUD005: a managed identity that holds nothing in the exports: left over, or its access lives
+ * elsewhere. `holders` are the object IDs of every principal with an assignment or eligibility.
+ */
+export function idleIdentityFinding(file: string, identity: LiveManagedIdentity, holders: ReadonlySet<string>): Finding | undefined {
+  if (holders.has(identity.id)) return undefined;
   const kind = identity.assignment === undefined ? '' : `${identity.assignment}, `;
   const of = identity.resourceId === undefined ? '' : `${identity.assignment === 'system-assigned' ? 'of ' : ''}${identity.resourceId}`;
   return {

@@ -24,10 +24,15 @@ function terraformName(...parts: string[]): string {
 export function importBlocks(unmanaged: LiveAssignment[]): ImportBlocks {
   const standing = unmanaged.filter((a) => a.kind === 'standing').sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const used = new Set<string>();
+  // The last suffix each name got: every smaller one is taken, and stays taken, so the next
+  // search starts there instead of at 2 (one principal with 10,000 Reader grants is 10,000 names).
+  const lastSuffix = new Map<string, number>();
   const blocks = standing.map((a) => {
     const base = terraformName(a.roleName ?? a.roleGuid ?? 'role', a.principalDisplayName ?? a.principalName ?? a.principalId);
     let name = base;
-    for (let n = 2; used.has(name); n++) name = `${base}_${n}`;
+    let n = lastSuffix.get(base) ?? 1;
+    while (used.has(name)) name = `${base}_${++n}`;
+    lastSuffix.set(base, n);
     used.add(name);
     return { to: `azurerm_role_assignment.${name}`, id: a.id };
   });

@@ -6,7 +6,7 @@ import { LiveAssignment, LiveExports } from './live-types';
  * prints a service principal's appId as its name; the Graph exports turn that into a display name.
  */
 export class PrincipalDirectory {
-  private readonly names = new Map<string, Set<string>>();
+  private readonly principalsByName = new Map<string, Set<string>>();
   private readonly displayNames = new Map<string, string>();
   private readonly principalNames = new Map<string, string>();
   private readonly identities = new Set<string>();
@@ -26,9 +26,9 @@ export class PrincipalDirectory {
     }
   }
 
-  /** Every name the exports give the principal, lower case. */
-  public namesOf(principalId: string): string[] {
-    return [...(this.names.get(principalId) ?? [])];
+  /** The object IDs of every principal the exports give this name (lower case), in no particular order. */
+  public principalsNamed(name: string): string[] {
+    return [...(this.principalsByName.get(name) ?? [])];
   }
 
   /** The friendliest name known: a display name, else az's principalName. */
@@ -55,9 +55,10 @@ export class PrincipalDirectory {
 
   // The first display name wins; az's principalName (an appId for service principals) only when there is none.
   private remember(principalId: string, name: string, isDisplayName: boolean): void {
-    const names = this.names.get(principalId) ?? new Set<string>();
-    names.add(name.toLowerCase());
-    this.names.set(principalId, names);
+    const lower = name.toLowerCase();
+    const principals = this.principalsByName.get(lower) ?? new Set<string>();
+    principals.add(principalId);
+    this.principalsByName.set(lower, principals);
     const shown = isDisplayName ? this.displayNames : this.principalNames;
     if (!shown.has(principalId)) shown.set(principalId, name);
   }

@@ -47,6 +47,19 @@ describe('import blocks for unmanaged assignments', () => {
     expect(names([...list].reverse())).toEqual(names(list));
   });
 
+  test('many repeats of a name are numbered on from the last, past a name another assignment holds', () => {
+    const assignment = (n: number, principal: string): LiveAssignment => ({
+      ...result.unmanaged.find((a) => a.kind === 'standing')!,
+      id: `/subscriptions/s/providers/Microsoft.Authorization/roleAssignments/${n}`,
+      principalDisplayName: principal,
+      roleName: 'Reader',
+    });
+    const list = [1, 2, 4, 5, 6].map((n) => assignment(n, 'ops'));
+    // reader_ops_3 is the natural name of assignment 3: the repeats of reader_ops go past it.
+    const names = importBlocks([...list, assignment(3, 'ops 3')]).import.map((i) => [i.to.split('.')[1], i.id.split('/').pop()]);
+    expect(names).toEqual([['reader_ops', '1'], ['reader_ops_2', '2'], ['reader_ops_3', '3'], ['reader_ops_4', '4'], ['reader_ops_5', '5'], ['reader_ops_6', '6']]);
+  });
+
   test('a name that would start with a digit is prefixed', () => {
     const blocks2 = importBlocks([{ ...result.unmanaged[0], roleName: '2nd Line Support', principalDisplayName: 'x' }]);
     expect(blocks2.import[0].to).toBe('azurerm_role_assignment.assignment_2nd_line_support_x');
