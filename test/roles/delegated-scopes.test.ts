@@ -1,8 +1,10 @@
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import { parseDelegatedScopes, renderDelegatedScopes } from '../../scripts/role-catalog/render-delegated-scopes';
+import { delegatedScopeNameOfId, delegatedScopeTier } from '../../src/roles/delegated-scope-tier';
 import { DELEGATED_SCOPE_RECORDS, DELEGATED_SCOPE_SOURCE } from '../../src/roles/delegated-scopes.generated';
 import { GraphPermissionCatalog } from '../../src/roles/graph-permission-catalog';
+import { PrivilegeTier } from '../../src/roles/privilege-tier';
 
 const ROOT = path.resolve(__dirname, '../..');
 const DATA = 'data/graph-delegated-scopes.json';
@@ -48,5 +50,19 @@ describe('the reviewed delegated scope table', () => {
     expect(bad((d) => ({ ...d, scopes: [{ ...first, why: undefined }] }))).toThrow('t.json: scopes[0].why: a reviewed tier needs its reason');
     expect(bad((d) => ({ ...d, scopes: [{ ...first, sources: ['a-blog'] }] }))).toThrow('t.json: scopes[0].sources[0]: "a-blog" is not one of the table\'s sources');
     expect(bad((d) => ({ ...d, scopes: [{ ...first, sources: [] }] }))).toThrow('t.json: scopes[0].sources: expected at least one source');
+  });
+});
+
+describe('delegated scopes are named by ID and tiered', () => {
+  test('an ID of the table gives its name, in any case; an ID it does not list gives none', () => {
+    expect(delegatedScopeNameOfId('37F7F235-527C-4136-ACCD-4A02D197296E')).toBe('openid');
+    expect(delegatedScopeNameOfId('cccccccc-0000-4000-8000-00000000000c')).toBeUndefined();
+  });
+
+  test('a reviewed scope has its tier; another takes its application permission\'s; one with neither counts as tier 0', () => {
+    expect(delegatedScopeTier('offline_access')).toEqual({ tier: PrivilegeTier.USER_ACCESS, classified: true });
+    const directory = delegatedScopeTier('Directory.ReadWrite.All');
+    expect([directory.tier, directory.classified, directory.permission?.name]).toEqual([PrivilegeTier.CONTROL_PLANE, true, 'Directory.ReadWrite.All']);
+    expect(delegatedScopeTier('Tasks.Read')).toEqual({ tier: PrivilegeTier.CONTROL_PLANE, classified: false });
   });
 });

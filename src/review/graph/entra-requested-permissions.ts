@@ -1,4 +1,5 @@
 import { isGuid } from '../../model/guid';
+import { delegatedScopeNameOfId } from '../../roles/delegated-scope-tier';
 import { GraphPermissionCatalog } from '../../roles/graph-permission-catalog';
 import { PrivilegeTier } from '../../roles/privilege-tier';
 import { parseReference } from '../reference';
@@ -23,16 +24,20 @@ function nameInMap(id: string): string | undefined {
 }
 
 /**
- * One requested permission, named and tiered as far as the catalog goes: a Microsoft Graph app
- * role by its ID (the same in every tenant) or its name; a delegated scope by its name only (the
- * catalog knows no scope IDs). What cannot be named or is another API's counts as tier 0 unclassified.
+ * One requested permission, named and tiered as far as the data goes: a Microsoft Graph app role
+ * by its ID (the same in every tenant) or its name; a delegated Graph scope by its name, or by its
+ * ID when the reviewed table (data/graph-delegated-scopes.json) lists it. What cannot be named or
+ * is another API's counts as tier 0 unclassified.
  */
 function requested(id: string, kind: GraphRequestedPermission['kind'], api: GraphApi): Requested {
   const unclassified = (name: string): Requested => ({ api, kind, name, id, tier: PrivilegeTier.CONTROL_PLANE, classified: false });
   const named = nameInMap(id);
-  if (kind === 'delegated' && named !== undefined) {
-    const scope = delegatedScopeOf(named, api);
-    return { api, kind, name: named, id, tier: scope.tier, classified: scope.classified };
+  if (kind === 'delegated') {
+    // Graph's scope IDs are the same in every tenant, as its app role IDs are: an API that cannot be read may be Graph.
+    const name = named ?? (api.kind !== 'other' && isGuid(id) ? delegatedScopeNameOfId(id) : undefined);
+    if (name === undefined) return unclassified(id);
+    const scope = delegatedScopeOf(name, api);
+    return { api, kind, name, id, tier: scope.tier, classified: scope.classified };
   }
   if (kind !== 'application' || api.kind === 'other') return unclassified(named ?? id);
   const catalog = GraphPermissionCatalog.builtIn();
