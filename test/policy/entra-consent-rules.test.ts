@@ -3,6 +3,8 @@ import { PrivilegeTier } from '../../src/roles/privilege-tier';
 import { entraGraphOf } from '../review/graph/entra-fixtures';
 
 const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
+/** Files.Read's delegated scope ID (Microsoft Graph permissions reference): a real scope the reviewed table does not list. */
+const FILES_READ_SCOPE = '10465720-29dd-4523-a11a-6a75c743c9d9';
 const APP = `
 data "azuread_application_published_app_ids" "well_known" {}
 data "azuread_service_principal" "msgraph" {
@@ -53,8 +55,8 @@ describe('delegated permission grants: admin consent, read as grants', () => {
 
   test('AZA028 counts unclassified and unreadable scopes as tier 0, and says so', async () => {
     expect((await ruleFindings(consent('["Tasks.Read"]'), 'AZA028')).map((f) => f.message)).toEqual([
-      'application portal is consented, for every user in the tenant, the tier-0 scope(s) "Tasks.Read" (no application permission of that name classifies it, '
-        + 'so it counts as tier 0) of Microsoft Graph.',
+      'application portal is consented, for every user in the tenant, the tier-0 scope(s) "Tasks.Read" (neither the reviewed scope table nor an application '
+        + 'permission of that name classifies it, so it counts as tier 0) of Microsoft Graph.',
     ]);
     // The sign-in scopes every application asks for are tier 2: consent to them is no finding.
     expect(await ruleFindings(consent('["openid", "profile", "email", "offline_access", "User.Read"]'), 'AZA028')).toEqual([]);
@@ -99,19 +101,22 @@ ${access}
       access('data.azuread_service_principal.msgraph.app_role_ids["User.Read.All"]', 'Role'),
       access('data.azuread_service_principal.msgraph.oauth2_permission_scope_ids["Mail.Read"]', 'Scope'),
       access('"e1fe6dd8-ba31-4d61-89e7-88639da4683d"', 'Scope'),
+      access(`"${FILES_READ_SCOPE}"`, 'Scope'),
     ].join('\n'));
     const g = await entraGraphOf(hcl, ['requestedPermissions']);
     expect(g.requestedPermissions.map((r) => [r.application, r.api.kind, r.kind, r.name, r.tier, r.classified])).toEqual([
       ['azuread_application.portal', 'microsoft-graph', 'application', 'RoleManagement.ReadWrite.Directory', PrivilegeTier.CONTROL_PLANE, true],
       ['azuread_application.portal', 'microsoft-graph', 'application', 'User.Read.All', PrivilegeTier.USER_ACCESS, true],
       ['azuread_application.portal', 'microsoft-graph', 'delegated', 'Mail.Read', PrivilegeTier.MANAGEMENT_PLANE, true],
-      // The catalog knows no delegated scope IDs: it cannot be named, and counts as tier 0.
-      ['azuread_application.portal', 'microsoft-graph', 'delegated', 'e1fe6dd8-ba31-4d61-89e7-88639da4683d', PrivilegeTier.CONTROL_PLANE, false],
+      // User.Read by its ID is named and rated by the reviewed scope table (data/graph-delegated-scopes.json).
+      ['azuread_application.portal', 'microsoft-graph', 'delegated', 'User.Read', PrivilegeTier.USER_ACCESS, true],
+      // A scope ID the table does not list cannot be named, and counts as tier 0.
+      ['azuread_application.portal', 'microsoft-graph', 'delegated', FILES_READ_SCOPE, PrivilegeTier.CONTROL_PLANE, false],
     ]);
     expect([g.appPermissions, g.delegatedGrants, g.grants]).toEqual([[], [], []]);
     expect((await ruleFindings(hcl, 'AZA029')).map((f) => [f.severity, f.message])).toEqual([
       ['info', 'azuread_application.portal requests the application permission "RoleManagement.ReadWrite.Directory" of Microsoft Graph; not granted by this configuration.'],
-      ['info', 'azuread_application.portal requests the delegated scope "e1fe6dd8-ba31-4d61-89e7-88639da4683d" of Microsoft Graph, which cannot be classified, '
+      ['info', `azuread_application.portal requests the delegated scope "${FILES_READ_SCOPE}" of Microsoft Graph, which cannot be classified, `
         + 'so it counts as tier 0; not granted by this configuration.'],
     ]);
     // A request is never a held permission: the rules about held permissions stay silent.

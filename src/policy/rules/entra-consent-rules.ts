@@ -7,7 +7,8 @@ import { PrivilegeTier } from '../../roles/privilege-tier';
 import { Rule } from '../rule';
 
 function scopeText(scope: GraphDelegatedScope): string {
-  return scope.classified ? `"${scope.name}"` : `"${scope.name}" (no application permission of that name classifies it, so it counts as tier 0)`;
+  return scope.classified ? `"${scope.name}"`
+    : `"${scope.name}" (neither the reviewed scope table nor an application permission of that name classifies it, so it counts as tier 0)`;
 }
 
 export const tenantWideTier0Consent: Rule = {
@@ -17,7 +18,8 @@ export const tenantWideTier0Consent: Rule = {
   description:
     'azuread_service_principal_delegated_permission_grant with no user_object_id (or one that cannot be read) consents, for every user in the tenant, to a tier-0 delegated Microsoft Graph ' +
     'scope (Directory.ReadWrite.All, RoleManagement.ReadWrite.Directory, ...): whenever an administrator signs in to the application, it acts with their rights. ' +
-    'Delegated scopes take the tier of the application permission of the same name (an upper bound); a scope with none, or claim values that cannot be read, counts as tier 0.',
+    'Delegated scopes are rated by a reviewed table (data/graph-delegated-scopes.json: the sign-in scopes openid, profile, email, offline_access and User.Read are tier 2), '
+    + 'else take the tier of the application permission of the same name (an upper bound); a scope with neither, or claim values that cannot be read, counts as tier 0.',
   fix: 'Consent for named users only (user_object_id), to the narrowest scopes the application needs; or let users consent for themselves to low-risk scopes.',
   check: (graph) =>
     graph.delegatedGrants
@@ -45,7 +47,8 @@ export const requestedTier0Permission: Rule = {
   defaultSeverity: Severity.INFO,
   description:
     'An application requests (required_resource_access, azuread_application_api_access) a tier-0 Microsoft Graph permission. A request holds nothing: ' +
-    'this is no grant, but one admin consent away from one, so a reviewer should know it is asked for. What cannot be named or classified counts as tier 0.',
+    'this is no grant, but one admin consent away from one, so a reviewer should know it is asked for. A delegated scope requested by ID is named and rated '
+    + 'from the reviewed scope table (data/graph-delegated-scopes.json); what cannot be named or classified counts as tier 0.',
   fix: 'Request only the permissions the application uses; nothing to do if the request is intended and consent is reviewed.',
   check: (graph) =>
     graph.requestedPermissions

@@ -52,7 +52,8 @@ export const workloadTier0Entra: Rule = {
   description:
     'A managed identity or service principal holds a tier-0 Entra directory role or a tier-0 Microsoft Graph application permission ' +
     '(RoleManagement.ReadWrite.Directory, AppRoleAssignment.ReadWrite.All, Application.ReadWrite.All, ...): whoever controls the workload ' +
-    '(its code, its deployment, its host) controls the tenant. An app role or role that cannot be read counts as tier 0.',
+    '(its code, its deployment, its host) controls the tenant. An app role or role that cannot be read counts as tier 0; an app role that an application '
+    + 'of the tenant defines for itself (its app_role blocks) is application-defined, no directory privilege, and never judged here.',
   fix: 'Give the workload the narrowest permission that does its job (a tier-1 or tier-2 Graph permission, a role scoped to an administrative unit ' +
     'or to one object), or move the task to people who activate a role through PIM.',
   check: (graph) => {

@@ -5,7 +5,8 @@ import { reachOfGraph } from '../../review/escalation/reach';
 import { isReportedChain } from '../../review/escalation/reported-chain';
 import { describePrincipal } from '../../review/graph/describe-principal';
 import { Origin } from '../../review/graph/graph-types';
-import { PrivilegeTier, tierLevel, tierOfLevel } from '../../roles/privilege-tier';
+import { APPLICATION_DEFINED, PermissionTier, tierName, widestPermissionTier } from '../../roles/permission-tier';
+import { PrivilegeTier } from '../../roles/privilege-tier';
 import { Rule, RuleHit } from '../rule';
 
 /** The message: who, what it reaches and why that is more than it holds, and every step on the way. */
@@ -15,18 +16,22 @@ function chainMessage(chain: EscalationChain): string {
   const what = `"${chain.reaches.role}" at ${chain.reaches.scope}`;
   // From or to the Entra half, "holds no role that can grant access" would speak of Azure roles only.
   if (chain.endsIn === 'entra' || chain.steps[0].entra) {
-    return `${who} does not hold ${what} (tier ${tierLevel(chain.reaches.tier)}), yet reaches it. Chain: ${steps}.`;
+    return `${who} does not hold ${what} (${tierName(chain.reaches.tier)}), yet reaches it. Chain: ${steps}.`;
   }
   const why = chain.reaches.canGrantAccess ? 'a role that can grant access'
-    : chain.widens ? 'a scope outside every scope it holds' : `access it does not hold itself (tier ${tierLevel(chain.reaches.tier)})`;
+    : chain.widens ? 'a scope outside every scope it holds' : `access it does not hold itself (${tierName(chain.reaches.tier)})`;
   return `${who} holds no role that can grant access, yet reaches ${why}: ${what}. Chain: ${steps}.`;
 }
 
-/** The tier of what a chain reaches decides how bad it is: tier 0 is an error, tier 1 a warning, tier 2 a note. */
-const SEVERITY_OF_TIER: Record<PrivilegeTier, Severity> = {
+/**
+ * The tier of what a chain reaches decides how bad it is: tier 0 is an error, tier 1 a warning,
+ * tier 2 a note, and so is an application's own app role (no directory privilege by itself).
+ */
+const SEVERITY_OF_TIER: Record<PermissionTier, Severity> = {
   [PrivilegeTier.CONTROL_PLANE]: Severity.ERROR,
   [PrivilegeTier.MANAGEMENT_PLANE]: Severity.WARNING,
   [PrivilegeTier.USER_ACCESS]: Severity.INFO,
+  [APPLICATION_DEFINED]: Severity.INFO,
 };
 
 /** What to narrow: the operation of the first step that leaves the principal's own grant, or what the chain ends in. */
@@ -105,14 +110,14 @@ function openedDataHit(chains: EscalationChain[]): RuleHit {
   const held = first.steps[0];
   const what = chains.map((c) => c.steps[1].description).join('; ');
   const operations = chains.map((c) => c.steps[1].action).filter((a): a is string => a !== undefined);
-  const tier = Math.min(...chains.map((c) => tierLevel(c.reaches.tier)));
+  const tier = widestPermissionTier(chains.map((c) => c.reaches.tier));
   return {
     origin: first.origin,
-    message: `${describePrincipal(first.principal)} ${held.description}, which also opens data no role assignment shows (tier ${tier}): ${what}.`,
+    message: `${describePrincipal(first.principal)} ${held.description}, which also opens data no role assignment shows (${tierName(tier)}): ${what}.`,
     fix: `Take ${operations.join(', ')} away from ${first.principal.name}'s "${held.grant.role.name}" at ${held.grant.scope.name ?? held.grant.scope.value} `
       + '(a role without them, a narrower scope, or a custom role with them in notActions). '
       + `If intended, suppress ${RuleId.ESCALATION_CHAIN} on ${first.origin.address} with a reason.`,
     reaches: { role: chains.map((c) => c.reaches.role).join('; '), scope: first.reaches.scope },
-    severity: SEVERITY_OF_TIER[tierOfLevel(tier)],
+    severity: SEVERITY_OF_TIER[tier],
   };
 }

@@ -1,7 +1,7 @@
 import { ChangeKind } from './change-kind';
 import { PrincipalKind } from '../../model/principal-kind';
 import { ScopeLevel } from '../../model/scope-level';
-import { PrivilegeTier } from '../../roles/privilege-tier';
+import { PermissionTier } from '../../roles/permission-tier';
 
 /** What changed: a standing grant, an eligibility (PIM), or a role's activation policy. */
 export type EntryKind = 'standing' | 'eligible' | 'activation-policy';
@@ -36,7 +36,7 @@ export interface AccessChange {
    */
   readonly roleCanGrantAccess: boolean;
   /** For a standing Entra directory role or an application permission: its privilege tier (head's, for a change). */
-  readonly tier?: PrivilegeTier;
+  readonly tier?: PermissionTier;
   /**
    * The scope as written in head (in base, for a removal). For an Entra directory role, the
    * directory scope (`/` is the tenant); for an application permission, the API.

@@ -2,7 +2,7 @@ import { EntryKind, RoleKind } from './access-change';
 import { Duration } from '../../model/duration';
 import { PrincipalKind } from '../../model/principal-kind';
 import { ScopeLevel } from '../../model/scope-level';
-import { PrivilegeTier } from '../../roles/privilege-tier';
+import { PermissionTier } from '../../roles/permission-tier';
 import { AccessGraph } from '../graph/access-graph';
 import { GraphApi, GraphAppPermission, GraphDirectoryRole, GraphEligibility, GraphPrincipal, GraphRole, GraphScope, Origin } from '../graph/graph-types';
 import { describeAppPermission, describeDirectoryRole } from '../report/describe-entra-access';
@@ -29,7 +29,7 @@ export interface DiffEntry {
     /** Absent for Entra directory roles, application permissions and PIM group membership, which are not Azure RBAC roles. */
     readonly graphRole?: GraphRole;
     /** For a standing Entra directory role and an application permission: the tier it is classified in. */
-    readonly tier?: PrivilegeTier;
+    readonly tier?: PermissionTier;
   };
   readonly scope: GraphScope & { readonly stableKey: string };
   readonly maximumActivation?: Duration;

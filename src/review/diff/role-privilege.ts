@@ -1,4 +1,5 @@
-import { PrivilegeTier, tierLevel } from '../../roles/privilege-tier';
+import { PermissionTier, permissionTierRank } from '../../roles/permission-tier';
+import { PrivilegeTier } from '../../roles/privilege-tier';
 import { RolePlane } from '../../roles/role-plane';
 import { GraphRole } from '../graph/graph-types';
 import { describeTier } from '../report/describe-entra-access';
@@ -27,8 +28,8 @@ const TRAITS: Trait[] = [
 interface ComparedRole {
   readonly name: string;
   readonly graphRole?: GraphRole;
-  /** For Entra directory roles and application permissions, which are ordered by tier. */
-  readonly tier?: PrivilegeTier;
+  /** For Entra directory roles and application permissions, which are ordered by tier (application-defined below tier 2). */
+  readonly tier?: PermissionTier;
 }
 
 /**
@@ -58,5 +59,5 @@ function compareTiers(before: ComparedRole, after: ComparedRole): RoleComparison
   if (from === to) {
     return { direction: 'more', details: `${head}: another role of the same tier (${describeTier(to)}); it cannot be ordered, so it counts as more privileged` };
   }
-  return { direction: tierLevel(to) < tierLevel(from) ? 'more' : 'less', details: `${head}: ${describeTier(from)} → ${describeTier(to)}` };
+  return { direction: permissionTierRank(to) < permissionTierRank(from) ? 'more' : 'less', details: `${head}: ${describeTier(from)} → ${describeTier(to)}` };
 }

@@ -1,6 +1,6 @@
 import { ScopeLevel } from '../../model/scope-level';
 import { EscalationPath } from '../../roles/escalation-path';
-import { PrivilegeTier } from '../../roles/privilege-tier';
+import { PermissionTier } from '../../roles/permission-tier';
 import { describePrincipal } from '../graph/describe-principal';
 import { GraphPrincipal, Origin } from '../graph/graph-types';
 
@@ -56,8 +56,8 @@ export interface ChainReach {
   readonly scope: string;
   readonly scopeLevel: ScopeLevel;
   readonly canGrantAccess: boolean;
-  /** The tier of what is reached: of the role, permission or data at the end. */
-  readonly tier: PrivilegeTier;
+  /** The tier of what is reached: of the role, permission or data at the end (application-defined for an application's own app role). */
+  readonly tier: PermissionTier;
 }
 
 /** One way a principal reaches a role at a scope: a direct grant, or a chain through paths and identities. */

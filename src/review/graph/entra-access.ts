@@ -5,11 +5,13 @@ import { tierOfEntraActions } from '../../roles/entra-action-tier';
 import { EntraRoleCatalog } from '../../roles/entra-role-catalog';
 import { GraphPermissionCatalog } from '../../roles/graph-permission-catalog';
 import { MICROSOFT_GRAPH_APP_ID } from '../../roles/microsoft-graph';
+import { APPLICATION_DEFINED } from '../../roles/permission-tier';
 import { PrivilegeTier } from '../../roles/privilege-tier';
 import { parseReference, TerraformReference } from '../reference';
 import { TerraformBlock } from '../terraform-json';
 import { attributeOf, nestedBlocks, text } from './block-values';
 import { DocumentIndex } from './document-index';
+import { definingApplication, isApplicationDefined } from './graph-api';
 import {
   GraphApi, GraphAppPermission, GraphCustomDirectoryRole, GraphDirectoryRole, GraphEntraRole, GraphPrincipal, GraphScope, Origin,
 } from './graph-types';
@@ -30,6 +32,8 @@ const UNIT_BY_REFERENCE = /^\/administrativeUnits\/(\$\{[^}]+\})$/i;
 // `/${azuread_application.app.object_id}`: a role scoped to one application, service principal, group or user.
 const OBJECT_BY_REFERENCE = /^\/(\$\{[^}]+\})$/;
 const OBJECT_TYPES = ['azuread_application', 'azuread_application_registration', 'azuread_service_principal', 'azuread_group', 'azuread_user'];
+/** The application registrations of the tenant: an API whose client ID is one of theirs is no Microsoft first-party API. */
+const APPLICATION_TYPES = ['azuread_application', 'azuread_application_registration'];
 
 /** A reference followed by a map key: the reference, and the key. */
 export function keyedReference(value: string): { reference: TerraformReference; key: string } | undefined {
@@ -219,10 +223,15 @@ function apiOfServicePrincipal(address: string, written: string, index: Document
   if (clientId === undefined && displayName === 'Microsoft Graph') return { kind: 'microsoft-graph', name: 'Microsoft Graph', written };
   const clientReference = clientId === undefined ? undefined : parseReference(clientId);
   if (clientId !== undefined && isGuid(clientId)) return { kind: 'other', name: displayName ?? `${address} (client ID ${clientId})`, written };
-  if (clientReference?.type === 'azuread_application') {
-    return { kind: 'other', name: text(index.get(clientReference.address)?.body, 'display_name') ?? clientReference.address, written };
+  if (clientReference !== undefined && APPLICATION_TYPES.includes(clientReference.type)) {
+    return apiOfApplication(clientReference.address, written, index);
   }
   return { kind: 'unknown', name: `${address} (its client ID cannot be read)`, written };
+}
+
+/** The API an application registration of the tenant exposes, named by its display name: its roles and scopes are its own. */
+function apiOfApplication(address: string, written: string, index: DocumentIndex): GraphApi {
+  return { kind: 'other', name: text(index.get(address)?.body, 'display_name') ?? address, written, application: address };
 }
 
 /**
@@ -238,9 +247,7 @@ export function apiOfClientId(value: string | undefined, index: DocumentIndex): 
   const reference = value === undefined ? undefined : parseReference(value);
   if (reference !== undefined && CLIENT_ID_ATTRIBUTES.includes(reference.attribute)) {
     if (reference.type === SERVICE_PRINCIPAL) return apiOfServicePrincipal(reference.address, written, index);
-    if (reference.type === 'azuread_application') {
-      return { kind: 'other', name: text(index.get(reference.address)?.body, 'display_name') ?? reference.address, written };
-    }
+    if (APPLICATION_TYPES.includes(reference.type)) return apiOfApplication(reference.address, written, index);
   }
   return { kind: 'unknown', name: written || '(no API written)', written };
 }
@@ -258,31 +265,74 @@ export function apiOf(value: string | undefined, index: DocumentIndex): GraphApi
   return { kind: 'unknown', name: written || '(no API written)', written };
 }
 
+/** Where an application defines its app roles and its delegated scopes, by the resource's own blocks and by the resources that add them. */
+const DEFINED_IN = {
+  role: { blocks: (body: Record<string, unknown> | undefined) => nestedBlocks(attributeOf(body, 'app_role')), resource: 'azuread_application_app_role', id: 'role_id' },
+  scope: {
+    blocks: (body: Record<string, unknown> | undefined) => nestedBlocks(attributeOf(body, 'api')).flatMap((api) => nestedBlocks(attributeOf(api, 'oauth2_permission_scope'))),
+    resource: 'azuread_application_permission_scope',
+    id: 'scope_id',
+  },
+};
+
+/**
+ * The name (`value`) an application of the configuration gives the app role or scope of an ID:
+ * in its own `app_role` or `api.oauth2_permission_scope` blocks, or in an
+ * `azuread_application_app_role` / `azuread_application_permission_scope` of it. Undefined when
+ * the configuration does not say.
+ */
+export function nameInApplication(application: string, id: string, kind: keyof typeof DEFINED_IN, index: DocumentIndex): string | undefined {
+  const where = DEFINED_IN[kind];
+  const wanted = id.toLowerCase();
+  const own = where.blocks(index.get(application)?.body).find((b) => text(b, 'id')?.toLowerCase() === wanted);
+  if (own !== undefined) return text(own, 'value') ?? text(own, 'display_name');
+  const added = index.ofType(where.resource).find((b) => text(b.body, where.id)?.toLowerCase() === wanted
+    && parseReference(text(b.body, 'application_id') ?? '')?.address === application);
+  return added === undefined ? undefined : text(added.body, 'value') ?? text(added.body, 'display_name');
+}
+
+/** The API a map of app role IDs belongs to: a service principal's, or an application's (`azuread_application.x.app_role_ids`). */
+function apiOfRoleMap(reference: TerraformReference, written: string, index: DocumentIndex): GraphApi | undefined {
+  if (reference.attribute !== 'app_role_ids') return undefined;
+  if (reference.type === SERVICE_PRINCIPAL) return apiOfServicePrincipal(reference.address, written, index);
+  return APPLICATION_TYPES.includes(reference.type) ? apiOfApplication(reference.address, written, index) : undefined;
+}
+
 /**
  * The app role of an `app_role_id`: a GUID of the Microsoft Graph catalog (app role IDs are the
- * same in every tenant), or `<service principal>.app_role_ids["Name"]` by name. An app role that
- * cannot be read counts as tier 0.
+ * same in every tenant), or `<service principal or application>.app_role_ids["Name"]` by name.
+ * An app role of an application of the tenant is application-defined, whatever it is called or
+ * however it is written; one that cannot be read on any other API counts as tier 0.
  */
 function appPermissionOf(value: string | undefined, api: GraphApi, index: DocumentIndex): Omit<GraphAppPermission, 'origin' | 'principal'> {
   const catalog = GraphPermissionCatalog.builtIn();
   const unread = (name: string, onApi: GraphApi = api) => ({ api: onApi, name, tier: PrivilegeTier.CONTROL_PLANE, known: false });
-  if (value === undefined) return unread('(no app role written)');
+  const applicationDefined = (name: string, onApi: GraphApi, known: boolean, appRoleId?: string) =>
+    ({ api: onApi, name, ...(appRoleId === undefined ? {} : { appRoleId }), tier: APPLICATION_DEFINED, known });
+  if (value === undefined) return isApplicationDefined(api) ? applicationDefined('(no app role written)', api, false) : unread('(no app role written)');
   if (isGuid(value)) {
+    const id = value.toLowerCase();
+    const application = definingApplication(api);
+    if (application !== undefined) {
+      const name = nameInApplication(application, id, 'role', index);
+      return applicationDefined(name ?? id, api, name !== undefined, id);
+    }
     const permission = api.kind === 'other' ? undefined : catalog.tryFromAppRoleId(value);
-    if (permission === undefined) return { ...unread(value), appRoleId: value.toLowerCase() };
+    if (permission === undefined) return { ...unread(value), appRoleId: id };
     return { api, name: permission.name, appRoleId: permission.appRoleId, permission, tier: permission.tier, known: true };
   }
   const keyed = keyedReference(value);
-  if (keyed?.reference.type === SERVICE_PRINCIPAL && keyed.reference.attribute === 'app_role_ids') {
-    // The role is named on a service principal: the API is that one, whatever resource_object_id says.
-    const named = apiOfServicePrincipal(keyed.reference.address, api.written, index);
+  const named = keyed === undefined ? undefined : apiOfRoleMap(keyed.reference, api.written, index);
+  if (keyed !== undefined && named !== undefined) {
+    // The role is named on a service principal or an application: the API is that one, unless resource_object_id says which.
     const onApi = api.kind === 'unknown' ? named : api;
+    if (isApplicationDefined(onApi)) return applicationDefined(keyed.key, onApi, true);
     if (onApi.kind !== 'microsoft-graph') return { ...unread(keyed.key, onApi), ...(onApi.kind === 'other' ? { known: true } : {}) };
     const permission = catalog.tryFromName(keyed.key);
     if (permission === undefined) return unread(keyed.key, onApi);
     return { api: onApi, name: permission.name, appRoleId: permission.appRoleId, permission, tier: permission.tier, known: true };
   }
-  return unread(value);
+  return isApplicationDefined(api) ? applicationDefined(value, api, false) : unread(value);
 }
 
 /** Application permissions: `azuread_app_role_assignment`, with the API and the app role resolved. */

@@ -1,27 +1,31 @@
 import { delegatedScopeTier } from '../../roles/delegated-scope-tier';
-import { PrivilegeTier, tierLevel, tierOfLevel, widestLevel } from '../../roles/privilege-tier';
+import { APPLICATION_DEFINED, PermissionTier, widestPermissionTier } from '../../roles/permission-tier';
+import { PrivilegeTier } from '../../roles/privilege-tier';
 import { TerraformBlock } from '../terraform-json';
 import { attributeOf, text } from './block-values';
 import { DocumentIndex } from './document-index';
 import { apiOf, principalOf } from './entra-access';
+import { isApplicationDefined } from './graph-api';
 import { GraphApi, GraphDelegatedGrant, GraphDelegatedScope, GraphPrincipal, Origin } from './graph-types';
 
 type OriginOf = (block: TerraformBlock) => Origin;
 
 /**
  * A delegated scope with its tier: Microsoft Graph's (or an API that cannot be read, which may be
- * Graph) by the application permission of the same name; another API's is classified by nobody,
- * so tier 0 unclassified.
+ * Graph) from the reviewed table or the application permission of the same name
+ * (src/roles/delegated-scope-tier.ts); an application of the tenant's is application-defined;
+ * any other API's is classified by nobody, so tier 0 unclassified.
  */
 export function delegatedScopeOf(name: string, api: GraphApi): GraphDelegatedScope {
+  if (isApplicationDefined(api)) return { name, tier: APPLICATION_DEFINED, classified: true };
   if (api.kind === 'other') return { name, tier: PrivilegeTier.CONTROL_PLANE, classified: false };
   const { tier, classified } = delegatedScopeTier(name);
   return { name, tier, classified };
 }
 
 /** The widest tier of some scopes; none counts as tier 0 (nothing to go by). */
-export function widestScopeTier(scopes: readonly GraphDelegatedScope[]): PrivilegeTier {
-  return tierOfLevel(widestLevel(scopes.map((s) => tierLevel(s.tier))));
+export function widestScopeTier(scopes: readonly GraphDelegatedScope[]): PermissionTier {
+  return widestPermissionTier(scopes.map((s) => s.tier));
 }
 
 /** Whether a `user_object_id` names one user for certain: a literal object ID, or a reference to a user (any principal the document declares). */

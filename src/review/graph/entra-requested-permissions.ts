@@ -1,12 +1,15 @@
 import { isGuid } from '../../model/guid';
+import { delegatedScopeNameOfId } from '../../roles/delegated-scope-tier';
 import { GraphPermissionCatalog } from '../../roles/graph-permission-catalog';
+import { APPLICATION_DEFINED } from '../../roles/permission-tier';
 import { PrivilegeTier } from '../../roles/privilege-tier';
 import { parseReference } from '../reference';
 import { TerraformBlock } from '../terraform-json';
 import { attributeOf, nestedBlocks, text } from './block-values';
 import { DocumentIndex } from './document-index';
-import { apiOfClientId, keyedReference } from './entra-access';
+import { apiOfClientId, keyedReference, nameInApplication } from './entra-access';
 import { delegatedScopeOf } from './entra-consent';
+import { definingApplication } from './graph-api';
 import { GraphApi, GraphRequestedPermission, Origin } from './graph-types';
 
 type OriginOf = (block: TerraformBlock) => Origin;
@@ -23,16 +26,26 @@ function nameInMap(id: string): string | undefined {
 }
 
 /**
- * One requested permission, named and tiered as far as the catalog goes: a Microsoft Graph app
- * role by its ID (the same in every tenant) or its name; a delegated scope by its name only (the
- * catalog knows no scope IDs). What cannot be named or is another API's counts as tier 0 unclassified.
+ * One requested permission, named and tiered as far as the data goes. A Microsoft Graph app role
+ * by its ID (the same in every tenant) or its name; a delegated Graph scope by its name, or by its
+ * ID when the reviewed table (data/graph-delegated-scopes.json) lists it. An application of the
+ * tenant's roles and scopes are application-defined, named from its own blocks when the
+ * configuration declares them. What cannot be named, or is another API's, counts as tier 0 unclassified.
  */
-function requested(id: string, kind: GraphRequestedPermission['kind'], api: GraphApi): Requested {
+function requested(id: string, kind: GraphRequestedPermission['kind'], api: GraphApi, index: DocumentIndex): Requested {
   const unclassified = (name: string): Requested => ({ api, kind, name, id, tier: PrivilegeTier.CONTROL_PLANE, classified: false });
   const named = nameInMap(id);
-  if (kind === 'delegated' && named !== undefined) {
-    const scope = delegatedScopeOf(named, api);
-    return { api, kind, name: named, id, tier: scope.tier, classified: scope.classified };
+  const application = definingApplication(api);
+  if (application !== undefined) {
+    const own = named ?? (isGuid(id) && kind !== 'unknown' ? nameInApplication(application, id, kind === 'application' ? 'role' : 'scope', index) : undefined);
+    return { api, kind, name: own ?? id, id, tier: APPLICATION_DEFINED, classified: true };
+  }
+  if (kind === 'delegated') {
+    // Graph's scope IDs are the same in every tenant, as its app role IDs are: an API that cannot be read may be Graph.
+    const name = named ?? (api.kind !== 'other' && isGuid(id) ? delegatedScopeNameOfId(id) : undefined);
+    if (name === undefined) return unclassified(id);
+    const scope = delegatedScopeOf(name, api);
+    return { api, kind, name, id, tier: scope.tier, classified: scope.classified };
   }
   if (kind !== 'application' || api.kind === 'other') return unclassified(named ?? id);
   const catalog = GraphPermissionCatalog.builtIn();
@@ -66,15 +79,15 @@ export function readRequestedPermissions(index: DocumentIndex, origin: OriginOf)
       const api = apiOfClientId(text(resource, 'resource_app_id'), index);
       for (const access of nestedBlocks(attributeOf(resource, 'resource_access'))) {
         const kind = KIND_OF_TYPE.get((text(access, 'type') ?? '').toLowerCase()) ?? 'unknown';
-        permissions.push({ origin: origin(block), application: block.address, ...requested(text(access, 'id') ?? '(no ID written)', kind, api) });
+        permissions.push({ origin: origin(block), application: block.address, ...requested(text(access, 'id') ?? '(no ID written)', kind, api, index) });
       }
     }
   }
   for (const block of index.ofType('azuread_application_api_access')) {
     const api = apiOfClientId(text(block.body, 'api_client_id'), index);
     const application = applicationOf(text(block.body, 'application_id'));
-    for (const id of ids(block.body, 'role_ids')) permissions.push({ origin: origin(block), application, ...requested(id, 'application', api) });
-    for (const id of ids(block.body, 'scope_ids')) permissions.push({ origin: origin(block), application, ...requested(id, 'delegated', api) });
+    for (const id of ids(block.body, 'role_ids')) permissions.push({ origin: origin(block), application, ...requested(id, 'application', api, index) });
+    for (const id of ids(block.body, 'scope_ids')) permissions.push({ origin: origin(block), application, ...requested(id, 'delegated', api, index) });
   }
   return permissions;
 }

@@ -4,6 +4,7 @@ import { PrincipalKind } from '../../model/principal-kind';
 import { ScopeLevel } from '../../model/scope-level';
 import { AppPermission } from '../../roles/app-permission';
 import { EntraRole } from '../../roles/entra-role';
+import { PermissionTier } from '../../roles/permission-tier';
 import { PrivilegeTier } from '../../roles/privilege-tier';
 import { Role } from '../../roles/role';
 
@@ -282,6 +283,13 @@ export interface GraphApi {
   readonly name: string;
   /** `resource_object_id` as written. */
   readonly written: string;
+  /**
+   * For another API (`other`): the address of the application registration of this tenant that
+   * defines it (`azuread_application`, `azuread_application_registration`, declared or read as a
+   * data source). Microsoft's first-party APIs are registered in Microsoft's tenants, never as an
+   * application of a customer's, so the app roles and scopes of such an API are application-defined.
+   */
+  readonly application?: string;
 }
 
 /** An application permission: an app role of an API assigned to a principal (`azuread_app_role_assignment`). */
@@ -294,8 +302,11 @@ export interface GraphAppPermission {
   readonly appRoleId?: string;
   /** The Microsoft Graph permission of the catalog, when it is one. */
   readonly permission?: AppPermission;
-  /** Its tier; an app role that cannot be read counts as tier 0. */
-  readonly tier: PrivilegeTier;
+  /**
+   * Its tier; an app role that cannot be read counts as tier 0. An app role of an application of
+   * the tenant is application-defined (see `GraphApi.application`).
+   */
+  readonly tier: PermissionTier;
   readonly known: boolean;
 }
 
@@ -408,8 +419,12 @@ export interface GraphGroupActivationPolicy extends GraphActivationSettings {
 export interface GraphDelegatedScope {
   /** The scope's name as written (`Directory.ReadWrite.All`), or its ID when only that is written. */
   readonly name: string;
-  readonly tier: PrivilegeTier;
-  /** Whether the tier comes from an application permission of the same name; otherwise it counts as tier 0 unclassified. */
+  /** Application-defined for a scope of an application of the tenant. */
+  readonly tier: PermissionTier;
+  /**
+   * Whether the tier comes from the reviewed table, an application permission of the same name,
+   * or the API being an application of the tenant; otherwise it counts as tier 0 unclassified.
+   */
   readonly classified: boolean;
 }
 
@@ -435,7 +450,7 @@ export interface GraphDelegatedGrant {
    */
   readonly tenantWide: boolean;
   /** The widest tier among its scopes; tier 0 when they cannot be read. */
-  readonly tier: PrivilegeTier;
+  readonly tier: PermissionTier;
 }
 
 /**
@@ -456,8 +471,8 @@ export interface GraphRequestedPermission {
   readonly id: string;
   /** For a Microsoft Graph application permission: the catalog's. */
   readonly permission?: AppPermission;
-  /** What it would give if consented; unclassified or unreadable counts as tier 0. */
-  readonly tier: PrivilegeTier;
+  /** What it would give if consented; unclassified or unreadable counts as tier 0; application-defined for an application of the tenant. */
+  readonly tier: PermissionTier;
   readonly classified: boolean;
 }
 

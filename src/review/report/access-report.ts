@@ -3,7 +3,7 @@ import { delegatedGrantRow, groupAssignmentRow, ReportRequestedPermission, reque
 import { PrincipalKind } from '../../model/principal-kind';
 import { RuleId } from '../../model/rule-id';
 import { ScopeLevel } from '../../model/scope-level';
-import { PrivilegeTier } from '../../roles/privilege-tier';
+import { PermissionTier } from '../../roles/permission-tier';
 import { RolePlane } from '../../roles/role-plane';
 import { describeChain } from '../escalation/escalation-chain';
 import { reachOfGraph, ReachResult } from '../escalation/reach';
@@ -230,7 +230,7 @@ function eligibilityRow(e: GraphEligibility, declared: DeclaredPolicies): Report
 /** A row of the Entra half: held standing, never ending, with its tier in place of an Azure plane. */
 function entraRow(
   held: { origin: Origin; principal: GraphPrincipal },
-  what: { role: string; scope: string; scopeLevel: 'directory' | 'api'; tier: PrivilegeTier },
+  what: { role: string; scope: string; scopeLevel: 'directory' | 'api'; tier: PermissionTier },
 ): ReportRow {
   return {
     principal: held.principal.name,

@@ -1,5 +1,5 @@
 import { ScopeLevel } from '../../model/scope-level';
-import { PrivilegeTier, tierLevel } from '../../roles/privilege-tier';
+import { PermissionTier, tierLabel } from '../../roles/permission-tier';
 import { GraphAppPermission, GraphDirectoryRole, GraphScope } from '../graph/graph-types';
 
 /**
@@ -36,7 +36,7 @@ export function describeAppPermission(p: Pick<GraphAppPermission, 'name'>): stri
   return `${p.name} (application permission)`;
 }
 
-/** `tier 0 (ControlPlane)`: the number a reviewer knows and the entraops name. */
-export function describeTier(tier: PrivilegeTier): string {
-  return `tier ${tierLevel(tier)} (${tier})`;
+/** `tier 0 (ControlPlane)`: the number a reviewer knows and the entraops name; `application-defined (no directory privilege)` apart from them. */
+export function describeTier(tier: PermissionTier): string {
+  return tierLabel(tier);
 }

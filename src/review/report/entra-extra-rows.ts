@@ -1,5 +1,5 @@
 import type { ReportRow } from './access-report';
-import { tierLevel } from '../../roles/privilege-tier';
+import { tierLabel } from '../../roles/permission-tier';
 import { expiryEnd } from '../graph/expiry-end';
 import { GraphDelegatedGrant, GraphGroupAssignment, GraphRequestedPermission, Origin } from '../graph/graph-types';
 
@@ -39,7 +39,7 @@ export function delegatedGrantRow(g: GraphDelegatedGrant, exceptionsOf: Exceptio
     plane: 'unknown',
     scope: g.api.name,
     scopeLevel: 'api',
-    tier: `tier ${tierLevel(g.tier)} (${g.tier})`,
+    tier: tierLabel(g.tier),
     access: 'standing',
     expiry: 'never',
     address: g.origin.address,
@@ -66,7 +66,7 @@ export function requestedPermissionRow(r: GraphRequestedPermission): ReportReque
     api: r.api.name,
     kind: r.kind,
     permission: r.name,
-    tier: `tier ${tierLevel(r.tier)} (${r.tier})${r.classified ? '' : ', unclassified'}`,
+    tier: `${tierLabel(r.tier)}${r.classified ? '' : ', unclassified'}`,
     address: r.origin.address,
     file: r.origin.file,
   };
