@@ -24,7 +24,7 @@ export function stableScopeOf(value: string, index: DocumentIndex): { stableKey:
     const reference = parseReference(`\${${inner}}`);
     return reference ? stableReference(reference, index) ?? written : written;
   }).toLowerCase();
-  const wholeName = whole?.attribute === 'id' ? text(index.get(whole.address)?.body, 'name') : undefined;
+  const wholeName = whole !== undefined && isIdOf(whole) ? text(index.get(whole.address)?.body, 'name') : undefined;
   const trailing = /\/([^/${}]+)$/.exec(value)?.[1];
   return { stableKey, name: wholeName ?? trailing };
 }
@@ -41,15 +41,27 @@ function stableReference(reference: TerraformReference, index: DocumentIndex): s
   const name = text(body, 'name');
   if (name === undefined) return undefined;
   if (reference.attribute === 'name') return name;
-  if (reference.attribute !== 'id') return undefined;
+  if (!isIdOf(reference)) return undefined;
   const group = resourceGroupNameOf(body, index);
   return `{${kind}:${group === undefined ? '' : `${group}/`}${name}}`;
 }
 
+/** `id`, or an azapi resource's response `output.id`: the same ARM ID. */
+function isIdOf(reference: TerraformReference): boolean {
+  return reference.attribute === 'id' || (reference.attribute === 'output.id' && reference.type.startsWith('azapi_'));
+}
+
 // Names like `kv-app` repeat across resource groups for most types; the group tells them apart.
+// An azapi resource names its group by `parent_id`, the group's ID.
 function resourceGroupNameOf(body: Record<string, unknown> | undefined, index: DocumentIndex): string | undefined {
   const group = text(body, 'resource_group_name');
-  if (group === undefined || !group.includes('${')) return group;
+  if (group === undefined) {
+    const parent = text(body, 'parent_id');
+    const reference = parent === undefined ? undefined : parseReference(parent);
+    const target = reference?.attribute === 'id' ? index.get(reference.address) : undefined;
+    return target?.type === 'azurerm_resource_group' ? text(target.body, 'name') : undefined;
+  }
+  if (!group.includes('${')) return group;
   const reference = parseReference(group);
   return reference?.attribute === 'name' ? text(index.get(reference.address)?.body, 'name') : undefined;
 }
