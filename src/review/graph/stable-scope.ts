@@ -24,9 +24,21 @@ export function stableScopeOf(value: string, index: DocumentIndex): { stableKey:
     const reference = parseReference(`\${${inner}}`);
     return reference ? stableReference(reference, index) ?? written : written;
   }).toLowerCase();
-  const wholeName = whole !== undefined && isIdOf(whole) ? text(index.get(whole.address)?.body, 'name') : undefined;
+  const wholeName = whole !== undefined && isIdOf(whole) ? nameOfTarget(whole, index) : undefined;
   const trailing = /\/([^/${}]+)$/.exec(value)?.[1];
   return { stableKey, name: wholeName ?? trailing };
+}
+
+/**
+ * The name of the scope a whole reference to an `id` names: the block's `name`, or for a
+ * subscription data source with a literal `subscription_id`, that ID (the last segment of the
+ * subscription's ID, as the tenant names it).
+ */
+function nameOfTarget(reference: TerraformReference, index: DocumentIndex): string | undefined {
+  const body = index.get(reference.address)?.body;
+  if (!(reference.isData && reference.type === 'azurerm_subscription')) return text(body, 'name');
+  const subscription = text(body, 'subscription_id');
+  return subscription === undefined || subscription.includes('${') ? undefined : subscription;
 }
 
 function stableReference(reference: TerraformReference, index: DocumentIndex): string | undefined {
