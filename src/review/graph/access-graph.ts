@@ -2,7 +2,7 @@ import { readRecordedPrincipal, SuppressionRecord } from '../../model/metadata';
 import { Role } from '../../roles/role';
 import { RolePermission } from '../../roles/role-permission';
 import { parseReference, scopeLevelOfValue } from '../reference';
-import { legacyAddressOf, NOT_READ_MODULES_KEY, NotReadModule, TerraformBlock, TerraformDocument } from '../terraform-json';
+import { legacyAddressOf, TerraformBlock, TerraformDocument } from '../terraform-json';
 import { activationSettingsOf } from './activation-settings';
 import {
   AZAPI_PRINCIPAL_ATTRIBUTE, azapiBody, azapiKindOf, federatedCredentialForm, policyForm, roleAssignmentForm, roleDefinitionForm, scheduleRequestForm,
@@ -44,6 +44,7 @@ import {
   GraphScope,
 } from './graph-types';
 import { accessPolicyRole, vaultOfPolicy, vaultUsesRbac } from './key-vault-access';
+import { modulesNotReadOf } from './modules-not-read';
 import { originOf } from './origin';
 import { PlacedResources } from './placed-resources';
 import { normalizeAttribute, resolvePrincipal } from './resolve-principal';
@@ -363,17 +364,13 @@ export class AccessGraph {
   }
 
   private readModulesNotRead(input: GraphInput, extra: SuppressionsByAddress): void {
-    const list = Object.hasOwn(input.document, NOT_READ_MODULES_KEY) ? input.document[NOT_READ_MODULES_KEY] : undefined;
-    for (const module of Array.isArray(list) ? (list as NotReadModule[]) : []) {
-      const origin: GraphModuleNotRead['origin'] = {
-        file: input.file,
-        address: module.address,
-        suppressions: suppressionsAt(extra, module.address) ?? [],
-        ...(input.stack === undefined ? {} : { stack: input.stack }),
-      };
-      this.modulesNotRead.push({ origin, source: module.source, reason: module.reason });
-    }
+    this.modulesNotRead.push(...modulesNotReadOf(input.document, {
+      file: input.file,
+      ...(input.stack === undefined ? {} : { stack: input.stack }),
+      suppressionsAt: (address) => suppressionsAt(extra, address),
+    }));
   }
+
 
   /**
    * Synapse and Cosmos DB SQL role assignments: grants of the service's own data-plane roles at

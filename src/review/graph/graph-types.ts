@@ -6,6 +6,7 @@ import { AppPermission } from '../../roles/app-permission';
 import { EntraRole } from '../../roles/entra-role';
 import { PrivilegeTier } from '../../roles/privilege-tier';
 import { Role } from '../../roles/role';
+import { ModuleWithoutAccess } from './module-without-access';
 
 /** Where a graph element was declared: which input, which Terraform address, which construct. */
 export interface Origin {
@@ -268,6 +269,10 @@ export interface GraphModuleNotRead {
   /** The call's `source` as written. */
   readonly source: string;
   readonly reason: string;
+  /** A call cdktf wrote (TerraformHclModule): the review never reads those, `terraform init` or not; a plan shows them. */
+  readonly cdktfCall?: boolean;
+  /** Set when the module is listed as holding no access (data/modules-without-access.json): not reading it hides nothing. */
+  readonly holdsNoAccess?: ModuleWithoutAccess;
 }
 
 /** An Entra directory role as the graph knows it: a built-in role of the catalog, or one it cannot read. */
