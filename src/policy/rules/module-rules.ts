@@ -14,7 +14,7 @@ export const moduleNotRead: Rule = {
   defaultSeverity: Severity.ERROR,
   description: 'A module call whose module the review could not read (a local directory that is missing or unreadable, '
     + 'a registry or git module that `terraform init` did not install, a module a cdktf stack calls), so no rule judged the access it '
-    + 'declares. Modules whose source was read and holds no access (naming and region utilities, data/modules-without-access.json) are not reported.',
+    + 'declares. Modules whose source was read and holds no access (naming, region and environment utilities, data/modules-without-access.json) are not reported.',
   fix: 'Run `terraform init` (or `terraform get`) first, or review the plan JSON (`terraform show -json`), which holds every module\'s '
     + 'resources; a local module is read from its directory. Suppress AZA016 on the module address with a reason.',
   check: (graph) =>

@@ -41,9 +41,15 @@ export function modulesNotReadOf(document: TerraformDocument, place: ModuleCallP
   return notRead;
 }
 
-/** The listed module a call's `source` names: the registry address without case, with or without the public registry's host. */
+/**
+ * The listed module a call's `source` names, compared without case: a registry address with or
+ * without the public registry's host; a git source as its host and path, whatever the ref (every
+ * tag of a listed repository was read). A subdirectory (`//modules/x`) is another module.
+ */
 export function moduleWithoutAccess(source: string): ModuleWithoutAccess | undefined {
-  const address = source.trim().toLowerCase().replace(/^registry\.terraform\.io\//, '');
+  const address = source.trim().toLowerCase()
+    .replace(/^registry\.terraform\.io\//, '')
+    .replace(/^git::/, '').replace(/^https:\/\//, '').replace(/\?ref=[^?/]*$/, '').replace(/\.git$/, '');
   return MODULES_WITHOUT_ACCESS.find((m) => m.source.toLowerCase() === address);
 }
 

@@ -63,10 +63,13 @@ describe('AZA016 for every module the review could not read', () => {
   test('HCL registry calls without terraform init: AZA016, but not for a module listed as holding no access', async () => {
     const g = await graphOf('test/fixtures/reader/modules-not-read');
     expect(notRead(g).map((f) => [f.address, f.severity, f.fix])).toEqual([
+      ['module.environment_fork', 'error', expect.stringMatching(/^Run `terraform init` \(or `terraform get`\) first, or review the plan JSON/)],
       ['module.naming_part', 'error', expect.stringMatching(/^Run `terraform init` \(or `terraform get`\) first, or review the plan JSON/)],
       ['module.vault', 'error', expect.stringMatching(/^Run `terraform init` \(or `terraform get`\) first, or review the plan JSON/)],
     ]);
     expect(g.modulesNotRead.map((m) => [m.origin.address, m.holdsNoAccess?.source])).toEqual([
+      ['module.environment', 'github.com/microsoft/terraform-azurerm-environment-configuration'],
+      ['module.environment_fork', undefined],
       ['module.naming', 'Azure/naming/azurerm'],
       ['module.naming_part', undefined],
       ['module.regions', 'Azure/avm-utl-regions/azurerm'],
