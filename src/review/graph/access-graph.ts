@@ -50,7 +50,7 @@ import { PlacedResources } from './placed-resources';
 import { normalizeAttribute, resolvePrincipal } from './resolve-principal';
 import { knownRole, resolveRole } from './resolve-role';
 import { ResourcePlacement } from './resource-placement';
-import { serviceRoleOf, serviceRoleSetAssignedBy } from './service-role';
+import { serviceAssignmentScope, serviceRoleOf, serviceRoleSetAssignedBy } from './service-role';
 import { stablePrincipalKey, withStableKey } from './stable-principal';
 import { stableScopeOf } from './stable-scope';
 import { Duration } from '../../model/duration';
@@ -381,13 +381,14 @@ export class AccessGraph {
     placement: ResourcePlacement): void {
     for (const block of index.ofType('azurerm_synapse_role_assignment', 'azurerm_cosmosdb_sql_role_assignment')) {
       const synapse = block.type === 'azurerm_synapse_role_assignment';
-      const scope = resolved.scopeOf(synapse ? text(block.body, 'synapse_spark_pool_id') ?? text(block.body, 'synapse_workspace_id') : text(block.body, 'scope'));
+      const written = resolved.scopeOf(synapse ? text(block.body, 'synapse_spark_pool_id') ?? text(block.body, 'synapse_workspace_id') : text(block.body, 'scope'));
+      const { scope, at } = serviceAssignmentScope(block, written, placement);
       this.grants.push({
         origin: origin(block),
         principal: resolved.principalOf(block.body, text(block.body, 'principal_type')),
         role: serviceRoleOf(serviceRoleSetAssignedBy(block.type)!, block.body, index),
         scope,
-        scopePlacement: placement.locate(scope.value),
+        scopePlacement: at,
         via: 'role-assignment',
       });
     }

@@ -1,9 +1,12 @@
 import { GUID_PATTERN } from '../../model/guid';
+import { ScopeLevel } from '../../model/scope-level';
 import { Role } from '../../roles/role';
 import { parseReference } from '../reference';
+import { TerraformBlock } from '../terraform-json';
 import { nestedBlocks, text } from './block-values';
 import { DocumentIndex } from './document-index';
-import { GraphRole } from './graph-types';
+import { GraphPlacement, GraphRole, GraphScope } from './graph-types';
+import { ResourcePlacement } from './resource-placement';
 import { ServiceRoleRecord, ServiceRoleSet } from './service-role-set';
 import { SERVICE_ROLE_SETS } from './service-role-sets.generated';
 
@@ -111,4 +114,21 @@ function customRole(set: ServiceRoleSet, body: Record<string, unknown>, written:
   const name = text(body, 'name') ?? written;
   if (!literal) return unknownServiceRole(set, name);
   return graphRole(set, roleOf(set, name, (actions as string[][]).flat()), false, true);
+}
+
+/**
+ * Where a service role assignment grants: its scope as written, and where it is. The service's
+ * role assignments are children of the account (or workspace) and Azure accepts no scope outside
+ * it, so a scope that cannot be read (`${var.cosmos_db_id}/dbs/memory`) is that account, a
+ * resource: for Cosmos DB the account the block names by `account_name` and `resource_group_name`.
+ */
+export function serviceAssignmentScope(block: TerraformBlock, written: GraphScope, placement: ResourcePlacement):
+{ scope: GraphScope; at: GraphPlacement } {
+  if (written.level !== ScopeLevel.UNKNOWN) return { scope: written, at: placement.locate(written.value) };
+  const group = placement.resolveName(text(block.body, 'resource_group_name'));
+  const name = placement.resolveName(text(block.body, 'account_name'));
+  const account = placement.findResource(group, name);
+  const at: GraphPlacement = account ? placement.placementOf(account)
+    : { level: ScopeLevel.RESOURCE, ...(group === undefined ? {} : { group }), ...(name === undefined ? {} : { name }) };
+  return { scope: { ...written, level: ScopeLevel.RESOURCE, ...(written.name === undefined && name !== undefined ? { name } : {}) }, at };
 }

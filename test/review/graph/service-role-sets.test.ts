@@ -2,6 +2,7 @@ import { readFileSync } from 'fs';
 import * as path from 'path';
 import { SERVICE_ROLE_SETS_DATA, SERVICE_ROLE_SETS_MODULE, renderServiceRoleSetsModule } from '../../../scripts/render-service-role-sets';
 import { RuleId } from '../../../src/model/rule-id';
+import { ScopeLevel } from '../../../src/model/scope-level';
 import { evaluate } from '../../../src/policy/evaluate';
 import { computeReach } from '../../../src/review/escalation/reach';
 import { AccessGraph } from '../../../src/review/graph/access-graph';
@@ -70,8 +71,17 @@ describe('roles of other role systems are judged as their own', () => {
     expect(byAccess).toEqual([]);
     // The identity holds grants (not an empty graph), and none of them leads anywhere.
     const chains = computeReach(g).chains.filter((c) => c.principal.name === 'uai-app');
-    expect(g.grants.filter((x) => x.principal.name === 'uai-app')).toHaveLength(7);
+    expect(g.grants.filter((x) => x.principal.name === 'uai-app')).toHaveLength(8);
     expect(chains.map((c) => `${c.reaches.role} at ${c.reaches.scope}`)).toEqual([]);
+  });
+
+  test('a Cosmos DB role assignment whose scope cannot be read is at most its account: a resource, placed at the account', async () => {
+    const g = await graph();
+    const database = grantAt(g, 'azurerm_cosmosdb_sql_role_assignment.database');
+    expect([database.scope.value, database.scope.level, database.scope.name, database.scopePlacement.level, database.scopePlacement.address])
+      .toEqual(['${var.cosmos_db_id}/dbs/memory', ScopeLevel.RESOURCE, 'memory', ScopeLevel.RESOURCE, 'azurerm_cosmosdb_account.app']);
+    const wide = evaluate(g, { today: '2026-12-01' }).findings.filter((f) => f.ruleId === RuleId.WIDE_SCOPE).map((f) => f.address);
+    expect(wide).toEqual([]);
   });
 
   test('Synapse: built-ins by name and former name; an unknown one is Synapse Administrator, which runs as the workspace identity', async () => {
