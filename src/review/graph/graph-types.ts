@@ -1,3 +1,4 @@
+import { ModuleWithoutAccess } from './module-without-access';
 import { Duration } from '../../model/duration';
 import { SuppressionRecord } from '../../model/metadata';
 import { PrincipalKind } from '../../model/principal-kind';
@@ -6,7 +7,6 @@ import { AppPermission } from '../../roles/app-permission';
 import { EntraRole } from '../../roles/entra-role';
 import { PrivilegeTier } from '../../roles/privilege-tier';
 import { Role } from '../../roles/role';
-import { ModuleWithoutAccess } from './module-without-access';
 
 /** Where a graph element was declared: which input, which Terraform address, which construct. */
 export interface Origin {
