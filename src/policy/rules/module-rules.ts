@@ -24,7 +24,7 @@ export const moduleNotRead: Rule = {
       // The review never follows a cdktf stack's calls: only its plan shows what they declare.
       ...(m.cdktfCall ? {
         fix: 'Review the stack\'s plan JSON (`terraform show -json` of a plan made in its cdktf.out/stacks directory), which holds the module\'s '
-          + 'resources; or suppress AZA016 on the module address with a reason.',
+          + 'resources. To accept the call: a suppression of AZA016 on the module address in `check --config`, or the guard\'s severityOverrides.',
       } : {}),
     })),
 };
