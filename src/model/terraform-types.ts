@@ -18,6 +18,8 @@ export interface ScopeFacts {
   readonly armIdAttribute: string;
   /** Text that stands before the attribute to make the ARM ID (the subscription resource's GUID). */
   readonly armIdPrefix?: string;
+  /** Other attributes that hold the same ARM ID, whole (an azapi resource's `output.id`, its response's `id`). */
+  readonly alsoArmIdAttributes?: readonly string[];
 }
 
 /** How a principal is read from a type. */
@@ -34,6 +36,8 @@ const WIDER_THAN_RESOURCE: ReadonlyMap<string, ScopeFacts> = new Map([
   ['azurerm_subscription', { level: ScopeLevel.SUBSCRIPTION, armIdAttribute: 'subscription_id', armIdPrefix: '/subscriptions/' }],
   ['data.azurerm_subscription', { level: ScopeLevel.SUBSCRIPTION, armIdAttribute: 'id' }],
   ['azurerm_management_group', { level: ScopeLevel.MANAGEMENT_GROUP, armIdAttribute: 'id' }],
+  // One per resource group, and the provider gives it the group's own ID (commonids.NewResourceGroupID).
+  ['azurerm_eventgrid_partner_configuration', { level: ScopeLevel.RESOURCE_GROUP, armIdAttribute: 'id' }],
 ]);
 
 /** Which attribute holds a type's ARM ID, when it is not `id`. */
@@ -56,17 +60,93 @@ const ARM_ID_ATTRIBUTE: ReadonlyMap<string, ArmIdAttribute> = new Map([
   ['azurerm_storage_table', { attribute: 'resource_manager_id' }],
 ]);
 
-// azurerm types that name no ARM scope, and why: a role assignment there fails at apply.
+// azurerm types that name no ARM scope, and why: a role assignment there fails at apply. Read from
+// the `id` each resource's import section gives in hashicorp/terraform-provider-azurerm
+// (website/docs/r, commit 69697b7fe6a923fc89e88f386bc95c3ed1ee2ec6, 2026-08-21): a URL, or two
+// IDs (an ID and a name) joined by `|`; every other resource there is imported by an ARM ID.
+const DATA_PLANE_URL = 'has a data-plane URL as its id, not an Azure Resource Manager ID';
+const JOINED_ID = 'has an id made of two IDs (or an ID and a name) joined by "|", not one Azure Resource Manager ID';
 const NOT_A_SCOPE: ReadonlyMap<string, string> = new Map([
   ['azurerm_client_config', 'holds the caller\'s IDs, not a scope'],
   ['azurerm_subscriptions', 'lists subscriptions; pick one with data.azurerm_subscription'],
   ['azurerm_role_definition', 'is a role, not a scope'],
+  ['azurerm_location', 'names a region of the subscription, not a scope'],
+  ['azurerm_resource_provider_registration', 'is a resource provider\'s registration in a subscription, not a scope'],
   ['azurerm_storage_blob', 'has a URL as its id; Azure RBAC applies at the blob\'s container or storage account (Scope.of(container))'],
   ['azurerm_storage_data_lake_gen2_path', 'has a URL as its id; Azure RBAC applies at the filesystem or the storage account, paths use ACLs'],
+  ['azurerm_storage_data_lake_gen2_filesystem', 'has a URL as its id; Azure RBAC applies at the storage account or at the filesystem as a container (azurerm_storage_container)'],
   ['azurerm_storage_share_file', 'has a URL as its id; Azure RBAC applies at the share or the storage account'],
   ['azurerm_storage_share_directory', 'has a URL as its id; Azure RBAC applies at the share or the storage account'],
   ['azurerm_key_vault_managed_hardware_security_module_key', 'is governed by the Managed HSM\'s local RBAC (azurerm_key_vault_managed_hardware_security_module_role_assignment), not Azure RBAC'],
+  ...[
+    'azurerm_app_configuration_feature',
+    'azurerm_app_configuration_key',
+    'azurerm_key_vault_certificate_contacts',
+    'azurerm_key_vault_certificate_issuer',
+    'azurerm_key_vault_managed_hardware_security_module_key_rotation_policy',
+    'azurerm_key_vault_managed_hardware_security_module_role_assignment',
+    'azurerm_key_vault_managed_hardware_security_module_role_definition',
+    'azurerm_key_vault_managed_storage_account',
+    'azurerm_key_vault_managed_storage_account_sas_token_definition',
+    'azurerm_storage_table_entity',
+  ].map((t) => [t, DATA_PLANE_URL] as const),
+  ...[
+    'azurerm_app_service_certificate_binding',
+    'azurerm_automation_job_schedule',
+    'azurerm_communication_service_email_domain_association',
+    'azurerm_monitor_diagnostic_setting',
+    'azurerm_nat_gateway_public_ip_association',
+    'azurerm_nat_gateway_public_ip_prefix_association',
+    'azurerm_network_interface_application_gateway_backend_address_pool_association',
+    'azurerm_network_interface_application_security_group_association',
+    'azurerm_network_interface_backend_address_pool_association',
+    'azurerm_network_interface_nat_rule_association',
+    'azurerm_network_interface_security_group_association',
+    'azurerm_network_manager_deployment',
+    'azurerm_pim_active_role_assignment',
+    'azurerm_pim_eligible_role_assignment',
+    'azurerm_postgresql_flexible_server_virtual_endpoint',
+    'azurerm_private_endpoint_application_security_group_association',
+    'azurerm_role_management_policy',
+    'azurerm_synapse_role_assignment',
+    'azurerm_virtual_desktop_scaling_plan_host_pool_association',
+    'azurerm_virtual_desktop_workspace_application_group_association',
+    'azurerm_virtual_machine_gallery_application_assignment',
+  ].map((t) => [t, JOINED_ID] as const),
 ]);
+
+// azapi types whose ID is an ARM ID, of the resource their `type` names: `azapi_resource` (and its
+// data source, and `azapi_update_resource`) by `id` or by the response's `output.id`,
+// `data.azapi_resource_id` by `id`.
+const AZAPI_RESOURCES = new Set(['azapi_resource', 'azapi_update_resource']);
+const AZAPI_DATA_SOURCES = new Set(['azapi_resource', 'azapi_resource_id']);
+
+// ARM types whose ID is wider than a resource; every other ARM type (a child resource, an
+// extension resource at any parent, a tenant-level resource) has a resource's ID.
+const AZAPI_WIDER_THAN_RESOURCE: ReadonlyMap<string, ScopeLevel> = new Map([
+  ['microsoft.resources/resourcegroups', ScopeLevel.RESOURCE_GROUP],
+  ['microsoft.resources/subscriptions/resourcegroups', ScopeLevel.RESOURCE_GROUP],
+  ['microsoft.resources/subscriptions', ScopeLevel.SUBSCRIPTION],
+  ['microsoft.management/managementgroups', ScopeLevel.MANAGEMENT_GROUP],
+]);
+
+/**
+ * The scope facts of an azapi block from its `type` as written (`Microsoft.X/y@2024-01-01`): the
+ * API version may be an expression, the ARM type before it decides. A type that cannot be read
+ * is an ARM ID of a level unknown (the widest).
+ */
+export function azapiScopeFacts(type: unknown, isData: boolean, dataType: string = 'azapi_resource'): ScopeFacts {
+  const armType = typeof type === 'string' ? type.split('@')[0] : undefined;
+  const readable = armType !== undefined && !armType.includes('${') && /^[A-Za-z0-9.]+\/[A-Za-z0-9/]+$/.test(armType);
+  const level = !readable ? ScopeLevel.UNKNOWN : AZAPI_WIDER_THAN_RESOURCE.get(armType.toLowerCase()) ?? ScopeLevel.RESOURCE;
+  const response = !isData || dataType === 'azapi_resource' ? { alsoArmIdAttributes: ['output.id'] } : {};
+  return { level, armIdAttribute: 'id', ...response };
+}
+
+/** Whether a type is an azapi resource or data source whose `id` is an ARM ID. */
+export function isAzapiScopeType(type: string, isData: boolean): boolean {
+  return (isData ? AZAPI_DATA_SOURCES : AZAPI_RESOURCES).has(type);
+}
 
 const PRINCIPALS: ReadonlyMap<string, PrincipalFacts> = new Map([
   ['azuread_user', { kind: PrincipalKind.HUMAN, objectIdAttributes: ['object_id', 'id'] }],
@@ -89,6 +169,21 @@ export function scopeFactsOf(type: string, isData: boolean, hasArgument: (name: 
   const special = ARM_ID_ATTRIBUTE.get(type);
   const attribute = special === undefined || (special.idWhenArgument !== undefined && hasArgument(special.idWhenArgument)) ? 'id' : special.attribute;
   return { level: ScopeLevel.RESOURCE, armIdAttribute: attribute };
+}
+
+/**
+ * The scope facts of a declared block, read with its arguments where they decide: an azapi
+ * resource's `type`, the form a storage object is declared in. Undefined when it is no ARM scope.
+ */
+export function scopeFactsOfDeclared(type: string, isData: boolean, body: Readonly<Record<string, unknown>> | undefined): ScopeFacts | undefined {
+  const argument = (name: string) => (body !== undefined && Object.hasOwn(body, name) ? body[name] : undefined);
+  if (isAzapiScopeType(type, isData)) return azapiScopeFacts(argument('type'), isData, type);
+  return scopeFactsOf(type, isData, (name) => argument(name) !== undefined);
+}
+
+/** Whether a reference to this attribute is the ARM ID the facts describe, whole. */
+export function holdsArmId(facts: ScopeFacts, attribute: string): boolean {
+  return facts.armIdPrefix === undefined && (attribute === facts.armIdAttribute || (facts.alsoArmIdAttributes ?? []).includes(attribute));
 }
 
 /** Why a Terraform type is no ARM scope, or undefined when it is one. */

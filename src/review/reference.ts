@@ -1,5 +1,5 @@
 import { ScopeLevel } from '../model/scope-level';
-import { scopeFactsOf } from '../model/terraform-types';
+import { holdsArmId, scopeFactsOfDeclared } from '../model/terraform-types';
 import { parseArmId } from '../scope/arm-id';
 import { levelOfPartialId } from '../scope/partial-id-level';
 
@@ -53,9 +53,9 @@ export function scopeLevelOfValue(
   if (reference) {
     // Only the attribute that holds the ARM ID, whole, is a scope: the subscription resource's
     // `subscription_id` needs its `/subscriptions/` prefix, and a secret's `id` is a URL.
-    // Where the form depends on the declaration (storage objects), the referenced block decides.
-    const facts = scopeFactsOf(reference.type, reference.isData, (argument) => argumentsOf(reference.address)?.[argument] !== undefined);
-    return facts && facts.armIdPrefix === undefined && reference.attribute === facts.armIdAttribute ? facts.level : ScopeLevel.UNKNOWN;
+    // Where the form depends on the declaration (storage objects, an azapi resource's type), the referenced block decides.
+    const facts = scopeFactsOfDeclared(reference.type, reference.isData, argumentsOf(reference.address));
+    return facts && holdsArmId(facts, reference.attribute) ? facts.level : ScopeLevel.UNKNOWN;
   }
   return levelOfPartialId(value);
 }

@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { calendarDateProblem, checkCalendarDate, dayOf, daysBetween, isCalendarDate, parseDateTime } from '../../src/model/dates';
 import { directoryScopeLevel } from '../../src/model/directory-scope';
 import { isGuid, roleGuidAtEndOf, roleGuidOf } from '../../src/model/guid';
@@ -5,7 +7,7 @@ import { metadataOverridePath, MetadataField, readLibraryMetadata } from '../../
 import { PrincipalKind } from '../../src/model/principal-kind';
 import { isRuleId, RuleId } from '../../src/model/rule-id';
 import { ScopeLevel } from '../../src/model/scope-level';
-import { principalFactsOf, scopeFactsOf } from '../../src/model/terraform-types';
+import { principalFactsOf, scopeFactsOf, whyNotAScope } from '../../src/model/terraform-types';
 import { scopeLevelOfValue } from '../../src/review/reference';
 
 const READER = 'acdd72a7-3385-48ef-bd42-f606fba81ae7';
@@ -113,6 +115,43 @@ describe('the Terraform-type table: one source for Scope.of, the reader and audi
     expect(scopeLevelOfValue('${azurerm_storage_container.c.id}', declared({ storage_account_name: 'stordering' }))).toBe(ScopeLevel.UNKNOWN);
     expect(scopeLevelOfValue('${azurerm_storage_container.c.resource_manager_id}', declared({ storage_account_name: 'stordering' }))).toBe(ScopeLevel.RESOURCE);
     expect(scopeLevelOfValue('/subscriptions/${azurerm_subscription.sub.subscription_id}')).toBe(ScopeLevel.SUBSCRIPTION);
+  });
+
+  test('types whose id is no single ARM ID are no scope; a type whose id is its group\'s is that group', () => {
+    // From the import IDs of the provider's docs: a URL, or two IDs joined by `|`.
+    for (const type of ['azurerm_app_configuration_key', 'azurerm_key_vault_certificate_issuer', 'azurerm_storage_table_entity',
+      'azurerm_monitor_diagnostic_setting', 'azurerm_pim_eligible_role_assignment', 'azurerm_network_interface_security_group_association']) {
+      expect([type, scopeFactsOf(type, false), whyNotAScope(type)]).toEqual([type, undefined, expect.stringMatching(/^has (a data-plane URL|an id made of two IDs)/)]);
+    }
+    expect(scopeFactsOf('azurerm_eventgrid_partner_configuration', false)).toEqual({ level: ScopeLevel.RESOURCE_GROUP, armIdAttribute: 'id' });
+    expect(scopeLevelOfValue('${azurerm_monitor_diagnostic_setting.logs.id}')).toBe(ScopeLevel.UNKNOWN);
+    expect(scopeLevelOfValue('${azurerm_eventgrid_partner_configuration.p.id}')).toBe(ScopeLevel.RESOURCE_GROUP);
+  });
+
+  test('every type the table names is a type of the azurerm provider', () => {
+    const lib = path.join(__dirname, '..', '..', 'node_modules', '@cdktf', 'provider-azurerm', 'lib');
+    const types = new Set(fs.readdirSync(lib).map((dir) => `azurerm_${dir.replace(/^data-azurerm-/, '').replace(/-/g, '_')}`));
+    const source = fs.readFileSync(path.join(__dirname, '..', '..', 'src', 'model', 'terraform-types.ts'), 'utf8');
+    const named = [...new Set([...source.matchAll(/'(azurerm_[a-z0-9_]+)'/g)].map((m) => m[1]))];
+    expect(named.length).toBeGreaterThan(40);
+    expect(named.filter((t) => !types.has(t))).toEqual([]);
+  });
+
+  test('an azapi block\'s ID has the level of the ARM type it names', () => {
+    const levelOf = (type: unknown, attribute = 'id', block = 'azapi_resource') =>
+      scopeLevelOfValue(`\${${block}.x.${attribute}}`, () => ({ type }));
+    expect(levelOf('Microsoft.KeyVault/vaults@2023-07-01')).toBe(ScopeLevel.RESOURCE);
+    expect(levelOf('Microsoft.KeyVault/vaults@2023-07-01', 'output.id')).toBe(ScopeLevel.RESOURCE);
+    expect(levelOf('Microsoft.Authorization/locks@${var.v}')).toBe(ScopeLevel.RESOURCE);
+    expect(levelOf('Microsoft.Resources/resourceGroups@2021-04-01')).toBe(ScopeLevel.RESOURCE_GROUP);
+    expect(levelOf('Microsoft.Management/managementGroups@2021-04-01', 'id', 'azapi_update_resource')).toBe(ScopeLevel.MANAGEMENT_GROUP);
+    expect(levelOf('Microsoft.Resources/subscriptions@2022-12-01', 'id', 'data.azapi_resource')).toBe(ScopeLevel.SUBSCRIPTION);
+    expect(levelOf('Microsoft.Resources/resourceGroups@2021-04-01', 'id', 'data.azapi_resource_id')).toBe(ScopeLevel.RESOURCE_GROUP);
+    // A type that cannot be read, or an attribute that is no ID, is unknown.
+    expect(levelOf('${var.type}')).toBe(ScopeLevel.UNKNOWN);
+    expect(levelOf(undefined)).toBe(ScopeLevel.UNKNOWN);
+    expect(levelOf('Microsoft.KeyVault/vaults@2023-07-01', 'output.properties.vaultUri')).toBe(ScopeLevel.UNKNOWN);
+    expect(levelOf('Microsoft.KeyVault/vaults@2023-07-01', 'output.id', 'data.azapi_resource_id')).toBe(ScopeLevel.UNKNOWN);
   });
 
   test('principal facts', () => {

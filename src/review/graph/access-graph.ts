@@ -2,7 +2,7 @@ import { readRecordedPrincipal, SuppressionRecord } from '../../model/metadata';
 import { Role } from '../../roles/role';
 import { RolePermission } from '../../roles/role-permission';
 import { parseReference, scopeLevelOfValue } from '../reference';
-import { legacyAddressOf, NOT_READ_MODULES_KEY, NotReadModule, TerraformBlock, TerraformDocument } from '../terraform-json';
+import { legacyAddressOf, TerraformBlock, TerraformDocument } from '../terraform-json';
 import { activationSettingsOf } from './activation-settings';
 import {
   AZAPI_PRINCIPAL_ATTRIBUTE, azapiBody, azapiKindOf, federatedCredentialForm, policyForm, roleAssignmentForm, roleDefinitionForm, scheduleRequestForm,
@@ -10,7 +10,6 @@ import {
 import { nestedBlock, nestedBlocks, strings, text } from './block-values';
 import { constrainedRole } from './constrained-role';
 import { coverageOf } from './coverage';
-import { cosmosBuiltInRoleName, dataPlaneRoleByName } from './data-plane-role-by-name';
 import { DocumentIndex } from './document-index';
 import { directoryScopeOf, entraRoleOf, principalOf, readAppPermissions, readCustomDirectoryRoles, readDirectoryRoles } from './entra-access';
 import { readDelegatedGrants } from './entra-consent';
@@ -45,11 +44,13 @@ import {
   GraphScope,
 } from './graph-types';
 import { accessPolicyRole, vaultOfPolicy, vaultUsesRbac } from './key-vault-access';
+import { modulesNotReadOf } from './modules-not-read';
 import { originOf } from './origin';
 import { PlacedResources } from './placed-resources';
 import { normalizeAttribute, resolvePrincipal } from './resolve-principal';
 import { knownRole, resolveRole } from './resolve-role';
 import { ResourcePlacement } from './resource-placement';
+import { serviceAssignmentScope, serviceRoleOf, serviceRoleSetAssignedBy } from './service-role';
 import { stablePrincipalKey, withStableKey } from './stable-principal';
 import { stableScopeOf } from './stable-scope';
 import { Duration } from '../../model/duration';
@@ -96,15 +97,6 @@ function expiryOf(schedule: Record<string, unknown> | undefined): GraphExpiry {
   // A length that cannot be read (a variable, say) may be anything: it counts as never ending.
   if (days !== undefined || hours !== undefined) return { permanent: true, unknown: true };
   return { permanent: true };
-}
-
-/** A Cosmos DB SQL role: built-in by its GUID, custom by its definition's name, else unknown (the widest). */
-function cosmosRole(roleId: string | undefined, index: DocumentIndex): GraphRole {
-  const builtIn = cosmosBuiltInRoleName(roleId);
-  if (builtIn !== undefined) return dataPlaneRoleByName(builtIn, 'Microsoft.DocumentDB/databaseAccounts');
-  const reference = roleId === undefined ? undefined : parseReference(roleId);
-  const definition = reference?.type === 'azurerm_cosmosdb_sql_role_definition' ? index.get(reference.address) : undefined;
-  return dataPlaneRoleByName(text(definition?.body, 'name') ?? roleId, 'Microsoft.DocumentDB/databaseAccounts');
 }
 
 function ownerTag(tags: Record<string, unknown> | undefined): string | undefined {
@@ -372,36 +364,31 @@ export class AccessGraph {
   }
 
   private readModulesNotRead(input: GraphInput, extra: SuppressionsByAddress): void {
-    const list = Object.hasOwn(input.document, NOT_READ_MODULES_KEY) ? input.document[NOT_READ_MODULES_KEY] : undefined;
-    for (const module of Array.isArray(list) ? (list as NotReadModule[]) : []) {
-      const origin: GraphModuleNotRead['origin'] = {
-        file: input.file,
-        address: module.address,
-        suppressions: suppressionsAt(extra, module.address) ?? [],
-        ...(input.stack === undefined ? {} : { stack: input.stack }),
-      };
-      this.modulesNotRead.push({ origin, source: module.source, reason: module.reason });
-    }
+    this.modulesNotRead.push(...modulesNotReadOf(input.document, {
+      file: input.file,
+      ...(input.stack === undefined ? {} : { stack: input.stack }),
+      suppressionsAt: (address) => suppressionsAt(extra, address),
+    }));
   }
+
 
   /**
    * Synapse and Cosmos DB SQL role assignments: grants of the service's own data-plane roles at
-   * their own scope (the workspace or Spark pool; the Cosmos account or a path in it).
+   * their own scope (the workspace or Spark pool; the Cosmos account or a path in it), each role
+   * from the service's role set (data/service-role-sets.json).
    */
   private readServiceRoleAssignments(index: DocumentIndex, origin: (b: TerraformBlock) => GraphGrant['origin'], resolved: Resolved,
     placement: ResourcePlacement): void {
     for (const block of index.ofType('azurerm_synapse_role_assignment', 'azurerm_cosmosdb_sql_role_assignment')) {
       const synapse = block.type === 'azurerm_synapse_role_assignment';
-      const scope = resolved.scopeOf(synapse ? text(block.body, 'synapse_spark_pool_id') ?? text(block.body, 'synapse_workspace_id') : text(block.body, 'scope'));
-      const roleId = text(block.body, 'role_definition_id');
-      const role = synapse ? dataPlaneRoleByName(text(block.body, 'role_name'), 'Microsoft.Synapse/workspaces')
-        : cosmosRole(roleId, index);
+      const written = resolved.scopeOf(synapse ? text(block.body, 'synapse_spark_pool_id') ?? text(block.body, 'synapse_workspace_id') : text(block.body, 'scope'));
+      const { scope, at } = serviceAssignmentScope(block, written, placement);
       this.grants.push({
         origin: origin(block),
         principal: resolved.principalOf(block.body, text(block.body, 'principal_type')),
-        role,
+        role: serviceRoleOf(serviceRoleSetAssignedBy(block.type)!, block.body, index),
         scope,
-        scopePlacement: placement.locate(scope.value),
+        scopePlacement: at,
         via: 'role-assignment',
       });
     }

@@ -1,3 +1,4 @@
+import { ModuleWithoutAccess } from './module-without-access';
 import { Duration } from '../../model/duration';
 import { SuppressionRecord } from '../../model/metadata';
 import { PrincipalKind } from '../../model/principal-kind';
@@ -54,6 +55,28 @@ export interface GraphRole {
   readonly hasWildcardControlPlane: boolean;
   readonly isReadOnly: boolean;
   readonly known: boolean;
+  /**
+   * For a role of a service's own role system (Cosmos DB SQL roles, Synapse RBAC): which one. Such
+   * a role holds data actions of that service only, creates no Azure role assignment and opens no
+   * Azure escalation path; one that cannot be read is the widest role of its set (`known` false).
+   */
+  readonly service?: GraphServiceRole;
+}
+
+/** The service role system a role belongs to (data/service-role-sets.json). */
+export interface GraphServiceRole {
+  /** `cosmosdb-sql`, `synapse`. */
+  readonly roleSet: string;
+  /** `Azure Cosmos DB for NoSQL`. */
+  readonly service: string;
+  /** The ARM type whose data plane the role acts on: `Microsoft.DocumentDB/databaseAccounts`. */
+  readonly resourceType: string;
+  /**
+   * Whether the role acts as the resource's own managed identity (Synapse Administrator and
+   * Credential User run pipelines as the workspace identity): the one way out of the service
+   * the set has, for reach to follow from the resource at the grant's scope.
+   */
+  readonly runsAsResourceIdentity: boolean;
 }
 
 export interface GraphScope {
@@ -247,6 +270,10 @@ export interface GraphModuleNotRead {
   /** The call's `source` as written. */
   readonly source: string;
   readonly reason: string;
+  /** A call cdktf wrote (TerraformHclModule): the review never reads those, `terraform init` or not; a plan shows them. */
+  readonly cdktfCall?: boolean;
+  /** Set when the module is listed as holding no access (data/modules-without-access.json): not reading it hides nothing. */
+  readonly holdsNoAccess?: ModuleWithoutAccess;
 }
 
 /** An Entra directory role as the graph knows it: a built-in role of the catalog, or one it cannot read. */

@@ -1,7 +1,7 @@
 import { roleGuidAtEndOf } from '../../model/guid';
 import { Role } from '../../roles/role';
 import { RoleCatalog } from '../../roles/role-catalog';
-import { parseReference } from '../reference';
+import { parseReference, TerraformReference } from '../reference';
 import { text } from './block-values';
 import { DocumentIndex } from './document-index';
 import { GraphRole } from './graph-types';
@@ -27,7 +27,10 @@ export function unknownRole(description: string): GraphRole {
  * The role of an assignment, eligibility or policy: by `role_definition_name`, by any form of
  * `role_definition_id` (GUID, tenant or subscription form, or an expression that ends in one),
  * or by reference to a role definition in the same document (custom roles are classified like
- * built-ins; a `data.azurerm_role_definition` is looked up by its name).
+ * built-ins). A `data.azurerm_role_definition` with a literal `name` or `role_definition_id` is
+ * the role Terraform reads at plan time, whether the ID is referenced alone or after a scope
+ * (`${data.azurerm_subscription.primary.id}${data.azurerm_role_definition.x.id}`, the azurerm
+ * docs' form for PIM).
  */
 export function resolveRole(
   body: Record<string, unknown>,
@@ -37,7 +40,7 @@ export function resolveRole(
 ): GraphRole {
   const name = text(body, 'role_definition_name');
   if (name !== undefined) {
-    const role = catalog.tryFromName(name);
+    const role = catalog.tryFromName(name) ?? readRoleDefinitionSource(parseReference(name), index, customRoles, catalog);
     return role ? knownRole(role) : unknownRole(name);
   }
   const id = text(body, 'role_definition_id');
@@ -46,14 +49,36 @@ export function resolveRole(
   if (reference) {
     const custom = customRoles.get(index.keyOf(reference.address, ''));
     if (custom) return knownRole(custom);
-    const target = index.get(reference.address);
-    if (reference.type === 'azurerm_role_definition' && target) {
-      const byName = catalog.tryFromName(text(target.body, 'name') ?? '');
-      if (byName) return knownRole(byName);
-    }
-    return unknownRole(id);
+    const read = readRoleDefinitionSource(reference, index, customRoles, catalog);
+    return read ? knownRole(read) : unknownRole(id);
   }
   const guid = roleGuidAtEndOf(id);
-  const role = guid ? catalog.tryFromId(guid) ?? [...customRoles.values()].find((r) => r.guid === guid) : undefined;
+  const role = guid ? catalog.tryFromId(guid) ?? [...customRoles.values()].find((r) => r.guid === guid)
+    : readRoleDefinitionSource(trailingReference(id), index, customRoles, catalog);
   return role ? knownRole(role) : unknownRole(id);
+}
+
+// The attributes of `data.azurerm_role_definition` that name the role itself (its ID in either form, its GUID, its name).
+const ROLE_ATTRIBUTES = new Set(['id', 'role_definition_id', 'name']);
+
+/**
+ * The role a `data.azurerm_role_definition` reads, from its literal `name` or
+ * `role_definition_id`; undefined when it names neither (or a role this catalog does not hold).
+ */
+function readRoleDefinitionSource(reference: TerraformReference | undefined, index: DocumentIndex, customRoles: Map<string, Role>,
+  catalog: RoleCatalog): Role | undefined {
+  if (reference?.type !== 'azurerm_role_definition' || !reference.isData || !ROLE_ATTRIBUTES.has(reference.attribute)) return undefined;
+  const target = index.get(reference.address)?.body;
+  const byName = text(target, 'name');
+  if (byName !== undefined && !byName.includes('${')) return catalog.tryFromName(byName);
+  const byId = text(target, 'role_definition_id');
+  const guid = byId === undefined ? undefined : roleGuidAtEndOf(byId);
+  return guid === undefined ? undefined : catalog.tryFromId(guid) ?? [...customRoles.values()].find((r) => r.guid === guid);
+}
+
+/** The reference an expression ends in (`${a.id}${data.azurerm_role_definition.x.id}`), when it ends in one. */
+function trailingReference(expression: string): TerraformReference | undefined {
+  if (!expression.endsWith('}')) return undefined;
+  const start = expression.lastIndexOf('${');
+  return start < 0 ? undefined : parseReference(expression.slice(start));
 }

@@ -3,13 +3,15 @@ import { DocumentIndex } from './document-index';
 import { GraphPlacement as Placement } from './graph-types';
 import { GUID_PATTERN } from '../../model/guid';
 import { ScopeLevel } from '../../model/scope-level';
-import { scopeFactsOf } from '../../model/terraform-types';
+import { holdsArmId, scopeFactsOfDeclared } from '../../model/terraform-types';
 import { parseArmId } from '../../scope/arm-id';
 import { levelOfPartialId } from '../../scope/partial-id-level';
 import { parseReference, TerraformReference } from '../reference';
 import { TerraformBlock, TerraformDocument } from '../terraform-json';
 
-const isResourceGroup = (block: TerraformBlock) => block.type === 'azurerm_resource_group';
+// A resource group declared as one: azurerm's, or an azapi resource of type Microsoft.Resources/resourceGroups.
+const isResourceGroup = (block: TerraformBlock) => block.type === 'azurerm_resource_group'
+  || (block.type.startsWith('azapi_') && scopeFactsOfDeclared(block.type, block.isData, block.body)?.level === ScopeLevel.RESOURCE_GROUP);
 const GROUP_IN_ID = /\/resourceGroups\/([^/]+)/i;
 const LITERAL_GROUP = new RegExp(`^/subscriptions/${GUID_PATTERN}/resourceGroups/([-\\w.()]{1,90})$`, 'i');
 const LITERAL_SUBSCRIPTION = new RegExp(`^/subscriptions/${GUID_PATTERN}$`, 'i');
@@ -65,10 +67,13 @@ export class ResourcePlacement {
     const reference = this.referenceIn(value);
     if (reference) {
       // The same table as Scope.of: only the attribute that holds the ARM ID, whole, is a scope.
-      const facts = scopeFactsOf(reference.type, reference.isData);
-      if (!facts || facts.armIdPrefix !== undefined || reference.attribute !== facts.armIdAttribute) return { level: ScopeLevel.UNKNOWN };
       const block = this.index.get(reference.address);
-      if (facts.level === ScopeLevel.RESOURCE_GROUP) return { level: facts.level, group: block && this.nameOf(block) };
+      const facts = scopeFactsOfDeclared(reference.type, reference.isData, block?.body);
+      if (!facts || !holdsArmId(facts, reference.attribute)) return { level: ScopeLevel.UNKNOWN };
+      // A block with a group's ID that is no group itself (an Event Grid partner configuration) is in the group it names.
+      if (facts.level === ScopeLevel.RESOURCE_GROUP) {
+        return { level: facts.level, group: block && (isResourceGroup(block) ? this.nameOf(block) : this.groupOf(block)) };
+      }
       if (facts.level !== ScopeLevel.RESOURCE) return { level: facts.level };
       return block ? this.placementOf(block) : { level: ScopeLevel.RESOURCE, address: reference.address };
     }

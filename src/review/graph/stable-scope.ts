@@ -24,9 +24,21 @@ export function stableScopeOf(value: string, index: DocumentIndex): { stableKey:
     const reference = parseReference(`\${${inner}}`);
     return reference ? stableReference(reference, index) ?? written : written;
   }).toLowerCase();
-  const wholeName = whole?.attribute === 'id' ? text(index.get(whole.address)?.body, 'name') : undefined;
+  const wholeName = whole !== undefined && isIdOf(whole) ? nameOfTarget(whole, index) : undefined;
   const trailing = /\/([^/${}]+)$/.exec(value)?.[1];
   return { stableKey, name: wholeName ?? trailing };
+}
+
+/**
+ * The name of the scope a whole reference to an `id` names: the block's `name`, or for a
+ * subscription data source with a literal `subscription_id`, that ID (the last segment of the
+ * subscription's ID, as the tenant names it).
+ */
+function nameOfTarget(reference: TerraformReference, index: DocumentIndex): string | undefined {
+  const body = index.get(reference.address)?.body;
+  if (!(reference.isData && reference.type === 'azurerm_subscription')) return text(body, 'name');
+  const subscription = text(body, 'subscription_id');
+  return subscription === undefined || subscription.includes('${') ? undefined : subscription;
 }
 
 function stableReference(reference: TerraformReference, index: DocumentIndex): string | undefined {
@@ -41,15 +53,27 @@ function stableReference(reference: TerraformReference, index: DocumentIndex): s
   const name = text(body, 'name');
   if (name === undefined) return undefined;
   if (reference.attribute === 'name') return name;
-  if (reference.attribute !== 'id') return undefined;
+  if (!isIdOf(reference)) return undefined;
   const group = resourceGroupNameOf(body, index);
   return `{${kind}:${group === undefined ? '' : `${group}/`}${name}}`;
 }
 
+/** `id`, or an azapi resource's response `output.id`: the same ARM ID. */
+function isIdOf(reference: TerraformReference): boolean {
+  return reference.attribute === 'id' || (reference.attribute === 'output.id' && reference.type.startsWith('azapi_'));
+}
+
 // Names like `kv-app` repeat across resource groups for most types; the group tells them apart.
+// An azapi resource names its group by `parent_id`, the group's ID.
 function resourceGroupNameOf(body: Record<string, unknown> | undefined, index: DocumentIndex): string | undefined {
   const group = text(body, 'resource_group_name');
-  if (group === undefined || !group.includes('${')) return group;
+  if (group === undefined) {
+    const parent = text(body, 'parent_id');
+    const reference = parent === undefined ? undefined : parseReference(parent);
+    const target = reference?.attribute === 'id' ? index.get(reference.address) : undefined;
+    return target?.type === 'azurerm_resource_group' ? text(target.body, 'name') : undefined;
+  }
+  if (!group.includes('${')) return group;
   const reference = parseReference(group);
   return reference?.attribute === 'name' ? text(index.get(reference.address)?.body, 'name') : undefined;
 }
