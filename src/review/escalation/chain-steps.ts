@@ -57,7 +57,7 @@ export function actsAsStep(acting: ActingAs): EscalationStep {
     action: acting.action,
     ...(acting.alternatives.length === 0 ? {} : { alternatives: acting.alternatives }),
     identity: identity.principal,
-    ...(effect.kind === 'use-identity' ? {} : { resource: on.address }),
+    ...(effect.kind === 'use-identity' ? {} : { resource: on.address, on }),
   };
 }
 

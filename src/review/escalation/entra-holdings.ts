@@ -200,6 +200,11 @@ export function followedEntraEdgeKinds(): string[] {
 }
 
 const GLOBAL_ADMIN_KEY = `entra-role:${GLOBAL_ADMINISTRATOR_TEMPLATE_ID}@/`;
+
+/** Whether holdings include an Entra directory role, held standing at the whole tenant. */
+export function holdsTenantWideRole(holdings: readonly EntraHolding[], templateId: string): boolean {
+  return holdings.some((h) => !h.eligible && h.key === `entra-role:${templateId}@/`);
+}
 const ANY_GRAPH_PERMISSION_KEY = 'app-permission:microsoft-graph:*';
 
 function uaaAtRoot(): ChainReach {

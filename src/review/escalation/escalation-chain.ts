@@ -2,7 +2,7 @@ import { ScopeLevel } from '../../model/scope-level';
 import { EscalationPath } from '../../roles/escalation-path';
 import { PermissionTier } from '../../roles/permission-tier';
 import { describePrincipal } from '../graph/describe-principal';
-import { GraphPrincipal, Origin } from '../graph/graph-types';
+import { GraphPrincipal, GraphResource, Origin } from '../graph/graph-types';
 
 /**
  * What a step stands on: an Azure grant (a `GraphGrant` is one), or an Entra holding (a
@@ -38,6 +38,8 @@ export interface EscalationStep {
   readonly eligible?: boolean;
   /** For `holds`: what is held is of the Entra half (a directory role, a Graph permission, an ownership, a membership). */
   readonly entra?: boolean;
+  /** For an Entra `holds`: what is held, without the holder's name (`holds the Entra role "…" at …`). */
+  readonly holds?: string;
   /** For `acts-as` and `opens`: the escalation path and the operation of the role that opens it. */
   readonly path?: EscalationPath;
   readonly action?: string;
@@ -46,6 +48,8 @@ export interface EscalationStep {
   /** For `acts-as`: the identity taken on, and the resource it runs on when there is one. */
   readonly identity?: GraphPrincipal;
   readonly resource?: string;
+  /** For `acts-as` on a resource: that resource, whose attachment of the identity is an edge of its own. */
+  readonly on?: GraphResource;
 }
 
 /** What a chain ends in: a role at a scope, or what a path gives in place of a role. */
@@ -76,6 +80,13 @@ export interface EscalationChain {
    * the way holds, data a control-plane operation opens, an Entra role or permission it can give itself.
    */
   readonly gains: boolean;
+  /**
+   * The end is the start's own reach, not an escalation: what its own grant or holding opens in
+   * one step, or an end it holds already or can give itself in one step (any role at a scope
+   * where it can grant access, any Entra role when it can assign them). It is shown with the
+   * grant, which the grant rules (AZA001 to AZA004, AZA021, AZA022) judge.
+   */
+  readonly ownReach: boolean;
   /** Which half of Azure access the chain ends in: an Azure role or data, or an Entra role or permission. */
   readonly endsIn: 'azure' | 'entra';
 }

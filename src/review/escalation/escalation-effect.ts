@@ -1,3 +1,5 @@
+import { GLOBAL_ADMINISTRATOR_TEMPLATE_ID } from './entra-capability';
+
 /**
  * What opening a path lets its holder do within the scope where it holds the role. The data
  * says which operations open a path; which Terraform resources a path reaches, and how, is
@@ -53,46 +55,110 @@ const POLICY_ASSIGNMENTS = [
 const runAs = (resourceTypes: string[], verb = 'runs as'): EscalationEffect => ({ kind: 'run-as', resourceTypes, verb });
 const access = (what: string): EscalationEffect => ({ kind: 'access', what });
 
-const EFFECTS: Record<string, EscalationEffect[]> = {
-  'rbac-role-assignment-write': [{ kind: 'grant-roles', role: 'any role (Owner included)', at: 'held', verb: 'can assign itself' }],
-  'rbac-custom-role-definition-write': [
-    { kind: 'grant-roles', role: 'a custom role it holds, rewritten to Owner\'s actions', at: 'held', verb: 'can widen' },
-  ],
-  'rbac-elevate-access-root': [{ kind: 'grant-roles', role: 'User Access Administrator', at: 'root', verb: 'can elevate itself to' }],
-  'rbac-classic-coadministrator-write': [
-    { kind: 'grant-roles', role: 'Owner (classic Co-Administrator)', at: 'subscription', verb: 'can make itself' },
-  ],
-  'policy-assignment-with-privileged-uami': [{ kind: 'use-identity', verb: 'assigns a remediating policy that runs as' }],
-  'policy-definition-tamper-remediation': [runAs(POLICY_ASSIGNMENTS, 'rewrites the remediation that runs as')],
-  'uami-assign-to-controlled-resource': [{ kind: 'use-identity', verb: 'attaches to a resource it writes and runs as' }],
-  'uami-federated-credential-write': [{ kind: 'use-identity', verb: 'adds a federated credential and signs in as' }],
-  'vm-run-command': [runAs(VMS)],
-  'vm-extension-write': [runAs([...VMS, ...SCALE_SETS], 'installs an extension that runs as')],
-  'vm-entra-admin-login': [runAs([...VMS, ...ARC_MACHINES], 'signs in as local administrator and runs as')],
-  'arc-machine-code-exec': [runAs(ARC_MACHINES)],
-  'keyvault-access-policy-self-grant': [access('Key Vault data through an access policy it writes itself')],
-  'keyvault-secret-read': [access('Key Vault secret values')],
-  'keyvault-template-deploy-secret': [access('Key Vault secrets through ARM deployments')],
-  'storage-account-shared-key': [access('all storage account data (Shared Key)'), { kind: 'function-content' }],
-  'storage-function-code-overwrite': [{ kind: 'function-content' }],
-  'webapp-code-deploy': [runAs(WEB_APPS, 'deploys code that runs as')],
-  'functionapp-master-key': [runAs(FUNCTION_APPS, 'uses the master key to run code as')],
-  'logic-app-workflow-write': [runAs(LOGIC_APPS, 'edits a workflow that runs as')],
-  'automation-runbook-exec': [runAs(['azurerm_automation_account'], 'runs a runbook as')],
-  'aks-cluster-admin-credential': [access('cluster-admin on AKS clusters'), runAs(['azurerm_kubernetes_cluster'], 'as cluster-admin runs pods as')],
-  'aks-run-command': [runAs(['azurerm_kubernetes_cluster'])],
-  'container-instance-exec': [runAs(['azurerm_container_group'], 'execs into a container that runs as')],
-  'container-app-exec': [runAs(['azurerm_container_app', 'azurerm_container_app_job'], 'opens a console that runs as')],
-  'acr-task-identity': [runAs(['azurerm_container_registry_task'], 'edits a registry task that runs as')],
-  'deployment-script-uami': [{ kind: 'use-identity', verb: 'runs a deployment script as' }],
+/**
+ * What must hold, besides holding an operation that opens the path, for its effects to apply.
+ * Each condition is Microsoft's documented behaviour, named with its source; reach applies an
+ * effect only where every condition of its path holds, so no chain claims what Azure refuses.
+ */
+export interface EffectConditions {
+  /**
+   * The Entra directory role (template ID) the caller must also hold: elevateAccess works only
+   * for a Global Administrator; the Azure action alone elevates nothing.
+   */
+  readonly callerEntraRole?: { readonly templateId: string; readonly name: string };
+  /** The caller must hold a custom role: only custom roles can be rewritten, built-in ones cannot. */
+  readonly callerHoldsCustomRole?: boolean;
+  /**
+   * ARM resource types that must lie within the scope for the effect to have anything to act on.
+   * At a scope that is one resource of type T, only T and its child types (`T/...`) are within
+   * it; at a resource group or wider, resources the input does not declare may be there, so the
+   * condition holds (unknown is the widest).
+   */
+  readonly scopeContains?: readonly string[];
+  /** When Microsoft retired the mechanism: a retired path opens nothing. */
+  readonly retired?: { readonly on: string; readonly source: string };
+  /** Where the conditions are documented. */
+  readonly source?: string;
+}
+
+/** A path's effects and the conditions under which they apply. */
+export interface PathEffects {
+  readonly effects: readonly EscalationEffect[];
+  readonly conditions?: EffectConditions;
+}
+
+const GLOBAL_ADMINISTRATOR = { templateId: GLOBAL_ADMINISTRATOR_TEMPLATE_ID, name: 'Global Administrator' };
+const KEY_VAULTS = 'Microsoft.KeyVault/vaults';
+const STORAGE_ACCOUNTS = 'Microsoft.Storage/storageAccounts';
+
+const EFFECTS: Record<string, PathEffects> = {
+  'rbac-role-assignment-write': { effects: [{ kind: 'grant-roles', role: 'any role (Owner included)', at: 'held', verb: 'can assign itself' }] },
+  'rbac-custom-role-definition-write': {
+    effects: [{ kind: 'grant-roles', role: 'a custom role it holds, rewritten to Owner\'s actions', at: 'held', verb: 'can widen' }],
+    conditions: {
+      callerHoldsCustomRole: true,
+      source: 'learn.microsoft.com/azure/role-based-access-control/custom-roles: built-in roles cannot be modified',
+    },
+  },
+  'rbac-elevate-access-root': {
+    effects: [{ kind: 'grant-roles', role: 'User Access Administrator', at: 'root', verb: 'can elevate itself to' }],
+    conditions: {
+      callerEntraRole: GLOBAL_ADMINISTRATOR,
+      source: 'learn.microsoft.com/azure/role-based-access-control/elevate-access-global-admin: only a Global Administrator can elevate',
+    },
+  },
+  'rbac-classic-coadministrator-write': {
+    effects: [{ kind: 'grant-roles', role: 'Owner (classic Co-Administrator)', at: 'subscription', verb: 'can make itself' }],
+    conditions: {
+      retired: { on: '2024-08-31', source: 'learn.microsoft.com/azure/role-based-access-control/classic-administrators: classic administrators were retired on August 31, 2024' },
+    },
+  },
+  'policy-assignment-with-privileged-uami': { effects: [{ kind: 'use-identity', verb: 'assigns a remediating policy that runs as' }] },
+  'policy-definition-tamper-remediation': { effects: [runAs(POLICY_ASSIGNMENTS, 'rewrites the remediation that runs as')] },
+  'uami-assign-to-controlled-resource': { effects: [{ kind: 'use-identity', verb: 'attaches to a resource it writes and runs as' }] },
+  'uami-federated-credential-write': { effects: [{ kind: 'use-identity', verb: 'adds a federated credential and signs in as' }] },
+  'vm-run-command': { effects: [runAs(VMS)] },
+  'vm-extension-write': { effects: [runAs([...VMS, ...SCALE_SETS], 'installs an extension that runs as')] },
+  'vm-entra-admin-login': { effects: [runAs([...VMS, ...ARC_MACHINES], 'signs in as local administrator and runs as')] },
+  'arc-machine-code-exec': { effects: [runAs(ARC_MACHINES)] },
+  'keyvault-access-policy-self-grant': {
+    effects: [access('Key Vault data through an access policy it writes itself')],
+    conditions: { scopeContains: [KEY_VAULTS] },
+  },
+  'keyvault-secret-read': { effects: [access('Key Vault secret values')], conditions: { scopeContains: [`${KEY_VAULTS}/secrets`] } },
+  'keyvault-template-deploy-secret': { effects: [access('Key Vault secrets through ARM deployments')], conditions: { scopeContains: [KEY_VAULTS] } },
+  'storage-account-shared-key': {
+    effects: [access('all storage account data (Shared Key)'), { kind: 'function-content' }],
+    conditions: { scopeContains: [STORAGE_ACCOUNTS] },
+  },
+  'storage-function-code-overwrite': { effects: [{ kind: 'function-content' }] },
+  'webapp-code-deploy': { effects: [runAs(WEB_APPS, 'deploys code that runs as')] },
+  'functionapp-master-key': { effects: [runAs(FUNCTION_APPS, 'uses the master key to run code as')] },
+  'logic-app-workflow-write': { effects: [runAs(LOGIC_APPS, 'edits a workflow that runs as')] },
+  'automation-runbook-exec': { effects: [runAs(['azurerm_automation_account'], 'runs a runbook as')] },
+  'aks-cluster-admin-credential': {
+    effects: [access('cluster-admin on AKS clusters'), runAs(['azurerm_kubernetes_cluster'], 'as cluster-admin runs pods as')],
+    conditions: { scopeContains: ['Microsoft.ContainerService/managedClusters'] },
+  },
+  'aks-run-command': { effects: [runAs(['azurerm_kubernetes_cluster'])] },
+  'container-instance-exec': { effects: [runAs(['azurerm_container_group'], 'execs into a container that runs as')] },
+  'container-app-exec': { effects: [runAs(['azurerm_container_app', 'azurerm_container_app_job'], 'opens a console that runs as')] },
+  'acr-task-identity': { effects: [runAs(['azurerm_container_registry_task'], 'edits a registry task that runs as')] },
+  'deployment-script-uami': { effects: [{ kind: 'use-identity', verb: 'runs a deployment script as' }] },
 };
 
 /**
- * The effects of a path. A path this code does not know (a table regenerated from newer data)
- * is reported as access at the held scope under its own title, never dropped.
+ * The effects of a path and their conditions. A path this code does not know (a table
+ * regenerated from newer data) is reported as access at the held scope under its own title,
+ * never dropped.
  */
+export function effectsOfPath(pathId: string, title: string): PathEffects {
+  return Object.hasOwn(EFFECTS, pathId) ? EFFECTS[pathId] : { effects: [access(title)] };
+}
+
+/** The effects of a path, whatever their conditions. */
 export function effectsOf(pathId: string, title: string): readonly EscalationEffect[] {
-  return EFFECTS[pathId] ?? [access(title)];
+  return effectsOfPath(pathId, title).effects;
 }
 
 /** The path IDs this module knows how to follow; a test checks it covers the whole table. */

@@ -1,9 +1,10 @@
 import { activationOf } from './activation';
 import { ActingAs, actsAsStep, holdsStep, opensStep, scopeName } from './chain-steps';
-import { EntraEdge, EntraHolding, entraHoldingsOf, EntraLeaf } from './entra-holdings';
+import { HolderFacts, holderConditionsHold, isRetired, scopeConditionsHold } from './effect-conditions';
+import { EntraEdge, EntraHolding, entraHoldingsOf, EntraLeaf, holdsTenantWideRole } from './entra-holdings';
 import { openingAction, pathsOpenedBy } from './escalation-catalog';
 import { ChainReach, EscalationChain, EscalationStep } from './escalation-chain';
-import { EscalationEffect, effectsOf } from './escalation-effect';
+import { EffectConditions, EscalationEffect, effectsOfPath } from './escalation-effect';
 import { HeldScopes } from './held-scopes';
 import { IdentityAttachment, ScopeContents } from './scope-contents';
 import { ScopeLevel, scopeLevelRank } from '../../model/scope-level';
@@ -76,8 +77,8 @@ interface LeafTail {
  * the identities within reach, in the catalog's order. The same for every grant of that role
  * there, so it is worked out once (thousands of grants share a handful of roles and scopes).
  */
-type Route = ({ readonly opened: OpenedPath; readonly effect: NonNullable<Leaf['effect']> } |
-{ readonly opened: OpenedPath; readonly effect: Edge['effect']; readonly attachment: IdentityAttachment; readonly assumed: boolean })[];
+type Route = ({ readonly opened: OpenedPath; readonly effect: NonNullable<Leaf['effect']>; readonly holder?: EffectConditions } |
+{ readonly opened: OpenedPath; readonly effect: Edge['effect']; readonly attachment: IdentityAttachment; readonly assumed: boolean; readonly holder?: EffectConditions })[];
 
 /** An Entra holding, with its steps worked out once. */
 interface EntraNode {
@@ -216,11 +217,21 @@ export function computeReach(graph: AccessGraph): ReachResult {
   for (const start of principals.values()) {
     const principal = start.principal;
     const held = new HeldScopes();
+    // Where the start can give itself any Azure role in one step (a role that can grant access,
+    // or one that cannot be read, which counts as holding everything at its scope).
+    const grantsAccessAt = new HeldScopes();
     let holderCanGrantAccess = false;
     for (const node of start.nodes) {
       held.add(node.document, node.placement);
-      holderCanGrantAccess ||= node.grant.role.canGrantAccess;
+      if (node.grant.role.canGrantAccess) {
+        holderCanGrantAccess = true;
+        grantsAccessAt.add(node.document, node.placement);
+      }
     }
+    // It can give itself any Entra role or Graph permission in one step (standing, tenant-wide).
+    const grantsEntra = start.entra.some(
+      (n) => !n.holding.eligible && n.holding.leaves.some((l) => l.opens !== undefined && l.reaches.canGrantAccess),
+    );
     const heldEntra = start.entra.length === 0 ? undefined : new Set(start.entra.map((n) => n.holding.key));
     // An Entra principal whose every holding the start holds too (one more Helpdesk Administrator),
     // or that holds nothing but ways back to principals this search has reached (one more member of
@@ -229,6 +240,12 @@ export function computeReach(graph: AccessGraph): ReachResult {
       (n.holding.key !== undefined && heldEntra?.has(n.holding.key) === true)
       || (n.holding.leaves.length === 0 && n.holding.edges.every((e) => principals.get(e.target.key)?.search === search)));
     let heldRoles: Map<string, HeldScopes> | undefined;
+    let opensItself: Map<string, HeldScopes> | undefined;
+    // What the start's own grants open in one step (data an access-policy write or a key gives), by what and where.
+    const startOpens = (what: string, document: string, placement: GraphPlacement): boolean => {
+      opensItself ??= openedByOwnGrants(start.out?.leaves ?? []);
+      return opensItself.get(what)?.contain(document, placement) ?? false;
+    };
     // Whether the start holds this role at a scope containing this one itself: asked of leaves past the first identity only.
     const startHolds = (role: string, document: string, placement: GraphPlacement): boolean => {
       heldRoles ??= rolesHeld(start.nodes);
@@ -255,7 +272,16 @@ export function computeReach(graph: AccessGraph): ReachResult {
         // path is the grant itself); holding a role past an identity gains what the start does not hold.
         const gains = tail.opens !== undefined ? tail.opensData
           : !atStart && (widens || !startHolds(tail.reaches.role, leaf.node.document, tail.placement));
-        chains.push({ principal, steps, reaches: tail.reaches, origin: steps[0].grant.origin, widens, holderCanGrantAccess, gains, endsIn: 'azure' });
+        // The start's own reach: what its own grant opens in one step (data; any role, when the
+        // grant can grant access), or an end it holds already or can give itself in one step (any
+        // role where it can grant access, data its own grant opens there). A role that cannot grant
+        // access, rewritten into one that can, is an escalation: nothing judges that grant otherwise.
+        const ownReach = (atStart && (leaf.effect?.kind === 'access' || leaf.node.grant.role.canGrantAccess))
+          || grantsAccessAt.contain(leaf.node.document, tail.placement)
+          || (tail.opens === undefined ? !gains : startOpens(tail.reaches.role, leaf.node.document, tail.placement));
+        chains.push({
+          principal, steps, reaches: tail.reaches, origin: steps[0].grant.origin, widens, holderCanGrantAccess, gains, ownReach, endsIn: 'azure',
+        });
       }
       for (const node of visit.record.entra) {
         node.leafSteps ??= [];
@@ -268,8 +294,10 @@ export function computeReach(graph: AccessGraph): ReachResult {
           const azure = leaf.key.startsWith(AZURE_LEAF);
           const widens = azure && !held.contain('', ROOT_PLACEMENT);
           const gains = azure ? widens : !heldEntra?.has(leaf.key);
+          // One step from its own holding, or an end it holds or can give itself: its own reach.
+          const ownReach = (atStart && opens !== undefined) || !gains || grantsEntra || (azure && grantsAccessAt.contain('', ROOT_PLACEMENT));
           chains.push({
-            principal, steps, reaches: leaf.reaches, origin: steps[0].grant.origin, widens, holderCanGrantAccess, gains, endsIn: azure ? 'azure' : 'entra',
+            principal, steps, reaches: leaf.reaches, origin: steps[0].grant.origin, widens, holderCanGrantAccess, gains, ownReach, endsIn: azure ? 'azure' : 'entra',
           });
         });
       }
@@ -310,13 +338,22 @@ export function computeReach(graph: AccessGraph): ReachResult {
   return result;
 }
 
-/** Where a role's paths lead from a scope: what ends in access, and every identity within reach. */
+/**
+ * Where a role's paths lead from a scope: what ends in access, and every identity within reach.
+ * A retired path opens nothing; a path whose effects need a resource type the scope cannot hold
+ * opens nothing there. Conditions on the holder (an Entra role it must also hold) travel with the
+ * route, since the route is shared by every holder of the role at that scope.
+ */
 function followPaths(paths: readonly OpenedPath[], contents: ScopeContents, placement: GraphPlacement): Route {
   const route: Route = [];
   for (const opened of paths) {
-    for (const effect of effectsOf(opened.path.id, opened.path.title)) {
+    const { effects, conditions } = effectsOfPath(opened.path.id, opened.path.title);
+    if (isRetired(conditions) || !scopeConditionsHold(conditions, placement)) continue;
+    const holder = conditions?.callerEntraRole !== undefined || conditions?.callerHoldsCustomRole ? conditions : undefined;
+    const withHolder = holder === undefined ? {} : { holder };
+    for (const effect of effects) {
       if (effect.kind === 'grant-roles' || effect.kind === 'access') {
-        route.push({ opened, effect });
+        route.push({ opened, effect, ...withHolder });
         continue;
       }
       const within = effect.kind === 'use-identity'
@@ -324,11 +361,20 @@ function followPaths(paths: readonly OpenedPath[], contents: ScopeContents, plac
         : effect.kind === 'function-content'
           ? contents.functionAppsWithin(placement)
           : contents.attachmentsWithin(placement, effect.resourceTypes);
-      for (const attachment of within.placed) route.push({ opened, effect, attachment, assumed: false });
-      for (const attachment of within.assumed) route.push({ opened, effect, attachment, assumed: true });
+      for (const attachment of within.placed) route.push({ opened, effect, attachment, assumed: false, ...withHolder });
+      for (const attachment of within.assumed) route.push({ opened, effect, attachment, assumed: true, ...withHolder });
     }
   }
   return route;
+}
+
+/** What a path's holder conditions ask of a principal, worked out when first asked. */
+function holderFactsOf(record: PrincipalRecord): HolderFacts {
+  const holdings = record.entra.map((n) => n.holding);
+  return {
+    holdsEntraRole: (templateId) => holdsTenantWideRole(holdings, templateId),
+    holdsCustomRole: record.nodes.some((n) => n.grant.role.role === undefined || !n.grant.role.role.isBuiltIn),
+  };
 }
 
 /** What one principal's grants lead to: a leaf per grant and per path that ends in access, an edge per identity. */
@@ -360,9 +406,11 @@ function followGrants(
     if (at === undefined) reached.set(key, edges.push(edge) - 1);
     else edges[at] = edge;
   };
+  let holder: HolderFacts | undefined;
   for (const node of record.nodes) {
     leaves.push({ node });
     for (const step of routeOf(node)) {
+      if (step.holder !== undefined && !holderConditionsHold(step.holder, (holder ??= holderFactsOf(record)))) continue;
       if ('attachment' in step) addEdge(node, step.opened, step.effect, step.attachment, step.assumed);
       else leaves.push({ node, opened: step.opened, effect: step.effect });
     }
@@ -413,6 +461,18 @@ function leafTail(leaf: Leaf): LeafTail {
 }
 
 
+/** What a principal's own grants open in one step (a path that ends in access), by what, and where. */
+function openedByOwnGrants(leaves: readonly Leaf[]): Map<string, HeldScopes> {
+  const opened = new Map<string, HeldScopes>();
+  for (const leaf of leaves) {
+    if (leaf.effect?.kind !== 'access') continue;
+    let scopes = opened.get(leaf.effect.what);
+    if (!scopes) opened.set(leaf.effect.what, (scopes = new HeldScopes()));
+    scopes.add(leaf.node.document, leaf.node.placement);
+  }
+  return opened;
+}
+
 /** For each role the principal holds, the scopes it holds it at. */
 function rolesHeld(nodes: readonly GrantNode[]): Map<string, HeldScopes> {
   const roles = new Map<string, HeldScopes>();
@@ -431,6 +491,7 @@ function entraHeldStep(node: EntraNode, holder: string | undefined): EscalationS
   const make = (prefix: string): EscalationStep => ({
     kind: 'holds',
     description: `${prefix}${node.holding.holds}`,
+    holds: node.holding.holds,
     grant: node.holding.basis,
     edgeKind: node.holding.edgeKind,
     entra: true,

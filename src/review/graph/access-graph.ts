@@ -259,7 +259,7 @@ export class AccessGraph {
     const placement = new ResourcePlacement(index, document);
     const customRoles = this.readCustomRoles(index, origin);
     const resolved = new Resolved(index, customRoles);
-    this.readIdentities(index, origin, new PlacedResources(placement));
+    this.readIdentities(index, origin, new PlacedResources(placement, origin));
 
     // azapi resources are read in the form of the azurerm resource that carries the same access.
     const azapiBlocks = index.blocks.filter((b) => azapiKindOf(b) !== undefined);

@@ -106,12 +106,18 @@ export interface GraphPlacement {
   readonly address?: string;
   /** For a resource: its name, lower case. */
   readonly name?: string;
+  /** For a resource: its Terraform type, when the scope is a declared or referenced resource. */
+  readonly terraformType?: string;
+  /** For a resource: its ARM type, lower case, when a literal ID or an azapi `type` says it. */
+  readonly armType?: string;
 }
 
 /** A declared resource, placed in its resource group: an identity runs on it, or it is the identity. */
 export interface GraphResource {
   /** The Terraform address, within the document of the identity that names it. */
   readonly address: string;
+  /** Where it is declared: an identity attached to it is an edge of the graph a finding can point at. */
+  readonly origin?: Origin;
   readonly type: string;
   /** The `name` as written, or the address when there is none. */
   readonly name: string;

@@ -1,5 +1,5 @@
 import { text } from './block-values';
-import { GraphResource, GraphStorageAccount } from './graph-types';
+import { GraphResource, GraphStorageAccount, Origin } from './graph-types';
 import { ResourcePlacement } from './resource-placement';
 import { parseReference } from '../reference';
 import { TerraformBlock } from '../terraform-json';
@@ -14,7 +14,7 @@ export class PlacedResources {
   // Storage accounts by their name, for a resource that names its account by a literal.
   private storageAccounts?: Map<string, TerraformBlock>;
 
-  constructor(private readonly placement: ResourcePlacement) {}
+  constructor(private readonly placement: ResourcePlacement, private readonly originOf?: (block: TerraformBlock) => Origin) {}
 
   public of(block: TerraformBlock): GraphResource {
     let resource = this.resources.get(block.address);
@@ -28,8 +28,10 @@ export class PlacedResources {
   private read(block: TerraformBlock): GraphResource {
     const group = this.placement.groupOf(block);
     const storageAccount = this.storageAccountOf(block);
+    const origin = this.originOf?.(block);
     return {
       address: block.address,
+      ...(origin === undefined ? {} : { origin }),
       type: block.type,
       name: text(block.body, 'name') ?? block.address,
       ...(group === undefined ? {} : { group }),

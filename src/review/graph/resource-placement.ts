@@ -1,4 +1,5 @@
 import { attributeOf, text } from './block-values';
+import { armTypeOf } from './coverage';
 import { DocumentIndex } from './document-index';
 import { GraphPlacement as Placement } from './graph-types';
 import { GUID_PATTERN } from '../../model/guid';
@@ -49,7 +50,15 @@ export class ResourcePlacement {
   /** A declared resource as a placement. */
   public placementOf(block: TerraformBlock): Placement {
     if (isResourceGroup(block)) return { level: ScopeLevel.RESOURCE_GROUP, group: this.nameOf(block) };
-    return { level: ScopeLevel.RESOURCE, address: block.address, group: this.groupOf(block), name: this.nameOf(block) };
+    const armType = block.type === 'azapi_resource' ? armTypeOf(block.body) : undefined;
+    return {
+      level: ScopeLevel.RESOURCE,
+      address: block.address,
+      group: this.groupOf(block),
+      name: this.nameOf(block),
+      terraformType: block.type,
+      ...(armType === undefined ? {} : { armType }),
+    };
   }
 
   /** Where a scope value (a literal ID, a reference, or an ID built from both) points. */
@@ -75,7 +84,7 @@ export class ResourcePlacement {
         return { level: facts.level, group: block && (isResourceGroup(block) ? this.nameOf(block) : this.groupOf(block)) };
       }
       if (facts.level !== ScopeLevel.RESOURCE) return { level: facts.level };
-      return block ? this.placementOf(block) : { level: ScopeLevel.RESOURCE, address: reference.address };
+      return block ? this.placementOf(block) : { level: ScopeLevel.RESOURCE, address: reference.address, terraformType: reference.type };
     }
     return this.locatePartial(value);
   }
@@ -159,7 +168,9 @@ export class ResourcePlacement {
       const sections = id.providers ?? [];
       const last = sections[sections.length - 1]?.path;
       const name = last?.[last.length - 1]?.name.toLowerCase();
-      return { level: id.level, group: inGroup, name, address: this.findResource(inGroup, name)?.address };
+      const section = sections[sections.length - 1];
+      const armType = section && [section.namespace, ...section.path.map((p) => p.type)].join('/').toLowerCase();
+      return { level: id.level, group: inGroup, name, address: this.findResource(inGroup, name)?.address, ...(armType ? { armType } : {}) };
     } catch {
       return { level: ScopeLevel.UNKNOWN };
     }

@@ -2,6 +2,7 @@ import { readFileSync } from 'fs';
 import * as path from 'path';
 import { RuleId } from '../../../src/model/rule-id';
 import { evaluate } from '../../../src/policy/evaluate';
+import { escalationChain } from '../../../src/policy/rules/escalation-rules';
 import { resettableRoleNames } from '../../../src/review/escalation/entra-capability';
 import { describeChain, EscalationChain } from '../../../src/review/escalation/escalation-chain';
 import { computeReach } from '../../../src/review/escalation/reach';
@@ -143,29 +144,34 @@ resource "azurerm_linux_function_app" "sync" {
 }
 ${graphPermission('RoleManagement.ReadWrite.Directory', 'sync_roles', 'azurerm_linux_function_app.sync.identity[0].principal_id')}`;
 
-  test('fails check with a chain that ends at Global Administrator, naming the BloodHound edge', async () => {
-    const findings = await escalationFindings(HCL);
-    const toGlobalAdmin = findings.filter((f) => f.message.includes('"Global Administrator" at the whole tenant (/)'));
-    expect(toGlobalAdmin).toHaveLength(1);
-    expect(toGlobalAdmin[0]).toMatchObject({ severity: 'error', address: 'azuread_app_role_assignment.sync_roles' });
-    expect(toGlobalAdmin[0].message).toBe(
-      'managed identity func-sync (system-assigned) does not hold "Global Administrator" at the whole tenant (/) (tier 0), yet reaches it. '
-      + 'Chain: holds the Microsoft Graph application permission "RoleManagement.ReadWrite.Directory" (BloodHound AZMGRoleManagement_ReadWrite_Directory) '
-      + '→ can assign itself the Entra role "Global Administrator" at the whole tenant (/) (RoleManagement.ReadWrite.Directory, BloodHound AZMGGrantRole).',
-    );
+  test('assigning itself Global Administrator is the permission\'s own reach: AZA022 judges the permission, no AZA013 repeats it', async () => {
+    const { graph, chains } = await reachOf(HCL);
+    const toGlobalAdmin = chains.filter((c) => c.reaches.role === 'Global Administrator');
+    expect(toGlobalAdmin.map((c) => [c.ownReach, isReportedChain(c)])).toEqual([[true, false]]);
+    expect(toGlobalAdmin[0].steps.map((s) => s.description)).toEqual([
+      'holds the Microsoft Graph application permission "RoleManagement.ReadWrite.Directory" (BloodHound AZMGRoleManagement_ReadWrite_Directory)',
+      'can assign itself the Entra role "Global Administrator" at the whole tenant (/) (RoleManagement.ReadWrite.Directory, BloodHound AZMGGrantRole)',
+    ]);
+    const findings = evaluate(graph, { today: TODAY }).findings;
+    expect(findings.filter((f) => f.ruleId === RuleId.ESCALATION_CHAIN)).toEqual([]);
+    expect(findings.filter((f) => f.ruleId === RuleId.WORKLOAD_TIER0_ENTRA).map((f) => [f.severity, f.address]))
+      .toEqual([['error', 'azuread_app_role_assignment.sync_roles']]);
   });
 
   test('the README shows that finding as check prints it', async () => {
-    const [finding] = (await escalationFindings(HCL)).filter((f) => f.message.includes('"Global Administrator" at the whole tenant (/)'));
+    const { graph } = await reachOf(HCL);
+    const [finding] = evaluate(graph, { today: TODAY }).findings.filter((f) => f.ruleId === RuleId.WORKLOAD_TIER0_ENTRA);
     const readme = readFileSync(path.join(__dirname, '../../../README.md'), 'utf8');
-    expect(readme).toContain(`[AZA013] ${finding.message}\n`);
+    expect(readme).toContain(`[AZA022] ${finding.message}\n`);
   });
 
-  test('crosses into Azure: a Global Administrator elevates to User Access Administrator at the root', async () => {
-    const findings = await escalationFindings(HCL);
-    const toRoot = findings.filter((f) => f.message.includes('"User Access Administrator" at /'));
-    expect(toRoot.map((f) => f.severity)).toEqual(['error']);
-    expect(toRoot[0].message).toContain('can assign itself Global Administrator, then elevate to "User Access Administrator" at /');
+  test('whoever runs code on the function app reaches what the permission opens: an escalation, at the permission (its root cause)', async () => {
+    const writer = `${user('alice')}
+${roleAssignment('alice_sites', 'Website Contributor', 'azuread_user.alice.object_id', '"/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-app"')}`;
+    const findings = await escalationFindings(HCL + writer);
+    expect(findings.map((f) => [f.severity, f.address])).toEqual([['error', 'azuread_app_role_assignment.sync_roles']]);
+    expect(findings[0].message).toMatch(/^managed identity func-sync \(system-assigned\) holds the Microsoft Graph application permission "RoleManagement.ReadWrite.Directory" .* opens 3 escalation paths, up to tier 0: "Global Administrator" at the whole tenant \(\/\), .*"User Access Administrator" at \//);
+    expect(findings[0].message).toContain('human alice → holds "Website Contributor" at rg-app → deploys code that runs as func-sync (system-assigned) on func-sync');
   });
 
   test('the same identity with User.Read.All reaches nothing it does not hold', async () => {
@@ -188,16 +194,20 @@ resource "azurerm_user_assigned_identity" "deploy" {
   const ownerAtSubscription = `
 ${roleAssignment('app_owner', 'Owner', 'azuread_service_principal.payments.object_id')}`;
 
-  test('fails check with a chain through "adds a secret"', async () => {
+  test('fails check with a chain through "adds a secret", at its root cause: the grant at its privileged end', async () => {
     const hcl = DEPLOY + application('payments', ownerAtSubscription, 'azurerm_user_assigned_identity.deploy.principal_id');
-    const findings = await escalationFindings(hcl);
-    expect(findings.map((f) => [f.severity, f.address])).toEqual([['error', 'azuread_application.payments']]);
-    expect(findings[0].message).toBe(
-      'managed identity uai-deploy does not hold "Owner" at 00000000-0000-0000-0000-000000000000 (tier 0), yet reaches it. '
-      + 'Chain: owns the application "payments" (BloodHound AZOwns) '
+    const { graph } = await reachOf(hcl);
+    const hits = escalationChain.check(graph, { today: TODAY, maxActivationHours: 8, allowedWideScopes: [] });
+    // One path, two edges (the ownership, the Owner grant): a tie goes to the edge nearest the privileged end.
+    expect(hits.map((h) => [h.severity, h.origin.address])).toEqual([['error', 'azurerm_role_assignment.app_owner']]);
+    expect(hits[0].message).toBe(
+      'application payments holds "Owner" at 00000000-0000-0000-0000-000000000000 opens 1 escalation path, up to tier 0: '
+      + '"Owner" at 00000000-0000-0000-0000-000000000000. Shortest: managed identity uai-deploy → owns the application "payments" (BloodHound AZOwns) '
       + '→ adds a secret to the application "payments" and signs in as its service principal (owner, BloodHound AZOwns) '
       + '→ payments holds "Owner" at 00000000-0000-0000-0000-000000000000.',
     );
+    // The path starts at the ownership: a suppression written there before root causes still covers it.
+    expect(hits[0].paths?.map((p) => p.origin.address)).toEqual(['azuread_application.payments']);
   });
 
   test('owning the application through azuread_application_owner is the same edge', async () => {
@@ -207,9 +217,11 @@ resource "azuread_application_owner" "deploy" {
   owner_object_id = azurerm_user_assigned_identity.deploy.principal_id
 }
 `;
-    const findings = await escalationFindings(hcl);
-    expect(findings.map((f) => f.address)).toEqual(['azuread_application_owner.deploy']);
-    expect(findings[0].message).toContain('adds a secret to the application "payments" and signs in as its service principal');
+    const { graph } = await reachOf(hcl);
+    const hits = escalationChain.check(graph, { today: TODAY, maxActivationHours: 8, allowedWideScopes: [] });
+    expect(hits.map((h) => h.origin.address)).toEqual(['azurerm_role_assignment.app_owner']);
+    expect(hits[0].paths?.map((p) => p.origin.address)).toEqual(['azuread_application_owner.deploy']);
+    expect(hits[0].message).toContain('adds a secret to the application "payments" and signs in as its service principal');
   });
 
   test('owning an application whose service principal holds Reader is a note, not an error', async () => {
@@ -302,26 +314,31 @@ ${roleAssignment('bob_reader', 'Reader', 'azuread_user.bob.object_id')}`;
     expect(await resets(ROLE.privilegedAuthAdmin)).toEqual(['bob', 'root']);
   });
 
-  test('AppRoleAssignment.ReadWrite.All reaches every Graph permission; another API\'s role reaches nothing further', async () => {
+  test('AppRoleAssignment.ReadWrite.All reaches every Graph permission in one step, its own reach; another API\'s role reaches nothing further', async () => {
     const hcl = GRAPH + application('robot', graphPermission('AppRoleAssignment.ReadWrite.All', 'robot_grant', 'azuread_service_principal.robot.object_id'));
-    const findings = await escalationFindings(hcl);
-    expect(findings.map((f) => f.message)).toEqual([expect.stringContaining(
-      'does not hold "any Microsoft Graph application permission" at Microsoft Graph (tier 0), yet reaches it. '
-      + 'Chain: holds the Microsoft Graph application permission "AppRoleAssignment.ReadWrite.All" (BloodHound AZMGAppRoleAssignment_ReadWrite_All) '
-      + '→ can grant itself any Microsoft Graph application permission (RoleManagement.ReadWrite.Directory included) (AppRoleAssignment.ReadWrite.All, BloodHound AZMGGrantAppRoles)',
-    )]);
-    expect(await escalationFindings(GRAPH + application('robot', graphPermission('User.Read.All', 'robot_read', 'azuread_service_principal.robot.object_id')))).toEqual([]);
+    const { chains } = await reachOf(hcl);
+    const toAny = chainsOf(chains, 'robot').filter((c) => c.reaches.role === 'any Microsoft Graph application permission');
+    expect(toAny.map((c) => c.steps.map((s) => s.description))).toEqual([[
+      'holds the Microsoft Graph application permission "AppRoleAssignment.ReadWrite.All" (BloodHound AZMGAppRoleAssignment_ReadWrite_All)',
+      'can grant itself any Microsoft Graph application permission (RoleManagement.ReadWrite.Directory included) (AppRoleAssignment.ReadWrite.All, BloodHound AZMGGrantAppRoles)',
+    ]]);
+    // The permission is judged itself (AZA022, tier 0); the one step it opens is not said again.
+    expect(toAny.map((c) => [c.ownReach, isReportedChain(c)])).toEqual([[true, false]]);
+    expect(await escalationFindings(hcl)).toEqual([]);
+    const { chains: reading } = await reachOf(GRAPH + application('robot', graphPermission('User.Read.All', 'robot_read', 'azuread_service_principal.robot.object_id')));
+    expect(chainsOf(reading, 'robot').filter((c) => c.steps.length > 1)).toEqual([]);
   });
 
-  test('a standing Global Administrator reaches the Azure root through elevateAccess; it already holds every Entra role', async () => {
-    const { chains } = await reachOf(user('root') + directoryRole(ROLE.globalAdmin, 'root_ga', 'azuread_user.root.object_id'));
-    const reported = chainsOf(chains, 'root').filter(isReportedChain);
-    // It can also grant any Graph permission (to a service principal it controls): more than a user holds.
-    expect(reported.map((c) => [c.reaches.role, c.reaches.scope, c.endsIn])).toEqual([
-      ['User Access Administrator', '/', 'azure'],
-      ['any Microsoft Graph application permission', 'Microsoft Graph', 'entra'],
+  test('a standing Global Administrator reaches the Azure root and every Graph permission in one step: its own reach, judged as the role (AZA021)', async () => {
+    const { graph, chains } = await reachOf(user('root') + directoryRole(ROLE.globalAdmin, 'root_ga', 'azuread_user.root.object_id'));
+    const opened = chainsOf(chains, 'root').filter((c) => c.steps.length > 1);
+    expect(opened.map((c) => [c.reaches.role, c.reaches.scope, c.endsIn, c.ownReach])).toEqual([
+      ['User Access Administrator', '/', 'azure', true],
+      ['any Microsoft Graph application permission', 'Microsoft Graph', 'entra', true],
     ]);
-    expect(reported[0].steps[1].description).toBe('can elevate itself to "User Access Administrator" at / (Microsoft.Authorization/elevateAccess/action, BloodHound AZGlobalAdmin)');
+    expect(opened[0].steps[1].description).toBe('can elevate itself to "User Access Administrator" at / (Microsoft.Authorization/elevateAccess/action, BloodHound AZGlobalAdmin)');
+    expect(opened.filter(isReportedChain)).toEqual([]);
+    expect(evaluate(graph, { today: TODAY }).findings.map((f) => f.ruleId)).toContain(RuleId.STANDING_TIER0_DIRECTORY_ROLE);
   });
 
   test('across the halves: VM Contributor runs as an identity that holds RoleManagement.ReadWrite.Directory', async () => {
@@ -330,9 +347,10 @@ ${vmRunningAs('sync')}
 ${roleAssignment('alice_vms', 'Virtual Machine Contributor', 'azuread_user.alice.object_id', 'azurerm_resource_group.app.id')}
 ${graphPermission('RoleManagement.ReadWrite.Directory', 'sync_roles', 'azurerm_user_assigned_identity.sync.principal_id')}`;
     const findings = await escalationFindings(hcl);
-    const crossing = findings.filter((f) => f.message.includes('"Global Administrator"') && f.address === 'azurerm_role_assignment.alice_vms');
-    expect(crossing).toHaveLength(1);
-    expect(crossing[0].message).toContain('runs as uai-sync on vm-sync (Microsoft.Compute/virtualMachines/runCommand/action) → uai-sync holds the Microsoft Graph application permission "RoleManagement.ReadWrite.Directory"');
+    // One root cause: the permission, nearest the privileged end of alice's paths.
+    expect(findings.map((f) => f.address)).toEqual(['azuread_app_role_assignment.sync_roles']);
+    expect(findings[0].message).toContain('"Global Administrator" at the whole tenant (/)');
+    expect(findings[0].message).toContain('runs as uai-sync on vm-sync (Microsoft.Compute/virtualMachines/runCommand/action) → uai-sync holds the Microsoft Graph application permission "RoleManagement.ReadWrite.Directory"');
   });
 });
 
@@ -535,7 +553,8 @@ resource "azuread_directory_role_assignment" "own" {
     const pra = await reachOf(user('pra') + directoryRole(ROLE.privilegedRoleAdmin, 'pra_role', 'azuread_user.pra.object_id'));
     const toGlobalAdmin = chainsOf(pra.chains, 'pra').find((c) => c.reaches.role === 'Global Administrator');
     expect(toGlobalAdmin?.steps.map((s) => s.edgeKind)).toEqual(['AZHasRole', 'AZPrivilegedRoleAdmin']);
-    expect(isReportedChain(toGlobalAdmin!)).toBe(true);
+    // One step from its own role: the role's reach, which AZA021 judges (tier 0, standing).
+    expect([toGlobalAdmin!.ownReach, isReportedChain(toGlobalAdmin!)]).toEqual([true, false]);
     const helpdesk = await reachOf(user('pra') + directoryRole(ROLE.helpdeskAdmin, 'pra_role', 'azuread_user.pra.object_id'));
     expect(chainsOf(helpdesk.chains, 'pra').some((c) => c.reaches.role === 'Global Administrator')).toBe(false);
   });

@@ -64,14 +64,23 @@ async function graphOf(hcl: string): Promise<AccessGraph> {
 describe('placement in the AccessGraph', () => {
   test('a user-assigned identity is placed in its group, read through a variable default', async () => {
     const api = (await graphOf(APP)).identities.find((i) => i.name === 'uai-api');
-    expect(api?.resource).toEqual({ address: 'azurerm_user_assigned_identity.api', type: 'azurerm_user_assigned_identity', name: 'uai-api', group: 'rg-identities' });
+    expect(api?.resource).toEqual({
+      address: 'azurerm_user_assigned_identity.api', origin: api?.origin, type: 'azurerm_user_assigned_identity', name: 'uai-api', group: 'rg-identities',
+    });
   });
 
   test('the resources an identity runs on carry their group and the storage account they name', async () => {
     const graph = await graphOf(APP);
     const account = { name: 'stcode', address: 'azurerm_storage_account.code', group: 'rg-app' };
     expect(graph.identities.find((i) => i.name === 'uai-api')?.attachedTo).toEqual([
-      { address: 'azurerm_linux_function_app.by_reference', type: 'azurerm_linux_function_app', name: 'func-ref', group: 'rg-app', storageAccount: account },
+      {
+        address: 'azurerm_linux_function_app.by_reference',
+        origin: expect.objectContaining({ address: 'azurerm_linux_function_app.by_reference', file: 'main.tf' }),
+        type: 'azurerm_linux_function_app',
+        name: 'func-ref',
+        group: 'rg-app',
+        storageAccount: account,
+      },
     ]);
     const own = (name: string) => graph.identities.find((i) => i.name === `${name} (system-assigned)`);
     expect(own('func-ref')?.attachedTo).toEqual([own('func-ref')?.resource]);
@@ -82,12 +91,17 @@ describe('placement in the AccessGraph', () => {
     const graph = await graphOf(APP);
     const resource = graph.identities.find((i) => i.name === 'func-undeclared (system-assigned)')?.resource;
     expect(resource).toEqual({
-      address: 'azurerm_linux_function_app.undeclared', type: 'azurerm_linux_function_app', name: 'func-undeclared', storageAccount: { name: 'stother' },
+      address: 'azurerm_linux_function_app.undeclared',
+      origin: expect.objectContaining({ address: 'azurerm_linux_function_app.undeclared' }),
+      type: 'azurerm_linux_function_app',
+      name: 'func-undeclared',
+      storageAccount: { name: 'stother' },
     });
   });
 
   test('a grant\'s scope is placed: a literal resource ID finds the declared resource by group and name', async () => {
     const [grant] = (await graphOf(APP)).grants;
-    expect(grant.scopePlacement).toEqual({ level: 'resource', group: 'rg-app', name: 'stcode', address: 'azurerm_storage_account.code' });
+    // Its ARM type from the ID: what can be done at a scope that is one resource depends on it.
+    expect(grant.scopePlacement).toEqual({ level: 'resource', group: 'rg-app', name: 'stcode', address: 'azurerm_storage_account.code', armType: 'microsoft.storage/storageaccounts' });
   });
 });
