@@ -50,9 +50,33 @@ function locations(finding: EvaluatedFinding, context: SarifContext) {
 }
 
 /**
+ * A finding's paths as SARIF code flows (code scanning shows each as steps): one thread flow per
+ * path, each step located where it is declared, with what it does as the message.
+ */
+function codeFlows(finding: EvaluatedFinding, context: SarifContext) {
+  if (finding.flows === undefined || finding.flows.length === 0) return {};
+  return {
+    codeFlows: finding.flows.map((flow) => ({
+      threadFlows: [{
+        locations: flow.steps.map((step) => {
+          const declared = context.locate(step.where.file, step.where.address);
+          return {
+            location: {
+              physicalLocation: physical(declared.uri, declared.line),
+              logicalLocations: [{ fullyQualifiedName: step.where.address, kind: 'resource' }],
+              message: { text: step.message },
+            },
+          };
+        }),
+      }],
+    })),
+  };
+}
+
+/**
  * One per finding and stable across runs: the rule, the stack, the input file (relative to the
- * repository root, however it was typed), the address and, for an escalation chain, what it
- * reaches. Two findings that still agree on all of these get an ordinal.
+ * repository root, however it was typed), the address and, for an escalation, its root cause (so
+ * a path added to it keeps its alert). Two findings that still agree on all of these get an ordinal.
  */
 function fingerprints(all: EvaluatedFinding[], context: SarifContext): string[] {
   const seen = new Map<string, number>();
@@ -91,6 +115,7 @@ export function renderSarif(evaluation: Evaluation, context: SarifContext): stri
     level: LEVEL[f.severity],
     message: { text: `${f.message} Fix: ${f.fix}` },
     ...locations(f, context),
+    ...codeFlows(f, context),
     partialFingerprints: { 'azureAccessFinding/v1': prints[i] },
     ...(suppressed ? {
       suppressions: [{

@@ -1,5 +1,5 @@
 import { Finding } from './finding';
-import { RuleContext, RuleHit } from './rule';
+import { FindingFlow, RuleContext, RuleHit } from './rule';
 import { RULES } from './rule-pack';
 import { expiredSuppression } from './rules/suppression-rules';
 import { isCalendarDate } from '../model/dates';
@@ -34,6 +34,8 @@ export interface SuppressedFinding {
  */
 export interface EvaluatedFinding extends Finding {
   readonly target?: string;
+  /** For an escalation root cause: a few of its paths, step by step (SARIF `codeFlows`). */
+  readonly flows?: readonly FindingFlow<{ readonly file: string; readonly address: string }>[];
 }
 
 export interface Evaluation {
@@ -46,31 +48,54 @@ interface Subject {
   /** How a message names it. */
   readonly shown: string;
   readonly target?: string;
-  /** Made when a suppression asks: most hits have none, and a large review has tens of thousands of hits. */
-  names(): ReadonlySet<string>;
+  /**
+   * Whether an `accepts` list names it; for the ends of escalation paths, every end. Made when a
+   * suppression asks: most hits have none, and a large review has tens of thousands of hits.
+   */
+  named(accepted: readonly string[]): boolean;
+  /** What of it `accepts` does not name, for the message that says why a suppression does not silence it. */
+  notNamed(accepted: readonly string[]): string;
 }
 
 const normal = (value: string) => value.trim().toLowerCase();
 
-function scopeSubject(scope: GraphScope): Subject {
-  return { names: () => new Set([scope.value, scope.name].filter((x): x is string => !!x).map(normal)), shown: scope.name ?? scope.value };
+function namesSubject(shown: string, names: () => string[], target?: string): Subject {
+  const named = (accepted: readonly string[]) => {
+    const all = new Set(names().map(normal));
+    return accepted.some((a) => all.has(normal(a)));
+  };
+  return { shown, ...(target === undefined ? {} : { target }), named, notNamed: () => shown };
 }
 
-function chainSubject(reaches: { role: string; scope: string }): Subject {
-  const { role, scope } = reaches;
-  const target = `"${role}" at ${scope}`;
-  return { names: () => new Set([scope, target, `${role} at ${scope}`].map(normal)), shown: target, target };
+function scopeSubject(scope: GraphScope): Subject {
+  return namesSubject(scope.name ?? scope.value, () => [scope.value, scope.name].filter((x): x is string => !!x));
+}
+
+function endSubject(end: { role: string; scope: string }): Subject {
+  const target = `"${end.role}" at ${end.scope}`;
+  return namesSubject(target, () => [end.scope, target, `${end.role} at ${end.scope}`], target);
+}
+
+/** The ends of a root cause's paths: named only when every end is. */
+function endsSubject(ends: readonly { role: string; scope: string }[]): Subject {
+  const each = ends.map(endSubject);
+  if (each.length === 1) return each[0];
+  return {
+    shown: each.map((e) => e.shown).join(', '),
+    named: (accepted) => each.every((e) => e.named(accepted)),
+    notNamed: (accepted) => each.filter((e) => !e.named(accepted)).map((e) => e.shown).join(', '),
+  };
 }
 
 /**
- * Finds what each hit is about: what it reaches when the rule says so (an escalation chain's
- * end), else the scope of the grant, eligibility or policy it points at.
+ * Finds what each hit is about: what it reaches when the rule says so (the ends of escalation
+ * paths), else the scope of the grant, eligibility or policy it points at.
  */
 function subjects(graph: AccessGraph): (hit: RuleHit) => Subject | undefined {
   const scopes = new Map<Origin, GraphScope>();
   for (const x of [...graph.grants, ...graph.eligibilities, ...graph.policies]) if (x.scope) scopes.set(x.origin, x.scope);
   return (hit) => {
-    if (hit.reaches !== undefined) return chainSubject(hit.reaches);
+    if (hit.reaches !== undefined) return endsSubject(hit.reaches);
     const scope = scopes.get(hit.origin);
     return scope && scopeSubject(scope);
   };
@@ -79,16 +104,47 @@ function subjects(graph: AccessGraph): (hit: RuleHit) => Subject | undefined {
 /** Whether a suppression covers a hit: it names the hit's subject, or names nothing (every finding of its rule there). */
 function accepts(suppression: SuppressionRecord, subject: Subject | undefined): boolean {
   if (suppression.accepts === undefined || subject === undefined) return true;
-  const names = subject.names();
-  return suppression.accepts.some((a) => names.has(normal(a)));
+  return subject.named(suppression.accepts);
 }
 
-/** Why a suppression on the resource does not silence this finding: what it was written for. */
-function notAcceptedNote(ruleId: string, bound: SuppressionRecord[], subject: Subject | undefined): string {
-  const what = subject?.shown ?? 'this';
+/** Why a suppression does not silence this finding: what it was written for. */
+function notAcceptedNote(ruleId: string, bound: SuppressionRecord[], subject: Subject | undefined, on = 'here'): string {
   return bound
-    .map((s) => ` The suppression of ${ruleId} here ("${s.reason}") accepts only ${s.accepts!.map((a) => JSON.stringify(a)).join(', ')}, not ${what}.`)
+    .map((s) => ` The suppression of ${ruleId} ${on} ("${s.reason}") accepts only ${s.accepts!.map((a) => JSON.stringify(a)).join(', ')}, `
+      + `not ${subject?.notNamed(s.accepts!) ?? 'this'}.`)
     .join('');
+}
+
+/**
+ * A hit that stands for several paths, none of whose suppressions at its own origin covers it:
+ * suppressions on the paths' first grants (where AZA013 pointed before root causes) still cover
+ * it when together they cover every path. Otherwise the note says what they cover and where the
+ * suppression belongs now.
+ */
+function pathSuppressions(rule: { id: string }, hit: RuleHit, live: (origin: Origin) => SuppressionRecord[]):
+{ suppression?: SuppressionRecord; note: string } {
+  const paths = hit.paths ?? [];
+  let covering: SuppressionRecord | undefined;
+  let covered = 0;
+  const notes = new Set<string>();
+  for (const path of paths) {
+    if (path.origin === hit.origin) continue;
+    const bound = live(path.origin);
+    const subject = endSubject(path.reaches);
+    const found = bound.find((s) => accepts(s, subject));
+    if (found) {
+      covering ??= found;
+      covered++;
+    } else if (bound.length > 0) {
+      notes.add(notAcceptedNote(rule.id, bound, subject, `on ${path.origin.address}`));
+    }
+  }
+  if (covering !== undefined && covered === paths.length) return { suppression: covering, note: '' };
+  const partly = covered > 0
+    ? ` ${covered} of its ${paths.length} paths start at grants whose suppression of ${rule.id} covers them; suppress ${rule.id} on ${hit.origin.address}, `
+      + 'the root cause, to accept them all.'
+    : '';
+  return { note: `${partly}${[...notes].join('')}` };
 }
 
 function isExpired(suppression: SuppressionRecord, today: string): boolean {
@@ -130,6 +186,9 @@ export function evaluate(graph: AccessGraph, options: EvaluationOptions): Evalua
   for (const rule of RULES) {
     const severity = severityOf(rule.id, rule.defaultSeverity);
     if (severity === 'off') continue;
+    const liveAt = (origin: Origin) => origin.suppressions.filter(
+      (s) => s.ruleId === rule.id && !isExpired(s, context.today) && (!rule.suppressionNeedsExpiry || s.until !== undefined),
+    );
     for (const hit of rule.check(graph, context)) {
       const subject = subjectOf(hit);
       const finding: EvaluatedFinding = {
@@ -141,16 +200,28 @@ export function evaluate(graph: AccessGraph, options: EvaluationOptions): Evalua
         file: hit.origin.file,
         ...(hit.origin.constructPath ? { constructPath: hit.origin.constructPath } : {}),
         fix: hit.fix ?? rule.fix,
-        ...(subject?.target !== undefined ? { target: subject.target } : {}),
+        ...((hit.target ?? subject?.target) !== undefined ? { target: hit.target ?? subject!.target! } : {}),
+        ...(hit.flows === undefined ? {} : {
+          flows: hit.flows.map((flow) => ({
+            steps: flow.steps.map((step) => ({ where: { file: step.where.file, address: step.where.address }, message: step.message })),
+          })),
+        }),
       };
-      const live = hit.origin.suppressions.filter(
-        (s) => s.ruleId === rule.id && !isExpired(s, context.today) && (!rule.suppressionNeedsExpiry || s.until !== undefined),
-      );
+      const live = liveAt(hit.origin);
       const suppression = live.find((s) => accepts(s, subject));
-      if (suppression) suppressed.push({ finding, suppression });
+      if (suppression) {
+        suppressed.push({ finding, suppression });
+        continue;
+      }
+      const byPaths = hit.paths === undefined ? { note: '' } : pathSuppressions(rule, hit, liveAt);
+      if (byPaths.suppression) {
+        suppressed.push({ finding, suppression: byPaths.suppression });
+        continue;
+      }
       // A suppression written for something else (a grant since widened, another chain) does
       // not silence this one; the message says what it was written for.
-      else findings.push(live.length ? { ...finding, message: `${finding.message}${notAcceptedNote(rule.id, live, subject)}` } : finding);
+      const note = `${live.length ? notAcceptedNote(rule.id, live, subject) : ''}${byPaths.note}`;
+      findings.push(note ? { ...finding, message: `${finding.message}${note}` } : finding);
     }
   }
 

@@ -13,6 +13,11 @@ export interface RuleContext {
   readonly allowedWideScopes: string[];
 }
 
+/** One path of a finding, step by step, each step where it is declared. */
+export interface FindingFlow<Where> {
+  readonly steps: readonly { readonly where: Where; readonly message: string }[];
+}
+
 /** What a rule reports about one resource. */
 export interface RuleHit {
   readonly origin: Origin;
@@ -20,10 +25,27 @@ export interface RuleHit {
   /** A fix specific to this hit, when the rule's general fix is not enough. */
   readonly fix?: string;
   /**
-   * What the hit reaches, when that is not the scope of the resource it points at (an escalation
-   * chain's end): what a suppression's `accepts` is matched against.
+   * What the hit reaches, when that is not the scope of the resource it points at (the ends of a
+   * root cause's escalation paths): what a suppression's `accepts` is matched against. A
+   * suppression accepts the hit when it names every end.
    */
-  readonly reaches?: { readonly role: string; readonly scope: string };
+  readonly reaches?: readonly { readonly role: string; readonly scope: string }[];
+  /**
+   * What tells this hit from others of its rule at the same resource, when its subject does not
+   * (an escalation root cause: the edge). Code scanning's fingerprint includes it.
+   */
+  readonly target?: string;
+  /**
+   * For a hit that stands for several paths (an escalation root cause): each path's first grant
+   * and end. A suppression written on those first grants (where AZA013 pointed before root
+   * causes) still accepts the hit when, together, they accept every path.
+   */
+  readonly paths?: readonly { readonly origin: Origin; readonly reaches: { readonly role: string; readonly scope: string } }[];
+  /**
+   * The steps of a few of those paths, each where it is declared, for tools that show a finding as
+   * steps (SARIF `codeFlows`): worst first, each path shortened to its first and last steps.
+   */
+  readonly flows?: readonly FindingFlow<Origin>[];
   /**
    * How bad this hit is, when the rule grades its hits (an escalation chain by the tier of what it
    * reaches); else the rule's default. A severity configured for the rule overrides both.

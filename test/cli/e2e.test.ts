@@ -100,7 +100,8 @@ describe('the built azure-access command', () => {
         principal_id: '${azurerm_user_assigned_identity.app.principal_id}',
       };
     }
-    writeFileSync(file, JSON.stringify({ resource: { azurerm_user_assigned_identity: { app: { name: 'uai-app' } }, azurerm_role_assignment: assignments } }));
+    // A name of two-byte characters, on every row: a partial write may stop inside one.
+    writeFileSync(file, JSON.stringify({ resource: { azurerm_user_assigned_identity: { app: { name: 'uai-äpp-ö' } }, azurerm_role_assignment: assignments } }));
     try {
       const child = spawn(process.execPath, [BIN, 'report', '--format', 'json', file], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
       child.stdout.pause();
@@ -114,8 +115,9 @@ describe('the built azure-access command', () => {
       expect(text.length).toBeGreaterThan(1024 * 1024);
       const report = JSON.parse(text);
       expect(report.rows).toHaveLength(2000);
-      // The arrows of the chains are three bytes each: a partial write may stop inside one.
-      expect(report.chains.length).toBeGreaterThan(0);
+      expect(report.rows.every((r: { principal: string }) => r.principal === 'uai-äpp-ö')).toBe(true);
+      // What Contributor opens itself at each of the 50 groups: one row per grant.
+      expect(report.opensItself.length).toBeGreaterThan(0);
       // The same text as a reader that takes each write as it comes.
       const prompt = spawnSync(process.execPath, [BIN, 'report', '--format', 'json', file], { cwd: REPO, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
       expect(text).toBe(prompt.stdout);

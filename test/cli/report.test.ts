@@ -18,25 +18,29 @@ describe('azure-access report', () => {
   });
 
   test('json: written in parts, the text is JSON.stringify with two-space indentation', async () => {
-    // A report with escalation chains: their arrows are the text that is not one byte a character.
+    // A report with an escalation: the arrows of its paths are the text that is not one byte a character.
     const { code, stdout } = await cli(['report', '--format', 'json', 'test/fixtures/escalation/across-modules/root']);
     expect(code).toBe(0);
     const report = JSON.parse(stdout);
-    expect(report.chains.some((chain: string) => chain.includes('→'))).toBe(true);
+    expect(report.escalations.flatMap((e: { examples: string[] }) => e.examples).some((path: string) => path.includes('→'))).toBe(true);
     expect(stdout).toBe(`${JSON.stringify(report, null, 2)}\n`);
   });
 
-  test('json and markdown list the same chains: a data-plane role reading its own data is in neither', async () => {
-    const markdown = (await cli(['report', HCL])).stdout;
-    const json = JSON.parse((await cli(['report', '--format', 'json', HCL])).stdout);
-    const reached = (chain: string) => /can reach (.*?) at /.exec(chain)?.[1];
-    const markdownChains = markdown.split('\n').filter((line) => line.startsWith('- **AZA013**') || line.startsWith('- managed identity'));
-    expect(json.chains).toHaveLength(4);
-    expect(markdownChains).toHaveLength(4);
-    expect(json.chains.map(reached)).toEqual(markdownChains.map(reached));
+  test('json and markdown list the same root causes and what grants open themselves; a data role reading its own data is in neither', async () => {
+    const escalating = 'test/fixtures/suppression-accepts/widened';
+    const markdown = (await cli(['report', escalating])).stdout;
+    const json = JSON.parse((await cli(['report', '--format', 'json', escalating])).stdout);
+    expect(json.escalations.map((e: any) => [e.rootCause, e.address, e.paths, e.tier])).toEqual([
+      ['human alice holds "Virtual Machine Contributor" at rg-app', 'azurerm_role_assignment.alice_vm', 2, 'tier 1'],
+    ]);
+    expect(markdown).toContain('- human alice holds "Virtual Machine Contributor" at rg-app (`azurerm_role_assignment.alice_vm`): 2 paths, up to tier 1: ');
+    // Virtual Machine Contributor's storage keys: what alice's grant opens itself, in both forms.
+    expect(json.opensItself.map((o: any) => [o.address, o.opens])).toEqual([['azurerm_role_assignment.alice_vm', ['"all storage account data (Shared Key)" at rg-app']]]);
+    expect(markdown).toContain('| human alice | Virtual Machine Contributor | `rg-app` | "all storage account data (Shared Key)" at rg-app | `azurerm_role_assignment.alice_vm` |');
     // Key Vault Secrets User at kv-contoso-app reads that vault's secrets: its row says so already.
-    expect(json.rows.map((r: { role: string }) => r.role)).toContain('Key Vault Secrets User');
-    expect(json.chains.some((chain: string) => chain.includes('Key Vault Secrets User'))).toBe(false);
+    const plain = JSON.parse((await cli(['report', '--format', 'json', HCL])).stdout);
+    expect(plain.rows.map((r: { role: string }) => r.role)).toContain('Key Vault Secrets User');
+    expect(plain.opensItself.map((o: any) => o.role)).toEqual(['Contributor']);
   });
 
   test('json: totals equal the number of grant resources in the input', async () => {

@@ -74,20 +74,37 @@ describe('SARIF for code scanning, over the example with an injected error', () 
   });
 });
 
-describe('SARIF fingerprints of escalation chains', () => {
-  test('two chains from one assignment are two results with two fingerprints, each naming its target', async () => {
+describe('SARIF results of escalations, one per root cause', () => {
+  const sarifOf = async (fixture: string) => {
     const { stdout } = await checkIn(path.resolve(__dirname, '../..'), [
-      '--format', 'sarif', '--today', '2026-11-27', '--config', 'test/fixtures/suppression-accepts/access-unbound.json', 'test/fixtures/suppression-accepts/widened',
+      '--format', 'sarif', '--today', '2026-11-27', '--config', 'test/fixtures/suppression-accepts/access-unbound.json', `test/fixtures/suppression-accepts/${fixture}`,
     ]);
-    const all = JSON.parse(stdout).runs[0].results.filter((r: any) => r.ruleId === 'AZA013');
-    // The third AZA013 of that grant is Virtual Machine Contributor's own storage keys in rg-app.
-    expect(all.map((r: any) => r.properties.target).sort()).toEqual([
-      '"Key Vault Secrets Officer" at kv-payments', '"Key Vault Secrets Officer" at rg-payments', '"all storage account data (Shared Key)" at rg-app',
+    return JSON.parse(stdout).runs[0].results.filter((r: any) => r.ruleId === 'AZA013');
+  };
+
+  test('two paths from one assignment are one result, its paths as code flows located step by step', async () => {
+    const all = await sarifOf('widened');
+    expect(all).toHaveLength(1);
+    const [result] = all;
+    // The root cause is the target; what it reaches is in the message and the code flows.
+    expect(result.properties.target).toBe('human alice holds "Virtual Machine Contributor" at rg-app');
+    expect(result.suppressions?.[0].kind).toBe('external');
+    expect(result.partialFingerprints['azureAccessFinding/v1']).toMatch(/^[0-9a-f]{32}$/);
+    expect(result.codeFlows).toHaveLength(2);
+    const steps = result.codeFlows[0].threadFlows[0].locations
+      .map((l: any) => [l.location.logicalLocations[0].fullyQualifiedName, l.location.message.text]);
+    expect(steps).toEqual([
+      ['azurerm_role_assignment.alice_vm', 'human alice holds "Virtual Machine Contributor" at rg-app'],
+      ['azurerm_linux_virtual_machine.worker', 'runs as uai-worker on vm-worker (Microsoft.Compute/virtualMachines/runCommand/action)'],
+      ['azurerm_role_assignment.worker_secrets', 'uai-worker holds "Key Vault Secrets Officer" at kv-payments'],
     ]);
-    const chains = all.filter((r: any) => r.properties.target.includes('Key Vault'));
-    expect(chains.every((r: any) => r.suppressions?.[0].kind === 'external')).toBe(true);
-    const [a, b] = chains.map((r: any) => r.partialFingerprints['azureAccessFinding/v1']);
-    expect(a).toMatch(/^[0-9a-f]{32}$/);
-    expect(a).not.toBe(b);
+    expect(result.codeFlows[0].threadFlows[0].locations.every((l: any) => l.location.physicalLocation.region.startLine > 0)).toBe(true);
+  });
+
+  test('the fingerprint is the root cause\'s: the same in every run, whatever order the paths are found in', async () => {
+    const [first] = await sarifOf('widened');
+    const [second] = await sarifOf('widened');
+    expect(second.partialFingerprints).toEqual(first.partialFingerprints);
+    expect(second.codeFlows).toEqual(first.codeFlows);
   });
 });

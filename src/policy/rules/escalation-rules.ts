@@ -1,30 +1,16 @@
 import { RuleId } from '../../model/rule-id';
 import { Severity } from '../../model/severity';
-import { EscalationChain } from '../../review/escalation/escalation-chain';
-import { reachOfGraph } from '../../review/escalation/reach';
-import { isReportedChain } from '../../review/escalation/reported-chain';
+import { describeChainBounded, describeReach, STEPS_SHOWN } from '../../review/escalation/describe-root-cause';
+import { EscalationChain, EscalationStep } from '../../review/escalation/escalation-chain';
+import { RootCause, rootCausesOfGraph } from '../../review/escalation/root-causes';
 import { describePrincipal } from '../../review/graph/describe-principal';
 import { Origin } from '../../review/graph/graph-types';
-import { APPLICATION_DEFINED, PermissionTier, tierName, widestPermissionTier } from '../../roles/permission-tier';
+import { APPLICATION_DEFINED, PermissionTier, tierName } from '../../roles/permission-tier';
 import { PrivilegeTier } from '../../roles/privilege-tier';
-import { Rule, RuleHit } from '../rule';
-
-/** The message: who, what it reaches and why that is more than it holds, and every step on the way. */
-function chainMessage(chain: EscalationChain): string {
-  const who = describePrincipal(chain.principal);
-  const steps = chain.steps.map((s) => s.description).join(' → ');
-  const what = `"${chain.reaches.role}" at ${chain.reaches.scope}`;
-  // From or to the Entra half, "holds no role that can grant access" would speak of Azure roles only.
-  if (chain.endsIn === 'entra' || chain.steps[0].entra) {
-    return `${who} does not hold ${what} (${tierName(chain.reaches.tier)}), yet reaches it. Chain: ${steps}.`;
-  }
-  const why = chain.reaches.canGrantAccess ? 'a role that can grant access'
-    : chain.widens ? 'a scope outside every scope it holds' : `access it does not hold itself (${tierName(chain.reaches.tier)})`;
-  return `${who} holds no role that can grant access, yet reaches ${why}: ${what}. Chain: ${steps}.`;
-}
+import { FindingFlow, Rule, RuleHit } from '../rule';
 
 /**
- * The tier of what a chain reaches decides how bad it is: tier 0 is an error, tier 1 a warning,
+ * The tier of what a root cause opens decides how bad it is: tier 0 is an error, tier 1 a warning,
  * tier 2 a note, and so is an application's own app role (no directory privilege by itself).
  */
 const SEVERITY_OF_TIER: Record<PermissionTier, Severity> = {
@@ -34,24 +20,79 @@ const SEVERITY_OF_TIER: Record<PermissionTier, Severity> = {
   [APPLICATION_DEFINED]: Severity.INFO,
 };
 
-/** What to narrow: the operation of the first step that leaves the principal's own grant, or what the chain ends in. */
-export function chainFix(chain: EscalationChain): string {
-  const first = chain.steps.find((s) => s.kind !== 'holds');
-  const start = chain.steps[0].grant;
-  const takeAway = first?.action
-    ? `Take ${first.action} away from ${chain.principal.name}'s "${start.role.name}" at ${start.scope.name ?? start.scope.value} `
-      + '(a role without it, a narrower scope, or a custom role with it in notActions)'
-    : `Narrow ${chain.principal.name}'s "${start.role.name}" at ${start.scope.name ?? start.scope.value}`;
-  const last = chain.steps[chain.steps.length - 1];
-  const identity = [...chain.steps].reverse().find((s) => s.kind === 'acts-as')?.identity;
-  const narrowEnd = identity ? `, or narrow what ${identity.name} holds ("${last.grant.role.name}" at ${last.grant.scope.name ?? last.grant.scope.value})` : '';
-  return `${takeAway}${narrowEnd}. If the chain is intended, suppress ${RuleId.ESCALATION_CHAIN} on ${chain.origin.address} with a reason.`;
+/** How many ends a message names before it counts the rest. */
+const ENDS_NAMED = 3;
+
+/** How many paths a finding carries step by step (SARIF code flows), worst first. */
+const FLOWS = 10;
+
+/** A path as steps where each is declared: its first and last steps, the ones between counted in one. */
+function flowOf(chain: EscalationChain): FindingFlow<Origin> {
+  const who = describePrincipal(chain.principal);
+  const steps = chain.steps.map((s, i) => ({ where: s.on?.origin ?? s.grant.origin, message: i === 0 ? `${who} ${s.description}` : s.description }));
+  if (steps.length <= STEPS_SHOWN) return { steps };
+  const half = STEPS_SHOWN / 2;
+  const skipped = steps.length - STEPS_SHOWN;
+  return { steps: [...steps.slice(0, half), { where: steps[half].where, message: `… ${skipped} more steps …` }, ...steps.slice(-half)] };
+}
+
+/** Reaching a role that can grant access, or beyond every scope held, is an error whatever the tier. */
+function severityOf(cause: RootCause): Severity {
+  if (cause.chains.some((c) => c.reaches.canGrantAccess || c.widens)) return Severity.ERROR;
+  return SEVERITY_OF_TIER[cause.tier];
 }
 
 /**
- * AZA013: escalation chains, over the graph's reach (which resources lie within a scope and
- * which identities run on them are placed in the graph). Hits point at the first grant of each
- * chain, so a suppression there silences the chain.
+ * `group platform-admins is eligible for "Contributor" at rg-ordering opens 3 escalation paths,
+ * up to tier 0: "Owner" at …, … Shortest: …`: the root cause, what it opens, and one path to read.
+ */
+export function rootCauseMessage(cause: RootCause): string {
+  const n = cause.chains.length;
+  const named = cause.ends.slice(0, ENDS_NAMED).map(describeReach).join(', ');
+  const more = cause.ends.length > ENDS_NAMED ? `, and ${cause.ends.length - ENDS_NAMED} more` : '';
+  const from = cause.starts.length === 1 ? '' : ` from ${cause.starts.length} principals`;
+  const shortest = cause.chains.reduce((a, b) => (b.steps.length < a.steps.length ? b : a));
+  return `${cause.edge.description} opens ${n} escalation path${n === 1 ? '' : 's'}${from}, up to ${tierName(cause.tier)}: ${named}${more}. `
+    + `Shortest: ${describeChainBounded(shortest)}.`;
+}
+
+/** What to take away: this edge, or what its paths need of it. */
+export function rootCauseFix(cause: RootCause): string {
+  const { edge } = cause;
+  const suppress = `If the paths are intended, suppress ${RuleId.ESCALATION_CHAIN} on ${edge.origin.address} (this root cause) with a reason.`;
+  if (edge.kind === 'attachment') {
+    return `Stop running ${edge.description.replace(' runs as ', ' as ')} (detach the identity), or narrow what that identity holds. ${suppress}`;
+  }
+  const opening = operationsOf(cause.chains, (step) => step.grant.principal.key === edge.principal.key);
+  const take = opening.length > 0
+    ? `Take ${opening.join(', ')} away from this ${edge.kind === 'eligibility' ? 'eligibility' : 'grant'} (a role without it, a narrower scope, or a custom role with it in notActions)`
+    : `Remove or narrow it (a role that holds less, a narrower scope${edge.kind === 'entra' ? ', or no membership or ownership' : ''})`;
+  // Where the paths enter before it: the first operation of each start that leads on to this edge.
+  const entries = [...new Set(cause.chains.flatMap((chain) => {
+    const first = chain.steps.find((s) => s.kind === 'acts-as' && s.action !== undefined);
+    if (first === undefined || first.grant.principal.key === edge.principal.key) return [];
+    return [`${first.action} of ${chain.principal.name}'s "${first.grant.role.name}" at ${first.grant.scope.name ?? first.grant.scope.value}`];
+  }))];
+  const wayIn = entries.length === 0 ? '' : `; or close the way in (${entries.slice(0, 3).join('; ')}${entries.length > 3 ? `; and ${entries.length - 3} more` : ''})`;
+  return `${take}${wayIn}: every path above closes with it. ${suppress}`;
+}
+
+/** The operations (and those opening the same step) by which a holder leaves its own grant on these paths. */
+function operationsOf(chains: readonly EscalationChain[], byHolder: (step: EscalationStep) => boolean): string[] {
+  const found = new Set<string>();
+  for (const chain of chains) {
+    const step = chain.steps.find((s) => s.kind !== 'holds' && byHolder(s) && s.action !== undefined);
+    if (step?.action === undefined) continue;
+    found.add(step.action);
+    for (const alternative of step.alternatives ?? []) found.add(alternative.action);
+  }
+  return [...found];
+}
+
+/**
+ * AZA013: escalations, one finding per root cause (the edge whose removal closes its paths; see
+ * review/escalation/root-causes.ts), pointing at that edge, so a suppression there accepts it.
+ * The paths are the detail: how many, the highest tier, the worst ends by name, the shortest path.
  */
 export const escalationChain: Rule = {
   id: RuleId.ESCALATION_CHAIN,
@@ -59,65 +100,24 @@ export const escalationChain: Rule = {
   defaultSeverity: Severity.ERROR,
   description:
     'A principal reaches, through a chain, a role that can grant access, a scope outside the scopes it holds, or access it does not '
-    + 'hold itself: a path its role opens (Run Command, extensions, code deployment, assigning an identity, rewriting a role, '
-    + 'a control-plane operation that opens data), the identities it can act as (managed identities it runs code as, service '
-    + 'principals it adds a secret to or owns, groups it joins, users whose password it resets, Entra roles and Graph permissions '
-    + 'it can give itself), with every Azure and Entra role they hold. Graded by the tier of what it reaches when that lies '
-    + 'within the scopes the principal holds; an error otherwise.',
-  fix: 'Take the operation that opens the first step away from the principal (a narrower role or scope, or notActions), '
-    + 'or narrow the roles of the identity it can act as; suppress AZA013 on the first grant with a reason when the chain is intended.',
-  acceptedBy: 'a suppression with a reason on the chain\'s first grant',
-  check: (graph) => {
-    const seenAt = new Map<Origin, Set<string>>();
-    const hits: RuleHit[] = [];
-    // What one grant's own control-plane operations open (access policies, storage keys, cluster
-    // credentials) is one finding on that grant, naming each once, not one per operation. By the
-    // grant's origin (one per block of each document, so stacks never mix), then what is opened.
-    const opened = new Map<Origin, Map<string, EscalationChain>>();
-    for (const chain of reachOfGraph(graph).chains.filter(isReportedChain)) {
-      if (opensDataItself(chain)) {
-        let byOpening = opened.get(chain.origin);
-        if (byOpening === undefined) opened.set(chain.origin, (byOpening = new Map()));
-        const opening = chain.steps[1].description;
-        if (!byOpening.has(opening)) byOpening.set(opening, chain);
-        continue;
-      }
-      // Reaching a role that can grant access, or beyond every scope held, is escalation whatever
-      // the tier; access gained within the scopes held is graded by the tier of what it is.
-      // The message names the principal and every step: two chains with one message are one finding.
-      const message = chainMessage(chain);
-      // By origin, then message: a key joining them would copy every long message once more.
-      let messages = seenAt.get(chain.origin);
-      if (messages === undefined) seenAt.set(chain.origin, (messages = new Set()));
-      if (messages.has(message)) continue;
-      messages.add(message);
-      const severity = chain.reaches.canGrantAccess || chain.widens ? Severity.ERROR : SEVERITY_OF_TIER[chain.reaches.tier];
-      hits.push({ origin: chain.origin, message, fix: chainFix(chain), reaches: chain.reaches, severity });
-    }
-    for (const byOpening of opened.values()) hits.push(openedDataHit([...byOpening.values()]));
-    return hits;
-  },
+    + 'hold itself and cannot give itself in one step: a path its role opens (Run Command, extensions, code deployment, assigning an '
+    + 'identity, a control-plane operation that opens data), the identities it can act as (managed identities it runs code as, service '
+    + 'principals it adds a secret to or owns, groups it joins, users whose password it resets), with every Azure and Entra role they '
+    + 'hold. One finding per root cause: the grant, eligibility, Entra holding or identity attachment whose removal closes the most '
+    + 'of its paths. Graded by the highest tier they reach; an error when one reaches a role that can grant access or a scope outside '
+    + 'those the principal holds. What a grant opens in one step itself is that grant\'s own reach, judged with the grant.',
+  fix: 'Remove or narrow the root cause (the finding names it and the operation its paths need); suppress AZA013 on the root cause '
+    + 'with a reason when its paths are intended.',
+  acceptedBy: 'a suppression with a reason on the root cause (a suppression on a path\'s first grant still covers the paths it names)',
+  check: (graph) => rootCausesOfGraph(graph).map((cause): RuleHit => ({
+    origin: cause.edge.origin,
+    message: rootCauseMessage(cause),
+    fix: rootCauseFix(cause),
+    reaches: cause.ends.map((end) => ({ role: end.role, scope: end.scope })),
+    // The root cause, not what it reaches: a path added to it keeps its code-scanning alert.
+    target: cause.edge.description,
+    severity: severityOf(cause),
+    paths: cause.chains.map((chain) => ({ origin: chain.origin, reaches: { role: chain.reaches.role, scope: chain.reaches.scope } })),
+    flows: cause.chains.slice(0, FLOWS).map(flowOf),
+  })),
 };
-
-/** A chain of the grant itself and a control-plane operation of it that opens data: `holds …` → `can reach …`. */
-function opensDataItself(chain: EscalationChain): boolean {
-  return chain.steps.length === 2 && chain.steps[1].kind === 'opens' && chain.steps[1].edgeKind === undefined && !chain.reaches.canGrantAccess;
-}
-
-/** One hit for the data a grant's own operations open, each named with its operation. */
-function openedDataHit(chains: EscalationChain[]): RuleHit {
-  const [first] = chains;
-  const held = first.steps[0];
-  const what = chains.map((c) => c.steps[1].description).join('; ');
-  const operations = chains.map((c) => c.steps[1].action).filter((a): a is string => a !== undefined);
-  const tier = widestPermissionTier(chains.map((c) => c.reaches.tier));
-  return {
-    origin: first.origin,
-    message: `${describePrincipal(first.principal)} ${held.description}, which also opens data no role assignment shows (${tierName(tier)}): ${what}.`,
-    fix: `Take ${operations.join(', ')} away from ${first.principal.name}'s "${held.grant.role.name}" at ${held.grant.scope.name ?? held.grant.scope.value} `
-      + '(a role without them, a narrower scope, or a custom role with them in notActions). '
-      + `If intended, suppress ${RuleId.ESCALATION_CHAIN} on ${first.origin.address} with a reason.`,
-    reaches: { role: chains.map((c) => c.reaches.role).join('; '), scope: first.reaches.scope },
-    severity: SEVERITY_OF_TIER[tier],
-  };
-}

@@ -3,13 +3,15 @@ import { delegatedGrantRow, groupAssignmentRow, ReportRequestedPermission, reque
 import { PrincipalKind } from '../../model/principal-kind';
 import { RuleId } from '../../model/rule-id';
 import { ScopeLevel } from '../../model/scope-level';
-import { PermissionTier } from '../../roles/permission-tier';
+import { PermissionTier, tierName } from '../../roles/permission-tier';
 import { RolePlane } from '../../roles/role-plane';
-import { describeChain } from '../escalation/escalation-chain';
-import { reachOfGraph, ReachResult } from '../escalation/reach';
-import { listedChains } from '../escalation/render-chains';
+import { describeChainBounded, describeReach } from '../escalation/describe-root-cause';
+import { EscalationChain } from '../escalation/escalation-chain';
+import { reachOfGraph } from '../escalation/reach';
+import { RootCause, rootCausesOfGraph } from '../escalation/root-causes';
 import { AccessGraph } from '../graph/access-graph';
 import { describeCoverage } from '../graph/describe-coverage';
+import { describePrincipal } from '../graph/describe-principal';
 import { DeclaredPolicies, governingPolicy } from '../graph/governing-policy';
 import {
   GraphAppPermission,
@@ -127,12 +129,78 @@ export interface AccessReport {
   /** What applications only request (`required_resource_access`, azuread_application_api_access): no grant, listed apart. */
   readonly requestedPermissions: ReportRequestedPermission[];
   /**
-   * What each principal reaches beyond what its roles' names say, step by step (escalation chains):
-   * the same chains the markdown lists, a data-plane role reading its own data left out.
+   * Escalations by root cause (the same grouping AZA013 reports): the edge whose removal closes
+   * them, how many paths, the highest tier, the ends worst first, and a few paths as examples.
    */
-  readonly chains: string[];
-  /** The reach behind `chains`, for rendering. */
-  readonly reach: ReachResult;
+  readonly escalations: ReportRootCause[];
+  /**
+   * What grants open in one step beyond their role's name (storage keys, vault access policies, any
+   * role where they can grant access): each grant's own reach, judged with the grant, never an escalation.
+   */
+  readonly opensItself: ReportOwnReach[];
+}
+
+/** One root cause of escalation, with its paths summarised (output grows with root causes, not paths). */
+export interface ReportRootCause {
+  readonly rootCause: string;
+  readonly kind: string;
+  readonly address: string;
+  readonly file: string;
+  readonly paths: number;
+  /** `tier 0`, or `application-defined`. */
+  readonly tier: string;
+  readonly ends: { readonly role: string; readonly scope: string }[];
+  /** At most a few paths, worst first, each shortened to its first and last steps. */
+  readonly examples: string[];
+}
+
+/** What one grant opens in one step beyond its name. */
+export interface ReportOwnReach {
+  readonly principal: string;
+  readonly role: string;
+  readonly scope: string;
+  readonly opens: string[];
+  readonly address: string;
+}
+
+/** How many paths a root cause shows as examples. */
+const EXAMPLES = 3;
+
+function rootCauseRow(cause: RootCause): ReportRootCause {
+  return {
+    rootCause: cause.edge.description,
+    kind: cause.edge.kind,
+    address: cause.edge.origin.address,
+    file: cause.edge.origin.file,
+    paths: cause.chains.length,
+    tier: tierName(cause.tier),
+    ends: cause.ends.map((e) => ({ role: e.role, scope: e.scope })),
+    examples: cause.chains.slice(0, EXAMPLES).map(describeChainBounded),
+  };
+}
+
+/** A grant's own reach: its `holds → opens` chains, one row per grant with what each opens, once. */
+function ownReachRows(chains: readonly EscalationChain[]): ReportOwnReach[] {
+  const byGrant = new Map<Origin, ReportOwnReach>();
+  for (const chain of chains) {
+    // A data role reading its own data (Key Vault Secrets User, secret values) is what its name says: not listed.
+    if (!chain.ownReach || chain.steps.length !== 2 || chain.steps[1].kind !== 'opens' || chain.steps[1].path?.plane === 'data') continue;
+    const held = chain.steps[0].grant;
+    let row = byGrant.get(held.origin);
+    if (row === undefined) {
+      row = {
+        principal: describePrincipal(held.principal),
+        role: held.role.name,
+        scope: held.scope.name ?? held.scope.value,
+        opens: [],
+        address: held.origin.address,
+      };
+      byGrant.set(held.origin, row);
+    }
+    const what = describeReach(chain.reaches);
+    if (!row.opens.includes(what)) row.opens.push(what);
+  }
+  return [...byGrant.values()];
 }
 
 function planeOf(role: GraphRole): RolePlane | 'unknown' {
@@ -305,7 +373,7 @@ export function buildReport(graph: AccessGraph): AccessReport {
       address: c.origin.address,
     })),
     requestedPermissions: graph.requestedPermissions.map(requestedPermissionRow),
-    chains: listedChains(reach.chains).map(describeChain),
-    reach,
+    escalations: rootCausesOfGraph(graph).map(rootCauseRow),
+    opensItself: ownReachRows(reach.chains),
   };
 }

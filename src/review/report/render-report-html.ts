@@ -1,6 +1,6 @@
 import { AccessReport, ReportRow } from './access-report';
 import { COVERAGE_NOTES_SENTENCE, modulesNotReadSentence, notReviewedSentence } from './not-reviewed-text';
-import { notesOf, scopeText, suppressionText, totalsSentence } from './render-report';
+import { endsText, notesOf, scopeText, suppressionText, totalsSentence } from './render-report';
 
 /**
  * `report --format html`: one self-contained page an auditor opens in a browser — the tables of
@@ -43,8 +43,16 @@ export function renderReportHtml(report: AccessReport): string {
         c.subject ? `${c.issuer} ${c.subject}` : '', c.suppressions.map(suppressionText).join('; '), c.address,
       ]))
       : '<p>No credentials.</p>',
-    '<h2>Escalation chains</h2>',
-    report.chains.length ? `<ol>${report.chains.map((c) => `<li>${escape(c)}</li>`).join('')}</ol>` : '<p>No chain reaches beyond the grants above.</p>',
+    '<h2>Escalations by root cause</h2>',
+    report.escalations.length
+      ? `<ol>${report.escalations.map((e) => `<li><details><summary>${escape(`${e.rootCause}: ${e.paths} path${e.paths === 1 ? '' : 's'}, up to ${e.tier}: ${endsText(e.ends)}`)}</summary>`
+        + `<ul>${e.examples.map((x) => `<li>${escape(x)}</li>`).join('')}${e.paths > e.examples.length ? `<li>… and ${e.paths - e.examples.length} more</li>` : ''}</ul>`
+        + `<p>${escape(e.address)}</p></details></li>`).join('')}</ol>`
+      : '<p>No escalation: no principal reaches, past its own grants, more than it holds or can give itself.</p>',
+    ...(report.opensItself.length
+      ? ['<h2>What grants open themselves</h2>', table(['principal', 'role', 'scope', 'opens', 'address'],
+        report.opensItself.map((o) => [o.principal, o.role, o.scope, o.opens.join('; '), o.address]))]
+      : []),
   ];
   return [
     '<!DOCTYPE html>',

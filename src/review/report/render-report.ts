@@ -2,7 +2,7 @@ import { AccessReport, ReportRow, ReportSuppression } from './access-report';
 import { code, markdownTable } from './markdown-table';
 import { COVERAGE_NOTES_SENTENCE, modulesNotReadSentence, notReviewedSentence } from './not-reviewed-text';
 import { RuleId } from '../../model/rule-id';
-import { renderChains } from '../escalation/render-chains';
+import { describeReach } from '../escalation/describe-root-cause';
 
 function totalsLine(totals: Record<string, number>): string {
   const entries = Object.entries(totals);
@@ -104,8 +104,42 @@ export function renderReportMarkdown(report: AccessReport): string {
       markdownTable(['application', 'API', 'kind', 'permission', 'tier if consented', 'address'],
         report.requestedPermissions.map((r) => [r.application, r.api, r.kind, code(r.permission), r.tier, code(r.address)])), '');
   }
-  lines.push(renderChains(report.reach));
+  lines.push(...renderEscalations(report));
   return lines.join('\n');
+}
+
+/** `"Owner" at rg-app, … and 3 more`: the ends of a root cause, worst first, a few by name. */
+export function endsText(ends: readonly { role: string; scope: string }[], named = 3): string {
+  const shown = ends.slice(0, named).map(describeReach).join(', ');
+  return ends.length > named ? `${shown}, and ${ends.length - named} more` : shown;
+}
+
+/** Escalations by root cause, then what grants open themselves: one root cause a decision to make. */
+function renderEscalations(report: AccessReport): string[] {
+  const lines = ['### Escalations by root cause', ''];
+  if (report.escalations.length === 0) {
+    lines.push('No escalation: no principal reaches, past its own grants, more than it holds or can give itself.', '');
+  } else {
+    const paths = report.escalations.reduce((n, e) => n + e.paths, 0);
+    lines.push(`${report.escalations.length} root cause${report.escalations.length === 1 ? '' : 's'} of ${paths} escalation path${paths === 1 ? '' : 's'} `
+      + `(each reported once by ${RuleId.ESCALATION_CHAIN}, on the root cause: the edge whose removal closes its paths).`, '');
+    for (const e of report.escalations) {
+      lines.push(`- ${escapeItem(e.rootCause)} (${code(e.address)}): ${e.paths} path${e.paths === 1 ? '' : 's'}, up to ${e.tier}: ${escapeItem(endsText(e.ends))}`,
+        ...e.examples.map((x) => `  - ${escapeItem(x)}`),
+        ...(e.paths > e.examples.length ? [`  - … and ${e.paths - e.examples.length} more`] : []));
+    }
+    lines.push('');
+  }
+  if (report.opensItself.length > 0) {
+    lines.push('### What grants open themselves', '', 'One step beyond the role\'s name, from the grant itself: judged with the grant, not as escalations.', '',
+      markdownTable(['principal', 'role', 'scope', 'opens', 'address'], report.opensItself.map((o) => [o.principal, o.role, code(o.scope), o.opens.join('; '), code(o.address)])), '');
+  }
+  return lines;
+}
+
+// Operation strings carry `*` and `_`; in a list item they would turn into emphasis.
+function escapeItem(value: string): string {
+  return value.replace(/\\/g, '\\\\').replace(/([*_`[\]<>])/g, '\\$1').replace(/\r?\n/g, ' ');
 }
 
 export function renderReportJson(report: AccessReport): string {
@@ -119,8 +153,7 @@ export function renderReportJson(report: AccessReport): string {
  * encoded whole; apart, the rows stay one byte a character and the parts are written as they are.
  */
 export function renderReportJsonParts(report: AccessReport): string[] {
-  const { reach: _reach, ...plain } = report;
-  return [...indentedJsonMembers(plain), '\n'];
+  return [...indentedJsonMembers(report as unknown as Record<string, unknown>), '\n'];
 }
 
 /**

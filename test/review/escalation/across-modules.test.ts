@@ -24,7 +24,7 @@ describe('one graph across a root and its modules', () => {
     const g = await graph();
     const chains = computeReach(g).chains.filter(isReportedChain).filter((c) => c.principal.key === 'eeeeeeee-1111-2222-3333-ffffffffffff');
     expect(chains.length).toBeGreaterThan(0);
-    // The first reported chain is Virtual Machine Contributor's own storage keys; this one passes the module.
+    // Virtual Machine Contributor's own storage keys are its own reach: the reported chain passes the module.
     const chain = chains.find((c) => c.steps.some((s) => s.kind === 'acts-as'))!;
     // The VM and the identity are the module's; both grants are the root's.
     expect(chain.steps.map((s) => [s.kind, s.grant.origin.address, s.grant.principal.name, s.identity?.name, s.resource])).toEqual([
@@ -35,6 +35,8 @@ describe('one graph across a root and its modules', () => {
     expect(chain.steps.map((s) => s.grant.scope.level)).toEqual([ScopeLevel.SUBSCRIPTION, ScopeLevel.SUBSCRIPTION, ScopeLevel.SUBSCRIPTION]);
     expect([chain.reaches.role, chain.reaches.canGrantAccess, chain.reaches.scopeLevel]).toEqual(['User Access Administrator', true, ScopeLevel.SUBSCRIPTION]);
     const findings = evaluatePolicy(g, { today: '2026-12-01' }).findings.filter((f) => f.ruleId === RuleId.ESCALATION_CHAIN);
-    expect(findings.map((f) => f.address)).toContain('azurerm_role_assignment.alice_vm');
+    // One root cause: the grant at the privileged end, named in the root, with the path through the module as its detail.
+    expect(findings.map((f) => f.address)).toEqual(['azurerm_role_assignment.worker_uaa']);
+    expect(findings[0].message).toContain('runs as uai-worker on vm-worker');
   });
 });

@@ -17,19 +17,19 @@ function escalationErrors(stack: TerraformStack): { path: string; message: strin
 }
 
 describe('the AccessGuard and escalation chains', () => {
-  test('fails synthesis on the chain, at the grant it starts from, naming every step', () => {
+  test('fails synthesis on the escalation, at its root cause (the grant nearest the privileged end), naming every step', () => {
     const stack = newStack('escalation');
-    const { alice } = example(stack);
+    example(stack);
     const errors = escalationErrors(stack);
     expect(errors).toHaveLength(1);
-    expect(errors[0].path).toBe(alice.assignment.node.path);
+    expect(errors[0].path).toBe('escalation/Worker/KeyVaultSecretsOfficer-kv/Assignment');
     expect(errors[0].message).toContain(
       'holds "Virtual Machine Contributor" at rg-app → runs as uai-worker on vm-worker (Microsoft.Compute/virtualMachines/runCommand/action) '
       + '→ uai-worker holds "Key Vault Secrets Officer" at kv-payments.',
     );
   });
 
-  test('passes when the chain is suppressed on that grant with a reason', () => {
+  test('passes when the path is suppressed on the grant it starts from, as before root causes', () => {
     const stack = newStack('escalation');
     const { alice } = example(stack);
     AccessGuard.suppress(alice, RuleId.ESCALATION_CHAIN, { reason: 'alice operates the payments batch VM' });

@@ -82,7 +82,7 @@ resource "azuread_service_principal" "worker" {
 ${assignment('azuread_service_principal.orders.app_role_ids["Orders.Read"]', undefined, 'azuread_service_principal.worker.object_id')}`;
     const chains = await ruleFindings(owned, 'AZA013');
     expect(chains.map((f) => f.severity)).toEqual(['info']);
-    expect(chains[0].message).toContain('does not hold "orders-api application permission "Orders.Read"" at orders-api (application-defined), yet reaches it.');
+    expect(chains[0].message).toContain('opens 1 escalation path, up to application-defined: orders-api application permission "Orders.Read" at orders-api.');
     expect(await ruleFindings(owned, 'AZA024')).toEqual([]);
   });
 

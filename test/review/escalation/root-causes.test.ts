@@ -1,0 +1,84 @@
+import { readFileSync } from 'fs';
+import * as path from 'path';
+import { reachOf, SHAPES } from './escalation-fixtures';
+import { diffEscalations } from '../../../src/review/escalation/chain-diff';
+import { isReportedChain } from '../../../src/review/escalation/reported-chain';
+import { groupByRootCause, rootCausesOfGraph } from '../../../src/review/escalation/root-causes';
+import { buildReport } from '../../../src/review/report/access-report';
+import { renderReportMarkdown } from '../../../src/review/report/render-report';
+
+const HCL = readFileSync(path.join(__dirname, '../../fixtures/escalation/multi-step.tf'), 'utf8');
+// The same configuration without the identity on the VM: no path through uai-worker.
+const WITHOUT_IDENTITY = HCL.replace(/\n  identity \{[^}]*\}\n/, '\n');
+const PATH = 'human alice → holds "Virtual Machine Contributor" at rg-app → runs as uai-worker on vm-worker '
+  + '(Microsoft.Compute/virtualMachines/runCommand/action) → uai-worker holds "Key Vault Secrets Officer" at kv-payments';
+
+/** A second user, bob, with the same role as alice: two paths through one identity. */
+const BOB = `
+resource "azuread_user" "bob" {
+  user_principal_name = "bob@contoso.example"
+  display_name        = "bob"
+}
+resource "azurerm_role_assignment" "bob_vms" {
+  scope                = azurerm_resource_group.app.id
+  role_definition_name = "Virtual Machine Contributor"
+  principal_id         = azuread_user.bob.object_id
+}
+`;
+
+describe.each(SHAPES)('escalations by root cause, in the report and the diff (%s)', (shape) => {
+  test('the report lists each root cause once with its paths, and what grants open themselves apart', async () => {
+    const { graph } = await reachOf(HCL, shape);
+    const markdown = renderReportMarkdown(buildReport(graph));
+    expect(markdown).toContain('### Escalations by root cause\n\n1 root cause of 1 escalation path');
+    expect(markdown).toContain('- managed identity uai-worker holds "Key Vault Secrets Officer" at kv-payments (`azurerm_role_assignment.worker_secrets`): '
+      + '1 path, up to tier 1: "Key Vault Secrets Officer" at kv-payments');
+    // Operation strings in a list item cannot turn into emphasis.
+    expect(markdown).toContain(`  - ${PATH.replace(/_/g, '\\_')}`);
+    // Virtual Machine Contributor's storage keys are what the grant opens itself: a row with the grant, not an escalation.
+    expect(markdown).toContain('### What grants open themselves');
+    expect(markdown).toContain('| human alice | Virtual Machine Contributor | `rg-app` | "all storage account data (Shared Key)" at rg-app | `azurerm_role_assignment.alice_vms` |');
+  });
+
+  test('two starts through one identity are one root cause: the edge both paths share, nearest the privileged end', async () => {
+    const { graph } = await reachOf(HCL + BOB, shape);
+    const causes = rootCausesOfGraph(graph);
+    expect(causes.map((c) => [c.edge.origin.address, c.chains.length, c.starts.map((p) => p.name)])).toEqual([
+      ['azurerm_role_assignment.worker_secrets', 2, ['alice', 'bob']],
+    ]);
+  });
+
+  test('the grouping is by count first: an edge on more paths wins over one nearer the end', async () => {
+    const { reach } = await reachOf(HCL + BOB, shape);
+    const reported = reach.chains.filter(isReportedChain);
+    expect(reported).toHaveLength(2);
+    // Given alice's path alone, the tie goes to the vault role; with a preferred edge (a diff's added one), to that edge.
+    const alice = reported.filter((c) => c.principal.name === 'alice');
+    expect(groupByRootCause(alice).map((c) => c.edge.origin.address)).toEqual(['azurerm_role_assignment.worker_secrets']);
+    expect(groupByRootCause(alice, (e) => e.origin.address === 'azurerm_role_assignment.alice_vms').map((c) => c.edge.origin.address))
+      .toEqual(['azurerm_role_assignment.alice_vms']);
+  });
+
+  test('the diff opens a root cause where the change adds the edge, and closes it where the change removes it', async () => {
+    const [base, head] = [(await reachOf(WITHOUT_IDENTITY, shape)).graph, (await reachOf(HCL, shape)).graph];
+    const opened = diffEscalations(base, head);
+    expect(opened.closed).toEqual([]);
+    // The change attaches the identity to the VM: that edge is the root cause, and a new one.
+    expect(opened.opened.map((o) => [o.status, o.cause.edge.kind, o.cause.edge.description, o.cause.chains.length])).toEqual([
+      ['new', 'attachment', 'vm-worker runs as uai-worker', 1],
+    ]);
+    const closed = diffEscalations(head, base);
+    expect(closed.opened).toEqual([]);
+    expect(closed.closed.map((c) => c.edge.description)).toEqual(['vm-worker runs as uai-worker']);
+    expect(diffEscalations(head, head)).toEqual({ opened: [], closed: [] });
+  });
+
+  test('renaming Terraform addresses opens and closes nothing', async () => {
+    const renamed = HCL.replace(/azurerm_user_assigned_identity\.worker/g, 'azurerm_user_assigned_identity.runner')
+      .replace('"azurerm_user_assigned_identity" "worker"', '"azurerm_user_assigned_identity" "runner"')
+      .replace(/alice_vms/g, 'alice_machines');
+    const [base, head] = [(await reachOf(HCL, shape)).graph, (await reachOf(renamed, shape)).graph];
+    expect(rootCausesOfGraph(head)).toHaveLength(1);
+    expect(diffEscalations(base, head)).toEqual({ opened: [], closed: [] });
+  });
+});
