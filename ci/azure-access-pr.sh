@@ -22,6 +22,8 @@
 #                                   SYSTEM_PULLREQUEST_TARGETBRANCH)
 #   AZURE_ACCESS_BASE_OUTPUT        an existing synthesis of the base; skips the base checkout
 #   AZURE_ACCESS_FAIL_ON            error | warning | never (default error)
+#   AZURE_ACCESS_GATE               strict | standard | relaxed: how strict `diff --fail-on-escalation`
+#                                   is (default standard; the README's table "What fails the gate")
 #   AZURE_ACCESS_CHECK_OPTIONS      more `check` options, split on spaces (`--config access.json`)
 #   AZURE_ACCESS_COMMAND            how to run the command (default `npx --no-install azure-access`)
 #   AZURE_ACCESS_PLATFORM           github | azure-devops (default: azure-devops under TF_BUILD)
@@ -36,6 +38,7 @@ synth_command="${AZURE_ACCESS_SYNTH_COMMAND-npx cdktf synth}"
 install_command="${AZURE_ACCESS_INSTALL_COMMAND-npm ci}"
 output="${AZURE_ACCESS_OUTPUT:-cdktf.out}"
 fail_on="${AZURE_ACCESS_FAIL_ON:-error}"
+gate_level="${AZURE_ACCESS_GATE:-standard}"
 read -r -a check_options <<<"${AZURE_ACCESS_CHECK_OPTIONS:-}"
 azure_access_command="${AZURE_ACCESS_COMMAND:-npx --no-install azure-access}"
 if [[ -n "${AZURE_ACCESS_PLATFORM:-}" ]]; then
@@ -255,11 +258,11 @@ gate() {
   local findings=0 widens=0
   # To the log and, on GitHub, to the job summary: the findings, then the diff's markdown.
   azure_access check "${check_options[@]}" --fail-on "$fail_on" "$head_output" || findings=$?
-  azure_access diff --fail-on-escalation "$base_output" "$head_output" || widens=$?
+  azure_access diff --fail-on-escalation --gate "$gate_level" "$base_output" "$head_output" || widens=$?
   if [[ -d "$results/base" ]]; then git worktree remove --force "$results/base" >/dev/null 2>&1 || true; fi
   if ((findings > 1 || widens > 1)); then fail "azure-access could not finish (exit 2 above)"; fi
   if ((findings == 1)); then log "failing: findings at or above --fail-on $fail_on"; fi
-  if ((widens == 1)); then log "failing: a change widens access or opens an escalation chain"; fi
+  if ((widens == 1)); then log "failing: the $gate_level escalation gate fails (the diff above says why)"; fi
   if ((findings == 1 || widens == 1)); then exit 1; fi
 }
 

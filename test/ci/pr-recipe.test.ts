@@ -240,7 +240,7 @@ describe('the pull-request recipe (ci/azure-access-pr.sh)', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('error AZA004');
     expect(run.stderr).toContain('failing: findings at or above --fail-on error');
-    expect(run.stderr).toContain('failing: a change widens access or opens an escalation chain');
+    expect(run.stderr).toContain('failing: the standard escalation gate fails (the diff above says why)');
     // The job summary gets the diff once, from the gate, not once per diff the steps ran.
     expect(readFileSync(path.join(results, 'summary.md'), 'utf8').match(/## Access changes/g)).toHaveLength(1);
   });

@@ -29,8 +29,10 @@ describe('azure-access diff with Entra rows', () => {
     expect(stdout).toContain('1 access change, 1 escalation: 1 added.');
     expect(stdout).toContain('| **added** (escalation) | human `Ops Admin` | Global Administrator (directory role), tier 0 (ControlPlane) | `/` (tenant) '
       + '| `azuread_directory_role_assignment.ops_global` | standing directory role only in head |');
-    // The chain that crosses from the Entra half into Azure is a new chain of the diff.
-    expect(stdout).toContain('can elevate itself to "User Access Administrator" at / (Microsoft.Authorization/elevateAccess/action, BloodHound AZGlobalAdmin)');
+    // What Global Administrator opens itself (the Azure root, every Graph permission) is the role's own reach,
+    // said once: by the escalating change, which fails the gate.
+    expect(stdout).toContain('Gate (standard): **fails**: added: Global Administrator (directory role) at / for Ops Admin (an escalating access change).');
+    expect(stdout).toContain('No escalation path opened or closed.');
   });
 
   test('a new tier-2 Graph permission widens access, so --only-if-widens prints it, but it is no escalation', async () => {
@@ -43,8 +45,8 @@ describe('azure-access diff with Entra rows', () => {
   test('taking Entra access away narrows: --only-if-widens is silent', async () => {
     expect(await cli(['diff', '--format', 'comment', '--only-if-widens', '--fail-on-escalation', v.takeover, v.bare])).toEqual({ code: 0, stdout: '', stderr: '' });
     const { stdout } = await cli(['diff', '--format', 'comment', v.takeover, v.bare]);
-    // Global Administrator's chains (elevation to the Azure root, any Graph permission) close with it.
-    expect(stdout.split('\n')[0]).toBe('**Access narrows: 1 Entra directory role, 1 application permission, 2 escalation chains closed**');
+    // Global Administrator's own reach (the Azure root, any Graph permission) goes with it: no escalation of its own.
+    expect(stdout.split('\n')[0]).toBe('**Access narrows: 1 Entra directory role, 1 application permission**');
   });
 
   test('json lists both removals with their kind of role and tier', async () => {

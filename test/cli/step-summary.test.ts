@@ -91,8 +91,8 @@ describe('a step summary that is not a regular file is refused, never opened', (
     const [base, head] = wideningStacks();
     const { code, signal, stdout, stderr } = azureAccess(['diff', base, head], { GITHUB_STEP_SUMMARY: fifo });
     expect([code, signal]).toEqual([2, null]);
-    expect(stdout).toMatch(/^## Access changes/);
-    expect(stderr).toBe('azure-access diff: a change widens access or opens an escalation chain (exit would have been 0), '
+    expect(stdout).toMatch(/^\*\*Access widens: /);
+    expect(stderr).toBe('azure-access diff: access widens: 1 grant (exit would have been 0), '
       + `but the step summary (GITHUB_STEP_SUMMARY=${fifo}) could not be written: is a FIFO (named pipe), not a regular file; exit 2\n`);
   });
 
@@ -128,7 +128,7 @@ describe('the step summary is appended whole or not at all', () => {
     const [base, head] = wideningStacks();
     const { code, stdout, stderr } = azureAccess(['diff', base, head], { GITHUB_STEP_SUMMARY: summary }, 'ulimit -f 2; ');
     expect(code).toBe(2);
-    expect(stdout).toMatch(/^## Access changes/);
+    expect(stdout).toMatch(/^\*\*Access widens: /);
     expect(stderr).toMatch(/could not be written: file too large \(EFBIG\); exit 2\n$/);
     expect(readFileSync(summary, 'utf8')).toBe(earlier);
   });

@@ -84,7 +84,8 @@ describe('GITHUB_STEP_SUMMARY that cannot be written', () => {
     expect(code).toBe(2);
     expect(stdout).toMatch(/scope-widened|widened/);
     expectOneLine(stderr);
-    expect(stderr).toBe('azure-access diff: a change widens access or opens an escalation chain (exit would have been 1), '
+    expect(stderr).toBe('azure-access diff: the standard gate fails: scope-widened: Key Vault Secrets User at ${azurerm_resource_group.rg.id} '
+      + 'for uai-api (an escalating access change) (exit would have been 1), '
       + `but the step summary (GITHUB_STEP_SUMMARY=${summary}) could not be written: no such file or directory (ENOENT); exit 2\n`);
   });
 
@@ -94,7 +95,7 @@ describe('GITHUB_STEP_SUMMARY that cannot be written', () => {
     const { code, stderr } = await cli(['diff', base, head], { env: { GITHUB_STEP_SUMMARY: summary }, stdoutFails: 'ENOSPC' });
     expect(code).toBe(2);
     expectOneLine(stderr);
-    expect(stderr).toBe('azure-access diff: a change widens access or opens an escalation chain (exit would have been 0), '
+    expect(stderr).toBe('azure-access diff: access widens: 1 grant (exit would have been 0), '
       + 'but standard output could not be written: no space left on device (ENOSPC), '
       + `and the step summary (GITHUB_STEP_SUMMARY=${summary}) could not be written: is a directory, not a regular file; exit 2\n`);
   });

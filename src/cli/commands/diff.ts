@@ -1,12 +1,13 @@
 import { AccessDiff } from '../../review/diff/access-change';
+import { CredentialChange, diffCredentials } from '../../review/diff/credential-change';
 import { diffGraphs } from '../../review/diff/diff-graphs';
 import { diffPlan } from '../../review/diff/diff-plan';
 import { verdictOf, VerdictKind } from '../../review/diff/diff-verdict';
+import { decideGate, GATE_LEVELS, GateDecision, GateLevel } from '../../review/diff/escalation-gate';
 import { renderDiffJson, renderDiffMarkdown } from '../../review/diff/render-diff';
 import { CommentOptions, CommentPlatform, GITHUB_COMMENT_LIMIT, renderDiffComment } from '../../review/diff/render-diff-comment';
-import { describeChain, EscalationChain } from '../../review/escalation/escalation-chain';
-import { computeReach } from '../../review/escalation/reach';
-import { ChainDiff, diffChains, renderChainDiff } from '../../review/escalation/render-chains';
+import { escalationsJson, renderCredentialChanges, renderEscalationDiff, renderGate } from '../../review/diff/render-escalation-diff';
+import { diffEscalations, EscalationDiff } from '../../review/escalation/chain-diff';
 import { InputError } from '../../review/reader/input-error';
 import { STDIN } from '../../review/reader/read-inputs';
 import { CliIo, ExitCode } from '../cli-io';
@@ -16,15 +17,20 @@ import { stepSummary } from '../step-summary';
 import { UsageError } from '../usage-error';
 import { deliver, STANDARD_OUTPUT } from '../write-failure';
 
-function diffJson(result: AccessDiff, chains: ChainDiff | undefined): string {
+function diffJson(result: AccessDiff, credentials: readonly CredentialChange[], escalations: EscalationDiff | undefined, gate: GateDecision): string {
   const plain = JSON.parse(renderDiffJson(result)) as Record<string, unknown>;
-  const describe = (list: EscalationChain[]) => list.map(describeChain);
-  return `${JSON.stringify({ ...plain, ...(chains ? { chains: { opened: describe(chains.opened), closed: describe(chains.closed) } } : {}) }, null, 2)}\n`;
+  return `${JSON.stringify({
+    ...plain,
+    credentials,
+    // `escalations` is the access diff's count of escalating changes; root causes are beside it.
+    ...(escalations ? { rootCauses: escalationsJson(escalations) } : {}),
+    gate,
+  }, null, 2)}\n`;
 }
 
 export const DIFF: CommandSpec = {
   name: 'diff',
-  values: { 'format': ['markdown', 'json', 'comment'], 'platform': ['github', 'azure-devops'], 'max-chars': 'any', 'full-report': 'any' },
+  values: { 'format': ['markdown', 'json', 'comment'], 'platform': ['github', 'azure-devops'], 'max-chars': 'any', 'full-report': 'any', 'gate': [...GATE_LEVELS] },
   flags: ['fail-on-escalation', 'only-if-widens'],
 };
 
@@ -47,8 +53,12 @@ Options:
   --max-chars N            for comment: the longest comment (default 60000; GitHub takes 65536)
   --full-report URL        for comment: where the full diff is, named when sections are left out
   --only-if-widens         print nothing and exit 0 unless access widens (a grant, directory
-                           role or application permission added or widened) or a chain opens
-  --fail-on-escalation     exit 1 when a change widens access or opens a chain
+                           role, application permission or credential added or widened) or an
+                           escalation path opens
+  --fail-on-escalation     exit 1 when the gate fails: an escalating access change, a new root
+                           cause of escalation, or one that raises the tier reached (see --gate)
+  --gate strict|standard|relaxed   how strict --fail-on-escalation is (default standard; strict
+                           fails on any widening, relaxed only on escalating changes and tier 0)
 When GITHUB_STEP_SUMMARY is set, the markdown is appended to it as well.
 `;
 
@@ -67,8 +77,9 @@ function commentOptions(options: Record<string, string>): CommentOptions {
 export async function diff(argv: string[], io: CliIo): Promise<ExitCode> {
   const args = parseArgs(DIFF, argv);
   let result: AccessDiff;
-  // Chains are compared between two syntheses; a plan's before/after values carry no documents.
-  let chains: ChainDiff | undefined;
+  // Escalations are compared between two syntheses; a plan's before/after values carry no documents.
+  let escalations: EscalationDiff | undefined;
+  let credentials: CredentialChange[] = [];
   if (args.inputs.length === 1) {
     const [plan] = await loadSources('diff', args.inputs, io);
     if (plan.format !== 'plan') {
@@ -82,19 +93,25 @@ export async function diff(argv: string[], io: CliIo): Promise<ExitCode> {
     const [base, head] = await Promise.all(args.inputs.map((input) => loadSources('diff', [input], io)));
     const [baseGraph, headGraph] = [graphOf(base), graphOf(head)];
     result = diffGraphs(baseGraph, headGraph);
-    chains = diffChains(computeReach(baseGraph), computeReach(headGraph));
+    credentials = diffCredentials(baseGraph, headGraph);
+    escalations = diffEscalations(baseGraph, headGraph);
   } else {
     throw new UsageError(`expected <base> <head> or one plan JSON; got ${args.inputs.length} inputs`, 'diff');
   }
-  const markdown = `${renderDiffMarkdown(result)}\n${chains ? renderChainDiff(chains) : ''}`.trimEnd() + '\n';
-  const escalates = result.escalations > 0 || (chains?.opened.length ?? 0) > 0;
+  const gate = decideGate(result, credentials, escalations, (args.options.gate as GateLevel | undefined) ?? GateLevel.STANDARD);
+  const verdict = verdictOf(result, escalations, credentials);
+  const markdown = [
+    [`**${verdict.line}**`, '', ...renderGate(gate)].join('\n'),
+    renderDiffMarkdown(result), renderCredentialChanges(credentials), escalations ? renderEscalationDiff(escalations) : '',
+  ].filter((part) => part !== '').join('\n\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
   // Nothing to say when access does not widen: CI posts (or updates) a comment only when it does.
-  if (args.flags.has('only-if-widens') && verdictOf(result, chains).kind !== VerdictKind.WIDENS) return ExitCode.OK;
-  const output = args.options.format === 'json' ? diffJson(result, chains)
-    : args.options.format === 'comment' ? renderDiffComment(result, chains, commentOptions(args.options)) : markdown;
-  const decided = {
-    code: args.flags.has('fail-on-escalation') && escalates ? ExitCode.FINDINGS : ExitCode.OK,
-    meaning: escalates ? 'a change widens access or opens an escalation chain' : 'no change widens access or opens an escalation chain',
-  };
+  if (args.flags.has('only-if-widens') && verdict.kind !== VerdictKind.WIDENS) return ExitCode.OK;
+  const output = args.options.format === 'json' ? diffJson(result, credentials, escalations, gate)
+    : args.options.format === 'comment' ? renderDiffComment({ diff: result, credentials, escalations, gate }, commentOptions(args.options)) : markdown;
+  const failing = args.flags.has('fail-on-escalation') && gate.fails;
+  // What was decided, said first when a write fails: the gate's answer when it decides the exit, else the verdict.
+  const meaning = !args.flags.has('fail-on-escalation') ? `${verdict.line.charAt(0).toLowerCase()}${verdict.line.slice(1)}`
+    : gate.fails ? `the ${gate.level} gate fails: ${gate.reasons.join('; ')}` : `the ${gate.level} gate passes`;
+  const decided = { code: failing ? ExitCode.FINDINGS : ExitCode.OK, meaning };
   return deliver(decided, [{ target: STANDARD_OUTPUT, write: () => io.stdout(output) }, ...stepSummary(io, () => markdown)]);
 }

@@ -2,6 +2,7 @@ import { ChangeKind } from './change-kind';
 import { PrincipalKind } from '../../model/principal-kind';
 import { ScopeLevel } from '../../model/scope-level';
 import { PermissionTier } from '../../roles/permission-tier';
+import { PrivilegeTier } from '../../roles/privilege-tier';
 
 /** What changed: a standing grant, an eligibility (PIM), or a role's activation policy. */
 export type EntryKind = 'standing' | 'eligible' | 'activation-policy';
@@ -37,11 +38,15 @@ export interface AccessChange {
   readonly roleCanGrantAccess: boolean;
   /** For a standing Entra directory role or an application permission: its privilege tier (head's, for a change). */
   readonly tier?: PermissionTier;
+  /** For an Azure RBAC role: its tier in the catalog (head's, for a change); a role that cannot be read counts as tier 0. */
+  readonly roleTier?: PrivilegeTier;
   /**
    * The scope as written in head (in base, for a removal). For an Entra directory role, the
    * directory scope (`/` is the tenant); for an application permission, the API.
    */
   readonly scope: string;
+  /** For a scope written as a reference: the name the configuration gives it (`kv-payments`), which reviewers read first. */
+  readonly scopeName?: string;
   readonly scopeLevel: ScopeLevel;
   readonly previousScope?: string;
   readonly previousScopeLevel?: ScopeLevel;

@@ -227,7 +227,10 @@ class ChangeBuilder {
         ? entry.role.tier === PrivilegeTier.CONTROL_PLANE
         : entry.role.graphRole?.canGrantAccess ?? true,
       ...(entry.role.tier !== undefined ? { tier: entry.role.tier } : {}),
+      ...(entry.role.graphRole !== undefined ? { roleTier: entry.role.graphRole.role?.tier ?? PrivilegeTier.CONTROL_PLANE } : {}),
       scope: entry.scope.value,
+      // The name the configuration gives what the scope refers to (a vault's `name`), shown instead of the reference.
+      ...(entry.scope.name !== undefined && entry.scope.value.includes('${') ? { scopeName: entry.scope.name } : {}),
       scopeLevel: entry.scope.level,
       ...(before !== undefined && before.scope.level !== entry.scope.level
         ? { previousScope: before.scope.value, previousScopeLevel: before.scope.level }

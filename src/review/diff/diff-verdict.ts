@@ -1,6 +1,8 @@
 import { AccessChange, AccessDiff } from './access-change';
 import { ChangeKind } from './change-kind';
-import { ChainDiff } from '../escalation/render-chains';
+import { CredentialChange, describeCredentialKind } from './credential-change';
+import { tierName, widestPermissionTier } from '../../roles/permission-tier';
+import { EscalationDiff } from '../escalation/chain-diff';
 
 /** Whether a change of code gives more access, less, or the same. */
 export enum VerdictKind {
@@ -11,7 +13,7 @@ export enum VerdictKind {
 
 export interface Verdict {
   readonly kind: VerdictKind;
-  /** The first line a reviewer reads: `Access widens: 2 grants, 1 new escalation chain`. */
+  /** The first line a reviewer reads: `Access widens: 2 grants, 1 client secret; 1 root cause of escalation (up to tier 0)`. */
   readonly line: string;
 }
 
@@ -34,29 +36,49 @@ function counted(changes: AccessChange[]): string[] {
     .filter(([, n]) => n > 0).map(([half, n]) => plural(n, half.one, half.many));
 }
 
+/** `1 client secret`: the credentials added or changed, counted by kind. */
+function credentialsCounted(changes: readonly CredentialChange[]): string[] {
+  const counts = new Map<string, number>();
+  for (const c of changes) counts.set(describeCredentialKind(c.credential), (counts.get(describeCredentialKind(c.credential)) ?? 0) + 1);
+  return [...counts].map(([kind, n]) => plural(n, kind, `${kind}s`));
+}
+
+/** `2 root causes of escalation (up to tier 0)`, or what the opened paths do when they only extend existing ones. */
+function openedWords(escalations: EscalationDiff): string[] {
+  const decisive = escalations.opened.filter((o) => o.status !== 'extends');
+  const extending = escalations.opened.filter((o) => o.status === 'extends');
+  const widest = (list: typeof escalations.opened) => tierName(widestPermissionTier(list.map((o) => o.cause.tier)));
+  const parts: string[] = [];
+  if (decisive.length > 0) parts.push(`${plural(decisive.length, 'root cause', 'root causes')} of escalation (up to ${widest(decisive)})`);
+  if (extending.length > 0) parts.push(`extends ${plural(extending.length, 'existing escalation path', 'existing escalation paths')} (up to ${widest(extending)})`);
+  return parts;
+}
+
 /**
- * Widens when any change gives more access (a new grant, directory role or application permission
- * included) or any escalation chain opens; narrows when, with none of that, something is taken
- * away; otherwise no access change (a recreate keeps the same access, though it drops during
- * apply: the details say so).
+ * Widens when any change gives more access (a new grant, directory role, application permission
+ * or credential included) or any escalation path opens; narrows when, with none of that,
+ * something is taken away; otherwise no access change (a recreate keeps the same access, though
+ * it drops during apply: the details say so). Escalations are counted by root cause.
  */
-export function verdictOf(diff: AccessDiff, chains: ChainDiff | undefined): Verdict {
-  const opened = chains?.opened.length ?? 0;
+export function verdictOf(diff: AccessDiff, escalations: EscalationDiff | undefined, credentials: readonly CredentialChange[] = []): Verdict {
+  const opened = escalations?.opened.length ?? 0;
   // A grant that is new gives access nobody had: it widens, though the diff marks escalations only among changed grants.
   const widened = diff.changes.filter((c) => c.escalation || c.kind === ChangeKind.ADDED);
-  if (widened.length > 0 || opened > 0) {
-    const parts = [
-      ...counted(widened),
-      ...(opened > 0 ? [plural(opened, 'new escalation chain', 'new escalation chains')] : []),
-    ];
-    return { kind: VerdictKind.WIDENS, line: `Access widens: ${parts.join(', ')}` };
+  const newCredentials = credentials.filter((c) => c.widens);
+  if (widened.length > 0 || opened > 0 || newCredentials.length > 0) {
+    const parts = [...counted(widened), ...credentialsCounted(newCredentials)];
+    const line = `Access widens: ${parts.length > 0 ? parts.join(', ') : 'no grant'}`;
+    const paths = escalations === undefined ? [] : openedWords(escalations);
+    return { kind: VerdictKind.WIDENS, line: paths.length > 0 ? `${line}; ${paths.join('; ')}` : line };
   }
   const narrowed = diff.changes.filter((c) => NARROWING.has(c.kind));
-  const closed = chains?.closed.length ?? 0;
-  if (narrowed.length > 0 || closed > 0) {
+  const closed = escalations?.closed.length ?? 0;
+  const removedCredentials = credentials.filter((c) => c.kind === 'removed');
+  if (narrowed.length > 0 || closed > 0 || removedCredentials.length > 0) {
     const parts = [
       ...counted(narrowed),
-      ...(closed > 0 ? [plural(closed, 'escalation chain closed', 'escalation chains closed')] : []),
+      ...credentialsCounted(removedCredentials),
+      ...(closed > 0 ? [plural(closed, 'root cause of escalation closed', 'root causes of escalation closed')] : []),
     ];
     return { kind: VerdictKind.NARROWS, line: `Access narrows: ${parts.join(', ')}` };
   }

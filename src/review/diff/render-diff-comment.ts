@@ -1,12 +1,14 @@
 import { AccessChange, AccessDiff } from './access-change';
-import { chainMermaid, chainText } from './chain-picture';
 import { ChangeKind } from './change-kind';
+import { CredentialChange } from './credential-change';
 import { verdictOf } from './diff-verdict';
+import { GateDecision } from './escalation-gate';
 import { movedBlock } from './recreate-fix';
 import { addressOf, cell, principalOf, roleOf, scopeOf } from './render-diff';
-import { describeChain, EscalationChain } from '../escalation/escalation-chain';
-import { ChainDiff } from '../escalation/render-chains';
-import { describePrincipal } from '../graph/describe-principal';
+import { openedNote, renderCredentialChanges, renderGate, rootCauseReach, STATUS_WORDS } from './render-escalation-diff';
+import { EscalationDiff, OpenedRootCause } from '../escalation/chain-diff';
+import { PATHS_DRAWN, rootCauseMermaid, rootCauseText } from '../escalation/root-cause-picture';
+import { RootCause } from '../escalation/root-causes';
 
 /** The hidden line CI finds its own comment by, to update it instead of adding another. */
 export const COMMENT_MARKER = '<!-- azure-access-diff -->';
@@ -46,36 +48,57 @@ function principalSection(changes: AccessChange[]): string[] {
   return details(summary, ['| Change | Role | Scope | Address | Details |', '| --- | --- | --- | --- | --- |', ...rows, ...moved], widening > 0);
 }
 
-function chainSection(chain: EscalationChain, platform: CommentPlatform): string[] {
-  const picture = platform === 'github' ? ['```mermaid', chainMermaid(chain), '```'] : ['```text', chainText(chain), '```'];
-  const summary = `${describePrincipal(chain.principal)} reaches "${chain.reaches.role}" at ${chain.reaches.scope}`;
-  return details(summary, [...picture, '', escapeHtml(describeChain(chain))], true);
+/** One root cause the change adds: what it does, one tree of its paths, and the ends it reaches. */
+function rootCauseSection(opened: OpenedRootCause, platform: CommentPlatform): string[] {
+  const { cause } = opened;
+  const picture = platform === 'github' ? ['```mermaid', rootCauseMermaid(cause), '```'] : ['```text', rootCauseText(cause), '```'];
+  const left = cause.chains.length - PATHS_DRAWN;
+  const summary = `${STATUS_WORDS[opened.status]}: ${cause.edge.description}: ${rootCauseReach(cause)}`;
+  return details(summary, [escapeHtml(openedNote(opened)), '', ...picture, ...(left > 0 ? ['', `_${left} more paths not drawn._`] : [])], opened.status !== 'extends');
+}
+
+function closedLine(cause: RootCause): string {
+  return `- ${escapeHtml(cause.edge.description)}: ${escapeHtml(rootCauseReach(cause))}`;
+}
+
+/** What the comment is made of: the diff, its credential changes, its escalations by root cause, and the gate. */
+export interface CommentInput {
+  readonly diff: AccessDiff;
+  readonly credentials?: readonly CredentialChange[];
+  readonly escalations?: EscalationDiff;
+  readonly gate?: GateDecision;
 }
 
 /**
- * The diff as one pull-request comment: the verdict first, then one collapsible section per
- * principal (open where access widens), then every new escalation chain drawn (mermaid on GitHub,
- * text on Azure DevOps), closed chains listed, and the marker CI finds the comment by. Sections
- * that would take it past `maxChars` are left out, and the comment says how many and where the
- * full diff is.
+ * The diff as one pull-request comment that reads as decisions: the verdict first, the gate's
+ * answer and why, then one collapsible section per root cause the change adds (open unless it
+ * only extends an existing path), each with one picture of its paths (a tree; mermaid on GitHub,
+ * text on Azure DevOps), then the access changes by principal, credential changes, and root
+ * causes closed. Sections that would take it past `maxChars` are left out, and the comment says
+ * how many and where the full diff is.
  */
-export function renderDiffComment(diff: AccessDiff, chains: ChainDiff | undefined, options: CommentOptions = {}): string {
+export function renderDiffComment(input: CommentInput, options: CommentOptions = {}): string {
+  const { diff } = input;
   const platform = options.platform ?? 'github';
   const maxChars = options.maxChars ?? 60_000;
-  const verdict = verdictOf(diff, chains);
-  const head = [`**${verdict.line}**`, ''];
+  const verdict = verdictOf(diff, input.escalations, input.credentials);
+  const head = [`**${verdict.line}**`, '', ...(input.gate ? [...renderGate(input.gate), ''] : [])];
+  const sections: string[][] = [];
+  const opened = input.escalations?.opened ?? [];
+  if (opened.length) sections.push([`### Escalations by root cause (${opened.length})`, '']);
+  for (const cause of opened) sections.push(rootCauseSection(cause, platform));
   const byPrincipal = new Map<string, AccessChange[]>();
   // Principals with a widening change first; the diff's own order (escalations first) within each.
   for (const change of [...diff.changes].sort((a, b) => Number(b.escalation) - Number(a.escalation))) {
     const key = `${change.principalKind}\u0000${change.principal}`;
     byPrincipal.set(key, [...(byPrincipal.get(key) ?? []), change]);
   }
-  const sections: string[][] = [...byPrincipal.values()].map(principalSection);
-  const opened = chains?.opened ?? [];
-  if (opened.length) sections.push([`### New escalation chains (${opened.length})`, '']);
-  for (const chain of opened) sections.push(chainSection(chain, platform));
-  const closed = chains?.closed ?? [];
-  if (closed.length) sections.push([`### Closed escalation chains (${closed.length})`, '', ...closed.map((c) => `- ${escapeHtml(describeChain(c))}`), '']);
+  if (byPrincipal.size > 0) sections.push(['### Access changes', '']);
+  sections.push(...[...byPrincipal.values()].map(principalSection));
+  const credentials = renderCredentialChanges(input.credentials ?? []);
+  if (credentials) sections.push([credentials]);
+  const closed = input.escalations?.closed ?? [];
+  if (closed.length) sections.push([`### Root causes of escalation closed (${closed.length})`, '', ...closed.map(closedLine), '']);
 
   const tail = ['', COMMENT_MARKER, ''];
   const lines = [...head];

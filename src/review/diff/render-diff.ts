@@ -32,7 +32,7 @@ function levelOf(change: AccessChange, level: ScopeLevel): string {
 }
 
 export function scopeOf(change: AccessChange): string {
-  const now = `${code(change.scope)} (${levelOf(change, change.scopeLevel)})`;
+  const now = `${change.scopeName === undefined ? code(change.scope) : `${change.scopeName} ${code(change.scope)}`} (${levelOf(change, change.scopeLevel)})`;
   return change.previousScope === undefined ? now : `${code(change.previousScope)} (${levelOf(change, change.previousScopeLevel!)}) → ${now}`;
 }
 

@@ -240,7 +240,7 @@ describe('rendering the Entra rows', () => {
   });
 
   test('the comment counts them apart in its verdict and has a section for each principal', async () => {
-    const comment = renderDiffComment(await diffHcl(base, head), undefined);
+    const comment = renderDiffComment({ diff: await diffHcl(base, head) });
     expect(comment.split('\n')[0]).toBe('**Access widens: 1 grant, 1 Entra directory role, 1 application permission**');
     expect(comment).toContain('<details open><summary>human Ops Admin: 1 change, 1 widening</summary>');
     expect(comment).toContain('| added | User.Read.All (application permission), tier 2 (UserAccess) | `Microsoft Graph` (API) |');
