@@ -4,6 +4,7 @@
  */
 import { cpus } from 'os';
 import { auditScale } from './audit-scale';
+import { chainScale } from './chain-scale';
 import { escalationBench } from './escalation';
 import { importCost } from './import-cost';
 import { moduleScale } from './module-scale';
@@ -17,6 +18,7 @@ const benchmarks: Record<string, () => string[]> = {
   'module-scale': moduleScale,
   'escalation': escalationBench,
   'audit-scale': auditScale,
+  'chain-scale': chainScale,
 };
 
 const wanted = process.argv.slice(2);

@@ -24,7 +24,10 @@ const SEVERITY_OF_TIER: Record<PermissionTier, Severity> = {
 const ENDS_NAMED = 3;
 
 /** How many paths a finding carries step by step (SARIF code flows), worst first. */
-const FLOWS = 10;
+const FLOWS = 3;
+
+/** How many paths, worst first, the fix reads for the operations to name: a root cause of thousands names the same few. */
+const PATHS_READ = 50;
 
 /** A path as steps where each is declared: its first and last steps, the ones between counted in one. */
 function flowOf(chain: EscalationChain): FindingFlow<Origin> {
@@ -51,7 +54,7 @@ export function rootCauseMessage(cause: RootCause): string {
   const named = cause.ends.slice(0, ENDS_NAMED).map(describeReach).join(', ');
   const more = cause.ends.length > ENDS_NAMED ? `, and ${cause.ends.length - ENDS_NAMED} more` : '';
   const from = cause.starts.length === 1 ? '' : ` from ${cause.starts.length} principals`;
-  const shortest = cause.chains.reduce((a, b) => (b.steps.length < a.steps.length ? b : a));
+  const shortest = cause.chains.reduce((a, b) => (b.trail.length < a.trail.length ? b : a));
   return `${cause.edge.description} opens ${n} escalation path${n === 1 ? '' : 's'}${from}, up to ${tierName(cause.tier)}: ${named}${more}. `
     + `Shortest: ${describeChainBounded(shortest)}.`;
 }
@@ -68,7 +71,7 @@ export function rootCauseFix(cause: RootCause): string {
     ? `Take ${opening.join(', ')} away from this ${edge.kind === 'eligibility' ? 'eligibility' : 'grant'} (a role without it, a narrower scope, or a custom role with it in notActions)`
     : `Remove or narrow it (a role that holds less, a narrower scope${edge.kind === 'entra' ? ', or no membership or ownership' : ''})`;
   // Where the paths enter before it: the first operation of each start that leads on to this edge.
-  const entries = [...new Set(cause.chains.flatMap((chain) => {
+  const entries = [...new Set(cause.chains.slice(0, PATHS_READ).flatMap((chain) => {
     const first = chain.steps.find((s) => s.kind === 'acts-as' && s.action !== undefined);
     if (first === undefined || first.grant.principal.key === edge.principal.key) return [];
     return [`${first.action} of ${chain.principal.name}'s "${first.grant.role.name}" at ${first.grant.scope.name ?? first.grant.scope.value}`];
@@ -80,7 +83,7 @@ export function rootCauseFix(cause: RootCause): string {
 /** The operations (and those opening the same step) by which a holder leaves its own grant on these paths. */
 function operationsOf(chains: readonly EscalationChain[], byHolder: (step: EscalationStep) => boolean): string[] {
   const found = new Set<string>();
-  for (const chain of chains) {
+  for (const chain of chains.slice(0, PATHS_READ)) {
     const step = chain.steps.find((s) => s.kind !== 'holds' && byHolder(s) && s.action !== undefined);
     if (step?.action === undefined) continue;
     found.add(step.action);

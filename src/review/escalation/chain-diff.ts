@@ -1,7 +1,7 @@
-import { EscalationChain } from './escalation-chain';
+import { EscalationChain, StepTrail } from './escalation-chain';
 import { reachOfGraph } from './reach';
 import { isReportedChain } from './reported-chain';
-import { ChainEdge, edgesOfChain, graphEdgeKeys, groupByRootCause, RootCause, rootCausesOfGraph } from './root-causes';
+import { ChainEdge, edgeReader, graphEdgeKeys, groupByRootCause, RootCause, rootCausesOfGraph } from './root-causes';
 import { PermissionTier, permissionTierRank } from '../../roles/permission-tier';
 import { AccessGraph } from '../graph/access-graph';
 
@@ -44,14 +44,40 @@ export interface EscalationDiff {
 export function diffEscalations(base: AccessGraph, head: AccessGraph): EscalationDiff {
   const baseKeys = graphEdgeKeys(base);
   const headKeys = graphEdgeKeys(head);
-  const changedIn = (keys: ReadonlySet<string>) => (chain: EscalationChain) => edgesOfChain(chain).some((e) => !keys.has(e.key));
-  const opened = reachOfGraph(head).chains.filter(isReportedChain).filter(changedIn(baseKeys));
-  const closed = reachOfGraph(base).chains.filter(isReportedChain).filter(changedIn(headKeys));
+  const opened = reachOfGraph(head).chains.filter(isReportedChain).filter(passesEdgeNotIn(baseKeys));
+  const closed = reachOfGraph(base).chains.filter(isReportedChain).filter(passesEdgeNotIn(headKeys));
   const ways = waysInOf(rootCausesOfGraph(base));
   const openedCauses = groupByRootCause(opened, (edge) => !baseKeys.has(edge.key));
   return {
     opened: openedCauses.map((cause) => judge(cause, ways)),
     closed: groupByRootCause(closed, (edge) => !headKeys.has(edge.key)),
+  };
+}
+
+/**
+ * Whether a chain passes an edge the other side lacks, worked out once per step of the shared
+ * trails (a step passes one when it or a step before it does), never once per step of each path.
+ */
+function passesEdgeNotIn(keys: ReadonlySet<string>): (chain: EscalationChain) => boolean {
+  const edgesOf = edgeReader();
+  const known = new Map<StepTrail, boolean>();
+  return (chain) => {
+    const pending: StepTrail[] = [];
+    let at: StepTrail | undefined = chain.trail;
+    let answer = false;
+    for (; at !== undefined; at = at.previous) {
+      const seen = known.get(at);
+      if (seen !== undefined) {
+        answer = seen;
+        break;
+      }
+      pending.push(at);
+    }
+    for (let i = pending.length - 1; i >= 0; i--) {
+      answer ||= edgesOf(pending[i].step).some((edge) => !keys.has(edge.key));
+      known.set(pending[i], answer);
+    }
+    return answer;
   };
 }
 
@@ -61,19 +87,27 @@ interface WayIn {
   readonly tier: PermissionTier;
 }
 
-/** By start and the principal it acts as (kind and name: the same in both syntheses), each way the base's escalations pass. */
+/**
+ * By start and the principal it acts as (kind and name: the same in both syntheses), each way
+ * the base's escalations pass. A step records its way for the widest tier of the paths through
+ * it, so each step of the shared trails is walked again only when a path reaches wider.
+ */
 function waysInOf(causes: readonly RootCause[]): Map<string, WayIn> {
   const ways = new Map<string, WayIn>();
+  const widest = new Map<StepTrail, number>();
   for (const cause of causes) {
     for (const chain of cause.chains) {
-      for (const step of chain.steps) {
+      const rank = permissionTierRank(chain.reaches.tier);
+      for (let at: StepTrail | undefined = chain.trail; at !== undefined; at = at.previous) {
+        if ((widest.get(at) ?? Infinity) <= rank) break;
+        widest.set(at, rank);
+        const step = at.step;
         const other = step.kind === 'acts-as' ? step.identity
           : step.kind === 'holds' && step.grant.principal.key !== chain.principal.key ? step.grant.principal : undefined;
         if (other === undefined) continue;
         const key = wayKey(chain.principal, other);
         const known = ways.get(key);
-        const wider = known === undefined || permissionTierRank(chain.reaches.tier) < permissionTierRank(known.tier);
-        if (wider) ways.set(key, { cause, tier: chain.reaches.tier });
+        if (known === undefined || rank < permissionTierRank(known.tier)) ways.set(key, { cause, tier: chain.reaches.tier });
       }
     }
   }

@@ -64,10 +64,41 @@ export interface ChainReach {
   readonly tier: PermissionTier;
 }
 
+/**
+ * The steps of a path, from its last back to its first. The paths of one search share their
+ * beginnings: five hundred identities that each run as the next make 125,000 paths, and each
+ * is one or two nodes here, never a copy of every step before it.
+ */
+export interface StepTrail {
+  readonly step: EscalationStep;
+  readonly previous?: StepTrail;
+  /** How many steps, this one included. */
+  readonly length: number;
+}
+
+/** A trail one step longer. */
+export function extendTrail(trail: StepTrail | undefined, step: EscalationStep): StepTrail {
+  return { step, ...(trail === undefined ? {} : { previous: trail }), length: (trail?.length ?? 0) + 1 };
+}
+
+/** The steps of a trail, first to last. */
+export function stepsOf(trail: StepTrail): EscalationStep[] {
+  const steps = new Array<EscalationStep>(trail.length);
+  for (let at: StepTrail | undefined = trail, i = trail.length - 1; at !== undefined; at = at.previous, i--) steps[i] = at.step;
+  return steps;
+}
+
 /** One way a principal reaches a role at a scope: a direct grant, or a chain through paths and identities. */
 export interface EscalationChain {
   readonly principal: GraphPrincipal;
+  /** The steps, first to last, made from `trail` when asked: views ask it of the few paths they show. */
   readonly steps: EscalationStep[];
+  /** The last step, with the ones before it: what grouping and diffs walk, sharing what paths share. */
+  readonly trail: StepTrail;
+  /** The first step: where the path starts. */
+  readonly first: EscalationStep;
+  /** Whether some step acts as another principal (runs code as an identity, signs in as a service principal). */
+  readonly passesIdentity: boolean;
   readonly reaches: ChainReach;
   /** The first grant of the chain: a finding points there, and suppressions on it apply. */
   readonly origin: Origin;
@@ -105,4 +136,45 @@ export function describeChain(chain: EscalationChain): string {
   let text = describePrincipal(chain.principal);
   for (const step of chain.steps) text += ` → ${step.description}`;
   return text;
+}
+
+/** What reach knows of a chain when it makes one; its steps come from its trail. */
+export type ChainFields = Omit<EscalationChain, 'steps'>;
+
+/** A chain whose `steps` are made from its trail on each ask: no chain keeps a copy of what others share. */
+class TrailChain implements EscalationChain {
+  public readonly principal: GraphPrincipal;
+  public readonly trail: StepTrail;
+  public readonly first: EscalationStep;
+  public readonly passesIdentity: boolean;
+  public readonly reaches: ChainReach;
+  public readonly origin: Origin;
+  public readonly widens: boolean;
+  public readonly holderCanGrantAccess: boolean;
+  public readonly gains: boolean;
+  public readonly ownReach: boolean;
+  public readonly endsIn: 'azure' | 'entra';
+
+  constructor(fields: ChainFields) {
+    this.principal = fields.principal;
+    this.trail = fields.trail;
+    this.first = fields.first;
+    this.passesIdentity = fields.passesIdentity;
+    this.reaches = fields.reaches;
+    this.origin = fields.origin;
+    this.widens = fields.widens;
+    this.holderCanGrantAccess = fields.holderCanGrantAccess;
+    this.gains = fields.gains;
+    this.ownReach = fields.ownReach;
+    this.endsIn = fields.endsIn;
+  }
+
+  public get steps(): EscalationStep[] {
+    return stepsOf(this.trail);
+  }
+}
+
+/** A chain of these fields. */
+export function chainOf(fields: ChainFields): EscalationChain {
+  return new TrailChain(fields);
 }

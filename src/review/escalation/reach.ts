@@ -3,7 +3,7 @@ import { ActingAs, actsAsStep, holdsStep, opensStep, scopeName } from './chain-s
 import { HolderFacts, holderConditionsHold, isRetired, scopeConditionsHold } from './effect-conditions';
 import { EntraEdge, EntraHolding, entraHoldingsOf, EntraLeaf, holdsTenantWideRole } from './entra-holdings';
 import { openingAction, pathsOpenedBy } from './escalation-catalog';
-import { ChainReach, EscalationChain, EscalationStep } from './escalation-chain';
+import { chainOf, ChainReach, EscalationChain, EscalationStep, extendTrail, StepTrail } from './escalation-chain';
 import { EffectConditions, EscalationEffect, effectsOfPath } from './escalation-effect';
 import { HeldScopes } from './held-scopes';
 import { IdentityAttachment, ScopeContents } from './scope-contents';
@@ -105,10 +105,14 @@ interface PrincipalRecord {
 interface Visit {
   readonly record: PrincipalRecord;
   readonly name: string;
-  readonly steps: EscalationStep[];
+  /** The steps from the start; none for the start itself. */
+  readonly trail?: StepTrail;
+  /** The path's first step (the start's own), once there is one. */
+  readonly first?: EscalationStep;
+  /** Some step so far acts as another principal. */
+  readonly passesIdentity: boolean;
 }
 
-const NO_STEPS: EscalationStep[] = [];
 const ROOT_PLACEMENT: GraphPlacement = { level: ScopeLevel.ROOT };
 const AZURE_LEAF = 'azure:';
 const reachByGraph = new WeakMap<AccessGraph, ReachResult>();
@@ -254,7 +258,7 @@ export function computeReach(graph: AccessGraph): ReachResult {
     // A principal is visited in this search when it carries this search's number: no set per search.
     start.search = ++search;
     queue.length = 0;
-    queue.push({ record: start, name: principal.name, steps: NO_STEPS });
+    queue.push({ record: start, name: principal.name, passesIdentity: false });
     for (let next = 0; next < queue.length; next++) {
       const visit = queue[next];
       const atStart = next === 0;
@@ -266,7 +270,8 @@ export function computeReach(graph: AccessGraph): ReachResult {
         if (atStart && leaf.opened === undefined) continue;
         const tail = (leaf.tail ??= leafTail(leaf));
         const last = atStart ? (leaf.atStart ??= lastSteps(leaf, tail, undefined)) : (leaf.further ??= lastSteps(leaf, tail, visit.name));
-        const steps = atStart ? last : visit.steps.concat(last);
+        let trail = visit.trail;
+        for (const step of last) trail = extendTrail(trail, step);
         const widens = !held.contain(leaf.node.document, tail.placement);
         // A path gains what its grant does not say when a control-plane operation opens data (a data
         // path is the grant itself); holding a role past an identity gains what the start does not hold.
@@ -279,16 +284,28 @@ export function computeReach(graph: AccessGraph): ReachResult {
         const ownReach = (atStart && (leaf.effect?.kind === 'access' || leaf.node.grant.role.canGrantAccess))
           || grantsAccessAt.contain(leaf.node.document, tail.placement)
           || (tail.opens === undefined ? !gains : startOpens(tail.reaches.role, leaf.node.document, tail.placement));
-        chains.push({
-          principal, steps, reaches: tail.reaches, origin: steps[0].grant.origin, widens, holderCanGrantAccess, gains, ownReach, endsIn: 'azure',
-        });
+        const first = visit.first ?? last[0];
+        chains.push(chainOf({
+          principal,
+          trail: trail!,
+          first,
+          passesIdentity: visit.passesIdentity,
+          reaches: tail.reaches,
+          origin: first.grant.origin,
+          widens,
+          holderCanGrantAccess,
+          gains,
+          ownReach,
+          endsIn: 'azure',
+        }));
       }
       for (const node of visit.record.entra) {
         node.leafSteps ??= [];
         node.holding.leaves.forEach((leaf, i) => {
           const opens = leaf.opens === undefined ? undefined : (node.leafSteps![i] ??= entraOpensStep(node.holding, leaf));
           const holds = entraHeldStep(node, atStart ? undefined : visit.name);
-          const steps = visit.steps.concat(opens ? [holds, opens] : [holds]);
+          const trail = opens ? extendTrail(extendTrail(visit.trail, holds), opens) : extendTrail(visit.trail, holds);
+          const first = visit.first ?? holds;
           // Azure's root, reached from the Entra half, is outside whatever the start holds below it;
           // an Entra role or permission is gained when the start does not hold it itself.
           const azure = leaf.key.startsWith(AZURE_LEAF);
@@ -296,9 +313,19 @@ export function computeReach(graph: AccessGraph): ReachResult {
           const gains = azure ? widens : !heldEntra?.has(leaf.key);
           // One step from its own holding, or an end it holds or can give itself: its own reach.
           const ownReach = (atStart && opens !== undefined) || !gains || grantsEntra || (azure && grantsAccessAt.contain('', ROOT_PLACEMENT));
-          chains.push({
-            principal, steps, reaches: leaf.reaches, origin: steps[0].grant.origin, widens, holderCanGrantAccess, gains, ownReach, endsIn: azure ? 'azure' : 'entra',
-          });
+          chains.push(chainOf({
+            principal,
+            trail,
+            first,
+            passesIdentity: visit.passesIdentity,
+            reaches: leaf.reaches,
+            origin: first.grant.origin,
+            widens,
+            holderCanGrantAccess,
+            gains,
+            ownReach,
+            endsIn: azure ? 'azure' : 'entra',
+          }));
         });
       }
       // A principal that holds, standing and tenant-wide, what gives it any Entra role reaches the
@@ -315,7 +342,14 @@ export function computeReach(graph: AccessGraph): ReachResult {
           record.search = search;
           const holds = entraHeldStep(node, atStart ? undefined : visit.name);
           const step = edge.description === undefined ? undefined : (node.edgeSteps![i] ??= entraActsAsStep(node.holding, edge));
-          queue.push({ record, name: edge.target.name, steps: visit.steps.concat(step ? [holds, step] : [holds]) });
+          const holding = extendTrail(visit.trail, holds);
+          queue.push({
+            record,
+            name: edge.target.name,
+            trail: step ? extendTrail(holding, step) : holding,
+            first: visit.first ?? holds,
+            passesIdentity: visit.passesIdentity || step !== undefined,
+          });
         });
       }
       for (const edge of edges) {
@@ -328,8 +362,9 @@ export function computeReach(graph: AccessGraph): ReachResult {
         if (!record || record.search === search) continue;
         record.search = search;
         edge.step ??= actsAsStep(edge);
-        const steps = visit.steps.concat(heldStep(edge.node, atStart ? undefined : visit.name), edge.step);
-        queue.push({ record, name: target.name, steps });
+        const holds = heldStep(edge.node, atStart ? undefined : visit.name);
+        const trail = extendTrail(extendTrail(visit.trail, holds), edge.step);
+        queue.push({ record, name: target.name, trail, first: visit.first ?? holds, passesIdentity: true });
       }
     }
   }

@@ -17,11 +17,12 @@ import { EscalationChain } from './escalation-chain';
  * chain that ends in holding it is the one escalation, not one more per thing that role leads to.
  */
 export function isReportedChain(chain: EscalationChain): boolean {
-  if (!chain.steps.some((s) => s.kind !== 'holds')) return false;
-  if (chain.steps[0].eligible && !chain.steps.some((s) => s.kind === 'acts-as')) return false;
+  // Asked of every chain: read from the chain's own fields and its last step, never its whole trail.
+  const last = chain.trail.step;
+  if (!chain.passesIdentity && last.kind === 'holds') return false;
+  if (chain.first.eligible && !chain.passesIdentity) return false;
   if (chain.ownReach) return false;
   if (chain.endsIn === 'entra') return chain.gains;
-  const last = chain.steps[chain.steps.length - 1];
   // Azure's root reached from an Entra role (Global Administrator's elevation).
   if (last.kind === 'opens' && last.edgeKind !== undefined) return chain.gains;
   if (!chain.reaches.canGrantAccess && !chain.widens && !chain.gains) return false;

@@ -184,8 +184,9 @@ function ownReachRows(chains: readonly EscalationChain[]): ReportOwnReach[] {
   const byGrant = new Map<Origin, ReportOwnReach>();
   for (const chain of chains) {
     // A data role reading its own data (Key Vault Secrets User, secret values) is what its name says: not listed.
-    if (!chain.ownReach || chain.steps.length !== 2 || chain.steps[1].kind !== 'opens' || chain.steps[1].path?.plane === 'data') continue;
-    const held = chain.steps[0].grant;
+    const opened = chain.trail.step;
+    if (!chain.ownReach || chain.trail.length !== 2 || opened.kind !== 'opens' || opened.path?.plane === 'data') continue;
+    const held = chain.first.grant;
     let row = byGrant.get(held.origin);
     if (row === undefined) {
       row = {

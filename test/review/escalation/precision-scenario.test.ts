@@ -65,7 +65,7 @@ describe('the README\'s scenario with three mistakes', () => {
     expect(sarif).toBeValidSarifLog();
     const results = sarif.runs[0].results.filter((r: { ruleId: string }) => r.ruleId === 'AZA013');
     expect(results).toHaveLength(rootCausesOfGraph(await graphOf(mistakes)).length);
-    expect(results[0].codeFlows.length).toBe(6);
+    expect(results[0].codeFlows.length).toBe(3);
   });
 });
 
