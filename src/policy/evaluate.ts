@@ -57,6 +57,8 @@ interface Subject {
   notNamed(accepted: readonly string[]): string;
 }
 
+const NONE: SuppressionRecord[] = Object.freeze([]) as unknown as SuppressionRecord[];
+
 const normal = (value: string) => value.trim().toLowerCase();
 
 function namesSubject(shown: string, names: () => string[], target?: string): Subject {
@@ -130,12 +132,13 @@ function pathSuppressions(rule: { id: string }, hit: RuleHit, live: (origin: Ori
   for (const path of paths) {
     if (path.origin === hit.origin) continue;
     const bound = live(path.origin);
+    if (bound.length === 0) continue;
     const subject = endSubject(path.reaches);
     const found = bound.find((s) => accepts(s, subject));
     if (found) {
       covering ??= found;
       covered++;
-    } else if (bound.length > 0) {
+    } else {
       notes.add(notAcceptedNote(rule.id, bound, subject, `on ${path.origin.address}`));
     }
   }
@@ -145,6 +148,21 @@ function pathSuppressions(rule: { id: string }, hit: RuleHit, live: (origin: Ori
       + 'the root cause, to accept them all.'
     : '';
   return { note: `${partly}${[...notes].join('')}` };
+}
+
+/**
+ * A finding's code flows, made from the hit's when first read: only SARIF reads them, and a large
+ * review has thousands of root causes, each with a few paths of several steps.
+ */
+function withFlowsOf(finding: EvaluatedFinding, hit: RuleHit): void {
+  let flows: EvaluatedFinding['flows'];
+  Object.defineProperty(finding, 'flows', {
+    enumerable: true,
+    configurable: true,
+    get: () => (flows ??= hit.flows?.map((flow) => ({
+      steps: flow.steps.map((step) => ({ where: { file: step.where.file, address: step.where.address }, message: step.message })),
+    }))),
+  });
 }
 
 function isExpired(suppression: SuppressionRecord, today: string): boolean {
@@ -182,15 +200,20 @@ export function evaluate(graph: AccessGraph, options: EvaluationOptions): Evalua
   const findings: EvaluatedFinding[] = [];
   const suppressed: SuppressedFinding[] = [];
   const subjectOf = subjects(graph);
+  const origins = allOrigins(graph);
+  const suppressedRules = new Set(origins.flatMap((origin) => origin.suppressions.map((suppression) => suppression.ruleId)));
 
   for (const rule of RULES) {
     const severity = severityOf(rule.id, rule.defaultSeverity);
     if (severity === 'off') continue;
-    const liveAt = (origin: Origin) => origin.suppressions.filter(
+    // Most blocks carry no suppression: they share one empty list rather than each filtering to a new one.
+    const liveAt = (origin: Origin): SuppressionRecord[] => (origin.suppressions.length === 0 ? NONE : origin.suppressions.filter(
       (s) => s.ruleId === rule.id && !isExpired(s, context.today) && (!rule.suppressionNeedsExpiry || s.until !== undefined),
-    );
+    ));
     for (const hit of rule.check(graph, context)) {
-      const subject = subjectOf(hit);
+      const live = liveAt(hit.origin);
+      // What a hit is about is worked out only where it is read: a target the hit does not name, or a suppression to match.
+      const subject = hit.target === undefined || live.length > 0 ? subjectOf(hit) : undefined;
       const finding: EvaluatedFinding = {
         ruleId: rule.id,
         // A severity configured for the rule wins; else the hit's own grade, else the rule's default.
@@ -201,19 +224,15 @@ export function evaluate(graph: AccessGraph, options: EvaluationOptions): Evalua
         ...(hit.origin.constructPath ? { constructPath: hit.origin.constructPath } : {}),
         fix: hit.fix ?? rule.fix,
         ...((hit.target ?? subject?.target) !== undefined ? { target: hit.target ?? subject!.target! } : {}),
-        ...(hit.flows === undefined ? {} : {
-          flows: hit.flows.map((flow) => ({
-            steps: flow.steps.map((step) => ({ where: { file: step.where.file, address: step.where.address }, message: step.message })),
-          })),
-        }),
       };
-      const live = liveAt(hit.origin);
+      if ('flows' in hit) withFlowsOf(finding, hit);
       const suppression = live.find((s) => accepts(s, subject));
       if (suppression) {
         suppressed.push({ finding, suppression });
         continue;
       }
-      const byPaths = hit.paths === undefined ? { note: '' } : pathSuppressions(rule, hit, liveAt);
+      // Paths are read only where some block suppresses the rule: a root cause's paths can be thousands.
+      const byPaths = !('paths' in hit) || !suppressedRules.has(rule.id) ? { note: '' } : pathSuppressions(rule, hit, liveAt);
       if (byPaths.suppression) {
         suppressed.push({ finding, suppression: byPaths.suppression });
         continue;
@@ -227,7 +246,7 @@ export function evaluate(graph: AccessGraph, options: EvaluationOptions): Evalua
 
   const expiredSeverity = severityOf(expiredSuppression.id, expiredSuppression.defaultSeverity);
   if (expiredSeverity !== 'off') {
-    for (const origin of allOrigins(graph)) {
+    for (const origin of origins) {
       for (const s of origin.suppressions.filter((x) => isExpired(x, context.today))) {
         findings.push({
           ruleId: expiredSuppression.id,

@@ -1,7 +1,7 @@
 import { RuleId } from '../../model/rule-id';
 import { Severity } from '../../model/severity';
 import { describeChainBounded, describeReach, STEPS_SHOWN } from '../../review/escalation/describe-root-cause';
-import { EscalationChain, EscalationStep } from '../../review/escalation/escalation-chain';
+import { EscalationChain, EscalationStep, firstStepOf } from '../../review/escalation/escalation-chain';
 import { RootCause, rootCausesOfGraph } from '../../review/escalation/root-causes';
 import { describePrincipal } from '../../review/graph/describe-principal';
 import { Origin } from '../../review/graph/graph-types';
@@ -72,7 +72,7 @@ export function rootCauseFix(cause: RootCause): string {
     : `Remove or narrow it (a role that holds less, a narrower scope${edge.kind === 'entra' ? ', or no membership or ownership' : ''})`;
   // Where the paths enter before it: the first operation of each start that leads on to this edge.
   const entries = [...new Set(cause.chains.slice(0, PATHS_READ).flatMap((chain) => {
-    const first = chain.steps.find((s) => s.kind === 'acts-as' && s.action !== undefined);
+    const first = firstStepOf(chain.trail, (s) => s.kind === 'acts-as' && s.action !== undefined);
     if (first === undefined || first.grant.principal.key === edge.principal.key) return [];
     return [`${first.action} of ${chain.principal.name}'s "${first.grant.role.name}" at ${first.grant.scope.name ?? first.grant.scope.value}`];
   }))];
@@ -84,7 +84,7 @@ export function rootCauseFix(cause: RootCause): string {
 function operationsOf(chains: readonly EscalationChain[], byHolder: (step: EscalationStep) => boolean): string[] {
   const found = new Set<string>();
   for (const chain of chains.slice(0, PATHS_READ)) {
-    const step = chain.steps.find((s) => s.kind !== 'holds' && byHolder(s) && s.action !== undefined);
+    const step = firstStepOf(chain.trail, (s) => s.kind !== 'holds' && byHolder(s) && s.action !== undefined);
     if (step?.action === undefined) continue;
     found.add(step.action);
     for (const alternative of step.alternatives ?? []) found.add(alternative.action);
@@ -112,7 +112,17 @@ export const escalationChain: Rule = {
   fix: 'Remove or narrow the root cause (the finding names it and the operation its paths need); suppress AZA013 on the root cause '
     + 'with a reason when its paths are intended.',
   acceptedBy: 'a suppression with a reason on the root cause (a suppression on a path\'s first grant still covers the paths it names)',
-  check: (graph) => rootCausesOfGraph(graph).map((cause): RuleHit => ({
+  check: (graph) => rootCausesOfGraph(graph).map(rootCauseHit),
+};
+
+/**
+ * The hit of one root cause. Its paths (for suppressions on first grants) and flows (for SARIF)
+ * are made when first read: most reviews read neither, and a large one has thousands of root causes.
+ */
+function rootCauseHit(cause: RootCause): RuleHit {
+  let paths: RuleHit['paths'];
+  let flows: RuleHit['flows'];
+  return {
     origin: cause.edge.origin,
     message: rootCauseMessage(cause),
     fix: rootCauseFix(cause),
@@ -120,7 +130,11 @@ export const escalationChain: Rule = {
     // The root cause, not what it reaches: a path added to it keeps its code-scanning alert.
     target: cause.edge.description,
     severity: severityOf(cause),
-    paths: cause.chains.map((chain) => ({ origin: chain.origin, reaches: { role: chain.reaches.role, scope: chain.reaches.scope } })),
-    flows: cause.chains.slice(0, FLOWS).map(flowOf),
-  })),
-};
+    get paths() {
+      return (paths ??= cause.chains.map((chain) => ({ origin: chain.origin, reaches: { role: chain.reaches.role, scope: chain.reaches.scope } })));
+    },
+    get flows() {
+      return (flows ??= cause.chains.slice(0, FLOWS).map(flowOf));
+    },
+  };
+}

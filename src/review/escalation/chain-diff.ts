@@ -74,7 +74,8 @@ function passesEdgeNotIn(keys: ReadonlySet<string>): (chain: EscalationChain) =>
       pending.push(at);
     }
     for (let i = pending.length - 1; i >= 0; i--) {
-      answer ||= edgesOf(pending[i].step).some((edge) => !keys.has(edge.key));
+      const edge = edgesOf(pending[i].step);
+      answer ||= edge !== undefined && !keys.has(edge.key);
       known.set(pending[i], answer);
     }
     return answer;

@@ -78,7 +78,8 @@ export interface StepTrail {
 
 /** A trail one step longer. */
 export function extendTrail(trail: StepTrail | undefined, step: EscalationStep): StepTrail {
-  return { step, ...(trail === undefined ? {} : { previous: trail }), length: (trail?.length ?? 0) + 1 };
+  // One shape for every trail (made for each step of every path): `previous` is there, undefined at the start.
+  return { step, previous: trail, length: (trail?.length ?? 0) + 1 };
 }
 
 /** The steps of a trail, first to last. */
@@ -86,6 +87,13 @@ export function stepsOf(trail: StepTrail): EscalationStep[] {
   const steps = new Array<EscalationStep>(trail.length);
   for (let at: StepTrail | undefined = trail, i = trail.length - 1; at !== undefined; at = at.previous, i--) steps[i] = at.step;
   return steps;
+}
+
+/** The first step of a trail, first to last, that passes `test`; walked back along the trail, no array made. */
+export function firstStepOf(trail: StepTrail, test: (step: EscalationStep) => boolean): EscalationStep | undefined {
+  let found: EscalationStep | undefined;
+  for (let at: StepTrail | undefined = trail; at !== undefined; at = at.previous) if (test(at.step)) found = at.step;
+  return found;
 }
 
 /** One way a principal reaches a role at a scope: a direct grant, or a chain through paths and identities. */
@@ -139,34 +147,76 @@ export function describeChain(chain: EscalationChain): string {
 }
 
 /** What reach knows of a chain when it makes one; its steps come from its trail. */
-export type ChainFields = Omit<EscalationChain, 'steps'>;
+export type ChainFields = Omit<EscalationChain, 'steps' | 'origin'>;
 
-/** A chain whose `steps` are made from its trail on each ask: no chain keeps a copy of what others share. */
+/** What a chain says yes or no to: one shared object per combination (at most 64). */
+interface ChainFacts {
+  readonly passesIdentity: boolean;
+  readonly widens: boolean;
+  readonly holderCanGrantAccess: boolean;
+  readonly gains: boolean;
+  readonly ownReach: boolean;
+  readonly endsIn: 'azure' | 'entra';
+}
+
+const CHAIN_FACTS = new Map<string, ChainFacts>();
+
+function factsOf(fields: ChainFields): ChainFacts {
+  const key = `${+fields.passesIdentity}${+fields.widens}${+fields.holderCanGrantAccess}${+fields.gains}${+fields.ownReach}${fields.endsIn}`;
+  let facts = CHAIN_FACTS.get(key);
+  if (facts === undefined) {
+    const { passesIdentity, widens, holderCanGrantAccess, gains, ownReach, endsIn } = fields;
+    CHAIN_FACTS.set(key, (facts = Object.freeze({ passesIdentity, widens, holderCanGrantAccess, gains, ownReach, endsIn })));
+  }
+  return facts;
+}
+
+/**
+ * A chain whose `steps` are made from its trail on each ask: no chain keeps a copy of what others
+ * share. A large review keeps tens of thousands of chains: what a chain says yes or no to is
+ * one shared object, and its origin is its first step's.
+ */
 class TrailChain implements EscalationChain {
   public readonly principal: GraphPrincipal;
   public readonly trail: StepTrail;
   public readonly first: EscalationStep;
-  public readonly passesIdentity: boolean;
   public readonly reaches: ChainReach;
-  public readonly origin: Origin;
-  public readonly widens: boolean;
-  public readonly holderCanGrantAccess: boolean;
-  public readonly gains: boolean;
-  public readonly ownReach: boolean;
-  public readonly endsIn: 'azure' | 'entra';
+  private readonly facts: ChainFacts;
 
   constructor(fields: ChainFields) {
     this.principal = fields.principal;
     this.trail = fields.trail;
     this.first = fields.first;
-    this.passesIdentity = fields.passesIdentity;
     this.reaches = fields.reaches;
-    this.origin = fields.origin;
-    this.widens = fields.widens;
-    this.holderCanGrantAccess = fields.holderCanGrantAccess;
-    this.gains = fields.gains;
-    this.ownReach = fields.ownReach;
-    this.endsIn = fields.endsIn;
+    this.facts = factsOf(fields);
+  }
+
+  public get origin(): Origin {
+    return this.first.grant.origin;
+  }
+
+  public get passesIdentity(): boolean {
+    return this.facts.passesIdentity;
+  }
+
+  public get widens(): boolean {
+    return this.facts.widens;
+  }
+
+  public get holderCanGrantAccess(): boolean {
+    return this.facts.holderCanGrantAccess;
+  }
+
+  public get gains(): boolean {
+    return this.facts.gains;
+  }
+
+  public get ownReach(): boolean {
+    return this.facts.ownReach;
+  }
+
+  public get endsIn(): 'azure' | 'entra' {
+    return this.facts.endsIn;
   }
 
   public get steps(): EscalationStep[] {

@@ -111,6 +111,8 @@ interface Visit {
   readonly first?: EscalationStep;
   /** Some step so far acts as another principal. */
   readonly passesIdentity: boolean;
+  /** The start itself, or a group it holds the roles of as a member: what this one holds is the start's own. */
+  readonly asItself: boolean;
 }
 
 const ROOT_PLACEMENT: GraphPlacement = { level: ScopeLevel.ROOT };
@@ -220,12 +222,17 @@ export function computeReach(graph: AccessGraph): ReachResult {
   let search = 0;
   for (const start of principals.values()) {
     const principal = start.principal;
+    // A member holds its groups' roles itself (nested groups too): what they hold is the start's
+    // own, judged with their grants, and no escalation of the member's.
+    const groups = groupsHeldAsMember(start, principals);
+    const ownNodes = groups.length === 0 ? start.nodes : [start, ...groups].flatMap((r) => r.nodes);
+    const ownEntra = groups.length === 0 ? start.entra : [start, ...groups].flatMap((r) => r.entra);
     const held = new HeldScopes();
     // Where the start can give itself any Azure role in one step (a role that can grant access,
     // or one that cannot be read, which counts as holding everything at its scope).
     const grantsAccessAt = new HeldScopes();
     let holderCanGrantAccess = false;
-    for (const node of start.nodes) {
+    for (const node of ownNodes) {
       held.add(node.document, node.placement);
       if (node.grant.role.canGrantAccess) {
         holderCanGrantAccess = true;
@@ -233,10 +240,10 @@ export function computeReach(graph: AccessGraph): ReachResult {
       }
     }
     // It can give itself any Entra role or Graph permission in one step (standing, tenant-wide).
-    const grantsEntra = start.entra.some(
+    const grantsEntra = ownEntra.some(
       (n) => !n.holding.eligible && n.holding.leaves.some((l) => l.opens !== undefined && l.reaches.canGrantAccess),
     );
-    const heldEntra = start.entra.length === 0 ? undefined : new Set(start.entra.map((n) => n.holding.key));
+    const heldEntra = ownEntra.length === 0 ? undefined : new Set(ownEntra.map((n) => n.holding.key));
     // An Entra principal whose every holding the start holds too (one more Helpdesk Administrator),
     // or that holds nothing but ways back to principals this search has reached (one more member of
     // a group already joined), reaches nothing new: not following it keeps fan-in linear.
@@ -247,18 +254,20 @@ export function computeReach(graph: AccessGraph): ReachResult {
     let opensItself: Map<string, HeldScopes> | undefined;
     // What the start's own grants open in one step (data an access-policy write or a key gives), by what and where.
     const startOpens = (what: string, document: string, placement: GraphPlacement): boolean => {
-      opensItself ??= openedByOwnGrants(start.out?.leaves ?? []);
+      opensItself ??= openedByOwnGrants([start, ...groups].flatMap(
+        (r) => (r.out ??= followGrants(r, routeOf, systemAssignedOn.get(r.principal.key))).leaves,
+      ));
       return opensItself.get(what)?.contain(document, placement) ?? false;
     };
     // Whether the start holds this role at a scope containing this one itself: asked of leaves past the first identity only.
     const startHolds = (role: string, document: string, placement: GraphPlacement): boolean => {
-      heldRoles ??= rolesHeld(start.nodes);
+      heldRoles ??= rolesHeld(ownNodes);
       return heldRoles.get(role)?.contain(document, placement) ?? false;
     };
     // A principal is visited in this search when it carries this search's number: no set per search.
     start.search = ++search;
     queue.length = 0;
-    queue.push({ record: start, name: principal.name, passesIdentity: false });
+    queue.push({ record: start, name: principal.name, passesIdentity: false, asItself: true });
     for (let next = 0; next < queue.length; next++) {
       const visit = queue[next];
       const atStart = next === 0;
@@ -276,12 +285,12 @@ export function computeReach(graph: AccessGraph): ReachResult {
         // A path gains what its grant does not say when a control-plane operation opens data (a data
         // path is the grant itself); holding a role past an identity gains what the start does not hold.
         const gains = tail.opens !== undefined ? tail.opensData
-          : !atStart && (widens || !startHolds(tail.reaches.role, leaf.node.document, tail.placement));
+          : !visit.asItself && (widens || !startHolds(tail.reaches.role, leaf.node.document, tail.placement));
         // The start's own reach: what its own grant opens in one step (data; any role, when the
         // grant can grant access), or an end it holds already or can give itself in one step (any
         // role where it can grant access, data its own grant opens there). A role that cannot grant
         // access, rewritten into one that can, is an escalation: nothing judges that grant otherwise.
-        const ownReach = (atStart && (leaf.effect?.kind === 'access' || leaf.node.grant.role.canGrantAccess))
+        const ownReach = (visit.asItself && (leaf.effect?.kind === 'access' || leaf.node.grant.role.canGrantAccess))
           || grantsAccessAt.contain(leaf.node.document, tail.placement)
           || (tail.opens === undefined ? !gains : startOpens(tail.reaches.role, leaf.node.document, tail.placement));
         const first = visit.first ?? last[0];
@@ -291,7 +300,6 @@ export function computeReach(graph: AccessGraph): ReachResult {
           first,
           passesIdentity: visit.passesIdentity,
           reaches: tail.reaches,
-          origin: first.grant.origin,
           widens,
           holderCanGrantAccess,
           gains,
@@ -312,14 +320,13 @@ export function computeReach(graph: AccessGraph): ReachResult {
           const widens = azure && !held.contain('', ROOT_PLACEMENT);
           const gains = azure ? widens : !heldEntra?.has(leaf.key);
           // One step from its own holding, or an end it holds or can give itself: its own reach.
-          const ownReach = (atStart && opens !== undefined) || !gains || grantsEntra || (azure && grantsAccessAt.contain('', ROOT_PLACEMENT));
+          const ownReach = (visit.asItself && opens !== undefined) || !gains || grantsEntra || (azure && grantsAccessAt.contain('', ROOT_PLACEMENT));
           chains.push(chainOf({
             principal,
             trail,
             first,
             passesIdentity: visit.passesIdentity,
             reaches: leaf.reaches,
-            origin: first.grant.origin,
             widens,
             holderCanGrantAccess,
             gains,
@@ -349,6 +356,7 @@ export function computeReach(graph: AccessGraph): ReachResult {
             trail: step ? extendTrail(holding, step) : holding,
             first: visit.first ?? holds,
             passesIdentity: visit.passesIdentity || step !== undefined,
+            asItself: visit.asItself && holdsAsMember(node.holding, edge),
           });
         });
       }
@@ -364,7 +372,7 @@ export function computeReach(graph: AccessGraph): ReachResult {
         edge.step ??= actsAsStep(edge);
         const holds = heldStep(edge.node, atStart ? undefined : visit.name);
         const trail = extendTrail(extendTrail(visit.trail, holds), edge.step);
-        queue.push({ record, name: target.name, trail, first: visit.first ?? holds, passesIdentity: true });
+        queue.push({ record, name: target.name, trail, first: visit.first ?? holds, passesIdentity: true, asItself: false });
       }
     }
   }
@@ -497,6 +505,36 @@ function leafTail(leaf: Leaf): LeafTail {
 
 
 /** What a principal's own grants open in one step (a path that ends in access), by what, and where. */
+/**
+ * Whether holding this edge is holding the target's roles: a standing or active membership of a
+ * group (no step of its own; an eligible one needs activation first, a step its holds step names).
+ */
+function holdsAsMember(holding: EntraHolding, edge: EntraEdge): boolean {
+  return !holding.eligible && edge.edgeKind === 'AZMemberOf' && edge.description === undefined;
+}
+
+const NO_GROUPS: readonly PrincipalRecord[] = [];
+
+/** The groups a principal holds the roles of as a member, nested groups too, each once. */
+function groupsHeldAsMember(start: PrincipalRecord, principals: ReadonlyMap<string, PrincipalRecord>): readonly PrincipalRecord[] {
+  // Most principals hold no Entra membership: nothing to allocate for them.
+  if (!start.entra.some(({ holding }) => holding.edges.some((edge) => holdsAsMember(holding, edge)))) return NO_GROUPS;
+  const found: PrincipalRecord[] = [];
+  const seen = new Set<PrincipalRecord>([start]);
+  for (let i = -1; i < found.length; i++) {
+    const record = i < 0 ? start : found[i];
+    for (const { holding } of record.entra) {
+      for (const edge of holding.edges) {
+        const group = principals.get(edge.target.key);
+        if (group === undefined || seen.has(group) || !holdsAsMember(holding, edge)) continue;
+        seen.add(group);
+        found.push(group);
+      }
+    }
+  }
+  return found;
+}
+
 function openedByOwnGrants(leaves: readonly Leaf[]): Map<string, HeldScopes> {
   const opened = new Map<string, HeldScopes>();
   for (const leaf of leaves) {

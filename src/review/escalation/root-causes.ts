@@ -3,11 +3,11 @@ import { entraHoldingsOf } from './entra-holdings';
 import { ChainReach, EscalationChain, EscalationStep, StepBasis, StepTrail } from './escalation-chain';
 import { reachOfGraph } from './reach';
 import { isReportedChain } from './reported-chain';
+import { StaleMaxHeap } from './stale-max-heap';
 import { PermissionTier, permissionTierRank } from '../../roles/permission-tier';
 import { AccessGraph } from '../graph/access-graph';
 import { describePrincipal } from '../graph/describe-principal';
-import { GraphPrincipal, Origin } from '../graph/graph-types';
-import { documentKeyOf } from '../graph/origin';
+import { GraphPrincipal, GraphResource, Origin } from '../graph/graph-types';
 
 /**
  * An edge of the graph that chains stand on: a grant, an eligibility, an Entra holding (a
@@ -15,8 +15,6 @@ import { documentKeyOf } from '../graph/origin';
  * to a resource. Removing it closes every chain through it.
  */
 export interface ChainEdge {
-  /** What it is within one graph: its document, address and what it holds. */
-  readonly id: string;
   /**
    * What it is in any synthesis of the same code: names, not addresses or files, so the base and
    * the head of a diff agree on it (as `chainKey` does for chains).
@@ -45,15 +43,12 @@ export interface RootCause {
   readonly starts: readonly GraphPrincipal[];
 }
 
-/** The edges one step stands on, in order: what it holds, and the resource whose identity it takes on. */
-function stepEdges(step: EscalationStep, edgeOf: (basis: StepBasis, step: EscalationStep) => ChainEdge,
-  attachmentOf: (step: EscalationStep) => ChainEdge | undefined): ChainEdge[] {
-  if (step.kind === 'holds') return [edgeOf(step.grant, step)];
-  if (step.kind === 'acts-as') {
-    const attachment = attachmentOf(step);
-    return attachment === undefined ? [] : [attachment];
-  }
-  return [];
+/** The edge one step stands on, if any: what it holds, or the resource whose identity it takes on. */
+function stepEdge(step: EscalationStep, edgeOf: (basis: StepBasis, step: EscalationStep) => TableEdge,
+  attachmentOf: (step: EscalationStep) => TableEdge | undefined): TableEdge | undefined {
+  if (step.kind === 'holds') return edgeOf(step.grant, step);
+  if (step.kind === 'acts-as') return attachmentOf(step);
+  return undefined;
 }
 
 /** The key of a held edge: the same in every synthesis of the same code (names, not addresses). */
@@ -65,13 +60,8 @@ function attachmentKey(type: string, resource: string, identity: string): string
   return ['attachment', type, resource, identity].join('\u0000');
 }
 
-/** The edges a chain stands on, in order from its start, each once. */
-export function edgesOfChain(chain: EscalationChain): ChainEdge[] {
-  return new EdgeTable().edgesOf(chain);
-}
-
-/** A reader of the edges each step stands on, sharing edge objects across the steps it is asked about. */
-export function edgeReader(): (step: EscalationStep) => readonly ChainEdge[] {
+/** A reader of the edge each step stands on, sharing edge objects across the steps it is asked about. */
+export function edgeReader(): (step: EscalationStep) => ChainEdge | undefined {
   const table = new EdgeTable();
   return (step) => table.ofStep(step);
 }
@@ -98,72 +88,150 @@ export function graphEdgeKeys(graph: AccessGraph): Set<string> {
 
 /** Makes and shares the edge objects of one set of chains: the same grant is the same edge in every chain. */
 class EdgeTable {
-  private readonly byId = new Map<string, ChainEdge>();
-  // Steps are shared by the paths that pass them: each step's edges are worked out once.
-  private readonly byStep = new WeakMap<EscalationStep, readonly ChainEdge[]>();
+  private readonly byOrigin = new Map<Origin, TableEdge[] | Map<string, TableEdge>>();
+  // Steps are shared by the paths that pass them: each step's edge is worked out once.
+  private readonly byStep = new Map<EscalationStep, TableEdge | null>();
 
-  /** The edges one step stands on. */
-  public ofStep(step: EscalationStep): readonly ChainEdge[] {
-    let edges = this.byStep.get(step);
-    if (edges === undefined) {
-      edges = stepEdges(step, (basis, s) => this.basisEdge(basis, s), (s) => this.attachmentEdge(s));
-      this.byStep.set(step, edges);
-    }
-    return edges;
-  }
-
-  public edgesOf(chain: EscalationChain): ChainEdge[] {
-    const edges: ChainEdge[] = [];
-    const seen = new Set<string>();
-    for (const step of chain.steps) {
-      for (const edge of this.ofStep(step)) {
-        if (seen.has(edge.id)) continue;
-        seen.add(edge.id);
-        edges.push(edge);
-      }
-    }
-    return edges;
-  }
-
-  private basisEdge(basis: StepBasis, step: EscalationStep): ChainEdge {
-    const kind: ChainEdge['kind'] = step.entra ? 'entra' : step.eligible ? 'eligibility' : 'grant';
-    const id = `${documentKeyOf(basis.origin)}\u0000${basis.origin.address}\u0000${basis.role.name}\u0000${kind}`;
-    let edge = this.byId.get(id);
+  /** The edge one step stands on, if any. */
+  public ofStep(step: EscalationStep): TableEdge | undefined {
+    let edge = this.byStep.get(step);
     if (edge === undefined) {
-      const who = describePrincipal(basis.principal);
-      const holds = kind === 'eligibility' ? 'is eligible for' : 'holds';
-      edge = {
-        id,
-        key: basisKey(kind, basis),
-        kind,
-        origin: basis.origin,
-        description: step.holds !== undefined ? `${who} ${step.holds}` : `${who} ${holds} "${basis.role.name}" at ${scopeName(basis)}`,
-        principal: basis.principal,
-      };
-      this.byId.set(id, edge);
+      edge = stepEdge(step, (basis, s) => this.basisEdge(basis, s), (s) => this.attachmentEdge(s)) ?? null;
+      this.byStep.set(step, edge);
     }
+    return edge ?? undefined;
+  }
+
+  /**
+   * The edge a block declares for what it holds, made once: by the block's origin (one object per
+   * block), then by kind, holder and what is held, since one block can declare several (a group's
+   * `members`, an application's `owners`). Most blocks declare one: a list is searched until it
+   * grows long, then a map by a key made of the three.
+   */
+  private edgeAt(origin: Origin, kind: ChainEdge['kind'], holder: GraphPrincipal, what: string, make: () => TableEdge): TableEdge {
+    const ofBlock = this.byOrigin.get(origin);
+    if (ofBlock === undefined) {
+      const edge = make();
+      this.byOrigin.set(origin, [edge]);
+      return edge;
+    }
+    if (Array.isArray(ofBlock)) {
+      for (const edge of ofBlock) if (edge.kind === kind && edge.principal.key === holder.key && edge.what === what) return edge;
+      const edge = make();
+      if (ofBlock.length < LISTED_EDGES) ofBlock.push(edge);
+      else this.byOrigin.set(origin, new Map([...ofBlock, edge].map((e) => [heldKey(e.kind, e.principal, e.what), e])));
+      return edge;
+    }
+    const key = heldKey(kind, holder, what);
+    let edge = ofBlock.get(key);
+    if (edge === undefined) ofBlock.set(key, (edge = make()));
     return edge;
   }
 
-  private attachmentEdge(step: EscalationStep): ChainEdge | undefined {
+  private basisEdge(basis: StepBasis, step: EscalationStep): TableEdge {
+    const kind: HeldKind = step.entra ? 'entra' : step.eligible ? 'eligibility' : 'grant';
+    return this.edgeAt(basis.origin, kind, basis.principal, basis.role.name, () => new HeldEdge(kind, basis, step.holds));
+  }
+
+  private attachmentEdge(step: EscalationStep): TableEdge | undefined {
     const on = step.on;
     const identity = step.identity;
     // A system-assigned identity is its resource's own: that resource holds no separate edge.
     if (on?.origin === undefined || identity === undefined || identity.name.endsWith('(system-assigned)')) return undefined;
-    const id = `${documentKeyOf(on.origin)}\u0000${on.address}\u0000attached\u0000${identity.key}`;
-    let edge = this.byId.get(id);
-    if (edge === undefined) {
-      edge = {
-        id,
-        key: attachmentKey(on.type, on.name, identity.name),
-        kind: 'attachment',
-        origin: on.origin,
-        description: `${on.name} runs as ${identity.name}`,
-        principal: identity,
-      };
-      this.byId.set(id, edge);
+    return this.edgeAt(on.origin, 'attachment', identity, '', () => new AttachmentEdge(on as GraphResource & { origin: Origin }, identity));
+  }
+}
+
+/** How many edges of one block are searched in a list before they are kept in a map. */
+const LISTED_EDGES = 8;
+
+const heldKey = (kind: string, holder: GraphPrincipal, what: string) => `${kind}\u0000${holder.key}\u0000${what}`;
+
+type HeldKind = Exclude<ChainEdge['kind'], 'attachment'>;
+
+/*
+ * Edges are made for every step of every chain grouped; most are never shown, and only a diff
+ * reads their keys: a description or a key is made when first read.
+ */
+
+/** An edge the table makes: names that order it without building its description. */
+abstract class TableEdge implements ChainEdge {
+  public abstract readonly kind: ChainEdge['kind'];
+  public abstract readonly origin: Origin;
+  public abstract readonly principal: GraphPrincipal;
+  public abstract readonly description: string;
+  public abstract readonly key: string;
+  /** What is held, within its kind and holder: the role, permission or relation; nothing for an attachment. */
+  public abstract readonly what: string;
+  /** Who holds it, what is held, where: the order ties between equal root causes are decided in. */
+  public abstract nameAt(part: 0 | 1 | 2): string;
+}
+
+/** By the holder's name, then what is held, then where; then by kind. */
+function compareEdgeNames(a: TableEdge, b: TableEdge): number {
+  for (const part of [0, 1, 2] as const) {
+    const order = compareText(a.nameAt(part), b.nameAt(part));
+    if (order !== 0) return order;
+  }
+  return compareText(a.kind, b.kind);
+}
+
+class HeldEdge extends TableEdge {
+  public readonly origin: Origin;
+  public readonly principal: GraphPrincipal;
+  public readonly what: string;
+  private madeKey?: string;
+  private madeDescription?: string;
+
+  /** @param holds what an Entra step says is held, without the holder's name. */
+  constructor(public readonly kind: HeldKind, private readonly basis: StepBasis, private readonly holds: string | undefined) {
+    super();
+    this.origin = basis.origin;
+    this.principal = basis.principal;
+    this.what = basis.role.name;
+  }
+
+  public get description(): string {
+    if (this.madeDescription === undefined) {
+      const who = describePrincipal(this.principal);
+      const verb = this.kind === 'eligibility' ? 'is eligible for' : 'holds';
+      this.madeDescription = this.holds !== undefined ? `${who} ${this.holds}` : `${who} ${verb} "${this.basis.role.name}" at ${scopeName(this.basis)}`;
     }
-    return edge;
+    return this.madeDescription;
+  }
+
+  public get key(): string {
+    return (this.madeKey ??= basisKey(this.kind, this.basis));
+  }
+
+  public nameAt(part: 0 | 1 | 2): string {
+    return part === 0 ? this.principal.name : part === 1 ? this.basis.role.name : scopeName(this.basis);
+  }
+}
+
+class AttachmentEdge extends TableEdge {
+  public readonly kind = 'attachment';
+  public readonly what = '';
+  public readonly origin: Origin;
+  private madeKey?: string;
+  private madeDescription?: string;
+
+  constructor(private readonly on: GraphResource & { readonly origin: Origin }, public readonly principal: GraphPrincipal) {
+    super();
+    this.origin = on.origin;
+  }
+
+  public get description(): string {
+    return (this.madeDescription ??= `${this.on.name} runs as ${this.principal.name}`);
+  }
+
+  public get key(): string {
+    return (this.madeKey ??= attachmentKey(this.on.type, this.on.name, this.principal.name));
+  }
+
+  /** The identity is what its resource runs as: named by the identity, then the resource. */
+  public nameAt(part: 0 | 1 | 2): string {
+    return part === 0 ? this.principal.name : part === 1 ? this.on.name : this.on.type;
   }
 }
 
@@ -177,7 +245,10 @@ const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** A step of the paths being grouped, as the tree of trails shares it. */
 class TrailNode {
-  public readonly children: TrailNode[] = [];
+  /** Its children in the order made, as a list through `next`: no array for each node of a tree of hundreds of thousands. */
+  public firstChild: TrailNode | undefined = undefined;
+  public lastChild: TrailNode | undefined = undefined;
+  public next: TrailNode | undefined = undefined;
   /** The chain that ends at this node, by index, or -1. */
   public chain = -1;
   /** Chains not yet grouped that pass this node (end here or below). */
@@ -185,13 +256,14 @@ class TrailNode {
   /** Nodes from here to the nearest chain end below. */
   public toEnd = Infinity;
 
-  constructor(public readonly parent: TrailNode | undefined, public readonly edges: readonly number[]) {}
+  /** @param edge the index of the edge its step stands on, or -1 (a step stands on one edge at most). */
+  constructor(public readonly parent: TrailNode | undefined, public readonly edge: number) {}
 }
 
 /**
  * Groups chains by root cause: repeatedly the grant, eligibility or Entra holding whose removal
  * closes the most chains not yet grouped, ties going to the edge nearest the privileged end (the
- * end of the paths), then to the one named first; each chain belongs to the first root cause
+ * end of the paths), then by name (the holder's, what it holds, where); each chain belongs to the first root cause
  * that closes it. Choke points first, as BloodHound Enterprise ranks attack paths. Every view of
  * chains (the rule, the report, SARIF, the diff) asks this one function and never regroups.
  *
@@ -205,26 +277,25 @@ class TrailNode {
  */
 export function groupByRootCause(chains: readonly EscalationChain[], prefer?: (edge: ChainEdge) => boolean): RootCause[] {
   const table = new EdgeTable();
-  const edges: ChainEdge[] = [];
-  const indexOf = new Map<string, number>();
+  const edges: TableEdge[] = [];
+  const indexOf = new Map<TableEdge, number>();
   const nodesOf: TrailNode[][] = [];
-  // Steps are shared by many nodes (one held step for every path past a grant): their edges' indexes are read once.
-  const idsOfStep = new Map<EscalationStep, readonly number[]>();
-  const idsOf = (step: EscalationStep): readonly number[] => {
-    let ids = idsOfStep.get(step);
-    if (ids === undefined) {
-      ids = table.ofStep(step).map((edge) => {
-        let index = indexOf.get(edge.id);
-        if (index === undefined) {
-          index = edges.push(edge) - 1;
-          indexOf.set(edge.id, index);
-          nodesOf.push([]);
-        }
-        return index;
-      });
-      idsOfStep.set(step, ids);
+  // Steps are shared by many nodes (one held step for every path past a grant): their edge's index is read once.
+  const edgeOfStep = new Map<EscalationStep, number>();
+  const edgeOf = (step: EscalationStep): number => {
+    let index = edgeOfStep.get(step);
+    if (index === undefined) {
+      // The table shares one object per edge, whatever step stands on it.
+      const edge = table.ofStep(step);
+      index = edge === undefined ? -1 : indexOf.get(edge);
+      if (index === undefined) {
+        index = edges.push(edge!) - 1;
+        indexOf.set(edge!, index);
+        nodesOf.push([]);
+      }
+      edgeOfStep.set(step, index);
     }
-    return ids;
+    return index;
   };
   const nodes = new Map<StepTrail, TrailNode>();
   const all: TrailNode[] = [];
@@ -240,9 +311,11 @@ export function groupByRootCause(chains: readonly EscalationChain[], prefer?: (e
       missing.push(at);
     }
     for (let i = missing.length - 1; i >= 0; i--) {
-      const node: TrailNode = new TrailNode(parent, idsOf(missing[i].step));
-      for (const id of node.edges) nodesOf[id].push(node);
-      parent?.children.push(node);
+      const node: TrailNode = new TrailNode(parent, edgeOf(missing[i].step));
+      if (node.edge >= 0) nodesOf[node.edge].push(node);
+      if (parent?.lastChild !== undefined) parent.lastChild.next = node;
+      else if (parent !== undefined) parent.firstChild = node;
+      if (parent !== undefined) parent.lastChild = node;
       nodes.set(missing[i], node);
       all.push(node);
       parent = node;
@@ -270,49 +343,54 @@ export function groupByRootCause(chains: readonly EscalationChain[], prefer?: (e
   // An identity attached to a resource is the workload's design, not a grant to take back: it
   // is a root cause only where a change adds it (a diff prefers it), never by count.
   const candidate = edges.map((edge, i) => edge.kind !== 'attachment' || preferred[i]);
-  // Ties end with the description: ranked once, compared as numbers.
-  const named = edges.map((_, i) => i).sort((a, b) => compareText(edges[a].description, edges[b].description) || a - b);
+  // Ties end with the names (then the first seen): ranked once, compared as numbers.
+  const named = [...edges.keys()].filter((i) => candidate[i]).sort((a, b) => compareEdgeNames(edges[a], edges[b]) || a - b);
   const nameRank = new Array<number>(edges.length);
   named.forEach((edge, rank) => (nameRank[edge] = rank));
-  const better = (a: number, b: number): boolean => {
-    if (preferred[a] !== preferred[b]) return preferred[a];
-    if (count[a] !== count[b]) return count[a] > count[b];
-    if (nearEnd[a] !== nearEnd[b]) return nearEnd[a] < nearEnd[b];
-    return nameRank[a] < nameRank[b];
+  // A preferred edge goes before any count; then the most chains, the nearest end (both in one number), the names.
+  const priority = (i: number): number => {
+    if (!candidate[i] || count[i] <= 0) return 0;
+    const value = count[i] * NEAREST + (NEAREST - 1 - Math.min(nearEnd[i], NEAREST - 1));
+    return preferred[i] ? value + PREFERRED : value;
   };
+  const best = new StaleMaxHeap(priority, (a, b) => nameRank[a] < nameRank[b]);
+  best.pushAll(named);
 
   const grouped = new Array<boolean>(chains.length).fill(false);
   const causes: RootCause[] = [];
-  for (;;) {
-    let best = -1;
-    for (let i = 0; i < edges.length; i++) if (candidate[i] && count[i] > 0 && (best < 0 || better(i, best))) best = i;
-    if (best < 0) break;
+  for (let edge = best.popBest(); edge >= 0; edge = best.popBest()) {
     const members: EscalationChain[] = [];
-    for (const node of nodesOf[best]) {
+    for (const node of nodesOf[edge]) {
       const taken = node.alive;
       if (taken === 0) continue;
       for (let up = node.parent; up !== undefined; up = up.parent) {
         up.alive -= taken;
-        for (const id of up.edges) count[id] -= taken;
+        if (up.edge >= 0) count[up.edge] -= taken;
       }
       // The subtree: every chain below is closed with this edge.
       const stack = [node];
       while (stack.length > 0) {
         const below = stack.pop()!;
         if (below.alive === 0) continue;
-        for (const id of below.edges) count[id] -= below.alive;
+        if (below.edge >= 0) count[below.edge] -= below.alive;
         below.alive = 0;
         if (below.chain >= 0 && !grouped[below.chain]) {
           grouped[below.chain] = true;
           members.push(chains[below.chain]);
         }
-        for (const child of below.children) stack.push(child);
+        for (let child = below.firstChild; child !== undefined; child = child.next) stack.push(child);
       }
     }
-    causes.push(rootCause(edges[best], members));
+    causes.push(rootCause(edges[edge], members));
   }
   return causes.sort((a, b) => a.tierLevel - b.tierLevel || b.chains.length - a.chains.length || compareText(a.edge.description, b.edge.description));
 }
+
+/** How far an end is counted: nearer than this is nearer; farther ties (paths of a thousand steps are not written). */
+const NEAREST = 2 ** 10;
+
+/** Above any count of chains (times NEAREST): a preferred edge is picked before every other. */
+const PREFERRED = 2 ** 50;
 
 function rootCause(edge: ChainEdge, chains: EscalationChain[]): RootCause {
   const sorted = [...chains].sort((a, b) => compareEnds(a.reaches, b.reaches));

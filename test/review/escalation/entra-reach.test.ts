@@ -303,6 +303,24 @@ ${roleAssignment('ops_owner', 'Owner', 'azuread_group.ops.object_id')}`;
     expect(mia.filter(isReportedChain)).toEqual([]);
   });
 
+  test('what a group\'s grant opens in one step is its members\' own reach too, not an escalation of theirs', async () => {
+    // Virtual Machine Contributor lists storage keys: the grant's own reach, judged with the grant,
+    // whether the group or its member (who holds the group's roles itself) is asked.
+    const team = (members: string) => `${user('mia')}${user('noah')}
+resource "azuread_group" "ops" {
+  display_name     = "ops"
+  security_enabled = true
+  members          = [${members}]
+}
+${roleAssignment('ops_vms', 'Virtual Machine Contributor', 'azuread_group.ops.object_id')}`;
+    const hcl = team('azuread_user.mia.object_id, azuread_user.noah.object_id');
+    const { chains } = await reachOf(hcl);
+    const storage = chains.filter((c) => c.reaches.role === 'all storage account data (Shared Key)');
+    expect(storage.map((c) => c.principal.name).sort()).toEqual(['mia', 'noah', 'ops']);
+    expect(storage.every((c) => c.ownReach && !isReportedChain(c))).toBe(true);
+    expect(await escalationFindings(hcl)).toEqual([]);
+  });
+
   test('a Helpdesk Administrator resets ordinary users, not administrators; a Privileged Authentication Administrator resets both', async () => {
     const people = user('bob') + user('root') + directoryRole(ROLE.globalAdmin, 'root_ga', 'azuread_user.root.object_id') + `
 ${roleAssignment('bob_reader', 'Reader', 'azuread_user.bob.object_id')}`;

@@ -5,7 +5,7 @@ import { reachOf, SHAPES } from './escalation-fixtures';
 import { diffEscalations } from '../../../src/review/escalation/chain-diff';
 import { reachOfGraph } from '../../../src/review/escalation/reach';
 import { isReportedChain } from '../../../src/review/escalation/reported-chain';
-import { groupByRootCause, rootCausesOfGraph } from '../../../src/review/escalation/root-causes';
+import { edgeReader, groupByRootCause, rootCausesOfGraph } from '../../../src/review/escalation/root-causes';
 import { AccessGraph } from '../../../src/review/graph/access-graph';
 import { readInputs } from '../../../src/review/reader/read-inputs';
 import { buildReport } from '../../../src/review/report/access-report';
@@ -77,6 +77,34 @@ describe.each(SHAPES)('escalations by root cause, in the report and the diff (%s
     expect(closed.opened).toEqual([]);
     expect(closed.closed.map((c) => c.edge.description)).toEqual(['vm-worker runs as uai-worker']);
     expect(diffEscalations(head, head)).toEqual({ opened: [], closed: [] });
+  });
+
+  test('one block that declares several holders (a group\'s members) is one edge per holder, each named for its own', async () => {
+    // alice's grant goes to a group of alice and bob: one members list, two memberships.
+    const team = `
+resource "azuread_group" "operators" {
+  display_name     = "operators"
+  security_enabled = true
+  members          = [azuread_user.alice.object_id, azuread_user.bob.object_id]
+}
+`;
+    const hcl = HCL.replace('principal_id         = azuread_user.alice.object_id', 'principal_id         = azuread_group.operators.object_id')
+      + BOB.replace(/resource "azurerm_role_assignment" "bob_vms" \{[^}]*\}/, '') + team;
+    const { reach } = await reachOf(hcl, shape);
+    // The group's own path, and each member's through it (what the group's grant opens itself is no member's escalation).
+    const reported = reach.chains.filter(isReportedChain);
+    expect(reported.map((c) => c.principal.name).sort()).toEqual(['alice', 'bob', 'operators']);
+    // One reader for both paths, as grouping reads them: the same block, two edges.
+    const read = edgeReader();
+    const memberships = reported.filter((c) => c.principal.kind === 'human').map((chain) => {
+      const edge = chain.steps.map(read).find((e) => e?.kind === 'entra')!;
+      return [chain.principal.name, edge.origin.address, edge.principal.name, edge.description];
+    });
+    expect(memberships).toEqual(expect.arrayContaining([
+      ['alice', 'azuread_group.operators', 'alice', expect.stringMatching(/^human alice .*operators/)],
+      ['bob', 'azuread_group.operators', 'bob', expect.stringMatching(/^human bob .*operators/)],
+    ]));
+    expect(memberships).toHaveLength(2);
   });
 
   test('renaming Terraform addresses opens and closes nothing', async () => {
