@@ -22,6 +22,8 @@ export interface Origin {
    * instances, and this says why (`for_each = var.roles`).
    */
   readonly repeated?: string;
+  /** Set beside `repeated` when the number is known but too large to expand: the block stands for this many instances. */
+  readonly repeatedTimes?: number;
 }
 
 /** Who holds access. `key` identifies the principal across the graph. */
@@ -245,6 +247,17 @@ export interface GraphModuleNotRead {
   readonly origin: Origin;
   /** The call's `source` as written. */
   readonly source: string;
+  readonly reason: string;
+}
+
+/**
+ * A value of an access resource that the review did not evaluate, though Terraform may know it
+ * before apply (a function it does not evaluate, one known only at apply, an expression too deep):
+ * it counts as the widest, and this says why.
+ */
+export interface GraphValueNotEvaluated {
+  readonly origin: Origin;
+  /** The argument and why: `scope: timestamp() has a value only when Terraform applies`. */
   readonly reason: string;
 }
 
