@@ -1,16 +1,18 @@
 import { ScopeLevel } from '../../../src/model/scope-level';
 import { AccessGraph } from '../../../src/review/graph/access-graph';
+import { InputError } from '../../../src/review/reader/input-error';
 import { readInputs } from '../../../src/review/reader/read-inputs';
 import { evaluateWithModules, rootScope } from '../../../src/review/reader/values/evaluate-configuration';
 import { MAX_INSTANCES_PER_BLOCK } from '../../../src/review/reader/values/instance-set';
+import { splitVarSetting } from '../../../src/review/reader/values/variables';
 import { buildReport } from '../../../src/review/report/access-report';
 import { renderReportMarkdown } from '../../../src/review/report/render-report';
 import { NOT_EVALUATED_KEY } from '../../../src/review/terraform-json';
 
 /**
  * Hostile or careless input never makes the review unbounded: more instances than it expands are
- * one row that says how many, and an expression too deep is a value not evaluated. (How fast is
- * for the benchmarks; these assert the result.)
+ * one row that says how many, an expression too deep is a value not evaluated, and a mistyped
+ * --var never shows its value. (How fast is for the benchmarks; these assert the result.)
  */
 const DIR = 'test/fixtures/reader/plan-time';
 const SUB = '11111111-2222-3333-4444-555555555555';
@@ -65,5 +67,32 @@ describe('an expression nested thousands of levels deep', () => {
     const deep = (evaluateWithModules(document, rootScope(document, {})) as Evaluated).resource.azurerm_role_assignment.deep;
     expect(deep.scope).toBe('${local.a0}');
     expect(deep['//']).toEqual({ [NOT_EVALUATED_KEY]: ['scope: values refer to values nested too deeply (more than 50 levels)'] });
+  });
+});
+
+describe('a mistyped --var never echoes its value', () => {
+  const messageOf = (text: string) => {
+    try {
+      splitVarSetting(text);
+    } catch (error) {
+      expect(error).toBeInstanceOf(InputError);
+      return (error as InputError).message;
+    }
+    throw new Error('expected the setting to be refused');
+  };
+
+  test.each([
+    ['db_password:hunter2-SECRET', '--var: expected name=value, and there is no "=" after "db_password" (the rest is not shown)'],
+    ['=hunter2-SECRET', '--var: expected name=value, and there is no name before "=" (the value is not shown)'],
+    [':hunter2-SECRET', '--var: expected name=value, and there is no "=" (the text is not shown)'],
+    ['role_name', '--var: expected name=value, and there is no "=" after "role_name"'],
+  ])('%s', (text, message) => {
+    const said = messageOf(text);
+    expect(said).toBe(message);
+    expect(said).not.toContain('SECRET');
+  });
+
+  test('the name it names is cut at 200 characters', () => {
+    expect(messageOf(`${'n'.repeat(300)} secret`).length).toBeLessThan(300);
   });
 });

@@ -41,9 +41,18 @@ export function variableValueOf(set: Value | undefined, fallback: Value | undefi
   return set;
 }
 
-/** `name=value` from `--var`. */
+/**
+ * `name=value` from `--var`. A mistyped setting (`--var name:VALUE`) is refused without showing
+ * the value, which may be a secret: at most the name it starts with is named (cut at 200 characters).
+ */
 export function splitVarSetting(text: string): { name: string; value: string } {
   const at = text.indexOf('=');
-  if (at <= 0) throw new InputError('--var', `expected name=value, got "${text}"`);
+  if (at === 0) throw new InputError('--var', 'expected name=value, and there is no name before "=" (the value is not shown)');
+  if (at < 0) {
+    const name = /^[A-Za-z_][A-Za-z0-9_-]*/.exec(text)?.[0];
+    const named = name === undefined ? '' : ` after "${name.slice(0, 200)}"`;
+    const rest = name === undefined ? ' (the text is not shown)' : name.length < text.length ? ' (the rest is not shown)' : '';
+    throw new InputError('--var', `expected name=value, and there is no "="${named}${rest}`);
+  }
   return { name: text.slice(0, at).trim(), value: text.slice(at + 1) };
 }
