@@ -1,4 +1,4 @@
-import { evaluate, EvaluationScope, show, startReadBudget } from './evaluate-expression';
+import { evaluate, EvaluationScope, show, withinReadBudget } from './evaluate-expression';
 import { Expr, ExpressionTooDeep, namesRead, parseExpression, parseTemplate } from './expression-parser';
 import { forEachEntries, InstanceSet, instanceSetOf, MAX_INSTANCES_PER_BLOCK, spendInstances, startInstanceBudget } from './instance-set';
 import { combinedRepetition, forEachModuleInstance, ModuleCalls, notReadOf, Repetition } from './module-instances';
@@ -239,14 +239,13 @@ export function localValues(document: TerraformDocument, scope: () => Evaluation
  * unknown.
  */
 export function evaluateConfiguration(document: TerraformDocument, scope: EvaluationScope): TerraformDocument {
-  startRead();
-  return evaluateBlocks(document, scope);
+  return withinRead(() => evaluateBlocks(document, scope));
 }
 
-/** The work limits of one read (instances, evaluation steps) start from zero. */
-function startRead(): void {
+/** One read, within its work limits (instances, evaluation steps), counted from zero. */
+function withinRead<T>(read: () => T): T {
   startInstanceBudget();
-  startReadBudget();
+  return withinReadBudget(read);
 }
 
 function evaluateBlocks(document: TerraformDocument, scope: EvaluationScope): TerraformDocument {
@@ -422,14 +421,15 @@ export function configurationScope(
  * Calls that could not be read are listed in the document (NOT_READ_MODULES_KEY).
  */
 export function evaluateWithModules(document: TerraformDocument, scope: EvaluationScope): TerraformDocument {
-  startRead();
-  const out = evaluateBlocks(document, scope);
-  const calls = CALLS_OF_SCOPE.get(scope);
-  if (calls === undefined || calls.calls.length === 0) return out;
-  const notRead = [...notReadOf(out)];
-  addModuleInstances(out, calls, scope.modulePrefix, notRead, undefined);
-  if (notRead.length > 0) setOwn<unknown>(out, NOT_READ_MODULES_KEY, notRead);
-  return out;
+  return withinRead(() => {
+    const out = evaluateBlocks(document, scope);
+    const calls = CALLS_OF_SCOPE.get(scope);
+    if (calls === undefined || calls.calls.length === 0) return out;
+    const notRead = [...notReadOf(out)];
+    addModuleInstances(out, calls, scope.modulePrefix, notRead, undefined);
+    if (notRead.length > 0) setOwn<unknown>(out, NOT_READ_MODULES_KEY, notRead);
+    return out;
+  });
 }
 
 /**

@@ -1,8 +1,8 @@
 import { equalityOf } from './equality';
 import { EvaluationError, NotEvaluated } from './evaluation-error';
 import { Expr, parseTemplate } from './expression-parser';
-import { callFunction } from './functions';
-import { typeName } from './functions/arguments';
+import type * as FunctionLibrary from './functions';
+import { asBool, asNumber, numberText, typeName } from './functions/arguments';
 import { sortedKeys } from './terraform-order';
 import { holdsUnknownText, isKnown, isObject, notEvaluatedIn, Reference, Unknown, unknownOf, Value } from './value';
 import { ownValue, setOwn } from '../../../model/own-keys';
@@ -48,10 +48,22 @@ let nested = 0;
 let level = 0;
 let stepsTaken = 0;
 let readSteps = 0;
+let reading = false;
 
-/** Starts the work count of one configuration read (MAX_STEPS_PER_READ). */
-export function startReadBudget(): void {
+/**
+ * Evaluates one configuration read within MAX_STEPS_PER_READ. Outside a read (a single
+ * expression, a variable's default) only MAX_STEPS_PER_VALUE applies: a long-lived process never
+ * runs out.
+ */
+export function withinReadBudget<T>(read: () => T): T {
+  if (reading) return read();
+  reading = true;
   readSteps = 0;
+  try {
+    return read();
+  } finally {
+    reading = false;
+  }
 }
 
 /** A short form of an expression, for "unknown" messages: `var.actions`, `lookup(...)`. */
@@ -93,7 +105,7 @@ export function evaluate(expr: Expr, scope: EvaluationScope): Value {
 
 function evaluateInner(expr: Expr, scope: EvaluationScope): Value {
   if (++stepsTaken > MAX_STEPS_PER_VALUE) throw new NotEvaluated(`it takes more than ${MAX_STEPS_PER_VALUE.toLocaleString('en-US')} steps to evaluate`);
-  if (++readSteps > MAX_STEPS_PER_READ) throw new NotEvaluated(`the configuration takes more than ${MAX_STEPS_PER_READ.toLocaleString('en-US')} steps to evaluate`);
+  if (reading && ++readSteps > MAX_STEPS_PER_READ) throw new NotEvaluated(`the configuration takes more than ${MAX_STEPS_PER_READ.toLocaleString('en-US')} steps to evaluate`);
   if (++level > MAX_EVALUATION_DEPTH) throw new NotEvaluated(`the expression and the values it reads nest more than ${MAX_EVALUATION_DEPTH} levels deep`);
   const value = evaluateNode(expr, scope);
   level--;
@@ -145,20 +157,6 @@ function keyText(key: Value, what: string): string {
   throw new EvaluationError(`${what} must be a string, not ${typeName(key)}`);
 }
 
-/** A known value as a boolean, converted as Terraform converts it. */
-function asBool(value: Value, what: string): boolean {
-  if (typeof value === 'boolean') return value;
-  if (value === 'true' || value === 'false') return value === 'true';
-  throw new EvaluationError(`${what} must be a boolean, not ${typeName(value)}`);
-}
-
-/** A known value as a number, converted as Terraform converts it. */
-function asNumber(value: Value, what: string): number {
-  if (typeof value === 'number') return value;
-  if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
-  throw new EvaluationError(`${what} must be a number, not ${typeName(value)}`);
-}
-
 /**
  * A template's text. A resource attribute written into it stays as `${...}` text (the graph reads a
  * scope's shape from it); an unknown part makes the whole unknown.
@@ -194,7 +192,8 @@ function templateText(value: Value, part: Expr): string | Unknown {
   if (value instanceof Reference) return `\${${value.path}}`;
   if (value instanceof Unknown) return unknownOf(show(part), [value]);
   if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'number') return numberText(value);
+  if (typeof value === 'boolean') return String(value);
   if (value === null) throw new EvaluationError(`${show(part)} is null, and a template cannot include null`);
   throw new EvaluationError(`${show(part)} is ${typeName(value)}, and a template can only include strings, numbers and booleans`);
 }
@@ -212,6 +211,18 @@ function splat(expr: Extract<Expr, { kind: 'splat' }>, scope: EvaluationScope): 
   // A splat of null is an empty list; of a single value, a list of it.
   const items = target === null ? [] : Array.isArray(target) ? target : [target];
   return items.map((item) => expr.rest.reduce<Value>((v, name) => step(v, name, expr, false), item));
+}
+
+let library: typeof FunctionLibrary | undefined;
+
+/**
+ * The function library, loaded on the first call: a review of a stack that calls no function (the
+ * cdktf output of 20,000 grants) should not load and compile it, 20 ms of every run.
+ */
+function functionLibrary(): typeof FunctionLibrary {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  library ??= require('./functions') as typeof FunctionLibrary;
+  return library;
 }
 
 // What Terraform knows only at apply, or that depends on the machine that runs it: never evaluated.
@@ -236,7 +247,7 @@ function call(expr: Extract<Expr, { kind: 'call' }>, scope: EvaluationScope): Va
   }
   if (expr.name === 'templatestring') return templateString(expr, args, scope);
   try {
-    return callFunction(expr.name, args, show(expr));
+    return functionLibrary().callFunction(expr.name, args, show(expr));
   } catch (error) {
     if (error instanceof NotEvaluated) return new Unknown(show(expr), error.reason);
     if (error instanceof EvaluationError) throw new EvaluationError(`${expr.name}(): ${error.message}`);

@@ -1,3 +1,4 @@
+import { fullNumber } from './json-text';
 import { EvaluationError, NotEvaluated } from '../evaluation-error';
 import { isObject, Reference, Unknown, Value } from '../value';
 
@@ -23,10 +24,9 @@ export function asString(value: Value, what: string): string {
   throw new EvaluationError(`${what} must be a string, not ${typeName(value)}`);
 }
 
-/** A number as Terraform writes it in a string: whole numbers without an exponent. */
+/** A number as Terraform converts it to a string: in full, never with an exponent (`1e+21` is `1000000000000000000000`). */
 export function numberText(value: number): string {
-  if (Number.isInteger(value) && Math.abs(value) < 1e21) return value.toFixed(0);
-  return String(value);
+  return fullNumber(value);
 }
 
 export function asNumber(value: Value, what: string): number {
@@ -74,9 +74,12 @@ export function checkSize(size: number, what: string): void {
   if (size > MAX_BUILT_SIZE) throw new NotEvaluated(`${what} would hold more than ${MAX_BUILT_SIZE.toLocaleString('en-US')} elements or characters`);
 }
 
+// Made on first use: the first segmenter of a process costs 10 ms, which a review that calls no
+// string function should not pay.
+let segmenter: Intl.Segmenter | undefined;
+
 /** Unicode characters as Terraform counts them (grapheme clusters: `"🤷🏽"` is one). */
 export function graphemes(text: string): string[] {
-  return Array.from(SEGMENTER.segment(text), (s) => s.segment);
+  segmenter ??= new Intl.Segmenter('en', { granularity: 'grapheme' });
+  return Array.from(segmenter.segment(text), (s) => s.segment);
 }
-
-const SEGMENTER = new Intl.Segmenter('en', { granularity: 'grapheme' });
