@@ -26,6 +26,19 @@ export type TerraformDocument = Record<string, unknown>;
 export const REPEATED_KEY = 'azure-access-repeated';
 
 /**
+ * Set by the reader beside REPEATED_KEY when the number of instances is known but too large to
+ * expand: the one block stands for this many (`count = 1000000`).
+ */
+export const REPEATED_TIMES_KEY = 'azure-access-repeated-times';
+
+/**
+ * Set by the reader under a block's `"//"` when values in it were not evaluated, though Terraform
+ * may know them before apply: why, per argument (`scope: timestamp() has a value only when
+ * Terraform applies`). The values count as the widest, and the report names them.
+ */
+export const NOT_EVALUATED_KEY = 'azure-access-not-evaluated';
+
+/**
  * Set by the reader at the top of a configuration it read with its modules: the module calls it
  * could not read (a missing directory, a registry module without `terraform init`). Their access
  * is not in the document, and the review says so.

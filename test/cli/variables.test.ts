@@ -33,6 +33,6 @@ describe('--var and --var-file set the root configuration\'s variables, after tf
   test('a --var without = is refused, naming it', async () => {
     const { code, stderr } = await cli(['report', '--var', 'role_name', VALUES]);
     expect(code).toBe(2);
-    expect(stderr).toBe('azure-access report: --var: expected name=value, got "role_name"\n');
+    expect(stderr).toBe('azure-access report: --var: expected name=value, and there is no "=" after "role_name"\n');
   });
 });

@@ -35,6 +35,7 @@ import {
   GraphUnitMembership,
   GraphIdentity,
   GraphModuleNotRead,
+  GraphValueNotEvaluated,
   GraphMove,
   GraphOwnership,
   GraphPrincipal,
@@ -45,7 +46,7 @@ import {
 } from './graph-types';
 import { accessPolicyRole, vaultOfPolicy, vaultUsesRbac } from './key-vault-access';
 import { modulesNotReadOf } from './modules-not-read';
-import { originOf } from './origin';
+import { notEvaluatedOf, originOf } from './origin';
 import { PlacedResources } from './placed-resources';
 import { normalizeAttribute, resolvePrincipal } from './resolve-principal';
 import { knownRole, resolveRole } from './resolve-role';
@@ -209,6 +210,8 @@ export class AccessGraph {
   public readonly coverage: GraphCoverage[] = [];
   /** Module calls the reader could not read: their access is not in the graph. */
   public readonly modulesNotRead: GraphModuleNotRead[] = [];
+  /** Values of access resources the reader did not evaluate: they count as the widest, and this says why. */
+  public readonly valuesNotEvaluated: GraphValueNotEvaluated[] = [];
   /** Applications, service principals, groups and users the configuration declares. */
   public readonly directoryObjects: GraphDirectoryObject[] = [];
   /** Owners of applications, service principals and groups. */
@@ -360,6 +363,7 @@ export class AccessGraph {
     for (const block of index.blocks) {
       const covered = coverageOf(block, origin(block));
       this.coverage.push(...(ignoredPolicies.has(block.address) ? covered.map((c) => ({ ...c, note: IGNORED_POLICY })) : covered));
+      if (covered.length > 0) for (const reason of notEvaluatedOf(block)) this.valuesNotEvaluated.push({ origin: origin(block), reason });
     }
   }
 

@@ -24,6 +24,8 @@ export interface Origin {
    * instances, and this says why (`for_each = var.roles`).
    */
   readonly repeated?: string;
+  /** Set beside `repeated` when the number is known but too large to expand: the block stands for this many instances. */
+  readonly repeatedTimes?: number;
 }
 
 /** Who holds access. `key` identifies the principal across the graph. */
@@ -280,6 +282,17 @@ export interface GraphModuleNotRead {
   readonly cdktfCall?: boolean;
   /** Set when the module is listed as holding no access (data/modules-without-access.json): not reading it hides nothing. */
   readonly holdsNoAccess?: ModuleWithoutAccess;
+}
+
+/**
+ * A value of an access resource that the review did not evaluate, though Terraform may know it
+ * before apply (a function it does not evaluate, one known only at apply, an expression too deep):
+ * it counts as the widest, and this says why.
+ */
+export interface GraphValueNotEvaluated {
+  readonly origin: Origin;
+  /** The argument and why: `scope: timestamp() has a value only when Terraform applies`. */
+  readonly reason: string;
 }
 
 /** An Entra directory role as the graph knows it: a built-in role of the catalog, or one it cannot read. */

@@ -1,5 +1,5 @@
 import { readLibraryMetadata, SuppressionRecord } from '../../model/metadata';
-import { REPEATED_KEY, TerraformBlock } from '../terraform-json';
+import { NOT_EVALUATED_KEY, REPEATED_KEY, REPEATED_TIMES_KEY, TerraformBlock } from '../terraform-json';
 import { Origin } from './graph-types';
 
 /**
@@ -22,13 +22,20 @@ export function originOf(file: string, block: TerraformBlock, extra: Suppression
   const origin: { -readonly [K in keyof Origin]: Origin[K] } = { file, address: block.address, suppressions };
   if (meta.constructPath !== undefined) origin.constructPath = meta.constructPath;
   if (stack !== undefined) origin.stack = stack;
-  const repeated = repeatedOf(block.body);
-  if (repeated !== undefined) origin.repeated = repeated;
+  const repeated = commentOf(block.body, REPEATED_KEY);
+  if (typeof repeated === 'string') origin.repeated = repeated;
+  const times = commentOf(block.body, REPEATED_TIMES_KEY);
+  if (typeof times === 'number') origin.repeatedTimes = times;
   return origin;
 }
 
-function repeatedOf(body: Record<string, unknown>): string | undefined {
+function commentOf(body: Record<string, unknown>, key: string): unknown {
   const comment = body['//'];
-  const value = typeof comment === 'object' && comment !== null ? (comment as Record<string, unknown>)[REPEATED_KEY] : undefined;
-  return typeof value === 'string' ? value : undefined;
+  return typeof comment === 'object' && comment !== null && Object.hasOwn(comment, key) ? (comment as Record<string, unknown>)[key] : undefined;
+}
+
+/** Why values of a block were not evaluated, as the reader recorded it (NOT_EVALUATED_KEY). */
+export function notEvaluatedOf(block: TerraformBlock): string[] {
+  const reasons = commentOf(block.body, NOT_EVALUATED_KEY);
+  return Array.isArray(reasons) ? reasons.filter((r): r is string => typeof r === 'string') : [];
 }

@@ -185,11 +185,22 @@ async function readFile(file: string, absolutePath: string): Promise<SourceDocum
   return file.endsWith('.tf') ? readHclText(file, text) : readUnknownText(file, text);
 }
 
-// Sections and arguments whose values evaluation can change, and interpolations it can compute:
-// a function call, a conditional, a for expression or a variable, local, count or each reference.
+// Sections and arguments whose values evaluation can change, and texts it can compute: a template
+// directive, or an interpolation that is more than a plain reference (`${azurerm_x.a.id}`,
+// `${data.y.z["k"][0].id}`): a call, an operator, a tuple or object, a var, local, count or each.
 const EVALUATED_SECTIONS = ['variable', 'locals', 'module'];
 const REPEATING_ARGUMENTS: ReadonlySet<string> = new Set(['count', 'for_each', 'dynamic']);
-const COMPUTABLE = /\$\{[^}]*(?:\(|\?|\bfor\b|\bvar\.|\blocal\.|\bcount\.|\beach\.)/;
+const INTERPOLATION = /\$\{([^}]*)(\}?)/g;
+const PLAIN_REFERENCE = /^(?!(?:var|local|count|each)\.)[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[\d+\]|\["[^"\\]*"\])*$/;
+
+function isComputable(text: string): boolean {
+  if (text.includes('%{')) return true;
+  INTERPOLATION.lastIndex = 0;
+  for (let m = INTERPOLATION.exec(text); m !== null; m = INTERPOLATION.exec(text)) {
+    if (m[2] === '' || !PLAIN_REFERENCE.test(m[1].trim())) return true;
+  }
+  return false;
+}
 
 /**
  * Whether evaluating a configuration could change it. A synthesized stack of 20,000 plain
@@ -201,7 +212,7 @@ function hasAnythingToEvaluate(document: Record<string, unknown>): boolean {
   // rather than Object.keys: no array of keys per object, half the time on a 20,000-grant stack.
   // JSON.parse makes plain objects, so every key it enumerates is the object's own.
   const visit = (value: unknown): boolean => {
-    if (typeof value === 'string') return value.includes('${') && COMPUTABLE.test(value);
+    if (typeof value === 'string') return (value.includes('${') || value.includes('%{')) && isComputable(value);
     if (typeof value !== 'object' || value === null) return false;
     if (Array.isArray(value)) {
       for (const item of value) if (visit(item)) return true;

@@ -41,8 +41,10 @@ export interface ReportRow {
   readonly expiry: string;
   readonly address: string;
   readonly file: string;
-  /** Set when the row stands for an unknown number of instances (`for_each = var.roles`). */
+  /** Set when the row stands for many instances: an unknown number (`for_each = var.roles`), or `repeatedTimes`. */
   readonly repeated?: string;
+  /** Set beside `repeated` when the number is known but too large to expand (`count = 1000000`): the row stands for this many. */
+  readonly repeatedTimes?: number;
   /** The scope's own name when the input says it (`kv-payments` for `${azurerm_key_vault.kv.id}`). */
   readonly scopeName?: string;
   /** Why a wide scope is accepted: the grant's written justification (its AZA001 suppression). */
@@ -94,6 +96,14 @@ export interface ReportModuleNotRead {
   readonly file: string;
 }
 
+/** A value of an access resource the review did not evaluate (it counts as the widest), and why. */
+export interface ReportValueNotEvaluated {
+  /** The argument and why: `scope: timestamp() has a value only when Terraform applies`. */
+  readonly reason: string;
+  readonly address: string;
+  readonly file: string;
+}
+
 /** An access resource that was read but gives no grant, and why (a vault with RBAC authorization ignores its access policies). */
 export interface ReportCoverageNote {
   readonly kind: string;
@@ -122,6 +132,8 @@ export interface AccessReport {
   readonly modulesNotRead: ReportModuleNotRead[];
   /** Access resources that were read but give no grant, with the reason, so a missing row is explained. */
   readonly coverageNotes: ReportCoverageNote[];
+  /** Values of access resources the review did not evaluate: they count as the widest, and this says why. */
+  readonly valuesNotEvaluated: ReportValueNotEvaluated[];
   /** Managed identities that hold no grant and no eligibility. */
   readonly identitiesWithoutGrant: { readonly name: string; readonly address: string }[];
   /** Credentials still present: passwords, certificates, federated credentials. */
@@ -254,6 +266,7 @@ function grantRow(g: GraphGrant): ReportRow {
     address: g.origin.address,
     file: g.origin.file,
     ...(g.origin.repeated === undefined ? {} : { repeated: g.origin.repeated }),
+    ...(g.origin.repeatedTimes === undefined ? {} : { repeatedTimes: g.origin.repeatedTimes }),
     ...(g.scope.name === undefined ? {} : { scopeName: g.scope.name }),
     ...exceptionsOf(g.origin),
   };
@@ -269,6 +282,7 @@ function eligibilityRow(e: GraphEligibility, declared: DeclaredPolicies): Report
     address: e.origin.address,
     file: e.origin.file,
     ...(e.origin.repeated === undefined ? {} : { repeated: e.origin.repeated }),
+    ...(e.origin.repeatedTimes === undefined ? {} : { repeatedTimes: e.origin.repeatedTimes }),
     ...exceptionsOf(e.origin),
   };
   // Last in every row, as it always was in the Azure ones.
@@ -361,6 +375,7 @@ export function buildReport(graph: AccessGraph): AccessReport {
     modulesNotRead: graph.modulesNotRead.map((m) => ({ address: m.origin.address, source: m.source, reason: m.reason, file: m.origin.file })),
     coverageNotes: graph.coverage.flatMap((c) => (c.note === undefined ? []
       : [{ kind: describeCoverage(c), note: c.note, address: c.origin.address, file: c.origin.file }])),
+    valuesNotEvaluated: graph.valuesNotEvaluated.map((v) => ({ reason: v.reason, address: v.origin.address, file: v.origin.file })),
     identitiesWithoutGrant: graph.identities
       .filter((i) => !holders.has(i.principal.key))
       .map((i) => ({ name: i.name, address: i.origin.address })),

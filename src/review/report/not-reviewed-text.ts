@@ -22,3 +22,19 @@ export function modulesNotReadSentence(report: AccessReport): string | undefined
 
 /** Why the coverage notes table is there: a resource that was read yet gave no row. */
 export const COVERAGE_NOTES_SENTENCE = 'Read, but giving no grant:';
+
+/** Why the table of values not evaluated is there; undefined when every value was. */
+export function valuesNotEvaluatedSentence(report: AccessReport): string | undefined {
+  const count = report.valuesNotEvaluated.length;
+  if (count === 0) return undefined;
+  return `${count} value(s) of access resources were not evaluated, though Terraform may know them before apply: each counts as the widest, and the findings on it are made so.`;
+}
+
+/**
+ * How a row that stands for many instances says so: an unknown number (`for_each = var.roles`),
+ * or a known one too large to expand (`× 1,000,000`, `count = 1000000`).
+ */
+export function repeatedText(row: { readonly repeated?: string; readonly repeatedTimes?: number }): string | undefined {
+  if (row.repeated === undefined) return undefined;
+  return row.repeatedTimes === undefined ? 'repeated an unknown number of times' : `× ${row.repeatedTimes.toLocaleString('en-US')}, reviewed once`;
+}

@@ -1,5 +1,5 @@
 import { AccessReport, ReportRow } from './access-report';
-import { COVERAGE_NOTES_SENTENCE, modulesNotReadSentence, notReviewedSentence } from './not-reviewed-text';
+import { COVERAGE_NOTES_SENTENCE, modulesNotReadSentence, notReviewedSentence, repeatedText, valuesNotEvaluatedSentence } from './not-reviewed-text';
 import { endsText, notesOf, scopeText, suppressionText, totalsSentence } from './render-report';
 
 /**
@@ -10,6 +10,7 @@ import { endsText, notesOf, scopeText, suppressionText, totalsSentence } from '.
  */
 export function renderReportHtml(report: AccessReport): string {
   const modules = modulesNotReadSentence(report);
+  const values = valuesNotEvaluatedSentence(report);
   const sections = [
     '<h1>Azure access</h1>',
     `<p class="totals">${escape(totalsSentence(report))}; `
@@ -19,7 +20,8 @@ export function renderReportHtml(report: AccessReport): string {
     report.rows.length ? accessGraph(report.rows) : '<p>No grants or eligibilities.</p>',
     report.rows.length
       ? table(['principal', 'kind', 'role', 'plane', 'scope', 'level', 'access', 'expiry', 'notes', 'address'], report.rows.map((r) => [
-        r.principal, r.principalKind, r.role, r.plane, scopeText(r), r.scopeLevel, r.access, r.expiry, notesOf(r).join('; '), r.address,
+        r.principal, r.principalKind, r.role, r.plane, scopeText(r), r.scopeLevel, r.access, r.expiry, notesOf(r).join('; '),
+        r.repeated === undefined ? r.address : `${r.address} (${repeatedText(r)}: ${r.repeated})`,
       ]))
       : '',
     '<h2>Not reviewed</h2>',
@@ -29,6 +31,9 @@ export function renderReportHtml(report: AccessReport): string {
       : []),
     ...(report.coverageNotes.length
       ? [`<p>${escape(COVERAGE_NOTES_SENTENCE)}</p>`, table(['resource', 'why', 'address', 'file'], report.coverageNotes.map((n) => [n.kind, n.note, n.address, n.file]))]
+      : []),
+    ...(values !== undefined
+      ? [`<p>${escape(values)}</p>`, table(['value not evaluated', 'address', 'file'], report.valuesNotEvaluated.map((v) => [v.reason, v.address, v.file]))]
       : []),
     ...(modules !== undefined
       ? [`<p>${escape(modules)}</p>`, table(['module', 'source', 'reason', 'file'], report.modulesNotRead.map((m) => [m.address, m.source, m.reason, m.file]))]

@@ -1,6 +1,6 @@
 import { AccessReport, ReportRow, ReportSuppression } from './access-report';
 import { code, markdownTable } from './markdown-table';
-import { COVERAGE_NOTES_SENTENCE, modulesNotReadSentence, notReviewedSentence } from './not-reviewed-text';
+import { COVERAGE_NOTES_SENTENCE, modulesNotReadSentence, notReviewedSentence, repeatedText, valuesNotEvaluatedSentence } from './not-reviewed-text';
 import { RuleId } from '../../model/rule-id';
 import { describeReach } from '../escalation/describe-root-cause';
 
@@ -52,7 +52,7 @@ export function renderReportMarkdown(report: AccessReport): string {
         ['principal', 'kind', 'role', 'plane', 'scope', 'level', 'access', 'expiry', 'notes', 'address'],
         report.rows.map((r) => [
           r.principal, r.principalKind, r.role, r.plane, code(scopeText(r)), r.scopeLevel, r.access, r.expiry, notesOf(r).join('; '),
-          r.repeated === undefined ? code(r.address) : `${code(r.address)} (repeated an unknown number of times: ${code(r.repeated)})`,
+          r.repeated === undefined ? code(r.address) : `${code(r.address)} (${repeatedText(r)}: ${code(r.repeated)})`,
         ]),
       ),
       '',
@@ -73,6 +73,10 @@ export function renderReportMarkdown(report: AccessReport): string {
   if (report.coverageNotes.length) {
     lines.push(COVERAGE_NOTES_SENTENCE, '',
       markdownTable(['resource', 'why', 'address', 'file'], report.coverageNotes.map((n) => [n.kind, n.note, code(n.address), code(n.file)])), '');
+  }
+  const values = valuesNotEvaluatedSentence(report);
+  if (values !== undefined) {
+    lines.push(values, '', markdownTable(['value not evaluated', 'address', 'file'], report.valuesNotEvaluated.map((v) => [v.reason, code(v.address), code(v.file)])), '');
   }
   const modules = modulesNotReadSentence(report);
   if (modules !== undefined) {

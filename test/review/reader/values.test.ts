@@ -49,7 +49,7 @@ describe('expressions whose value is knowable without a provider', () => {
   test('what cannot be known is unknown, and says which value', () => {
     expect(expr('var.missing')).toEqual(new Unknown('var.missing'));
     expect(expr('var.flag ? "Owner" : "Reader"')).toEqual(new Unknown('the condition of var.flag ? ...'));
-    expect(expr('timestamp()')).toEqual(new Unknown('timestamp(...)'));
+    expect(expr('timestamp()')).toEqual(new Unknown('timestamp(...)', 'timestamp() has a value only when Terraform applies'));
   });
 });
 

@@ -1,13 +1,12 @@
-import { evaluate, EvaluationScope, show } from './evaluate-expression';
-import { Expr, namesRead, parseExpression, parseTemplate } from './expression-parser';
-import { asJsonText } from './functions';
-import { forEachModuleInstance, ModuleCalls, notReadOf } from './module-instances';
-import { isObject, Reference, Unknown, Value } from './value';
-import { valueOfText, VariableSetting, splitVarSetting } from './variables';
+import { evaluate, EvaluationScope, show, withinReadBudget } from './evaluate-expression';
+import { Expr, ExpressionTooDeep, namesRead, parseExpression, parseTemplate } from './expression-parser';
+import { forEachEntries, InstanceSet, instanceSetOf, MAX_INSTANCES_PER_BLOCK, spendInstances, startInstanceBudget } from './instance-set';
+import { combinedRepetition, forEachModuleInstance, ModuleCalls, notReadOf, Repetition } from './module-instances';
+import { asJsonText, Reference, Unknown, Value } from './value';
+import { variableValueOf, VariableSetting, splitVarSetting, valueOfText } from './variables';
 import { ownValue, setOwn } from '../../../model/own-keys';
-import { NOT_READ_MODULES_KEY, NotReadModule, REPEATED_KEY, TerraformDocument } from '../../terraform-json';
+import { NOT_EVALUATED_KEY, NOT_READ_MODULES_KEY, NotReadModule, REPEATED_KEY, REPEATED_TIMES_KEY, TerraformDocument } from '../../terraform-json';
 import { ModuleCall } from '../module-tree';
-import { compareTerraformStrings, sortedKeys } from './terraform-order';
 import { typeShapeOf, withTypeDefaults } from './type-defaults';
 
 /** Where variable values come from, besides defaults, in Terraform's order of precedence. */
@@ -22,17 +21,23 @@ export interface VariableSources {
 
 // Arguments that shape instances or the run, not access; they are read before the body.
 const META = new Set(['count', 'for_each', 'lifecycle', 'depends_on', 'provider', 'provisioner', 'connection', '//']);
-const PARSED = new Map<string, Expr | null>();
+// Each text parsed once: its expression, or why it is not evaluated.
+const PARSED = new Map<string, Expr | string>();
 // How an Unknown names a module variable that has no default and no value from the call.
 const MODULE_INPUT = 'module input ';
 
-function parsedTemplate(text: string): Expr | null {
+/** Whether a text is a template Terraform evaluates (`${...}` or a `%{...}` directive), not plain text. */
+function isTemplate(text: string): boolean {
+  return text.includes('${') || text.includes('%{');
+}
+
+function parsedTemplate(text: string): Expr | string {
   let expr = PARSED.get(text);
   if (expr === undefined) {
     try {
       expr = parseTemplate(text);
-    } catch {
-      expr = null;
+    } catch (error) {
+      expr = error instanceof ExpressionTooDeep ? error.message : `the expression could not be read (${(error as Error).message})`;
     }
     PARSED.set(text, expr);
   }
@@ -42,9 +47,9 @@ function parsedTemplate(text: string): Expr | null {
 /** A value as written in the JSON (literal, `${...}` text, list, object), evaluated. */
 export function evaluateWritten(written: unknown, scope: EvaluationScope): Value {
   if (typeof written === 'string') {
-    if (!written.includes('${')) return written;
+    if (!isTemplate(written)) return written;
     const expr = parsedTemplate(written);
-    return expr === null ? new Unknown(written.replace(/^\$\{(.*)\}$/s, '$1')) : evaluate(expr, scope);
+    return typeof expr === 'string' ? new Unknown(shortText(written.replace(/^\$\{([\s\S]*)\}$/, '$1')), expr) : evaluate(expr, scope);
   }
   if (Array.isArray(written)) return written.map((w) => evaluateWritten(w, scope));
   if (written !== null && typeof written === 'object') {
@@ -57,43 +62,85 @@ export function evaluateWritten(written: unknown, scope: EvaluationScope): Value
   return written as Value;
 }
 
+/** An expression's text as messages show it: at most 200 characters. */
+function shortText(text: string): string {
+  return text.length > 200 ? `${text.slice(0, 200)}...` : text;
+}
+
 /**
- * Back to JSON: what is known is written as the value; what is not keeps the text the configuration wrote.
- * `sameForAll`, given for the instances of one counted block, keeps what a text that reads no
- * instance name (`each`, `count`) came to, for the next instance to take instead of evaluating it
- * again: `principal_id = azurerm_user_assigned_identity.this.principal_id` beside a for_each of
- * thousands. It also hands on one string, which later lookups keyed by it hash once.
+ * What the instances of one block share while their body is written back: `sameForAll` keeps what
+ * a text that reads no instance name (`each`, `count`) came to, for the next instance to take
+ * instead of evaluating it again (`principal_id = azurerm_user_assigned_identity.this.principal_id`
+ * beside a for_each of thousands), and `reasons` why such a text was not evaluated.
  */
-function writtenBack(original: unknown, scope: EvaluationScope, sameForAll?: Map<string, unknown>): unknown {
+interface Shared {
+  readonly sameForAll: Map<string, unknown>;
+  readonly reasons: Map<string, string>;
+}
+
+/**
+ * Back to JSON: what is known is written as the value; what is not keeps the text the configuration
+ * wrote. Why a value was not evaluated is added to `notes`, named by its argument.
+ */
+function writtenBack(original: unknown, scope: EvaluationScope, argument: string, notes: string[], shared?: Shared): unknown {
   if (typeof original === 'string') {
-    if (!original.includes('${')) return original;
-    const kept = sameForAll?.get(original);
-    if (kept !== undefined) return kept;
+    if (!isTemplate(original)) return original;
+    const kept = shared?.sameForAll.get(original);
+    if (kept !== undefined) {
+      if (shared!.reasons.size > 0) {
+        const reason = shared!.reasons.get(original);
+        if (reason !== undefined) notes.push(reason);
+      }
+      return kept;
+    }
     const value = evaluateWritten(original, scope);
-    // A module input the call does not give is named as one, whatever the expression was.
-    const text = value instanceof Unknown && value.source.startsWith(MODULE_INPUT) ? `\${${value.source}}`
-      : value instanceof Unknown ? partialTemplate(original, scope) : asJsonText(value);
+    let text: unknown;
+    let reason: string | undefined;
+    if (value instanceof Unknown) {
+      // A module input the call does not give is named as one, whatever the expression was.
+      text = value.source.startsWith(MODULE_INPUT) ? `\${${value.source}}` : partialTemplate(original, scope);
+      if (value.notEvaluated !== undefined) reason = `${argument}: ${value.notEvaluated}`;
+    } else {
+      text = asJsonText(value);
+      const inner = notEvaluatedInside(value);
+      if (inner !== undefined) reason = `${argument}: ${inner}`;
+    }
+    if (reason !== undefined) notes.push(reason);
     // Texts, numbers, booleans and null only: an object or list is the instance's own, never shared between instances.
-    if (sameForAll !== undefined && (text === null || typeof text !== 'object') && !readsAnyOf(original, scope.names)) sameForAll.set(original, text);
+    if (shared !== undefined && (text === null || typeof text !== 'object') && !readsAnyOf(original, scope.names)) {
+      shared.sameForAll.set(original, text);
+      if (reason !== undefined) shared.reasons.set(original, reason);
+    }
     return text;
   }
-  if (Array.isArray(original)) return original.map((o) => writtenBack(o, scope, sameForAll));
+  if (Array.isArray(original)) return original.map((o) => writtenBack(o, scope, argument, notes, shared));
   if (original !== null && typeof original === 'object') {
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(original)) {
       const value = (original as Record<string, unknown>)[key];
-      setOwn(out, key, key === '//' ? value : writtenBack(value, scope, sameForAll));
+      setOwn(out, key, key === '//' ? value : writtenBack(value, scope, argument, notes, shared));
     }
     return out;
   }
   return original;
 }
 
+/** Why an unknown inside a known list or object was not evaluated, if one was not. */
+function notEvaluatedInside(value: Value): string | undefined {
+  if (value instanceof Unknown) return value.notEvaluated;
+  if (value === null || typeof value !== 'object' || value instanceof Reference) return undefined;
+  for (const item of Array.isArray(value) ? value : Object.values(value)) {
+    const inner = notEvaluatedInside(item);
+    if (inner !== undefined) return inner;
+  }
+  return undefined;
+}
+
 /** Whether a written text reads any of these names (a text that does not parse reads none: it stays as written). */
 function readsAnyOf(text: string, names: ReadonlyMap<string, Value>): boolean {
   if (names.size === 0) return false;
   const expr = parsedTemplate(text);
-  if (expr === null) return false;
+  if (typeof expr === 'string') return false;
   for (const name of namesRead(expr)) if (names.has(name)) return true;
   return false;
 }
@@ -104,13 +151,16 @@ function readsAnyOf(text: string, names: ReadonlyMap<string, Value>): boolean {
  */
 function partialTemplate(text: string, scope: EvaluationScope): string {
   const expr = parsedTemplate(text);
-  if (expr === null || expr.kind !== 'template') return text;
+  // A text the review could not read stays as written, unless it is long (an expression thousands
+  // of levels deep): then its start stands for it, still unknown to the graph.
+  if (typeof expr === 'string') return text.length > 1000 ? `\${${shortText(text.replace(/^\$\{/, ''))}}` : text;
+  if (expr.kind !== 'template') return text;
   return expr.parts.map((part) => {
     if (typeof part === 'string') return part;
     const value = evaluate(part, scope);
     if (value instanceof Unknown) return `\${${value.source}}`;
     if (value instanceof Reference) return `\${${value.path}}`;
-    return value === null || typeof value !== 'object' ? String(value ?? '') : `\${${show(part)}}`;
+    return value === null || typeof value === 'object' ? `\${${show(part)}}` : String(value);
   }).join('');
 }
 
@@ -123,7 +173,11 @@ function isRecordValue(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The variables of a configuration, valued as Terraform values them. */
+/**
+ * The variables of a configuration, valued as Terraform values them. null is a value: a variable
+ * set to null (its default, tfvars, a module argument) is null, unless it says `nullable = false`
+ * and has a default, which then applies.
+ */
 export function variableValues(document: TerraformDocument, sources: VariableSources, given?: Record<string, Value>): Map<string, Value> {
   const declared = new Map<string, Record<string, unknown>>();
   for (const group of bodiesOf(document.variable)) {
@@ -132,26 +186,28 @@ export function variableValues(document: TerraformDocument, sources: VariableSou
   const empty: EvaluationScope = { variable: () => undefined, local: () => new Unknown('local'), names: new Map(), modulePrefix: '' };
   const values = new Map<string, Value>();
   for (const [name, block] of declared) {
-    let value: Value = Object.hasOwn(block, 'default') ? evaluateWritten(block.default, empty) : new Unknown(`var.${name}`);
+    const fallback: Value | undefined = Object.hasOwn(block, 'default') ? evaluateWritten(block.default, empty) : undefined;
+    // Set when something gives the variable a value, null included.
+    let set: Value | undefined;
     if (given !== undefined) {
-      // A module's variables come from the call's arguments; nothing else sets them. One that
-      // has neither is an input the call does not give, and messages say so.
-      if (Object.hasOwn(given, name)) value = given[name];
-      else if (value instanceof Unknown) value = new Unknown(`${MODULE_INPUT}var.${name}`);
-      values.set(name, withTypeDefaults(value, typeShapeOf(block.type), empty));
-      continue;
-    }
-    const env = sources.env?.[`TF_VAR_${name}`];
-    if (env !== undefined) value = valueOfText(env, block.type);
-    for (const file of sources.tfvars ?? []) if (Object.hasOwn(file, name)) value = evaluateWritten(file[name], empty);
-    for (const setting of sources.settings ?? []) {
-      if (setting.kind === 'file') {
-        if (Object.hasOwn(setting.values, name)) value = evaluateWritten(setting.values[name], empty);
-      } else {
-        const { name: settingName, value: text } = splitVarSetting(setting.text);
-        if (settingName === name) value = valueOfText(text, block.type);
+      // A module's variables come from the call's arguments; nothing else sets them.
+      if (Object.hasOwn(given, name)) set = given[name];
+    } else {
+      const env = sources.env?.[`TF_VAR_${name}`];
+      if (env !== undefined) set = valueOfText(env, block.type);
+      for (const file of sources.tfvars ?? []) if (Object.hasOwn(file, name)) set = evaluateWritten(file[name], empty);
+      for (const setting of sources.settings ?? []) {
+        if (setting.kind === 'file') {
+          if (Object.hasOwn(setting.values, name)) set = evaluateWritten(setting.values[name], empty);
+        } else {
+          const { name: settingName, value: text } = splitVarSetting(setting.text);
+          if (settingName === name) set = valueOfText(text, block.type);
+        }
       }
     }
+    let value = variableValueOf(set, fallback, block.nullable === false);
+    // One that has neither value nor default is unknown; in a module, an input the call does not give, and messages say so.
+    if (value === undefined) value = new Unknown(given === undefined ? `var.${name}` : `${MODULE_INPUT}var.${name}`);
     values.set(name, withTypeDefaults(value, typeShapeOf(block.type), empty));
   }
   return values;
@@ -174,19 +230,25 @@ export function localValues(document: TerraformDocument, scope: () => Evaluation
   };
 }
 
-export interface InstanceOptions {
-  /** `module.a.` inside a module: prefixed to block names, so addresses are Terraform's. */
-  readonly modulePrefix: string;
-}
-
 /**
  * One configuration, evaluated: every resource and data source expanded into its instances
  * (`x[0]`, `x["reader"]`) with `count.index`, `each.key` and `each.value` substituted, and every
- * value that can be known written in. A `count` or `for_each` that cannot be known leaves one
- * block, marked as repeated an unknown number of times; a value that cannot be known keeps the
- * text the configuration wrote, which the graph reads as unknown.
+ * value that can be known written in. A `count` or `for_each` that cannot be known, or that makes
+ * more instances than the review expands (instance-set.ts), leaves one block marked as repeated;
+ * a value that cannot be known keeps the text the configuration wrote, which the graph reads as
+ * unknown.
  */
 export function evaluateConfiguration(document: TerraformDocument, scope: EvaluationScope): TerraformDocument {
+  return withinRead(() => evaluateBlocks(document, scope));
+}
+
+/** One read, within its work limits (instances, evaluation steps), counted from zero. */
+function withinRead<T>(read: () => T): T {
+  startInstanceBudget();
+  return withinReadBudget(read);
+}
+
+function evaluateBlocks(document: TerraformDocument, scope: EvaluationScope): TerraformDocument {
   // Types, names and attributes are input: own properties only (model/own-keys.ts).
   const out: Record<string, unknown> = {};
   for (const [section, value] of Object.entries(document)) {
@@ -203,10 +265,10 @@ export function evaluateConfiguration(document: TerraformDocument, scope: Evalua
 
 /**
  * Adds the instances of a `resource` or `data` section's blocks to `types` (type → instance name
- * → body). In a module instance that stands for an unknown number, `moduleRepeated` says why.
+ * → body). In a module instance that stands for many, `moduleRepeated` says how many and why.
  */
 function addSectionInstances(types: Record<string, Record<string, unknown>>, section: unknown, scope: EvaluationScope,
-  moduleRepeated: string | undefined): void {
+  moduleRepeated: Repetition | undefined): void {
   for (const group of bodiesOf(section)) {
     for (const [type, byName] of Object.entries(group)) {
       const names = ownValue(types, type) ?? {};
@@ -222,57 +284,39 @@ function addSectionInstances(types: Record<string, Record<string, unknown>>, sec
 
 /** Adds a block's instances to `names`, each keyed by its instance name; written in place, not built and copied. */
 function addInstances(names: Record<string, unknown>, name: string, body: Record<string, unknown>, scope: EvaluationScope,
-  moduleRepeated: string | undefined): void {
+  moduleRepeated: Repetition | undefined): void {
   const prefix = scope.modulePrefix;
-  const sameForAll = new Map<string, unknown>();
-  const put = (instance: string, evaluated: Record<string, unknown>) =>
-    setOwn(names, instance, moduleRepeated === undefined ? evaluated : repeatedInModule(evaluated, moduleRepeated));
-  if (Object.hasOwn(body, 'count')) {
-    const count = evaluateWritten(body.count, scope);
-    if (typeof count === 'number' && Number.isInteger(count) && count >= 0) {
-      for (let index = 0; index < count; index++) put(`${prefix}${name}[${index}]`, evaluateBody(body, withNames(scope, { count: { index } }), sameForAll));
+  const shared: Shared = { sameForAll: new Map(), reasons: new Map() };
+  const put = (instance: string, evaluated: Record<string, unknown>, own?: Repetition) => {
+    const repetition = combinedRepetition(own, moduleRepeated);
+    setOwn(names, instance, repetition === undefined ? evaluated : repeated(evaluated, repetition));
+  };
+  const set: InstanceSet = instanceSetOf(body, (written) => evaluateWritten(written, scope));
+  switch (set.kind) {
+    case 'counted':
+      for (let index = 0; index < set.count; index++) put(`${prefix}${name}[${index}]`, evaluateBody(body, withNames(scope, { count: { index } }), shared));
       return;
-    }
-    put(`${prefix}${name}`, repeated(evaluateBody(body, withNames(scope, { count: { index: new Unknown('count.index') } })), `count = ${describe(body.count, count)}`));
-    return;
-  }
-  if (Object.hasOwn(body, 'for_each')) {
-    const collection = evaluateWritten(body.for_each, scope);
-    const entries = forEachEntries(collection);
-    if (entries !== undefined) {
-      for (const [key, value] of entries) put(`${prefix}${name}[${JSON.stringify(key)}]`, evaluateBody(body, withNames(scope, { each: { key, value } }), sameForAll));
+    case 'keyed':
+      for (const [key, value] of set.entries) put(`${prefix}${name}[${JSON.stringify(key)}]`, evaluateBody(body, withNames(scope, { each: { key, value } }), shared));
       return;
-    }
-    const each = { key: new Unknown('each.key'), value: new Unknown('each.value') };
-    put(`${prefix}${name}`, repeated(evaluateBody(body, withNames(scope, { each })), `for_each = ${describe(body.for_each, collection)}`));
-    return;
+    case 'repeated':
+      put(`${prefix}${name}`, evaluateBody(body, withNames(scope, set.names)), set);
+      return;
+    default:
+      put(`${prefix}${name}`, evaluateBody(body, scope));
   }
-  put(`${prefix}${name}`, evaluateBody(body, scope));
 }
 
-function describe(writtenValue: unknown, value: Value): string {
-  return value instanceof Unknown ? value.source : typeof writtenValue === 'string' ? writtenValue : JSON.stringify(writtenValue);
-}
-
-/** A map's entries, or a set of strings as key = value; keys in Terraform's (lexical) order. */
-export function forEachEntries(collection: Value): [string, Value][] | undefined {
-  if (Array.isArray(collection)) {
-    if (!collection.every((v) => typeof v === 'string')) return undefined;
-    return [...new Set(collection as string[])].sort(compareTerraformStrings).map((v) => [v, v]);
+/** Marks a block as one that stands for many instances (REPEATED_KEY, with the number when known). */
+function repeated(body: Record<string, unknown>, repetition: Repetition): Record<string, unknown> {
+  const comment: Record<string, unknown> = { ...(isRecordValue(body['//']) ? body['//'] : {}) };
+  comment[REPEATED_KEY] = repetition.why;
+  if (repetition.times !== undefined) comment[REPEATED_TIMES_KEY] = repetition.times;
+  if (repetition.notEvaluated !== undefined) {
+    const notes = Array.isArray(comment[NOT_EVALUATED_KEY]) ? comment[NOT_EVALUATED_KEY] as string[] : [];
+    comment[NOT_EVALUATED_KEY] = [...notes, `${repetition.why}: ${repetition.notEvaluated}`];
   }
-  if (isObject(collection)) return sortedKeys(collection).map((k) => [k, collection[k]]);
-  return undefined;
-}
-
-function repeated(body: Record<string, unknown>, why: string): Record<string, unknown> {
-  const comment = isRecordValue(body['//']) ? body['//'] : {};
-  return { ...body, '//': { ...comment, [REPEATED_KEY]: why } };
-}
-
-/** A block of a module instance that stands for an unknown number; the block's own count or for_each, when unknown, already says why. */
-function repeatedInModule(body: Record<string, unknown>, why: string): Record<string, unknown> {
-  const comment = isRecordValue(body['//']) ? body['//'] : {};
-  return Object.hasOwn(comment, REPEATED_KEY) ? body : repeated(body, why);
+  return { ...body, '//': comment };
 }
 
 function withNames(scope: EvaluationScope, names: Record<string, Value>): EvaluationScope {
@@ -282,19 +326,32 @@ function withNames(scope: EvaluationScope, names: Record<string, Value>): Evalua
   return { ...scope, names: merged };
 }
 
-/** A body with its values evaluated and its `dynamic` blocks expanded into nested blocks. */
-function evaluateBody(body: Record<string, unknown>, scope: EvaluationScope, sameForAll?: Map<string, unknown>): Record<string, unknown> {
+/**
+ * A body with its values evaluated and its `dynamic` blocks expanded into nested blocks. Why any
+ * value was not evaluated is listed in its `"//"` (NOT_EVALUATED_KEY).
+ */
+function evaluateBody(body: Record<string, unknown>, scope: EvaluationScope, shared?: Shared): Record<string, unknown> {
+  const notes: string[] = [];
+  const out = evaluateBodyValues(body, scope, notes, shared);
+  if (notes.length === 0) return out;
+  const comment: Record<string, unknown> = { ...(isRecordValue(out['//']) ? out['//'] : {}) };
+  comment[NOT_EVALUATED_KEY] = [...new Set(notes)];
+  setOwn(out, '//', comment);
+  return out;
+}
+
+function evaluateBodyValues(body: Record<string, unknown>, scope: EvaluationScope, notes: string[], shared?: Shared): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   // Once per instance of every block: keys, not [key, value] pairs.
   for (const key of Object.keys(body)) {
     if (key === 'dynamic') continue;
     const value = body[key];
-    setOwn(out, key, META.has(key) ? value : writtenBack(value, scope, sameForAll));
+    setOwn(out, key, META.has(key) ? value : writtenBack(value, scope, key, notes, shared));
   }
   for (const group of bodiesOf(ownValue(body, 'dynamic'))) {
     for (const [label, blocks] of Object.entries(group)) {
       for (const dynamic of bodiesOf(blocks)) {
-        const expanded = expandDynamic(label, dynamic, scope);
+        const expanded = expandDynamic(label, dynamic, scope, notes);
         const existing = ownValue(out, label);
         setOwn(out, label, [...(Array.isArray(existing) ? existing : existing === undefined ? [] : [existing]), ...expanded]);
       }
@@ -305,20 +362,30 @@ function evaluateBody(body: Record<string, unknown>, scope: EvaluationScope, sam
 
 /**
  * `dynamic "access_policy" { for_each = ...; content { ... } }` as the blocks it makes. An
- * unknown collection still makes one block, with unknown values: the block is there, and what
- * it holds counts as the widest.
+ * unknown collection (or one too large to expand) still makes one block, with unknown values:
+ * the block is there, and what it holds counts as the widest.
  */
-function expandDynamic(label: string, dynamic: Record<string, unknown>, scope: EvaluationScope): Record<string, unknown>[] {
+function expandDynamic(label: string, dynamic: Record<string, unknown>, scope: EvaluationScope, notes: string[]): Record<string, unknown>[] {
   const iterator = typeof dynamic.iterator === 'string' ? dynamic.iterator.replace(/^\$\{(.*)\}$/, '$1') : label;
   const content = bodiesOf(dynamic.content)[0] ?? {};
   const collection = evaluateWritten(dynamic.for_each, scope);
-  // A dynamic block may iterate a list of objects, keyed by position.
-  const entries = forEachEntries(collection)
-    ?? (Array.isArray(collection) ? collection.map((v, i) => [String(i), v] as [string, Value]) : undefined);
+  // A dynamic block iterates a map by key, a set of strings by its strings, and a list by position.
+  const keyed = forEachEntries(collection);
+  const entries: [Value, Value][] | undefined = Array.isArray(keyed) ? keyed
+    : Array.isArray(collection) ? collection.map((v, i) => [i, v]) : undefined;
+  const unknownBlock = () => evaluateBodyValues(content, withNames(scope, { [iterator]: { key: new Unknown(`${iterator}.key`), value: new Unknown(`${iterator}.value`) } }), notes);
   if (entries === undefined) {
-    return [evaluateBody(content, withNames(scope, { [iterator]: { key: new Unknown(`${iterator}.key`), value: new Unknown(`${iterator}.value`) } }))];
+    if (collection instanceof Unknown && collection.notEvaluated !== undefined) notes.push(`dynamic "${label}": ${collection.notEvaluated}`);
+    if (collection === null || (!(collection instanceof Unknown) && !(collection instanceof Reference))) {
+      notes.push(`dynamic "${label}": Terraform would refuse it: for_each must be a collection, not ${collection === null ? 'null' : typeof collection}`);
+    }
+    return [unknownBlock()];
   }
-  return entries.map(([key, value]) => evaluateBody(content, withNames(scope, { [iterator]: { key, value } })));
+  if (entries.length > MAX_INSTANCES_PER_BLOCK || !spendInstances(entries.length)) {
+    notes.push(`dynamic "${label}": ${entries.length.toLocaleString('en-US')} blocks are more than the review expands; one stands for them, with ${iterator} unknown`);
+    return [unknownBlock()];
+  }
+  return entries.map(([key, value]) => evaluateBodyValues(content, withNames(scope, { [iterator]: { key, value } }), notes));
 }
 
 /** The scope of a root configuration: its variables, locals, module outputs, and no module prefix. */
@@ -334,7 +401,6 @@ const EVALUATOR = {
   evaluateWritten,
   variableValues: (document: TerraformDocument, given: Record<string, Value>) => variableValues(document, {}, given),
   configurationScope,
-  forEachEntries,
 };
 
 /** The scope of a configuration (root or module instance): its variables, its locals, its calls' outputs. */
@@ -355,13 +421,15 @@ export function configurationScope(
  * Calls that could not be read are listed in the document (NOT_READ_MODULES_KEY).
  */
 export function evaluateWithModules(document: TerraformDocument, scope: EvaluationScope): TerraformDocument {
-  const out = evaluateConfiguration(document, scope);
-  const calls = CALLS_OF_SCOPE.get(scope);
-  if (calls === undefined || calls.calls.length === 0) return out;
-  const notRead = [...notReadOf(out)];
-  addModuleInstances(out, calls, scope.modulePrefix, notRead, undefined);
-  if (notRead.length > 0) setOwn<unknown>(out, NOT_READ_MODULES_KEY, notRead);
-  return out;
+  return withinRead(() => {
+    const out = evaluateBlocks(document, scope);
+    const calls = CALLS_OF_SCOPE.get(scope);
+    if (calls === undefined || calls.calls.length === 0) return out;
+    const notRead = [...notReadOf(out)];
+    addModuleInstances(out, calls, scope.modulePrefix, notRead, undefined);
+    if (notRead.length > 0) setOwn<unknown>(out, NOT_READ_MODULES_KEY, notRead);
+    return out;
+  });
 }
 
 /**
@@ -371,7 +439,7 @@ export function evaluateWithModules(document: TerraformDocument, scope: Evaluati
  * 20,000 times.
  */
 function addModuleInstances(out: TerraformDocument, calls: ModuleCalls, callerPrefix: string, notRead: NotReadModule[],
-  repeatedBy: string | undefined): void {
+  repeatedBy: Repetition | undefined): void {
   forEachModuleInstance(calls, callerPrefix, notRead, repeatedBy, (call, instance, repeatedHere) => {
     const document = call.module!.document;
     for (const section of ['resource', 'data']) {

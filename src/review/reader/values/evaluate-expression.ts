@@ -1,7 +1,10 @@
-import { Expr } from './expression-parser';
-import { callFunction } from './functions';
+import { equalityOf } from './equality';
+import { EvaluationError, NotEvaluated } from './evaluation-error';
+import { Expr, parseTemplate } from './expression-parser';
+import type * as FunctionLibrary from './functions';
+import { asBool, asNumber, numberText, typeName } from './functions/arguments';
 import { sortedKeys } from './terraform-order';
-import { isKnown, isObject, Reference, Unknown, Value } from './value';
+import { holdsUnknownText, isKnown, isObject, notEvaluatedIn, Reference, Unknown, unknownOf, Value } from './value';
 import { ownValue, setOwn } from '../../../model/own-keys';
 
 /** What names mean where an expression is evaluated. */
@@ -24,6 +27,45 @@ export interface EvaluationScope {
 // A resource type: `azurerm_role_assignment`, `azapi_resource`, `azuread_group`.
 const RESOURCE_TYPE = /^[a-z][a-z0-9]*_[a-z0-9_]+$/;
 
+/**
+ * How deep evaluation may recurse, counted in expression levels, across locals that read locals
+ * and module outputs that read module outputs (each counts VALUE_DEPTH levels: reading another
+ * value takes more stack than a level of one expression). A chain of thousands of locals must
+ * not overflow the stack: this stops it at fifty, with the stack to spare.
+ */
+const MAX_EVALUATION_DEPTH = 400;
+const VALUE_DEPTH = 8;
+/** How many steps one attribute's value may take: `[for a in range(1024) : [for b in range(1024) : ...]]` stops here. */
+const MAX_STEPS_PER_VALUE = 1_000_000;
+/**
+ * How many steps all values of one configuration read may take (a read of 20,000 expanded grants
+ * takes about a million): past it, what is left is unknown, and says why.
+ */
+const MAX_STEPS_PER_READ = 50_000_000;
+
+// Evaluation is synchronous: these count the current top-level evaluation and the current read.
+let nested = 0;
+let level = 0;
+let stepsTaken = 0;
+let readSteps = 0;
+let reading = false;
+
+/**
+ * Evaluates one configuration read within MAX_STEPS_PER_READ. Outside a read (a single
+ * expression, a variable's default) only MAX_STEPS_PER_VALUE applies: a long-lived process never
+ * runs out.
+ */
+export function withinReadBudget<T>(read: () => T): T {
+  if (reading) return read();
+  reading = true;
+  readSteps = 0;
+  try {
+    return read();
+  } finally {
+    reading = false;
+  }
+}
+
 /** A short form of an expression, for "unknown" messages: `var.actions`, `lookup(...)`. */
 export function show(expr: Expr): string {
   switch (expr.kind) {
@@ -33,65 +75,74 @@ export function show(expr: Expr): string {
     case 'index': return `${show(expr.target)}[${show(expr.key)}]`;
     case 'call': return `${expr.name}(...)`;
     case 'splat': return `${show(expr.target)}[*]`;
+    case 'tuple': return '[...]';
+    case 'object': return '{...}';
     default: return 'an expression';
   }
 }
 
+/**
+ * An expression's value in a scope. What Terraform would refuse to evaluate, and what this review
+ * does not evaluate, is unknown here, with the reason (Unknown.notEvaluated); never an exception.
+ */
 export function evaluate(expr: Expr, scope: EvaluationScope): Value {
+  if (nested === 0) stepsTaken = 0;
+  nested++;
+  const entryLevel = level;
+  level += VALUE_DEPTH;
+  try {
+    if (level > MAX_EVALUATION_DEPTH) throw new NotEvaluated(`values refer to values nested too deeply (more than ${MAX_EVALUATION_DEPTH / VALUE_DEPTH} levels)`);
+    return evaluateInner(expr, scope);
+  } catch (error) {
+    if (error instanceof EvaluationError) return new Unknown(show(expr), `Terraform would fail to evaluate it: ${error.message}`);
+    if (error instanceof NotEvaluated) return new Unknown(show(expr), error.reason);
+    throw error;
+  } finally {
+    level = entryLevel;
+    nested--;
+  }
+}
+
+function evaluateInner(expr: Expr, scope: EvaluationScope): Value {
+  if (++stepsTaken > MAX_STEPS_PER_VALUE) throw new NotEvaluated(`it takes more than ${MAX_STEPS_PER_VALUE.toLocaleString('en-US')} steps to evaluate`);
+  if (reading && ++readSteps > MAX_STEPS_PER_READ) throw new NotEvaluated(`the configuration takes more than ${MAX_STEPS_PER_READ.toLocaleString('en-US')} steps to evaluate`);
+  if (++level > MAX_EVALUATION_DEPTH) throw new NotEvaluated(`the expression and the values it reads nest more than ${MAX_EVALUATION_DEPTH} levels deep`);
+  const value = evaluateNode(expr, scope);
+  level--;
+  return value;
+}
+
+function evaluateNode(expr: Expr, scope: EvaluationScope): Value {
   switch (expr.kind) {
     case 'literal': return expr.value;
-    case 'template': {
-      let out = '';
-      for (const part of expr.parts) {
-        if (typeof part === 'string') { out += part; continue; }
-        const value = evaluate(part, scope);
-        if (value instanceof Reference) { out += `\${${value.path}}`; continue; }
-        if (!isKnown(value) || (value !== null && typeof value === 'object')) return new Unknown(show(part));
-        out += value === null ? '' : String(value);
-      }
-      return out;
-    }
+    case 'template': case 'templateIf': case 'templateFor': return template(expr, scope);
     case 'name': case 'attr': case 'index': return traversal(expr, scope);
-    case 'splat': {
-      const target = evaluate(expr.target, scope);
-      if (!Array.isArray(target)) return new Unknown(show(expr));
-      return target.map((item) => expr.rest.reduce<Value>((v, name) => step(v, name, expr), item));
-    }
-    case 'call': {
-      if (expr.name === 'try' || expr.name === 'can') {
-        for (const arg of expr.args) {
-          const value = evaluate(arg, scope);
-          if (expr.name === 'can') return !(value instanceof Unknown);
-          if (!(value instanceof Unknown)) return value;
-        }
-        return new Unknown(show(expr));
-      }
-      let args = expr.args.map((a) => evaluate(a, scope));
-      if (expr.expand) {
-        const last = args[args.length - 1];
-        if (!Array.isArray(last)) return new Unknown(show(expr));
-        args = [...args.slice(0, -1), ...last];
-      }
-      return callFunction(expr.name, args, show(expr));
-    }
+    case 'splat': return splat(expr, scope);
+    case 'call': return call(expr, scope);
     case 'unary': {
-      const value = evaluate(expr.operand, scope);
-      if (expr.op === '!') return typeof value === 'boolean' ? !value : new Unknown(show(expr));
-      return typeof value === 'number' ? -value : new Unknown(show(expr));
+      const value = evaluateInner(expr.operand, scope);
+      if (!isKnown(value) || (typeof value === 'string' && holdsUnknownText(value))) return unknownOf(show(expr), [value]);
+      return expr.op === '!' ? !asBool(value, 'the operand of !') : -asNumber(value, 'the operand of -');
     }
     case 'binary': return binary(expr, scope);
     case 'conditional': {
-      const condition = evaluate(expr.condition, scope);
-      if (typeof condition !== 'boolean') return new Unknown(`the condition of ${show(expr.condition)} ? ...`);
-      return evaluate(condition ? expr.then : expr.otherwise, scope);
+      const condition = evaluateInner(expr.condition, scope);
+      if (!isKnown(condition) || (typeof condition === 'string' && holdsUnknownText(condition))) {
+        return unknownOf(`the condition of ${show(expr.condition)} ? ...`, [condition]);
+      }
+      return evaluateInner(asBool(condition, 'a condition') ? expr.then : expr.otherwise, scope);
     }
-    case 'tuple': return expr.items.map((item) => evaluate(item, scope));
+    case 'tuple': {
+      const items: Value[] = [];
+      for (const item of expr.items) items.push(evaluateInner(item, scope));
+      return items;
+    }
     case 'object': {
       const out: Record<string, Value> = {};
       for (const item of expr.items) {
-        const key = evaluate(item.key, scope);
-        if (typeof key !== 'string' && typeof key !== 'number') return new Unknown('an object key');
-        setOwn(out, String(key), evaluate(item.value, scope));
+        const key = evaluateInner(item.key, scope);
+        if (!isKnown(key) || (typeof key === 'string' && holdsUnknownText(key))) return unknownOf('an object key', [key]);
+        setOwn(out, keyText(key, 'an object key'), evaluateInner(item.value, scope));
       }
       return out;
     }
@@ -99,63 +150,266 @@ export function evaluate(expr: Expr, scope: EvaluationScope): Value {
   }
 }
 
-function binary(expr: Extract<Expr, { kind: 'binary' }>, scope: EvaluationScope): Value {
-  const left = evaluate(expr.left, scope);
-  // `a && b`, `a || b` are decided by a known left side alone when it settles the answer.
-  if (expr.op === '&&' && left === false) return false;
-  if (expr.op === '||' && left === true) return true;
-  const right = evaluate(expr.right, scope);
-  const unknown = () => new Unknown(show(expr.left) === 'an expression' ? show(expr.right) : show(expr.left));
-  if (!isKnown(left) || !isKnown(right)) return unknown();
-  switch (expr.op) {
-    case '==': return JSON.stringify(left) === JSON.stringify(right);
-    case '!=': return JSON.stringify(left) !== JSON.stringify(right);
-    case '&&': case '||': return typeof right === 'boolean' ? right : unknown();
-    default: break;
+/** A known value as a string key: Terraform converts numbers and booleans, and refuses null and collections. */
+function keyText(key: Value, what: string): string {
+  if (typeof key === 'string') return key;
+  if (typeof key === 'number' || typeof key === 'boolean') return String(key);
+  throw new EvaluationError(`${what} must be a string, not ${typeName(key)}`);
+}
+
+/**
+ * A template's text. A resource attribute written into it stays as `${...}` text (the graph reads a
+ * scope's shape from it); an unknown part makes the whole unknown.
+ */
+function template(expr: Extract<Expr, { kind: 'template' | 'templateIf' | 'templateFor' }>, scope: EvaluationScope): Value {
+  if (expr.kind === 'templateIf') {
+    const condition = evaluateInner(expr.condition, scope);
+    if (!isKnown(condition) || (typeof condition === 'string' && holdsUnknownText(condition))) return unknownOf(`%{if ${show(expr.condition)}}`, [condition]);
+    return templateText(evaluateInner(asBool(condition, 'a template condition') ? expr.then : expr.otherwise, scope), expr.condition);
   }
-  const [a, b] = [Number(left), Number(right)];
-  if (typeof left === 'object' || typeof right === 'object' || Number.isNaN(a) || Number.isNaN(b)) return unknown();
+  if (expr.kind === 'templateFor') {
+    const collection = evaluateInner(expr.collection, scope);
+    if (!isKnown(collection)) return unknownOf(`%{for ... in ${show(expr.collection)}}`, [collection]);
+    let out = '';
+    for (const [key, value] of entriesOf(collection, `%{for} over ${show(expr.collection)}`)) {
+      const part = templateText(evaluateInner(expr.body, withNames(scope, expr.keyVar, key, expr.valueVar, value)), expr.body);
+      if (part instanceof Unknown) return part;
+      out += part;
+    }
+    return out;
+  }
+  let out = '';
+  for (const part of expr.parts) {
+    if (typeof part === 'string') { out += part; continue; }
+    const text = templateText(evaluateInner(part, scope), part);
+    if (text instanceof Unknown) return text;
+    out += text;
+  }
+  return out;
+}
+
+function templateText(value: Value, part: Expr): string | Unknown {
+  if (value instanceof Reference) return `\${${value.path}}`;
+  if (value instanceof Unknown) return unknownOf(show(part), [value]);
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return numberText(value);
+  if (typeof value === 'boolean') return String(value);
+  if (value === null) throw new EvaluationError(`${show(part)} is null, and a template cannot include null`);
+  throw new EvaluationError(`${show(part)} is ${typeName(value)}, and a template can only include strings, numbers and booleans`);
+}
+
+/** `[for ...]` and `%{for}` iterate a list by position and a map by key, in Terraform's key order. */
+function entriesOf(collection: Value, what: string): [Value, Value][] {
+  if (Array.isArray(collection)) return collection.map((v, i) => [i, v]);
+  if (isObject(collection)) return sortedKeys(collection).map((k) => [k, collection[k]]);
+  throw new EvaluationError(`${what}: cannot iterate ${typeName(collection)}`);
+}
+
+function splat(expr: Extract<Expr, { kind: 'splat' }>, scope: EvaluationScope): Value {
+  const target = evaluateInner(expr.target, scope);
+  if (!isKnown(target)) return unknownOf(show(expr), [target]);
+  // A splat of null is an empty list; of a single value, a list of it.
+  const items = target === null ? [] : Array.isArray(target) ? target : [target];
+  return items.map((item) => expr.rest.reduce<Value>((v, name) => step(v, name, expr, false), item));
+}
+
+let library: typeof FunctionLibrary | undefined;
+
+/**
+ * The function library, loaded on the first call: a review of a stack that calls no function (the
+ * cdktf output of 20,000 grants) should not load and compile it, 20 ms of every run.
+ */
+function functionLibrary(): typeof FunctionLibrary {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  library ??= require('./functions') as typeof FunctionLibrary;
+  return library;
+}
+
+// What Terraform knows only at apply, or that depends on the machine that runs it: never evaluated.
+const IMPURE = new Set(['timestamp', 'uuid', 'bcrypt', 'plantimestamp', 'file', 'fileexists', 'fileset', 'filebase64', 'filemd5', 'filesha1',
+  'filesha256', 'filesha512', 'filebase64sha256', 'filebase64sha512', 'templatefile', 'abspath', 'pathexpand', 'rsadecrypt', 'ephemeralasnull']);
+
+function call(expr: Extract<Expr, { kind: 'call' }>, scope: EvaluationScope): Value {
+  if (expr.name === 'try') return tryCall(expr, scope);
+  if (expr.name === 'can') return canCall(expr, scope);
+  if (IMPURE.has(expr.name)) {
+    return new Unknown(show(expr), expr.name.startsWith('file') || expr.name === 'templatefile' || expr.name.endsWith('path')
+      ? `${expr.name}() reads files, which this review does not` : `${expr.name}() has a value only when Terraform applies`);
+  }
+  // Loops, not map(): a level of a deep expression costs fewer stack frames.
+  let args: Value[] = [];
+  for (const arg of expr.args) args.push(evaluateInner(arg, scope));
+  if (expr.expand) {
+    const last = args[args.length - 1];
+    if (!isKnown(last)) return unknownOf(show(expr), [last]);
+    if (!Array.isArray(last)) throw new EvaluationError(`${expr.name}(...): the expanded argument must be a list, not ${typeName(last)}`);
+    args = [...args.slice(0, -1), ...last];
+  }
+  if (expr.name === 'templatestring') return templateString(expr, args, scope);
+  try {
+    return functionLibrary().callFunction(expr.name, args, show(expr));
+  } catch (error) {
+    if (error instanceof NotEvaluated) return new Unknown(show(expr), error.reason);
+    if (error instanceof EvaluationError) throw new EvaluationError(`${expr.name}(): ${error.message}`);
+    throw error;
+  }
+}
+
+/**
+ * `try(a, b, ...)`: the first argument that Terraform can evaluate. One that is unknown is not a
+ * failure: the result is unknown, as Terraform's is (it may still fail once known). A resource
+ * attribute, or a value made of known values and resource attributes, is kept as it is: only the
+ * attribute is unknown, and the graph reads what it refers to.
+ */
+function tryCall(expr: Extract<Expr, { kind: 'call' }>, scope: EvaluationScope): Value {
+  const failures: string[] = [];
+  for (const arg of expr.args) {
+    const entry = level;
+    let value: Value;
+    try {
+      value = evaluateInner(arg, scope);
+    } catch (error) {
+      if (!(error instanceof EvaluationError)) throw error;
+      level = entry;
+      failures.push(error.message);
+      continue;
+    }
+    return holdsUnknown(value) ? unknownOf(show(expr), [value]) : value;
+  }
+  throw new EvaluationError(`no argument of try() succeeded${failures.length > 0 ? ` (${failures[0]})` : ''}`);
+}
+
+/** `can(x)`: whether Terraform can evaluate x; unknown while x is not wholly known, as in Terraform. */
+function canCall(expr: Extract<Expr, { kind: 'call' }>, scope: EvaluationScope): Value {
+  if (expr.args.length !== 1) throw new EvaluationError('can() takes one argument');
+  const entry = level;
+  let value: Value;
+  try {
+    value = evaluateInner(expr.args[0], scope);
+  } catch (error) {
+    if (!(error instanceof EvaluationError)) throw error;
+    level = entry;
+    return false;
+  }
+  return holdsUnknown(value) || holdsReference(value) ? unknownOf(show(expr), [value]) : true;
+}
+
+/** Whether an Unknown is anywhere in a value (resource attributes aside). */
+function holdsUnknown(value: Value): boolean {
+  if (value instanceof Unknown) return true;
+  if (Array.isArray(value)) return value.some(holdsUnknown);
+  if (isObject(value)) return Object.values(value).some(holdsUnknown);
+  return false;
+}
+
+function holdsReference(value: Value): boolean {
+  if (value instanceof Reference) return true;
+  if (typeof value === 'string') return holdsUnknownText(value);
+  if (Array.isArray(value)) return value.some(holdsReference);
+  if (isObject(value)) return Object.values(value).some(holdsReference);
+  return false;
+}
+
+const TEMPLATES = new Map<string, Expr>();
+
+/** `templatestring(ref, vars)`: the template is a string known at plan time, its names the object's attributes. */
+function templateString(expr: Extract<Expr, { kind: 'call' }>, args: Value[], scope: EvaluationScope): Value {
+  if (args.length !== 2) throw new EvaluationError('templatestring() takes two arguments');
+  const [text, vars] = args;
+  // The template holds `${...}` of its own: it is known when it is a known string.
+  if (!isKnown(text) || !isKnown(vars)) return unknownOf(show(expr), args);
+  if (typeof text !== 'string') throw new EvaluationError(`templatestring(): the template must be a string, not ${typeName(text)}`);
+  if (!isObject(vars)) throw new EvaluationError(`templatestring(): the variables must be an object, not ${typeName(vars)}`);
+  let parsed = TEMPLATES.get(text);
+  if (parsed === undefined) {
+    try {
+      parsed = parseTemplate(text);
+    } catch (error) {
+      throw new EvaluationError(`templatestring(): ${error instanceof Error ? error.message : String(error)}`);
+    }
+    if (TEMPLATES.size < 1000) TEMPLATES.set(text, parsed);
+  }
+  const names = new Map<string, Value>();
+  for (const key of Object.keys(vars)) names.set(key, vars[key]);
+  const inner: EvaluationScope = { variable: () => undefined, local: (name) => new Unknown(`local.${name}`), names, modulePrefix: scope.modulePrefix };
+  return evaluateInner(parsed, inner);
+}
+
+function binary(expr: Extract<Expr, { kind: 'binary' }>, scope: EvaluationScope): Value {
+  const left = evaluateInner(expr.left, scope);
+  const unknown = (...values: Value[]) => unknownOf(show(expr.left) === 'an expression' ? show(expr.right) : show(expr.left), values);
+  const isUnknown = (v: Value) => !isKnown(v) || (typeof v === 'string' && holdsUnknownText(v));
+  if (expr.op === '&&' || expr.op === '||') {
+    // A known side that settles the answer settles it, whatever the other side is (as Terraform's refinements do).
+    const settles = expr.op === '||';
+    if (!isUnknown(left) && asBool(left, `the left side of ${expr.op}`) === settles) return settles;
+    const right = evaluateInner(expr.right, scope);
+    if (!isUnknown(right) && asBool(right, `the right side of ${expr.op}`) === settles) return settles;
+    if (isUnknown(left) || isUnknown(right)) return unknown(left, right);
+    return !settles;
+  }
+  const right = evaluateInner(expr.right, scope);
+  if (expr.op === '==' || expr.op === '!=') {
+    const equal = equalityOf(left, right);
+    if (equal instanceof Unknown) return unknownOf(show(expr.left), [equal, left, right]);
+    return expr.op === '==' ? equal : !equal;
+  }
+  if (isUnknown(left) || isUnknown(right)) return unknown(left, right);
+  const a = asNumber(left, `the left side of ${expr.op}`);
+  const b = asNumber(right, `the right side of ${expr.op}`);
   switch (expr.op) {
     case '+': return a + b;
     case '-': return a - b;
     case '*': return a * b;
-    case '/': return a / b;
-    case '%': return a % b;
+    case '/':
+      if (b === 0) throw new EvaluationError('division by zero');
+      return a / b;
+    case '%':
+      if (b === 0) throw new EvaluationError('modulo by zero');
+      return a % b;
     case '<': return a < b;
     case '>': return a > b;
     case '<=': return a <= b;
     case '>=': return a >= b;
-    default: return unknown();
+    default: throw new NotEvaluated(`the operator ${expr.op} is not evaluated`);
   }
 }
 
 function forExpression(expr: Extract<Expr, { kind: 'for' }>, scope: EvaluationScope): Value {
-  const collection = evaluate(expr.collection, scope);
-  if (!isKnown(collection) || collection === null || typeof collection !== 'object') return new Unknown(show(expr.collection));
-  // A map is iterated in Terraform's key order, whatever order the text wrote it in.
-  const entries: [Value, Value][] = Array.isArray(collection) ? collection.map((v, i) => [i, v])
-    : sortedKeys(collection).map((k) => [k, (collection as Record<string, Value>)[k]]);
+  const collection = evaluateInner(expr.collection, scope);
+  if (!isKnown(collection)) return unknownOf(show(expr.collection), [collection]);
   const list: Value[] = [];
   const object: Record<string, Value> = {};
-  for (const [key, value] of entries) {
-    const names = new Map(scope.names);
-    if (expr.keyVar !== undefined) names.set(expr.keyVar, key);
-    names.set(expr.valueVar, value);
-    const inner = { ...scope, names };
+  for (const [key, value] of entriesOf(collection, `for over ${show(expr.collection)}`)) {
+    const inner = withNames(scope, expr.keyVar, key, expr.valueVar, value);
     if (expr.condition !== undefined) {
-      const keep = evaluate(expr.condition, inner);
-      if (typeof keep !== 'boolean') return new Unknown(show(expr.condition));
-      if (!keep) continue;
+      const keep = evaluateInner(expr.condition, inner);
+      if (!isKnown(keep) || (typeof keep === 'string' && holdsUnknownText(keep))) return unknownOf(show(expr.condition), [keep]);
+      if (!asBool(keep, 'the condition of a for expression')) continue;
     }
-    const item = evaluate(expr.valueExpr, inner);
-    if (!expr.object) { list.push(item); continue; }
-    const itemKey = evaluate(expr.keyExpr!, inner);
-    if (typeof itemKey !== 'string' && typeof itemKey !== 'number') return new Unknown(show(expr.keyExpr!));
-    const resultKey = String(itemKey);
-    if (expr.grouped) setOwn(object, resultKey, [...((ownValue(object, resultKey) as Value[] | undefined) ?? []), item]);
-    else setOwn(object, resultKey, item);
+    if (!expr.object) {
+      list.push(evaluateInner(expr.valueExpr, inner));
+      continue;
+    }
+    const itemKey = evaluateInner(expr.keyExpr!, inner);
+    if (!isKnown(itemKey) || (typeof itemKey === 'string' && holdsUnknownText(itemKey))) return unknownOf(show(expr.keyExpr!), [itemKey]);
+    const resultKey = keyText(itemKey, 'the key of a for expression');
+    const item = evaluateInner(expr.valueExpr, inner);
+    if (expr.grouped) {
+      setOwn(object, resultKey, [...((ownValue(object, resultKey) as Value[] | undefined) ?? []), item]);
+    } else {
+      if (Object.hasOwn(object, resultKey)) throw new EvaluationError(`the for expression makes the key ${JSON.stringify(resultKey.slice(0, 200))} twice (use ... to group)`);
+      setOwn(object, resultKey, item);
+    }
   }
   return expr.object ? object : list;
+}
+
+function withNames(scope: EvaluationScope, keyVar: string | undefined, key: Value, valueVar: string, value: Value): EvaluationScope {
+  const names = new Map(scope.names);
+  if (keyVar !== undefined) names.set(keyVar, key);
+  names.set(valueVar, value);
+  return { ...scope, names };
 }
 
 interface Flattened {
@@ -190,12 +444,15 @@ function attrNameAt(steps: readonly Expr[], index: number): string | undefined {
   return at?.kind === 'attr' ? at.name : undefined;
 }
 
+// Names Terraform knows at plan time that this review does not: where the module is, the workspace.
+const NOT_EVALUATED_ROOTS = new Set(['path', 'terraform']);
+
 function traversal(expr: Expr, scope: EvaluationScope): Value {
   const flat = flatten(expr);
   if (!flat) {
     // `(expr).attr` or `[..][0]`: evaluate the target, then the step.
     const e = expr as Extract<Expr, { kind: 'attr' | 'index' }>;
-    return applyStep(evaluate(e.target, scope), e, scope);
+    return applyStep(evaluateInner(e.target, scope), e, scope);
   }
   const { root, steps } = flat;
   const first = attrNameAt(steps, 0);
@@ -206,7 +463,9 @@ function traversal(expr: Expr, scope: EvaluationScope): Value {
     value = scope.names.get(root)!;
     rest = 0;
   } else if (root === 'var' && first !== undefined) {
-    value = scope.variable(first) ?? new Unknown(`var.${first}`);
+    // null is a value: only a variable that is not declared is unknown here.
+    const variable = scope.variable(first);
+    value = variable === undefined ? new Unknown(`var.${first}`) : variable;
     rest = 1;
   } else if (root === 'local' && first !== undefined) {
     value = scope.local(first);
@@ -220,8 +479,10 @@ function traversal(expr: Expr, scope: EvaluationScope): Value {
   } else if (RESOURCE_TYPE.test(root) && first !== undefined) {
     value = new Reference(`${scope.modulePrefix}${root}.${first}`);
     rest = 1;
+  } else if (NOT_EVALUATED_ROOTS.has(root)) {
+    return new Unknown(show(expr), `${show(expr)} is not evaluated by this review`);
   } else {
-    // each/count outside an instance, outputs of a module not read, path, terraform, self.
+    // each/count outside an instance, outputs of a module not read, self.
     return new Unknown(show(expr));
   }
   for (let i = rest; i < steps.length; i++) value = applyStep(value, steps[i] as Extract<Expr, { kind: 'attr' | 'index' }>, scope);
@@ -230,22 +491,43 @@ function traversal(expr: Expr, scope: EvaluationScope): Value {
 
 function applyStep(value: Value, s: Extract<Expr, { kind: 'attr' | 'index' }>, scope: EvaluationScope): Value {
   if (s.kind === 'attr') return step(value, s.name, s, false);
-  const key = evaluate(s.key, scope);
-  if (typeof key !== 'string' && typeof key !== 'number') return new Unknown(show(s));
+  const key = evaluateInner(s.key, scope);
+  if (value instanceof Unknown) return value;
+  if (!isKnown(key) || (typeof key === 'string' && holdsUnknownText(key))) return unknownOf(show(s), [key]);
+  if (typeof key !== 'string' && typeof key !== 'number') {
+    throw new EvaluationError(`${show(s)}: an index must be a string or a number, not ${typeName(key)}`);
+  }
   return step(value, key, s, true);
 }
 
-/** One step into a value; `written` is the expression, shown only when the step leads to an unknown. */
-function step(value: Value, key: string | number, written: Expr, isIndex = false): Value {
+/**
+ * One step into a value, as Terraform takes it: into a known value that has no such attribute,
+ * key or index, it fails (and `try` takes its fallback); into an unknown value, it is unknown.
+ */
+function step(value: Value, key: string | number, written: Expr, isIndex: boolean): Value {
   if (value instanceof Reference) {
     // An instance key stays an index (`x["reader"]`), as Terraform writes the address.
     return new Reference(`${value.path}${!isIndex ? `.${key}` : typeof key === 'number' ? `[${key}]` : `[${JSON.stringify(key)}]`}`);
   }
   if (value instanceof Unknown) return value;
+  const where = () => show(written);
+  if (value === null) throw new EvaluationError(`${where()}: cannot take ${isIndex ? 'an index' : `the attribute "${key}"`} of null`);
   if (Array.isArray(value)) {
+    if (!isIndex) throw new EvaluationError(`${where()}: a list has no attribute "${key}"`);
     const index = typeof key === 'number' ? key : Number(key);
-    return Number.isInteger(index) && index >= 0 && index < value.length ? value[index] : new Unknown(show(written));
+    if (!Number.isInteger(index) || (typeof key === 'string' && key.trim() === '')) throw new EvaluationError(`${where()}: a list index must be a whole number`);
+    if (index < 0 || index >= value.length) throw new EvaluationError(`${where()}: index ${index} is out of range (the list has ${value.length} element(s))`);
+    return value[index];
   }
-  if (isObject(value)) return Object.hasOwn(value, String(key)) ? value[String(key)] : new Unknown(show(written));
-  return new Unknown(show(written));
+  if (isObject(value)) {
+    const name = String(key);
+    if (Object.hasOwn(value, name)) return value[name];
+    throw new EvaluationError(`${where()}: the object has no ${isIndex ? 'key' : 'attribute'} ${JSON.stringify(name.slice(0, 200))}`);
+  }
+  throw new EvaluationError(`${where()}: ${typeName(value)} has no ${isIndex ? 'index' : 'attributes'}`);
+}
+
+/** Why an unknown value, or one holding unknowns, was not evaluated; for callers that only need the reason. */
+export function notEvaluatedOf(value: Value): string | undefined {
+  return notEvaluatedIn([value]);
 }

@@ -1,12 +1,15 @@
 /**
- * A parser for the part of Terraform's expression language the review evaluates: literals,
- * templates, references with attribute and index steps, function calls, operators, conditionals,
- * tuples, objects and `for` expressions. hcl2json hands every expression over as `${...}` text;
- * whatever this parser does not understand stays as written, which the graph reads as unknown.
+ * A parser for Terraform's expression language as the review evaluates it: literals, templates
+ * (with `%{ if }` and `%{ for }` directives), references with attribute and index steps, function
+ * calls, operators, conditionals, tuples, objects and `for` expressions. hcl2json hands every
+ * expression over as `${...}` text; whatever this parser does not understand stays as written,
+ * which the graph reads as unknown.
  */
 export type Expr =
   | { kind: 'literal'; value: string | number | boolean | null }
   | { kind: 'template'; parts: (string | Expr)[] }
+  | { kind: 'templateIf'; condition: Expr; then: Expr; otherwise: Expr }
+  | { kind: 'templateFor'; keyVar?: string; valueVar: string; collection: Expr; body: Expr }
   | { kind: 'name'; name: string }
   | { kind: 'attr'; target: Expr; name: string }
   | { kind: 'index'; target: Expr; key: Expr }
@@ -21,6 +24,21 @@ export type Expr =
 
 export class ExpressionSyntaxError extends Error {}
 
+/**
+ * How deep an expression may nest (brackets, calls, operators, templates inside templates). The
+ * parser and every walk over an expression recurse per level; without a limit, a Terraform JSON
+ * string such as `"${[[[[...]]]]}"` thousands of levels deep overflowed the stack. Real
+ * expressions nest a dozen levels; this is the limit `*.tf` files get (MAX_HCL_NESTING).
+ */
+export const MAX_EXPRESSION_DEPTH = 256;
+
+/** An expression nested deeper than MAX_EXPRESSION_DEPTH: not evaluated, never an internal error. */
+export class ExpressionTooDeep extends ExpressionSyntaxError {
+  constructor() {
+    super(`the expression nests more than ${MAX_EXPRESSION_DEPTH} levels deep`);
+  }
+}
+
 interface Token {
   readonly type: 'num' | 'str' | 'ident' | 'punct' | 'heredoc' | 'eof';
   readonly text: string;
@@ -29,6 +47,39 @@ interface Token {
 }
 
 const PUNCT = ['==', '!=', '<=', '>=', '&&', '||', '=>', '...', '?', ':', '(', ')', '[', ']', '{', '}', ',', '.', '+', '-', '*', '/', '%', '<', '>', '!', '='];
+
+/**
+ * Where a quoted string (its `"` at `at`) or an interpolation (its `{` at `at`) ends: the index
+ * of its closing `"` or `}`, or -1. Strings nested in interpolations nested in strings are
+ * followed with a stack, not by recursion, so no nesting overflows it.
+ */
+function closingOf(text: string, at: number): number {
+  const open: ('"' | '{')[] = [text[at] === '"' ? '"' : '{'];
+  for (let j = at + 1; j < text.length; j++) {
+    const c = text[j];
+    if (open[open.length - 1] === '"') {
+      if (c === '\\') { j++; continue; }
+      if ((c === '$' || c === '%') && text[j + 1] === c && text[j + 2] === '{') { j += 2; continue; }
+      if ((c === '$' || c === '%') && text[j + 1] === '{') { open.push('{'); j++; continue; }
+      if (c === '"') { open.pop(); if (open.length === 0) return j; }
+      continue;
+    }
+    if (c === '#' || (c === '/' && text[j + 1] === '/')) {
+      const end = text.indexOf('\n', j);
+      if (end < 0) return -1;
+      j = end;
+      continue;
+    }
+    if (c === '/' && text[j + 1] === '*') {
+      const end = text.indexOf('*/', j + 2);
+      if (end < 0) return -1;
+      j = end + 1;
+      continue;
+    }
+    if (c === '"') {open.push('"');} else if (c === '{') {open.push('{');} else if (c === '}') { open.pop(); if (open.length === 0) return j; }
+  }
+  return -1;
+}
 
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
@@ -39,29 +90,20 @@ function tokenize(text: string): Token[] {
     if (c === '#' || (c === '/' && text[i + 1] === '/')) { while (i < text.length && text[i] !== '\n') i++; continue; }
     if (c === '/' && text[i + 1] === '*') { const end = text.indexOf('*/', i + 2); i = end < 0 ? text.length : end + 2; continue; }
     if (/[0-9]/.test(c)) {
-      const m = /^[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?/.exec(text.slice(i))!;
+      const m = /^[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?/.exec(text.slice(i, i + 400))!;
       tokens.push({ type: 'num', text: m[0] }); i += m[0].length; continue;
     }
     if (/[A-Za-z_]/.test(c)) {
-      const m = /^[A-Za-z_][A-Za-z0-9_-]*/.exec(text.slice(i))!;
+      const m = /^[A-Za-z_][A-Za-z0-9_-]*(::[A-Za-z_][A-Za-z0-9_-]*)*/.exec(text.slice(i, i + 1000))!;
       tokens.push({ type: 'ident', text: m[0] }); i += m[0].length; continue;
     }
     if (c === '"') {
-      // The raw template text, up to the closing quote, skipping over nested `${...}`.
-      let j = i + 1; let depth = 0;
-      while (j < text.length) {
-        if (text[j] === '\\') { j += 2; continue; }
-        if (depth === 0 && text[j] === '"') break;
-        if ((text[j] === '$' || text[j] === '%') && text[j + 1] === '{') { depth++; j += 2; continue; }
-        if (depth > 0 && text[j] === '}') { depth--; j++; continue; }
-        if (depth > 0 && text[j] === '"') { j = skipString(text, j); continue; }
-        j++;
-      }
-      if (j >= text.length) throw new ExpressionSyntaxError('unterminated string');
+      const j = closingOf(text, i);
+      if (j < 0) throw new ExpressionSyntaxError('unterminated string');
       tokens.push({ type: 'str', text: text.slice(i, j + 1), raw: text.slice(i + 1, j) }); i = j + 1; continue;
     }
     if (c === '<' && text[i + 1] === '<') {
-      const m = /^<<(-?)([A-Za-z_]+)\n/.exec(text.slice(i));
+      const m = /^<<(-?)([A-Za-z_]+)\n/.exec(text.slice(i, i + 200));
       if (m) {
         const start = i + m[0].length;
         const endMatch = new RegExp(`\\n\\s*${m[2]}(?=\\s|$)`).exec(text.slice(start - 1));
@@ -85,59 +127,145 @@ function tokenize(text: string): Token[] {
   return tokens;
 }
 
-function skipString(text: string, start: number): number {
-  let j = start + 1;
-  while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
-  return j + 1;
+function unescape(text: string): string {
+  return text.replace(/\\(["\\nrt]|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8})/g, (_, e: string) =>
+    e === 'n' ? '\n' : e === 'r' ? '\r' : e === 't' ? '\t' : /^[uU]/.test(e) ? String.fromCodePoint(parseInt(e.slice(1), 16)) : e);
 }
 
-function unescape(text: string): string {
-  return text.replace(/\\(["\\nrt]|u[0-9a-fA-F]{4})/g, (_, e: string) =>
-    e === 'n' ? '\n' : e === 'r' ? '\r' : e === 't' ? '\t' : e.startsWith('u') ? String.fromCharCode(parseInt(e.slice(1), 16)) : e);
+// How deep the parse is now, across templates inside expressions inside templates.
+let depth = 0;
+
+function enter(): void {
+  if (++depth > MAX_EXPRESSION_DEPTH) throw new ExpressionTooDeep();
 }
+
+/** A parse from the top: the depth counted from zero and left at zero whatever happens, and the tree measured. */
+function atTop(parse: () => Expr): Expr {
+  try {
+    const expr = parse();
+    checkDepth(expr);
+    return expr;
+  } finally {
+    depth = 0;
+  }
+}
+
+type Directive = { readonly kind: 'if' | 'else' | 'endif' | 'endfor'; readonly text: string } | { readonly kind: 'for'; readonly text: string };
 
 /**
  * A template (`"/subscriptions/${var.sub}"`, or an attribute hcl2json wrote as `${...}`) as
- * literal parts and expressions. `$${` is a literal `${`. Template directives (`%{ if }`) are not
- * evaluated: a template with one is one unknown expression.
+ * literal parts and expressions. `$${` and `%%{` are a literal `${` and `%{`; `%{ if }` and
+ * `%{ for }` directives become nested templates; `~` strip markers remove the white space beside them.
  */
 export function parseTemplate(text: string, escapes = false): Expr {
-  const parts: (string | Expr)[] = [];
-  let literal = '';
-  let i = 0;
-  while (i < text.length) {
-    if (text.startsWith('$${', i)) { literal += '${'; i += 3; continue; }
-    if (text.startsWith('%{', i) && !text.startsWith('%%{', i)) throw new ExpressionSyntaxError('template directives are not evaluated');
-    if (text.startsWith('${', i)) {
-      const end = matchingBrace(text, i + 1);
-      if (literal) parts.push(escapes ? unescape(literal) : literal);
+  return atTop(() => templateOf(text, escapes));
+}
+
+function templateOf(text: string, escapes: boolean): Expr {
+  let pos = 0;
+  // Whether the last sequence ended with `~`: the next literal loses its leading white space.
+  let stripNext = false;
+
+  /** Parts up to the end, or up to a directive in `until` (returned, not consumed beyond it). */
+  function sequence(until: readonly string[]): { parts: (string | Expr)[]; end?: Directive } {
+    enter();
+    const parts: (string | Expr)[] = [];
+    let literal = '';
+    const flush = (stripEnd: boolean) => {
+      let out = escapes ? unescape(literal) : literal;
+      if (stripNext) out = out.replace(/^\s+/, '');
+      if (stripEnd) out = out.replace(/\s+$/, '');
+      if (out) parts.push(out);
       literal = '';
-      parts.push(parseExpression(text.slice(i + 2, end).replace(/^~|~$/g, '')));
-      i = end + 1;
-      continue;
+      stripNext = false;
+    };
+    while (pos < text.length) {
+      const c = text[pos];
+      if ((c === '$' || c === '%') && text[pos + 1] === c && text[pos + 2] === '{') { literal += `${c}{`; pos += 3; continue; }
+      if ((c === '$' || c === '%') && text[pos + 1] === '{') {
+        const end = closingOf(text, pos + 1);
+        if (end < 0) throw new ExpressionSyntaxError(`unclosed ${c}{`);
+        let inner = text.slice(pos + 2, end);
+        const stripBefore = inner.startsWith('~');
+        const stripAfter = inner.endsWith('~') && inner.length > 1;
+        inner = inner.slice(stripBefore ? 1 : 0, stripAfter ? -1 : undefined);
+        flush(stripBefore);
+        pos = end + 1;
+        stripNext = stripAfter;
+        if (c === '$') {
+          parts.push(expressionOf(inner));
+          continue;
+        }
+        const directive = directiveOf(inner);
+        if (until.includes(directive.kind)) {
+          depth--;
+          return { parts, end: directive };
+        }
+        if (directive.kind === 'if') parts.push(ifDirective(directive.text));
+        else if (directive.kind === 'for') parts.push(forDirective(directive.text));
+        else throw new ExpressionSyntaxError(`unexpected %{${directive.kind}}`);
+        continue;
+      }
+      literal += c;
+      pos++;
     }
-    literal += text[i++];
+    flush(false);
+    depth--;
+    return { parts };
   }
-  if (literal) parts.push(escapes ? unescape(literal) : literal);
-  if (parts.length === 1 && typeof parts[0] !== 'string') return parts[0];
+
+  function ifDirective(conditionText: string): Expr {
+    const condition = expressionOf(conditionText);
+    const then = sequence(['else', 'endif']);
+    let otherwise: { parts: (string | Expr)[]; end?: Directive } = { parts: [] };
+    if (then.end?.kind === 'else') otherwise = sequence(['endif']);
+    else if (then.end === undefined) throw new ExpressionSyntaxError('%{if} without %{endif}');
+    if (otherwise.end === undefined && then.end.kind === 'else') throw new ExpressionSyntaxError('%{if} without %{endif}');
+    return { kind: 'templateIf', condition, then: joined(then.parts), otherwise: joined(otherwise.parts) };
+  }
+
+  function forDirective(header: string): Expr {
+    const m = /^\s*for\s+([A-Za-z_][A-Za-z0-9_-]*)\s*(?:,\s*([A-Za-z_][A-Za-z0-9_-]*)\s*)?in\s([\s\S]*)$/.exec(header);
+    if (!m) throw new ExpressionSyntaxError('expected %{for NAME in ...}');
+    const collection = expressionOf(m[3]);
+    const body = sequence(['endfor']);
+    if (body.end === undefined) throw new ExpressionSyntaxError('%{for} without %{endfor}');
+    return m[2] === undefined
+      ? { kind: 'templateFor', valueVar: m[1], collection, body: joined(body.parts) }
+      : { kind: 'templateFor', keyVar: m[1], valueVar: m[2], collection, body: joined(body.parts) };
+  }
+
+  const { parts, end } = sequence([]);
+  if (end !== undefined) throw new ExpressionSyntaxError(`unexpected %{${end.kind}}`);
+  if (parts.length === 1 && typeof parts[0] !== 'string' && parts[0].kind !== 'templateIf' && parts[0].kind !== 'templateFor') return parts[0];
+  return joined(parts);
+}
+
+/** Parts as one template, or a literal when they are all text. */
+function joined(parts: (string | Expr)[]): Expr {
   return parts.every((p) => typeof p === 'string') ? { kind: 'literal', value: parts.join('') } : { kind: 'template', parts };
 }
 
-function matchingBrace(text: string, open: number): number {
-  let depth = 0;
-  for (let j = open; j < text.length; j++) {
-    const c = text[j];
-    if (c === '"') { j = skipString(text, j) - 1; continue; }
-    if (c === '{') depth++;
-    if (c === '}' && --depth === 0) return j;
+function directiveOf(inner: string): Directive {
+  const keyword = /^\s*([a-z]+)/.exec(inner)?.[1];
+  switch (keyword) {
+    case 'if': return { kind: 'if', text: inner.replace(/^\s*if\b/, '') };
+    case 'for': return { kind: 'for', text: inner };
+    case 'else': case 'endif': case 'endfor':
+      if (inner.trim() !== keyword) throw new ExpressionSyntaxError(`unexpected text in %{${keyword}}`);
+      return { kind: keyword, text: '' };
+    default: throw new ExpressionSyntaxError(`unknown template directive %{${inner.trim().slice(0, 20)}}`);
   }
-  throw new ExpressionSyntaxError('unclosed ${');
 }
 
 const PRECEDENCE: Record<string, number> = { '||': 1, '&&': 2, '==': 3, '!=': 3, '<': 4, '>': 4, '<=': 4, '>=': 4, '+': 5, '-': 5, '*': 6, '/': 6, '%': 6 };
 
 /** One expression, as written between `${` and `}`. */
 export function parseExpression(text: string): Expr {
+  return atTop(() => expressionOf(text));
+}
+
+function expressionOf(text: string): Expr {
   const tokens = tokenize(text);
   let pos = 0;
   const peek = () => tokens[pos];
@@ -147,18 +275,20 @@ export function parseExpression(text: string): Expr {
     if (!isPunct(p)) throw new ExpressionSyntaxError(`expected ${p}, got ${peek().text || 'the end'}`);
     pos++;
   };
-  const skipNewlines = () => undefined;
 
   function expression(): Expr {
+    enter();
     const condition = binary(0);
+    let result = condition;
     if (isPunct('?')) {
       pos++;
       const then = expression();
       expect(':');
       const otherwise = expression();
-      return { kind: 'conditional', condition, then, otherwise };
+      result = { kind: 'conditional', condition, then, otherwise };
     }
-    return condition;
+    depth--;
+    return result;
   }
 
   function binary(min: number): Expr {
@@ -175,7 +305,10 @@ export function parseExpression(text: string): Expr {
   function unary(): Expr {
     if (isPunct('!') || isPunct('-')) {
       const op = next().text;
-      return { kind: 'unary', op, operand: unary() };
+      enter();
+      const operand = unary();
+      depth--;
+      return { kind: 'unary', op, operand };
     }
     return postfix(primary());
   }
@@ -207,12 +340,11 @@ export function parseExpression(text: string): Expr {
   }
 
   function primary(): Expr {
-    skipNewlines();
     const t = next();
     switch (t.type) {
       case 'num': return { kind: 'literal', value: Number(t.text) };
-      case 'str': return parseTemplate(t.raw!, true);
-      case 'heredoc': return parseTemplate(t.raw!);
+      case 'str': return templateOf(t.raw!, true);
+      case 'heredoc': return templateOf(t.raw!, false);
       case 'ident':
         if (t.text === 'true' || t.text === 'false') return { kind: 'literal', value: t.text === 'true' };
         if (t.text === 'null') return { kind: 'literal', value: null };
@@ -303,6 +435,30 @@ export function parseExpression(text: string): Expr {
   return result;
 }
 
+/**
+ * Operator chains (`a + b + ...`) and step chains (`x[0][0]...`) are parsed in a loop, yet make a
+ * tree as deep as they are long, which every later walk recurses through: the tree is measured
+ * too, without recursion.
+ */
+function checkDepth(root: Expr): void {
+  const stack: [unknown, number][] = [[root, 0]];
+  while (stack.length > 0) {
+    const [node, level] = stack.pop()!;
+    if (node === null || typeof node !== 'object') continue;
+    if (Array.isArray(node)) {
+      for (const item of node) stack.push([item, level]);
+      continue;
+    }
+    const record = node as Record<string, unknown>;
+    const isExpr = typeof record.kind === 'string';
+    if (isExpr && level >= MAX_EXPRESSION_DEPTH) throw new ExpressionTooDeep();
+    for (const key of Object.keys(record)) {
+      const child = record[key];
+      if (child !== null && typeof child === 'object') stack.push([child, isExpr ? level + 1 : level]);
+    }
+  }
+}
+
 const NAMES_READ = new WeakMap<Expr, ReadonlySet<string>>();
 
 /**
@@ -322,6 +478,7 @@ export function namesRead(expr: Expr): ReadonlySet<string> {
       if (node === null || typeof node !== 'object') return;
       const record = node as Record<string, unknown>;
       if (record.kind === 'name' && typeof record.name === 'string') found.add(record.name);
+      // A call that reads its arguments' expressions as text reads no name of them, but counting them is the safe side.
       for (const key of Object.keys(record)) visit(record[key]);
     };
     visit(expr);

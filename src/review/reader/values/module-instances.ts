@@ -1,4 +1,5 @@
 import { EvaluationScope } from './evaluate-expression';
+import { InstanceSet, instanceSetOf } from './instance-set';
 import { Unknown, Value } from './value';
 import { ownValue, setOwn } from '../../../model/own-keys';
 import { NOT_READ_MODULES_KEY, NotReadModule, TerraformDocument } from '../../terraform-json';
@@ -7,6 +8,17 @@ import { ModuleCall } from '../module-tree';
 // Arguments of a module call that are Terraform's, not the module's inputs.
 const CALL_META = new Set(['source', 'version', 'count', 'for_each', 'providers', 'depends_on', '//']);
 
+/**
+ * Why one block stands for many instances: its `count` / `for_each` (or its module call's), how
+ * many when that is known (too many to expand), and why the number is unknown when the review did
+ * not evaluate it.
+ */
+export interface Repetition {
+  readonly why: string;
+  readonly times?: number;
+  readonly notEvaluated?: string;
+}
+
 /** One instance of a module call: `module.app`, `module.app[0]`, `module.app["blue"]`. */
 export interface ModuleInstance {
   /** Prefixed to the module's block names: `module.app["blue"].`. */
@@ -14,8 +26,8 @@ export interface ModuleInstance {
   /** The key in `module.app[...]`, for outputs read as a list or map. */
   readonly key?: string | number;
   readonly scope: EvaluationScope;
-  /** Set when count or for_each cannot be known: the one instance stands for an unknown number. */
-  readonly repeated?: string;
+  /** Set when the one instance stands for many: count or for_each unknown, or too large to expand. */
+  readonly repeated?: Repetition;
 }
 
 /** What a configuration scope needs to evaluate a module: the helpers of evaluate-configuration, passed in to keep one direction of imports. */
@@ -24,7 +36,6 @@ export interface ModuleEvaluator {
   readonly variableValues: (document: TerraformDocument, given: Record<string, Value>) => Map<string, Value>;
   readonly configurationScope: (
     document: TerraformDocument, variables: Map<string, Value>, modulePrefix: string, calls: readonly ModuleCall[]) => EvaluationScope;
-  readonly forEachEntries: (collection: Value) => [string, Value][] | undefined;
 }
 
 /**
@@ -34,6 +45,7 @@ export interface ModuleEvaluator {
  */
 export class ModuleCalls {
   private readonly instancesByName = new Map<string, ModuleInstance[]>();
+  private readonly setsByName = new Map<string, InstanceSet>();
   private readonly outputsByName = new Map<string, Value | undefined>();
   private readonly busy = new Set<string>();
 
@@ -52,27 +64,54 @@ export class ModuleCalls {
     return instances;
   }
 
+  /**
+   * Whether a call makes no instance at all (`count = 0`, `for_each = {}`): then it holds nothing,
+   * whether its module could be read or not.
+   */
+  public makesNone(call: ModuleCall): boolean {
+    const set = this.instanceSet(call);
+    return (set.kind === 'counted' && set.count === 0) || (set.kind === 'keyed' && set.entries.length === 0);
+  }
+
   /** `module.<name>`: its outputs, or undefined (then the reference is unknown). */
   public outputs(name: string): Value | undefined {
     if (this.outputsByName.has(name)) return this.outputsByName.get(name);
     const call = this.calls.find((c) => c.name === name);
     // An output that leads back to itself through its inputs is unknown, as a local cycle is.
-    if (call?.module === undefined || this.busy.has(name)) return undefined;
+    if (call === undefined || this.busy.has(name)) return undefined;
     this.busy.add(name);
-    const instances = this.instancesOf(call);
-    const outputsOf = (instance: ModuleInstance) => this.instanceOutputs(call, instance);
     let value: Value | undefined;
-    if (instances.length === 1 && instances[0].key === undefined) {
-      value = instances[0].repeated === undefined ? outputsOf(instances[0]) : new Unknown(`module.${name}`);
-    } else if (instances.every((i) => typeof i.key === 'number')) {
-      value = instances.map(outputsOf);
+    const set = this.instanceSet(call);
+    if (call.module === undefined) {
+      // A call that makes no instance has no outputs to read: `module.x` is an empty list or map.
+      value = !this.makesNone(call) ? undefined : set.kind === 'counted' ? [] : {};
     } else {
-      value = {};
-      for (const instance of instances) setOwn(value, String(instance.key), outputsOf(instance));
+      const instances = this.instancesOf(call);
+      const outputsOf = (instance: ModuleInstance) => this.instanceOutputs(call, instance);
+      if (set.kind === 'single') {
+        value = outputsOf(instances[0]);
+      } else if (set.kind === 'repeated') {
+        value = new Unknown(`module.${name}`, set.notEvaluated);
+      } else if (set.kind === 'counted') {
+        value = instances.map(outputsOf);
+      } else {
+        value = {};
+        for (const instance of instances) setOwn(value, String(instance.key), outputsOf(instance));
+      }
     }
     this.busy.delete(name);
     this.outputsByName.set(name, value);
     return value;
+  }
+
+  private instanceSet(call: ModuleCall): InstanceSet {
+    let set = this.setsByName.get(call.name);
+    if (set === undefined) {
+      const caller = this.callerScope();
+      set = instanceSetOf(call.body, (written) => this.evaluator.evaluateWritten(written, caller));
+      this.setsByName.set(call.name, set);
+    }
+    return set;
   }
 
   private instanceOutputs(call: ModuleCall, instance: ModuleInstance): Value {
@@ -89,7 +128,7 @@ export class ModuleCalls {
   private expand(call: ModuleCall): ModuleInstance[] {
     const caller = this.callerScope();
     const base = `${caller.modulePrefix}module.${call.name}`;
-    const make = (prefix: string, names: Record<string, Value>, key?: string | number, why?: string): ModuleInstance => {
+    const make = (prefix: string, names: Record<string, Value>, key?: string | number, repeated?: Repetition): ModuleInstance => {
       const argumentScope = withNames(caller, names);
       const given: Record<string, Value> = {};
       for (const [argument, written] of Object.entries(call.body)) {
@@ -97,55 +136,60 @@ export class ModuleCalls {
       }
       const document = call.module!.document;
       const scope = this.evaluator.configurationScope(document, this.evaluator.variableValues(document, given), prefix, call.module!.calls);
-      return { prefix, scope, ...(key === undefined ? {} : { key }), ...(why === undefined ? {} : { repeated: why }) };
+      return { prefix, scope, ...(key === undefined ? {} : { key }), ...(repeated === undefined ? {} : { repeated }) };
     };
-    if (Object.hasOwn(call.body, 'count')) {
-      const count = this.evaluator.evaluateWritten(call.body.count, caller);
-      if (typeof count === 'number' && Number.isInteger(count) && count >= 0) {
-        return Array.from({ length: count }, (_, index) => make(`${base}[${index}].`, { count: { index } }, index));
+    const set = this.instanceSet(call);
+    switch (set.kind) {
+      case 'counted': return Array.from({ length: set.count }, (_, index) => make(`${base}[${index}].`, { count: { index } }, index));
+      case 'keyed': return set.entries.map(([key, value]) => make(`${base}[${JSON.stringify(key)}].`, { each: { key, value } }, key));
+      case 'repeated': {
+        const repetition: Repetition = {
+          why: `module ${set.why}`,
+          ...(set.times === undefined ? {} : { times: set.times }),
+          ...(set.notEvaluated === undefined ? {} : { notEvaluated: set.notEvaluated }),
+        };
+        return [make(`${base}.`, set.names, undefined, repetition)];
       }
-      return [make(`${base}.`, { count: { index: new Unknown('count.index') } }, undefined, `count = ${describe(call.body.count, count)}`)];
+      default: return [make(`${base}.`, {})];
     }
-    if (Object.hasOwn(call.body, 'for_each')) {
-      const collection = this.evaluator.evaluateWritten(call.body.for_each, caller);
-      const entries = this.evaluator.forEachEntries(collection);
-      if (entries !== undefined) return entries.map(([key, value]) => make(`${base}[${JSON.stringify(key)}].`, { each: { key, value } }, key));
-      const each = { key: new Unknown('each.key'), value: new Unknown('each.value') };
-      return [make(`${base}.`, { each }, undefined, `for_each = ${describe(call.body.for_each, collection)}`)];
-    }
-    return [make(`${base}.`, {})];
   }
 }
 
 /**
- * Each instance of each call, in order, with why its blocks stand for an unknown number (its own
- * count or for_each when unknown, else `repeatedBy`, the caller's); a call that could not be
- * read is added to `notRead`, with its source and why.
+ * Each instance of each call, in order, with why its blocks stand for many (its own count or
+ * for_each when it does, else `repeatedBy`, the caller's); a call that could not be read is added
+ * to `notRead`, with its source and why, unless it makes no instance at all.
  */
 export function forEachModuleInstance(
   calls: ModuleCalls,
   callerPrefix: string,
   notRead: NotReadModule[],
-  repeatedBy: string | undefined,
-  visit: (call: ModuleCall, instance: ModuleInstance, repeated: string | undefined) => void,
+  repeatedBy: Repetition | undefined,
+  visit: (call: ModuleCall, instance: ModuleInstance, repeated: Repetition | undefined) => void,
 ): void {
   for (const call of calls.calls) {
     if (call.module === undefined) {
-      notRead.push({ address: `${callerPrefix}module.${call.name}`, source: call.source, reason: call.notRead ?? 'it could not be read' });
+      if (!calls.makesNone(call)) notRead.push({ address: `${callerPrefix}module.${call.name}`, source: call.source, reason: call.notRead ?? 'it could not be read' });
       continue;
     }
-    for (const instance of calls.instancesOf(call)) visit(call, instance, instance.repeated === undefined ? repeatedBy : `module ${instance.repeated}`);
+    for (const instance of calls.instancesOf(call)) visit(call, instance, combinedRepetition(instance.repeated, repeatedBy));
   }
+}
+
+/** A block (or module instance) repeated by its own count, inside a module repeated too: how many in all (when both are known), and why. */
+export function combinedRepetition(own: Repetition | undefined, caller: Repetition | undefined): Repetition | undefined {
+  if (own === undefined || caller === undefined) return own ?? caller;
+  const notEvaluated = own.notEvaluated ?? caller.notEvaluated;
+  const extra = notEvaluated === undefined ? {} : { notEvaluated };
+  if (own.times === undefined) return { why: own.why, ...extra };
+  if (caller.times === undefined) return { why: caller.why, ...extra };
+  return { why: `${caller.why}, ${own.why}`, times: own.times * caller.times, ...extra };
 }
 
 /** The module calls a document lists as not read (NOT_READ_MODULES_KEY). */
 export function notReadOf(document: TerraformDocument): NotReadModule[] {
   const list = ownValue(document, NOT_READ_MODULES_KEY);
   return Array.isArray(list) ? (list as NotReadModule[]) : [];
-}
-
-function describe(writtenValue: unknown, value: Value): string {
-  return value instanceof Unknown ? value.source : typeof writtenValue === 'string' ? writtenValue : JSON.stringify(writtenValue);
 }
 
 function withNames(scope: EvaluationScope, names: Record<string, Value>): EvaluationScope {
