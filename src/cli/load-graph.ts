@@ -1,6 +1,7 @@
 import { CliIo } from './cli-io';
 import { UsageError } from './usage-error';
 import { AccessGraph, SuppressionsByAddress } from '../review/graph/access-graph';
+import { isStackOverflow, tooDeepJson } from '../review/reader/nesting-limit';
 import { readInputs } from '../review/reader/read-inputs';
 import { SourceDocument } from '../review/reader/source-document';
 
@@ -13,5 +14,11 @@ export async function loadSources(command: string, inputs: string[], io: CliIo):
 }
 
 export function graphOf(sources: SourceDocument[], suppressions?: SuppressionsByAddress): AccessGraph {
-  return AccessGraph.fromDocuments(sources.map((s) => ({ file: s.file, document: s.document, stack: s.stack })), suppressions);
+  try {
+    return AccessGraph.fromDocuments(sources.map((s) => ({ file: s.file, document: s.document, stack: s.stack })), suppressions);
+  } catch (error) {
+    // A section the reader does not walk, nested too deep for the graph's walk: named by file and place.
+    if (!isStackOverflow(error)) throw error;
+    throw sources.map((s) => tooDeepJson(s.file, s.document)).find((found) => found !== undefined) ?? error;
+  }
 }

@@ -5,6 +5,8 @@
  */
 import { writeSync } from 'fs';
 import { run } from './run';
+import { readBoundedStream } from '../review/reader/read-file';
+import { STDIN } from '../review/reader/read-inputs';
 
 const PAUSE = new Int32Array(new SharedArrayBuffer(4));
 
@@ -34,12 +36,7 @@ function writeOnce(write: () => number): number {
 }
 
 function readStdin(): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    process.stdin.on('data', (chunk: Buffer) => chunks.push(chunk));
-    process.stdin.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    process.stdin.on('error', reject);
-  });
+  return readBoundedStream(process.stdin, STDIN);
 }
 
 // Until the command answers, its exit status is 2. A promise that never settles (a parser that

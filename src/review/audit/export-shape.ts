@@ -1,6 +1,7 @@
 import { isGuid } from '../../model/guid';
 import { asInputError, InputError } from '../reader/input-error';
 import { parseJson } from '../reader/json-position';
+import { locatedIfTooDeep } from '../reader/nesting-limit';
 import { describe, expectArray, expectRecord, expectString, isRecord, JsonRecord, pointerTo } from '../reader/shape-check';
 
 
@@ -10,10 +11,11 @@ import { describe, expectArray, expectRecord, expectString, isRecord, JsonRecord
  * never passes as "nothing found".
  */
 export function parseExport<T>(file: string, text: string, read: (json: unknown) => T): T {
+  const parsed = parseJson(file, text);
   try {
-    return read(parseJson(file, text));
+    return read(parsed);
   } catch (error) {
-    throw asInputError(file, error);
+    throw asInputError(file, locatedIfTooDeep(file, parsed, error));
   }
 }
 

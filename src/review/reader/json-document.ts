@@ -1,6 +1,7 @@
 import { detectJsonFormat } from './detect-format';
 import { asInputError } from './input-error';
 import { parseJson } from './json-position';
+import { locatedIfTooDeep } from './nesting-limit';
 import { planSourceDocument } from './plan-document';
 import { checkBlockShapes } from './shape-check';
 import { SourceDocument } from './source-document';
@@ -10,12 +11,13 @@ import { SourceDocument } from './source-document';
  * `terraform show -json` plan, told apart by content. Returns one document; throws only InputError.
  */
 export function readJsonText(file: string, text: string): SourceDocument[] {
+  const parsed = parseJson(file, text);
   try {
-    const { format, json } = detectJsonFormat(file, parseJson(file, text));
+    const { format, json } = detectJsonFormat(file, parsed);
     if (format === 'plan') return [planSourceDocument(file, json)];
     checkBlockShapes(file, json);
     return [{ file, format, document: json }];
   } catch (error) {
-    throw asInputError(file, error);
+    throw asInputError(file, locatedIfTooDeep(file, parsed, error));
   }
 }

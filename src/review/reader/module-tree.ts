@@ -139,7 +139,8 @@ async function readModule(dir: string, absoluteDir: string): Promise<ReadModule>
     if (error instanceof InputError) return { notRead: error.message };
     throw error;
   }
-  const files = entries.filter((e) => e.isFile() || e.isSymbolicLink()).map((e) => e.name).filter(isConfigurationFile);
+  // Not only regular files: one with a configuration's name that is not (a FIFO, a device) is refused by name.
+  const files = entries.filter((e) => !e.isDirectory()).map((e) => e.name).filter(isConfigurationFile);
   if (files.length === 0) return { notRead: `${dir}: no *.tf or *.tf.json files in the module directory` };
   return readModuleDirectory(dir, absoluteDir, files);
 }

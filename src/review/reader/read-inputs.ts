@@ -6,7 +6,8 @@ import { readJsonText } from './json-document';
 import { parseJson } from './json-position';
 import { isConfigurationFile, readModuleDirectory } from './module-directory';
 import { loadModuleCalls, ModuleCall } from './module-tree';
-import { listDirectory, readText, statInput } from './read-file';
+import { locatedIfTooDeep, tooDeepJson } from './nesting-limit';
+import { listDirectory, readBoundedStream, readText, statInput } from './read-file';
 import { isRecord } from './shape-check';
 import { SourceDocument } from './source-document';
 import { evaluateWithModules, rootScope, VariableSources } from './values/evaluate-configuration';
@@ -92,11 +93,12 @@ async function callsOf(read: SourceDocument[], input: string, absolute: string):
 
 /** A configuration with its values, instances and modules evaluated; a plan already holds them. */
 function evaluateSource(document: SourceDocument, sources: VariableSources, calls: readonly ModuleCall[]): SourceDocument {
-  if (document.format === 'plan' || (calls.length === 0 && !hasAnythingToEvaluate(document.document))) return document;
+  if (document.format === 'plan') return document;
   try {
+    if (calls.length === 0 && !hasAnythingToEvaluate(document.document)) return document;
     return { ...document, document: evaluateWithModules(document.document, rootScope(document.document, sources, calls)) };
   } catch (error) {
-    throw asInputError(document.file, error);
+    throw asInputError(document.file, locatedIfTooDeep(document.file, document.document, error));
   }
 }
 
@@ -122,9 +124,7 @@ async function readStandardInput(readStdin: (() => Promise<string>) | undefined)
 }
 
 async function readProcessStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk as Buffer | string));
-  return Buffer.concat(chunks).toString('utf8');
+  return readBoundedStream(process.stdin, STDIN);
 }
 
 async function readPath(input: string, absolutePath: string): Promise<SourceDocument[]> {
@@ -140,7 +140,7 @@ async function readPath(input: string, absolutePath: string): Promise<SourceDocu
 async function readTfvarsOf(dir: string, absoluteDir: string): Promise<Record<string, unknown>[]> {
   const stats = await statInput(dir, absoluteDir);
   if (!stats.isDirectory()) return [];
-  const names = (await listDirectory(dir, absoluteDir)).filter((e) => e.isFile()).map((e) => e.name);
+  const names = (await listDirectory(dir, absoluteDir)).filter((e) => !e.isDirectory()).map((e) => e.name);
   const ordered = [
     ...['terraform.tfvars', 'terraform.tfvars.json'].filter((n) => names.includes(n)),
     ...names.filter((n) => /\.auto\.tfvars(\.json)?$/.test(n)).sort(),
@@ -155,6 +155,9 @@ async function readTfvarsFile(file: string, absolutePath: string): Promise<Recor
   if (file.endsWith('.json')) {
     const value = parseJson(file, text);
     if (!isRecord(value)) throw new InputError(file, 'expected an object of variable values');
+    // Its values are walked where they are used, in another file's evaluation: refused here, by its own name.
+    const tooDeep = tooDeepJson(file, value);
+    if (tooDeep !== undefined) throw tooDeep;
     return value;
   }
   // Parsed as a `*.tf` file is: the nesting limit first, then a parser that can fail without taking the review with it.
@@ -163,7 +166,9 @@ async function readTfvarsFile(file: string, absolutePath: string): Promise<Recor
 
 async function readDirectory(dir: string, absoluteDir: string): Promise<SourceDocument[]> {
   const entries = await listDirectory(dir, absoluteDir);
-  const files = entries.filter((entry) => entry.isFile() || entry.isSymbolicLink()).map((entry) => entry.name);
+  // Every entry with a configuration's name is read, whatever it is: one that is not a regular
+  // file (a FIFO, a device, a directory) is refused by name, never skipped in silence.
+  const files = entries.filter((entry) => !entry.isDirectory()).map((entry) => entry.name);
   if (files.includes(CDKTF_MANIFEST)) return readCdktfOut(dir, absoluteDir);
   const configurationFiles = files.filter(isConfigurationFile);
   if (configurationFiles.length === 0) {

@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { HclParser, HclParserFault } from '../../../src/review/reader/hcl-parser';
-import { checkHclNesting, checkJsonNesting, MAX_HCL_NESTING, MAX_JSON_NESTING } from '../../../src/review/reader/nesting-limit';
+import { checkHclNesting, MAX_HCL_NESTING, MAX_JSON_NESTING, tooDeepJson } from '../../../src/review/reader/nesting-limit';
 import { cli } from '../../cli/run-cli';
 import { writeHostileCorpus } from '../../support/hostile-corpus';
 
@@ -81,11 +81,80 @@ describe('the nesting limit, checked before any parser sees the text', () => {
     expect(at(`locals {\n  x = <<EOT\nno brackets\nEOT\n  y = ${opened}\n}\n`, checkHclNesting)).toMatch(/^main\.tf: line 5, column /);
   });
 
-  test('JSON: the same, with strings skipped', () => {
-    expect(at(`${'['.repeat(MAX_JSON_NESTING)}${']'.repeat(MAX_JSON_NESTING)}`, checkJsonNesting)).toBeUndefined();
-    expect(at(`{"a": "${'['.repeat(MAX_JSON_NESTING + 5)}"}`, checkJsonNesting)).toBeUndefined();
-    // `{` is the first level: the bracket at column 1 + MAX_JSON_NESTING is the one too many.
-    expect(at(`{"a":\n ${'['.repeat(MAX_JSON_NESTING + 1)}`, checkJsonNesting)).toBe(`main.tf: line 2, column ${1 + MAX_JSON_NESTING}: nests more than ${MAX_JSON_NESTING} levels deep; the review reads no deeper, so nothing in this file is reviewed`);
+  test('JSON: the parsed value is searched for the first place past the limit, by JSON pointer, at any depth', () => {
+    const nested = (depth: number): unknown => {
+      let value: unknown = 'end';
+      for (let i = 0; i < depth; i++) value = [value];
+      return value;
+    };
+    // The document itself is the first level: a value MAX_JSON_NESTING levels in is the one too many.
+    expect(tooDeepJson('main.tf.json', { a: nested(MAX_JSON_NESTING - 1) })).toBeUndefined();
+    const found = tooDeepJson('main.tf.json', { ok: [1, 2], a: { 'x/y': nested(50_000) } });
+    // The pointer escapes "/" as JSON pointers do, and is cut at 200 characters.
+    expect(found?.message).toMatch(new RegExp(`^main\\.tf\\.json: /a/x~1y(/0){96}/…: nests more than ${MAX_JSON_NESTING} levels deep; the review reads no deeper, so nothing in this file is reviewed$`));
+  });
+});
+
+describe('JSON nested 10,000 deep in every input (issue 26, item 5): exit 2 with the file and the place, never an internal error', () => {
+  const deep = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
+  const dir = mkdtempSync(path.join(tmpdir(), 'azure-access-deep-json-'));
+  const grant = (scope: string) => `{"resource":{"azurerm_role_assignment":{"a":{"scope":${scope},"role_definition_name":"Owner","principal_id":"p"}}}}`;
+  const write = (name: string, text: string) => {
+    const file = path.join(dir, name);
+    writeFileSync(file, text);
+    return file;
+  };
+  const oneLine = (stderr: string, file: string, pointer: RegExp) => {
+    const lines = stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(file);
+    expect(lines[0]).toMatch(pointer);
+    expect(lines[0]).toContain(`nests more than ${MAX_JSON_NESTING} levels deep`);
+    expect(lines[0]).not.toMatch(/internal error|call stack/);
+  };
+
+  test('a *.tf.json file, and the same on standard input', async () => {
+    const text = grant(deep(10_000));
+    const file = write('main.tf.json', text);
+    const fromFile = await cli(['check', '--today', '2026-12-01', file]);
+    expect(fromFile.code).toBe(2);
+    oneLine(fromFile.stderr, file, /\/resource\/azurerm_role_assignment\/a\/scope\/0\/0/);
+    const fromStdin = await cli(['check', '--today', '2026-12-01', '-'], { stdin: text });
+    expect(fromStdin.code).toBe(2);
+    oneLine(fromStdin.stderr, '<stdin>', /\/resource\/azurerm_role_assignment\/a\/scope\/0/);
+  });
+
+  test('a cdktf.out directory whose stack nests too deep', async () => {
+    const out = path.join(dir, 'cdktf.out');
+    const stack = path.join(out, 'stacks', 'app');
+    mkdirSync(stack, { recursive: true });
+    writeFileSync(path.join(out, 'manifest.json'), JSON.stringify({ version: '0.21.0', stacks: { app: { name: 'app', synthesizedStackPath: 'stacks/app/cdk.tf.json', workingDirectory: 'stacks/app' } } }));
+    writeFileSync(path.join(stack, 'cdk.tf.json'), grant(deep(10_000)));
+    const { code, stderr } = await cli(['report', out]);
+    expect(code).toBe(2);
+    oneLine(stderr, 'cdk.tf.json', /\/resource\/azurerm_role_assignment\/a\/scope\/0/);
+  });
+
+  test('a --var-file and a live export', async () => {
+    const main = write('vars.tf', 'variable "scopes" {}\nresource "azurerm_role_assignment" "a" {\n  scope = var.scopes\n  role_definition_name = "Owner"\n  principal_id = "p"\n}\n');
+    const varFile = write('deep.tfvars.json', `{"scopes":${deep(10_000)}}`);
+    const withVars = await cli(['check', '--today', '2026-12-01', '--var-file', varFile, main]);
+    expect(withVars.code).toBe(2);
+    oneLine(withVars.stderr, varFile, /\/scopes\/0\/0/);
+    const live = write('live.json', `[{"scope":${deep(10_000)}}]`);
+    const audit = await cli(['audit', '--today', '2026-12-01', '--live-assignments', live, write('empty.tf.json', '{}')]);
+    expect(audit.code).toBe(2);
+    expect(audit.stderr.trim().split('\n')).toHaveLength(1);
+    expect(audit.stderr).toContain(live);
+    expect(audit.stderr).not.toMatch(/internal error|call stack/);
+  });
+
+  test('--config nested deep is refused as a setting of the wrong shape', async () => {
+    const config = write('config.json', `{"allowedWideScopes":${deep(10_000)}}`);
+    const { code, stderr } = await cli(['check', '--today', '2026-12-01', '--config', config, write('ok.tf.json', '{}')]);
+    expect(code).toBe(2);
+    expect(stderr).toContain(config);
+    expect(stderr).not.toMatch(/internal error|call stack/);
   });
 });
 
