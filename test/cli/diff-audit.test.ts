@@ -79,6 +79,22 @@ describe('azure-access diff', () => {
     expect(stderr).toBe('azure-access diff: <stdin>: standard input (-) is given more than once\n');
   });
 
+  test('two unreadable sides: the base is the one named, every run, whichever read fails first (issue 26, item 7)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'azure-access-diff-both-bad-'));
+    // The base is HCL (parsed in a worker, so it fails later); the head is JSON that fails at once.
+    const base = path.join(dir, 'base.tf');
+    const head = path.join(dir, 'head.tf.json');
+    writeFileSync(base, 'resource "azurerm_role_assignment" "a" {\n  scope =\n');
+    writeFileSync(head, '{bad');
+    const named = new Set<string>();
+    for (let run = 0; run < 5; run++) {
+      const { code, stderr } = await cli(['diff', base, head]);
+      expect(code).toBe(2);
+      named.add(stderr.split(':')[1].trim());
+    }
+    expect([...named]).toEqual([base]);
+  });
+
   test.each([
     [['diff', 'test/fixtures/cli/clean'], /is not a plan; give a plan JSON/],
     [['diff', 'a', 'b', 'c'], /expected <base> <head> or one plan JSON; got 3 inputs/],

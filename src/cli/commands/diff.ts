@@ -90,7 +90,12 @@ export async function diff(argv: string[], io: CliIo): Promise<ExitCode> {
     // Each side is read on its own, so the reader's own once-only check never sees both; read
     // twice, standard input would be compared with itself and show "no changes".
     if (args.inputs.every((input) => input === '-')) throw new InputError(STDIN, 'standard input (-) is given more than once');
-    const [base, head] = await Promise.all(args.inputs.map((input) => loadSources('diff', [input], io)));
+    // Read side by side, but when both fail the base's error is the one told: the same every run,
+    // whichever read happens to fail first.
+    const read = await Promise.allSettled(args.inputs.map((input) => loadSources('diff', [input], io)));
+    const failed = read.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed !== undefined) throw failed.reason;
+    const [base, head] = read.map((r) => (r as PromiseFulfilledResult<Awaited<ReturnType<typeof loadSources>>>).value);
     const [baseGraph, headGraph] = [graphOf(base), graphOf(head)];
     result = diffGraphs(baseGraph, headGraph);
     credentials = diffCredentials(baseGraph, headGraph);
