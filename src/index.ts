@@ -71,7 +71,7 @@ export type { PimTicket } from './pim/ticket';
 // The guard and its findings.
 export { AccessGuard } from './policy/access-guard';
 export type { AccessGuardProps, SuppressionOptions } from './policy/access-guard';
-export type { Finding } from './policy/finding';
+export type { Finding } from './model/finding';
 
 // Assertions for users' own tests.
 export { GrantInventory } from './testing/grant-inventory';

@@ -1,7 +1,7 @@
 import { ExitCode } from './cli-io';
+import { Finding } from '../model/finding';
 import { Severity, severityRank } from '../model/severity';
 import { Evaluation } from '../policy/evaluate';
-import { Finding } from '../policy/finding';
 import { code, markdownTable } from '../review/report/markdown-table';
 
 export function summarize(evaluation: Evaluation) {

@@ -1,9 +1,9 @@
 import type { IAspect, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import type * as EvaluateModule from './evaluate';
-import { Finding } from './finding';
 import { stackDocument } from './stack-document';
 import { currentUtcDate, isCalendarDate } from '../model/dates';
+import { Finding } from '../model/finding';
 import { isRuleId, ruleIdRange } from '../model/rule-id';
 import { Severity } from '../model/severity';
 import { cdktf } from '../private/cdktf-runtime';

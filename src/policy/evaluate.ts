@@ -1,8 +1,8 @@
-import { Finding } from './finding';
 import { FindingFlow, RuleContext, RuleHit } from './rule';
 import { RULES } from './rule-pack';
 import { expiredSuppression } from './rules/suppression-rules';
 import { isCalendarDate } from '../model/dates';
+import { Finding } from '../model/finding';
 import { SuppressionRecord } from '../model/metadata';
 import { Severity } from '../model/severity';
 import { AccessGraph } from '../review/graph/access-graph';

@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'fs';
 import * as path from 'path';
 import type { IConstruct } from 'constructs';
+import { cdktf } from './cdktf-runtime';
+import { isGuarded } from './guarded-stacks';
 
 /**
  * Where the app's own code created each construct, for code scanning to point at the TypeScript
@@ -42,6 +44,8 @@ export function captureCreationSites(): void {
   const prototype = Node.prototype as unknown as { addChild: AddChild };
   const addChild = prototype.addChild;
   prototype.addChild = function (this: unknown, child: IConstruct, childName: string) {
+    // A child of the root (the App) is a stack: remembered, to say at exit which had no guard.
+    if ((this as { scope?: IConstruct }).scope === undefined) topLevel.push(child);
     const limit = Error.stackTraceLimit;
     // The app's frame sits below the library's and the providers' constructors: keep enough of them.
     Error.stackTraceLimit = 60;
@@ -50,6 +54,25 @@ export function captureCreationSites(): void {
     stacks.set(child, stack);
     return addChild.call(this, child, childName);
   };
+  process.once('exit', () => {
+    const unguarded = stacksWithoutGuard();
+    if (unguarded.length > 0) process.stderr.write(`${noGuardWarning(unguarded)}\n`);
+  });
+}
+
+const topLevel: IConstruct[] = [];
+
+/** The stacks of this process that no AccessGuard judged: source lines are recorded by the guard alone. */
+function stacksWithoutGuard(): string[] {
+  const { TerraformStack } = cdktf();
+  return topLevel.filter((c) => TerraformStack.isStack(c) && !isGuarded(c)).map((c) => c.node.path);
+}
+
+/** What a user who asked for source lines is told when a stack has no guard to record them. */
+export function noGuardWarning(paths: readonly string[]): string {
+  return `cdktf-azure-access: ${SOURCE_LOCATIONS_ENV} is set, but no AccessGuard judged ${paths.map((p) => `"${p}"`).join(', ')}: `
+    + 'the guard is what records source lines, so none were recorded there. Add Aspects.of(stack).add(new AccessGuard()) '
+    + '(with AZURE_ACCESS_GUARD=record to report its errors instead of failing synth).';
 }
 
 // This library's own code (src/ in a checkout, lib/ when installed): frames in it are skipped.

@@ -1,6 +1,6 @@
 import { LiveAssignment } from './live-types';
 import { AuditMatch } from './match-declared';
-import { Finding } from '../../policy/finding';
+import { Finding } from '../../model/finding';
 
 /** What an audit found, in a fixed order. */
 export interface AuditResult {

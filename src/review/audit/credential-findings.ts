@@ -1,8 +1,8 @@
 import { AuditRuleId } from './audit-rule-ids';
 import { LiveApplication, LiveAssignment, LiveCredential } from './live-types';
 import { dayOf, daysBetween } from '../../model/dates';
+import { Finding } from '../../model/finding';
 import { Severity } from '../../model/severity';
-import { Finding } from '../../policy/finding';
 
 /**
  * AUD004 (client secrets) and AUD006 (certificates): every credential still on an application,

@@ -2,8 +2,8 @@ import { AuditRuleId } from './audit-rule-ids';
 import { DeclaredAccess } from './declared-access';
 import { LiveAssignment } from './live-types';
 import { PrincipalDirectory } from './principal-directory';
+import { Finding } from '../../model/finding';
 import { Severity } from '../../model/severity';
-import { Finding } from '../../policy/finding';
 
 /** AUD001: in the tenant, in no code. */
 export function unmanagedFinding(live: LiveAssignment, directory: PrincipalDirectory): Finding {

@@ -1,7 +1,7 @@
 import { AuditRuleId } from './audit-rule-ids';
 import { LiveManagedIdentity } from './live-types';
+import { Finding } from '../../model/finding';
 import { Severity } from '../../model/severity';
-import { Finding } from '../../policy/finding';
 
 /**
  * AUD005: a managed identity that holds nothing in the exports: left over, or its access lives

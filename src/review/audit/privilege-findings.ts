@@ -1,8 +1,8 @@
 import { AuditRuleId } from './audit-rule-ids';
 import { LiveAssignment } from './live-types';
 import { PrincipalDirectory } from './principal-directory';
+import { Finding } from '../../model/finding';
 import { Severity } from '../../model/severity';
-import { Finding } from '../../policy/finding';
 import { Role } from '../../roles/role';
 
 const HUMAN_TYPES = new Set(['User', 'Group', 'ForeignGroup']);

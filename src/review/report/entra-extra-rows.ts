@@ -1,4 +1,4 @@
-import type { ReportRow } from './access-report';
+import type { ReportRow } from './report-row';
 import { tierLabel } from '../../roles/permission-tier';
 import { expiryEnd } from '../graph/expiry-end';
 import { GraphDelegatedGrant, GraphGroupAssignment, GraphRequestedPermission, Origin } from '../graph/graph-types';

@@ -1,4 +1,4 @@
-import { Severity } from '../model/severity';
+import { Severity } from './severity';
 
 /** One thing a rule found, with where it is and how to fix it. */
 export interface Finding {
