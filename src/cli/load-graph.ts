@@ -10,7 +10,13 @@ export async function loadSources(command: string, inputs: string[], io: CliIo):
   if (inputs.length === 0) {
     throw new UsageError('no input given: name a cdktf.out directory, *.tf.json or *.tf files, a plan JSON, or - for standard input', command);
   }
-  return readInputs(inputs, { readStdin: io.readStdin, cwd: io.cwd });
+  return sensitiveSeen(io, await readInputs(inputs, { readStdin: io.readStdin, cwd: io.cwd }));
+}
+
+/** The documents, their sensitive values now hidden in whatever the command writes. */
+export function sensitiveSeen(io: CliIo, documents: SourceDocument[]): SourceDocument[] {
+  io.sensitive?.addDocuments(documents);
+  return documents;
 }
 
 export function graphOf(sources: SourceDocument[], suppressions?: SuppressionsByAddress): AccessGraph {

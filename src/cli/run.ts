@@ -1,6 +1,7 @@
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import { CliIo, ExitCode } from './cli-io';
+import { SensitiveOutput } from './sensitive-output';
 import { ConfigError } from '../policy/review-config';
 import type * as AuditModule from './commands/audit';
 import type * as CheckModule from './commands/check';
@@ -62,8 +63,10 @@ export function packageVersion(): string {
 
 /** Runs one command line; never throws: every failure becomes a message and an exit status. */
 export async function run(argv: string[], streams: CliIo): Promise<ExitCode> {
+  // What the inputs mark sensitive is hidden in everything written, once the inputs are read.
+  const sensitive = new SensitiveOutput();
   // Messages are the last word: if even standard error cannot be written, there is no one to tell.
-  const io: CliIo = { ...streams, stderr: (text) => { try { streams.stderr(text); } catch { /* nowhere left to say it */ } } };
+  const io: CliIo = { ...streams, stderr: (text) => { try { streams.stderr(sensitive.redact(text)); } catch { /* nowhere left to say it */ } } };
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     return print(io, USAGE, name === undefined ? ExitCode.USAGE_OR_INPUT : ExitCode.OK);
@@ -78,7 +81,13 @@ export async function run(argv: string[], streams: CliIo): Promise<ExitCode> {
   try {
     // The command gets the streams as they are: a result it writes to standard error (audit
     // --emit-imports -) that fails is a failed write, exit 2, not a message nobody saw.
-    return await command.run(rest, streams, packageVersion());
+    const hiding: CliIo = {
+      ...streams,
+      sensitive,
+      stdout: (text) => streams.stdout(sensitive.redact(text)),
+      stderr: (text) => streams.stderr(sensitive.redact(text)),
+    };
+    return await command.run(rest, hiding, packageVersion());
   } catch (e) {
     if (e instanceof UsageError) {
       io.stderr(`azure-access ${name}: ${e.message}\n\n${command.help}`);

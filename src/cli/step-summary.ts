@@ -20,7 +20,7 @@ export function stepSummary(io: CliIo, markdown: () => string): Delivery[] {
   if (!file) return [];
   return [{
     target: `the step summary (GITHUB_STEP_SUMMARY=${file})`,
-    write: () => appendToFile(path.resolve(io.cwd, file), summaryText(markdown())),
+    write: () => appendToFile(path.resolve(io.cwd, file), summaryText(io.sensitive?.redact(markdown()) ?? markdown())),
   }];
 }
 

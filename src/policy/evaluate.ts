@@ -2,6 +2,7 @@ import { FindingFlow, RuleContext, RuleHit } from './rule';
 import { RULES } from './rule-pack';
 import { expiredSuppression } from './rules/suppression-rules';
 import { isCalendarDate } from '../model/dates';
+import { boundedMessage } from '../model/echo';
 import { Finding } from '../model/finding';
 import { SuppressionRecord } from '../model/metadata';
 import { Severity } from '../model/severity';
@@ -218,7 +219,7 @@ export function evaluate(graph: AccessGraph, options: EvaluationOptions): Evalua
         ruleId: rule.id,
         // A severity configured for the rule wins; else the hit's own grade, else the rule's default.
         severity: options.severityOverrides?.[rule.id] === undefined ? hit.severity ?? severity : severity,
-        message: hit.message,
+        message: boundedMessage(hit.message),
         address: hit.origin.address,
         file: hit.origin.file,
         ...(hit.origin.constructPath ? { constructPath: hit.origin.constructPath } : {}),

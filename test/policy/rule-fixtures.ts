@@ -1,6 +1,6 @@
 import { parse } from '@cdktf/hcl2json';
-import { evaluate } from '../../src/policy/evaluate';
 import { Finding } from '../../src/model/finding';
+import { evaluate } from '../../src/policy/evaluate';
 import { AccessGraph } from '../../src/review/graph/access-graph';
 
 export const TODAY = '2026-11-27';

@@ -1,7 +1,7 @@
 import { readInputs, VariableOption } from '../../review/reader/read-inputs';
 import { SourceDocument } from '../../review/reader/source-document';
 import { CliIo } from '../cli-io';
-import { loadSources } from '../load-graph';
+import { loadSources, sensitiveSeen } from '../load-graph';
 import { ParsedArgs } from '../parse-args';
 
 /** The options that set a root configuration's variables, as Terraform's own commands take them. */
@@ -16,5 +16,5 @@ export async function loadConfiguredSources(command: string, args: ParsedArgs, i
   // No input is the usage error loadSources words.
   if (args.inputs.length === 0) return loadSources(command, args.inputs, io);
   const variables: VariableOption[] = args.repeated.map((o) => (o.name === 'var' ? { kind: 'var', text: o.value } : { kind: 'file', file: o.value }));
-  return readInputs(args.inputs, { readStdin: io.readStdin, cwd: io.cwd, env: io.env, variables });
+  return sensitiveSeen(io, await readInputs(args.inputs, { readStdin: io.readStdin, cwd: io.cwd, env: io.env, variables }));
 }

@@ -1,5 +1,6 @@
 import { TerraformDocument } from '../terraform-json';
 import { InputError } from './input-error';
+import { SensitiveStrings } from './sensitive-strings';
 import {
   describe, expectArray, expectRecord, expectString, expectStringArray, isRecord, JsonRecord, ownValue, pointerTo,
 } from './shape-check';
@@ -49,7 +50,37 @@ export function planSourceDocument(file: string, plan: JsonRecord): SourceDocume
   addPlannedModule(conversion, expectRecord(file, rootPlace, planned.root_module), rootPlace, { address: '', callPath: '' });
   const document: TerraformDocument = Object.fromEntries([...conversion.sections].map(([section, types]) =>
     [section, Object.fromEntries([...types].map(([type, byName]) => [type, Object.fromEntries(byName)]))]));
-  return { file, format: 'plan', document, changes: planChanges(file, plan.resource_changes) };
+  const sensitive = sensitiveOfPlan(plan);
+  return { file, format: 'plan', document, changes: planChanges(file, plan.resource_changes), ...(sensitive.size === 0 ? {} : { sensitive: sensitive.list() }) };
+}
+
+/**
+ * What the plan marks sensitive: the values it masks (`sensitive_values` of planned resources,
+ * `before_sensitive` and `after_sensitive` of changes) and the values of the root variables its
+ * configuration declares sensitive. The plan holds them in clear; the command must not print them.
+ * Read after the shape checks, so every part walked here is known to be there.
+ */
+function sensitiveOfPlan(plan: JsonRecord): SensitiveStrings {
+  const sensitive = new SensitiveStrings();
+  const modules: unknown[] = [(plan.planned_values as JsonRecord).root_module];
+  while (modules.length > 0) {
+    const module = modules.pop() as JsonRecord;
+    for (const resource of (module.resources ?? []) as JsonRecord[]) sensitive.addMasked(resource.values, resource.sensitive_values);
+    for (const child of (module.child_modules ?? []) as unknown[]) modules.push(child);
+  }
+  for (const entry of (plan.resource_changes ?? []) as JsonRecord[]) {
+    const change = entry.change as JsonRecord;
+    sensitive.addMasked(change.before, change.before_sensitive);
+    sensitive.addMasked(change.after, change.after_sensitive);
+  }
+  const declared = isRecord(plan.configuration) && isRecord(plan.configuration.root_module) ? plan.configuration.root_module.variables : undefined;
+  if (isRecord(declared) && isRecord(plan.variables)) {
+    for (const [name, variable] of Object.entries(declared)) {
+      const given = Object.hasOwn(plan.variables, name) ? plan.variables[name] : undefined;
+      if (isRecord(variable) && variable.sensitive === true && isRecord(given)) sensitive.add(given.value);
+    }
+  }
+  return sensitive;
 }
 
 function indexConfiguration(file: string, configuration: unknown): ExpressionIndex {

@@ -8,6 +8,7 @@ import { isConfigurationFile, readModuleDirectory } from './module-directory';
 import { loadModuleCalls, ModuleCall } from './module-tree';
 import { locatedIfTooDeep, tooDeepJson } from './nesting-limit';
 import { listDirectory, readBoundedStream, readText, statInput } from './read-file';
+import { collectingSensitive, SensitiveStrings } from './sensitive-strings';
 import { isRecord } from './shape-check';
 import { SourceDocument } from './source-document';
 import { evaluateWithModules, rootScope, VariableSources } from './values/evaluate-configuration';
@@ -96,7 +97,9 @@ function evaluateSource(document: SourceDocument, sources: VariableSources, call
   if (document.format === 'plan') return document;
   try {
     if (calls.length === 0 && !hasAnythingToEvaluate(document.document)) return document;
-    return { ...document, document: evaluateWithModules(document.document, rootScope(document.document, sources, calls)) };
+    const sensitive = new SensitiveStrings();
+    const evaluated = collectingSensitive(sensitive, () => evaluateWithModules(document.document, rootScope(document.document, sources, calls)));
+    return { ...document, document: evaluated, ...(sensitive.size === 0 ? {} : { sensitive: sensitive.list() }) };
   } catch (error) {
     throw asInputError(document.file, locatedIfTooDeep(document.file, document.document, error));
   }

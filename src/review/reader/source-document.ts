@@ -17,6 +17,11 @@ export interface SourceDocument {
   readonly document: TerraformDocument;
   /** Only for plans: one per `resource_changes` entry, in plan order. */
   readonly changes?: PlanChange[];
+  /**
+   * The strings of values Terraform marks sensitive (reader/sensitive-strings.ts), longest first:
+   * the command shows `(sensitive)` wherever one would be printed. Absent when there are none.
+   */
+  readonly sensitive?: readonly string[];
 }
 
 /** One entry of a plan's `resource_changes`. */

@@ -1,6 +1,6 @@
 import { declaredGraph, emptyGraph, RG, sampleExports, SUB, TODAY } from './audit-fixtures';
-import { Severity } from '../../../src/model/severity';
 import { Finding } from '../../../src/model/finding';
+import { Severity } from '../../../src/model/severity';
 import { audit } from '../../../src/review/audit/audit';
 import { AuditRuleId } from '../../../src/review/audit/audit-rule-ids';
 import { renderAuditJson, renderAuditMarkdown } from '../../../src/review/audit/render-audit';

@@ -2,12 +2,13 @@ import { evaluate, EvaluationScope, show, withinReadBudget } from './evaluate-ex
 import { Expr, ExpressionTooDeep, namesRead, parseExpression, parseTemplate } from './expression-parser';
 import { forEachEntries, InstanceSet, instanceSetOf, MAX_INSTANCES_PER_BLOCK, spendInstances, startInstanceBudget } from './instance-set';
 import { combinedRepetition, forEachModuleInstance, ModuleCalls, notReadOf, Repetition } from './module-instances';
+import { typeShapeOf, withTypeDefaults } from './type-defaults';
 import { asJsonText, Reference, Unknown, Value } from './value';
 import { variableValueOf, VariableSetting, splitVarSetting, valueOfText } from './variables';
 import { ownValue, setOwn } from '../../../model/own-keys';
 import { NOT_EVALUATED_KEY, NOT_READ_MODULES_KEY, NotReadModule, REPEATED_KEY, REPEATED_TIMES_KEY, TerraformDocument } from '../../terraform-json';
 import { ModuleCall } from '../module-tree';
-import { typeShapeOf, withTypeDefaults } from './type-defaults';
+import { markSensitive } from '../sensitive-strings';
 
 /** Where variable values come from, besides defaults, in Terraform's order of precedence. */
 export interface VariableSources {
@@ -208,7 +209,10 @@ export function variableValues(document: TerraformDocument, sources: VariableSou
     let value = variableValueOf(set, fallback, block.nullable === false);
     // One that has neither value nor default is unknown; in a module, an input the call does not give, and messages say so.
     if (value === undefined) value = new Unknown(given === undefined ? `var.${name}` : `${MODULE_INPUT}var.${name}`);
-    values.set(name, withTypeDefaults(value, typeShapeOf(block.type), empty));
+    const typed = withTypeDefaults(value, typeShapeOf(block.type), empty);
+    // Whatever sets it, a variable declared sensitive keeps its value out of every output.
+    if (block.sensitive === true) markSensitive(typed);
+    values.set(name, typed);
   }
   return values;
 }

@@ -6,6 +6,7 @@ import { asBool, asNumber, numberText, typeName } from './functions/arguments';
 import { sortedKeys } from './terraform-order';
 import { holdsUnknownText, isKnown, isObject, notEvaluatedIn, Reference, Unknown, unknownOf, Value } from './value';
 import { ownValue, setOwn } from '../../../model/own-keys';
+import { markIfDerived, markSensitive } from '../sensitive-strings';
 
 /** What names mean where an expression is evaluated. */
 export interface EvaluationScope {
@@ -247,7 +248,10 @@ function call(expr: Extract<Expr, { kind: 'call' }>, scope: EvaluationScope): Va
   }
   if (expr.name === 'templatestring') return templateString(expr, args, scope);
   try {
-    return functionLibrary().callFunction(expr.name, args, show(expr));
+    const result = functionLibrary().callFunction(expr.name, args, show(expr));
+    if (expr.name === 'sensitive') markSensitive(args);
+    else markIfDerived(result, args);
+    return result;
   } catch (error) {
     if (error instanceof NotEvaluated) return new Unknown(show(expr), error.reason);
     if (error instanceof EvaluationError) throw new EvaluationError(`${expr.name}(): ${error.message}`);

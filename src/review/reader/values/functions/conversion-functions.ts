@@ -13,6 +13,10 @@ function toNumber(value: Value): number {
 }
 
 export const CONVERSION_FUNCTIONS: FunctionTable = {
+  // The value itself, marked or unmarked: the review reads the value; the command hides what is
+  // marked (reader/sensitive-strings.ts, which the evaluator tells what sensitive() is given).
+  sensitive: { params: ['any'], nulls: [0], run: ([v]) => v },
+  nonsensitive: { params: ['any'], nulls: [0], run: ([v]) => v },
   tostring: {
     params: ['shallow'],
     nulls: [0],
