@@ -6,7 +6,7 @@
  * command (an exit outside 0, 1 and 2, a signal, or a stack trace is a crash). Cases are made
  * from the seed alone, so a failure is reproduced by its seed and case number.
  *
- *   npx ts-node --transpile-only scripts/fuzz.ts --seed 1 --cases 10000 [--workers 2] [--timeout-ms 60000]
+ *   npx ts-node --transpile-only scripts/fuzz.ts --seed 1 --cases 10000 [--workers 2] [--timeout-ms 120000]
  *       [--processes-every 25] [--from 0] [--keep DIR]
  *
  * Needs the built command (npx projen compile). Exit 0 when no case failed, 1 otherwise. Not part
@@ -45,7 +45,8 @@ function options(argv: string[]): Options {
     cases: number('cases', 200),
     from: number('from', 0),
     workers: Math.max(1, number('workers', 2)),
-    timeoutMs: number('timeout-ms', 60_000),
+    // Each case runs twice, and the HCL parser is given 31 s per file before the review fails closed.
+    timeoutMs: number('timeout-ms', 120_000),
     processesEvery: number('processes-every', 25),
     keep: value('keep'),
   };
