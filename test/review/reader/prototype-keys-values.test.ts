@@ -49,6 +49,8 @@ describe('map-building functions and expressions keep prototype names as own key
     ['a for expression', `{ for k in ${keyList} : k => "v-\${k}" }`],
     ['a for expression over a map', '{ for k, v in var.roles : k => v }'],
     ['lookup() of a map value', `{ for k in ${keyList} : k => lookup(var.roles, k, "none") }`],
+    ['transpose() of a map of lists', `{ for k, v in transpose({ ${KEYS.map((k) => `"v-${k}" = ["${k}"]`).join(', ')} }) : k => "v-\${k}" }`],
+    ['csvdecode() with the keys as its header', `csvdecode("${KEYS.join(',')}\\n${KEYS.map((k) => `v-${k}`).join(',')}")[0]`],
   ])('%s', (_name, text) => {
     expectOwnKeys(expr(text, { roles: inputObject() }));
   });
