@@ -159,14 +159,16 @@ interface ChainFacts {
   readonly endsIn: 'azure' | 'entra';
 }
 
-const CHAIN_FACTS = new Map<string, ChainFacts>();
+// One slot per combination, numbered by the facts as binary digits (no string made per chain).
+const CHAIN_FACTS: (ChainFacts | undefined)[] = new Array(64);
 
 function factsOf(fields: ChainFields): ChainFacts {
-  const key = `${+fields.passesIdentity}${+fields.widens}${+fields.holderCanGrantAccess}${+fields.gains}${+fields.ownReach}${fields.endsIn}`;
-  let facts = CHAIN_FACTS.get(key);
+  const slot = (fields.passesIdentity ? 1 : 0) + (fields.widens ? 2 : 0) + (fields.holderCanGrantAccess ? 4 : 0)
+    + (fields.gains ? 8 : 0) + (fields.ownReach ? 16 : 0) + (fields.endsIn === 'entra' ? 32 : 0);
+  let facts = CHAIN_FACTS[slot];
   if (facts === undefined) {
     const { passesIdentity, widens, holderCanGrantAccess, gains, ownReach, endsIn } = fields;
-    CHAIN_FACTS.set(key, (facts = Object.freeze({ passesIdentity, widens, holderCanGrantAccess, gains, ownReach, endsIn })));
+    CHAIN_FACTS[slot] = facts = Object.freeze({ passesIdentity, widens, holderCanGrantAccess, gains, ownReach, endsIn });
   }
   return facts;
 }

@@ -1,4 +1,4 @@
-import { Worker } from 'worker_threads';
+import type { Worker } from 'worker_threads';
 
 /** hcl2json's answer for one text: its JSON form, or its diagnostics as it words them. */
 export type HclParseResult = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly message: string };
@@ -102,7 +102,10 @@ function describeFault(detail: string, output: string): string {
 }
 
 function startWorker(): Worker {
-  const worker = new Worker(`(${parserWorker.toString()})()`, {
+  // Loaded with the first HCL file: a review of JSON alone never pays for worker_threads.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Worker: ParserThread } = require('worker_threads') as typeof import('worker_threads');
+  const worker = new ParserThread(`(${parserWorker.toString()})()`, {
     eval: true,
     workerData: {
       wasmExec: require.resolve('@cdktf/hcl2json/wasm/bridge_wasm_exec.js'),
