@@ -168,3 +168,15 @@ describe('echoed input is cut at 200 characters (issue 26, item 9)', () => {
     expect(messages.join('\n')).toMatch(/R{150,200}… \(100\d{3} characters\)/);
   });
 });
+
+describe('a plan of the wrong shape is refused by its shape, before what is sensitive in it is read', () => {
+  test('a resource change without its change: exit 2 at the JSON pointer, never an internal error', async () => {
+    const plan = { format_version: '1.2', planned_values: { root_module: {} }, resource_changes: [{ address: 'a.b', type: 'a' }] };
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'azure-access-plan-shape-')), 'plan.json');
+    writeFileSync(file, JSON.stringify(plan));
+    const { code, stderr } = await cli(['report', file]);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`${file}: /resource_changes/0/change: expected an object`);
+    expect(stderr).not.toMatch(/Cannot read|internal error/);
+  });
+});

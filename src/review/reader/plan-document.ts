@@ -50,15 +50,17 @@ export function planSourceDocument(file: string, plan: JsonRecord): SourceDocume
   addPlannedModule(conversion, expectRecord(file, rootPlace, planned.root_module), rootPlace, { address: '', callPath: '' });
   const document: TerraformDocument = Object.fromEntries([...conversion.sections].map(([section, types]) =>
     [section, Object.fromEntries([...types].map(([type, byName]) => [type, Object.fromEntries(byName)]))]));
+  const changes = planChanges(file, plan.resource_changes);
+  // After every shape check: what it walks is known to be there.
   const sensitive = sensitiveOfPlan(plan);
-  return { file, format: 'plan', document, changes: planChanges(file, plan.resource_changes), ...(sensitive.size === 0 ? {} : { sensitive: sensitive.list() }) };
+  return { file, format: 'plan', document, changes, ...(sensitive.size === 0 ? {} : { sensitive: sensitive.list() }) };
 }
 
 /**
  * What the plan marks sensitive: the values it masks (`sensitive_values` of planned resources,
  * `before_sensitive` and `after_sensitive` of changes) and the values of the root variables its
  * configuration declares sensitive. The plan holds them in clear; the command must not print them.
- * Read after the shape checks, so every part walked here is known to be there.
+ * Called after the shape checks (planned_values and resource_changes), so what it walks is there.
  */
 function sensitiveOfPlan(plan: JsonRecord): SensitiveStrings {
   const sensitive = new SensitiveStrings();
