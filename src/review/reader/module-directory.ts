@@ -84,9 +84,16 @@ function firstBody(block: unknown): JsonRecord {
 /**
  * Other sections (terraform, provider, variable, locals, ...) are merged as Terraform JSON
  * nests them: lists are joined, objects merged key by key, and otherwise the later file wins.
+ * A block written as one object in one file and as a list in another (hcl2json writes `locals`
+ * of a `.tf` file as a list of bodies; a `locals.version.tf.json`, as every Azure Verified Module
+ * has, writes one object) is each of those blocks: the lists are joined, the object as one of them.
  */
 function mergeSection(earlier: unknown, later: unknown): unknown {
-  if (Array.isArray(earlier) && Array.isArray(later)) return [...earlier, ...later];
+  if (Array.isArray(earlier) || Array.isArray(later)) {
+    if ((Array.isArray(earlier) || isRecord(earlier)) && (Array.isArray(later) || isRecord(later))) {
+      return [...(Array.isArray(earlier) ? earlier : [earlier]), ...(Array.isArray(later) ? later : [later])];
+    }
+  }
   if (!isRecord(earlier) || !isRecord(later)) return later;
   const keys = new Set([...Object.keys(earlier), ...Object.keys(later)]);
   return Object.fromEntries([...keys].map((key) => [key,

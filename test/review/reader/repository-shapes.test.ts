@@ -1,0 +1,26 @@
+import { ScopeLevel } from '../../../src/model/scope-level';
+import { AccessGraph } from '../../../src/review/graph/access-graph';
+import { readInputs } from '../../../src/review/reader/read-inputs';
+
+/**
+ * Shapes met in public module repositories (docs/public-repositories.md) that the review read
+ * otherwise than Terraform does, each written small, as HCL of our own.
+ */
+const DIR = 'test/fixtures/reader/repository-shapes';
+const SUB = '11111111-2222-3333-4444-555555555555';
+
+async function graphOf(fixture: string) {
+  const documents = await readInputs([`${DIR}/${fixture}`], { env: {} });
+  return AccessGraph.fromDocuments(documents.map((d) => ({ file: d.file, document: d.document })));
+}
+
+describe('a module directory read as Terraform reads it', () => {
+  test('locals in locals.tf and in a locals.version.tf.json read after it: both are read, none replaces the other', async () => {
+    const g = await graphOf('json-locals');
+    expect(g.grants.map((x) => [x.origin.address, x.scope.value, x.scope.level])).toEqual([
+      ['azurerm_role_assignment.reader', `/subscriptions/${SUB}/resourceGroups/rg-app`, ScopeLevel.RESOURCE_GROUP],
+      ['azurerm_role_assignment.versioned', `/subscriptions/${SUB}/resourceGroups/rg-v1`, ScopeLevel.RESOURCE_GROUP],
+    ]);
+    expect(g.valuesNotEvaluated).toEqual([]);
+  });
+});
