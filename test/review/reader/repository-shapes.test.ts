@@ -24,3 +24,13 @@ describe('a module directory read as Terraform reads it', () => {
     expect(g.valuesNotEvaluated).toEqual([]);
   });
 });
+
+describe('map keys written as expressions', () => {
+  test('{ (local.root) = ..., "${local.root}-ops" = ... } as a for_each: one instance per evaluated key', async () => {
+    const g = await graphOf('template-keys');
+    expect(g.grants.map((x) => [x.origin.address, x.origin.repeated, x.role.name, x.scope.value])).toEqual([
+      ['azurerm_role_assignment.per_group["corp"]', undefined, 'Reader', `/subscriptions/${SUB}/resourceGroups/rg-corp`],
+      ['azurerm_role_assignment.per_group["corp-ops"]', undefined, 'Contributor', `/subscriptions/${SUB}/resourceGroups/rg-corp-ops`],
+    ]);
+  });
+});

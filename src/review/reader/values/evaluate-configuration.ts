@@ -1,8 +1,9 @@
 import { evaluate, EvaluationScope, show, withinReadBudget } from './evaluate-expression';
 import { Expr, ExpressionTooDeep, namesRead, parseExpression, parseTemplate } from './expression-parser';
+import { numberText } from './functions/arguments';
 import { forEachEntries, InstanceSet, instanceSetOf, MAX_INSTANCES_PER_BLOCK, spendInstances, startInstanceBudget } from './instance-set';
 import { combinedRepetition, forEachModuleInstance, ModuleCalls, notReadOf, Repetition } from './module-instances';
-import { asJsonText, Reference, Unknown, Value } from './value';
+import { asJsonText, holdsUnknownText, Reference, Unknown, unknownOf, Value } from './value';
 import { variableValueOf, VariableSetting, splitVarSetting, valueOfText } from './variables';
 import { ownValue, setOwn } from '../../../model/own-keys';
 import { NOT_EVALUATED_KEY, NOT_READ_MODULES_KEY, NotReadModule, REPEATED_KEY, REPEATED_TIMES_KEY, TerraformDocument } from '../../terraform-json';
@@ -56,10 +57,32 @@ export function evaluateWritten(written: unknown, scope: EvaluationScope): Value
     // A loop, not Object.fromEntries over entries: every module instance evaluates its call's
     // arguments, thousands of small objects in a large repository.
     const out: Record<string, Value> = {};
-    for (const key of Object.keys(written)) setOwn(out, key, evaluateWritten((written as Record<string, unknown>)[key], scope));
+    for (const key of Object.keys(written)) {
+      const name = isTemplate(key) ? objectKey(key, scope) : key;
+      if (name instanceof Unknown) return name;
+      setOwn(out, name, evaluateWritten((written as Record<string, unknown>)[key], scope));
+    }
     return out;
   }
   return written as Value;
+}
+
+/**
+ * A key of an object written as an expression: in Terraform JSON, and so in hcl2json's form of
+ * `{ (local.root) = ... }` and `{ "${var.prefix}-app" = ... }`, a property name is a template.
+ * A key that is unknown or that Terraform refuses (null, a collection) makes the whole object
+ * unknown, as Terraform's object constructor does: which keys it has cannot be known.
+ */
+function objectKey(key: string, scope: EvaluationScope): string | Unknown {
+  const expr = parsedTemplate(key);
+  if (typeof expr === 'string') return new Unknown(shortText(key), expr);
+  const value = evaluate(expr, scope);
+  if (typeof value === 'string') return holdsUnknownText(value) ? unknownOf(`an object key (${shortText(key)})`, [value]) : value;
+  if (typeof value === 'number') return numberText(value);
+  if (typeof value === 'boolean') return String(value);
+  if (value instanceof Unknown || value instanceof Reference) return unknownOf(`an object key (${shortText(key)})`, [value]);
+  const refused = value === null ? 'null' : Array.isArray(value) ? 'a list' : 'an object';
+  return new Unknown(`an object key (${shortText(key)})`, `Terraform would fail to evaluate it: an object key is ${refused}`);
 }
 
 /** An expression's text as messages show it: at most 200 characters. */
