@@ -1,4 +1,6 @@
+import { RuleId } from '../../../src/model/rule-id';
 import { ScopeLevel } from '../../../src/model/scope-level';
+import { evaluate as evaluatePolicy } from '../../../src/policy/evaluate';
 import { AccessGraph } from '../../../src/review/graph/access-graph';
 import { readInputs } from '../../../src/review/reader/read-inputs';
 
@@ -13,6 +15,8 @@ async function graphOf(fixture: string) {
   const documents = await readInputs([`${DIR}/${fixture}`], { env: {} });
   return AccessGraph.fromDocuments(documents.map((d) => ({ file: d.file, document: d.document })));
 }
+
+const findingsOf = (g: AccessGraph) => evaluatePolicy(g, { today: '2026-12-01' }).findings;
 
 describe('a module directory read as Terraform reads it', () => {
   test('locals in locals.tf and in a locals.version.tf.json read after it: both are read, none replaces the other', async () => {
@@ -32,5 +36,17 @@ describe('map keys written as expressions', () => {
       ['azurerm_role_assignment.per_group["corp"]', undefined, 'Reader', `/subscriptions/${SUB}/resourceGroups/rg-corp`],
       ['azurerm_role_assignment.per_group["corp-ops"]', undefined, 'Contributor', `/subscriptions/${SUB}/resourceGroups/rg-corp-ops`],
     ]);
+  });
+});
+
+describe('a resource id is never null', () => {
+  test('try(coalesce(<an id passed to a module>, ...), null) and a comparison of it with null: the scope is that resource', async () => {
+    const g = await graphOf('coalesce-id');
+    expect(g.grants.map((x) => [x.origin.address, x.scope.value, x.scope.level])).toEqual([
+      ['module.project.azurerm_role_assignment.search_reader', '${azurerm_search_service.search.id}', ScopeLevel.RESOURCE],
+    ]);
+    const findings = findingsOf(g);
+    expect(findings.length).toBeGreaterThan(0);
+    expect(findings.filter((f) => f.ruleId === RuleId.WIDE_SCOPE)).toEqual([]);
   });
 });

@@ -23,6 +23,18 @@ export class Reference {
   constructor(public readonly path: string) {}
 }
 
+// `[module.a["k"].]...[data.]type.name[key].id`: the whole `id` of a resource or data source instance.
+const INSTANCE_ID = /^(?:module\.[A-Za-z_][\w-]*(?:\[(?:\d+|"(?:[^"\\]|\\.)*")\])?\.)*(?:data\.)?[a-z][a-z0-9]*_[a-z0-9_]+\.[A-Za-z_][\w-]*(?:\[(?:\d+|"(?:[^"\\]|\\.)*")\])?\.id$/;
+
+/**
+ * Whether a reference is never null nor empty once Terraform has applied: the `id` of a resource
+ * or data source instance, which every provider sets (Terraform fails an apply that leaves it
+ * unset). `coalesce(azurerm_x.a.id, ...)` is then that reference, whatever the value turns out to be.
+ */
+export function isNeverEmpty(value: Reference): boolean {
+  return INSTANCE_ID.test(value.path);
+}
+
 export type Value = null | string | number | boolean | Value[] | { [key: string]: Value } | Unknown | Reference;
 
 /** A value that is neither unknown nor a reference at its top (what it holds may be). */
