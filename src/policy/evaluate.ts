@@ -181,6 +181,14 @@ function allOrigins(graph: AccessGraph): Origin[] {
   return [...byAddress.values()];
 }
 
+/** Where a finding's resource is declared inside a module, as the reader found it. */
+function placeOf(origin: Origin): Pick<Finding, 'declaredAt' | 'moduleCalls'> {
+  return {
+    ...(origin.declaredAt === undefined ? {} : { declaredAt: origin.declaredAt }),
+    ...(origin.moduleCalls === undefined ? {} : { moduleCalls: origin.moduleCalls }),
+  };
+}
+
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Findings in file, address, rule and message order: the same input gives the same output. */
@@ -222,6 +230,7 @@ export function evaluate(graph: AccessGraph, options: EvaluationOptions): Evalua
         address: hit.origin.address,
         file: hit.origin.file,
         ...(hit.origin.constructPath ? { constructPath: hit.origin.constructPath } : {}),
+        ...placeOf(hit.origin),
         fix: hit.fix ?? rule.fix,
         ...((hit.target ?? subject?.target) !== undefined ? { target: hit.target ?? subject!.target! } : {}),
       };
@@ -257,6 +266,7 @@ export function evaluate(graph: AccessGraph, options: EvaluationOptions): Evalua
           address: origin.address,
           file: origin.file,
           ...(origin.constructPath ? { constructPath: origin.constructPath } : {}),
+          ...placeOf(origin),
           fix: expiredSuppression.fix,
         });
       }

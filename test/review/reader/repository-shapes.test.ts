@@ -50,3 +50,13 @@ describe('a resource id is never null', () => {
     expect(findings.filter((f) => f.ruleId === RuleId.WIDE_SCOPE)).toEqual([]);
   });
 });
+
+describe('where a block inside a module is declared', () => {
+  test('a Terraform JSON file of a module: the line of its name under its type, and the module block that calls it', async () => {
+    const g = await graphOf('json-module');
+    expect(g.grants.map((x) => [x.origin.address, x.origin.declaredAt, x.origin.moduleCalls])).toEqual([
+      ['module.grant.azurerm_role_assignment.reader', { file: `${DIR}/json-module/grant/main.tf.json`, line: 9 },
+        [{ address: 'module.grant', file: `${DIR}/json-module/main.tf`, line: 1 }]],
+    ]);
+  });
+});

@@ -2,11 +2,11 @@ import { evaluate, EvaluationScope, show, withinReadBudget } from './evaluate-ex
 import { Expr, ExpressionTooDeep, namesRead, parseExpression, parseTemplate } from './expression-parser';
 import { numberText } from './functions/arguments';
 import { forEachEntries, InstanceSet, instanceSetOf, MAX_INSTANCES_PER_BLOCK, spendInstances, startInstanceBudget } from './instance-set';
-import { combinedRepetition, forEachModuleInstance, ModuleCalls, notReadOf, Repetition } from './module-instances';
+import { callSiteOf, combinedRepetition, forEachModuleInstance, ModuleCalls, notReadOf, Repetition } from './module-instances';
 import { asJsonText, holdsUnknownText, Reference, Unknown, unknownOf, Value } from './value';
 import { variableValueOf, VariableSetting, splitVarSetting, valueOfText } from './variables';
 import { ownValue, setOwn } from '../../../model/own-keys';
-import { NOT_EVALUATED_KEY, NOT_READ_MODULES_KEY, NotReadModule, REPEATED_KEY, REPEATED_TIMES_KEY, TerraformDocument } from '../../terraform-json';
+import { MODULE_CALLS_KEY, ModuleCallSite, NOT_EVALUATED_KEY, NOT_READ_MODULES_KEY, NotReadModule, REPEATED_KEY, REPEATED_TIMES_KEY, TerraformDocument } from '../../terraform-json';
 import { ModuleCall } from '../module-tree';
 import { typeShapeOf, withTypeDefaults } from './type-defaults';
 
@@ -291,14 +291,14 @@ function evaluateBlocks(document: TerraformDocument, scope: EvaluationScope): Te
  * → body). In a module instance that stands for many, `moduleRepeated` says how many and why.
  */
 function addSectionInstances(types: Record<string, Record<string, unknown>>, section: unknown, scope: EvaluationScope,
-  moduleRepeated: Repetition | undefined): void {
+  moduleRepeated: Repetition | undefined, moduleCalls?: readonly ModuleCallSite[]): void {
   for (const group of bodiesOf(section)) {
     for (const [type, byName] of Object.entries(group)) {
       const names = ownValue(types, type) ?? {};
       setOwn(types, type, names);
       for (const named of bodiesOf(byName)) {
         for (const [name, blocks] of Object.entries(named)) {
-          for (const body of bodiesOf(blocks)) addInstances(names, name, body, scope, moduleRepeated);
+          for (const body of bodiesOf(blocks)) addInstances(names, name, body, scope, moduleRepeated, moduleCalls);
         }
       }
     }
@@ -307,12 +307,13 @@ function addSectionInstances(types: Record<string, Record<string, unknown>>, sec
 
 /** Adds a block's instances to `names`, each keyed by its instance name; written in place, not built and copied. */
 function addInstances(names: Record<string, unknown>, name: string, body: Record<string, unknown>, scope: EvaluationScope,
-  moduleRepeated: Repetition | undefined): void {
+  moduleRepeated: Repetition | undefined, moduleCalls?: readonly ModuleCallSite[]): void {
   const prefix = scope.modulePrefix;
   const shared: Shared = { sameForAll: new Map(), reasons: new Map() };
   const put = (instance: string, evaluated: Record<string, unknown>, own?: Repetition) => {
     const repetition = combinedRepetition(own, moduleRepeated);
-    setOwn(names, instance, repetition === undefined ? evaluated : repeated(evaluated, repetition));
+    const placed = moduleCalls === undefined ? evaluated : calledThrough(evaluated, moduleCalls);
+    setOwn(names, instance, repetition === undefined ? placed : repeated(placed, repetition));
   };
   const set: InstanceSet = instanceSetOf(body, (written) => evaluateWritten(written, scope));
   switch (set.kind) {
@@ -328,6 +329,14 @@ function addInstances(names: Record<string, unknown>, name: string, body: Record
     default:
       put(`${prefix}${name}`, evaluateBody(body, scope));
   }
+}
+
+/** Records the module calls that lead to a block of a module instance (MODULE_CALLS_KEY). */
+function calledThrough(body: Record<string, unknown>, moduleCalls: readonly ModuleCallSite[]): Record<string, unknown> {
+  const comment: Record<string, unknown> = { ...(isRecordValue(body['//']) ? body['//'] : {}) };
+  comment[MODULE_CALLS_KEY] = moduleCalls;
+  setOwn(body, '//', comment);
+  return body;
 }
 
 /** Marks a block as one that stands for many instances (REPEATED_KEY, with the number when known). */
@@ -449,7 +458,7 @@ export function evaluateWithModules(document: TerraformDocument, scope: Evaluati
     const calls = CALLS_OF_SCOPE.get(scope);
     if (calls === undefined || calls.calls.length === 0) return out;
     const notRead = [...notReadOf(out)];
-    addModuleInstances(out, calls, scope.modulePrefix, notRead, undefined);
+    addModuleInstances(out, calls, scope.modulePrefix, notRead, undefined, []);
     if (notRead.length > 0) setOwn<unknown>(out, NOT_READ_MODULES_KEY, notRead);
     return out;
   });
@@ -462,19 +471,21 @@ export function evaluateWithModules(document: TerraformDocument, scope: Evaluati
  * 20,000 times.
  */
 function addModuleInstances(out: TerraformDocument, calls: ModuleCalls, callerPrefix: string, notRead: NotReadModule[],
-  repeatedBy: Repetition | undefined): void {
+  repeatedBy: Repetition | undefined, callerCalls: readonly ModuleCallSite[]): void {
   forEachModuleInstance(calls, callerPrefix, notRead, repeatedBy, (call, instance, repeatedHere) => {
     const document = call.module!.document;
+    // One list per module instance, shared (read only) by every block in it.
+    const moduleCalls = [...callerCalls, callSiteOf(call, instance)];
     for (const section of ['resource', 'data']) {
       if (!Object.hasOwn(document, section)) continue;
       const types = (ownValue(out, section) ?? {}) as Record<string, Record<string, unknown>>;
       setOwn<unknown>(out, section, types);
-      addSectionInstances(types, document[section], instance.scope, repeatedHere);
+      addSectionInstances(types, document[section], instance.scope, repeatedHere, moduleCalls);
     }
     notRead.push(...notReadOf(document));
     const nested = CALLS_OF_SCOPE.get(instance.scope);
-    if (nested !== undefined) addModuleInstances(out, nested, instance.prefix, notRead, repeatedHere);
-  });
+    if (nested !== undefined) addModuleInstances(out, nested, instance.prefix, notRead, repeatedHere, moduleCalls);
+  }, callerCalls);
 }
 
 export { parseExpression };
