@@ -60,3 +60,17 @@ describe('where a block inside a module is declared', () => {
     ]);
   });
 });
+
+describe('a text with a value not known yet keeps its shape wherever it flows', () => {
+  test('a scope built in a local, through coalesce(), reads as the same scope written in place', async () => {
+    const g = await graphOf('partial-template');
+    const scope = '/subscriptions/${var.subscription_id}/resourceGroups/rg-app';
+    expect(g.grants.map((x) => [x.origin.address, x.scope.value, x.scope.level])).toEqual([
+      ['azurerm_role_assignment.in_place', scope, ScopeLevel.RESOURCE_GROUP],
+      ['azurerm_role_assignment.via_local', scope, ScopeLevel.RESOURCE_GROUP],
+    ]);
+    const findings = findingsOf(g);
+    expect(findings.length).toBeGreaterThan(0);
+    expect(findings.filter((f) => f.ruleId === RuleId.WIDE_SCOPE)).toEqual([]);
+  });
+});

@@ -125,8 +125,10 @@ export const COLLECTION_FUNCTIONS: FunctionTable = {
     run: (args) => {
       const unified = unifiedElements(args);
       for (const value of unified) {
-        // A resource's id is never null nor empty: it is the value, though not known until apply.
+        // A resource's id is never null nor empty: it is the value, though not known until apply;
+        // so is a text with known characters around what is not known yet (`/subscriptions/${...}`).
         if (value instanceof Reference && isNeverEmpty(value)) return value;
+        if (typeof value === 'string' && holdsUnknownText(value) && value.replace(/\$\{[^}]*\}/g, '') !== '') return value;
         if (!isKnown(value) || (typeof value === 'string' && holdsUnknownText(value))) return unknownOf('coalesce(...)', [value]);
         if (value === null || value === '') continue;
         return value;
