@@ -310,9 +310,11 @@ function addInstances(names: Record<string, unknown>, name: string, body: Record
   moduleRepeated: Repetition | undefined, moduleCalls?: readonly ModuleCallSite[]): void {
   const prefix = scope.modulePrefix;
   const shared: Shared = { sameForAll: new Map(), reasons: new Map() };
+  // The comment every instance of a module's block shares: the block's own, with the calls that lead to it.
+  const calledComment = moduleCalls === undefined ? undefined : withModuleCalls(body['//'], moduleCalls);
   const put = (instance: string, evaluated: Record<string, unknown>, own?: Repetition) => {
     const repetition = combinedRepetition(own, moduleRepeated);
-    const placed = moduleCalls === undefined ? evaluated : calledThrough(evaluated, moduleCalls);
+    const placed = calledComment === undefined ? evaluated : calledThrough(evaluated, body['//'], calledComment, moduleCalls!);
     setOwn(names, instance, repetition === undefined ? placed : repeated(placed, repetition));
   };
   const set: InstanceSet = instanceSetOf(body, (written) => evaluateWritten(written, scope));
@@ -331,12 +333,22 @@ function addInstances(names: Record<string, unknown>, name: string, body: Record
   }
 }
 
-/** Records the module calls that lead to a block of a module instance (MODULE_CALLS_KEY). */
-function calledThrough(body: Record<string, unknown>, moduleCalls: readonly ModuleCallSite[]): Record<string, unknown> {
-  const comment: Record<string, unknown> = { ...(isRecordValue(body['//']) ? body['//'] : {}) };
-  comment[MODULE_CALLS_KEY] = moduleCalls;
-  setOwn(body, '//', comment);
-  return body;
+function withModuleCalls(comment: unknown, moduleCalls: readonly ModuleCallSite[]): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...(isRecordValue(comment) ? comment : {}) };
+  out[MODULE_CALLS_KEY] = moduleCalls;
+  return out;
+}
+
+/**
+ * Records the module calls that lead to a block of a module instance (MODULE_CALLS_KEY). An
+ * instance that kept the block's own comment takes the one made for all of them (`shared`): a
+ * module called 200 times with 100 instances each would otherwise copy it 20,000 times.
+ */
+function calledThrough(evaluated: Record<string, unknown>, blockComment: unknown, shared: Record<string, unknown>,
+  moduleCalls: readonly ModuleCallSite[]): Record<string, unknown> {
+  const comment = evaluated['//'];
+  setOwn(evaluated, '//', comment === blockComment ? shared : withModuleCalls(comment, moduleCalls));
+  return evaluated;
 }
 
 /** Marks a block as one that stands for many instances (REPEATED_KEY, with the number when known). */
