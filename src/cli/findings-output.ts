@@ -1,6 +1,6 @@
 import { ExitCode } from './cli-io';
 import { Severity, severityRank } from '../model/severity';
-import { Evaluation } from '../policy/evaluate';
+import { EvaluatedFinding, Evaluation } from '../policy/evaluate';
 import { Finding } from '../policy/finding';
 import { code, markdownTable } from '../review/report/markdown-table';
 
@@ -40,7 +40,7 @@ function placeText(place: { readonly file?: string; readonly line?: number }): s
  * Where a finding inside a module is declared, for the text output: the module's file and line,
  * then the module calls that lead there (`module.app at main.tf:3`), outermost first.
  */
-function declaredText(f: Finding): string | undefined {
+function declaredText(f: EvaluatedFinding): string | undefined {
   if (f.declaredAt === undefined) return undefined;
   const calls = (f.moduleCalls ?? []).map((c) => (c.file === undefined ? c.address : `${c.address} at ${placeText(c)}`));
   return `  declared: ${placeText(f.declaredAt)}${calls.length === 0 ? '' : `, called through ${calls.join(' > ')}`}`;

@@ -6,7 +6,7 @@ import { isCalendarDate } from '../model/dates';
 import { SuppressionRecord } from '../model/metadata';
 import { Severity } from '../model/severity';
 import { AccessGraph } from '../review/graph/access-graph';
-import { GraphScope, Origin } from '../review/graph/graph-types';
+import { DeclaredPlace, GraphScope, ModuleCallSite, Origin } from '../review/graph/graph-types';
 
 
 /** Options of a rule run. `today` is an input so results do not depend on when they are computed. */
@@ -34,6 +34,10 @@ export interface SuppressedFinding {
  */
 export interface EvaluatedFinding extends Finding {
   readonly target?: string;
+  /** Where the resource is declared when that is not the input itself: inside a module, its `.tf` file and line. */
+  readonly declaredAt?: DeclaredPlace;
+  /** For a resource inside a module: the module calls that lead to it, outermost first. */
+  readonly moduleCalls?: readonly ModuleCallSite[];
   /** For an escalation root cause: a few of its paths, step by step (SARIF `codeFlows`). */
   readonly flows?: readonly FindingFlow<{ readonly file: string; readonly address: string }>[];
 }
@@ -182,7 +186,7 @@ function allOrigins(graph: AccessGraph): Origin[] {
 }
 
 /** Where a finding's resource is declared inside a module, as the reader found it. */
-function placeOf(origin: Origin): Pick<Finding, 'declaredAt' | 'moduleCalls'> {
+function placeOf(origin: Origin): Pick<EvaluatedFinding, 'declaredAt' | 'moduleCalls'> {
   return {
     ...(origin.declaredAt === undefined ? {} : { declaredAt: origin.declaredAt }),
     ...(origin.moduleCalls === undefined ? {} : { moduleCalls: origin.moduleCalls }),
