@@ -1,7 +1,7 @@
 import { ExitCode } from './cli-io';
 import { Finding } from '../model/finding';
 import { Severity, severityRank } from '../model/severity';
-import { Evaluation } from '../policy/evaluate';
+import { EvaluatedFinding, Evaluation } from '../policy/evaluate';
 import { code, markdownTable } from '../review/report/markdown-table';
 
 export function summarize(evaluation: Evaluation) {
@@ -31,14 +31,31 @@ export function reachesThreshold(findings: Finding[], failOn: string): boolean {
   return findings.some((f) => severityRank(f.severity) >= severityRank(threshold));
 }
 
+/** `main.tf:12`, or the file alone when the line was not found. */
+function placeText(place: { readonly file?: string; readonly line?: number }): string {
+  return `${place.file ?? ''}${place.line === undefined ? '' : `:${place.line}`}`;
+}
+
+/**
+ * Where a finding inside a module is declared, for the text output: the module's file and line,
+ * then the module calls that lead there (`module.app at main.tf:3`), outermost first.
+ */
+function declaredText(f: EvaluatedFinding): string | undefined {
+  if (f.declaredAt === undefined) return undefined;
+  const calls = (f.moduleCalls ?? []).map((c) => (c.file === undefined ? c.address : `${c.address} at ${placeText(c)}`));
+  return `  declared: ${placeText(f.declaredAt)}${calls.length === 0 ? '' : `, called through ${calls.join(' > ')}`}`;
+}
+
 export function renderFindingsText(evaluation: Evaluation): string {
-  const lines = evaluation.findings.map((f) =>
-    [
+  const lines = evaluation.findings.map((f) => {
+    const declared = declaredText(f);
+    return [
       `${f.file}: ${f.address}: ${f.severity} ${f.ruleId}: ${f.message}`,
       ...(f.constructPath ? [`  construct: ${f.constructPath}`] : []),
+      ...(declared === undefined ? [] : [declared]),
       `  fix: ${f.fix}`,
-    ].join('\n'),
-  );
+    ].join('\n');
+  });
   const s = summarize(evaluation);
   lines.push(`${s.errors} error(s), ${s.warnings} warning(s), ${s.infos} info, ${s.suppressed} suppressed.`);
   return `${lines.join('\n')}\n`;
@@ -57,7 +74,7 @@ export function renderFindingsMarkdown(evaluation: Evaluation, meaning: string):
     lines.push(markdownTable(['Severity', 'Rule', 'Where', 'Message', 'Fix'], evaluation.findings.map((f) => [
       f.severity,
       f.ruleId,
-      `${f.file}: ${code(f.address)}${f.constructPath ? ` (construct ${code(f.constructPath)})` : ''}`,
+      `${f.file}: ${code(f.address)}${f.constructPath ? ` (construct ${code(f.constructPath)})` : ''}${f.declaredAt ? ` (declared at ${code(placeText(f.declaredAt))})` : ''}`,
       f.message,
       f.fix,
     ])));
@@ -76,6 +93,9 @@ export function renderFindingsJson(evaluation: Evaluation, accessResources?: { r
     address: f.address,
     constructPath: f.constructPath ?? null,
     file: f.file,
+    // Only for what is declared elsewhere than the input: a resource inside a module.
+    ...(f.declaredAt === undefined ? {} : { declaredAt: f.declaredAt }),
+    ...(f.moduleCalls === undefined ? {} : { moduleCalls: f.moduleCalls }),
     message: f.message,
     fix: f.fix,
   }));

@@ -4,6 +4,7 @@ import { SourceRecord } from '../model/metadata';
 import { Severity } from '../model/severity';
 import { EvaluatedFinding, Evaluation, SuppressedFinding } from '../policy/evaluate';
 import { RULE_REGISTRY } from '../policy/rule-pack';
+import { DeclaredPlace, ModuleCallSite } from '../review/graph/graph-types';
 
 const LEVEL: Record<Severity, string> = { [Severity.ERROR]: 'error', [Severity.WARNING]: 'warning', [Severity.INFO]: 'note' };
 
@@ -35,9 +36,10 @@ function physical(uri: string, line: number | undefined) {
  * related location), else the declaring `.tf` / `.tf.json` file and line.
  */
 function locations(finding: EvaluatedFinding, context: SarifContext) {
-  const declared = context.locate(finding.file, finding.address);
   const logicalLocations = [{ fullyQualifiedName: finding.address, kind: 'resource' }];
   const source = context.sourceOf(finding.file, finding.address);
+  if (source === undefined && finding.declaredAt !== undefined) return inModule(finding, finding.declaredAt, logicalLocations, context);
+  const declared = context.locate(finding.file, finding.address);
   if (source === undefined) return { locations: [{ physicalLocation: physical(declared.uri, declared.line), logicalLocations }] };
   return {
     locations: [{ physicalLocation: physical(source.file, source.line), logicalLocations }],
@@ -46,6 +48,24 @@ function locations(finding: EvaluatedFinding, context: SarifContext) {
       physicalLocation: physical(declared.uri, declared.line),
       message: { text: `${finding.address} in the synthesized Terraform JSON` },
     }],
+  };
+}
+
+/**
+ * A finding declared inside a module: located at the module's own file and line, with the
+ * `module` blocks of the calls that lead there as related locations, outermost first.
+ */
+function inModule(finding: EvaluatedFinding, declaredAt: DeclaredPlace, logicalLocations: unknown[], context: SarifContext) {
+  const calls = (finding.moduleCalls ?? []).filter((c): c is ModuleCallSite & { file: string } => c.file !== undefined);
+  return {
+    locations: [{ physicalLocation: physical(context.normalizeFile(declaredAt.file), declaredAt.line), logicalLocations }],
+    ...(calls.length === 0 ? {} : {
+      relatedLocations: calls.map((call, i) => ({
+        id: i + 1,
+        physicalLocation: physical(context.normalizeFile(call.file), call.line),
+        message: { text: `${call.address}: the module call that leads to ${finding.address}` },
+      })),
+    }),
   };
 }
 

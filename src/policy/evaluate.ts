@@ -7,7 +7,7 @@ import { Finding } from '../model/finding';
 import { SuppressionRecord } from '../model/metadata';
 import { Severity } from '../model/severity';
 import { AccessGraph } from '../review/graph/access-graph';
-import { GraphScope, Origin } from '../review/graph/graph-types';
+import { DeclaredPlace, GraphScope, ModuleCallSite, Origin } from '../review/graph/graph-types';
 
 
 /** Options of a rule run. `today` is an input so results do not depend on when they are computed. */
@@ -35,6 +35,10 @@ export interface SuppressedFinding {
  */
 export interface EvaluatedFinding extends Finding {
   readonly target?: string;
+  /** Where the resource is declared when that is not the input itself: inside a module, its `.tf` file and line. */
+  readonly declaredAt?: DeclaredPlace;
+  /** For a resource inside a module: the module calls that lead to it, outermost first. */
+  readonly moduleCalls?: readonly ModuleCallSite[];
   /** For an escalation root cause: a few of its paths, step by step (SARIF `codeFlows`). */
   readonly flows?: readonly FindingFlow<{ readonly file: string; readonly address: string }>[];
 }
@@ -182,6 +186,14 @@ function allOrigins(graph: AccessGraph): Origin[] {
   return [...byAddress.values()];
 }
 
+/** Where a finding's resource is declared inside a module, as the reader found it. */
+function placeOf(origin: Origin): Pick<EvaluatedFinding, 'declaredAt' | 'moduleCalls'> {
+  return {
+    ...(origin.declaredAt === undefined ? {} : { declaredAt: origin.declaredAt }),
+    ...(origin.moduleCalls === undefined ? {} : { moduleCalls: origin.moduleCalls }),
+  };
+}
+
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Findings in file, address, rule and message order: the same input gives the same output. */
@@ -223,6 +235,7 @@ export function evaluate(graph: AccessGraph, options: EvaluationOptions): Evalua
         address: hit.origin.address,
         file: hit.origin.file,
         ...(hit.origin.constructPath ? { constructPath: hit.origin.constructPath } : {}),
+        ...placeOf(hit.origin),
         fix: hit.fix ?? rule.fix,
         ...((hit.target ?? subject?.target) !== undefined ? { target: hit.target ?? subject!.target! } : {}),
       };
@@ -258,6 +271,7 @@ export function evaluate(graph: AccessGraph, options: EvaluationOptions): Evalua
           address: origin.address,
           file: origin.file,
           ...(origin.constructPath ? { constructPath: origin.constructPath } : {}),
+          ...placeOf(origin),
           fix: expiredSuppression.fix,
         });
       }

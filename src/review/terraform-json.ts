@@ -45,11 +45,40 @@ export const NOT_EVALUATED_KEY = 'azure-access-not-evaluated';
  */
 export const NOT_READ_MODULES_KEY = 'azure-access-modules-not-read';
 
+/**
+ * Set by the reader under the `"//"` of a block it read from a module's directory, and of every
+ * `module` block: the file that declares it (as the user's input leads to it) and its line, so
+ * that a finding inside a module points at the module's own file, not at the input.
+ */
+export const DECLARED_AT_KEY = 'azure-access-declared-at';
+
+/**
+ * Set by the reader under the `"//"` of every block of a module instance: the module calls that
+ * lead to it, outermost first, each with the place of its `module` block (ModuleCallSite).
+ */
+export const MODULE_CALLS_KEY = 'azure-access-module-calls';
+
+/** Where a block is declared: a file (as the user's input leads to it) and its line, when found. */
+export interface DeclaredPlace {
+  readonly file: string;
+  readonly line?: number;
+}
+
+/** One module call on the way to a block: `module.app["blue"]`, and where its `module` block is, when known. */
+export interface ModuleCallSite {
+  readonly address: string;
+  readonly file?: string;
+  readonly line?: number;
+}
+
 /** A module call the reader could not read: `module.app.module.net`, its source as written, and why. */
 export interface NotReadModule {
   readonly address: string;
   readonly source: string;
   readonly reason: string;
+  /** Where its `module` block is, and the calls that lead to it when it is inside a module. */
+  readonly declaredAt?: DeclaredPlace;
+  readonly moduleCalls?: readonly ModuleCallSite[];
 }
 
 function bodiesOf(value: unknown): Record<string, unknown>[] {

@@ -8,6 +8,9 @@ import { EntraRole } from '../../roles/entra-role';
 import { PermissionTier } from '../../roles/permission-tier';
 import { PrivilegeTier } from '../../roles/privilege-tier';
 import { Role } from '../../roles/role';
+import { DeclaredPlace, ModuleCallSite } from '../terraform-json';
+
+export type { DeclaredPlace, ModuleCallSite } from '../terraform-json';
 
 /** Where a graph element was declared: which input, which Terraform address, which construct. */
 export interface Origin {
@@ -26,6 +29,13 @@ export interface Origin {
   readonly repeated?: string;
   /** Set beside `repeated` when the number is known but too large to expand: the block stands for this many instances. */
   readonly repeatedTimes?: number;
+  /**
+   * Where the block is declared, when that is not the input itself: a file of a module's
+   * directory, and its line. Findings point there, not at the input.
+   */
+  readonly declaredAt?: DeclaredPlace;
+  /** For a block of a module instance: the module calls that lead to it, outermost first, each with where its `module` block is. */
+  readonly moduleCalls?: readonly ModuleCallSite[];
 }
 
 /** Who holds access. `key` identifies the principal across the graph. */

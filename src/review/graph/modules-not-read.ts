@@ -4,6 +4,7 @@ import { attributeOf, nestedBlocks } from './block-values';
 import { GraphModuleNotRead } from './graph-types';
 import { ModuleWithoutAccess } from './module-without-access';
 import { MODULES_WITHOUT_ACCESS } from './modules-without-access.generated';
+import { isCallSite, isPlace } from './origin';
 
 /** Where a module call stands, for its origin. */
 export interface ModuleCallPlace {
@@ -25,7 +26,7 @@ const CDKTF_CALL = 'a cdktf module call (TerraformHclModule, TerraformModule): t
 export function modulesNotReadOf(document: TerraformDocument, place: ModuleCallPlace): GraphModuleNotRead[] {
   const listed = attributeOf(document, NOT_READ_MODULES_KEY);
   const notRead: GraphModuleNotRead[] = (Array.isArray(listed) ? (listed as NotReadModule[]) : [])
-    .map((m) => notReadCall(m.address, m.source, m.reason, {}, place, false));
+    .map((m) => notReadCall(m.address, m.source, m.reason, {}, place, false, m));
   const listedAddresses = new Set(notRead.map((m) => m.origin.address));
   const cdktfDocument = hasCdktfMetadata(document);
   for (const section of nestedBlocks(attributeOf(document, 'module'))) {
@@ -54,7 +55,7 @@ export function moduleWithoutAccess(source: string): ModuleWithoutAccess | undef
 }
 
 function notReadCall(address: string, source: string, reason: string, body: Record<string, unknown>, place: ModuleCallPlace,
-  cdktfCall: boolean): GraphModuleNotRead {
+  cdktfCall: boolean, listed?: NotReadModule): GraphModuleNotRead {
   const meta = readLibraryMetadata(body);
   const suppressions = [...meta.suppressions, ...(place.suppressionsAt(address) ?? [])];
   const origin = {
@@ -63,6 +64,10 @@ function notReadCall(address: string, source: string, reason: string, body: Reco
     suppressions,
     ...(meta.constructPath === undefined ? {} : { constructPath: meta.constructPath }),
     ...(place.stack === undefined ? {} : { stack: place.stack }),
+    // Where the reader found the module block, and the calls that lead to it.
+    ...(listed !== undefined && isPlace(listed.declaredAt) ? { declaredAt: listed.declaredAt } : {}),
+    ...(listed !== undefined && Array.isArray(listed.moduleCalls) && listed.moduleCalls.length > 0 && listed.moduleCalls.every(isCallSite)
+      ? { moduleCalls: listed.moduleCalls } : {}),
   };
   const without = moduleWithoutAccess(source);
   const written = cdktfCall ? { cdktfCall } : {};

@@ -1,5 +1,5 @@
 import { readLibraryMetadata, SuppressionRecord } from '../../model/metadata';
-import { NOT_EVALUATED_KEY, REPEATED_KEY, REPEATED_TIMES_KEY, TerraformBlock } from '../terraform-json';
+import { DECLARED_AT_KEY, DeclaredPlace, MODULE_CALLS_KEY, ModuleCallSite, NOT_EVALUATED_KEY, REPEATED_KEY, REPEATED_TIMES_KEY, TerraformBlock } from '../terraform-json';
 import { Origin } from './graph-types';
 
 /**
@@ -26,7 +26,29 @@ export function originOf(file: string, block: TerraformBlock, extra: Suppression
   if (typeof repeated === 'string') origin.repeated = repeated;
   const times = commentOf(block.body, REPEATED_TIMES_KEY);
   if (typeof times === 'number') origin.repeatedTimes = times;
+  const moduleCalls = commentOf(block.body, MODULE_CALLS_KEY);
+  // The places the reader recorded (a document written by hand may carry anything there).
+  if (Array.isArray(moduleCalls) && moduleCalls.length > 0 && moduleCalls.every(isCallSite)) {
+    origin.moduleCalls = moduleCalls;
+    const declaredAt = commentOf(block.body, DECLARED_AT_KEY);
+    if (isPlace(declaredAt)) origin.declaredAt = declaredAt;
+  }
   return origin;
+}
+
+/** Whether a value is a place as the reader records it (DECLARED_AT_KEY); a document written by hand may hold anything. */
+export function isPlace(value: unknown): value is DeclaredPlace {
+  if (typeof value !== 'object' || value === null) return false;
+  const place = value as Record<string, unknown>;
+  return typeof place.file === 'string' && (place.line === undefined || typeof place.line === 'number');
+}
+
+/** Whether a value is a module call site as the reader records it (MODULE_CALLS_KEY). */
+export function isCallSite(value: unknown): value is ModuleCallSite {
+  if (typeof value !== 'object' || value === null) return false;
+  const site = value as Record<string, unknown>;
+  return typeof site.address === 'string' && (site.file === undefined || typeof site.file === 'string')
+    && (site.line === undefined || typeof site.line === 'number');
 }
 
 function commentOf(body: Record<string, unknown>, key: string): unknown {

@@ -1,5 +1,6 @@
 import * as path from 'path';
-import { TerraformDocument } from '../terraform-json';
+import { DECLARED_AT_KEY, DeclaredPlace, TerraformDocument } from '../terraform-json';
+import { DeclarationLines, declarationLines } from './declaration-lines';
 import { readHclText } from './hcl';
 import { InputError } from './input-error';
 import { readJsonText } from './json-document';
@@ -20,7 +21,8 @@ export function isConfigurationFile(name: string): boolean {
  * configuration, so a role assignment in main.tf resolves the vault declared in vault.tf.json.
  * Override files (`override.tf`, `*_override.tf`) come last and replace the attributes they set.
  */
-export async function readModuleDirectory(dir: string, absoluteDir: string, fileNames: string[]): Promise<SourceDocument> {
+export async function readModuleDirectory(dir: string, absoluteDir: string, fileNames: string[],
+  options: ModuleDirectoryOptions = {}): Promise<SourceDocument> {
   const ordered = [...fileNames.filter((name) => !OVERRIDE_FILE.test(name)).sort(), ...fileNames.filter((name) => OVERRIDE_FILE.test(name)).sort()];
   const parts: SourceDocument[] = [];
   for (const name of ordered) {
@@ -28,9 +30,48 @@ export async function readModuleDirectory(dir: string, absoluteDir: string, file
     const text = await readText(file, path.join(absoluteDir, name));
     const part = name.endsWith('.tf') ? await readHclText(file, text) : readJsonText(file, text)[0];
     if (part.format === 'plan') throw new InputError(file, 'a plan, not configuration: give it on its own, not inside a module directory');
+    // An override file's block keeps the place of the block it overrides.
+    if (!OVERRIDE_FILE.test(name)) markPlaces(part, declarationLines(text, !name.endsWith('.tf')), options.placeBlocks === true);
     parts.push(part);
   }
   return { file: dir, format: formatOf(parts), document: mergeModuleDocuments(parts) };
+}
+
+export interface ModuleDirectoryOptions {
+  /**
+   * Whether to record where each resource and data source is declared (DECLARED_AT_KEY): in a
+   * module's directory, whose files the input does not name. A root's blocks are found in the
+   * input itself. Module blocks are always recorded: their places are the calls that lead into a module.
+   */
+  readonly placeBlocks?: boolean;
+}
+
+/** Records under each block's `"//"` the file and line that declare it (DECLARED_AT_KEY): module blocks always, resources and data sources when `blocks`. */
+export function markPlaces(part: SourceDocument, lines: DeclarationLines, blocks: boolean): void {
+  const mark = (section: string, type: string, name: string, body: unknown) => {
+    if (!isRecord(body)) return;
+    const line = lines.lineOf(section, type, name);
+    const place: DeclaredPlace = line === undefined ? { file: part.file } : { file: part.file, line };
+    body['//'] = { ...(isRecord(body['//']) ? body['//'] : {}), [DECLARED_AT_KEY]: place };
+  };
+  const document = part.document;
+  for (const group of listOf(Object.hasOwn(document, 'module') ? document.module : undefined)) {
+    for (const [name, bodies] of Object.entries(group)) for (const body of listOf(bodies)) mark('module', '', name, body);
+  }
+  if (!blocks) return;
+  for (const section of BLOCK_SECTIONS) {
+    for (const group of listOf(Object.hasOwn(document, section) ? document[section] : undefined)) {
+      for (const [type, byName] of Object.entries(group)) {
+        for (const named of listOf(byName)) {
+          for (const [name, bodies] of Object.entries(named)) for (const body of listOf(bodies)) mark(section, type, name, body);
+        }
+      }
+    }
+  }
+}
+
+function listOf(value: unknown): JsonRecord[] {
+  return (Array.isArray(value) ? value : [value]).filter(isRecord);
 }
 
 function formatOf(parts: SourceDocument[]): InputFormat {
@@ -84,9 +125,16 @@ function firstBody(block: unknown): JsonRecord {
 /**
  * Other sections (terraform, provider, variable, locals, ...) are merged as Terraform JSON
  * nests them: lists are joined, objects merged key by key, and otherwise the later file wins.
+ * A block written as one object in one file and as a list in another (hcl2json writes `locals`
+ * of a `.tf` file as a list of bodies; a `locals.version.tf.json`, as every Azure Verified Module
+ * has, writes one object) is each of those blocks: the lists are joined, the object as one of them.
  */
 function mergeSection(earlier: unknown, later: unknown): unknown {
-  if (Array.isArray(earlier) && Array.isArray(later)) return [...earlier, ...later];
+  if (Array.isArray(earlier) || Array.isArray(later)) {
+    if ((Array.isArray(earlier) || isRecord(earlier)) && (Array.isArray(later) || isRecord(later))) {
+      return [...(Array.isArray(earlier) ? earlier : [earlier]), ...(Array.isArray(later) ? later : [later])];
+    }
+  }
   if (!isRecord(earlier) || !isRecord(later)) return later;
   const keys = new Set([...Object.keys(earlier), ...Object.keys(later)]);
   return Object.fromEntries([...keys].map((key) => [key,

@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { TerraformDocument } from '../terraform-json';
+import { DECLARED_AT_KEY, DeclaredPlace, TerraformDocument } from '../terraform-json';
 import { InputError } from './input-error';
 import { parseJson } from './json-position';
 import { isConfigurationFile, readModuleDirectory } from './module-directory';
@@ -16,6 +16,8 @@ export interface ModuleCall {
   readonly module?: LoadedModule;
   /** Why the module could not be read: the review cannot see the access it holds. */
   readonly notRead?: string;
+  /** Where the `module` block is, when it was read from a file. */
+  readonly place?: DeclaredPlace;
 }
 
 /** A module directory, read, with the modules it calls. */
@@ -65,34 +67,44 @@ async function callsOf(root: RootContext, document: TerraformDocument, dir: stri
   for (const [name, body] of moduleBlocks(document)) {
     const source = typeof body.source === 'string' ? body.source : undefined;
     const key = [...keyPath, name];
+    const placed = placeOf(body);
+    const call = (fields: { source: string; notRead?: string; module?: LoadedModule }): ModuleCall =>
+      ({ name, body, ...fields, ...(placed === undefined ? {} : { place: placed }) });
     if (source === undefined) {
-      calls.push({ name, source: String(body.source), body, notRead: 'its source is not a literal string' });
+      calls.push(call({ source: String(body.source), notRead: 'its source is not a literal string' }));
       continue;
     }
     const target = whereIs(root, key, source, dir, absoluteDir);
     if ('notRead' in target) {
-      calls.push({ name, source, body, notRead: target.notRead });
+      calls.push(call({ source, notRead: target.notRead }));
       continue;
     }
     if (ancestors.includes(target.absoluteDir)) {
-      calls.push({ name, source, body, notRead: `it calls itself (${target.dir})` });
+      calls.push(call({ source, notRead: `it calls itself (${target.dir})` }));
       continue;
     }
     if (key.length > MAX_MODULE_DEPTH) {
-      calls.push({ name, source, body, notRead: `module calls nest deeper than ${MAX_MODULE_DEPTH} levels here, and the review reads no deeper` });
+      calls.push(call({ source, notRead: `module calls nest deeper than ${MAX_MODULE_DEPTH} levels here, and the review reads no deeper` }));
       continue;
     }
     // A directory that is missing or holds no configuration is a module not read; a file in it
     // that cannot be read or parsed is an input error, as it is in a root module: the review stops.
     const module = await readModuleOnce(root, target.dir, target.absoluteDir);
     if ('notRead' in module) {
-      calls.push({ name, source, body, notRead: module.notRead });
+      calls.push(call({ source, notRead: module.notRead }));
       continue;
     }
     const nested = await callsOf(root, module.document, target.dir, target.absoluteDir, key, [...ancestors, target.absoluteDir]);
-    calls.push({ name, source, body, module: { dir: target.dir, document: module.document, calls: nested } });
+    calls.push(call({ source, module: { dir: target.dir, document: module.document, calls: nested } }));
   }
   return calls;
+}
+
+/** Where the reader found a `module` block (DECLARED_AT_KEY), if it read it from a file. */
+function placeOf(body: Record<string, unknown>): DeclaredPlace | undefined {
+  const comment = body['//'];
+  const place = isRecord(comment) && Object.hasOwn(comment, DECLARED_AT_KEY) ? comment[DECLARED_AT_KEY] : undefined;
+  return isRecord(place) && typeof place.file === 'string' ? place as unknown as DeclaredPlace : undefined;
 }
 
 /** `module` blocks of a document, in cdktf (object) or hcl2json (array) form. */
@@ -142,7 +154,7 @@ async function readModule(dir: string, absoluteDir: string): Promise<ReadModule>
   // Not only regular files: one with a configuration's name that is not (a FIFO, a device) is refused by name.
   const files = entries.filter((e) => !e.isDirectory()).map((e) => e.name).filter(isConfigurationFile);
   if (files.length === 0) return { notRead: `${dir}: no *.tf or *.tf.json files in the module directory` };
-  return readModuleDirectory(dir, absoluteDir, files);
+  return readModuleDirectory(dir, absoluteDir, files, { placeBlocks: true });
 }
 
 /** `{"Modules":[{"Key":"a.b","Source":"...","Dir":".terraform/modules/a.b"}]}`; absent is empty. */

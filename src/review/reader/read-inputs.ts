@@ -1,10 +1,11 @@
 import * as path from 'path';
 import { CDKTF_MANIFEST, readCdktfOut } from './cdktf-out';
+import { declarationLines } from './declaration-lines';
 import { convertHcl, readHclText, readUnknownText } from './hcl';
 import { asInputError, InputError } from './input-error';
 import { readJsonText } from './json-document';
 import { parseJson } from './json-position';
-import { isConfigurationFile, readModuleDirectory } from './module-directory';
+import { isConfigurationFile, markPlaces, readModuleDirectory } from './module-directory';
 import { loadModuleCalls, ModuleCall } from './module-tree';
 import { locatedIfTooDeep, tooDeepJson } from './nesting-limit';
 import { listDirectory, readBoundedStream, readText, statInput } from './read-file';
@@ -189,8 +190,11 @@ async function readFile(file: string, absolutePath: string): Promise<SourceDocum
   if (text.startsWith(ZIP_SIGNATURE)) {
     throw new InputError(file, 'a binary plan: read its JSON form, written by "terraform show -json <planfile> > plan.json"');
   }
-  if (/^\s*[{[]/.test(text) || file.endsWith('.json')) return readJsonText(file, text)[0];
-  return file.endsWith('.tf') ? readHclText(file, text) : readUnknownText(file, text);
+  const isJson = /^\s*[{[]/.test(text) || file.endsWith('.json');
+  const read = isJson ? readJsonText(file, text)[0] : file.endsWith('.tf') ? await readHclText(file, text) : await readUnknownText(file, text);
+  // Its module blocks are where the calls into modules begin, for the places of what is found in them.
+  if (read.format === 'hcl' || read.format === 'terraform-json') markPlaces(read, declarationLines(text, isJson), false);
+  return read;
 }
 
 // Sections and arguments whose values evaluation can change, and texts it can compute: a template

@@ -1,5 +1,5 @@
 import { sortedKeys } from './terraform-order';
-import { holdsUnknownText, isObject, Reference, Unknown, unknownOf, Value } from './value';
+import { holdsUnknownText, isNeverEmpty, isObject, Reference, Unknown, unknownOf, Value } from './value';
 
 /**
  * Terraform's `==`: values of different types are never equal (`1 == "1"` is false), null equals
@@ -12,6 +12,8 @@ import { holdsUnknownText, isObject, Reference, Unknown, unknownOf, Value } from
  * content are unknown, and say why.
  */
 export function equalityOf(a: Value, b: Value): boolean | Unknown {
+  // A resource's id is not known until apply, but it is never null nor empty (value.ts).
+  if ((isNeverEmptyReference(a) && (b === null || b === '')) || (isNeverEmptyReference(b) && (a === null || a === ''))) return false;
   if (isUnknown(a) || isUnknown(b)) return unknownOf('a comparison', [a, b]);
   if (a === null || b === null) return a === b;
   if (Array.isArray(a) || Array.isArray(b) || typeof a === 'object' || typeof b === 'object') {
@@ -20,6 +22,10 @@ export function equalityOf(a: Value, b: Value): boolean | Unknown {
     return new Unknown('a comparison of collections', 'comparing two collections depends on their Terraform types (list or tuple, map or object), which this review does not track');
   }
   return a === b;
+}
+
+function isNeverEmptyReference(value: Value): boolean {
+  return value instanceof Reference && isNeverEmpty(value);
 }
 
 function isUnknown(value: Value): boolean {

@@ -1,12 +1,13 @@
 import { evaluate, EvaluationScope, show, withinReadBudget } from './evaluate-expression';
 import { Expr, ExpressionTooDeep, namesRead, parseExpression, parseTemplate } from './expression-parser';
+import { numberText } from './functions/arguments';
 import { forEachEntries, InstanceSet, instanceSetOf, MAX_INSTANCES_PER_BLOCK, spendInstances, startInstanceBudget } from './instance-set';
-import { combinedRepetition, forEachModuleInstance, ModuleCalls, notReadOf, Repetition } from './module-instances';
+import { callSiteOf, combinedRepetition, forEachModuleInstance, ModuleCalls, notReadOf, Repetition } from './module-instances';
 import { typeShapeOf, withTypeDefaults } from './type-defaults';
-import { asJsonText, Reference, Unknown, Value } from './value';
+import { asJsonText, holdsUnknownText, Reference, Unknown, unknownOf, Value } from './value';
 import { variableValueOf, VariableSetting, splitVarSetting, valueOfText } from './variables';
 import { ownValue, setOwn } from '../../../model/own-keys';
-import { NOT_EVALUATED_KEY, NOT_READ_MODULES_KEY, NotReadModule, REPEATED_KEY, REPEATED_TIMES_KEY, TerraformDocument } from '../../terraform-json';
+import { MODULE_CALLS_KEY, ModuleCallSite, NOT_EVALUATED_KEY, NOT_READ_MODULES_KEY, NotReadModule, REPEATED_KEY, REPEATED_TIMES_KEY, TerraformDocument } from '../../terraform-json';
 import { ModuleCall } from '../module-tree';
 import { markSensitive } from '../sensitive-strings';
 
@@ -57,10 +58,32 @@ export function evaluateWritten(written: unknown, scope: EvaluationScope): Value
     // A loop, not Object.fromEntries over entries: every module instance evaluates its call's
     // arguments, thousands of small objects in a large repository.
     const out: Record<string, Value> = {};
-    for (const key of Object.keys(written)) setOwn(out, key, evaluateWritten((written as Record<string, unknown>)[key], scope));
+    for (const key of Object.keys(written)) {
+      const name = isTemplate(key) ? objectKey(key, scope) : key;
+      if (name instanceof Unknown) return name;
+      setOwn(out, name, evaluateWritten((written as Record<string, unknown>)[key], scope));
+    }
     return out;
   }
   return written as Value;
+}
+
+/**
+ * A key of an object written as an expression: in Terraform JSON, and so in hcl2json's form of
+ * `{ (local.root) = ... }` and `{ "${var.prefix}-app" = ... }`, a property name is a template.
+ * A key that is unknown or that Terraform refuses (null, a collection) makes the whole object
+ * unknown, as Terraform's object constructor does: which keys it has cannot be known.
+ */
+function objectKey(key: string, scope: EvaluationScope): string | Unknown {
+  const expr = parsedTemplate(key);
+  if (typeof expr === 'string') return new Unknown(shortText(key), expr);
+  const value = evaluate(expr, scope);
+  if (typeof value === 'string') return holdsUnknownText(value) ? unknownOf(`an object key (${shortText(key)})`, [value]) : value;
+  if (typeof value === 'number') return numberText(value);
+  if (typeof value === 'boolean') return String(value);
+  if (value instanceof Unknown || value instanceof Reference) return unknownOf(`an object key (${shortText(key)})`, [value]);
+  const refused = value === null ? 'null' : Array.isArray(value) ? 'a list' : 'an object';
+  return new Unknown(`an object key (${shortText(key)})`, `Terraform would fail to evaluate it: an object key is ${refused}`);
 }
 
 /** An expression's text as messages show it: at most 200 characters. */
@@ -272,14 +295,14 @@ function evaluateBlocks(document: TerraformDocument, scope: EvaluationScope): Te
  * → body). In a module instance that stands for many, `moduleRepeated` says how many and why.
  */
 function addSectionInstances(types: Record<string, Record<string, unknown>>, section: unknown, scope: EvaluationScope,
-  moduleRepeated: Repetition | undefined): void {
+  moduleRepeated: Repetition | undefined, moduleCalls?: readonly ModuleCallSite[]): void {
   for (const group of bodiesOf(section)) {
     for (const [type, byName] of Object.entries(group)) {
       const names = ownValue(types, type) ?? {};
       setOwn(types, type, names);
       for (const named of bodiesOf(byName)) {
         for (const [name, blocks] of Object.entries(named)) {
-          for (const body of bodiesOf(blocks)) addInstances(names, name, body, scope, moduleRepeated);
+          for (const body of bodiesOf(blocks)) addInstances(names, name, body, scope, moduleRepeated, moduleCalls);
         }
       }
     }
@@ -288,12 +311,15 @@ function addSectionInstances(types: Record<string, Record<string, unknown>>, sec
 
 /** Adds a block's instances to `names`, each keyed by its instance name; written in place, not built and copied. */
 function addInstances(names: Record<string, unknown>, name: string, body: Record<string, unknown>, scope: EvaluationScope,
-  moduleRepeated: Repetition | undefined): void {
+  moduleRepeated: Repetition | undefined, moduleCalls?: readonly ModuleCallSite[]): void {
   const prefix = scope.modulePrefix;
   const shared: Shared = { sameForAll: new Map(), reasons: new Map() };
+  // The comment every instance of a module's block shares: the block's own, with the calls that lead to it.
+  const calledComment = moduleCalls === undefined ? undefined : withModuleCalls(body['//'], moduleCalls);
   const put = (instance: string, evaluated: Record<string, unknown>, own?: Repetition) => {
     const repetition = combinedRepetition(own, moduleRepeated);
-    setOwn(names, instance, repetition === undefined ? evaluated : repeated(evaluated, repetition));
+    const placed = calledComment === undefined ? evaluated : calledThrough(evaluated, body['//'], calledComment, moduleCalls!);
+    setOwn(names, instance, repetition === undefined ? placed : repeated(placed, repetition));
   };
   const set: InstanceSet = instanceSetOf(body, (written) => evaluateWritten(written, scope));
   switch (set.kind) {
@@ -309,6 +335,24 @@ function addInstances(names: Record<string, unknown>, name: string, body: Record
     default:
       put(`${prefix}${name}`, evaluateBody(body, scope));
   }
+}
+
+function withModuleCalls(comment: unknown, moduleCalls: readonly ModuleCallSite[]): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...(isRecordValue(comment) ? comment : {}) };
+  out[MODULE_CALLS_KEY] = moduleCalls;
+  return out;
+}
+
+/**
+ * Records the module calls that lead to a block of a module instance (MODULE_CALLS_KEY). An
+ * instance that kept the block's own comment takes the one made for all of them (`shared`): a
+ * module called 200 times with 100 instances each would otherwise copy it 20,000 times.
+ */
+function calledThrough(evaluated: Record<string, unknown>, blockComment: unknown, shared: Record<string, unknown>,
+  moduleCalls: readonly ModuleCallSite[]): Record<string, unknown> {
+  const comment = evaluated['//'];
+  setOwn(evaluated, '//', comment === blockComment ? shared : withModuleCalls(comment, moduleCalls));
+  return evaluated;
 }
 
 /** Marks a block as one that stands for many instances (REPEATED_KEY, with the number when known). */
@@ -430,7 +474,7 @@ export function evaluateWithModules(document: TerraformDocument, scope: Evaluati
     const calls = CALLS_OF_SCOPE.get(scope);
     if (calls === undefined || calls.calls.length === 0) return out;
     const notRead = [...notReadOf(out)];
-    addModuleInstances(out, calls, scope.modulePrefix, notRead, undefined);
+    addModuleInstances(out, calls, scope.modulePrefix, notRead, undefined, []);
     if (notRead.length > 0) setOwn<unknown>(out, NOT_READ_MODULES_KEY, notRead);
     return out;
   });
@@ -443,19 +487,21 @@ export function evaluateWithModules(document: TerraformDocument, scope: Evaluati
  * 20,000 times.
  */
 function addModuleInstances(out: TerraformDocument, calls: ModuleCalls, callerPrefix: string, notRead: NotReadModule[],
-  repeatedBy: Repetition | undefined): void {
+  repeatedBy: Repetition | undefined, callerCalls: readonly ModuleCallSite[]): void {
   forEachModuleInstance(calls, callerPrefix, notRead, repeatedBy, (call, instance, repeatedHere) => {
     const document = call.module!.document;
+    // One list per module instance, shared (read only) by every block in it.
+    const moduleCalls = [...callerCalls, callSiteOf(call, instance)];
     for (const section of ['resource', 'data']) {
       if (!Object.hasOwn(document, section)) continue;
       const types = (ownValue(out, section) ?? {}) as Record<string, Record<string, unknown>>;
       setOwn<unknown>(out, section, types);
-      addSectionInstances(types, document[section], instance.scope, repeatedHere);
+      addSectionInstances(types, document[section], instance.scope, repeatedHere, moduleCalls);
     }
     notRead.push(...notReadOf(document));
     const nested = CALLS_OF_SCOPE.get(instance.scope);
-    if (nested !== undefined) addModuleInstances(out, nested, instance.prefix, notRead, repeatedHere);
-  });
+    if (nested !== undefined) addModuleInstances(out, nested, instance.prefix, notRead, repeatedHere, moduleCalls);
+  }, callerCalls);
 }
 
 export { parseExpression };

@@ -189,9 +189,19 @@ function template(expr: Extract<Expr, { kind: 'template' | 'templateIf' | 'templ
   return out;
 }
 
+/**
+ * A part of a template as text. What is not known yet is written in as `${...}` too, the way a
+ * resource attribute is, so that the text keeps its shape wherever it flows: a scope built in a
+ * local or a module output reads as the same scope written in place
+ * (`/subscriptions/${var.sub}/resourceGroups/rg` is a resource group either way). To functions
+ * and operators such a text is unknown, as in Terraform. An unknown the review did not evaluate
+ * stays an Unknown, which keeps why for the report.
+ */
 function templateText(value: Value, part: Expr): string | Unknown {
   if (value instanceof Reference) return `\${${value.path}}`;
-  if (value instanceof Unknown) return unknownOf(show(part), [value]);
+  if (value instanceof Unknown) {
+    return value.notEvaluated === undefined && !/[{}]/.test(value.source) ? `\${${value.source}}` : unknownOf(show(part), [value]);
+  }
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return numberText(value);
   if (typeof value === 'boolean') return String(value);

@@ -2,7 +2,7 @@ import { EvaluationScope } from './evaluate-expression';
 import { InstanceSet, instanceSetOf } from './instance-set';
 import { Unknown, Value } from './value';
 import { ownValue, setOwn } from '../../../model/own-keys';
-import { NOT_READ_MODULES_KEY, NotReadModule, TerraformDocument } from '../../terraform-json';
+import { ModuleCallSite, NOT_READ_MODULES_KEY, NotReadModule, TerraformDocument } from '../../terraform-json';
 import { ModuleCall } from '../module-tree';
 
 // Arguments of a module call that are Terraform's, not the module's inputs.
@@ -166,14 +166,29 @@ export function forEachModuleInstance(
   notRead: NotReadModule[],
   repeatedBy: Repetition | undefined,
   visit: (call: ModuleCall, instance: ModuleInstance, repeated: Repetition | undefined) => void,
+  callerCalls: readonly ModuleCallSite[] = [],
 ): void {
   for (const call of calls.calls) {
     if (call.module === undefined) {
-      if (!calls.makesNone(call)) notRead.push({ address: `${callerPrefix}module.${call.name}`, source: call.source, reason: call.notRead ?? 'it could not be read' });
+      if (!calls.makesNone(call)) {
+        notRead.push({
+          address: `${callerPrefix}module.${call.name}`,
+          source: call.source,
+          reason: call.notRead ?? 'it could not be read',
+          ...(call.place === undefined ? {} : { declaredAt: call.place }),
+          ...(callerCalls.length === 0 ? {} : { moduleCalls: callerCalls }),
+        });
+      }
       continue;
     }
     for (const instance of calls.instancesOf(call)) visit(call, instance, combinedRepetition(instance.repeated, repeatedBy));
   }
+}
+
+/** The call that makes a module instance, as the blocks inside it name it: its address, and where its `module` block is. */
+export function callSiteOf(call: ModuleCall, instance: ModuleInstance): ModuleCallSite {
+  const address = instance.prefix.slice(0, -1);
+  return call.place === undefined ? { address } : { address, ...call.place };
 }
 
 /** A block (or module instance) repeated by its own count, inside a module repeated too: how many in all (when both are known), and why. */

@@ -23,6 +23,24 @@ export class Reference {
   constructor(public readonly path: string) {}
 }
 
+// `[module.a["k"].]...[data.]type.name[key].id`: the whole `id` of a resource or data source instance.
+const INSTANCE_ID = /^(?:module\.[A-Za-z_][\w-]*(?:\[(?:\d+|"(?:[^"\\]|\\.)*")\])?\.)*(data\.)?([a-z][a-z0-9]*_[a-z0-9_]+)\.[A-Za-z_][\w-]*(?:\[(?:\d+|"(?:[^"\\]|\\.)*")\])?\.id$/;
+
+/** When a reference is the `id` of a resource or data source instance: its type, and whether it is a data source. */
+export function instanceIdOf(value: Reference): { readonly type: string; readonly isData: boolean } | undefined {
+  const m = INSTANCE_ID.exec(value.path);
+  return m === null ? undefined : { type: m[2], isData: m[1] !== undefined };
+}
+
+/**
+ * Whether a reference is never null nor empty once Terraform has applied: the `id` of a resource
+ * or data source instance, which every provider sets (Terraform fails an apply that leaves it
+ * unset). `coalesce(azurerm_x.a.id, ...)` is then that reference, whatever the value turns out to be.
+ */
+export function isNeverEmpty(value: Reference): boolean {
+  return instanceIdOf(value) !== undefined;
+}
+
 export type Value = null | string | number | boolean | Value[] | { [key: string]: Value } | Unknown | Reference;
 
 /** A value that is neither unknown nor a reference at its top (what it holds may be). */

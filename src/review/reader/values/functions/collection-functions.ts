@@ -4,7 +4,7 @@ import { setOwn } from '../../../../model/own-keys';
 import { equalityOf, identityOf, sameContent } from '../equality';
 import { EvaluationError } from '../evaluation-error';
 import { compareTerraformStrings, sortedKeys } from '../terraform-order';
-import { holdsUnknownText, isKnown, isObject, Reference, Unknown, unknownOf, Value } from '../value';
+import { holdsUnknownText, isKnown, isNeverEmpty, isObject, Reference, Unknown, unknownOf, Value } from '../value';
 
 /**
  * The elements of a list brought to one type, as Terraform converts a tuple to a list or set:
@@ -125,6 +125,10 @@ export const COLLECTION_FUNCTIONS: FunctionTable = {
     run: (args) => {
       const unified = unifiedElements(args);
       for (const value of unified) {
+        // A resource's id is never null nor empty: it is the value, though not known until apply;
+        // so is a text with known characters around what is not known yet (`/subscriptions/${...}`).
+        if (value instanceof Reference && isNeverEmpty(value)) return value;
+        if (typeof value === 'string' && holdsUnknownText(value) && value.replace(/\$\{[^}]*\}/g, '') !== '') return value;
         if (!isKnown(value) || (typeof value === 'string' && holdsUnknownText(value))) return unknownOf('coalesce(...)', [value]);
         if (value === null || value === '') continue;
         return value;

@@ -4,7 +4,8 @@ import { goFormat } from './go-format';
 import { allMatches, expandReplacement, goRegex, GoRegex } from './go-regex';
 import { setOwn } from '../../../../model/own-keys';
 import { EvaluationError } from '../evaluation-error';
-import { isObject, Reference, Unknown, unknownOf, Value } from '../value';
+import { idSegmentsOf } from '../id-segments';
+import { isObject, isWhollyKnown, Reference, Unknown, unknownOf, Value } from '../value';
 
 /** Whether an Unknown is anywhere in a value (resource attributes aside: text functions write them in). */
 function holdsUnknown(value: Value): boolean {
@@ -196,9 +197,13 @@ export const STRING_FUNCTIONS: FunctionTable = {
     },
   },
   split: {
-    params: ['whole', 'whole'],
+    params: ['whole', 'any'],
     run: ([separator, s]) => {
-      const [sep, text] = [asString(separator, 'the separator'), asString(s, 'the string')];
+      const sep = asString(separator, 'the separator');
+      // A resource's ARM ID has its type's format: its segments are known, its names not yet.
+      if (s instanceof Reference) return (sep === '/' ? idSegmentsOf(s) : undefined) ?? unknownOf('split(...)', [s]);
+      if (!isWhollyKnown(s)) return unknownOf('split(...)', [s]);
+      const text = asString(s, 'the string');
       return sep === '' ? Array.from(text) : text.split(sep);
     },
   },
