@@ -12,11 +12,17 @@ export class HeldScopes {
   private groups?: Set<string>;
   private resource?: { readonly document: string; readonly scope: GraphPlacement };
   private resources?: Set<string>;
+  // Scopes that cannot be read, by their placement: one object per written value in a document.
+  private unknown?: Set<GraphPlacement>;
 
   /** @param document which document the placement was read from: addresses repeat across documents */
   public add(document: string, scope: GraphPlacement): void {
-    // A held scope that cannot be read contains nothing that can be told: what it reaches counts as outside.
-    if (scope.level === ScopeLevel.UNKNOWN) return;
+    // A held scope that cannot be read contains nothing that can be told, but itself: the same
+    // value written again (the same reference) is the same scope, as Terraform knows before apply.
+    if (scope.level === ScopeLevel.UNKNOWN) {
+      (this.unknown ??= new Set()).add(scope);
+      return;
+    }
     if (scope.level === ScopeLevel.RESOURCE_GROUP) {
       if (scope.group === undefined || scope.group === this.group) return;
       if (this.group === undefined) this.group = scope.group;
@@ -36,10 +42,12 @@ export class HeldScopes {
 
   /**
    * Whether the scope lies inside one the principal holds. What cannot be told counts as
-   * outside: the chain that reaches it is reported, never passed over as safe.
+   * outside: the chain that reaches it is reported, never passed over as safe. A scope that cannot
+   * be read lies inside only itself: the placement the document's index made for the same written
+   * value (resource-placement.ts caches one per value).
    */
   public contain(document: string, scope: GraphPlacement): boolean {
-    if (scope.level === ScopeLevel.UNKNOWN) return false;
+    if (scope.level === ScopeLevel.UNKNOWN) return this.unknown?.has(scope) ?? false;
     if (this.widestRank >= scopeLevelRank(scope.level)) return true;
     if (scope.level !== ScopeLevel.RESOURCE && scope.level !== ScopeLevel.RESOURCE_GROUP) return false;
     if (scope.group !== undefined && (scope.group === this.group || this.groups?.has(scope.group))) return true;
