@@ -13,69 +13,43 @@ const STORAGE_ROLES = ['Storage Blob Data Reader', 'Storage Queue Data Reader', 
  * `ownResources`, each grant is on a storage account of its own, declared in the stack (5 per
  * identity: 10,000 distinct scopes for 2,000 identities), as an app that grants per resource writes it.
  */
-function script(identities: number, variant: 'library' | 'raw', options: { guard?: boolean; ownResources?: boolean } = {}): string {
-  if (options.ownResources) return ownResourcesScript(identities, variant, options.guard ?? false);
+export function synthScript(identities: number, variant: 'library' | 'raw', options: { guard?: boolean; ownResources?: boolean } = {}): string {
+  const roles = options.ownResources ? STORAGE_ROLES : ROLES;
+  // Per identity: where its grants go (`scopes[k]` for role k), then the identity and its grants.
+  const scopes = options.ownResources
+    ? `const accounts = roles.map((_, k) => new StorageAccount(stack, 'st' + i + 'x' + k, {
+    name: 'st' + i + 'x' + k, resourceGroupName: 'rg-' + i, location: 'eastus', accountTier: 'Standard', accountReplicationType: 'LRS',
+  }));
+  const scopes = variant === 'library' ? accounts.map((a) => lib.Scope.of(a)) : accounts.map((a) => a.id);`
+    : `const rg = '/subscriptions/' + sub + '/resourceGroups/rg-' + i;
+  const scopes = roles.map(() => (variant === 'library' ? lib.Scope.fromId(rg) : rg));`;
   return `
 const os = require('os'); const fs = require('fs'); const path = require('path');
 const { App, TerraformStack${options.guard ? ', Aspects' : ''} } = require('cdktf');
 const { AzurermProvider } = require('@cdktf/provider-azurerm/lib/provider');
+${options.ownResources ? "const { StorageAccount } = require('@cdktf/provider-azurerm/lib/storage-account');" : ''}
 const lib = require(${LIB});
 const { UserAssignedIdentity } = require('@cdktf/provider-azurerm/lib/user-assigned-identity');
 const { RoleAssignment } = require('@cdktf/provider-azurerm/lib/role-assignment');
-const roles = ${JSON.stringify(ROLES)}.map((n) => lib.BuiltInRole.fromName(n));
+const variant = ${JSON.stringify(variant)};
+const roles = ${JSON.stringify(roles)}.map((n) => lib.BuiltInRole.fromName(n));
 const sub = '11111111-2222-3333-4444-555555555555';
 const __t0 = process.hrtime.bigint();
 const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'bench-')) });
 const stack = new TerraformStack(app, 'bench');
 new AzurermProvider(stack, 'azurerm', { features: [{}] });
 for (let i = 0; i < ${identities}; i++) {
-  const rg = '/subscriptions/' + sub + '/resourceGroups/rg-' + i;
+  ${scopes}
   ${
     variant === 'library'
       ? `const id = new lib.WorkloadIdentity(stack, 'id' + i, { name: 'uai-' + i, resourceGroupName: 'rg-' + i, location: 'eastus', owner: 'team' });
-  for (const role of roles) id.grant(role, lib.Scope.fromId(rg));`
+  roles.forEach((role, k) => id.grant(role, scopes[k]));`
       : `const id = new UserAssignedIdentity(stack, 'id' + i, { name: 'uai-' + i, resourceGroupName: 'rg-' + i, location: 'eastus', tags: { owner: 'team' } });
-  for (const role of roles) new RoleAssignment(stack, 'id' + i + role.guid, { scope: rg, roleDefinitionId: role.subscriptionScopedId(sub),
-    principalId: id.principalId, principalType: 'ServicePrincipal', skipServicePrincipalAadCheck: true });`
-  }
-}
-${options.guard ? 'Aspects.of(stack).add(new lib.AccessGuard({ today: \'2026-11-27\' }));' : ''}
-app.synth();
-globalThis.__benchMs = Number(process.hrtime.bigint() - __t0) / 1e6;
-fs.rmSync(app.outdir, { recursive: true, force: true });
-`;
-}
-
-/** Every grant on a storage account of its own. */
-function ownResourcesScript(identities: number, variant: 'library' | 'raw', guard: boolean): string {
-  return `
-const os = require('os'); const fs = require('fs'); const path = require('path');
-const { App, TerraformStack${guard ? ', Aspects' : ''} } = require('cdktf');
-const { AzurermProvider } = require('@cdktf/provider-azurerm/lib/provider');
-const { StorageAccount } = require('@cdktf/provider-azurerm/lib/storage-account');
-const lib = require(${LIB});
-const { UserAssignedIdentity } = require('@cdktf/provider-azurerm/lib/user-assigned-identity');
-const { RoleAssignment } = require('@cdktf/provider-azurerm/lib/role-assignment');
-const roles = ${JSON.stringify(STORAGE_ROLES)}.map((n) => lib.BuiltInRole.fromName(n));
-const sub = '11111111-2222-3333-4444-555555555555';
-const __t0 = process.hrtime.bigint();
-const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'bench-')) });
-const stack = new TerraformStack(app, 'bench');
-new AzurermProvider(stack, 'azurerm', { features: [{}] });
-for (let i = 0; i < ${identities}; i++) {
-  const accounts = roles.map((_, k) => new StorageAccount(stack, 'st' + i + 'x' + k, {
-    name: 'st' + i + 'x' + k, resourceGroupName: 'rg-' + i, location: 'eastus', accountTier: 'Standard', accountReplicationType: 'LRS',
-  }));
-  ${
-    variant === 'library'
-      ? `const id = new lib.WorkloadIdentity(stack, 'id' + i, { name: 'uai-' + i, resourceGroupName: 'rg-' + i, location: 'eastus', owner: 'team' });
-  roles.forEach((role, k) => id.grant(role, lib.Scope.of(accounts[k])));`
-      : `const id = new UserAssignedIdentity(stack, 'id' + i, { name: 'uai-' + i, resourceGroupName: 'rg-' + i, location: 'eastus', tags: { owner: 'team' } });
-  roles.forEach((role, k) => new RoleAssignment(stack, 'id' + i + role.guid, { scope: accounts[k].id, roleDefinitionId: role.subscriptionScopedId(sub),
+  roles.forEach((role, k) => new RoleAssignment(stack, 'id' + i + role.guid, { scope: scopes[k], roleDefinitionId: role.subscriptionScopedId(sub),
     principalId: id.principalId, principalType: 'ServicePrincipal', skipServicePrincipalAadCheck: true }));`
   }
 }
-${guard ? 'Aspects.of(stack).add(new lib.AccessGuard({ today: \'2026-11-27\' }));' : ''}
+${options.guard ? 'Aspects.of(stack).add(new lib.AccessGuard({ today: \'2026-11-27\' }));' : ''}
 app.synth();
 globalThis.__benchMs = Number(process.hrtime.bigint() - __t0) / 1e6;
 fs.rmSync(app.outdir, { recursive: true, force: true });
@@ -104,10 +78,10 @@ function interleaved(scripts: string[], runs: number): Sample[] {
 export function synthScale(): string[] {
   const runs = 5;
   const [raw200, lib200, raw2000, lib2000, guarded2000] = interleaved(
-    [script(200, 'raw'), script(200, 'library'), script(2000, 'raw'), script(2000, 'library'), script(2000, 'library', { guard: true })],
+    [synthScript(200, 'raw'), synthScript(200, 'library'), synthScript(2000, 'raw'), synthScript(2000, 'library'), synthScript(2000, 'library', { guard: true })],
     runs,
   );
-  const [rawOwn, guardedOwn] = interleaved([script(2000, 'raw', { ownResources: true }), script(2000, 'library', { guard: true, ownResources: true })], runs);
+  const [rawOwn, guardedOwn] = interleaved([synthScript(2000, 'raw', { ownResources: true }), synthScript(2000, 'library', { guard: true, ownResources: true })], runs);
   const ratio = lib2000.ms / raw2000.ms;
   const guardedRatio = guarded2000.ms / raw2000.ms;
   const ownRatio = guardedOwn.ms / rawOwn.ms;
