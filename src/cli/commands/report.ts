@@ -1,6 +1,6 @@
-import { buildReport } from '../../review/report/access-report';
+import { AccessReport, buildReport } from '../../review/report/access-report';
 import { renderReportJsonParts, renderReportMarkdown } from '../../review/report/render-report';
-import { renderReportHtml } from '../../review/report/render-report-html';
+import type * as RenderReportHtmlModule from '../../review/report/render-report-html';
 import { CliIo, ExitCode } from '../cli-io';
 import { graphOf } from '../load-graph';
 import { CommandSpec, parseArgs } from '../parse-args';
@@ -28,10 +28,16 @@ export async function report(argv: string[], io: CliIo): Promise<ExitCode> {
   const result = buildReport(graphOf(await loadConfiguredSources('report', args, io)));
   const format = args.options.format ?? 'markdown';
   // Rendered whole before anything is written; JSON in parts, which are written one after another.
-  const output = format === 'json' ? renderReportJsonParts(result) : [format === 'html' ? renderReportHtml(result) : renderReportMarkdown(result)];
+  const output = format === 'json' ? renderReportJsonParts(result) : [format === 'html' ? renderHtml(result) : renderReportMarkdown(result)];
   const markdown = () => (format === 'markdown' ? output[0] : renderReportMarkdown(result));
   return deliver({ code: ExitCode.OK, meaning: 'report made' }, [
     { target: STANDARD_OUTPUT, write: () => output.forEach((part) => io.stdout(part)) },
     ...stepSummary(io, markdown),
   ]);
+}
+
+/** The HTML page's renderer (its script, styles and layout), loaded only when asked for. */
+function renderHtml(result: AccessReport): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require('../../review/report/render-report-html') as typeof RenderReportHtmlModule).renderReportHtml(result);
 }

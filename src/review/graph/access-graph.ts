@@ -5,7 +5,8 @@ import { parseReference, scopeLevelOfValue } from '../reference';
 import { legacyAddressOf, TerraformBlock, TerraformDocument } from '../terraform-json';
 import { activationSettingsOf } from './activation-settings';
 import {
-  AZAPI_PRINCIPAL_ATTRIBUTE, azapiBody, azapiKindOf, federatedCredentialForm, policyForm, roleAssignmentForm, roleDefinitionForm, scheduleRequestForm,
+  AZAPI_PRINCIPAL_ATTRIBUTE, AZAPI_TYPES, azapiBody, azapiKindOf, federatedCredentialForm, policyForm, roleAssignmentForm, roleDefinitionForm,
+  scheduleRequestForm,
 } from './azapi-access';
 import { nestedBlock, nestedBlocks, strings, text } from './block-values';
 import { constrainedRole } from './constrained-role';
@@ -265,7 +266,7 @@ export class AccessGraph {
     this.readIdentities(index, origin, new PlacedResources(placement, origin));
 
     // azapi resources are read in the form of the azurerm resource that carries the same access.
-    const azapiBlocks = index.blocks.filter((b) => azapiKindOf(b) !== undefined);
+    const azapiBlocks = index.ofType(...AZAPI_TYPES).filter((b) => azapiKindOf(b) !== undefined);
     const azapi = (kind: ReturnType<typeof azapiKindOf>) => azapiBlocks.filter((b) => azapiKindOf(b) === kind);
     // Read as they are found: the role assignments of a large stack are most of its blocks, and
     // listing them first made a wrapper object and two array copies for each.
@@ -451,7 +452,7 @@ export class AccessGraph {
     const roles = new Map<string, Role>();
     const definitions = [
       ...index.ofType('azurerm_role_definition').map((block) => ({ block, body: block.body })),
-      ...index.blocks.filter((b) => azapiKindOf(b) === 'role-definition').map((block) => ({ block, body: roleDefinitionForm(block) })),
+      ...index.ofType(...AZAPI_TYPES).filter((b) => azapiKindOf(b) === 'role-definition').map((block) => ({ block, body: roleDefinitionForm(block) })),
     ];
     for (const { block, body } of definitions) {
       const unknownPermissions: string[] = [];
@@ -508,7 +509,7 @@ export class AccessGraph {
       userAssigned.set(block.address, identity);
       this.identities.push(identity);
     }
-    for (const block of index.blocks.filter((b) => azapiKindOf(b) === 'identity')) {
+    for (const block of index.ofType(...AZAPI_TYPES).filter((b) => azapiKindOf(b) === 'identity')) {
       const name = text(block.body, 'name') ?? block.address;
       const identity: GraphIdentity = {
         origin: origin(block),

@@ -18,9 +18,12 @@ export class DocumentIndex {
   }
 
   /** The resources (not data sources) of these types, in document order. */
-  public ofType(...types: string[]): TerraformBlock[] {
-    if (types.length === 1) return this.resourcesByType().get(types[0]) ?? [];
-    return this.blocks.filter((b) => !b.isData && types.includes(b.type));
+  public ofType(...types: readonly string[]): TerraformBlock[] {
+    const lists = types.map((type) => this.resourcesByType().get(type)).filter((list) => list !== undefined);
+    if (lists.length <= 1) return lists[0] ?? [];
+    // Several types: the lists already made, merged back into document order; never a pass over
+    // every block (a large stack asks this of its 20,000 role assignments and nothing else).
+    return lists.flat().sort((a, b) => a.position - b.position);
   }
 
   private resourcesByType(): Map<string, TerraformBlock[]> {

@@ -12,10 +12,20 @@ import { listDirectory, readBoundedStream, readText, statInput } from './read-fi
 import { collectingSensitive, SensitiveStrings } from './sensitive-strings';
 import { isRecord } from './shape-check';
 import { SourceDocument } from './source-document';
-import { evaluateWithModules, rootScope, VariableSources } from './values/evaluate-configuration';
-import { splitVarSetting, VariableSetting } from './values/variables';
+import type * as EvaluateConfigurationModule from './values/evaluate-configuration';
+import type * as VariablesModule from './values/variables';
 
 export { readHclText } from './hcl';
+
+// The evaluator (expression parser, function library, module instances: 20 modules, about 10 ms
+// to load) is loaded when something is to be evaluated: a synthesized stack of plain references,
+// the largest input there is, never needs it.
+/* eslint-disable @typescript-eslint/no-require-imports */
+let evaluatorLoaded: typeof EvaluateConfigurationModule | undefined;
+const evaluator = () => (evaluatorLoaded ??= require('./values/evaluate-configuration') as typeof EvaluateConfigurationModule);
+let variablesLoaded: typeof VariablesModule | undefined;
+const variables = () => (variablesLoaded ??= require('./values/variables') as typeof VariablesModule);
+/* eslint-enable @typescript-eslint/no-require-imports */
 export { readJsonText } from './json-document';
 
 export const STDIN = '<stdin>';
@@ -94,11 +104,14 @@ async function callsOf(read: SourceDocument[], input: string, absolute: string):
 }
 
 /** A configuration with its values, instances and modules evaluated; a plan already holds them. */
-function evaluateSource(document: SourceDocument, sources: VariableSources, calls: readonly ModuleCall[]): SourceDocument {
+function evaluateSource(
+  document: SourceDocument, sources: EvaluateConfigurationModule.VariableSources, calls: readonly ModuleCall[],
+): SourceDocument {
   if (document.format === 'plan') return document;
   try {
     if (calls.length === 0 && !hasAnythingToEvaluate(document.document)) return document;
     const sensitive = new SensitiveStrings();
+    const { evaluateWithModules, rootScope } = evaluator();
     const evaluated = collectingSensitive(sensitive, () => evaluateWithModules(document.document, rootScope(document.document, sources, calls)));
     return { ...document, document: evaluated, ...(sensitive.size === 0 ? {} : { sensitive: sensitive.list() }) };
   } catch (error) {
@@ -106,11 +119,11 @@ function evaluateSource(document: SourceDocument, sources: VariableSources, call
   }
 }
 
-async function readVariableOptions(options: readonly VariableOption[], cwd: string): Promise<VariableSetting[]> {
-  const settings: VariableSetting[] = [];
+async function readVariableOptions(options: readonly VariableOption[], cwd: string): Promise<VariablesModule.VariableSetting[]> {
+  const settings: VariablesModule.VariableSetting[] = [];
   for (const option of options) {
     if (option.kind === 'var') {
-      splitVarSetting(option.text);
+      variables().splitVarSetting(option.text);
       settings.push(option);
     } else {
       settings.push({ kind: 'file', file: option.file, values: await readTfvarsFile(option.file, path.resolve(cwd, option.file)) });
