@@ -67,6 +67,8 @@ export enum RuleId {
   REQUESTED_TIER0_PERMISSION = 'AZA029',
   /** An Entra directory role given to a group the configuration declares as not role-assignable: Entra refuses it at apply. */
   GROUP_NOT_ROLE_ASSIGNABLE = 'AZA030',
+  /** A user account used as a service account: its password set or handed on by the configuration, or a workload signs in as it. */
+  USER_SERVICE_ACCOUNT = 'AZA031',
 }
 
 const RULE_IDS: ReadonlySet<string> = new Set(Object.values(RuleId));

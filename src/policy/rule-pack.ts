@@ -1,6 +1,6 @@
 import { Rule, RuleInfo } from './rule';
 import { notReviewed } from './rules/coverage-rules';
-import { secretPresent } from './rules/credential-rules';
+import { secretPresent, userServiceAccount } from './rules/credential-rules';
 import { dataRoleElsewhere } from './rules/data-plane-rules';
 import { requestedTier0Permission, tenantWideTier0Consent } from './rules/entra-consent-rules';
 import { groupNotRoleAssignable, roleAssignableGroupStandingMember } from './rules/entra-group-rules';
@@ -59,6 +59,7 @@ export const RULE_REGISTRY: readonly RuleInfo[] = [
   tenantWideTier0Consent,
   requestedTier0Permission,
   groupNotRoleAssignable,
+  userServiceAccount,
 ];
 
 /** A rule that runs over the graph; the others' findings come from elsewhere (AZA012: from suppressions). */

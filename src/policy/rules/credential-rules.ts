@@ -1,5 +1,7 @@
 import { RuleId } from '../../model/rule-id';
 import { Severity } from '../../model/severity';
+import { AccessGraph } from '../../review/graph/access-graph';
+import { describeDirectoryRole } from '../../review/report/describe-entra-access';
 import { Rule } from '../rule';
 
 export const secretPresent: Rule = {
@@ -18,3 +20,30 @@ export const secretPresent: Rule = {
         message: `${c.kind.replace(/-/g, ' ')} of ${c.owner}${c.endDate ? ` (ends ${c.endDate})` : ' (no end date)'}.`,
       })),
 };
+
+export const userServiceAccount: Rule = {
+  id: RuleId.USER_SERVICE_ACCOUNT,
+  title: 'User account used as a service account',
+  defaultSeverity: Severity.ERROR,
+  description: 'A user account whose password the configuration sets or hands on, or that a workload signs in as: its password is in Terraform state, '
+    + 'and no pipeline can satisfy its MFA. People\'s accounts declared without a credential are not reported.',
+  fix: 'Run the job as a managed identity (WorkloadIdentity) or a service principal with a federated credential, give it the account\'s roles, '
+    + 'then delete the account. During the migration, suppress AZA031 with a reason and an `until` date.',
+  suppressionNeedsExpiry: true,
+  check: (graph) =>
+    graph.directoryObjects.flatMap((o) => {
+      if (o.serviceAccountSigns === undefined) return [];
+      const holds = o.principal === undefined ? '' : holdingsOf(graph, o.principal.key);
+      return [{ origin: o.origin, message: `user ${o.name} is a service account: ${o.serviceAccountSigns.join('; ')}${holds}.` }];
+    }),
+};
+
+/** What a user holds, as a clause: its first Azure role or Entra role and how many more, or nothing. */
+function holdingsOf(graph: AccessGraph, key: string): string {
+  const held = [
+    ...graph.grants.filter((g) => g.principal.key === key).map((g) => `"${g.role.name}" at ${g.scope.name ?? g.scope.value}`),
+    ...graph.directoryRoles.filter((d) => d.principal.key === key).map((d) => `the Entra role ${describeDirectoryRole(d)}`),
+  ];
+  if (held.length === 0) return '';
+  return `; it holds ${held[0]}${held.length > 1 ? ` and ${held.length - 1} more` : ''}`;
+}

@@ -1,4 +1,4 @@
-import { isHumanOrGroup, isWorkload } from './principal-kinds';
+import { isHumanOrGroup, isWorkload, serviceAccountUsers } from './principal-kinds';
 import { PrincipalKind } from '../../model/principal-kind';
 import { RuleId } from '../../model/rule-id';
 import { Severity } from '../../model/severity';
@@ -30,13 +30,15 @@ export const standingAccessAdmin: Rule = {
   defaultSeverity: Severity.ERROR,
   description: 'A user or group holds, standing (not through PIM), a role that can grant access: Owner, User Access Administrator, RBAC Administrator, or a custom role with roleAssignments/write.',
   fix: 'Make the role eligible through PIM (EligibleRoleAssignment or JustInTimeAccess) with a short, approved activation instead of a standing assignment.',
-  check: (graph) =>
-    graph.grants
-      .filter((g) => g.via === 'role-assignment' && g.role.canGrantAccess && isHumanOrGroup(g.principal))
+  check: (graph) => {
+    const serviceAccounts = serviceAccountUsers(graph);
+    return graph.grants
+      .filter((g) => g.via === 'role-assignment' && g.role.canGrantAccess && isHumanOrGroup(g.principal) && !serviceAccounts.has(g.principal.key))
       .map((g) => ({
         origin: g.origin,
         message: `${describePrincipal(g.principal)} holds "${g.role.name}" standing at ${g.scope.value}${g.role.known ? '' : ' (the role cannot be read, so it counts as one that can grant access)'}.`,
-      })),
+      }));
+  },
 };
 
 export const workloadCanGrantAccess: Rule = {
@@ -95,9 +97,13 @@ export const userStandingWrite: Rule = {
   defaultSeverity: Severity.WARNING,
   description: 'A user account holds standing write access; accounts that run automation should be managed identities.',
   fix: 'Run the automation as a managed identity, or make the access eligible through PIM for the person.',
-  check: (graph) =>
-    graph.grants
+  check: (graph) => {
+    // An account the configuration shows to be a service account is AZA031's: said there once, as an error.
+    const serviceAccounts = serviceAccountUsers(graph);
+    return graph.grants
       // A principal of unknown kind counts as a person: the wider case.
       .filter((g) => g.via === 'role-assignment' && (g.principal.kind === PrincipalKind.HUMAN || g.principal.kind === 'unknown') && !g.role.isReadOnly)
-      .map((g) => ({ origin: g.origin, message: `${describePrincipal(g.principal)} holds "${g.role.name}" (write access) standing at ${g.scope.value}.` })),
+      .filter((g) => !serviceAccounts.has(g.principal.key))
+      .map((g) => ({ origin: g.origin, message: `${describePrincipal(g.principal)} holds "${g.role.name}" (write access) standing at ${g.scope.value}.` }));
+  },
 };

@@ -389,6 +389,12 @@ export interface GraphDirectoryObject {
   readonly roleAssignable?: boolean | 'unknown';
   /** The administrative units it is a member of, by the units' addresses. */
   readonly administrativeUnits: readonly string[];
+  /**
+   * For a user: why it is a service account and not a person's (a password the configuration
+   * sets, a workload that signs in as it), one clause each (user-service-accounts.ts). Absent for
+   * a person's account.
+   */
+  readonly serviceAccountSigns?: readonly string[];
 }
 
 /**

@@ -36,6 +36,8 @@ export const READ_ACCESS_TYPES: readonly ReadAccessType[] = [
   { type: 'azuread_service_principal_delegated_permission_grant', via: 'resource' },
   { type: 'azuread_application_api_access', via: 'resource' },
   { type: 'azuread_application', via: 'block:password' },
+  // A user account's sign-in credential (its password, a workload that signs in as it): user-service-accounts.ts, AZA031.
+  { type: 'azuread_user', via: 'resource' },
   // Owners and members: read by entra-directory.ts, followed by the reach engine.
   { type: 'azuread_application', via: 'attribute:owners' },
   { type: 'azuread_service_principal', via: 'attribute:owners' },

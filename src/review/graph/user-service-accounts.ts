@@ -1,0 +1,98 @@
+import { parseReference } from '../reference';
+import { TerraformBlock } from '../terraform-json';
+import { attributeOf, flag } from './block-values';
+import { DocumentIndex } from './document-index';
+
+const USER_TYPE = 'azuread_user';
+
+// A user's sign-in named inside an interpolation: `azuread_user.svc.password`, `module.ops.azuread_user.svc["a"].user_principal_name`.
+const USER_ATTRIBUTE = /((?:module\.[A-Za-z0-9_-]+(?:\[\d+\]|\["[^"\]]*"\])?\.)*azuread_user\.[A-Za-z0-9_-]+(?:\[\d+\]|\["[^"\]]*"\])?)\.(password|user_principal_name)\b/g;
+
+// Where a workload keeps a user name and password to sign in with: an automation account's credential asset.
+const CREDENTIAL_ASSETS: ReadonlySet<string> = new Set(['azurerm_automation_credential']);
+
+/**
+ * Why each user account of a document is a service account and not a person's: what the
+ * configuration does with it that no person's account needs. The article this library implements
+ * says "use a user-based service account for automation → replace it with a managed identity":
+ * such an account has a password in Terraform state and no MFA a pipeline could satisfy.
+ *
+ * - its password is set in the configuration, unless it is an initial password the person must
+ *   change at first sign-in (`force_password_change = true`);
+ * - its password never expires (`disable_password_expiration`);
+ * - its password is handed on: another resource holds `azuread_user.x.password` (a vault secret,
+ *   a CI secret, an app setting);
+ * - a workload signs in as it: an automation account's credential asset names it.
+ *
+ * A workload's settings that name a user's object ID or user name alone are not a sign: that is
+ * also how a configuration names a person (an administrator, a contact), and a finding must be true.
+ * Settings that hold the password are, as any other resource that holds it.
+ * A person's account declared without any of these says nothing here. The signs are keyed by the
+ * user's address, in the order above; each is one short clause for a finding to list.
+ */
+export function serviceAccountSignsOf(index: DocumentIndex): ReadonlyMap<string, readonly string[]> {
+  const users = index.ofType(USER_TYPE);
+  const signs = new Map<string, string[]>();
+  // Most documents declare no user account: nothing to walk.
+  if (users.length === 0) return signs;
+  const add = (address: string, sign: string) => {
+    const list = signs.get(address);
+    if (list === undefined) signs.set(address, [sign]);
+    else if (!list.includes(sign)) list.push(sign);
+  };
+  for (const user of users) {
+    const password = passwordSign(user);
+    if (password !== undefined) add(user.address, password);
+    const neverExpires = flag(user.body, 'disable_password_expiration');
+    if (neverExpires === true) add(user.address, 'its password never expires');
+    else if (neverExpires === 'unknown') add(user.address, 'its password may never expire (disable_password_expiration is known only at apply)');
+  }
+  for (const block of index.blocks) {
+    if (block.isData || block.type === USER_TYPE) continue;
+    const named = usersNamedIn(block.body, index);
+    if (named === undefined) continue;
+    for (const [address, attributes] of named) {
+      if (attributes.has('password')) add(address, `its password is kept in ${block.address}`);
+      if (CREDENTIAL_ASSETS.has(block.type)) add(address, `an automation account signs in as it (${block.address})`);
+    }
+  }
+  return signs;
+}
+
+/** What the password argument says of the account, never the password itself. */
+function passwordSign(user: TerraformBlock): string | undefined {
+  const value = attributeOf(user.body, 'password');
+  if (value === undefined || value === null) return undefined;
+  // An initial password the person replaces at first sign-in is how people's accounts begin.
+  // Unknown until apply counts as not forced: the wider reading.
+  if (flag(user.body, 'force_password_change') === true) return undefined;
+  const written = typeof value === 'string' ? value : undefined;
+  const reference = written === undefined ? undefined : parseReference(written);
+  return reference === undefined
+    ? 'its password is set in the configuration'
+    : `its password is set in the configuration (${reference.address}.${reference.attribute})`;
+}
+
+/** The declared users a value names anywhere inside it, with the attributes it reads of each. */
+function usersNamedIn(value: unknown, index: DocumentIndex): Map<string, Set<string>> | undefined {
+  let found: Map<string, Set<string>> | undefined;
+  const visit = (part: unknown): void => {
+    if (typeof part === 'string') {
+      if (!part.includes('azuread_user.') || !part.includes('${')) return;
+      for (const [, address, attribute] of part.matchAll(USER_ATTRIBUTE)) {
+        if (index.get(address)?.type !== USER_TYPE) continue;
+        found ??= new Map();
+        const attributes = found.get(address) ?? new Set<string>();
+        attributes.add(attribute);
+        found.set(address, attributes);
+      }
+    } else if (Array.isArray(part)) {
+      for (const item of part) visit(item);
+    } else if (typeof part === 'object' && part !== null) {
+      // JSON.parse makes plain objects: every key is the object's own. `//` is cdktf's metadata.
+      for (const key of Object.keys(part)) if (key !== '//') visit((part as Record<string, unknown>)[key]);
+    }
+  };
+  visit(value);
+  return found;
+}
