@@ -12,8 +12,10 @@
 # Settings come from the environment (the GitHub Action and the Azure Pipelines template map
 # their inputs onto these):
 #   AZURE_ACCESS_WORKING_DIRECTORY  the app's directory (default .)
-#   AZURE_ACCESS_SYNTH_COMMAND      how the app synthesizes (default `npx cdktf synth`; empty: the
-#                                   output is already there)
+#   AZURE_ACCESS_SYNTH_COMMAND      how the app synthesizes (default `cdktf.json`: run the `app`
+#                                   command that cdktf.json names, as `cdktf synth` runs it, so
+#                                   cdktf-cli need not be installed; empty: the output is already
+#                                   there; anything else: run as written)
 #   AZURE_ACCESS_INSTALL_COMMAND    run in the base checkout before its synth (default `npm ci`;
 #                                   empty: nothing)
 #   AZURE_ACCESS_OUTPUT             what synth writes, relative to the working directory
@@ -34,7 +36,7 @@ set -euo pipefail
 readonly MARKER='<!-- azure-access-diff -->'
 
 working_directory="${AZURE_ACCESS_WORKING_DIRECTORY:-.}"
-synth_command="${AZURE_ACCESS_SYNTH_COMMAND-npx cdktf synth}"
+synth_command="${AZURE_ACCESS_SYNTH_COMMAND-cdktf.json}"
 install_command="${AZURE_ACCESS_INSTALL_COMMAND-npm ci}"
 output="${AZURE_ACCESS_OUTPUT:-cdktf.out}"
 fail_on="${AZURE_ACCESS_FAIL_ON:-error}"
@@ -62,6 +64,44 @@ azure_access() { bash -c "${azure_access_command} \"\$@\"" azure-access "$@"; }
 azure_access_quiet() { env -u GITHUB_STEP_SUMMARY bash -c "${azure_access_command} \"\$@\"" azure-access "$@"; }
 
 absolute() { (cd "$1" && pwd -P); }
+
+# This script's own version: the package it ships in (node_modules/cdktf-azure-access/ci/).
+readonly SCRIPT_PACKAGE="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/package.json"
+
+# The script and the command must come from one installed version: the steps of one version
+# read the outputs of that version (a comment marker, the results directory, the exit codes).
+# A source checkout says 0.0.0 (projen writes it back on every run): nothing to compare with.
+check_versions() {
+  local script_version command_version
+  script_version="$(node -p 'require(process.argv[1]).version' "$SCRIPT_PACKAGE" 2>/dev/null || true)"
+  command_version="$(azure_access_quiet --version 2>/dev/null)" \
+    || fail "cannot run azure-access ($azure_access_command) in $(pwd): install cdktf-azure-access in the app (npm install --save-dev cdktf-azure-access), or set azure-access-command"
+  if [[ -n "$script_version" && "$script_version" != "0.0.0" && "$command_version" != "$script_version" ]]; then
+    fail "this script is cdktf-azure-access $script_version but the command ($azure_access_command) is $command_version: run both from the app's installed package (node_modules/cdktf-azure-access/ci/azure-access-pr.sh)"
+  fi
+}
+
+# Synthesizes the app in the current directory. `cdktf.json` runs its `app` command the way
+# `cdktf synth` does (the output directory in CDKTF_OUTDIR, cdktf.json's context in
+# CDKTF_CONTEXT_JSON), so nothing beyond the app's own dependencies is needed.
+synthesize() {
+  if [[ "$synth_command" != "cdktf.json" ]]; then
+    bash -c "$synth_command"
+    return
+  fi
+  [[ -f cdktf.json ]] || fail "no cdktf.json in $(pwd): set synth-command (AZURE_ACCESS_SYNTH_COMMAND) to how the app synthesizes, or to empty when an earlier step did"
+  local app context
+  app="$(node -e '
+    const config = JSON.parse(require("fs").readFileSync("cdktf.json", "utf8"));
+    process.stdout.write(typeof config.app === "string" ? config.app : "");
+  ')" || fail "cdktf.json in $(pwd) is not JSON"
+  [[ -n "$app" ]] || fail "cdktf.json in $(pwd) names no app command (\"app\": \"npx ts-node main.ts\"): set synth-command instead"
+  context="$(node -e '
+    const config = JSON.parse(require("fs").readFileSync("cdktf.json", "utf8"));
+    process.stdout.write(JSON.stringify(config.context ?? {}));
+  ')"
+  CDKTF_OUTDIR="$output" CDKTF_CONTEXT_JSON="${CDKTF_CONTEXT_JSON:-$context}" bash -c "$app"
+}
 
 # A link to the run, named in the comment when sections are left out to stay under the size limit.
 full_report_url() {
@@ -111,7 +151,7 @@ synthesize_base() {
     if [[ -n "$install_command" ]]; then bash -c "$install_command" >&2; fi
     # The base may hold errors of its own (or a suppression that has since expired): recorded,
     # they leave a synthesis to compare with instead of failing the comparison.
-    AZURE_ACCESS_GUARD=record bash -c "$synth_command" >&2
+    AZURE_ACCESS_GUARD=record synthesize >&2
   )
   printf '%s' "$tree/$prefix$output"
 }
@@ -120,9 +160,10 @@ prepare() {
   mkdir -p "$results"
   rm -f "$results/comment.md" "$results/comment-widens.md" "$results/base-output" "$results/head-output"
   cd "$working_directory"
+  check_versions
   if [[ -n "$synth_command" ]]; then
     log "synthesizing the head, errors recorded for check"
-    AZURE_ACCESS_GUARD=record AZURE_ACCESS_SOURCE_LOCATIONS=1 bash -c "$synth_command" >&2
+    AZURE_ACCESS_GUARD=record AZURE_ACCESS_SOURCE_LOCATIONS=1 synthesize >&2
   fi
   [[ -e "$output" ]] || fail "$output does not exist in $working_directory after synth"
   printf '%s' "$(absolute "$output")" >"$results/head-output"

@@ -37,4 +37,15 @@ APP
 node main.js
 npx --no-install azure-access check --today 2026-11-27 cdktf.out
 npx --no-install azure-access report cdktf.out | grep -q 'Key Vault Secrets User'
+
+# The pull-request recipe as a team's CI runs it on the first try: the app's installed script and
+# command (one version), the default synth from cdktf.json's app command with no cdktf-cli
+# installed, the base branch given as an earlier synthesis of the same app.
+if command -v cdktf >/dev/null 2>&1 || [[ -e node_modules/.bin/cdktf ]]; then echo "cdktf-cli is installed: the recipe's default synth would not be shown to work without it" >&2; exit 1; fi
+printf '{ "language": "javascript", "app": "node main.js", "output": "cdktf.out" }\n' > cdktf.json
+cp -r cdktf.out base.out
+export AZURE_ACCESS_BASE_OUTPUT=base.out AZURE_ACCESS_RESULTS_DIR="$app/recipe" AZURE_ACCESS_CHECK_OPTIONS='--today 2026-11-27'
+bash node_modules/cdktf-azure-access/ci/azure-access-pr.sh prepare
+bash node_modules/cdktf-azure-access/ci/azure-access-pr.sh gate
+grep -q '"version": "2.1.0"' "$app/recipe/sarif/azure-access.sarif"
 echo "package smoke test: ok"

@@ -15,7 +15,8 @@ import { exampleRepo, expectInjectedError, INJECTED_GRANT, REPO, STACK_FILE } fr
 
 const SCRIPT = path.join(REPO, 'ci/azure-access-pr.sh');
 const MARKER = '<!-- azure-access-diff -->';
-const SYNTH = `"${process.execPath}" -r ts-node/register/transpile-only examples/ordering-api/main.ts`;
+// The example's cdktf.json names its app command (`npx ts-node --transpile-only …`): the recipe
+// runs it by default, as `cdktf synth` would, with no cdktf-cli installed.
 // The command built by `npx jsii` (npm test compiles first), as the package's bin runs it.
 const AZURE_ACCESS = `"${process.execPath}" "${path.join(REPO, 'lib/cli/main.js')}"`;
 
@@ -99,7 +100,6 @@ function step(name: string, cwd: string, env: Record<string, string>, comments: 
       FAKE_COMMENTS: path.join(work, 'comments.json'),
       AZURE_ACCESS_COMMAND: AZURE_ACCESS,
       AZURE_ACCESS_INSTALL_COMMAND: '',
-      AZURE_ACCESS_SYNTH_COMMAND: SYNTH,
       // The example's secret may stay until 2027-06-30; judged on a fixed day, the test never expires.
       AZURE_ACCESS_CHECK_OPTIONS: '--today 2026-11-27',
       ...env,
@@ -255,17 +255,98 @@ describe('the pull-request recipe (ci/azure-access-pr.sh)', () => {
 });
 
 describe('the GitHub Action and the Azure Pipelines template', () => {
-  const script = readFileSync(SCRIPT, 'utf8');
+  // The action runs ci/run-from-app.sh, which passes its environment on to the app's installed script.
+  const script = readFileSync(SCRIPT, 'utf8') + readFileSync(path.join(REPO, 'ci/run-from-app.sh'), 'utf8');
 
   test.each(['action.yml', 'ci/azure-pipelines/azure-access.yml'])('%s sets only settings the script reads, and runs its steps in order', (file) => {
     const text = readFileSync(path.join(REPO, file), 'utf8');
     const settings = [...new Set(text.match(/AZURE_ACCESS_[A-Z_]+/g))];
     expect(settings.filter((name) => !script.includes(`\${${name}`) && name !== 'AZURE_ACCESS_SARIF')).toEqual([]);
-    const steps = [...text.matchAll(/(?:azure-access-pr\.sh|parameters\.script \}\})" (prepare|comment-github|comment-azure-devops|gate)'/g)].map((m) => m[1]);
+    const steps = [...text.matchAll(/(?:run-from-app\.sh|parameters\.script \}\})" (prepare|comment-github|comment-azure-devops|gate)'/g)].map((m) => m[1]);
     expect(steps).toEqual(['prepare', file === 'action.yml' ? 'comment-github' : 'comment-azure-devops', 'gate']);
     // The SARIF is published between prepare and gate, so the findings are visible when the gate fails the job.
     const upload = text.search(/upload-sarif@|PublishBuildArtifacts@/);
     expect(upload).toBeGreaterThan(text.indexOf('prepare\''));
     expect(upload).toBeLessThan(text.indexOf('gate\''));
+  });
+});
+
+describe('one installed version, and a synth that needs no cdktf-cli', () => {
+  /** A bare directory to run a step in, with these files. */
+  function app(files: Record<string, string>): string {
+    const dir = mkdtempSync(path.join(tmpdir(), 'recipe-app-'));
+    for (const [name, text] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+      writeFileSync(path.join(dir, name), text);
+    }
+    return dir;
+  }
+
+  /** An azure-access command that only answers --version, with this version. */
+  function commandOfVersion(version: string): string {
+    const dir = app({ 'azure-access': `#!/usr/bin/env bash\nif [[ "$1" == --version ]]; then echo ${version}; exit 0; fi\necho "not expected: $*" >&2; exit 3\n` });
+    chmodSync(path.join(dir, 'azure-access'), 0o755);
+    return path.join(dir, 'azure-access');
+  }
+
+  /** The recipe script as a package of this version ships it (ci/ beside package.json). */
+  function packagedScript(version: string): string {
+    const dir = app({ 'package.json': JSON.stringify({ name: 'cdktf-azure-access', version }), 'ci/azure-access-pr.sh': readFileSync(SCRIPT, 'utf8') });
+    return path.join(dir, 'ci/azure-access-pr.sh');
+  }
+
+  function run(script: string, cwd: string, env: Record<string, string>) {
+    const result = spawnSync('bash', [script, 'prepare'], {
+      cwd,
+      encoding: 'utf8',
+      env: ciEnvironment({ AZURE_ACCESS_RESULTS_DIR: mkdtempSync(path.join(tmpdir(), 'recipe-results-')), AZURE_ACCESS_BASE_REF: 'main', ...env }),
+    });
+    return { code: result.status, stderr: result.stderr, stdout: result.stdout };
+  }
+
+  test('a script of one version refuses a command of another, naming both', () => {
+    const run1 = run(packagedScript('1.4.0'), app({}), { AZURE_ACCESS_COMMAND: commandOfVersion('1.3.0') });
+    expect(run1.code).toBe(2);
+    expect(run1.stderr).toContain('this script is cdktf-azure-access 1.4.0 but the command');
+    expect(run1.stderr).toContain('is 1.3.0: run both from the app\'s installed package (node_modules/cdktf-azure-access/ci/azure-access-pr.sh)');
+  });
+
+  test('the same version goes on to synthesize; a command that does not run says what to install', () => {
+    // Past the check, the default synth looks for cdktf.json, which this directory lacks.
+    const same = run(packagedScript('1.4.0'), app({}), { AZURE_ACCESS_COMMAND: commandOfVersion('1.4.0') });
+    expect(same.code).toBe(2);
+    expect(same.stderr).not.toContain('this script is');
+    expect(same.stderr).toContain('no cdktf.json in');
+    const missing = run(packagedScript('1.4.0'), app({}), { AZURE_ACCESS_COMMAND: path.join(tmpdir(), 'no-such-azure-access') });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('install cdktf-azure-access in the app (npm install --save-dev cdktf-azure-access)');
+  });
+
+  test('the default synth runs cdktf.json\'s app with its output directory and context, and refuses a cdktf.json without one', () => {
+    // The app records what it was given where the recipe looks for the synthesis.
+    const recorder = 'node -e "const fs=require(\'fs\');fs.mkdirSync(process.env.CDKTF_OUTDIR,{recursive:true});'
+      + 'fs.writeFileSync(process.env.CDKTF_OUTDIR+\'/seen.json\',JSON.stringify({outdir:process.env.CDKTF_OUTDIR,context:process.env.CDKTF_CONTEXT_JSON,guard:process.env.AZURE_ACCESS_GUARD}))"';
+    const dir = app({ 'cdktf.json': JSON.stringify({ app: recorder, context: { 'azure-access:guard': 'record' } }) });
+    // The fake command stops the run at the check that follows synth; what synth did is on disk.
+    run(SCRIPT, dir, { AZURE_ACCESS_COMMAND: commandOfVersion('0.0.0'), AZURE_ACCESS_OUTPUT: 'out' });
+    expect(JSON.parse(readFileSync(path.join(dir, 'out/seen.json'), 'utf8'))).toEqual({
+      outdir: 'out', context: '{"azure-access:guard":"record"}', guard: 'record',
+    });
+    const noApp = run(SCRIPT, app({ 'cdktf.json': '{"language": "typescript"}' }), { AZURE_ACCESS_COMMAND: commandOfVersion('0.0.0') });
+    expect(noApp.code).toBe(2);
+    expect(noApp.stderr).toContain('names no app command');
+  });
+
+  test('the action runs the app\'s installed script when there is one, else its own', () => {
+    const launcher = path.join(REPO, 'ci/run-from-app.sh');
+    const installed = app({ 'node_modules/cdktf-azure-access/ci/azure-access-pr.sh': 'echo "installed script: $*"\n' });
+    const viaApp = spawnSync('bash', [launcher, 'gate'], { encoding: 'utf8', env: ciEnvironment({ AZURE_ACCESS_WORKING_DIRECTORY: installed }) });
+    expect([viaApp.status, viaApp.stdout]).toEqual([0, 'installed script: gate\n']);
+    const own = spawnSync('bash', [launcher, 'gate'], {
+      encoding: 'utf8',
+      env: ciEnvironment({ AZURE_ACCESS_WORKING_DIRECTORY: app({}), AZURE_ACCESS_RESULTS_DIR: mkdtempSync(path.join(tmpdir(), 'recipe-results-')) }),
+    });
+    expect(own.status).toBe(2);
+    expect(own.stderr).toContain('azure-access-pr: no synthesis recorded');
   });
 });
