@@ -31,6 +31,16 @@ export interface PrincipalRecord {
   readonly name: string;
 }
 
+/**
+ * Who an approver of a PIM policy is, by the object ID the policy names: written by the construct
+ * that knows the name (`Principal.group(id, 'security-approvers')`), which the ID alone cannot tell.
+ */
+export interface ApproverRecord {
+  readonly id: string;
+  readonly kind: string;
+  readonly name: string;
+}
+
 /** Why an eligibility was made permanent on purpose. */
 export interface PermanentEligibilityRecord {
   readonly reason: string;
@@ -61,6 +71,7 @@ export enum MetadataField {
   PERMANENT_ELIGIBILITY = 'permanentEligibility',
   SOURCE = 'source',
   JUSTIFICATION = 'justification',
+  APPROVERS = 'approvers',
 }
 
 /** The override path of one field, as `TerraformElement.addOverride` takes it. */
@@ -75,6 +86,8 @@ export interface LibraryMetadata {
   readonly permanentEligibility?: PermanentEligibilityRecord;
   readonly source?: SourceRecord;
   readonly justification?: JustificationRecord;
+  /** The approvers a PIM policy names by literal object ID, with who they are. */
+  readonly approvers?: ApproverRecord[];
   /** The construct path cdktf writes under `"//".metadata.path`. */
   readonly constructPath?: string;
 }
@@ -95,6 +108,14 @@ function suppressionsIn(value: unknown): SuppressionRecord[] {
       // A malformed list accepts nothing rather than everything: never wider than written.
       ...(s.accepts !== undefined ? { accepts: Array.isArray(s.accepts) ? s.accepts.filter((a): a is string => typeof a === 'string') : [] } : {}),
     }));
+}
+
+function approversIn(value: unknown): ApproverRecord[] {
+  if (!Array.isArray(value)) return [];
+  return value
+    .filter(isObject)
+    .filter((a) => typeof a.id === 'string' && typeof a.kind === 'string' && typeof a.name === 'string')
+    .map((a) => ({ id: a.id as string, kind: a.kind as string, name: a.name as string }));
 }
 
 const NO_SUPPRESSIONS = Object.freeze([]) as unknown as SuppressionRecord[];
@@ -122,6 +143,7 @@ export function readLibraryMetadata(body: Record<string, unknown>): LibraryMetad
   const permanent = ours[MetadataField.PERMANENT_ELIGIBILITY];
   const source = ours[MetadataField.SOURCE];
   const justification = ours[MetadataField.JUSTIFICATION];
+  const approvers = approversIn(ours[MetadataField.APPROVERS]);
   return {
     suppressions: suppressionsIn(ours[MetadataField.SUPPRESSIONS]),
     ...(isObject(principal) && typeof principal.kind === 'string' && typeof principal.name === 'string'
@@ -134,6 +156,7 @@ export function readLibraryMetadata(body: Record<string, unknown>): LibraryMetad
       ? { source: { file: source.file, line: source.line as number } }
       : {}),
     ...(isObject(justification) && typeof justification.reason === 'string' ? { justification: { reason: justification.reason } } : {}),
+    ...(approvers.length === 0 ? {} : { approvers }),
     ...(typeof cdktfMeta.path === 'string' ? { constructPath: cdktfMeta.path } : {}),
   };
 }

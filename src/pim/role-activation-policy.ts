@@ -7,6 +7,7 @@ import { pimRoleDefinitionId, roleAtScopeKey } from './pim-role-definition-id';
 import { activationRulesBlock, activeAssignmentRulesBlock, eligibleAssignmentRulesBlock, notificationRulesBlock } from './policy-blocks';
 import { describeScope } from '../grants/describe';
 import { azurermPim } from '../private/pim-providers';
+import { recordApprovers } from '../private/record-metadata';
 import { Role } from '../roles/role';
 import { Scope } from '../scope/scope';
 
@@ -91,6 +92,7 @@ export class RoleActivationPolicy extends Construct {
 
     const { RoleManagementPolicy: Resource } = azurermPim.roleManagementPolicy();
     this.resource = new Resource(this, 'Resource', config);
+    if (props.activation?.approvers !== undefined) recordApprovers(this.resource, props.activation.approvers);
   }
 }
 

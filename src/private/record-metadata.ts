@@ -27,6 +27,15 @@ export function recordPrincipal(resource: TerraformElement, principal: { princip
   resource.addOverride(metadataOverridePath(MetadataField.PRINCIPAL), { kind: principal.kind, name: principal.displayName });
 }
 
+/**
+ * Records who the approvers a PIM policy names by literal object ID are, so that chains and
+ * reports say "group security-approvers" instead of a bare GUID. A reference needs no record.
+ */
+export function recordApprovers(resource: TerraformElement, approvers: readonly { principalId: string; kind: string; displayName: string }[]): void {
+  const named = approvers.filter((a) => !a.principalId.includes('${')).map((a) => ({ id: a.principalId, kind: a.kind, name: a.displayName }));
+  if (named.length > 0) resource.addOverride(metadataOverridePath(MetadataField.APPROVERS), named);
+}
+
 /** Records why an eligibility was made permanent on purpose. */
 export function recordPermanentEligibility(resource: TerraformElement, reason: string): void {
   resource.addOverride(metadataOverridePath(MetadataField.PERMANENT_ELIGIBILITY), { reason });

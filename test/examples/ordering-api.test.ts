@@ -78,7 +78,8 @@ describe('examples/ordering-api', () => {
     const { stdout } = await cli(['report', outdir]);
     // Scopes by the names the code gives them; beside each eligibility, its activation policy.
     expect(stdout).toMatch(/\| uai-ordering-api \| managed-identity \| Key Vault Secrets User \| data \| `kv-ordering-api` \| resource \| standing \|/);
-    const activation = 'activation: at most PT1H, approval \\(1 approver\\), MFA, justification';
+    // The approver by the name the app gave it (Principal.group(id, 'security')), not its object ID.
+    const activation = 'activation: at most PT1H, approval by group security, MFA, justification';
     expect(stdout).toMatch(new RegExp(`\\| platform-admins \\| group \\| Owner \\| control \\| \`rg-ordering-api\` \\| resource-group \\| eligible \\| P180D \\| ${activation} \\|`));
     expect(stdout).toMatch(new RegExp(`\\| platform-admins \\| group \\| User Access Administrator \\| .* \\| eligible \\| P180D \\| ${activation} \\|`));
     // The secret's migration window, with its end and reason, beside the secret.

@@ -6,6 +6,8 @@ import { JustInTimeAccess, JustInTimeAccessProps } from '../../src';
 import { Principal } from '../../src/identity/principal';
 import { Duration } from '../../src/model/duration';
 import { BuiltInRole } from '../../src/roles/built-in-role.generated';
+import { reachOfGraph } from '../../src/review/escalation/reach';
+import { AccessGraph } from '../../src/review/graph/access-graph';
 import { Scope } from '../../src/scope/scope';
 
 const ELIGIBLE = 'azurerm_pim_eligible_role_assignment';
@@ -72,6 +74,26 @@ describe('JustInTimeAccess: the seed scenario', () => {
       });
       // Eligibility longer than 180 days cannot be made for these roles at this scope.
       expect(p.eligible_assignment_rules).toEqual({ expiration_required: true, expire_after: 'P180D' });
+    }
+  });
+
+  test('the approvers are recorded by name, so the review says "group security-approvers", never the bare object ID', () => {
+    // The stack's JSON as the guard and cdktf.out hold it, its "//" metadata included (Testing.synth leaves it out).
+    const full = stack.toTerraform() as any;
+    const policies = resources(full, POLICY);
+    expect(policies).toHaveLength(2);
+    for (const p of policies) {
+      expect(p['//']['cdktf-azure-access'].approvers).toEqual([{ id: SECURITY_GROUP, kind: 'group', name: 'security-approvers' }]);
+    }
+    const graph = AccessGraph.fromDocuments([{ file: 'cdk.tf.json', document: full }]);
+    expect(graph.policies.map((p) => p.approvers.map((a) => [a.principal.kind, a.principal.name]))).toEqual([
+      [['group', 'security-approvers']], [['group', 'security-approvers']],
+    ]);
+    const eligibleSteps = reachOfGraph(graph).chains.flatMap((c) => c.steps).map((step) => step.description).filter((d) => d.includes('approved by'));
+    expect(eligibleSteps.length).toBeGreaterThan(0);
+    for (const step of eligibleSteps) {
+      expect(step).toContain('approved by group security-approvers');
+      expect(step).not.toContain(SECURITY_GROUP);
     }
   });
 

@@ -57,11 +57,11 @@ describe('eligibility rows name the policy that governs activation, for every ki
       ['azuread_directory_role_eligibility_schedule_request.ga', 'Global Administrator (directory role)', '/ (tenant)', 'directory',
         'set in the tenant (azuread has no resource for directory-role activation policies)'],
       ['azuread_privileged_access_group_eligibility_schedule.member', 'member of ops-admins (PIM for Groups)', 'ops-admins', 'group',
-        'at most PT4H, approval (1 approver), MFA, justification'],
+        'at most PT4H, approval by human bob, MFA, justification'],
       ['azuread_privileged_access_group_eligibility_schedule.owner', 'owner of ops-admins (PIM for Groups)', 'ops-admins', 'group',
         'no activation policy in the input (the tenant\'s settings apply)'],
     ]);
-    expect(renderReportMarkdown(buildReport(graph))).toContain('activation: at most PT4H, approval (1 approver), MFA, justification');
+    expect(renderReportMarkdown(buildReport(graph))).toContain('activation: at most PT4H, approval by human bob, MFA, justification');
   });
 
   test('the chain through the group names the same policy\'s approver, or says none is declared', async () => {

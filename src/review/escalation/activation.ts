@@ -1,6 +1,6 @@
 import { describePrincipal } from '../graph/describe-principal';
 import { DeclaredPolicies, governingPolicy } from '../graph/governing-policy';
-import { GraphEligibility } from '../graph/graph-types';
+import { GraphApprover, GraphEligibility } from '../graph/graph-types';
 
 /**
  * What stands between an eligible principal and the role, for the step that names it:
@@ -11,7 +11,12 @@ export function activationOf(eligibility: GraphEligibility, declared: DeclaredPo
   if (policy === undefined) return 'under an activation policy this configuration does not declare';
   if (!policy.requireApproval) return 'without approval';
   if (policy.approvers.length === 0) return 'approval required, no approver named';
-  return `approved by ${policy.approvers.map((a) => describePrincipal(a.principal)).join(' or ')}`;
+  return `approved by ${describeApprovers(policy.approvers)}`;
+}
+
+/** `group security-approvers or human bob`: who an activation waits for, as chains and the report name them. */
+export function describeApprovers(approvers: readonly GraphApprover[]): string {
+  return approvers.map((a) => describePrincipal(a.principal)).join(' or ');
 }
 
 /** `(after activation, approved by human bob; BloodHound AZRoleEligible)`: what follows an eligible role. */

@@ -344,7 +344,7 @@ export class AccessGraph {
         origin: origin(block),
         role: resolved.roleOf(body),
         scope: resolved.scopeOf(text(body, 'scope')),
-        ...activationSettingsOf(body.activation_rules, index),
+        ...activationSettingsOf(body, index),
       });
     }
 

@@ -47,7 +47,7 @@ export function readGroupPolicies(index: DocumentIndex, origin: OriginOf): Graph
     origin: origin(block),
     group: principalOf(text(block.body, 'group_id'), index),
     assignmentType: text(block.body, 'role_id') ?? '(no role written)',
-    ...activationSettingsOf(block.body.activation_rules, index),
+    ...activationSettingsOf(block.body, index),
     eligibleAssignments: expiryRuleOf(block.body.eligible_assignment_rules),
     activeAssignments: expiryRuleOf(block.body.active_assignment_rules),
   }));

@@ -4,6 +4,7 @@ import { ReportRow, ReportSuppression } from './report-row';
 import { RuleId } from '../../model/rule-id';
 import { PermissionTier, tierName } from '../../roles/permission-tier';
 import { RolePlane } from '../../roles/role-plane';
+import { describeApprovers } from '../escalation/activation';
 import { describeChainBounded, describeReach } from '../escalation/describe-root-cause';
 import { EscalationChain } from '../escalation/escalation-chain';
 import { reachOfGraph } from '../escalation/reach';
@@ -208,7 +209,7 @@ function activationOf(e: GraphEligibility, declared: DeclaredPolicies): string {
   }
   const parts = [
     policy.maximumActivation === undefined ? 'maximum activation not set' : `at most ${policy.maximumActivation.toIsoString()}`,
-    policy.requireApproval ? `approval (${policy.approverCount} approver${policy.approverCount === 1 ? '' : 's'})` : 'no approval',
+    !policy.requireApproval ? 'no approval' : policy.approvers.length === 0 ? 'approval (no approver named)' : `approval by ${describeApprovers(policy.approvers)}`,
     policy.requireMfa ? 'MFA' : policy.requireAuthenticationContext ? 'authentication context' : 'no MFA',
     policy.requireJustification ? 'justification' : 'no justification',
   ];

@@ -5,7 +5,8 @@ import { hclJson, strongActivationRules, SUB, TODAY, USER } from '../../policy/r
 
 const OWNER = '8e3af657-a8ff-443c-a75c-2fe8c4bcb635';
 const NO_POLICY = 'no activation policy in the input (the tenant\'s settings apply)';
-const STRONG = 'at most PT1H, approval (1 approver), MFA, justification';
+// The approver is a literal object ID the configuration names nothing else for: the ID is all there is.
+const STRONG = `at most PT1H, approval by human ${USER}, MFA, justification`;
 
 /** A strong activation policy for a role (as role_definition_id is written) at a scope (as written). */
 const policy = (scope: string, roleId = `"/subscriptions/${SUB}/providers/Microsoft.Authorization/roleDefinitions/${OWNER}"`) => `
