@@ -5,9 +5,9 @@ import { newStack, OWNER_GUID, PLATFORM_GROUP, resourceGroup, resources, SECURIT
 import { JustInTimeAccess, JustInTimeAccessProps } from '../../src';
 import { Principal } from '../../src/identity/principal';
 import { Duration } from '../../src/model/duration';
-import { BuiltInRole } from '../../src/roles/built-in-role.generated';
 import { reachOfGraph } from '../../src/review/escalation/reach';
 import { AccessGraph } from '../../src/review/graph/access-graph';
+import { BuiltInRole } from '../../src/roles/built-in-role.generated';
 import { Scope } from '../../src/scope/scope';
 
 const ELIGIBLE = 'azurerm_pim_eligible_role_assignment';

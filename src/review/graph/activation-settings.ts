@@ -1,10 +1,10 @@
-import { ApproverRecord, readLibraryMetadata } from '../../model/metadata';
 import { attributeOf, flag, nestedBlock, nestedBlocks, text } from './block-values';
 import { DocumentIndex } from './document-index';
 import { GraphActivationSettings, GraphApprover } from './graph-types';
 import { resolvePrincipal } from './resolve-principal';
 import { withStableKey } from './stable-principal';
 import { writtenDuration } from './written-duration';
+import { ApproverRecord, readLibraryMetadata } from '../../model/metadata';
 
 /**
  * An approver of an `approval_stage`: `primary_approver { object_id, type }` as azurerm and
