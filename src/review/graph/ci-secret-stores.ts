@@ -3,6 +3,7 @@ import { TerraformBlock } from '../terraform-json';
 import { attributeOf, nestedBlock, nestedBlocks, text } from './block-values';
 import { DocumentIndex } from './document-index';
 import { GraphCredential, GraphCredentialStore, GraphCredentialStoreKind, Origin } from './graph-types';
+import { documentKeyOf } from './origin';
 
 type OriginOf = (block: TerraformBlock) => Origin;
 
@@ -121,7 +122,8 @@ function environmentOf(body: Record<string, unknown>, repository: string | undef
     followed(text(e.body, 'environment'), index) === environment && followed(text(e.body, 'repository'), index) === repository);
 }
 
-function gitHubStore(block: TerraformBlock, form: GitHubForm, index: DocumentIndex, origin: OriginOf, secrets: SecretReferences): GraphCredentialStore {
+function gitHubStore(block: TerraformBlock, form: GitHubForm, index: DocumentIndex, origin: OriginOf,
+  secrets: SecretReferences): GraphCredentialStore {
   const repository = form.inOrganization ? undefined : followed(text(block.body, 'repository'), index);
   const environment = form.inEnvironment ? followed(text(block.body, 'environment'), index) : undefined;
   const credential = form.valueAttributes.map((a) => secrets.heldBy(attributeOf(block.body, a))).find((c) => c !== undefined);
@@ -193,4 +195,22 @@ export function readCiSecretStores(index: DocumentIndex, origin: OriginOf, crede
     });
   }
   return { stores, keys };
+}
+
+/** What names a credential among the stores' links: its document and address. */
+export function credentialKey(credential: GraphCredential): string {
+  return `${documentKeyOf(credential.origin)}\u0000${credential.origin.address}`;
+}
+
+/** The stores that keep each credential, by credentialKey(); stores that keep none are left out. */
+export function storesByCredential(graph: { readonly credentialStores: readonly GraphCredentialStore[] }): Map<string, GraphCredentialStore[]> {
+  const byCredential = new Map<string, GraphCredentialStore[]>();
+  for (const store of graph.credentialStores) {
+    if (store.credential === undefined) continue;
+    const key = `${documentKeyOf(store.origin)}\u0000${store.credential}`;
+    const list = byCredential.get(key);
+    if (list === undefined) byCredential.set(key, [store]);
+    else list.push(store);
+  }
+  return byCredential;
 }
