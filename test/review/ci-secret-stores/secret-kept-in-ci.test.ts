@@ -176,6 +176,50 @@ resource "azuredevops_variable_group" "deploy" {
     ]);
   });
 
+  test('what the principal holds counts its directory roles and the grants of groups it is a member of: the widest is named', async () => {
+    const hcl = `${PASSWORD}${REPOSITORY}${REPOSITORY_SECRET}
+resource "azuread_application_registration" "deploy" {
+  display_name = "deploy"
+}
+resource "azuread_service_principal" "deploy" {
+  client_id = azuread_application_registration.deploy.client_id
+}
+resource "azuread_group" "deployers" {
+  display_name     = "deployers"
+  security_enabled = true
+  members          = [azuread_service_principal.deploy.object_id]
+}
+resource "azurerm_role_assignment" "group_reader" {
+  scope                = "/subscriptions/${SUB}"
+  role_definition_name = "Reader"
+  principal_id         = azuread_group.deployers.object_id
+}
+resource "azuread_directory_role_assignment" "app_admin" {
+  role_id             = "9b895d92-2cd3-44c7-9d02-a6ac2d5ea5c3"
+  principal_object_id = azuread_service_principal.deploy.object_id
+}
+`;
+    const g = await entraGraphOf(hcl, ['directoryRoles', 'groupMemberships']);
+    expect(g.grants.map((x) => [x.principal.name, x.role.name, x.scope.value])).toEqual([['deployers', 'Reader', `/subscriptions/${SUB}`]]);
+    expect(g.directoryRoles.map((d) => [d.principal.name, d.role.name, d.scope.value])).toEqual([['deploy', 'Application Administrator', '/']]);
+    expect((await ruleFindings(hcl, 'AZA005')).map((f) => f.message)).toEqual([
+      `${SECRET} Kept in GitHub Actions secret AZURE_CLIENT_SECRET of repository infra: whoever can run a workflow there signs in as application deploy, `
+      + 'which holds "Application Administrator (directory role)" at / (tenant) and 1 other grant.',
+    ]);
+  });
+
+  test('a principal the configuration gives nothing, or an application without a declared service principal, is said so', async () => {
+    const hcl = `${PASSWORD}${REPOSITORY}${REPOSITORY_SECRET}
+resource "azuread_application_registration" "deploy" {
+  display_name = "deploy"
+}
+`;
+    expect((await ruleFindings(hcl, 'AZA005')).map((f) => f.message)).toEqual([
+      `${SECRET} Kept in GitHub Actions secret AZURE_CLIENT_SECRET of repository infra: whoever can run a workflow there `
+      + 'signs in as the service principal of deploy, which holds no grant this configuration declares.',
+    ]);
+  });
+
   test('through a local, as azure/login JSON credentials: the evaluator resolves it and the store keeps the secret', async () => {
     const documents = await readInputs(['test/fixtures/ci-secret-stores/through-locals'], { env: {} });
     const graph = AccessGraph.fromDocuments(documents.map((d) => ({ file: d.file, document: d.document })));
