@@ -9,6 +9,7 @@ import {
   scheduleRequestForm,
 } from './azapi-access';
 import { nestedBlock, nestedBlocks, strings, text } from './block-values';
+import { readCiSecretStores } from './ci-secret-stores';
 import { constrainedRole } from './constrained-role';
 import { coverageOf } from './coverage';
 import { DocumentIndex } from './document-index';
@@ -23,6 +24,7 @@ import {
   GraphAppPermission,
   GraphCoverage,
   GraphCredential,
+  GraphCredentialStore,
   GraphCustomDirectoryRole,
   GraphDelegatedGrant,
   GraphDirectoryObject,
@@ -201,6 +203,8 @@ export class AccessGraph {
   public readonly policies: GraphActivationPolicy[] = [];
   public readonly identities: GraphIdentity[] = [];
   public readonly credentials: GraphCredential[] = [];
+  /** CI secret stores (GitHub Actions, Azure DevOps), each with the credential of the configuration it keeps, if any. */
+  public readonly credentialStores: GraphCredentialStore[] = [];
   public readonly roleDefinitions: GraphRoleDefinition[] = [];
   /** Standing Entra directory roles (role assignments and role members). */
   public readonly directoryRoles: GraphDirectoryRole[] = [];
@@ -348,7 +352,11 @@ export class AccessGraph {
       });
     }
 
+    const credentialsBefore = this.credentials.length;
     this.readCredentials(index, origin);
+    const ci = readCiSecretStores(index, origin, this.credentials.slice(credentialsBefore));
+    this.credentialStores.push(...ci.stores);
+    this.credentials.push(...ci.keys);
     this.directoryRoles.push(...readDirectoryRoles(index, origin));
     this.appPermissions.push(...readAppPermissions(index, origin));
     const directory = readEntraDirectory(index, origin);

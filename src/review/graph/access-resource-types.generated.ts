@@ -5,7 +5,7 @@
 import type { AccessResourceType } from './access-resource-type';
 
 /** Where the list came from. */
-export const ACCESS_RESOURCE_SOURCE = {"file":"data/access-resource-types.json","version":"2026-12-01","entries":262};
+export const ACCESS_RESOURCE_SOURCE = {"file":"data/access-resource-types.json","version":"2026-12-01","entries":270};
 
 /** Every resource type (and, for azapi, ARM type) that carries access, with the part of it that does. */
 export const ACCESS_RESOURCE_TYPES: AccessResourceType[] = [
@@ -271,4 +271,12 @@ export const ACCESS_RESOURCE_TYPES: AccessResourceType[] = [
   {"type":"azurerm_workloads_sap_discovery_virtual_instance","via":"block:identity","reason":"Attaches managed identities: whoever runs code on it acts as them."},
   {"type":"azurerm_workloads_sap_single_node_virtual_instance","via":"block:identity","reason":"Attaches managed identities: whoever runs code on it acts as them."},
   {"type":"azurerm_workloads_sap_three_tier_virtual_instance","via":"block:identity","reason":"Attaches managed identities: whoever runs code on it acts as them."},
+  {"type":"azuredevops_serviceendpoint_azurerm","via":"resource","reason":"An Azure DevOps service connection: pipelines allowed to use it act as its service principal; with a key, a client secret is kept in Azure DevOps."},
+  {"type":"azuredevops_variable_group","via":"block:variable","reason":"Azure DevOps variables: a client secret kept in one lets every pipeline that may use the group sign in as its principal."},
+  {"type":"github_actions_environment_secret","via":"resource","reason":"A GitHub Actions environment secret: a client secret kept there lets workflows of that environment sign in as its principal."},
+  {"type":"github_actions_environment_variable","via":"resource","reason":"A GitHub Actions environment variable, unmasked: a client secret kept there lets workflows of that environment sign in as its principal."},
+  {"type":"github_actions_organization_secret","via":"resource","reason":"A GitHub Actions organization secret: a client secret kept there lets workflows of every repository it is shared with sign in as its principal."},
+  {"type":"github_actions_organization_variable","via":"resource","reason":"A GitHub Actions organization variable, unmasked: a client secret kept there lets workflows of every repository it is shared with sign in as its principal."},
+  {"type":"github_actions_secret","via":"resource","reason":"A GitHub Actions repository secret: a client secret kept there lets any workflow of the repository sign in as its principal."},
+  {"type":"github_actions_variable","via":"resource","reason":"A GitHub Actions repository variable, unmasked: a client secret kept there lets any workflow of the repository sign in as its principal."},
 ];

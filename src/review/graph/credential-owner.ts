@@ -1,4 +1,4 @@
-import { GraphCredential } from './graph-types';
+import { GraphCredential, GraphPrincipal } from './graph-types';
 import { documentKeyOf } from './origin';
 import { parseReference } from '../reference';
 
@@ -25,4 +25,21 @@ export function credentialOwnerName(credential: GraphCredential, graph: Named): 
   const named = [...graph.directoryObjects, ...graph.identities]
     .find((o) => o.origin.address === reference.address && documentKeyOf(o.origin) === document);
   return named?.name ?? credential.owner;
+}
+
+interface SigningObject extends NamedObject {
+  readonly principal?: GraphPrincipal;
+}
+
+/**
+ * The principal a secret signs in as: the service principal it belongs to, or the one the
+ * configuration declares for the application it belongs to; undefined when the configuration
+ * declares neither (the secret still signs in, as a principal this review cannot see).
+ */
+export function credentialPrincipal(credential: GraphCredential,
+  graph: { readonly directoryObjects: readonly SigningObject[] }): GraphPrincipal | undefined {
+  // An inline password's owner is the application's own address; the others reference it.
+  const address = parseReference(credential.owner)?.address ?? credential.owner;
+  const document = documentKeyOf(credential.origin);
+  return graph.directoryObjects.find((o) => o.origin.address === address && documentKeyOf(o.origin) === document)?.principal;
 }

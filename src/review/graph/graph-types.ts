@@ -239,6 +239,58 @@ export interface GraphCredential {
   readonly claimsMatchingExpression?: string;
 }
 
+/** The CI secret stores the review reads, by the Terraform type that declares each. */
+export type GraphCredentialStoreKind =
+  | 'github-actions-secret'
+  | 'github-actions-environment-secret'
+  | 'github-actions-organization-secret'
+  | 'github-actions-variable'
+  | 'github-actions-environment-variable'
+  | 'github-actions-organization-variable'
+  | 'azure-devops-variable-group'
+  | 'azure-devops-service-connection';
+
+/**
+ * A place outside the tenant where CI keeps values for its jobs: a GitHub Actions secret or
+ * variable, an Azure DevOps variable group's variable, a service connection. When the value is a
+ * client secret the configuration creates (or a service connection's key), whoever can run a job
+ * there signs in as that secret's principal. Every such block is one (a variable group: one per
+ * variable), whether its value is a credential or not: which it holds is `credential`.
+ */
+export interface GraphCredentialStore {
+  readonly origin: Origin;
+  readonly kind: GraphCredentialStoreKind;
+  /** The secret's or variable's name (`AZURE_CLIENT_SECRET`); a service connection's `service_endpoint_name`. */
+  readonly name: string;
+  /** GitHub: the repository, by the name a declared `github_repository` gives it, else as written. */
+  readonly repository?: string;
+  /** GitHub environment secrets and variables: the environment, as its declared `github_repository_environment` names it, else as written. */
+  readonly environment?: string;
+  /**
+   * GitHub environment secrets and variables: true when the configuration declares the
+   * environment with required reviewers (a job waits for one of them), so fewer can use it than a
+   * repository secret. Reviewers that cannot be read (a variable may be empty) count as none.
+   */
+  readonly requiredReviewers?: boolean;
+  /** GitHub organization secrets and variables: `visibility` as written (`all`, `private`, `selected`). */
+  readonly visibility?: string;
+  /** Azure DevOps: the project, by the name a declared `azuredevops_project` gives it, else as written. */
+  readonly project?: string;
+  /** Azure DevOps variable groups: the group's name. */
+  readonly variableGroup?: string;
+  /** Azure DevOps variable groups: `allow_access` written true, so every pipeline of the project may use the group. */
+  readonly allPipelines?: boolean;
+  /**
+   * The address of the credential of the same document whose secret the value holds (an
+   * `azuread_application_password`, an `azuread_service_principal_password`, an application's
+   * inline `password`), or, for a service connection whose key the configuration does not
+   * create, the connection itself (its key is then a credential of the graph of its own).
+   */
+  readonly credential?: string;
+  /** Service connections: the service principal's client ID (`credentials.serviceprincipalid`) as written. */
+  readonly servicePrincipalId?: string;
+}
+
 /** A `moved` block: the resource at `from` is the one now declared at `to`. */
 export interface GraphMove {
   readonly file: string;

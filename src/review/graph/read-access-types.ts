@@ -52,6 +52,10 @@ export const READ_ACCESS_TYPES: readonly ReadAccessType[] = [
   { type: 'azurerm_cosmosdb_sql_role_assignment', via: 'resource' },
   { type: 'azurerm_key_vault_access_policy', via: 'resource' },
   { type: 'azurerm_key_vault', via: 'block:access_policy' },
+  // CI secret stores: read by ci-secret-stores.ts, each with the credential it keeps, if any.
+  ...['github_actions_secret', 'github_actions_environment_secret', 'github_actions_organization_secret', 'github_actions_variable',
+    'github_actions_environment_variable', 'github_actions_organization_variable', 'azuredevops_serviceendpoint_azurerm'].map((type) => ({ type, via: 'resource' })),
+  { type: 'azuredevops_variable_group', via: 'block:variable' },
   ...['azapi_resource', 'azapi_update_resource'].flatMap((type) => [
     'Microsoft.Authorization/roleAssignments',
     'Microsoft.Authorization/roleDefinitions',

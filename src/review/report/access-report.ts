@@ -10,12 +10,16 @@ import { EscalationChain } from '../escalation/escalation-chain';
 import { reachOfGraph } from '../escalation/reach';
 import { RootCause, rootCausesOfGraph } from '../escalation/root-causes';
 import { AccessGraph } from '../graph/access-graph';
+import { credentialKey, storesByCredential } from '../graph/ci-secret-stores';
 import { describeCoverage } from '../graph/describe-coverage';
+import { describeCredentialStore } from '../graph/describe-credential-store';
 import { describePrincipal } from '../graph/describe-principal';
 import { DeclaredPolicies, governingPolicy } from '../graph/governing-policy';
 import {
   GraphAppPermission,
   GraphCredential,
+  GraphCredentialStore,
+  GraphCredentialStoreKind,
   GraphDirectoryRole,
   GraphEligibility,
   GraphGrant,
@@ -34,6 +38,24 @@ export interface ReportCredential {
   readonly endDate?: string;
   readonly issuer?: string;
   readonly subject?: string;
+  readonly address: string;
+  /** The CI secret stores that keep this secret (absent when none do): whoever can use one signs in as its principal. */
+  readonly stores?: ReportCredentialStore[];
+}
+
+/** A CI secret store that keeps a credential: GitHub Actions, Azure DevOps. */
+export interface ReportCredentialStore {
+  readonly kind: GraphCredentialStoreKind;
+  /** `GitHub Actions secret AZURE_CLIENT_SECRET of environment prod of repository infra`. */
+  readonly store: string;
+  /** The secret's, variable's or service connection's name. */
+  readonly name: string;
+  readonly repository?: string;
+  readonly environment?: string;
+  /** An environment's store behind required reviewers: narrower than a repository secret. */
+  readonly requiredReviewers?: boolean;
+  readonly project?: string;
+  readonly variableGroup?: string;
   readonly address: string;
 }
 
@@ -304,6 +326,19 @@ function appPermissionRow(p: GraphAppPermission): ReportRow {
   return entraRow(p, { role: describeAppPermission(p), scope: p.api.name, scopeLevel: 'api', tier: p.tier });
 }
 
+function storeRow(s: GraphCredentialStore): ReportCredentialStore {
+  return {
+    kind: s.kind,
+    store: describeCredentialStore(s),
+    name: s.name,
+    ...(s.repository === undefined ? {} : { repository: s.repository }),
+    ...(s.environment === undefined ? {} : { environment: s.environment, requiredReviewers: s.requiredReviewers === true }),
+    ...(s.project === undefined ? {} : { project: s.project }),
+    ...(s.variableGroup === undefined ? {} : { variableGroup: s.variableGroup }),
+    address: s.origin.address,
+  };
+}
+
 function count(values: string[]): Record<string, number> {
   // Counted in a Map, so no value can be mistaken for (or written to) Object.prototype; the few
   // distinct values are sorted, not the thousands of rows.
@@ -322,6 +357,7 @@ export function buildReport(graph: AccessGraph): AccessReport {
     ...graph.groupAssignments.map((a) => groupAssignmentRow(a, exceptionsOf)),
     ...graph.delegatedGrants.map((g) => delegatedGrantRow(g, exceptionsOf)),
   ];
+  const stores = graph.credentialStores.length === 0 ? new Map<string, GraphCredentialStore[]>() : storesByCredential(graph);
   const holders = new Set([...graph.grants, ...graph.eligibilities, ...graph.directoryRoles, ...graph.appPermissions].map((x) => x.principal.key));
   return {
     rows,
@@ -350,6 +386,7 @@ export function buildReport(graph: AccessGraph): AccessReport {
       ...(c.issuer ? { issuer: c.issuer } : {}),
       ...(c.subject ? { subject: c.subject } : {}),
       address: c.origin.address,
+      ...(stores.has(credentialKey(c)) ? { stores: stores.get(credentialKey(c))!.map(storeRow) } : {}),
     })),
     requestedPermissions: graph.requestedPermissions.map(requestedPermissionRow),
     escalations: rootCausesOfGraph(graph).map(rootCauseRow),

@@ -1,6 +1,6 @@
 import { AccessReport, ReportRow } from './access-report';
 import { COVERAGE_NOTES_SENTENCE, modulesNotReadSentence, notReviewedSentence, repeatedText, valuesNotEvaluatedSentence } from './not-reviewed-text';
-import { endsText, notesOf, scopeText, suppressionText, totalsSentence } from './render-report';
+import { credentialNotes, endsText, notesOf, scopeText, totalsSentence } from './render-report';
 
 /**
  * `report --format html`: one self-contained page an auditor opens in a browser — the tables of
@@ -45,7 +45,7 @@ export function renderReportHtml(report: AccessReport): string {
     report.credentials.length
       ? table(['kind', 'belongs to', 'ends', 'trusts', 'notes', 'address'], report.credentials.map((c) => [
         c.kind, c.owner, c.endDate ?? (c.kind === 'federated' ? 'n/a (no secret)' : 'no end date'),
-        c.subject ? `${c.issuer} ${c.subject}` : '', c.suppressions.map(suppressionText).join('; '), c.address,
+        c.subject ? `${c.issuer} ${c.subject}` : '', credentialNotes(c, (a) => a).join('; '), c.address,
       ]))
       : '<p>No credentials.</p>',
     '<h2>Escalations by root cause</h2>',

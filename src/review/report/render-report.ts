@@ -1,4 +1,4 @@
-import { AccessReport, ReportRow, ReportSuppression } from './access-report';
+import { AccessReport, ReportCredential, ReportRow, ReportSuppression } from './access-report';
 import { code, markdownTable } from './markdown-table';
 import { COVERAGE_NOTES_SENTENCE, modulesNotReadSentence, notReviewedSentence, repeatedText, valuesNotEvaluatedSentence } from './not-reviewed-text';
 import { RuleId } from '../../model/rule-id';
@@ -32,6 +32,17 @@ export function notesOf(row: ReportRow): string[] {
 /** `AZA005 accepted until 2027-06-30: migrating to uai-ordering-api`. */
 export function suppressionText(s: ReportSuppression): string {
   return `${s.ruleId} accepted${s.until === undefined ? '' : ` until ${s.until}`}: ${s.reason}${s.accepts === undefined ? '' : ` (accepts ${s.accepts.join(', ')})`}`;
+}
+
+/**
+ * What the notes of a credential say: its accepted exceptions, then each CI store that keeps it
+ * (`kept in GitHub Actions secret X of repository infra (github_actions_secret.x)`).
+ */
+export function credentialNotes(c: ReportCredential, address: (value: string) => string): string[] {
+  return [
+    ...c.suppressions.map(suppressionText),
+    ...(c.stores ?? []).map((s) => `kept in ${s.store} (${s.requiredReviewers ? 'behind required reviewers, ' : ''}${address(s.address)})`),
+  ];
 }
 
 /** The scope as a reader knows it: its name when the input says it, else the value as written. */
@@ -93,7 +104,7 @@ export function renderReportMarkdown(report: AccessReport): string {
           code(c.owner),
           c.endDate ?? (c.kind === 'federated' ? 'n/a (no secret)' : 'no end date'),
           c.subject ? `${c.issuer} ${code(c.subject)}` : '',
-          c.suppressions.map(suppressionText).join('; '),
+          credentialNotes(c, code).join('; '),
           code(c.address),
         ]),
       ),

@@ -119,7 +119,7 @@ describe('coverage: access resources the review does not read are shown, never d
     const g = AccessGraph.fromDocuments([{ file: 'main.tf', document: { resource } }]);
     const parts = [g.grants, g.eligibilities, g.policies, g.identities, g.credentials, g.roleDefinitions,
       g.directoryRoles, g.appPermissions, g.ownerships, g.groupMemberships, g.customDirectoryRoles, g.groupAssignments, g.groupPolicies,
-      g.delegatedGrants, g.requestedPermissions, g.unitMemberships, g.directoryObjects.filter((o) => o.kind === 'user')];
+      g.delegatedGrants, g.requestedPermissions, g.unitMemberships, g.directoryObjects.filter((o) => o.kind === 'user'), g.credentialStores];
     const read = new Set(parts.flat().map((x) => x.origin.address.split('.')[0]));
     expect(READ_ACCESS_TYPES.filter((r) => !read.has(r.type)).map((r) => r.type)).toEqual([]);
     expect(g.coverage).toHaveLength(READ_ACCESS_TYPES.length);

@@ -1,0 +1,110 @@
+import { scopeLevelRank } from '../../model/scope-level';
+import { describeReach } from '../../review/escalation/describe-root-cause';
+import { AccessGraph } from '../../review/graph/access-graph';
+import { credentialOwnerName, credentialPrincipal } from '../../review/graph/credential-owner';
+import { describeCredentialStore, storeBreadthNote, whoCanUseStore } from '../../review/graph/describe-credential-store';
+import { describePrincipal } from '../../review/graph/describe-principal';
+import { GraphCredential, GraphCredentialStore, GraphPrincipal } from '../../review/graph/graph-types';
+import { describeAppPermission, describeDirectoryRole, describeDirectoryScope } from '../../review/report/describe-entra-access';
+import { permissionTierRank } from '../../roles/permission-tier';
+import { PrivilegeTier } from '../../roles/privilege-tier';
+import { RuleHit } from '../rule';
+
+/** How many stores a message names one by one; the report's Credentials section names them all. */
+const STORES_NAMED = 3;
+
+/** One thing a principal holds, with what it is ranked by: its tier (lower is wider), then its scope's width. */
+interface Holding {
+  readonly role: string;
+  readonly scope: string;
+  readonly tierRank: number;
+  readonly scopeRank: number;
+}
+
+/**
+ * What a principal holds standing: its Azure grants, Entra directory roles and application
+ * permissions, and those of the groups it is a standing member of (one level, as the group's
+ * own grants name it). A role that cannot be read is tier 0, the widest.
+ */
+function holdingsOf(principal: GraphPrincipal, graph: AccessGraph): Holding[] {
+  const keys = new Set([principal.key, ...graph.groupMemberships.filter((m) => m.member.key === principal.key).map((m) => m.group.key)]);
+  return [
+    ...graph.grants.filter((g) => keys.has(g.principal.key)).map((g) => ({
+      role: g.role.name,
+      scope: g.scope.name ?? g.scope.value,
+      tierRank: permissionTierRank(g.role.role?.tier ?? PrivilegeTier.CONTROL_PLANE),
+      scopeRank: scopeLevelRank(g.scope.level),
+    })),
+    ...graph.directoryRoles.filter((d) => keys.has(d.principal.key)).map((d) => ({
+      role: describeDirectoryRole(d),
+      scope: describeDirectoryScope(d.scope),
+      tierRank: permissionTierRank(d.role.tier),
+      scopeRank: scopeLevelRank(d.scope.level),
+    })),
+    ...graph.appPermissions.filter((p) => keys.has(p.principal.key)).map((p) => ({
+      role: describeAppPermission(p), scope: p.api.name, tierRank: permissionTierRank(p.tier), scopeRank: 0,
+    })),
+  ];
+}
+
+/** `which holds "Owner" at sub-prod and 2 other grants`: the widest of what the principal holds, or that the configuration gives it nothing. */
+function holdsText(principal: GraphPrincipal | undefined, graph: AccessGraph): string {
+  const holdings = principal === undefined ? [] : holdingsOf(principal, graph);
+  if (holdings.length === 0) return 'which holds no grant this configuration declares';
+  const widest = holdings.reduce((a, b) => (b.tierRank < a.tierRank || (b.tierRank === a.tierRank && b.scopeRank > a.scopeRank) ? b : a));
+  const others = holdings.length - 1;
+  return `which holds ${describeReach(widest)}${others === 0 ? '' : ` and ${others} other grant${others === 1 ? '' : 's'}`}`;
+}
+
+/** `whoever can run a workflow there (no required reviewers: as wide as a repository secret)`. */
+function whoWithNote(store: GraphCredentialStore, separator: string): string {
+  const note = storeBreadthNote(store);
+  return note === undefined ? whoCanUseStore(store) : `${whoCanUseStore(store)}${separator}${note}`;
+}
+
+/** The principal a secret signs in as, in words: the service principal, or whose it is when the configuration declares none. */
+function signsInAsText(credential: GraphCredential, graph: AccessGraph): { principal?: GraphPrincipal; text: string } {
+  const principal = credentialPrincipal(credential, graph);
+  return principal === undefined
+    ? { text: `the service principal of ${credentialOwnerName(credential, graph)}` }
+    : { principal, text: describePrincipal(principal) };
+}
+
+/**
+ * The sentence AZA005 adds for a secret kept in CI stores: each store (a few by name) and who
+ * can use it, the principal they sign in as, and the widest thing it holds.
+ * `Kept in GitHub Actions secret AZURE_CLIENT_SECRET of repository infra: whoever can run a
+ * workflow there signs in as application deploy, which holds "Owner" at sub-prod.`
+ */
+export function keptInStoresText(credential: GraphCredential, stores: readonly GraphCredentialStore[], graph: AccessGraph): string {
+  const signsInAs = signsInAsText(credential, graph);
+  const holds = holdsText(signsInAs.principal, graph);
+  if (stores.length === 1) {
+    const note = storeBreadthNote(stores[0]);
+    return `Kept in ${describeCredentialStore(stores[0])}: ${whoCanUseStore(stores[0])}${note === undefined ? '' : ` (${note})`} `
+      + `signs in as ${signsInAs.text}, ${holds}.`;
+  }
+  const named = stores.slice(0, STORES_NAMED).map((s) => `${describeCredentialStore(s)} (${whoWithNote(s, '; ')})`);
+  const more = stores.length - named.length;
+  return `Kept in ${stores.length} CI stores: ${named.join(', ')}${more === 0 ? '' : `, and ${more} more`}. `
+    + `Whoever can use one signs in as ${signsInAs.text}, ${holds}.`;
+}
+
+/** Each store as a path of two steps, for tools that show a finding as steps (SARIF code flows): the store, then the secret. */
+export function keptInStoresFlows(credential: GraphCredential, stores: readonly GraphCredentialStore[], graph: AccessGraph): RuleHit['flows'] {
+  const signsInAs = signsInAsText(credential, graph).text;
+  return stores.map((s) => ({
+    steps: [
+      { where: s.origin, message: `${describeCredentialStore(s)}: ${whoWithNote(s, ', ')} can use it` },
+      { where: credential.origin, message: `the secret it keeps signs in as ${signsInAs}` },
+    ],
+  }));
+}
+
+/** The fix for a secret kept in CI: sign in from CI without one, then delete the secret and every place it is kept. */
+export function keptInStoresFix(stores: readonly GraphCredentialStore[]): string {
+  const addresses = [...new Set(stores.map((s) => s.origin.address))];
+  return 'Sign in from CI with a federated credential instead (GitHub: azuread_application_federated_identity_credential for the '
+    + 'repository or environment; Azure DevOps: a service connection with service_endpoint_authentication_scheme = "WorkloadIdentityFederation"), '
+    + `then delete the secret and where it is kept: ${addresses.join(', ')}.`;
+}

@@ -1,0 +1,65 @@
+import { GraphCredentialStore, GraphCredentialStoreKind } from './graph-types';
+
+const WORDS: Record<GraphCredentialStoreKind, string> = {
+  'github-actions-secret': 'GitHub Actions secret',
+  'github-actions-environment-secret': 'GitHub Actions secret',
+  'github-actions-organization-secret': 'GitHub Actions organization secret',
+  'github-actions-variable': 'GitHub Actions variable (unmasked)',
+  'github-actions-environment-variable': 'GitHub Actions variable (unmasked)',
+  'github-actions-organization-variable': 'GitHub Actions organization variable (unmasked)',
+  'azure-devops-variable-group': 'Azure DevOps variable',
+  'azure-devops-service-connection': 'Azure DevOps service connection',
+};
+
+/** Where a store is: `repository contoso/infra`, `environment prod of repository infra`, `project platform`. */
+function placeOf(store: GraphCredentialStore): string | undefined {
+  if (store.environment !== undefined) return `environment ${store.environment} of repository ${store.repository ?? '(unknown)'}`;
+  if (store.repository !== undefined) return `repository ${store.repository}`;
+  if (store.variableGroup !== undefined) return `variable group ${store.variableGroup}${store.project === undefined ? '' : ` (project ${store.project})`}`;
+  if (store.project !== undefined) return `project ${store.project}`;
+  return undefined;
+}
+
+/**
+ * `GitHub Actions secret AZURE_CLIENT_SECRET of repository contoso/infra`, `Azure DevOps service
+ * connection sc-prod of project platform`: how findings and the report name a store.
+ */
+export function describeCredentialStore(store: GraphCredentialStore): string {
+  const place = placeOf(store);
+  return `${WORDS[store.kind]} ${store.name}${place === undefined ? '' : ` of ${place}`}`;
+}
+
+/** Who can run a job that reads an organization secret or variable, by its visibility; one that cannot be read is the widest. */
+function organizationReach(visibility: string | undefined): string {
+  if (visibility === 'selected') return 'whoever can run a workflow in a repository it is shared with';
+  if (visibility === 'private') return 'whoever can run a workflow in any private repository of the organization';
+  return 'whoever can run a workflow in any repository of the organization';
+}
+
+/** Who can use what a store keeps, as the subject of "signs in as …": `whoever can run a workflow there`. */
+export function whoCanUseStore(store: GraphCredentialStore): string {
+  switch (store.kind) {
+    case 'github-actions-secret':
+    case 'github-actions-variable':
+      return 'whoever can run a workflow there';
+    case 'github-actions-environment-secret':
+    case 'github-actions-environment-variable':
+      return store.requiredReviewers ? 'a workflow there that a required reviewer approved' : 'whoever can run a workflow there';
+    case 'github-actions-organization-secret':
+    case 'github-actions-organization-variable':
+      return organizationReach(store.visibility);
+    case 'azure-devops-variable-group':
+      return store.allPipelines ? 'every pipeline of the project' : 'a pipeline authorized to use the group';
+    case 'azure-devops-service-connection':
+      return 'a pipeline authorized to use it';
+  }
+}
+
+/**
+ * How an environment's store compares with a repository secret: narrower behind required
+ * reviewers, as wide without them. Undefined for the other stores.
+ */
+export function storeBreadthNote(store: GraphCredentialStore): string | undefined {
+  if (store.kind !== 'github-actions-environment-secret' && store.kind !== 'github-actions-environment-variable') return undefined;
+  return store.requiredReviewers ? 'narrower than a repository secret' : 'no required reviewers: as wide as a repository secret';
+}
