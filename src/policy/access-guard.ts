@@ -32,7 +32,10 @@ if (sourceLocationsRequested()) captureCreationSites();
 /**
  * `record`: error findings are recorded as warnings and synth goes on, so the CI step after it
  * (`azure-access check --format sarif`, which judges the same JSON with the same rules and fails
- * on errors) can upload them to code scanning. Set as an environment variable or as cdktf context.
+ * on errors) can upload them to code scanning. A construct's own synth-time check of a fact a rule
+ * judges stands aside where this guard recorded that rule on its resource (guarded-stacks.ts);
+ * values Azure would refuse at apply still fail synth. Set as an environment variable or as cdktf
+ * context.
  */
 export const GUARD_MODE_ENV = 'AZURE_ACCESS_GUARD';
 export const GUARD_MODE_CONTEXT = 'azure-access:guard';

@@ -1,15 +1,18 @@
 import '@microsoft/jest-sarif';
-import { DirectoryRoleAssignment } from '@cdktf/provider-azuread/lib/directory-role-assignment';
-import { Group } from '@cdktf/provider-azuread/lib/group';
-import { AzureadProvider } from '@cdktf/provider-azuread/lib/provider';
-import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
-import { App, Aspects, TerraformResource, TerraformStack } from 'cdktf';
 import { mkdtempSync, readFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
+import { Application } from '@cdktf/provider-azuread/lib/application';
+import { DirectoryRoleAssignment } from '@cdktf/provider-azuread/lib/directory-role-assignment';
+import { Group } from '@cdktf/provider-azuread/lib/group';
+import { AzureadProvider } from '@cdktf/provider-azuread/lib/provider';
+import { ServicePrincipal } from '@cdktf/provider-azuread/lib/service-principal';
+import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
+import { App, Aspects, TerraformResource, TerraformStack } from 'cdktf';
 import {
   AccessGuard,
   AccessGuardProps,
+  AppPermission,
   BuiltInRole,
   DirectoryRole,
   DirectoryRoleEligibility,
@@ -30,6 +33,7 @@ const GRANT_ERROR =
   '(9e3f62cf-ca93-4989-b6ce-bf83c28f9fe8), a tier 0 (ControlPlane) application permission: it can take over the tenant, and has no justification. ' +
   'Fix: Grant a narrower permission if one does the job (e.g. a .Read. permission, or Sites.Selected instead of Sites.ReadWrite.All); ' +
   'for a real need, pass { justification: "<why this workload needs it>" } to grantAppPermission().';
+const ORDERS_READ = '0a0a0a0a-0000-4000-8000-000000000001';
 const RECORDED = `(an error, recorded for azure-access check: ${GUARD_MODE_ENV}=record)`;
 
 interface AppOptions {
@@ -148,6 +152,28 @@ describe('record mode covers the grant\'s own tier-0 check (AZURE_ACCESS_GUARD=r
     });
     expect(synthError(suppressed.app)).toContain(GRANT_ERROR);
     expect(synthError(issueApp({ record: true, guard: { disabledRules: ['AZA022'] } }).app)).toContain(GRANT_ERROR);
+  });
+
+  test('another API\'s app role of no given tier: recorded where AZA022 judges it, still refused where the API is an application of this configuration', () => {
+    const appRole = (resourceObjectId: string) => AppPermission.forApi({ resourceObjectId, appRoleId: ORDERS_READ, name: 'Orders.Read' });
+    const undeclared = issueApp({ record: true, extra: (_, automation) => automation.grantAppPermission(appRole('aaaaaaaa-0000-1111-2222-bbbbbbbbbbbb')) });
+    expect(synthError(undeclared.app)).toBeUndefined();
+    expect(annotationsOf(undeclared.outdir).filter((a) => a.constructPath === 'automation/Automation/AppRole-Orders-Read/Assignment').map((a) => [a.level, a.message]))
+      .toEqual([['@cdktf/warn', expect.stringMatching(new RegExp(`^\\[AZA022\\] managed identity uai-automation holds the app role "${ORDERS_READ}" of an API that cannot be read .*\\(an error, recorded`))]]);
+
+    const declared = issueApp({
+      record: true,
+      extra: (stack, automation) => {
+        const orders = new Application(stack, 'Orders', {
+          displayName: 'orders-api',
+          appRole: [{ id: ORDERS_READ, allowedMemberTypes: ['Application'], description: 'Read orders', displayName: 'Orders.Read', value: 'Orders.Read' }],
+        });
+        automation.grantAppPermission(appRole(new ServicePrincipal(stack, 'OrdersSp', { clientId: orders.clientId }).objectId));
+      },
+    });
+    const error = synthError(declared.app);
+    expect(error).toContain('[automation/Automation/AppRole-Orders-Read] managed identity uai-automation is granted Orders.Read');
+    expect(error).not.toContain(GRANT_ERROR);
   });
 
   test('a value Entra refuses at apply still fails synth in record mode, alone: a directory role for a group that is not role-assignable', () => {
