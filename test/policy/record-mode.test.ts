@@ -1,5 +1,5 @@
 import '@microsoft/jest-sarif';
-import { mkdtempSync, readFileSync } from 'fs';
+import { mkdtempSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { Application } from '@cdktf/provider-azuread/lib/application';
@@ -49,8 +49,12 @@ interface AppOptions {
  * tier-0 Entra role Global Administrator standing (a raw resource), and Reader on a subscription
  * with no justification. Each is an error of the guard; the first is also the grant's own check.
  */
+const outdirs: string[] = [];
+afterAll(() => outdirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
 function issueApp(options: AppOptions = {}) {
   const outdir = mkdtempSync(path.join(tmpdir(), 'record-mode-'));
+  outdirs.push(outdir);
   const app = new App({ outdir, context: options.record ? { [GUARD_MODE_CONTEXT]: 'record' } : {} });
   const stack = new TerraformStack(app, 'automation');
   new AzurermProvider(stack, 'azurerm', { features: [{}] });
