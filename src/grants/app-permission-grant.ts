@@ -90,6 +90,7 @@ export class AppPermissionGrant extends Construct {
     if (justification !== undefined) recordJustification(this.assignment, justification);
     checkTierZeroAtSynth({
       construct: this,
+      resource: this.assignment,
       holder: describeHolder(props.principal),
       permission: props.permission.toString(),
       tier: props.permission.tier,

@@ -8,7 +8,7 @@ import { isRuleId, ruleIdRange } from '../model/rule-id';
 import { Severity } from '../model/severity';
 import { cdktf } from '../private/cdktf-runtime';
 import { captureCreationSites, creationSiteOf, repositoryRoot, sourceLocationsRequested } from '../private/creation-site';
-import { markGuarded } from '../private/guarded-stacks';
+import { markGuarded, markRecorded } from '../private/guarded-stacks';
 import { recordSource, recordSuppressions } from '../private/record-metadata';
 import type * as AccessGraphModule from '../review/graph/access-graph';
 
@@ -32,7 +32,10 @@ if (sourceLocationsRequested()) captureCreationSites();
 /**
  * `record`: error findings are recorded as warnings and synth goes on, so the CI step after it
  * (`azure-access check --format sarif`, which judges the same JSON with the same rules and fails
- * on errors) can upload them to code scanning. Set as an environment variable or as cdktf context.
+ * on errors) can upload them to code scanning. A construct's own synth-time check of a fact a rule
+ * judges stands aside where this guard recorded that rule on its resource (guarded-stacks.ts);
+ * values Azure would refuse at apply still fail synth. Set as an environment variable or as cdktf
+ * context.
  */
 export const GUARD_MODE_ENV = 'AZURE_ACCESS_GUARD';
 export const GUARD_MODE_CONTEXT = 'azure-access:guard';
@@ -137,8 +140,10 @@ export class AccessGuard implements IAspect {
     if (!(node instanceof Stack)) return;
     const stack = node as TerraformStack;
     // Before the stack's validations run: the library's grants leave the wide-scope decision
-    // to this guard, and so to its settings.
-    markGuarded(stack);
+    // to this guard, and so to its settings; in record mode, the grants' own judgements that
+    // this guard records (a tier-0 application permission) too.
+    const record = recordsOnly(stack);
+    markGuarded(stack, record);
     if (sourceLocationsRequested()) this.recordSources(stack);
     const { AccessGraph, evaluate } = review();
     const document = stackDocument(stack);
@@ -154,9 +159,9 @@ export class AccessGuard implements IAspect {
     findingsByStack.set(stack, findings);
 
     const byPath = new Map(stack.node.findAll().map((c) => [c.node.path, c]));
-    const record = recordsOnly(stack);
     for (const finding of findings) {
       const target = (finding.constructPath && byPath.get(finding.constructPath)) || stack;
+      if (record && target !== stack) markRecorded(stack, finding.ruleId, target.node.path);
       const text = `[${finding.ruleId}] ${finding.message} Fix: ${finding.fix}`;
       if (finding.severity === Severity.ERROR && record) {
         Annotations.of(target).addWarning(`${text} (an error, recorded for azure-access check: ${GUARD_MODE_ENV}=record)`);
