@@ -27,7 +27,7 @@ describe('azure-access check', () => {
       `${HCL}: azurerm_role_assignment.app_contributor: error AZA001: managed identity id-contoso-app holds "Contributor" at subscription scope \${data.azurerm_subscription.current.id}.`,
     );
     expect(stdout).toContain(`${HCL}: azurerm_role_assignment.app_contributor: error AZA004:`);
-    expect(stdout).toContain(`${HCL}: azuread_application_password.legacy: error AZA005: application password of \${azuread_application.legacy.id} (ends 2027-03-31T00:00:00Z).`);
+    expect(stdout).toContain(`${HCL}: azuread_application_password.legacy: error AZA005: application password of contoso-deploy-pipeline (ends 2027-03-31T00:00:00Z).`);
     expect(stdout).toMatch(/\n {2}fix: /);
     // What Contributor at the subscription opens itself (vault access policies, storage keys) is the grant's own
     // reach, judged by AZA001 and AZA004 on the grant: no escalation of its own.

@@ -14,7 +14,7 @@ describe('azure-access report', () => {
       '| id-contoso-app | managed-identity | Key Vault Secrets User | data | `kv-contoso-app` | resource | standing | never |  | `azurerm_role_assignment.app_secrets` |',
     );
     expect(stdout).toContain('By scope level: resource 1, subscription 1.');
-    expect(stdout).toContain('| application-password | `${azuread_application.legacy.id}` | 2027-03-31T00:00:00Z |');
+    expect(stdout).toContain('| application-password | `contoso-deploy-pipeline` | 2027-03-31T00:00:00Z |');
   });
 
   test('json: written in parts, the text is JSON.stringify with two-space indentation', async () => {

@@ -183,7 +183,7 @@ describe('suppressions in code', () => {
   test('once the date passes, the secret fails again and the expired suppression is a finding of its own', () => {
     const { findings } = guard(withSecret('2026-11-26'));
     expect(findings.map((f) => [f.ruleId, f.message])).toEqual([
-      ['AZA005', 'application password of ${azuread_application.app.id} (ends 2027-03-31T00:00:00Z).'],
+      ['AZA005', 'application password of ordering-legacy (ends 2027-03-31T00:00:00Z).'],
       ['AZA012', 'the suppression of AZA005 ("migrating to uai-ordering-api") ended on 2026-11-26.'],
     ]);
   });

@@ -3,6 +3,7 @@ import { RuleId } from '../../model/rule-id';
 import { Severity } from '../../model/severity';
 import { AccessGraph } from '../../review/graph/access-graph';
 import { credentialKey, storesByCredential } from '../../review/graph/ci-secret-stores';
+import { credentialOwnerName } from '../../review/graph/credential-owner';
 import { describeDirectoryRole } from '../../review/report/describe-entra-access';
 import { Rule } from '../rule';
 
@@ -20,7 +21,8 @@ export const secretPresent: Rule = {
     // One root cause, one finding: where the secret is kept in CI is said on the secret itself.
     const stores = secrets.length === 0 || graph.credentialStores.length === 0 ? new Map() : storesByCredential(graph);
     return secrets.map((c) => {
-      const message = `${c.kind.replace(/-/g, ' ')} of ${c.owner}${c.endDate ? ` (ends ${c.endDate})` : ' (no end date)'}.`;
+      // Named as the configuration names its owner (an application's display_name), the reference only when it has no name.
+      const message = `${c.kind.replace(/-/g, ' ')} of ${credentialOwnerName(c, graph)}${c.endDate ? ` (ends ${c.endDate})` : ' (no end date)'}.`;
       const kept = stores.get(credentialKey(c));
       return kept === undefined
         ? { origin: c.origin, message }

@@ -11,6 +11,7 @@ import { reachOfGraph } from '../escalation/reach';
 import { RootCause, rootCausesOfGraph } from '../escalation/root-causes';
 import { AccessGraph } from '../graph/access-graph';
 import { credentialKey, storesByCredential } from '../graph/ci-secret-stores';
+import { credentialOwnerName } from '../graph/credential-owner';
 import { describeCoverage } from '../graph/describe-coverage';
 import { describeCredentialStore } from '../graph/describe-credential-store';
 import { describePrincipal } from '../graph/describe-principal';
@@ -381,7 +382,7 @@ export function buildReport(graph: AccessGraph): AccessReport {
     credentials: graph.credentials.map((c) => ({
       kind: c.kind,
       suppressions: exceptionsOf(c.origin).suppressions,
-      owner: c.owner,
+      owner: credentialOwnerName(c, graph),
       ...(c.endDate ? { endDate: c.endDate } : {}),
       ...(c.issuer ? { issuer: c.issuer } : {}),
       ...(c.subject ? { subject: c.subject } : {}),

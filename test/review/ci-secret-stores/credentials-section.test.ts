@@ -59,12 +59,12 @@ describe('the report\'s Credentials section names the CI stores of each secret',
     const markdown = renderReportMarkdown(await report());
     const section = markdown.slice(markdown.indexOf('### Credentials'), markdown.indexOf('### Escalations'));
     expect(section.split('\n').filter((l) => l.startsWith('| application-password') || l.startsWith('| service-principal-password'))).toEqual([
-      '| application-password | `${azuread_application_registration.deploy.id}` | no end date |  | '
+      '| application-password | `deploy` | no end date |  | '
       + 'kept in GitHub Actions secret AZURE_CLIENT_SECRET of repository infra (`github_actions_secret.deploy`); '
       + 'kept in GitHub Actions secret AZURE_CLIENT_SECRET of environment prod of repository infra (behind required reviewers, `github_actions_environment_secret.prod`) '
       + '| `azuread_application_password.deploy` |',
-      '| application-password | `${azuread_application_registration.deploy.id}` | no end date |  |  | `azuread_application_password.unused` |',
-      '| service-principal-password | `${azuread_application_registration.deploy.client_id}` | no end date |  | '
+      '| application-password | `deploy` | no end date |  |  | `azuread_application_password.unused` |',
+      '| service-principal-password | `deploy` | no end date |  | '
       + 'kept in Azure DevOps service connection sc-prod of project platform (`azuredevops_serviceendpoint_azurerm.prod`) '
       + '| `azuredevops_serviceendpoint_azurerm.prod` |',
     ]);
