@@ -1,6 +1,7 @@
 import type { IAspect, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import type * as EvaluateModule from './evaluate';
+import { noteGuardErrors } from './guard-exit-summary';
 import { stackDocument } from './stack-document';
 import { currentUtcDate, isCalendarDate } from '../model/dates';
 import { Finding } from '../model/finding';
@@ -159,6 +160,7 @@ export class AccessGuard implements IAspect {
     findingsByStack.set(stack, findings);
 
     const byPath = new Map(stack.node.findAll().map((c) => [c.node.path, c]));
+    if (!record) noteGuardErrors(stack.node.path, findings.filter((f) => f.severity === Severity.ERROR).map((f) => f.ruleId));
     for (const finding of findings) {
       const target = (finding.constructPath && byPath.get(finding.constructPath)) || stack;
       if (record && target !== stack) markRecorded(stack, finding.ruleId, target.node.path);
