@@ -4,6 +4,22 @@ import { withContents, withoutCatalogConstants } from '../scripts/docgen';
 import { CATALOG_SECTIONS } from '../scripts/render-role-reference';
 
 const API = readFileSync(path.join(__dirname, '..', 'API.md'), 'utf8');
+/** The table rows of API.md: a member or a type, then its summary in the last cell. */
+const ROWS = API.split('\n').filter((line) => /^\| (<code><a href="#|\[)/.test(line));
+const nameOf = (row: string) => /(?:href="#|\]\(#)cdktf-azure-access\.([^")]+)/.exec(row)?.[1];
+
+/**
+ * Members still without a description, each in a file other work is changing at the same time
+ * (issue 25): describe them there, then take them off this list.
+ */
+const UNDESCRIBED_FOR_NOW = [
+  'AccessGuard.Initializer.parameter.props',
+  'AppPermissionGrant.Initializer.parameter.id',
+  'AppPermissionGrant.Initializer.parameter.props',
+  'AppPermissionGrant.Initializer.parameter.scope',
+  'AppPermissionGrant.property.permission',
+  'AppPermissionGrant.property.principal',
+];
 
 /** A made-up assembly with one catalog-shaped class per section and one ordinary class. */
 function assembly() {
@@ -81,5 +97,17 @@ describe('API.md as scripts/docgen.ts makes it', () => {
     expect(API).not.toMatch(/id="cdktf-azure-access\.(BuiltInRole|DirectoryRole|GraphPermission)\.property\./);
     expect(API).toContain('Its 928 constants are listed in [docs/roles.md](docs/roles.md#azure-built-in-roles)');
     expect(API.split('\n').length).toBeLessThanOrEqual(15_000);
+  });
+
+  test('describes every public member, but for the few listed', () => {
+    expect(ROWS.length).toBeGreaterThan(400);
+    const undescribed = ROWS.filter((row) => row.endsWith('| *No description.* |')).map(nameOf);
+    expect(undescribed.sort()).toEqual(UNDESCRIBED_FOR_NOW);
+  });
+
+  test('no summary is cut at a semicolon: jsii ends the summary at the first ";" or ". ", so the first sentence must stand alone', () => {
+    const cut = ROWS.filter((row) => /[;,:] \|$/.test(row)).map(nameOf);
+    // In src/policy/access-guard.ts, which other work is changing at the same time (issue 25).
+    expect(cut).toEqual(['SuppressionOptions.property.until']);
   });
 });
