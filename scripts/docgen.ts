@@ -83,7 +83,8 @@ export function withContents(markdown: string, assembly: Assembly): string {
   }
   const title = lines.findIndex((l) => l.startsWith('# '));
   if (title < 0) throw new Error('docgen: the rendered page has no title');
-  return [...lines.slice(0, title + 1), '', ...contents, '', ...lines.slice(title + 1)].join('\n');
+  // jsii-docgen's own blank line after the title ends the contents.
+  return [...lines.slice(0, title + 1), '', ...contents, ...lines.slice(title + 1)].join('\n');
 }
 
 /** The package's jsii dependencies, transitively, each as its top-level node_modules folder. */
