@@ -21,7 +21,8 @@ export interface IGrantable extends IPrincipal {
   /**
    * Grants `role` at `scope` to this principal.
    *
-   * A wide scope (a subscription or wider) needs `options.justification`, or synthesis fails.
+   * A wide scope (a subscription or wider, or one that cannot be read) needs `options.justification`:
+   * rule AZA001 reports it otherwise, as an error unless the AccessGuard is set to allow it.
    */
   grant(role: Role, scope: Scope, options?: GrantOptions): RoleGrant;
 }

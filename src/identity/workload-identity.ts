@@ -132,7 +132,8 @@ export class WorkloadIdentity extends Construct implements IGrantable {
   /**
    * Grants `role` at `scope` to this identity.
    *
-   * A wide scope (a subscription or wider) needs `options.justification`, or synthesis fails.
+   * A wide scope (a subscription or wider, or one that cannot be read) needs `options.justification`:
+   * rule AZA001 reports it otherwise, as an error unless the AccessGuard is set to allow it.
    */
   public grant(role: Role, scope: Scope, options: GrantOptions = {}): RoleGrant {
     return RoleGrant._create(this, role, scope, options);

@@ -6,7 +6,7 @@ export interface Finding {
   readonly ruleId: string;
   /** How bad it is: an error fails the guard at synth. */
   readonly severity: Severity;
-  /** What was found, naming the principal, the role and the scope. */
+  /** What was found, in the words `check` and the guard print. */
   readonly message: string;
   /** The Terraform address, e.g. `azurerm_role_assignment.api_reader`. */
   readonly address: string;
