@@ -55,14 +55,22 @@ export class RoleGrant extends Construct {
     return new RoleGrant(parent, id, { ...options, principal, role, scope });
   }
 
+  /** Who holds the role. */
   public readonly principal: IPrincipal;
+  /** The role held. */
   public readonly role: Role;
+  /** Where the role applies. */
   public readonly scope: Scope;
   /** The written reason for a wide scope, when one was given. */
   public readonly justification?: string;
   /** The `azurerm_role_assignment` resource. */
   public readonly assignment: RoleAssignment;
 
+  /**
+   * @param scope the construct to define this one in (a stack, or a construct inside one)
+   * @param id the construct ID, unique among its siblings and part of the path that messages name
+   * @param props who receives which role where, and why when the scope is wide
+   */
   constructor(scope: Construct, id: string, props: RoleGrantProps) {
     super(scope, id);
     this.principal = props.principal;

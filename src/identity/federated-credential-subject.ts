@@ -22,15 +22,22 @@ export interface GitHubActionsTrustProps {
 export interface KubernetesServiceAccountTrustProps {
   /** The cluster's OIDC issuer URL (AKS: `oidc_issuer_url` of the cluster). */
   readonly issuerUrl: string;
+  /** The namespace of the service account. */
   readonly namespace: string;
+  /** The service account's name, as the pods' `serviceAccountName` gives it. */
   readonly serviceAccountName: string;
 }
 
 /** Any OIDC issuer and subject. */
 export interface OidcTrustProps {
+  /** The issuer's URL (https), as its tokens carry it in `iss`. */
   readonly issuer: string;
+  /** The subject its tokens must carry in `sub`, exactly: who is trusted. */
   readonly subject: string;
-  /** @default ["api://AzureADTokenExchange"] */
+  /**
+   * The audiences its tokens may carry in `aud`.
+   * @default ["api://AzureADTokenExchange"]
+   */
   readonly audiences?: string[];
 }
 
@@ -93,8 +100,11 @@ export class FederatedCredentialSubject {
     return new FederatedCredentialSubject(props.issuer, props.subject, audiences);
   }
 
+  /** The issuer whose tokens are trusted. */
   public readonly issuer: string;
+  /** The subject a trusted token carries: who may act as the identity. */
   public readonly subject: string;
+  /** The audiences a trusted token may carry. */
   public readonly audiences: string[];
 
   private constructor(issuer: string, subject: string, audiences: string[]) {

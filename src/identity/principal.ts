@@ -18,7 +18,12 @@ import { Scope } from '../scope/scope';
 
 /** A principal that can be granted a role directly: `identity.grant(role, scope)`. */
 export interface IGrantable extends IPrincipal {
-  /** Grants `role` at `scope` to this principal; a wide scope needs `options.justification`. */
+  /**
+   * Grants `role` at `scope` to this principal.
+   *
+   * A wide scope (a subscription or wider, or one that cannot be read) needs `options.justification`:
+   * rule AZA001 reports it otherwise, as an error unless the AccessGuard is set to allow it.
+   */
   grant(role: Role, scope: Scope, options?: GrantOptions): RoleGrant;
 }
 
@@ -26,14 +31,21 @@ export interface IGrantable extends IPrincipal {
 export interface PrincipalProps {
   /** The Entra object ID (a GUID or a token). */
   readonly objectId: string;
+  /** Human, group, application or managed identity: the rules judge each kind differently. */
   readonly kind: PrincipalKind;
-  /** @default - the object ID */
+  /**
+   * The name reports and errors call the principal by.
+   * @default - the object ID
+   */
   readonly displayName?: string;
 }
 
 /** Options of the lookups that synthesize an azuread data source. */
 export interface PrincipalLookupOptions {
-  /** @default - derived from the looked-up value */
+  /**
+   * The construct ID of the data source, needed when the looked-up value is a token.
+   * @default - derived from the looked-up value
+   */
   readonly id?: string;
 }
 

@@ -18,6 +18,10 @@ import { Scope } from '../scope/scope';
  * identities already attached) and returns it as a principal to grant roles to.
  */
 export class SystemAssignedIdentity implements IGrantable {
+  /**
+   * Turns on the system-assigned identity of `resource` (a resource with an `identity` block)
+   * and returns it, to grant roles to.
+   */
   public static enable(resource: TerraformResource): SystemAssignedIdentity {
     enableSystemAssignedIdentity(resource);
     return new SystemAssignedIdentity(resource);

@@ -24,14 +24,23 @@ import { Scope } from '../scope/scope';
 /** The tag that records who owns an identity, so ownership can be reviewed. */
 export const OWNER_TAG = 'owner';
 
+/** Properties of a workload identity: where it lives and who answers for it. */
 export interface WorkloadIdentityProps {
-  /** The identity's resource name, e.g. `uai-ordering-api`. */
+  /** The identity's resource name, e.g. `uai-ordering-api`: reports name the identity by it. */
   readonly name: string;
+  /** The resource group the identity is created in (it must exist, or be created in the stack). */
   readonly resourceGroupName: string;
+  /** The Azure region of the identity, e.g. `westeurope`; usually the workload's own. */
   readonly location: string;
-  /** Who answers for this identity (a team mailbox or group); kept in the `owner` tag. */
+  /**
+   * Who answers for this identity: a team mailbox or group, kept in the `owner` tag so the
+   * identity's access can be reviewed with someone.
+   */
   readonly owner: string;
-  /** @default - only the owner tag */
+  /**
+   * More tags for the identity (the `owner` tag is always set from `owner`).
+   * @default - only the owner tag
+   */
   readonly tags?: { [key: string]: string };
 }
 
@@ -59,6 +68,7 @@ export interface FederatedCredentialOptions {
  * workload authenticates as it, with no secret to store or rotate.
  */
 export class WorkloadIdentity extends Construct implements IGrantable {
+  /** The `azurerm_user_assigned_identity` resource, for settings this construct does not take. */
   public readonly resource: UserAssignedIdentity;
   /** The identity's ARM resource ID. */
   public readonly id: string;
@@ -66,14 +76,21 @@ export class WorkloadIdentity extends Construct implements IGrantable {
   public readonly principalId: string;
   /** The client (application) ID: what AZURE_CLIENT_ID holds. */
   public readonly clientId: string;
+  /** The Entra tenant the identity's service principal belongs to. */
   public readonly tenantId: string;
   public readonly principalType = PrincipalType.SERVICE_PRINCIPAL;
   public readonly kind = PrincipalKind.MANAGED_IDENTITY;
   public readonly isCreatedInStack = true;
   public readonly displayName: string;
+  /** Who answers for this identity, as written in its `owner` tag. */
   public readonly owner: string;
   private readonly federatedCredentials: FederatedIdentityCredential[] = [];
 
+  /**
+   * @param scope the construct to define this one in (a stack, or a construct inside one)
+   * @param id the construct ID, unique among its siblings and part of the path that messages name
+   * @param props the identity's name, resource group, region and owner
+   */
   constructor(scope: Construct, id: string, props: WorkloadIdentityProps) {
     super(scope, id);
     if (!isUnresolved(props.owner) && !props.owner.trim()) {
@@ -112,7 +129,12 @@ export class WorkloadIdentity extends Construct implements IGrantable {
     return this;
   }
 
-  /** Grants `role` at `scope` to this identity; a wide scope needs `options.justification`. */
+  /**
+   * Grants `role` at `scope` to this identity.
+   *
+   * A wide scope (a subscription or wider, or one that cannot be read) needs `options.justification`:
+   * rule AZA001 reports it otherwise, as an error unless the AccessGuard is set to allow it.
+   */
   public grant(role: Role, scope: Scope, options: GrantOptions = {}): RoleGrant {
     return RoleGrant._create(this, role, scope, options);
   }

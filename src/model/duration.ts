@@ -30,8 +30,9 @@ export class Duration {
   }
 
   /**
-   * Parses `PT30M`, `PT8H`, `P1D`, `P1DT12H`, `P2W`; refuses years, months and fractions, and a
-   * token (the length is computed at synth).
+   * Parses an ISO 8601 duration such as `PT30M`, `PT8H`, `P1D`, `P1DT12H` or `P2W`.
+   *
+   * Refuses years, months and fractions, and a token (the length is computed at synth).
    */
   public static parse(text: string): Duration {
     refuseToken('Duration.parse(text)', text, 'string', 'an ISO 8601 duration written in the code, e.g. "PT8H" or "P30D"');

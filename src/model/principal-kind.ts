@@ -1,6 +1,8 @@
 /** The `principal_type` Azure records on a role assignment. */
 export enum PrincipalType {
+  /** A person's account. */
   USER = 'User',
+  /** An Entra security group. */
   GROUP = 'Group',
   /** Applications and managed identities alike. */
   SERVICE_PRINCIPAL = 'ServicePrincipal',

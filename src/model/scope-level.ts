@@ -5,11 +5,17 @@
  * check treats it as wider than ROOT, never as safe.
  */
 export enum ScopeLevel {
+  /** One resource, or a child of one (a Key Vault secret, a storage container). */
   RESOURCE = 'resource',
+  /** A resource group: every resource in it, present and future. */
   RESOURCE_GROUP = 'resource-group',
+  /** A subscription: a wide scope, where a standing grant needs a written reason. */
   SUBSCRIPTION = 'subscription',
+  /** A management group: every subscription under it. */
   MANAGEMENT_GROUP = 'management-group',
+  /** `/`, the whole tenant's Azure estate. */
   ROOT = 'root',
+  /** A scope that cannot be read before apply: judged as wider than ROOT. */
   UNKNOWN = 'unknown',
 }
 

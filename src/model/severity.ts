@@ -1,7 +1,10 @@
 /** How bad a finding is. Errors fail the guard at synth and `check --fail-on error`. */
 export enum Severity {
+  /** Fails synthesis under the guard (unless it only records), and `check` unless `--fail-on never`. */
   ERROR = 'error',
+  /** A warning annotation at synth, failing `check` only with `--fail-on warning`. */
   WARNING = 'warning',
+  /** A note for the reviewer: never fails anything. */
   INFO = 'info',
 }
 

@@ -18,7 +18,7 @@ export interface ActivationRules {
    */
   readonly approvers?: IPrincipal[];
   /**
-   * Whether an activation needs approval; true needs at least one approver.
+   * Whether an activation needs approval: true needs at least one approver.
    * @default - true when approvers are given, false otherwise
    */
   readonly requireApproval?: boolean;

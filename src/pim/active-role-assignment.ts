@@ -25,17 +25,28 @@ export interface ActiveRoleAssignmentProps extends PimRoleAssignmentProps {}
  * always ends: a schedule without an expiry is an error.
  */
 export class ActiveRoleAssignment extends Construct {
+  /** The user or group that holds the role while the assignment lasts. */
   public readonly principal: IPrincipal;
+  /** The role the principal holds. */
   public readonly role: Role;
+  /** Where the role applies. */
   public readonly scope: Scope;
+  /** Why the principal holds the role, as recorded with the PIM request. */
   public readonly justification: string;
+  /** When the assignment starts and ends (it always ends). */
   public readonly schedule: PimSchedule;
+  /** The ticket that authorizes the assignment, when one was given. */
   public readonly ticket?: PimTicket;
   /** The role definition ID written to the resource. */
   public readonly roleDefinitionId: string;
   /** The `azurerm_pim_active_role_assignment` resource. */
   public readonly resource: PimActiveRoleAssignment;
 
+  /**
+   * @param scope the construct to define this one in (a stack, or a construct inside one)
+   * @param id the construct ID, unique among its siblings and part of the path that messages name
+   * @param props who holds which role where, why, and until when
+   */
   constructor(scope: Construct, id: string, props: ActiveRoleAssignmentProps) {
     super(scope, id);
     const path = this.node.path;

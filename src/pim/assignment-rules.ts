@@ -26,10 +26,19 @@ export interface ActiveAssignmentRules {
    * @default - unchanged
    */
   readonly expireAfter?: Duration;
-  /** @default - unchanged */
+  /**
+   * Whether whoever makes an active assignment must give a justification.
+   * @default - unchanged
+   */
   readonly requireJustification?: boolean;
-  /** @default - unchanged */
+  /**
+   * Whether whoever makes an active assignment must have signed in with MFA.
+   * @default - unchanged
+   */
   readonly requireMfa?: boolean;
-  /** @default - unchanged */
+  /**
+   * Whether whoever makes an active assignment must give a ticket.
+   * @default - unchanged
+   */
   readonly requireTicketInfo?: boolean;
 }

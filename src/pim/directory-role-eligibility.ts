@@ -17,7 +17,7 @@ export interface DirectoryRoleEligibilityProps {
   readonly principal: IPrincipal;
   /** The directory role, e.g. `DirectoryRole.APPLICATION_ADMINISTRATOR`; written by template ID. */
   readonly role: EntraRole;
-  /** Why the principal is eligible; recorded with the request. */
+  /** Why the principal is eligible, recorded with the request for audit. */
   readonly justification: string;
   /**
    * Where the role applies: `/` for the whole tenant, `/administrativeUnits/<id>` for an
@@ -39,15 +39,24 @@ export interface DirectoryRoleEligibilityProps {
  * schedule can expire (`PimSchedule.afterDuration(Duration.days(180))`).
  */
 export class DirectoryRoleEligibility extends Construct {
+  /** The user or role-assignable group that may activate the role. */
   public readonly principal: IPrincipal;
+  /** The directory role the principal may activate. */
   public readonly role: EntraRole;
+  /** Why the principal is eligible, as recorded with the request. */
   public readonly justification: string;
+  /** Where the role applies: `/` for the whole tenant, or an administrative unit or application. */
   public readonly directoryScopeId: string;
   /** Always true: see the class documentation. */
   public readonly isPermanent: boolean = true;
   /** The `azuread_directory_role_eligibility_schedule_request` resource. */
   public readonly resource: DirectoryRoleEligibilityScheduleRequest;
 
+  /**
+   * @param scope the construct to define this one in (a stack, or a construct inside one)
+   * @param id the construct ID, unique among its siblings and part of the path that messages name
+   * @param props who may activate which directory role, where in the directory, and why
+   */
   constructor(scope: Construct, id: string, props: DirectoryRoleEligibilityProps) {
     super(scope, id);
     const path = this.node.path;

@@ -25,7 +25,7 @@ export interface EligibleRoleAssignmentProps extends PimRoleAssignmentProps {
    */
   readonly condition?: string;
   /**
-   * The condition language version; Azure accepts only "2.0".
+   * The condition language version: Azure accepts only "2.0".
    * @default "2.0" when a condition is given
    */
   readonly conditionVersion?: string;
@@ -40,11 +40,17 @@ export interface EligibleRoleAssignmentProps extends PimRoleAssignmentProps {
  * the start is an input or the moment of apply.
  */
 export class EligibleRoleAssignment extends Construct {
+  /** The user or group that may activate the role. */
   public readonly principal: IPrincipal;
+  /** The role the principal may activate. */
   public readonly role: Role;
+  /** Where the role applies once activated. */
   public readonly scope: Scope;
+  /** Why the principal is eligible, as recorded with the PIM request. */
   public readonly justification: string;
+  /** When the eligibility starts and ends. */
   public readonly schedule: PimSchedule;
+  /** The ticket that authorizes the eligibility, when one was given. */
   public readonly ticket?: PimTicket;
   /** The subscription-scoped (or, at a management group, tenant) role definition ID written to the resource. */
   public readonly roleDefinitionId: string;
@@ -53,6 +59,11 @@ export class EligibleRoleAssignment extends Construct {
   /** The `azurerm_pim_eligible_role_assignment` resource. */
   public readonly resource: PimEligibleRoleAssignment;
 
+  /**
+   * @param scope the construct to define this one in (a stack, or a construct inside one)
+   * @param id the construct ID, unique among its siblings and part of the path that messages name
+   * @param props who may activate which role where, why, and until when
+   */
   constructor(scope: Construct, id: string, props: EligibleRoleAssignmentProps) {
     super(scope, id);
     const path = this.node.path;

@@ -17,7 +17,10 @@ export interface GroupEligibilityProps {
   readonly group: IPrincipal;
   /** Who may activate the membership or ownership: a user or a group. */
   readonly principal: IPrincipal;
-  /** @default GroupAssignmentType.MEMBER */
+  /**
+   * Whether activating makes the principal a member of the group (it holds the group's access) or an owner (it can change the membership).
+   * @default GroupAssignmentType.MEMBER
+   */
   readonly assignmentType?: GroupAssignmentType;
   /**
    * When eligibility starts and ends. A duration is written as ISO 8601 (`P180D`); Entra
@@ -25,9 +28,12 @@ export interface GroupEligibilityProps {
    * with `PimSchedule.noExpiration('reason')`.
    */
   readonly schedule: PimSchedule;
-  /** Why the principal is eligible; recorded with the request. */
+  /** Why the principal is eligible, recorded with the request for audit. */
   readonly justification: string;
-  /** @default - no ticket */
+  /**
+   * The change or incident ticket that authorizes the request, recorded with it for audit.
+   * @default - no ticket
+   */
   readonly ticket?: PimTicket;
 }
 
@@ -38,17 +44,28 @@ export interface GroupEligibilityProps {
  * eligible for the group to get time-bound eligibility for the role.
  */
 export class GroupEligibility extends Construct {
+  /** The PIM-enabled group the principal may join or own. */
   public readonly group: IPrincipal;
+  /** The user or group that may activate the membership or ownership. */
   public readonly principal: IPrincipal;
+  /** Member or owner: what activating makes the principal. */
   public readonly assignmentType: GroupAssignmentType;
+  /** When the eligibility starts and ends. */
   public readonly schedule: PimSchedule;
+  /** Why the principal is eligible, as recorded with the request. */
   public readonly justification: string;
+  /** The ticket that authorizes the eligibility, when one was given. */
   public readonly ticket?: PimTicket;
   /** True when the eligibility never ends (asked for with `PimSchedule.noExpiration`). */
   public readonly isPermanent: boolean;
   /** The `azuread_privileged_access_group_eligibility_schedule` resource. */
   public readonly resource: PrivilegedAccessGroupEligibilitySchedule;
 
+  /**
+   * @param scope the construct to define this one in (a stack, or a construct inside one)
+   * @param id the construct ID, unique among its siblings and part of the path that messages name
+   * @param props the group, who may activate, as member or owner, why, and until when
+   */
   constructor(scope: Construct, id: string, props: GroupEligibilityProps) {
     super(scope, id);
     const path = this.node.path;

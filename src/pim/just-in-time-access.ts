@@ -35,16 +35,25 @@ export interface JustInTimeAccessProps {
    * @default "Just-in-time eligibility for <role name>"
    */
   readonly justification?: string;
-  /** @default - no ticket */
+  /**
+   * The change or incident ticket that authorizes the eligibilities, recorded with each for audit.
+   * @default - no ticket
+   */
   readonly ticket?: PimTicket;
   /**
    * The eligible-assignment rules of each role's policy.
    * @default - expiration required, after the shortest accepted length that covers `eligibleFor`
    */
   readonly eligibleAssignments?: EligibleAssignmentRules;
-  /** @default - unchanged */
+  /**
+   * The active-assignment rules of each role's policy: how long an active assignment may last and what making one requires.
+   * @default - unchanged
+   */
   readonly activeAssignments?: ActiveAssignmentRules;
-  /** @default - unchanged */
+  /**
+   * Who each role's policy notifies of assignments and activations.
+   * @default - unchanged
+   */
   readonly notifications?: PimNotificationRules;
 }
 
@@ -60,12 +69,18 @@ export interface JustInTimeAccessProps {
  * error: put the principals in one.
  */
 export class JustInTimeAccess extends Construct {
+  /** Where the roles apply once activated. */
   public readonly scope: Scope;
   /** One eligibility per principal and role, in the order of `roles`, then of `principals`. */
   public readonly eligibilities: EligibleRoleAssignment[];
   /** One policy per role, in the order of `roles`. */
   public readonly policies: RoleActivationPolicy[];
 
+  /**
+   * @param scope the construct to define this one in (a stack, or a construct inside one)
+   * @param id the construct ID, unique among its siblings and part of the path that messages name
+   * @param props who may activate which roles where, for how long, and under which rules
+   */
   constructor(scope: Construct, id: string, props: JustInTimeAccessProps) {
     super(scope, id);
     const path = this.node.path;

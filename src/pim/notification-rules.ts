@@ -8,6 +8,7 @@ export enum PimNotificationLevel {
 
 /** Who is told, and how much. */
 export interface PimNotificationSettings {
+  /** Every notification, or only the critical ones. */
   readonly level: PimNotificationLevel;
   /**
    * Whether the default recipients (the admins, approvers or assignee the event concerns) are told.
@@ -23,11 +24,20 @@ export interface PimNotificationSettings {
 
 /** The notifications of one kind of event, by recipient role. */
 export interface PimNotificationTarget {
-  /** @default - unchanged */
+  /**
+   * What the administrators are told.
+   * @default - unchanged
+   */
   readonly admin?: PimNotificationSettings;
-  /** @default - unchanged */
+  /**
+   * What the approvers are told.
+   * @default - unchanged
+   */
   readonly approver?: PimNotificationSettings;
-  /** @default - unchanged */
+  /**
+   * What the principal the event concerns is told.
+   * @default - unchanged
+   */
   readonly assignee?: PimNotificationSettings;
 }
 

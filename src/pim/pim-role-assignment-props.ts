@@ -12,7 +12,7 @@ export interface PimRoleAssignmentProps {
   readonly role: Role;
   /** Where the role applies, e.g. `Scope.of(resourceGroup)`. */
   readonly scope: Scope;
-  /** Why the principal gets the role; recorded with the PIM request. */
+  /** Why the principal gets the role, recorded with the PIM request for audit. */
   readonly justification: string;
   /**
    * When the assignment starts and ends: `PimSchedule.afterDuration(Duration.days(180))` or
@@ -20,6 +20,9 @@ export interface PimRoleAssignmentProps {
    * for eligibility only, when meant; an active assignment must end.
    */
   readonly schedule: PimSchedule;
-  /** @default - no ticket */
+  /**
+   * The change or incident ticket that authorizes the request, recorded with it for audit.
+   * @default - no ticket
+   */
   readonly ticket?: PimTicket;
 }

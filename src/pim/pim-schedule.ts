@@ -60,8 +60,9 @@ export class PimSchedule {
     return new PimSchedule(PimExpirationType.NO_EXPIRATION, options, { permanentJustification: justification });
   }
 
+  /** How the schedule ends: after a duration, at a date-time, or never. */
   public readonly expirationType: PimExpirationType;
-  /** The start, as given; undefined means "when applied". */
+  /** The start, as given: undefined means "when applied". */
   public readonly startDateTime?: string;
   /** For AFTER_DURATION: how long the assignment lasts. */
   public readonly duration?: Duration;

@@ -54,7 +54,9 @@ export function declaredPolicyFor(construct: IConstruct, role: Role, scope: Scop
  * defaults, apply them explicitly before removing the policy.
  */
 export class RoleActivationPolicy extends Construct {
+  /** The role the policy governs. */
   public readonly role: Role;
+  /** The scope at which the policy governs the role. */
   public readonly scope: Scope;
   /** The role definition ID written to the resource. */
   public readonly roleDefinitionId: string;
@@ -65,6 +67,11 @@ export class RoleActivationPolicy extends Construct {
   /** The rules for active assignments, when the policy sets them. */
   public readonly activeAssignments?: ActiveAssignmentRules;
 
+  /**
+   * @param scope the construct to define this one in (a stack, or a construct inside one)
+   * @param id the construct ID, unique among its siblings and part of the path that messages name
+   * @param props the role, the scope, and the settings to apply
+   */
   constructor(scope: Construct, id: string, props: RoleActivationPolicyProps) {
     super(scope, id);
     const path = this.node.path;

@@ -13,7 +13,10 @@ export interface ApiPermissionProps {
   readonly resourceObjectId: string;
   /** The ID of the app role on that API (a GUID or a token). */
   readonly appRoleId: string;
-  /** @default - the app role ID */
+  /**
+   * The permission's name (the app role's `value`, e.g. `Orders.Read`), for reports and messages.
+   * @default - the app role ID
+   */
   readonly name?: string;
   /**
    * What holding the permission allows, as an Enterprise Access Model tier. Nobody classified
@@ -98,6 +101,7 @@ export class AppPermission {
     return this.resourceAppId === MICROSOFT_GRAPH_APP_ID;
   }
 
+  /** The permission's name and app role ID, as messages show it. */
   public toString(): string {
     return `${this.isMicrosoftGraph ? 'Microsoft Graph ' : ''}${this.name} (${this.appRoleId})`;
   }

@@ -12,6 +12,7 @@ export class EntraRoleCatalog {
 
   private static instance?: EntraRoleCatalog;
 
+  /** Every directory role of the catalog, in the order of the data. */
   public readonly roles: EntraRole[];
   private readonly byName = new Map<string, EntraRole>();
   private readonly byTemplateId = new Map<string, EntraRole>();
@@ -24,11 +25,16 @@ export class EntraRoleCatalog {
     }
   }
 
+  /** The directory role with this exact display name (ignoring case), or undefined. */
   public tryFromName(name: string): EntraRole | undefined {
     return this.byName.get(name.trim().toLowerCase());
   }
 
-  /** The directory role with this exact display name (ignoring case); suggests close names. */
+  /**
+   * The directory role with this exact display name, ignoring case.
+   *
+   * An unknown name throws an error that suggests the closest names.
+   */
   public fromName(name: string): EntraRole {
     const role = this.tryFromName(name);
     if (!role) {
@@ -40,6 +46,7 @@ export class EntraRoleCatalog {
     return role;
   }
 
+  /** The directory role with this template ID, or undefined. */
   public tryFromTemplateId(templateId: string): EntraRole | undefined {
     return this.byTemplateId.get(templateId.trim().toLowerCase());
   }

@@ -13,7 +13,9 @@ export class EntraRole {
 
   /** The role's template ID, the same in every tenant. */
   public readonly templateId: string;
+  /** The role's display name, e.g. "Global Administrator". */
   public readonly name: string;
+  /** What the role allows, in Microsoft's words. */
   public readonly description: string;
   /** Microsoft's own flag for roles that can lead to tenant-wide compromise. */
   public readonly isPrivileged: boolean;
@@ -30,7 +32,7 @@ export class EntraRole {
    * classification does not list counts as tier 0 (see `unclassifiedActions`).
    */
   public readonly tier: PrivilegeTier;
-  /** The role's actions (own or inherited) that the classification does not list; each counts as tier 0. */
+  /** The role's actions (own or inherited) that the classification does not list: each counts as tier 0. */
   public readonly unclassifiedActions: string[];
 
   private constructor(record: EntraRoleRecord) {
@@ -44,6 +46,7 @@ export class EntraRole {
     this.unclassifiedActions = record.unclassifiedActions ?? [];
   }
 
+  /** The role's name and template ID, as messages show it. */
   public toString(): string {
     return `${this.name} (${this.templateId})`;
   }

@@ -70,7 +70,11 @@ export class RoleCatalog {
     return guid === undefined ? undefined : this.byGuid.get(guid);
   }
 
-  /** The role with this GUID or role definition ID; throws when the catalog does not hold it. */
+  /**
+   * The role with this GUID or role definition ID.
+   *
+   * Throws when the catalog does not hold it.
+   */
   public fromId(id: string): Role {
     const guid = roleGuidOf(id);
     if (guid === undefined) {

@@ -15,13 +15,16 @@ import { isUnresolved } from '../private/cdktf-runtime';
 
 /** A custom role given by its GUID and permissions, e.g. one defined outside this stack. */
 export interface CustomRoleProps {
-  /** The role definition's GUID (the `name` of the definition in ARM); a token is accepted. */
+  /** The role definition's GUID (the `name` of the definition in ARM), or a token. */
   readonly guid: string;
   /** The role's display name (`roleName`). */
   readonly name: string;
   /** What the role allows. Classification (plane, canGrantAccess, ...) is computed from it. */
   readonly permissions: RolePermission[];
-  /** @default - no description */
+  /**
+   * What the role is for, as the role definition describes it.
+   * @default - no description
+   */
   readonly description?: string;
   /**
    * The full role definition resource ID when it is known (for example the
@@ -94,6 +97,7 @@ export class Role {
   public readonly guid: string;
   /** The role's name as Azure spells it, e.g. "Key Vault Secrets User". */
   public readonly name: string;
+  /** What the role is for, in the role definition's own words. */
   public readonly description: string;
   /** True for Azure's built-in roles. */
   public readonly isBuiltIn: boolean;
@@ -191,6 +195,7 @@ export class Role {
     return tierOfLevel(this.tierLevel);
   }
 
+  /** The role's name and GUID, as messages show it. */
   public toString(): string {
     return `${this.name} (${this.guid})`;
   }

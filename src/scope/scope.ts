@@ -40,7 +40,7 @@ export class Scope {
     return Scope.fromId(`/providers/Microsoft.Management/managementGroups/${managementGroupId}`);
   }
 
-  /** `/subscriptions/<id>`; the ID may be a token (e.g. `data.azurerm_client_config.subscription_id`). */
+  /** The subscription `/subscriptions/<id>`, where the ID may be a token (e.g. `data.azurerm_client_config.subscription_id`). */
   public static subscription(subscriptionId: string): Scope {
     if (isUnresolved(subscriptionId)) {
       return new Scope({ id: `/subscriptions/${subscriptionId}`, level: ScopeLevel.SUBSCRIPTION, subscriptionId });
@@ -48,7 +48,7 @@ export class Scope {
     return Scope.fromId(`/subscriptions/${subscriptionId}`);
   }
 
-  /** `/subscriptions/<id>/resourceGroups/<name>`; either part may be a token. */
+  /** The resource group `/subscriptions/<id>/resourceGroups/<name>`, where either part may be a token. */
   public static resourceGroup(subscriptionId: string, resourceGroupName: string): Scope {
     const id = `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroupName}`;
     if (isUnresolved(subscriptionId) || isUnresolved(resourceGroupName)) {
@@ -119,6 +119,7 @@ export class Scope {
 
   /** The scope's ID: normalized text for a literal scope, or a token. */
   public readonly id: string;
+  /** How much of Azure the scope covers: the rules judge a grant by it. */
   public readonly level: ScopeLevel;
   /** The Terraform type the scope came from, when it came from `Scope.of()`. */
   public readonly terraformType?: string;
@@ -189,6 +190,7 @@ export class Scope {
     return inner === outer || inner.startsWith(`${outer}/`);
   }
 
+  /** The scope's ID, as messages show it. */
   public toString(): string {
     return this.id;
   }

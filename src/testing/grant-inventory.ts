@@ -50,8 +50,9 @@ export class GrantInventory {
   }
 
   /**
-   * What a token (a principal ID, a scope ID) becomes in this stack's JSON; literal values are
-   * returned as they are.
+   * What a token (a principal ID, a scope ID) becomes in this stack's JSON.
+   *
+   * Literal values are returned as they are.
    */
   public resolve(value: string): string {
     if (!isUnresolved(value)) return value;

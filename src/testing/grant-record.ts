@@ -4,7 +4,7 @@ import { RolePlane } from '../roles/role-plane';
 
 /** One grant or eligibility of a synthesized stack, as a reviewer reads it. */
 export interface GrantRecord {
-  /** Standing, active, eligible; Azure role, Entra directory role or group. */
+  /** Standing, active or eligible, and of an Azure role, an Entra directory role or a group. */
   readonly kind: GrantKind;
   /** The Terraform address, e.g. `azurerm_role_assignment.OrderingApi_KeyVaultSecretsUser-kv_Assignment_1A2B3C4D`. */
   readonly address: string;
@@ -18,7 +18,9 @@ export interface GrantRecord {
   readonly principalType: string;
   /**
    * The role's name: an Azure role, an Entra directory role, or for a group eligibility
-   * `member of <group>` / `owner of <group>`; "unknown role <value>" when it cannot be read.
+   * `member of <group>` / `owner of <group>`.
+   *
+   * "unknown role <value>" when it cannot be read.
    */
   readonly roleName: string;
   /** The role's plane, for an Azure role in the catalog. */
@@ -35,12 +37,13 @@ export interface GrantRecord {
    * holds.
    */
   readonly scopeLevel: ScopeLevel;
-  /** When it ends, as written (an ISO 8601 duration or date-time); absent for standing and permanent access. */
+  /** When it ends, as written (an ISO 8601 duration or date-time), and absent for standing and permanent access. */
   readonly expiry?: string;
 }
 
 /** A grant a test expects a principal to hold. */
 export interface ExpectedGrant {
+  /** The role's name as `GrantRecord.roleName` gives it, e.g. "Key Vault Secrets User". */
   readonly roleName: string;
   /** The scope as it appears in the synthesized JSON (resolve tokens with GrantInventory.resolve). */
   readonly scope: string;
