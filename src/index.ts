@@ -54,6 +54,8 @@ export type { DirectoryRoleEligibilityProps } from './pim/directory-role-eligibi
 export { EligibleRoleAssignment } from './pim/eligible-role-assignment';
 export type { EligibleRoleAssignmentProps } from './pim/eligible-role-assignment';
 export { GroupAssignmentType } from './pim/group-assignment-type';
+export { GroupActivationPolicy } from './pim/group-activation-policy';
+export type { GroupActivationPolicyProps } from './pim/group-activation-policy';
 export { GroupEligibility } from './pim/group-eligibility';
 export type { GroupEligibilityProps } from './pim/group-eligibility';
 export { JustInTimeAccess } from './pim/just-in-time-access';

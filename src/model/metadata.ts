@@ -72,6 +72,7 @@ export enum MetadataField {
   SOURCE = 'source',
   JUSTIFICATION = 'justification',
   APPROVERS = 'approvers',
+  GROUP = 'group',
 }
 
 /** The override path of one field, as `TerraformElement.addOverride` takes it. */
@@ -88,6 +89,8 @@ export interface LibraryMetadata {
   readonly justification?: JustificationRecord;
   /** The approvers a PIM policy names by literal object ID, with who they are. */
   readonly approvers?: ApproverRecord[];
+  /** Who a PIM for Groups resource's `group_id` is, written when the ID alone cannot tell. */
+  readonly group?: PrincipalRecord;
   /** The construct path cdktf writes under `"//".metadata.path`. */
   readonly constructPath?: string;
 }
@@ -108,6 +111,10 @@ function suppressionsIn(value: unknown): SuppressionRecord[] {
       // A malformed list accepts nothing rather than everything: never wider than written.
       ...(s.accepts !== undefined ? { accepts: Array.isArray(s.accepts) ? s.accepts.filter((a): a is string => typeof a === 'string') : [] } : {}),
     }));
+}
+
+function principalRecordIn(value: unknown): PrincipalRecord | undefined {
+  return isObject(value) && typeof value.kind === 'string' && typeof value.name === 'string' ? { kind: value.kind, name: value.name } : undefined;
 }
 
 function approversIn(value: unknown): ApproverRecord[] {
@@ -144,11 +151,11 @@ export function readLibraryMetadata(body: Record<string, unknown>): LibraryMetad
   const source = ours[MetadataField.SOURCE];
   const justification = ours[MetadataField.JUSTIFICATION];
   const approvers = approversIn(ours[MetadataField.APPROVERS]);
+  const group = principalRecordIn(ours[MetadataField.GROUP]);
   return {
     suppressions: suppressionsIn(ours[MetadataField.SUPPRESSIONS]),
-    ...(isObject(principal) && typeof principal.kind === 'string' && typeof principal.name === 'string'
-      ? { principal: { kind: principal.kind, name: principal.name } }
-      : {}),
+    ...(principalRecordIn(principal) === undefined ? {} : { principal: principalRecordIn(principal) }),
+    ...(group === undefined ? {} : { group }),
     ...(isObject(permanent) && typeof permanent.reason === 'string' ? { permanentEligibility: { reason: permanent.reason } } : {}),
     // Only a relative path with a line: an absolute or climbing path is a machine's, never the repository's.
     ...(isObject(source) && typeof source.file === 'string' && Number.isInteger(source.line) && (source.line as number) > 0

@@ -9,7 +9,7 @@ import { PimTicket } from './ticket';
 import type { IPrincipal } from '../model/principal';
 import { PrincipalKind } from '../model/principal-kind';
 import { azureadPim } from '../private/pim-providers';
-import { recordPermanentEligibility, recordPrincipal } from '../private/record-metadata';
+import { recordGroup, recordPermanentEligibility, recordPrincipal } from '../private/record-metadata';
 
 /** Properties of a PIM for Groups eligibility. */
 export interface GroupEligibilityProps {
@@ -100,7 +100,8 @@ export class GroupEligibility extends Construct {
       ticketSystem: this.ticket?.system,
     });
     recordPrincipal(this.resource, this.principal);
-    checkScheduleAtSynth({ construct: this, kind: 'eligible', schedule });
+    recordGroup(this.resource, this.group);
+    checkScheduleAtSynth({ construct: this, kind: 'eligible', schedule, group: { principal: this.group, assignmentType } });
     if (this.isPermanent) {
       recordPermanentEligibility(this.resource, schedule.permanentJustification!);
     }

@@ -1,9 +1,12 @@
 import { Construct } from 'constructs';
+import { declaredGroupPolicyFor } from './group-activation-policy';
+import { GroupAssignmentType } from './group-assignment-type';
 import { PimExpirationType } from './pim-expiration-type';
 import type { ResolvedPimSchedule } from './resolved-pim-schedule';
 import { declaredPolicyFor } from './role-activation-policy';
 import { parseDateTime } from '../model/dates';
 import { Duration } from '../model/duration';
+import type { IPrincipal } from '../model/principal';
 import { isUnresolved } from '../private/cdktf-runtime';
 import { Role } from '../roles/role';
 import { Scope } from '../scope/scope';
@@ -11,15 +14,18 @@ import { Scope } from '../scope/scope';
 /** The longest `expire_after` a role management policy accepts: no assignment that must end lasts longer. */
 const LONGEST_EXPIRY = Duration.days(365);
 const AZURE_REFUSES = 'Azure refuses it at apply (RoleAssignmentRequestPolicyValidationFailed: ExpirationRule)';
+const ENTRA_REFUSES = 'Entra refuses it at apply (the policy\'s ExpirationRule fails)';
 
 /** What a PIM assignment says about itself, for the check against its role's policy. */
 export interface ScheduledAssignment {
   readonly construct: Construct;
   /** `eligible` or `active`: which of the policy's assignment rules apply. */
   readonly kind: 'eligible' | 'active';
-  /** The Azure role and scope whose policy applies; none for PIM for Groups (no policy construct here). */
+  /** The Azure role and scope whose policy applies. */
   readonly role?: Role;
   readonly scope?: Scope;
+  /** For PIM for Groups: the group and the role in it (member or owner) whose policy applies. */
+  readonly group?: { readonly principal: IPrincipal; readonly assignmentType: GroupAssignmentType };
   readonly schedule: ResolvedPimSchedule;
 }
 
@@ -34,9 +40,11 @@ export function checkScheduleAtSynth(assignment: ScheduledAssignment): void {
   assignment.construct.node.addValidation({ validate: () => scheduleProblems(assignment) });
 }
 
-function scheduleProblems({ construct, kind, role, scope, schedule }: ScheduledAssignment): string[] {
-  const policy = role !== undefined && scope !== undefined ? declaredPolicyFor(construct, role, scope) : undefined;
-  const what = role !== undefined ? `"${role.name}" at this scope` : 'this group';
+function scheduleProblems({ construct, kind, role, scope, group, schedule }: ScheduledAssignment): string[] {
+  const policy = role !== undefined && scope !== undefined ? declaredPolicyFor(construct, role, scope)
+    : group !== undefined ? declaredGroupPolicyFor(construct, group.principal, group.assignmentType) : undefined;
+  const what = role !== undefined ? `"${role.name}" at this scope` : group !== undefined ? `the ${group.assignmentType}s of this group` : 'this group';
+  const refuses = group !== undefined ? ENTRA_REFUSES : AZURE_REFUSES;
   const rules = kind === 'eligible' ? policy?.eligibleAssignments : policy?.activeAssignments;
   const policyText = policy === undefined ? '' : ` by the policy ${policy.node.path}`;
   const mustEnd = rules?.expirationRequired ?? true;
@@ -45,7 +53,7 @@ function scheduleProblems({ construct, kind, role, scope, schedule }: ScheduledA
   const problems: string[] = [];
   if (schedule.expirationType === PimExpirationType.NO_EXPIRATION && policy !== undefined && mustEnd && rules !== undefined) {
     problems.push(
-      `schedule never ends, but ${kind} assignments of ${what} must end${policyText}; ${AZURE_REFUSES}. ` +
+      `schedule never ends, but ${kind} assignments of ${what} must end${policyText}; ${refuses}. ` +
         `Accepted: PimSchedule.afterDuration() or .until() within ${String(limit ?? LONGEST_EXPIRY)}, or expirationRequired false in the policy.`,
     );
   }
@@ -54,7 +62,7 @@ function scheduleProblems({ construct, kind, role, scope, schedule }: ScheduledA
       ? `the ${kind} assignment expiry of ${what} (${String(limit)}, set${policyText})`
       : `${String(LONGEST_EXPIRY)}, the longest expiry a role management policy allows for an assignment that must end`;
     problems.push(
-      `schedule lasts ${length.text}, longer than ${source}; ${AZURE_REFUSES}. ` +
+      `schedule lasts ${length.text}, longer than ${source}; ${refuses}. ` +
         `Accepted: at most ${String(limit)}${mustEnd && policy === undefined ? ', or a policy in this app that allows permanent assignments (expirationRequired false)' : ''}.`,
     );
   }

@@ -5,6 +5,7 @@
  * never loads them, and neither does the command line.
  */
 import type * as DirectoryRoleEligibilityScheduleRequestModule from '@cdktf/provider-azuread/lib/directory-role-eligibility-schedule-request';
+import type * as GroupRoleManagementPolicyModule from '@cdktf/provider-azuread/lib/group-role-management-policy';
 import type * as PrivilegedAccessGroupEligibilityScheduleModule from '@cdktf/provider-azuread/lib/privileged-access-group-eligibility-schedule';
 import type * as PimActiveRoleAssignmentModule from '@cdktf/provider-azurerm/lib/pim-active-role-assignment';
 import type * as PimEligibleRoleAssignmentModule from '@cdktf/provider-azurerm/lib/pim-eligible-role-assignment';
@@ -34,4 +35,5 @@ export const azureadPim = {
     () =>
       require('@cdktf/provider-azuread/lib/privileged-access-group-eligibility-schedule') as typeof PrivilegedAccessGroupEligibilityScheduleModule,
   ),
+  groupRoleManagementPolicy: lazy(() => require('@cdktf/provider-azuread/lib/group-role-management-policy') as typeof GroupRoleManagementPolicyModule),
 };

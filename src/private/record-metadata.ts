@@ -27,6 +27,12 @@ export function recordPrincipal(resource: TerraformElement, principal: { princip
   resource.addOverride(metadataOverridePath(MetadataField.PRINCIPAL), { kind: principal.kind, name: principal.displayName });
 }
 
+/** Records who a PIM for Groups resource's literal `group_id` is (`Principal.group(id, 'ops-admins')`), as recordPrincipal does for `principal_id`. */
+export function recordGroup(resource: TerraformElement, group: { principalId: string; kind: string; displayName: string }): void {
+  if (group.principalId.includes('${')) return;
+  resource.addOverride(metadataOverridePath(MetadataField.GROUP), { kind: group.kind, name: group.displayName });
+}
+
 /**
  * Records who the approvers a PIM policy names by literal object ID are, so that chains and
  * reports say "group security-approvers" instead of a bare GUID. A reference needs no record.

@@ -1,4 +1,4 @@
-import { readRecordedPrincipal, SuppressionRecord } from '../../model/metadata';
+import { readLibraryMetadata, readRecordedPrincipal, SuppressionRecord } from '../../model/metadata';
 import { Role } from '../../roles/role';
 import { RolePermission } from '../../roles/role-permission';
 import { parseReference, scopeLevelOfValue } from '../reference';
@@ -333,7 +333,7 @@ export class AccessGraph {
         kind: 'pim-group',
         principal: resolved.principalOf(block.body),
         groupId: text(block.body, 'group_id'),
-        group: principalOf(text(block.body, 'group_id'), index),
+        group: principalOf(text(block.body, 'group_id'), index, readLibraryMetadata(block.body).group),
         assignmentType: text(block.body, 'assignment_type'),
         expiry: groupScheduleExpiry(block.body),
       });

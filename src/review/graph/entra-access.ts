@@ -1,5 +1,6 @@
 import { directoryScopeLevel } from '../../model/directory-scope';
 import { isGuid } from '../../model/guid';
+import { PrincipalRecord } from '../../model/metadata';
 import { ScopeLevel } from '../../model/scope-level';
 import { tierOfEntraActions } from '../../roles/entra-action-tier';
 import { EntraRoleCatalog } from '../../roles/entra-role-catalog';
@@ -43,9 +44,9 @@ export function keyedReference(value: string): { reference: TerraformReference; 
 }
 
 /** The principal an Entra resource's object-ID argument names (unwritten: unknown). */
-export function principalOf(value: string | undefined, index: DocumentIndex): GraphPrincipal {
+export function principalOf(value: string | undefined, index: DocumentIndex, recorded?: PrincipalRecord): GraphPrincipal {
   const written = value ?? '';
-  return withStableKey(resolvePrincipal(written, undefined, index), written, index);
+  return withStableKey(resolvePrincipal(written, undefined, index, recorded), written, index);
 }
 
 /** Nothing to go by counts as the widest: tier 0. */

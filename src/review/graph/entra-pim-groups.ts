@@ -4,6 +4,7 @@ import { DocumentIndex } from './document-index';
 import { principalOf } from './entra-access';
 import { GraphAssignmentExpiryRule, GraphExpiry, GraphGroupActivationPolicy, GraphGroupAssignment, GraphPrincipal, Origin } from './graph-types';
 import { writtenDuration } from './written-duration';
+import { readLibraryMetadata } from '../../model/metadata';
 import { TerraformBlock } from '../terraform-json';
 
 type OriginOf = (block: TerraformBlock) => Origin;
@@ -28,7 +29,7 @@ export function readGroupAssignments(index: DocumentIndex, origin: OriginOf): Gr
   return index.ofType('azuread_privileged_access_group_assignment_schedule').map((block) => ({
     origin: origin(block),
     principal: principalOf(text(block.body, 'principal_id'), index),
-    group: principalOf(text(block.body, 'group_id'), index),
+    group: principalOf(text(block.body, 'group_id'), index, readLibraryMetadata(block.body).group),
     assignmentType: text(block.body, 'assignment_type') ?? '(no assignment type written)',
     expiry: groupScheduleExpiry(block.body),
   }));
@@ -45,7 +46,7 @@ function expiryRuleOf(value: unknown): GraphAssignmentExpiryRule {
 export function readGroupPolicies(index: DocumentIndex, origin: OriginOf): GraphGroupActivationPolicy[] {
   return index.ofType('azuread_group_role_management_policy').map((block) => ({
     origin: origin(block),
-    group: principalOf(text(block.body, 'group_id'), index),
+    group: principalOf(text(block.body, 'group_id'), index, readLibraryMetadata(block.body).group),
     assignmentType: text(block.body, 'role_id') ?? '(no role written)',
     ...activationSettingsOf(block.body, index),
     eligibleAssignments: expiryRuleOf(block.body.eligible_assignment_rules),
