@@ -55,13 +55,20 @@ export class AppPermissionGrant extends Construct {
     return new AppPermissionGrant(parent, id, { ...options, principal, permission });
   }
 
+  /** The workload given the permission: a managed identity or an application's service principal. */
   public readonly principal: IPrincipal;
+  /** The application permission (an app role of an API such as Microsoft Graph) it is given. */
   public readonly permission: AppPermission;
   /** The written reason, when one was given. */
   public readonly justification?: string;
   /** The `azuread_app_role_assignment` resource. */
   public readonly assignment: AppRoleAssignmentModule.AppRoleAssignment;
 
+  /**
+   * @param scope the construct the grant belongs to
+   * @param id its ID within that scope
+   * @param props the principal, the permission and, for a tier-0 one, the justification
+   */
   constructor(scope: Construct, id: string, props: AppPermissionGrantProps) {
     super(scope, id);
     this.principal = props.principal;

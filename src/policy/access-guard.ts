@@ -70,7 +70,7 @@ export interface SuppressionOptions {
   /** Why this is acceptable. Required, never empty. */
   readonly reason: string;
   /**
-   * The last day the suppression holds, `YYYY-MM-DD`; after it the finding is back and an
+   * The last day the suppression holds, `YYYY-MM-DD`. After it the finding is back and an
    * expired-suppression finding (AZA012) is added. Secrets (AZA005) can only be suppressed with one.
    * @default - no end
    */
@@ -130,6 +130,7 @@ export class AccessGuard implements IAspect {
     return [...(findingsByStack.get(stack) ?? [])];
   }
 
+  /** @param props the date judged against, the activation limit, wide scopes allowed, and rule severities */
   constructor(private readonly props: AccessGuardProps = {}) {
     if (props.today !== undefined && !isCalendarDate(props.today)) {
       throw new Error(`AccessGuard: today "${props.today}" is not a date; write it YYYY-MM-DD.`);
