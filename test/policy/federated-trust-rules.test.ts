@@ -95,6 +95,8 @@ describe('AZA032: a tier-0 or tier-1 identity trusts more than a deployment envi
     expect(graph.credentials.map((c) => [c.kind, c.subject])).toEqual([['federated', 'repo:contoso/infra:pull_request']]);
     expect(graph.grants.map((g) => [g.role.name, g.scope.value])).toEqual([['Reader', RG]]);
     expect(await judged(hcl)).toEqual([]);
+    // The tier decides, not the subject: Contributor on the same resource group makes it an error.
+    expect((await judged(identity('"repo:contoso/infra:pull_request"', 'Contributor', RG))).map(([severity]) => severity)).toEqual(['error']);
   });
 
   test('an environment subject on a tier-0 identity is not this rule\'s finding; the grant still is another rule\'s', async () => {
@@ -103,6 +105,8 @@ describe('AZA032: a tier-0 or tier-1 identity trusts more than a deployment envi
     const ids = findingsOf(await hclJson(hcl)).map((f) => f.ruleId);
     expect(ids).toContain('AZA004');
     expect(ids).not.toContain('AZA032');
+    // The subject decides, not the identity: the same identity trusting a branch of the repository is a finding.
+    expect((await judged(identity('"repo:contoso/ordering-api:ref:refs/heads/main"'))).map(([severity]) => severity)).toEqual(['warning']);
   });
 
   test('a branch subject on a tier-1 identity (Key Vault Secrets User on one vault) is a warning', async () => {
@@ -165,6 +169,9 @@ describe('AZA032: a tier-0 or tier-1 identity trusts more than a deployment envi
     const hcl = flexibleApplication("claims['sub'] matches 'repo:contoso/*'", 'df021288-bdef-4463-88db-98f22de89214');
     expect((await graphOf(hcl)).appPermissions.map((p) => p.permission?.name)).toEqual(['User.Read.All']);
     expect(await judged(hcl)).toEqual([]);
+    const tier1 = flexibleApplication("claims['sub'] matches 'repo:contoso/*'", 'dc5007c0-2d7d-4c42-879c-2dab87571379');
+    expect((await judged(tier1)).map(([severity, , message]) => [severity, (message as string).split(', which ')[1]]))
+      .toEqual([['error', 'holds "IdentityRiskyUser.Read.All (application permission)" at Microsoft Graph (tier 1).']]);
   });
 
   test('Kubernetes service accounts, Azure DevOps service connections and Terraform Cloud applies are not this rule\'s findings', async () => {
@@ -178,6 +185,8 @@ describe('AZA032: a tier-0 or tier-1 identity trusts more than a deployment envi
       expect((await graphOf(hcl)).credentials.map((c) => c.subject)).toEqual([JSON.parse(subject)]);
       expect([subject, await judged(hcl)]).toEqual([subject, []]);
     }
+    // The same identity trusting a GitHub pull request is a finding: the issuer and subject decide.
+    expect((await judged(identity('"repo:contoso/infra:pull_request"'))).map(([severity]) => severity)).toEqual(['error']);
   });
 
   test('a Terraform Cloud plan and a GitLab branch are warnings, each with its own fix', async () => {
