@@ -200,6 +200,40 @@ describe('AZA032: a tier-0 or tier-1 identity trusts more than a deployment envi
     expect(gitlab[0].fix).toContain('GitLab puts no environment in the subject');
   });
 
+  test('azapi: a credential on an azapi identity is judged the same, its flexible expression read from the body', async () => {
+    const azapi = (properties: string) => `
+resource "azapi_resource" "uai" {
+  type      = "Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31"
+  name      = "uai-deploy"
+  parent_id = "${RG}"
+  location  = "eastus"
+}
+resource "azurerm_role_assignment" "deploy" {
+  scope                = "${RG}"
+  role_definition_name = "Owner"
+  principal_id         = azapi_resource.uai.output.properties.principalId
+}
+resource "azapi_resource" "fic" {
+  type      = "Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials@2025-01-31-preview"
+  name      = "ci"
+  parent_id = azapi_resource.uai.id
+  body = {
+    properties = {
+      issuer    = "https://token.actions.githubusercontent.com"
+      audiences = ["api://AzureADTokenExchange"]
+${properties}
+    }
+  }
+}
+`;
+    const wildcard = azapi("      claimsMatchingExpression = {\n        value           = \"claims['sub'] matches 'repo:contoso/*'\"\n        languageVersion = 1\n      }");
+    expect((await graphOf(wildcard)).credentials.map((c) => [c.origin.address, c.claimsMatchingExpression]))
+      .toEqual([['azapi_resource.fic', "claims['sub'] matches 'repo:contoso/*'"]]);
+    expect((await judged(wildcard)).map(([severity, address, message]) => [severity, address, (message as string).split(', which ')[1]]))
+      .toEqual([['error', 'azapi_resource.fic', 'holds "Owner" at rg-app (tier 0).']]);
+    expect(await judged(azapi('      subject = "repo:contoso/infra:environment:prod"'))).toEqual([]);
+  });
+
   test('an identity this configuration does not declare counts as tier 0', async () => {
     const hcl = `
 resource "azurerm_federated_identity_credential" "ci" {
