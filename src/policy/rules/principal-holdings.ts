@@ -14,6 +14,50 @@ export interface Holding {
   readonly scopeRank: number;
 }
 
+/** A graph's standing holdings by principal key, and the groups each principal is a standing member of. */
+interface HoldingsIndex {
+  readonly held: Map<string, Holding[]>;
+  readonly groups: Map<string, string[]>;
+}
+
+// Made once per graph: a rule that asks for each of thousands of credentials reads each grant once, not once per credential.
+const INDEXES = new WeakMap<AccessGraph, HoldingsIndex>();
+
+function indexOf(graph: AccessGraph): HoldingsIndex {
+  let index = INDEXES.get(graph);
+  if (index !== undefined) return index;
+  const held = new Map<string, Holding[]>();
+  const add = (key: string, holding: Holding) => {
+    const list = held.get(key);
+    if (list === undefined) held.set(key, [holding]);
+    else list.push(holding);
+  };
+  for (const g of graph.grants) {
+    add(g.principal.key, {
+      role: g.role.name,
+      scope: g.scope.name ?? g.scope.value,
+      tierRank: permissionTierRank(g.role.role?.tier ?? PrivilegeTier.CONTROL_PLANE),
+      scopeRank: scopeLevelRank(g.scope.level),
+    });
+  }
+  for (const d of graph.directoryRoles) {
+    add(d.principal.key, {
+      role: describeDirectoryRole(d),
+      scope: describeDirectoryScope(d.scope),
+      tierRank: permissionTierRank(d.role.tier),
+      scopeRank: scopeLevelRank(d.scope.level),
+    });
+  }
+  for (const p of graph.appPermissions) {
+    add(p.principal.key, { role: describeAppPermission(p), scope: p.api.name, tierRank: permissionTierRank(p.tier), scopeRank: 0 });
+  }
+  const groups = new Map<string, string[]>();
+  for (const m of graph.groupMemberships) groups.set(m.member.key, [...(groups.get(m.member.key) ?? []), m.group.key]);
+  index = { held, groups };
+  INDEXES.set(graph, index);
+  return index;
+}
+
 /**
  * What a principal holds standing: its Azure grants, Entra directory roles and application
  * permissions, and those of the groups it is a standing member of (one level, as the group's
@@ -22,24 +66,9 @@ export interface Holding {
  * AZA032's trusts).
  */
 export function holdingsOf(principal: GraphPrincipal, graph: AccessGraph): Holding[] {
-  const keys = new Set([principal.key, ...graph.groupMemberships.filter((m) => m.member.key === principal.key).map((m) => m.group.key)]);
-  return [
-    ...graph.grants.filter((g) => keys.has(g.principal.key)).map((g) => ({
-      role: g.role.name,
-      scope: g.scope.name ?? g.scope.value,
-      tierRank: permissionTierRank(g.role.role?.tier ?? PrivilegeTier.CONTROL_PLANE),
-      scopeRank: scopeLevelRank(g.scope.level),
-    })),
-    ...graph.directoryRoles.filter((d) => keys.has(d.principal.key)).map((d) => ({
-      role: describeDirectoryRole(d),
-      scope: describeDirectoryScope(d.scope),
-      tierRank: permissionTierRank(d.role.tier),
-      scopeRank: scopeLevelRank(d.scope.level),
-    })),
-    ...graph.appPermissions.filter((p) => keys.has(p.principal.key)).map((p) => ({
-      role: describeAppPermission(p), scope: p.api.name, tierRank: permissionTierRank(p.tier), scopeRank: 0,
-    })),
-  ];
+  const { held, groups } = indexOf(graph);
+  const keys = new Set([principal.key, ...(groups.get(principal.key) ?? [])]);
+  return [...keys].flatMap((key) => held.get(key) ?? []);
 }
 
 /** The widest of some holdings: the lowest tier, then the widest scope; undefined for none. */
