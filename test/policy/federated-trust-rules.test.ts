@@ -159,6 +159,12 @@ describe('AZA032: a tier-0 or tier-1 identity trusts more than a deployment envi
     expect(await judged(flexibleApplication("claims['sub'] eq 'repo:contoso/infra:environment:prod'"))).toEqual([]);
     const wildcardBranch = await judged(flexibleApplication("claims['sub'] matches 'repo:contoso/infra:ref:refs/heads/*'"));
     expect(wildcardBranch.map(([severity]) => severity)).toEqual(['error']);
+    const exactPullRequest = await judged(flexibleApplication("claims['sub'] eq 'repo:contoso/infra:pull_request'"));
+    expect(exactPullRequest.map(([severity, , message]) => [severity, (message as string).split(':')[0]]))
+      .toEqual([['error', 'federated credential trusts pull requests of contoso/infra']]);
+    // Each clause joined by `and` narrows: a wildcard on another claim leaves the environment on sub in force.
+    expect(await judged(flexibleApplication(
+      "claims['sub'] eq 'repo:contoso/infra:environment:prod' and claims['job_workflow_ref'] matches 'contoso/infra/.github/workflows/*'"))).toEqual([]);
     const noSubject = await judged(flexibleApplication("claims['job_workflow_ref'] matches 'contoso/infra/.github/workflows/deploy.yml@*'"));
     expect(noSubject.map(([severity, , message]) => [severity, (message as string).split(': ')[0]])).toEqual([[
       'error', "federated credential trusts any subject (claims['job_workflow_ref'] matches 'contoso/infra/.github/workflows/deploy.yml@*' has no clause on sub)",
