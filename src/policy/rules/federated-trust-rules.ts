@@ -48,7 +48,7 @@ function fixFor(judgement: SubjectJudgement): string | undefined {
       + 'approvals, or move this trust to an identity that holds only what that pipeline needs.';
   }
   if (judgement.system === 'terraform-cloud') {
-    return 'Trust only `run_phase:apply` with this identity (an apply waits for confirmation), and give plans an identity that only reads.';
+    return 'Trust only `run_phase:apply` with this identity (with auto-apply off, an apply waits for someone to confirm it), and give plans an identity that only reads.';
   }
   return undefined;
 }
@@ -76,7 +76,7 @@ export const privilegedTrustWithoutEnvironment: Rule = {
     + 'permissions, as the entraops data classifies them; an identity the configuration does not declare counts as tier 0. An error when anyone who can open '
     + 'a pull request can satisfy it (a GitHub pull_request subject, one that names no environment, branch, tag or pull request, a wildcard in a flexible '
     + 'credential\'s expression) or when the subject is known only at apply; a warning for a branch or tag (GitHub, GitLab) or a Terraform Cloud plan. '
-    + 'Environments, Azure DevOps service connections (their approvals and checks), Terraform Cloud applies (they wait for confirmation) and Kubernetes '
+    + 'Environments, Azure DevOps service connections (their approvals and checks), Terraform Cloud applies (confirmed by someone, unless auto-apply is on) and Kubernetes '
     + 'service accounts (the cluster\'s RBAC decides who runs as one) are not this rule\'s findings, nor subjects of other issuers.',
   fix: `${ENVIRONMENT_FIX} For a flexible credential, replace the wildcard with one credential per environment.`,
   acceptedBy: '`justification` on `trustGitHubActions`, or a suppression with a reason',

@@ -4,7 +4,7 @@
  *
  * - `gated`: a unit the issuer's side puts reviewers or checks on: a GitHub Actions deployment
  *   environment (required reviewers), an Azure DevOps service connection (approvals and checks),
- *   a Terraform Cloud apply (it waits for confirmation).
+ *   a Terraform Cloud apply (it waits for confirmation, unless the workspace applies automatically).
  * - `branch`: whoever can push to a branch or tag, or queue a plan (GitHub and GitLab branches and
  *   tags, Terraform Cloud plan runs).
  * - `open`: anyone who can run a workflow there at all: a GitHub `pull_request` subject (anyone
@@ -202,7 +202,7 @@ function gitLabSubject(written: string, pairs: Map<string, string>): SubjectJudg
 
 /**
  * Terraform Cloud writes `organization:<org>:project:<project>:workspace:<workspace>:run_phase:<plan|apply>`.
- * An apply waits for confirmation (or a run that someone queued with auto-apply); a plan runs for
+ * An apply waits for someone to confirm it, unless the workspace applies automatically; a plan runs for
  * anything that queues one, speculative plans of a VCS-driven workspace's pull requests included.
  */
 function terraformCloudSubject(written: string, pairs: Map<string, string>): SubjectJudgement {
@@ -210,8 +210,14 @@ function terraformCloudSubject(written: string, pairs: Map<string, string>): Sub
   const phase = pairs.get('run_phase');
   const system = 'terraform-cloud';
   if (phase === 'apply') return { breadth: 'gated', system, names: `applies of ${workspace}`, who: `confirmed applies of ${workspace}` };
-  if (phase === 'plan') {
-    return { breadth: 'branch', system, names: `plans of ${workspace}`, who: `whatever queues a plan in ${workspace} (speculative plans of pull requests included)` };
+  // A phase known only at apply is plan or apply: the wider, plan.
+  if (phase === 'plan' || phase?.includes(UNKNOWN)) {
+    return {
+      breadth: 'branch',
+      system,
+      names: `${phase === 'plan' ? 'plans' : 'a run phase known only at apply (plans, the wider)'} of ${workspace}`,
+      who: `whatever queues a plan in ${workspace} (in a VCS-driven workspace, speculative plans of pull requests too)`,
+    };
   }
   return { breadth: 'open', system, names: `${written}, which names no run phase`, who: `any run of ${workspace}` };
 }
