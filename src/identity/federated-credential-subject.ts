@@ -6,7 +6,7 @@ const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
 
 /** Which GitHub Actions runs are trusted: a repository plus exactly one of the filters. */
 export interface GitHubActionsTrustProps {
-  /** `owner/repository`. */
+  /** The repository whose runs are trusted: `owner/repository`. */
   readonly repository: string;
   /** Jobs that run in this deployment environment (`environment: prod`). */
   readonly environment?: string;
@@ -14,8 +14,20 @@ export interface GitHubActionsTrustProps {
   readonly branch?: string;
   /** Runs for this tag (`v1.2.0`), without `refs/tags/`. */
   readonly tag?: string;
-  /** Runs triggered by pull requests. Use with care: anyone who can open one is trusted. */
+  /**
+   * Runs triggered by pull requests. Use with care: anyone who can open one from a branch of the
+   * repository is trusted. On an identity that holds a tier-0 or tier-1 role or permission, the
+   * guard reports it as an error (AZA032), and a branch or tag as a warning.
+   */
   readonly pullRequest?: boolean;
+  /**
+   * Why this trust is a deliberate exception to trusting only a deployment environment with
+   * required reviewers (AZA032: a branch, tag or pull request on a tier-0 or tier-1 identity).
+   * Recorded in the synthesized JSON as an accepted AZA032, so `azure-access check` accepts it
+   * too. Never empty.
+   * @default - none: the guard judges the trust
+   */
+  readonly justification?: string;
 }
 
 /** A Kubernetes service account (AKS workload identity or any OIDC-issuing cluster). */
@@ -71,7 +83,7 @@ export class FederatedCredentialSubject {
         throw new Error(`GitHub Actions trust for ${props.repository}: ${name} "${value}" must be a non-empty name without wildcards.`);
       }
     }
-    return new FederatedCredentialSubject(GITHUB_ISSUER, `repo:${props.repository}:${filters[0]}`, [AZURE_AD_TOKEN_EXCHANGE]);
+    return new FederatedCredentialSubject(GITHUB_ISSUER, `repo:${props.repository}:${filters[0]}`, [AZURE_AD_TOKEN_EXCHANGE], props.justification);
   }
 
   /** A Kubernetes service account: subject `system:serviceaccount:<namespace>:<name>`. */
@@ -106,11 +118,18 @@ export class FederatedCredentialSubject {
   public readonly subject: string;
   /** The audiences a trusted token may carry. */
   public readonly audiences: string[];
+  /**
+   * Why this trust is a deliberate exception (see `GitHubActionsTrustProps.justification`); the
+   * identity records it on the credential as an accepted AZA032.
+   * @default - none
+   */
+  public readonly justification?: string;
 
-  private constructor(issuer: string, subject: string, audiences: string[]) {
+  private constructor(issuer: string, subject: string, audiences: string[], justification?: string) {
     this.issuer = issuer;
     this.subject = subject;
     this.audiences = audiences;
+    this.justification = justification;
   }
 }
 

@@ -15,8 +15,10 @@ import { RoleGrant } from '../grants/role-grant';
 import { echo } from '../model/echo';
 import { FEDERATED_CREDENTIAL_LIMITS, FEDERATED_CREDENTIAL_NAME_ACCEPTED } from '../model/federated-credential-limits';
 import { PrincipalKind, PrincipalType } from '../model/principal-kind';
+import { RuleId } from '../model/rule-id';
 import { isUnresolved } from '../private/cdktf-runtime';
 import { azurerm } from '../private/providers';
+import { recordSuppressions } from '../private/record-metadata';
 import { AppPermission } from '../roles/app-permission';
 import { Role } from '../roles/role';
 import { Scope } from '../scope/scope';
@@ -182,6 +184,7 @@ export class WorkloadIdentity extends Construct implements IGrantable {
       throw new Error(`${path}: federated credential name ${echo(name)} is not accepted (${FEDERATED_CREDENTIAL_NAME_ACCEPTED}).`);
     }
     checkTrustLengths(path, subject);
+    const justification = checkTrustJustification(path, subject);
     const same = this.federatedCredentials.find((c) => sameTrust(c, subject));
     if (same !== undefined) {
       throw new Error(
@@ -202,11 +205,20 @@ export class WorkloadIdentity extends Construct implements IGrantable {
       // (ConcurrentFederatedIdentityCredentialsWritesForSingleManagedIdentity): one at a time.
       dependsOn: previous === undefined ? undefined : [previous],
     });
+    if (justification !== undefined) {
+      recordSuppressions(credential, [{ ruleId: RuleId.PRIVILEGED_TRUST_WITHOUT_ENVIRONMENT, reason: justification }]);
+    }
     this.federatedCredentials.push(credential);
     return credential;
   }
 
-  /** Shorthand for `addFederatedCredential(id, FederatedCredentialSubject.gitHubActions(props))`. */
+  /**
+   * Shorthand for `addFederatedCredential(id, FederatedCredentialSubject.gitHubActions(props))`.
+   *
+   * Trust an environment with required reviewers: on an identity that holds a tier-0 or tier-1
+   * role or permission (granted before or after this call), the guard reports a pull request as
+   * an error and a branch or tag as a warning (AZA032), unless `props.justification` says why.
+   */
   public trustGitHubActions(id: string, props: GitHubActionsTrustProps): FederatedIdentityCredential {
     return this.addFederatedCredential(id, FederatedCredentialSubject.gitHubActions(props));
   }
@@ -231,6 +243,20 @@ function checkTrustLengths(path: string, subject: FederatedCredentialSubject): v
       );
     }
   }
+}
+
+/**
+ * A trust's written reason, trimmed; an empty one is refused: the JSON would record an accepted
+ * AZA032 that says nothing.
+ */
+function checkTrustJustification(path: string, subject: FederatedCredentialSubject): string | undefined {
+  if (subject.justification === undefined || isUnresolved(subject.justification)) return subject.justification;
+  const justification = subject.justification.trim();
+  if (!justification) {
+    throw new Error(`${path}: justification is empty. Say why ${echo(subject.subject)} is trusted instead of a deployment environment with required reviewers, `
+      + 'or leave justification out and let the guard judge the trust (AZA032).');
+  }
+  return justification;
 }
 
 /** The same issuer and subject, when both are written out (a token may be anything). */

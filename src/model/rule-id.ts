@@ -69,6 +69,11 @@ export enum RuleId {
   GROUP_NOT_ROLE_ASSIGNABLE = 'AZA030',
   /** A user account used as a service account: its password set or handed on by the configuration, or a workload signs in as it. */
   USER_SERVICE_ACCOUNT = 'AZA031',
+  /**
+   * A federated credential of a tier-0 or tier-1 identity trusts more than a deployment
+   * environment: pull requests, a wildcard or a subject known only at apply (an error), a branch or tag (a warning).
+   */
+  PRIVILEGED_TRUST_WITHOUT_ENVIRONMENT = 'AZA032',
 }
 
 const RULE_IDS: ReadonlySet<string> = new Set(Object.values(RuleId));

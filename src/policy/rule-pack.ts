@@ -8,6 +8,7 @@ import { privilegedObjectOwner } from './rules/entra-ownership-rules';
 import { activeGroupAssignmentStanding, weakGroupActivation } from './rules/entra-pim-group-rules';
 import { standingTier0DirectoryRole, workloadTier0Entra, workloadTier1GraphPermission } from './rules/entra-rules';
 import { escalationChain } from './rules/escalation-rules';
+import { privilegedTrustWithoutEnvironment } from './rules/federated-trust-rules';
 import {
   duplicateAssignment,
   standingAccessAdmin,
@@ -60,6 +61,7 @@ export const RULE_REGISTRY: readonly RuleInfo[] = [
   requestedTier0Permission,
   groupNotRoleAssignable,
   userServiceAccount,
+  privilegedTrustWithoutEnvironment,
 ];
 
 /** A rule that runs over the graph; the others' findings come from elsewhere (AZA012: from suppressions). */

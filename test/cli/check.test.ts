@@ -69,7 +69,7 @@ describe('azure-access check', () => {
     expect(run.tool.driver.name).toBe('azure-access');
     expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual([
       'AZA001', 'AZA002', 'AZA003', 'AZA004', 'AZA005', 'AZA006', 'AZA007', 'AZA008', 'AZA009', 'AZA010', 'AZA011', 'AZA012', 'AZA013', 'AZA014', 'AZA015', 'AZA016',
-      'AZA017', 'AZA018', 'AZA019', 'AZA020', 'AZA021', 'AZA022', 'AZA023', 'AZA024', 'AZA025', 'AZA026', 'AZA027', 'AZA028', 'AZA029', 'AZA030', 'AZA031',
+      'AZA017', 'AZA018', 'AZA019', 'AZA020', 'AZA021', 'AZA022', 'AZA023', 'AZA024', 'AZA025', 'AZA026', 'AZA027', 'AZA028', 'AZA029', 'AZA030', 'AZA031', 'AZA032',
     ]);
     expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual(RULE_REGISTRY.map((r) => r.id));
     const expired = run.tool.driver.rules.find((r: { id: string }) => r.id === 'AZA012');

@@ -34,7 +34,7 @@ resource "azuread_service_principal_password" "old" {
     ['{"suppress": []}', 'access.json: /suppress: unknown setting; accepted: maxActivationHours, allowedWideScopes, severity, suppressions'],
     ['{"maxActivationHours": 48}', 'access.json: /maxActivationHours: expected a number of hours from 0.5 to 24, got 48'],
     ['{"severity": {"AZA010": "fatal"}}', 'access.json: /severity/AZA010: expected one of error, warning, info, off, got "fatal"'],
-    ['{"severity": {"R1": "error"}}', 'access.json: /severity/R1: not a rule ID (AZA001 to AZA031)'],
+    ['{"severity": {"R1": "error"}}', 'access.json: /severity/R1: not a rule ID (AZA001 to AZA032)'],
     ['{"suppressions": [{"address": "a.b", "ruleId": "AZA001"}]}', 'access.json: /suppressions/0/reason: a suppression needs a reason'],
     ['{"suppressions": [{"address": "a.b", "ruleId": "AZA001", "reason": "r", "until": "soon"}]}', 'access.json: /suppressions/0/until: "soon" is not written YYYY-MM-DD; expected a real day written YYYY-MM-DD'],
     // The guard refuses a day that does not exist; so does the file (one date parser for both).

@@ -32,7 +32,7 @@ describe('the rule registry', () => {
   });
 
   test('names the registered IDs as a range, with the numbers it skips', () => {
-    expect(ruleIdRange()).toBe(`${RuleId.WIDE_SCOPE} to ${RuleId.USER_SERVICE_ACCOUNT}`);
+    expect(ruleIdRange()).toBe(`${RuleId.WIDE_SCOPE} to ${RuleId.PRIVILEGED_TRUST_WITHOUT_ENVIRONMENT}`);
   });
 });
 

@@ -1,57 +1,20 @@
-import { scopeLevelRank } from '../../model/scope-level';
+import { holdingsOf, widestHolding } from './principal-holdings';
 import { describeReach } from '../../review/escalation/describe-root-cause';
 import { AccessGraph } from '../../review/graph/access-graph';
 import { credentialOwnerName, credentialPrincipal } from '../../review/graph/credential-owner';
 import { describeCredentialStore, storeBreadthNote, whoCanUseStore } from '../../review/graph/describe-credential-store';
 import { describePrincipal } from '../../review/graph/describe-principal';
 import { GraphCredential, GraphCredentialStore, GraphPrincipal } from '../../review/graph/graph-types';
-import { describeAppPermission, describeDirectoryRole, describeDirectoryScope } from '../../review/report/describe-entra-access';
-import { permissionTierRank } from '../../roles/permission-tier';
-import { PrivilegeTier } from '../../roles/privilege-tier';
 import { RuleHit } from '../rule';
 
 /** How many stores a message names one by one; the report's Credentials section names them all. */
 const STORES_NAMED = 3;
 
-/** One thing a principal holds, with what it is ranked by: its tier (lower is wider), then its scope's width. */
-interface Holding {
-  readonly role: string;
-  readonly scope: string;
-  readonly tierRank: number;
-  readonly scopeRank: number;
-}
-
-/**
- * What a principal holds standing: its Azure grants, Entra directory roles and application
- * permissions, and those of the groups it is a standing member of (one level, as the group's
- * own grants name it). A role that cannot be read is tier 0, the widest.
- */
-function holdingsOf(principal: GraphPrincipal, graph: AccessGraph): Holding[] {
-  const keys = new Set([principal.key, ...graph.groupMemberships.filter((m) => m.member.key === principal.key).map((m) => m.group.key)]);
-  return [
-    ...graph.grants.filter((g) => keys.has(g.principal.key)).map((g) => ({
-      role: g.role.name,
-      scope: g.scope.name ?? g.scope.value,
-      tierRank: permissionTierRank(g.role.role?.tier ?? PrivilegeTier.CONTROL_PLANE),
-      scopeRank: scopeLevelRank(g.scope.level),
-    })),
-    ...graph.directoryRoles.filter((d) => keys.has(d.principal.key)).map((d) => ({
-      role: describeDirectoryRole(d),
-      scope: describeDirectoryScope(d.scope),
-      tierRank: permissionTierRank(d.role.tier),
-      scopeRank: scopeLevelRank(d.scope.level),
-    })),
-    ...graph.appPermissions.filter((p) => keys.has(p.principal.key)).map((p) => ({
-      role: describeAppPermission(p), scope: p.api.name, tierRank: permissionTierRank(p.tier), scopeRank: 0,
-    })),
-  ];
-}
-
 /** `which holds "Owner" at sub-prod and 2 other grants`: the widest of what the principal holds, or that the configuration gives it nothing. */
 function holdsText(principal: GraphPrincipal | undefined, graph: AccessGraph): string {
   const holdings = principal === undefined ? [] : holdingsOf(principal, graph);
-  if (holdings.length === 0) return 'which holds no grant this configuration declares';
-  const widest = holdings.reduce((a, b) => (b.tierRank < a.tierRank || (b.tierRank === a.tierRank && b.scopeRank > a.scopeRank) ? b : a));
+  const widest = widestHolding(holdings);
+  if (widest === undefined) return 'which holds no grant this configuration declares';
   const others = holdings.length - 1;
   return `which holds ${describeReach(widest)}${others === 0 ? '' : ` and ${others} other grant${others === 1 ? '' : 's'}`}`;
 }

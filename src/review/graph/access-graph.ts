@@ -606,6 +606,7 @@ export class AccessGraph {
           owner: text(form, 'parent_id') ?? block.address,
           issuer: text(form, 'issuer'),
           subject: text(form, 'subject'),
+          ...('claims_matching_expression' in form ? { claimsMatchingExpression: text(form, 'claims_matching_expression') } : {}),
         });
       } else if (FEDERATED_TYPES.includes(block.type)) {
         this.credentials.push({

@@ -1,5 +1,5 @@
 import { TerraformBlock } from '../terraform-json';
-import { attributeOf, nestedBlocks, text } from './block-values';
+import { attributeOf, nestedBlock, nestedBlocks, text } from './block-values';
 import { armTypeOf } from './coverage';
 
 /**
@@ -143,13 +143,17 @@ export function policyForm(block: TerraformBlock): Record<string, unknown> {
   return out;
 }
 
-/** `federatedIdentityCredentials`: the identity (parent_id), issuer and subject. */
+/**
+ * `federatedIdentityCredentials`: the identity (parent_id), issuer and subject, or the
+ * expression a flexible one (API 2025-01-31-preview) matches subjects by, instead of a subject.
+ */
 export function federatedCredentialForm(block: TerraformBlock): Record<string, unknown> {
   const p = propertiesOf(block);
   const out: Record<string, unknown> = {};
   set(out, 'parent_id', text(block.body, 'parent_id'));
   set(out, 'issuer', text(p, 'issuer'));
   set(out, 'subject', text(p, 'subject'));
+  set(out, 'claims_matching_expression', text(nestedBlock(attributeOf(p, 'claimsMatchingExpression')), 'value'));
   return out;
 }
 

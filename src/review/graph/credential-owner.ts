@@ -32,14 +32,16 @@ interface SigningObject extends NamedObject {
 }
 
 /**
- * The principal a secret signs in as: the service principal it belongs to, or the one the
- * configuration declares for the application it belongs to; undefined when the configuration
- * declares neither (the secret still signs in, as a principal this review cannot see).
+ * The principal a credential signs in as: the service principal it belongs to, the one the
+ * configuration declares for the application it belongs to, or the user-assigned identity a
+ * federated credential is on (`parent_id`); undefined when the configuration declares none (the
+ * credential still signs in, as a principal this review cannot see).
  */
 export function credentialPrincipal(credential: GraphCredential,
-  graph: { readonly directoryObjects: readonly SigningObject[] }): GraphPrincipal | undefined {
+  graph: { readonly directoryObjects: readonly SigningObject[]; readonly identities: readonly SigningObject[] }): GraphPrincipal | undefined {
   // An inline password's owner is the application's own address; the others reference it.
   const address = parseReference(credential.owner)?.address ?? credential.owner;
   const document = documentKeyOf(credential.origin);
-  return graph.directoryObjects.find((o) => o.origin.address === address && documentKeyOf(o.origin) === document)?.principal;
+  const owner = (o: SigningObject) => o.origin.address === address && documentKeyOf(o.origin) === document;
+  return graph.directoryObjects.find(owner)?.principal ?? graph.identities.find(owner)?.principal;
 }
