@@ -4,10 +4,9 @@ import { ActivationRules } from './activation-rules';
 import { ActiveAssignmentRules, EligibleAssignmentRules } from './assignment-rules';
 import { GroupAssignmentType } from './group-assignment-type';
 import { PimNotificationRules } from './notification-rules';
-import { checkHumanOrGroup } from './pim-checks';
+import { checkPimGroup } from './pim-checks';
 import { activationRulesBlock, activeAssignmentRulesBlock, eligibleAssignmentRulesBlock, notificationRulesBlock } from './policy-blocks';
 import type { IPrincipal } from '../model/principal';
-import { PrincipalKind } from '../model/principal-kind';
 import { azureadPim } from '../private/pim-providers';
 import { recordApprovers, recordGroup } from '../private/record-metadata';
 
@@ -78,16 +77,8 @@ export class GroupActivationPolicy extends Construct {
   constructor(scope: Construct, id: string, props: GroupActivationPolicyProps) {
     super(scope, id);
     const path = this.node.path;
-    this.group = checkHumanOrGroup(path, props.group, 'group');
-    if (this.group.kind !== PrincipalKind.GROUP) {
-      throw new Error(`${path}: group ${this.group.displayName} is of kind "${this.group.kind}". Accepted: a group (${PrincipalKind.GROUP}), e.g. Principal.group('<object-id>').`);
-    }
-    const assignmentType = props.assignmentType ?? GroupAssignmentType.MEMBER;
-    const accepted = Object.values(GroupAssignmentType) as string[];
-    if (!accepted.includes(assignmentType)) {
-      throw new Error(`${path}: assignmentType ${JSON.stringify(assignmentType)} is not accepted. Accepted: ${accepted.join(', ')} (GroupAssignmentType).`);
-    }
-    this.assignmentType = assignmentType;
+    ({ group: this.group, assignmentType: this.assignmentType } = checkPimGroup(path, props.group, props.assignmentType));
+    const assignmentType = this.assignmentType;
     this.eligibleAssignments = props.eligibleAssignments;
     this.activeAssignments = props.activeAssignments;
     if ([props.activation, props.eligibleAssignments, props.activeAssignments, props.notifications].every((part) => part === undefined)) {

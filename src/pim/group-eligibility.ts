@@ -1,13 +1,12 @@
 import type { PrivilegedAccessGroupEligibilitySchedule } from '@cdktf/provider-azuread/lib/privileged-access-group-eligibility-schedule';
 import { Construct } from 'constructs';
 import { GroupAssignmentType } from './group-assignment-type';
-import { checkEligibilitySchedule, checkHumanOrGroup, checkJustification, checkTicket } from './pim-checks';
+import { checkEligibilitySchedule, checkHumanOrGroup, checkJustification, checkPimGroup, checkTicket } from './pim-checks';
 import { PimExpirationType } from './pim-expiration-type';
 import { PimSchedule } from './pim-schedule';
 import { checkScheduleAtSynth } from './schedule-limits';
 import { PimTicket } from './ticket';
 import type { IPrincipal } from '../model/principal';
-import { PrincipalKind } from '../model/principal-kind';
 import { azureadPim } from '../private/pim-providers';
 import { recordGroup, recordPermanentEligibility, recordPrincipal } from '../private/record-metadata';
 
@@ -69,16 +68,10 @@ export class GroupEligibility extends Construct {
   constructor(scope: Construct, id: string, props: GroupEligibilityProps) {
     super(scope, id);
     const path = this.node.path;
-    this.group = checkHumanOrGroup(path, props.group, 'group');
-    if (this.group.kind !== PrincipalKind.GROUP) {
-      throw new Error(`${path}: group ${this.group.displayName} is of kind "${this.group.kind}". Accepted: a group (${PrincipalKind.GROUP}), e.g. Principal.group('<object-id>').`);
-    }
+    const target = checkPimGroup(path, props.group, props.assignmentType);
+    this.group = target.group;
     this.principal = checkHumanOrGroup(path, props.principal, 'principal');
-    const assignmentType = props.assignmentType ?? GroupAssignmentType.MEMBER;
-    const accepted = Object.values(GroupAssignmentType) as string[];
-    if (!accepted.includes(assignmentType)) {
-      throw new Error(`${path}: assignmentType ${JSON.stringify(assignmentType)} is not accepted. Accepted: ${accepted.join(', ')} (GroupAssignmentType).`);
-    }
+    const assignmentType = target.assignmentType;
     this.assignmentType = assignmentType;
     this.justification = checkJustification(path, props.justification);
     this.ticket = checkTicket(path, props.ticket);

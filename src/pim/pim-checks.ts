@@ -1,3 +1,4 @@
+import { GroupAssignmentType } from './group-assignment-type';
 import { PimSchedule } from './pim-schedule';
 import type { PimTicket } from './ticket';
 import { isGuid } from '../model/guid';
@@ -71,4 +72,20 @@ export function checkEligibilitySchedule(path: string, schedule: PimSchedule | u
 /** The provider's `ticket` block (its attribute is `system`, spelled `systemAttribute` in cdktf). */
 export function ticketBlock(ticket: PimTicket | undefined): { number: string; systemAttribute: string } | undefined {
   return ticket ? { number: ticket.number, systemAttribute: ticket.system } : undefined;
+}
+
+/** A PIM for Groups target: a group (a user is refused), and membership or ownership of it. */
+export function checkPimGroup(path: string, group: IPrincipal | undefined, assignmentType: GroupAssignmentType | undefined): {
+  group: IPrincipal; assignmentType: GroupAssignmentType;
+} {
+  const checked = checkHumanOrGroup(path, group, 'group');
+  if (checked.kind !== PrincipalKind.GROUP) {
+    throw new Error(`${path}: group ${checked.displayName} is of kind "${checked.kind}". Accepted: a group (${PrincipalKind.GROUP}), e.g. Principal.group('<object-id>').`);
+  }
+  const type = assignmentType ?? GroupAssignmentType.MEMBER;
+  const accepted = Object.values(GroupAssignmentType) as string[];
+  if (!accepted.includes(type)) {
+    throw new Error(`${path}: assignmentType ${JSON.stringify(type)} is not accepted. Accepted: ${accepted.join(', ')} (GroupAssignmentType).`);
+  }
+  return { group: checked, assignmentType: type };
 }
