@@ -1,5 +1,6 @@
 import { holdingsOf, widestHolding } from './principal-holdings';
 import { describeReach } from '../../review/escalation/describe-root-cause';
+import { secretReadersOf } from '../../review/escalation/secret-readers';
 import { AccessGraph } from '../../review/graph/access-graph';
 import { credentialOwnerName, credentialPrincipal } from '../../review/graph/credential-owner';
 import { describeCredentialStore, storeBreadthNote, whoCanUseStore } from '../../review/graph/describe-credential-store';
@@ -9,6 +10,8 @@ import { RuleHit } from '../rule';
 
 /** How many stores a message names one by one; the report's Credentials section names them all. */
 const STORES_NAMED = 3;
+/** How many of a vault's readers a message names. */
+const READERS_NAMED = 3;
 
 /** `which holds "Owner" at sub-prod and 2 other grants`: the widest of what the principal holds, or that the configuration gives it nothing. */
 function holdsText(principal: GraphPrincipal | undefined, graph: AccessGraph): string {
@@ -19,10 +22,22 @@ function holdsText(principal: GraphPrincipal | undefined, graph: AccessGraph): s
   return `which holds ${describeReach(widest)}${others === 0 ? '' : ` and ${others} other grant${others === 1 ? '' : 's'}`}`;
 }
 
+/**
+ * Who can use a store: for CI, who runs jobs there; for a vault, whoever can read its secrets,
+ * and who that is in this configuration (`uai-app, group ops`), so the reader need not look.
+ */
+function whoCanUse(store: GraphCredentialStore, graph: AccessGraph): string {
+  if (store.kind !== 'key-vault-secret') return whoCanUseStore(store);
+  const readers = [...new Set(secretReadersOf(graph, store).map((g) => describePrincipal(g.principal)))];
+  const named = readers.slice(0, READERS_NAMED).join(', ');
+  const more = readers.length - READERS_NAMED;
+  return `${whoCanUseStore(store)} (${readers.length === 0 ? 'no one this configuration grants it to' : `${named}${more > 0 ? ` and ${more} more` : ''}`})`;
+}
+
 /** `whoever can run a workflow there (no required reviewers: as wide as a repository secret)`. */
-function whoWithNote(store: GraphCredentialStore, separator: string): string {
+function whoWithNote(store: GraphCredentialStore, graph: AccessGraph, separator: string): string {
   const note = storeBreadthNote(store);
-  return note === undefined ? whoCanUseStore(store) : `${whoCanUseStore(store)}${separator}${note}`;
+  return note === undefined ? whoCanUse(store, graph) : `${whoCanUse(store, graph)}${separator}${note}`;
 }
 
 /** The principal a secret signs in as, in words: the service principal, or whose it is when the configuration declares none. */
@@ -44,12 +59,13 @@ export function keptInStoresText(credential: GraphCredential, stores: readonly G
   const holds = holdsText(signsInAs.principal, graph);
   if (stores.length === 1) {
     const note = storeBreadthNote(stores[0]);
-    return `Kept in ${describeCredentialStore(stores[0])}: ${whoCanUseStore(stores[0])}${note === undefined ? '' : ` (${note})`} `
+    return `Kept in ${describeCredentialStore(stores[0])}: ${whoCanUse(stores[0], graph)}${note === undefined ? '' : ` (${note})`} `
       + `signs in as ${signsInAs.text}, ${holds}.`;
   }
-  const named = stores.slice(0, STORES_NAMED).map((s) => `${describeCredentialStore(s)} (${whoWithNote(s, '; ')})`);
+  const named = stores.slice(0, STORES_NAMED).map((s) => `${describeCredentialStore(s)} (${whoWithNote(s, graph, '; ')})`);
   const more = stores.length - named.length;
-  return `Kept in ${stores.length} CI stores: ${named.join(', ')}${more === 0 ? '' : `, and ${more} more`}. `
+  const where = stores.every((s) => s.kind !== 'key-vault-secret') ? 'CI stores' : 'places';
+  return `Kept in ${stores.length} ${where}: ${named.join(', ')}${more === 0 ? '' : `, and ${more} more`}. `
     + `Whoever can use one signs in as ${signsInAs.text}, ${holds}.`;
 }
 
@@ -58,16 +74,19 @@ export function keptInStoresFlows(credential: GraphCredential, stores: readonly 
   const signsInAs = signsInAsText(credential, graph).text;
   return stores.map((s) => ({
     steps: [
-      { where: s.origin, message: `${describeCredentialStore(s)}: ${whoWithNote(s, ', ')} can use it` },
+      { where: s.origin, message: `${describeCredentialStore(s)}: ${whoWithNote(s, graph, ', ')} can use it` },
       { where: credential.origin, message: `the secret it keeps signs in as ${signsInAs}` },
     ],
   }));
 }
 
-/** The fix for a secret kept in CI: sign in from CI without one, then delete the secret and every place it is kept. */
+/** The fix for a secret kept somewhere: sign in without one, then delete the secret and every place it is kept. */
 export function keptInStoresFix(stores: readonly GraphCredentialStore[]): string {
   const addresses = [...new Set(stores.map((s) => s.origin.address))];
-  return 'Sign in from CI with a federated credential instead (GitHub: azuread_application_federated_identity_credential for the '
+  const vault = stores.some((s) => s.kind === 'key-vault-secret')
+    ? 'Run the workload that reads it from the vault as a managed identity (WorkloadIdentity) with the roles the secret\'s principal holds. ' : '';
+  if (stores.every((s) => s.kind === 'key-vault-secret')) return `${vault}Then delete the secret and where it is kept: ${addresses.join(', ')}.`;
+  return `${vault}Sign in from CI with a federated credential instead (GitHub: azuread_application_federated_identity_credential for the `
     + 'repository or environment; Azure DevOps: a service connection with service_endpoint_authentication_scheme = "WorkloadIdentityFederation"), '
     + `then delete the secret and where it is kept: ${addresses.join(', ')}.`;
 }

@@ -48,6 +48,7 @@ import {
   GraphScope,
 } from './graph-types';
 import { accessPolicyRole, vaultOfPolicy, vaultUsesRbac } from './key-vault-access';
+import { readKeyVaultSecretStores } from './key-vault-secret-stores';
 import { modulesNotReadOf } from './modules-not-read';
 import { notEvaluatedOf, originOf } from './origin';
 import { PlacedResources } from './placed-resources';
@@ -354,8 +355,9 @@ export class AccessGraph {
 
     const credentialsBefore = this.credentials.length;
     this.readCredentials(index, origin);
-    const ci = readCiSecretStores(index, origin, this.credentials.slice(credentialsBefore));
-    this.credentialStores.push(...ci.stores);
+    const ownCredentials = this.credentials.slice(credentialsBefore);
+    const ci = readCiSecretStores(index, origin, ownCredentials);
+    this.credentialStores.push(...ci.stores, ...readKeyVaultSecretStores(index, origin, ownCredentials, placement));
     this.credentials.push(...ci.keys);
     this.directoryRoles.push(...readDirectoryRoles(index, origin));
     this.appPermissions.push(...readAppPermissions(index, origin));

@@ -52,7 +52,7 @@ export interface CiSecretStores {
  * is `infra`, `azuredevops_project.p.id` (computed) is named by the project's `name`. What is not
  * declared stays as written.
  */
-function followed(value: string | undefined, index: DocumentIndex): string | undefined {
+export function followed(value: string | undefined, index: DocumentIndex): string | undefined {
   let current = value;
   for (let hops = 0; hops < 3 && current !== undefined; hops++) {
     const reference = parseReference(current);
@@ -69,7 +69,7 @@ function followed(value: string | undefined, index: DocumentIndex): string | und
  * `value`, or to an application's inline `password` set, anywhere in the text (a JSON of client
  * ID and secret for azure/login holds it as much as the bare value does).
  */
-class SecretReferences {
+export class SecretReferences {
   private readonly secrets: { readonly address: string; readonly attribute: string }[];
 
   constructor(index: DocumentIndex, credentials: readonly GraphCredential[]) {

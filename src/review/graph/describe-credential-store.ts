@@ -9,10 +9,12 @@ const WORDS: Record<GraphCredentialStoreKind, string> = {
   'github-actions-organization-variable': 'GitHub Actions organization variable (unmasked)',
   'azure-devops-variable-group': 'Azure DevOps variable',
   'azure-devops-service-connection': 'Azure DevOps service connection',
+  'key-vault-secret': 'Key Vault secret',
 };
 
 /** Where a store is: `repository contoso/infra`, `environment prod of repository infra`, `project platform`. */
 function placeOf(store: GraphCredentialStore): string | undefined {
+  if (store.vault !== undefined) return `vault ${store.vault}`;
   if (store.environment !== undefined) return `environment ${store.environment} of repository ${store.repository ?? '(unknown)'}`;
   if (store.repository !== undefined) return `repository ${store.repository}`;
   if (store.variableGroup !== undefined) return `variable group ${store.variableGroup}${store.project === undefined ? '' : ` (project ${store.project})`}`;
@@ -22,7 +24,8 @@ function placeOf(store: GraphCredentialStore): string | undefined {
 
 /**
  * `GitHub Actions secret AZURE_CLIENT_SECRET of repository contoso/infra`, `Azure DevOps service
- * connection sc-prod of project platform`: how findings and the report name a store.
+ * connection sc-prod of project platform`, `Key Vault secret sp-deploy of vault kv-ops`: how
+ * findings and the report name a store.
  */
 export function describeCredentialStore(store: GraphCredentialStore): string {
   const place = placeOf(store);
@@ -52,6 +55,8 @@ export function whoCanUseStore(store: GraphCredentialStore): string {
       return store.allPipelines ? 'every pipeline of the project' : 'a pipeline authorized to use the group';
     case 'azure-devops-service-connection':
       return 'a pipeline authorized to use it';
+    case 'key-vault-secret':
+      return 'whoever can read the vault\'s secrets';
   }
 }
 

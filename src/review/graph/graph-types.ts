@@ -248,7 +248,9 @@ export type GraphCredentialStoreKind =
   | 'github-actions-environment-variable'
   | 'github-actions-organization-variable'
   | 'azure-devops-variable-group'
-  | 'azure-devops-service-connection';
+  | 'azure-devops-service-connection'
+  /** `azurerm_key_vault_secret`: kept in a vault, where whoever can read its secrets has it. */
+  | 'key-vault-secret';
 
 /**
  * A place outside the tenant where CI keeps values for its jobs: a GitHub Actions secret or
@@ -289,6 +291,15 @@ export interface GraphCredentialStore {
   readonly credential?: string;
   /** Service connections: the service principal's client ID (`credentials.serviceprincipalid`) as written. */
   readonly servicePrincipalId?: string;
+  /** Key Vault secrets: the vault, by the name a declared `azurerm_key_vault` gives it, else as written. */
+  readonly vault?: string;
+  /** Key Vault secrets: where the vault is, to tell which grants reach its secrets. */
+  readonly vaultPlacement?: GraphPlacement;
+  /**
+   * Key Vault secrets: true when the vault authorizes with Azure RBAC (data roles read its secrets),
+   * false with access policies (only they do); undefined when that cannot be told (both count).
+   */
+  readonly vaultUsesRbac?: boolean;
 }
 
 /** A `moved` block: the resource at `from` is the one now declared at `to`. */

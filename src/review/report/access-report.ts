@@ -9,6 +9,7 @@ import { describeChainBounded, describeReach } from '../escalation/describe-root
 import { EscalationChain } from '../escalation/escalation-chain';
 import { reachOfGraph } from '../escalation/reach';
 import { RootCause, rootCausesOfGraph } from '../escalation/root-causes';
+import { secretReadersOf } from '../escalation/secret-readers';
 import { AccessGraph } from '../graph/access-graph';
 import { credentialKey, storesByCredential } from '../graph/ci-secret-stores';
 import { credentialOwnerName } from '../graph/credential-owner';
@@ -44,7 +45,7 @@ export interface ReportCredential {
   readonly stores?: ReportCredentialStore[];
 }
 
-/** A CI secret store that keeps a credential: GitHub Actions, Azure DevOps. */
+/** A place that keeps a credential: GitHub Actions, Azure DevOps, a Key Vault secret. */
 export interface ReportCredentialStore {
   readonly kind: GraphCredentialStoreKind;
   /** `GitHub Actions secret AZURE_CLIENT_SECRET of environment prod of repository infra`. */
@@ -57,6 +58,10 @@ export interface ReportCredentialStore {
   readonly requiredReviewers?: boolean;
   readonly project?: string;
   readonly variableGroup?: string;
+  /** A Key Vault secret's vault. */
+  readonly vault?: string;
+  /** A Key Vault secret: who this configuration lets read the vault's secrets (and so sign in as the secret's principal). */
+  readonly readers?: string[];
   readonly address: string;
 }
 
@@ -327,7 +332,7 @@ function appPermissionRow(p: GraphAppPermission): ReportRow {
   return entraRow(p, { role: describeAppPermission(p), scope: p.api.name, scopeLevel: 'api', tier: p.tier });
 }
 
-function storeRow(s: GraphCredentialStore): ReportCredentialStore {
+function storeRow(s: GraphCredentialStore, graph: AccessGraph): ReportCredentialStore {
   return {
     kind: s.kind,
     store: describeCredentialStore(s),
@@ -336,6 +341,8 @@ function storeRow(s: GraphCredentialStore): ReportCredentialStore {
     ...(s.environment === undefined ? {} : { environment: s.environment, requiredReviewers: s.requiredReviewers === true }),
     ...(s.project === undefined ? {} : { project: s.project }),
     ...(s.variableGroup === undefined ? {} : { variableGroup: s.variableGroup }),
+    ...(s.kind === 'key-vault-secret'
+      ? { vault: s.vault, readers: [...new Set(secretReadersOf(graph, s).map((g) => describePrincipal(g.principal)))] } : {}),
     address: s.origin.address,
   };
 }
@@ -387,7 +394,7 @@ export function buildReport(graph: AccessGraph): AccessReport {
       ...(c.issuer ? { issuer: c.issuer } : {}),
       ...(c.subject ? { subject: c.subject } : {}),
       address: c.origin.address,
-      ...(stores.has(credentialKey(c)) ? { stores: stores.get(credentialKey(c))!.map(storeRow) } : {}),
+      ...(stores.has(credentialKey(c)) ? { stores: stores.get(credentialKey(c))!.map((store) => storeRow(store, graph)) } : {}),
     })),
     requestedPermissions: graph.requestedPermissions.map(requestedPermissionRow),
     escalations: rootCausesOfGraph(graph).map(rootCauseRow),

@@ -41,7 +41,8 @@ export function suppressionText(s: ReportSuppression): string {
 export function credentialNotes(c: ReportCredential, address: (value: string) => string): string[] {
   return [
     ...c.suppressions.map(suppressionText),
-    ...(c.stores ?? []).map((s) => `kept in ${s.store} (${s.requiredReviewers ? 'behind required reviewers, ' : ''}${address(s.address)})`),
+    ...(c.stores ?? []).map((s) => `kept in ${s.store} (${s.requiredReviewers ? 'behind required reviewers, ' : ''}`
+      + `${s.readers === undefined ? '' : `read by ${s.readers.length === 0 ? 'no one this configuration grants it to' : s.readers.join(', ')}, `}${address(s.address)})`),
   ];
 }
 

@@ -1,0 +1,42 @@
+import { HeldScopes } from './held-scopes';
+import { ScopeLevel } from '../../model/scope-level';
+import { isOperationPermitted } from '../../roles/action-pattern';
+import { AccessGraph } from '../graph/access-graph';
+import { GraphCredentialStore, GraphGrant } from '../graph/graph-types';
+import { documentKeyOf } from '../graph/origin';
+
+// An access policy's grant comes from an azurerm_key_vault_access_policy, or from an access_policy block of the vault itself.
+const ACCESS_POLICY_BLOCK = /(?:^|\.)azurerm_key_vault(?:_access_policy)?\.[^.[]+(?:\[[^\]]*\])?$/;
+
+/** Reading a secret's value, as Key Vault Secrets User holds it and an access policy's secret Get gives it. */
+const READ_SECRET = 'Microsoft.KeyVault/vaults/secrets/getSecret/action';
+
+/**
+ * The standing and active grants whose role reads secret values at a scope that holds the vault
+ * of a Key Vault secret store: Key Vault Secrets User or Officer, Key Vault Administrator, a
+ * custom role with `getSecret`, or an access policy with secret Get, at the vault or above it; a
+ * vault that authorizes with access policies is read through them alone, one with Azure RBAC
+ * through roles alone. A role that cannot be read counts as one that reads (the wider case). Eligible grants are not
+ * here: they read nothing until activated, and the chains name what activation needs.
+ */
+export function secretReadersOf(graph: AccessGraph, store: GraphCredentialStore): GraphGrant[] {
+  if (store.vaultPlacement === undefined) return [];
+  const document = documentKeyOf(store.origin);
+  return graph.grants.filter((grant) => {
+    if (grant.via === 'pim-eligible' || documentKeyOf(grant.origin) !== document || !readsSecrets(grant)) return false;
+    // A vault authorizes one way: data roles with Azure RBAC, access policies otherwise (both when it cannot be told).
+    const policy = ACCESS_POLICY_BLOCK.test(grant.origin.address);
+    if ((store.vaultUsesRbac === true && policy) || (store.vaultUsesRbac === false && !policy)) return false;
+    // A scope that cannot be read may hold the vault: the wider case.
+    if (grant.scopePlacement.level === ScopeLevel.UNKNOWN) return true;
+    const held = new HeldScopes();
+    held.add(document, grant.scopePlacement);
+    return held.contain(document, store.vaultPlacement!);
+  });
+}
+
+function readsSecrets(grant: GraphGrant): boolean {
+  const role = grant.role.role;
+  if (role === undefined) return true;
+  return role.permissions.some((p) => isOperationPermitted(READ_SECRET, p.dataActions ?? [], p.notDataActions ?? []));
+}
