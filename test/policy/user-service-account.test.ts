@@ -22,25 +22,30 @@ resource "azurerm_role_assignment" "deploy" {
 ${extra}`;
 }
 
-describe('AZA031: a user account used as a service account', () => {
-  test('fires, as an error, on an account whose password comes from random_password, naming what it holds', async () => {
+const NEVER_EXPIRES = '  password = random_password.svc.result\n  disable_password_expiration = true';
+
+describe('AZA031: a user account with a standing password, or used as a service account', () => {
+  test('a password from random_password that no first sign-in replaces: an error, said as what it is, naming what the account holds', async () => {
     const findings = await ruleFindings(user('  password = random_password.svc.result'), 'AZA031');
     expect(findings.map((f) => [f.severity, f.address, f.message])).toEqual([[
       'error',
       'azuread_user.svc',
-      'user svc-deploy is a service account: its password is set in the configuration (random_password.svc.result); '
-        + 'it holds "Contributor" at rg-app.',
+      'user svc-deploy keeps a password from the configuration, usable and in Terraform state: its password is set in the configuration '
+        + '(random_password.svc.result); it holds "Contributor" at rg-app.',
     ]]);
-    expect(findings[0].fix).toContain('managed identity (WorkloadIdentity)');
+    expect(findings[0].fix).toContain('For a person: set force_password_change = true');
+    // It may be a person's: AZA010 still judges its standing write access as a person's.
+    expect((await ruleFindings(user('  password = random_password.svc.result'), 'AZA010')).map((f) => f.address)).toEqual(['azurerm_role_assignment.deploy']);
   });
 
-  test('is the one finding about that account: no AZA010 for its grant, no AZA015 for the account; the grant\'s scope is still judged', async () => {
-    const document = await hclJson(user('  password = random_password.svc.result'));
+  test('a service account is the one finding about that account: no AZA010 for its grant, no AZA015 for the account; the grant\'s scope is still judged', async () => {
+    const document = await hclJson(user(NEVER_EXPIRES));
     const findings = findingsOf(document);
     const ids = findings.map((f) => f.ruleId);
     expect(ids).toContain('AZA031');
     expect(ids).not.toContain('AZA010');
     expect(ids).not.toContain('AZA015');
+    expect(findings.find((f) => f.ruleId === 'AZA031')!.fix).toContain('managed identity (WorkloadIdentity)');
     const graph = AccessGraph.fromDocuments([{ file: 'main.tf', document }]);
     expect(graph.grants.map((g) => [g.principal.name, g.role.name, g.scope.value])).toEqual([['svc-deploy', 'Contributor', RG]]);
     expect(graph.notReviewed).toEqual([]);
@@ -48,12 +53,13 @@ describe('AZA031: a user account used as a service account', () => {
 
   test('a literal password is never repeated in the finding', async () => {
     const [finding] = await ruleFindings(user('  password = "Pa55word-in-the-code"'), 'AZA031');
-    expect(finding.message).toBe('user svc-deploy is a service account: its password is set in the configuration; it holds "Contributor" at rg-app.');
+    expect(finding.message).toBe('user svc-deploy keeps a password from the configuration, usable and in Terraform state: '
+      + 'its password is set in the configuration; it holds "Contributor" at rg-app.');
     expect(finding.message).not.toContain('Pa55word');
   });
 
-  test('fires on a password that never expires, and names each sign once', async () => {
-    const [finding] = await ruleFindings(user('  password = random_password.svc.result\n  disable_password_expiration = true'), 'AZA031');
+  test('a password that never expires makes it a service account, and each sign is named once', async () => {
+    const [finding] = await ruleFindings(user(NEVER_EXPIRES), 'AZA031');
     expect(finding.message).toBe('user svc-deploy is a service account: its password is set in the configuration (random_password.svc.result); '
       + 'its password never expires; it holds "Contributor" at rg-app.');
   });
@@ -112,12 +118,19 @@ resource "azurerm_linux_function_app" "jobs" {
     expect(unknown.address).toBe('azuread_user.svc');
   });
 
-  test('a person\'s account holding Owner standing is AZA002\'s; a service account\'s is AZA031\'s alone', async () => {
-    const owner = (args: string) => user(args).replace('"Contributor"', '"Owner"');
-    expect((await ruleFindings(owner(''), 'AZA002')).map((f) => f.address)).toEqual(['azurerm_role_assignment.deploy']);
-    expect(await ruleFindings(owner('  password = random_password.svc.result'), 'AZA002')).toEqual([]);
-    expect((await ruleFindings(owner('  password = random_password.svc.result'), 'AZA031')).map((f) => f.message)).toEqual([
-      'user svc-deploy is a service account: its password is set in the configuration (random_password.svc.result); it holds "Owner" at rg-app.',
+  test('a service account holding Owner: AZA031 names the Owner as its widest holding, and AZA002 still judges the grant', async () => {
+    const owner = `
+resource "azurerm_role_assignment" "prod_owner" {
+  scope                = "/subscriptions/${SUB}/resourceGroups/rg-prod"
+  role_definition_name = "Owner"
+  principal_id         = azuread_user.svc.object_id
+}`;
+    const hcl = user(NEVER_EXPIRES, owner).replace('"Contributor"', '"Reader"');
+    expect((await ruleFindings(hcl, 'AZA031')).map((f) => f.message)).toEqual([
+      'user svc-deploy is a service account: its password is set in the configuration (random_password.svc.result); its password never expires; '
+        + 'it holds "Owner" at rg-prod and 1 other grant.',
     ]);
+    // A migration window for the account (AZA031 suppressed) must not hide a standing Owner.
+    expect((await ruleFindings(hcl, 'AZA002')).map((f) => f.address)).toEqual(['azurerm_role_assignment.prod_owner']);
   });
 });

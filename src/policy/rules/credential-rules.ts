@@ -1,10 +1,11 @@
+import { holdingsOf, widestHolding } from './principal-holdings';
 import { keptInStoresFix, keptInStoresFlows, keptInStoresText } from './secret-kept-in-ci';
 import { RuleId } from '../../model/rule-id';
 import { Severity } from '../../model/severity';
 import { AccessGraph } from '../../review/graph/access-graph';
 import { credentialKey, storesByCredential } from '../../review/graph/ci-secret-stores';
 import { credentialOwnerName } from '../../review/graph/credential-owner';
-import { describeDirectoryRole } from '../../review/report/describe-entra-access';
+import { GraphPrincipal } from '../../review/graph/graph-types';
 import { Rule } from '../rule';
 
 const MIGRATION_WINDOW = 'During the migration, suppress AZA005 with a reason and an `until` date.';
@@ -38,27 +39,30 @@ export const secretPresent: Rule = {
 
 export const userServiceAccount: Rule = {
   id: RuleId.USER_SERVICE_ACCOUNT,
-  title: 'User account used as a service account',
+  title: 'User account with a standing password, or used as a service account',
   defaultSeverity: Severity.ERROR,
-  description: 'A user account whose password the configuration sets or hands on, or that a workload signs in as: its password is in Terraform state, '
-    + 'and no pipeline can satisfy its MFA. People\'s accounts declared without a credential are not reported.',
-  fix: 'Run the job as a managed identity (WorkloadIdentity) or a service principal with a federated credential, give it the account\'s roles, '
-    + 'then delete the account. During the migration, suppress AZA031 with a reason and an `until` date.',
+  description: 'A user account whose password the configuration sets and no first sign-in replaces (force_password_change not true), or that '
+    + 'a job signs in as (its password never expires, is kept in another resource, or an automation credential names it): the password '
+    + 'is in Terraform state, and no pipeline can satisfy the account\'s MFA. Accounts declared without a credential, and initial passwords '
+    + 'the person must change, are not reported.',
+  fix: 'For a job: run it as a managed identity (WorkloadIdentity) or a service principal with a federated credential, give it the account\'s '
+    + 'roles, then delete the account. For a person: set force_password_change = true, so the password in state stops working at first '
+    + 'sign-in. During a migration, suppress AZA031 with a reason and an `until` date.',
   suppressionNeedsExpiry: true,
   check: (graph) =>
     graph.directoryObjects.flatMap((o) => {
-      if (o.serviceAccountSigns === undefined) return [];
-      const holds = o.principal === undefined ? '' : holdingsOf(graph, o.principal.key);
-      return [{ origin: o.origin, message: `user ${o.name} is a service account: ${o.serviceAccountSigns.join('; ')}${holds}.` }];
+      if (o.accountSigns === undefined) return [];
+      const what = o.accountSigns.serviceAccount ? 'is a service account' : 'keeps a password from the configuration, usable and in Terraform state';
+      const holds = o.principal === undefined ? '' : holdsClause(o.principal, graph);
+      return [{ origin: o.origin, message: `user ${o.name} ${what}: ${o.accountSigns.signs.join('; ')}${holds}.` }];
     }),
 };
 
-/** What a user holds, as a clause: its first Azure role or Entra role and how many more, or nothing. */
-function holdingsOf(graph: AccessGraph, key: string): string {
-  const held = [
-    ...graph.grants.filter((g) => g.principal.key === key).map((g) => `"${g.role.name}" at ${g.scope.name ?? g.scope.value}`),
-    ...graph.directoryRoles.filter((d) => d.principal.key === key).map((d) => `the Entra role ${describeDirectoryRole(d)}`),
-  ];
-  if (held.length === 0) return '';
-  return `; it holds ${held[0]}${held.length > 1 ? ` and ${held.length - 1} more` : ''}`;
+/** `; it holds "Owner" at rg-prod and 1 other grant`: the widest of what the user holds (the shared holdings), or nothing. */
+function holdsClause(principal: GraphPrincipal, graph: AccessGraph): string {
+  const holdings = holdingsOf(principal, graph);
+  const widest = widestHolding(holdings);
+  if (widest === undefined) return '';
+  const others = holdings.length - 1;
+  return `; it holds "${widest.role}" at ${widest.scope}${others === 0 ? '' : ` and ${others} other grant${others === 1 ? '' : 's'}`}`;
 }

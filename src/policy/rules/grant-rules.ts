@@ -30,15 +30,13 @@ export const standingAccessAdmin: Rule = {
   defaultSeverity: Severity.ERROR,
   description: 'A user or group holds, standing (not through PIM), a role that can grant access: Owner, User Access Administrator, RBAC Administrator, or a custom role with roleAssignments/write.',
   fix: 'Make the role eligible through PIM (EligibleRoleAssignment or JustInTimeAccess) with a short, approved activation instead of a standing assignment.',
-  check: (graph) => {
-    const serviceAccounts = serviceAccountUsers(graph);
-    return graph.grants
-      .filter((g) => g.via === 'role-assignment' && g.role.canGrantAccess && isHumanOrGroup(g.principal) && !serviceAccounts.has(g.principal.key))
+  check: (graph) =>
+    graph.grants
+      .filter((g) => g.via === 'role-assignment' && g.role.canGrantAccess && isHumanOrGroup(g.principal))
       .map((g) => ({
         origin: g.origin,
         message: `${describePrincipal(g.principal)} holds "${g.role.name}" standing at ${g.scope.value}${g.role.known ? '' : ' (the role cannot be read, so it counts as one that can grant access)'}.`,
-      }));
-  },
+      })),
 };
 
 export const workloadCanGrantAccess: Rule = {

@@ -14,11 +14,13 @@ export function isWorkload(principal: GraphPrincipal): boolean {
 
 /**
  * The principal keys of user accounts the configuration uses as service accounts (AZA031): the
- * rules about people's standing access leave them to AZA031, whose fix (a managed identity, the
- * account deleted) is the one decision; making such an account eligible through PIM is no fix.
+ * rule about a person's standing write access (AZA010, itself a guess at a user-based service
+ * account) leaves them to AZA031, whose fix (a managed identity, the account deleted) is the one
+ * decision. A standing role that can grant access stays AZA002's: a suppression of AZA031 during
+ * a migration must not hide an Owner.
  */
 export function serviceAccountUsers(graph: AccessGraph): ReadonlySet<string> {
   const keys = new Set<string>();
-  for (const o of graph.directoryObjects) if (o.serviceAccountSigns !== undefined && o.principal !== undefined) keys.add(o.principal.key);
+  for (const o of graph.directoryObjects) if (o.accountSigns?.serviceAccount === true && o.principal !== undefined) keys.add(o.principal.key);
   return keys;
 }

@@ -1,6 +1,6 @@
 import { holdingsOf, widestHolding } from './principal-holdings';
 import { describeReach } from '../../review/escalation/describe-root-cause';
-import { secretReadersOf } from '../../review/escalation/secret-readers';
+import { secretReaderNames } from '../../review/escalation/secret-readers';
 import { AccessGraph } from '../../review/graph/access-graph';
 import { credentialOwnerName, credentialPrincipal } from '../../review/graph/credential-owner';
 import { describeCredentialStore, storeBreadthNote, whoCanUseStore } from '../../review/graph/describe-credential-store';
@@ -28,7 +28,7 @@ function holdsText(principal: GraphPrincipal | undefined, graph: AccessGraph): s
  */
 function whoCanUse(store: GraphCredentialStore, graph: AccessGraph): string {
   if (store.kind !== 'key-vault-secret') return whoCanUseStore(store);
-  const readers = [...new Set(secretReadersOf(graph, store).map((g) => describePrincipal(g.principal)))];
+  const readers = secretReaderNames(graph, store);
   const named = readers.slice(0, READERS_NAMED).join(', ');
   const more = readers.length - READERS_NAMED;
   return `${whoCanUseStore(store)} (${readers.length === 0 ? 'no one this configuration grants it to' : `${named}${more > 0 ? ` and ${more} more` : ''}`})`;

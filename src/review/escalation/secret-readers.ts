@@ -2,7 +2,8 @@ import { HeldScopes } from './held-scopes';
 import { ScopeLevel } from '../../model/scope-level';
 import { isOperationPermitted } from '../../roles/action-pattern';
 import { AccessGraph } from '../graph/access-graph';
-import { GraphCredentialStore, GraphGrant } from '../graph/graph-types';
+import { describePrincipal } from '../graph/describe-principal';
+import { GraphCredentialStore, GraphGrant, GraphPlacement } from '../graph/graph-types';
 import { documentKeyOf } from '../graph/origin';
 
 // An access policy's grant comes from an azurerm_key_vault_access_policy, or from an access_policy block of the vault itself.
@@ -21,9 +22,35 @@ const READ_SECRET = 'Microsoft.KeyVault/vaults/secrets/getSecret/action';
  */
 export function secretReadersOf(graph: AccessGraph, store: GraphCredentialStore): GraphGrant[] {
   if (store.vaultPlacement === undefined) return [];
+  // The secrets of one vault share their readers: worked out once per vault (by its placement,
+  // one object per written vault ID) and way of authorizing, from the grants that read secrets at all.
+  const cache = readersByVault(graph);
+  const key = `${documentKeyOf(store.origin)}\u0000${String(store.vaultUsesRbac)}`;
+  const byPlacement = cache.byVault.get(key) ?? new Map<GraphPlacement, GraphGrant[]>();
+  cache.byVault.set(key, byPlacement);
+  let readers = byPlacement.get(store.vaultPlacement);
+  if (readers === undefined) {
+    readers = readersOf(cache.reading, store);
+    byPlacement.set(store.vaultPlacement, readers);
+  }
+  return readers;
+}
+
+const CACHES = new WeakMap<AccessGraph, { reading: GraphGrant[]; byVault: Map<string, Map<GraphPlacement, GraphGrant[]>> }>();
+
+function readersByVault(graph: AccessGraph) {
+  let cache = CACHES.get(graph);
+  if (cache === undefined) {
+    cache = { reading: graph.grants.filter((g) => g.via !== 'pim-eligible' && readsSecrets(g)), byVault: new Map() };
+    CACHES.set(graph, cache);
+  }
+  return cache;
+}
+
+function readersOf(reading: readonly GraphGrant[], store: GraphCredentialStore): GraphGrant[] {
   const document = documentKeyOf(store.origin);
-  return graph.grants.filter((grant) => {
-    if (grant.via === 'pim-eligible' || documentKeyOf(grant.origin) !== document || !readsSecrets(grant)) return false;
+  return reading.filter((grant) => {
+    if (documentKeyOf(grant.origin) !== document) return false;
     // A vault authorizes one way: data roles with Azure RBAC, access policies otherwise (both when it cannot be told).
     const policy = ACCESS_POLICY_BLOCK.test(grant.origin.address);
     if ((store.vaultUsesRbac === true && policy) || (store.vaultUsesRbac === false && !policy)) return false;
@@ -39,4 +66,20 @@ function readsSecrets(grant: GraphGrant): boolean {
   const role = grant.role.role;
   if (role === undefined) return true;
   return role.permissions.some((p) => isOperationPermitted(READ_SECRET, p.dataActions ?? [], p.notDataActions ?? []));
+}
+
+const NAMES = new WeakMap<GraphGrant[], string[]>();
+
+/**
+ * Who reads a Key Vault secret store, each named once (`managed identity uai-app`, `group ops`),
+ * in grant order: the same list for every secret of the vault, so named once per vault.
+ */
+export function secretReaderNames(graph: AccessGraph, store: GraphCredentialStore): string[] {
+  const readers = secretReadersOf(graph, store);
+  let names = NAMES.get(readers);
+  if (names === undefined) {
+    names = [...new Set(readers.map((g) => describePrincipal(g.principal)))];
+    NAMES.set(readers, names);
+  }
+  return names;
 }

@@ -70,39 +70,37 @@ export function followed(value: string | undefined, index: DocumentIndex): strin
  * ID and secret for azure/login holds it as much as the bare value does).
  */
 export class SecretReferences {
-  private readonly secrets: { readonly address: string; readonly attribute: string }[];
+  /** The attribute that holds each credential's secret, by the credential's address. */
+  private readonly secrets = new Map<string, string>();
 
   constructor(index: DocumentIndex, credentials: readonly GraphCredential[]) {
-    const addresses = new Set(credentials
-      .filter((c) => c.kind === 'application-password' || c.kind === 'service-principal-password')
-      .map((c) => c.origin.address));
-    this.secrets = [...addresses].map((address) => ({
-      address,
+    for (const c of credentials) {
+      if (c.kind !== 'application-password' && c.kind !== 'service-principal-password') continue;
       // An application's inline passwords are its `password` set; a password resource's secret is its `value`.
-      attribute: index.get(address)?.type === 'azuread_application' ? 'password' : 'value',
-    }));
+      this.secrets.set(c.origin.address, index.get(c.origin.address)?.type === 'azuread_application' ? 'password' : 'value');
+    }
   }
 
-  /** The address of the first credential the value holds, if any. */
+  /**
+   * The address of the first credential the value holds, if any. The value's references are read
+   * once and looked up: a store is asked once, however many credentials the document has.
+   */
   public heldBy(value: unknown): string | undefined {
-    if (typeof value !== 'string' || !value.includes('${') || this.secrets.length === 0) return undefined;
-    return this.secrets.find((s) => referencesAttribute(value, s.address, s.attribute))?.address;
+    if (typeof value !== 'string' || !value.includes('${') || this.secrets.size === 0) return undefined;
+    for (const [, address, key, attribute] of value.matchAll(REFERENCED_ATTRIBUTE)) {
+      // A repeated block's instance (`deploy[0]`), or the block itself when it stands for all its instances.
+      for (const candidate of key === undefined ? [address] : [`${address}${key}`, address]) {
+        if (this.secrets.get(candidate) === attribute) return candidate;
+      }
+    }
+    return undefined;
   }
 }
 
-// What may stand before an address that is the whole address: not a name, nor a module prefix or `data.` (`.`).
-const ADDRESS_CONTINUES = /[A-Za-z0-9_.\]-]/;
-
-/** Whether the text names `<address>.<attribute>`, the address possibly followed by an instance key (a repeated block). */
-function referencesAttribute(value: string, address: string, attribute: string): boolean {
-  for (let at = value.indexOf(address); at >= 0; at = value.indexOf(address, at + 1)) {
-    if (at > 0 && ADDRESS_CONTINUES.test(value[at - 1])) continue;
-    const rest = value.slice(at + address.length);
-    const match = /^(?:\[[^\]]*\])?\.([A-Za-z0-9_]+)/.exec(rest);
-    if (match?.[1] === attribute) return true;
-  }
-  return false;
-}
+// An address, whole (a module path, then `type.name`), possibly with an instance key, then the
+// attribute read of it: `azuread_application_password.deploy.value`, `module.ci.azuread_application.app["a"].password`.
+// Nothing that continues a name may stand before it, so `x.azuread_application_password.deploy` is not that address.
+const REFERENCED_ATTRIBUTE = /(?<![A-Za-z0-9_.\]-])((?:module\.[A-Za-z0-9_-]+(?:\[[^\]]*\])?\.)*(?:data\.)?[A-Za-z0-9_]+\.[A-Za-z0-9_-]+)(\[[^\]]*\])?\.([A-Za-z0-9_]+)/g;
 
 /** Whether an environment's `reviewers` name someone: a list of users or teams with at least one element. */
 function hasReviewers(environment: TerraformBlock | undefined): boolean {
@@ -118,8 +116,24 @@ function environmentOf(body: Record<string, unknown>, repository: string | undef
   const reference = parseReference(text(body, 'environment') ?? '');
   const referenced = reference === undefined ? undefined : index.get(reference.address);
   if (referenced?.type === ENVIRONMENT_TYPE) return referenced;
-  return index.ofType(ENVIRONMENT_TYPE).find((e) =>
-    followed(text(e.body, 'environment'), index) === environment && followed(text(e.body, 'repository'), index) === repository);
+  return environmentsOf(index).get(`${repository}\u0000${environment}`);
+}
+
+// The declared environments by repository and name, made once per document: every environment
+// secret asks, and a scan of every environment for each was quadratic.
+const ENVIRONMENTS = new WeakMap<DocumentIndex, Map<string, TerraformBlock>>();
+
+function environmentsOf(index: DocumentIndex): Map<string, TerraformBlock> {
+  let found = ENVIRONMENTS.get(index);
+  if (found !== undefined) return found;
+  found = new Map();
+  for (const e of index.ofType(ENVIRONMENT_TYPE)) {
+    const key = `${followed(text(e.body, 'repository'), index)}\u0000${followed(text(e.body, 'environment'), index)}`;
+    // The first of a repository and name wins, as a find over the list did.
+    if (!found.has(key)) found.set(key, e);
+  }
+  ENVIRONMENTS.set(index, found);
+  return found;
 }
 
 function gitHubStore(block: TerraformBlock, form: GitHubForm, index: DocumentIndex, origin: OriginOf,

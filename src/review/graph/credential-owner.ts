@@ -9,8 +9,33 @@ interface NamedObject {
 }
 
 interface Named {
-  readonly directoryObjects: readonly NamedObject[];
-  readonly identities: readonly NamedObject[];
+  readonly directoryObjects: readonly SigningObject[];
+  readonly identities: readonly SigningObject[];
+}
+
+// The objects of a graph by document and address, made once per graph: a stack of thousands of
+// credentials asks once per credential, and a scan of every object each time was quadratic.
+const INDEXES = new WeakMap<object, { objects: Map<string, SigningObject>; identities: Map<string, SigningObject> }>();
+
+function keyOf(document: string, address: string): string {
+  return `${document}\u0000${address}`;
+}
+
+function indexOf(graph: { readonly directoryObjects: readonly SigningObject[]; readonly identities: readonly SigningObject[] }) {
+  let index = INDEXES.get(graph);
+  if (index !== undefined) return index;
+  const byKey = (list: readonly SigningObject[]) => {
+    const map = new Map<string, SigningObject>();
+    // The first of an address wins, as a find over the list did.
+    for (const o of list) {
+      const key = keyOf(documentKeyOf(o.origin), o.origin.address);
+      if (!map.has(key)) map.set(key, o);
+    }
+    return map;
+  };
+  index = { objects: byKey(graph.directoryObjects), identities: byKey(graph.identities) };
+  INDEXES.set(graph, index);
+  return index;
 }
 
 /**
@@ -21,10 +46,9 @@ interface Named {
 export function credentialOwnerName(credential: GraphCredential, graph: Named): string {
   const reference = parseReference(credential.owner);
   if (reference === undefined) return credential.owner;
-  const document = documentKeyOf(credential.origin);
-  const named = [...graph.directoryObjects, ...graph.identities]
-    .find((o) => o.origin.address === reference.address && documentKeyOf(o.origin) === document);
-  return named?.name ?? credential.owner;
+  const { objects, identities } = indexOf(graph);
+  const key = keyOf(documentKeyOf(credential.origin), reference.address);
+  return (objects.get(key) ?? identities.get(key))?.name ?? credential.owner;
 }
 
 interface SigningObject extends NamedObject {
@@ -41,7 +65,7 @@ export function credentialPrincipal(credential: GraphCredential,
   graph: { readonly directoryObjects: readonly SigningObject[]; readonly identities: readonly SigningObject[] }): GraphPrincipal | undefined {
   // An inline password's owner is the application's own address; the others reference it.
   const address = parseReference(credential.owner)?.address ?? credential.owner;
-  const document = documentKeyOf(credential.origin);
-  const owner = (o: SigningObject) => o.origin.address === address && documentKeyOf(o.origin) === document;
-  return graph.directoryObjects.find(owner)?.principal ?? graph.identities.find(owner)?.principal;
+  const { objects, identities } = indexOf(graph);
+  const key = keyOf(documentKeyOf(credential.origin), address);
+  return objects.get(key)?.principal ?? identities.get(key)?.principal;
 }

@@ -5,7 +5,7 @@ import { DocumentIndex } from './document-index';
 import { principalOf } from './entra-access';
 import { GraphDirectoryObject, GraphGroupMembership, GraphOwnership, GraphPrincipal, GraphUnitMembership, Origin } from './graph-types';
 import { CLIENT_ID_ATTRIBUTES } from './resolve-principal';
-import { serviceAccountSignsOf } from './user-service-accounts';
+import { userAccountSignsOf } from './user-service-accounts';
 
 type OriginOf = (block: TerraformBlock) => Origin;
 
@@ -93,11 +93,11 @@ export function readEntraDirectory(index: DocumentIndex, origin: OriginOf): Entr
     }
   }
 
-  const serviceAccounts = serviceAccountSignsOf(index);
+  const accounts = userAccountSignsOf(index);
   const objects: GraphDirectoryObject[] = blocks.map((block) => {
     const kind = KIND_OF_TYPE.get(block.type) ?? 'user';
     const principal = kind === 'application' ? servicePrincipalOf.get(block.address) : self(block);
-    const signs = kind === 'user' ? serviceAccounts.get(block.address) : undefined;
+    const signs = kind === 'user' ? accounts.get(block.address) : undefined;
     return {
       origin: origin(block),
       kind,
@@ -105,7 +105,7 @@ export function readEntraDirectory(index: DocumentIndex, origin: OriginOf): Entr
       ...(principal === undefined ? {} : { principal }),
       ...(kind === 'group' ? { roleAssignable: roleAssignableOf(block) } : {}),
       administrativeUnits: units.get(block.address) ?? [],
-      ...(signs === undefined ? {} : { serviceAccountSigns: signs }),
+      ...(signs === undefined ? {} : { accountSigns: signs }),
     };
   });
   // For the members of a group, unknown counts as role-assignable: the rule on such members is the wider reading.

@@ -453,11 +453,22 @@ export interface GraphDirectoryObject {
   /** The administrative units it is a member of, by the units' addresses. */
   readonly administrativeUnits: readonly string[];
   /**
-   * For a user: why it is a service account and not a person's (a password the configuration
-   * sets, a workload that signs in as it), one clause each (user-service-accounts.ts). Absent for
-   * a person's account.
+   * For a user: the sign-in credential the configuration sets or hands on, one clause each
+   * (user-service-accounts.ts); absent for an account declared without one.
    */
-  readonly serviceAccountSigns?: readonly string[];
+  readonly accountSigns?: UserAccountSigns;
+}
+
+/** What a user account's declaration says of how it signs in (user-service-accounts.ts). */
+export interface UserAccountSigns {
+  /** One clause each: `its password is set in the configuration (random_password.svc.result)`, `its password never expires`. */
+  readonly signs: readonly string[];
+  /**
+   * Some sign shows a job signs in as it (its password never expires, is kept in another
+   * resource, or an automation credential names it): a service account. A password the
+   * configuration sets and nothing else is a standing credential in state, of a person or a job.
+   */
+  readonly serviceAccount: boolean;
 }
 
 /**

@@ -2,6 +2,7 @@ import { parseReference } from '../reference';
 import { TerraformBlock } from '../terraform-json';
 import { attributeOf, flag } from './block-values';
 import { DocumentIndex } from './document-index';
+import { UserAccountSigns } from './graph-types';
 
 const USER_TYPE = 'azuread_user';
 
@@ -12,8 +13,10 @@ const USER_ATTRIBUTE = /((?:module\.[A-Za-z0-9_-]+(?:\[\d+\]|\["[^"\]]*"\])?\.)*
 const CREDENTIAL_ASSETS: ReadonlySet<string> = new Set(['azurerm_automation_credential']);
 
 /**
- * Why each user account of a document is a service account and not a person's: what the
- * configuration does with it that no person's account needs. The article this library implements
+ * What each user account's declaration says of how it signs in: a password the configuration
+ * sets (the azuread provider needs one to create a user; unless the person must change it at
+ * first sign-in, it stays usable, and in Terraform state), and what no person's account needs,
+ * which makes it a service account. The article this library implements
  * says "use a user-based service account for automation → replace it with a managed identity":
  * such an account has a password in Terraform state and no MFA a pipeline could satisfy.
  *
@@ -30,19 +33,22 @@ const CREDENTIAL_ASSETS: ReadonlySet<string> = new Set(['azurerm_automation_cred
  * A person's account declared without any of these says nothing here. The signs are keyed by the
  * user's address, in the order above; each is one short clause for a finding to list.
  */
-export function serviceAccountSignsOf(index: DocumentIndex): ReadonlyMap<string, readonly string[]> {
+export function userAccountSignsOf(index: DocumentIndex): ReadonlyMap<string, UserAccountSigns> {
   const users = index.ofType(USER_TYPE);
-  const signs = new Map<string, string[]>();
+  const found = new Map<string, { signs: string[]; serviceAccount: boolean }>();
   // Most documents declare no user account: nothing to walk.
-  if (users.length === 0) return signs;
-  const add = (address: string, sign: string) => {
-    const list = signs.get(address);
-    if (list === undefined) signs.set(address, [sign]);
-    else if (!list.includes(sign)) list.push(sign);
+  if (users.length === 0) return found;
+  // Every sign but the password set alone shows a job signing in as the account.
+  const add = (address: string, sign: string, serviceAccount = true) => {
+    const entry = found.get(address);
+    if (entry === undefined) {found.set(address, { signs: [sign], serviceAccount });} else if (!entry.signs.includes(sign)) {
+      entry.signs.push(sign);
+      entry.serviceAccount ||= serviceAccount;
+    }
   };
   for (const user of users) {
     const password = passwordSign(user);
-    if (password !== undefined) add(user.address, password);
+    if (password !== undefined) add(user.address, password, false);
     const neverExpires = flag(user.body, 'disable_password_expiration');
     if (neverExpires === true) add(user.address, 'its password never expires');
     else if (neverExpires === 'unknown') add(user.address, 'its password may never expire (disable_password_expiration is known only at apply)');
@@ -56,7 +62,7 @@ export function serviceAccountSignsOf(index: DocumentIndex): ReadonlyMap<string,
       if (CREDENTIAL_ASSETS.has(block.type)) add(address, `an automation account signs in as it (${block.address})`);
     }
   }
-  return signs;
+  return found;
 }
 
 /** What the password argument says of the account, never the password itself. */

@@ -9,7 +9,7 @@ import { describeChainBounded, describeReach } from '../escalation/describe-root
 import { EscalationChain } from '../escalation/escalation-chain';
 import { reachOfGraph } from '../escalation/reach';
 import { RootCause, rootCausesOfGraph } from '../escalation/root-causes';
-import { secretReadersOf } from '../escalation/secret-readers';
+import { secretReaderNames } from '../escalation/secret-readers';
 import { AccessGraph } from '../graph/access-graph';
 import { credentialKey, storesByCredential } from '../graph/ci-secret-stores';
 import { credentialOwnerName } from '../graph/credential-owner';
@@ -60,8 +60,12 @@ export interface ReportCredentialStore {
   readonly variableGroup?: string;
   /** A Key Vault secret's vault. */
   readonly vault?: string;
-  /** A Key Vault secret: who this configuration lets read the vault's secrets (and so sign in as the secret's principal). */
+  /**
+   * A Key Vault secret: who this configuration lets read the vault's secrets (and so sign in as
+   * the secret's principal), the first {@link READERS_LISTED}; `readerCount` says how many in all.
+   */
   readonly readers?: string[];
+  readonly readerCount?: number;
   readonly address: string;
 }
 
@@ -332,6 +336,13 @@ function appPermissionRow(p: GraphAppPermission): ReportRow {
   return entraRow(p, { role: describeAppPermission(p), scope: p.api.name, scopeLevel: 'api', tier: p.tier });
 }
 
+/** How many readers of a vault each of its secrets lists: a vault read by thousands must not repeat them for each secret. */
+export const READERS_LISTED = 10;
+
+function readersOf(names: readonly string[]): { readers: string[]; readerCount: number } {
+  return { readers: names.slice(0, READERS_LISTED), readerCount: names.length };
+}
+
 function storeRow(s: GraphCredentialStore, graph: AccessGraph): ReportCredentialStore {
   return {
     kind: s.kind,
@@ -342,7 +353,7 @@ function storeRow(s: GraphCredentialStore, graph: AccessGraph): ReportCredential
     ...(s.project === undefined ? {} : { project: s.project }),
     ...(s.variableGroup === undefined ? {} : { variableGroup: s.variableGroup }),
     ...(s.kind === 'key-vault-secret'
-      ? { vault: s.vault, readers: [...new Set(secretReadersOf(graph, s).map((g) => describePrincipal(g.principal)))] } : {}),
+      ? { vault: s.vault, ...readersOf(secretReaderNames(graph, s)) } : {}),
     address: s.origin.address,
   };
 }

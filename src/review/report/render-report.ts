@@ -42,8 +42,14 @@ export function credentialNotes(c: ReportCredential, address: (value: string) =>
   return [
     ...c.suppressions.map(suppressionText),
     ...(c.stores ?? []).map((s) => `kept in ${s.store} (${s.requiredReviewers ? 'behind required reviewers, ' : ''}`
-      + `${s.readers === undefined ? '' : `read by ${s.readers.length === 0 ? 'no one this configuration grants it to' : s.readers.join(', ')}, `}${address(s.address)})`),
+      + `${s.readers === undefined ? '' : `read by ${readersText(s.readers, s.readerCount ?? s.readers.length)}, `}${address(s.address)})`),
   ];
+}
+
+/** `uai-app, group ops and 12 more`, or that no one this configuration grants reads it. */
+function readersText(readers: readonly string[], count: number): string {
+  if (count === 0) return 'no one this configuration grants it to';
+  return `${readers.join(', ')}${count > readers.length ? ` and ${count - readers.length} more` : ''}`;
 }
 
 /** The scope as a reader knows it: its name when the input says it, else the value as written. */

@@ -102,6 +102,7 @@ describe('a client secret kept in a Key Vault secret: whoever reads the vault\'s
       name: 'deploy-client-secret',
       vault: 'kv-ops',
       readers: ['managed identity uai-app', 'group ops'],
+      readerCount: 2,
       address: 'azurerm_key_vault_secret.deploy',
     }]);
     expect(renderReportMarkdown(buildReport(graph))).toContain('kept in Key Vault secret deploy-client-secret of vault kv-ops '
@@ -126,6 +127,25 @@ describe('a client secret kept in a Key Vault secret: whoever reads the vault\'s
     const [either] = await ruleFindings(configuration('azuread_application_password.deploy.value', unknown), 'AZA005');
     // Either way of authorizing may be the vault's: both kinds of reader count.
     expect(either.message).toContain('(managed identity uai-app, group ops)');
+  });
+
+  test('a vault read by many lists the first ten readers for each of its secrets, and how many there are', async () => {
+    const many = Array.from({ length: 12 }, (_, i) => `
+resource "azurerm_user_assigned_identity" "reader${i}" {
+  name                = "uai-reader-${String(i).padStart(2, '0')}"
+  resource_group_name = "rg-app"
+  location            = "eastus"
+}
+resource "azurerm_role_assignment" "reader${i}" {
+  scope                = azurerm_key_vault.ops.id
+  role_definition_name = "Key Vault Secrets User"
+  principal_id         = azurerm_user_assigned_identity.reader${i}.principal_id
+}`).join('');
+    const graph = AccessGraph.fromDocuments([{ file: 'main.tf', document: await hclJson(configuration('azuread_application_password.deploy.value') + many) }]);
+    const [store] = buildReport(graph).credentials[0].stores!;
+    expect(store.readers).toHaveLength(10);
+    expect(store.readerCount).toBe(14);
+    expect(renderReportMarkdown(buildReport(graph))).toMatch(/read by (managed identity [\w-]+|group ops)(, (managed identity [\w-]+|group ops)){9} and 4 more, `azurerm_key_vault_secret.deploy`/);
   });
 
   test('inside a JSON text (client ID and secret together) it is kept all the same', async () => {
