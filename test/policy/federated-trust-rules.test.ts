@@ -240,7 +240,7 @@ ${properties}
     expect(await judged(azapi('      subject = "repo:contoso/infra:environment:prod"'))).toEqual([]);
   });
 
-  test('an identity this configuration does not declare counts as tier 0', async () => {
+  test('an identity this configuration does not declare is named, as a warning: what it holds cannot be seen, so no tier is claimed', async () => {
     const hcl = `
 resource "azurerm_federated_identity_credential" "ci" {
   name                = "ci"
@@ -252,8 +252,63 @@ resource "azurerm_federated_identity_credential" "ci" {
 }
 `;
     const [finding] = await ruleFindings(hcl, 'AZA032');
-    expect(finding.severity).toBe('error');
-    expect(finding.message).toContain('which this configuration does not declare: what it holds cannot be read here, and counts as tier 0.');
+    expect(finding.severity).toBe('warning');
+    expect(finding.message).toContain('which this configuration does not declare: what it holds cannot be seen here.');
+  });
+
+  test('an application declared without its service principal is said to be that, not an undeclared identity', async () => {
+    const hcl = `
+resource "azuread_application_registration" "reader" {
+  display_name = "ci-reader"
+}
+resource "azuread_application_federated_identity_credential" "pr" {
+  application_id = azuread_application_registration.reader.id
+  display_name   = "pr"
+  audiences      = ["api://AzureADTokenExchange"]
+  issuer         = ${GITHUB}
+  subject        = "repo:contoso/infra:pull_request"
+}
+`;
+    const [finding] = await ruleFindings(hcl, 'AZA032');
+    expect([finding.severity, finding.message]).toEqual(['warning', 'federated credential trusts pull requests of contoso/infra: anyone who can open a pull '
+      + 'request from a branch of contoso/infra can get a token of the application ci-reader, whose service principal this configuration does not declare: '
+      + 'what it holds cannot be seen here.']);
+  });
+
+  test('an environment the configuration declares without required reviewers is judged as a branch; with reviewers it is quiet', async () => {
+    const owner = `
+resource "azurerm_user_assigned_identity" "deploy" {
+  name                = "uai-deploy"
+  resource_group_name = "rg-app"
+  location            = "eastus"
+}
+resource "azurerm_role_assignment" "owner" {
+  scope                = "/subscriptions/${SUB}/resourceGroups/rg-app"
+  role_definition_name = "Owner"
+  principal_id         = azurerm_user_assigned_identity.deploy.principal_id
+}
+resource "azurerm_federated_identity_credential" "prod" {
+  name                = "prod"
+  resource_group_name = "rg-app"
+  parent_id           = azurerm_user_assigned_identity.deploy.id
+  audience            = ["api://AzureADTokenExchange"]
+  issuer              = ${GITHUB}
+  subject             = "repo:contoso/infra:environment:prod"
+}
+`;
+    const environment = (reviewers: string) => `
+resource "github_repository_environment" "prod" {
+  repository  = "infra"
+  environment = "prod"
+${reviewers}
+}
+`;
+    const [open] = await ruleFindings(owner + environment(''), 'AZA032');
+    expect([open.severity, open.message]).toEqual(['warning', 'federated credential trusts environment prod of contoso/infra, which this configuration declares '
+      + 'without required reviewers: any job of contoso/infra can get a token of managed identity uai-deploy, which holds "Owner" at rg-app (tier 0).']);
+    expect(await ruleFindings(owner + environment('  reviewers {\n    users = [12345]\n  }'), 'AZA032')).toEqual([]);
+    // Not declared here: its reviewers may be set in GitHub; the environment subject is the shape the rule asks for.
+    expect(await ruleFindings(owner, 'AZA032')).toEqual([]);
   });
 
   test('a tier-0 role held through a group the identity is a standing member of counts', async () => {

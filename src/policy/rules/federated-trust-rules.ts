@@ -7,6 +7,7 @@ import { credentialOwnerName, credentialPrincipal } from '../../review/graph/cre
 import { describePrincipal } from '../../review/graph/describe-principal';
 import { judgeFederatedTrust, SubjectJudgement } from '../../review/graph/federated-subject';
 import { GraphCredential } from '../../review/graph/graph-types';
+import { parseReference } from '../../review/reference';
 import { Rule, RuleHit } from '../rule';
 
 /** The widest EAM tier that makes an identity's trusts matter: tier 0 and tier 1 (`permissionTierRank`). */
@@ -19,15 +20,42 @@ const ENVIRONMENT_FIX = 'Trust a deployment environment with required reviewers:
 interface Privilege {
   readonly privileged: boolean;
   readonly text: string;
+  /** The identity is not in the configuration: its tier cannot be told. */
+  readonly unseen?: boolean;
+}
+
+/** Whether a credential's owner is an application this configuration declares (without its service principal). */
+function ownerIsDeclaredApplication(credential: GraphCredential, graph: AccessGraph): boolean {
+  const address = parseReference(credential.owner)?.address ?? credential.owner;
+  return graph.directoryObjects.some((o) => o.kind === 'application' && o.origin.address === address && o.origin.file === credential.origin.file);
+}
+
+/**
+ * A GitHub environment subject whose environment the configuration declares without required
+ * reviewers: any job of the repository may deploy to it, as to a branch. The repository is
+ * matched by name (`contoso/infra` is `infra` of the configuration's `github_repository`).
+ */
+function ungatedEnvironment(judgement: SubjectJudgement, graph: AccessGraph): boolean {
+  const named = judgement.environment;
+  if (named === undefined) return false;
+  const repositoryName = named.repository.split('/').pop();
+  return graph.gitHubEnvironments.some((e) => !e.requiredReviewers && e.environment === named.name
+    && (e.repository === named.repository || e.repository === repositoryName));
 }
 
 function privilegeOf(credential: GraphCredential, graph: AccessGraph): Privilege {
   const principal = credentialPrincipal(credential, graph);
   if (principal === undefined) {
-    // What an identity declared elsewhere holds is not in the configuration: the widest.
+    // What an identity declared elsewhere holds is not in the configuration: it may be anything,
+    // so the trust is named (a warning), and said to be unjudged rather than graded tier 0.
+    const owner = credentialOwnerName(credential, graph);
+    const application = ownerIsDeclaredApplication(credential, graph);
     return {
       privileged: true,
-      text: `the identity ${credentialOwnerName(credential, graph)}, which this configuration does not declare: what it holds cannot be read here, and counts as tier 0`,
+      unseen: true,
+      text: application
+        ? `the application ${owner}, whose service principal this configuration does not declare: what it holds cannot be seen here`
+        : `the identity ${owner}, which this configuration does not declare: what it holds cannot be seen here`,
     };
   }
   const holdings = holdingsOf(principal, graph);
@@ -54,7 +82,11 @@ function fixFor(judgement: SubjectJudgement): string | undefined {
 }
 
 function hitOf(credential: GraphCredential, graph: AccessGraph): RuleHit[] {
-  const judgement = judgeFederatedTrust(credential);
+  const judged = judgeFederatedTrust(credential);
+  // An environment the configuration declares without required reviewers gates nothing: judged as a branch.
+  const judgement: SubjectJudgement = judged.breadth === 'gated' && ungatedEnvironment(judged, graph)
+    ? { ...judged, breadth: 'branch', names: `${judged.names}, which this configuration declares without required reviewers`, who: `any job of ${judged.environment!.repository}` }
+    : judged;
   if (judgement.breadth === 'gated' || judgement.breadth === 'not-judged') return [];
   const privilege = privilegeOf(credential, graph);
   if (!privilege.privileged) return [];
@@ -62,7 +94,7 @@ function hitOf(credential: GraphCredential, graph: AccessGraph): RuleHit[] {
   return [{
     origin: credential.origin,
     message: `federated credential trusts ${judgement.names}: ${judgement.who} can get a token of ${privilege.text}.`,
-    severity: judgement.breadth === 'open' ? Severity.ERROR : Severity.WARNING,
+    severity: judgement.breadth === 'open' && !privilege.unseen ? Severity.ERROR : Severity.WARNING,
     ...(fix === undefined ? {} : { fix }),
   }];
 }
@@ -73,7 +105,8 @@ export const privilegedTrustWithoutEnvironment: Rule = {
   defaultSeverity: Severity.ERROR,
   description: 'A federated credential (azurerm, azuread, its flexible variant, azapi) of a tier-0 or tier-1 identity whose subject is no deployment environment. '
     + 'The tier is the widest of what the identity holds standing, its own or a group\'s it is a standing member of: Azure roles, Entra roles and application '
-    + 'permissions, as the entraops data classifies them; an identity the configuration does not declare counts as tier 0. An error when anyone who can open '
+    + 'permissions, as the entraops data classifies them; a trust of an identity whose holdings the configuration does not show is a warning that says so. '
+    + 'An environment the configuration declares without required reviewers is judged as a branch. An error when anyone who can open '
     + 'a pull request can satisfy it (a GitHub pull_request subject, one that names no environment, branch, tag or pull request, a wildcard in a flexible '
     + 'credential\'s expression) or when the subject is known only at apply; a warning for a branch or tag (GitHub, GitLab) or a Terraform Cloud plan. '
     + 'Environments, Azure DevOps service connections (their approvals and checks), Terraform Cloud applies (confirmed by someone, unless auto-apply is on) and Kubernetes '

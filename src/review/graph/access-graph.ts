@@ -9,7 +9,7 @@ import {
   scheduleRequestForm,
 } from './azapi-access';
 import { nestedBlock, nestedBlocks, strings, text } from './block-values';
-import { readCiSecretStores } from './ci-secret-stores';
+import { readCiSecretStores, readGitHubEnvironments } from './ci-secret-stores';
 import { constrainedRole } from './constrained-role';
 import { coverageOf } from './coverage';
 import { DocumentIndex } from './document-index';
@@ -31,6 +31,7 @@ import {
   GraphDirectoryRole,
   GraphEligibility,
   GraphExpiry,
+  GraphGitHubEnvironment,
   GraphGrant,
   GraphGroupActivationPolicy,
   GraphGroupAssignment,
@@ -206,6 +207,8 @@ export class AccessGraph {
   public readonly credentials: GraphCredential[] = [];
   /** CI secret stores (GitHub Actions, Azure DevOps), each with the credential of the configuration it keeps, if any. */
   public readonly credentialStores: GraphCredentialStore[] = [];
+  /** GitHub deployment environments the configuration declares, with whether they have required reviewers. */
+  public readonly gitHubEnvironments: GraphGitHubEnvironment[] = [];
   public readonly roleDefinitions: GraphRoleDefinition[] = [];
   /** Standing Entra directory roles (role assignments and role members). */
   public readonly directoryRoles: GraphDirectoryRole[] = [];
@@ -359,6 +362,7 @@ export class AccessGraph {
     const ci = readCiSecretStores(index, origin, ownCredentials);
     this.credentialStores.push(...ci.stores, ...readKeyVaultSecretStores(index, origin, ownCredentials, placement));
     this.credentials.push(...ci.keys);
+    this.gitHubEnvironments.push(...readGitHubEnvironments(index, origin));
     this.directoryRoles.push(...readDirectoryRoles(index, origin));
     this.appPermissions.push(...readAppPermissions(index, origin));
     const directory = readEntraDirectory(index, origin);

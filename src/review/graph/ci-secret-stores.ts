@@ -2,7 +2,7 @@ import { parseReference } from '../reference';
 import { TerraformBlock } from '../terraform-json';
 import { attributeOf, nestedBlock, nestedBlocks, text } from './block-values';
 import { DocumentIndex } from './document-index';
-import { GraphCredential, GraphCredentialStore, GraphCredentialStoreKind, Origin } from './graph-types';
+import { GraphCredential, GraphCredentialStore, GraphCredentialStoreKind, GraphGitHubEnvironment, Origin } from './graph-types';
 import { documentKeyOf } from './origin';
 
 type OriginOf = (block: TerraformBlock) => Origin;
@@ -136,6 +136,20 @@ function environmentsOf(index: DocumentIndex): Map<string, TerraformBlock> {
   return found;
 }
 
+function environmentFields(environment: string | undefined, declared: TerraformBlock | undefined) {
+  return { environment: environment ?? '(unknown)', environmentDeclared: declared !== undefined, requiredReviewers: hasReviewers(declared) };
+}
+
+/** The GitHub deployment environments a document declares, and whether each has required reviewers. */
+export function readGitHubEnvironments(index: DocumentIndex, origin: OriginOf): GraphGitHubEnvironment[] {
+  return index.ofType(ENVIRONMENT_TYPE).map((block) => ({
+    origin: origin(block),
+    repository: followed(text(block.body, 'repository'), index) ?? '(unknown)',
+    environment: followed(text(block.body, 'environment'), index) ?? '(unknown)',
+    requiredReviewers: hasReviewers(block),
+  }));
+}
+
 function gitHubStore(block: TerraformBlock, form: GitHubForm, index: DocumentIndex, origin: OriginOf,
   secrets: SecretReferences): GraphCredentialStore {
   const repository = form.inOrganization ? undefined : followed(text(block.body, 'repository'), index);
@@ -146,7 +160,7 @@ function gitHubStore(block: TerraformBlock, form: GitHubForm, index: DocumentInd
     kind: form.kind,
     name: text(block.body, form.nameAttribute) ?? block.address,
     ...(repository === undefined ? {} : { repository }),
-    ...(form.inEnvironment ? { environment: environment ?? '(unknown)', requiredReviewers: hasReviewers(environmentOf(block.body, repository, environment, index)) } : {}),
+    ...(form.inEnvironment ? environmentFields(environment, environmentOf(block.body, repository, environment, index)) : {}),
     ...(form.inOrganization ? { visibility: text(block.body, 'visibility') ?? '(unknown)' } : {}),
     ...(credential === undefined ? {} : { credential }),
   };

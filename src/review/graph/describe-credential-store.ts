@@ -66,5 +66,9 @@ export function whoCanUseStore(store: GraphCredentialStore): string {
  */
 export function storeBreadthNote(store: GraphCredentialStore): string | undefined {
   if (store.kind !== 'github-actions-environment-secret' && store.kind !== 'github-actions-environment-variable') return undefined;
-  return store.requiredReviewers ? 'narrower than a repository secret' : 'no required reviewers: as wide as a repository secret';
+  if (store.requiredReviewers) return 'narrower than a repository secret';
+  // An environment declared elsewhere may have reviewers the review cannot see: said so, counted as none.
+  return store.environmentDeclared === false
+    ? 'the environment is not declared here, so its reviewers cannot be seen: counted as none, as wide as a repository secret'
+    : 'no required reviewers: as wide as a repository secret';
 }

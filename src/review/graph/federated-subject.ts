@@ -34,6 +34,8 @@ export interface SubjectJudgement {
   readonly names: string;
   /** `anyone who can open a pull request from a branch of contoso/infra`: who gets a token. */
   readonly who: string;
+  /** A GitHub environment subject: the repository (`contoso/infra`) and environment it names, as written. */
+  readonly environment?: { readonly repository: string; readonly name: string };
 }
 
 const ORDER: readonly SubjectBreadth[] = ['open', 'branch', 'gated', 'not-judged'];
@@ -158,7 +160,13 @@ function gitHubSubject(written: string, pairs: Map<string, string>): SubjectJudg
   const ref = pairs.get('ref');
   const system = 'github';
   if (environment !== undefined) {
-    return { breadth: 'gated', system, names: `environment ${shown(environment, '(known only at apply)')} of ${repository}`, who: `jobs of ${repository} that deploy to that environment` };
+    return {
+      breadth: 'gated',
+      system,
+      names: `environment ${shown(environment, '(known only at apply)')} of ${repository}`,
+      who: `jobs of ${repository} that deploy to that environment`,
+      environment: { repository: pairs.get('repo') ?? '', name: environment },
+    };
   }
   if (pairs.has('pull_request')) {
     return { breadth: 'open', system, names: `pull requests of ${repository}`, who: `anyone who can open a pull request from a branch of ${repository}` };

@@ -268,6 +268,8 @@ export interface GraphCredentialStore {
   readonly repository?: string;
   /** GitHub environment secrets and variables: the environment, as its declared `github_repository_environment` names it, else as written. */
   readonly environment?: string;
+  /** GitHub environment secrets and variables: the configuration declares the environment (else its reviewers cannot be seen). */
+  readonly environmentDeclared?: boolean;
   /**
    * GitHub environment secrets and variables: true when the configuration declares the
    * environment with required reviewers (a job waits for one of them), so fewer can use it than a
@@ -300,6 +302,19 @@ export interface GraphCredentialStore {
    * false with access policies (only they do); undefined when that cannot be told (both count).
    */
   readonly vaultUsesRbac?: boolean;
+}
+
+/**
+ * A GitHub deployment environment the configuration declares (`github_repository_environment`):
+ * whether a job that deploys to it waits for a required reviewer.
+ */
+export interface GraphGitHubEnvironment {
+  readonly origin: Origin;
+  /** The repository, by the name a declared `github_repository` gives it, else as written. */
+  readonly repository: string;
+  readonly environment: string;
+  /** `reviewers` name at least one user or team; reviewers that cannot be read count as none. */
+  readonly requiredReviewers: boolean;
 }
 
 /** A `moved` block: the resource at `from` is the one now declared at `to`. */

@@ -129,6 +129,21 @@ describe('a client secret the configuration creates and keeps in CI: AZA005 on t
     }
   });
 
+  test('an environment the configuration does not declare: its reviewers cannot be seen, and the finding says so', async () => {
+    const hcl = `${APP}${PASSWORD}${REPOSITORY}
+resource "github_actions_environment_secret" "prod" {
+  repository      = github_repository.infra.name
+  environment     = "prod"
+  secret_name     = "AZURE_CLIENT_SECRET"
+  plaintext_value = azuread_application_password.deploy.value
+}
+`;
+    expect((await ruleFindings(hcl, 'AZA005')).map((f) => f.message)).toEqual([
+      `${SECRET} Kept in GitHub Actions secret AZURE_CLIENT_SECRET of environment prod of repository infra: whoever can run a workflow there `
+      + `(the environment is not declared here, so its reviewers cannot be seen: counted as none, as wide as a repository secret) ${SIGNS_IN}`,
+    ]);
+  });
+
   test('kept in several stores: one finding naming each, and who can use it', async () => {
     const hcl = APP + PASSWORD + REPOSITORY + REPOSITORY_SECRET + environment('  reviewers {\n    teams = [42]\n  }\n');
     expect((await ruleFindings(hcl, 'AZA005')).map((f) => f.message)).toEqual([
