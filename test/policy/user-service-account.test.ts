@@ -1,5 +1,10 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import * as path from 'path';
 import { findingsOf, hclJson, ruleFindings, SUB } from './rule-fixtures';
+import { evaluate } from '../../src/policy/evaluate';
 import { AccessGraph } from '../../src/review/graph/access-graph';
+import { readInputs } from '../../src/review/reader/read-inputs';
 
 const RG = `/subscriptions/${SUB}/resourceGroups/rg-app`;
 
@@ -91,6 +96,39 @@ resource "azurerm_linux_function_app" "jobs" {
     expect(finding.message).toBe('user svc-deploy is a service account: its password is kept in azurerm_automation_credential.svc; '
       + 'an automation account signs in as it (azurerm_automation_credential.svc); its password is kept in azurerm_key_vault_secret.svc; '
       + 'its password is kept in azurerm_linux_function_app.jobs; it holds "Contributor" at rg-app.');
+  });
+
+  test('a block repeated over the users (for_each = azuread_user.x) that keeps each one\'s password makes each a service account', async () => {
+    const repeated = `
+resource "azuread_user" "svc" {
+  for_each              = toset(["build", "deploy"])
+  user_principal_name   = "svc-\${each.key}@contoso.example"
+  display_name          = "svc-\${each.key}"
+  password              = random_password.svc.result
+  force_password_change = true
+}
+resource "random_password" "svc" {
+  length = 32
+}
+resource "azurerm_key_vault_secret" "passwords" {
+  for_each     = azuread_user.svc
+  name         = "pw-\${each.key}"
+  value        = each.value.password
+  key_vault_id = "${RG}/providers/Microsoft.KeyVault/vaults/kv-app"
+}
+`;
+    // As the command reads it (instances expanded by the reader): one finding per user.
+    const dir = mkdtempSync(path.join(tmpdir(), 'aza031-'));
+    writeFileSync(path.join(dir, 'main.tf'), repeated);
+    const sources = await readInputs([dir], { cwd: dir });
+    const graph = AccessGraph.fromDocuments(sources.map((d) => ({ file: d.file, document: d.document })));
+    expect(evaluate(graph, { today: '2026-11-27' }).findings.filter((f) => f.ruleId === 'AZA031').map((f) => [f.address, f.message])).toEqual([
+      ['azuread_user.svc["build"]', 'user svc-build is a service account: its password is kept in azurerm_key_vault_secret.passwords.'],
+      ['azuread_user.svc["deploy"]', 'user svc-deploy is a service account: its password is kept in azurerm_key_vault_secret.passwords.'],
+    ]);
+    rmSync(dir, { recursive: true, force: true });
+    // Unexpanded, the one block stands for all its users.
+    expect((await ruleFindings(repeated, 'AZA031')).map((f) => f.address)).toEqual(['azuread_user.svc']);
   });
 
   test('is quiet on a person\'s account without a credential, which AZA010 still judges as a person', async () => {

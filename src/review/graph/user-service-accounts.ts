@@ -55,6 +55,10 @@ export function userAccountSignsOf(index: DocumentIndex): ReadonlyMap<string, Us
   }
   for (const block of index.blocks) {
     if (block.isData || block.type === USER_TYPE) continue;
+    for (const [address, attributes] of usersRepeatedOver(block, users)) {
+      if (attributes.has('password')) add(address, `its password is kept in ${block.address}`);
+      if (CREDENTIAL_ASSETS.has(block.type)) add(address, `an automation account signs in as it (${block.address})`);
+    }
     const named = usersNamedIn(block.body, index);
     if (named === undefined) continue;
     for (const [address, attributes] of named) {
@@ -77,6 +81,35 @@ function passwordSign(user: TerraformBlock): string | undefined {
   return reference === undefined
     ? 'its password is set in the configuration'
     : `its password is set in the configuration (${reference.address}.${reference.attribute})`;
+}
+
+// `for_each = azuread_user.svc`: the block is repeated over the users' instances, and `each.value` is each of them.
+const FOR_EACH_USERS = /^\$\{((?:module\.[A-Za-z0-9_-]+(?:\[\d+\]|\["[^"\]]*"\])?\.)*azuread_user\.[A-Za-z0-9_-]+)\}$/;
+const EACH_VALUE = /\beach\.value\.(password|user_principal_name)\b/g;
+
+/**
+ * The users a block repeated over them reads of (`for_each = azuread_user.svc`, `value =
+ * each.value.password`): every instance of those users, with the attributes read of `each.value`.
+ */
+function usersRepeatedOver(block: TerraformBlock, users: readonly TerraformBlock[]): Map<string, Set<string>> {
+  const found = new Map<string, Set<string>>();
+  const forEach = attributeOf(block.body, 'for_each');
+  const base = typeof forEach === 'string' ? FOR_EACH_USERS.exec(forEach)?.[1] : undefined;
+  if (base === undefined) return found;
+  const attributes = new Set<string>();
+  const visit = (part: unknown): void => {
+    if (typeof part === 'string') {
+      for (const [, attribute] of part.matchAll(EACH_VALUE)) attributes.add(attribute);
+    } else if (Array.isArray(part)) {
+      for (const item of part) visit(item);
+    } else if (typeof part === 'object' && part !== null) {
+      for (const key of Object.keys(part)) if (key !== '//') visit((part as Record<string, unknown>)[key]);
+    }
+  };
+  visit(block.body);
+  if (attributes.size === 0) return found;
+  for (const user of users) if (user.address === base || user.address.startsWith(`${base}[`)) found.set(user.address, attributes);
+  return found;
 }
 
 /** The declared users a value names anywhere inside it, with the attributes it reads of each. */
