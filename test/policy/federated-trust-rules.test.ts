@@ -195,6 +195,23 @@ describe('AZA032: a tier-0 or tier-1 identity trusts more than a deployment envi
     expect((await judged(identity('"repo:contoso/infra:pull_request"'))).map(([severity]) => severity)).toEqual(['error']);
   });
 
+  test('a Terraform Cloud apply of a workspace the configuration declares with auto-apply on is judged as a plan would be', async () => {
+    const apply = identity('"organization:contoso:project:infra:workspace:prod:run_phase:apply"', 'Contributor', `/subscriptions/${SUB}`, '"https://app.terraform.io"');
+    const workspace = (autoApply: string) => `
+resource "tfe_workspace" "prod" {
+  name         = "prod"
+  organization = "contoso"
+  auto_apply   = ${autoApply}
+}
+`;
+    const [auto] = await ruleFindings(apply + workspace('true'), 'AZA032');
+    expect([auto.severity, auto.message.split(': ')[0]]).toEqual(['warning',
+      'federated credential trusts applies of workspace prod of contoso, which this configuration declares with auto-apply on']);
+    // Unknown until apply counts as on; off, an apply waits for someone to confirm it.
+    expect((await ruleFindings(apply + workspace('var.auto_apply'), 'AZA032')).map((f) => f.severity)).toEqual(['warning']);
+    expect(await ruleFindings(apply + workspace('false'), 'AZA032')).toEqual([]);
+  });
+
   test('a Terraform Cloud plan and a GitLab branch are warnings, each with its own fix', async () => {
     const plan = await ruleFindings(identity('"organization:contoso:project:infra:workspace:prod:run_phase:plan"', 'Contributor', `/subscriptions/${SUB}`,
       '"https://app.terraform.io"'), 'AZA032');

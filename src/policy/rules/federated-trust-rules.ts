@@ -81,12 +81,26 @@ function fixFor(judgement: SubjectJudgement): string | undefined {
   return undefined;
 }
 
+/** A Terraform Cloud apply subject whose workspace the configuration declares with auto-apply on: every run that plans, applies. */
+function autoApplied(judgement: SubjectJudgement, graph: AccessGraph): boolean {
+  const named = judgement.workspace;
+  return named !== undefined && graph.terraformCloudWorkspaces.some((w) => w.autoApply && w.name === named.name);
+}
+
+/** The subject as the configuration shows it: a gate it declares open (no reviewers, auto-apply) is judged as a branch. */
+function asDeclared(judged: SubjectJudgement, graph: AccessGraph): SubjectJudgement {
+  if (judged.breadth !== 'gated') return judged;
+  if (ungatedEnvironment(judged, graph)) {
+    return { ...judged, breadth: 'branch', names: `${judged.names}, which this configuration declares without required reviewers`, who: `any job of ${judged.environment!.repository}` };
+  }
+  if (autoApplied(judged, graph)) {
+    return { ...judged, breadth: 'branch', names: `${judged.names}, which this configuration declares with auto-apply on`, who: 'every run that plans there, unconfirmed' };
+  }
+  return judged;
+}
+
 function hitOf(credential: GraphCredential, graph: AccessGraph): RuleHit[] {
-  const judged = judgeFederatedTrust(credential);
-  // An environment the configuration declares without required reviewers gates nothing: judged as a branch.
-  const judgement: SubjectJudgement = judged.breadth === 'gated' && ungatedEnvironment(judged, graph)
-    ? { ...judged, breadth: 'branch', names: `${judged.names}, which this configuration declares without required reviewers`, who: `any job of ${judged.environment!.repository}` }
-    : judged;
+  const judgement = asDeclared(judgeFederatedTrust(credential), graph);
   if (judgement.breadth === 'gated' || judgement.breadth === 'not-judged') return [];
   const privilege = privilegeOf(credential, graph);
   if (!privilege.privileged) return [];

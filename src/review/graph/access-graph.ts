@@ -9,7 +9,7 @@ import {
   scheduleRequestForm,
 } from './azapi-access';
 import { nestedBlock, nestedBlocks, strings, text } from './block-values';
-import { readCiSecretStores, readGitHubEnvironments } from './ci-secret-stores';
+import { readCiSecretStores, readGitHubEnvironments, readTerraformCloudWorkspaces } from './ci-secret-stores';
 import { constrainedRole } from './constrained-role';
 import { coverageOf } from './coverage';
 import { DocumentIndex } from './document-index';
@@ -32,6 +32,7 @@ import {
   GraphEligibility,
   GraphExpiry,
   GraphGitHubEnvironment,
+  GraphTerraformCloudWorkspace,
   GraphGrant,
   GraphGroupActivationPolicy,
   GraphGroupAssignment,
@@ -209,6 +210,8 @@ export class AccessGraph {
   public readonly credentialStores: GraphCredentialStore[] = [];
   /** GitHub deployment environments the configuration declares, with whether they have required reviewers. */
   public readonly gitHubEnvironments: GraphGitHubEnvironment[] = [];
+  /** Terraform Cloud workspaces the configuration declares, with whether they apply without a confirmation. */
+  public readonly terraformCloudWorkspaces: GraphTerraformCloudWorkspace[] = [];
   public readonly roleDefinitions: GraphRoleDefinition[] = [];
   /** Standing Entra directory roles (role assignments and role members). */
   public readonly directoryRoles: GraphDirectoryRole[] = [];
@@ -363,6 +366,7 @@ export class AccessGraph {
     this.credentialStores.push(...ci.stores, ...readKeyVaultSecretStores(index, origin, ownCredentials, placement));
     this.credentials.push(...ci.keys);
     this.gitHubEnvironments.push(...readGitHubEnvironments(index, origin));
+    this.terraformCloudWorkspaces.push(...readTerraformCloudWorkspaces(index, origin));
     this.directoryRoles.push(...readDirectoryRoles(index, origin));
     this.appPermissions.push(...readAppPermissions(index, origin));
     const directory = readEntraDirectory(index, origin);

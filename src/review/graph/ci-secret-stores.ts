@@ -1,8 +1,10 @@
 import { parseReference } from '../reference';
 import { TerraformBlock } from '../terraform-json';
-import { attributeOf, nestedBlock, nestedBlocks, text } from './block-values';
+import { attributeOf, flag, nestedBlock, nestedBlocks, text } from './block-values';
 import { DocumentIndex } from './document-index';
-import { GraphCredential, GraphCredentialStore, GraphCredentialStoreKind, GraphGitHubEnvironment, Origin } from './graph-types';
+import {
+  GraphCredential, GraphCredentialStore, GraphCredentialStoreKind, GraphGitHubEnvironment, GraphTerraformCloudWorkspace, Origin,
+} from './graph-types';
 import { documentKeyOf } from './origin';
 
 type OriginOf = (block: TerraformBlock) => Origin;
@@ -138,6 +140,14 @@ function environmentsOf(index: DocumentIndex): Map<string, TerraformBlock> {
 
 function environmentFields(environment: string | undefined, declared: TerraformBlock | undefined) {
   return { environment: environment ?? '(unknown)', environmentDeclared: declared !== undefined, requiredReviewers: hasReviewers(declared) };
+}
+
+/** The Terraform Cloud workspaces a document declares, and whether each applies without a confirmation. */
+export function readTerraformCloudWorkspaces(index: DocumentIndex, origin: OriginOf): GraphTerraformCloudWorkspace[] {
+  return index.ofType('tfe_workspace').map((block) => {
+    const autoApply = flag(block.body, 'auto_apply');
+    return { origin: origin(block), name: text(block.body, 'name') ?? block.address, autoApply: autoApply === true || autoApply === 'unknown' };
+  });
 }
 
 /** The GitHub deployment environments a document declares, and whether each has required reviewers. */

@@ -36,6 +36,8 @@ export interface SubjectJudgement {
   readonly who: string;
   /** A GitHub environment subject: the repository (`contoso/infra`) and environment it names, as written. */
   readonly environment?: { readonly repository: string; readonly name: string };
+  /** A Terraform Cloud apply subject: the organization and workspace it names, as written. */
+  readonly workspace?: { readonly organization: string; readonly name: string };
 }
 
 const ORDER: readonly SubjectBreadth[] = ['open', 'branch', 'gated', 'not-judged'];
@@ -217,7 +219,15 @@ function terraformCloudSubject(written: string, pairs: Map<string, string>): Sub
   const workspace = `workspace ${shown(pairs.get('workspace'), '(known only at apply)')} of ${shown(pairs.get('organization'), '(an organization known only at apply)')}`;
   const phase = pairs.get('run_phase');
   const system = 'terraform-cloud';
-  if (phase === 'apply') return { breadth: 'gated', system, names: `applies of ${workspace}`, who: `confirmed applies of ${workspace}` };
+  if (phase === 'apply') {
+    return {
+      breadth: 'gated',
+      system,
+      names: `applies of ${workspace}`,
+      who: `confirmed applies of ${workspace}`,
+      workspace: { organization: pairs.get('organization') ?? '', name: pairs.get('workspace') ?? '' },
+    };
+  }
   // A phase known only at apply is plan or apply: the wider, plan.
   if (phase === 'plan' || phase?.includes(UNKNOWN)) {
     return {

@@ -317,6 +317,14 @@ export interface GraphGitHubEnvironment {
   readonly requiredReviewers: boolean;
 }
 
+/** A Terraform Cloud workspace the configuration declares (`tfe_workspace`): whether its applies wait for a confirmation. */
+export interface GraphTerraformCloudWorkspace {
+  readonly origin: Origin;
+  readonly name: string;
+  /** As written; a value known only at apply counts as on (the wider case). */
+  readonly autoApply: boolean;
+}
+
 /** A `moved` block: the resource at `from` is the one now declared at `to`. */
 export interface GraphMove {
   readonly file: string;
