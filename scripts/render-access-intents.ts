@@ -4,8 +4,9 @@
  * table travels as code. Each row's role must be in the built-in catalog under that GUID and
  * name, and its operations must belong to the resource provider of every resource type the row
  * accepts (a data role on another provider's resource grants nothing: rule AZA018); otherwise
- * generation fails. A test fails while the module differs from what this makes of the data;
- * `npm run generate:access-intents` rewrites it.
+ * generation fails. It also writes the table into README.md. A test fails while the module or
+ * the README's table differs from what this makes of the data; `npm run generate:access-intents`
+ * rewrites both.
  */
 import { readFileSync, writeFileSync } from 'fs';
 import * as path from 'path';
@@ -110,7 +111,33 @@ export function renderAccessIntentsModule(text: string): string {
   ].join('\n');
 }
 
+export const ACCESS_TABLE_HEADER = '| `Access` | role | granted on | source |';
+
+/** The README's table of the intents: the same rows, for people choosing an Access. */
+export function renderAccessTable(text: string): string {
+  const data = parseAccessIntents(text);
+  checkAccessIntents(data);
+  return [
+    ACCESS_TABLE_HEADER,
+    '| --- | --- | --- | --- |',
+    ...data.intents.map((row) =>
+      `| \`${row.access}\` | ${row.role.name} | ${row.resourceTypes.map((t) => `\`${t}\``).join(', ')} | [learn.microsoft.com](${row.source}) |`),
+    '',
+  ].join('\n');
+}
+
+/** README.md with its access table replaced by `table` (from the header line to the blank line after). */
+export function withAccessTable(readme: string, table: string): string {
+  const start = readme.indexOf(ACCESS_TABLE_HEADER);
+  if (start < 0) throw new Error(`README.md has no access table (a line starting "${ACCESS_TABLE_HEADER}").`);
+  const end = readme.indexOf('\n\n', start);
+  return readme.slice(0, start) + table + readme.slice(end + 1);
+}
+
 if (require.main === module) {
   const root = path.join(__dirname, '..');
-  writeFileSync(path.join(root, ACCESS_INTENTS_MODULE), renderAccessIntentsModule(readFileSync(path.join(root, ACCESS_INTENTS_DATA), 'utf8')));
+  const text = readFileSync(path.join(root, ACCESS_INTENTS_DATA), 'utf8');
+  writeFileSync(path.join(root, ACCESS_INTENTS_MODULE), renderAccessIntentsModule(text));
+  const readme = path.join(root, 'README.md');
+  writeFileSync(readme, withAccessTable(readFileSync(readme, 'utf8'), renderAccessTable(text)));
 }

@@ -14,7 +14,7 @@ import { ServicebusTopic } from '@cdktf/provider-azurerm/lib/servicebus-topic';
 import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
 import { StorageQueue } from '@cdktf/provider-azurerm/lib/storage-queue';
 import { TerraformResource, TerraformStack } from 'cdktf';
-import { ACCESS_INTENTS_DATA, ACCESS_INTENTS_MODULE, checkAccessIntents, parseAccessIntents, renderAccessIntentsModule } from '../../scripts/render-access-intents';
+import { ACCESS_INTENTS_DATA, ACCESS_INTENTS_MODULE, ACCESS_TABLE_HEADER, checkAccessIntents, parseAccessIntents, renderAccessIntentsModule, renderAccessTable, withAccessTable } from '../../scripts/render-access-intents';
 import { Access, BuiltInRole, Principal, Scope, SystemAssignedIdentity, WorkloadIdentity } from '../../src';
 import { RuleId } from '../../src/model/rule-id';
 import { evaluate } from '../../src/policy/evaluate';
@@ -103,6 +103,14 @@ describe('the access table', () => {
   test(`${ACCESS_INTENTS_MODULE} is what the generator makes of ${ACCESS_INTENTS_DATA} (npm run generate:access-intents)`, () => {
     const data_ = readFileSync(path.join(ROOT, ACCESS_INTENTS_DATA), 'utf8');
     expect(readFileSync(path.join(ROOT, ACCESS_INTENTS_MODULE), 'utf8')).toBe(renderAccessIntentsModule(data_));
+  });
+
+  test('README.md\'s access table is what the generator makes of the data (npm run generate:access-intents)', () => {
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const table = renderAccessTable(readFileSync(path.join(ROOT, ACCESS_INTENTS_DATA), 'utf8'));
+    expect(table.trim().split('\n').slice(2)).toHaveLength(EXPECTED.length);
+    expect(readme).toContain(ACCESS_TABLE_HEADER);
+    expect(withAccessTable(readme, table)).toBe(readme);
   });
 
   test.each([
