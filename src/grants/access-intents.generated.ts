@@ -15,7 +15,7 @@ export enum Access {
    */
   SECRETS_READ = "SECRETS_READ",
   /**
-   * Use Key Vault keys for cryptographic operations (encrypt, decrypt, sign, verify, wrap, unwrap) and read their public parts; key material never leaves the vault.
+   * Use Key Vault keys for cryptographic operations (encrypt, decrypt, sign, verify, wrap, unwrap) and read their public parts. Key material never leaves the vault.
    *
    * Role: Key Vault Crypto User (`12338af0-0e69-4776-bea7-57ae8d297424`), on `azurerm_key_vault`, `azurerm_key_vault_key`.
    * @see https://learn.microsoft.com/azure/key-vault/general/rbac-guide
@@ -36,7 +36,7 @@ export enum Access {
    */
   BLOBS_READ = "BLOBS_READ",
   /**
-   * Read, write and delete blobs (the narrowest built-in role that writes blobs; it cannot change access control).
+   * Read, write and delete blobs (the narrowest built-in role that writes blobs, and it cannot change access control).
    *
    * Role: Storage Blob Data Contributor (`ba92f5b4-2d11-453d-a403-e96b0029c9fe`), on `azurerm_storage_account`, `azurerm_storage_container`.
    * @see https://learn.microsoft.com/azure/storage/blobs/assign-azure-role-data-access

@@ -29,10 +29,10 @@ export interface IGrantable extends IPrincipal {
   grant(role: Role, scope: Scope, options?: GrantOptions): RoleGrant;
 
   /**
-   * Grants this principal `access` on `resource` as the least-privileged built-in role for that
-   * job (`Access.SECRETS_READ` on a Key Vault is Key Vault Secrets User), scoped to the resource.
+   * Grants this principal `access` on `resource` as the least-privileged built-in role for that job, scoped to the resource.
    *
-   * A resource type the access does not apply to is refused: the role would grant nothing there.
+   * `Access.SECRETS_READ` on a Key Vault is Key Vault Secrets User. A resource type the access
+   * does not apply to is refused: the role would grant nothing there.
    */
   grantOn(resource: ITerraformResource, access: Access, options?: GrantOptions): RoleGrant;
 }
@@ -173,8 +173,10 @@ export class Principal implements IGrantable {
   }
 
   /**
-   * Grants this principal `access` on `resource` as the least-privileged built-in role for that
-   * job, scoped to the resource; a resource type the access does not apply to is refused.
+   * Grants this principal `access` on `resource` as the least-privileged built-in role for that job, scoped to the resource.
+   *
+   * `Access.SECRETS_READ` on a Key Vault is Key Vault Secrets User. A resource type the access
+   * does not apply to is refused: the role would grant nothing there.
    */
   public grantOn(resource: ITerraformResource, access: Access, options: GrantOptions = {}): RoleGrant {
     return grantOn(this, resource, access, options);

@@ -144,9 +144,10 @@ export class WorkloadIdentity extends Construct implements IGrantable {
   }
 
   /**
-   * Grants this identity `access` on `resource` as the least-privileged built-in role for that
-   * job (`Access.SECRETS_READ` on a Key Vault is Key Vault Secrets User), scoped to the resource.
-   * A resource type the access does not apply to is refused: the role would grant nothing there.
+   * Grants this identity `access` on `resource` as the least-privileged built-in role for that job, scoped to the resource.
+   *
+   * `Access.SECRETS_READ` on a Key Vault is Key Vault Secrets User. A resource type the access
+   * does not apply to is refused: the role would grant nothing there.
    */
   public grantOn(resource: ITerraformResource, access: Access, options: GrantOptions = {}): RoleGrant {
     return grantOn(this, resource, access, options);
