@@ -183,6 +183,11 @@ project.addTask('generate:access-types', {
   exec: 'ts-node --transpile-only scripts/render-access-types.ts',
 });
 
+project.addTask('generate:access-intents', {
+  description: 'Regenerate src/grants/access-intents.generated.ts (Access and the role table of grantOn) from data/access-intents.json',
+  exec: 'ts-node --transpile-only scripts/render-access-intents.ts',
+});
+
 project.addTask('docs:coverage', {
   description: 'Write docs/coverage.md from data/edge-coverage.json and data/entraops/attack-paths.json (a test fails while they differ)',
   exec: 'ts-node --transpile-only scripts/render-coverage.ts',

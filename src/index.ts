@@ -41,6 +41,7 @@ export { AppPermissionGrant } from './grants/app-permission-grant';
 export type { AppPermissionGrantProps } from './grants/app-permission-grant';
 export type { AppPermissionGrantOptions } from './grants/app-permission-options';
 export type { GrantOptions } from './grants/grant-options';
+export { Access } from './grants/access-intents.generated';
 export { RoleGrant } from './grants/role-grant';
 export type { RoleGrantProps } from './grants/role-grant';
 

@@ -1,5 +1,7 @@
 import type { ITerraformResource } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
+import { grantOn } from '../grants/access-grant';
+import { Access } from '../grants/access-intents.generated';
 import { AppPermissionGrant } from '../grants/app-permission-grant';
 import { AppPermissionGrantOptions } from '../grants/app-permission-options';
 import { GrantOptions } from '../grants/grant-options';
@@ -25,6 +27,14 @@ export interface IGrantable extends IPrincipal {
    * rule AZA001 reports it otherwise, as an error unless the AccessGuard is set to allow it.
    */
   grant(role: Role, scope: Scope, options?: GrantOptions): RoleGrant;
+
+  /**
+   * Grants this principal `access` on `resource` as the least-privileged built-in role for that job, scoped to the resource.
+   *
+   * `Access.SECRETS_READ` on a Key Vault is Key Vault Secrets User. A resource type the access
+   * does not apply to is refused: the role would grant nothing there.
+   */
+  grantOn(resource: ITerraformResource, access: Access, options?: GrantOptions): RoleGrant;
 }
 
 /** How a principal is described to `Principal.fromObjectId`. */
@@ -160,6 +170,16 @@ export class Principal implements IGrantable {
 
   public grant(role: Role, scope: Scope, options: GrantOptions = {}): RoleGrant {
     return RoleGrant._create(this, role, scope, options);
+  }
+
+  /**
+   * Grants this principal `access` on `resource` as the least-privileged built-in role for that job, scoped to the resource.
+   *
+   * `Access.SECRETS_READ` on a Key Vault is Key Vault Secrets User. A resource type the access
+   * does not apply to is refused: the role would grant nothing there.
+   */
+  public grantOn(resource: ITerraformResource, access: Access, options: GrantOptions = {}): RoleGrant {
+    return grantOn(this, resource, access, options);
   }
 
   /**

@@ -1,7 +1,9 @@
-import type { TerraformResource } from 'cdktf';
+import type { ITerraformResource, TerraformResource } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { enableSystemAssignedIdentity } from './identity-block';
 import { IGrantable } from './principal';
+import { grantOn } from '../grants/access-grant';
+import { Access } from '../grants/access-intents.generated';
 import { AppPermissionGrant } from '../grants/app-permission-grant';
 import { AppPermissionGrantOptions } from '../grants/app-permission-options';
 import { GrantOptions } from '../grants/grant-options';
@@ -48,6 +50,16 @@ export class SystemAssignedIdentity implements IGrantable {
 
   public grant(role: Role, scope: Scope, options: GrantOptions = {}): RoleGrant {
     return RoleGrant._create(this, role, scope, options);
+  }
+
+  /**
+   * Grants this identity `access` on `resource` as the least-privileged built-in role for that job, scoped to the resource.
+   *
+   * `Access.SECRETS_READ` on a Key Vault is Key Vault Secrets User. A resource type the access
+   * does not apply to is refused: the role would grant nothing there.
+   */
+  public grantOn(resource: ITerraformResource, access: Access, options: GrantOptions = {}): RoleGrant {
+    return grantOn(this, resource, access, options);
   }
 
   /**

@@ -1,6 +1,6 @@
 import type { FederatedIdentityCredential } from '@cdktf/provider-azurerm/lib/federated-identity-credential';
 import type { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
-import type { TerraformResource } from 'cdktf';
+import type { ITerraformResource, TerraformResource } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { setAzureClientId, supportsAzureClientId } from './azure-client-id';
 import { checkFederatedCredentialsAtSynth } from './federated-credential-check';
@@ -8,6 +8,8 @@ import { FederatedCredentialSubject, GitHubActionsTrustProps } from './federated
 import { addUserAssignedIdentity } from './identity-block';
 import { IGrantable } from './principal';
 import { checkTags } from './tag-check';
+import { grantOn } from '../grants/access-grant';
+import { Access } from '../grants/access-intents.generated';
 import { AppPermissionGrant } from '../grants/app-permission-grant';
 import { AppPermissionGrantOptions } from '../grants/app-permission-options';
 import { GrantOptions } from '../grants/grant-options';
@@ -139,6 +141,16 @@ export class WorkloadIdentity extends Construct implements IGrantable {
    */
   public grant(role: Role, scope: Scope, options: GrantOptions = {}): RoleGrant {
     return RoleGrant._create(this, role, scope, options);
+  }
+
+  /**
+   * Grants this identity `access` on `resource` as the least-privileged built-in role for that job, scoped to the resource.
+   *
+   * `Access.SECRETS_READ` on a Key Vault is Key Vault Secrets User. A resource type the access
+   * does not apply to is refused: the role would grant nothing there.
+   */
+  public grantOn(resource: ITerraformResource, access: Access, options: GrantOptions = {}): RoleGrant {
+    return grantOn(this, resource, access, options);
   }
 
   /**
