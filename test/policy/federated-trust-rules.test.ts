@@ -293,26 +293,7 @@ resource "azuread_application_federated_identity_credential" "pr" {
   });
 
   test('an environment the configuration declares without required reviewers is judged as a branch; with reviewers it is quiet', async () => {
-    const owner = `
-resource "azurerm_user_assigned_identity" "deploy" {
-  name                = "uai-deploy"
-  resource_group_name = "rg-app"
-  location            = "eastus"
-}
-resource "azurerm_role_assignment" "owner" {
-  scope                = "/subscriptions/${SUB}/resourceGroups/rg-app"
-  role_definition_name = "Owner"
-  principal_id         = azurerm_user_assigned_identity.deploy.principal_id
-}
-resource "azurerm_federated_identity_credential" "prod" {
-  name                = "prod"
-  resource_group_name = "rg-app"
-  parent_id           = azurerm_user_assigned_identity.deploy.id
-  audience            = ["api://AzureADTokenExchange"]
-  issuer              = ${GITHUB}
-  subject             = "repo:contoso/infra:environment:prod"
-}
-`;
+    const owner = identity('"repo:contoso/infra:environment:prod"', 'Owner', `/subscriptions/${SUB}/resourceGroups/rg-app`);
     const environment = (reviewers: string) => `
 resource "github_repository_environment" "prod" {
   repository  = "infra"

@@ -1,24 +1,11 @@
+import { DEPLOY_APPLICATION, DEPLOY_PASSWORD, roleAssignment } from './store-fixtures';
 import { AccessGraph } from '../../../src/review/graph/access-graph';
 import { buildReport } from '../../../src/review/report/access-report';
 import { renderReportMarkdown, renderReportJson } from '../../../src/review/report/render-report';
 import { renderReportHtml } from '../../../src/review/report/render-report-html';
 import { hclJson, SUB } from '../../policy/rule-fixtures';
 
-const HCL = `
-resource "azuread_application_registration" "deploy" {
-  display_name = "deploy"
-}
-resource "azuread_service_principal" "deploy" {
-  client_id = azuread_application_registration.deploy.client_id
-}
-resource "azurerm_role_assignment" "owner" {
-  scope                = "/subscriptions/${SUB}/resourceGroups/rg-app"
-  role_definition_name = "Owner"
-  principal_id         = azuread_service_principal.deploy.object_id
-}
-resource "azuread_application_password" "deploy" {
-  application_id = azuread_application_registration.deploy.id
-}
+const HCL = `${DEPLOY_APPLICATION}${roleAssignment('owner', 'Owner', `"/subscriptions/${SUB}/resourceGroups/rg-app"`)}${DEPLOY_PASSWORD}
 resource "azuread_application_password" "unused" {
   application_id = azuread_application_registration.deploy.id
 }

@@ -1,3 +1,4 @@
+import { DEPLOY_APPLICATION, DEPLOY_PASSWORD, roleAssignment } from './store-fixtures';
 import { AccessGraph } from '../../../src/review/graph/access-graph';
 import { buildReport } from '../../../src/review/report/access-report';
 import { renderReportMarkdown } from '../../../src/review/report/render-report';
@@ -13,21 +14,7 @@ const RG = `/subscriptions/${SUB}/resourceGroups/rg-app`;
  * another resource group, the Owner (no data action: it would have to give itself one first).
  */
 function configuration(secretValue: string, vaultAuthorization = '  rbac_authorization_enabled = true'): string {
-  return `
-resource "azuread_application_registration" "deploy" {
-  display_name = "deploy"
-}
-resource "azuread_service_principal" "deploy" {
-  client_id = azuread_application_registration.deploy.client_id
-}
-resource "azuread_application_password" "deploy" {
-  application_id = azuread_application_registration.deploy.id
-}
-resource "azurerm_role_assignment" "deploy_owner" {
-  scope                = "${RG}"
-  role_definition_name = "Owner"
-  principal_id         = azuread_service_principal.deploy.object_id
-}
+  return `${DEPLOY_APPLICATION}${DEPLOY_PASSWORD}${roleAssignment('deploy_owner', 'Owner', `"${RG}"`)}
 resource "azurerm_key_vault" "ops" {
   name                = "kv-ops"
   resource_group_name = "rg-app"
@@ -41,34 +28,27 @@ resource "azurerm_key_vault_secret" "deploy" {
   value        = ${secretValue}
   key_vault_id = azurerm_key_vault.ops.id
 }
-resource "azurerm_user_assigned_identity" "app" {
-  name                = "uai-app"
-  resource_group_name = "rg-app"
-  location            = "eastus"
-}
-resource "azurerm_role_assignment" "app_secrets" {
-  scope                = azurerm_key_vault.ops.id
-  role_definition_name = "Key Vault Secrets User"
-  principal_id         = azurerm_user_assigned_identity.app.principal_id
-}
 resource "azuread_group" "ops" {
   display_name     = "ops"
   security_enabled = true
 }
-resource "azurerm_role_assignment" "ops_admin" {
-  scope                = "${RG}"
-  role_definition_name = "Key Vault Administrator"
-  principal_id         = azuread_group.ops.object_id
+${identity('app', 'uai-app')}`
+    + roleAssignment('app_secrets', 'Key Vault Secrets User', 'azurerm_key_vault.ops.id', APP)
+    + roleAssignment('ops_admin', 'Key Vault Administrator', `"${RG}"`, OPS)
+    + roleAssignment('blobs', 'Storage Blob Data Reader', `"${RG}"`, OPS)
+    + roleAssignment('elsewhere', 'Key Vault Secrets Officer', `"/subscriptions/${SUB}/resourceGroups/rg-other"`, APP);
 }
-resource "azurerm_role_assignment" "blobs" {
-  scope                = "${RG}"
-  role_definition_name = "Storage Blob Data Reader"
-  principal_id         = azuread_group.ops.object_id
-}
-resource "azurerm_role_assignment" "elsewhere" {
-  scope                = "/subscriptions/${SUB}/resourceGroups/rg-other"
-  role_definition_name = "Key Vault Secrets Officer"
-  principal_id         = azurerm_user_assigned_identity.app.principal_id
+
+const APP = 'azurerm_user_assigned_identity.app.principal_id';
+const OPS = 'azuread_group.ops.object_id';
+
+/** A user-assigned identity of rg-app. */
+function identity(name: string, displayName: string): string {
+  return `
+resource "azurerm_user_assigned_identity" "${name}" {
+  name                = "${displayName}"
+  resource_group_name = "rg-app"
+  location            = "eastus"
 }
 `;
 }
@@ -130,17 +110,8 @@ describe('a client secret kept in a Key Vault secret: whoever reads the vault\'s
   });
 
   test('a vault read by many lists the first ten readers for each of its secrets, and how many there are', async () => {
-    const many = Array.from({ length: 12 }, (_, i) => `
-resource "azurerm_user_assigned_identity" "reader${i}" {
-  name                = "uai-reader-${String(i).padStart(2, '0')}"
-  resource_group_name = "rg-app"
-  location            = "eastus"
-}
-resource "azurerm_role_assignment" "reader${i}" {
-  scope                = azurerm_key_vault.ops.id
-  role_definition_name = "Key Vault Secrets User"
-  principal_id         = azurerm_user_assigned_identity.reader${i}.principal_id
-}`).join('');
+    const many = Array.from({ length: 12 }, (_, i) => identity(`reader${i}`, `uai-reader-${String(i).padStart(2, '0')}`)
+      + roleAssignment(`reader${i}`, 'Key Vault Secrets User', 'azurerm_key_vault.ops.id', `azurerm_user_assigned_identity.reader${i}.principal_id`)).join('');
     const graph = AccessGraph.fromDocuments([{ file: 'main.tf', document: await hclJson(configuration('azuread_application_password.deploy.value') + many) }]);
     const [store] = buildReport(graph).credentials[0].stores!;
     expect(store.readers).toHaveLength(10);

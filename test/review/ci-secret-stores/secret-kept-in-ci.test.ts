@@ -1,3 +1,4 @@
+import { DEPLOY_APPLICATION, DEPLOY_PASSWORD, roleAssignment } from './store-fixtures';
 import { evaluate } from '../../../src/policy/evaluate';
 import { AccessGraph } from '../../../src/review/graph/access-graph';
 import { readInputs } from '../../../src/review/reader/read-inputs';
@@ -5,29 +6,10 @@ import { hclJson, ruleFindings, SUB, TODAY } from '../../policy/rule-fixtures';
 import { entraGraphOf } from '../graph/entra-fixtures';
 
 /** An application with its service principal: Owner on a resource group (tier 0), Reader on the subscription. */
-const APP = `
-resource "azuread_application_registration" "deploy" {
-  display_name = "deploy"
-}
-resource "azuread_service_principal" "deploy" {
-  client_id = azuread_application_registration.deploy.client_id
-}
-resource "azurerm_role_assignment" "owner" {
-  scope                = "/subscriptions/${SUB}/resourceGroups/rg-app"
-  role_definition_name = "Owner"
-  principal_id         = azuread_service_principal.deploy.object_id
-}
-resource "azurerm_role_assignment" "reader" {
-  scope                = "/subscriptions/${SUB}"
-  role_definition_name = "Reader"
-  principal_id         = azuread_service_principal.deploy.object_id
-}
-`;
-const PASSWORD = `
-resource "azuread_application_password" "deploy" {
-  application_id = azuread_application_registration.deploy.id
-}
-`;
+const APP = DEPLOY_APPLICATION
+  + roleAssignment('owner', 'Owner', `"/subscriptions/${SUB}/resourceGroups/rg-app"`)
+  + roleAssignment('reader', 'Reader', `"/subscriptions/${SUB}"`);
+const PASSWORD = DEPLOY_PASSWORD;
 const REPOSITORY = `
 resource "github_repository" "infra" {
   name = "infra"
@@ -192,23 +174,13 @@ resource "azuredevops_variable_group" "deploy" {
   });
 
   test('what the principal holds counts its directory roles and the grants of groups it is a member of: the widest is named', async () => {
-    const hcl = `${PASSWORD}${REPOSITORY}${REPOSITORY_SECRET}
-resource "azuread_application_registration" "deploy" {
-  display_name = "deploy"
-}
-resource "azuread_service_principal" "deploy" {
-  client_id = azuread_application_registration.deploy.client_id
-}
+    const hcl = `${PASSWORD}${REPOSITORY}${REPOSITORY_SECRET}${DEPLOY_APPLICATION}
 resource "azuread_group" "deployers" {
   display_name     = "deployers"
   security_enabled = true
   members          = [azuread_service_principal.deploy.object_id]
 }
-resource "azurerm_role_assignment" "group_reader" {
-  scope                = "/subscriptions/${SUB}"
-  role_definition_name = "Reader"
-  principal_id         = azuread_group.deployers.object_id
-}
+${roleAssignment('group_reader', 'Reader', `"/subscriptions/${SUB}"`, 'azuread_group.deployers.object_id')}
 resource "azuread_directory_role_assignment" "app_admin" {
   role_id             = "9b895d92-2cd3-44c7-9d02-a6ac2d5ea5c3"
   principal_object_id = azuread_service_principal.deploy.object_id

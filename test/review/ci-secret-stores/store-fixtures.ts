@@ -1,0 +1,32 @@
+/**
+ * The HCL the credential-store tests share: the application `deploy` with its service principal
+ * and a client secret (what a store keeps), and role assignments written one line each.
+ */
+
+/** The application `deploy` and the service principal it signs in as. */
+export const DEPLOY_APPLICATION = `
+resource "azuread_application_registration" "deploy" {
+  display_name = "deploy"
+}
+resource "azuread_service_principal" "deploy" {
+  client_id = azuread_application_registration.deploy.client_id
+}
+`;
+
+/** A client secret of `deploy`: `azuread_application_password.deploy.value` is what the stores keep. */
+export const DEPLOY_PASSWORD = `
+resource "azuread_application_password" "deploy" {
+  application_id = azuread_application_registration.deploy.id
+}
+`;
+
+/** `azurerm_role_assignment.<name>`: `role` at `scope` (an ID in quotes, or a reference) for `principal` (a reference). */
+export function roleAssignment(name: string, role: string, scope: string, principal = 'azuread_service_principal.deploy.object_id'): string {
+  return `
+resource "azurerm_role_assignment" "${name}" {
+  scope                = ${scope}
+  role_definition_name = "${role}"
+  principal_id         = ${principal}
+}
+`;
+}
