@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync, writeSync } from 
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { cli, REPO } from './run-cli';
+import { wideningStacks } from './widening-stacks';
 import { STEP_SUMMARY_LIMIT, stepSummary, summaryText } from '../../src/cli/step-summary';
 import { appendToFile } from '../../src/cli/write-output-file';
 
@@ -13,24 +14,7 @@ const AUDIT = ['audit', '--today', '2026-11-27', '--live-assignments', `${A}/az-
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'azure-access-summary-'));
 
 /** Two stacks where a Key Vault grant widens to its resource group. */
-function wideningStacks(): [string, string] {
-  const dir = tmp();
-  const stack = (name: string, scope: string) => {
-    const file = path.join(dir, name);
-    writeFileSync(file, JSON.stringify({
-      resource: {
-        azurerm_resource_group: { rg: { name: 'rg-app', location: 'eastus' } },
-        azurerm_key_vault: { kv: { name: 'kv-app', resource_group_name: '${azurerm_resource_group.rg.name}' } },
-        azurerm_user_assigned_identity: { api: { name: 'uai-api', tags: { owner: 'team' } } },
-        azurerm_role_assignment: {
-          api_secrets: { scope, role_definition_name: 'Key Vault Secrets User', principal_id: '${azurerm_user_assigned_identity.api.principal_id}' },
-        },
-      },
-    }));
-    return file;
-  };
-  return [stack('base.tf.json', '${azurerm_key_vault.kv.id}'), stack('head.tf.json', '${azurerm_resource_group.rg.id}')];
-}
+const widening = (): [string, string] => wideningStacks(tmp());
 
 /** The built command in a child process, so that a hang is a timeout and a file size limit applies to it alone. */
 function azureAccess(args: string[], env: Record<string, string>, shellPrefix = '') {
@@ -88,7 +72,7 @@ describe('a step summary that is not a regular file is refused, never opened', (
   test('a FIFO: the command does not wait for a reader; it says so and exits 2, with standard output written', () => {
     const fifo = path.join(tmp(), 'summary.fifo');
     expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
-    const [base, head] = wideningStacks();
+    const [base, head] = widening();
     const { code, signal, stdout, stderr } = azureAccess(['diff', base, head], { GITHUB_STEP_SUMMARY: fifo });
     expect([code, signal]).toEqual([2, null]);
     expect(stdout).toMatch(/^\*\*Access widens: /);
@@ -125,7 +109,7 @@ describe('the step summary is appended whole or not at all', () => {
     // 2 KiB is the limit; the earlier steps' 2,000 bytes leave room for less than the diff.
     const earlier = `## An earlier step\n\n${'x'.repeat(1979)}\n`;
     writeFileSync(summary, earlier);
-    const [base, head] = wideningStacks();
+    const [base, head] = widening();
     const { code, stdout, stderr } = azureAccess(['diff', base, head], { GITHUB_STEP_SUMMARY: summary }, 'ulimit -f 2; ');
     expect(code).toBe(2);
     expect(stdout).toMatch(/^\*\*Access widens: /);

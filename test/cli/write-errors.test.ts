@@ -3,6 +3,7 @@ import { lstatSync, mkdirSync, mkdtempSync, readFileSync, statSync, symlinkSync,
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { cli } from './run-cli';
+import { wideningStacks } from './widening-stacks';
 
 const HCL = 'test/fixtures/cli/hcl-repo';
 const CLEAN = 'test/fixtures/cli/clean';
@@ -55,27 +56,9 @@ describe('a failed write to standard output is exit 2, and says what the result 
   });
 });
 
-/** A cdktf-shaped stack JSON with one grant of Key Vault Secrets User at `scope`. */
-function stackFile(dir: string, name: string, scope: string): string {
-  const file = path.join(dir, name);
-  writeFileSync(file, JSON.stringify({
-    resource: {
-      azurerm_resource_group: { rg: { name: 'rg-app', location: 'eastus' } },
-      azurerm_key_vault: { kv: { name: 'kv-app', resource_group_name: '${azurerm_resource_group.rg.name}' } },
-      azurerm_user_assigned_identity: { api: { name: 'uai-api', tags: { owner: 'team' } } },
-      azurerm_role_assignment: {
-        api_secrets: { scope, role_definition_name: 'Key Vault Secrets User', principal_id: '${azurerm_user_assigned_identity.api.principal_id}' },
-      },
-    },
-  }));
-  return file;
-}
 
 describe('GITHUB_STEP_SUMMARY that cannot be written', () => {
-  const widening = () => {
-    const dir = tmp();
-    return [stackFile(dir, 'base.tf.json', '${azurerm_key_vault.kv.id}'), stackFile(dir, 'head.tf.json', '${azurerm_resource_group.rg.id}')];
-  };
+  const widening = () => wideningStacks(tmp());
 
   test('is exit 2 that still says --fail-on-escalation decided 1; standard output is written', async () => {
     const [base, head] = widening();

@@ -4,13 +4,9 @@ import * as path from 'path';
 import { Application } from '@cdktf/provider-azuread/lib/application';
 import { ApplicationPasswordA as ApplicationPassword } from '@cdktf/provider-azuread/lib/application-password';
 import { AzureadProvider } from '@cdktf/provider-azuread/lib/provider';
-import { KeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
-import { LinuxFunctionApp } from '@cdktf/provider-azurerm/lib/linux-function-app';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
-import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
-import { ServicePlan } from '@cdktf/provider-azurerm/lib/service-plan';
-import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { App, Aspects, LocalBackend, TerraformStack } from 'cdktf';
+import { appResources } from './stack';
 import { AccessGuard, BuiltInRole, Duration, GraphPermission, JustInTimeAccess, Principal, Scope, WorkloadIdentity } from '../../src';
 
 /**
@@ -34,7 +30,6 @@ export type ScenarioVariant = 'clean' | 'mistakes' | 'queue' | 'owner';
 export const SCENARIO_SUBSCRIPTION = '11111111-2222-3333-4444-555555555555';
 export const PLATFORM_ADMINS = 'cccccccc-1111-2222-3333-dddddddddddd';
 export const SECURITY = 'dddddddd-1111-2222-3333-eeeeeeeeeeee';
-const TENANT = 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';
 
 /** The stack of a variant, for tests that look at its constructs. */
 export function scenarioStack(app: App, variant: ScenarioVariant): TerraformStack {
@@ -42,23 +37,8 @@ export function scenarioStack(app: App, variant: ScenarioVariant): TerraformStac
   new AzurermProvider(stack, 'azurerm', { features: [{}] });
   new AzureadProvider(stack, 'azuread', {});
   new LocalBackend(stack, { path: 'terraform.tfstate' });
-  const rg = new ResourceGroup(stack, 'rg', { name: 'rg-ordering', location: 'eastus' });
-  const vault = new KeyVault(stack, 'kv', {
-    name: 'kv-ordering', location: rg.location, resourceGroupName: rg.name, tenantId: TENANT, skuName: 'standard', enableRbacAuthorization: true,
-  });
-  const storage = new StorageAccount(stack, 'st', {
-    name: 'stordering', location: rg.location, resourceGroupName: rg.name, accountTier: 'Standard', accountReplicationType: 'LRS',
-  });
-  const plan = new ServicePlan(stack, 'plan', { name: 'asp-ordering', location: rg.location, resourceGroupName: rg.name, osType: 'Linux', skuName: 'Y1' });
-  const functionApp = new LinuxFunctionApp(stack, 'func', {
-    name: 'func-ordering-api',
-    location: rg.location,
-    resourceGroupName: rg.name,
-    servicePlanId: plan.id,
-    storageAccountName: storage.name,
-    storageUsesManagedIdentity: true,
-    siteConfig: {},
-  });
+  // The ordering app's resources, as every test stack of the library builds them.
+  const { rg, vault, storage, functionApp } = appResources(stack);
   const api = new WorkloadIdentity(stack, 'OrderingApi', {
     name: 'uai-ordering-api', resourceGroupName: 'rg-shared-identities', location: 'eastus', owner: 'team-ordering@contoso.example',
   });
