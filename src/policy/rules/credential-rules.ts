@@ -1,11 +1,14 @@
+import { flowOf, opensPathsText } from './escalation-rules';
 import { holdingsOf, widestHolding } from './principal-holdings';
 import { keptInStoresFix, keptInStoresFlows, keptInStoresText } from './secret-kept-in-ci';
 import { RuleId } from '../../model/rule-id';
 import { Severity } from '../../model/severity';
+import { RootCause, rootCausesOfGraph } from '../../review/escalation/root-causes';
 import { AccessGraph } from '../../review/graph/access-graph';
 import { credentialKey, storesByCredential } from '../../review/graph/ci-secret-stores';
 import { credentialOwnerName } from '../../review/graph/credential-owner';
-import { GraphPrincipal } from '../../review/graph/graph-types';
+import { describeCredentialStore } from '../../review/graph/describe-credential-store';
+import { GraphCredentialStore, GraphPrincipal, Origin } from '../../review/graph/graph-types';
 import { Rule } from '../rule';
 
 const MIGRATION_WINDOW = 'During the migration, suppress AZA005 with a reason and an `until` date.';
@@ -14,28 +17,44 @@ export const secretPresent: Rule = {
   id: RuleId.SECRET_PRESENT,
   title: 'Secret still present',
   defaultSeverity: Severity.ERROR,
-  description: 'An application password or service principal secret exists; workloads should use managed identities or federated credentials.',
+  description: 'An application password or service principal secret exists; workloads should use managed identities or federated credentials. '
+    + 'Where the configuration keeps it (a CI secret or variable, a Key Vault secret), the finding names who can use it there, and the '
+    + 'escalation paths its Key Vault readers open by signing in as its principal (said here, not again by AZA013).',
   fix: `Move the workload to a managed identity (WorkloadIdentity) or a federated credential, then delete the secret. ${MIGRATION_WINDOW}`,
   suppressionNeedsExpiry: true,
   check: (graph) => {
     const secrets = graph.credentials.filter((c) => c.kind === 'application-password' || c.kind === 'service-principal-password');
     // One root cause, one finding: where the secret is kept in CI is said on the secret itself.
-    const stores = secrets.length === 0 || graph.credentialStores.length === 0 ? new Map() : storesByCredential(graph);
+    const stores = secrets.length === 0 || graph.credentialStores.length === 0
+      ? new Map<string, GraphCredentialStore[]>() : storesByCredential(graph);
+    const keptCauses = stores.size === 0 ? new Map<Origin, RootCause[]>() : causesByStore(graph);
     return secrets.map((c) => {
       // Named as the configuration names its owner (an application's display_name), the reference only when it has no name.
       const message = `${c.kind.replace(/-/g, ' ')} of ${credentialOwnerName(c, graph)}${c.endDate ? ` (ends ${c.endDate})` : ' (no end date)'}.`;
       const kept = stores.get(credentialKey(c));
-      return kept === undefined
-        ? { origin: c.origin, message }
-        : {
-          origin: c.origin,
-          message: `${message} ${keptInStoresText(c, kept, graph)}`,
-          fix: `${keptInStoresFix(kept)} ${MIGRATION_WINDOW}`,
-          flows: keptInStoresFlows(c, kept, graph),
-        };
+      if (kept === undefined) return { origin: c.origin, message };
+      // The escalations through where it is kept are this secret's: said here, not again by AZA013.
+      const paths = kept.flatMap((store) => (keptCauses.get(store.origin) ?? []).map((cause) => ({ store, cause })));
+      return {
+        origin: c.origin,
+        message: [message, keptInStoresText(c, kept, graph), ...paths.map(({ store, cause }) => `Reading ${describeCredentialStore(store)} ${opensPathsText(cause)}`)].join(' '),
+        fix: `${keptInStoresFix(kept)} ${MIGRATION_WINDOW}`,
+        flows: [...(keptInStoresFlows(c, kept, graph) ?? []), ...paths.flatMap(({ cause }) => cause.chains.slice(0, 1).map(flowOf))],
+      };
     });
   },
 };
+
+/** The root causes that are a kept client secret (its readers sign in as its principal), by where it is kept. */
+function causesByStore(graph: AccessGraph): Map<Origin, RootCause[]> {
+  const byStore = new Map<Origin, RootCause[]>();
+  if (!graph.credentialStores.some((s) => s.kind === 'key-vault-secret')) return byStore;
+  for (const cause of rootCausesOfGraph(graph)) {
+    if (cause.edge.kind !== 'stored-credential') continue;
+    byStore.set(cause.edge.origin, [...(byStore.get(cause.edge.origin) ?? []), cause]);
+  }
+  return byStore;
+}
 
 export const userServiceAccount: Rule = {
   id: RuleId.USER_SERVICE_ACCOUNT,

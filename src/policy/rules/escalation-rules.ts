@@ -30,9 +30,9 @@ const FLOWS = 3;
 const PATHS_READ = 50;
 
 /** A path as steps where each is declared: its first and last steps, the ones between counted in one. */
-function flowOf(chain: EscalationChain): FindingFlow<Origin> {
+export function flowOf(chain: EscalationChain): FindingFlow<Origin> {
   const who = describePrincipal(chain.principal);
-  const steps = chain.steps.map((s, i) => ({ where: s.on?.origin ?? s.grant.origin, message: i === 0 ? `${who} ${s.description}` : s.description }));
+  const steps = chain.steps.map((s, i) => ({ where: s.on?.origin ?? s.store?.origin ?? s.grant.origin, message: i === 0 ? `${who} ${s.description}` : s.description }));
   if (steps.length <= STEPS_SHOWN) return { steps };
   const half = STEPS_SHOWN / 2;
   const skipped = steps.length - STEPS_SHOWN;
@@ -50,12 +50,17 @@ function severityOf(cause: RootCause): Severity {
  * up to tier 0: "Owner" at …, … Shortest: …`: the root cause, what it opens, and one path to read.
  */
 export function rootCauseMessage(cause: RootCause): string {
+  return `${cause.edge.description} ${opensPathsText(cause)}`;
+}
+
+/** `opens 3 escalation paths from 2 principals, up to tier 0: … Shortest: …`: what a root cause opens, after its subject. */
+export function opensPathsText(cause: RootCause): string {
   const n = cause.chains.length;
   const named = cause.ends.slice(0, ENDS_NAMED).map(describeReach).join(', ');
   const more = cause.ends.length > ENDS_NAMED ? `, and ${cause.ends.length - ENDS_NAMED} more` : '';
   const from = cause.starts.length === 1 ? '' : ` from ${cause.starts.length} principals`;
   const shortest = cause.chains.reduce((a, b) => (b.trail.length < a.trail.length ? b : a));
-  return `${cause.edge.description} opens ${n} escalation path${n === 1 ? '' : 's'}${from}, up to ${tierName(cause.tier)}: ${named}${more}. `
+  return `opens ${n} escalation path${n === 1 ? '' : 's'}${from}, up to ${tierName(cause.tier)}: ${named}${more}. `
     + `Shortest: ${describeChainBounded(shortest)}.`;
 }
 
@@ -105,14 +110,15 @@ export const escalationChain: Rule = {
     'A principal reaches, through a chain, a role that can grant access, a scope outside the scopes it holds, or access it does not '
     + 'hold itself and cannot give itself in one step: a path its role opens (Run Command, extensions, code deployment, assigning an '
     + 'identity, a control-plane operation that opens data), the identities it can act as (managed identities it runs code as, service '
-    + 'principals it adds a secret to or owns, groups it joins, users whose password it resets), with every Azure and Entra role they '
+    + 'principals it adds a secret to or owns or whose client secret it reads from a Key Vault, groups it joins, users whose password it resets), with every Azure and Entra role they '
     + 'hold. One finding per root cause: the grant, eligibility, Entra holding or identity attachment whose removal closes the most '
-    + 'of its paths. Graded by the highest tier they reach; an error when one reaches a role that can grant access or a scope outside '
+    + 'of its paths (a client secret kept in a Key Vault is judged with the secret, by AZA005, which names its paths). Graded by the highest tier they reach; an error when one reaches a role that can grant access or a scope outside '
     + 'those the principal holds. What a grant opens in one step itself is that grant\'s own reach, judged with the grant.',
   fix: 'Remove or narrow the root cause (the finding names it and the operation its paths need); suppress AZA013 on the root cause '
     + 'with a reason when its paths are intended.',
   acceptedBy: 'a suppression with a reason on the root cause (a suppression on a path\'s first grant still covers the paths it names)',
-  check: (graph) => rootCausesOfGraph(graph).map(rootCauseHit),
+  // A kept client secret's paths are said once, on the secret (AZA005): removing the secret closes them.
+  check: (graph) => rootCausesOfGraph(graph).filter((cause) => cause.edge.kind !== 'stored-credential').map(rootCauseHit),
 };
 
 /**

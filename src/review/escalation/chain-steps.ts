@@ -1,9 +1,12 @@
 import { eligibleSuffix } from './activation';
+import { escalationPathById } from './escalation-catalog';
 import { EscalationStep, StepBasis } from './escalation-chain';
 import { EscalationEffect } from './escalation-effect';
 import { IdentityAttachment } from './scope-contents';
+import { READ_SECRET } from './secret-readers';
 import { EscalationPath } from '../../roles/escalation-path';
-import { GraphGrant } from '../graph/graph-types';
+import { describeCredentialStore } from '../graph/describe-credential-store';
+import { GraphCredentialStore, GraphGrant, GraphPrincipal } from '../graph/graph-types';
 
 /** The scope as a reviewer knows it: its name, or the value as written. */
 export function scopeName(grant: StepBasis): string {
@@ -65,3 +68,32 @@ export function actsAsStep(acting: ActingAs): EscalationStep {
 export function opensStep(grant: GraphGrant, path: EscalationPath, action: string, what: string): EscalationStep {
   return { kind: 'opens', description: `${what} (${action})`, grant, path, action };
 }
+
+/** How a grant lets its holder sign in with a credential kept where it reads (a Key Vault secret). */
+export interface ReadingStored {
+  readonly grant: GraphGrant;
+  readonly store: GraphCredentialStore;
+  /** The principal the kept credential signs in as. */
+  readonly target: GraphPrincipal;
+}
+
+/**
+ * `reads Key Vault secret sp-deploy of vault kv-ops, a client secret of app-deploy, and signs in
+ * as app-deploy (Microsoft.KeyVault/vaults/secrets/getSecret/action)`: BloodHound's AZGetSecrets,
+ * followed to whom the secret belongs.
+ */
+export function readsStoredStep(reading: ReadingStored): EscalationStep {
+  const { grant, store, target } = reading;
+  return {
+    kind: 'acts-as',
+    description: `reads ${describeCredentialStore(store)}, a client secret of ${target.name}, and signs in as ${target.name} (${READ_SECRET})`,
+    grant,
+    edgeKind: 'AZGetSecrets',
+    ...(READ_SECRET_PATH === undefined ? {} : { path: READ_SECRET_PATH }),
+    action: READ_SECRET,
+    identity: target,
+    store,
+  };
+}
+
+const READ_SECRET_PATH = escalationPathById('keyvault-secret-read');

@@ -1,5 +1,5 @@
 import { activationOf } from './activation';
-import { ActingAs, actsAsStep, holdsStep, opensStep, scopeName } from './chain-steps';
+import { ActingAs, actsAsStep, holdsStep, opensStep, ReadingStored, readsStoredStep, scopeName } from './chain-steps';
 import { HolderFacts, holderConditionsHold, isRetired, scopeConditionsHold } from './effect-conditions';
 import { EntraEdge, EntraHolding, entraHoldingsOf, EntraLeaf, holdsTenantWideRole } from './entra-holdings';
 import { openingAction, pathsOpenedBy } from './escalation-catalog';
@@ -7,12 +7,15 @@ import { chainOf, ChainReach, EscalationChain, EscalationStep, extendTrail, Step
 import { EffectConditions, EscalationEffect, effectsOfPath } from './escalation-effect';
 import { HeldScopes } from './held-scopes';
 import { IdentityAttachment, ScopeContents } from './scope-contents';
+import { secretStoresReadBy } from './secret-readers';
 import { ScopeLevel, scopeLevelRank } from '../../model/scope-level';
 import { EscalationPath } from '../../roles/escalation-path';
 import { PrivilegeTier } from '../../roles/privilege-tier';
 import { Role } from '../../roles/role';
 import { AccessGraph } from '../graph/access-graph';
-import { GraphGrant, GraphPlacement, GraphPrincipal, Origin } from '../graph/graph-types';
+import { credentialKey } from '../graph/ci-secret-stores';
+import { credentialPrincipal } from '../graph/credential-owner';
+import { GraphCredential, GraphCredentialStore, GraphGrant, GraphPlacement, GraphPrincipal, Origin } from '../graph/graph-types';
 import { documentKeyOf } from '../graph/origin';
 import { setAndReturn } from '../set-and-return';
 
@@ -51,6 +54,15 @@ interface Edge extends ActingAs {
   readonly alternatives: { path: EscalationPath; action: string }[];
   step?: EscalationStep;
 }
+
+/** A principal a grant signs in as by reading the credential it keeps somewhere (a Key Vault secret): AZGetSecrets. */
+interface StoredEdge extends ReadingStored {
+  readonly node: GrantNode;
+  step?: EscalationStep;
+}
+
+/** For a grant of a document: the stores it reads, each with the principal its credential signs in as. */
+type StoresReadBy = (node: GrantNode) => readonly { store: GraphCredentialStore; target: GraphPrincipal }[];
 
 /** Where a chain ends: holding a grant, or a path of that grant that gives access or roles. */
 interface Leaf {
@@ -95,7 +107,7 @@ interface PrincipalRecord {
   readonly principal: GraphPrincipal;
   readonly nodes: GrantNode[];
   readonly entra: EntraNode[];
-  out?: { edges: Edge[]; leaves: Leaf[] };
+  out?: { edges: Edge[]; leaves: Leaf[]; stored: StoredEdge[] };
   /** It holds an Entra role or permission that can give it any Entra role (worked out when first visited). */
   entraTop?: boolean;
   search: number;
@@ -216,6 +228,9 @@ export function computeReach(graph: AccessGraph): ReachResult {
     return byPlacement.get(node.placement) ?? setAndReturn(byPlacement, node.placement, followPaths(pathsOf(node.grant), within, node.placement));
   };
 
+  const storesOf = storesReadByOf(graph);
+  const follow = (record: PrincipalRecord) => followGrants(record, routeOf, systemAssignedOn.get(record.principal.key), storesOf);
+
   const chains: EscalationChain[] = [];
   // One queue for every search, emptied between them.
   const queue: Visit[] = [];
@@ -255,7 +270,7 @@ export function computeReach(graph: AccessGraph): ReachResult {
     // What the start's own grants open in one step (data an access-policy write or a key gives), by what and where.
     const startOpens = (what: string, document: string, placement: GraphPlacement): boolean => {
       opensItself ??= openedByOwnGrants([start, ...groups].flatMap(
-        (r) => (r.out ??= followGrants(r, routeOf, systemAssignedOn.get(r.principal.key))).leaves,
+        (r) => (r.out ??= follow(r)).leaves,
       ));
       return opensItself.get(what)?.contain(document, placement) ?? false;
     };
@@ -271,8 +286,7 @@ export function computeReach(graph: AccessGraph): ReachResult {
     for (let next = 0; next < queue.length; next++) {
       const visit = queue[next];
       const atStart = next === 0;
-      const own = systemAssignedOn.get(visit.record.principal.key);
-      const { edges, leaves } = (visit.record.out ??= followGrants(visit.record, routeOf, own));
+      const { edges, leaves, stored } = (visit.record.out ??= follow(visit.record));
       for (const leaf of leaves) {
         // A grant the start holds itself is a row of every report, not a chain: no chain is made
         // of it (half the chains of a large stack), only of what it opens and of what it reaches past an identity.
@@ -374,6 +388,16 @@ export function computeReach(graph: AccessGraph): ReachResult {
         const trail = extendTrail(extendTrail(visit.trail, holds), edge.step);
         queue.push({ record, name: target.name, trail, first: visit.first ?? holds, passesIdentity: true, asItself: false });
       }
+      // Whoever reads a kept credential signs in as its principal, from the start too: the secret is not its own.
+      for (const edge of stored) {
+        const record = principals.get(edge.target.key);
+        if (!record || record.search === search) continue;
+        record.search = search;
+        edge.step ??= readsStoredStep(edge);
+        const holds = heldStep(edge.node, atStart ? undefined : visit.name);
+        const trail = extendTrail(extendTrail(visit.trail, holds), edge.step);
+        queue.push({ record, name: edge.target.name, trail, first: visit.first ?? holds, passesIdentity: true, asItself: false });
+      }
     }
   }
   const result = { chains };
@@ -425,9 +449,11 @@ function followGrants(
   record: PrincipalRecord,
   routeOf: (node: GrantNode) => Route,
   ownResource: string | undefined,
-): { edges: Edge[]; leaves: Leaf[] } {
+  storesOf: StoresReadBy,
+): { edges: Edge[]; leaves: Leaf[]; stored: StoredEdge[] } {
   const edges: Edge[] = [];
   const leaves: Leaf[] = [];
+  const stored: StoredEdge[] = [];
   let reached: Map<string, number> | undefined;
   const addEdge = (node: GrantNode, opened: OpenedPath, effect: Edge['effect'], attachment: IdentityAttachment, assumed: boolean) => {
     const onOwnResource = ownResource !== undefined && ownResource === `${node.document}\u0000${attachment.resource.address}`;
@@ -457,8 +483,51 @@ function followGrants(
       if ('attachment' in step) addEdge(node, step.opened, step.effect, step.attachment, step.assumed);
       else leaves.push({ node, opened: step.opened, effect: step.effect });
     }
+    // The first grant that reads a principal's kept credential is the step; a second way to the same one adds no path.
+    for (const { store, target } of storesOf(node)) {
+      if (target.key === record.principal.key || stored.some((e) => e.target.key === target.key)) continue;
+      stored.push({ node, grant: node.grant, store, target });
+    }
   }
-  return { edges, leaves };
+  return { edges, leaves, stored };
+}
+
+const NO_STORES: ReturnType<StoresReadBy> = [];
+
+/**
+ * The Key Vault secret stores each grant reads, with the principal whose credential each keeps
+ * (the service principal the configuration declares for it); a store whose principal is not
+ * declared leads to no one reach can follow (AZA005 names it still). Nothing to do for a graph
+ * without stores.
+ */
+function storesReadByOf(graph: AccessGraph): StoresReadBy {
+  const read = secretStoresReadBy(graph);
+  const targets = new Map<GraphCredentialStore, GraphPrincipal | null>();
+  let credentials: Map<string, GraphCredential> | undefined;
+  const targetOf = (store: GraphCredentialStore): GraphPrincipal | null => {
+    let target = targets.get(store);
+    if (target === undefined) {
+      credentials ??= new Map(graph.credentials.map((c) => [credentialKey(c), c]));
+      const credential = credentials.get(`${documentKeyOf(store.origin)}\u0000${store.credential}`);
+      target = (credential === undefined ? undefined : credentialPrincipal(credential, graph)) ?? null;
+      targets.set(store, target);
+    }
+    return target;
+  };
+  const answers = new Map<readonly GraphCredentialStore[], ReturnType<StoresReadBy>>();
+  return (node) => {
+    const stores = read(node.grant, node.document);
+    if (stores.length === 0) return NO_STORES;
+    let found = answers.get(stores);
+    if (found === undefined) {
+      found = stores.flatMap((store) => {
+        const target = targetOf(store);
+        return target === null ? [] : [{ store, target }];
+      });
+      answers.set(stores, found);
+    }
+    return found;
+  };
 }
 
 function heldStep(node: GrantNode, holder: string | undefined): EscalationStep {

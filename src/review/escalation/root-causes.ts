@@ -6,13 +6,18 @@ import { isReportedChain } from './reported-chain';
 import { StaleMaxHeap } from './stale-max-heap';
 import { PermissionTier, permissionTierRank } from '../../roles/permission-tier';
 import { AccessGraph } from '../graph/access-graph';
+import { credentialKey } from '../graph/ci-secret-stores';
+import { credentialPrincipal } from '../graph/credential-owner';
+import { describeCredentialStore } from '../graph/describe-credential-store';
 import { describePrincipal } from '../graph/describe-principal';
-import { GraphPrincipal, GraphResource, Origin } from '../graph/graph-types';
+import { GraphCredentialStore, GraphPrincipal, GraphResource, Origin } from '../graph/graph-types';
+import { documentKeyOf } from '../graph/origin';
 
 /**
  * An edge of the graph that chains stand on: a grant, an eligibility, an Entra holding (a
- * directory role, an application permission, an ownership, a membership) or an identity attached
- * to a resource. Removing it closes every chain through it.
+ * directory role, an application permission, an ownership, a membership), an identity attached
+ * to a resource, or a credential kept where others read it (a Key Vault secret that holds a client
+ * secret). Removing it closes every chain through it.
  */
 export interface ChainEdge {
   /**
@@ -20,7 +25,7 @@ export interface ChainEdge {
    * the head of a diff agree on it (as `chainKey` does for chains).
    */
   readonly key: string;
-  readonly kind: 'grant' | 'eligibility' | 'entra' | 'attachment';
+  readonly kind: 'grant' | 'eligibility' | 'entra' | 'attachment' | 'stored-credential';
   /** The block that declares it: a root cause's finding points there, and its suppressions apply. */
   readonly origin: Origin;
   /** `managed identity uai-ordering-api holds "Owner" at 11111111-…`, as a reviewer reads it. */
@@ -49,6 +54,11 @@ function stepEdge(step: EscalationStep, edgeOf: (basis: StepBasis, step: Escalat
   if (step.kind === 'holds') return edgeOf(step.grant, step);
   if (step.kind === 'acts-as') return attachmentOf(step);
   return undefined;
+}
+
+/** The key of a kept credential: where it is kept and whose it is, by name. */
+function storedKey(store: GraphCredentialStore, principal: GraphPrincipal): string {
+  return ['stored-credential', store.kind, store.vault ?? '', store.name, principal.name].join('\u0000');
 }
 
 /** The key of a held edge: the same in every synthesis of the same code (names, not addresses). */
@@ -83,6 +93,16 @@ export function graphEdgeKeys(graph: AccessGraph): Set<string> {
     if (identity.kind !== 'user-assigned') continue;
     for (const on of identity.attachedTo) keys.add(attachmentKey(on.type, on.name, identity.principal.name));
   }
+  // A kept credential is an edge whether or not anyone reads it yet; its principal is named as reach names it.
+  const stores = graph.credentialStores.filter((s) => s.kind === 'key-vault-secret' && s.credential !== undefined);
+  if (stores.length > 0) {
+    const credentials = new Map(graph.credentials.map((c) => [credentialKey(c), c]));
+    for (const store of stores) {
+      const credential = credentials.get(`${documentKeyOf(store.origin)}\u0000${store.credential}`);
+      const principal = credential === undefined ? undefined : credentialPrincipal(credential, graph);
+      if (principal !== undefined) keys.add(storedKey(store, principal));
+    }
+  }
   return keys;
 }
 
@@ -96,7 +116,7 @@ class EdgeTable {
   public ofStep(step: EscalationStep): TableEdge | undefined {
     let edge = this.byStep.get(step);
     if (edge === undefined) {
-      edge = stepEdge(step, (basis, s) => this.basisEdge(basis, s), (s) => this.attachmentEdge(s)) ?? null;
+      edge = stepEdge(step, (basis, s) => this.basisEdge(basis, s), (s) => this.actingEdge(s)) ?? null;
       this.byStep.set(step, edge);
     }
     return edge ?? undefined;
@@ -133,7 +153,11 @@ class EdgeTable {
     return this.edgeAt(basis.origin, kind, basis.principal, basis.role.name, () => new HeldEdge(kind, basis, step.holds));
   }
 
-  private attachmentEdge(step: EscalationStep): TableEdge | undefined {
+  private actingEdge(step: EscalationStep): TableEdge | undefined {
+    if (step.store !== undefined && step.identity !== undefined) {
+      const { store, identity } = step;
+      return this.edgeAt(store.origin, 'stored-credential', identity, '', () => new StoredCredentialEdge(store, identity));
+    }
     const on = step.on;
     const identity = step.identity;
     // A system-assigned identity is its resource's own: that resource holds no separate edge.
@@ -147,7 +171,7 @@ const LISTED_EDGES = 8;
 
 const heldKey = (kind: string, holder: GraphPrincipal, what: string) => `${kind}\u0000${holder.key}\u0000${what}`;
 
-type HeldKind = Exclude<ChainEdge['kind'], 'attachment'>;
+type HeldKind = Exclude<ChainEdge['kind'], 'attachment' | 'stored-credential'>;
 
 /*
  * Edges are made for every step of every chain grouped; most are never shown, and only a diff
@@ -235,6 +259,36 @@ class AttachmentEdge extends TableEdge {
   }
 }
 
+/**
+ * A client secret kept where others read it: whoever reads it signs in as its principal. Removing
+ * the secret there (or the secret itself) closes every path through it, whoever the reader.
+ */
+class StoredCredentialEdge extends TableEdge {
+  public readonly kind = 'stored-credential';
+  public readonly what = '';
+  public readonly origin: Origin;
+  private madeKey?: string;
+  private madeDescription?: string;
+
+  constructor(private readonly store: GraphCredentialStore, public readonly principal: GraphPrincipal) {
+    super();
+    this.origin = store.origin;
+  }
+
+  public get description(): string {
+    return (this.madeDescription ??= `${describeCredentialStore(this.store)} (a client secret of ${describePrincipal(this.principal)})`);
+  }
+
+  public get key(): string {
+    return (this.madeKey ??= storedKey(this.store, this.principal));
+  }
+
+  /** Named by whose secret it is, then where it is kept. */
+  public nameAt(part: 0 | 1 | 2): string {
+    return part === 0 ? this.principal.name : part === 1 ? this.store.name : this.store.vault ?? '';
+  }
+}
+
 /** Worse first: the wider tier, then an end that can grant access, then by name. */
 function compareEnds(a: ChainReach, b: ChainReach): number {
   return permissionTierRank(a.tier) - permissionTierRank(b.tier) || Number(b.canGrantAccess) - Number(a.canGrantAccess)
@@ -262,8 +316,9 @@ class TrailNode {
 
 /**
  * Groups chains by root cause: repeatedly the grant, eligibility or Entra holding whose removal
- * closes the most chains not yet grouped, ties going to the edge nearest the privileged end (the
- * end of the paths), then by name (the holder's, what it holds, where); each chain belongs to the first root cause
+ * closes the most chains not yet grouped, ties going to a client secret kept where others read it
+ * (taking it away closes the paths and takes no role from anyone), then to the edge nearest the
+ * privileged end (the end of the paths), then by name (the holder's, what it holds, where); each chain belongs to the first root cause
  * that closes it. Choke points first, as BloodHound Enterprise ranks attack paths. Every view of
  * chains (the rule, the report, SARIF, the diff) asks this one function and never regroups.
  *
@@ -347,10 +402,12 @@ export function groupByRootCause(chains: readonly EscalationChain[], prefer?: (e
   const named = [...edges.keys()].filter((i) => candidate[i]).sort((a, b) => compareEdgeNames(edges[a], edges[b]) || a - b);
   const nameRank = new Array<number>(edges.length);
   named.forEach((edge, rank) => (nameRank[edge] = rank));
-  // A preferred edge goes before any count; then the most chains, the nearest end (both in one number), the names.
+  // A preferred edge goes before any count; then the most chains, a kept secret before the nearest end
+  // (all in one number: a kept secret's place is above every distance), the names.
+  const stored = edges.map((edge) => edge.kind === 'stored-credential');
   const priority = (i: number): number => {
     if (!candidate[i] || count[i] <= 0) return 0;
-    const value = count[i] * NEAREST + (NEAREST - 1 - Math.min(nearEnd[i], NEAREST - 1));
+    const value = count[i] * 2 * NEAREST + (stored[i] ? 2 * NEAREST - 1 : NEAREST - 1 - Math.min(nearEnd[i], NEAREST - 1));
     return preferred[i] ? value + PREFERRED : value;
   };
   const best = new StaleMaxHeap(priority, (a, b) => nameRank[a] < nameRank[b]);
@@ -389,7 +446,7 @@ export function groupByRootCause(chains: readonly EscalationChain[], prefer?: (e
 /** How far an end is counted: nearer than this is nearer; farther ties (paths of a thousand steps are not written). */
 const NEAREST = 2 ** 10;
 
-/** Above any count of chains (times NEAREST): a preferred edge is picked before every other. */
+/** Above any count of chains (times 2 NEAREST): a preferred edge is picked before every other. */
 const PREFERRED = 2 ** 50;
 
 function rootCause(edge: ChainEdge, chains: EscalationChain[]): RootCause {

@@ -10,7 +10,7 @@ import { documentKeyOf } from '../graph/origin';
 const ACCESS_POLICY_BLOCK = /(?:^|\.)azurerm_key_vault(?:_access_policy)?\.[^.[]+(?:\[[^\]]*\])?$/;
 
 /** Reading a secret's value, as Key Vault Secrets User holds it and an access policy's secret Get gives it. */
-const READ_SECRET = 'Microsoft.KeyVault/vaults/secrets/getSecret/action';
+export const READ_SECRET = 'Microsoft.KeyVault/vaults/secrets/getSecret/action';
 
 /**
  * The standing and active grants whose role reads secret values at a scope that holds the vault
@@ -49,18 +49,60 @@ function readersByVault(graph: AccessGraph) {
 
 function readersOf(reading: readonly GraphGrant[], store: GraphCredentialStore): GraphGrant[] {
   const document = documentKeyOf(store.origin);
-  return reading.filter((grant) => {
-    if (documentKeyOf(grant.origin) !== document) return false;
-    // A vault authorizes one way: data roles with Azure RBAC, access policies otherwise (both when it cannot be told).
-    const policy = ACCESS_POLICY_BLOCK.test(grant.origin.address);
-    if ((store.vaultUsesRbac === true && policy) || (store.vaultUsesRbac === false && !policy)) return false;
-    // A scope that cannot be read may hold the vault: the wider case.
-    if (grant.scopePlacement.level === ScopeLevel.UNKNOWN) return true;
-    const held = new HeldScopes();
-    held.add(document, grant.scopePlacement);
-    return held.contain(document, store.vaultPlacement!);
-  });
+  return reading.filter((grant) => documentKeyOf(grant.origin) === document && readsStoreAt(grant, grant.scopePlacement, document, store));
 }
+
+/**
+ * Whether a grant that reads secrets reaches this store's vault: the one test of who reads a
+ * vault's secrets, asked of each reader by the report and of each grant by reach. A vault
+ * authorizes one way: data roles with Azure RBAC, access policies otherwise (both when it cannot
+ * be told). A scope that cannot be read may hold the vault: the wider case.
+ */
+function readsStoreAt(grant: GraphGrant, placement: GraphPlacement, document: string, store: GraphCredentialStore): boolean {
+  if (store.vaultPlacement === undefined) return false;
+  const policy = ACCESS_POLICY_BLOCK.test(grant.origin.address);
+  if ((store.vaultUsesRbac === true && policy) || (store.vaultUsesRbac === false && !policy)) return false;
+  if (placement.level === ScopeLevel.UNKNOWN) return true;
+  const held = new HeldScopes();
+  held.add(document, placement);
+  return held.contain(document, store.vaultPlacement);
+}
+
+/**
+ * For reach: the Key Vault secret stores a grant (standing, active or eligible) reads, in store
+ * order, by the same test as `secretReadersOf`. The grants of one role system at one scope read
+ * the same stores, so the answer is worked out once per document, placement and way of
+ * authorizing; a graph without stores answers nothing at once.
+ */
+export function secretStoresReadBy(graph: AccessGraph): (grant: GraphGrant, document: string) => readonly GraphCredentialStore[] {
+  const stores = graph.credentialStores.filter((s) => s.kind === 'key-vault-secret' && s.credential !== undefined && s.vaultPlacement !== undefined);
+  if (stores.length === 0) return () => NONE;
+  const byDocument = new Map<string, GraphCredentialStore[]>();
+  for (const store of stores) {
+    const key = documentKeyOf(store.origin);
+    byDocument.set(key, [...(byDocument.get(key) ?? []), store]);
+  }
+  const answers = new Map<string, Map<GraphPlacement, readonly GraphCredentialStore[]>>();
+  const reads = new Map<GraphGrant['role'], boolean>();
+  return (grant, document) => {
+    const within = byDocument.get(document);
+    if (within === undefined) return NONE;
+    let reading = reads.get(grant.role);
+    if (reading === undefined) reads.set(grant.role, (reading = readsSecrets(grant)));
+    if (!reading) return NONE;
+    const key = `${document}\u0000${String(ACCESS_POLICY_BLOCK.test(grant.origin.address))}`;
+    const byPlacement = answers.get(key) ?? new Map<GraphPlacement, readonly GraphCredentialStore[]>();
+    answers.set(key, byPlacement);
+    let found = byPlacement.get(grant.scopePlacement);
+    if (found === undefined) {
+      found = within.filter((store) => readsStoreAt(grant, grant.scopePlacement, document, store));
+      byPlacement.set(grant.scopePlacement, found.length === 0 ? NONE : found);
+    }
+    return found;
+  };
+}
+
+const NONE: readonly GraphCredentialStore[] = [];
 
 function readsSecrets(grant: GraphGrant): boolean {
   const role = grant.role.role;
