@@ -1,4 +1,4 @@
-import { flowOf, opensPathsText } from './escalation-rules';
+import { flowOf, rootCauseMessage } from './escalation-rules';
 import { holdingsOf, widestHolding } from './principal-holdings';
 import { keptInStoresFix, keptInStoresFlows, keptInStoresText } from './secret-kept-in-ci';
 import { RuleId } from '../../model/rule-id';
@@ -7,7 +7,7 @@ import { RootCause, rootCausesOfGraph } from '../../review/escalation/root-cause
 import { AccessGraph } from '../../review/graph/access-graph';
 import { credentialKey, storesByCredential } from '../../review/graph/ci-secret-stores';
 import { credentialOwnerName } from '../../review/graph/credential-owner';
-import { describeCredentialStore } from '../../review/graph/describe-credential-store';
+import { isKeptInAzure } from '../../review/graph/describe-credential-store';
 import { GraphCredentialStore, GraphPrincipal, Origin } from '../../review/graph/graph-types';
 import { Rule } from '../rule';
 
@@ -18,8 +18,9 @@ export const secretPresent: Rule = {
   title: 'Secret still present',
   defaultSeverity: Severity.ERROR,
   description: 'An application password or service principal secret exists; workloads should use managed identities or federated credentials. '
-    + 'Where the configuration keeps it (a CI secret or variable, a Key Vault secret), the finding names who can use it there, and the '
-    + 'escalation paths its Key Vault readers open by signing in as its principal (said here, not again by AZA013).',
+    + 'Where the configuration keeps it (a CI secret or variable; in Azure, a Key Vault secret, an app setting or connection string, an App '
+    + 'Configuration key, an Automation credential or variable), the finding names who can use it there, and the escalation paths its '
+    + 'readers in Azure open by signing in as its principal (said here, not again by AZA013).',
   fix: `Move the workload to a managed identity (WorkloadIdentity) or a federated credential, then delete the secret. ${MIGRATION_WINDOW}`,
   suppressionNeedsExpiry: true,
   check: (graph) => {
@@ -34,12 +35,13 @@ export const secretPresent: Rule = {
       const kept = stores.get(credentialKey(c));
       if (kept === undefined) return { origin: c.origin, message };
       // The escalations through where it is kept are this secret's: said here, not again by AZA013.
-      const paths = kept.flatMap((store) => (keptCauses.get(store.origin) ?? []).map((cause) => ({ store, cause })));
+      // Stores of one block (an app's settings) share its edge: each root cause once.
+      const paths = [...new Set(kept.flatMap((store) => keptCauses.get(store.origin) ?? []))];
       return {
         origin: c.origin,
-        message: [message, keptInStoresText(c, kept, graph), ...paths.map(({ store, cause }) => `Reading ${describeCredentialStore(store)} ${opensPathsText(cause)}`)].join(' '),
+        message: [message, keptInStoresText(c, kept, graph), ...paths.map(rootCauseMessage)].join(' '),
         fix: `${keptInStoresFix(kept)} ${MIGRATION_WINDOW}`,
-        flows: [...(keptInStoresFlows(c, kept, graph) ?? []), ...paths.flatMap(({ cause }) => cause.chains.slice(0, 1).map(flowOf))],
+        flows: [...(keptInStoresFlows(c, kept, graph) ?? []), ...paths.flatMap((cause) => cause.chains.slice(0, 1).map(flowOf))],
       };
     });
   },
@@ -48,7 +50,7 @@ export const secretPresent: Rule = {
 /** The root causes that are a kept client secret (its readers sign in as its principal), by where it is kept. */
 function causesByStore(graph: AccessGraph): Map<Origin, RootCause[]> {
   const byStore = new Map<Origin, RootCause[]>();
-  if (!graph.credentialStores.some((s) => s.kind === 'key-vault-secret')) return byStore;
+  if (!graph.credentialStores.some(isKeptInAzure)) return byStore;
   for (const cause of rootCausesOfGraph(graph)) {
     if (cause.edge.kind !== 'stored-credential') continue;
     byStore.set(cause.edge.origin, [...(byStore.get(cause.edge.origin) ?? []), cause]);

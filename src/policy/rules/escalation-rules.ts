@@ -54,7 +54,7 @@ export function rootCauseMessage(cause: RootCause): string {
 }
 
 /** `opens 3 escalation paths from 2 principals, up to tier 0: … Shortest: …`: what a root cause opens, after its subject. */
-export function opensPathsText(cause: RootCause): string {
+function opensPathsText(cause: RootCause): string {
   const n = cause.chains.length;
   const named = cause.ends.slice(0, ENDS_NAMED).map(describeReach).join(', ');
   const more = cause.ends.length > ENDS_NAMED ? `, and ${cause.ends.length - ENDS_NAMED} more` : '';
@@ -110,9 +110,9 @@ export const escalationChain: Rule = {
     'A principal reaches, through a chain, a role that can grant access, a scope outside the scopes it holds, or access it does not '
     + 'hold itself and cannot give itself in one step: a path its role opens (Run Command, extensions, code deployment, assigning an '
     + 'identity, a control-plane operation that opens data), the identities it can act as (managed identities it runs code as, service '
-    + 'principals it adds a secret to or owns or whose client secret it reads from a Key Vault, groups it joins, users whose password it resets), with every Azure and Entra role they '
+    + 'principals it adds a secret to or owns or whose client secret it reads where the configuration keeps it in Azure, groups it joins, users whose password it resets), with every Azure and Entra role they '
     + 'hold. One finding per root cause: the grant, eligibility, Entra holding or identity attachment whose removal closes the most '
-    + 'of its paths (a client secret kept in a Key Vault is judged with the secret, by AZA005, which names its paths). Graded by the highest tier they reach; an error when one reaches a role that can grant access or a scope outside '
+    + 'of its paths (a client secret kept in a Key Vault, an app setting, App Configuration or an Automation account is judged with the secret, by AZA005, which names its paths). Graded by the highest tier they reach; an error when one reaches a role that can grant access or a scope outside '
     + 'those the principal holds. What a grant opens in one step itself is that grant\'s own reach, judged with the grant.',
   fix: 'Remove or narrow the root cause (the finding names it and the operation its paths need); suppress AZA013 on the root cause '
     + 'with a reason when its paths are intended.',

@@ -1,9 +1,9 @@
 import { holdingsOf, widestHolding } from './principal-holdings';
 import { describeReach } from '../../review/escalation/describe-root-cause';
-import { secretReaderNames } from '../../review/escalation/secret-readers';
+import { storeReaderNames } from '../../review/escalation/store-readers';
 import { AccessGraph } from '../../review/graph/access-graph';
 import { credentialOwnerName, credentialPrincipal } from '../../review/graph/credential-owner';
-import { describeCredentialStore, storeBreadthNote, whoCanUseStore } from '../../review/graph/describe-credential-store';
+import { describeCredentialStore, isKeptInAzure, storeBreadthNote, whoCanUseStore } from '../../review/graph/describe-credential-store';
 import { describePrincipal } from '../../review/graph/describe-principal';
 import { GraphCredential, GraphCredentialStore, GraphPrincipal } from '../../review/graph/graph-types';
 import { RuleHit } from '../rule';
@@ -27,8 +27,8 @@ function holdsText(principal: GraphPrincipal | undefined, graph: AccessGraph): s
  * and who that is in this configuration (`uai-app, group ops`), so the reader need not look.
  */
 function whoCanUse(store: GraphCredentialStore, graph: AccessGraph): string {
-  if (store.kind !== 'key-vault-secret') return whoCanUseStore(store);
-  const readers = secretReaderNames(graph, store);
+  if (!isKeptInAzure(store)) return whoCanUseStore(store);
+  const readers = storeReaderNames(graph, store);
   const named = readers.slice(0, READERS_NAMED).join(', ');
   const more = readers.length - READERS_NAMED;
   return `${whoCanUseStore(store)} (${readers.length === 0 ? 'no one this configuration grants it to' : `${named}${more > 0 ? ` and ${more} more` : ''}`})`;
@@ -64,7 +64,7 @@ export function keptInStoresText(credential: GraphCredential, stores: readonly G
   }
   const named = stores.slice(0, STORES_NAMED).map((s) => `${describeCredentialStore(s)} (${whoWithNote(s, graph, '; ')})`);
   const more = stores.length - named.length;
-  const where = stores.every((s) => s.kind !== 'key-vault-secret') ? 'CI stores' : 'places';
+  const where = stores.every((s) => !isKeptInAzure(s)) ? 'CI stores' : 'places';
   return `Kept in ${stores.length} ${where}: ${named.join(', ')}${more === 0 ? '' : `, and ${more} more`}. `
     + `Whoever can use one signs in as ${signsInAs.text}, ${holds}.`;
 }
@@ -83,9 +83,9 @@ export function keptInStoresFlows(credential: GraphCredential, stores: readonly 
 /** The fix for a secret kept somewhere: sign in without one, then delete the secret and every place it is kept. */
 export function keptInStoresFix(stores: readonly GraphCredentialStore[]): string {
   const addresses = [...new Set(stores.map((s) => s.origin.address))];
-  const vault = stores.some((s) => s.kind === 'key-vault-secret')
+  const vault = stores.some(isKeptInAzure)
     ? 'Run the workload that reads it from the vault as a managed identity (WorkloadIdentity) with the roles the secret\'s principal holds. ' : '';
-  if (stores.every((s) => s.kind === 'key-vault-secret')) return `${vault}Then delete the secret and where it is kept: ${addresses.join(', ')}.`;
+  if (stores.every(isKeptInAzure)) return `${vault}Then delete the secret and where it is kept: ${addresses.join(', ')}.`;
   return `${vault}Sign in from CI with a federated credential instead (GitHub: azuread_application_federated_identity_credential for the `
     + 'repository or environment; Azure DevOps: a service connection with service_endpoint_authentication_scheme = "WorkloadIdentityFederation"), '
     + `then delete the secret and where it is kept: ${addresses.join(', ')}.`;

@@ -3,7 +3,7 @@ import { escalationPathById } from './escalation-catalog';
 import { EscalationStep, StepBasis } from './escalation-chain';
 import { EscalationEffect } from './escalation-effect';
 import { IdentityAttachment } from './scope-contents';
-import { READ_SECRET } from './secret-readers';
+
 import { EscalationPath } from '../../roles/escalation-path';
 import { describeCredentialStore } from '../graph/describe-credential-store';
 import { GraphCredentialStore, GraphGrant, GraphPrincipal } from '../graph/graph-types';
@@ -69,31 +69,40 @@ export function opensStep(grant: GraphGrant, path: EscalationPath, action: strin
   return { kind: 'opens', description: `${what} (${action})`, grant, path, action };
 }
 
-/** How a grant lets its holder sign in with a credential kept where it reads (a Key Vault secret). */
+/** How a grant lets its holder sign in with a credential kept where it reads (a Key Vault secret, an app setting, ...). */
 export interface ReadingStored {
   readonly grant: GraphGrant;
   readonly store: GraphCredentialStore;
+  /** The operation of the grant's role that reads it. */
+  readonly operation: string;
   /** The principal the kept credential signs in as. */
   readonly target: GraphPrincipal;
 }
 
 /**
+ * The escalation-table path and BloodHound edge kind a way of reading is known by, where there is
+ * one: reading a vault's secrets is AZGetSecrets; running a runbook is the table's runbook path.
+ */
+const KNOWN_AS: Partial<Record<GraphCredentialStore['kind'], { readonly path?: EscalationPath; readonly edgeKind?: string }>> = {
+  'key-vault-secret': { path: escalationPathById('keyvault-secret-read'), edgeKind: 'AZGetSecrets' },
+  'automation-asset': { path: escalationPathById('automation-runbook-exec') },
+};
+
+/**
  * `reads Key Vault secret sp-deploy of vault kv-ops, a client secret of app-deploy, and signs in
- * as app-deploy (Microsoft.KeyVault/vaults/secrets/getSecret/action)`: BloodHound's AZGetSecrets,
- * followed to whom the secret belongs.
+ * as app-deploy (Microsoft.KeyVault/vaults/secrets/getSecret/action)`: followed to whom the secret belongs.
  */
 export function readsStoredStep(reading: ReadingStored): EscalationStep {
-  const { grant, store, target } = reading;
+  const { grant, store, target, operation } = reading;
+  const known = KNOWN_AS[store.kind];
   return {
     kind: 'acts-as',
-    description: `reads ${describeCredentialStore(store)}, a client secret of ${target.name}, and signs in as ${target.name} (${READ_SECRET})`,
+    description: `reads ${describeCredentialStore(store)}, a client secret of ${target.name}, and signs in as ${target.name} (${operation})`,
     grant,
-    edgeKind: 'AZGetSecrets',
-    ...(READ_SECRET_PATH === undefined ? {} : { path: READ_SECRET_PATH }),
-    action: READ_SECRET,
+    ...(known?.edgeKind === undefined ? {} : { edgeKind: known.edgeKind }),
+    ...(known?.path === undefined ? {} : { path: known.path }),
+    action: operation,
     identity: target,
     store,
   };
 }
-
-const READ_SECRET_PATH = escalationPathById('keyvault-secret-read');

@@ -7,7 +7,7 @@ import { chainOf, ChainReach, EscalationChain, EscalationStep, extendTrail, Step
 import { EffectConditions, EscalationEffect, effectsOfPath } from './escalation-effect';
 import { HeldScopes } from './held-scopes';
 import { IdentityAttachment, ScopeContents } from './scope-contents';
-import { secretStoresReadBy } from './secret-readers';
+import { storesReadBy } from './store-readers';
 import { ScopeLevel, scopeLevelRank } from '../../model/scope-level';
 import { EscalationPath } from '../../roles/escalation-path';
 import { PrivilegeTier } from '../../roles/privilege-tier';
@@ -62,7 +62,7 @@ interface StoredEdge extends ReadingStored {
 }
 
 /** For a grant of a document: the stores it reads, each with the principal its credential signs in as. */
-type StoresReadBy = (node: GrantNode) => readonly { store: GraphCredentialStore; target: GraphPrincipal }[];
+type StoresReadBy = (node: GrantNode) => readonly { store: GraphCredentialStore; operation: string; target: GraphPrincipal }[];
 
 /** Where a chain ends: holding a grant, or a path of that grant that gives access or roles. */
 interface Leaf {
@@ -484,9 +484,9 @@ function followGrants(
       else leaves.push({ node, opened: step.opened, effect: step.effect });
     }
     // The first grant that reads a principal's kept credential is the step; a second way to the same one adds no path.
-    for (const { store, target } of storesOf(node)) {
+    for (const { store, operation, target } of storesOf(node)) {
       if (target.key === record.principal.key || stored.some((e) => e.target.key === target.key)) continue;
-      stored.push({ node, grant: node.grant, store, target });
+      stored.push({ node, grant: node.grant, store, operation, target });
     }
   }
   return { edges, leaves, stored };
@@ -501,7 +501,7 @@ const NO_STORES: ReturnType<StoresReadBy> = [];
  * without stores.
  */
 function storesReadByOf(graph: AccessGraph): StoresReadBy {
-  const read = secretStoresReadBy(graph);
+  const read = storesReadBy(graph);
   const targets = new Map<GraphCredentialStore, GraphPrincipal | null>();
   let credentials: Map<string, GraphCredential> | undefined;
   const targetOf = (store: GraphCredentialStore): GraphPrincipal | null => {
@@ -514,17 +514,17 @@ function storesReadByOf(graph: AccessGraph): StoresReadBy {
     }
     return target;
   };
-  const answers = new Map<readonly GraphCredentialStore[], ReturnType<StoresReadBy>>();
+  const answers = new Map<ReturnType<typeof read>, ReturnType<StoresReadBy>>();
   return (node) => {
-    const stores = read(node.grant, node.document);
-    if (stores.length === 0) return NO_STORES;
-    let found = answers.get(stores);
+    const reads = read(node.grant, node.document);
+    if (reads.length === 0) return NO_STORES;
+    let found = answers.get(reads);
     if (found === undefined) {
-      found = stores.flatMap((store) => {
+      found = reads.flatMap(({ store, operation }) => {
         const target = targetOf(store);
-        return target === null ? [] : [{ store, target }];
+        return target === null ? [] : [{ store, operation, target }];
       });
-      answers.set(stores, found);
+      answers.set(reads, found);
     }
     return found;
   };

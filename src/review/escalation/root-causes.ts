@@ -58,7 +58,7 @@ function stepEdge(step: EscalationStep, edgeOf: (basis: StepBasis, step: Escalat
 
 /** The key of a kept credential: where it is kept and whose it is, by name. */
 function storedKey(store: GraphCredentialStore, principal: GraphPrincipal): string {
-  return ['stored-credential', store.kind, store.vault ?? '', store.name, principal.name].join('\u0000');
+  return ['stored-credential', store.kind, store.keptIn ?? '', store.name, principal.name].join('\u0000');
 }
 
 /** The key of a held edge: the same in every synthesis of the same code (names, not addresses). */
@@ -285,7 +285,7 @@ class StoredCredentialEdge extends TableEdge {
 
   /** Named by whose secret it is, then where it is kept. */
   public nameAt(part: 0 | 1 | 2): string {
-    return part === 0 ? this.principal.name : part === 1 ? this.store.name : this.store.vault ?? '';
+    return part === 0 ? this.principal.name : part === 1 ? this.store.name : this.store.keptIn ?? '';
   }
 }
 

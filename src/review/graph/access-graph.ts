@@ -8,6 +8,7 @@ import {
   AZAPI_PRINCIPAL_ATTRIBUTE, AZAPI_TYPES, azapiBody, azapiKindOf, federatedCredentialForm, policyForm, roleAssignmentForm, roleDefinitionForm,
   scheduleRequestForm,
 } from './azapi-access';
+import { readAzureSecretStores } from './azure-secret-stores';
 import { nestedBlock, nestedBlocks, strings, text } from './block-values';
 import { readCiSecretStores, readGitHubEnvironments, readTerraformCloudWorkspaces } from './ci-secret-stores';
 import { constrainedRole } from './constrained-role';
@@ -50,7 +51,6 @@ import {
   GraphScope,
 } from './graph-types';
 import { accessPolicyRole, vaultOfPolicy, vaultUsesRbac } from './key-vault-access';
-import { readKeyVaultSecretStores } from './key-vault-secret-stores';
 import { modulesNotReadOf } from './modules-not-read';
 import { notEvaluatedOf, originOf } from './origin';
 import { PlacedResources } from './placed-resources';
@@ -363,7 +363,7 @@ export class AccessGraph {
     this.readCredentials(index, origin);
     const ownCredentials = this.credentials.slice(credentialsBefore);
     const ci = readCiSecretStores(index, origin, ownCredentials);
-    this.credentialStores.push(...ci.stores, ...readKeyVaultSecretStores(index, origin, ownCredentials, placement));
+    this.credentialStores.push(...ci.stores, ...readAzureSecretStores(index, origin, ownCredentials, placement));
     this.credentials.push(...ci.keys);
     this.gitHubEnvironments.push(...readGitHubEnvironments(index, origin));
     this.terraformCloudWorkspaces.push(...readTerraformCloudWorkspaces(index, origin));

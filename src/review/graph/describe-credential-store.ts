@@ -10,11 +10,28 @@ const WORDS: Record<GraphCredentialStoreKind, string> = {
   'azure-devops-variable-group': 'Azure DevOps variable',
   'azure-devops-service-connection': 'Azure DevOps service connection',
   'key-vault-secret': 'Key Vault secret',
+  'app-setting': 'app setting',
+  'app-configuration-key': 'App Configuration key',
+  'automation-asset': 'Automation asset',
 };
+
+/** What the resource that keeps a store in Azure is called: `vault kv-ops`, `app app-orders`. */
+const KEPT_IN: Partial<Record<GraphCredentialStoreKind, string>> = {
+  'key-vault-secret': 'vault',
+  'app-setting': 'app',
+  'app-configuration-key': 'App Configuration store',
+  'automation-asset': 'Automation account',
+};
+
+/** Whether a store is kept in an Azure resource: who can read it there is a question of Azure roles, so reach follows it. */
+export function isKeptInAzure(store: GraphCredentialStore): boolean {
+  return KEPT_IN[store.kind] !== undefined;
+}
 
 /** Where a store is: `repository contoso/infra`, `environment prod of repository infra`, `project platform`. */
 function placeOf(store: GraphCredentialStore): string | undefined {
-  if (store.vault !== undefined) return `vault ${store.vault}`;
+  const keptIn = KEPT_IN[store.kind];
+  if (keptIn !== undefined) return `${keptIn} ${store.keptIn ?? '(unknown)'}`;
   if (store.environment !== undefined) return `environment ${store.environment} of repository ${store.repository ?? '(unknown)'}`;
   if (store.repository !== undefined) return `repository ${store.repository}`;
   if (store.variableGroup !== undefined) return `variable group ${store.variableGroup}${store.project === undefined ? '' : ` (project ${store.project})`}`;
@@ -57,6 +74,12 @@ export function whoCanUseStore(store: GraphCredentialStore): string {
       return 'a pipeline authorized to use it';
     case 'key-vault-secret':
       return 'whoever can read the vault\'s secrets';
+    case 'app-setting':
+      return 'whoever can list the app\'s settings';
+    case 'app-configuration-key':
+      return 'whoever can read the store\'s key values';
+    case 'automation-asset':
+      return 'whoever can run a runbook in the account';
   }
 }
 

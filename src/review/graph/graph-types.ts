@@ -250,7 +250,13 @@ export type GraphCredentialStoreKind =
   | 'azure-devops-variable-group'
   | 'azure-devops-service-connection'
   /** `azurerm_key_vault_secret`: kept in a vault, where whoever can read its secrets has it. */
-  | 'key-vault-secret';
+  | 'key-vault-secret'
+  /** A web or function app's app setting or connection string: whoever can list the app's settings has it. */
+  | 'app-setting'
+  /** `azurerm_app_configuration_key`: whoever can read the store's key values (or list its access keys) has it. */
+  | 'app-configuration-key'
+  /** An Automation credential's password or encrypted string variable: whoever can run a runbook in the account has it. */
+  | 'automation-asset';
 
 /**
  * A place outside the tenant where CI keeps values for its jobs: a GitHub Actions secret or
@@ -293,15 +299,23 @@ export interface GraphCredentialStore {
   readonly credential?: string;
   /** Service connections: the service principal's client ID (`credentials.serviceprincipalid`) as written. */
   readonly servicePrincipalId?: string;
-  /** Key Vault secrets: the vault, by the name a declared `azurerm_key_vault` gives it, else as written. */
-  readonly vault?: string;
-  /** Key Vault secrets: where the vault is, to tell which grants reach its secrets. */
-  readonly vaultPlacement?: GraphPlacement;
+  /**
+   * Stores in Azure resources: the resource that keeps it (the vault, the app, the App
+   * Configuration store, the Automation account), by the name its declaration gives it, else as written.
+   */
+  readonly keptIn?: string;
+  /** Stores in Azure resources: where that resource is, to tell which grants read what it keeps. */
+  readonly placement?: GraphPlacement;
   /**
    * Key Vault secrets: true when the vault authorizes with Azure RBAC (data roles read its secrets),
    * false with access policies (only they do); undefined when that cannot be told (both count).
    */
   readonly vaultUsesRbac?: boolean;
+  /**
+   * App Configuration keys: true when the declared store turns local authentication off
+   * (`local_auth_enabled = false`), so its access keys read nothing and only data roles read it.
+   */
+  readonly localAuthDisabled?: boolean;
 }
 
 /**

@@ -9,12 +9,12 @@ import { describeChainBounded, describeReach } from '../escalation/describe-root
 import { EscalationChain } from '../escalation/escalation-chain';
 import { reachOfGraph } from '../escalation/reach';
 import { RootCause, rootCausesOfGraph } from '../escalation/root-causes';
-import { secretReaderNames } from '../escalation/secret-readers';
+import { storeReaderNames } from '../escalation/store-readers';
 import { AccessGraph } from '../graph/access-graph';
 import { credentialKey, storesByCredential } from '../graph/ci-secret-stores';
 import { credentialOwnerName } from '../graph/credential-owner';
 import { describeCoverage } from '../graph/describe-coverage';
-import { describeCredentialStore } from '../graph/describe-credential-store';
+import { describeCredentialStore, isKeptInAzure } from '../graph/describe-credential-store';
 import { describePrincipal } from '../graph/describe-principal';
 import { DeclaredPolicies, governingPolicy } from '../graph/governing-policy';
 import {
@@ -58,11 +58,11 @@ export interface ReportCredentialStore {
   readonly requiredReviewers?: boolean;
   readonly project?: string;
   readonly variableGroup?: string;
-  /** A Key Vault secret's vault. */
-  readonly vault?: string;
+  /** A store in an Azure resource: that resource (the vault, the app, the App Configuration store, the Automation account). */
+  readonly keptIn?: string;
   /**
-   * A Key Vault secret: who this configuration lets read the vault's secrets (and so sign in as
-   * the secret's principal), the first {@link READERS_LISTED}; `readerCount` says how many in all.
+   * A store in an Azure resource: who this configuration lets read what it keeps (and so sign in
+   * as the secret's principal), the first {@link READERS_LISTED}; `readerCount` says how many in all.
    */
   readonly readers?: string[];
   readonly readerCount?: number;
@@ -352,8 +352,7 @@ function storeRow(s: GraphCredentialStore, graph: AccessGraph): ReportCredential
     ...(s.environment === undefined ? {} : { environment: s.environment, requiredReviewers: s.requiredReviewers === true }),
     ...(s.project === undefined ? {} : { project: s.project }),
     ...(s.variableGroup === undefined ? {} : { variableGroup: s.variableGroup }),
-    ...(s.kind === 'key-vault-secret'
-      ? { vault: s.vault, ...readersOf(secretReaderNames(graph, s)) } : {}),
+    ...(isKeptInAzure(s) ? { keptIn: s.keptIn, ...readersOf(storeReaderNames(graph, s)) } : {}),
     address: s.origin.address,
   };
 }

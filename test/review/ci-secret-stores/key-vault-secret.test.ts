@@ -80,7 +80,7 @@ describe('a client secret kept in a Key Vault secret: whoever reads the vault\'s
       kind: 'key-vault-secret',
       store: 'Key Vault secret deploy-client-secret of vault kv-ops',
       name: 'deploy-client-secret',
-      vault: 'kv-ops',
+      keptIn: 'kv-ops',
       readers: ['managed identity uai-app', 'group ops'],
       readerCount: 2,
       address: 'azurerm_key_vault_secret.deploy',

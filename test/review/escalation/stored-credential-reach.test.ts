@@ -1,3 +1,4 @@
+import { secretPresent } from '../../../src/policy/rules/credential-rules';
 import { diffEscalations } from '../../../src/review/escalation/chain-diff';
 import { reachOfGraph } from '../../../src/review/escalation/reach';
 import { isReportedChain } from '../../../src/review/escalation/reported-chain';
@@ -91,10 +92,12 @@ describe('who reads a vault that keeps a client secret signs in as the secret\'s
     ]]);
     const [secret] = await ruleFindings(hcl, 'AZA005');
     expect(secret.address).toBe('azuread_application_password.deploy');
-    expect(secret.message).toContain('Reading Key Vault secret deploy-client-secret of vault kv-ops opens 1 escalation path, up to tier 0: "Owner" at rg-app. '
+    expect(secret.message).toContain('Key Vault secret deploy-client-secret of vault kv-ops (a client secret of application deploy) opens 1 escalation path, '
+      + 'up to tier 0: "Owner" at rg-app. '
       + `Shortest: managed identity uai-app → holds "Key Vault Secrets User" at kv-ops → ${STORED_STEP} → deploy holds "Owner" at rg-app.`);
     // The path as steps where each is declared: the reader's grant, the kept secret, the principal's grant.
-    expect(secret.flows?.at(-1)?.steps.map((s) => s.where.address)).toEqual([
+    const [hit] = secretPresent.check(graph, {} as never);
+    expect(hit.flows?.at(-1)?.steps.map((s) => s.where.address)).toEqual([
       'azurerm_role_assignment.app_secrets', 'azurerm_key_vault_secret.deploy', 'azurerm_role_assignment.deploy_role',
     ]);
     expect(await ruleFindings(hcl, 'AZA013')).toEqual([]);

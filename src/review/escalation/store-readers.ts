@@ -1,0 +1,177 @@
+import { escalationPathById } from './escalation-catalog';
+import { HeldScopes } from './held-scopes';
+import { ScopeLevel } from '../../model/scope-level';
+import { grantsOperation } from '../../roles/role-classification';
+import { AccessGraph } from '../graph/access-graph';
+import { describePrincipal } from '../graph/describe-principal';
+import { GraphCredentialStore, GraphGrant, GraphPlacement, GraphRole } from '../graph/graph-types';
+import { documentKeyOf } from '../graph/origin';
+
+// An access policy's grant comes from an azurerm_key_vault_access_policy, or from an access_policy block of the vault itself.
+const ACCESS_POLICY_BLOCK = /(?:^|\.)azurerm_key_vault(?:_access_policy)?\.[^.[]+(?:\[[^\]]*\])?$/;
+
+/** Reading a secret's value, as Key Vault Secrets User holds it and an access policy's secret Get gives it. */
+export const READ_SECRET = 'Microsoft.KeyVault/vaults/secrets/getSecret/action';
+const LIST_APP_SETTINGS = 'Microsoft.Web/sites/config/list/action';
+const LIST_SLOT_SETTINGS = 'Microsoft.Web/sites/slots/config/list/action';
+const READ_KEY_VALUES = 'Microsoft.AppConfiguration/configurationStores/keyValues/read';
+const LIST_ACCESS_KEYS = 'Microsoft.AppConfiguration/configurationStores/ListKeys/action';
+/** Running a runbook as the account, which reads its credentials and encrypted variables (`Get-AutomationPSCredential`). */
+const RUNBOOK_PATH = escalationPathById('automation-runbook-exec');
+
+/** One way to read what a store keeps: an operation of a plane (the first of those a role holds is named in the chain). */
+interface ReadingOperation {
+  readonly operation: string;
+  readonly plane: 'control' | 'data';
+}
+
+/**
+ * How each kind of store in Azure is read, the one table of it: the report's readers, AZA005's
+ * names and reach's steps all ask here.
+ * - a Key Vault secret: `getSecret` (Key Vault Secrets User, Officer, Administrator; an access policy with secret Get);
+ * - an app setting or connection string: listing the app's (or slot's) configuration (Website Contributor, Contributor);
+ * - an App Configuration key: reading key values (App Configuration Data Reader), or listing the access keys where local auth is on;
+ * - an Automation asset: running a runbook as the account (the `automation-runbook-exec` path of the escalation table).
+ */
+function readingOperations(store: GraphCredentialStore): readonly ReadingOperation[] {
+  switch (store.kind) {
+    case 'key-vault-secret':
+      return [{ operation: READ_SECRET, plane: 'data' }];
+    case 'app-setting':
+      return [{ operation: store.placement?.terraformType?.endsWith('_slot') ? LIST_SLOT_SETTINGS : LIST_APP_SETTINGS, plane: 'control' }];
+    case 'app-configuration-key':
+      return store.localAuthDisabled === true ? [{ operation: READ_KEY_VALUES, plane: 'data' }]
+        : [{ operation: READ_KEY_VALUES, plane: 'data' }, { operation: LIST_ACCESS_KEYS, plane: 'control' }];
+    case 'automation-asset':
+      return RUNBOOK_PATH === undefined ? [] : RUNBOOK_PATH.actions.map((operation) => ({ operation, plane: RUNBOOK_PATH.plane }));
+    default:
+      return [];
+  }
+}
+
+/**
+ * The operation by which a role reads what a store keeps, or undefined when it does not. A role
+ * that cannot be read reads it (the wider case), named by the first operation. Running a runbook
+ * needs the path's other operations too (starting the job), as the escalation table says.
+ */
+export function readingOperationOf(role: GraphRole, store: GraphCredentialStore): string | undefined {
+  const operations = readingOperations(store);
+  if (role.role === undefined) return operations[0]?.operation;
+  const { permissions } = role.role;
+  // The runbook path opens only with every operation it requires, as the table matched it for the role.
+  if (store.kind === 'automation-asset' && !role.role.escalationPaths.includes('automation-runbook-exec')) return undefined;
+  return operations.find((o) => grantsOperation(permissions, o.operation, o.plane))?.operation;
+}
+
+/**
+ * Whether a grant reaches this store's resource, the one test of who reads a store: asked of each
+ * reader by the report and of each grant by reach. A vault authorizes one way: data roles with
+ * Azure RBAC, access policies otherwise (both when it cannot be told); an access policy reads
+ * nothing but its own vault. A scope that cannot be read may hold the resource: the wider case.
+ */
+function readsStoreAt(grant: GraphGrant, placement: GraphPlacement, document: string, store: GraphCredentialStore): boolean {
+  if (store.placement === undefined) return false;
+  const policy = ACCESS_POLICY_BLOCK.test(grant.origin.address);
+  if (store.kind !== 'key-vault-secret' && policy) return false;
+  if ((store.vaultUsesRbac === true && policy) || (store.vaultUsesRbac === false && !policy)) return false;
+  if (placement.level === ScopeLevel.UNKNOWN) return true;
+  const held = new HeldScopes();
+  held.add(document, placement);
+  return held.contain(document, store.placement);
+}
+
+/**
+ * The standing and active grants that read what a store in Azure keeps, at a scope that holds
+ * its resource. Eligible grants are not here: they read nothing until activated, and the chains
+ * name what activation needs. The stores of one resource share their readers: worked out once
+ * per kind, resource (by its placement, one object per written ID) and way of authorizing.
+ */
+export function storeReadersOf(graph: AccessGraph, store: GraphCredentialStore): GraphGrant[] {
+  if (store.placement === undefined) return [];
+  const cache = cacheOf(graph);
+  const key = `${store.kind}\u0000${documentKeyOf(store.origin)}\u0000${String(store.vaultUsesRbac)}\u0000${String(store.localAuthDisabled)}`;
+  const byPlacement = cache.get(key) ?? new Map<GraphPlacement, GraphGrant[]>();
+  cache.set(key, byPlacement);
+  let readers = byPlacement.get(store.placement);
+  if (readers === undefined) {
+    const document = documentKeyOf(store.origin);
+    readers = graph.grants.filter((grant) => grant.via !== 'pim-eligible' && documentKeyOf(grant.origin) === document
+      && readingOperationOf(grant.role, store) !== undefined && readsStoreAt(grant, grant.scopePlacement, document, store));
+    byPlacement.set(store.placement, readers);
+  }
+  return readers;
+}
+
+const CACHES = new WeakMap<AccessGraph, Map<string, Map<GraphPlacement, GraphGrant[]>>>();
+
+function cacheOf(graph: AccessGraph): Map<string, Map<GraphPlacement, GraphGrant[]>> {
+  let cache = CACHES.get(graph);
+  if (cache === undefined) CACHES.set(graph, (cache = new Map()));
+  return cache;
+}
+
+/** A store a grant reads, and the operation it reads it by. */
+export interface StoreRead {
+  readonly store: GraphCredentialStore;
+  readonly operation: string;
+}
+
+const NONE: readonly StoreRead[] = [];
+
+/**
+ * For reach: the stores in Azure a grant (standing, active or eligible) reads, in store order,
+ * by the same tests as `storeReadersOf`. The grants of one role at one scope read the same
+ * stores, so the answer is worked out once per document, role, placement and way of
+ * authorizing; a graph without such stores answers nothing at once.
+ */
+export function storesReadBy(graph: AccessGraph): (grant: GraphGrant, document: string) => readonly StoreRead[] {
+  const stores = graph.credentialStores.filter((s) => s.credential !== undefined && s.placement !== undefined);
+  if (stores.length === 0) return () => NONE;
+  const byDocument = new Map<string, GraphCredentialStore[]>();
+  for (const store of stores) {
+    const key = documentKeyOf(store.origin);
+    byDocument.set(key, [...(byDocument.get(key) ?? []), store]);
+  }
+  // What a role reads of each store kind (the operation, or none), then where: each once.
+  const operations = new Map<GraphRole, Map<GraphCredentialStore, string | undefined>>();
+  const answers = new Map<string, Map<GraphRole, Map<GraphPlacement, readonly StoreRead[]>>>();
+  return (grant, document) => {
+    const within = byDocument.get(document);
+    if (within === undefined) return NONE;
+    const key = `${document}\u0000${String(ACCESS_POLICY_BLOCK.test(grant.origin.address))}`;
+    const byRole = answers.get(key) ?? new Map<GraphRole, Map<GraphPlacement, readonly StoreRead[]>>();
+    answers.set(key, byRole);
+    const byPlacement = byRole.get(grant.role) ?? new Map<GraphPlacement, readonly StoreRead[]>();
+    byRole.set(grant.role, byPlacement);
+    let found = byPlacement.get(grant.scopePlacement);
+    if (found === undefined) {
+      const ofRole = operations.get(grant.role) ?? new Map<GraphCredentialStore, string | undefined>();
+      operations.set(grant.role, ofRole);
+      const reads: StoreRead[] = [];
+      for (const store of within) {
+        if (!ofRole.has(store)) ofRole.set(store, readingOperationOf(grant.role, store));
+        const operation = ofRole.get(store);
+        if (operation !== undefined && readsStoreAt(grant, grant.scopePlacement, document, store)) reads.push({ store, operation });
+      }
+      found = reads.length === 0 ? NONE : reads;
+      byPlacement.set(grant.scopePlacement, found);
+    }
+    return found;
+  };
+}
+
+const NAMES = new WeakMap<GraphGrant[], string[]>();
+
+/**
+ * Who reads a store in Azure, each named once (`managed identity uai-app`, `group ops`), in grant
+ * order: the same list for every store of the resource, so named once per resource.
+ */
+export function storeReaderNames(graph: AccessGraph, store: GraphCredentialStore): string[] {
+  const readers = storeReadersOf(graph, store);
+  let names = NAMES.get(readers);
+  if (names === undefined) {
+    names = [...new Set(readers.map((g) => describePrincipal(g.principal)))];
+    NAMES.set(readers, names);
+  }
+  return names;
+}
