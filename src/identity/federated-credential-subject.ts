@@ -1,3 +1,4 @@
+import { kubernetesSubject } from '../model/kubernetes-subject';
 import { isUnresolved } from '../private/cdktf-runtime';
 
 /** The audience Entra expects in tokens exchanged for a managed identity's token. */
@@ -96,7 +97,7 @@ export class FederatedCredentialSubject {
     }
     return new FederatedCredentialSubject(
       props.issuerUrl,
-      `system:serviceaccount:${props.namespace}:${props.serviceAccountName}`,
+      kubernetesSubject(props.namespace, props.serviceAccountName),
       [AZURE_AD_TOKEN_EXCHANGE],
     );
   }

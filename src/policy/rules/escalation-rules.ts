@@ -32,7 +32,7 @@ const PATHS_READ = 50;
 /** A path as steps where each is declared: its first and last steps, the ones between counted in one. */
 export function flowOf(chain: EscalationChain): FindingFlow<Origin> {
   const who = describePrincipal(chain.principal);
-  const steps = chain.steps.map((s, i) => ({ where: s.on?.origin ?? s.store?.origin ?? s.grant.origin, message: i === 0 ? `${who} ${s.description}` : s.description }));
+  const steps = chain.steps.map((s, i) => ({ where: s.on?.origin ?? s.store?.origin ?? s.trust?.credential.origin ?? s.grant.origin, message: i === 0 ? `${who} ${s.description}` : s.description }));
   if (steps.length <= STEPS_SHOWN) return { steps };
   const half = STEPS_SHOWN / 2;
   const skipped = steps.length - STEPS_SHOWN;
@@ -70,6 +70,13 @@ export function rootCauseFix(cause: RootCause): string {
   const suppress = `If the paths are intended, suppress ${RuleId.ESCALATION_CHAIN} on ${edge.origin.address} (this root cause) with a reason.`;
   if (edge.kind === 'attachment') {
     return `Stop running ${edge.description.replace(' runs as ', ' as ')} (detach the identity), or narrow what that identity holds. ${suppress}`;
+  }
+  if (edge.kind === 'stored-credential') {
+    return `Stop keeping the secret there (run the workload that reads it as a managed identity, then delete the secret), or narrow who reads it. ${suppress}`;
+  }
+  if (edge.kind === 'federated-trust') {
+    return 'Remove the federated credential, or narrow what its identity holds, or who can run pods in the cluster (local accounts off, '
+      + `Kubernetes roles at the namespace). ${suppress}`;
   }
   const opening = operationsOf(cause.chains, (step) => step.grant.principal.key === edge.principal.key);
   const take = opening.length > 0

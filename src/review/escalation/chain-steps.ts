@@ -6,7 +6,7 @@ import { IdentityAttachment } from './scope-contents';
 
 import { EscalationPath } from '../../roles/escalation-path';
 import { describeCredentialStore } from '../graph/describe-credential-store';
-import { GraphCredentialStore, GraphGrant, GraphPrincipal } from '../graph/graph-types';
+import { GraphCredentialStore, GraphGrant, GraphPrincipal, GraphWorkloadTrust } from '../graph/graph-types';
 
 /** The scope as a reviewer knows it: its name, or the value as written. */
 export function scopeName(grant: StepBasis): string {
@@ -104,5 +104,33 @@ export function readsStoredStep(reading: ReadingStored): EscalationStep {
     action: operation,
     identity: target,
     store,
+  };
+}
+
+/** How a grant lets its holder run a pod whose token a federated credential trusts. */
+export interface SatisfyingTrust {
+  readonly grant: GraphGrant;
+  readonly trust: GraphWorkloadTrust;
+  /** The operation of the grant's role that runs the pod. */
+  readonly operation: string;
+  /** The principal the federated credential signs in as. */
+  readonly target: GraphPrincipal;
+}
+
+/**
+ * `runs a pod as service account platform:ops-operator on aks-prod and signs in as uai-ops through
+ * its federated credential (Microsoft.ContainerService/managedClusters/listClusterAdminCredential/action)`.
+ */
+export function runsPodAsStep(satisfying: SatisfyingTrust): EscalationStep {
+  const { grant, trust, operation, target } = satisfying;
+  return {
+    kind: 'acts-as',
+    description: `runs a pod as service account ${trust.namespace}:${trust.serviceAccount} on ${trust.cluster.name} and signs in as ${target.name} `
+      + `through its federated credential (${operation})`,
+    grant,
+    edgeKind: 'AZAuthenticatesTo',
+    action: operation,
+    identity: target,
+    trust,
   };
 }

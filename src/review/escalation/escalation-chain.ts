@@ -2,7 +2,7 @@ import { ScopeLevel } from '../../model/scope-level';
 import { EscalationPath } from '../../roles/escalation-path';
 import { PermissionTier } from '../../roles/permission-tier';
 import { describePrincipal } from '../graph/describe-principal';
-import { GraphCredentialStore, GraphPrincipal, GraphResource, Origin } from '../graph/graph-types';
+import { GraphCredentialStore, GraphPrincipal, GraphResource, GraphWorkloadTrust, Origin } from '../graph/graph-types';
 
 /**
  * What a step stands on: an Azure grant (a `GraphGrant` is one), or an Entra holding (a
@@ -52,6 +52,8 @@ export interface EscalationStep {
   readonly on?: GraphResource;
   /** For `acts-as` through a stored credential: where it is kept (a Key Vault secret), an edge of its own. */
   readonly store?: GraphCredentialStore;
+  /** For `acts-as` through a trust: the federated credential a pod's token satisfies (AKS workload identity), an edge of its own. */
+  readonly trust?: GraphWorkloadTrust;
 }
 
 /** What a chain ends in: a role at a scope, or what a path gives in place of a role. */

@@ -75,6 +75,11 @@ export interface EffectConditions {
    * condition holds (unknown is the widest).
    */
   readonly scopeContains?: readonly string[];
+  /**
+   * The resource must have its local accounts on: an AKS cluster with `local_account_disabled =
+   * true` hands out no working admin credential, so the path reaches nothing on it.
+   */
+  readonly localAccounts?: boolean;
   /** When Microsoft retired the mechanism: a retired path opens nothing. */
   readonly retired?: { readonly on: string; readonly source: string };
   /** Where the conditions are documented. */
@@ -138,7 +143,11 @@ const EFFECTS: Record<string, PathEffects> = {
   'automation-runbook-exec': { effects: [runAs(['azurerm_automation_account'], 'runs a runbook as')] },
   'aks-cluster-admin-credential': {
     effects: [access('cluster-admin on AKS clusters'), runAs(['azurerm_kubernetes_cluster'], 'as cluster-admin runs pods as')],
-    conditions: { scopeContains: ['Microsoft.ContainerService/managedClusters'] },
+    conditions: {
+      scopeContains: ['Microsoft.ContainerService/managedClusters'],
+      localAccounts: true,
+      source: 'learn.microsoft.com/azure/aks/manage-local-accounts-managed-azure-ad: with local accounts disabled, the admin credential no longer works',
+    },
   },
   'aks-run-command': { effects: [runAs(['azurerm_kubernetes_cluster'])] },
   'container-instance-exec': { effects: [runAs(['azurerm_container_group'], 'execs into a container that runs as')] },

@@ -1,5 +1,5 @@
 import { activationOf } from './activation';
-import { ActingAs, actsAsStep, holdsStep, opensStep, ReadingStored, readsStoredStep, scopeName } from './chain-steps';
+import { ActingAs, actsAsStep, holdsStep, opensStep, ReadingStored, readsStoredStep, runsPodAsStep, SatisfyingTrust, scopeName } from './chain-steps';
 import { HolderFacts, holderConditionsHold, isRetired, scopeConditionsHold } from './effect-conditions';
 import { EntraEdge, EntraHolding, entraHoldingsOf, EntraLeaf, holdsTenantWideRole } from './entra-holdings';
 import { openingAction, pathsOpenedBy } from './escalation-catalog';
@@ -8,6 +8,7 @@ import { EffectConditions, EscalationEffect, effectsOfPath } from './escalation-
 import { HeldScopes } from './held-scopes';
 import { IdentityAttachment, ScopeContents } from './scope-contents';
 import { storesReadBy } from './store-readers';
+import { trustsSatisfiedBy } from './trust-satisfiers';
 import { ScopeLevel, scopeLevelRank } from '../../model/scope-level';
 import { EscalationPath } from '../../roles/escalation-path';
 import { PrivilegeTier } from '../../roles/privilege-tier';
@@ -15,7 +16,7 @@ import { Role } from '../../roles/role';
 import { AccessGraph } from '../graph/access-graph';
 import { credentialKey } from '../graph/ci-secret-stores';
 import { credentialPrincipal } from '../graph/credential-owner';
-import { GraphCredential, GraphCredentialStore, GraphGrant, GraphPlacement, GraphPrincipal, Origin } from '../graph/graph-types';
+import { GraphCredential, GraphCredentialStore, GraphGrant, GraphPlacement, GraphPrincipal, GraphWorkloadTrust, Origin } from '../graph/graph-types';
 import { documentKeyOf } from '../graph/origin';
 import { setAndReturn } from '../set-and-return';
 
@@ -55,14 +56,20 @@ interface Edge extends ActingAs {
   step?: EscalationStep;
 }
 
-/** A principal a grant signs in as by reading the credential it keeps somewhere (a Key Vault secret): AZGetSecrets. */
-interface StoredEdge extends ReadingStored {
-  readonly node: GrantNode;
-  step?: EscalationStep;
-}
+/**
+ * A principal a grant signs in as with a credential: one it reads where it is kept (a Key Vault
+ * secret, an app setting: AZGetSecrets), or a federated credential whose trust a pod it runs
+ * satisfies (AKS workload identity).
+ */
+type CredentialEdge = { readonly node: GrantNode; step?: EscalationStep } & (
+  | { readonly via: 'stored'; readonly reading: ReadingStored }
+  | { readonly via: 'trust'; readonly satisfying: SatisfyingTrust });
 
-/** For a grant of a document: the stores it reads, each with the principal its credential signs in as. */
-type StoresReadBy = (node: GrantNode) => readonly { store: GraphCredentialStore; operation: string; target: GraphPrincipal }[];
+/** For a grant: whom it signs in as with a credential, and how (without the grant, which the edge adds). */
+type CredentialsOf = (node: GrantNode) => readonly CredentialWay[];
+type CredentialWay =
+  | { readonly via: 'stored'; readonly store: GraphCredentialStore; readonly operation: string; readonly target: GraphPrincipal }
+  | { readonly via: 'trust'; readonly trust: GraphWorkloadTrust; readonly operation: string; readonly target: GraphPrincipal };
 
 /** Where a chain ends: holding a grant, or a path of that grant that gives access or roles. */
 interface Leaf {
@@ -107,7 +114,7 @@ interface PrincipalRecord {
   readonly principal: GraphPrincipal;
   readonly nodes: GrantNode[];
   readonly entra: EntraNode[];
-  out?: { edges: Edge[]; leaves: Leaf[]; stored: StoredEdge[] };
+  out?: { edges: Edge[]; leaves: Leaf[]; signsIn: CredentialEdge[] };
   /** It holds an Entra role or permission that can give it any Entra role (worked out when first visited). */
   entraTop?: boolean;
   search: number;
@@ -163,6 +170,12 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string
  */
 export function computeReach(graph: AccessGraph): ReachResult {
   const identitiesByDocument = groupBy(graph.identities, (i) => documentKeyOf(i.origin));
+  const localAccountsOff = new Map<string, Set<string>>();
+  for (const cluster of graph.kubernetesClusters) {
+    if (cluster.localAccountsDisabled !== true) continue;
+    const key = documentKeyOf(cluster.origin);
+    localAccountsOff.set(key, (localAccountsOff.get(key) ?? new Set()).add(cluster.address));
+  }
   const contents = new Map<string, ScopeContents>();
   // Most graphs are one document: the last one asked for is answered without building its key.
   let lastAsked: { origin: Origin; contents: ScopeContents } | undefined;
@@ -171,7 +184,7 @@ export function computeReach(graph: AccessGraph): ReachResult {
     const key = documentKeyOf(origin);
     let found = contents.get(key);
     if (!found) {
-      found = new ScopeContents(key, identitiesByDocument.get(key) ?? []);
+      found = new ScopeContents(key, identitiesByDocument.get(key) ?? [], localAccountsOff.get(key));
       contents.set(key, found);
     }
     lastAsked = { origin, contents: found };
@@ -228,8 +241,8 @@ export function computeReach(graph: AccessGraph): ReachResult {
     return byPlacement.get(node.placement) ?? setAndReturn(byPlacement, node.placement, followPaths(pathsOf(node.grant), within, node.placement));
   };
 
-  const storesOf = storesReadByOf(graph);
-  const follow = (record: PrincipalRecord) => followGrants(record, routeOf, systemAssignedOn.get(record.principal.key), storesOf);
+  const credentialsOf = credentialsOfGraph(graph);
+  const follow = (record: PrincipalRecord) => followGrants(record, routeOf, systemAssignedOn.get(record.principal.key), credentialsOf);
 
   const chains: EscalationChain[] = [];
   // One queue for every search, emptied between them.
@@ -286,7 +299,7 @@ export function computeReach(graph: AccessGraph): ReachResult {
     for (let next = 0; next < queue.length; next++) {
       const visit = queue[next];
       const atStart = next === 0;
-      const { edges, leaves, stored } = (visit.record.out ??= follow(visit.record));
+      const { edges, leaves, signsIn } = (visit.record.out ??= follow(visit.record));
       for (const leaf of leaves) {
         // A grant the start holds itself is a row of every report, not a chain: no chain is made
         // of it (half the chains of a large stack), only of what it opens and of what it reaches past an identity.
@@ -388,15 +401,17 @@ export function computeReach(graph: AccessGraph): ReachResult {
         const trail = extendTrail(extendTrail(visit.trail, holds), edge.step);
         queue.push({ record, name: target.name, trail, first: visit.first ?? holds, passesIdentity: true, asItself: false });
       }
-      // Whoever reads a kept credential signs in as its principal, from the start too: the secret is not its own.
-      for (const edge of stored) {
-        const record = principals.get(edge.target.key);
+      // Whoever reads a kept credential, or runs a pod a federated credential trusts, signs in as
+      // its principal, from the start too: the credential is not its own.
+      for (const edge of signsIn) {
+        const target = edge.via === 'stored' ? edge.reading.target : edge.satisfying.target;
+        const record = principals.get(target.key);
         if (!record || record.search === search) continue;
         record.search = search;
-        edge.step ??= readsStoredStep(edge);
+        edge.step ??= edge.via === 'stored' ? readsStoredStep(edge.reading) : runsPodAsStep(edge.satisfying);
         const holds = heldStep(edge.node, atStart ? undefined : visit.name);
         const trail = extendTrail(extendTrail(visit.trail, holds), edge.step);
-        queue.push({ record, name: edge.target.name, trail, first: visit.first ?? holds, passesIdentity: true, asItself: false });
+        queue.push({ record, name: target.name, trail, first: visit.first ?? holds, passesIdentity: true, asItself: false });
       }
     }
   }
@@ -418,6 +433,10 @@ function followPaths(paths: readonly OpenedPath[], contents: ScopeContents, plac
     if (isRetired(conditions) || !scopeConditionsHold(conditions, placement)) continue;
     const holder = conditions?.callerEntraRole !== undefined || conditions?.callerHoldsCustomRole ? conditions : undefined;
     const withHolder = holder === undefined ? {} : { holder };
+    // A path that needs local accounts opens nothing on a declared cluster that has them off.
+    const offHere = (address: string | undefined) =>
+      conditions?.localAccounts === true && address !== undefined && contents.localAccountsOff.has(address);
+    if (placement.level === ScopeLevel.RESOURCE && offHere(placement.address)) continue;
     for (const effect of effects) {
       if (effect.kind === 'grant-roles' || effect.kind === 'access') {
         route.push({ opened, effect, ...withHolder });
@@ -428,8 +447,11 @@ function followPaths(paths: readonly OpenedPath[], contents: ScopeContents, plac
         : effect.kind === 'function-content'
           ? contents.functionAppsWithin(placement)
           : contents.attachmentsWithin(placement, effect.resourceTypes);
-      for (const attachment of within.placed) route.push({ opened, effect, attachment, assumed: false, ...withHolder });
-      for (const attachment of within.assumed) route.push({ opened, effect, attachment, assumed: true, ...withHolder });
+      for (const [attachments, assumed] of [[within.placed, false], [within.assumed, true]] as const) {
+        for (const attachment of attachments) {
+          if (!offHere(attachment.resource.address)) route.push({ opened, effect, attachment, assumed, ...withHolder });
+        }
+      }
     }
   }
   return route;
@@ -449,11 +471,12 @@ function followGrants(
   record: PrincipalRecord,
   routeOf: (node: GrantNode) => Route,
   ownResource: string | undefined,
-  storesOf: StoresReadBy,
-): { edges: Edge[]; leaves: Leaf[]; stored: StoredEdge[] } {
+  credentialsOf: CredentialsOf,
+): { edges: Edge[]; leaves: Leaf[]; signsIn: CredentialEdge[] } {
   const edges: Edge[] = [];
   const leaves: Leaf[] = [];
-  const stored: StoredEdge[] = [];
+  const signsIn: CredentialEdge[] = [];
+  let signedInAs: Set<string> | undefined;
   let reached: Map<string, number> | undefined;
   const addEdge = (node: GrantNode, opened: OpenedPath, effect: Edge['effect'], attachment: IdentityAttachment, assumed: boolean) => {
     const onOwnResource = ownResource !== undefined && ownResource === `${node.document}\u0000${attachment.resource.address}`;
@@ -483,48 +506,64 @@ function followGrants(
       if ('attachment' in step) addEdge(node, step.opened, step.effect, step.attachment, step.assumed);
       else leaves.push({ node, opened: step.opened, effect: step.effect });
     }
-    // The first grant that reads a principal's kept credential is the step; a second way to the same one adds no path.
-    for (const { store, operation, target } of storesOf(node)) {
-      if (target.key === record.principal.key || stored.some((e) => e.target.key === target.key)) continue;
-      stored.push({ node, grant: node.grant, store, operation, target });
+    // The first way to a principal's credential is the step; a second way to the same one adds no path.
+    for (const way of credentialsOf(node)) {
+      if (way.target.key === record.principal.key || signedInAs?.has(way.target.key)) continue;
+      (signedInAs ??= new Set()).add(way.target.key);
+      const { operation, target } = way;
+      signsIn.push(way.via === 'stored'
+        ? { node, via: 'stored', reading: { grant: node.grant, store: way.store, operation, target } }
+        : { node, via: 'trust', satisfying: { grant: node.grant, trust: way.trust, operation, target } });
     }
   }
-  return { edges, leaves, stored };
+  return { edges, leaves, signsIn };
 }
 
-const NO_STORES: ReturnType<StoresReadBy> = [];
+const NO_WAYS: readonly CredentialWay[] = [];
 
 /**
- * The Key Vault secret stores each grant reads, with the principal whose credential each keeps
- * (the service principal the configuration declares for it); a store whose principal is not
- * declared leads to no one reach can follow (AZA005 names it still). Nothing to do for a graph
- * without stores.
+ * Whom each grant signs in as with a credential: the stores in Azure it reads (each with the
+ * principal whose secret it keeps: the service principal the configuration declares for it), and
+ * the workload trusts a pod it runs satisfies (each with the federated credential's principal). A
+ * credential whose principal is not declared leads to no one reach can follow (AZA005 and AZA032
+ * still name it). Nothing to do for a graph with neither.
  */
-function storesReadByOf(graph: AccessGraph): StoresReadBy {
+function credentialsOfGraph(graph: AccessGraph): CredentialsOf {
   const read = storesReadBy(graph);
-  const targets = new Map<GraphCredentialStore, GraphPrincipal | null>();
+  const satisfied = trustsSatisfiedBy(graph);
+  const targets = new Map<GraphCredential, GraphPrincipal | null>();
   let credentials: Map<string, GraphCredential> | undefined;
-  const targetOf = (store: GraphCredentialStore): GraphPrincipal | null => {
-    let target = targets.get(store);
-    if (target === undefined) {
-      credentials ??= new Map(graph.credentials.map((c) => [credentialKey(c), c]));
-      const credential = credentials.get(`${documentKeyOf(store.origin)}\u0000${store.credential}`);
-      target = (credential === undefined ? undefined : credentialPrincipal(credential, graph)) ?? null;
-      targets.set(store, target);
-    }
+  const principalOf = (credential: GraphCredential | undefined): GraphPrincipal | null => {
+    if (credential === undefined) return null;
+    let target = targets.get(credential);
+    if (target === undefined) targets.set(credential, (target = credentialPrincipal(credential, graph) ?? null));
     return target;
   };
-  const answers = new Map<ReturnType<typeof read>, ReturnType<StoresReadBy>>();
+  const keptBy = (store: GraphCredentialStore): GraphCredential | undefined => {
+    credentials ??= new Map(graph.credentials.map((c) => [credentialKey(c), c]));
+    return credentials.get(`${documentKeyOf(store.origin)}\u0000${store.credential}`);
+  };
+  // Grants of one role at one scope read and satisfy the same: both answers are shared lists, so the ways are made once per pair.
+  const answers = new Map<object, Map<object, readonly CredentialWay[]>>();
   return (node) => {
     const reads = read(node.grant, node.document);
-    if (reads.length === 0) return NO_STORES;
-    let found = answers.get(reads);
+    const trusts = satisfied(node.grant, node.document);
+    if (reads.length === 0 && trusts.length === 0) return NO_WAYS;
+    const byReads = answers.get(reads) ?? new Map<object, readonly CredentialWay[]>();
+    answers.set(reads, byReads);
+    let found = byReads.get(trusts);
     if (found === undefined) {
-      found = reads.flatMap(({ store, operation }) => {
-        const target = targetOf(store);
-        return target === null ? [] : [{ store, operation, target }];
-      });
-      answers.set(reads, found);
+      const ways: CredentialWay[] = [];
+      for (const { store, operation } of reads) {
+        const target = principalOf(keptBy(store));
+        if (target !== null) ways.push({ via: 'stored', store, operation, target });
+      }
+      for (const { trust, operation } of trusts) {
+        const target = principalOf(trust.credential);
+        if (target !== null) ways.push({ via: 'trust', trust, operation, target });
+      }
+      found = ways.length === 0 ? NO_WAYS : ways;
+      byReads.set(trusts, found);
     }
     return found;
   };

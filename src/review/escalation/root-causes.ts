@@ -10,14 +10,15 @@ import { credentialKey } from '../graph/ci-secret-stores';
 import { credentialPrincipal } from '../graph/credential-owner';
 import { describeCredentialStore } from '../graph/describe-credential-store';
 import { describePrincipal } from '../graph/describe-principal';
-import { GraphCredentialStore, GraphPrincipal, GraphResource, Origin } from '../graph/graph-types';
+import { GraphCredentialStore, GraphPrincipal, GraphResource, GraphWorkloadTrust, Origin } from '../graph/graph-types';
 import { documentKeyOf } from '../graph/origin';
 
 /**
  * An edge of the graph that chains stand on: a grant, an eligibility, an Entra holding (a
  * directory role, an application permission, an ownership, a membership), an identity attached
- * to a resource, or a credential kept where others read it (a Key Vault secret that holds a client
- * secret). Removing it closes every chain through it.
+ * to a resource, a credential kept where others read it (a Key Vault secret that holds a client
+ * secret), or a federated credential that trusts a cluster's service account. Removing it closes
+ * every chain through it.
  */
 export interface ChainEdge {
   /**
@@ -25,7 +26,7 @@ export interface ChainEdge {
    * the head of a diff agree on it (as `chainKey` does for chains).
    */
   readonly key: string;
-  readonly kind: 'grant' | 'eligibility' | 'entra' | 'attachment' | 'stored-credential';
+  readonly kind: 'grant' | 'eligibility' | 'entra' | 'attachment' | 'stored-credential' | 'federated-trust';
   /** The block that declares it: a root cause's finding points there, and its suppressions apply. */
   readonly origin: Origin;
   /** `managed identity uai-ordering-api holds "Owner" at 11111111-…`, as a reviewer reads it. */
@@ -54,6 +55,11 @@ function stepEdge(step: EscalationStep, edgeOf: (basis: StepBasis, step: Escalat
   if (step.kind === 'holds') return edgeOf(step.grant, step);
   if (step.kind === 'acts-as') return attachmentOf(step);
   return undefined;
+}
+
+/** The key of a workload trust: the cluster, the service account and whom it signs in as, by name. */
+function trustKey(trust: GraphWorkloadTrust, principal: GraphPrincipal): string {
+  return ['federated-trust', trust.cluster.name, trust.namespace, trust.serviceAccount, principal.name].join('\u0000');
 }
 
 /** The key of a kept credential: where it is kept and whose it is, by name. */
@@ -93,8 +99,12 @@ export function graphEdgeKeys(graph: AccessGraph): Set<string> {
     if (identity.kind !== 'user-assigned') continue;
     for (const on of identity.attachedTo) keys.add(attachmentKey(on.type, on.name, identity.principal.name));
   }
+  for (const trust of graph.workloadTrusts) {
+    const principal = credentialPrincipal(trust.credential, graph);
+    if (principal !== undefined) keys.add(trustKey(trust, principal));
+  }
   // A kept credential is an edge whether or not anyone reads it yet; its principal is named as reach names it.
-  const stores = graph.credentialStores.filter((s) => s.kind === 'key-vault-secret' && s.credential !== undefined);
+  const stores = graph.credentialStores.filter((s) => s.placement !== undefined && s.credential !== undefined);
   if (stores.length > 0) {
     const credentials = new Map(graph.credentials.map((c) => [credentialKey(c), c]));
     for (const store of stores) {
@@ -158,6 +168,10 @@ class EdgeTable {
       const { store, identity } = step;
       return this.edgeAt(store.origin, 'stored-credential', identity, '', () => new StoredCredentialEdge(store, identity));
     }
+    if (step.trust !== undefined && step.identity !== undefined) {
+      const { trust, identity } = step;
+      return this.edgeAt(trust.credential.origin, 'federated-trust', identity, '', () => new TrustEdge(trust, identity));
+    }
     const on = step.on;
     const identity = step.identity;
     // A system-assigned identity is its resource's own: that resource holds no separate edge.
@@ -171,7 +185,7 @@ const LISTED_EDGES = 8;
 
 const heldKey = (kind: string, holder: GraphPrincipal, what: string) => `${kind}\u0000${holder.key}\u0000${what}`;
 
-type HeldKind = Exclude<ChainEdge['kind'], 'attachment' | 'stored-credential'>;
+type HeldKind = Exclude<ChainEdge['kind'], 'attachment' | 'stored-credential' | 'federated-trust'>;
 
 /*
  * Edges are made for every step of every chain grouped; most are never shown, and only a diff
@@ -289,6 +303,37 @@ class StoredCredentialEdge extends TableEdge {
   }
 }
 
+/**
+ * A federated credential that trusts a cluster's service account: pods that run as it sign in as
+ * its principal. Like an attachment, it is the workload's design (AKS workload identity).
+ */
+class TrustEdge extends TableEdge {
+  public readonly kind = 'federated-trust';
+  public readonly what = '';
+  public readonly origin: Origin;
+  private madeKey?: string;
+  private madeDescription?: string;
+
+  constructor(private readonly trust: GraphWorkloadTrust, public readonly principal: GraphPrincipal) {
+    super();
+    this.origin = trust.credential.origin;
+  }
+
+  public get description(): string {
+    const { trust } = this;
+    return (this.madeDescription ??= `${describePrincipal(this.principal)} trusts service account ${trust.namespace}:${trust.serviceAccount} of ${trust.cluster.name}`);
+  }
+
+  public get key(): string {
+    return (this.madeKey ??= trustKey(this.trust, this.principal));
+  }
+
+  /** Named by the identity, then the cluster and service account. */
+  public nameAt(part: 0 | 1 | 2): string {
+    return part === 0 ? this.principal.name : part === 1 ? this.trust.cluster.name : `${this.trust.namespace}:${this.trust.serviceAccount}`;
+  }
+}
+
 /** Worse first: the wider tier, then an end that can grant access, then by name. */
 function compareEnds(a: ChainReach, b: ChainReach): number {
   return permissionTierRank(a.tier) - permissionTierRank(b.tier) || Number(b.canGrantAccess) - Number(a.canGrantAccess)
@@ -395,9 +440,10 @@ export function groupByRootCause(chains: readonly EscalationChain[], prefer?: (e
   const count = nodesOf.map((list) => list.reduce((n, node) => n + node.alive, 0));
   const nearEnd = nodesOf.map((list) => list.reduce((n, node) => Math.min(n, node.toEnd), Infinity));
   const preferred = edges.map((edge) => prefer?.(edge) ?? false);
-  // An identity attached to a resource is the workload's design, not a grant to take back: it
-  // is a root cause only where a change adds it (a diff prefers it), never by count.
-  const candidate = edges.map((edge, i) => edge.kind !== 'attachment' || preferred[i]);
+  // An identity attached to a resource, or trusted by a cluster's service account, is the
+  // workload's design, not a grant to take back: it is a root cause only where a change adds it
+  // (a diff prefers it), never by count.
+  const candidate = edges.map((edge, i) => (edge.kind !== 'attachment' && edge.kind !== 'federated-trust') || preferred[i]);
   // Ties end with the names (then the first seen): ranked once, compared as numbers.
   const named = [...edges.keys()].filter((i) => candidate[i]).sort((a, b) => compareEdgeNames(edges[a], edges[b]) || a - b);
   const nameRank = new Array<number>(edges.length);

@@ -23,7 +23,11 @@ export class ScopeContents {
    * @param documentKey what tells this document from others (file and stack), for comparing addresses
    * @param identities the graph's identities declared in this document
    */
-  constructor(public readonly documentKey: string, private readonly identities: readonly GraphIdentity[]) {}
+  /**
+   * @param localAccountsOff the addresses of the document's AKS clusters whose local accounts are off (an admin credential reaches nothing there)
+   */
+  constructor(public readonly documentKey: string, private readonly identities: readonly GraphIdentity[],
+    public readonly localAccountsOff: ReadonlySet<string> = new Set()) {}
 
   /** Identities attached to resources of these types within the scope. */
   public attachmentsWithin(scope: GraphPlacement, types: readonly string[]): WithinScope<IdentityAttachment> {

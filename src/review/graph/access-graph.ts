@@ -34,6 +34,8 @@ import {
   GraphExpiry,
   GraphGitHubEnvironment,
   GraphTerraformCloudWorkspace,
+  GraphWorkloadTrust,
+  GraphKubernetesCluster,
   GraphGrant,
   GraphGroupActivationPolicy,
   GraphGroupAssignment,
@@ -60,6 +62,7 @@ import { ResourcePlacement } from './resource-placement';
 import { serviceAssignmentScope, serviceRoleOf, serviceRoleSetAssignedBy } from './service-role';
 import { stablePrincipalKey, withStableKey } from './stable-principal';
 import { stableScopeOf } from './stable-scope';
+import { readWorkloadTrusts } from './workload-trusts';
 import { Duration } from '../../model/duration';
 import { isGuid } from '../../model/guid';
 import { PrincipalKind } from '../../model/principal-kind';
@@ -208,6 +211,10 @@ export class AccessGraph {
   public readonly credentials: GraphCredential[] = [];
   /** CI secret stores (GitHub Actions, Azure DevOps), each with the credential of the configuration it keeps, if any. */
   public readonly credentialStores: GraphCredentialStore[] = [];
+  /** AKS clusters the configuration declares, with what decides who can run pods in them. */
+  public readonly kubernetesClusters: GraphKubernetesCluster[] = [];
+  /** Federated credentials that trust a declared AKS cluster's service account: whoever runs pods as it signs in as their principal. */
+  public readonly workloadTrusts: GraphWorkloadTrust[] = [];
   /** GitHub deployment environments the configuration declares, with whether they have required reviewers. */
   public readonly gitHubEnvironments: GraphGitHubEnvironment[] = [];
   /** Terraform Cloud workspaces the configuration declares, with whether they apply without a confirmation. */
@@ -365,6 +372,9 @@ export class AccessGraph {
     const ci = readCiSecretStores(index, origin, ownCredentials);
     this.credentialStores.push(...ci.stores, ...readAzureSecretStores(index, origin, ownCredentials, placement));
     this.credentials.push(...ci.keys);
+    const kubernetes = readWorkloadTrusts(index, origin, ownCredentials, placement);
+    this.kubernetesClusters.push(...kubernetes.clusters);
+    this.workloadTrusts.push(...kubernetes.trusts);
     this.gitHubEnvironments.push(...readGitHubEnvironments(index, origin));
     this.terraformCloudWorkspaces.push(...readTerraformCloudWorkspaces(index, origin));
     this.directoryRoles.push(...readDirectoryRoles(index, origin));

@@ -1,3 +1,5 @@
+import { isKubernetesSubject, parseKubernetesSubject } from '../../model/kubernetes-subject';
+
 /**
  * Who can satisfy a federated credential: how wide the set of workloads is whose token the
  * issuer writes with a subject the credential trusts.
@@ -38,6 +40,12 @@ export interface SubjectJudgement {
   readonly environment?: { readonly repository: string; readonly name: string };
   /** A Terraform Cloud apply subject: the organization and workspace it names, as written. */
   readonly workspace?: { readonly organization: string; readonly name: string };
+}
+
+/** `platform:ops-operator`: a service account subject's namespace and name, as written. */
+function serviceAccountName(written: string): string {
+  const account = parseKubernetesSubject(written);
+  return account === undefined ? written : `${account.namespace}:${account.name}`;
 }
 
 const ORDER: readonly SubjectBreadth[] = ['open', 'branch', 'gated', 'not-judged'];
@@ -105,7 +113,7 @@ function systemOf(issuer: string | undefined, subject: string): string | undefin
   if ((issuer !== undefined && TERRAFORM_CLOUD_ISSUER.test(issuer)) || subject.startsWith('organization:')) return 'terraform-cloud';
   if (subject.startsWith('project_path:')) return 'gitlab';
   if (subject.startsWith('sc://')) return 'azure-devops';
-  if (subject.startsWith('system:serviceaccount:')) return 'kubernetes';
+  if (isKubernetesSubject(subject)) return 'kubernetes';
   return undefined;
 }
 
@@ -121,7 +129,7 @@ function judgeSubject(issuer: string | undefined, written: string | undefined): 
     case 'azure-devops':
       return { breadth: 'gated', system: 'azure-devops', names: `service connection ${written.slice('sc://'.length)}`, who: 'pipelines the service connection lets through its approvals and checks' };
     case 'kubernetes':
-      return { breadth: 'not-judged', system: 'kubernetes', names: `service account ${written.slice('system:serviceaccount:'.length)}`, who: 'whoever can run pods as that service account' };
+      return { breadth: 'not-judged', system: 'kubernetes', names: `service account ${serviceAccountName(written)}`, who: 'whoever can run pods as that service account' };
     default:
       return { breadth: 'not-judged', names: `subject ${written}`, who: `workloads ${issuer ?? 'the issuer'} names ${written}` };
   }

@@ -318,6 +318,40 @@ export interface GraphCredentialStore {
   readonly localAuthDisabled?: boolean;
 }
 
+/** An AKS cluster the configuration declares, with what decides who can run pods in it. */
+export interface GraphKubernetesCluster {
+  readonly origin: Origin;
+  readonly address: string;
+  readonly name: string;
+  readonly placement: GraphPlacement;
+  /**
+   * `local_account_disabled = true`: the cluster's local accounts (the admin credential, and on a
+   * cluster without Entra integration the user credential too) sign in to nothing. Undefined when
+   * it cannot be read: counted as on, the wider case.
+   */
+  readonly localAccountsDisabled?: boolean;
+  /** An `azure_active_directory_role_based_access_control` block: users sign in with Entra ID. */
+  readonly entraIntegrated: boolean;
+  /**
+   * `azure_rbac_enabled` in that block: Azure roles' Kubernetes data actions authorize in the
+   * cluster. Undefined when it cannot be read (counted as on).
+   */
+  readonly azureRbac?: boolean;
+}
+
+/**
+ * A federated credential that trusts a declared AKS cluster's OIDC issuer for a service account:
+ * whoever can run a pod as that service account in that namespace of that cluster signs in as the
+ * credential's principal (AKS workload identity).
+ */
+export interface GraphWorkloadTrust {
+  readonly credential: GraphCredential;
+  readonly cluster: GraphKubernetesCluster;
+  /** The namespace and service account, as written (an expression is known only at apply: any namespace). */
+  readonly namespace: string;
+  readonly serviceAccount: string;
+}
+
 /**
  * A GitHub deployment environment the configuration declares (`github_repository_environment`):
  * whether a job that deploys to it waits for a required reviewer.
