@@ -1,11 +1,13 @@
 import { escalationPathById } from './escalation-catalog';
 import { HeldScopes } from './held-scopes';
+import { PlacedIndex } from './placed-index';
 import { ScopeLevel } from '../../model/scope-level';
 import { grantsOperation } from '../../roles/role-classification';
 import { AccessGraph } from '../graph/access-graph';
 import { describePrincipal } from '../graph/describe-principal';
 import { GraphCredentialStore, GraphGrant, GraphPlacement, GraphRole } from '../graph/graph-types';
 import { documentKeyOf } from '../graph/origin';
+import { setAndReturn } from '../set-and-return';
 
 // An access policy's grant comes from an azurerm_key_vault_access_policy, or from an access_policy block of the vault itself.
 const ACCESS_POLICY_BLOCK = /(?:^|\.)azurerm_key_vault(?:_access_policy)?\.[^.[]+(?:\[[^\]]*\])?$/;
@@ -83,30 +85,87 @@ function readsStoreAt(grant: GraphGrant, placement: GraphPlacement, document: st
 /**
  * The standing and active grants that read what a store in Azure keeps, at a scope that holds
  * its resource. Eligible grants are not here: they read nothing until activated, and the chains
- * name what activation needs. The stores of one resource share their readers: worked out once
- * per kind, resource (by its placement, one object per written ID) and way of authorizing.
+ * name what activation needs. Which grants' roles read a kind of store is worked out once per
+ * way of reading (role by role); the stores of one resource share their readers, worked out once
+ * per resource (by its placement, one object per written ID) and way of authorizing.
  */
 export function storeReadersOf(graph: AccessGraph, store: GraphCredentialStore): GraphGrant[] {
   if (store.placement === undefined) return [];
   const cache = cacheOf(graph);
-  const key = `${store.kind}\u0000${documentKeyOf(store.origin)}\u0000${String(store.vaultUsesRbac)}\u0000${String(store.localAuthDisabled)}`;
-  const byPlacement = cache.get(key) ?? new Map<GraphPlacement, GraphGrant[]>();
-  cache.set(key, byPlacement);
+  const way = readingKey(store);
+  let reading = cache.reading.get(way);
+  if (reading === undefined) {
+    const byRole = new Map<GraphRole, boolean>();
+    const reads = (role: GraphRole) => byRole.get(role) ?? setAndReturn(byRole, role, readingOperationOf(role, store) !== undefined);
+    reading = new GrantsByPlace(graph.grants.filter((grant) => grant.via !== 'pim-eligible' && reads(grant.role)));
+    cache.reading.set(way, reading);
+  }
+  const document = documentKeyOf(store.origin);
+  const key = `${way}\u0000${document}\u0000${String(store.vaultUsesRbac)}`;
+  const byPlacement = cache.byResource.get(key) ?? setAndReturn(cache.byResource, key, new Map<GraphPlacement, GraphGrant[]>());
   let readers = byPlacement.get(store.placement);
   if (readers === undefined) {
-    const document = documentKeyOf(store.origin);
-    readers = graph.grants.filter((grant) => grant.via !== 'pim-eligible' && documentKeyOf(grant.origin) === document
-      && readingOperationOf(grant.role, store) !== undefined && readsStoreAt(grant, grant.scopePlacement, document, store));
+    readers = reading.around(document, store.placement)
+      .filter((grant) => documentKeyOf(grant.origin) === document && readsStoreAt(grant, grant.scopePlacement, document, store));
     byPlacement.set(store.placement, readers);
   }
   return readers;
 }
 
-const CACHES = new WeakMap<AccessGraph, Map<string, Map<GraphPlacement, GraphGrant[]>>>();
+/**
+ * Grants by where they are held, so the grants that may hold a resource are a few lookups, not a
+ * scan of every grant for every resource: those at that resource, at its group, and the wider or
+ * unreadable ones. What they return is then tested exactly (`readsStoreAt`).
+ */
+class GrantsByPlace {
+  private readonly byAddress = new Map<string, number[]>();
+  private readonly byGroup = new Map<string, number[]>();
+  private readonly everywhere: number[] = [];
 
-function cacheOf(graph: AccessGraph): Map<string, Map<GraphPlacement, GraphGrant[]>> {
+  constructor(private readonly grants: readonly GraphGrant[]) {
+    grants.forEach((grant, i) => {
+      const { level, address, group } = grant.scopePlacement;
+      if (level === ScopeLevel.RESOURCE && address !== undefined) push(this.byAddress, `${documentKeyOf(grant.origin)}\u0000${address}`, i);
+      else if (level === ScopeLevel.RESOURCE_GROUP && group !== undefined) push(this.byGroup, group, i);
+      // Wider scopes, scopes that cannot be read, and resources known only by name and group: tested one by one.
+      else this.everywhere.push(i);
+    });
+  }
+
+  /** The grants that may hold a place of a document, in grant order. */
+  public around(document: string, place: GraphPlacement): GraphGrant[] {
+    if (place.level !== ScopeLevel.RESOURCE || place.address === undefined) return [...this.grants];
+    const indexes = [
+      ...(this.byAddress.get(`${document}\u0000${place.address}`) ?? []),
+      ...(place.group === undefined ? [] : this.byGroup.get(place.group) ?? []),
+      ...this.everywhere,
+    ].sort((a, b) => a - b);
+    return indexes.map((i) => this.grants[i]);
+  }
+}
+
+function push<T>(map: Map<string, T[]>, key: string, item: T): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [item]);
+  else list.push(item);
+}
+
+/** What decides which roles read a store: its kind, a slot's own operation, and whether access keys still work. */
+function readingKey(store: GraphCredentialStore): string {
+  return `${store.kind}\u0000${String(store.placement?.terraformType?.endsWith('_slot'))}\u0000${String(store.localAuthDisabled)}`;
+}
+
+interface ReaderCache {
+  /** The grants whose role reads a way of reading (readingKey), by where they are held. */
+  readonly reading: Map<string, GrantsByPlace>;
+  readonly byResource: Map<string, Map<GraphPlacement, GraphGrant[]>>;
+}
+
+const CACHES = new WeakMap<AccessGraph, ReaderCache>();
+
+function cacheOf(graph: AccessGraph): ReaderCache {
   let cache = CACHES.get(graph);
-  if (cache === undefined) CACHES.set(graph, (cache = new Map()));
+  if (cache === undefined) CACHES.set(graph, (cache = { reading: new Map(), byResource: new Map() }));
   return cache;
 }
 
@@ -118,6 +177,13 @@ export interface StoreRead {
 
 const NONE: readonly StoreRead[] = [];
 
+/** A document's stores: those at a declared resource by where it is, the others, and the order of all. */
+interface DocumentStores {
+  readonly index: PlacedIndex<GraphCredentialStore>;
+  readonly others: GraphCredentialStore[];
+  readonly order: Map<GraphCredentialStore, number>;
+}
+
 /**
  * For reach: the stores in Azure a grant (standing, active or eligible) reads, in store order,
  * by the same tests as `storeReadersOf`. The grants of one role at one scope read the same
@@ -127,34 +193,41 @@ const NONE: readonly StoreRead[] = [];
 export function storesReadBy(graph: AccessGraph): (grant: GraphGrant, document: string) => readonly StoreRead[] {
   const stores = graph.credentialStores.filter((s) => s.credential !== undefined && s.placement !== undefined);
   if (stores.length === 0) return () => NONE;
-  const byDocument = new Map<string, GraphCredentialStore[]>();
-  for (const store of stores) {
+  // Per document: stores placed at a declared resource by where it is; the others, tested one by one.
+  const byDocument = new Map<string, DocumentStores>();
+  stores.forEach((store, i) => {
     const key = documentKeyOf(store.origin);
-    byDocument.set(key, [...(byDocument.get(key) ?? []), store]);
-  }
-  // What a role reads of each store kind (the operation, or none), then where: each once.
-  const operations = new Map<GraphRole, Map<GraphCredentialStore, string | undefined>>();
+    const within = byDocument.get(key) ?? setAndReturn(byDocument, key, { index: new PlacedIndex(), others: [], order: new Map() } as DocumentStores);
+    within.order.set(store, i);
+    const { level, address, group } = store.placement!;
+    if (level === ScopeLevel.RESOURCE && address !== undefined) within.index.add(store, address, group);
+    else within.others.push(store);
+  });
+  // What a role reads of each way of reading (the operation, or none), then where: each once.
+  const operations = new Map<GraphRole, Map<string, string | undefined>>();
   const answers = new Map<string, Map<GraphRole, Map<GraphPlacement, readonly StoreRead[]>>>();
   return (grant, document) => {
     const within = byDocument.get(document);
     if (within === undefined) return NONE;
     const key = `${document}\u0000${String(ACCESS_POLICY_BLOCK.test(grant.origin.address))}`;
-    const byRole = answers.get(key) ?? new Map<GraphRole, Map<GraphPlacement, readonly StoreRead[]>>();
-    answers.set(key, byRole);
-    const byPlacement = byRole.get(grant.role) ?? new Map<GraphPlacement, readonly StoreRead[]>();
-    byRole.set(grant.role, byPlacement);
+    const byRole = answers.get(key) ?? setAndReturn(answers, key, new Map<GraphRole, Map<GraphPlacement, readonly StoreRead[]>>());
+    const byPlacement = byRole.get(grant.role) ?? setAndReturn(byRole, grant.role, new Map<GraphPlacement, readonly StoreRead[]>());
     let found = byPlacement.get(grant.scopePlacement);
     if (found === undefined) {
-      const ofRole = operations.get(grant.role) ?? new Map<GraphCredentialStore, string | undefined>();
-      operations.set(grant.role, ofRole);
+      const ofRole = operations.get(grant.role) ?? setAndReturn(operations, grant.role, new Map<string, string | undefined>());
+      const place = grant.scopePlacement;
+      const near = place.level === ScopeLevel.RESOURCE && place.address === undefined ? undefined : within.index.within(place);
+      const candidates = near === undefined ? [...within.order.keys()]
+        : [...near.placed, ...near.assumed, ...within.others].sort((a, b) => within.order.get(a)! - within.order.get(b)!);
       const reads: StoreRead[] = [];
-      for (const store of within) {
-        if (!ofRole.has(store)) ofRole.set(store, readingOperationOf(grant.role, store));
-        const operation = ofRole.get(store);
-        if (operation !== undefined && readsStoreAt(grant, grant.scopePlacement, document, store)) reads.push({ store, operation });
+      for (const store of candidates) {
+        const way = readingKey(store);
+        if (!ofRole.has(way)) ofRole.set(way, readingOperationOf(grant.role, store));
+        const operation = ofRole.get(way);
+        if (operation !== undefined && readsStoreAt(grant, place, document, store)) reads.push({ store, operation });
       }
       found = reads.length === 0 ? NONE : reads;
-      byPlacement.set(grant.scopePlacement, found);
+      byPlacement.set(place, found);
     }
     return found;
   };

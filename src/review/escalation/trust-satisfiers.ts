@@ -6,6 +6,7 @@ import { AccessGraph } from '../graph/access-graph';
 import { GraphGrant, GraphKubernetesCluster, GraphPlacement, GraphRole, GraphWorkloadTrust } from '../graph/graph-types';
 import { documentKeyOf } from '../graph/origin';
 import { parseReference } from '../reference';
+import { setAndReturn } from '../set-and-return';
 
 /** A workload trust a grant satisfies, and the operation by which it runs a pod as the trusted service account. */
 export interface TrustSatisfied {
@@ -59,63 +60,80 @@ function podOperationOf(role: GraphRole, cluster: GraphKubernetesCluster, planes
 }
 
 /**
- * Where a grant runs pods: the whole cluster when its scope holds the cluster (a scope that cannot
- * be read may), one namespace when it is that namespace of this cluster, nowhere otherwise.
+ * Where a grant runs pods in a cluster: the whole cluster when its scope holds the cluster (a
+ * scope that cannot be read may), the namespace it names when it is a namespace of this cluster,
+ * nowhere otherwise.
  */
-function reachOfScope(grant: GraphGrant, document: string, trust: GraphWorkloadTrust): 'cluster' | 'namespace' | undefined {
-  const namespace = NAMESPACE_SCOPE.exec(grant.scope.value);
+function reachInCluster(grant: GraphGrant, namespace: RegExpExecArray | null, document: string,
+  cluster: GraphKubernetesCluster): { readonly namespace?: string } | undefined {
   if (namespace !== null) {
     const [, prefix, name] = namespace;
-    const { cluster } = trust;
     const reference = parseReference(prefix);
     const sameCluster = reference !== undefined ? reference.address === cluster.address
       : prefix.toLowerCase().endsWith(`/managedclusters/${cluster.name.toLowerCase()}`);
-    // A namespace known only at apply, on either side, may be this one.
-    const sameNamespace = name === trust.namespace || name.includes('${') || trust.namespace.includes('${');
-    return sameCluster && sameNamespace ? 'namespace' : undefined;
+    return sameCluster ? { namespace: name } : undefined;
   }
-  if (grant.scopePlacement.level === ScopeLevel.UNKNOWN) return 'cluster';
+  if (grant.scopePlacement.level === ScopeLevel.UNKNOWN) return {};
   const held = new HeldScopes();
   held.add(document, grant.scopePlacement);
-  return held.contain(document, trust.cluster.placement) ? 'cluster' : undefined;
+  return held.contain(document, cluster.placement) ? {} : undefined;
+}
+
+/** Whether a trust's namespace is the one a grant holds (a name known only at apply, on either side, may be). */
+function sameNamespace(held: string, trusted: string): boolean {
+  return held === trusted || held.includes('${') || trusted.includes('${');
 }
 
 const NONE: readonly TrustSatisfied[] = [];
 
+/** What a document's grants satisfy, by role, then by scope (a placement, or a namespace's written value). */
+type ByScope = Map<GraphPlacement | string, readonly TrustSatisfied[]>;
+type ByRole = Map<GraphRole, ByScope>;
+
 /**
- * For reach: the workload trusts a grant (standing, active or eligible) satisfies, in trust
- * order. Worked out once per document, role and scope; a graph without workload trusts answers
- * nothing at once.
+ * For reach: the workload trusts a grant (standing, active or eligible) satisfies, in cluster
+ * then trust order. A role that holds no way to run pods answers nothing at once; the others are
+ * worked out once per document, role and scope, cluster by cluster (clusters are few, trusts many).
  */
 export function trustsSatisfiedBy(graph: AccessGraph): (grant: GraphGrant, document: string) => readonly TrustSatisfied[] {
   if (graph.workloadTrusts.length === 0) return () => NONE;
-  const byDocument = new Map<string, GraphWorkloadTrust[]>();
+  const byDocument = new Map<string, Map<GraphKubernetesCluster, GraphWorkloadTrust[]>>();
   for (const trust of graph.workloadTrusts) {
     const key = documentKeyOf(trust.credential.origin);
-    byDocument.set(key, [...(byDocument.get(key) ?? []), trust]);
+    const clusters = byDocument.get(key) ?? setAndReturn(byDocument, key, new Map<GraphKubernetesCluster, GraphWorkloadTrust[]>());
+    (clusters.get(trust.cluster) ?? setAndReturn(clusters, trust.cluster, [])).push(trust);
   }
-  const answers = new Map<string, Map<GraphRole, Map<GraphPlacement | string, readonly TrustSatisfied[]>>>();
+  const runsPods = new Map<GraphRole, boolean>();
+  const answers = new Map<string, ByRole>();
   return (grant, document) => {
-    const within = byDocument.get(document);
-    if (within === undefined) return NONE;
-    const byRole = answers.get(document) ?? new Map<GraphRole, Map<GraphPlacement | string, readonly TrustSatisfied[]>>();
-    answers.set(document, byRole);
-    const byScope = byRole.get(grant.role) ?? new Map<GraphPlacement | string, readonly TrustSatisfied[]>();
-    byRole.set(grant.role, byScope);
+    const clusters = byDocument.get(document);
+    if (clusters === undefined) return NONE;
+    const mayRun = runsPods.get(grant.role) ?? setAndReturn(runsPods, grant.role, mayRunPods(grant.role));
+    if (!mayRun) return NONE;
+    const byRole = answers.get(document) ?? setAndReturn(answers, document, new Map() as ByRole);
+    const byScope = byRole.get(grant.role) ?? setAndReturn(byRole, grant.role, new Map() as ByScope);
     // A namespace's placement cannot be read, so its scope value tells it from others.
     const key = grant.scopePlacement.level === ScopeLevel.UNKNOWN ? grant.scope.value : grant.scopePlacement;
     let found = byScope.get(key);
     if (found === undefined) {
+      const namespace = NAMESPACE_SCOPE.exec(grant.scope.value);
       const satisfied: TrustSatisfied[] = [];
-      for (const trust of within) {
-        const where = reachOfScope(grant, document, trust);
+      for (const [cluster, trusts] of clusters) {
+        const where = reachInCluster(grant, namespace, document, cluster);
         // Control-plane operations act on the cluster resource: a namespace's assignment gives only data actions.
-        const operation = where === undefined ? undefined : podOperationOf(grant.role, trust.cluster, where === 'namespace' ? 'data' : 'any');
-        if (operation !== undefined) satisfied.push({ trust, operation });
+        const operation = where === undefined ? undefined : podOperationOf(grant.role, cluster, where.namespace === undefined ? 'any' : 'data');
+        if (operation === undefined) continue;
+        const held = where!.namespace;
+        for (const trust of trusts) if (held === undefined || sameNamespace(held, trust.namespace)) satisfied.push({ trust, operation });
       }
       found = satisfied.length === 0 ? NONE : satisfied;
       byScope.set(key, found);
     }
     return found;
   };
+}
+
+/** Whether a role holds any way of the table to run pods, whatever a cluster allows (a role that cannot be read may). */
+function mayRunPods(role: GraphRole): boolean {
+  return role.role === undefined || POD_OPERATIONS.some((o) => grantsOperation(role.role!.permissions, o.operation, o.plane));
 }

@@ -183,6 +183,23 @@ resource "azurerm_pim_eligible_role_assignment" "app_secrets" {
     expect(chainsThroughStore(graph)).toEqual([]);
   });
 
+  test('readers are found wherever they hold it: the vault by reference or by its literal ID, its group, the subscription, in grant order', async () => {
+    const at = (name: string, scope: string) => identity(name) + roleAssignment(name, 'Key Vault Secrets User', scope, principalOf(name));
+    const readers = at('sub', `"/subscriptions/${SUB}"`) + at('literal', `"${RG}/providers/Microsoft.KeyVault/vaults/kv-ops"`)
+      + at('group', `"${RG}"`) + at('other', `"/subscriptions/${SUB}/resourceGroups/rg-other"`) + APP_READS;
+    const graph = await graphOf(configuration(readers));
+    expect(graph.grants.map((g) => [g.principal.name, g.scope.name ?? g.scope.value]).sort()).toEqual([
+      ['deploy', 'rg-app'], ['uai-app', 'kv-ops'], ['uai-group', 'rg-app'], ['uai-literal', 'kv-ops'], ['uai-other', 'rg-other'], ['uai-sub', SUB],
+    ]);
+    const reading = ['uai-app', 'uai-group', 'uai-literal', 'uai-sub'];
+    const inGrantOrder = graph.grants.map((g) => g.principal.name).filter((name) => reading.includes(name));
+    expect(buildReport(graph).credentials[0].stores?.[0].readers).toEqual(inGrantOrder.map((name) => `managed identity ${name}`));
+    expect([...inGrantOrder].sort()).toEqual(reading);
+    // Each reader's own path: its grant, then the secret.
+    const direct = chainsThroughStore(graph).filter((c) => c[2] === STORED_STEP && c.length === 5).map((c) => c[0]);
+    expect(direct.sort()).toEqual(reading);
+  });
+
   test('a change that starts keeping the secret in the vault opens the escalation at the kept secret', async () => {
     const base = await graphOf(configuration(APP_READS, { kept: false }));
     const head = await graphOf(configuration(APP_READS));
