@@ -6,6 +6,7 @@ import { checkTierZeroAtSynth } from './app-permission-check';
 import { AppPermissionGrantOptions } from './app-permission-options';
 import { describeHolder, describePrincipalName } from './describe';
 import type { IPrincipal } from '../model/principal';
+import { grantHostOf } from '../model/principal-hosting';
 import { PrincipalKind } from '../model/principal-kind';
 import { recordJustification, recordPrincipal } from '../private/record-metadata';
 import { AppPermission } from '../roles/app-permission';
@@ -38,7 +39,7 @@ export class AppPermissionGrant extends Construct {
    * @internal
    */
   public static _create(principal: IPrincipal, permission: AppPermission, options: AppPermissionGrantOptions): AppPermissionGrant {
-    const parent = principal.grantHost;
+    const parent = grantHostOf(principal);
     if (parent === undefined) {
       throw new Error(
         `Cannot place the grant of ${permission} to ${describePrincipalName(principal)}: the principal belongs to no stack. ` +

@@ -1,4 +1,5 @@
 import { IPrincipal } from '../model/principal';
+import { grantHostOf } from '../model/principal-hosting';
 import { isUnresolved } from '../private/cdktf-runtime';
 import { Scope } from '../scope/scope';
 
@@ -13,7 +14,8 @@ export function describeHolder(principal: IPrincipal): string {
 /** The principal's name, or for one known only at apply (a token) the construct it comes from. */
 export function describePrincipalName(principal: IPrincipal): string {
   if (!isUnresolved(principal.displayName)) return principal.displayName;
-  return principal.grantHost !== undefined ? principal.grantHost.node.path : 'a principal known only at apply';
+  const host = grantHostOf(principal);
+  return host !== undefined ? host.node.path : 'a principal known only at apply';
 }
 
 /** A scope as a reader can find it: the literal ID, or the resource it was read from. */

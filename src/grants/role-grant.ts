@@ -9,6 +9,7 @@ import { GrantOptions } from './grant-options';
 import { assignmentExistsMessage, claimAssignment, existingAssignment } from './same-assignment';
 import { checkWideScopeAtSynth } from './wide-scope-check';
 import type { IPrincipal } from '../model/principal';
+import { grantHostOf, isCreatedInStack } from '../model/principal-hosting';
 import { PrincipalKind } from '../model/principal-kind';
 import { RuleId } from '../model/rule-id';
 import { ScopeLevel } from '../model/scope-level';
@@ -41,14 +42,14 @@ export class RoleGrant extends Construct {
    * @internal
    */
   public static _create(principal: IPrincipal, role: Role, scope: Scope, options: GrantOptions): RoleGrant {
-    const host = principal.grantHost ?? scope.sourceConstruct;
+    const host = grantHostOf(principal) ?? scope.sourceConstruct;
     if (!host) {
       throw new Error(
         `Cannot place the grant of "${role.name}" to ${describePrincipalName(principal)} at ${describeScope(scope)}: neither the principal nor the scope ` +
           'belongs to a stack. Create it with new RoleGrant(stack, id, { principal, role, scope }).',
       );
     }
-    const parent = principal.grantHost ? host : cdktf().TerraformStack.of(host);
+    const parent = grantHostOf(principal) ? host : cdktf().TerraformStack.of(host);
     const existing = existingAssignment(parent, 'standing', principal, role, scope);
     if (existing !== undefined) throw new Error(assignmentExistsMessage(parent.node.path, 'standing', principal, role, scope, existing));
     const id = options.id ?? defaultGrantId(parent, principal, role, scope);
@@ -80,7 +81,7 @@ export class RoleGrant extends Construct {
     claimAssignment(this, 'standing', props.principal, props.role, props.scope);
 
     const condition = checkCondition(this.node.path, props.condition, props.conditionVersion);
-    const managedInStack = props.principal.kind === PrincipalKind.MANAGED_IDENTITY && props.principal.isCreatedInStack;
+    const managedInStack = props.principal.kind === PrincipalKind.MANAGED_IDENTITY && isCreatedInStack(props.principal);
     const { RoleAssignment: Assignment } = azurerm.roleAssignment();
     this.assignment = new Assignment(this, 'Assignment', {
       name: assignmentName(props.scope.id, props.role.guid, props.principal.principalId),
@@ -113,7 +114,7 @@ export class RoleGrant extends Construct {
    * is not started before its access exists.
    */
   public applyBefore(consumer: TerraformResource): void {
-    if (this.principal.grantHost === consumer || this.scope.sourceConstruct === consumer) {
+    if (grantHostOf(this.principal) === consumer || this.scope.sourceConstruct === consumer) {
       throw new Error(
         `${this.node.path}: applyBefore(${consumer.node.path}) would make a dependency cycle: the grant refers to ` +
           `${consumer.node.path} itself (its system-assigned identity or its ID), so it can only be created after it.`,
@@ -146,7 +147,7 @@ function describe(description: string | undefined, justification: string | undef
 function defaultGrantId(parent: IConstruct, principal: IPrincipal, role: Role, scope: Scope): string {
   const roleText = role.name.replace(/[^A-Za-z0-9]+/g, '');
   const scopeText = scope.sourceConstruct?.node.id ?? literalScopeText(scope);
-  const principalSuffix = principal.grantHost === parent ? '' : `-${principalText(principal)}`;
+  const principalSuffix = grantHostOf(principal) === parent ? '' : `-${principalText(principal)}`;
   const base = `${roleText}-${scopeText}${principalSuffix}`.replace(/[^A-Za-z0-9_-]+/g, '-');
   const taken = parent.node.tryFindChild(base);
   if (!taken) return base;

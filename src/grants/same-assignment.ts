@@ -1,6 +1,7 @@
 import type { IConstruct } from 'constructs';
 import { describePrincipalName, describeScope } from './describe';
 import type { IPrincipal } from '../model/principal';
+import { grantHostOf } from '../model/principal-hosting';
 import { cdktf, isUnresolved } from '../private/cdktf-runtime';
 import type { Role } from '../roles/role';
 import type { Scope } from '../scope/scope';
@@ -35,7 +36,8 @@ export function scopeKey(scope: Scope): string {
  */
 export function principalKey(principal: IPrincipal): string {
   if (!isUnresolved(principal.principalId)) return principal.principalId.toLowerCase();
-  if (principal.grantHost !== undefined) return `construct:${principal.grantHost.node.path}`;
+  const host = grantHostOf(principal);
+  if (host !== undefined) return `construct:${host.node.path}`;
   return principal.principalId;
 }
 

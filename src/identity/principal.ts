@@ -8,6 +8,7 @@ import { GrantOptions } from '../grants/grant-options';
 import { RoleGrant } from '../grants/role-grant';
 import { isGuid, NIL_GUID } from '../model/guid';
 import { IPrincipal } from '../model/principal';
+import { registerHosting } from '../model/principal-hosting';
 import { PrincipalKind, PrincipalType, principalTypeOf } from '../model/principal-kind';
 import { azureadPrincipalTypes, principalFactsOf } from '../model/terraform-types';
 import { refuseToken } from '../model/token';
@@ -157,15 +158,13 @@ export class Principal implements IGrantable {
   public readonly principalType: PrincipalType;
   public readonly kind: PrincipalKind;
   public readonly displayName: string;
-  public readonly isCreatedInStack = false;
-  public readonly grantHost?: IConstruct;
 
   private constructor(principalId: string, kind: PrincipalKind, displayName: string, host?: IConstruct) {
     this.principalId = principalId;
     this.kind = kind;
     this.principalType = principalTypeOf(kind);
     this.displayName = displayName;
-    this.grantHost = host;
+    registerHosting(this, { host, createdInStack: false });
   }
 
   public grant(role: Role, scope: Scope, options: GrantOptions = {}): RoleGrant {

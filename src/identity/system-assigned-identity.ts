@@ -1,5 +1,4 @@
 import type { ITerraformResource, TerraformResource } from 'cdktf';
-import { IConstruct } from 'constructs';
 import { enableSystemAssignedIdentity } from './identity-block';
 import { IGrantable } from './principal';
 import { grantOn } from '../grants/access-grant';
@@ -8,6 +7,7 @@ import { AppPermissionGrant } from '../grants/app-permission-grant';
 import { AppPermissionGrantOptions } from '../grants/app-permission-options';
 import { GrantOptions } from '../grants/grant-options';
 import { RoleGrant } from '../grants/role-grant';
+import { registerHosting } from '../model/principal-hosting';
 import { PrincipalKind, PrincipalType } from '../model/principal-kind';
 import { cdktf } from '../private/cdktf-runtime';
 import { AppPermission } from '../roles/app-permission';
@@ -35,17 +35,13 @@ export class SystemAssignedIdentity implements IGrantable {
   public readonly principalId: string;
   public readonly principalType = PrincipalType.SERVICE_PRINCIPAL;
   public readonly kind = PrincipalKind.MANAGED_IDENTITY;
-  public readonly isCreatedInStack = true;
   public readonly displayName: string;
 
   private constructor(resource: TerraformResource) {
     this.resource = resource;
     this.principalId = cdktf().Token.asString(resource.interpolationForAttribute('identity[0].principal_id'));
     this.displayName = `${resource.node.id} (system-assigned)`;
-  }
-
-  public get grantHost(): IConstruct | undefined {
-    return this.resource;
+    registerHosting(this, { host: resource, createdInStack: true });
   }
 
   public grant(role: Role, scope: Scope, options: GrantOptions = {}): RoleGrant {

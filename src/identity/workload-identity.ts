@@ -1,7 +1,7 @@
 import type { FederatedIdentityCredential } from '@cdktf/provider-azurerm/lib/federated-identity-credential';
 import type { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import type { ITerraformResource, TerraformResource } from 'cdktf';
-import { Construct, IConstruct } from 'constructs';
+import { Construct } from 'constructs';
 import { setAzureClientId, supportsAzureClientId } from './azure-client-id';
 import { checkFederatedCredentialsAtSynth } from './federated-credential-check';
 import { FederatedCredentialSubject, GitHubActionsTrustProps } from './federated-credential-subject';
@@ -16,6 +16,7 @@ import { GrantOptions } from '../grants/grant-options';
 import { RoleGrant } from '../grants/role-grant';
 import { echo } from '../model/echo';
 import { FEDERATED_CREDENTIAL_LIMITS, FEDERATED_CREDENTIAL_NAME_ACCEPTED } from '../model/federated-credential-limits';
+import { registerHosting } from '../model/principal-hosting';
 import { PrincipalKind, PrincipalType } from '../model/principal-kind';
 import { RuleId } from '../model/rule-id';
 import { isUnresolved } from '../private/cdktf-runtime';
@@ -84,7 +85,6 @@ export class WorkloadIdentity extends Construct implements IGrantable {
   public readonly tenantId: string;
   public readonly principalType = PrincipalType.SERVICE_PRINCIPAL;
   public readonly kind = PrincipalKind.MANAGED_IDENTITY;
-  public readonly isCreatedInStack = true;
   public readonly displayName: string;
   /** Who answers for this identity, as written in its `owner` tag. */
   public readonly owner: string;
@@ -127,10 +127,7 @@ export class WorkloadIdentity extends Construct implements IGrantable {
     this.displayName = props.name;
     this.owner = props.owner;
     checkFederatedCredentialsAtSynth({ construct: this, resource: this.resource, displayName: props.name });
-  }
-
-  public get grantHost(): IConstruct | undefined {
-    return this;
+    registerHosting(this, { host: this, createdInStack: true });
   }
 
   /**

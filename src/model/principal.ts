@@ -1,4 +1,3 @@
-import type { IConstruct } from 'constructs';
 import { PrincipalKind, PrincipalType } from './principal-kind';
 
 /**
@@ -15,12 +14,4 @@ export interface IPrincipal {
   readonly kind: PrincipalKind;
   /** A name for reports and errors ("uai-ordering-api", "platform-admins"). */
   readonly displayName: string;
-  /**
-   * True for a managed identity created in the same stack: its grants set
-   * `skip_service_principal_aad_check`, so the assignment does not fail with PrincipalNotFound
-   * while Entra replicates the new service principal.
-   */
-  readonly isCreatedInStack: boolean;
-  /** The construct grants to this principal are placed under, when it has one. */
-  readonly grantHost?: IConstruct;
 }

@@ -1,5 +1,6 @@
 import type { IConstruct } from 'constructs';
 import type { IPrincipal } from '../model/principal';
+import { grantHostOf } from '../model/principal-hosting';
 import { NOT_ROLE_ASSIGNABLE_ERROR } from '../model/role-assignable-group';
 
 /** An `azuread_group` resource, as cdktf's Group class shapes it. */
@@ -10,7 +11,7 @@ interface DeclaredGroup extends IConstruct {
 
 /** The group resource behind a principal; a looked-up group (the data source, same type name) has no `assignableToRoleInput`. */
 function declaredGroupOf(principal: IPrincipal): DeclaredGroup | undefined {
-  const host = principal.grantHost as Partial<DeclaredGroup> | undefined;
+  const host = grantHostOf(principal) as Partial<DeclaredGroup> | undefined;
   return host !== undefined && host.terraformResourceType === 'azuread_group' && 'assignableToRoleInput' in host ? (host as DeclaredGroup) : undefined;
 }
 

@@ -5,7 +5,7 @@ import { noteGuardErrors } from './guard-exit-summary';
 import { stackDocument } from './stack-document';
 import { currentUtcDate, isCalendarDate } from '../model/dates';
 import { Finding } from '../model/finding';
-import { isRuleId, ruleIdRange } from '../model/rule-id';
+import { isRuleId, RuleId, ruleIdRange } from '../model/rule-id';
 import { Severity } from '../model/severity';
 import { cdktf } from '../private/cdktf-runtime';
 import { captureCreationSites, creationSiteOf, repositoryRoot, sourceLocationsRequested } from '../private/creation-site';
@@ -96,8 +96,10 @@ export class AccessGuard implements IAspect {
   /**
    * Accepts a rule's finding on a construct (and every resource under it). The suppression is
    * written into the synthesized JSON, so `azure-access check` sees it too.
+   *
+   * @param ruleId the rule, as a `RuleId` (`RuleId.SECRET_PRESENT`) or its ID (`'AZA005'`)
    */
-  public static suppress(construct: IConstruct, ruleId: string, options: SuppressionOptions): void {
+  public static suppress(construct: IConstruct, ruleId: RuleId | string, options: SuppressionOptions): void {
     const where = construct.node.path || '(app)';
     if (!isRuleId(ruleId)) {
       throw new Error(`${where}: "${ruleId}" is not a rule ID (${ruleIdRange()}; see the rule table in the README).`);

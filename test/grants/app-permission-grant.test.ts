@@ -10,6 +10,7 @@ import {
   WorkloadIdentity,
 } from '../../src';
 import { readLibraryMetadata } from '../../src/model/metadata';
+import { grantHostOf } from '../../src/model/principal-hosting';
 import { appResources, newStack as newAzurermStack, resourcesOf, synthError, synthJson } from '../support/stack';
 
 const GRAPH_CLIENT_ID = '00000003-0000-0000-c000-000000000000';
@@ -64,7 +65,7 @@ describe('Microsoft Graph is looked up once per stack', () => {
     workload(stack, 'Mailer').grantAppPermission(GraphPermission.MAIL_SEND, { justification: 'sends order confirmations' });
     workload(stack, 'Reader').grantAppPermission(GraphPermission.USER_READ_ALL);
     const graph = Principal.servicePrincipalByClientId(stack, GRAPH_CLIENT_ID);
-    expect(graph.grantHost?.node.id).toBe(GRAPH_LOOKUP);
+    expect(grantHostOf(graph)?.node.id).toBe(GRAPH_LOOKUP);
     const json = synthJson(stack);
     expect(Object.keys(json.data.azuread_service_principal)).toHaveLength(1);
     expect(new Set(assignments(stack).map((a) => a.resource_object_id)).size).toBe(1);
