@@ -1,6 +1,6 @@
 import { CliIo } from './cli-io';
 import { UsageError } from './usage-error';
-import { AccessGraph, SuppressionsByAddress } from '../review/graph/access-graph';
+import { AccessGraph, GraphOptions, SuppressionsByAddress } from '../review/graph/access-graph';
 import { isStackOverflow, tooDeepJson } from '../review/reader/nesting-limit';
 import { readInputs } from '../review/reader/read-inputs';
 import { SourceDocument } from '../review/reader/source-document';
@@ -19,9 +19,9 @@ export function sensitiveSeen(io: CliIo, documents: SourceDocument[]): SourceDoc
   return documents;
 }
 
-export function graphOf(sources: SourceDocument[], suppressions?: SuppressionsByAddress): AccessGraph {
+export function graphOf(sources: SourceDocument[], suppressions?: SuppressionsByAddress, options?: GraphOptions): AccessGraph {
   try {
-    return AccessGraph.fromDocuments(sources.map((s) => ({ file: s.file, document: s.document, stack: s.stack })), suppressions);
+    return AccessGraph.fromDocuments(sources.map((s) => ({ file: s.file, document: s.document, stack: s.stack })), suppressions, options);
   } catch (error) {
     // A section the reader does not walk, nested too deep for the graph's walk: named by file and place.
     if (!isStackOverflow(error)) throw error;

@@ -5,7 +5,7 @@ import { RULE_REGISTRY } from '../../policy/rule-pack';
 import { SourceDocument } from '../../review/reader/source-document';
 import { CliIo, ExitCode } from '../cli-io';
 import { renderFindingsJson, renderFindingsMarkdown, renderFindingsText, thresholdResult } from '../findings-output';
-import { graphOf } from '../load-graph';
+import { graphOnTenant, LIVE_HELP, LIVE_OPTIONS, readLiveTenant } from '../live-tenant';
 import { CommandSpec, parseArgs } from '../parse-args';
 import { readTextFile } from '../read-text-file';
 import { repositoryRoot, rootRelative } from '../repository-root';
@@ -19,7 +19,7 @@ import { loadConfiguredSources, VARIABLE_HELP, VARIABLE_OPTIONS } from './config
 
 export const CHECK: CommandSpec = {
   name: 'check',
-  values: { 'format': ['text', 'json', 'sarif'], 'fail-on': ['error', 'warning', 'never'], 'config': 'any', 'today': 'any' },
+  values: { 'format': ['text', 'json', 'sarif'], 'fail-on': ['error', 'warning', 'never'], 'config': 'any', 'today': 'any', ...LIVE_OPTIONS },
   flags: [],
   repeatable: VARIABLE_OPTIONS,
 };
@@ -39,7 +39,7 @@ Options:
   --fail-on error|warning|never  exit 1 when a finding reaches this severity (default error)
   --config FILE                  JSON settings and suppressions by address (see the README)
   --today YYYY-MM-DD             judge suppression dates against this day (default: today, UTC)
-${VARIABLE_HELP}When GITHUB_STEP_SUMMARY is set, the findings are appended to it as a markdown table as well.
+${VARIABLE_HELP}${LIVE_HELP}When GITHUB_STEP_SUMMARY is set, the findings are appended to it as a markdown table as well.
 `;
 
 export async function check(argv: string[], io: CliIo, version: string): Promise<ExitCode> {
@@ -47,7 +47,7 @@ export async function check(argv: string[], io: CliIo, version: string): Promise
   const today = todayOf('check', args.options.today);
   const config = args.options.config ? await readConfig(args.options.config, io) : undefined;
   const sources = await loadConfiguredSources('check', args, io);
-  const graph = graphOf(sources, config?.suppressions);
+  const graph = graphOnTenant(sources, await readLiveTenant('check', args, io), config?.suppressions);
   const evaluation = evaluate(graph, { today, ...config?.options });
   const format = args.options.format ?? 'text';
   const output = format === 'sarif' ? sarifOf(evaluation, sources, config, version, io.cwd)

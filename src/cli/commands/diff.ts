@@ -11,7 +11,8 @@ import { diffEscalations, EscalationDiff } from '../../review/escalation/chain-d
 import { InputError } from '../../review/reader/input-error';
 import { STDIN } from '../../review/reader/read-inputs';
 import { CliIo, ExitCode } from '../cli-io';
-import { graphOf, loadSources } from '../load-graph';
+import { graphOnTenant, LIVE_HELP, LIVE_OPTIONS, readLiveTenant } from '../live-tenant';
+import { loadSources } from '../load-graph';
 import { CommandSpec, parseArgs } from '../parse-args';
 import { stepSummary } from '../step-summary';
 import { UsageError } from '../usage-error';
@@ -30,7 +31,14 @@ function diffJson(result: AccessDiff, credentials: readonly CredentialChange[], 
 
 export const DIFF: CommandSpec = {
   name: 'diff',
-  values: { 'format': ['markdown', 'json', 'comment'], 'platform': ['github', 'azure-devops'], 'max-chars': 'any', 'full-report': 'any', 'gate': [...GATE_LEVELS] },
+  values: {
+    'format': ['markdown', 'json', 'comment'],
+    'platform': ['github', 'azure-devops'],
+    'max-chars': 'any',
+    'full-report': 'any',
+    'gate': [...GATE_LEVELS],
+    ...LIVE_OPTIONS,
+  },
   flags: ['fail-on-escalation', 'only-if-widens'],
 };
 
@@ -59,7 +67,7 @@ Options:
                            cause of escalation, or one that raises the tier reached (see --gate)
   --gate strict|standard|relaxed   how strict --fail-on-escalation is (default standard; strict
                            fails on any widening, relaxed only on escalating changes and tier 0)
-When GITHUB_STEP_SUMMARY is set, the markdown is appended to it as well.
+${LIVE_HELP}When GITHUB_STEP_SUMMARY is set, the markdown is appended to it as well.
 `;
 
 function commentOptions(options: Record<string, string>): CommentOptions {
@@ -81,6 +89,9 @@ export async function diff(argv: string[], io: CliIo): Promise<ExitCode> {
   let escalations: EscalationDiff | undefined;
   let credentials: CredentialChange[] = [];
   if (args.inputs.length === 1) {
+    if (args.options['live-assignments'] !== undefined) {
+      throw new UsageError('--live-assignments reviews two syntheses on top of the tenant; a plan\'s diff compares no escalations: give <base> <head>', 'diff');
+    }
     const [plan] = await loadSources('diff', args.inputs, io);
     if (plan.format !== 'plan') {
       throw new UsageError(`${plan.file} is not a plan; give a plan JSON (terraform show -json), or two inputs: <base> <head>`, 'diff');
@@ -96,7 +107,9 @@ export async function diff(argv: string[], io: CliIo): Promise<ExitCode> {
     const failed = read.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failed !== undefined) throw failed.reason;
     const [base, head] = read.map((r) => (r as PromiseFulfilledResult<Awaited<ReturnType<typeof loadSources>>>).value);
-    const [baseGraph, headGraph] = [graphOf(base), graphOf(head)];
+    // Both sides on the same tenant: what the change opens on top of what is there already.
+    const live = await readLiveTenant('diff', args, io);
+    const [baseGraph, headGraph] = [graphOnTenant(base, live), graphOnTenant(head, live)];
     result = diffGraphs(baseGraph, headGraph);
     credentials = diffCredentials(baseGraph, headGraph);
     escalations = diffEscalations(baseGraph, headGraph);

@@ -2,13 +2,13 @@ import { AccessReport, buildReport } from '../../review/report/access-report';
 import { renderReportJsonParts, renderReportMarkdown } from '../../review/report/render-report';
 import type * as RenderReportHtmlModule from '../../review/report/render-report-html';
 import { CliIo, ExitCode } from '../cli-io';
-import { graphOf } from '../load-graph';
+import { graphOnTenant, LIVE_HELP, LIVE_OPTIONS, readLiveTenant } from '../live-tenant';
 import { CommandSpec, parseArgs } from '../parse-args';
 import { stepSummary } from '../step-summary';
 import { deliver, STANDARD_OUTPUT } from '../write-failure';
 import { loadConfiguredSources, VARIABLE_HELP, VARIABLE_OPTIONS } from './configured-sources';
 
-export const REPORT: CommandSpec = { name: 'report', values: { format: ['markdown', 'json', 'html'] }, flags: [], repeatable: VARIABLE_OPTIONS };
+export const REPORT: CommandSpec = { name: 'report', values: { format: ['markdown', 'json', 'html'], ...LIVE_OPTIONS }, flags: [], repeatable: VARIABLE_OPTIONS };
 
 export const REPORT_HELP = `Usage: azure-access report [options] <inputs...>
 
@@ -20,12 +20,13 @@ still present; escalation chains.
 Options:
   --format markdown|json|html   output format (default markdown); html is one self-contained
                                 page with the access drawn as a graph
-${VARIABLE_HELP}When GITHUB_STEP_SUMMARY is set, the markdown report is appended to it as well.
+${VARIABLE_HELP}${LIVE_HELP}When GITHUB_STEP_SUMMARY is set, the markdown report is appended to it as well.
 `;
 
 export async function report(argv: string[], io: CliIo): Promise<ExitCode> {
   const args = parseArgs(REPORT, argv);
-  const result = buildReport(graphOf(await loadConfiguredSources('report', args, io)));
+  const sources = await loadConfiguredSources('report', args, io);
+  const result = buildReport(graphOnTenant(sources, await readLiveTenant('report', args, io)));
   const format = args.options.format ?? 'markdown';
   // Rendered whole before anything is written; JSON in parts, which are written one after another.
   const output = format === 'json' ? renderReportJsonParts(result) : [format === 'html' ? renderHtml(result) : renderReportMarkdown(result)];

@@ -8,6 +8,9 @@ import { EscalationPath } from '../../roles/escalation-path';
 import { describeCredentialStore } from '../graph/describe-credential-store';
 import { GraphCredentialStore, GraphGrant, GraphPrincipal, GraphWorkloadTrust } from '../graph/graph-types';
 
+/** What a step says of an edge the live tenant holds and the code does not declare. */
+export const IN_TENANT = ' (in the tenant, not in this code)';
+
 /** The scope as a reviewer knows it: its name, or the value as written. */
 export function scopeName(grant: StepBasis): string {
   return grant.scope.name ?? (grant.scope.value || '(no scope)');
@@ -18,7 +21,7 @@ export function scopeName(grant: StepBasis): string {
  * principal. An eligibility (with what its activation needs) is `is eligible for "…" at … (after activation, …)`.
  */
 export function holdsStep(grant: GraphGrant, holder: string | undefined, activation?: string): EscalationStep {
-  const condition = grant.condition === undefined ? '' : ' (with a condition)';
+  const condition = (grant.condition === undefined ? '' : ' (with a condition)') + (grant.origin.tenant === undefined ? '' : IN_TENANT);
   const who = holder === undefined ? '' : `${holder} `;
   if (activation !== undefined) {
     return {
@@ -49,12 +52,13 @@ export function actsAsStep(acting: ActingAs): EscalationStep {
   const { attachment: { identity, resource: on }, effect } = acting;
   const name = identity.principal.name;
   const assumed = acting.assumed ? ', counted as within the scope because its resource group cannot be read' : '';
+  const tenant = identity.origin.tenant === undefined ? '' : IN_TENANT;
   const what = effect.kind === 'function-content'
     ? `overwrites the code of ${on.name} in ${on.storageAccount?.name ?? 'its storage account'} and runs as ${name}`
     : effect.kind === 'run-as' ? `${effect.verb} ${name} on ${on.name}` : `${effect.verb} ${name}`;
   return {
     kind: 'acts-as',
-    description: `${what} (${acting.action}${assumed})`,
+    description: `${what} (${acting.action}${assumed})${tenant}`,
     grant: acting.grant,
     path: acting.path,
     action: acting.action,

@@ -169,7 +169,9 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string
  * are ever compared. The output is as large as the chains are many; nothing else grows faster.
  */
 export function computeReach(graph: AccessGraph): ReachResult {
-  const identitiesByDocument = groupBy(graph.identities, (i) => documentKeyOf(i.origin));
+  // The live tenant's identities (when the review was given them) sit beside the code's, placed in its documents.
+  const allIdentities = graph.tenantIdentities.length === 0 ? graph.identities : [...graph.identities, ...graph.tenantIdentities];
+  const identitiesByDocument = groupBy(allIdentities, (i) => documentKeyOf(i.origin));
   const localAccountsOff = new Map<string, Set<string>>();
   for (const cluster of graph.kubernetesClusters) {
     if (cluster.localAccountsDisabled !== true) continue;
@@ -193,7 +195,7 @@ export function computeReach(graph: AccessGraph): ReachResult {
 
   // Each principal that holds a grant, once, with its grants worked out and (when first asked) where they lead.
   const principals = new Map<string, PrincipalRecord>();
-  for (const grant of graph.grants) {
+  for (const grant of graph.tenantGrants.length === 0 ? graph.grants : [...graph.grants, ...graph.tenantGrants]) {
     const within = contentsFor(grant.origin);
     const node: GrantNode = { grant, document: within.documentKey, placement: grant.scopePlacement };
     const record = principals.get(grant.principal.key);
@@ -219,7 +221,7 @@ export function computeReach(graph: AccessGraph): ReachResult {
   }
   // A system-assigned identity is only ever acted as by code on its own resource, by principal key.
   const systemAssignedOn = new Map<string, string>();
-  for (const identity of graph.identities.filter((i) => i.kind === 'system-assigned')) {
+  for (const identity of allIdentities.filter((i) => i.kind === 'system-assigned')) {
     systemAssignedOn.set(identity.principal.key, `${documentKeyOf(identity.origin)}\u0000${identity.origin.address}`);
   }
   // Which paths a role opens, and by which of its operations, is matched once per role; where they

@@ -95,8 +95,10 @@ export function graphEdgeKeys(graph: AccessGraph): Set<string> {
     }
   }
   for (const holdings of entraHoldingsOf(graph).values()) for (const holding of holdings) keys.add(basisKey('entra', holding.basis));
-  for (const identity of graph.identities) {
-    if (identity.kind !== 'user-assigned') continue;
+  // The live tenant's grants and identities are edges both sides of a diff share: never "added".
+  for (const grant of graph.tenantGrants) keys.add(basisKey('grant', grant));
+  for (const identity of [...graph.identities, ...graph.tenantIdentities]) {
+    if (identity.kind !== 'user-assigned' && identity.origin.tenant === undefined) continue;
     for (const on of identity.attachedTo) keys.add(attachmentKey(on.type, on.name, identity.principal.name));
   }
   for (const trust of graph.workloadTrusts) {
@@ -518,12 +520,37 @@ function rootCause(edge: ChainEdge, chains: EscalationChain[]): RootCause {
 
 const causesByGraph = new WeakMap<AccessGraph, RootCause[]>();
 
-/** The root causes of a graph's escalations (the chains AZA013 reports), worked out once per graph. */
+/**
+ * The root causes of a graph's escalations (the chains AZA013 reports), worked out once per graph.
+ * With the live tenant beside the code, only chains that pass an edge of the code count (the
+ * tenant's own are `audit`'s to report), and the code's edges are root causes before the
+ * tenant's: the code is what the review can change.
+ */
 export function rootCausesOfGraph(graph: AccessGraph): RootCause[] {
   let causes = causesByGraph.get(graph);
   if (causes === undefined) {
-    causes = groupByRootCause(reachOfGraph(graph).chains.filter(isReportedChain));
+    const reported = reachOfGraph(graph).chains.filter(isReportedChain);
+    if (graph.tenantGrants.length === 0 && graph.tenantIdentities.length === 0) {
+      causes = groupByRootCause(reported);
+    } else {
+      const inTenant = tenantEdgeTest(graph);
+      const edgeOf = edgeReader();
+      const passesCode = (chain: EscalationChain) => chain.steps.some((step) => {
+        const edge = edgeOf(step);
+        return edge !== undefined && !inTenant(edge);
+      });
+      causes = groupByRootCause(reported.filter(passesCode), (edge) => !inTenant(edge));
+    }
     causesByGraph.set(graph, causes);
   }
   return causes;
+}
+
+/**
+ * Whether an edge is the live tenant's, not the code's: read from an export, or a tenant
+ * identity's attachment to a resource the code declares (the attachment is the tenant's).
+ */
+export function tenantEdgeTest(graph: AccessGraph): (edge: ChainEdge) => boolean {
+  const identities = new Set(graph.tenantIdentities.map((i) => i.principal.key));
+  return (edge) => edge.origin.tenant !== undefined || (edge.kind === 'attachment' && identities.has(edge.principal.key));
 }

@@ -35,6 +35,7 @@ import {
   GraphGitHubEnvironment,
   GraphTerraformCloudWorkspace,
   GraphWorkloadTrust,
+  TenantEdges,
   GraphKubernetesCluster,
   GraphGrant,
   GraphGroupActivationPolicy,
@@ -62,6 +63,7 @@ import { ResourcePlacement } from './resource-placement';
 import { serviceAssignmentScope, serviceRoleOf, serviceRoleSetAssignedBy } from './service-role';
 import { stablePrincipalKey, withStableKey } from './stable-principal';
 import { stableScopeOf } from './stable-scope';
+import { DocumentContext, overlayTenant } from './tenant-overlay';
 import { readWorkloadTrusts } from './workload-trusts';
 import { Duration } from '../../model/duration';
 import { isGuid } from '../../model/guid';
@@ -74,6 +76,12 @@ export interface GraphInput {
   readonly document: TerraformDocument;
   /** The cdktf stack the document is, when read through a cdktf.out manifest (a SourceDocument carries it). */
   readonly stack?: string;
+}
+
+/** How a graph is made. */
+export interface GraphOptions {
+  /** Keep what placing the live tenant's edges among the code's needs (`addTenant`). */
+  readonly forTenant?: boolean;
 }
 
 /** Exceptions a configuration file adds, by Terraform address (for HCL repositories). */
@@ -194,8 +202,9 @@ function safeDuration(make: () => Duration): Duration | undefined {
  * as the wider case. The documents are read here and nowhere after: rules and reach see the graph.
  */
 export class AccessGraph {
-  public static fromDocuments(inputs: GraphInput[], suppressions: SuppressionsByAddress = new Map()): AccessGraph {
+  public static fromDocuments(inputs: GraphInput[], suppressions: SuppressionsByAddress = new Map(), options: GraphOptions = {}): AccessGraph {
     const graph = new AccessGraph();
+    if (options.forTenant) graph.documents = [];
     for (const input of inputs) {
       graph.add(new DocumentIndex(input.file, input.document), input.document, suppressions, input.stack);
       graph.readMoves(input);
@@ -249,8 +258,29 @@ export class AccessGraph {
   public readonly delegatedGrants: GraphDelegatedGrant[] = [];
   /** Permissions applications only request (`required_resource_access`): informational, never a grant. */
   public readonly requestedPermissions: GraphRequestedPermission[] = [];
+  /**
+   * Role assignments the live tenant holds and the code does not declare (`addTenant`): reach
+   * follows them beside the code's grants; no rule judges them (they are `audit`'s to report).
+   */
+  public readonly tenantGrants: GraphGrant[] = [];
+  /** Managed identities of the live tenant, on the resources they belong to: reach acts as them as it acts as the code's. */
+  public readonly tenantIdentities: GraphIdentity[] = [];
+
+  /** What placing the live tenant's edges needs of each document; kept only for a graph made `forTenant`. */
+  private documents?: DocumentContext[];
 
   private constructor() {}
+
+  /**
+   * Adds what the live tenant holds beside the code (see tenant-overlay.ts), before anything is
+   * asked of the graph: reach is worked out once per graph.
+   */
+  public addTenant(edges: TenantEdges): void {
+    if (this.documents === undefined) throw new Error('AccessGraph.addTenant: the graph was not made forTenant');
+    const placed = overlayTenant(edges, this.documents);
+    this.tenantGrants.push(...placed.grants);
+    this.tenantIdentities.push(...placed.identities);
+  }
 
   /** Every distinct principal that holds a grant or an eligibility, by key. */
   public get principals(): GraphPrincipal[] {
@@ -281,7 +311,17 @@ export class AccessGraph {
     const placement = new ResourcePlacement(index, document);
     const customRoles = this.readCustomRoles(index, origin);
     const resolved = new Resolved(index, customRoles);
-    this.readIdentities(index, origin, new PlacedResources(placement, origin));
+    const resources = new PlacedResources(placement, origin);
+    this.readIdentities(index, origin, resources);
+    this.documents?.push({
+      file: index.file,
+      ...(stack === undefined ? {} : { stack }),
+      placement,
+      resources,
+      scopeOf: (value) => resolved.scopeOf(value),
+      roleOf: (body) => resolved.roleOf(body),
+      principalOf: (body, principalType) => resolved.principalOf(body, principalType),
+    });
 
     // azapi resources are read in the form of the azurerm resource that carries the same access.
     const azapiBlocks = index.ofType(...AZAPI_TYPES).filter((b) => azapiKindOf(b) !== undefined);

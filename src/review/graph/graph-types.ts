@@ -36,6 +36,53 @@ export interface Origin {
   readonly declaredAt?: DeclaredPlace;
   /** For a block of a module instance: the module calls that lead to it, outermost first, each with where its `module` block is. */
   readonly moduleCalls?: readonly ModuleCallSite[];
+  /**
+   * Set for an edge the live tenant holds and the code does not declare (a role assignment, a
+   * managed identity of a live export): the export and the JSON pointer of the item. It is placed
+   * in the code's document (`file`, `stack`) so reach compares it with the code's resources.
+   */
+  readonly tenant?: TenantPlace;
+}
+
+/** Where in a live export an edge of the tenant was read: the file, and the item's JSON pointer. */
+export interface TenantPlace {
+  readonly file: string;
+  readonly place: string;
+}
+
+/** A role assignment or eligibility the live tenant holds, as the review overlays it on the code. */
+export interface TenantAssignment {
+  readonly at: TenantPlace;
+  /** The ARM ID of the assignment. */
+  readonly id: string;
+  /** Object ID, lower case. */
+  readonly principalId: string;
+  /** `User`, `Group`, `ServicePrincipal`, ... as Azure writes it. */
+  readonly principalType?: string;
+  /** The friendliest name the exports give the principal. */
+  readonly principalName?: string;
+  readonly roleDefinitionId: string;
+  readonly roleName?: string;
+  /** The scope's ARM ID. */
+  readonly scope: string;
+  readonly condition?: string;
+}
+
+/** A managed identity the live tenant holds, as the review overlays it on the code. */
+export interface TenantIdentity {
+  readonly at: TenantPlace;
+  /** Object ID, lower case: what role assignments name. */
+  readonly objectId: string;
+  readonly name: string;
+  readonly kind: 'user-assigned' | 'system-assigned';
+  /** The ARM ID of the identity (user-assigned) or of the resource it belongs to (system-assigned). */
+  readonly resourceId: string;
+}
+
+/** What the live tenant holds that the code does not declare: the review's second source of edges. */
+export interface TenantEdges {
+  readonly assignments: readonly TenantAssignment[];
+  readonly identities: readonly TenantIdentity[];
 }
 
 /** Who holds access. `key` identifies the principal across the graph. */

@@ -1,0 +1,55 @@
+import { CliIo } from './cli-io';
+import { graphOf } from './load-graph';
+import { ParsedArgs } from './parse-args';
+import { readTextFile } from './read-text-file';
+import { UsageError } from './usage-error';
+import type { LiveExports } from '../review/audit/live-types';
+import type * as ManagedIdentitiesModule from '../review/audit/parse-managed-identities';
+import type * as RoleAssignmentsModule from '../review/audit/parse-role-assignments';
+import type * as TenantEdgesModule from '../review/audit/tenant-edges';
+import { AccessGraph, SuppressionsByAddress } from '../review/graph/access-graph';
+import { SourceDocument } from '../review/reader/source-document';
+
+/** The options that give `check`, `report` and `diff` the live tenant, as `audit` takes them. */
+export const LIVE_OPTIONS = { 'live-assignments': 'any', 'identities': 'any' } as const;
+
+export const LIVE_HELP = `The tenant as it is (the same exports as audit): the code is reviewed on top of what the tenant
+holds, and a path that needs both says which steps are "in the tenant, not in this code":
+  --live-assignments FILE   az role assignment list --all -o json
+  --identities FILE         Microsoft Graph managed-identity servicePrincipals (with --live-assignments)
+`;
+
+/* eslint-disable @typescript-eslint/no-require-imports */
+// The exports' readers load only when a command is given exports: most reviews have none.
+const parsers = () => ({
+  assignments: (require('../review/audit/parse-role-assignments') as typeof RoleAssignmentsModule).parseRoleAssignmentList,
+  identities: (require('../review/audit/parse-managed-identities') as typeof ManagedIdentitiesModule).parseManagedIdentities,
+  edges: (require('../review/audit/tenant-edges') as typeof TenantEdgesModule).tenantEdgesOf,
+});
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+/** The live exports the command was given, read and checked; undefined without `--live-assignments`. */
+export async function readLiveTenant(command: string, args: ParsedArgs, io: CliIo): Promise<LiveExports | undefined> {
+  const assignments = args.options['live-assignments'];
+  const identities = args.options.identities;
+  if (assignments === undefined) {
+    if (identities !== undefined) throw new UsageError('--identities needs --live-assignments: the identities hold what the assignments say', command);
+    return undefined;
+  }
+  const parse = parsers();
+  return {
+    assignments: parse.assignments(assignments, await readTextFile(io.cwd, assignments)),
+    ...(identities === undefined ? {} : { managedIdentities: parse.identities(identities, await readTextFile(io.cwd, identities)) }),
+  };
+}
+
+/**
+ * The code's graph, with the live tenant's edges beside it when there are exports: the
+ * assignments the code does not declare and the managed identities on their resources.
+ */
+export function graphOnTenant(sources: SourceDocument[], live: LiveExports | undefined, suppressions?: SuppressionsByAddress): AccessGraph {
+  if (live === undefined) return graphOf(sources, suppressions);
+  const graph = graphOf(sources, suppressions, { forTenant: true });
+  graph.addTenant(parsers().edges(live, graph));
+  return graph;
+}

@@ -1,0 +1,120 @@
+import { terraformTypeOfArm } from './arm-terraform-types';
+import { GraphGrant, GraphIdentity, GraphPrincipal, GraphResource, GraphRole, GraphScope, Origin, TenantEdges, TenantPlace } from './graph-types';
+import { PlacedResources } from './placed-resources';
+import { ResourcePlacement } from './resource-placement';
+import { PrincipalKind } from '../../model/principal-kind';
+import { ScopeLevel } from '../../model/scope-level';
+import { parseArmId } from '../../scope/arm-id';
+
+/** What the overlay needs of one document of the code: where its resources are, and how it reads values. */
+export interface DocumentContext {
+  readonly file: string;
+  readonly stack?: string;
+  readonly placement: ResourcePlacement;
+  readonly resources: PlacedResources;
+  readonly scopeOf: (value: string) => GraphScope;
+  readonly roleOf: (body: Record<string, unknown>) => GraphRole;
+  readonly principalOf: (body: Record<string, unknown>, principalType?: string) => GraphPrincipal;
+}
+
+/** The tenant's edges, placed among the code's. */
+export interface PlacedTenant {
+  readonly grants: GraphGrant[];
+  readonly identities: GraphIdentity[];
+}
+
+/**
+ * Places what the live tenant holds beside what the code declares, so reach follows both: each
+ * role assignment the code does not declare becomes a grant, each managed identity of the export
+ * an identity on its resource. Each goes into the document that declares its resource (a data
+ * source counts: `data.azurerm_automation_account.ops` is the account the tenant's identity runs
+ * on), else the first: resources are compared by address only within a document, while
+ * subscriptions and groups are the same everywhere. A principal the code declares with a stated
+ * object ID (a plan) is that principal; any other is known by its object ID and the export's name.
+ */
+export function overlayTenant(edges: TenantEdges, documents: readonly DocumentContext[]): PlacedTenant {
+  if (documents.length === 0) return { grants: [], identities: [] };
+  const declaring = (armId: string): DocumentContext => documents.find((d) => d.placement.locate(armId).address !== undefined) ?? documents[0];
+  const identities: GraphIdentity[] = [];
+  const identityPrincipals = new Map<string, GraphPrincipal>();
+  for (const identity of edges.identities) {
+    const document = declaring(identity.resourceId);
+    const principal = principalOf(document, identity.objectId, 'ServicePrincipal', identity.name, PrincipalKind.MANAGED_IDENTITY);
+    identityPrincipals.set(identity.objectId, principal);
+    // An identity the code declares with its object ID stated (a plan) is the code's own already.
+    if (principal.key !== identity.objectId.toLowerCase()) continue;
+    const resource = resourceOf(document, identity.resourceId, identity.kind, identity.at);
+    identities.push({
+      origin: originIn(document, identity.at, identity.resourceId),
+      kind: identity.kind,
+      principal,
+      name: identity.name,
+      resource,
+      // A user-assigned identity's export does not say what runs as it; a system-assigned one runs on its resource.
+      attachedTo: identity.kind === 'system-assigned' ? [resource] : [],
+    });
+  }
+  const grants = edges.assignments.map((assignment): GraphGrant => {
+    const document = declaring(assignment.scope);
+    const scope = document.scopeOf(assignment.scope);
+    return {
+      origin: originIn(document, assignment.at, assignment.id),
+      principal: identityPrincipals.get(assignment.principalId)
+        ?? principalOf(document, assignment.principalId, assignment.principalType, assignment.principalName, undefined),
+      role: document.roleOf({
+        role_definition_id: assignment.roleDefinitionId,
+        ...(assignment.roleName === undefined ? {} : { role_definition_name: assignment.roleName }),
+      }),
+      scope,
+      scopePlacement: document.placement.locate(scope.value),
+      via: 'role-assignment',
+      ...(assignment.condition === undefined ? {} : { condition: assignment.condition }),
+    };
+  });
+  return { grants, identities };
+}
+
+/** An origin in the code's document (so reach compares it with the code's resources) that says where in the export it was read. */
+function originIn(document: DocumentContext, at: TenantPlace, id: string): Origin {
+  return { file: document.file, ...(document.stack === undefined ? {} : { stack: document.stack }), address: id, suppressions: [], tenant: at };
+}
+
+/**
+ * The principal of an object ID: the code's own when the document states that ID, else one known
+ * by the ID, named as the export names it.
+ */
+function principalOf(document: DocumentContext, objectId: string, principalType: string | undefined, name: string | undefined,
+  kind: PrincipalKind | undefined): GraphPrincipal {
+  const declared = document.principalOf({ principal_id: objectId }, principalType);
+  if (declared.key !== objectId.toLowerCase()) return declared;
+  return {
+    key: objectId.toLowerCase(),
+    written: objectId,
+    name: name ?? objectId,
+    kind: kind ?? declared.kind,
+    stableKey: objectId.toLowerCase(),
+  };
+}
+
+/** The resource an identity belongs to: the block the code declares for it, else one known by its ARM ID. */
+function resourceOf(document: DocumentContext, armId: string, kind: 'user-assigned' | 'system-assigned', at: TenantPlace): GraphResource {
+  const placed = document.placement.locate(armId);
+  const block = placed.address === undefined ? undefined : document.placement.index.get(placed.address);
+  if (block !== undefined) return document.resources.of(block);
+  let armType: string | undefined;
+  try {
+    const id = parseArmId(armId);
+    const section = id.providers?.[id.providers.length - 1];
+    armType = section && [section.namespace, ...section.path.map((p) => p.type)].join('/');
+  } catch {
+    armType = undefined;
+  }
+  const type = kind === 'user-assigned' ? 'azurerm_user_assigned_identity' : (armType && terraformTypeOfArm(armType)) ?? armType ?? 'unknown';
+  return {
+    address: `tenant:${armId}`,
+    origin: { file: document.file, address: `tenant:${armId}`, suppressions: [], tenant: at },
+    type,
+    name: placed.name ?? armId,
+    ...(placed.level === ScopeLevel.RESOURCE && placed.group !== undefined ? { group: placed.group } : {}),
+  };
+}
