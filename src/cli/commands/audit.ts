@@ -48,7 +48,8 @@ Live exports (in the exact shapes the tools print):
 
 Findings: assignments no code declares, declared ones missing from the tenant, people with
 standing Owner/User Access Administrator, secrets still alive (expired ones too), managed
-identities without any assignment. Secret values are never printed.
+identities without any assignment, and the escalations the tenant holds already, one per root
+cause. Secret values are never printed.
 
 Options:
   --emit-imports FILE      write Terraform import blocks (JSON) for the unmanaged assignments;

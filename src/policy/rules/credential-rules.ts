@@ -1,8 +1,9 @@
-import { flowOf, rootCauseMessage } from './escalation-rules';
+import { flowOf } from './escalation-rules';
 import { holdingsOf, widestHolding } from './principal-holdings';
 import { keptInStoresFix, keptInStoresFlows, keptInStoresText } from './secret-kept-in-ci';
 import { RuleId } from '../../model/rule-id';
 import { Severity } from '../../model/severity';
+import { rootCauseMessage } from '../../review/escalation/root-cause-verdict';
 import { RootCause, rootCausesOfGraph } from '../../review/escalation/root-causes';
 import { AccessGraph } from '../../review/graph/access-graph';
 import { credentialKey, storesByCredential } from '../../review/graph/ci-secret-stores';

@@ -1,27 +1,12 @@
 import { RuleId } from '../../model/rule-id';
 import { Severity } from '../../model/severity';
-import { describeChainBounded, describeReach, STEPS_SHOWN } from '../../review/escalation/describe-root-cause';
+import { STEPS_SHOWN } from '../../review/escalation/describe-root-cause';
 import { EscalationChain, EscalationStep, firstStepOf } from '../../review/escalation/escalation-chain';
+import { rootCauseMessage, rootCauseSeverity } from '../../review/escalation/root-cause-verdict';
 import { RootCause, rootCausesOfGraph } from '../../review/escalation/root-causes';
 import { describePrincipal } from '../../review/graph/describe-principal';
 import { Origin } from '../../review/graph/graph-types';
-import { APPLICATION_DEFINED, PermissionTier, tierName } from '../../roles/permission-tier';
-import { PrivilegeTier } from '../../roles/privilege-tier';
 import { FindingFlow, Rule, RuleHit } from '../rule';
-
-/**
- * The tier of what a root cause opens decides how bad it is: tier 0 is an error, tier 1 a warning,
- * tier 2 a note, and so is an application's own app role (no directory privilege by itself).
- */
-const SEVERITY_OF_TIER: Record<PermissionTier, Severity> = {
-  [PrivilegeTier.CONTROL_PLANE]: Severity.ERROR,
-  [PrivilegeTier.MANAGEMENT_PLANE]: Severity.WARNING,
-  [PrivilegeTier.USER_ACCESS]: Severity.INFO,
-  [APPLICATION_DEFINED]: Severity.INFO,
-};
-
-/** How many ends a message names before it counts the rest. */
-const ENDS_NAMED = 3;
 
 /** How many paths a finding carries step by step (SARIF code flows), worst first. */
 const FLOWS = 3;
@@ -37,31 +22,6 @@ export function flowOf(chain: EscalationChain): FindingFlow<Origin> {
   const half = STEPS_SHOWN / 2;
   const skipped = steps.length - STEPS_SHOWN;
   return { steps: [...steps.slice(0, half), { where: steps[half].where, message: `… ${skipped} more steps …` }, ...steps.slice(-half)] };
-}
-
-/** Reaching a role that can grant access, or beyond every scope held, is an error whatever the tier. */
-function severityOf(cause: RootCause): Severity {
-  if (cause.chains.some((c) => c.reaches.canGrantAccess || c.widens)) return Severity.ERROR;
-  return SEVERITY_OF_TIER[cause.tier];
-}
-
-/**
- * `group platform-admins is eligible for "Contributor" at rg-ordering opens 3 escalation paths,
- * up to tier 0: "Owner" at …, … Shortest: …`: the root cause, what it opens, and one path to read.
- */
-export function rootCauseMessage(cause: RootCause): string {
-  return `${cause.edge.description} ${opensPathsText(cause)}`;
-}
-
-/** `opens 3 escalation paths from 2 principals, up to tier 0: … Shortest: …`: what a root cause opens, after its subject. */
-function opensPathsText(cause: RootCause): string {
-  const n = cause.chains.length;
-  const named = cause.ends.slice(0, ENDS_NAMED).map(describeReach).join(', ');
-  const more = cause.ends.length > ENDS_NAMED ? `, and ${cause.ends.length - ENDS_NAMED} more` : '';
-  const from = cause.starts.length === 1 ? '' : ` from ${cause.starts.length} principals`;
-  const shortest = cause.chains.reduce((a, b) => (b.trail.length < a.trail.length ? b : a));
-  return `opens ${n} escalation path${n === 1 ? '' : 's'}${from}, up to ${tierName(cause.tier)}: ${named}${more}. `
-    + `Shortest: ${describeChainBounded(shortest)}.`;
 }
 
 /** What to take away: this edge, or what its paths need of it. */
@@ -142,7 +102,7 @@ function rootCauseHit(cause: RootCause): RuleHit {
     reaches: cause.ends.map((end) => ({ role: end.role, scope: end.scope })),
     // The root cause, not what it reaches: a path added to it keeps its code-scanning alert.
     target: cause.edge.description,
-    severity: severityOf(cause),
+    severity: rootCauseSeverity(cause),
     get paths() {
       return (paths ??= cause.chains.map((chain) => ({ origin: chain.origin, reaches: { role: chain.reaches.role, scope: chain.reaches.scope } })));
     },

@@ -21,4 +21,6 @@ export enum AuditRuleId {
   NOT_COMPARABLE = 'AUD008',
   /** An export holds only its first page (`nextLink`): what is on later pages was not audited. */
   INCOMPLETE_EXPORT = 'AUD009',
+  /** An escalation the tenant holds already: a root cause of paths made of the live exports' assignments and identities. */
+  ESCALATION_IN_TENANT = 'AUD010',
 }

@@ -9,6 +9,7 @@ import { matchDeclared } from './match-declared';
 import { PrincipalDirectory } from './principal-directory';
 import { eligibilityWithoutEnd, humanStandingAccessAdmin, RoleLookup } from './privilege-findings';
 import { sortedBy } from './sorted-by';
+import { tenantEscalations } from './tenant-escalations';
 import { checkCalendarDate } from '../../model/dates';
 import { Finding } from '../../model/finding';
 import { Severity } from '../../model/severity';
@@ -58,6 +59,7 @@ export function audit(desired: AccessGraph, live: LiveExports, options: AuditOpt
       credentialFinding(live.applications!.file, application, credential, options.today, heldByName.get(application.appId) ?? []))),
     ...(live.managedIdentities?.items ?? []).map((identity) => idleIdentityFinding(live.managedIdentities!.file, identity, holders)),
     ...exportsOf(live).filter((e) => e.nextLink !== undefined).map(incompleteExport),
+    ...tenantEscalations(live, directory),
   ].filter((f): f is Finding => f !== undefined);
 
   const ordered = sortedBy(findings, (f) => `${f.ruleId}\u0000${f.file}\u0000${f.address}\u0000${f.message}`);

@@ -1,5 +1,5 @@
 import { declaredAccessOf } from './declared-access';
-import { LiveExports } from './live-types';
+import { LiveAssignment, LiveExports } from './live-types';
 import { matchDeclared } from './match-declared';
 import { PrincipalDirectory } from './principal-directory';
 import { AccessGraph } from '../graph/access-graph';
@@ -15,8 +15,17 @@ import { TenantEdges } from '../graph/graph-types';
 export function tenantEdgesOf(live: LiveExports, code: AccessGraph): TenantEdges {
   const directory = new PrincipalDirectory(live);
   const { unmatchedLive } = matchDeclared(declaredAccessOf(code), live.assignments.items, directory);
+  return edgesOf(unmatchedLive, live, directory);
+}
+
+/** Everything the live tenant holds, as edges of a graph of its own: what `audit` finds the tenant's own escalations in. */
+export function allTenantEdges(live: LiveExports, directory: PrincipalDirectory): TenantEdges {
+  return edgesOf(live.assignments.items, live, directory);
+}
+
+function edgesOf(assignments: readonly LiveAssignment[], live: LiveExports, directory: PrincipalDirectory): TenantEdges {
   return {
-    assignments: unmatchedLive.filter((a) => a.kind === 'standing').map((a) => {
+    assignments: assignments.filter((a) => a.kind === 'standing').map((a) => {
       const name = directory.displayNameOf(a.principalId);
       return {
         at: { file: a.file, place: a.place },

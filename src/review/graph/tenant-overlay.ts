@@ -1,10 +1,11 @@
 import { terraformTypeOfArm } from './arm-terraform-types';
-import { GraphGrant, GraphIdentity, GraphPrincipal, GraphResource, GraphRole, GraphScope, Origin, TenantEdges, TenantPlace } from './graph-types';
+import { GraphGrant, GraphIdentity, GraphPlacement, GraphPrincipal, GraphResource, GraphRole, GraphScope, Origin, TenantEdges, TenantPlace } from './graph-types';
 import { PlacedResources } from './placed-resources';
 import { ResourcePlacement } from './resource-placement';
 import { PrincipalKind } from '../../model/principal-kind';
 import { ScopeLevel } from '../../model/scope-level';
 import { parseArmId } from '../../scope/arm-id';
+import { setAndReturn } from '../set-and-return';
 
 /** What the overlay needs of one document of the code: where its resources are, and how it reads values. */
 export interface DocumentContext {
@@ -54,9 +55,15 @@ export function overlayTenant(edges: TenantEdges, documents: readonly DocumentCo
       attachedTo: identity.kind === 'system-assigned' ? [resource] : [],
     });
   }
+  const placements = new Map<GraphPlacement, GraphPlacement>();
   const grants = edges.assignments.map((assignment): GraphGrant => {
     const document = declaring(assignment.scope);
     const scope = document.scopeOf(assignment.scope);
+    const located = document.placement.locate(scope.value);
+    // A resource the code does not declare is known by its ARM ID: the address its tenant identity's resource has.
+    // One object per place, as the code's placements are: reach works out a scope's routes once per object.
+    const scopePlacement = located.level === ScopeLevel.RESOURCE && located.address === undefined
+      ? placements.get(located) ?? setAndReturn(placements, located, { ...located, address: tenantAddress(assignment.scope) }) : located;
     return {
       origin: originIn(document, assignment.at, assignment.id),
       principal: identityPrincipals.get(assignment.principalId)
@@ -66,7 +73,7 @@ export function overlayTenant(edges: TenantEdges, documents: readonly DocumentCo
         ...(assignment.roleName === undefined ? {} : { role_definition_name: assignment.roleName }),
       }),
       scope,
-      scopePlacement: document.placement.locate(scope.value),
+      scopePlacement,
       via: 'role-assignment',
       ...(assignment.condition === undefined ? {} : { condition: assignment.condition }),
     };
@@ -110,11 +117,17 @@ function resourceOf(document: DocumentContext, armId: string, kind: 'user-assign
     armType = undefined;
   }
   const type = kind === 'user-assigned' ? 'azurerm_user_assigned_identity' : (armType && terraformTypeOfArm(armType)) ?? armType ?? 'unknown';
+  const address = tenantAddress(armId);
   return {
-    address: `tenant:${armId}`,
-    origin: { file: document.file, address: `tenant:${armId}`, suppressions: [], tenant: at },
+    address,
+    origin: { file: document.file, address, suppressions: [], tenant: at },
     type,
     name: placed.name ?? armId,
     ...(placed.level === ScopeLevel.RESOURCE && placed.group !== undefined ? { group: placed.group } : {}),
   };
+}
+
+/** The address of a resource known only by its ARM ID, the same however the exports write its case. */
+function tenantAddress(armId: string): string {
+  return `tenant:${armId.replace(/\/+$/, '').toLowerCase()}`;
 }

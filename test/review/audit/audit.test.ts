@@ -106,12 +106,34 @@ describe('an audit of the sample tenant against its code', () => {
     })]);
   });
 
+  test('AUD010: the tenant\'s own escalation at its root cause, the grant nearest the end: the pipeline\'s Contributor runs as the identity that reads the vault', () => {
+    const found = ids(result.findings, AuditRuleId.ESCALATION_IN_TENANT);
+    expect(found).toEqual([{
+      ruleId: AuditRuleId.ESCALATION_IN_TENANT,
+      severity: Severity.WARNING,
+      file: 'az-role-assignment-list.json',
+      address: assignmentId(3, KV),
+      message: 'managed identity id-contoso-app holds "Key Vault Secrets User" at kv-contoso-app opens 1 escalation path, up to tier 1: '
+        + '"Key Vault Secrets User" at kv-contoso-app. Shortest: application contoso-deploy-pipeline → holds "Contributor" at '
+        + `${SUB} → attaches to a resource it writes and runs as id-contoso-app (Microsoft.ManagedIdentity/userAssignedIdentities/assign/action) `
+        + '→ id-contoso-app holds "Key Vault Secrets User" at kv-contoso-app.',
+      fix: expect.stringContaining('Remove or narrow this assignment in the tenant'),
+    }]);
+  });
+
+  test('AUD010 finds nothing where no path leads anywhere: the exports without the pipeline\'s Contributor', () => {
+    const exports = sampleExports();
+    const withoutContributor = { ...exports, assignments: { ...exports.assignments, items: exports.assignments.items.filter((a) => a.roleName !== 'Contributor') } };
+    expect(withoutContributor.assignments.items.length).toBe(exports.assignments.items.length - 1);
+    expect(ids(audit(emptyGraph(), withoutContributor, { today: TODAY }).findings, AuditRuleId.ESCALATION_IN_TENANT)).toEqual([]);
+  });
+
   test('no human holds access administration standing in the sample', () => {
     expect(ids(result.findings, AuditRuleId.HUMAN_STANDING_ACCESS_ADMIN)).toEqual([]);
   });
 
   test('a summary that adds up, and findings in rule order', () => {
-    expect(result.summary).toEqual({ error: 1, warning: 5, info: 4, live: 6, matched: 3, unmanaged: 3, missing: 1, notComparable: 1 });
+    expect(result.summary).toEqual({ error: 1, warning: 6, info: 4, live: 6, matched: 3, unmanaged: 3, missing: 1, notComparable: 1 });
     const rules = result.findings.map((f) => f.ruleId);
     expect(rules).toEqual([...rules].sort());
     expect(result.sources).toEqual([
@@ -190,7 +212,7 @@ describe('rendering', () => {
       'Compared the code with `az-role-assignment-list.json`, `arm-role-eligibility-schedules-list.json`, `graph-applications-credentials.json`, '
         + '`graph-serviceprincipals-managedidentity.json` on 2026-06-01.',
       '',
-      '10 findings (1 error, 5 warning, 4 info). 3 of 6 live assignments matched the code; 3 unmanaged; 1 declared but missing; 1 not comparable.',
+      '11 findings (1 error, 6 warning, 4 info). 3 of 6 live assignments matched the code; 3 unmanaged; 1 declared but missing; 1 not comparable.',
     ]);
     expect(lines[6]).toBe('| Severity | Rule | Where | Message | Fix |');
     expect(markdown).toContain('### Unmanaged');
