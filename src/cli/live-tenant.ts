@@ -1,21 +1,21 @@
 import { CliIo } from './cli-io';
 import { graphOf } from './load-graph';
-import { ParsedArgs } from './parse-args';
+import { ParsedArgs, repeatedValues } from './parse-args';
 import { readTextFile } from './read-text-file';
 import { UsageError } from './usage-error';
-import type { LiveExports } from '../review/audit/live-types';
+import { LiveAssignment, LiveExport, LiveExports, LiveManagedIdentity, mergeExports } from '../review/audit/live-types';
 import type * as ManagedIdentitiesModule from '../review/audit/parse-managed-identities';
 import type * as RoleAssignmentsModule from '../review/audit/parse-role-assignments';
 import type * as TenantEdgesModule from '../review/audit/tenant-edges';
 import { AccessGraph, SuppressionsByAddress } from '../review/graph/access-graph';
 import { SourceDocument } from '../review/reader/source-document';
 
-/** The options that give `check`, `report` and `diff` the live tenant, as `audit` takes them. */
-export const LIVE_OPTIONS = { 'live-assignments': 'any', 'identities': 'any' } as const;
+/** The options that give `check`, `report` and `diff` the live tenant, as `audit` takes them: each once per file. */
+export const LIVE_OPTIONS = ['live-assignments', 'identities'];
 
 export const LIVE_HELP = `The tenant as it is (the same exports as audit): the code is reviewed on top of what the tenant
 holds, and a path that needs both says which steps are "in the tenant, not in this code":
-  --live-assignments FILE   az role assignment list --all -o json
+  --live-assignments FILE   az role assignment list --all -o json (once per file: one per subscription)
   --identities FILE         Microsoft Graph managed-identity servicePrincipals (with --live-assignments)
 `;
 
@@ -30,17 +30,20 @@ const parsers = () => ({
 
 /** The live exports the command was given, read and checked; undefined without `--live-assignments`. */
 export async function readLiveTenant(command: string, args: ParsedArgs, io: CliIo): Promise<LiveExports | undefined> {
-  const assignments = args.options['live-assignments'];
-  const identities = args.options.identities;
-  if (assignments === undefined) {
-    if (identities !== undefined) throw new UsageError('--identities needs --live-assignments: the identities hold what the assignments say', command);
+  const assignmentFiles = repeatedValues(args, 'live-assignments');
+  const identityFiles = repeatedValues(args, 'identities');
+  if (assignmentFiles.length === 0) {
+    if (identityFiles.length > 0) throw new UsageError('--identities needs --live-assignments: the identities hold what the assignments say', command);
     return undefined;
   }
   const parse = parsers();
-  return {
-    assignments: parse.assignments(assignments, await readTextFile(io.cwd, assignments)),
-    ...(identities === undefined ? {} : { managedIdentities: parse.identities(identities, await readTextFile(io.cwd, identities)) }),
-  };
+  // One after another, in the order given: the first bad file is the one told, every run.
+  const assignments: LiveExport<LiveAssignment>[] = [];
+  for (const file of assignmentFiles) assignments.push(parse.assignments(file, await readTextFile(io.cwd, file)));
+  const identities: LiveExport<LiveManagedIdentity>[] = [];
+  for (const file of identityFiles) identities.push(parse.identities(file, await readTextFile(io.cwd, file)));
+  const managedIdentities = mergeExports(identities);
+  return { assignments: mergeExports(assignments)!, ...(managedIdentities === undefined ? {} : { managedIdentities }) };
 }
 
 /**

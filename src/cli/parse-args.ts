@@ -17,6 +17,11 @@ export interface ParsedArgs {
   readonly repeated: { readonly name: string; readonly value: string }[];
 }
 
+/** The values of a repeatable option, in the order given (none when it was not given). */
+export function repeatedValues(args: ParsedArgs, name: string): string[] {
+  return args.repeated.filter((r) => r.name === name).map((r) => r.value);
+}
+
 /**
  * `--name value`, `--name=value`, flags, and inputs; `-` is an input (standard input) and `--`
  * ends the options. Anything unknown is a usage error naming what is accepted.

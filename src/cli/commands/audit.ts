@@ -1,5 +1,6 @@
 import { audit as auditAccess } from '../../review/audit/audit';
 import { importBlocks } from '../../review/audit/import-blocks';
+import { LiveExport, mergeExports } from '../../review/audit/live-types';
 import { parseApplications } from '../../review/audit/parse-applications';
 import { parseEligibilitySchedules } from '../../review/audit/parse-eligibility-schedules';
 import { parseManagedIdentities } from '../../review/audit/parse-managed-identities';
@@ -10,7 +11,7 @@ import { CliIo, ExitCode } from '../cli-io';
 import { thresholdResult } from '../findings-output';
 import { graphOf, loadSources } from '../load-graph';
 import { refuseInputAsOutput } from '../output-not-input';
-import { CommandSpec, parseArgs } from '../parse-args';
+import { CommandSpec, parseArgs, repeatedValues } from '../parse-args';
 import { readTextFile } from '../read-text-file';
 import { stepSummary } from '../step-summary';
 import { todayOf } from '../today';
@@ -24,23 +25,22 @@ const STDOUT = '-';
 export const AUDIT: CommandSpec = {
   name: 'audit',
   values: {
-    'live-assignments': 'any',
-    'live-eligibility': 'any',
-    'apps': 'any',
-    'identities': 'any',
     'emit-imports': 'any',
     'format': ['markdown', 'json'],
     'fail-on': ['error', 'warning', 'never'],
     'today': 'any',
   },
   flags: [],
+  // One file per subscription (or per page), as Azure exports them.
+  repeatable: ['live-assignments', 'live-eligibility', 'apps', 'identities'],
 };
 
 export const AUDIT_HELP = `Usage: azure-access audit --live-assignments FILE [options] [desired inputs...]
 
 Compares what the code declares with what the tenant holds.
 
-Live exports (in the exact shapes the tools print):
+Live exports (in the exact shapes the tools print; each may be given once per file, such as one
+file per subscription):
   --live-assignments FILE   az role assignment list --all -o json            (required)
   --live-eligibility FILE   ARM roleEligibilitySchedules list (az rest ...)
   --apps FILE               Microsoft Graph GET /applications (credentials)
@@ -65,8 +65,8 @@ When GITHUB_STEP_SUMMARY is set, the markdown audit is appended to it as well.
 export async function audit(argv: string[], io: CliIo): Promise<ExitCode> {
   const args = parseArgs(AUDIT, argv);
   const today = todayOf('audit', args.options.today);
-  const assignmentsFile = args.options['live-assignments'];
-  if (!assignmentsFile) throw new UsageError('--live-assignments FILE is required (az role assignment list --all -o json)', 'audit');
+  const filesOf = (option: string) => repeatedValues(args, option);
+  if (filesOf('live-assignments').length === 0) throw new UsageError('--live-assignments FILE is required (az role assignment list --all -o json)', 'audit');
   const importsFile = args.options['emit-imports'];
   const importsToStdout = importsFile === STDOUT;
   if (importsToStdout && args.options.format === 'json') {
@@ -77,19 +77,23 @@ export async function audit(argv: string[], io: CliIo): Promise<ExitCode> {
   if (importsFile !== undefined && !importsToStdout) {
     const exportOptions = ['live-assignments', 'live-eligibility', 'apps', 'identities'] as const;
     refuseInputAsOutput('audit', io.cwd, '--emit-imports', importsFile, [
-      ...exportOptions.filter((o) => args.options[o] !== undefined).map((o) => ({ option: `--${o}`, value: args.options[o] })),
+      ...exportOptions.flatMap((o) => filesOf(o).map((value) => ({ option: `--${o}`, value }))),
       ...args.inputs.map((value) => ({ value })),
     ]);
     checkOutputFile(io.cwd, importsFile, '--emit-imports');
   }
-  const read = async <T>(file: string | undefined, parse: (file: string, text: string) => T): Promise<T | undefined> =>
-    file === undefined ? undefined : parse(file, await readTextFile(io.cwd, file));
+  // Read one after another, in the order given: the first bad file is the one told, every run.
+  const read = async <T>(option: string, parse: (file: string, text: string) => LiveExport<T>): Promise<LiveExport<T> | undefined> => {
+    const exports: LiveExport<T>[] = [];
+    for (const file of filesOf(option)) exports.push(parse(file, await readTextFile(io.cwd, file)));
+    return mergeExports(exports);
+  };
 
   const live = {
-    assignments: (await read(assignmentsFile, parseRoleAssignmentList))!,
-    eligibilities: await read(args.options['live-eligibility'], parseEligibilitySchedules),
-    applications: await read(args.options.apps, parseApplications),
-    managedIdentities: await read(args.options.identities, parseManagedIdentities),
+    assignments: (await read('live-assignments', parseRoleAssignmentList))!,
+    eligibilities: await read('live-eligibility', parseEligibilitySchedules),
+    applications: await read('apps', parseApplications),
+    managedIdentities: await read('identities', parseManagedIdentities),
   };
   const desired = args.inputs.length ? graphOf(await loadSources('audit', args.inputs, io)) : AccessGraph.fromDocuments([]);
   const result = auditAccess(desired, live, { today });

@@ -19,9 +19,9 @@ import { loadConfiguredSources, VARIABLE_HELP, VARIABLE_OPTIONS } from './config
 
 export const CHECK: CommandSpec = {
   name: 'check',
-  values: { 'format': ['text', 'json', 'sarif'], 'fail-on': ['error', 'warning', 'never'], 'config': 'any', 'today': 'any', ...LIVE_OPTIONS },
+  values: { 'format': ['text', 'json', 'sarif'], 'fail-on': ['error', 'warning', 'never'], 'config': 'any', 'today': 'any' },
   flags: [],
-  repeatable: VARIABLE_OPTIONS,
+  repeatable: [...VARIABLE_OPTIONS, ...LIVE_OPTIONS],
 };
 
 // One line a rule, from the registry: the help lists every rule `check` can report.

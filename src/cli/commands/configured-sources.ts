@@ -15,6 +15,7 @@ export const VARIABLE_HELP = `  --var NAME=VALUE               set a variable (r
 export async function loadConfiguredSources(command: string, args: ParsedArgs, io: CliIo): Promise<SourceDocument[]> {
   // No input is the usage error loadSources words.
   if (args.inputs.length === 0) return loadSources(command, args.inputs, io);
-  const variables: VariableOption[] = args.repeated.map((o) => (o.name === 'var' ? { kind: 'var', text: o.value } : { kind: 'file', file: o.value }));
+  const variables: VariableOption[] = args.repeated.flatMap((o): VariableOption[] => (o.name === 'var' ? [{ kind: 'var', text: o.value }]
+    : o.name === 'var-file' ? [{ kind: 'file', file: o.value }] : []));
   return sensitiveSeen(io, await readInputs(args.inputs, { readStdin: io.readStdin, cwd: io.cwd, env: io.env, variables }));
 }

@@ -13,7 +13,7 @@ import { STDIN } from '../../review/reader/read-inputs';
 import { CliIo, ExitCode } from '../cli-io';
 import { graphOnTenant, LIVE_HELP, LIVE_OPTIONS, readLiveTenant } from '../live-tenant';
 import { loadSources } from '../load-graph';
-import { CommandSpec, parseArgs } from '../parse-args';
+import { CommandSpec, parseArgs, repeatedValues } from '../parse-args';
 import { stepSummary } from '../step-summary';
 import { UsageError } from '../usage-error';
 import { deliver, STANDARD_OUTPUT } from '../write-failure';
@@ -37,9 +37,9 @@ export const DIFF: CommandSpec = {
     'max-chars': 'any',
     'full-report': 'any',
     'gate': [...GATE_LEVELS],
-    ...LIVE_OPTIONS,
   },
   flags: ['fail-on-escalation', 'only-if-widens'],
+  repeatable: LIVE_OPTIONS,
 };
 
 export const DIFF_HELP = `Usage: azure-access diff [options] <base> <head>
@@ -89,7 +89,7 @@ export async function diff(argv: string[], io: CliIo): Promise<ExitCode> {
   let escalations: EscalationDiff | undefined;
   let credentials: CredentialChange[] = [];
   if (args.inputs.length === 1) {
-    if (args.options['live-assignments'] !== undefined) {
+    if (repeatedValues(args, 'live-assignments').length > 0) {
       throw new UsageError('--live-assignments reviews two syntheses on top of the tenant; a plan\'s diff compares no escalations: give <base> <head>', 'diff');
     }
     const [plan] = await loadSources('diff', args.inputs, io);

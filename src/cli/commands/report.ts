@@ -8,7 +8,9 @@ import { stepSummary } from '../step-summary';
 import { deliver, STANDARD_OUTPUT } from '../write-failure';
 import { loadConfiguredSources, VARIABLE_HELP, VARIABLE_OPTIONS } from './configured-sources';
 
-export const REPORT: CommandSpec = { name: 'report', values: { format: ['markdown', 'json', 'html'], ...LIVE_OPTIONS }, flags: [], repeatable: VARIABLE_OPTIONS };
+export const REPORT: CommandSpec = {
+  name: 'report', values: { format: ['markdown', 'json', 'html'] }, flags: [], repeatable: [...VARIABLE_OPTIONS, ...LIVE_OPTIONS],
+};
 
 export const REPORT_HELP = `Usage: azure-access report [options] <inputs...>
 

@@ -56,8 +56,8 @@ export function audit(desired: AccessGraph, live: LiveExports, options: AuditOpt
     ...declared.filter((d) => d.notComparable !== undefined).map(notComparableFinding),
     ...assignments.flatMap((a) => [humanStandingAccessAdmin(a, roleOf, directory), eligibilityWithoutEnd(a, roleOf, directory)]),
     ...(live.applications?.items ?? []).flatMap((application) => application.credentials.map((credential) =>
-      credentialFinding(live.applications!.file, application, credential, options.today, heldByName.get(application.appId) ?? []))),
-    ...(live.managedIdentities?.items ?? []).map((identity) => idleIdentityFinding(live.managedIdentities!.file, identity, holders)),
+      credentialFinding(application.file, application, credential, options.today, heldByName.get(application.appId) ?? []))),
+    ...(live.managedIdentities?.items ?? []).map((identity) => idleIdentityFinding(identity.file, identity, holders)),
     ...exportsOf(live).filter((e) => e.nextLink !== undefined).map(incompleteExport),
     ...tenantEscalations(live, directory),
   ].filter((f): f is Finding => f !== undefined);
@@ -101,9 +101,10 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string
 
 type ExportSource = Pick<LiveExport<unknown>, 'file' | 'nextLink'>;
 
+/** Every file the exports were read from (each part of an export given in several), in the order of the kinds. */
 function exportsOf(live: LiveExports): ExportSource[] {
-  const all: (ExportSource | undefined)[] = [live.assignments, live.eligibilities, live.applications, live.managedIdentities];
-  return all.filter((e): e is ExportSource => e !== undefined);
+  const all: (LiveExport<unknown> | undefined)[] = [live.assignments, live.eligibilities, live.applications, live.managedIdentities];
+  return all.flatMap((e) => (e === undefined ? [] : e.parts ?? [e]));
 }
 
 /** AUD009: a paged response holds its first page only. */

@@ -36,6 +36,21 @@ export interface LiveExport<T> {
   readonly items: T[];
   /** The `nextLink` / `@odata.nextLink` of a paged response: later pages were not given. */
   readonly nextLink?: string;
+  /**
+   * For exports of one kind given in several files (one per subscription): each file, with its
+   * `nextLink`. `file` and `nextLink` are then the first file's; every file is a source.
+   */
+  readonly parts?: readonly { readonly file: string; readonly nextLink?: string }[];
+}
+
+/**
+ * Exports of one kind read from several files (`--live-assignments` once per subscription), as
+ * one: their items in the order given, each file kept as a part. One file is itself.
+ */
+export function mergeExports<T>(exports: readonly LiveExport<T>[]): LiveExport<T> | undefined {
+  if (exports.length <= 1) return exports[0];
+  const parts = exports.map((e) => ({ file: e.file, ...(e.nextLink === undefined ? {} : { nextLink: e.nextLink }) }));
+  return { ...parts[0], items: exports.flatMap((e) => e.items), parts };
 }
 
 /** A client secret or certificate of an application. Its value is never read, so it can never be printed. */
@@ -50,6 +65,8 @@ export interface LiveCredential {
 
 /** A Microsoft Graph application with its credentials. */
 export interface LiveApplication {
+  /** The export it was read from. */
+  readonly file: string;
   readonly place: string;
   readonly id: string;
   readonly appId: string;
@@ -59,6 +76,8 @@ export interface LiveApplication {
 
 /** A managed identity's service principal, from Microsoft Graph. */
 export interface LiveManagedIdentity {
+  /** The export it was read from. */
+  readonly file: string;
   readonly place: string;
   /** The object ID: what role assignments name as principalId. */
   readonly id: string;

@@ -18,6 +18,7 @@ export function parseApplications(file: string, text: string): LiveExport<LiveAp
       const { entry, at } = entryAt(file, place, value, 'an application');
       const displayName = optionalText(file, at('displayName'), entry.displayName);
       return {
+        file,
         place,
         id: guid(file, at('id'), entry.id),
         appId: guid(file, at('appId'), entry.appId),

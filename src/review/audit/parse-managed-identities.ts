@@ -21,6 +21,7 @@ export function parseManagedIdentities(file: string, text: string): LiveExport<L
       const explicit = alternativeNames.find((name) => /^isExplicit=/i.test(name));
       const resourceId = alternativeNames.find((name) => name.startsWith('/'));
       identities.push({
+        file,
         place,
         id: guid(file, at('id'), entry.id),
         appId: guid(file, at('appId'), entry.appId),

@@ -40,7 +40,7 @@ function edgesOf(assignments: readonly LiveAssignment[], live: LiveExports, dire
       };
     }),
     identities: (live.managedIdentities?.items ?? []).flatMap((i) => (i.resourceId === undefined || i.assignment === undefined ? [] : [{
-      at: { file: live.managedIdentities!.file, place: i.place },
+      at: { file: i.file, place: i.place },
       objectId: i.id.toLowerCase(),
       name: i.displayName,
       kind: i.assignment,

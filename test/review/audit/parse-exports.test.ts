@@ -103,6 +103,7 @@ describe('parseApplications', () => {
   test('reads secrets and certificates with their dates', () => {
     const { items } = parseApplications('apps.json', fixtureText('graph-applications-credentials.json'));
     expect(items).toEqual([{
+      file: 'apps.json',
       place: '/value/0',
       id: '44445555-eeee-6666-ffff-7777aaaa8888',
       appId: '22223333-cccc-4444-dddd-5555eeee6666',

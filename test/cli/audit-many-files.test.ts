@@ -1,0 +1,68 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import * as path from 'path';
+import { cli } from './run-cli';
+
+/**
+ * Azure exports role assignments one subscription at a time, so every live option may be given
+ * once per file: the audit of a tenant split over files is the audit of the tenant in one.
+ */
+
+const AUDIT = path.join(__dirname, '..', 'fixtures', 'audit');
+const ASSIGNMENTS = path.join(AUDIT, 'az-role-assignment-list.json');
+const IDENTITIES = path.join(AUDIT, 'graph-serviceprincipals-managedidentity.json');
+const REPO_INPUT = path.join(__dirname, '..', 'fixtures', 'cli', 'hcl-repo');
+
+/** The sample assignments in two files, the first two entries and the rest. */
+function split(): [string, string] {
+  const dir = mkdtempSync(path.join(tmpdir(), 'audit-split-'));
+  const all = JSON.parse(readFileSync(ASSIGNMENTS, 'utf8')) as unknown[];
+  expect(all.length).toBeGreaterThan(2);
+  const [first, second] = [path.join(dir, 'sub-a.json'), path.join(dir, 'sub-b.json')];
+  writeFileSync(first, JSON.stringify(all.slice(0, 2), null, 2));
+  writeFileSync(second, JSON.stringify(all.slice(2), null, 2));
+  return [first, second];
+}
+
+describe('live exports given once per file', () => {
+  test('the audit of the assignments in two files finds what it finds in one, each finding at the file it came from', async () => {
+    const [first, second] = split();
+    const one = await cli(['audit', '--today', '2026-11-27', '--format', 'json', '--live-assignments', ASSIGNMENTS, '--identities', IDENTITIES, REPO_INPUT]);
+    const whole = JSON.parse(one.stdout);
+    const parts = await cli(['audit', '--today', '2026-11-27', '--format', 'json', '--live-assignments', first, '--live-assignments', second,
+      '--identities', IDENTITIES, REPO_INPUT]);
+    expect(parts.code).toBe(one.code);
+    const result = JSON.parse(parts.stdout);
+    expect(result.sources).toEqual([first, second, IDENTITIES]);
+    expect(result.summary).toEqual(whole.summary);
+    expect(result.findings.length).toBeGreaterThan(0);
+    const where = (f: { file: string }) => (f.file === ASSIGNMENTS ? 'assignments' : f.file === first || f.file === second ? 'assignments' : f.file);
+    expect(result.findings.map((f: { ruleId: string; address: string; file: string }) => [f.ruleId, f.address, where(f)]).sort())
+      .toEqual(whole.findings.map((f: { ruleId: string; address: string; file: string }) => [f.ruleId, f.address, where(f)]).sort());
+    // Each unmanaged assignment is told at the file that holds it.
+    const unmanaged = result.findings.filter((f: { ruleId: string }) => f.ruleId === 'AUD001');
+    expect(unmanaged.length).toBeGreaterThan(0);
+    const files = unmanaged.map((f: { file: string }) => f.file);
+    expect(files.every((file: string) => file === first || file === second)).toBe(true);
+  });
+
+  test('check on top of a tenant split over files sees every file', async () => {
+    const contractor = path.join(__dirname, '..', 'fixtures', 'tenant', 'contractor');
+    const empty = path.join(mkdtempSync(path.join(tmpdir(), 'audit-split-')), 'other-subscription.json');
+    writeFileSync(empty, '[]');
+    const { code, stdout } = await cli(['check', '--format', 'json', '--live-assignments', empty, '--live-assignments', path.join(contractor, 'live.json'),
+      '--identities', path.join(contractor, 'identities.json'), path.join(contractor, 'main.tf')]);
+    expect(code).toBe(1);
+    const escalations = JSON.parse(stdout).findings.filter((f: { ruleId: string }) => f.ruleId === 'AZA013');
+    expect(escalations.map((f: { address: string }) => f.address)).toEqual(['azurerm_role_assignment.contractor']);
+  });
+
+  test('a bad file among several is named, exit 2', async () => {
+    const [first] = split();
+    const bad = path.join(mkdtempSync(path.join(tmpdir(), 'audit-split-')), 'bad.json');
+    writeFileSync(bad, '{"not": "a list"}');
+    const { code, stderr } = await cli(['audit', '--live-assignments', first, '--live-assignments', bad, REPO_INPUT]);
+    expect(code).toBe(2);
+    expect(stderr).toContain(bad);
+  });
+});
