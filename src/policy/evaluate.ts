@@ -7,6 +7,7 @@ import { Finding } from '../model/finding';
 import { SuppressionRecord } from '../model/metadata';
 import { Severity } from '../model/severity';
 import { AccessGraph } from '../review/graph/access-graph';
+import { acceptedNamesOf, shownScope } from '../review/graph/describe-scope';
 import { DeclaredPlace, GraphScope, ModuleCallSite, Origin } from '../review/graph/graph-types';
 
 
@@ -75,12 +76,13 @@ function namesSubject(shown: string, names: () => string[], target?: string): Su
 }
 
 function scopeSubject(scope: GraphScope): Subject {
-  return namesSubject(scope.name ?? scope.value, () => [scope.value, scope.name].filter((x): x is string => !!x));
+  const shown = shownScope(scope);
+  return namesSubject(shown, () => [scope.value, scope.name, shown].filter((x): x is string => !!x));
 }
 
 function endSubject(end: { role: string; scope: string }): Subject {
   const target = `"${end.role}" at ${end.scope}`;
-  return namesSubject(target, () => [end.scope, target, `${end.role} at ${end.scope}`], target);
+  return namesSubject(target, () => [...acceptedNamesOf(end.scope), target, `${end.role} at ${end.scope}`], target);
 }
 
 /** The ends of a root cause's paths: named only when every end is. */

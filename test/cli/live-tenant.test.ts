@@ -42,9 +42,9 @@ describe('check on top of the tenant', () => {
     const findings = JSON.parse(stdout).findings as { ruleId: string; address: string; message: string }[];
     const escalations = findings.filter((f) => f.ruleId === 'AZA013');
     expect(escalations.map((f) => f.address)).toEqual(['azurerm_role_assignment.contractor']);
-    expect(escalations[0].message).toContain(`opens 1 escalation path, up to tier 0: "Owner" at ${SUB}.`);
+    expect(escalations[0].message).toContain(`opens 1 escalation path, up to tier 0: "Owner" at subscription ${SUB}.`);
     expect(escalations[0].message).toContain(`Shortest: human ${CONTRACTOR} → holds "Automation Contributor" at aa-ops → runs a runbook as aa-ops on aa-ops `
-      + `(Microsoft.Automation/automationAccounts/runbooks/write) ${IN_TENANT} → aa-ops holds "Owner" at ${SUB} ${IN_TENANT}.`);
+      + `(Microsoft.Automation/automationAccounts/runbooks/write) ${IN_TENANT} → aa-ops holds "Owner" at subscription ${SUB} ${IN_TENANT}.`);
     // The code's own step is not marked; each of the tenant's is.
     expect(escalations[0].message.split(IN_TENANT)).toHaveLength(3);
   });

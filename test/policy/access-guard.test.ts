@@ -78,7 +78,7 @@ describe('AccessGuard', () => {
       ['AZA004', Severity.ERROR, 'ordering/OrderingApi/Owner-sub-11111111/Assignment'],
       ['AZA013', Severity.ERROR, 'ordering/OrderingApi/Owner-sub-11111111/Assignment'],
     ]);
-    expect(findings[2].message).toMatch(/^managed identity uai-ordering-api holds "Owner" at 11111111-2222-3333-4444-555555555555 opens 1 escalation path, up to tier 0: .* Shortest: group platform-admins → is eligible for "Owner" at rg-ordering/);
+    expect(findings[2].message).toMatch(/^managed identity uai-ordering-api holds "Owner" at subscription 11111111-2222-3333-4444-555555555555 opens 1 escalation path, up to tier 0: .* Shortest: group platform-admins → is eligible for "Owner" at rg-ordering/);
     expect(annotations).toEqual([
       expect.objectContaining({ path: 'ordering/OrderingApi/Owner-sub-11111111/Assignment', level: AnnotationMetadataEntryType.ERROR, message: expect.stringMatching(/^\[AZA003\] managed identity uai-ordering-api holds "Owner" .* Fix: /) }),
       expect.objectContaining({ path: 'ordering/OrderingApi/Owner-sub-11111111/Assignment', level: AnnotationMetadataEntryType.ERROR, message: expect.stringMatching(/^\[AZA004\]/) }),

@@ -77,7 +77,7 @@ async function graphOf(hcl: string): Promise<AccessGraph> {
   return AccessGraph.fromDocuments([{ file: 'main.tf', document: await hclJson(hcl) }]);
 }
 
-const CONTRIBUTOR_AT_SUB = 'managed identity uai-deploy, which holds "Contributor" at 11111111-2222-3333-4444-555555555555 (tier 0)';
+const CONTRIBUTOR_AT_SUB = 'managed identity uai-deploy, which holds "Contributor" at subscription 11111111-2222-3333-4444-555555555555 (tier 0)';
 
 describe('AZA032: a tier-0 or tier-1 identity trusts more than a deployment environment', () => {
   test('a pull_request subject on an identity holding Contributor at the subscription is an error, naming who gets in and what they get', async () => {
@@ -143,7 +143,7 @@ describe('AZA032: a tier-0 or tier-1 identity trusts more than a deployment envi
   test('a GitHub subject that names no environment, branch, tag or pull request (a customized claim) is an error', async () => {
     const findings = await judged(identity('"repo:contoso/infra:job_workflow_ref:contoso/infra/.github/workflows/deploy.yml@refs/heads/main"'));
     expect(findings.map(([severity, , message]) => [severity, (message as string).split(': ')[1]])).toEqual([[
-      'error', 'any workflow run of contoso/infra (pull requests included) can get a token of managed identity uai-deploy, which holds "Contributor" at 11111111-2222-3333-4444-555555555555 (tier 0).',
+      'error', 'any workflow run of contoso/infra (pull requests included) can get a token of managed identity uai-deploy, which holds "Contributor" at subscription 11111111-2222-3333-4444-555555555555 (tier 0).',
     ]]);
   });
 

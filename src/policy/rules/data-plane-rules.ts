@@ -3,6 +3,7 @@ import { ScopeLevel } from '../../model/scope-level';
 import { Severity } from '../../model/severity';
 import { resourceProviderOf } from '../../model/terraform-types';
 import { describePrincipal } from '../../review/graph/describe-principal';
+import { shownScope } from '../../review/graph/describe-scope';
 import { GraphScope } from '../../review/graph/graph-types';
 import { parseReference } from '../../review/reference';
 import { Role } from '../../roles/role';
@@ -36,7 +37,7 @@ export const dataRoleElsewhere: Rule = {
       return [{
         origin: g.origin,
         message:
-          `${describePrincipal(g.principal)} holds "${role.name}" at ${g.scope.name ?? g.scope.value}, a ${scopeProvider} resource, ` +
+          `${describePrincipal(g.principal)} holds "${role.name}" at ${shownScope(g.scope)}, a ${scopeProvider} resource, ` +
           `but its data actions are ${[...providers].join(', ')} operations: it grants nothing there.`,
         fix: `Grant a data role of ${scopeProvider} instead${fitting.length ? ` (for example ${fitting.map((r) => `"${r}"`).join(', ')})` : ''}, or grant "${role.name}" on a resource of its own provider.`,
       }];

@@ -5,6 +5,7 @@ import { EscalationChain, EscalationStep, firstStepOf } from '../../review/escal
 import { rootCauseMessage, rootCauseSeverity } from '../../review/escalation/root-cause-verdict';
 import { RootCause, rootCausesOfGraph } from '../../review/escalation/root-causes';
 import { describePrincipal } from '../../review/graph/describe-principal';
+import { shownScope } from '../../review/graph/describe-scope';
 import { Origin } from '../../review/graph/graph-types';
 import { FindingFlow, Rule, RuleHit } from '../rule';
 
@@ -46,7 +47,7 @@ export function rootCauseFix(cause: RootCause): string {
   const entries = [...new Set(cause.chains.slice(0, PATHS_READ).flatMap((chain) => {
     const first = firstStepOf(chain.trail, (s) => s.kind === 'acts-as' && s.action !== undefined);
     if (first === undefined || first.grant.principal.key === edge.principal.key) return [];
-    return [`${first.action} of ${chain.principal.name}'s "${first.grant.role.name}" at ${first.grant.scope.name ?? first.grant.scope.value}`];
+    return [`${first.action} of ${chain.principal.name}'s "${first.grant.role.name}" at ${shownScope(first.grant.scope)}`];
   }))];
   const wayIn = entries.length === 0 ? '' : `; or close the way in (${entries.slice(0, 3).join('; ')}${entries.length > 3 ? `; and ${entries.length - 3} more` : ''})`;
   return `${take}${wayIn}: every path above closes with it. ${suppress}`;

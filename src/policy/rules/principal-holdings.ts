@@ -1,5 +1,6 @@
 import { scopeLevelRank } from '../../model/scope-level';
 import { AccessGraph } from '../../review/graph/access-graph';
+import { shownScope } from '../../review/graph/describe-scope';
 import { GraphPrincipal } from '../../review/graph/graph-types';
 import { describeAppPermission, describeDirectoryRole, describeDirectoryScope } from '../../review/report/describe-entra-access';
 import { permissionTierRank } from '../../roles/permission-tier';
@@ -35,7 +36,7 @@ function indexOf(graph: AccessGraph): HoldingsIndex {
   for (const g of graph.grants) {
     add(g.principal.key, {
       role: g.role.name,
-      scope: g.scope.name ?? g.scope.value,
+      scope: shownScope(g.scope),
       tierRank: permissionTierRank(g.role.role?.tier ?? PrivilegeTier.CONTROL_PLANE),
       scopeRank: scopeLevelRank(g.scope.level),
     });

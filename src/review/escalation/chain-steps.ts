@@ -6,14 +6,15 @@ import { IdentityAttachment } from './scope-contents';
 
 import { EscalationPath } from '../../roles/escalation-path';
 import { describeCredentialStore } from '../graph/describe-credential-store';
+import { shownScope } from '../graph/describe-scope';
 import { GraphCredentialStore, GraphGrant, GraphPrincipal, GraphWorkloadTrust } from '../graph/graph-types';
 
 /** What a step says of an edge the live tenant holds and the code does not declare. */
 export const IN_TENANT = ' (in the tenant, not in this code)';
 
-/** The scope as a reviewer knows it: its name, or the value as written. */
+/** The scope as a reviewer knows it (`shownScope`), or that it has none. */
 export function scopeName(grant: StepBasis): string {
-  return grant.scope.name ?? (grant.scope.value || '(no scope)');
+  return grant.scope.value || grant.scope.name !== undefined ? shownScope(grant.scope) : '(no scope)';
 }
 
 /**

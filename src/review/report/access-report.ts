@@ -16,6 +16,7 @@ import { credentialOwnerName } from '../graph/credential-owner';
 import { describeCoverage } from '../graph/describe-coverage';
 import { describeCredentialStore, isKeptInAzure } from '../graph/describe-credential-store';
 import { describePrincipal } from '../graph/describe-principal';
+import { shownScope } from '../graph/describe-scope';
 import { DeclaredPolicies, governingPolicy } from '../graph/governing-policy';
 import {
   GraphAppPermission,
@@ -199,7 +200,7 @@ function ownReachRows(chains: readonly EscalationChain[]): ReportOwnReach[] {
       row = {
         principal: describePrincipal(held.principal),
         role: held.role.name,
-        scope: held.scope.name ?? held.scope.value,
+        scope: shownScope(held.scope),
         opens: [],
         address: held.origin.address,
       };

@@ -3,6 +3,7 @@ import { code, markdownTable } from './markdown-table';
 import { COVERAGE_NOTES_SENTENCE, modulesNotReadSentence, notReviewedSentence, repeatedText, valuesNotEvaluatedSentence } from './not-reviewed-text';
 import { RuleId } from '../../model/rule-id';
 import { describeReach } from '../escalation/describe-root-cause';
+import { shownScope } from '../graph/describe-scope';
 
 function totalsLine(totals: Record<string, number>): string {
   const entries = Object.entries(totals);
@@ -52,9 +53,9 @@ function readersText(readers: readonly string[], count: number): string {
   return `${readers.join(', ')}${count > readers.length ? ` and ${count - readers.length} more` : ''}`;
 }
 
-/** The scope as a reader knows it: its name when the input says it, else the value as written. */
+/** The scope as a reader knows it (`shownScope`). */
 export function scopeText(row: ReportRow): string {
-  return row.scopeName ?? row.scope;
+  return shownScope({ value: row.scope, name: row.scopeName, level: row.scopeLevel });
 }
 
 export function renderReportMarkdown(report: AccessReport): string {

@@ -115,7 +115,7 @@ describe('an audit of the sample tenant against its code', () => {
       address: assignmentId(3, KV),
       message: 'managed identity id-contoso-app holds "Key Vault Secrets User" at kv-contoso-app opens 1 escalation path, up to tier 1: '
         + '"Key Vault Secrets User" at kv-contoso-app. Shortest: application contoso-deploy-pipeline → holds "Contributor" at '
-        + `${SUB} → attaches to a resource it writes and runs as id-contoso-app (Microsoft.ManagedIdentity/userAssignedIdentities/assign/action) `
+        + `subscription ${SUB} → attaches to a resource it writes and runs as id-contoso-app (Microsoft.ManagedIdentity/userAssignedIdentities/assign/action) `
         + '→ id-contoso-app holds "Key Vault Secrets User" at kv-contoso-app.',
       fix: expect.stringContaining('Remove or narrow this assignment in the tenant'),
     }]);

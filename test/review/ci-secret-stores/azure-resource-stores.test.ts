@@ -90,14 +90,14 @@ describe('a web app\'s app settings and connection strings', () => {
     // Reader holds no config/list: it reads nothing there.
     expect(storedChains(graph)).toEqual([
       'uai-web: holds "Website Contributor" at rg-app → reads app setting AZURE_CLIENT_SECRET of app app-orders, a client secret of deploy, '
-      + `and signs in as deploy (Microsoft.Web/sites/config/list/action) → deploy holds "Owner" at ${SUB}`,
+      + `and signs in as deploy (Microsoft.Web/sites/config/list/action) → deploy holds "Owner" at subscription ${SUB}`,
     ]);
     const [finding] = await ruleFindings(configuration(WEB_APP, readers), 'AZA005');
     expect(finding.message).toContain('Kept in 2 places: app setting AZURE_CLIENT_SECRET of app app-orders (whoever can list the app\'s settings (application deploy, managed identity uai-web))');
     // The app's two settings are one edge (its block): said once, by the first setting reach passes.
     expect(finding.message.match(/escalation path/g)).toHaveLength(1);
     expect(finding.message).toContain('app setting AZURE_CLIENT_SECRET of app app-orders (a client secret of application deploy) opens 2 escalation paths, '
-      + `up to tier 0: "Owner" at ${SUB}, "Reader" at rg-app.`);
+      + `up to tier 0: "Owner" at subscription ${SUB}, "Reader" at rg-app.`);
     expect(finding.fix).toContain('Run the workload that reads it');
     expect(await ruleFindings(configuration(WEB_APP, readers), 'AZA013')).toEqual([]);
   });
@@ -124,7 +124,7 @@ resource "azurerm_linux_web_app_slot" "staging" {
     expect(graph.credentialStores.map((s) => [s.kind, s.name, s.keptIn, s.placement?.group])).toEqual([['app-setting', 'AZURE_CLIENT_SECRET', 'staging', 'rg-app']]);
     expect(storedChains(graph)).toEqual([
       'uai-web: holds "Website Contributor" at rg-app → reads app setting AZURE_CLIENT_SECRET of app staging, a client secret of deploy, '
-      + `and signs in as deploy (Microsoft.Web/sites/slots/config/list/action) → deploy holds "Owner" at ${SUB}`,
+      + `and signs in as deploy (Microsoft.Web/sites/slots/config/list/action) → deploy holds "Owner" at subscription ${SUB}`,
     ]);
   });
 });

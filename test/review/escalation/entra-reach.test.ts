@@ -201,10 +201,10 @@ ${roleAssignment('app_owner', 'Owner', 'azuread_service_principal.payments.objec
     // One path, two edges (the ownership, the Owner grant): a tie goes to the edge nearest the privileged end.
     expect(hits.map((h) => [h.severity, h.origin.address])).toEqual([['error', 'azurerm_role_assignment.app_owner']]);
     expect(hits[0].message).toBe(
-      'application payments holds "Owner" at 00000000-0000-0000-0000-000000000000 opens 1 escalation path, up to tier 0: '
-      + '"Owner" at 00000000-0000-0000-0000-000000000000. Shortest: managed identity uai-deploy → owns the application "payments" (BloodHound AZOwns) '
+      'application payments holds "Owner" at subscription 00000000-0000-0000-0000-000000000000 opens 1 escalation path, up to tier 0: '
+      + '"Owner" at subscription 00000000-0000-0000-0000-000000000000. Shortest: managed identity uai-deploy → owns the application "payments" (BloodHound AZOwns) '
       + '→ adds a secret to the application "payments" and signs in as its service principal (owner, BloodHound AZOwns) '
-      + '→ payments holds "Owner" at 00000000-0000-0000-0000-000000000000.',
+      + '→ payments holds "Owner" at subscription 00000000-0000-0000-0000-000000000000.',
     );
     // The path starts at the ownership: a suppression written there before root causes still covers it.
     expect(hits[0].paths?.map((p) => p.origin.address)).toEqual(['azuread_application.payments']);
@@ -299,7 +299,7 @@ resource "azuread_group" "ops" {
 ${roleAssignment('ops_owner', 'Owner', 'azuread_group.ops.object_id')}`;
     const { chains } = await reachOf(hcl);
     const mia = chainsOf(chains, 'mia');
-    expect(described(mia)).toContain('human mia → is a member of the group "ops" (BloodHound AZMemberOf) → ops holds "Owner" at 00000000-0000-0000-0000-000000000000');
+    expect(described(mia)).toContain('human mia → is a member of the group "ops" (BloodHound AZMemberOf) → ops holds "Owner" at subscription 00000000-0000-0000-0000-000000000000');
     expect(mia.filter(isReportedChain)).toEqual([]);
   });
 
@@ -434,7 +434,7 @@ ${opsGroupWithReader(true)}resource "azuread_privileged_access_group_eligibility
 `);
     expect(described(chainsOf(chains, 'pat'))).toEqual([
       'human pat → is eligible to be member of the group "ops" (after activation, under an activation policy this configuration does not declare; '
-      + 'BloodHound AZRoleEligible) → ops holds "Reader" at 00000000-0000-0000-0000-000000000000',
+      + 'BloodHound AZRoleEligible) → ops holds "Reader" at subscription 00000000-0000-0000-0000-000000000000',
     ]);
   });
 });
@@ -499,7 +499,7 @@ ${opsGroupWithReader(false)}resource "azuread_privileged_access_group_assignment
 }
 `);
     expect(described(chainsOf(chains, 'pat'))).toEqual([
-      'human pat → is an active member of the group "ops" (PIM for Groups, until PT8H; BloodHound AZMemberOf) → ops holds "Reader" at 00000000-0000-0000-0000-000000000000',
+      'human pat → is an active member of the group "ops" (PIM for Groups, until PT8H; BloodHound AZMemberOf) → ops holds "Reader" at subscription 00000000-0000-0000-0000-000000000000',
     ]);
   });
 

@@ -30,7 +30,7 @@ describe('the README\'s scenario with three mistakes', () => {
     expect(stdout.split('\n')[0]).toBe('**Access widens: 1 grant, 1 application permission, 1 client secret; 2 root causes of escalation (up to tier 0)**');
     expect(stdout).toContain('| **added** | client secret | `contoso-deploy-pipeline` |');
     // One section per root cause: the two edges the change adds, each with one tree of its paths.
-    expect(stdout).toContain('<details open><summary>raises the tier reached: managed identity uai-ordering-api holds "Owner" at 11111111-2222-3333-4444-555555555555: 1 path');
+    expect(stdout).toContain('<details open><summary>raises the tier reached: managed identity uai-ordering-api holds "Owner" at subscription 11111111-2222-3333-4444-555555555555: 1 path');
     expect(stdout).toContain('<details open><summary>raises the tier reached: managed identity uai-ordering-api holds the Microsoft Graph application permission "RoleManagement.ReadWrite.Directory"');
     expect(stdout.match(/```mermaid/g)).toHaveLength(2);
   });
@@ -85,7 +85,7 @@ describe('the gate', () => {
     const { code, stdout } = await cli(['diff', '--fail-on-escalation', clean, owner]);
     expect(code).toBe(1);
     expect(stdout).toContain('- added: Owner at /subscriptions/11111111-2222-3333-4444-555555555555 for uai-ordering-api (an escalating access change)');
-    expect(stdout).toContain('- raises the tier reached: managed identity uai-ordering-api holds "Owner" at 11111111-2222-3333-4444-555555555555 (1 path, up to tier 0), '
+    expect(stdout).toContain('- raises the tier reached: managed identity uai-ordering-api holds "Owner" at subscription 11111111-2222-3333-4444-555555555555 (1 path, up to tier 0), '
       + 'where group platform-admins is eligible for "Contributor" at rg-ordering reached tier 1');
   });
 

@@ -98,7 +98,7 @@ resource "azurerm_role_assignment" "batch_reader" {
     expect(chain?.steps.map((s) => s.description)).toEqual([
       'holds "Virtual Machine Contributor" at rg-app',
       'runs as vm-batch (system-assigned) on vm-batch (Microsoft.Compute/virtualMachines/runCommand/action)',
-      `vm-batch (system-assigned) holds "Reader" at ${SUB}`,
+      `vm-batch (system-assigned) holds "Reader" at subscription ${SUB}`,
     ]);
     expect(chain?.widens).toBe(true);
     expect(isReportedChain(chain!)).toBe(true);

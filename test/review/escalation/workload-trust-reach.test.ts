@@ -106,7 +106,7 @@ describe('who can run a pod as a trusted service account signs in as the identit
     expect(devChains(graph)).toEqual([[
       'holds "Contributor" at rg-app',
       `runs a pod as service account platform:ops-operator on aks-prod and signs in as uai-ops through its federated credential (${ADMIN})`,
-      `uai-ops holds "Owner" at ${SUB}`,
+      `uai-ops holds "Owner" at subscription ${SUB}`,
     ]]);
     const step = reachOfGraph(graph).chains.flatMap((c) => c.steps).find((s) => s.trust !== undefined)!;
     expect(step.edgeKind).toBe('AZAuthenticatesTo');
