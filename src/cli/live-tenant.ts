@@ -3,7 +3,7 @@ import { graphOf } from './load-graph';
 import { ParsedArgs, repeatedValues } from './parse-args';
 import { readTextFile } from './read-text-file';
 import { UsageError } from './usage-error';
-import { LiveAssignment, LiveExport, LiveExports, LiveManagedIdentity, mergeExports } from '../review/audit/live-types';
+import { assignmentKey, LiveAssignment, LiveExport, LiveExports, LiveManagedIdentity, mergeExports, objectKey } from '../review/audit/live-types';
 import type * as ManagedIdentitiesModule from '../review/audit/parse-managed-identities';
 import type * as RoleAssignmentsModule from '../review/audit/parse-role-assignments';
 import type * as TenantEdgesModule from '../review/audit/tenant-edges';
@@ -42,8 +42,8 @@ export async function readLiveTenant(command: string, args: ParsedArgs, io: CliI
   for (const file of assignmentFiles) assignments.push(parse.assignments(file, await readTextFile(io.cwd, file)));
   const identities: LiveExport<LiveManagedIdentity>[] = [];
   for (const file of identityFiles) identities.push(parse.identities(file, await readTextFile(io.cwd, file)));
-  const managedIdentities = mergeExports(identities);
-  return { assignments: mergeExports(assignments)!, ...(managedIdentities === undefined ? {} : { managedIdentities }) };
+  const managedIdentities = mergeExports(identities, objectKey);
+  return { assignments: mergeExports(assignments, assignmentKey)!, ...(managedIdentities === undefined ? {} : { managedIdentities }) };
 }
 
 /**

@@ -46,6 +46,19 @@ describe('live exports given once per file', () => {
     expect(files.every((file: string) => file === first || file === second)).toBe(true);
   });
 
+  test('an assignment two files both list (a management group\'s, in every subscription\'s file) is one assignment', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'audit-split-'));
+    const all = JSON.parse(readFileSync(ASSIGNMENTS, 'utf8')) as unknown[];
+    const [a, b] = [path.join(dir, 'sub-a.json'), path.join(dir, 'sub-b.json')];
+    writeFileSync(a, JSON.stringify(all));
+    writeFileSync(b, JSON.stringify(all.slice(0, 1)));
+    const one = JSON.parse((await cli(['audit', '--today', '2026-11-27', '--format', 'json', '--live-assignments', ASSIGNMENTS, REPO_INPUT])).stdout);
+    const two = JSON.parse((await cli(['audit', '--today', '2026-11-27', '--format', 'json', '--live-assignments', a, '--live-assignments', b, REPO_INPUT])).stdout);
+    expect(one.summary.live).toBe(all.length);
+    expect(two.summary).toEqual(one.summary);
+    expect(two.findings.filter((f: { file: string }) => f.file === b)).toEqual([]);
+  });
+
   test('check on top of a tenant split over files sees every file', async () => {
     const contractor = path.join(__dirname, '..', 'fixtures', 'tenant', 'contractor');
     const empty = path.join(mkdtempSync(path.join(tmpdir(), 'audit-split-')), 'other-subscription.json');

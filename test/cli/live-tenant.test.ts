@@ -120,6 +120,52 @@ test('the README\'s copy of the contractor check is what `azure-access check` pr
   expect(readme.slice(start, readme.indexOf('```', start))).toBe(stdout);
 });
 
+test('an identity the code declares is the tenant\'s object of that resource: what the tenant gives it, the code\'s VM runs as', async () => {
+  const dir = tmp();
+  const main = path.join(dir, 'main.tf');
+  writeFileSync(main, `
+resource "azurerm_user_assigned_identity" "prod" {
+  name                = "uai-prod"
+  resource_group_name = "rg-app"
+  location            = "eastus"
+  tags                = { owner = "platform" }
+}
+resource "azurerm_linux_virtual_machine" "vm" {
+  name                = "vm-app"
+  resource_group_name = "rg-app"
+  location            = "eastus"
+  identity {
+    type         = "UserAssigned"
+    identity_ids = [azurerm_user_assigned_identity.prod.id]
+  }
+}
+resource "azurerm_role_assignment" "contractor" {
+  scope                = azurerm_linux_virtual_machine.vm.id
+  role_definition_name = "Virtual Machine Contributor"
+  principal_id         = "${CONTRACTOR}"
+  principal_type       = "User"
+}
+`);
+  const objectId = 'aaaaaaaa-0000-1111-2222-bbbbbbbbbbbb';
+  const live = JSON.parse(readFileSync(LIVE, 'utf8'));
+  live[0].principalId = objectId;
+  const identities = JSON.parse(readFileSync(IDENTITIES, 'utf8'));
+  Object.assign(identities.value[0], {
+    id: objectId,
+    displayName: 'uai-prod',
+    alternativeNames: ['isExplicit=True', `/subscriptions/${SUB}/resourcegroups/rg-app/providers/Microsoft.ManagedIdentity/userAssignedIdentities/uai-prod`],
+  });
+  const [liveFile, identitiesFile] = [path.join(dir, 'live.json'), path.join(dir, 'ids.json')];
+  writeFileSync(liveFile, JSON.stringify(live));
+  writeFileSync(identitiesFile, JSON.stringify(identities));
+  const graph = await codeGraph(readFileSync(main, 'utf8'));
+  expect(graph.grants.map((g) => [g.principal.key, g.role.name, g.scope.name])).toEqual([[CONTRACTOR, 'Virtual Machine Contributor', 'vm-app']]);
+  const { stdout } = await cli(['check', '--format', 'json', '--live-assignments', liveFile, '--identities', identitiesFile, main]);
+  const escalations = JSON.parse(stdout).findings.filter((f: { ruleId: string }) => f.ruleId === 'AZA013');
+  expect(escalations.map((f: { address: string }) => f.address)).toEqual(['azurerm_role_assignment.contractor']);
+  expect(escalations[0].message).toContain(`runs as uai-prod on vm-app (Microsoft.Compute/virtualMachines/runCommand/action) → uai-prod holds "Owner" at subscription ${SUB} ${IN_TENANT}`);
+});
+
 describe('report and diff on top of the tenant', () => {
   test('report lists the escalation by its root cause in the code, its path marked where the tenant holds it', async () => {
     const { code, stdout } = await cli(['report', '--format', 'json', ...LIVE_OPTIONS, MAIN]);

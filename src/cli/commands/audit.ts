@@ -1,6 +1,6 @@
 import { audit as auditAccess } from '../../review/audit/audit';
 import { importBlocks } from '../../review/audit/import-blocks';
-import { LiveExport, mergeExports } from '../../review/audit/live-types';
+import { assignmentKey, LiveExport, mergeExports, objectKey } from '../../review/audit/live-types';
 import { parseApplications } from '../../review/audit/parse-applications';
 import { parseEligibilitySchedules } from '../../review/audit/parse-eligibility-schedules';
 import { parseManagedIdentities } from '../../review/audit/parse-managed-identities';
@@ -83,17 +83,17 @@ export async function audit(argv: string[], io: CliIo): Promise<ExitCode> {
     checkOutputFile(io.cwd, importsFile, '--emit-imports');
   }
   // Read one after another, in the order given: the first bad file is the one told, every run.
-  const read = async <T>(option: string, parse: (file: string, text: string) => LiveExport<T>): Promise<LiveExport<T> | undefined> => {
+  const read = async <T>(option: string, parse: (file: string, text: string) => LiveExport<T>, keyOf: (item: T) => string) => {
     const exports: LiveExport<T>[] = [];
     for (const file of filesOf(option)) exports.push(parse(file, await readTextFile(io.cwd, file)));
-    return mergeExports(exports);
+    return mergeExports(exports, keyOf);
   };
 
   const live = {
-    assignments: (await read('live-assignments', parseRoleAssignmentList))!,
-    eligibilities: await read('live-eligibility', parseEligibilitySchedules),
-    applications: await read('apps', parseApplications),
-    managedIdentities: await read('identities', parseManagedIdentities),
+    assignments: (await read('live-assignments', parseRoleAssignmentList, assignmentKey))!,
+    eligibilities: await read('live-eligibility', parseEligibilitySchedules, assignmentKey),
+    applications: await read('apps', parseApplications, objectKey),
+    managedIdentities: await read('identities', parseManagedIdentities, objectKey),
   };
   const desired = args.inputs.length ? graphOf(await loadSources('audit', args.inputs, io)) : AccessGraph.fromDocuments([]);
   const result = auditAccess(desired, live, { today });

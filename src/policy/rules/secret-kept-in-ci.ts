@@ -84,7 +84,7 @@ export function keptInStoresFlows(credential: GraphCredential, stores: readonly 
 export function keptInStoresFix(stores: readonly GraphCredentialStore[]): string {
   const addresses = [...new Set(stores.map((s) => s.origin.address))];
   const vault = stores.some(isKeptInAzure)
-    ? 'Run the workload that reads it from the vault as a managed identity (WorkloadIdentity) with the roles the secret\'s principal holds. ' : '';
+    ? 'Run the workload that reads it where it is kept as a managed identity (WorkloadIdentity) with the roles the secret\'s principal holds. ' : '';
   if (stores.every(isKeptInAzure)) return `${vault}Then delete the secret and where it is kept: ${addresses.join(', ')}.`;
   return `${vault}Sign in from CI with a federated credential instead (GitHub: azuread_application_federated_identity_credential for the `
     + 'repository or environment; Azure DevOps: a service connection with service_endpoint_authentication_scheme = "WorkloadIdentityFederation"), '

@@ -45,13 +45,29 @@ export interface LiveExport<T> {
 
 /**
  * Exports of one kind read from several files (`--live-assignments` once per subscription), as
- * one: their items in the order given, each file kept as a part. One file is itself.
+ * one: their items in the order given, each file kept as a part. One file is itself. An item
+ * two files both hold (`az role assignment list --all` lists a management group's assignments in
+ * every subscription's file) is kept once, where it is first: `keyOf` says what the same item is.
  */
-export function mergeExports<T>(exports: readonly LiveExport<T>[]): LiveExport<T> | undefined {
+export function mergeExports<T>(exports: readonly LiveExport<T>[], keyOf?: (item: T) => string): LiveExport<T> | undefined {
   if (exports.length <= 1) return exports[0];
   const parts = exports.map((e) => ({ file: e.file, ...(e.nextLink === undefined ? {} : { nextLink: e.nextLink }) }));
-  return { ...parts[0], items: exports.flatMap((e) => e.items), parts };
+  const seen = new Set<string>();
+  const items = exports.flatMap((e) => e.items).filter((item) => {
+    if (keyOf === undefined) return true;
+    const key = keyOf(item);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return { ...parts[0], items, parts };
 }
+
+/** What makes two assignments or eligibilities of the exports the same: their ARM ID, whatever its case. */
+export const assignmentKey = (assignment: LiveAssignment): string => assignment.id.toLowerCase();
+
+/** What makes two Graph objects of the exports the same: their object ID. */
+export const objectKey = (item: { readonly id: string }): string => item.id.toLowerCase();
 
 /** A client secret or certificate of an application. Its value is never read, so it can never be printed. */
 export interface LiveCredential {

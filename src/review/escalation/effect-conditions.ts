@@ -1,7 +1,8 @@
 import { EffectConditions } from './escalation-effect';
 import { armTypeOfTerraformType, resourceTypeHolds } from '../../model/arm-resource-types';
 import { ScopeLevel } from '../../model/scope-level';
-import { GraphPlacement } from '../graph/graph-types';
+import { grantsOperation } from '../../roles/role-classification';
+import { GraphPlacement, GraphRole } from '../graph/graph-types';
 
 /** What the principal whose grant opens a path holds besides it, as the path's conditions ask. */
 export interface HolderFacts {
@@ -44,4 +45,9 @@ export function holderConditionsHold(conditions: EffectConditions | undefined, h
   if (conditions.callerEntraRole !== undefined && !holder.holdsEntraRole(conditions.callerEntraRole.templateId)) return false;
   if (conditions.callerHoldsCustomRole && !holder.holdsCustomRole) return false;
   return true;
+}
+
+/** Whether a role holds a control-plane operation; a role that cannot be read may (the wider case). */
+export function holdsOperation(role: GraphRole, operation: string): boolean {
+  return role.role === undefined || grantsOperation(role.role.permissions, operation, 'control');
 }

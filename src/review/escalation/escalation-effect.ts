@@ -77,9 +77,10 @@ export interface EffectConditions {
   readonly scopeContains?: readonly string[];
   /**
    * The resource must have its local accounts on: an AKS cluster with `local_account_disabled =
-   * true` hands out no working admin credential, so the path reaches nothing on it.
+   * true` hands out no working admin credential, so the path reaches nothing on it, unless the
+   * holder can turn them back on (`reenabledBy`, an operation on the resource), then take it.
    */
-  readonly localAccounts?: boolean;
+  readonly localAccounts?: { readonly reenabledBy: string };
   /** When Microsoft retired the mechanism: a retired path opens nothing. */
   readonly retired?: { readonly on: string; readonly source: string };
   /** Where the conditions are documented. */
@@ -145,7 +146,7 @@ const EFFECTS: Record<string, PathEffects> = {
     effects: [access('cluster-admin on AKS clusters'), runAs(['azurerm_kubernetes_cluster'], 'as cluster-admin runs pods as')],
     conditions: {
       scopeContains: ['Microsoft.ContainerService/managedClusters'],
-      localAccounts: true,
+      localAccounts: { reenabledBy: 'Microsoft.ContainerService/managedClusters/write' },
       source: 'learn.microsoft.com/azure/aks/manage-local-accounts-managed-azure-ad: with local accounts disabled, the admin credential no longer works',
     },
   },

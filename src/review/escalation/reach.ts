@@ -1,6 +1,6 @@
 import { activationOf } from './activation';
 import { ActingAs, actsAsStep, holdsStep, opensStep, ReadingStored, readsStoredStep, runsPodAsStep, SatisfyingTrust, scopeName } from './chain-steps';
-import { HolderFacts, holderConditionsHold, isRetired, scopeConditionsHold } from './effect-conditions';
+import { HolderFacts, holderConditionsHold, holdsOperation, isRetired, scopeConditionsHold } from './effect-conditions';
 import { EntraEdge, EntraHolding, entraHoldingsOf, EntraLeaf, holdsTenantWideRole } from './entra-holdings';
 import { openingAction, pathsOpenedBy } from './escalation-catalog';
 import { chainOf, ChainReach, EscalationChain, EscalationStep, extendTrail, StepTrail } from './escalation-chain';
@@ -16,7 +16,9 @@ import { Role } from '../../roles/role';
 import { AccessGraph } from '../graph/access-graph';
 import { credentialKey } from '../graph/ci-secret-stores';
 import { credentialPrincipal } from '../graph/credential-owner';
-import { GraphCredential, GraphCredentialStore, GraphGrant, GraphPlacement, GraphPrincipal, GraphWorkloadTrust, Origin } from '../graph/graph-types';
+import {
+  GraphCredential, GraphCredentialStore, GraphGrant, GraphPlacement, GraphPrincipal, GraphRole, GraphWorkloadTrust, Origin,
+} from '../graph/graph-types';
 import { documentKeyOf } from '../graph/origin';
 import { setAndReturn } from '../set-and-return';
 
@@ -240,7 +242,8 @@ export function computeReach(graph: AccessGraph): ReachResult {
     const within = contentsFor(node.grant.origin);
     const byRole = routes.get(within) ?? setAndReturn(routes, within, new Map<Role | undefined, Map<GraphPlacement, Route>>());
     const byPlacement = byRole.get(node.grant.role.role) ?? setAndReturn(byRole, node.grant.role.role, new Map<GraphPlacement, Route>());
-    return byPlacement.get(node.placement) ?? setAndReturn(byPlacement, node.placement, followPaths(pathsOf(node.grant), within, node.placement));
+    return byPlacement.get(node.placement)
+      ?? setAndReturn(byPlacement, node.placement, followPaths(pathsOf(node.grant), within, node.placement, node.grant.role));
   };
 
   const credentialsOf = credentialsOfGraph(graph);
@@ -428,16 +431,17 @@ export function computeReach(graph: AccessGraph): ReachResult {
  * opens nothing there. Conditions on the holder (an Entra role it must also hold) travel with the
  * route, since the route is shared by every holder of the role at that scope.
  */
-function followPaths(paths: readonly OpenedPath[], contents: ScopeContents, placement: GraphPlacement): Route {
+function followPaths(paths: readonly OpenedPath[], contents: ScopeContents, placement: GraphPlacement, role: GraphRole): Route {
   const route: Route = [];
   for (const opened of paths) {
     const { effects, conditions } = effectsOfPath(opened.path.id, opened.path.title);
     if (isRetired(conditions) || !scopeConditionsHold(conditions, placement)) continue;
     const holder = conditions?.callerEntraRole !== undefined || conditions?.callerHoldsCustomRole ? conditions : undefined;
     const withHolder = holder === undefined ? {} : { holder };
-    // A path that needs local accounts opens nothing on a declared cluster that has them off.
-    const offHere = (address: string | undefined) =>
-      conditions?.localAccounts === true && address !== undefined && contents.localAccountsOff.has(address);
+    // A path that needs local accounts opens nothing on a declared cluster that has them off, for
+    // a holder that cannot turn them back on.
+    const blocked = conditions?.localAccounts !== undefined && !holdsOperation(role, conditions.localAccounts.reenabledBy);
+    const offHere = (address: string | undefined) => blocked && address !== undefined && contents.localAccountsOff.has(address);
     if (placement.level === ScopeLevel.RESOURCE && offHere(placement.address)) continue;
     for (const effect of effects) {
       if (effect.kind === 'grant-roles' || effect.kind === 'access') {

@@ -539,7 +539,9 @@ export function rootCausesOfGraph(graph: AccessGraph): RootCause[] {
         const edge = edgeOf(step);
         return edge !== undefined && !inTenant(edge);
       });
-      causes = groupByRootCause(reported.filter(passesCode), (edge) => !inTenant(edge));
+      // The code's grants and holdings go first; its attachments and trusts stay the workload's design, as without the tenant.
+      const codeHolding = (edge: ChainEdge) => !inTenant(edge) && edge.kind !== 'attachment' && edge.kind !== 'federated-trust';
+      causes = groupByRootCause(reported.filter(passesCode), codeHolding);
     }
     causesByGraph.set(graph, causes);
   }

@@ -20,6 +20,8 @@ const READ_KEY_VALUES = 'Microsoft.AppConfiguration/configurationStores/keyValue
 const LIST_ACCESS_KEYS = 'Microsoft.AppConfiguration/configurationStores/ListKeys/action';
 /** Running a runbook as the account, which reads its credentials and encrypted variables (`Get-AutomationPSCredential`). */
 const RUNBOOK_PATH = escalationPathById('automation-runbook-exec');
+/** Reading the account's variables: an unencrypted one's value comes back with it. */
+const READ_VARIABLES = 'Microsoft.Automation/automationAccounts/variables/read';
 
 /** One way to read what a store keeps: an operation of a plane (the first of those a role holds is named in the chain). */
 interface ReadingOperation {
@@ -45,7 +47,10 @@ function readingOperations(store: GraphCredentialStore): readonly ReadingOperati
       return store.localAuthDisabled === true ? [{ operation: READ_KEY_VALUES, plane: 'data' }]
         : [{ operation: READ_KEY_VALUES, plane: 'data' }, { operation: LIST_ACCESS_KEYS, plane: 'control' }];
     case 'automation-asset':
-      return RUNBOOK_PATH === undefined ? [] : RUNBOOK_PATH.actions.map((operation) => ({ operation, plane: RUNBOOK_PATH.plane }));
+      return [
+        ...(store.plainText ? [{ operation: READ_VARIABLES, plane: 'control' as const }] : []),
+        ...(RUNBOOK_PATH === undefined ? [] : RUNBOOK_PATH.actions.map((operation) => ({ operation, plane: RUNBOOK_PATH.plane }))),
+      ];
     default:
       return [];
   }
@@ -60,9 +65,12 @@ export function readingOperationOf(role: GraphRole, store: GraphCredentialStore)
   const operations = readingOperations(store);
   if (role.role === undefined) return operations[0]?.operation;
   const { permissions } = role.role;
-  // The runbook path opens only with every operation it requires, as the table matched it for the role.
-  if (store.kind === 'automation-asset' && !role.role.escalationPaths.includes('automation-runbook-exec')) return undefined;
-  return operations.find((o) => grantsOperation(permissions, o.operation, o.plane))?.operation;
+  if (store.kind === 'automation-asset') {
+    if (store.plainText && grantsOperation(permissions, READ_VARIABLES, 'control')) return READ_VARIABLES;
+    // The runbook path opens only with every operation it requires, as the table matched it for the role.
+    if (!role.role.escalationPaths.includes('automation-runbook-exec')) return undefined;
+  }
+  return operations.find((o) => o.operation !== READ_VARIABLES && grantsOperation(permissions, o.operation, o.plane))?.operation;
 }
 
 /**
@@ -152,7 +160,7 @@ function push<T>(map: Map<string, T[]>, key: string, item: T): void {
 
 /** What decides which roles read a store: its kind, a slot's own operation, and whether access keys still work. */
 function readingKey(store: GraphCredentialStore): string {
-  return `${store.kind}\u0000${String(store.placement?.terraformType?.endsWith('_slot'))}\u0000${String(store.localAuthDisabled)}`;
+  return `${store.kind}\u0000${String(store.placement?.terraformType?.endsWith('_slot'))}\u0000${String(store.localAuthDisabled)}\u0000${String(store.plainText)}`;
 }
 
 interface ReaderCache {

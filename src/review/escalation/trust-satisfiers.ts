@@ -1,3 +1,4 @@
+import { holdsOperation } from './effect-conditions';
 import { effectsOfPath } from './escalation-effect';
 import { HeldScopes } from './held-scopes';
 import { ScopeLevel } from '../../model/scope-level';
@@ -14,13 +15,14 @@ export interface TrustSatisfied {
   readonly operation: string;
 }
 
-const ADMIN_CREDENTIAL_NEEDS_LOCAL_ACCOUNTS = effectsOfPath('aks-cluster-admin-credential', '').conditions?.localAccounts === true;
+/** What the escalation table's admin-credential path says that credential needs: local accounts on, or a holder that can turn them on. */
+const ADMIN_CREDENTIAL_LOCAL_ACCOUNTS = effectsOfPath('aks-cluster-admin-credential', '').conditions?.localAccounts;
 
 interface PodOperation {
   readonly operation: string;
   readonly plane: 'control' | 'data';
-  /** Whether the operation lets its holder run pods as any service account of the cluster. */
-  readonly works: (cluster: GraphKubernetesCluster) => boolean;
+  /** Whether the operation lets this role run pods as any service account of the cluster. */
+  readonly works: (cluster: GraphKubernetesCluster, role: GraphRole) => boolean;
 }
 
 /**
@@ -38,12 +40,15 @@ const POD_OPERATIONS: readonly PodOperation[] = [
     operation: 'Microsoft.ContainerService/managedClusters/listClusterAdminCredential/action',
     plane: 'control',
     // The escalation table's admin-credential path says when that credential works.
-    works: (c) => !(ADMIN_CREDENTIAL_NEEDS_LOCAL_ACCOUNTS && c.localAccountsDisabled === true),
+    works: (c, role) => c.localAccountsDisabled !== true || ADMIN_CREDENTIAL_LOCAL_ACCOUNTS === undefined
+      || holdsOperation(role, ADMIN_CREDENTIAL_LOCAL_ACCOUNTS.reenabledBy),
   },
   {
     operation: 'Microsoft.ContainerService/managedClusters/listClusterUserCredential/action',
     plane: 'control',
-    works: (c) => c.localAccountsDisabled !== true && !c.entraIntegrated,
+    // A holder that can turn local accounts back on (cluster write) can take the user credential of a cluster without Entra integration.
+    works: (c, role) => !c.entraIntegrated && (c.localAccountsDisabled !== true
+      || (ADMIN_CREDENTIAL_LOCAL_ACCOUNTS !== undefined && holdsOperation(role, ADMIN_CREDENTIAL_LOCAL_ACCOUNTS.reenabledBy))),
   },
   { operation: 'Microsoft.ContainerService/managedClusters/pods/write', plane: 'data', works: (c) => c.azureRbac !== false },
   { operation: 'Microsoft.ContainerService/managedClusters/apps/deployments/write', plane: 'data', works: (c) => c.azureRbac !== false },
@@ -54,9 +59,13 @@ const NAMESPACE_SCOPE = /^(.*)\/namespaces\/([^/]+)$/i;
 
 /** The operation by which a role runs pods in this cluster (the first of the table it holds and the cluster allows), if any. */
 function podOperationOf(role: GraphRole, cluster: GraphKubernetesCluster, planes: 'any' | 'data'): string | undefined {
-  const allowed = POD_OPERATIONS.filter((o) => o.works(cluster) && (planes === 'any' || o.plane === 'data'));
-  if (role.role === undefined) return allowed[0]?.operation;
-  return allowed.find((o) => grantsOperation(role.role!.permissions, o.operation, o.plane))?.operation;
+  const allowed = POD_OPERATIONS.filter((o) => o.works(cluster, role) && (planes === 'any' || o.plane === 'data'));
+  const found = role.role === undefined ? allowed[0] : allowed.find((o) => grantsOperation(role.role!.permissions, o.operation, o.plane));
+  // A local credential of a cluster with local accounts off works only once the holder turns them back on: the step says so.
+  if (found?.plane === 'control' && cluster.localAccountsDisabled === true && ADMIN_CREDENTIAL_LOCAL_ACCOUNTS !== undefined) {
+    return `${ADMIN_CREDENTIAL_LOCAL_ACCOUNTS.reenabledBy} to turn local accounts back on, then ${found.operation}`;
+  }
+  return found?.operation;
 }
 
 /**
@@ -69,14 +78,25 @@ function reachInCluster(grant: GraphGrant, namespace: RegExpExecArray | null, do
   if (namespace !== null) {
     const [, prefix, name] = namespace;
     const reference = parseReference(prefix);
-    const sameCluster = reference !== undefined ? reference.address === cluster.address
-      : prefix.toLowerCase().endsWith(`/managedclusters/${cluster.name.toLowerCase()}`);
+    const sameCluster = reference !== undefined ? reference.address === cluster.address : literalNamesCluster(prefix, cluster);
     return sameCluster ? { namespace: name } : undefined;
   }
   if (grant.scopePlacement.level === ScopeLevel.UNKNOWN) return {};
   const held = new HeldScopes();
   held.add(document, grant.scopePlacement);
   return held.contain(document, cluster.placement) ? {} : undefined;
+}
+
+/**
+ * Whether a cluster's ARM ID, written out, is this cluster: the same name in the same resource
+ * group (a cluster of the same name elsewhere is another cluster). A group the configuration does
+ * not say may be any: the wider case.
+ */
+function literalNamesCluster(id: string, cluster: GraphKubernetesCluster): boolean {
+  const match = /\/resourceGroups\/([^/]+)\/providers\/Microsoft\.ContainerService\/managedClusters\/([^/]+)$/i.exec(id);
+  if (match === null || match[2].toLowerCase() !== cluster.name.toLowerCase()) return false;
+  const group = cluster.placement.group;
+  return group === undefined || group === match[1].toLowerCase();
 }
 
 /** Whether a trust's namespace is the one a grant holds (a name known only at apply, on either side, may be). */

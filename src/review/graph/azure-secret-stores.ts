@@ -118,8 +118,11 @@ function automationAssets(context: StoreContext): GraphCredentialStore[] {
       const account = placement.findResource(group, accountName);
       const where: GraphPlacement = account !== undefined ? placement.placementOf(account)
         : { level: ScopeLevel.RESOURCE, address: `${block.address}#account`, ...(group === undefined ? {} : { group }) };
-      found.push(store(context, block, 'automation-asset', text(block.body, 'name') ?? block.address, credential,
-        accountName ?? text(block.body, 'automation_account_name'), where));
+      const kept = store(context, block, 'automation-asset', text(block.body, 'name') ?? block.address, credential,
+        accountName ?? text(block.body, 'automation_account_name'), where);
+      // A string variable is encrypted only when it says so; a credential's password always is.
+      const plain = type === 'azurerm_automation_variable_string' && block.body.encrypted !== true;
+      found.push(plain ? { ...kept, plainText: true } : kept);
     }
   }
   return found;

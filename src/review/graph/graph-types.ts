@@ -363,6 +363,11 @@ export interface GraphCredentialStore {
    * (`local_auth_enabled = false`), so its access keys read nothing and only data roles read it.
    */
   readonly localAuthDisabled?: boolean;
+  /**
+   * Automation string variables: not encrypted (`encrypted` false or left out, or a value known
+   * only at apply), so its value is returned to whoever reads the account's variables.
+   */
+  readonly plainText?: boolean;
 }
 
 /** An AKS cluster the configuration declares, with what decides who can run pods in it. */

@@ -35,15 +35,27 @@ export interface PlacedTenant {
  */
 export function overlayTenant(edges: TenantEdges, documents: readonly DocumentContext[]): PlacedTenant {
   if (documents.length === 0) return { grants: [], identities: [] };
-  const declaring = (armId: string): DocumentContext => documents.find((d) => d.placement.locate(armId).address !== undefined) ?? documents[0];
+  // Most scopes repeat (a subscription, a group): which document declares each is worked out once.
+  const declarers = new Map<string, DocumentContext>();
+  const declaring = (armId: string): DocumentContext => {
+    const key = armId.toLowerCase();
+    let found = declarers.get(key);
+    if (found === undefined) {
+      found = documents.length === 1 ? documents[0] : documents.find((d) => d.placement.locate(armId).address !== undefined) ?? documents[0];
+      declarers.set(key, found);
+    }
+    return found;
+  };
   const identities: GraphIdentity[] = [];
   const identityPrincipals = new Map<string, GraphPrincipal>();
   for (const identity of edges.identities) {
     const document = declaring(identity.resourceId);
-    const principal = principalOf(document, identity.objectId, 'ServicePrincipal', identity.name, PrincipalKind.MANAGED_IDENTITY);
+    // An identity the code declares (its resource, or its object ID stated in a plan) is the code's
+    // own already: the tenant's assignments to that object ID are assignments to it.
+    const declared = declaredIdentityOf(document, identity.resourceId, identity.kind);
+    const principal = declared ?? principalOf(document, identity.objectId, 'ServicePrincipal', identity.name, PrincipalKind.MANAGED_IDENTITY);
     identityPrincipals.set(identity.objectId, principal);
-    // An identity the code declares with its object ID stated (a plan) is the code's own already.
-    if (principal.key !== identity.objectId.toLowerCase()) continue;
+    if (declared !== undefined || principal.key !== identity.objectId.toLowerCase()) continue;
     const resource = resourceOf(document, identity.resourceId, identity.kind, identity.at);
     identities.push({
       origin: originIn(document, identity.at, identity.resourceId),
@@ -130,4 +142,21 @@ function resourceOf(document: DocumentContext, armId: string, kind: 'user-assign
 /** The address of a resource known only by its ARM ID, the same however the exports write its case. */
 function tenantAddress(armId: string): string {
   return `tenant:${armId.replace(/\/+$/, '').toLowerCase()}`;
+}
+
+/** What a principal reference reads of each kind of identity the code declares. */
+const IDENTITY_ATTRIBUTE = { 'user-assigned': 'principal_id', 'system-assigned': 'identity.0.principal_id' } as const;
+
+/**
+ * The principal of an identity whose resource the code declares: a user-assigned identity block,
+ * or the resource a system-assigned one belongs to when that block turns it on. Undefined when the
+ * code does not declare it.
+ */
+function declaredIdentityOf(document: DocumentContext, armId: string, kind: 'user-assigned' | 'system-assigned'): GraphPrincipal | undefined {
+  const address = document.placement.locate(armId).address;
+  const block = address === undefined ? undefined : document.placement.index.get(address);
+  if (block === undefined || block.isData) return undefined;
+  if (kind === 'user-assigned' && block.type !== 'azurerm_user_assigned_identity') return undefined;
+  if (kind === 'system-assigned' && !/systemassigned/i.test(JSON.stringify(block.body.identity ?? ''))) return undefined;
+  return document.principalOf({ principal_id: `\${${block.address}.${IDENTITY_ATTRIBUTE[kind]}}` }, 'ServicePrincipal');
 }

@@ -195,6 +195,8 @@ function ownReachRows(chains: readonly EscalationChain[]): ReportOwnReach[] {
     const opened = chain.trail.step;
     if (!chain.ownReach || chain.trail.length !== 2 || opened.kind !== 'opens' || opened.path?.plane === 'data') continue;
     const held = chain.first.grant;
+    // The report's rows are the code's grants: what a grant the live tenant holds opens is not one of them.
+    if (held.origin.tenant !== undefined) continue;
     let row = byGrant.get(held.origin);
     if (row === undefined) {
       row = {

@@ -202,4 +202,33 @@ resource "azurerm_automation_credential" "deploy" {
     const step = reachOfGraph(graph).chains.flatMap((c) => c.steps).find((s) => s.store !== undefined)!;
     expect(step.path?.id).toBe('automation-runbook-exec');
   });
+
+  test('an unencrypted string variable comes back to whoever reads the account\'s variables (Reader); an encrypted one does not', async () => {
+    const variable = (encrypted: string) => `
+resource "azurerm_automation_account" "ops" {
+  name                = "aa-ops"
+  resource_group_name = "rg-app"
+  location            = "eastus"
+  sku_name            = "Basic"
+}
+resource "azurerm_automation_variable_string" "secret" {
+  name                    = "deploy-secret"
+  resource_group_name     = "rg-app"
+  automation_account_name = azurerm_automation_account.ops.name
+  value                   = ${SECRET}
+  ${encrypted}
+}
+`;
+    const readers = identity('look') + roleAssignment('look_reader', 'Reader', `"${RG}"`, principalOf('look'));
+    const plain = await graphOf(configuration(variable(''), readers));
+    expect(grantsOf(plain)).toEqual([['deploy', 'Owner', SUB], ['uai-look', 'Reader', 'rg-app']]);
+    expect(plain.credentialStores.map((s) => [s.kind, s.name, s.plainText])).toEqual([['automation-asset', 'deploy-secret', true]]);
+    expect(storedChains(plain).map((c) => c.replace(/ → deploy holds.*/, ''))).toEqual([
+      'uai-look: holds "Reader" at rg-app → reads Automation asset deploy-secret of Automation account aa-ops, a client secret of deploy, '
+      + 'and signs in as deploy (Microsoft.Automation/automationAccounts/variables/read)',
+    ]);
+    const encrypted = await graphOf(configuration(variable('encrypted = true'), readers));
+    expect(encrypted.credentialStores.map((s) => s.plainText)).toEqual([undefined]);
+    expect(storedChains(encrypted)).toEqual([]);
+  });
 });

@@ -59,7 +59,7 @@ describe('a client secret kept in a Key Vault secret: whoever reads the vault\'s
     expect(finding.address).toBe('azuread_application_password.deploy');
     expect(finding.message).toBe('application password of deploy (no end date). Kept in Key Vault secret deploy-client-secret of vault kv-ops: '
       + 'whoever can read the vault\'s secrets (managed identity uai-app, group ops) signs in as application deploy, which holds "Owner" at rg-app.');
-    expect(finding.fix).toContain('Run the workload that reads it from the vault as a managed identity (WorkloadIdentity)');
+    expect(finding.fix).toContain('Run the workload that reads it where it is kept as a managed identity (WorkloadIdentity)');
     expect(finding.fix).toContain('azurerm_key_vault_secret.deploy');
     expect(finding.fix).not.toContain('Sign in from CI');
   });

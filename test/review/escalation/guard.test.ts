@@ -88,8 +88,11 @@ describe('the AccessGuard follows a workload identity trusted by an AKS service 
     expect(through[0].message).toContain('Microsoft.ContainerService/managedClusters/listClusterAdminCredential/action');
   });
 
-  test('with local accounts off and Azure RBAC on, the same stack has no such path', () => {
+  test('with local accounts off, the Contributor still gets there by turning them back on, and the guard says that step', () => {
     const errors = escalationErrors(aksStack({ localAccountDisabled: true }));
-    expect(errors.filter((e) => e.message.includes('runs a pod as service account'))).toEqual([]);
+    const through = errors.filter((e) => e.message.includes('runs a pod as service account platform:ops-operator'));
+    expect(through.length).toBeGreaterThan(0);
+    expect(through[0].message).toContain('(Microsoft.ContainerService/managedClusters/write to turn local accounts back on, then '
+      + 'Microsoft.ContainerService/managedClusters/listClusterAdminCredential/action)');
   });
 });

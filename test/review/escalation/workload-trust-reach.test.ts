@@ -118,13 +118,35 @@ describe('who can run a pod as a trusted service account signs in as the identit
     expect(rootCausesOfGraph(graph).some((c) => c.edge.kind === 'federated-trust')).toBe(false);
   });
 
-  test('with local accounts off and Azure RBAC on, a Contributor reaches no pod: the control plane gives no Kubernetes access', async () => {
+  test('with local accounts off and Azure RBAC on, the admin credential gives nothing to a role that cannot turn them back on', async () => {
+    const hcl = cluster({ localAccountDisabled: true, azureRbac: true }) + trusted() + DEV_GROUP
+      + roleAssignment('dev', 'Azure Kubernetes Service Cluster Admin Role', 'azurerm_kubernetes_cluster.aks.id', DEV);
+    const graph = await graphOf(hcl);
+    expect(grantsOf(graph)).toEqual([['dev', 'Azure Kubernetes Service Cluster Admin Role', 'aks-prod'], ['uai-ops', 'Owner', SUB]]);
+    expect(graph.workloadTrusts).toHaveLength(1);
+    expect(devChains(graph)).toEqual([]);
+  });
+
+  test('a Contributor writes the cluster, so it turns local accounts back on and takes the admin credential: the step says both', async () => {
     const hcl = cluster({ localAccountDisabled: true, azureRbac: true }) + trusted() + DEV_GROUP
       + roleAssignment('dev', 'Contributor', `"${RG}"`, DEV);
     const graph = await graphOf(hcl);
     expect(grantsOf(graph)).toEqual([['dev', 'Contributor', 'rg-app'], ['uai-ops', 'Owner', SUB]]);
-    expect(graph.workloadTrusts).toHaveLength(1);
-    expect(devChains(graph)).toEqual([]);
+    expect(devChains(graph).map((c) => c[1])).toEqual([
+      'runs a pod as service account platform:ops-operator on aks-prod and signs in as uai-ops through its federated credential '
+      + `(Microsoft.ContainerService/managedClusters/write to turn local accounts back on, then ${ADMIN})`,
+    ]);
+  });
+
+  test('a namespace of another cluster of the same name (another group) satisfies nothing here', async () => {
+    const elsewhere = `"/subscriptions/${SUB}/resourceGroups/rg-other/providers/Microsoft.ContainerService/managedClusters/aks-prod/namespaces/platform"`;
+    const here = `"/subscriptions/${SUB}/resourceGroups/rg-app/providers/Microsoft.ContainerService/managedClusters/aks-prod/namespaces/platform"`;
+    const at = (scope: string) => cluster({ localAccountDisabled: true, azureRbac: true }) + trusted() + DEV_GROUP
+      + roleAssignment('dev', 'Azure Kubernetes Service RBAC Writer', scope, DEV);
+    const other = await graphOf(at(elsewhere));
+    expect(grantsOf(other)[0]).toEqual(['dev', 'Azure Kubernetes Service RBAC Writer', 'platform']);
+    expect(devChains(other)).toEqual([]);
+    expect(devChains(await graphOf(at(here)))).toHaveLength(1);
   });
 
   test('Kubernetes RBAC Writer at the namespace reaches it; at another namespace it does not; at the cluster it does', async () => {
@@ -193,11 +215,12 @@ describe('who can run a pod as a trusted service account signs in as the identit
 describe('the admin credential works only while local accounts are on', () => {
   const KUBELET_OPENED = /cluster-admin|as cluster-admin runs pods as/;
 
-  test('a Contributor on a cluster with local accounts off opens no cluster-admin, and runs no pod as the cluster\'s own identity', async () => {
-    const on = await graphOf(cluster() + DEV_GROUP + roleAssignment('dev', 'Contributor', 'azurerm_kubernetes_cluster.aks.id', DEV));
+  test('a role that lists the admin credential but cannot write the cluster opens no cluster-admin where local accounts are off', async () => {
+    const ADMIN_ROLE = 'Azure Kubernetes Service Cluster Admin Role';
+    const on = await graphOf(cluster() + DEV_GROUP + roleAssignment('dev', ADMIN_ROLE, 'azurerm_kubernetes_cluster.aks.id', DEV));
     const off = await graphOf(cluster({ localAccountDisabled: true, azureRbac: true }) + DEV_GROUP
-      + roleAssignment('dev', 'Contributor', 'azurerm_kubernetes_cluster.aks.id', DEV));
-    for (const graph of [on, off]) expect(grantsOf(graph)).toEqual([['dev', 'Contributor', 'aks-prod']]);
+      + roleAssignment('dev', ADMIN_ROLE, 'azurerm_kubernetes_cluster.aks.id', DEV));
+    for (const graph of [on, off]) expect(grantsOf(graph)).toEqual([['dev', ADMIN_ROLE, 'aks-prod']]);
     const opened = (graph: AccessGraph) => reachOfGraph(graph).chains.filter((c) => c.steps.some((s) => KUBELET_OPENED.test(s.description)));
     expect(opened(on).length).toBeGreaterThan(0);
     expect(opened(off)).toEqual([]);
