@@ -7,6 +7,7 @@ import { assignmentKey, LiveAssignment, LiveExport, LiveExports, LiveManagedIden
 import type * as ManagedIdentitiesModule from '../review/audit/parse-managed-identities';
 import type * as RoleAssignmentsModule from '../review/audit/parse-role-assignments';
 import type * as TenantEdgesModule from '../review/audit/tenant-edges';
+import type { SameEdges } from '../review/escalation/chain-diff';
 import { AccessGraph, SuppressionsByAddress } from '../review/graph/access-graph';
 import { SourceDocument } from '../review/reader/source-document';
 
@@ -25,6 +26,7 @@ const parsers = () => ({
   assignments: (require('../review/audit/parse-role-assignments') as typeof RoleAssignmentsModule).parseRoleAssignmentList,
   identities: (require('../review/audit/parse-managed-identities') as typeof ManagedIdentitiesModule).parseManagedIdentities,
   edges: (require('../review/audit/tenant-edges') as typeof TenantEdgesModule).tenantEdgesOf,
+  adopted: (require('../review/audit/tenant-edges') as typeof TenantEdgesModule).adoptedEdges,
 });
 /* eslint-enable @typescript-eslint/no-require-imports */
 
@@ -50,9 +52,15 @@ export async function readLiveTenant(command: string, args: ParsedArgs, io: CliI
  * The code's graph, with the live tenant's edges beside it when there are exports: the
  * assignments the code does not declare and the managed identities on their resources.
  */
-export function graphOnTenant(sources: SourceDocument[], live: LiveExports | undefined, suppressions?: SuppressionsByAddress): AccessGraph {
+export function graphOnTenant(sources: SourceDocument[], live: LiveExports | undefined, suppressions?: SuppressionsByAddress,
+  base?: AccessGraph): AccessGraph {
   if (live === undefined) return graphOf(sources, suppressions);
   const graph = graphOf(sources, suppressions, { forTenant: true });
-  graph.addTenant(parsers().edges(live, graph));
+  graph.addTenant(parsers().edges(live, graph, base));
   return graph;
+}
+
+/** For a diff on top of the tenant: the assignments the change adopts, the same edge on both sides. */
+export function adoptedOnTenant(live: LiveExports, base: AccessGraph, head: AccessGraph): SameEdges {
+  return parsers().adopted(live, base, head);
 }

@@ -195,6 +195,37 @@ describe('report and diff on top of the tenant', () => {
     expect(alone.rootCauses.opened).toEqual([]);
   });
 
+  test('diff: removing a declared assignment the tenant holds closes its paths, and adopting one changes nothing', async () => {
+    const dir = tmp();
+    const declaring = path.join(dir, 'declaring.tf');
+    // The account identity's Owner at the subscription, declared in code: the same assignment as live.json's.
+    writeFileSync(declaring, `${readFileSync(MAIN, 'utf8')}
+resource "azurerm_role_assignment" "account_owner" {
+  scope              = "/subscriptions/${SUB}"
+  role_definition_id = "/subscriptions/${SUB}/providers/Microsoft.Authorization/roleDefinitions/8e3af657-a8ff-443c-a75c-2fe8c4bcb635"
+  principal_id       = "dddddddd-1234-5678-9abc-eeeeeeeeeeee"
+}
+`);
+    const diffOf = async (base: string, head: string) => JSON.parse((await cli(['diff', '--format', 'json', ...LIVE_OPTIONS, base, head])).stdout);
+    // Removing it from the code destroys it at apply: the contractor's path closes.
+    const removed = await diffOf(declaring, MAIN);
+    expect(removed.rootCauses.opened).toEqual([]);
+    expect(removed.rootCauses.closed.length).toBeGreaterThan(0);
+    expect(removed.gate.fails).toBe(false);
+    // Adopting it (AUD001's own fix) leaves Azure as it was: nothing opens, the gate passes.
+    const adopted = await diffOf(MAIN, declaring);
+    expect(adopted.rootCauses.opened).toEqual([]);
+    expect(adopted.rootCauses.closed).toEqual([]);
+    expect(adopted.gate.fails).toBe(false);
+    // It is still a change of the code, and says why it widens nothing.
+    expect(adopted.changes.map((c: { kind: string; address: string; escalation: boolean }) => [c.kind, c.address, c.escalation]))
+      .toEqual([['added', 'azurerm_role_assignment.account_owner', false]]);
+    expect(adopted.changes[0].details).toContain('Adopted: the tenant holds this assignment already');
+    // Without the tenant the same change is an escalating one.
+    const alone = JSON.parse((await cli(['diff', '--format', 'json', MAIN, declaring])).stdout);
+    expect(alone.changes.map((c: { escalation: boolean }) => c.escalation)).toEqual([true]);
+  });
+
   test('the exports are checked as audit checks them: a bad file is named with its place, exit 2', async () => {
     const file = path.join(tmp(), 'live.json');
     writeFileSync(file, '[{"id": 1}]');

@@ -1,4 +1,5 @@
 import { AccessDiff } from '../../review/diff/access-change';
+import { withAdoptedGrants } from '../../review/diff/adopted-changes';
 import { CredentialChange, diffCredentials } from '../../review/diff/credential-change';
 import { diffGraphs } from '../../review/diff/diff-graphs';
 import { diffPlan } from '../../review/diff/diff-plan';
@@ -11,7 +12,7 @@ import { diffEscalations, EscalationDiff } from '../../review/escalation/chain-d
 import { InputError } from '../../review/reader/input-error';
 import { STDIN } from '../../review/reader/read-inputs';
 import { CliIo, ExitCode } from '../cli-io';
-import { graphOnTenant, LIVE_HELP, LIVE_OPTIONS, readLiveTenant } from '../live-tenant';
+import { adoptedOnTenant, graphOnTenant, LIVE_HELP, LIVE_OPTIONS, readLiveTenant } from '../live-tenant';
 import { loadSources } from '../load-graph';
 import { CommandSpec, parseArgs, repeatedValues } from '../parse-args';
 import { stepSummary } from '../step-summary';
@@ -109,10 +110,13 @@ export async function diff(argv: string[], io: CliIo): Promise<ExitCode> {
     const [base, head] = read.map((r) => (r as PromiseFulfilledResult<Awaited<ReturnType<typeof loadSources>>>).value);
     // Both sides on the same tenant: what the change opens on top of what is there already.
     const live = await readLiveTenant('diff', args, io);
-    const [baseGraph, headGraph] = [graphOnTenant(base, live), graphOnTenant(head, live)];
-    result = diffGraphs(baseGraph, headGraph);
+    // The head leaves out of the tenant what the base declares: the change that removes it destroys it.
+    const baseGraph = graphOnTenant(base, live);
+    const headGraph = graphOnTenant(head, live, undefined, baseGraph);
+    const adopted = live === undefined ? undefined : adoptedOnTenant(live, baseGraph, headGraph);
+    result = adopted === undefined ? diffGraphs(baseGraph, headGraph) : withAdoptedGrants(diffGraphs(baseGraph, headGraph), adopted.adopted);
     credentials = diffCredentials(baseGraph, headGraph);
-    escalations = diffEscalations(baseGraph, headGraph);
+    escalations = diffEscalations(baseGraph, headGraph, adopted);
   } else {
     throw new UsageError(`expected <base> <head> or one plan JSON; got ${args.inputs.length} inputs`, 'diff');
   }

@@ -2,6 +2,8 @@ import { declaredAccessOf } from './declared-access';
 import { LiveAssignment, LiveExports } from './live-types';
 import { matchDeclared } from './match-declared';
 import { PrincipalDirectory } from './principal-directory';
+import { SameEdges } from '../escalation/chain-diff';
+import { grantEdgeKey } from '../escalation/root-causes';
 import { AccessGraph } from '../graph/access-graph';
 import { TenantEdges } from '../graph/graph-types';
 
@@ -12,10 +14,34 @@ import { TenantEdges } from '../graph/graph-types';
  * export with the resource each belongs to. Eligibilities of the tenant are not overlaid yet:
  * they are `audit`'s findings only.
  */
-export function tenantEdgesOf(live: LiveExports, code: AccessGraph): TenantEdges {
+export function tenantEdgesOf(live: LiveExports, code: AccessGraph, alsoDeclaredBy?: AccessGraph): TenantEdges {
   const directory = new PrincipalDirectory(live);
-  const { unmatchedLive } = matchDeclared(declaredAccessOf(code), live.assignments.items, directory);
+  // A change's head leaves out what its base declares too: removed from the code, it is destroyed at apply.
+  const declared = alsoDeclaredBy === undefined ? declaredAccessOf(code) : [...declaredAccessOf(code), ...declaredAccessOf(alsoDeclaredBy)];
+  const { unmatchedLive } = matchDeclared(declared, live.assignments.items, directory);
   return edgesOf(unmatchedLive, live, directory);
+}
+
+/**
+ * The grants a change adopts (the head declares an assignment the base sees only in the tenant),
+ * as the same edge on both sides of the diff: in Azure nothing changes.
+ */
+export function adoptedEdges(live: LiveExports, base: AccessGraph, head: AccessGraph): SameEdges {
+  const tenantInBase = new Map(base.tenantGrants.map((g) => [g.origin.address, g]));
+  const { matches } = matchDeclared(declaredAccessOf(head), live.assignments.items, new PrincipalDirectory(live));
+  const headGrants = new Map(head.grants.map((g) => [`${g.origin.file}\u0000${g.origin.address}`, g]));
+  const inBase = new Set<string>();
+  const inHead = new Set<string>();
+  const adopted = new Set<string>();
+  for (const match of matches) {
+    const inTenant = tenantInBase.get(match.liveId);
+    const declared = headGrants.get(`${match.file}\u0000${match.address}`);
+    if (inTenant === undefined || declared === undefined) continue;
+    inBase.add(grantEdgeKey(declared));
+    inHead.add(grantEdgeKey(inTenant));
+    adopted.add(declared.origin.address);
+  }
+  return { inBase, inHead, adopted };
 }
 
 /** Everything the live tenant holds, as edges of a graph of its own: what `audit` finds the tenant's own escalations in. */

@@ -26,6 +26,18 @@ export interface OpenedRootCause {
   readonly baseTier?: PermissionTier;
 }
 
+/**
+ * Edges each side holds in another form, by key: a grant the live tenant holds on one side and
+ * the code declares on the other (the change adopts it) is the same assignment in Azure, so no
+ * chain through it is opened or closed.
+ */
+export interface SameEdges {
+  readonly inBase: ReadonlySet<string>;
+  readonly inHead: ReadonlySet<string>;
+  /** The head's grants that adopt an assignment the tenant holds, by address. */
+  readonly adopted: ReadonlySet<string>;
+}
+
 /** The escalations a change opens and closes, by root cause. */
 export interface EscalationDiff {
   readonly opened: OpenedRootCause[];
@@ -41,9 +53,11 @@ export interface EscalationDiff {
  * are grouped by root cause with the change's own edges first (the edge the change adds is the
  * root cause), closed ones with the removed edges first; both by the one grouping of root-causes.ts.
  */
-export function diffEscalations(base: AccessGraph, head: AccessGraph): EscalationDiff {
+export function diffEscalations(base: AccessGraph, head: AccessGraph, same?: SameEdges): EscalationDiff {
   const baseKeys = graphEdgeKeys(base);
   const headKeys = graphEdgeKeys(head);
+  for (const key of same?.inBase ?? []) baseKeys.add(key);
+  for (const key of same?.inHead ?? []) headKeys.add(key);
   const opened = reachOfGraph(head).chains.filter(isReportedChain).filter(passesEdgeNotIn(baseKeys));
   const closed = reachOfGraph(base).chains.filter(isReportedChain).filter(passesEdgeNotIn(headKeys));
   const ways = waysInOf(rootCausesOfGraph(base));

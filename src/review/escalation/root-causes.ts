@@ -10,7 +10,7 @@ import { credentialKey } from '../graph/ci-secret-stores';
 import { credentialPrincipal } from '../graph/credential-owner';
 import { describeCredentialStore } from '../graph/describe-credential-store';
 import { describePrincipal } from '../graph/describe-principal';
-import { GraphCredentialStore, GraphPrincipal, GraphResource, GraphWorkloadTrust, Origin } from '../graph/graph-types';
+import { GraphCredentialStore, GraphGrant, GraphPrincipal, GraphResource, GraphWorkloadTrust, Origin } from '../graph/graph-types';
 import { documentKeyOf } from '../graph/origin';
 
 /**
@@ -65,6 +65,11 @@ function trustKey(trust: GraphWorkloadTrust, principal: GraphPrincipal): string 
 /** The key of a kept credential: where it is kept and whose it is, by name. */
 function storedKey(store: GraphCredentialStore, principal: GraphPrincipal): string {
   return ['stored-credential', store.kind, store.keptIn ?? '', store.name, principal.name].join('\u0000');
+}
+
+/** The key of a grant's edge, as `graphEdgeKeys` and the chains' edges name it. */
+export function grantEdgeKey(grant: GraphGrant): string {
+  return basisKey('grant', grant);
 }
 
 /** The key of a held edge: the same in every synthesis of the same code (names, not addresses). */
