@@ -81,13 +81,19 @@ export function readingOperationOf(role: GraphRole, store: GraphCredentialStore)
  */
 function readsStoreAt(grant: GraphGrant, placement: GraphPlacement, document: string, store: GraphCredentialStore): boolean {
   if (store.placement === undefined) return false;
+  return readsPlace(grant, placement, document, store, store.placement)
+    || (store.alsoAt !== undefined && readsPlace(grant, placement, document, store, store.alsoAt));
+}
+
+/** Whether a grant, held at `placement`, reads the store through one place of it (its resource, or the other place a grant reaches it at). */
+function readsPlace(grant: GraphGrant, placement: GraphPlacement, document: string, store: GraphCredentialStore, place: GraphPlacement): boolean {
   const policy = ACCESS_POLICY_BLOCK.test(grant.origin.address);
   if (store.kind !== 'key-vault-secret' && policy) return false;
   if ((store.vaultUsesRbac === true && policy) || (store.vaultUsesRbac === false && !policy)) return false;
   if (placement.level === ScopeLevel.UNKNOWN) return true;
   const held = new HeldScopes();
   held.add(document, placement);
-  return held.contain(document, store.placement);
+  return held.contain(document, place);
 }
 
 /**
@@ -110,14 +116,15 @@ export function storeReadersOf(graph: AccessGraph, store: GraphCredentialStore):
   }
   const document = documentKeyOf(store.origin);
   const key = `${way}\u0000${document}\u0000${String(store.vaultUsesRbac)}`;
-  const byPlacement = cache.byResource.get(key) ?? setAndReturn(cache.byResource, key, new Map<GraphPlacement, GraphGrant[]>());
-  let readers = byPlacement.get(store.placement);
-  if (readers === undefined) {
-    readers = reading.around(document, store.placement)
-      .filter((grant) => documentKeyOf(grant.origin) === document && readsStoreAt(grant, grant.scopePlacement, document, store));
-    byPlacement.set(store.placement, readers);
-  }
-  return readers;
+  // The readers of the store's resource, once per resource: the secrets of one vault share the vault's.
+  const byPlace = cache.byResource.get(key) ?? setAndReturn(cache.byResource, key, new Map<GraphPlacement, GraphGrant[]>());
+  const atResource = byPlace.get(store.placement) ?? setAndReturn(byPlace, store.placement, reading.around(document, store.placement)
+    .filter((grant) => documentKeyOf(grant.origin) === document && readsPlace(grant, grant.scopePlacement, document, store, store.placement!)));
+  // Besides them, the grants held at the other place itself (a secret's own, a slot's app's): its group and wider scopes
+  // are the resource's too, and counted already.
+  const atAlso = store.alsoAt === undefined ? [] : reading.exactlyAt(document, store.alsoAt)
+    .filter((grant) => readsPlace(grant, grant.scopePlacement, document, store, store.alsoAt!) && !atResource.includes(grant));
+  return atAlso.length === 0 ? atResource : reading.inOrder([...atResource, ...atAlso]);
 }
 
 /**
@@ -129,6 +136,7 @@ class GrantsByPlace {
   private readonly byAddress = new Map<string, number[]>();
   private readonly byGroup = new Map<string, number[]>();
   private readonly everywhere: number[] = [];
+  private order?: Map<GraphGrant, number>;
 
   constructor(private readonly grants: readonly GraphGrant[]) {
     grants.forEach((grant, i) => {
@@ -140,15 +148,28 @@ class GrantsByPlace {
     });
   }
 
-  /** The grants that may hold a place of a document, in grant order. */
-  public around(document: string, place: GraphPlacement): GraphGrant[] {
-    if (place.level !== ScopeLevel.RESOURCE || place.address === undefined) return [...this.grants];
-    const indexes = [
-      ...(this.byAddress.get(`${document}\u0000${place.address}`) ?? []),
-      ...(place.group === undefined ? [] : this.byGroup.get(place.group) ?? []),
-      ...this.everywhere,
-    ].sort((a, b) => a - b);
-    return indexes.map((i) => this.grants[i]);
+  /** The grants held at this resource of a document itself. */
+  public exactlyAt(document: string, place: GraphPlacement): GraphGrant[] {
+    if (place.level !== ScopeLevel.RESOURCE || place.address === undefined) return [];
+    return (this.byAddress.get(`${document}\u0000${place.address}`) ?? []).map((i) => this.grants[i]);
+  }
+
+  /** Some of these grants, in grant order. */
+  public inOrder(some: readonly GraphGrant[]): GraphGrant[] {
+    this.order ??= new Map(this.grants.map((g, i) => [g, i]));
+    return [...some].sort((a, b) => this.order!.get(a)! - this.order!.get(b)!);
+  }
+
+  /** The grants that may hold one of the places of a document, each once, in grant order. */
+  public around(document: string, ...places: (GraphPlacement | undefined)[]): GraphGrant[] {
+    const indexes = new Set<number>(this.everywhere);
+    for (const place of places) {
+      if (place === undefined) continue;
+      if (place.level !== ScopeLevel.RESOURCE || place.address === undefined) return [...this.grants];
+      for (const i of this.byAddress.get(`${document}\u0000${place.address}`) ?? []) indexes.add(i);
+      for (const i of place.group === undefined ? [] : this.byGroup.get(place.group) ?? []) indexes.add(i);
+    }
+    return [...indexes].sort((a, b) => a - b).map((i) => this.grants[i]);
   }
 }
 
@@ -207,9 +228,11 @@ export function storesReadBy(graph: AccessGraph): (grant: GraphGrant, document: 
     const key = documentKeyOf(store.origin);
     const within = byDocument.get(key) ?? setAndReturn(byDocument, key, { index: new PlacedIndex(), others: [], order: new Map() } as DocumentStores);
     within.order.set(store, i);
-    const { level, address, group } = store.placement!;
-    if (level === ScopeLevel.RESOURCE && address !== undefined) within.index.add(store, address, group);
-    else within.others.push(store);
+    // Indexed where it is, and where a grant reaches it besides (the secret, a slot's app).
+    const places = [store.placement!, ...(store.alsoAt === undefined ? [] : [store.alsoAt])];
+    if (places.every((p) => p.level === ScopeLevel.RESOURCE && p.address !== undefined)) {
+      for (const p of places) within.index.add(store, p.address!, p.group);
+    } else {within.others.push(store);}
   });
   // What a role reads of each way of reading (the operation, or none), then where: each once.
   const operations = new Map<GraphRole, Map<string, string | undefined>>();
@@ -226,7 +249,7 @@ export function storesReadBy(graph: AccessGraph): (grant: GraphGrant, document: 
       const place = grant.scopePlacement;
       const near = place.level === ScopeLevel.RESOURCE && place.address === undefined ? undefined : within.index.within(place);
       const candidates = near === undefined ? [...within.order.keys()]
-        : [...near.placed, ...near.assumed, ...within.others].sort((a, b) => within.order.get(a)! - within.order.get(b)!);
+        : [...new Set([...near.placed, ...near.assumed, ...within.others])].sort((a, b) => within.order.get(a)! - within.order.get(b)!);
       const reads: StoreRead[] = [];
       for (const store of candidates) {
         const way = readingKey(store);

@@ -61,8 +61,11 @@ function keyVaultSecrets(context: StoreContext): GraphCredentialStore[] {
     if (credential === undefined) return [];
     const vaultId = text(block.body, 'key_vault_id');
     const usesRbac = vaultUsesRbac(vaultOfPolicy(block, index)?.body);
-    const kept = store(context, block, 'key-vault-secret', text(block.body, 'name') ?? block.address, credential,
-      followed(vaultId, index), placement.locate(vaultId ?? ''));
+    const kept = {
+      ...store(context, block, 'key-vault-secret', text(block.body, 'name') ?? block.address, credential,
+        followed(vaultId, index), placement.locate(vaultId ?? '')),
+      alsoAt: placement.placementOf(block),
+    };
     return [usesRbac === undefined ? kept : { ...kept, vaultUsesRbac: usesRbac }];
   });
 }
@@ -77,6 +80,9 @@ function appSettings(context: StoreContext): GraphCredentialStore[] {
   for (const block of index.ofType(...APP_TYPES)) {
     const app = placement.nameOf(block) ?? block.address;
     const where = placement.placementOf(block);
+    // A slot is part of its app: a grant on the app reaches the slot's settings.
+    const parentId = text(block.body, 'app_service_id');
+    const parent = parentId === undefined ? undefined : placement.locate(parentId);
     const settings = attributeOf(block.body, 'app_settings');
     const entries: [string, unknown][] = typeof settings === 'string' ? [['app_settings', settings]]
       : settings !== null && typeof settings === 'object' && !Array.isArray(settings) ? Object.entries(settings) : [];
@@ -85,7 +91,10 @@ function appSettings(context: StoreContext): GraphCredentialStore[] {
     }
     for (const [name, value] of entries) {
       const credential = secrets.heldBy(value);
-      if (credential !== undefined) found.push(store(context, block, 'app-setting', name, credential, app, where));
+      if (credential !== undefined) {
+        const kept = store(context, block, 'app-setting', name, credential, app, where);
+        found.push(parent === undefined ? kept : { ...kept, alsoAt: parent });
+      }
     }
   }
   return found;

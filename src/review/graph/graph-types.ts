@@ -354,6 +354,11 @@ export interface GraphCredentialStore {
   /** Stores in Azure resources: where that resource is, to tell which grants read what it keeps. */
   readonly placement?: GraphPlacement;
   /**
+   * A second resource a grant may read the store through: the secret itself (a Key Vault secret,
+   * which a grant at the secret reads), or the app a slot belongs to (its grants reach its slots).
+   */
+  readonly alsoAt?: GraphPlacement;
+  /**
    * Key Vault secrets: true when the vault authorizes with Azure RBAC (data roles read its secrets),
    * false with access policies (only they do); undefined when that cannot be told (both count).
    */

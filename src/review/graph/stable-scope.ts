@@ -1,3 +1,4 @@
+import { holdsArmId, scopeFactsOf } from '../../model/terraform-types';
 import { parseReference, TerraformReference } from '../reference';
 import { text } from './block-values';
 import { DocumentIndex } from './document-index';
@@ -60,7 +61,10 @@ function stableReference(reference: TerraformReference, index: DocumentIndex): s
 
 /** `id`, or an azapi resource's response `output.id`: the same ARM ID. */
 function isIdOf(reference: TerraformReference): boolean {
-  return reference.attribute === 'id' || (reference.attribute === 'output.id' && reference.type.startsWith('azapi_'));
+  if (reference.attribute === 'id' || (reference.attribute === 'output.id' && reference.type.startsWith('azapi_'))) return true;
+  // A type whose ARM ID is another attribute (a Key Vault secret's `resource_versionless_id`) is named by it too.
+  const facts = scopeFactsOf(reference.type, reference.isData);
+  return facts !== undefined && reference.attribute !== 'id' && holdsArmId(facts, reference.attribute);
 }
 
 // Names like `kv-app` repeat across resource groups for most types; the group tells them apart.

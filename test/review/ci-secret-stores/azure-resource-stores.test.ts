@@ -129,6 +129,27 @@ resource "azurerm_linux_web_app_slot" "staging" {
   });
 });
 
+test('a grant on the app a slot belongs to reads the slot\'s settings', async () => {
+  const slot = `${WEB_APP}
+resource "azurerm_linux_web_app_slot" "staging" {
+  name           = "staging"
+  app_service_id = azurerm_linux_web_app.orders.id
+  site_config {}
+  app_settings = { AZURE_CLIENT_SECRET = ${SECRET} }
+}
+`;
+  const readers = identity('site') + roleAssignment('site', 'Website Contributor', 'azurerm_linux_web_app.orders.id', principalOf('site'));
+  const graph = await graphOf(configuration(slot, readers));
+  expect(grantsOf(graph)).toEqual([['deploy', 'Owner', SUB], ['uai-site', 'Website Contributor', 'app-orders']]);
+  const stores = buildReport(graph).credentials[0].stores!;
+  // deploy's Owner at the subscription lists every app's settings; uai-site's grant on the app reaches its slot too.
+  expect(stores.map((s) => [s.store, [...s.readers!].sort()])).toEqual([
+    ['app setting AZURE_CLIENT_SECRET of app app-orders', ['application deploy', 'managed identity uai-site']],
+    ['app setting Graph of app app-orders', ['application deploy', 'managed identity uai-site']],
+    ['app setting AZURE_CLIENT_SECRET of app staging', ['application deploy', 'managed identity uai-site']],
+  ]);
+});
+
 describe('App Configuration key values', () => {
   const STORE = (localAuth: string) => `
 resource "azurerm_app_configuration" "cfg" {

@@ -200,6 +200,29 @@ resource "azurerm_pim_eligible_role_assignment" "app_secrets" {
     expect(direct.sort()).toEqual(reading);
   });
 
+  test('a grant on the secret itself (Microsoft\'s least privilege for one secret) reads it; one on another secret of the vault does not', async () => {
+    const other = `
+resource "azurerm_key_vault_secret" "other" {
+  name         = "other"
+  value        = "not-a-credential"
+  key_vault_id = azurerm_key_vault.ops.id
+}
+`;
+    const readers = other + identity('one') + roleAssignment('one', 'Key Vault Secrets User', 'azurerm_key_vault_secret.deploy.resource_versionless_id', principalOf('one'))
+      + identity('two') + roleAssignment('two', 'Key Vault Secrets User', 'azurerm_key_vault_secret.other.resource_versionless_id', principalOf('two'));
+    const graph = await graphOf(configuration(readers));
+    expect(graph.grants.map((g) => [g.principal.name, g.role.name, g.scope.name ?? g.scope.value]).sort()).toEqual([
+      ['deploy', 'Owner', 'rg-app'],
+      ['uai-one', 'Key Vault Secrets User', 'deploy-client-secret'],
+      ['uai-two', 'Key Vault Secrets User', 'other'],
+    ]);
+    expect(buildReport(graph).credentials[0].stores?.[0].readers).toEqual(['managed identity uai-one']);
+    // Every path through the secret starts with uai-one's grant on it (past the secret, deploy's Owner reaches further).
+    const through = chainsThroughStore(graph);
+    expect(through.length).toBeGreaterThan(0);
+    expect(new Set(through.map((c) => c.slice(0, 3).join(' | ')))).toEqual(new Set([['uai-one', 'holds "Key Vault Secrets User" at deploy-client-secret', STORED_STEP].join(' | ')]));
+  });
+
   test('a change that starts keeping the secret in the vault opens the escalation at the kept secret', async () => {
     const base = await graphOf(configuration(APP_READS, { kept: false }));
     const head = await graphOf(configuration(APP_READS));
