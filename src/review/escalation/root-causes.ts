@@ -281,32 +281,52 @@ class AttachmentEdge extends TableEdge {
 }
 
 /**
- * A client secret kept where others read it: whoever reads it signs in as its principal. Removing
- * the secret there (or the secret itself) closes every path through it, whoever the reader.
+ * An edge that is a credential of its principal (kept somewhere, or trusted from a cluster): its
+ * description and key are made when first read, from what the subclass says.
  */
-class StoredCredentialEdge extends TableEdge {
-  public readonly kind = 'stored-credential';
+abstract class CredentialEdge extends TableEdge {
   public readonly what = '';
-  public readonly origin: Origin;
   private madeKey?: string;
   private madeDescription?: string;
 
-  constructor(private readonly store: GraphCredentialStore, public readonly principal: GraphPrincipal) {
+  constructor(public readonly origin: Origin, public readonly principal: GraphPrincipal) {
     super();
-    this.origin = store.origin;
   }
 
   public get description(): string {
-    return (this.madeDescription ??= `${describeCredentialStore(this.store)} (a client secret of ${describePrincipal(this.principal)})`);
+    return (this.madeDescription ??= this.describe());
   }
 
   public get key(): string {
-    return (this.madeKey ??= storedKey(this.store, this.principal));
+    return (this.madeKey ??= this.makeKey());
+  }
+
+  protected abstract describe(): string;
+  protected abstract makeKey(): string;
+}
+
+/**
+ * A client secret kept where others read it: whoever reads it signs in as its principal. Removing
+ * the secret there (or the secret itself) closes every path through it, whoever the reader.
+ */
+class StoredCredentialEdge extends CredentialEdge {
+  public readonly kind = 'stored-credential';
+
+  constructor(private readonly store: GraphCredentialStore, principal: GraphPrincipal) {
+    super(store.origin, principal);
   }
 
   /** Named by whose secret it is, then where it is kept. */
   public nameAt(part: 0 | 1 | 2): string {
     return part === 0 ? this.principal.name : part === 1 ? this.store.name : this.store.keptIn ?? '';
+  }
+
+  protected describe(): string {
+    return `${describeCredentialStore(this.store)} (a client secret of ${describePrincipal(this.principal)})`;
+  }
+
+  protected makeKey(): string {
+    return storedKey(this.store, this.principal);
   }
 }
 
@@ -314,30 +334,25 @@ class StoredCredentialEdge extends TableEdge {
  * A federated credential that trusts a cluster's service account: pods that run as it sign in as
  * its principal. Like an attachment, it is the workload's design (AKS workload identity).
  */
-class TrustEdge extends TableEdge {
+class TrustEdge extends CredentialEdge {
   public readonly kind = 'federated-trust';
-  public readonly what = '';
-  public readonly origin: Origin;
-  private madeKey?: string;
-  private madeDescription?: string;
 
-  constructor(private readonly trust: GraphWorkloadTrust, public readonly principal: GraphPrincipal) {
-    super();
-    this.origin = trust.credential.origin;
-  }
-
-  public get description(): string {
-    const { trust } = this;
-    return (this.madeDescription ??= `${describePrincipal(this.principal)} trusts service account ${trust.namespace}:${trust.serviceAccount} of ${trust.cluster.name}`);
-  }
-
-  public get key(): string {
-    return (this.madeKey ??= trustKey(this.trust, this.principal));
+  constructor(private readonly trust: GraphWorkloadTrust, principal: GraphPrincipal) {
+    super(trust.credential.origin, principal);
   }
 
   /** Named by the identity, then the cluster and service account. */
   public nameAt(part: 0 | 1 | 2): string {
     return part === 0 ? this.principal.name : part === 1 ? this.trust.cluster.name : `${this.trust.namespace}:${this.trust.serviceAccount}`;
+  }
+
+  protected describe(): string {
+    const { trust } = this;
+    return `${describePrincipal(this.principal)} trusts service account ${trust.namespace}:${trust.serviceAccount} of ${trust.cluster.name}`;
+  }
+
+  protected makeKey(): string {
+    return trustKey(this.trust, this.principal);
   }
 }
 

@@ -1,4 +1,4 @@
-import { DEPLOY_APPLICATION, DEPLOY_PASSWORD, roleAssignment } from './store-fixtures';
+import { DEPLOY_APPLICATION, DEPLOY_PASSWORD, readerIdentity, readerPrincipal, roleAssignment } from './store-fixtures';
 import { reachOfGraph } from '../../../src/review/escalation/reach';
 import { AccessGraph } from '../../../src/review/graph/access-graph';
 import { buildReport } from '../../../src/review/report/access-report';
@@ -14,16 +14,6 @@ import { hclJson, ruleFindings, SUB } from '../../policy/rule-fixtures';
 const RG = `/subscriptions/${SUB}/resourceGroups/rg-app`;
 const SECRET = 'azuread_application_password.deploy.value';
 
-function identity(name: string): string {
-  return `
-resource "azurerm_user_assigned_identity" "${name}" {
-  name                = "uai-${name}"
-  resource_group_name = "rg-app"
-  location            = "eastus"
-}
-`;
-}
-const principalOf = (name: string) => `azurerm_user_assigned_identity.${name}.principal_id`;
 
 /** deploy holds Owner at the subscription (wider than any reader's scope); `keeping` keeps its secret; `readers` are granted. */
 function configuration(keeping: string, readers: string): string {
@@ -70,8 +60,8 @@ function storedChains(graph: AccessGraph): string[] {
 }
 
 describe('a web app\'s app settings and connection strings', () => {
-  const readers = identity('web') + roleAssignment('web_contributor', 'Website Contributor', `"${RG}"`, principalOf('web'))
-    + identity('look') + roleAssignment('look_reader', 'Reader', `"${RG}"`, principalOf('look'));
+  const readers = readerIdentity('web') + roleAssignment('web_contributor', 'Website Contributor', `"${RG}"`, readerPrincipal('web'))
+    + readerIdentity('look') + roleAssignment('look_reader', 'Reader', `"${RG}"`, readerPrincipal('look'));
 
   test('each setting that keeps the secret is a store, named by its key; whoever lists the app\'s settings reads it', async () => {
     const graph = await graphOf(configuration(WEB_APP, readers));
@@ -138,7 +128,7 @@ resource "azurerm_linux_web_app_slot" "staging" {
   app_settings = { AZURE_CLIENT_SECRET = ${SECRET} }
 }
 `;
-  const readers = identity('site') + roleAssignment('site', 'Website Contributor', 'azurerm_linux_web_app.orders.id', principalOf('site'));
+  const readers = readerIdentity('site') + roleAssignment('site', 'Website Contributor', 'azurerm_linux_web_app.orders.id', readerPrincipal('site'));
   const graph = await graphOf(configuration(slot, readers));
   expect(grantsOf(graph)).toEqual([['deploy', 'Owner', SUB], ['uai-site', 'Website Contributor', 'app-orders']]);
   const stores = buildReport(graph).credentials[0].stores!;
@@ -164,8 +154,8 @@ resource "azurerm_app_configuration_key" "secret" {
   value                  = ${SECRET}
 }
 `;
-  const readers = identity('data') + roleAssignment('data_reader', 'App Configuration Data Reader', 'azurerm_app_configuration.cfg.id', principalOf('data'))
-    + identity('keys') + roleAssignment('keys_contributor', 'Contributor', `"${RG}"`, principalOf('keys'));
+  const readers = readerIdentity('data') + roleAssignment('data_reader', 'App Configuration Data Reader', 'azurerm_app_configuration.cfg.id', readerPrincipal('data'))
+    + readerIdentity('keys') + roleAssignment('keys_contributor', 'Contributor', `"${RG}"`, readerPrincipal('keys'));
 
   test('a data reader reads the key values; a Contributor lists the access keys while local authentication is on', async () => {
     const graph = await graphOf(configuration(STORE(''), readers));
@@ -207,8 +197,8 @@ resource "azurerm_automation_credential" "deploy" {
 }
 `;
   test('whoever can write and start a runbook in the account reads it; an operator who only starts runbooks does not', async () => {
-    const readers = identity('author') + roleAssignment('author', 'Automation Contributor', 'azurerm_automation_account.ops.id', principalOf('author'))
-      + identity('operator') + roleAssignment('operator', 'Automation Operator', 'azurerm_automation_account.ops.id', principalOf('operator'));
+    const readers = readerIdentity('author') + roleAssignment('author', 'Automation Contributor', 'azurerm_automation_account.ops.id', readerPrincipal('author'))
+      + readerIdentity('operator') + roleAssignment('operator', 'Automation Operator', 'azurerm_automation_account.ops.id', readerPrincipal('operator'));
     const graph = await graphOf(configuration(ACCOUNT, readers));
     expect(grantsOf(graph)).toEqual([
       ['deploy', 'Owner', SUB],
@@ -240,7 +230,7 @@ resource "azurerm_automation_variable_string" "secret" {
   ${encrypted}
 }
 `;
-    const readers = identity('look') + roleAssignment('look_reader', 'Reader', `"${RG}"`, principalOf('look'));
+    const readers = readerIdentity('look') + roleAssignment('look_reader', 'Reader', `"${RG}"`, readerPrincipal('look'));
     const plain = await graphOf(configuration(variable(''), readers));
     expect(grantsOf(plain)).toEqual([['deploy', 'Owner', SUB], ['uai-look', 'Reader', 'rg-app']]);
     expect(plain.credentialStores.map((s) => [s.kind, s.name, s.plainText])).toEqual([['automation-asset', 'deploy-secret', true]]);

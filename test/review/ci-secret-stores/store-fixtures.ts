@@ -30,3 +30,17 @@ resource "azurerm_role_assignment" "${name}" {
 }
 `;
 }
+
+/** `azurerm_user_assigned_identity.<name>`, `uai-<name>` in rg-app: a reader the tests grant things to. */
+export function readerIdentity(name: string): string {
+  return `
+resource "azurerm_user_assigned_identity" "${name}" {
+  name                = "uai-${name}"
+  resource_group_name = "rg-app"
+  location            = "eastus"
+}
+`;
+}
+
+/** The principal of `readerIdentity(name)`, as a role assignment references it. */
+export const readerPrincipal = (name: string): string => `azurerm_user_assigned_identity.${name}.principal_id`;

@@ -6,7 +6,7 @@ import { rootCausesOfGraph } from '../../../src/review/escalation/root-causes';
 import { AccessGraph } from '../../../src/review/graph/access-graph';
 import { buildReport } from '../../../src/review/report/access-report';
 import { hclJson, ruleFindings, SUB } from '../../policy/rule-fixtures';
-import { DEPLOY_APPLICATION, DEPLOY_PASSWORD, roleAssignment } from '../ci-secret-stores/store-fixtures';
+import { DEPLOY_APPLICATION, DEPLOY_PASSWORD, readerIdentity, readerPrincipal, roleAssignment } from '../ci-secret-stores/store-fixtures';
 
 /**
  * A client secret kept in a Key Vault secret is an edge of reach (BloodHound's AZGetSecrets,
@@ -41,17 +41,6 @@ resource "azurerm_key_vault_secret" "deploy" {
 }
 `;
 
-function identity(name: string): string {
-  return `
-resource "azurerm_user_assigned_identity" "${name}" {
-  name                = "uai-${name}"
-  resource_group_name = "rg-app"
-  location            = "eastus"
-}
-`;
-}
-
-const principalOf = (name: string) => `azurerm_user_assigned_identity.${name}.principal_id`;
 
 /** deploy holds Owner at rg-app; its secret is kept in kv-ops; `readers` read that vault's secrets. */
 function configuration(readers: string, options: { deployRole?: string; kept?: boolean; vault?: string } = {}): string {
@@ -59,7 +48,7 @@ function configuration(readers: string, options: { deployRole?: string; kept?: b
     + (options.vault ?? vault()) + (options.kept === false ? '' : KEPT_SECRET) + readers;
 }
 
-const APP_READS = identity('app') + roleAssignment('app_secrets', 'Key Vault Secrets User', 'azurerm_key_vault.ops.id', principalOf('app'));
+const APP_READS = readerIdentity('app') + roleAssignment('app_secrets', 'Key Vault Secrets User', 'azurerm_key_vault.ops.id', readerPrincipal('app'));
 
 async function graphOf(hcl: string): Promise<AccessGraph> {
   return AccessGraph.fromDocuments([{ file: 'main.tf', document: await hclJson(hcl) }]);
@@ -104,8 +93,8 @@ describe('who reads a vault that keeps a client secret signs in as the secret\'s
   });
 
   test('the kept secret is the root cause before the principal\'s own grant: taking it away takes no role from anyone', async () => {
-    const readers = APP_READS + identity('batch')
-      + roleAssignment('batch_secrets', 'Key Vault Secrets User', `"${RG}"`, principalOf('batch'));
+    const readers = APP_READS + readerIdentity('batch')
+      + roleAssignment('batch_secrets', 'Key Vault Secrets User', `"${RG}"`, readerPrincipal('batch'));
     const graph = await graphOf(configuration(readers));
     const [cause] = rootCausesOfGraph(graph);
     expect(cause.edge.kind).toBe('stored-credential');
@@ -121,11 +110,11 @@ describe('who reads a vault that keeps a client secret signs in as the secret\'s
   });
 
   test('an eligible reader reaches it after activation: the chain starts with the eligibility', async () => {
-    const eligible = identity('app') + `
+    const eligible = readerIdentity('app') + `
 resource "azurerm_pim_eligible_role_assignment" "app_secrets" {
   scope              = azurerm_key_vault.ops.id
   role_definition_id = "${KEY_VAULT_SECRETS_USER}"
-  principal_id       = ${principalOf('app')}
+  principal_id       = ${readerPrincipal('app')}
 }
 `;
     const graph = await graphOf(configuration(eligible));
@@ -138,10 +127,10 @@ resource "azurerm_pim_eligible_role_assignment" "app_secrets" {
     const policies = 'rbac_authorization_enabled = false';
     const policyBlock = `  access_policy {
     tenant_id          = "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee"
-    object_id          = ${principalOf('batch')}
+    object_id          = ${readerPrincipal('batch')}
     secret_permissions = ["Get"]
   }`;
-    const readers = APP_READS + identity('batch');
+    const readers = APP_READS + readerIdentity('batch');
     const graph = await graphOf(configuration(readers, { vault: vault(policies, policyBlock) }));
     // The data role at the vault reads nothing there; the access policy does.
     const through = chainsThroughStore(graph);
@@ -150,8 +139,8 @@ resource "azurerm_pim_eligible_role_assignment" "app_secrets" {
   });
 
   test('no gain, no escalation: a reader that holds Owner over the principal\'s scope itself passes the secret to nothing new', async () => {
-    const readers = identity('admin') + roleAssignment('admin_owner', 'Key Vault Administrator', `"${RG}"`, principalOf('admin'))
-      + roleAssignment('admin_reader', 'Owner', `"${RG}"`, principalOf('admin'));
+    const readers = readerIdentity('admin') + roleAssignment('admin_owner', 'Key Vault Administrator', `"${RG}"`, readerPrincipal('admin'))
+      + roleAssignment('admin_reader', 'Owner', `"${RG}"`, readerPrincipal('admin'));
     const hcl = configuration(readers, { deployRole: 'Reader' });
     const graph = await graphOf(hcl);
     const through = chainsThroughStore(graph);
@@ -172,8 +161,8 @@ resource "azurerm_pim_eligible_role_assignment" "app_secrets" {
   });
 
   test('a reader of another vault, or of other data, reaches nothing through it', async () => {
-    const readers = identity('app') + roleAssignment('app_blobs', 'Storage Blob Data Reader', `"${RG}"`, principalOf('app'))
-      + roleAssignment('app_elsewhere', 'Key Vault Secrets User', `"/subscriptions/${SUB}/resourceGroups/rg-other"`, principalOf('app'));
+    const readers = readerIdentity('app') + roleAssignment('app_blobs', 'Storage Blob Data Reader', `"${RG}"`, readerPrincipal('app'))
+      + roleAssignment('app_elsewhere', 'Key Vault Secrets User', `"/subscriptions/${SUB}/resourceGroups/rg-other"`, readerPrincipal('app'));
     const graph = await graphOf(configuration(readers));
     expect(graph.grants.map((g) => [g.principal.name, g.role.name, g.scope.name ?? g.scope.value]).sort()).toEqual([
       ['deploy', 'Owner', 'rg-app'],
@@ -184,7 +173,7 @@ resource "azurerm_pim_eligible_role_assignment" "app_secrets" {
   });
 
   test('readers are found wherever they hold it: the vault by reference or by its literal ID, its group, the subscription, in grant order', async () => {
-    const at = (name: string, scope: string) => identity(name) + roleAssignment(name, 'Key Vault Secrets User', scope, principalOf(name));
+    const at = (name: string, scope: string) => readerIdentity(name) + roleAssignment(name, 'Key Vault Secrets User', scope, readerPrincipal(name));
     const readers = at('sub', `"/subscriptions/${SUB}"`) + at('literal', `"${RG}/providers/Microsoft.KeyVault/vaults/kv-ops"`)
       + at('group', `"${RG}"`) + at('other', `"/subscriptions/${SUB}/resourceGroups/rg-other"`) + APP_READS;
     const graph = await graphOf(configuration(readers));
@@ -208,8 +197,8 @@ resource "azurerm_key_vault_secret" "other" {
   key_vault_id = azurerm_key_vault.ops.id
 }
 `;
-    const readers = other + identity('one') + roleAssignment('one', 'Key Vault Secrets User', 'azurerm_key_vault_secret.deploy.resource_versionless_id', principalOf('one'))
-      + identity('two') + roleAssignment('two', 'Key Vault Secrets User', 'azurerm_key_vault_secret.other.resource_versionless_id', principalOf('two'));
+    const readers = other + readerIdentity('one') + roleAssignment('one', 'Key Vault Secrets User', 'azurerm_key_vault_secret.deploy.resource_versionless_id', readerPrincipal('one'))
+      + readerIdentity('two') + roleAssignment('two', 'Key Vault Secrets User', 'azurerm_key_vault_secret.other.resource_versionless_id', readerPrincipal('two'));
     const graph = await graphOf(configuration(readers));
     expect(graph.grants.map((g) => [g.principal.name, g.role.name, g.scope.name ?? g.scope.value]).sort()).toEqual([
       ['deploy', 'Owner', 'rg-app'],
