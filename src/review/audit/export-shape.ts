@@ -1,8 +1,10 @@
 import { isGuid } from '../../model/guid';
+import { ScopeLevel } from '../../model/scope-level';
 import { asInputError, InputError } from '../reader/input-error';
 import { parseJson } from '../reader/json-position';
 import { locatedIfTooDeep } from '../reader/nesting-limit';
 import { describe, expectArray, expectRecord, expectString, isRecord, JsonRecord, pointerTo } from '../reader/shape-check';
+import { scopeLevelOfValue } from '../reference';
 
 
 /**
@@ -64,6 +66,18 @@ export function expectArmIdOf(file: string, place: string, value: unknown, type:
     throw new InputError(file, `expected the ID of a ${type.split('/').pop()} (".../providers/${type}/<name>"), got "${id}"`, place);
   }
   return id;
+}
+
+/**
+ * A scope as Azure writes it: an ARM ID (`/`, `/subscriptions/…`, `/providers/Microsoft.Management/…`).
+ * Anything else is no scope Azure would list: refused with its place, never read as an unknown scope.
+ */
+export function expectScope(file: string, place: string, value: unknown): string {
+  const scope = expectString(file, place, value);
+  if (scopeLevelOfValue(scope) === ScopeLevel.UNKNOWN) {
+    throw new InputError(file, `expected a scope ID ("/", "/subscriptions/<id>", "/providers/Microsoft.Management/managementGroups/<name>", ...), got ${JSON.stringify(scope)}`, place);
+  }
+  return scope;
 }
 
 export function expectStrings(file: string, place: string, value: unknown): string[] {

@@ -1,8 +1,8 @@
-import { entryAt, expectArmIdOf, expectType, guid, optionalText, parseExport, valueList } from './export-shape';
+import { entryAt, expectArmIdOf, expectScope, expectType, guid, optionalText, parseExport, valueList } from './export-shape';
 import { LiveAssignment, LiveExport } from './live-types';
 import { roleDefinitionAt } from './role-definition-guid';
 import { InputError } from '../reader/input-error';
-import { describe, expectRecord, expectString, isRecord, JsonRecord, pointerTo } from '../reader/shape-check';
+import { describe, expectRecord, isRecord, JsonRecord, pointerTo } from '../reader/shape-check';
 import { scopeLevelOfValue } from '../reference';
 
 const TYPE = 'Microsoft.Authorization/roleEligibilitySchedules';
@@ -23,7 +23,7 @@ export function parseEligibilitySchedules(file: string, text: string): LiveExpor
       const propertiesPlace = at('properties');
       const properties = expectRecord(file, propertiesPlace, entry.properties);
       const field = (key: string) => pointerTo(propertiesPlace, key);
-      const scope = expectString(file, field('scope'), properties.scope);
+      const scope = expectScope(file, field('scope'), properties.scope);
       const principal = expandedPrincipal(file, propertiesPlace, properties);
       const principalType = optionalText(file, field('principalType'), properties.principalType);
       const condition = optionalText(file, field('condition'), properties.condition);

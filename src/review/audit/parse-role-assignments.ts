@@ -1,7 +1,7 @@
-import { entryAt, expectArmIdOf, expectRoot, expectType, guid, optionalText, parseExport } from './export-shape';
+import { entryAt, expectArmIdOf, expectRoot, expectScope, expectType, guid, optionalText, parseExport } from './export-shape';
 import { LiveAssignment, LiveExport } from './live-types';
 import { roleDefinitionAt } from './role-definition-guid';
-import { expectString, pointerTo } from '../reader/shape-check';
+import { pointerTo } from '../reader/shape-check';
 import { scopeLevelOfValue } from '../reference';
 
 const WHAT = 'the output of "az role assignment list --all -o json"';
@@ -14,7 +14,7 @@ export function parseRoleAssignmentList(file: string, text: string): LiveExport<
       const place = pointerTo('', index);
       const { entry, at } = entryAt(file, place, value, 'a role assignment');
       expectType(file, at('type'), entry.type, 'Microsoft.Authorization/roleAssignments');
-      const scope = expectString(file, at('scope'), entry.scope);
+      const scope = expectScope(file, at('scope'), entry.scope);
       const principalName = optionalText(file, at('principalName'), entry.principalName);
       const principalType = optionalText(file, at('principalType'), entry.principalType);
       const roleName = optionalText(file, at('roleDefinitionName'), entry.roleDefinitionName);

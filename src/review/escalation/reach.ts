@@ -439,13 +439,18 @@ function followPaths(paths: readonly OpenedPath[], contents: ScopeContents, plac
     const holder = conditions?.callerEntraRole !== undefined || conditions?.callerHoldsCustomRole ? conditions : undefined;
     const withHolder = holder === undefined ? {} : { holder };
     // A path that needs local accounts opens nothing on a declared cluster that has them off, for
-    // a holder that cannot turn them back on.
-    const blocked = conditions?.localAccounts !== undefined && !holdsOperation(role, conditions.localAccounts.reenabledBy);
-    const offHere = (address: string | undefined) => blocked && address !== undefined && contents.localAccountsOff.has(address);
+    // a holder that cannot turn them back on; for one that can, its step says it does so first.
+    const localAccounts = conditions?.localAccounts;
+    const off = (address: string | undefined) => localAccounts !== undefined && address !== undefined && contents.localAccountsOff.has(address);
+    const blocked = localAccounts !== undefined && !holdsOperation(role, localAccounts.reenabledBy);
+    const offHere = (address: string | undefined) => blocked && off(address);
+    const reopened = localAccounts === undefined ? opened
+      : { path: opened.path, action: `${localAccounts.reenabledBy} to turn local accounts back on, then ${opened.action}` };
+    const openedAt = (address: string | undefined) => (off(address) ? reopened : opened);
     if (placement.level === ScopeLevel.RESOURCE && offHere(placement.address)) continue;
     for (const effect of effects) {
       if (effect.kind === 'grant-roles' || effect.kind === 'access') {
-        route.push({ opened, effect, ...withHolder });
+        route.push({ opened: openedAt(placement.level === ScopeLevel.RESOURCE ? placement.address : undefined), effect, ...withHolder });
         continue;
       }
       const within = effect.kind === 'use-identity'
@@ -455,7 +460,8 @@ function followPaths(paths: readonly OpenedPath[], contents: ScopeContents, plac
           : contents.attachmentsWithin(placement, effect.resourceTypes);
       for (const [attachments, assumed] of [[within.placed, false], [within.assumed, true]] as const) {
         for (const attachment of attachments) {
-          if (!offHere(attachment.resource.address)) route.push({ opened, effect, attachment, assumed, ...withHolder });
+          const at = attachment.resource.address;
+          if (!offHere(at)) route.push({ opened: openedAt(at), effect, attachment, assumed, ...withHolder });
         }
       }
     }

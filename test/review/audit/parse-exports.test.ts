@@ -22,6 +22,18 @@ function errorOf(parse: Parser, file: string, json: unknown): InputError {
 const sample = (name: string) => JSON.parse(fixtureText(name));
 
 describe('parseRoleAssignmentList', () => {
+  test('a scope that is no Azure scope ID is an InputError with file and place, not an unknown scope read as the widest', () => {
+    const json = sample('az-role-assignment-list.json');
+    json[1].scope = 'garbage';
+    const error = errorOf(parseRoleAssignmentList, 'az.json', json);
+    expect([error.file, error.place]).toEqual(['az.json', '/1/scope']);
+    expect(error.message).toContain('expected a scope ID');
+    expect(error.message).toContain('"garbage"');
+    // The samples' own scopes (a subscription, a group, resources) all read.
+    expect(parseRoleAssignmentList('az.json', fixtureText('az-role-assignment-list.json')).items.map((i) => i.scopeLevel))
+      .toEqual(['subscription', 'resource-group', 'resource', 'resource']);
+  });
+
   test('reads every field the audit uses', () => {
     const { file, items } = parseRoleAssignmentList('az.json', fixtureText('az-role-assignment-list.json'));
     expect(file).toBe('az.json');

@@ -226,4 +226,12 @@ describe('the admin credential works only while local accounts are on', () => {
     expect(opened(off)).toEqual([]);
     expect(off.kubernetesClusters.map((c) => [c.name, c.localAccountsDisabled, c.entraIntegrated, c.azureRbac])).toEqual([['aks-prod', true, true, true]]);
   });
+  test('a Contributor there can turn local accounts back on: what it opens says so, as the trust\'s step does', async () => {
+    const graph = await graphOf(cluster({ localAccountDisabled: true, azureRbac: true }) + DEV_GROUP
+      + roleAssignment('dev', 'Contributor', 'azurerm_kubernetes_cluster.aks.id', DEV));
+    expect(grantsOf(graph)).toEqual([['dev', 'Contributor', 'aks-prod']]);
+    const opens = reachOfGraph(graph).chains.map((c) => c.trail.step.description).filter((d) => d.includes('cluster-admin on AKS clusters'));
+    expect(opens).toEqual(['can reach cluster-admin on AKS clusters at aks-prod (Microsoft.ContainerService/managedClusters/write to turn local accounts '
+      + `back on, then ${ADMIN})`]);
+  });
 });
