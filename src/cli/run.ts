@@ -38,7 +38,7 @@ interface Command {
 const COMMANDS: ReadonlyMap<string, () => Command> = new Map<string, () => Command>([
   ['report', () => {
     const m = require('./commands/report') as typeof ReportModule;
-    return { help: m.REPORT_HELP, run: (argv, io) => m.report(argv, io) };
+    return { help: m.REPORT_HELP, run: (argv, io, version) => m.report(argv, io, version) };
   }],
   ['check', () => {
     const m = require('./commands/check') as typeof CheckModule;

@@ -112,6 +112,34 @@ describe('azure-access report --format html', () => {
     expect(stdout).toContain('<td>azurerm_role_assignment.app_secrets</td>');
   });
 
+  test('says what it reviewed, colours each root cause by the tier it reaches, and cuts long names to their box', async () => {
+    const { code, stdout } = await cli(['report', '--format', 'html', '--today', '2026-12-07', 'test/fixtures/html/three-mistakes']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/<p class="reviewed">Reviewed test\/fixtures\/html\/three-mistakes with azure-access [^ ]+ on 2026-12-07\.<\/p>/);
+    // The VM path reaches Key Vault Secrets Officer: tier 1, amber.
+    expect(stdout).toContain('<ol class="escalations"><li class="tier-1"><details>');
+    // The subscription, 50 characters shown as "subscription <ID>", is cut to what its 260px box holds.
+    const labels = [...stdout.matchAll(/<text x="\d+" y="\d+">([^<]*)<\/text>/g)].map((m) => m[1]);
+    expect(labels.length).toBeGreaterThan(3);
+    expect(labels.every((label) => label.length <= 32)).toBe(true);
+    expect(labels).toContain('subscription 11111111-2222-3333…');
+  });
+
+  test('one line a row, each in its own band, and at most 200 drawn: the table lists every row', async () => {
+    const grants = Object.fromEntries(Array.from({ length: 250 }, (_, i) => [`g${i}`, {
+      scope: `/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-${i}`, role_definition_name: 'Reader', principal_id: `00000000-0000-0000-0000-${String(i).padStart(12, '0')}`,
+    }]));
+    const { code, stdout } = await cli(['report', '--format', 'html', '--today', '2026-12-07', '-'], { stdin: JSON.stringify({ resource: { azurerm_role_assignment: grants } }) });
+    expect(code).toBe(0);
+    const lines = [...stdout.matchAll(/<line class="held" x1="\d+" y1="(\d+)" x2="\d+" y2="(\d+)"\/>/g)];
+    expect(lines).toHaveLength(200);
+    // Level lines, each a row of its own: no two share a height.
+    expect(lines.every((m) => m[1] === m[2])).toBe(true);
+    expect(new Set(lines.map((m) => m[1])).size).toBe(200);
+    expect(stdout).toContain('<p>The drawing shows the first 200 of 250 lines; the table below lists every row.</p>');
+    expect(stdout.match(/<td>Reader<\/td>/g)).toHaveLength(250);
+  });
+
   test('what the input says is text, never markup', async () => {
     const document = {
       resource: {

@@ -5,11 +5,12 @@ import { CliIo, ExitCode } from '../cli-io';
 import { graphOnTenant, LIVE_HELP, LIVE_OPTIONS, readLiveTenant } from '../live-tenant';
 import { CommandSpec, parseArgs } from '../parse-args';
 import { stepSummary } from '../step-summary';
+import { todayOf } from '../today';
 import { deliver, STANDARD_OUTPUT } from '../write-failure';
 import { loadConfiguredSources, VARIABLE_HELP, VARIABLE_OPTIONS } from './configured-sources';
 
 export const REPORT: CommandSpec = {
-  name: 'report', values: { format: ['markdown', 'json', 'html'] }, flags: [], repeatable: [...VARIABLE_OPTIONS, ...LIVE_OPTIONS],
+  name: 'report', values: { format: ['markdown', 'json', 'html'], today: 'any' }, flags: [], repeatable: [...VARIABLE_OPTIONS, ...LIVE_OPTIONS],
 };
 
 export const REPORT_HELP = `Usage: azure-access report [options] <inputs...>
@@ -22,16 +23,19 @@ still present; escalation chains.
 Options:
   --format markdown|json|html   output format (default markdown); html is one self-contained
                                 page with the access drawn as a graph
+  --today YYYY-MM-DD            the day the html page says it was made (default: today, UTC)
 ${VARIABLE_HELP}${LIVE_HELP}When GITHUB_STEP_SUMMARY is set, the markdown report is appended to it as well.
 `;
 
-export async function report(argv: string[], io: CliIo): Promise<ExitCode> {
+export async function report(argv: string[], io: CliIo, version: string): Promise<ExitCode> {
   const args = parseArgs(REPORT, argv);
+  const today = todayOf('report', args.options.today);
   const sources = await loadConfiguredSources('report', args, io);
   const result = buildReport(graphOnTenant(sources, await readLiveTenant('report', args, io)));
   const format = args.options.format ?? 'markdown';
   // Rendered whole before anything is written; JSON in parts, which are written one after another.
-  const output = format === 'json' ? renderReportJsonParts(result) : [format === 'html' ? renderHtml(result) : renderReportMarkdown(result)];
+  const reviewed = { inputs: args.inputs, version, date: today };
+  const output = format === 'json' ? renderReportJsonParts(result) : [format === 'html' ? renderHtml(result, reviewed) : renderReportMarkdown(result)];
   const markdown = () => (format === 'markdown' ? output[0] : renderReportMarkdown(result));
   return deliver({ code: ExitCode.OK, meaning: 'report made' }, [
     { target: STANDARD_OUTPUT, write: () => output.forEach((part) => io.stdout(part)) },
@@ -40,7 +44,7 @@ export async function report(argv: string[], io: CliIo): Promise<ExitCode> {
 }
 
 /** The HTML page's renderer (its script, styles and layout), loaded only when asked for. */
-function renderHtml(result: AccessReport): string {
+function renderHtml(result: AccessReport, reviewed: RenderReportHtmlModule.ReviewedWhat): string {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require('../../review/report/render-report-html') as typeof RenderReportHtmlModule).renderReportHtml(result);
+  return (require('../../review/report/render-report-html') as typeof RenderReportHtmlModule).renderReportHtml(result, reviewed);
 }

@@ -2,17 +2,27 @@ import { AccessReport, ReportRow } from './access-report';
 import { COVERAGE_NOTES_SENTENCE, modulesNotReadSentence, notReviewedSentence, repeatedText, valuesNotEvaluatedSentence } from './not-reviewed-text';
 import { credentialNotes, endsText, notesOf, scopeText, totalsSentence } from './render-report';
 
+/** What the page says it reviewed: the inputs as given, the tool's version, the day it was made. */
+export interface ReviewedWhat {
+  readonly inputs: readonly string[];
+  readonly version: string;
+  /** `YYYY-MM-DD`. */
+  readonly date: string;
+}
+
 /**
- * `report --format html`: one self-contained page an auditor opens in a browser — the tables of
- * the markdown report and the access drawn as a graph (principals on the left, scopes on the
- * right, one line per grant, dashed when eligible). No script, no font, no image from anywhere:
- * the page works offline and shows exactly what the command read.
+ * `report --format html`: one self-contained page an auditor opens in a browser — what was
+ * reviewed, the tables of the markdown report, the access drawn one line a row (principal, role,
+ * scope; dashed when eligible), and the escalations by root cause, coloured by tier, each with
+ * its paths folded. No script, no font, no image from anywhere: the page works offline and shows
+ * exactly what the command read.
  */
-export function renderReportHtml(report: AccessReport): string {
+export function renderReportHtml(report: AccessReport, reviewed?: ReviewedWhat): string {
   const modules = modulesNotReadSentence(report);
   const values = valuesNotEvaluatedSentence(report);
   const sections = [
     '<h1>Azure access</h1>',
+    ...(reviewed === undefined ? [] : [`<p class="reviewed">${escape(`Reviewed ${reviewed.inputs.join(', ')} with azure-access ${reviewed.version} on ${reviewed.date}.`)}</p>`]),
     `<p class="totals">${escape(totalsSentence(report))}; `
       + `${report.totals.accessResources.reviewed} access resource(s) read, ${report.totals.accessResources.notReviewed} not reviewed`
       + `${report.modulesNotRead.length ? `, ${report.modulesNotRead.length} module call(s) not read` : ''}.</p>`,
@@ -50,7 +60,7 @@ export function renderReportHtml(report: AccessReport): string {
       : '<p>No credentials.</p>',
     '<h2>Escalations by root cause</h2>',
     report.escalations.length
-      ? `<ol>${report.escalations.map((e) => `<li><details><summary>${escape(`${e.rootCause}: ${e.paths} path${e.paths === 1 ? '' : 's'}, up to ${e.tier}: ${endsText(e.ends)}`)}</summary>`
+      ? `<ol class="escalations">${report.escalations.map((e) => `<li class="${tierClass(e.tier)}"><details><summary>${escape(`${e.rootCause}: ${e.paths} path${e.paths === 1 ? '' : 's'}, up to ${e.tier}: ${endsText(e.ends)}`)}</summary>`
         + `<ul>${e.examples.map((x) => `<li>${escape(x)}</li>`).join('')}${e.paths > e.examples.length ? `<li>… and ${e.paths - e.examples.length} more</li>` : ''}</ul>`
         + `<p>${escape(e.address)}</p></details></li>`).join('')}</ol>`
       : '<p>No escalation: no principal reaches, past its own grants, more than it holds or can give itself.</p>',
@@ -88,7 +98,18 @@ const STYLE = [
   'svg .scope{fill:#dcfce7;stroke:#15803d}',
   'svg line{stroke:#475569;stroke-width:1.5}',
   'svg line.eligible{stroke-dasharray:6 4;stroke:#b45309}',
+  '.reviewed{color:#57606a}',
+  // Severity by tier: what a root cause reaches decides how loud it is.
+  '.escalations li{border-left:.35rem solid #c8ccd1;padding-left:.5rem;margin:.4rem 0}',
+  '.escalations li.tier-0{border-color:#cf222e}',
+  '.escalations li.tier-1{border-color:#bf8700}',
+  '.escalations summary{cursor:pointer}',
 ].join('');
+
+/** The class of a root cause's tier (`tier 0` is `tier-0`); application-defined ones are quiet. */
+function tierClass(tier: string): string {
+  return /^tier [0-2]$/.test(tier) ? tier.replace(' ', '-') : 'tier-other';
+}
 
 function escape(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
@@ -100,21 +121,24 @@ function table(headers: string[], rows: string[][]): string {
   return `<table>\n${head}\n${body}\n</table>`;
 }
 
-const ROW = 36;
+const ROW = 34;
 const BOX = { width: 260, height: 26 };
 const WIDTH = 900;
+/** How many lines the drawing shows; the table below it lists every row. */
+const DRAWN = 200;
+/**
+ * How many characters fit: 12px system-ui text averages under 7px a character, so a box's text
+ * (its width less 16px of padding) and a line's label (the gap between the boxes) are cut to fit.
+ */
+const BOX_CHARS = Math.floor((BOX.width - 16) / 7.5);
+const LABEL_CHARS = Math.floor((WIDTH - 2 * BOX.width - 40) / 7.5);
 
-/** Principals and scopes as boxes in two columns, in first-seen order; one line per row, labelled with the role. */
+/**
+ * The access as lines, one a principal, scope and kind of access (every role it carries on the
+ * label): each line its own row, so no label crosses another however many there are; a principal
+ * with several lines is one box beside them. At most DRAWN lines are drawn; the table has all.
+ */
 function accessGraph(rows: ReportRow[]): string {
-  const principals = [...new Set(rows.map((r) => r.principal))];
-  const scopes = [...new Set(rows.map(scopeText))];
-  const y = (index: number) => 20 + index * ROW;
-  const height = y(Math.max(principals.length, scopes.length)) + 10;
-  const right = WIDTH - BOX.width - 10;
-  const box = (x: number, top: number, label: string, kind: string) =>
-    `<g><rect class="${kind}" x="${x}" y="${top}" width="${BOX.width}" height="${BOX.height}" rx="4"/>`
-    + `<text x="${x + 8}" y="${top + 17}">${escape(clip(label))}</text></g>`;
-  // One line per principal, scope and kind of access, labelled with every role it carries.
   const edges = new Map<string, { principal: string; scope: string; access: string; roles: string[] }>();
   for (const r of rows) {
     const key = JSON.stringify([r.principal, scopeText(r), r.access]);
@@ -122,23 +146,45 @@ function accessGraph(rows: ReportRow[]): string {
     edge.roles.push(r.role);
     edges.set(key, edge);
   }
-  const lines = [...edges.values()].map((edge) => {
-    const from = y(principals.indexOf(edge.principal)) + BOX.height / 2;
-    const to = y(scopes.indexOf(edge.scope)) + BOX.height / 2;
-    const mid = (from + to) / 2;
-    return `<g><line class="${edge.access === 'eligible' ? 'eligible' : 'held'}" x1="${10 + BOX.width}" y1="${from}" x2="${right}" y2="${to}"/>`
-      + `<text x="${WIDTH / 2}" y="${mid - 3}" text-anchor="middle">${escape(clip(`${edge.roles.join(', ')} (${edge.access})`, 60))}</text></g>`;
+  // A principal's lines together, in first-seen order, so its box spans them.
+  const byPrincipal = new Map<string, (typeof edges extends Map<string, infer E> ? E : never)[]>();
+  for (const edge of edges.values()) {
+    const list = byPrincipal.get(edge.principal);
+    if (list === undefined) byPrincipal.set(edge.principal, [edge]);
+    else list.push(edge);
+  }
+  const all = [...byPrincipal.values()].flat();
+  const drawn = all.slice(0, DRAWN);
+  const y = (index: number) => 10 + index * ROW;
+  const height = y(drawn.length) + 4;
+  const right = WIDTH - BOX.width - 10;
+  const parts: string[] = [];
+  drawn.forEach((edge, i) => {
+    const middle = y(i) + BOX.height / 2;
+    parts.push(`<g><line class="${edge.access === 'eligible' ? 'eligible' : 'held'}" x1="${10 + BOX.width}" y1="${middle}" x2="${right}" y2="${middle}"/>`
+      + `<text x="${WIDTH / 2}" y="${middle - 4}" text-anchor="middle">${escape(clip(`${edge.roles.join(', ')} (${edge.access})`, LABEL_CHARS))}</text></g>`);
+    parts.push(box(right, y(i), BOX.height, edge.scope, 'scope'));
+    if (i > 0 && drawn[i - 1].principal === edge.principal) return;
+    let last = i;
+    while (last + 1 < drawn.length && drawn[last + 1].principal === edge.principal) last++;
+    parts.push(box(10, y(i), y(last) - y(i) + BOX.height, edge.principal, 'principal'));
   });
+  const note = all.length > drawn.length
+    ? `<p>The drawing shows the first ${drawn.length} of ${all.length} lines; the table below lists every row.</p>` : '';
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Who holds access where" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}">`,
-    ...lines,
-    ...principals.map((p, i) => box(10, y(i), p, 'principal')),
-    ...scopes.map((s, i) => box(right, y(i), s, 'scope')),
+    ...parts,
     '</svg>',
+    note,
   ].join('\n');
 }
 
+function box(x: number, top: number, height: number, label: string, kind: string): string {
+  return `<g><rect class="${kind}" x="${x}" y="${top}" width="${BOX.width}" height="${height}" rx="4"/>`
+    + `<text x="${x + 8}" y="${top + 17}">${escape(clip(label, BOX_CHARS))}</text></g>`;
+}
+
 /** Long names end in an ellipsis inside the drawing; the tables keep them whole. */
-function clip(text: string, length = 40): string {
+function clip(text: string, length: number): string {
   return text.length > length ? `${text.slice(0, length - 1)}…` : text;
 }
