@@ -68,6 +68,7 @@ import { readWorkloadTrusts } from './workload-trusts';
 import { Duration } from '../../model/duration';
 import { isGuid } from '../../model/guid';
 import { PrincipalKind } from '../../model/principal-kind';
+import { ScopeLevel } from '../../model/scope-level';
 import { setAndReturn } from '../set-and-return';
 
 /** One input to the graph: a Terraform JSON document and the file it came from. */
@@ -99,7 +100,17 @@ const FEDERATED_TYPES = ['azurerm_federated_identity_credential', 'azuread_appli
 
 function scopeOf(value: string | undefined, index: DocumentIndex): GraphScope {
   const scope = value ?? '';
-  return { value: scope, level: scopeLevelOfValue(scope, (address) => index.get(address)?.body), ...stableScopeOf(scope, index) };
+  const level = scopeLevelOfValue(scope, (address) => index.get(address)?.body);
+  const stable = stableScopeOf(scope, index);
+  const displayName = level === ScopeLevel.SUBSCRIPTION ? subscriptionNameOf(stable.name, index) : undefined;
+  return { value: scope, level, ...stable, ...(displayName === undefined ? {} : { displayName }) };
+}
+
+/** The `subscription_name` a declared `azurerm_subscription` gives the subscription of this ID, if any. */
+function subscriptionNameOf(id: string | undefined, index: DocumentIndex): string | undefined {
+  if (id === undefined) return undefined;
+  const declared = index.ofType('azurerm_subscription').find((b) => !b.isData && text(b.body, 'subscription_id')?.toLowerCase() === id.toLowerCase());
+  return text(declared?.body, 'subscription_name');
 }
 
 /** Reads a PIM schedule's expiration: exactly one of days, hours or an end date, or none. */

@@ -5,16 +5,19 @@ interface ScopeFacts {
   readonly value: string;
   readonly name?: string;
   readonly level: ScopeLevel | string;
+  /** A subscription's name as the configuration gives it. */
+  readonly displayName?: string;
 }
 
 /**
  * A scope as a reviewer reads it, the one rule for every message, step and report: the name of
- * the resource or group it points at (`kv-payments`, `rg-app`), `subscription <ID>` for a
- * subscription (a bare GUID says nothing of what it is), else the value as written.
+ * the resource or group it points at (`kv-payments`, `rg-app`), `subscription <name>` for a
+ * subscription the configuration names (`azurerm_subscription`), `subscription <ID>` for another
+ * (a bare GUID says nothing of what it is), else the value as written.
  */
 export function shownScope(scope: ScopeFacts): string {
   if (scope.name === undefined) return scope.value;
-  return scope.level === ScopeLevel.SUBSCRIPTION ? `${SUBSCRIPTION_PREFIX}${scope.name}` : scope.name;
+  return scope.level === ScopeLevel.SUBSCRIPTION ? `${SUBSCRIPTION_PREFIX}${scope.displayName ?? scope.name}` : scope.name;
 }
 
 const SUBSCRIPTION_PREFIX = 'subscription ';

@@ -150,6 +150,11 @@ export interface GraphScope {
   readonly stableKey?: string;
   /** The scope's own name: the last segment of the ID, or the `name` of the resource referenced. */
   readonly name?: string;
+  /**
+   * For a subscription the configuration declares (`azurerm_subscription`): the name it gives it
+   * (`subscription_name`), which reviewers read instead of its ID.
+   */
+  readonly displayName?: string;
 }
 
 /**

@@ -266,6 +266,7 @@ function grantRow(g: GraphGrant): ReportRow {
     ...(g.origin.repeated === undefined ? {} : { repeated: g.origin.repeated }),
     ...(g.origin.repeatedTimes === undefined ? {} : { repeatedTimes: g.origin.repeatedTimes }),
     ...(g.scope.name === undefined ? {} : { scopeName: g.scope.name }),
+    ...(g.scope.displayName === undefined ? {} : { subscriptionName: g.scope.displayName }),
     ...exceptionsOf(g.origin),
   };
 }

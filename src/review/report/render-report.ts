@@ -55,7 +55,7 @@ function readersText(readers: readonly string[], count: number): string {
 
 /** The scope as a reader knows it (`shownScope`). */
 export function scopeText(row: ReportRow): string {
-  return shownScope({ value: row.scope, name: row.scopeName, level: row.scopeLevel });
+  return shownScope({ value: row.scope, name: row.scopeName, level: row.scopeLevel, displayName: row.subscriptionName });
 }
 
 export function renderReportMarkdown(report: AccessReport): string {

@@ -25,6 +25,8 @@ export interface ReportRow {
   readonly repeatedTimes?: number;
   /** The scope's own name when the input says it (`kv-payments` for `${azurerm_key_vault.kv.id}`). */
   readonly scopeName?: string;
+  /** For a subscription the input declares with a name (`azurerm_subscription`): that name. */
+  readonly subscriptionName?: string;
   /** Why a wide scope is accepted: the grant's written justification (its AZA001 suppression). */
   readonly justification?: string;
   /** Every accepted exception recorded on the row's resource: rule, reason, until, what it accepts. */

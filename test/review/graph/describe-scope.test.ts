@@ -2,6 +2,8 @@ import { ScopeLevel } from '../../../src/model/scope-level';
 import { evaluate } from '../../../src/policy/evaluate';
 import { AccessGraph } from '../../../src/review/graph/access-graph';
 import { acceptedNamesOf, shownScope } from '../../../src/review/graph/describe-scope';
+import { buildReport } from '../../../src/review/report/access-report';
+import { scopeText } from '../../../src/review/report/render-report';
 import { hclJson, SUB } from '../../policy/rule-fixtures';
 
 describe('scopes as a reviewer reads them', () => {
@@ -47,5 +49,31 @@ resource "azurerm_role_assignment" "dev" {
       const accepted = AccessGraph.fromDocuments([{ file: 'main.tf', document: await hclJson(hcl()) }], suppressions);
       expect(evaluate(accepted, { today: '2026-12-07' }).findings.filter((f) => f.ruleId === 'AZA013')).toEqual([]);
     }
+  });
+  test('a subscription the configuration declares with a name is shown by it, in messages and in the report', async () => {
+    const hcl = `
+resource "azurerm_subscription" "prod" {
+  subscription_name = "contoso-production"
+  subscription_id   = "${SUB}"
+}
+resource "azurerm_user_assigned_identity" "ops" {
+  name                = "uai-ops"
+  resource_group_name = "rg-ops"
+  location            = "eastus"
+  tags                = { owner = "platform" }
+}
+resource "azurerm_role_assignment" "ops_reader" {
+  scope                = "/subscriptions/${SUB}"
+  role_definition_name = "Reader"
+  principal_id         = azurerm_user_assigned_identity.ops.principal_id
+}
+`;
+    const graph = AccessGraph.fromDocuments([{ file: 'main.tf', document: await hclJson(hcl) }]);
+    expect(graph.grants.map((g) => [g.role.name, g.scope.value, g.scope.displayName])).toEqual([['Reader', `/subscriptions/${SUB}`, 'contoso-production']]);
+    expect(shownScope(graph.grants[0].scope)).toBe('subscription contoso-production');
+    const [row] = buildReport(graph).rows;
+    expect(scopeText(row)).toBe('subscription contoso-production');
+    // Without the declaration, the ID.
+    expect(shownScope({ ...graph.grants[0].scope, displayName: undefined })).toBe(`subscription ${SUB}`);
   });
 });
