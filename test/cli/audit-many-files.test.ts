@@ -79,3 +79,24 @@ describe('live exports given once per file', () => {
     expect(stderr).toContain(bad);
   });
 });
+
+describe('audit --format jsonl', () => {
+  test('a summary line, then one line a finding: the same findings as --format json, in the same order', async () => {
+    const args = ['audit', '--today', '2026-11-27', '--live-assignments', ASSIGNMENTS, '--identities', IDENTITIES, REPO_INPUT];
+    const json = JSON.parse((await cli([...args, '--format', 'json'])).stdout);
+    const { code, stdout } = await cli([...args, '--format', 'jsonl']);
+    expect(code).toBe(0);
+    const lines = stdout.split('\n');
+    expect(lines.pop()).toBe('');
+    const [summary, ...findings] = lines.map((line) => JSON.parse(line));
+    expect(summary).toEqual({ kind: 'summary', today: '2026-11-27', sources: json.sources, summary: json.summary });
+    expect(findings.length).toBeGreaterThan(0);
+    expect(findings).toEqual(json.findings.map((f: object) => ({ kind: 'finding', ...f })));
+  });
+
+  test('is refused with --emit-imports -, as --format json is', async () => {
+    const { code, stderr } = await cli(['audit', '--format', 'jsonl', '--emit-imports', '-', '--live-assignments', ASSIGNMENTS, REPO_INPUT]);
+    expect(code).toBe(2);
+    expect(stderr).toContain('where --format jsonl would write the audit too');
+  });
+});

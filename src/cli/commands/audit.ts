@@ -5,7 +5,7 @@ import { parseApplications } from '../../review/audit/parse-applications';
 import { parseEligibilitySchedules } from '../../review/audit/parse-eligibility-schedules';
 import { parseManagedIdentities } from '../../review/audit/parse-managed-identities';
 import { parseRoleAssignmentList } from '../../review/audit/parse-role-assignments';
-import { renderAuditJson, renderAuditMarkdown } from '../../review/audit/render-audit';
+import { renderAuditJson, renderAuditJsonLines, renderAuditMarkdown } from '../../review/audit/render-audit';
 import { AccessGraph } from '../../review/graph/access-graph';
 import { CliIo, ExitCode } from '../cli-io';
 import { thresholdResult } from '../findings-output';
@@ -26,7 +26,7 @@ export const AUDIT: CommandSpec = {
   name: 'audit',
   values: {
     'emit-imports': 'any',
-    'format': ['markdown', 'json'],
+    'format': ['markdown', 'json', 'jsonl'],
     'fail-on': ['error', 'warning', 'never'],
     'today': 'any',
   },
@@ -56,7 +56,8 @@ Options:
                            FILE may be neither an input nor inside an input directory. With -,
                            the blocks go to standard output and the audit to standard error
                            (markdown; --format json is refused with it)
-  --format markdown|json   output format (default markdown)
+  --format markdown|json|jsonl   output format (default markdown); jsonl is a summary line, then
+                           one line a finding
   --fail-on error|warning|never   exit 1 at this severity (default error)
   --today YYYY-MM-DD       judge end dates against this day (default: today, UTC)
 When GITHUB_STEP_SUMMARY is set, the markdown audit is appended to it as well.
@@ -69,9 +70,10 @@ export async function audit(argv: string[], io: CliIo): Promise<ExitCode> {
   if (filesOf('live-assignments').length === 0) throw new UsageError('--live-assignments FILE is required (az role assignment list --all -o json)', 'audit');
   const importsFile = args.options['emit-imports'];
   const importsToStdout = importsFile === STDOUT;
-  if (importsToStdout && args.options.format === 'json') {
-    throw new UsageError('--emit-imports - writes the import blocks to standard output, where --format json would write the audit too: '
-      + 'give --emit-imports a file, or leave out --format json (the audit then goes to standard error as markdown)', 'audit');
+  const format = args.options.format ?? 'markdown';
+  if (importsToStdout && format !== 'markdown') {
+    throw new UsageError(`--emit-imports - writes the import blocks to standard output, where --format ${format} would write the audit too: `
+      + `give --emit-imports a file, or leave out --format ${format} (the audit then goes to standard error as markdown)`, 'audit');
   }
   // Refused before the exports are read: an input, a FIFO, a device or a directory is never written.
   if (importsFile !== undefined && !importsToStdout) {
@@ -99,16 +101,18 @@ export async function audit(argv: string[], io: CliIo): Promise<ExitCode> {
   const result = auditAccess(desired, live, { today });
 
   // Everything is read and computed before anything is written.
-  const output = args.options.format === 'json' ? renderAuditJson(result) : renderAuditMarkdown(result);
-  const markdown = () => (args.options.format === 'json' ? renderAuditMarkdown(result) : output);
+  const parts = format === 'jsonl' ? renderAuditJsonLines(result) : [format === 'json' ? renderAuditJson(result) : renderAuditMarkdown(result)];
+  const output = parts.length === 1 ? parts[0] : '';
+  const markdown = () => (format === 'markdown' ? output : renderAuditMarkdown(result));
+  const writeAudit = (write: (text: string) => void) => parts.forEach((part) => write(part));
   const blocks = importsFile === undefined ? undefined : `${JSON.stringify(importBlocks(result.unmanaged), null, 2)}\n`;
-  const deliveries: Delivery[] = blocks === undefined ? [{ target: STANDARD_OUTPUT, write: () => io.stdout(output) }]
+  const deliveries: Delivery[] = blocks === undefined ? [{ target: STANDARD_OUTPUT, write: () => writeAudit(io.stdout) }]
     : importsToStdout ? [
       { target: `${STANDARD_OUTPUT} (--emit-imports -)`, write: () => io.stdout(blocks) },
-      { target: STANDARD_ERROR, write: () => io.stderr(output) },
+      { target: STANDARD_ERROR, write: () => writeAudit(io.stderr) },
     ] : [
       { target: `--emit-imports ${importsFile}`, write: () => writeOutputFile(io.cwd, importsFile!, '--emit-imports', blocks) },
-      { target: STANDARD_OUTPUT, write: () => io.stdout(output) },
+      { target: STANDARD_OUTPUT, write: () => writeAudit(io.stdout) },
     ];
   return deliver(thresholdResult(result.findings, args.options['fail-on'] ?? 'error'), [...deliveries, ...stepSummary(io, markdown)]);
 }

@@ -51,6 +51,19 @@ export function renderAuditMarkdown(result: AuditResult): string {
   return [...lines, ''].join('\n');
 }
 
+/**
+ * The audit as JSON Lines, in parts to write one after another (a tenant's audit is never one
+ * string): a first line with what was compared and the counts (`"kind": "summary"`), then one line
+ * a finding (`"kind": "finding"`), in the audit's order.
+ */
+export function renderAuditJsonLines(result: AuditResult): string[] {
+  const { today, sources, summary, findings } = result;
+  return [
+    `${JSON.stringify({ kind: 'summary', today, sources, summary })}\n`,
+    ...findings.map((finding) => `${JSON.stringify({ kind: 'finding', ...finding })}\n`),
+  ];
+}
+
 /** The audit as JSON; the same exports and code give the same bytes. */
 export function renderAuditJson(result: AuditResult): string {
   const { today, sources, summary, findings, unmanaged, matched } = result;
