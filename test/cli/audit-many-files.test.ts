@@ -100,3 +100,40 @@ describe('audit --format jsonl', () => {
     expect(stderr).toContain('where --format jsonl would write the audit too');
   });
 });
+
+describe('audit markdown of a tenant with many unmanaged assignments', () => {
+  test('counts them by principal and role, the widest first, and lists each only in JSON', async () => {
+    const [template] = JSON.parse(readFileSync(ASSIGNMENTS, 'utf8')) as Record<string, unknown>[];
+    const SUBSCRIPTION = '/subscriptions/11111111-2222-3333-4444-555555555555';
+    const roles = { Reader: 'acdd72a7-3385-48ef-bd42-f606fba81ae7', Owner: '8e3af657-a8ff-443c-a75c-2fe8c4bcb635' };
+    const assignment = (i: number, role: 'Reader' | 'Owner', principal: string, name: string) => ({
+      ...template,
+      id: `${SUBSCRIPTION}/resourceGroups/rg-${i}/providers/Microsoft.Authorization/roleAssignments/00000000-0000-0000-0000-${String(i).padStart(12, '0')}`,
+      name: `00000000-0000-0000-0000-${String(i).padStart(12, '0')}`,
+      principalId: principal,
+      principalName: name,
+      principalType: 'User',
+      roleDefinitionId: `${SUBSCRIPTION}/providers/Microsoft.Authorization/roleDefinitions/${roles[role]}`,
+      roleDefinitionName: role,
+      scope: `${SUBSCRIPTION}/resourceGroups/rg-${i}`,
+    });
+    const readers = Array.from({ length: 55 }, (_, i) => assignment(i, 'Reader', 'aaaaaaaa-0000-0000-0000-000000000001', 'reader@contoso.example'));
+    const owners = Array.from({ length: 2 }, (_, i) => assignment(100 + i, 'Owner', 'bbbbbbbb-0000-0000-0000-000000000002', 'owner@contoso.example'));
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'audit-grouped-')), 'live.json');
+    writeFileSync(file, JSON.stringify([...readers, ...owners]));
+    const markdown = await cli(['audit', '--today', '2026-11-27', '--live-assignments', file]);
+    expect(markdown.code).toBe(1);
+    expect(markdown.stdout).toContain('57 findings of AUD001 (in the tenant, declared by no code) are counted by principal and role below');
+    expect(markdown.stdout).not.toMatch(/\| warning \| AUD001 \|/);
+    const table = markdown.stdout.slice(markdown.stdout.indexOf('### Unmanaged, by principal and role'));
+    const rows = table.split('\n').filter((line) => line.startsWith('| User'));
+    expect(rows).toEqual([
+      `| User owner@contoso.example (\`bbbbbbbb-0000-0000-0000-000000000002\`) | Owner | tier 0 | 2 | \`${SUBSCRIPTION}/resourceGroups/rg-100\`, \`${SUBSCRIPTION}/resourceGroups/rg-101\` |`,
+      `| User reader@contoso.example (\`aaaaaaaa-0000-0000-0000-000000000001\`) | Reader | tier 2 | 55 | \`${SUBSCRIPTION}/resourceGroups/rg-0\`, `
+        + `\`${SUBSCRIPTION}/resourceGroups/rg-1\`, \`${SUBSCRIPTION}/resourceGroups/rg-10\` and 52 more |`,
+    ]);
+    // Scopes in the audit's order (by assignment ID); every one is still a finding of the JSON.
+    const json = JSON.parse((await cli(['audit', '--today', '2026-11-27', '--format', 'json', '--live-assignments', file])).stdout);
+    expect(json.findings.filter((f: { ruleId: string }) => f.ruleId === 'AUD001')).toHaveLength(57);
+  });
+});
