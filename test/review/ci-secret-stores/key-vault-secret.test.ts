@@ -1,4 +1,4 @@
-import { DEPLOY_APPLICATION, DEPLOY_PASSWORD, roleAssignment } from './store-fixtures';
+import { DEPLOY_APPLICATION, DEPLOY_PASSWORD, keptSecret, opsVault, roleAssignment } from './store-fixtures';
 import { AccessGraph } from '../../../src/review/graph/access-graph';
 import { buildReport } from '../../../src/review/report/access-report';
 import { renderReportMarkdown } from '../../../src/review/report/render-report';
@@ -13,21 +13,8 @@ const RG = `/subscriptions/${SUB}/resourceGroups/rg-app`;
  * group); and who cannot: a reader of something else (Storage Blob Data Reader), a secrets role on
  * another resource group, the Owner (no data action: it would have to give itself one first).
  */
-function configuration(secretValue: string, vaultAuthorization = '  rbac_authorization_enabled = true'): string {
-  return `${DEPLOY_APPLICATION}${DEPLOY_PASSWORD}${roleAssignment('deploy_owner', 'Owner', `"${RG}"`)}
-resource "azurerm_key_vault" "ops" {
-  name                = "kv-ops"
-  resource_group_name = "rg-app"
-  location            = "eastus"
-  tenant_id           = "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee"
-  sku_name            = "standard"
-${vaultAuthorization}
-}
-resource "azurerm_key_vault_secret" "deploy" {
-  name         = "deploy-client-secret"
-  value        = ${secretValue}
-  key_vault_id = azurerm_key_vault.ops.id
-}
+function configuration(secretValue: string, vaultAuthorization?: string): string {
+  return `${DEPLOY_APPLICATION}${DEPLOY_PASSWORD}${roleAssignment('deploy_owner', 'Owner', `"${RG}"`)}${opsVault(vaultAuthorization)}${keptSecret(secretValue)}
 resource "azuread_group" "ops" {
   display_name     = "ops"
   security_enabled = true

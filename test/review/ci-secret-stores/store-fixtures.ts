@@ -44,3 +44,31 @@ resource "azurerm_user_assigned_identity" "${name}" {
 
 /** The principal of `readerIdentity(name)`, as a role assignment references it. */
 export const readerPrincipal = (name: string): string => `azurerm_user_assigned_identity.${name}.principal_id`;
+
+/**
+ * The vault `kv-ops` of rg-app, with `body` inside it: how it authorizes (Azure RBAC unless told
+ * otherwise) and any access policies.
+ */
+export function opsVault(body = '  rbac_authorization_enabled = true'): string {
+  return `
+resource "azurerm_key_vault" "ops" {
+  name                = "kv-ops"
+  resource_group_name = "rg-app"
+  location            = "eastus"
+  tenant_id           = "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee"
+  sku_name            = "standard"
+${body}
+}
+`;
+}
+
+/** The Key Vault secret `deploy-client-secret` of `kv-ops`, keeping `value` (by default, deploy's client secret). */
+export function keptSecret(value = 'azuread_application_password.deploy.value'): string {
+  return `
+resource "azurerm_key_vault_secret" "deploy" {
+  name         = "deploy-client-secret"
+  value        = ${value}
+  key_vault_id = azurerm_key_vault.ops.id
+}
+`;
+}

@@ -6,7 +6,7 @@ import { rootCausesOfGraph } from '../../../src/review/escalation/root-causes';
 import { AccessGraph } from '../../../src/review/graph/access-graph';
 import { buildReport } from '../../../src/review/report/access-report';
 import { hclJson, ruleFindings, SUB } from '../../policy/rule-fixtures';
-import { DEPLOY_APPLICATION, DEPLOY_PASSWORD, readerIdentity, readerPrincipal, roleAssignment } from '../ci-secret-stores/store-fixtures';
+import { DEPLOY_APPLICATION, DEPLOY_PASSWORD, keptSecret, opsVault, readerIdentity, readerPrincipal, roleAssignment } from '../ci-secret-stores/store-fixtures';
 
 /**
  * A client secret kept in a Key Vault secret is an edge of reach (BloodHound's AZGetSecrets,
@@ -19,28 +19,10 @@ const KEY_VAULT_SECRETS_USER = '/providers/Microsoft.Authorization/roleDefinitio
 const STORED_STEP = 'reads Key Vault secret deploy-client-secret of vault kv-ops, a client secret of deploy, and signs in as deploy '
   + '(Microsoft.KeyVault/vaults/secrets/getSecret/action)';
 
-function vault(authorization = 'rbac_authorization_enabled = true', extra = ''): string {
-  return `
-resource "azurerm_key_vault" "ops" {
-  name                = "kv-ops"
-  resource_group_name = "rg-app"
-  location            = "eastus"
-  tenant_id           = "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee"
-  sku_name            = "standard"
-  ${authorization}
-${extra}
-}
-`;
-}
+/** kv-ops, authorizing as told (Azure RBAC unless told otherwise), with any access policies in `extra`. */
+const vault = (authorization = 'rbac_authorization_enabled = true', extra = '') => opsVault(`  ${authorization}\n${extra}`);
 
-const KEPT_SECRET = `
-resource "azurerm_key_vault_secret" "deploy" {
-  name         = "deploy-client-secret"
-  value        = azuread_application_password.deploy.value
-  key_vault_id = azurerm_key_vault.ops.id
-}
-`;
-
+const KEPT_SECRET = keptSecret();
 
 /** deploy holds Owner at rg-app; its secret is kept in kv-ops; `readers` read that vault's secrets. */
 function configuration(readers: string, options: { deployRole?: string; kept?: boolean; vault?: string } = {}): string {

@@ -6,6 +6,16 @@ import { buildReport } from '../../../src/review/report/access-report';
 import { scopeText } from '../../../src/review/report/render-report';
 import { hclJson, SUB } from '../../policy/rule-fixtures';
 
+/** The identity both tests grant at the subscription. */
+const OPS_IDENTITY = `
+resource "azurerm_user_assigned_identity" "ops" {
+  name                = "uai-ops"
+  resource_group_name = "rg-ops"
+  location            = "eastus"
+  tags                = { owner = "platform" }
+}
+`;
+
 describe('scopes as a reviewer reads them', () => {
   test('a subscription says what it is; a resource or group is its name; a scope without a name is the value as written', () => {
     expect(shownScope({ value: `/subscriptions/${SUB}`, name: SUB, level: ScopeLevel.SUBSCRIPTION })).toBe(`subscription ${SUB}`);
@@ -16,14 +26,7 @@ describe('scopes as a reviewer reads them', () => {
   });
 
   test('an escalation to a subscription names it so, and a suppression that accepts the bare ID (as messages wrote it before) still accepts it', async () => {
-    const hcl = () => `
-resource "azurerm_user_assigned_identity" "ops" {
-  name                = "uai-ops"
-  resource_group_name = "rg-ops"
-  location            = "eastus"
-  tags                = { owner = "platform" }
-}
-resource "azurerm_role_assignment" "ops_owner" {
+    const hcl = () => `${OPS_IDENTITY}resource "azurerm_role_assignment" "ops_owner" {
   scope                = "/subscriptions/${SUB}"
   role_definition_name = "Owner"
   principal_id         = azurerm_user_assigned_identity.ops.principal_id
@@ -50,19 +53,14 @@ resource "azurerm_role_assignment" "dev" {
       expect(evaluate(accepted, { today: '2026-12-07' }).findings.filter((f) => f.ruleId === 'AZA013')).toEqual([]);
     }
   });
+
   test('a subscription the configuration declares with a name is shown by it, in messages and in the report', async () => {
     const hcl = `
 resource "azurerm_subscription" "prod" {
   subscription_name = "contoso-production"
   subscription_id   = "${SUB}"
 }
-resource "azurerm_user_assigned_identity" "ops" {
-  name                = "uai-ops"
-  resource_group_name = "rg-ops"
-  location            = "eastus"
-  tags                = { owner = "platform" }
-}
-resource "azurerm_role_assignment" "ops_reader" {
+${OPS_IDENTITY}resource "azurerm_role_assignment" "ops_reader" {
   scope                = "/subscriptions/${SUB}"
   role_definition_name = "Reader"
   principal_id         = azurerm_user_assigned_identity.ops.principal_id
