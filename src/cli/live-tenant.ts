@@ -1,7 +1,7 @@
 import { CliIo } from './cli-io';
 import { graphOf } from './load-graph';
 import { ParsedArgs, repeatedValues } from './parse-args';
-import { readTextFile } from './read-text-file';
+import { readExport } from './read-export';
 import { UsageError } from './usage-error';
 import { assignmentKey, LiveAssignment, LiveExport, LiveExports, LiveManagedIdentity, mergeExports, objectKey } from '../review/audit/live-types';
 import type * as ManagedIdentitiesModule from '../review/audit/parse-managed-identities';
@@ -23,8 +23,8 @@ holds, and a path that needs both says which steps are "in the tenant, not in th
 /* eslint-disable @typescript-eslint/no-require-imports */
 // The exports' readers load only when a command is given exports: most reviews have none.
 const parsers = () => ({
-  assignments: (require('../review/audit/parse-role-assignments') as typeof RoleAssignmentsModule).parseRoleAssignmentList,
-  identities: (require('../review/audit/parse-managed-identities') as typeof ManagedIdentitiesModule).parseManagedIdentities,
+  assignments: (require('../review/audit/parse-role-assignments') as typeof RoleAssignmentsModule).ROLE_ASSIGNMENT_LIST,
+  identities: (require('../review/audit/parse-managed-identities') as typeof ManagedIdentitiesModule).MANAGED_IDENTITIES,
   edges: (require('../review/audit/tenant-edges') as typeof TenantEdgesModule).tenantEdgesOf,
   adopted: (require('../review/audit/tenant-edges') as typeof TenantEdgesModule).adoptedEdges,
 });
@@ -40,10 +40,8 @@ export async function readLiveTenant(command: string, args: ParsedArgs, io: CliI
   }
   const parse = parsers();
   // One after another, in the order given: the first bad file is the one told, every run.
-  const assignments: LiveExport<LiveAssignment>[] = [];
-  for (const file of assignmentFiles) assignments.push(parse.assignments(file, await readTextFile(io.cwd, file)));
-  const identities: LiveExport<LiveManagedIdentity>[] = [];
-  for (const file of identityFiles) identities.push(parse.identities(file, await readTextFile(io.cwd, file)));
+  const assignments = assignmentFiles.map((file): LiveExport<LiveAssignment> => readExport(io.cwd, file, parse.assignments));
+  const identities = identityFiles.map((file): LiveExport<LiveManagedIdentity> => readExport(io.cwd, file, parse.identities));
   const managedIdentities = mergeExports(identities, objectKey);
   return { assignments: mergeExports(assignments, assignmentKey)!, ...(managedIdentities === undefined ? {} : { managedIdentities }) };
 }

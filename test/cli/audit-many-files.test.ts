@@ -123,8 +123,10 @@ describe('audit markdown of a tenant with many unmanaged assignments', () => {
     writeFileSync(file, JSON.stringify([...readers, ...owners]));
     const markdown = await cli(['audit', '--today', '2026-11-27', '--live-assignments', file]);
     expect(markdown.code).toBe(1);
-    expect(markdown.stdout).toContain('57 findings of AUD001 (in the tenant, declared by no code) are counted by principal and role below');
+    expect(markdown.stdout).toContain('57 findings of AUD001 (in the tenant, declared by no code) are counted by role and by principal and role below');
     expect(markdown.stdout).not.toMatch(/\| warning \| AUD001 \|/);
+    const byRole = markdown.stdout.slice(markdown.stdout.indexOf('### Unmanaged, by role'), markdown.stdout.indexOf('### Unmanaged, by principal and role'));
+    expect(byRole.split('\n').filter((line) => /^\| (Owner|Reader) /.test(line))).toEqual(['| Owner | tier 0 | 2 | 1 |', '| Reader | tier 2 | 55 | 1 |']);
     const table = markdown.stdout.slice(markdown.stdout.indexOf('### Unmanaged, by principal and role'));
     const rows = table.split('\n').filter((line) => line.startsWith('| User'));
     expect(rows).toEqual([
@@ -135,5 +137,34 @@ describe('audit markdown of a tenant with many unmanaged assignments', () => {
     // Scopes in the audit's order (by assignment ID); every one is still a finding of the JSON.
     const json = JSON.parse((await cli(['audit', '--today', '2026-11-27', '--format', 'json', '--live-assignments', file])).stdout);
     expect(json.findings.filter((f: { ruleId: string }) => f.ruleId === 'AUD001')).toHaveLength(57);
+  });
+
+  test('names the widest principal-and-role groups, up to 200, and counts the rest', async () => {
+    const [template] = JSON.parse(readFileSync(ASSIGNMENTS, 'utf8')) as Record<string, unknown>[];
+    const SUBSCRIPTION = '/subscriptions/11111111-2222-3333-4444-555555555555';
+    const roles = { Reader: 'acdd72a7-3385-48ef-bd42-f606fba81ae7', Owner: '8e3af657-a8ff-443c-a75c-2fe8c4bcb635' };
+    const principal = (i: number) => `aaaaaaaa-0000-0000-0000-${String(i).padStart(12, '0')}`;
+    const assignment = (i: number, role: 'Reader' | 'Owner') => ({
+      ...template,
+      id: `${SUBSCRIPTION}/resourceGroups/rg-${i}/providers/Microsoft.Authorization/roleAssignments/00000000-0000-0000-0000-${String(i).padStart(12, '0')}`,
+      name: `00000000-0000-0000-0000-${String(i).padStart(12, '0')}`,
+      principalId: principal(i),
+      principalName: `user${i}@contoso.example`,
+      principalType: 'User',
+      roleDefinitionId: `${SUBSCRIPTION}/providers/Microsoft.Authorization/roleDefinitions/${roles[role]}`,
+      roleDefinitionName: role,
+      scope: `${SUBSCRIPTION}/resourceGroups/rg-${i}`,
+    });
+    // 250 people, each a Reader once; the last one holds Owner as well.
+    const live = [...Array.from({ length: 250 }, (_, i) => assignment(i, 'Reader')), assignment(249, 'Owner')];
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'audit-groups-')), 'live.json');
+    writeFileSync(file, JSON.stringify(live));
+    const { stdout } = await cli(['audit', '--today', '2026-11-27', '--live-assignments', file]);
+    expect(stdout).toContain('### Unmanaged, by principal and role (the 200 widest of 251)');
+    const rows = stdout.slice(stdout.indexOf('### Unmanaged, by principal and role')).split('\n').filter((line) => line.startsWith('| User'));
+    expect(rows).toHaveLength(200);
+    expect(rows[0]).toMatch(/^\| User user249@contoso\.example .* \| Owner \| tier 0 \| 1 \|/);
+    expect(stdout).toContain('… and 51 more principal-and-role groups (51 assignments), none wider than tier 2; `--format jsonl` lists each.');
+    expect(stdout).toContain('| Reader | tier 2 | 250 | 250 |');
   });
 });

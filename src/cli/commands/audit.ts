@@ -1,18 +1,19 @@
 import { audit as auditAccess } from '../../review/audit/audit';
+import { ExportKind } from '../../review/audit/export-stream';
 import { importBlocks } from '../../review/audit/import-blocks';
 import { assignmentKey, LiveExport, mergeExports, objectKey } from '../../review/audit/live-types';
-import { parseApplications } from '../../review/audit/parse-applications';
-import { parseEligibilitySchedules } from '../../review/audit/parse-eligibility-schedules';
-import { parseManagedIdentities } from '../../review/audit/parse-managed-identities';
-import { parseRoleAssignmentList } from '../../review/audit/parse-role-assignments';
-import { renderAuditJson, renderAuditJsonLines, renderAuditMarkdown } from '../../review/audit/render-audit';
+import { APPLICATIONS } from '../../review/audit/parse-applications';
+import { ELIGIBILITY_SCHEDULES } from '../../review/audit/parse-eligibility-schedules';
+import { MANAGED_IDENTITIES } from '../../review/audit/parse-managed-identities';
+import { ROLE_ASSIGNMENT_LIST } from '../../review/audit/parse-role-assignments';
+import { renderAuditJsonLines, renderAuditJsonParts, renderAuditMarkdown } from '../../review/audit/render-audit';
 import { AccessGraph } from '../../review/graph/access-graph';
 import { CliIo, ExitCode } from '../cli-io';
 import { thresholdResult } from '../findings-output';
 import { graphOf, loadSources } from '../load-graph';
 import { refuseInputAsOutput } from '../output-not-input';
 import { CommandSpec, parseArgs, repeatedValues } from '../parse-args';
-import { readTextFile } from '../read-text-file';
+import { readExport } from '../read-export';
 import { stepSummary } from '../step-summary';
 import { todayOf } from '../today';
 import { UsageError } from '../usage-error';
@@ -85,26 +86,26 @@ export async function audit(argv: string[], io: CliIo): Promise<ExitCode> {
     checkOutputFile(io.cwd, importsFile, '--emit-imports');
   }
   // Read one after another, in the order given: the first bad file is the one told, every run.
-  const read = async <T>(option: string, parse: (file: string, text: string) => LiveExport<T>, keyOf: (item: T) => string) => {
-    const exports: LiveExport<T>[] = [];
-    for (const file of filesOf(option)) exports.push(parse(file, await readTextFile(io.cwd, file)));
-    return mergeExports(exports, keyOf);
-  };
+  const read = <T>(option: string, kind: ExportKind<T>, keyOf: (item: T) => string) =>
+    mergeExports(filesOf(option).map((file): LiveExport<T> => readExport(io.cwd, file, kind)), keyOf);
 
   const live = {
-    assignments: (await read('live-assignments', parseRoleAssignmentList, assignmentKey))!,
-    eligibilities: await read('live-eligibility', parseEligibilitySchedules, assignmentKey),
-    applications: await read('apps', parseApplications, objectKey),
-    managedIdentities: await read('identities', parseManagedIdentities, objectKey),
+    assignments: read('live-assignments', ROLE_ASSIGNMENT_LIST, assignmentKey)!,
+    eligibilities: read('live-eligibility', ELIGIBILITY_SCHEDULES, assignmentKey),
+    applications: read('apps', APPLICATIONS, objectKey),
+    managedIdentities: read('identities', MANAGED_IDENTITIES, objectKey),
   };
   const desired = args.inputs.length ? graphOf(await loadSources('audit', args.inputs, io)) : AccessGraph.fromDocuments([]);
   const result = auditAccess(desired, live, { today });
 
-  // Everything is read and computed before anything is written.
-  const parts = format === 'jsonl' ? renderAuditJsonLines(result) : [format === 'json' ? renderAuditJson(result) : renderAuditMarkdown(result)];
-  const output = parts.length === 1 ? parts[0] : '';
-  const markdown = () => (format === 'markdown' ? output : renderAuditMarkdown(result));
-  const writeAudit = (write: (text: string) => void) => parts.forEach((part) => write(part));
+  // Everything is read and judged before anything is written; the text is made as it is written
+  // (a tenant's audit is more than one string can hold).
+  let markdownText: string | undefined;
+  const markdown = () => (markdownText ??= renderAuditMarkdown(result));
+  const render = () => (format === 'jsonl' ? renderAuditJsonLines(result) : format === 'json' ? renderAuditJsonParts(result) : [markdown()]);
+  const writeAudit = (write: (text: string) => void) => {
+    for (const part of render()) write(part);
+  };
   const blocks = importsFile === undefined ? undefined : `${JSON.stringify(importBlocks(result.unmanaged), null, 2)}\n`;
   const deliveries: Delivery[] = blocks === undefined ? [{ target: STANDARD_OUTPUT, write: () => writeAudit(io.stdout) }]
     : importsToStdout ? [

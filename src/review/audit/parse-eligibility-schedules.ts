@@ -1,52 +1,53 @@
-import { entryAt, expectArmIdOf, expectScope, expectType, guid, optionalText, parseExport, valueList } from './export-shape';
+import { entryAt, expectArmIdOf, expectScope, expectType, guid, optionalText } from './export-shape';
+import { ExportKind, readExportText } from './export-stream';
 import { LiveAssignment, LiveExport } from './live-types';
 import { roleDefinitionAt } from './role-definition-guid';
 import { InputError } from '../reader/input-error';
 import { describe, expectRecord, isRecord, JsonRecord, pointerTo } from '../reader/shape-check';
-import { scopeLevelOfValue } from '../reference';
 
 const TYPE = 'Microsoft.Authorization/roleEligibilitySchedules';
 const WHAT = 'an ARM roleEligibilitySchedules list';
 
 /**
- * Reads an ARM `roleEligibilitySchedules` list (`az rest --method get --url
+ * An ARM `roleEligibilitySchedules` list (`az rest --method get --url
  * .../providers/Microsoft.Authorization/roleEligibilitySchedules?api-version=2020-10-01`).
  * Types and IDs are compared without regard to case: Microsoft's own example writes `RoleEligibilitySchedules`.
  */
+export const ELIGIBILITY_SCHEDULES: ExportKind<LiveAssignment> = {
+  what: WHAT,
+  shape: 'pages',
+  read(file, place, value) {
+    const { entry, at } = entryAt(file, place, value, 'a role eligibility schedule');
+    expectType(file, at('type'), entry.type, TYPE);
+    const propertiesPlace = at('properties');
+    const properties = expectRecord(file, propertiesPlace, entry.properties);
+    const field = (key: string) => pointerTo(propertiesPlace, key);
+    const { scope, scopeLevel } = expectScope(file, field('scope'), properties.scope);
+    const principal = expandedPrincipal(file, propertiesPlace, properties);
+    const principalType = optionalText(file, field('principalType'), properties.principalType);
+    const condition = optionalText(file, field('condition'), properties.condition);
+    const roleName = expandedRoleName(file, propertiesPlace, properties);
+    return {
+      kind: 'eligible',
+      file,
+      place,
+      id: expectArmIdOf(file, at('id'), entry.id, TYPE),
+      principalId: guid(file, field('principalId'), properties.principalId),
+      ...(principalType === undefined ? {} : { principalType }),
+      ...principal,
+      ...roleDefinitionAt(file, field('roleDefinitionId'), properties.roleDefinitionId),
+      ...(roleName === undefined ? {} : { roleName }),
+      scope,
+      scopeLevel,
+      ...(condition === undefined ? {} : { condition }),
+      endDateTime: endOf(file, field('endDateTime'), properties.endDateTime),
+    };
+  },
+};
+
+/** Reads the eligibility schedules from the export's text. */
 export function parseEligibilitySchedules(file: string, text: string): LiveExport<LiveAssignment> {
-  return parseExport(file, text, (json) => {
-    const { items, nextLink } = valueList(file, json, WHAT);
-    const schedules = items.map((value, index) => {
-      const place = pointerTo('/value', index);
-      const { entry, at } = entryAt(file, place, value, 'a role eligibility schedule');
-      expectType(file, at('type'), entry.type, TYPE);
-      const propertiesPlace = at('properties');
-      const properties = expectRecord(file, propertiesPlace, entry.properties);
-      const field = (key: string) => pointerTo(propertiesPlace, key);
-      const scope = expectScope(file, field('scope'), properties.scope);
-      const principal = expandedPrincipal(file, propertiesPlace, properties);
-      const principalType = optionalText(file, field('principalType'), properties.principalType);
-      const condition = optionalText(file, field('condition'), properties.condition);
-      const roleName = expandedRoleName(file, propertiesPlace, properties);
-      const schedule: LiveAssignment = {
-        kind: 'eligible',
-        file,
-        place,
-        id: expectArmIdOf(file, at('id'), entry.id, TYPE),
-        principalId: guid(file, field('principalId'), properties.principalId),
-        ...(principalType === undefined ? {} : { principalType }),
-        ...principal,
-        ...roleDefinitionAt(file, field('roleDefinitionId'), properties.roleDefinitionId),
-        ...(roleName === undefined ? {} : { roleName }),
-        scope,
-        scopeLevel: scopeLevelOfValue(scope),
-        ...(condition === undefined ? {} : { condition }),
-        endDateTime: endOf(file, field('endDateTime'), properties.endDateTime),
-      };
-      return schedule;
-    });
-    return { file, items: schedules, ...(nextLink === undefined ? {} : { nextLink }) };
-  });
+  return readExportText(file, text, ELIGIBILITY_SCHEDULES);
 }
 
 // Absent and null both mean "no end": the API leaves endDateTime null for a permanent eligibility.

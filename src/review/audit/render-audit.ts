@@ -4,6 +4,7 @@ import { LiveAssignment } from './live-types';
 import { permissionTierRank, tierName } from '../../roles/permission-tier';
 import { PrivilegeTier } from '../../roles/privilege-tier';
 import { RoleCatalog } from '../../roles/role-catalog';
+import { batchedLines, indentedJsonParts } from '../json-parts';
 
 /** Table cells hold one line, and `|` ends a cell even inside code. */
 function cell(value: string): string {
@@ -36,8 +37,8 @@ const SCOPES_NAMED = 3;
 /**
  * The audit for people: what was compared, the counts, one row per finding (rule order), and
  * the unmanaged assignments. A tenant with more than UNMANAGED_LISTED unmanaged assignments has
- * them counted by principal and role instead, the widest roles first (tier 0 before tier 1), so
- * the page stays as long as what a reader can act on; `--format json` and `jsonl` list each.
+ * them counted instead, by role and by principal and role, the widest first (tier 0 before tier 1),
+ * so the page stays as long as what a reader can act on; `--format json` and `jsonl` list each.
  * Messages never hold a credential's value: the parser never reads one.
  */
 export function renderAuditMarkdown(result: AuditResult): string {
@@ -59,19 +60,13 @@ export function renderAuditMarkdown(result: AuditResult): string {
       lines.push(row([f.severity, f.ruleId, `${f.file}: ${code(f.address)}`, f.message, f.fix]));
     }
     if (grouped) {
-      const unmanaged = result.findings.filter((f) => f.ruleId === AuditRuleId.UNMANAGED).length;
-      lines.push('', `${plural(unmanaged, 'finding')} of ${AuditRuleId.UNMANAGED} (in the tenant, declared by no code) are counted by principal and role `
+      const unmanaged = result.findings.reduce((n, f) => (f.ruleId === AuditRuleId.UNMANAGED ? n + 1 : n), 0);
+      lines.push('', `${plural(unmanaged, 'finding')} of ${AuditRuleId.UNMANAGED} (in the tenant, declared by no code) are counted by role and by principal and role `
         + 'below; `--format json` or `--format jsonl` lists each.');
     }
   }
-  if (grouped) {
-    lines.push('', '### Unmanaged, by principal and role', '', row(['Principal', 'Role', 'Tier', 'Assignments', 'Scopes']), row(['---', '---', '---', '---', '---']));
-    for (const group of groupedUnmanaged(result.unmanaged)) {
-      const scopes = group.scopes.slice(0, SCOPES_NAMED).map(code).join(', ');
-      const more = group.scopes.length > SCOPES_NAMED ? ` and ${group.scopes.length - SCOPES_NAMED} more` : '';
-      lines.push(row([principalOf(group.first), group.role, group.tier, String(group.count), `${scopes}${more}`]));
-    }
-  } else if (result.unmanaged.length > 0) {
+  if (grouped) lines.push(...groupedUnmanagedSections(result.unmanaged));
+  if (!grouped && result.unmanaged.length > 0) {
     lines.push('', '### Unmanaged', '', row(['Kind', 'Principal', 'Role', 'Scope', 'ID']), row(['---', '---', '---', '---', '---']));
     for (const a of result.unmanaged) {
       lines.push(row([a.kind, principalOf(a), a.roleName ?? a.roleGuid ?? a.roleDefinitionId, `${code(a.scope)} (${a.scopeLevel})`, code(a.id)]));
@@ -80,11 +75,50 @@ export function renderAuditMarkdown(result: AuditResult): string {
   return [...lines, ''].join('\n');
 }
 
+/** The most principal-and-role groups named one by one; the rest are counted. */
+export const UNMANAGED_GROUPS_NAMED = 200;
+
+/**
+ * Unmanaged assignments past UNMANAGED_LISTED: counted by role first (a table as long as the
+ * roles in use), then the widest principal-and-role groups by name, up to UNMANAGED_GROUPS_NAMED,
+ * and a count of the rest. A tenant of a million assignments reads in a page or two.
+ */
+function groupedUnmanagedSections(unmanaged: readonly LiveAssignment[]): string[] {
+  const groups = groupedUnmanaged(unmanaged);
+  const byRole = new Map<string, { role: string; tier: string; tierRank: number; assignments: number; principals: number }>();
+  for (const group of groups) {
+    const totals = byRole.get(group.role) ?? { role: group.role, tier: group.tier, tierRank: group.tierRank, assignments: 0, principals: 0 };
+    totals.assignments += group.count;
+    totals.principals += 1;
+    byRole.set(group.role, totals);
+  }
+  const roles = [...byRole.values()].sort((a, b) => a.tierRank - b.tierRank || b.assignments - a.assignments || compareText(a.role, b.role));
+  const lines = ['', '### Unmanaged, by role', '', row(['Role', 'Tier', 'Assignments', 'Principals']), row(['---', '---', '---', '---']),
+    ...roles.map((r) => row([r.role, r.tier, String(r.assignments), String(r.principals)]))];
+  const named = groups.slice(0, UNMANAGED_GROUPS_NAMED);
+  lines.push('', `### Unmanaged, by principal and role${groups.length > named.length ? ` (the ${named.length} widest of ${groups.length})` : ''}`, '',
+    row(['Principal', 'Role', 'Tier', 'Assignments', 'Scopes']), row(['---', '---', '---', '---', '---']));
+  for (const group of named) {
+    const scopes = group.scopes.slice(0, SCOPES_NAMED).map(code).join(', ');
+    const more = group.scopes.length > SCOPES_NAMED ? ` and ${group.scopes.length - SCOPES_NAMED} more` : '';
+    lines.push(row([principalOf(group.first), group.role, group.tier, String(group.count), `${scopes}${more}`]));
+  }
+  const rest = groups.slice(named.length);
+  if (rest.length > 0) {
+    const assignments = rest.reduce((n, g) => n + g.count, 0);
+    lines.push('', `… and ${plural(rest.length, 'more principal-and-role group')} (${plural(assignments, 'assignment')}), `
+      + `none wider than ${rest[0].tier}; \`--format jsonl\` lists each.`);
+  }
+  return lines;
+}
+
 interface UnmanagedGroup {
   readonly first: LiveAssignment;
   readonly role: string;
   readonly tier: string;
   readonly tierRank: number;
+  /** The principal's name and the role: the last key of the order. */
+  readonly name: string;
   count: number;
   readonly scopes: string[];
 }
@@ -100,31 +134,40 @@ function groupedUnmanaged(unmanaged: readonly LiveAssignment[]): UnmanagedGroup[
     if (group === undefined) {
       // A role no catalog knows counts as tier 0, the widest.
       const tier = (a.roleGuid === undefined ? undefined : catalog.tryFromId(a.roleGuid)?.tier) ?? PrivilegeTier.CONTROL_PLANE;
-      group = { first: a, role: a.kind === 'eligible' ? `${role} (eligible)` : role, tier: tierName(tier), tierRank: permissionTierRank(tier), count: 0, scopes: [] };
+      const shownRole = a.kind === 'eligible' ? `${role} (eligible)` : role;
+      const name = `${a.principalDisplayName ?? a.principalName ?? a.principalId}\u0000${shownRole}`;
+      group = { first: a, role: shownRole, tier: tierName(tier), tierRank: permissionTierRank(tier), name, count: 0, scopes: [] };
       groups.set(key, group);
     }
     group.count += 1;
     group.scopes.push(a.scope);
   }
-  const name = (g: UnmanagedGroup) => `${g.first.principalDisplayName ?? g.first.principalName ?? g.first.principalId}\u0000${g.role}`;
-  return [...groups.values()].sort((a, b) => a.tierRank - b.tierRank || b.count - a.count || (name(a) < name(b) ? -1 : name(a) > name(b) ? 1 : 0));
+  return [...groups.values()].sort((a, b) => a.tierRank - b.tierRank || b.count - a.count || compareText(a.name, b.name));
 }
+
+// UTF-16 order, as `<` compares: the same on every machine.
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * The audit as JSON Lines, in parts to write one after another (a tenant's audit is never one
  * string): a first line with what was compared and the counts (`"kind": "summary"`), then one line
- * a finding (`"kind": "finding"`), in the audit's order.
+ * a finding (`"kind": "finding"`), in the audit's order, each made as it is written.
  */
-export function renderAuditJsonLines(result: AuditResult): string[] {
+export function renderAuditJsonLines(result: AuditResult): Iterable<string> {
   const { today, sources, summary, findings } = result;
-  return [
-    `${JSON.stringify({ kind: 'summary', today, sources, summary })}\n`,
-    ...findings.map((finding) => `${JSON.stringify({ kind: 'finding', ...finding })}\n`),
-  ];
+  return batchedLines((function* () {
+    yield `${JSON.stringify({ kind: 'summary', today, sources, summary })}\n`;
+    for (const finding of findings) yield `${JSON.stringify({ kind: 'finding', ...finding })}\n`;
+  })());
 }
 
-/** The audit as JSON; the same exports and code give the same bytes. */
-export function renderAuditJson(result: AuditResult): string {
+/** The audit as JSON, in parts written as they are made; the same exports and code give the same bytes. */
+export function renderAuditJsonParts(result: AuditResult): Iterable<string> {
   const { today, sources, summary, findings, unmanaged, matched } = result;
-  return `${JSON.stringify({ today, sources, summary, findings, unmanaged, matched }, null, 2)}\n`;
+  return indentedJsonParts({ today, sources, summary, findings, unmanaged, matched });
+}
+
+/** The audit as one JSON text, for a small audit (tests, the API). */
+export function renderAuditJson(result: AuditResult): string {
+  return [...renderAuditJsonParts(result)].join('');
 }

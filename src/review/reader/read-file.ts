@@ -93,7 +93,7 @@ export async function exists(absolutePath: string): Promise<boolean> {
   return fs.stat(absolutePath).then(() => true, () => false);
 }
 
-function fileSystemError(file: string, error: unknown): InputError {
+export function fileSystemError(file: string, error: unknown): InputError {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   const problem = code !== undefined && Object.hasOwn(PROBLEM_BY_CODE, code) ? PROBLEM_BY_CODE[code] : `cannot be read (${code ?? 'unknown error'})`;
   return new InputError(file, problem, undefined, { cause: error });

@@ -57,7 +57,7 @@ describe('parseRoleAssignmentList', () => {
   });
 
   test.each([
-    ['text that is not JSON', '[{"id": }', undefined, /^az\.json: line 1, column 9: Unexpected token/],
+    ['text that is not JSON', '[{"id": }', 'line 1, column 9', /^az\.json: line 1, column 9: Unexpected "}" in JSON$/],
     ['an object instead of the array', { value: [] }, undefined, /^az\.json: expected an array \(the output of "az role assignment list --all -o json"\), got an object$/],
     ['an entry that is not an object', [42], '/0', /expected an object \(a role assignment\), got a number/],
     ['a missing principalId', () => { const a = sample('az-role-assignment-list.json'); delete a[1].principalId; return a; }, '/1/principalId', /expected a string, got nothing/],
@@ -96,7 +96,7 @@ describe('parseEligibilitySchedules', () => {
   });
 
   test.each([
-    ['an array instead of the list', [], undefined, /expected an object with "value"/],
+    ['a number instead of the list', 7, undefined, /expected an object with "value", or an array of items or of such pages \(an ARM roleEligibilitySchedules list\), got a number/],
     ['a role assignment list', () => ({ value: sample('az-role-assignment-list.json') }), '/value/0/type', /expected type "Microsoft\.Authorization\/roleEligibilitySchedules"/],
     ['no properties', () => { const j = sample('arm-role-eligibility-schedules-list.json'); delete j.value[1].properties; return j; }, '/value/1/properties', /expected an object/],
     ['an end that is a number', () => { const j = sample('arm-role-eligibility-schedules-list.json'); j.value[0].properties.endDateTime = 5; return j; },

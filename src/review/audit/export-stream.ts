@@ -1,0 +1,287 @@
+import { closeSync, constants, fstatSync, openSync, readSync } from 'fs';
+import { Tokenizer, TokenParser, TokenType } from '@streamparser/json';
+import type { ParsedTokenInfo } from '@streamparser/json/utils/types/parsedTokenInfo.js';
+import { LiveExport } from './live-types';
+import { InputError } from '../reader/input-error';
+import { fileSystemError, notRegularFile } from '../reader/read-file';
+import { isRecord, JsonRecord, pointerTo } from '../reader/shape-check';
+
+/**
+ * How the items of one kind of live export are read. The export's outer shape is read here, once
+ * for every kind; `read` sees one item at a time and names its own mistakes by JSON pointer.
+ */
+export interface ExportKind<T> {
+  /** What the export is, for messages: `the output of "az role assignment list --all -o json"`. */
+  readonly what: string;
+  /**
+   * `array`: a plain array of items, as `az ... -o json` prints it. `pages`: what Microsoft Graph
+   * and ARM return: a page (`{"value": [...], "@odata.nextLink": ...}`), a JSON array of such pages
+   * as a paging loop writes them, or a plain array of the items.
+   */
+  readonly shape: 'array' | 'pages';
+  /**
+   * The item at `place` (a JSON pointer), or undefined to pass it over; throws InputError.
+   * `shared` gives back the first copy of a text seen in this export: scopes, roles and principals
+   * repeat across a tenant's million assignments, and each is then kept once.
+   */
+  read(file: string, place: string, value: unknown, shared: (text: string) => string): T | undefined;
+}
+
+/** Bytes read at a time: the export is never one string (V8 cannot hold one past 512 MiB). */
+const CHUNK_BYTES = 1024 * 1024;
+const UTF8_BOM = [0xef, 0xbb, 0xbf];
+const NEXT_LINK_KEYS = new Set(['@odata.nextLink', 'nextLink']);
+
+/**
+ * Reads a live export file as a stream of items: chunks of bytes go through a streaming JSON
+ * parser, and each item is read and let go as it is complete, so a tenant's export of a million
+ * assignments takes the memory of what is kept of it, not of its text. Only a regular file is read
+ * (a FIFO or a device would be read for ever). Every mistake is an InputError with the file and a
+ * line and column (the JSON itself) or a JSON pointer (its shape).
+ */
+export function readExportFile<T>(file: string, absolutePath: string, kind: ExportKind<T>): LiveExport<T> {
+  let fd: number;
+  try {
+    // eslint-disable-next-line no-bitwise -- open flags are bits
+    fd = openSync(absolutePath, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    throw fileSystemError(file, error);
+  }
+  try {
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) throw new InputError(file, notRegularFile(stats));
+    const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+    const chunks = function* (from = 0) {
+      for (let position = from; ;) {
+        const read = readChunk(file, fd, buffer, position);
+        if (read === 0) return;
+        position += read;
+        yield buffer.subarray(0, read);
+      }
+    };
+    return readExportChunks(file, chunks, kind);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The same reading over a text in memory (standard input, tests). */
+export function readExportText<T>(file: string, text: string, kind: ExportKind<T>): LiveExport<T> {
+  const bytes = Buffer.from(text, 'utf8');
+  return readExportChunks(file, function* () {
+    for (let at = 0; at < bytes.length; at += CHUNK_BYTES) yield bytes.subarray(at, at + CHUNK_BYTES);
+  }, kind);
+}
+
+function readChunk(file: string, fd: number, buffer: Buffer, position: number): number {
+  try {
+    return readSync(fd, buffer, 0, buffer.length, position);
+  } catch (error) {
+    throw fileSystemError(file, error);
+  }
+}
+
+/** The bytes of the export, from its start, as often as asked: a mistake's line is counted on a second pass. */
+type Chunks = () => Iterable<Buffer>;
+
+function readExportChunks<T>(file: string, chunks: Chunks, kind: ExportKind<T>): LiveExport<T> {
+  const reading = new ExportReading(file, kind);
+  // Bytes of JSON read so far: where the input ended, when it ended too soon.
+  let offset = 0;
+  try {
+    for (const body of withoutByteOrderMark(chunks())) {
+      offset += body.length;
+      reading.write(body);
+    }
+    return reading.end();
+  } catch (error) {
+    if (!(error instanceof JsonSyntaxError)) throw error;
+    throw new InputError(file, error.problem, lineAndColumnAt(chunks, error.offset ?? offset));
+  }
+}
+
+/** Editors on Windows save a byte order mark; it is not part of the JSON. */
+function* withoutByteOrderMark(chunks: Iterable<Buffer>): Iterable<Buffer> {
+  let first = true;
+  for (const chunk of chunks) {
+    yield first && UTF8_BOM.every((byte, index) => chunk[index] === byte) ? chunk.subarray(UTF8_BOM.length) : chunk;
+    first = false;
+  }
+}
+
+/** A mistake in the JSON text itself, at a byte offset of the export (after its byte order mark). */
+class JsonSyntaxError extends Error {
+  constructor(readonly problem: string, readonly offset?: number) {
+    super(problem);
+  }
+}
+
+/**
+ * One export being read. Tokens are watched on their way to the parser for three things the
+ * parser does not say: where the last one was (for its errors), what the root is (so the parser is
+ * told which items to hand over, and nothing else is kept), and the root object's `nextLink`.
+ */
+class ExportReading<T> {
+  private readonly tokenizer = new Tokenizer();
+  private parser: TokenParser | undefined;
+  private readonly items: T[] = [];
+  /** Each text of the export once: see ExportKind.read. */
+  private readonly texts = new Map<string, string>();
+  private readonly shared: (text: string) => string;
+  private rootIsArray = false;
+  private lastOffset = 0;
+  private depth = 0;
+  private rootKey: string | undefined;
+  private afterColon = false;
+  private sawValue = false;
+  private nextLink: string | undefined;
+  /** An array's elements: `item` or `page`, as the first one was. */
+  private elements: 'item' | 'page' | undefined;
+  /** Items inside the element being read, kept until it shows it is a page (at most a page's items). */
+  private pageItems: { index: number; value: unknown }[] = [];
+
+  constructor(private readonly file: string, private readonly kind: ExportKind<T>) {
+    this.tokenizer.onToken = (token) => this.token(token);
+    this.shared = (text) => {
+      const kept = this.texts.get(text);
+      if (kept !== undefined) return kept;
+      this.texts.set(text, text);
+      return text;
+    };
+  }
+
+  write(bytes: Buffer): void {
+    try {
+      this.tokenizer.write(bytes);
+    } catch (error) {
+      throw this.syntaxError(error);
+    }
+  }
+
+  end(): LiveExport<T> {
+    try {
+      // A number at the root is only a token once the input ends.
+      if (!this.tokenizer.isEnded) this.tokenizer.end();
+      // The parser ends itself when the root is complete; one still parsing was cut short.
+      if (this.parser !== undefined && !this.parser.isEnded) this.parser.end();
+    } catch (error) {
+      throw this.syntaxError(error);
+    }
+    if (this.parser === undefined) throw new JsonSyntaxError('Unexpected end of JSON input');
+    if (!this.rootIsArray && !this.sawValue) throw this.wrongRoot('an object without "value"');
+    return { file: this.file, items: this.items, ...(this.nextLink === undefined ? {} : { nextLink: this.nextLink }) };
+  }
+
+  private token(token: ParsedTokenInfo): void {
+    this.lastOffset = token.offset;
+    this.parser ??= this.parserFor(token.token);
+    if (this.rootIsArray) {
+      // An array has no members of its own to watch: from here on, each token only passes by.
+      const parser = this.parser;
+      this.tokenizer.onToken = (next) => {
+        this.lastOffset = next.offset;
+        parser.write(next);
+      };
+    } else {
+      if (this.depth === 1) this.rootMember(token.token, token.value);
+      if (token.token === TokenType.LEFT_BRACE || token.token === TokenType.LEFT_BRACKET) this.depth += 1;
+      else if (token.token === TokenType.RIGHT_BRACE || token.token === TokenType.RIGHT_BRACKET) this.depth -= 1;
+      this.afterColon = token.token === TokenType.COLON;
+    }
+    this.parser.write(token);
+  }
+
+  /** The parser hands over only the items (and, in an array, its elements), so nothing else is built. */
+  private parserFor(first: TokenType): TokenParser {
+    if (first === TokenType.LEFT_BRACKET) this.rootIsArray = true;
+    else if (first !== TokenType.LEFT_BRACE || this.kind.shape === 'array') throw this.wrongRoot(describeToken(first));
+    const parser = new TokenParser({ paths: this.rootIsArray ? ['$.*', '$.*.value.*'] : ['$.value.*'], keepStack: false });
+    parser.onValue = ({ value, key, stack }) => this.value(value, key as number, stack.length);
+    return parser;
+  }
+
+  /** A token of the root object's own members: which one it is, `value`'s type, the `nextLink`. */
+  private rootMember(token: TokenType, value: unknown): void {
+    if (!this.afterColon) {
+      if (token === TokenType.STRING) this.rootKey = value as string;
+    } else if (this.rootKey === 'value') {
+      if (token !== TokenType.LEFT_BRACKET) throw new InputError(this.file, `expected an array (${this.kind.what}), got ${describeToken(token)}`, '/value');
+      this.sawValue = true;
+    } else if (this.rootKey !== undefined && NEXT_LINK_KEYS.has(this.rootKey) && token === TokenType.STRING) {
+      this.nextLink = value as string;
+    }
+  }
+
+  private value(value: unknown, key: number, depth: number): void {
+    if (!this.rootIsArray) return this.item(pointerTo('/value', key), value);
+    if (depth === 3) return void this.pageItems.push({ index: key, value });
+    const place = pointerTo('', key);
+    const isPage = this.kind.shape === 'pages' && isRecord(value) && Array.isArray(value.value) && !Object.hasOwn(value, 'id');
+    this.elements ??= isPage ? 'page' : 'item';
+    const pageItems = this.pageItems;
+    this.pageItems = [];
+    if (this.elements === 'item') {
+      if (isPage) throw new InputError(this.file, 'expected an item like the first element, got a page (an object with "value"): give items, or only pages', place);
+      return this.item(place, value);
+    }
+    if (!isPage) throw new InputError(this.file, `expected a page (an object with "value" and no "id") like the first element (${this.kind.what})`, place);
+    for (const { index, value: item } of pageItems) this.item(pointerTo(pointerTo(place, 'value'), index), item);
+    // The last page's link says whether pages are missing after it.
+    const link = (value as JsonRecord)['@odata.nextLink'] ?? (value as JsonRecord).nextLink;
+    this.nextLink = typeof link === 'string' ? link : undefined;
+  }
+
+  private item(place: string, value: unknown): void {
+    const item = this.kind.read(this.file, place, value, this.shared);
+    if (item !== undefined) this.items.push(item);
+  }
+
+  private wrongRoot(got: string): InputError {
+    const expected = this.kind.shape === 'array' ? 'an array' : 'an object with "value", or an array of items or of such pages';
+    return new InputError(this.file, `expected ${expected} (${this.kind.what}), got ${got}`);
+  }
+
+  /** The parser's error as the JSON mistake it is, at the byte it names or at the last token. */
+  private syntaxError(error: unknown): unknown {
+    if (error instanceof InputError) return error;
+    const message = error instanceof Error ? error.message : String(error);
+    const at = /^(Unexpected ".*") at chunk position "\d+" \(absolute position "(\d+)"\) in state (\w+)$/.exec(message);
+    if (at !== null) return new JsonSyntaxError(at[3] === 'ENDED' ? 'Unexpected text after the JSON value' : `${at[1]} in JSON`, Number(at[2]));
+    if (/ended in/i.test(message)) return new JsonSyntaxError('Unexpected end of JSON input');
+    const token = /^Unexpected \w+ \((.*)\) in state (\w+)$/.exec(message);
+    if (token === null) return new JsonSyntaxError(message, this.lastOffset);
+    return new JsonSyntaxError(token[2] === 'ENDED' ? 'Unexpected text after the JSON value' : `Unexpected ${token[1]} in JSON`, this.lastOffset);
+  }
+}
+
+function describeToken(token: TokenType): string {
+  switch (token) {
+    case TokenType.LEFT_BRACE: return 'an object';
+    case TokenType.LEFT_BRACKET: return 'an array';
+    case TokenType.STRING: return 'a string';
+    case TokenType.NUMBER: return 'a number';
+    case TokenType.TRUE: case TokenType.FALSE: return 'a boolean';
+    case TokenType.NULL: return 'null';
+    default: return 'no value';
+  }
+}
+
+/** `line 3, column 5` of a byte offset, counted on a second pass over the bytes, as editors count characters. */
+function lineAndColumnAt(chunks: Chunks, offset: number): string {
+  let line = 1;
+  let lineStart: Buffer[] = [];
+  let seen = 0;
+  for (const chunk of withoutByteOrderMark(chunks())) {
+    const part = chunk.subarray(0, Math.max(0, offset - seen));
+    let from = 0;
+    for (let newline = part.indexOf(0x0a); newline !== -1; newline = part.indexOf(0x0a, newline + 1)) {
+      line += 1;
+      from = newline + 1;
+      lineStart = [];
+    }
+    lineStart.push(Buffer.from(part.subarray(from)));
+    seen += chunk.length;
+    if (seen >= offset) break;
+  }
+  return `line ${line}, column ${Buffer.concat(lineStart).toString('utf8').length + 1}`;
+}
