@@ -1,3 +1,4 @@
+import { appendAll } from '../../model/append-all';
 import { readLibraryMetadata, readRecordedPrincipal, SuppressionRecord } from '../../model/metadata';
 import { Role } from '../../roles/role';
 import { RolePermission } from '../../roles/role-permission';
@@ -289,8 +290,8 @@ export class AccessGraph {
   public addTenant(edges: TenantEdges): void {
     if (this.documents === undefined) throw new Error('AccessGraph.addTenant: the graph was not made forTenant');
     const placed = overlayTenant(edges, this.documents);
-    this.tenantGrants.push(...placed.grants);
-    this.tenantIdentities.push(...placed.identities);
+    appendAll(this.tenantGrants, placed.grants);
+    appendAll(this.tenantIdentities, placed.identities);
   }
 
   /** Every distinct principal that holds a grant or an eligibility, by key. */
@@ -421,34 +422,34 @@ export class AccessGraph {
     this.readCredentials(index, origin);
     const ownCredentials = this.credentials.slice(credentialsBefore);
     const ci = readCiSecretStores(index, origin, ownCredentials);
-    this.credentialStores.push(...ci.stores, ...readAzureSecretStores(index, origin, ownCredentials, placement));
-    this.credentials.push(...ci.keys);
+    appendAll(this.credentialStores, [...ci.stores, ...readAzureSecretStores(index, origin, ownCredentials, placement)]);
+    appendAll(this.credentials, ci.keys);
     const kubernetes = readWorkloadTrusts(index, origin, ownCredentials, placement);
-    this.kubernetesClusters.push(...kubernetes.clusters);
-    this.workloadTrusts.push(...kubernetes.trusts);
-    this.gitHubEnvironments.push(...readGitHubEnvironments(index, origin));
-    this.terraformCloudWorkspaces.push(...readTerraformCloudWorkspaces(index, origin));
-    this.directoryRoles.push(...readDirectoryRoles(index, origin));
-    this.appPermissions.push(...readAppPermissions(index, origin));
+    appendAll(this.kubernetesClusters, kubernetes.clusters);
+    appendAll(this.workloadTrusts, kubernetes.trusts);
+    appendAll(this.gitHubEnvironments, readGitHubEnvironments(index, origin));
+    appendAll(this.terraformCloudWorkspaces, readTerraformCloudWorkspaces(index, origin));
+    appendAll(this.directoryRoles, readDirectoryRoles(index, origin));
+    appendAll(this.appPermissions, readAppPermissions(index, origin));
     const directory = readEntraDirectory(index, origin);
-    this.directoryObjects.push(...directory.objects);
-    this.ownerships.push(...directory.ownerships);
-    this.groupMemberships.push(...directory.memberships);
-    this.unitMemberships.push(...directory.unitMemberships);
-    this.customDirectoryRoles.push(...readCustomDirectoryRoles(index, origin));
-    this.groupAssignments.push(...readGroupAssignments(index, origin));
-    this.groupPolicies.push(...readGroupPolicies(index, origin));
-    this.delegatedGrants.push(...readDelegatedGrants(index, origin));
-    this.requestedPermissions.push(...readRequestedPermissions(index, origin));
+    appendAll(this.directoryObjects, directory.objects);
+    appendAll(this.ownerships, directory.ownerships);
+    appendAll(this.groupMemberships, directory.memberships);
+    appendAll(this.unitMemberships, directory.unitMemberships);
+    appendAll(this.customDirectoryRoles, readCustomDirectoryRoles(index, origin));
+    appendAll(this.groupAssignments, readGroupAssignments(index, origin));
+    appendAll(this.groupPolicies, readGroupPolicies(index, origin));
+    appendAll(this.delegatedGrants, readDelegatedGrants(index, origin));
+    appendAll(this.requestedPermissions, readRequestedPermissions(index, origin));
     for (const block of index.blocks) {
       const covered = coverageOf(block, origin(block));
-      this.coverage.push(...(ignoredPolicies.has(block.address) ? covered.map((c) => ({ ...c, note: IGNORED_POLICY })) : covered));
+      appendAll(this.coverage, ignoredPolicies.has(block.address) ? covered.map((c) => ({ ...c, note: IGNORED_POLICY })) : covered);
       if (covered.length > 0) for (const reason of notEvaluatedOf(block)) this.valuesNotEvaluated.push({ origin: origin(block), reason });
     }
   }
 
   private readModulesNotRead(input: GraphInput, extra: SuppressionsByAddress): void {
-    this.modulesNotRead.push(...modulesNotReadOf(input.document, {
+    appendAll(this.modulesNotRead, modulesNotReadOf(input.document, {
       file: input.file,
       ...(input.stack === undefined ? {} : { stack: input.stack }),
       suppressionsAt: (address) => suppressionsAt(extra, address),
