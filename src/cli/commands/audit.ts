@@ -6,6 +6,8 @@ import { parseEligibilitySchedules } from '../../review/audit/parse-eligibility-
 import { parseManagedIdentities } from '../../review/audit/parse-managed-identities';
 import { parseRoleAssignmentList } from '../../review/audit/parse-role-assignments';
 import { renderAuditJson, renderAuditJsonLines, renderAuditMarkdown } from '../../review/audit/render-audit';
+import { renderOpenGraphParts } from '../../review/export/render-opengraph';
+import { auditOpenGraph } from '../../review/export/review-opengraph';
 import { AccessGraph } from '../../review/graph/access-graph';
 import { CliIo, ExitCode } from '../cli-io';
 import { thresholdResult } from '../findings-output';
@@ -26,7 +28,7 @@ export const AUDIT: CommandSpec = {
   name: 'audit',
   values: {
     'emit-imports': 'any',
-    'format': ['markdown', 'json', 'jsonl'],
+    'format': ['markdown', 'json', 'jsonl', 'opengraph'],
     'fail-on': ['error', 'warning', 'never'],
     'today': 'any',
   },
@@ -56,8 +58,9 @@ Options:
                            FILE may be neither an input nor inside an input directory. With -,
                            the blocks go to standard output and the audit to standard error
                            (markdown; --format json is refused with it)
-  --format markdown|json|jsonl   output format (default markdown); jsonl is a summary line, then
-                           one line a finding
+  --format markdown|json|jsonl|opengraph   output format (default markdown); jsonl is a summary
+                           line, then one line a finding; opengraph is BloodHound OpenGraph JSON
+                           of the code's and the tenant's edges, each marked code, tenant or both
   --fail-on error|warning|never   exit 1 at this severity (default error)
   --today YYYY-MM-DD       judge end dates against this day (default: today, UTC)
 When GITHUB_STEP_SUMMARY is set, the markdown audit is appended to it as well.
@@ -101,7 +104,8 @@ export async function audit(argv: string[], io: CliIo): Promise<ExitCode> {
   const result = auditAccess(desired, live, { today });
 
   // Everything is read and computed before anything is written.
-  const parts = format === 'jsonl' ? renderAuditJsonLines(result) : [format === 'json' ? renderAuditJson(result) : renderAuditMarkdown(result)];
+  const parts = format === 'opengraph' ? renderOpenGraphParts(auditOpenGraph(desired, live, result.matched))
+    : format === 'jsonl' ? renderAuditJsonLines(result) : [format === 'json' ? renderAuditJson(result) : renderAuditMarkdown(result)];
   const output = parts.length === 1 ? parts[0] : '';
   const markdown = () => (format === 'markdown' ? output : renderAuditMarkdown(result));
   const writeAudit = (write: (text: string) => void) => parts.forEach((part) => write(part));
