@@ -215,7 +215,8 @@ class OpenGraphBuilder {
 
   private principal(p: GraphPrincipal, origin: Origin): string {
     const guid = isGuid(p.key);
-    const id = guid ? p.key.toUpperCase() : terraformId(origin, p.definedBy ?? p.key);
+    // By the reference, not the address that defines it: a system-assigned identity's address is its resource's.
+    const id = guid ? p.key.toUpperCase() : terraformId(origin, p.key);
     return this.node(id, principalKinds(p.kind), {
       // A name that is only the object ID would overwrite the name a collection gives the object.
       ...(p.name.toLowerCase() === p.key.toLowerCase() && guid ? {} : { name: p.name }),
