@@ -7,6 +7,8 @@ import { ELIGIBILITY_SCHEDULES } from '../../review/audit/parse-eligibility-sche
 import { MANAGED_IDENTITIES } from '../../review/audit/parse-managed-identities';
 import { ROLE_ASSIGNMENT_LIST } from '../../review/audit/parse-role-assignments';
 import { renderAuditJsonLines, renderAuditJsonParts, renderAuditMarkdown } from '../../review/audit/render-audit';
+import { renderOpenGraphParts } from '../../review/export/render-opengraph';
+import { auditOpenGraph } from '../../review/export/review-opengraph';
 import { AccessGraph } from '../../review/graph/access-graph';
 import { CliIo, ExitCode } from '../cli-io';
 import { thresholdResult } from '../findings-output';
@@ -27,7 +29,7 @@ export const AUDIT: CommandSpec = {
   name: 'audit',
   values: {
     'emit-imports': 'any',
-    'format': ['markdown', 'json', 'jsonl'],
+    'format': ['markdown', 'json', 'jsonl', 'opengraph'],
     'fail-on': ['error', 'warning', 'never'],
     'today': 'any',
   },
@@ -57,8 +59,9 @@ Options:
                            FILE may be neither an input nor inside an input directory. With -,
                            the blocks go to standard output and the audit to standard error
                            (markdown; --format json is refused with it)
-  --format markdown|json|jsonl   output format (default markdown); jsonl is a summary line, then
-                           one line a finding
+  --format markdown|json|jsonl|opengraph   output format (default markdown); jsonl is a summary
+                           line, then one line a finding; opengraph is BloodHound OpenGraph JSON
+                           of the code's and the tenant's edges, each marked code, tenant or both
   --fail-on error|warning|never   exit 1 at this severity (default error)
   --today YYYY-MM-DD       judge end dates against this day (default: today, UTC)
 When GITHUB_STEP_SUMMARY is set, the markdown audit is appended to it as well.
@@ -102,7 +105,8 @@ export async function audit(argv: string[], io: CliIo): Promise<ExitCode> {
   // (a tenant's audit is more than one string can hold).
   let markdownText: string | undefined;
   const markdown = () => (markdownText ??= renderAuditMarkdown(result));
-  const render = () => (format === 'jsonl' ? renderAuditJsonLines(result) : format === 'json' ? renderAuditJsonParts(result) : [markdown()]);
+  const render = (): Iterable<string> => (format === 'opengraph' ? renderOpenGraphParts(auditOpenGraph(desired, live, result.matched))
+    : format === 'jsonl' ? renderAuditJsonLines(result) : format === 'json' ? renderAuditJsonParts(result) : [markdown()]);
   const writeAudit = (write: (text: string) => void) => {
     for (const part of render()) write(part);
   };

@@ -55,6 +55,11 @@ const GRAPH_PERMISSION_EDGES = new Set([
   'Group.ReadWrite.All', 'RoleManagement.ReadWrite.Directory', 'ServicePrincipalEndpoint.ReadWrite.All',
 ]);
 
+/** BloodHound's edge kind of a Microsoft Graph application permission (`AZMGGroup_ReadWrite_All`); undefined for one it names no edge for. */
+export function graphPermissionEdgeKind(permission: string): string | undefined {
+  return GRAPH_PERMISSION_EDGES.has(permission) ? `AZMG${permission.replace(/\./g, '_')}` : undefined;
+}
+
 /** Which declared objects a holding's capabilities reach: all of them, those in some units, or some objects. */
 interface Within {
   readonly all: boolean;
@@ -195,7 +200,7 @@ function edgesOf(capability: HeldCapability, where: Within, targets: DirectoryTa
  */
 export function followedEntraEdgeKinds(): string[] {
   const held = ['AZHasRole', 'AZOwns', 'AZMemberOf', 'AZRoleEligible'];
-  const permissions = [...GRAPH_PERMISSION_EDGES].map((name) => `AZMG${name.replace(/\./g, '_')}`);
+  const permissions = [...GRAPH_PERMISSION_EDGES].map((name) => graphPermissionEdgeKind(name)!);
   return [...new Set([...capabilityEdgeKinds(), ...held, ...permissions])].sort();
 }
 
@@ -354,7 +359,7 @@ export function entraHoldingsOf(graph: AccessGraph): Map<string, EntraHolding[]>
     const key = `app-permission:${p.api.kind}:${p.name}`;
     const { edges, leaves } = followOnce(key, () => follow(capabilities, EVERYTHING, targets));
     const api = p.api.kind === 'microsoft-graph' ? GRAPH : p.api.name;
-    const edgeKind = GRAPH_PERMISSION_EDGES.has(p.name) ? `AZMG${p.name.replace(/\./g, '_')}` : 'AZMGAppRoleAssignment';
+    const edgeKind = graphPermissionEdgeKind(p.name) ?? 'AZMGAppRoleAssignment';
     const reaches: ChainReach = { role: `${api} application permission "${p.name}"`, scope: api, scopeLevel: ScopeLevel.ROOT, canGrantAccess: canGrant(capabilities), tier: p.tier };
     add(p.principal, {
       basis: {
