@@ -4,7 +4,7 @@ import { PrincipalDirectory } from './principal-directory';
 import { allTenantEdges } from './tenant-edges';
 import { Finding } from '../../model/finding';
 import { IN_TENANT } from '../escalation/chain-steps';
-import { reachOfGraph } from '../escalation/reach';
+import { computeReach } from '../escalation/reach';
 import { isReportedChain } from '../escalation/reported-chain';
 import { rootCauseMessage, rootCauseSeverity } from '../escalation/root-cause-verdict';
 import { groupByRootCause } from '../escalation/root-causes';
@@ -19,7 +19,8 @@ import { AccessGraph } from '../graph/access-graph';
 export function tenantEscalations(live: LiveExports, directory: PrincipalDirectory): Finding[] {
   const graph = AccessGraph.fromDocuments([{ file: live.assignments.file, document: {} }], new Map(), { forTenant: true });
   graph.addTenant(allTenantEdges(live, directory));
-  const causes = groupByRootCause(reachOfGraph(graph).chains.filter(isReportedChain));
+  // The graph is this audit's own: only its escalations are kept, not every chain of the tenant.
+  const causes = groupByRootCause(computeReach(graph, isReportedChain).chains);
   return causes.map((cause) => ({
     ruleId: AuditRuleId.ESCALATION_IN_TENANT,
     severity: rootCauseSeverity(cause),

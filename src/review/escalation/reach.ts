@@ -169,8 +169,10 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string
  * lead to is worked out once per principal; each start principal is a breadth-first search with
  * a visited mark, so a chain is never longer than the identities it passes, and no two grants
  * are ever compared. The output is as large as the chains are many; nothing else grows faster.
+ * With `keep`, only the chains it keeps are: asked for the escalations alone, the reach of a
+ * tenant's million assignments holds tens of thousands of chains, not millions.
  */
-export function computeReach(graph: AccessGraph): ReachResult {
+export function computeReach(graph: AccessGraph, keep?: (chain: EscalationChain) => boolean): ReachResult {
   // The live tenant's identities (when the review was given them) sit beside the code's, placed in its documents.
   const allIdentities = graph.tenantIdentities.length === 0 ? graph.identities : [...graph.identities, ...graph.tenantIdentities];
   const identitiesByDocument = groupBy(allIdentities, (i) => documentKeyOf(i.origin));
@@ -250,6 +252,10 @@ export function computeReach(graph: AccessGraph): ReachResult {
   const follow = (record: PrincipalRecord) => followGrants(record, routeOf, systemAssignedOn.get(record.principal.key), credentialsOf);
 
   const chains: EscalationChain[] = [];
+  // Only the chains the caller keeps are kept: a tenant's audit asks for its escalations, a few in a hundred of its chains.
+  const keepChain = (chain: EscalationChain): void => {
+    if (keep === undefined || keep(chain)) chains.push(chain);
+  };
   // One queue for every search, emptied between them.
   const queue: Visit[] = [];
   let search = 0;
@@ -326,7 +332,7 @@ export function computeReach(graph: AccessGraph): ReachResult {
           || grantsAccessAt.contain(leaf.node.document, tail.placement)
           || (tail.opens === undefined ? !gains : startOpens(tail.reaches.role, leaf.node.document, tail.placement));
         const first = visit.first ?? last[0];
-        chains.push(chainOf({
+        keepChain(chainOf({
           principal,
           trail: trail!,
           first,
@@ -353,7 +359,7 @@ export function computeReach(graph: AccessGraph): ReachResult {
           const gains = azure ? widens : !heldEntra?.has(leaf.key);
           // One step from its own holding, or an end it holds or can give itself: its own reach.
           const ownReach = (visit.asItself && opens !== undefined) || !gains || grantsEntra || (azure && grantsAccessAt.contain('', ROOT_PLACEMENT));
-          chains.push(chainOf({
+          keepChain(chainOf({
             principal,
             trail,
             first,
@@ -421,7 +427,8 @@ export function computeReach(graph: AccessGraph): ReachResult {
     }
   }
   const result = { chains };
-  reachByGraph.set(graph, result);
+  // Only the whole reach is the graph's: what one caller kept is its own.
+  if (keep === undefined) reachByGraph.set(graph, result);
   return result;
 }
 
