@@ -49,6 +49,9 @@ export function audit(desired: AccessGraph, live: LiveExports, options: AuditOpt
   const heldByName = groupBy(live.assignments.items.filter((a) => a.principalName !== undefined), (a) => a.principalName!.toLowerCase());
   const holders = new Set(assignments.map((a) => a.principalId));
 
+  // The tenant's own escalations first: its graph and reach are the audit's largest moment, and a
+  // million unmanaged findings need not be held through it (the findings are sorted below).
+  const escalations = tenantEscalations(live, directory);
   const findings = [
     ...unmatchedLive.map((a) => unmanagedFinding(a, directory)),
     ...missing.map(missingFinding),
@@ -58,7 +61,7 @@ export function audit(desired: AccessGraph, live: LiveExports, options: AuditOpt
       credentialFinding(application.file, application, credential, options.today, heldByName.get(application.appId) ?? []))),
     ...(live.managedIdentities?.items ?? []).map((identity) => idleIdentityFinding(identity.file, identity, holders)),
     ...exportsOf(live).filter((e) => e.nextLink !== undefined).map(incompleteExport),
-    ...tenantEscalations(live, directory),
+    ...escalations,
   ].filter((f): f is Finding => f !== undefined);
 
   const ordered = findings.sort(byRuleFileAddressMessage);

@@ -117,6 +117,13 @@ interface PrincipalRecord {
   readonly nodes: GrantNode[];
   readonly entra: EntraNode[];
   out?: { edges: Edge[]; leaves: Leaf[]; signsIn: CredentialEdge[] };
+  /**
+   * Another search has needed `out` (an identity acted as, a group of a member): it is kept. Any
+   * other principal's is let go once its own search ends; a tenant's hundreds of thousands of
+   * principals each held what their grants open, steps and all, until reach ended (640 MB at a
+   * million assignments). Needed again after all, it is worked out again: the same, at more cost.
+   */
+  neededByOthers?: boolean;
   /** It holds an Entra role or permission that can give it any Entra role (worked out when first visited). */
   entraTop?: boolean;
   search: number;
@@ -293,6 +300,7 @@ export function computeReach(graph: AccessGraph, keep?: (chain: EscalationChain)
     let opensItself: Map<string, HeldScopes> | undefined;
     // What the start's own grants open in one step (data an access-policy write or a key gives), by what and where.
     const startOpens = (what: string, document: string, placement: GraphPlacement): boolean => {
+      for (const group of groups) group.neededByOthers = true;
       opensItself ??= openedByOwnGrants([start, ...groups].flatMap(
         (r) => (r.out ??= follow(r)).leaves,
       ));
@@ -310,6 +318,7 @@ export function computeReach(graph: AccessGraph, keep?: (chain: EscalationChain)
     for (let next = 0; next < queue.length; next++) {
       const visit = queue[next];
       const atStart = next === 0;
+      if (!atStart) visit.record.neededByOthers = true;
       const { edges, leaves, signsIn } = (visit.record.out ??= follow(visit.record));
       for (const leaf of leaves) {
         // A grant the start holds itself is a row of every report, not a chain: no chain is made
@@ -425,6 +434,7 @@ export function computeReach(graph: AccessGraph, keep?: (chain: EscalationChain)
         queue.push({ record, name: target.name, trail, first: visit.first ?? holds, passesIdentity: true, asItself: false });
       }
     }
+    if (start.neededByOthers !== true) start.out = undefined;
   }
   const result = { chains };
   // Only the whole reach is the graph's: what one caller kept is its own.

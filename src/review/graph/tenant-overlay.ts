@@ -68,6 +68,15 @@ export function overlayTenant(edges: TenantEdges, documents: readonly DocumentCo
     });
   }
   const placements = new Map<GraphPlacement, GraphPlacement>();
+  // One principal object per principal, as the code's are: a tenant's million assignments name a few hundred thousand.
+  const principals = new Map<string, GraphPrincipal>();
+  const principalOfAssignment = (document: DocumentContext, assignment: TenantEdges['assignments'][number]): GraphPrincipal => {
+    const known = identityPrincipals.get(assignment.principalId);
+    if (known !== undefined) return known;
+    const key = `${assignment.principalId}\u0000${document.file}\u0000${document.stack ?? ''}`;
+    return principals.get(key)
+      ?? setAndReturn(principals, key, principalOf(document, assignment.principalId, assignment.principalType, assignment.principalName, undefined));
+  };
   const grants = edges.assignments.map((assignment): GraphGrant => {
     const document = declaring(assignment.scope);
     const scope = document.scopeOf(assignment.scope);
@@ -78,8 +87,7 @@ export function overlayTenant(edges: TenantEdges, documents: readonly DocumentCo
       ? placements.get(located) ?? setAndReturn(placements, located, { ...located, address: tenantAddress(assignment.scope) }) : located;
     return {
       origin: originIn(document, assignment.at, assignment.id),
-      principal: identityPrincipals.get(assignment.principalId)
-        ?? principalOf(document, assignment.principalId, assignment.principalType, assignment.principalName, undefined),
+      principal: principalOfAssignment(document, assignment),
       role: document.roleOf({
         role_definition_id: assignment.roleDefinitionId,
         ...(assignment.roleName === undefined ? {} : { role_definition_name: assignment.roleName }),
