@@ -1,7 +1,7 @@
 import { audit as auditAccess } from '../../review/audit/audit';
 import { ExportKind } from '../../review/audit/export-stream';
 import { importBlocks } from '../../review/audit/import-blocks';
-import { assignmentKey, LiveExport, mergeExports, objectKey } from '../../review/audit/live-types';
+import { assignmentKey, directoryRoleKey, LiveExport, mergeExports, objectKey } from '../../review/audit/live-types';
 import { APPLICATIONS } from '../../review/audit/parse-applications';
 import { DIRECTORY_ROLE_ASSIGNMENTS, DIRECTORY_ROLE_ELIGIBILITIES } from '../../review/audit/parse-directory-roles';
 import { ELIGIBILITY_SCHEDULES } from '../../review/audit/parse-eligibility-schedules';
@@ -104,8 +104,8 @@ export async function audit(argv: string[], io: CliIo): Promise<ExitCode> {
     eligibilities: read('live-eligibility', ELIGIBILITY_SCHEDULES, assignmentKey),
     applications: read('apps', APPLICATIONS, objectKey),
     managedIdentities: read('identities', MANAGED_IDENTITIES, objectKey),
-    directoryRoles: read('live-directory-roles', DIRECTORY_ROLE_ASSIGNMENTS, objectKey),
-    directoryEligibilities: read('live-directory-eligibility', DIRECTORY_ROLE_ELIGIBILITIES, objectKey),
+    directoryRoles: read('live-directory-roles', DIRECTORY_ROLE_ASSIGNMENTS, directoryRoleKey),
+    directoryEligibilities: read('live-directory-eligibility', DIRECTORY_ROLE_ELIGIBILITIES, directoryRoleKey),
   };
   const desired = args.inputs.length ? graphOf(await loadSources('audit', args.inputs, io)) : AccessGraph.fromDocuments([]);
   const result = auditAccess(desired, live, { today });

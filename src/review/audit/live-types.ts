@@ -69,6 +69,9 @@ export const assignmentKey = (assignment: LiveAssignment): string => assignment.
 /** What makes two Graph objects of the exports the same: their object ID. */
 export const objectKey = (item: { readonly id: string }): string => item.id.toLowerCase();
 
+/** What makes two directory roles of the exports the same: their Graph ID, whose case matters (`lAPpYvVpN0KR...-1`). */
+export const directoryRoleKey = (role: LiveDirectoryRole): string => `${role.kind}\u0000${role.id}`;
+
 /** A client secret or certificate of an application. Its value is never read, so it can never be printed. */
 export interface LiveCredential {
   readonly kind: 'secret' | 'certificate';
