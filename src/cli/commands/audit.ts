@@ -50,9 +50,9 @@ file per subscription):
   --apps FILE               Microsoft Graph GET /applications (credentials)
   --identities FILE         Microsoft Graph managed-identity servicePrincipals
   --live-directory-roles FILE   Entra directory role assignments:
-      az rest --method get --url "https://graph.microsoft.com/v1.0/roleManagement/directory/roleAssignments?\$expand=principal"
+      az rest --method get --url "https://graph.microsoft.com/v1.0/roleManagement/directory/roleAssignments?\\$expand=principal"
   --live-directory-eligibility FILE   Entra directory role eligibility schedules (PIM):
-      az rest --method get --url "https://graph.microsoft.com/v1.0/roleManagement/directory/roleEligibilitySchedules?\$expand=principal"
+      az rest --method get --url "https://graph.microsoft.com/v1.0/roleManagement/directory/roleEligibilitySchedules?\\$expand=principal"
 
 Findings: assignments no code declares, declared ones missing from the tenant, people with
 standing Owner/User Access Administrator, secrets still alive (expired ones too), managed
