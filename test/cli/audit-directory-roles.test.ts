@@ -36,7 +36,7 @@ describe('audit --live-directory-roles and --live-directory-eligibility', () => 
 
   test('are repeatable, one file a page: the two halves audit as the one file does', async () => {
     const page = JSON.parse(readFileSync(DIRECTORY_ROLES, 'utf8'));
-    const first = scratch('roles-1.json', { value: page.value.slice(0, 3), '@odata.nextLink': 'https://graph.microsoft.com/v1.0/roleManagement/directory/roleAssignments?$skiptoken=x' });
+    const first = scratch('roles-1.json', { 'value': page.value.slice(0, 3), '@odata.nextLink': 'https://graph.microsoft.com/v1.0/roleManagement/directory/roleAssignments?$skiptoken=x' });
     const second = scratch('roles-2.json', { value: page.value.slice(3) });
     const args = ['audit', '--today', '2026-11-27', '--format', 'json', '--fail-on', 'never', '--live-assignments', ASSIGNMENTS];
     const whole = JSON.parse((await cli([...args, '--live-directory-roles', DIRECTORY_ROLES])).stdout);

@@ -33,9 +33,10 @@ export function auditDirectoryRoles(desired: AccessGraph, live: LiveExports, dir
   const { directoryRoles, directoryEligibilities } = live;
   if (directoryRoles === undefined && directoryEligibilities === undefined) return undefined;
   const exportOf = (kind: DeclaredDirectoryRole['kind']) => (kind === 'standing' ? directoryRoles : directoryEligibilities);
-  const declared = declaredDirectoryRolesOf(desired).map((d): DeclaredDirectoryRole => (d.notComparable === undefined && exportOf(d.kind) === undefined
-    ? { ...d, notComparable: `no roleManagement/directory/${d.kind === 'standing' ? 'roleAssignments' : 'roleEligibilitySchedules'} export was given` }
-    : d));
+  const declared = declaredDirectoryRolesOf(desired).map((d): DeclaredDirectoryRole => (
+    d.notComparable === undefined && exportOf(d.kind) === undefined
+      ? { ...d, notComparable: `no roleManagement/directory/${d.kind === 'standing' ? 'roleAssignments' : 'roleEligibilitySchedules'} export was given` }
+      : d));
   const items = [...(directoryRoles?.items ?? []), ...(directoryEligibilities?.items ?? [])];
   const { matches, unmatchedLive, missing } = matchDirectoryRoles(declared, items, directory);
   // A principal the code names is looked up by name: an export without its principals' names

@@ -1,8 +1,8 @@
 import { principalIdentity } from './declared-access';
 import { ScopeLevel } from '../../model/scope-level';
 import { PrivilegeTier } from '../../roles/privilege-tier';
-import { describeDirectoryScope } from '../graph/describe-directory-scope';
 import { AccessGraph } from '../graph/access-graph';
+import { describeDirectoryScope } from '../graph/describe-directory-scope';
 import { GraphEntraRole, GraphPrincipal, GraphScope, Origin } from '../graph/graph-types';
 
 /** An Entra directory role (standing or eligible) the code declares, as far as it can be compared with the tenant. */

@@ -19,7 +19,9 @@ export interface DirectoryRoleMatching {
  * (`semantic`). Exact matches are made first; declared ones go by file and address and each takes
  * the first free live one by ID, so results never depend on export order.
  */
-export function matchDirectoryRoles(declared: readonly DeclaredDirectoryRole[], live: readonly LiveDirectoryRole[], directory: PrincipalDirectory): DirectoryRoleMatching {
+export function matchDirectoryRoles(
+  declared: readonly DeclaredDirectoryRole[], live: readonly LiveDirectoryRole[], directory: PrincipalDirectory,
+): DirectoryRoleMatching {
   const pending = sortedBy(declared.filter((d) => d.notComparable === undefined), (d) => `${d.origin.file}\u0000${d.origin.address}`);
   const ranked = sortedBy(live, (l) => `${l.kind}\u0000${l.id.toLowerCase()}`);
   const byKey = new Map<string, LiveDirectoryRole[]>();

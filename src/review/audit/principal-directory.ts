@@ -32,11 +32,9 @@ export class PrincipalDirectory {
     // Object IDs are the tenant's, the same in Azure and in Entra: a name from either export names both.
     for (const role of [...(live.directoryRoles?.items ?? []), ...(live.directoryEligibilities?.items ?? [])]) {
       if (role.principalDisplayName !== undefined) this.remember(role.principalId, role.principalDisplayName, true);
-      if (role.principalType !== undefined && !this.types.has(role.principalId)) this.types.set(role.principalId, role.principalType);
+      this.rememberType(role);
     }
-    for (const assignment of live.assignments.items) {
-      if (assignment.principalType !== undefined && !this.types.has(assignment.principalId)) this.types.set(assignment.principalId, assignment.principalType);
-    }
+    for (const assignment of live.assignments.items) this.rememberType(assignment);
   }
 
   /** The object IDs of every principal the exports give this name (lower case), in no particular order. */
@@ -69,6 +67,10 @@ export class PrincipalDirectory {
       case 'ServicePrincipal': return 'service principal';
       default: return 'principal';
     }
+  }
+
+  private rememberType(holding: Holding): void {
+    if (holding.principalType !== undefined && !this.types.has(holding.principalId)) this.types.set(holding.principalId, holding.principalType);
   }
 
   // The first display name wins; az's principalName (an appId for service principals) only when there is none.

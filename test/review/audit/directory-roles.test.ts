@@ -39,7 +39,10 @@ describe('Graph directory role exports', () => {
   test('roleAssignments: each assignment with its principal, role template ID and directory scope, the expanded principal read', () => {
     const parsed = parseDirectoryRoleAssignments(ASSIGNMENTS, fixtureText(ASSIGNMENTS));
     expect(parsed.nextLink).toBeUndefined();
-    expect(parsed.items.map((r) => [r.kind, r.principalId, r.principalType, r.principalDisplayName, r.roleDefinitionId, r.directoryScopeId, r.place])).toEqual([
+    const rows = parsed.items.map((r) => [
+      r.kind, r.principalId, r.principalType, r.principalDisplayName, r.roleDefinitionId, r.directoryScopeId, r.place,
+    ]);
+    expect(rows).toEqual([
       ['standing', JOEY, 'User', 'Joey Cruz', GLOBAL_ADMIN, '/', '/value/0'],
       ['standing', KALYAN, 'User', 'Kalyan Krishna', GLOBAL_ADMIN, '/', '/value/1'],
       ['standing', PIPELINE, 'ServicePrincipal', 'contoso-deploy-pipeline', DIRECTORY_READERS, '/', '/value/2'],
@@ -53,9 +56,16 @@ describe('Graph directory role exports', () => {
     const parsed = parseDirectoryRoleEligibilities(ELIGIBILITIES, fixtureText(ELIGIBILITIES));
     expect(parsed.items).toEqual([
       expect.objectContaining({
-        kind: 'eligible', id: '77f71919-62f3-4d0c-9f88-0a0391b665cd', principalId: '071cc716-8147-4397-a5ba-b2105951cc0b',
-        roleDefinitionId: '8424c6f0-a189-499e-bbd0-26c1753c96d4', directoryScopeId: '/', memberType: 'Direct', status: 'Provisioned',
-        startDateTime: '2022-04-12T14:44:50.287Z', expirationType: 'afterDateTime', endDateTime: '2024-04-10T00:00:00Z',
+        kind: 'eligible',
+        id: '77f71919-62f3-4d0c-9f88-0a0391b665cd',
+        principalId: '071cc716-8147-4397-a5ba-b2105951cc0b',
+        roleDefinitionId: '8424c6f0-a189-499e-bbd0-26c1753c96d4',
+        directoryScopeId: '/',
+        memberType: 'Direct',
+        status: 'Provisioned',
+        startDateTime: '2022-04-12T14:44:50.287Z',
+        expirationType: 'afterDateTime',
+        endDateTime: '2024-04-10T00:00:00Z',
       }),
       expect.objectContaining({ kind: 'eligible', principalId: JOEY, roleDefinitionId: PRIVILEGED_ROLE_ADMIN, expirationType: 'noExpiration', endDateTime: null }),
     ]);
@@ -67,7 +77,8 @@ describe('Graph directory role exports', () => {
     ['an array of pages, as a paging loop writes them', (json: any) => [{ value: json.value.slice(0, 2) }, { value: json.value.slice(2) }]],
     ['a plain array of items', (json: any) => json.value],
   ])('%s gives the same assignments and eligibilities', (_shape, shape) => {
-    const ids = (text: string, parse: typeof parseDirectoryRoleAssignments, file: string) => parse(file, text).items.map((r) => [r.id, r.principalId, r.roleDefinitionId, r.directoryScopeId]);
+    const ids = (text: string, parse: typeof parseDirectoryRoleAssignments, file: string) =>
+      parse(file, text).items.map((r) => [r.id, r.principalId, r.roleDefinitionId, r.directoryScopeId]);
     const assignments = ids(JSON.stringify(shape(assignmentsJson())), parseDirectoryRoleAssignments, ASSIGNMENTS);
     const eligibilities = ids(JSON.stringify(shape(eligibilitiesJson())), parseDirectoryRoleEligibilities, ELIGIBILITIES);
     expect(assignments).toHaveLength(5);
@@ -281,7 +292,8 @@ resource "azuread_directory_role_assignment" "operators" {
     ]);
     const json = assignmentsJson();
     for (const item of json.value) delete item.principal;
-    const unnamed = audit(await entraGraph(hcl), { ...entraExports(), directoryRoles: parseDirectoryRoleAssignments(ASSIGNMENTS, JSON.stringify(json)) }, { today: TODAY });
+    const withoutNames = { ...entraExports(), directoryRoles: parseDirectoryRoleAssignments(ASSIGNMENTS, JSON.stringify(json)) };
+    const unnamed = audit(await entraGraph(hcl), withoutNames, { today: TODAY });
     expect(unnamed.directoryRoles?.matched).toEqual([]);
     expect(unnamed.findings.filter((f) => f.address === 'azuread_directory_role_assignment.operators').map((f) => [f.ruleId, f.message])).toEqual([
       [AuditRuleId.NOT_COMPARABLE, expect.stringMatching(/export it with \$expand=principal/)],
