@@ -1,8 +1,9 @@
 import { audit as auditAccess } from '../../review/audit/audit';
 import { ExportKind } from '../../review/audit/export-stream';
 import { importBlocks } from '../../review/audit/import-blocks';
-import { assignmentKey, LiveExport, mergeExports, objectKey } from '../../review/audit/live-types';
+import { assignmentKey, directoryRoleKey, LiveExport, mergeExports, objectKey } from '../../review/audit/live-types';
 import { APPLICATIONS } from '../../review/audit/parse-applications';
+import { DIRECTORY_ROLE_ASSIGNMENTS, DIRECTORY_ROLE_ELIGIBILITIES } from '../../review/audit/parse-directory-roles';
 import { ELIGIBILITY_SCHEDULES } from '../../review/audit/parse-eligibility-schedules';
 import { MANAGED_IDENTITIES } from '../../review/audit/parse-managed-identities';
 import { ROLE_ASSIGNMENT_LIST } from '../../review/audit/parse-role-assignments';
@@ -35,7 +36,7 @@ export const AUDIT: CommandSpec = {
   },
   flags: [],
   // One file per subscription (or per page), as Azure exports them.
-  repeatable: ['live-assignments', 'live-eligibility', 'apps', 'identities'],
+  repeatable: ['live-assignments', 'live-eligibility', 'apps', 'identities', 'live-directory-roles', 'live-directory-eligibility'],
 };
 
 export const AUDIT_HELP = `Usage: azure-access audit --live-assignments FILE [options] [desired inputs...]
@@ -48,11 +49,17 @@ file per subscription):
   --live-eligibility FILE   ARM roleEligibilitySchedules list (az rest ...)
   --apps FILE               Microsoft Graph GET /applications (credentials)
   --identities FILE         Microsoft Graph managed-identity servicePrincipals
+  --live-directory-roles FILE   Entra directory role assignments:
+      az rest --method get --url "https://graph.microsoft.com/v1.0/roleManagement/directory/roleAssignments?\\$expand=principal"
+  --live-directory-eligibility FILE   Entra directory role eligibility schedules (PIM):
+      az rest --method get --url "https://graph.microsoft.com/v1.0/roleManagement/directory/roleEligibilitySchedules?\\$expand=principal"
 
 Findings: assignments no code declares, declared ones missing from the tenant, people with
 standing Owner/User Access Administrator, secrets still alive (expired ones too), managed
 identities without any assignment, and the escalations the tenant holds already, one per root
-cause. Secret values are never printed.
+cause; with the directory role exports, the same drift for Entra directory roles (tier 0 as an
+error) and people with standing Global or Privileged Role Administrator. Secret values are never
+printed.
 
 Options:
   --emit-imports FILE      write Terraform import blocks (JSON) for the unmanaged assignments;
@@ -81,7 +88,7 @@ export async function audit(argv: string[], io: CliIo): Promise<ExitCode> {
   }
   // Refused before the exports are read: an input, a FIFO, a device or a directory is never written.
   if (importsFile !== undefined && !importsToStdout) {
-    const exportOptions = ['live-assignments', 'live-eligibility', 'apps', 'identities'] as const;
+    const exportOptions = ['live-assignments', 'live-eligibility', 'apps', 'identities', 'live-directory-roles', 'live-directory-eligibility'] as const;
     refuseInputAsOutput('audit', io.cwd, '--emit-imports', importsFile, [
       ...exportOptions.flatMap((o) => filesOf(o).map((value) => ({ option: `--${o}`, value }))),
       ...args.inputs.map((value) => ({ value })),
@@ -97,6 +104,8 @@ export async function audit(argv: string[], io: CliIo): Promise<ExitCode> {
     eligibilities: read('live-eligibility', ELIGIBILITY_SCHEDULES, assignmentKey),
     applications: read('apps', APPLICATIONS, objectKey),
     managedIdentities: read('identities', MANAGED_IDENTITIES, objectKey),
+    directoryRoles: read('live-directory-roles', DIRECTORY_ROLE_ASSIGNMENTS, directoryRoleKey),
+    directoryEligibilities: read('live-directory-eligibility', DIRECTORY_ROLE_ELIGIBILITIES, directoryRoleKey),
   };
   const desired = args.inputs.length ? graphOf(await loadSources('audit', args.inputs, io)) : AccessGraph.fromDocuments([]);
   const result = auditAccess(desired, live, { today });

@@ -7,7 +7,7 @@ export enum AuditRuleId {
   UNMANAGED = 'AUD001',
   /** A grant or eligibility the code declares that the tenant does not hold. */
   MISSING_IN_TENANT = 'AUD002',
-  /** A user or group holds, standing, a role that can grant access. */
+  /** A user or group holds, standing, a role that can grant access: an Azure role that writes role assignments, or an Entra role that assigns directory roles. */
   HUMAN_STANDING_ACCESS_ADMIN = 'AUD003',
   /** An application still has a client secret (password credential), expired or not. */
   SECRET_PRESENT = 'AUD004',
@@ -23,4 +23,8 @@ export enum AuditRuleId {
   INCOMPLETE_EXPORT = 'AUD009',
   /** An escalation the tenant holds already: a root cause of paths made of the live exports' assignments and identities. */
   ESCALATION_IN_TENANT = 'AUD010',
+  /** An Entra directory role assignment or eligibility in the tenant that no code declares (tier 0: error). */
+  UNMANAGED_DIRECTORY_ROLE = 'AUD011',
+  /** An Entra directory role assignment or eligibility the code declares that the tenant does not hold. */
+  DIRECTORY_ROLE_MISSING_IN_TENANT = 'AUD012',
 }

@@ -1,3 +1,4 @@
+import { auditDirectoryRoles } from './audit-directory-roles';
 import { AuditResult } from './audit-result';
 import { AuditRuleId } from './audit-rule-ids';
 import { credentialFinding } from './credential-findings';
@@ -27,8 +28,9 @@ export interface AuditOptions {
  * assignments and eligibilities no code declares (AUD001) and declared ones the tenant lacks
  * (AUD002, or AUD008 when they cannot be compared), standing access administration by people
  * (AUD003), eligibilities that never end (AUD007), application secrets and certificates still
- * present (AUD004, AUD006), managed identities that hold nothing (AUD005), and exports that
- * were cut at their first page (AUD009).
+ * present (AUD004, AUD006), managed identities that hold nothing (AUD005), exports that
+ * were cut at their first page (AUD009), and, given Graph's directory role exports, the same
+ * drift for Entra directory roles (AUD011, AUD012, AUD008, AUD003).
  */
 export function audit(desired: AccessGraph, live: LiveExports, options: AuditOptions): AuditResult {
   checkCalendarDate('today', options.today);
@@ -48,6 +50,7 @@ export function audit(desired: AccessGraph, live: LiveExports, options: AuditOpt
   // of a service principal), a managed identity by its object ID.
   const heldByName = groupBy(live.assignments.items.filter((a) => a.principalName !== undefined), (a) => a.principalName!.toLowerCase());
   const holders = new Set(assignments.map((a) => a.principalId));
+  const entra = auditDirectoryRoles(desired, live, directory);
 
   // The tenant's own escalations first: its graph and reach are the audit's largest moment, and a
   // million unmanaged findings need not be held through it (the findings are sorted below).
@@ -62,6 +65,7 @@ export function audit(desired: AccessGraph, live: LiveExports, options: AuditOpt
     ...(live.managedIdentities?.items ?? []).map((identity) => idleIdentityFinding(identity.file, identity, holders)),
     ...exportsOf(live).filter((e) => e.nextLink !== undefined).map(incompleteExport),
     ...escalations,
+    ...(entra?.findings ?? []),
   ].filter((f): f is Finding => f !== undefined);
 
   const ordered = findings.sort(byRuleFileAddressMessage);
@@ -76,6 +80,7 @@ export function audit(desired: AccessGraph, live: LiveExports, options: AuditOpt
     findings: ordered,
     unmanaged,
     matched: matches,
+    ...(entra === undefined ? {} : { directoryRoles: { unmanaged: entra.unmanaged, matched: entra.matched } }),
     summary: {
       error: count(Severity.ERROR),
       warning: count(Severity.WARNING),
@@ -84,7 +89,10 @@ export function audit(desired: AccessGraph, live: LiveExports, options: AuditOpt
       matched: matches.length,
       unmanaged: unmanaged.length,
       missing: missing.length,
-      notComparable: declared.filter((d) => d.notComparable !== undefined).length,
+      notComparable: declared.filter((d) => d.notComparable !== undefined).length + (entra?.notComparable ?? 0),
+      ...(entra === undefined ? {} : {
+        directoryRoles: { live: entra.live, matched: entra.matched.length, unmanaged: entra.unmanaged.length, missing: entra.missing },
+      }),
     },
   };
 }
@@ -116,7 +124,9 @@ type ExportSource = Pick<LiveExport<unknown>, 'file' | 'nextLink'>;
 
 /** Every file the exports were read from (each part of an export given in several), in the order of the kinds. */
 function exportsOf(live: LiveExports): ExportSource[] {
-  const all: (LiveExport<unknown> | undefined)[] = [live.assignments, live.eligibilities, live.applications, live.managedIdentities];
+  const all: (LiveExport<unknown> | undefined)[] = [
+    live.assignments, live.eligibilities, live.applications, live.managedIdentities, live.directoryRoles, live.directoryEligibilities,
+  ];
   return all.flatMap((e) => (e === undefined ? [] : e.parts ?? [e]));
 }
 

@@ -34,17 +34,28 @@ export function declaredAccessOf(graph: AccessGraph): DeclaredAccess[] {
   return [...standing, ...eligible];
 }
 
+/**
+ * What a declared principal can be looked up by in the exports: its object ID when the code writes
+ * it, else the name of what its reference leads to (lower case), else nothing; and its kind in words.
+ */
+export function principalIdentity(principal: GraphPrincipal): { principalId?: string; principalName?: string; kindName: string } {
+  // The ID as written, also when the document declares that principal (a plan names existing ones by ID).
+  const literalId = isGuid(principal.key) ? principal.key : isGuid(principal.written) ? principal.written : undefined;
+  // A principal "named" by its address has no name the tenant knows.
+  const named = principal.definedBy !== undefined && principal.name !== principal.definedBy && principal.kind !== 'unknown';
+  const kindName = principal.kind === 'unknown' ? 'principal' : principal.kind.replace('-', ' ');
+  if (literalId !== undefined) return { principalId: literalId.toLowerCase(), kindName };
+  return named ? { principalName: principal.name.replace(SYSTEM_ASSIGNED, '').toLowerCase(), kindName } : { kindName };
+}
+
 /** A scope ID as ARM compares it: without case, without a trailing slash. */
 export function normalizeScope(scope: string): string {
   return (scope.length > 1 ? scope.replace(/\/+$/, '') : scope).toLowerCase();
 }
 
 function declared(kind: DeclaredAccess['kind'], origin: Origin, principal: GraphPrincipal, role: GraphRole, scope: GraphScope): DeclaredAccess {
-  // The ID as written, also when the document declares that principal (a plan names existing ones by ID).
-  const literalId = isGuid(principal.key) ? principal.key : isGuid(principal.written) ? principal.written : undefined;
-  const literalPrincipal = literalId?.toLowerCase();
-  // A principal "named" by its address has no name the tenant knows.
-  const named = principal.definedBy !== undefined && principal.name !== principal.definedBy && principal.kind !== 'unknown';
+  const { principalId: literalPrincipal, principalName, kindName } = principalIdentity(principal);
+  const named = principalName !== undefined;
   const literalScope = !scope.value.includes('${') && scope.value !== '';
   const reasons = [
     literalPrincipal === undefined && !named ? `its principal (${principal.name}) is known only after apply and names nothing to look up` : '',
@@ -52,12 +63,11 @@ function declared(kind: DeclaredAccess['kind'], origin: Origin, principal: Graph
     !literalScope && scope.level === ScopeLevel.UNKNOWN ? `its scope (${scope.value || 'none'}) cannot be read` : '',
     !literalScope && scope.name === undefined && scope.level !== ScopeLevel.SUBSCRIPTION ? `its scope (${scope.value}) names no resource` : '',
   ].filter((r) => r !== '');
-  const kindName = principal.kind === 'unknown' ? 'principal' : principal.kind.replace('-', ' ');
   return {
     kind,
     origin,
     description: `${kind === 'eligible' ? 'eligibility for ' : ''}"${role.name}" at ${scope.value} for ${kindName} ${principal.name}`,
-    ...(literalPrincipal !== undefined ? { principalId: literalPrincipal } : named ? { principalName: principal.name.replace(SYSTEM_ASSIGNED, '').toLowerCase() } : {}),
+    ...(literalPrincipal !== undefined ? { principalId: literalPrincipal } : named ? { principalName } : {}),
     ...(role.guid !== undefined && isGuid(role.guid) ? { roleGuid: role.guid.toLowerCase() } : {}),
     ...(literalScope ? { scopeId: normalizeScope(scope.value) } : {}),
     scopeLevel: scope.level,

@@ -62,7 +62,7 @@ export function missingFinding(declared: DeclaredAccess): Finding {
 }
 
 /** AUD008: declared, but made of values known only after apply. */
-export function notComparableFinding(declared: DeclaredAccess): Finding {
+export function notComparableFinding(declared: Pick<DeclaredAccess, 'description' | 'notComparable' | 'origin'>): Finding {
   return {
     ruleId: AuditRuleId.NOT_COMPARABLE,
     severity: Severity.INFO,
@@ -72,7 +72,7 @@ export function notComparableFinding(declared: DeclaredAccess): Finding {
   };
 }
 
-function located(declared: DeclaredAccess): Pick<Finding, 'address' | 'file' | 'constructPath'> {
+function located(declared: Pick<DeclaredAccess, 'origin'>): Pick<Finding, 'address' | 'file' | 'constructPath'> {
   return {
     address: declared.origin.address,
     file: declared.origin.file,

@@ -69,6 +69,9 @@ export const assignmentKey = (assignment: LiveAssignment): string => assignment.
 /** What makes two Graph objects of the exports the same: their object ID. */
 export const objectKey = (item: { readonly id: string }): string => item.id.toLowerCase();
 
+/** What makes two directory roles of the exports the same: their Graph ID, whose case matters (`lAPpYvVpN0KR...-1`). */
+export const directoryRoleKey = (role: LiveDirectoryRole): string => `${role.kind}\u0000${role.id}`;
+
 /** A client secret or certificate of an application. Its value is never read, so it can never be printed. */
 export interface LiveCredential {
   readonly kind: 'secret' | 'certificate';
@@ -106,10 +109,47 @@ export interface LiveManagedIdentity {
   readonly resourceId?: string;
 }
 
+/**
+ * An Entra directory role as the tenant holds it: a Microsoft Graph `unifiedRoleAssignment`
+ * (`roleManagement/directory/roleAssignments`, standing) or `unifiedRoleEligibilitySchedule`
+ * (`roleManagement/directory/roleEligibilitySchedules`, eligible).
+ */
+export interface LiveDirectoryRole {
+  readonly kind: 'standing' | 'eligible';
+  /** The export it was read from, and where in it (a JSON pointer). */
+  readonly file: string;
+  readonly place: string;
+  /** Graph's ID of the assignment or schedule (an assignment's is no GUID: `lAPpYvVpN0KR...-1`). */
+  readonly id: string;
+  /** Object ID, lower case. */
+  readonly principalId: string;
+  /** `User`, `Group` or `ServicePrincipal`, from the expanded principal's `@odata.type` (`$expand=principal`). */
+  readonly principalType?: string;
+  /** The expanded principal's display name. */
+  readonly principalDisplayName?: string;
+  /** The role definition's ID, lower case: a built-in role's is its template ID. */
+  readonly roleDefinitionId: string;
+  /** `/`, `/administrativeUnits/<id>` or `/<object id>` as Graph writes it; undefined for a role scoped to an app only. */
+  readonly directoryScopeId?: string;
+  readonly appScopeId?: string;
+  /** Eligibilities only: `Direct`, `Group` or `Inherited`, and Graph's status (`Provisioned`). */
+  readonly memberType?: string;
+  readonly status?: string;
+  /** Eligibilities only: `scheduleInfo.expiration`; `endDateTime` null when it never ends. */
+  readonly startDateTime?: string;
+  readonly expirationType?: string;
+  readonly endDateTime?: string | null;
+  readonly duration?: string;
+}
+
 /** What an audit reads from the tenant; only the role assignment list is required. */
 export interface LiveExports {
   readonly assignments: LiveExport<LiveAssignment>;
   readonly eligibilities?: LiveExport<LiveAssignment>;
   readonly applications?: LiveExport<LiveApplication>;
   readonly managedIdentities?: LiveExport<LiveManagedIdentity>;
+  /** Entra directory role assignments (Microsoft Graph `roleManagement/directory/roleAssignments`). */
+  readonly directoryRoles?: LiveExport<LiveDirectoryRole>;
+  /** Entra directory role eligibility schedules (Microsoft Graph `roleManagement/directory/roleEligibilitySchedules`). */
+  readonly directoryEligibilities?: LiveExport<LiveDirectoryRole>;
 }

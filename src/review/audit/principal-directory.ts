@@ -1,5 +1,8 @@
 import { LiveAssignment, LiveExports } from './live-types';
 
+/** What a live assignment, eligibility or directory role says of its principal. */
+type Holding = Pick<LiveAssignment, 'principalId' | 'principalType'>;
+
 /**
  * What the exports say about each principal: its names (for matching code that names a
  * principal instead of giving its object ID) and how to show it. `az role assignment list`
@@ -10,6 +13,8 @@ export class PrincipalDirectory {
   private readonly displayNames = new Map<string, string>();
   private readonly principalNames = new Map<string, string>();
   private readonly identities = new Set<string>();
+  /** Each principal's type as an export writes it (`User`, `Group`, `ServicePrincipal`), the first one given. */
+  private readonly types = new Map<string, string>();
 
   constructor(live: LiveExports) {
     const applications = new Map((live.applications?.items ?? []).filter((a) => a.displayName !== undefined).map((a) => [a.appId, a.displayName!]));
@@ -24,6 +29,12 @@ export class PrincipalDirectory {
       if (assignment.principalDisplayName !== undefined) this.remember(assignment.principalId, assignment.principalDisplayName, true);
       if (assignment.principalName !== undefined) this.remember(assignment.principalId, assignment.principalName, false);
     }
+    // Object IDs are the tenant's, the same in Azure and in Entra: a name from either export names both.
+    for (const role of [...(live.directoryRoles?.items ?? []), ...(live.directoryEligibilities?.items ?? [])]) {
+      if (role.principalDisplayName !== undefined) this.remember(role.principalId, role.principalDisplayName, true);
+      this.rememberType(role);
+    }
+    for (const assignment of live.assignments.items) this.rememberType(assignment);
   }
 
   /** The object IDs of every principal the exports give this name (lower case), in no particular order. */
@@ -36,21 +47,30 @@ export class PrincipalDirectory {
     return this.displayNames.get(principalId) ?? this.principalNames.get(principalId);
   }
 
-  /** `user alex.wilber@contoso.com (dddddddd-...)`, `managed identity id-contoso-app (aaaaaaaa-...)`. */
-  public describe(assignment: LiveAssignment): string {
-    const name = this.displayNameOf(assignment.principalId);
-    return `${this.kindOf(assignment)} ${name === undefined ? assignment.principalId : `${name} (${assignment.principalId})`}`;
+  /** The principal's type as the item itself writes it, else as another export does: `User`, `Group`, `ServicePrincipal`, ... */
+  public typeOf(holding: Holding): string | undefined {
+    return holding.principalType ?? this.types.get(holding.principalId);
   }
 
-  private kindOf(assignment: LiveAssignment): string {
-    if (this.identities.has(assignment.principalId)) return 'managed identity';
-    switch (assignment.principalType) {
+  /** `user alex.wilber@contoso.com (dddddddd-...)`, `managed identity id-contoso-app (aaaaaaaa-...)`. */
+  public describe(holding: Holding): string {
+    const name = this.displayNameOf(holding.principalId);
+    return `${this.kindOf(holding)} ${name === undefined ? holding.principalId : `${name} (${holding.principalId})`}`;
+  }
+
+  private kindOf(holding: Holding): string {
+    if (this.identities.has(holding.principalId)) return 'managed identity';
+    switch (this.typeOf(holding)) {
       case 'User': return 'user';
       case 'Group': return 'group';
       case 'ForeignGroup': return 'foreign group';
       case 'ServicePrincipal': return 'service principal';
       default: return 'principal';
     }
+  }
+
+  private rememberType(holding: Holding): void {
+    if (holding.principalType !== undefined && !this.types.has(holding.principalId)) this.types.set(holding.principalId, holding.principalType);
   }
 
   // The first display name wins; az's principalName (an appId for service principals) only when there is none.

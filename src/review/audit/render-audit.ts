@@ -51,7 +51,9 @@ export function renderAuditMarkdown(result: AuditResult): string {
     '',
     `${plural(result.findings.length, 'finding')} (${summary.error} error, ${summary.warning} warning, ${summary.info} info). `
       + `${summary.matched} of ${plural(summary.live, 'live assignment')} matched the code; ${summary.unmanaged} unmanaged; `
-      + `${summary.missing} declared but missing; ${summary.notComparable} not comparable.`,
+      + `${summary.missing} declared but missing; ${summary.notComparable} not comparable.`
+      + (summary.directoryRoles === undefined ? '' : ` Entra directory roles: ${summary.directoryRoles.matched} of ${summary.directoryRoles.live} matched the code; `
+        + `${summary.directoryRoles.unmanaged} unmanaged; ${summary.directoryRoles.missing} declared but missing.`),
   ];
   if (result.findings.length === 0) {lines.push('', 'No findings.');} else {
     lines.push('', row(['Severity', 'Rule', 'Where', 'Message', 'Fix']), row(['---', '---', '---', '---', '---']));
@@ -163,8 +165,8 @@ export function renderAuditJsonLines(result: AuditResult): Iterable<string> {
 
 /** The audit as JSON, in parts written as they are made; the same exports and code give the same bytes. */
 export function renderAuditJsonParts(result: AuditResult): Iterable<string> {
-  const { today, sources, summary, findings, unmanaged, matched } = result;
-  return indentedJsonParts({ today, sources, summary, findings, unmanaged, matched });
+  const { today, sources, summary, findings, unmanaged, matched, directoryRoles } = result;
+  return indentedJsonParts({ today, sources, summary, findings, unmanaged, matched, ...(directoryRoles === undefined ? {} : { directoryRoles }) });
 }
 
 /** The audit as one JSON text, for a small audit (tests, the API). */
