@@ -10,6 +10,7 @@ import { importCost } from './import-cost';
 import { moduleScale } from './module-scale';
 import { reviewScale } from './review-scale';
 import { synthScale } from './synth-scale';
+import { tenantScale } from './tenant-scale';
 
 const benchmarks: Record<string, () => string[]> = {
   'import-cost': importCost,
@@ -19,6 +20,7 @@ const benchmarks: Record<string, () => string[]> = {
   'escalation': escalationBench,
   'audit-scale': auditScale,
   'chain-scale': chainScale,
+  'tenant-scale': tenantScale,
 };
 
 const wanted = process.argv.slice(2);

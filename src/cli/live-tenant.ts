@@ -40,7 +40,9 @@ export async function readLiveTenant(command: string, args: ParsedArgs, io: CliI
   }
   const parse = parsers();
   // One after another, in the order given: the first bad file is the one told, every run.
-  const assignments = assignmentFiles.map((file): LiveExport<LiveAssignment> => readExport(io.cwd, file, parse.assignments));
+  // The files share their texts: a principal named in 250 subscriptions' files is kept once.
+  const texts = new Map<string, string>();
+  const assignments = assignmentFiles.map((file): LiveExport<LiveAssignment> => readExport(io.cwd, file, parse.assignments, texts));
   const identities = identityFiles.map((file): LiveExport<LiveManagedIdentity> => readExport(io.cwd, file, parse.identities));
   const managedIdentities = mergeExports(identities, objectKey);
   return { assignments: mergeExports(assignments, assignmentKey)!, ...(managedIdentities === undefined ? {} : { managedIdentities }) };

@@ -90,7 +90,7 @@ resource "azurerm_role_assignment" "account_owner" {
       ['dddddddd-1234-5678-9abc-eeeeeeeeeeee', 'Owner', `/subscriptions/${SUB}`],
     ]);
     const edges = tenantEdgesOf(liveExports(), graph);
-    expect(edges.assignments).toEqual([]);
+    expect([...edges.assignments]).toEqual([]);
     expect(edges.identities.map((i) => [i.objectId, i.kind, i.resourceId.split('/').pop()])).toEqual([['dddddddd-1234-5678-9abc-eeeeeeeeeeee', 'system-assigned', 'aa-ops']]);
   });
 

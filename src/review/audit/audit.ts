@@ -5,7 +5,7 @@ import { credentialFinding } from './credential-findings';
 import { declaredAccessOf } from './declared-access';
 import { missingFinding, notComparableFinding, unmanagedFinding } from './drift-findings';
 import { idleIdentityFinding } from './identity-findings';
-import { LiveExport, LiveExports } from './live-types';
+import { LiveAssignment, LiveExport, LiveExports } from './live-types';
 import { matchDeclared } from './match-declared';
 import { PrincipalDirectory } from './principal-directory';
 import { eligibilityWithoutEnd, humanStandingAccessAdmin, RoleLookup } from './privilege-findings';
@@ -21,6 +21,12 @@ import { AccessGraph } from '../graph/access-graph';
 export interface AuditOptions {
   /** `YYYY-MM-DD`: secrets' end dates are counted from it. */
   readonly today: string;
+  /**
+   * Called where the audit has let go of the most at once: the tenant's own graph and reach. The
+   * command collects garbage there; left to itself, V8 let the heap of a million-assignment audit
+   * grow to 2.2 GB, where 0.5 GB was alive.
+   */
+  readonly released?: () => void;
 }
 
 /**
@@ -48,13 +54,18 @@ export function audit(desired: AccessGraph, live: LiveExports, options: AuditOpt
   const roleOf: RoleLookup = (guid) => (guid === undefined ? undefined : catalog.tryFromId(guid) ?? customRoles.get(guid));
   // What each principal holds, looked up by key: an application by its appId (az's principalName
   // of a service principal), a managed identity by its object ID.
-  const heldByName = groupBy(live.assignments.items.filter((a) => a.principalName !== undefined), (a) => a.principalName!.toLowerCase());
+  // Only the applications' appIds are looked up: a tenant's million assignments are not all grouped for them.
+  const appIds = new Set((live.applications?.items ?? []).map((application) => application.appId.toLowerCase()));
+  const heldByName = appIds.size === 0 ? new Map<string, LiveAssignment[]>()
+    : groupBy(live.assignments.items.filter((a) => a.principalName !== undefined && appIds.has(a.principalName.toLowerCase())),
+      (a) => a.principalName!.toLowerCase());
   const holders = new Set(assignments.map((a) => a.principalId));
   const entra = auditDirectoryRoles(desired, live, directory);
 
   // The tenant's own escalations first: its graph and reach are the audit's largest moment, and a
   // million unmanaged findings need not be held through it (the findings are sorted below).
   const escalations = tenantEscalations(live, directory);
+  options.released?.();
   const findings = [
     ...unmatchedLive.map((a) => unmanagedFinding(a, directory)),
     ...missing.map(missingFinding),
@@ -69,9 +80,11 @@ export function audit(desired: AccessGraph, live: LiveExports, options: AuditOpt
   ].filter((f): f is Finding => f !== undefined);
 
   const ordered = findings.sort(byRuleFileAddressMessage);
+  // A display name the export lacks, from the Graph exports; az's own principalName is not copied
+  // into one (every reader falls back to it), so a tenant's million assignments are not copied.
   const unmanaged = unmatchedLive.map((a) => {
     const name = directory.displayNameOf(a.principalId);
-    return name === undefined || a.principalDisplayName !== undefined ? a : { ...a, principalDisplayName: name };
+    return name === undefined || name === a.principalName || a.principalDisplayName !== undefined ? a : { ...a, principalDisplayName: name };
   });
   const count = (severity: Severity) => ordered.reduce((n, f) => (f.severity === severity ? n + 1 : n), 0);
   return {

@@ -27,6 +27,12 @@ export interface ExportKind<T> {
   read(file: string, place: string, value: unknown, shared: (text: string) => string): T | undefined;
 }
 
+/**
+ * The texts read so far, each kept once (see ExportKind.read). Given to every file of one kind, a
+ * principal's ID and name are kept once for the whole tenant, not once a subscription's file.
+ */
+export type SharedTexts = Map<string, string>;
+
 /** Bytes read at a time: the export is never one string (V8 cannot hold one past 512 MiB). */
 const CHUNK_BYTES = 1024 * 1024;
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
@@ -39,7 +45,7 @@ const NEXT_LINK_KEYS = new Set(['@odata.nextLink', 'nextLink']);
  * (a FIFO or a device would be read for ever). Every mistake is an InputError with the file and a
  * line and column (the JSON itself) or a JSON pointer (its shape).
  */
-export function readExportFile<T>(file: string, absolutePath: string, kind: ExportKind<T>): LiveExport<T> {
+export function readExportFile<T>(file: string, absolutePath: string, kind: ExportKind<T>, texts?: SharedTexts): LiveExport<T> {
   let fd: number;
   try {
     // eslint-disable-next-line no-bitwise -- open flags are bits
@@ -59,7 +65,7 @@ export function readExportFile<T>(file: string, absolutePath: string, kind: Expo
         yield buffer.subarray(0, read);
       }
     };
-    return readExportChunks(file, chunks, kind);
+    return readExportChunks(file, chunks, kind, texts);
   } finally {
     closeSync(fd);
   }
@@ -84,8 +90,8 @@ function readChunk(file: string, fd: number, buffer: Buffer, position: number): 
 /** The bytes of the export, from its start, as often as asked: a mistake's line is counted on a second pass. */
 type Chunks = () => Iterable<Buffer>;
 
-function readExportChunks<T>(file: string, chunks: Chunks, kind: ExportKind<T>): LiveExport<T> {
-  const reading = new ExportReading(file, kind);
+function readExportChunks<T>(file: string, chunks: Chunks, kind: ExportKind<T>, texts = new Map<string, string>()): LiveExport<T> {
+  const reading = new ExportReading(file, kind, texts);
   // Bytes of JSON read so far: where the input ended, when it ended too soon.
   let offset = 0;
   try {
@@ -125,8 +131,6 @@ class ExportReading<T> {
   private readonly tokenizer = new Tokenizer();
   private parser: TokenParser | undefined;
   private readonly items: T[] = [];
-  /** Each text of the export once: see ExportKind.read. */
-  private readonly texts = new Map<string, string>();
   private readonly shared: (text: string) => string;
   private rootIsArray = false;
   private lastOffset = 0;
@@ -140,12 +144,12 @@ class ExportReading<T> {
   /** Items inside the element being read, kept until it shows it is a page (at most a page's items). */
   private pageItems: { index: number; value: unknown }[] = [];
 
-  constructor(private readonly file: string, private readonly kind: ExportKind<T>) {
+  constructor(private readonly file: string, private readonly kind: ExportKind<T>, texts: SharedTexts) {
     this.tokenizer.onToken = (token) => this.token(token);
     this.shared = (text) => {
-      const kept = this.texts.get(text);
+      const kept = texts.get(text);
       if (kept !== undefined) return kept;
-      this.texts.set(text, text);
+      texts.set(text, text);
       return text;
     };
   }

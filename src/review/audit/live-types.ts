@@ -53,13 +53,18 @@ export function mergeExports<T>(exports: readonly LiveExport<T>[], keyOf?: (item
   if (exports.length <= 1) return exports[0];
   const parts = exports.map((e) => ({ file: e.file, ...(e.nextLink === undefined ? {} : { nextLink: e.nextLink }) }));
   const seen = new Set<string>();
-  const items = exports.flatMap((e) => e.items).filter((item) => {
-    if (keyOf === undefined) return true;
-    const key = keyOf(item);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  // One list, filled once: a tenant's 250 files of 4,000 assignments are not copied twice over.
+  const items: T[] = [];
+  for (const e of exports) {
+    for (const item of e.items) {
+      if (keyOf !== undefined) {
+        const key = keyOf(item);
+        if (seen.has(key)) continue;
+        seen.add(key);
+      }
+      items.push(item);
+    }
+  }
   return { ...parts[0], items, parts };
 }
 

@@ -5,6 +5,7 @@ import { permissionTierRank, tierName } from '../../roles/permission-tier';
 import { PrivilegeTier } from '../../roles/privilege-tier';
 import { RoleCatalog } from '../../roles/role-catalog';
 import { batchedLines, indentedJsonParts } from '../json-parts';
+import { setAndReturn } from '../set-and-return';
 
 /** Table cells hold one line, and `|` ends a cell even inside code. */
 function cell(value: string): string {
@@ -128,23 +129,27 @@ interface UnmanagedGroup {
 /** The unmanaged assignments by principal and role: the widest tier first, then the most assignments, then by name. */
 function groupedUnmanaged(unmanaged: readonly LiveAssignment[]): UnmanagedGroup[] {
   const catalog = RoleCatalog.builtIn();
-  const groups = new Map<string, UnmanagedGroup>();
+  // By kind, principal, then role: no key string made for each of a tenant's million assignments.
+  const byKind = new Map<LiveAssignment['kind'], Map<string, Map<string, UnmanagedGroup>>>();
+  const groups: UnmanagedGroup[] = [];
   for (const a of unmanaged) {
     const role = a.roleName ?? a.roleGuid ?? a.roleDefinitionId;
-    const key = `${a.kind}\u0000${a.principalId}\u0000${role}`;
-    let group = groups.get(key);
+    const byPrincipal = byKind.get(a.kind) ?? setAndReturn(byKind, a.kind, new Map<string, Map<string, UnmanagedGroup>>());
+    const byRole = byPrincipal.get(a.principalId) ?? setAndReturn(byPrincipal, a.principalId, new Map<string, UnmanagedGroup>());
+    let group = byRole.get(role);
     if (group === undefined) {
       // A role no catalog knows counts as tier 0, the widest.
       const tier = (a.roleGuid === undefined ? undefined : catalog.tryFromId(a.roleGuid)?.tier) ?? PrivilegeTier.CONTROL_PLANE;
       const shownRole = a.kind === 'eligible' ? `${role} (eligible)` : role;
       const name = `${a.principalDisplayName ?? a.principalName ?? a.principalId}\u0000${shownRole}`;
       group = { first: a, role: shownRole, tier: tierName(tier), tierRank: permissionTierRank(tier), name, count: 0, scopes: [] };
-      groups.set(key, group);
+      byRole.set(role, group);
+      groups.push(group);
     }
     group.count += 1;
     group.scopes.push(a.scope);
   }
-  return [...groups.values()].sort((a, b) => a.tierRank - b.tierRank || b.count - a.count || compareText(a.name, b.name));
+  return groups.sort((a, b) => a.tierRank - b.tierRank || b.count - a.count || compareText(a.name, b.name));
 }
 
 // UTF-16 order, as `<` compares: the same on every machine.

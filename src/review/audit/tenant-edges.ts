@@ -5,7 +5,7 @@ import { PrincipalDirectory } from './principal-directory';
 import { SameEdges } from '../escalation/chain-diff';
 import { grantEdgeKey } from '../escalation/root-causes';
 import { AccessGraph } from '../graph/access-graph';
-import { TenantEdges } from '../graph/graph-types';
+import { TenantAssignment, TenantEdges } from '../graph/graph-types';
 
 /**
  * What the live tenant holds that the code does not declare, as edges to overlay on the code's
@@ -51,20 +51,7 @@ export function allTenantEdges(live: LiveExports, directory: PrincipalDirectory)
 
 function edgesOf(assignments: readonly LiveAssignment[], live: LiveExports, directory: PrincipalDirectory): TenantEdges {
   return {
-    assignments: assignments.filter((a) => a.kind === 'standing').map((a) => {
-      const name = directory.displayNameOf(a.principalId);
-      return {
-        at: { file: a.file, place: a.place },
-        id: a.id,
-        principalId: a.principalId,
-        ...(a.principalType === undefined ? {} : { principalType: a.principalType }),
-        ...(name === undefined ? {} : { principalName: name }),
-        roleDefinitionId: a.roleDefinitionId,
-        ...(a.roleName === undefined ? {} : { roleName: a.roleName }),
-        scope: a.scope,
-        ...(a.condition === undefined ? {} : { condition: a.condition }),
-      };
-    }),
+    assignments: standingEdgesOf(assignments, directory),
     identities: (live.managedIdentities?.items ?? []).flatMap((i) => (i.resourceId === undefined || i.assignment === undefined ? [] : [{
       at: { file: i.file, place: i.place },
       objectId: i.id.toLowerCase(),
@@ -73,4 +60,23 @@ function edgesOf(assignments: readonly LiveAssignment[], live: LiveExports, dire
       resourceId: i.resourceId,
     }])),
   };
+}
+
+/** The standing assignments as edges, made as the graph places them (a generator: never a second list of a million). */
+function* standingEdgesOf(assignments: readonly LiveAssignment[], directory: PrincipalDirectory): Generator<TenantAssignment> {
+  for (const a of assignments) {
+    if (a.kind !== 'standing') continue;
+    const name = directory.displayNameOf(a.principalId);
+    yield {
+      at: { file: a.file, place: a.place },
+      id: a.id,
+      principalId: a.principalId,
+      ...(a.principalType === undefined ? {} : { principalType: a.principalType }),
+      ...(name === undefined ? {} : { principalName: name }),
+      roleDefinitionId: a.roleDefinitionId,
+      ...(a.roleName === undefined ? {} : { roleName: a.roleName }),
+      scope: a.scope,
+      ...(a.condition === undefined ? {} : { condition: a.condition }),
+    };
+  }
 }

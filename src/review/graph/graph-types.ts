@@ -81,7 +81,8 @@ export interface TenantIdentity {
 
 /** What the live tenant holds that the code does not declare: the review's second source of edges. */
 export interface TenantEdges {
-  readonly assignments: readonly TenantAssignment[];
+  /** Read once, as they are placed: a tenant's million assignments are never copied into a second list. */
+  readonly assignments: Iterable<TenantAssignment>;
   readonly identities: readonly TenantIdentity[];
 }
 

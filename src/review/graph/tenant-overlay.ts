@@ -1,7 +1,10 @@
 import { terraformTypeOfArm } from './arm-terraform-types';
-import { GraphGrant, GraphIdentity, GraphPlacement, GraphPrincipal, GraphResource, GraphRole, GraphScope, Origin, TenantEdges, TenantPlace } from './graph-types';
+import {
+  GraphGrant, GraphIdentity, GraphPlacement, GraphPrincipal, GraphResource, GraphRole, GraphScope, Origin, TenantAssignment, TenantEdges, TenantPlace,
+} from './graph-types';
 import { PlacedResources } from './placed-resources';
 import { ResourcePlacement } from './resource-placement';
+import { SuppressionRecord } from '../../model/metadata';
 import { PrincipalKind } from '../../model/principal-kind';
 import { ScopeLevel } from '../../model/scope-level';
 import { parseArmId } from '../../scope/arm-id';
@@ -70,14 +73,15 @@ export function overlayTenant(edges: TenantEdges, documents: readonly DocumentCo
   const placements = new Map<GraphPlacement, GraphPlacement>();
   // One principal object per principal, as the code's are: a tenant's million assignments name a few hundred thousand.
   const principals = new Map<string, GraphPrincipal>();
-  const principalOfAssignment = (document: DocumentContext, assignment: TenantEdges['assignments'][number]): GraphPrincipal => {
+  const principalOfAssignment = (document: DocumentContext, assignment: TenantAssignment): GraphPrincipal => {
     const known = identityPrincipals.get(assignment.principalId);
     if (known !== undefined) return known;
     const key = `${assignment.principalId}\u0000${document.file}\u0000${document.stack ?? ''}`;
     return principals.get(key)
       ?? setAndReturn(principals, key, principalOf(document, assignment.principalId, assignment.principalType, assignment.principalName, undefined));
   };
-  const grants = edges.assignments.map((assignment): GraphGrant => {
+  const grants: GraphGrant[] = [];
+  for (const assignment of edges.assignments) {
     const document = declaring(assignment.scope);
     const scope = document.scopeOf(assignment.scope);
     const located = document.placement.locate(scope.value);
@@ -85,7 +89,7 @@ export function overlayTenant(edges: TenantEdges, documents: readonly DocumentCo
     // One object per place, as the code's placements are: reach works out a scope's routes once per object.
     const scopePlacement = located.level === ScopeLevel.RESOURCE && located.address === undefined
       ? placements.get(located) ?? setAndReturn(placements, located, { ...located, address: tenantAddress(assignment.scope) }) : located;
-    return {
+    grants.push({
       origin: originIn(document, assignment.at, assignment.id),
       principal: principalOfAssignment(document, assignment),
       role: document.roleOf({
@@ -96,14 +100,18 @@ export function overlayTenant(edges: TenantEdges, documents: readonly DocumentCo
       scopePlacement,
       via: 'role-assignment',
       ...(assignment.condition === undefined ? {} : { condition: assignment.condition }),
-    };
-  });
+    });
+  }
   return { grants, identities };
 }
 
+// No suppression names what only the tenant holds: one empty list for all of them, never added to.
+const NO_SUPPRESSIONS: SuppressionRecord[] = Object.freeze([]) as unknown as SuppressionRecord[];
+
 /** An origin in the code's document (so reach compares it with the code's resources) that says where in the export it was read. */
 function originIn(document: DocumentContext, at: TenantPlace, id: string): Origin {
-  return { file: document.file, ...(document.stack === undefined ? {} : { stack: document.stack }), address: id, suppressions: [], tenant: at };
+  const stack = document.stack === undefined ? {} : { stack: document.stack };
+  return { file: document.file, ...stack, address: id, suppressions: NO_SUPPRESSIONS, tenant: at };
 }
 
 /**
