@@ -37,7 +37,7 @@ const project = new cdktf.ConstructLibraryCdktf({
   // Not jsii modules, so they ship bundled. hcl2json reads HCL repositories for the review command.
   // @streamparser/json reads live exports as streams (a tenant's export is larger than V8's
   // longest string): MIT, no dependencies of its own, a CommonJS build, and errors that carry the
-  // byte offset (docs/decisions: "Streaming live exports").
+  // byte offset (README, "audit").
   bundledDeps: ['@cdktf/hcl2json@^0.21.0', '@streamparser/json@^0.0.26'],
 
   // This repository is built and checked by .ci/run; no hosted workflows or release pipeline.
