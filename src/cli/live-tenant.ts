@@ -3,7 +3,10 @@ import { graphOf } from './load-graph';
 import { ParsedArgs, repeatedValues } from './parse-args';
 import { readExport } from './read-export';
 import { UsageError } from './usage-error';
-import { assignmentKey, LiveAssignment, LiveExport, LiveExports, LiveManagedIdentity, mergeExports, objectKey } from '../review/audit/live-types';
+import {
+  assignmentKey, directoryRoleKey, LiveAssignment, LiveDirectoryRole, LiveExport, LiveExports, LiveManagedIdentity, mergeExports, objectKey,
+} from '../review/audit/live-types';
+import type * as DirectoryRolesModule from '../review/audit/parse-directory-roles';
 import type * as ManagedIdentitiesModule from '../review/audit/parse-managed-identities';
 import type * as RoleAssignmentsModule from '../review/audit/parse-role-assignments';
 import type * as TenantEdgesModule from '../review/audit/tenant-edges';
@@ -12,12 +15,13 @@ import { AccessGraph, SuppressionsByAddress } from '../review/graph/access-graph
 import { SourceDocument } from '../review/reader/source-document';
 
 /** The options that give `check`, `report` and `diff` the live tenant, as `audit` takes them: each once per file. */
-export const LIVE_OPTIONS = ['live-assignments', 'identities'];
+export const LIVE_OPTIONS = ['live-assignments', 'identities', 'live-directory-roles'];
 
 export const LIVE_HELP = `The tenant as it is (the same exports as audit): the code is reviewed on top of what the tenant
 holds, and a path that needs both says which steps are "in the tenant, not in this code":
   --live-assignments FILE   az role assignment list --all -o json (once per file: one per subscription)
   --identities FILE         Microsoft Graph managed-identity servicePrincipals (with --live-assignments)
+  --live-directory-roles FILE   Microsoft Graph roleManagement/directory/roleAssignments (with --live-assignments)
 `;
 
 /* eslint-disable @typescript-eslint/no-require-imports */
@@ -25,6 +29,7 @@ holds, and a path that needs both says which steps are "in the tenant, not in th
 const parsers = () => ({
   assignments: (require('../review/audit/parse-role-assignments') as typeof RoleAssignmentsModule).ROLE_ASSIGNMENT_LIST,
   identities: (require('../review/audit/parse-managed-identities') as typeof ManagedIdentitiesModule).MANAGED_IDENTITIES,
+  directoryRoles: (require('../review/audit/parse-directory-roles') as typeof DirectoryRolesModule).DIRECTORY_ROLE_ASSIGNMENTS,
   edges: (require('../review/audit/tenant-edges') as typeof TenantEdgesModule).tenantEdgesOf,
   adopted: (require('../review/audit/tenant-edges') as typeof TenantEdgesModule).adoptedEdges,
 });
@@ -34,8 +39,10 @@ const parsers = () => ({
 export async function readLiveTenant(command: string, args: ParsedArgs, io: CliIo): Promise<LiveExports | undefined> {
   const assignmentFiles = repeatedValues(args, 'live-assignments');
   const identityFiles = repeatedValues(args, 'identities');
+  const roleFiles = repeatedValues(args, 'live-directory-roles');
   if (assignmentFiles.length === 0) {
     if (identityFiles.length > 0) throw new UsageError('--identities needs --live-assignments: the identities hold what the assignments say', command);
+    if (roleFiles.length > 0) throw new UsageError('--live-directory-roles needs --live-assignments: the tenant is read with its Azure half', command);
     return undefined;
   }
   const parse = parsers();
@@ -45,7 +52,13 @@ export async function readLiveTenant(command: string, args: ParsedArgs, io: CliI
   const assignments = assignmentFiles.map((file): LiveExport<LiveAssignment> => readExport(io.cwd, file, parse.assignments, texts));
   const identities = identityFiles.map((file): LiveExport<LiveManagedIdentity> => readExport(io.cwd, file, parse.identities));
   const managedIdentities = mergeExports(identities, objectKey);
-  return { assignments: mergeExports(assignments, assignmentKey)!, ...(managedIdentities === undefined ? {} : { managedIdentities }) };
+  const roles = roleFiles.map((file): LiveExport<LiveDirectoryRole> => readExport(io.cwd, file, parse.directoryRoles));
+  const directoryRoles = mergeExports(roles, directoryRoleKey);
+  return {
+    assignments: mergeExports(assignments, assignmentKey)!,
+    ...(managedIdentities === undefined ? {} : { managedIdentities }),
+    ...(directoryRoles === undefined ? {} : { directoryRoles }),
+  };
 }
 
 /**

@@ -1,25 +1,30 @@
 import { declaredAccessOf } from './declared-access';
-import { LiveAssignment, LiveExports } from './live-types';
+import { declaredDirectoryRolesOf } from './declared-directory-roles';
+import { LiveAssignment, LiveDirectoryRole, LiveExports } from './live-types';
 import { matchDeclared } from './match-declared';
+import { matchDirectoryRoles } from './match-directory-roles';
 import { PrincipalDirectory } from './principal-directory';
 import { SameEdges } from '../escalation/chain-diff';
 import { grantEdgeKey } from '../escalation/root-causes';
 import { AccessGraph } from '../graph/access-graph';
-import { TenantAssignment, TenantEdges } from '../graph/graph-types';
+import { TenantAssignment, TenantDirectoryRole, TenantEdges } from '../graph/graph-types';
 
 /**
  * What the live tenant holds that the code does not declare, as edges to overlay on the code's
  * graph: the standing role assignments no declared grant matches (matched as `audit` matches
- * them, so a grant the code declares is never counted twice), and the managed identities of the
- * export with the resource each belongs to. Eligibilities of the tenant are not overlaid yet:
+ * them, so a grant the code declares is never counted twice), the standing Entra directory role
+ * assignments no declared one matches (as `audit` matches them), and the managed identities of
+ * the export with the resource each belongs to. Eligibilities of the tenant are not overlaid yet:
  * they are `audit`'s findings only.
  */
 export function tenantEdgesOf(live: LiveExports, code: AccessGraph, alsoDeclaredBy?: AccessGraph): TenantEdges {
   const directory = new PrincipalDirectory(live);
   // A change's head leaves out what its base declares too: removed from the code, it is destroyed at apply.
-  const declared = alsoDeclaredBy === undefined ? declaredAccessOf(code) : [...declaredAccessOf(code), ...declaredAccessOf(alsoDeclaredBy)];
-  const { unmatchedLive } = matchDeclared(declared, live.assignments.items, directory);
-  return edgesOf(unmatchedLive, live, directory);
+  const graphs = alsoDeclaredBy === undefined ? [code] : [code, alsoDeclaredBy];
+  const { unmatchedLive } = matchDeclared(graphs.flatMap(declaredAccessOf), live.assignments.items, directory);
+  const roles = live.directoryRoles === undefined ? []
+    : matchDirectoryRoles(graphs.flatMap(declaredDirectoryRolesOf), live.directoryRoles.items, directory).unmatchedLive;
+  return edgesOf(unmatchedLive, roles, live, directory);
 }
 
 /**
@@ -46,12 +51,28 @@ export function adoptedEdges(live: LiveExports, base: AccessGraph, head: AccessG
 
 /** Everything the live tenant holds, as edges of a graph of its own: what `audit` finds the tenant's own escalations in. */
 export function allTenantEdges(live: LiveExports, directory: PrincipalDirectory): TenantEdges {
-  return edgesOf(live.assignments.items, live, directory);
+  return edgesOf(live.assignments.items, live.directoryRoles?.items ?? [], live, directory);
 }
 
-function edgesOf(assignments: readonly LiveAssignment[], live: LiveExports, directory: PrincipalDirectory): TenantEdges {
+function edgesOf(
+  assignments: readonly LiveAssignment[], roles: readonly LiveDirectoryRole[], live: LiveExports, directory: PrincipalDirectory,
+): TenantEdges {
   return {
     assignments: standingEdgesOf(assignments, directory),
+    directoryRoles: roles.flatMap((r): TenantDirectoryRole[] => {
+      // A role scoped to an app alone has no directory scope the review reads (as `audit` matches it).
+      if (r.kind !== 'standing' || r.directoryScopeId === undefined) return [];
+      const name = directory.displayNameOf(r.principalId);
+      return [{
+        at: { file: r.file, place: r.place },
+        id: r.id,
+        principalId: r.principalId,
+        ...(r.principalType === undefined ? {} : { principalType: r.principalType }),
+        ...(name === undefined ? {} : { principalName: name }),
+        roleDefinitionId: r.roleDefinitionId,
+        directoryScopeId: r.directoryScopeId,
+      }];
+    }),
     identities: (live.managedIdentities?.items ?? []).flatMap((i) => (i.resourceId === undefined || i.assignment === undefined ? [] : [{
       at: { file: i.file, place: i.place },
       objectId: i.id.toLowerCase(),

@@ -1,4 +1,5 @@
 import { activationOf, eligibleSuffix } from './activation';
+import { IN_TENANT } from './chain-steps';
 import { capabilitiesOfGraphPermission, capabilitiesOfRole, capabilityEdgeKinds, resettableHolder, EntraCapability, GLOBAL_ADMINISTRATOR_TEMPLATE_ID, HeldCapability } from './entra-capability';
 import { ChainReach, StepBasis } from './escalation-chain';
 import { ScopeLevel } from '../../model/scope-level';
@@ -119,7 +120,7 @@ class DirectoryTargets {
     }
     // Users a Helpdesk, Password or Authentication Administrator may not reset: who holds a directory
     // role (standing or eligible) beyond the few Microsoft allows, and members of role-assignable groups.
-    for (const d of graph.directoryRoles) if (!resettableHolder(d.role)) this.privileged.add(d.principal.key);
+    for (const d of [...graph.directoryRoles, ...graph.tenantDirectoryRoles]) if (!resettableHolder(d.role)) this.privileged.add(d.principal.key);
     for (const e of graph.eligibilities) {
       if (e.kind === 'entra-directory-role' && (e.entraRole === undefined || !resettableHolder(e.entraRole))) this.privileged.add(e.principal.key);
     }
@@ -281,8 +282,8 @@ export function entraHoldingsOf(graph: AccessGraph): Map<string, EntraHolding[]>
     else byPrincipal.set(principal.key, [holding]);
   };
   const entraEligibilities = graph.eligibilities.filter((e) => e.kind !== 'azure-rbac').length;
-  const held = graph.directoryRoles.length + graph.appPermissions.length + graph.ownerships.length + graph.groupMemberships.length
-    + graph.groupAssignments.length;
+  const held = graph.directoryRoles.length + graph.tenantDirectoryRoles.length + graph.appPermissions.length + graph.ownerships.length
+    + graph.groupMemberships.length + graph.groupAssignments.length;
   if (held + entraEligibilities === 0) {
     return byPrincipal;
   }
@@ -317,7 +318,7 @@ export function entraHoldingsOf(graph: AccessGraph): Map<string, EntraHolding[]>
         role: { name: d.role.name, canGrantAccess: reaches.canGrantAccess },
         scope: { ...d.scope, name: scope },
       },
-      holds: activation === undefined ? `holds the Entra role "${d.role.name}" at ${scope} (BloodHound AZHasRole)`
+      holds: activation === undefined ? `holds the Entra role "${d.role.name}" at ${scope} (BloodHound AZHasRole)${d.origin.tenant === undefined ? '' : IN_TENANT}`
         : `is eligible for the Entra role "${d.role.name}" at ${scope} ${eligibleSuffix(activation)}`,
       edgeKind: activation === undefined ? 'AZHasRole' : 'AZRoleEligible',
       key,
@@ -328,6 +329,8 @@ export function entraHoldingsOf(graph: AccessGraph): Map<string, EntraHolding[]>
     });
   };
   for (const d of graph.directoryRoles) roleHolding(d);
+  // The tenant's own (given its directory role export): held as the code's are, each step saying where it is.
+  for (const d of graph.tenantDirectoryRoles) roleHolding(d);
   for (const e of graph.eligibilities) {
     // azuread 3.x has no directory-role policy resource: what activation needs is not in the configuration.
     if (e.kind === 'entra-directory-role' && e.entraRole !== undefined && e.scope !== undefined) {

@@ -277,6 +277,8 @@ export class AccessGraph {
   public readonly tenantGrants: GraphGrant[] = [];
   /** Managed identities of the live tenant, on the resources they belong to: reach acts as them as it acts as the code's. */
   public readonly tenantIdentities: GraphIdentity[] = [];
+  /** Entra directory roles the live tenant holds and the code does not declare: held in reach as the code's are, judged by no rule. */
+  public readonly tenantDirectoryRoles: GraphDirectoryRole[] = [];
 
   /** What placing the live tenant's edges needs of each document; kept only for a graph made `forTenant`. */
   private documents?: DocumentContext[];
@@ -292,6 +294,7 @@ export class AccessGraph {
     const placed = overlayTenant(edges, this.documents);
     appendAll(this.tenantGrants, placed.grants);
     appendAll(this.tenantIdentities, placed.identities);
+    appendAll(this.tenantDirectoryRoles, placed.directoryRoles);
   }
 
   /** Every distinct principal that holds a grant or an eligibility, by key. */
@@ -333,6 +336,8 @@ export class AccessGraph {
       scopeOf: (value) => resolved.scopeOf(value),
       roleOf: (body) => resolved.roleOf(body),
       principalOf: (body, principalType) => resolved.principalOf(body, principalType),
+      entraRoleOf: (value) => entraRoleOf(value, index),
+      directoryScopeOf: (value) => directoryScopeOf(value, index),
     });
 
     // azapi resources are read in the form of the azurerm resource that carries the same access.

@@ -79,11 +79,27 @@ export interface TenantIdentity {
   readonly resourceId: string;
 }
 
+/** An Entra directory role the live tenant holds (standing), as the review overlays it on the code. */
+export interface TenantDirectoryRole {
+  readonly at: TenantPlace;
+  /** Graph's ID of the role assignment. */
+  readonly id: string;
+  /** Object ID, lower case. */
+  readonly principalId: string;
+  readonly principalType?: string;
+  readonly principalName?: string;
+  /** The role definition's ID: a built-in role's template ID. */
+  readonly roleDefinitionId: string;
+  /** `/`, `/administrativeUnits/<id>` or `/<object id>`. */
+  readonly directoryScopeId: string;
+}
+
 /** What the live tenant holds that the code does not declare: the review's second source of edges. */
 export interface TenantEdges {
   /** Read once, as they are placed: a tenant's million assignments are never copied into a second list. */
   readonly assignments: Iterable<TenantAssignment>;
   readonly identities: readonly TenantIdentity[];
+  readonly directoryRoles?: readonly TenantDirectoryRole[];
 }
 
 /** Who holds access. `key` identifies the principal across the graph. */

@@ -1,6 +1,7 @@
 import { terraformTypeOfArm } from './arm-terraform-types';
 import {
-  GraphGrant, GraphIdentity, GraphPlacement, GraphPrincipal, GraphResource, GraphRole, GraphScope, Origin, TenantAssignment, TenantEdges, TenantPlace,
+  GraphDirectoryRole, GraphEntraRole, GraphGrant, GraphIdentity, GraphPlacement, GraphPrincipal, GraphResource, GraphRole, GraphScope, Origin,
+  TenantAssignment, TenantDirectoryRole, TenantEdges, TenantPlace,
 } from './graph-types';
 import { PlacedResources } from './placed-resources';
 import { ResourcePlacement } from './resource-placement';
@@ -19,12 +20,16 @@ export interface DocumentContext {
   readonly scopeOf: (value: string) => GraphScope;
   readonly roleOf: (body: Record<string, unknown>) => GraphRole;
   readonly principalOf: (body: Record<string, unknown>, principalType?: string) => GraphPrincipal;
+  /** An Entra role by its template ID, and a directory scope, as the document reads its own. */
+  readonly entraRoleOf: (value: string) => GraphEntraRole;
+  readonly directoryScopeOf: (value: string) => GraphScope;
 }
 
 /** The tenant's edges, placed among the code's. */
 export interface PlacedTenant {
   readonly grants: GraphGrant[];
   readonly identities: GraphIdentity[];
+  readonly directoryRoles: GraphDirectoryRole[];
 }
 
 /**
@@ -37,7 +42,7 @@ export interface PlacedTenant {
  * object ID (a plan) is that principal; any other is known by its object ID and the export's name.
  */
 export function overlayTenant(edges: TenantEdges, documents: readonly DocumentContext[]): PlacedTenant {
-  if (documents.length === 0) return { grants: [], identities: [] };
+  if (documents.length === 0) return { grants: [], identities: [], directoryRoles: [] };
   // Most scopes repeat (a subscription, a group): which document declares each is worked out once.
   const declarers = new Map<string, DocumentContext>();
   const declaring = (armId: string): DocumentContext => {
@@ -73,7 +78,7 @@ export function overlayTenant(edges: TenantEdges, documents: readonly DocumentCo
   const placements = new Map<GraphPlacement, GraphPlacement>();
   // One principal object per principal, as the code's are: a tenant's million assignments name a few hundred thousand.
   const principals = new Map<string, GraphPrincipal>();
-  const principalOfAssignment = (document: DocumentContext, assignment: TenantAssignment): GraphPrincipal => {
+  const principalOfAssignment = (document: DocumentContext, assignment: TenantAssignment | TenantDirectoryRole): GraphPrincipal => {
     const known = identityPrincipals.get(assignment.principalId);
     if (known !== undefined) return known;
     const key = `${assignment.principalId}\u0000${document.file}\u0000${document.stack ?? ''}`;
@@ -102,7 +107,15 @@ export function overlayTenant(edges: TenantEdges, documents: readonly DocumentCo
       ...(assignment.condition === undefined ? {} : { condition: assignment.condition }),
     });
   }
-  return { grants, identities };
+  // The directory is the tenant's, one for every document: its roles go into the first.
+  const directoryRoles = (edges.directoryRoles ?? []).map((role): GraphDirectoryRole => ({
+    origin: originIn(documents[0], role.at, role.id),
+    principal: principalOfAssignment(documents[0], role),
+    role: documents[0].entraRoleOf(role.roleDefinitionId),
+    scope: documents[0].directoryScopeOf(role.directoryScopeId),
+    via: 'role-assignment',
+  }));
+  return { grants, identities, directoryRoles };
 }
 
 // No suppression names what only the tenant holds: one empty list for all of them, never added to.

@@ -1,0 +1,112 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import * as path from 'path';
+import { cli } from './run-cli';
+
+/**
+ * The Entra half of the tenant as it is: the directory roles the tenant holds (Microsoft Graph's
+ * roleManagement/directory/roleAssignments) are edges of reach beside the code's. The contractor
+ * case, with the account's identity holding Privileged Role Administrator in the directory instead
+ * of Owner at the subscription.
+ */
+
+const FIXTURE = path.join(__dirname, '..', 'fixtures', 'tenant', 'contractor');
+const MAIN = path.join(FIXTURE, 'main.tf');
+const IDENTITIES = path.join(FIXTURE, 'identities.json');
+const SUB = '11111111-2222-3333-4444-555555555555';
+const IDENTITY = 'dddddddd-1234-5678-9abc-eeeeeeeeeeee';
+const PRIVILEGED_ROLE_ADMINISTRATOR = 'e8611ab8-c189-46e8-94e1-60213ab1f814';
+const IN_TENANT = '(in the tenant, not in this code)';
+
+function files(roles: object[], live: object[] = []): { live: string; roles: string } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'azure-access-entra-tenant-'));
+  const written = { live: path.join(dir, 'live.json'), roles: path.join(dir, 'directory-roles.json') };
+  writeFileSync(written.live, JSON.stringify(live));
+  writeFileSync(written.roles, JSON.stringify({ '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#roleManagement/directory/roleAssignments', 'value': roles }));
+  return written;
+}
+
+/** A role assignment as Graph lists it, of `roleDefinitionId` to `principalId` at the tenant. */
+const roleAssignment = (principalId: string, roleDefinitionId: string, n = 1) => ({
+  id: `lAPpYvVpN0KRkAEhdxReE-${n}`,
+  principalId,
+  directoryScopeId: '/',
+  roleDefinitionId,
+});
+
+describe('check on top of the tenant\'s directory roles', () => {
+  test('the account\'s identity holds Privileged Role Administrator in the tenant: the contractor\'s grant reaches it, the tenant\'s steps marked', async () => {
+    const exports = files([roleAssignment(IDENTITY, PRIVILEGED_ROLE_ADMINISTRATOR)]);
+    const { code, stdout } = await cli(['check', '--format', 'json', '--live-assignments', exports.live, '--identities', IDENTITIES,
+      '--live-directory-roles', exports.roles, MAIN]);
+    expect(code).toBe(1);
+    const escalations = (JSON.parse(stdout).findings as { ruleId: string; address: string; message: string }[]).filter((f) => f.ruleId === 'AZA013');
+    expect(escalations.map((f) => f.address)).toEqual(['azurerm_role_assignment.contractor']);
+    const message = escalations[0].message;
+    expect(message).toContain('up to tier 0');
+    expect(message).toContain(`runs a runbook as aa-ops on aa-ops (Microsoft.Automation/automationAccounts/runbooks/write) ${IN_TENANT}`);
+    expect(message).toContain(`aa-ops holds the Entra role "Privileged Role Administrator" at the whole tenant (/) (BloodHound AZHasRole) ${IN_TENANT}`);
+  });
+
+  test('without the directory roles the same tenant opens nothing past the identity', async () => {
+    const exports = files([roleAssignment(IDENTITY, PRIVILEGED_ROLE_ADMINISTRATOR)]);
+    const { stdout } = await cli(['check', '--format', 'json', '--live-assignments', exports.live, '--identities', IDENTITIES, MAIN]);
+    const findings = JSON.parse(stdout).findings as { ruleId: string }[];
+    expect(findings.length).toBeGreaterThan(0);
+    expect(findings.filter((f) => f.ruleId === 'AZA013')).toEqual([]);
+  });
+
+  test('a directory role the code declares is the code\'s, not the tenant\'s too', async () => {
+    const hcl = `${readFileSync(MAIN, 'utf8')}
+resource "azuread_directory_role_assignment" "ops" {
+  role_id             = "${PRIVILEGED_ROLE_ADMINISTRATOR}"
+  principal_object_id = "${IDENTITY}"
+}
+`;
+    const dir = mkdtempSync(path.join(tmpdir(), 'azure-access-entra-code-'));
+    writeFileSync(path.join(dir, 'main.tf'), hcl);
+    const exports = files([roleAssignment(IDENTITY, PRIVILEGED_ROLE_ADMINISTRATOR)]);
+    const { stdout } = await cli(['check', '--format', 'json', '--live-assignments', exports.live, '--identities', IDENTITIES,
+      '--live-directory-roles', exports.roles, dir]);
+    const escalations = (JSON.parse(stdout).findings as { ruleId: string; message: string }[]).filter((f) => f.ruleId === 'AZA013');
+    expect(escalations.length).toBeGreaterThan(0);
+    // The role is the code's own edge now: the step that holds it is not marked as the tenant's.
+    const step = escalations.map((f) => f.message).find((m) => m.includes('holds the Entra role "Privileged Role Administrator"'));
+    expect(step).toBeDefined();
+    expect(step).not.toContain(`"Privileged Role Administrator" at the tenant (BloodHound AZHasRole) ${IN_TENANT}`);
+  });
+
+  test('--live-directory-roles without --live-assignments is a usage error', async () => {
+    const exports = files([]);
+    const { code, stderr } = await cli(['check', '--live-directory-roles', exports.roles, MAIN]);
+    expect(code).toBe(2);
+    expect(stderr).toContain('--live-directory-roles needs --live-assignments');
+  });
+});
+
+describe('audit finds the tenant\'s own Entra escalations', () => {
+  test('a user who runs runbooks as an identity that holds Privileged Role Administrator: AUD010 on the role, nearest the privileged end', async () => {
+    const live = [{
+      condition: null,
+      id: `/subscriptions/${SUB}/resourceGroups/rg-ops/providers/Microsoft.Authorization/roleAssignments/30000000-aaaa-bbbb-cccc-000000000002`,
+      name: '30000000-aaaa-bbbb-cccc-000000000002',
+      principalId: 'eeeeeeee-9999-8888-7777-aaaaaaaaaaaa',
+      principalName: 'legacy.operator@contoso.example',
+      principalType: 'User',
+      roleDefinitionId: `/subscriptions/${SUB}/providers/Microsoft.Authorization/roleDefinitions/f353d9bd-d4a6-484e-a77a-8050b599b867`,
+      roleDefinitionName: 'Automation Contributor',
+      scope: `/subscriptions/${SUB}/resourceGroups/rg-ops/providers/Microsoft.Automation/automationAccounts/aa-ops`,
+      type: 'Microsoft.Authorization/roleAssignments',
+    }];
+    const exports = files([roleAssignment(IDENTITY, PRIVILEGED_ROLE_ADMINISTRATOR)], live);
+    const { stdout } = await cli(['audit', '--format', 'json', '--today', '2026-11-27', '--live-assignments', exports.live, '--identities', IDENTITIES,
+      '--live-directory-roles', exports.roles]);
+    const findings = JSON.parse(stdout).findings as { ruleId: string; address: string; message: string }[];
+    const tenant = findings.filter((f) => f.ruleId === 'AUD010');
+    // Removing either the user's assignment or the identity's role closes the path: the tie goes to the edge nearest its end.
+    expect(tenant.map((f) => [f.address, f.file])).toEqual([['lAPpYvVpN0KRkAEhdxReE-1', exports.roles]]);
+    expect(tenant[0].message).toContain('legacy.operator@contoso.example');
+    expect(tenant[0].message).toContain('holds the Entra role "Privileged Role Administrator" at the whole tenant (/)');
+    expect(tenant[0].message).not.toContain(IN_TENANT);
+  });
+});
