@@ -4,8 +4,10 @@ import { ParsedArgs, repeatedValues } from './parse-args';
 import { readExport } from './read-export';
 import { UsageError } from './usage-error';
 import {
-  assignmentKey, directoryRoleKey, LiveAssignment, LiveDirectoryRole, LiveExport, LiveExports, LiveManagedIdentity, mergeExports, objectKey,
+  assignmentKey, directoryRoleKey, graphObjectKey, LiveAppRoleAssignment, LiveAssignment, LiveDirectoryRole, LiveExport, LiveExports,
+  LiveManagedIdentity, mergeExports, objectKey,
 } from '../review/audit/live-types';
+import type * as AppRolesModule from '../review/audit/parse-app-role-assignments';
 import type * as DirectoryRolesModule from '../review/audit/parse-directory-roles';
 import type * as ManagedIdentitiesModule from '../review/audit/parse-managed-identities';
 import type * as RoleAssignmentsModule from '../review/audit/parse-role-assignments';
@@ -15,13 +17,14 @@ import { AccessGraph, SuppressionsByAddress } from '../review/graph/access-graph
 import { SourceDocument } from '../review/reader/source-document';
 
 /** The options that give `check`, `report` and `diff` the live tenant, as `audit` takes them: each once per file. */
-export const LIVE_OPTIONS = ['live-assignments', 'identities', 'live-directory-roles'];
+export const LIVE_OPTIONS = ['live-assignments', 'identities', 'live-directory-roles', 'live-app-roles'];
 
 export const LIVE_HELP = `The tenant as it is (the same exports as audit): the code is reviewed on top of what the tenant
 holds, and a path that needs both says which steps are "in the tenant, not in this code":
   --live-assignments FILE   az role assignment list --all -o json (once per file: one per subscription)
   --identities FILE         Microsoft Graph managed-identity servicePrincipals (with --live-assignments)
   --live-directory-roles FILE   Microsoft Graph roleManagement/directory/roleAssignments (with --live-assignments)
+  --live-app-roles FILE     Microsoft Graph's own appRoleAssignedTo: its application permissions (with --live-assignments)
 `;
 
 /* eslint-disable @typescript-eslint/no-require-imports */
@@ -30,6 +33,7 @@ const parsers = () => ({
   assignments: (require('../review/audit/parse-role-assignments') as typeof RoleAssignmentsModule).ROLE_ASSIGNMENT_LIST,
   identities: (require('../review/audit/parse-managed-identities') as typeof ManagedIdentitiesModule).MANAGED_IDENTITIES,
   directoryRoles: (require('../review/audit/parse-directory-roles') as typeof DirectoryRolesModule).DIRECTORY_ROLE_ASSIGNMENTS,
+  appRoles: (require('../review/audit/parse-app-role-assignments') as typeof AppRolesModule).APP_ROLE_ASSIGNMENTS,
   edges: (require('../review/audit/tenant-edges') as typeof TenantEdgesModule).tenantEdgesOf,
   adopted: (require('../review/audit/tenant-edges') as typeof TenantEdgesModule).adoptedEdges,
 });
@@ -40,9 +44,11 @@ export async function readLiveTenant(command: string, args: ParsedArgs, io: CliI
   const assignmentFiles = repeatedValues(args, 'live-assignments');
   const identityFiles = repeatedValues(args, 'identities');
   const roleFiles = repeatedValues(args, 'live-directory-roles');
+  const appRoleFiles = repeatedValues(args, 'live-app-roles');
   if (assignmentFiles.length === 0) {
     if (identityFiles.length > 0) throw new UsageError('--identities needs --live-assignments: the identities hold what the assignments say', command);
     if (roleFiles.length > 0) throw new UsageError('--live-directory-roles needs --live-assignments: the tenant is read with its Azure half', command);
+    if (appRoleFiles.length > 0) throw new UsageError('--live-app-roles needs --live-assignments: the tenant is read with its Azure half', command);
     return undefined;
   }
   const parse = parsers();
@@ -54,10 +60,13 @@ export async function readLiveTenant(command: string, args: ParsedArgs, io: CliI
   const managedIdentities = mergeExports(identities, objectKey);
   const roles = roleFiles.map((file): LiveExport<LiveDirectoryRole> => readExport(io.cwd, file, parse.directoryRoles));
   const directoryRoles = mergeExports(roles, directoryRoleKey);
+  const appRoles = appRoleFiles.map((file): LiveExport<LiveAppRoleAssignment> => readExport(io.cwd, file, parse.appRoles));
+  const appRoleAssignments = mergeExports(appRoles, graphObjectKey);
   return {
     assignments: mergeExports(assignments, assignmentKey)!,
     ...(managedIdentities === undefined ? {} : { managedIdentities }),
     ...(directoryRoles === undefined ? {} : { directoryRoles }),
+    ...(appRoleAssignments === undefined ? {} : { appRoleAssignments }),
   };
 }
 

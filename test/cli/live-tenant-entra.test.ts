@@ -2,6 +2,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { cli } from './run-cli';
+import { parseAppRoleAssignments } from '../../src/review/audit/parse-app-role-assignments';
+import { parseDirectoryRoleAssignments } from '../../src/review/audit/parse-directory-roles';
+import { parseRoleAssignmentList } from '../../src/review/audit/parse-role-assignments';
+import { tenantEdgesOf } from '../../src/review/audit/tenant-edges';
+import { AccessGraph } from '../../src/review/graph/access-graph';
+import { hclJson } from '../policy/rule-fixtures';
 
 /**
  * The Entra half of the tenant as it is: the directory roles the tenant holds (Microsoft Graph's
@@ -17,6 +23,7 @@ const SUB = '11111111-2222-3333-4444-555555555555';
 const IDENTITY = 'dddddddd-1234-5678-9abc-eeeeeeeeeeee';
 const PRIVILEGED_ROLE_ADMINISTRATOR = 'e8611ab8-c189-46e8-94e1-60213ab1f814';
 const IN_TENANT = '(in the tenant, not in this code)';
+const CONTRACTOR_ID = 'cccccccc-7777-8888-9999-dddddddddddd';
 
 function files(roles: object[], live: object[] = []): { live: string; roles: string } {
   const dir = mkdtempSync(path.join(tmpdir(), 'azure-access-entra-tenant-'));
@@ -73,7 +80,16 @@ resource "azuread_directory_role_assignment" "ops" {
     // The role is the code's own edge now: the step that holds it is not marked as the tenant's.
     const step = escalations.map((f) => f.message).find((m) => m.includes('holds the Entra role "Privileged Role Administrator"'));
     expect(step).toBeDefined();
-    expect(step).not.toContain(`"Privileged Role Administrator" at the tenant (BloodHound AZHasRole) ${IN_TENANT}`);
+    expect(step).not.toContain(`"Privileged Role Administrator" at the whole tenant (/) (BloodHound AZHasRole) ${IN_TENANT}`);
+    // Not overlaid at all: the tenant's copy of the code's role is no second edge; another holder's is.
+    const code = AccessGraph.fromDocuments([{ file: 'main.tf', document: await hclJson(hcl) }], new Map(), { forTenant: true });
+    const live = {
+      assignments: parseRoleAssignmentList('live.json', '[]'),
+      directoryRoles: parseDirectoryRoleAssignments('roles.json', JSON.stringify({
+        value: [roleAssignment(IDENTITY, PRIVILEGED_ROLE_ADMINISTRATOR), roleAssignment(CONTRACTOR_ID, PRIVILEGED_ROLE_ADMINISTRATOR, 2)],
+      })),
+    };
+    expect(tenantEdgesOf(live, code).directoryRoles?.map((r) => r.principalId)).toEqual([CONTRACTOR_ID]);
   });
 
   test('--live-directory-roles without --live-assignments is a usage error', async () => {
@@ -101,12 +117,83 @@ describe('audit finds the tenant\'s own Entra escalations', () => {
     const exports = files([roleAssignment(IDENTITY, PRIVILEGED_ROLE_ADMINISTRATOR)], live);
     const { stdout } = await cli(['audit', '--format', 'json', '--today', '2026-11-27', '--live-assignments', exports.live, '--identities', IDENTITIES,
       '--live-directory-roles', exports.roles]);
-    const findings = JSON.parse(stdout).findings as { ruleId: string; address: string; message: string }[];
+    const findings = JSON.parse(stdout).findings as { ruleId: string; address: string; file: string; message: string }[];
     const tenant = findings.filter((f) => f.ruleId === 'AUD010');
     // Removing either the user's assignment or the identity's role closes the path: the tie goes to the edge nearest its end.
     expect(tenant.map((f) => [f.address, f.file])).toEqual([['lAPpYvVpN0KRkAEhdxReE-1', exports.roles]]);
     expect(tenant[0].message).toContain('legacy.operator@contoso.example');
     expect(tenant[0].message).toContain('holds the Entra role "Privileged Role Administrator" at the whole tenant (/)');
     expect(tenant[0].message).not.toContain(IN_TENANT);
+  });
+});
+
+describe('the tenant\'s Microsoft Graph application permissions (--live-app-roles)', () => {
+  const ROLE_MANAGEMENT = '9e3f62cf-ca93-4989-b6ce-bf83c28f9fe8';
+  const GRAPH_SP = '7408235b-7540-4850-82fe-a5f15ed019e2';
+  const appRoles = (items: object[]) => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'azure-access-app-roles-')), 'app-roles.json');
+    writeFileSync(file, JSON.stringify({ '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#servicePrincipals(\'7408235b\')/appRoleAssignedTo', 'value': items }));
+    return file;
+  };
+  const grant = (principalId: string, appRoleId: string, resourceDisplayName = 'Microsoft Graph') => ({
+    id: 'M1zrMCT-Z0a2-y-CW4DbZqP0pUZ1i0tAhV6-0ekdBzE',
+    appRoleId,
+    createdDateTime: '2024-02-02T10:00:00Z',
+    principalDisplayName: 'aa-ops',
+    principalId,
+    principalType: 'ServicePrincipal',
+    resourceDisplayName,
+    resourceId: GRAPH_SP,
+  });
+
+  test('the account\'s identity holds RoleManagement.ReadWrite.Directory: the contractor\'s grant reaches every Entra role, the tenant\'s step marked', async () => {
+    const exports = files([]);
+    const { code, stdout } = await cli(['check', '--format', 'json', '--live-assignments', exports.live, '--identities', IDENTITIES,
+      '--live-app-roles', appRoles([grant(IDENTITY, ROLE_MANAGEMENT)]), MAIN]);
+    expect(code).toBe(1);
+    const escalations = (JSON.parse(stdout).findings as { ruleId: string; address: string; message: string }[]).filter((f) => f.ruleId === 'AZA013');
+    expect(escalations.map((f) => f.address)).toEqual(['azurerm_role_assignment.contractor']);
+    expect(escalations[0].message).toContain('up to tier 0');
+    expect(escalations[0].message).toContain(`aa-ops holds the Microsoft Graph application permission "RoleManagement.ReadWrite.Directory" (BloodHound AZMGRoleManagement_ReadWrite_Directory) ${IN_TENANT}`);
+  });
+
+  test('an app role of another API is refused by its place, exit 2, nothing written', async () => {
+    const exports = files([]);
+    const { code, stdout, stderr } = await cli(['check', '--live-assignments', exports.live, '--live-app-roles', appRoles([grant(IDENTITY, ROLE_MANAGEMENT, 'Contoso Orders API')]), MAIN]);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/app-roles\.json: \/value\/0\/resourceDisplayName: expected an app role of Microsoft Graph \(resourceDisplayName\), got "Contoso Orders API"/);
+  });
+
+  test('an app role ID that is no GUID is refused by its place', async () => {
+    const exports = files([]);
+    const { code, stderr } = await cli(['check', '--live-assignments', exports.live, '--live-app-roles', appRoles([grant(IDENTITY, 'RoleManagement.ReadWrite.Directory')]), MAIN]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/app-roles\.json: \/value\/0\/appRoleId: expected an object ID \(a GUID\), got "RoleManagement\.ReadWrite\.Directory"/);
+  });
+
+  test('a permission the code grants to the same object ID is the code\'s: its step is not marked as the tenant\'s', async () => {
+    const hcl = `${readFileSync(MAIN, 'utf8')}
+resource "azuread_app_role_assignment" "ops" {
+  app_role_id         = "${ROLE_MANAGEMENT}"
+  principal_object_id = "${IDENTITY}"
+  resource_object_id  = "${GRAPH_SP}"
+}
+`;
+    const dir = mkdtempSync(path.join(tmpdir(), 'azure-access-app-roles-code-'));
+    writeFileSync(path.join(dir, 'main.tf'), hcl);
+    const exports = files([]);
+    const { stdout } = await cli(['check', '--format', 'json', '--live-assignments', exports.live, '--identities', IDENTITIES,
+      '--live-app-roles', appRoles([grant(IDENTITY, ROLE_MANAGEMENT)]), dir]);
+    const messages = (JSON.parse(stdout).findings as { message: string }[]).map((f) => f.message).filter((m) => m.includes('"RoleManagement.ReadWrite.Directory"'));
+    expect(messages.length).toBeGreaterThan(0);
+    for (const message of messages) expect(message).not.toContain(`"RoleManagement.ReadWrite.Directory" (BloodHound AZMGRoleManagement_ReadWrite_Directory) ${IN_TENANT}`);
+    // Not overlaid at all: the tenant's copy of the code's permission is no second edge.
+    const code = AccessGraph.fromDocuments([{ file: 'main.tf', document: await hclJson(hcl) }], new Map(), { forTenant: true });
+    const live = {
+      assignments: parseRoleAssignmentList('live.json', '[]'),
+      appRoleAssignments: parseAppRoleAssignments('app-roles.json', JSON.stringify({ value: [grant(IDENTITY, ROLE_MANAGEMENT), grant(CONTRACTOR_ID, ROLE_MANAGEMENT)] })),
+    };
+    expect(tenantEdgesOf(live, code).appPermissions?.map((p) => p.principalId)).toEqual([CONTRACTOR_ID]);
   });
 });

@@ -1,7 +1,8 @@
 import { audit as auditAccess } from '../../review/audit/audit';
 import { ExportKind } from '../../review/audit/export-stream';
 import { importBlocks } from '../../review/audit/import-blocks';
-import { assignmentKey, directoryRoleKey, LiveExport, mergeExports, objectKey } from '../../review/audit/live-types';
+import { assignmentKey, directoryRoleKey, graphObjectKey, LiveExport, mergeExports, objectKey } from '../../review/audit/live-types';
+import { APP_ROLE_ASSIGNMENTS } from '../../review/audit/parse-app-role-assignments';
 import { APPLICATIONS } from '../../review/audit/parse-applications';
 import { DIRECTORY_ROLE_ASSIGNMENTS, DIRECTORY_ROLE_ELIGIBILITIES } from '../../review/audit/parse-directory-roles';
 import { ELIGIBILITY_SCHEDULES } from '../../review/audit/parse-eligibility-schedules';
@@ -37,7 +38,7 @@ export const AUDIT: CommandSpec = {
   },
   flags: [],
   // One file per subscription (or per page), as Azure exports them.
-  repeatable: ['live-assignments', 'live-eligibility', 'apps', 'identities', 'live-directory-roles', 'live-directory-eligibility'],
+  repeatable: ['live-assignments', 'live-eligibility', 'apps', 'identities', 'live-directory-roles', 'live-directory-eligibility', 'live-app-roles'],
 };
 
 export const AUDIT_HELP = `Usage: azure-access audit --live-assignments FILE [options] [desired inputs...]
@@ -54,6 +55,8 @@ file per subscription):
       az rest --method get --url "https://graph.microsoft.com/v1.0/roleManagement/directory/roleAssignments?\\$expand=principal"
   --live-directory-eligibility FILE   Entra directory role eligibility schedules (PIM):
       az rest --method get --url "https://graph.microsoft.com/v1.0/roleManagement/directory/roleEligibilitySchedules?\\$expand=principal"
+  --live-app-roles FILE     Microsoft Graph application permissions granted (who holds which), for AUD010:
+      az rest --method get --url "https://graph.microsoft.com/v1.0/servicePrincipals(appId='00000003-0000-0000-c000-000000000000')/appRoleAssignedTo?\\$top=999"
 
 Findings: assignments no code declares, declared ones missing from the tenant, people with
 standing Owner/User Access Administrator, secrets still alive (expired ones too), managed
@@ -89,7 +92,9 @@ export async function audit(argv: string[], io: CliIo): Promise<ExitCode> {
   }
   // Refused before the exports are read: an input, a FIFO, a device or a directory is never written.
   if (importsFile !== undefined && !importsToStdout) {
-    const exportOptions = ['live-assignments', 'live-eligibility', 'apps', 'identities', 'live-directory-roles', 'live-directory-eligibility'] as const;
+    const exportOptions = [
+      'live-assignments', 'live-eligibility', 'apps', 'identities', 'live-directory-roles', 'live-directory-eligibility', 'live-app-roles',
+    ] as const;
     refuseInputAsOutput('audit', io.cwd, '--emit-imports', importsFile, [
       ...exportOptions.flatMap((o) => filesOf(o).map((value) => ({ option: `--${o}`, value }))),
       ...args.inputs.map((value) => ({ value })),
@@ -110,6 +115,7 @@ export async function audit(argv: string[], io: CliIo): Promise<ExitCode> {
     managedIdentities: read('identities', MANAGED_IDENTITIES, objectKey),
     directoryRoles: read('live-directory-roles', DIRECTORY_ROLE_ASSIGNMENTS, directoryRoleKey),
     directoryEligibilities: read('live-directory-eligibility', DIRECTORY_ROLE_ELIGIBILITIES, directoryRoleKey),
+    appRoleAssignments: read('live-app-roles', APP_ROLE_ASSIGNMENTS, graphObjectKey),
   };
   // The parser's leftovers and the merge's keys (a tenant's exports are gigabytes of JSON) go before the audit starts.
   collectGarbage();

@@ -71,6 +71,9 @@ export function mergeExports<T>(exports: readonly LiveExport<T>[], keyOf?: (item
 /** What makes two assignments or eligibilities of the exports the same: their ARM ID, whatever its case. */
 export const assignmentKey = (assignment: LiveAssignment): string => assignment.id.toLowerCase();
 
+/** What makes two Graph items the same when their ID is no GUID (an app role assignment's): the ID as Graph writes it, case and all. */
+export const graphObjectKey = (item: { readonly id: string }): string => item.id;
+
 /** What makes two Graph objects of the exports the same: their object ID. */
 export const objectKey = (item: { readonly id: string }): string => item.id.toLowerCase();
 
@@ -147,6 +150,23 @@ export interface LiveDirectoryRole {
   readonly duration?: string;
 }
 
+/** An application permission of Microsoft Graph the tenant has granted (`appRoleAssignedTo` of Graph's service principal). */
+export interface LiveAppRoleAssignment {
+  readonly file: string;
+  readonly place: string;
+  /** Graph's ID of the app role assignment. */
+  readonly id: string;
+  /** The app role's ID, lower case: which permission (`RoleManagement.ReadWrite.Directory`, ...). */
+  readonly appRoleId: string;
+  /** Who holds it: object ID, lower case. */
+  readonly principalId: string;
+  /** `ServicePrincipal`, `User` or `Group`. */
+  readonly principalType?: string;
+  readonly principalDisplayName?: string;
+  /** Microsoft Graph's service principal in this tenant (its object ID). */
+  readonly resourceId: string;
+}
+
 /** What an audit reads from the tenant; only the role assignment list is required. */
 export interface LiveExports {
   readonly assignments: LiveExport<LiveAssignment>;
@@ -157,4 +177,6 @@ export interface LiveExports {
   readonly directoryRoles?: LiveExport<LiveDirectoryRole>;
   /** Entra directory role eligibility schedules (Microsoft Graph `roleManagement/directory/roleEligibilitySchedules`). */
   readonly directoryEligibilities?: LiveExport<LiveDirectoryRole>;
+  /** Microsoft Graph application permissions granted (`appRoleAssignedTo` of Graph's service principal). */
+  readonly appRoleAssignments?: LiveExport<LiveAppRoleAssignment>;
 }

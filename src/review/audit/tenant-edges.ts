@@ -1,13 +1,13 @@
 import { declaredAccessOf } from './declared-access';
 import { declaredDirectoryRolesOf } from './declared-directory-roles';
-import { LiveAssignment, LiveDirectoryRole, LiveExports } from './live-types';
+import { LiveAppRoleAssignment, LiveAssignment, LiveDirectoryRole, LiveExports } from './live-types';
 import { matchDeclared } from './match-declared';
 import { matchDirectoryRoles } from './match-directory-roles';
 import { PrincipalDirectory } from './principal-directory';
 import { SameEdges } from '../escalation/chain-diff';
 import { grantEdgeKey } from '../escalation/root-causes';
 import { AccessGraph } from '../graph/access-graph';
-import { TenantAssignment, TenantDirectoryRole, TenantEdges } from '../graph/graph-types';
+import { TenantAppPermission, TenantAssignment, TenantDirectoryRole, TenantEdges } from '../graph/graph-types';
 
 /**
  * What the live tenant holds that the code does not declare, as edges to overlay on the code's
@@ -24,7 +24,14 @@ export function tenantEdgesOf(live: LiveExports, code: AccessGraph, alsoDeclared
   const { unmatchedLive } = matchDeclared(graphs.flatMap(declaredAccessOf), live.assignments.items, directory);
   const roles = live.directoryRoles === undefined ? []
     : matchDirectoryRoles(graphs.flatMap(declaredDirectoryRolesOf), live.directoryRoles.items, directory).unmatchedLive;
-  return edgesOf(unmatchedLive, roles, live, directory);
+  // An app permission the code grants by the holder's object ID is the code's (whatever the code
+  // says of the API: an app role's ID is Graph's role's only); one it grants to a principal it names
+  // by reference is not recognised in the export, and is the tenant's too.
+  const declaredPermissions = new Set(graphs.flatMap((g) => g.appPermissions)
+    .filter((p) => p.appRoleId !== undefined)
+    .map((p) => `${p.principal.key}\u0000${p.appRoleId}`));
+  const permissions = (live.appRoleAssignments?.items ?? []).filter((p) => !declaredPermissions.has(`${p.principalId}\u0000${p.appRoleId}`));
+  return edgesOf(unmatchedLive, roles, live, directory, permissions);
 }
 
 /**
@@ -51,14 +58,27 @@ export function adoptedEdges(live: LiveExports, base: AccessGraph, head: AccessG
 
 /** Everything the live tenant holds, as edges of a graph of its own: what `audit` finds the tenant's own escalations in. */
 export function allTenantEdges(live: LiveExports, directory: PrincipalDirectory): TenantEdges {
-  return edgesOf(live.assignments.items, live.directoryRoles?.items ?? [], live, directory);
+  return edgesOf(live.assignments.items, live.directoryRoles?.items ?? [], live, directory, live.appRoleAssignments?.items ?? []);
 }
 
 function edgesOf(
   assignments: readonly LiveAssignment[], roles: readonly LiveDirectoryRole[], live: LiveExports, directory: PrincipalDirectory,
+  permissions: readonly LiveAppRoleAssignment[],
 ): TenantEdges {
   return {
     assignments: standingEdgesOf(assignments, directory),
+    appPermissions: permissions.map((p): TenantAppPermission => {
+      const name = directory.displayNameOf(p.principalId) ?? p.principalDisplayName;
+      return {
+        at: { file: p.file, place: p.place },
+        id: p.id,
+        principalId: p.principalId,
+        ...(p.principalType === undefined ? {} : { principalType: p.principalType }),
+        ...(name === undefined ? {} : { principalName: name }),
+        appRoleId: p.appRoleId,
+        resourceId: p.resourceId,
+      };
+    }),
     directoryRoles: roles.flatMap((r): TenantDirectoryRole[] => {
       // A role scoped to an app alone has no directory scope the review reads (as `audit` matches it).
       if (r.kind !== 'standing' || r.directoryScopeId === undefined) return [];

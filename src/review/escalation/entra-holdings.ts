@@ -282,8 +282,8 @@ export function entraHoldingsOf(graph: AccessGraph): Map<string, EntraHolding[]>
     else byPrincipal.set(principal.key, [holding]);
   };
   const entraEligibilities = graph.eligibilities.filter((e) => e.kind !== 'azure-rbac').length;
-  const held = graph.directoryRoles.length + graph.tenantDirectoryRoles.length + graph.appPermissions.length + graph.ownerships.length
-    + graph.groupMemberships.length + graph.groupAssignments.length;
+  const held = graph.directoryRoles.length + graph.tenantDirectoryRoles.length + graph.appPermissions.length + graph.tenantAppPermissions.length
+    + graph.ownerships.length + graph.groupMemberships.length + graph.groupAssignments.length;
   if (held + entraEligibilities === 0) {
     return byPrincipal;
   }
@@ -356,7 +356,8 @@ export function entraHoldingsOf(graph: AccessGraph): Map<string, EntraHolding[]>
     }
   }
 
-  for (const p of graph.appPermissions) {
+  // The tenant's own (given Graph's appRoleAssignedTo export) beside the code's, each step saying where it is.
+  for (const p of [...graph.appPermissions, ...graph.tenantAppPermissions]) {
     // Another API's roles lead nowhere this review follows; a Graph permission that cannot be named counts as every one.
     const capabilities = !mayBeMicrosoftGraph(p.api) ? [] : capabilitiesOfGraphPermission(p.permission?.name);
     const key = `app-permission:${p.api.kind}:${p.name}`;
@@ -371,7 +372,7 @@ export function entraHoldingsOf(graph: AccessGraph): Map<string, EntraHolding[]>
         role: { name: p.name, canGrantAccess: reaches.canGrantAccess },
         scope: { value: p.api.written, name: api, level: ScopeLevel.ROOT },
       },
-      holds: `holds the ${api} application permission "${p.name}" (BloodHound ${edgeKind})`,
+      holds: `holds the ${api} application permission "${p.name}" (BloodHound ${edgeKind})${p.origin.tenant === undefined ? '' : IN_TENANT}`,
       edgeKind,
       key,
       canGrantAccess: reaches.canGrantAccess,

@@ -15,7 +15,9 @@ import { readCiSecretStores, readGitHubEnvironments, readTerraformCloudWorkspace
 import { constrainedRole } from './constrained-role';
 import { coverageOf } from './coverage';
 import { DocumentIndex } from './document-index';
-import { directoryScopeOf, entraRoleOf, principalOf, readAppPermissions, readCustomDirectoryRoles, readDirectoryRoles } from './entra-access';
+import {
+  directoryScopeOf, entraRoleOf, graphAppPermissionOf, principalOf, readAppPermissions, readCustomDirectoryRoles, readDirectoryRoles,
+} from './entra-access';
 import { readDelegatedGrants } from './entra-consent';
 import { readEntraDirectory } from './entra-directory';
 import { groupScheduleExpiry, readGroupAssignments, readGroupPolicies } from './entra-pim-groups';
@@ -279,6 +281,8 @@ export class AccessGraph {
   public readonly tenantIdentities: GraphIdentity[] = [];
   /** Entra directory roles the live tenant holds and the code does not declare: held in reach as the code's are, judged by no rule. */
   public readonly tenantDirectoryRoles: GraphDirectoryRole[] = [];
+  /** Microsoft Graph application permissions the live tenant has granted and the code does not declare: held in reach, judged by no rule. */
+  public readonly tenantAppPermissions: GraphAppPermission[] = [];
 
   /** What placing the live tenant's edges needs of each document; kept only for a graph made `forTenant`. */
   private documents?: DocumentContext[];
@@ -295,6 +299,7 @@ export class AccessGraph {
     appendAll(this.tenantGrants, placed.grants);
     appendAll(this.tenantIdentities, placed.identities);
     appendAll(this.tenantDirectoryRoles, placed.directoryRoles);
+    appendAll(this.tenantAppPermissions, placed.appPermissions);
   }
 
   /** Every distinct principal that holds a grant or an eligibility, by key. */
@@ -338,6 +343,7 @@ export class AccessGraph {
       principalOf: (body, principalType) => resolved.principalOf(body, principalType),
       entraRoleOf: (value) => entraRoleOf(value, index),
       directoryScopeOf: (value) => directoryScopeOf(value, index),
+      graphAppPermissionOf: (appRoleId, resourceObjectId) => graphAppPermissionOf(appRoleId, resourceObjectId, index),
     });
 
     // azapi resources are read in the form of the azurerm resource that carries the same access.

@@ -94,12 +94,27 @@ export interface TenantDirectoryRole {
   readonly directoryScopeId: string;
 }
 
+/** A Microsoft Graph application permission the live tenant has granted, as the review overlays it on the code. */
+export interface TenantAppPermission {
+  readonly at: TenantPlace;
+  /** Graph's ID of the app role assignment. */
+  readonly id: string;
+  /** Object ID, lower case. */
+  readonly principalId: string;
+  readonly principalType?: string;
+  readonly principalName?: string;
+  readonly appRoleId: string;
+  /** Microsoft Graph's service principal in the tenant (its object ID). */
+  readonly resourceId: string;
+}
+
 /** What the live tenant holds that the code does not declare: the review's second source of edges. */
 export interface TenantEdges {
   /** Read once, as they are placed: a tenant's million assignments are never copied into a second list. */
   readonly assignments: Iterable<TenantAssignment>;
   readonly identities: readonly TenantIdentity[];
   readonly directoryRoles?: readonly TenantDirectoryRole[];
+  readonly appPermissions?: readonly TenantAppPermission[];
 }
 
 /** Who holds access. `key` identifies the principal across the graph. */

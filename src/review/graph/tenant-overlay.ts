@@ -1,7 +1,7 @@
 import { terraformTypeOfArm } from './arm-terraform-types';
 import {
-  GraphDirectoryRole, GraphEntraRole, GraphGrant, GraphIdentity, GraphPlacement, GraphPrincipal, GraphResource, GraphRole, GraphScope, Origin,
-  TenantAssignment, TenantDirectoryRole, TenantEdges, TenantPlace,
+  GraphAppPermission, GraphDirectoryRole, GraphEntraRole, GraphGrant, GraphIdentity, GraphPlacement, GraphPrincipal, GraphResource, GraphRole,
+  GraphScope, Origin, TenantAppPermission, TenantAssignment, TenantDirectoryRole, TenantEdges, TenantPlace,
 } from './graph-types';
 import { PlacedResources } from './placed-resources';
 import { ResourcePlacement } from './resource-placement';
@@ -23,6 +23,8 @@ export interface DocumentContext {
   /** An Entra role by its template ID, and a directory scope, as the document reads its own. */
   readonly entraRoleOf: (value: string) => GraphEntraRole;
   readonly directoryScopeOf: (value: string) => GraphScope;
+  /** A Microsoft Graph application permission by its app role ID. */
+  readonly graphAppPermissionOf: (appRoleId: string, resourceObjectId: string) => Omit<GraphAppPermission, 'origin' | 'principal'>;
 }
 
 /** The tenant's edges, placed among the code's. */
@@ -30,6 +32,7 @@ export interface PlacedTenant {
   readonly grants: GraphGrant[];
   readonly identities: GraphIdentity[];
   readonly directoryRoles: GraphDirectoryRole[];
+  readonly appPermissions: GraphAppPermission[];
 }
 
 /**
@@ -42,7 +45,7 @@ export interface PlacedTenant {
  * object ID (a plan) is that principal; any other is known by its object ID and the export's name.
  */
 export function overlayTenant(edges: TenantEdges, documents: readonly DocumentContext[]): PlacedTenant {
-  if (documents.length === 0) return { grants: [], identities: [], directoryRoles: [] };
+  if (documents.length === 0) return { grants: [], identities: [], directoryRoles: [], appPermissions: [] };
   // Most scopes repeat (a subscription, a group): which document declares each is worked out once.
   const declarers = new Map<string, DocumentContext>();
   const declaring = (armId: string): DocumentContext => {
@@ -78,7 +81,8 @@ export function overlayTenant(edges: TenantEdges, documents: readonly DocumentCo
   const placements = new Map<GraphPlacement, GraphPlacement>();
   // One principal object per principal, as the code's are: a tenant's million assignments name a few hundred thousand.
   const principals = new Map<string, GraphPrincipal>();
-  const principalOfAssignment = (document: DocumentContext, assignment: TenantAssignment | TenantDirectoryRole): GraphPrincipal => {
+  type HeldByPrincipal = TenantAssignment | TenantDirectoryRole | TenantAppPermission;
+  const principalOfAssignment = (document: DocumentContext, assignment: HeldByPrincipal): GraphPrincipal => {
     const known = identityPrincipals.get(assignment.principalId);
     if (known !== undefined) return known;
     const key = `${assignment.principalId}\u0000${document.file}\u0000${document.stack ?? ''}`;
@@ -115,7 +119,12 @@ export function overlayTenant(edges: TenantEdges, documents: readonly DocumentCo
     scope: documents[0].directoryScopeOf(role.directoryScopeId),
     via: 'role-assignment',
   }));
-  return { grants, identities, directoryRoles };
+  const appPermissions = (edges.appPermissions ?? []).map((p): GraphAppPermission => ({
+    origin: originIn(documents[0], p.at, p.id),
+    principal: principalOfAssignment(documents[0], p),
+    ...documents[0].graphAppPermissionOf(p.appRoleId, p.resourceId),
+  }));
+  return { grants, identities, directoryRoles, appPermissions };
 }
 
 // No suppression names what only the tenant holds: one empty list for all of them, never added to.
