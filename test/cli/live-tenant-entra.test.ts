@@ -19,7 +19,6 @@ import { hclJson } from '../policy/rule-fixtures';
 const FIXTURE = path.join(__dirname, '..', 'fixtures', 'tenant', 'contractor');
 const MAIN = path.join(FIXTURE, 'main.tf');
 const IDENTITIES = path.join(FIXTURE, 'identities.json');
-const SUB = '11111111-2222-3333-4444-555555555555';
 const IDENTITY = 'dddddddd-1234-5678-9abc-eeeeeeeeeeee';
 const PRIVILEGED_ROLE_ADMINISTRATOR = 'e8611ab8-c189-46e8-94e1-60213ab1f814';
 const IN_TENANT = '(in the tenant, not in this code)';
@@ -102,18 +101,7 @@ resource "azuread_directory_role_assignment" "ops" {
 
 describe('audit finds the tenant\'s own Entra escalations', () => {
   test('a user who runs runbooks as an identity that holds Privileged Role Administrator: AUD010 on the role, nearest the privileged end', async () => {
-    const live = [{
-      condition: null,
-      id: `/subscriptions/${SUB}/resourceGroups/rg-ops/providers/Microsoft.Authorization/roleAssignments/30000000-aaaa-bbbb-cccc-000000000002`,
-      name: '30000000-aaaa-bbbb-cccc-000000000002',
-      principalId: 'eeeeeeee-9999-8888-7777-aaaaaaaaaaaa',
-      principalName: 'legacy.operator@contoso.example',
-      principalType: 'User',
-      roleDefinitionId: `/subscriptions/${SUB}/providers/Microsoft.Authorization/roleDefinitions/f353d9bd-d4a6-484e-a77a-8050b599b867`,
-      roleDefinitionName: 'Automation Contributor',
-      scope: `/subscriptions/${SUB}/resourceGroups/rg-ops/providers/Microsoft.Automation/automationAccounts/aa-ops`,
-      type: 'Microsoft.Authorization/roleAssignments',
-    }];
+    const live = [JSON.parse(readFileSync(path.join(FIXTURE, 'legacy-operator.json'), 'utf8')) as { id: string }];
     const exports = files([roleAssignment(IDENTITY, PRIVILEGED_ROLE_ADMINISTRATOR)], live);
     const { stdout } = await cli(['audit', '--format', 'json', '--today', '2026-11-27', '--live-assignments', exports.live, '--identities', IDENTITIES,
       '--live-directory-roles', exports.roles]);

@@ -57,17 +57,7 @@ describe('check on top of the tenant', () => {
 
   test('the tenant\'s own paths are audit\'s to report: a user the tenant alone lets run runbooks there is no finding of check', async () => {
     const live = JSON.parse(readFileSync(LIVE, 'utf8'));
-    live.push({
-      ...live[0],
-      id: `/subscriptions/${SUB}/resourceGroups/rg-ops/providers/Microsoft.Authorization/roleAssignments/30000000-aaaa-bbbb-cccc-000000000002`,
-      name: '30000000-aaaa-bbbb-cccc-000000000002',
-      principalId: 'eeeeeeee-9999-8888-7777-aaaaaaaaaaaa',
-      principalName: 'legacy.operator@contoso.example',
-      principalType: 'User',
-      roleDefinitionId: `/subscriptions/${SUB}/providers/Microsoft.Authorization/roleDefinitions/f353d9bd-d4a6-484e-a77a-8050b599b867`,
-      roleDefinitionName: 'Automation Contributor',
-      scope: `/subscriptions/${SUB}/resourceGroups/rg-ops/providers/Microsoft.Automation/automationAccounts/aa-ops`,
-    });
+    live.push(JSON.parse(readFileSync(path.join(FIXTURE, 'legacy-operator.json'), 'utf8')));
     const file = path.join(tmp(), 'live.json');
     writeFileSync(file, JSON.stringify(live));
     const { stdout } = await cli(['check', '--format', 'json', '--live-assignments', file, '--identities', IDENTITIES, MAIN]);

@@ -50,10 +50,10 @@ export interface TenantPlace {
   readonly place: string;
 }
 
-/** A role assignment or eligibility the live tenant holds, as the review overlays it on the code. */
-export interface TenantAssignment {
+/** Something the live tenant holds for a principal: where the export says it, its ID, and the holder. */
+export interface TenantHolding {
   readonly at: TenantPlace;
-  /** The ARM ID of the assignment. */
+  /** Its ID in the tenant: an ARM ID, or Graph's ID of a directory role or app role assignment. */
   readonly id: string;
   /** Object ID, lower case. */
   readonly principalId: string;
@@ -61,6 +61,10 @@ export interface TenantAssignment {
   readonly principalType?: string;
   /** The friendliest name the exports give the principal. */
   readonly principalName?: string;
+}
+
+/** A role assignment or eligibility the live tenant holds, as the review overlays it on the code. */
+export interface TenantAssignment extends TenantHolding {
   readonly roleDefinitionId: string;
   readonly roleName?: string;
   /** The scope's ARM ID. */
@@ -80,14 +84,7 @@ export interface TenantIdentity {
 }
 
 /** An Entra directory role the live tenant holds (standing), as the review overlays it on the code. */
-export interface TenantDirectoryRole {
-  readonly at: TenantPlace;
-  /** Graph's ID of the role assignment. */
-  readonly id: string;
-  /** Object ID, lower case. */
-  readonly principalId: string;
-  readonly principalType?: string;
-  readonly principalName?: string;
+export interface TenantDirectoryRole extends TenantHolding {
   /** The role definition's ID: a built-in role's template ID. */
   readonly roleDefinitionId: string;
   /** `/`, `/administrativeUnits/<id>` or `/<object id>`. */
@@ -95,14 +92,7 @@ export interface TenantDirectoryRole {
 }
 
 /** A Microsoft Graph application permission the live tenant has granted, as the review overlays it on the code. */
-export interface TenantAppPermission {
-  readonly at: TenantPlace;
-  /** Graph's ID of the app role assignment. */
-  readonly id: string;
-  /** Object ID, lower case. */
-  readonly principalId: string;
-  readonly principalType?: string;
-  readonly principalName?: string;
+export interface TenantAppPermission extends TenantHolding {
   readonly appRoleId: string;
   /** Microsoft Graph's service principal in the tenant (its object ID). */
   readonly resourceId: string;

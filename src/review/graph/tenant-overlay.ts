@@ -1,7 +1,7 @@
 import { terraformTypeOfArm } from './arm-terraform-types';
 import {
   GraphAppPermission, GraphDirectoryRole, GraphEntraRole, GraphGrant, GraphIdentity, GraphPlacement, GraphPrincipal, GraphResource, GraphRole,
-  GraphScope, Origin, TenantAppPermission, TenantAssignment, TenantDirectoryRole, TenantEdges, TenantPlace,
+  GraphScope, Origin, TenantEdges, TenantHolding, TenantPlace,
 } from './graph-types';
 import { PlacedResources } from './placed-resources';
 import { ResourcePlacement } from './resource-placement';
@@ -81,8 +81,7 @@ export function overlayTenant(edges: TenantEdges, documents: readonly DocumentCo
   const placements = new Map<GraphPlacement, GraphPlacement>();
   // One principal object per principal, as the code's are: a tenant's million assignments name a few hundred thousand.
   const principals = new Map<string, GraphPrincipal>();
-  type HeldByPrincipal = TenantAssignment | TenantDirectoryRole | TenantAppPermission;
-  const principalOfAssignment = (document: DocumentContext, assignment: HeldByPrincipal): GraphPrincipal => {
+  const principalOfAssignment = (document: DocumentContext, assignment: TenantHolding): GraphPrincipal => {
     const known = identityPrincipals.get(assignment.principalId);
     if (known !== undefined) return known;
     const key = `${assignment.principalId}\u0000${document.file}\u0000${document.stack ?? ''}`;
