@@ -1,18 +1,25 @@
 import { ScopeLevel } from '../../model/scope-level';
 
+/** Something an export says the tenant holds for a principal, and where the export says it. */
+export interface LiveHolding {
+  /** The export it was read from, and where in it (a JSON pointer). */
+  readonly file: string;
+  readonly place: string;
+  readonly id: string;
+  /** Object ID, lower case. */
+  readonly principalId: string;
+  readonly principalType?: string;
+  readonly principalDisplayName?: string;
+}
+
 /**
  * A role assignment (`az role assignment list`) or a PIM eligibility (ARM
  * `roleEligibilitySchedules`) as it is in the tenant.
  */
-export interface LiveAssignment {
+export interface LiveAssignment extends LiveHolding {
   readonly kind: 'standing' | 'eligible';
-  /** The export it was read from, and where in it (a JSON pointer). */
-  readonly file: string;
-  readonly place: string;
   /** The ARM ID of the assignment or eligibility schedule: what `terraform import` takes. */
   readonly id: string;
-  /** Object ID, lower case. */
-  readonly principalId: string;
   /** `User`, `Group`, `ServicePrincipal`, `ForeignGroup`, ... as Azure writes it. */
   readonly principalType?: string;
   /** az's `principalName`: a UPN for users, a display name for groups, the appId / clientId for service principals and identities. */
@@ -122,15 +129,10 @@ export interface LiveManagedIdentity {
  * (`roleManagement/directory/roleAssignments`, standing) or `unifiedRoleEligibilitySchedule`
  * (`roleManagement/directory/roleEligibilitySchedules`, eligible).
  */
-export interface LiveDirectoryRole {
+export interface LiveDirectoryRole extends LiveHolding {
   readonly kind: 'standing' | 'eligible';
-  /** The export it was read from, and where in it (a JSON pointer). */
-  readonly file: string;
-  readonly place: string;
   /** Graph's ID of the assignment or schedule (an assignment's is no GUID: `lAPpYvVpN0KR...-1`). */
   readonly id: string;
-  /** Object ID, lower case. */
-  readonly principalId: string;
   /** `User`, `Group` or `ServicePrincipal`, from the expanded principal's `@odata.type` (`$expand=principal`). */
   readonly principalType?: string;
   /** The expanded principal's display name. */
@@ -151,18 +153,13 @@ export interface LiveDirectoryRole {
 }
 
 /** An application permission of Microsoft Graph the tenant has granted (`appRoleAssignedTo` of Graph's service principal). */
-export interface LiveAppRoleAssignment {
-  readonly file: string;
-  readonly place: string;
+export interface LiveAppRoleAssignment extends LiveHolding {
   /** Graph's ID of the app role assignment. */
   readonly id: string;
   /** The app role's ID, lower case: which permission (`RoleManagement.ReadWrite.Directory`, ...). */
   readonly appRoleId: string;
-  /** Who holds it: object ID, lower case. */
-  readonly principalId: string;
   /** `ServicePrincipal`, `User` or `Group`. */
   readonly principalType?: string;
-  readonly principalDisplayName?: string;
   /** Microsoft Graph's service principal in this tenant (its object ID). */
   readonly resourceId: string;
 }
