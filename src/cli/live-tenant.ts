@@ -4,6 +4,7 @@ import { ParsedArgs, repeatedValues } from './parse-args';
 import { readExport } from './read-export';
 import { UsageError } from './usage-error';
 import { assignmentKey, LiveAssignment, LiveExport, LiveExports, LiveManagedIdentity, mergeExports, objectKey } from '../review/audit/live-types';
+import type * as AzureHoundModule from '../review/audit/parse-azurehound';
 import type * as ManagedIdentitiesModule from '../review/audit/parse-managed-identities';
 import type * as RoleAssignmentsModule from '../review/audit/parse-role-assignments';
 import type * as TenantEdgesModule from '../review/audit/tenant-edges';
@@ -12,12 +13,19 @@ import { AccessGraph, SuppressionsByAddress } from '../review/graph/access-graph
 import { SourceDocument } from '../review/reader/source-document';
 
 /** The options that give `check`, `report` and `diff` the live tenant, as `audit` takes them: each once per file. */
-export const LIVE_OPTIONS = ['live-assignments', 'identities'];
+export const LIVE_OPTIONS = ['live-assignments', 'identities', 'azurehound'];
+
+/** What these commands read of an AzureHound collection: the rest of it is named on standard error as not reviewed. */
+const AZUREHOUND_PARTS: readonly AzureHoundModule.AzureHoundPart[] = ['assignments', 'managedIdentities'];
 
 export const LIVE_HELP = `The tenant as it is (the same exports as audit): the code is reviewed on top of what the tenant
 holds, and a path that needs both says which steps are "in the tenant, not in this code":
   --live-assignments FILE   az role assignment list --all -o json (once per file: one per subscription)
   --identities FILE         Microsoft Graph managed-identity servicePrincipals (with --live-assignments)
+  --azurehound FILE         AzureHound's collection (azurehound list -o FILE ...), instead of or beside
+                            the two above: its Azure role assignments and managed identities are read
+                            (the same assignment in both is one); what else it holds is named on
+                            standard error, with its count, as not reviewed
 `;
 
 /* eslint-disable @typescript-eslint/no-require-imports */
@@ -25,16 +33,18 @@ holds, and a path that needs both says which steps are "in the tenant, not in th
 const parsers = () => ({
   assignments: (require('../review/audit/parse-role-assignments') as typeof RoleAssignmentsModule).ROLE_ASSIGNMENT_LIST,
   identities: (require('../review/audit/parse-managed-identities') as typeof ManagedIdentitiesModule).MANAGED_IDENTITIES,
+  azureHound: require('../review/audit/parse-azurehound') as typeof AzureHoundModule,
   edges: (require('../review/audit/tenant-edges') as typeof TenantEdgesModule).tenantEdgesOf,
   adopted: (require('../review/audit/tenant-edges') as typeof TenantEdgesModule).adoptedEdges,
 });
 /* eslint-enable @typescript-eslint/no-require-imports */
 
-/** The live exports the command was given, read and checked; undefined without `--live-assignments`. */
+/** The live exports the command was given, read and checked; undefined without `--live-assignments` or `--azurehound`. */
 export async function readLiveTenant(command: string, args: ParsedArgs, io: CliIo): Promise<LiveExports | undefined> {
   const assignmentFiles = repeatedValues(args, 'live-assignments');
   const identityFiles = repeatedValues(args, 'identities');
-  if (assignmentFiles.length === 0) {
+  const houndFiles = repeatedValues(args, 'azurehound');
+  if (assignmentFiles.length === 0 && houndFiles.length === 0) {
     if (identityFiles.length > 0) throw new UsageError('--identities needs --live-assignments: the identities hold what the assignments say', command);
     return undefined;
   }
@@ -44,8 +54,19 @@ export async function readLiveTenant(command: string, args: ParsedArgs, io: CliI
   const texts = new Map<string, string>();
   const assignments = assignmentFiles.map((file): LiveExport<LiveAssignment> => readExport(io.cwd, file, parse.assignments, texts));
   const identities = identityFiles.map((file): LiveExport<LiveManagedIdentity> => readExport(io.cwd, file, parse.identities));
-  const managedIdentities = mergeExports(identities, objectKey);
-  return { assignments: mergeExports(assignments, assignmentKey)!, ...(managedIdentities === undefined ? {} : { managedIdentities }) };
+  // AzureHound's files come after the az and Graph exports: an assignment both hold is kept as az wrote it.
+  const houndTexts = new Map<string, string>();
+  const hounds = houndFiles.map((file) => parse.azureHound.readAzureHound(file, (kind) => readExport(io.cwd, file, kind, houndTexts)));
+  // Read before anything is written, and said before the review: what the tenant holds that this review did not look at.
+  for (const part of hounds.flatMap((h) => parse.azureHound.notReviewedOf(h, AZUREHOUND_PARTS))) {
+    io.stderr(`azure-access ${command}: ${part.file}: ${part.count} ${part.kind} item${part.count === 1 ? '' : 's'} not reviewed `
+      + '(what they grant is not part of this review)\n');
+  }
+  const managedIdentities = mergeExports([...identities, ...hounds.map((h) => h.managedIdentities)], objectKey);
+  return {
+    assignments: mergeExports([...assignments, ...hounds.map((h) => h.assignments)], assignmentKey)!,
+    ...(managedIdentities === undefined ? {} : { managedIdentities }),
+  };
 }
 
 /**
