@@ -89,7 +89,7 @@ export async function audit(argv: string[], io: CliIo): Promise<ExitCode> {
   const today = todayOf('audit', args.options.today);
   const filesOf = (option: string) => repeatedValues(args, option);
   if (filesOf('live-assignments').length === 0 && filesOf('azurehound').length === 0) {
-    throw new UsageError('--live-assignments FILE (az role assignment list --all -o json) or --azurehound FILE is required', 'audit');
+    throw new UsageError('--live-assignments FILE is required (az role assignment list --all -o json), or --azurehound FILE', 'audit');
   }
   const importsFile = args.options['emit-imports'];
   const importsToStdout = importsFile === STDOUT;
