@@ -124,7 +124,8 @@ export async function audit(argv: string[], io: CliIo): Promise<ExitCode> {
   const hounds = filesOf('azurehound').map((file) => readAzureHound(file, (kind) => readExport(io.cwd, file, kind, houndTexts)));
   // A part a collection holds no item of was not collected (azurehound list az-ad has no Azure role
   // assignments): it is no empty export, or every declared grant of that part would be "missing".
-  const fromHounds = <T>(part: AzureHoundPart, of: (hound: AzureHoundCollection) => LiveExport<T>) => hounds.filter((h) => holdsPart(h, part)).map(of);
+  const fromHounds = <T>(part: AzureHoundPart, of: (hound: AzureHoundCollection) => LiveExport<T>) =>
+    hounds.filter((h) => holdsPart(h, part)).map(of);
   const houndAssignments = fromHounds('assignments', (h) => h.assignments);
   if (assignments.length === 0 && houndAssignments.length === 0) {
     throw new UsageError(`${hounds.map((h) => h.file).join(', ')} holds no Azure role assignments (AZSubscriptionRoleAssignment, ...): `

@@ -113,11 +113,11 @@ function metaOf(file: string, place: string, value: unknown): { count: number } 
   const type = expectString(file, at('type'), entry.type);
   // SharpHound's files have the same outer shape, with "users", "computers", ...: not Azure's.
   if (type !== 'azure') throw new InputError(file, `expected "azure" (${WHAT}), got ${JSON.stringify(type)}`, at('type'));
-  count(file, at('version'), entry.version);
-  return { count: count(file, at('count'), entry.count) };
+  wholeNumber(file, at('version'), entry.version);
+  return { count: wholeNumber(file, at('count'), entry.count) };
 }
 
-function count(file: string, place: string, value: unknown): number {
+function wholeNumber(file: string, place: string, value: unknown): number {
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) throw new InputError(file, `expected a whole number, got ${describe(value)}`, place);
   return value;
 }
@@ -129,7 +129,9 @@ function itemOf(file: string, place: string, value: unknown, shared: (text: stri
   if (part === undefined) return { kind, tag: 'other' };
   const dataPlace = at('data');
   const data = expectRecord(file, dataPlace, entry.data, `an object (the data of ${kind})`);
-  if (SCOPED_ROLE_ASSIGNMENT_KINDS.has(kind)) return { kind, tag: 'assignments', items: armAssignments(file, dataPlace, data, 'roleAssignments', 'roleAssignment', shared) };
+  if (SCOPED_ROLE_ASSIGNMENT_KINDS.has(kind)) {
+    return { kind, tag: 'assignments', items: armAssignments(file, dataPlace, data, 'roleAssignments', 'roleAssignment', shared) };
+  }
   if (ASSIGNEE_KINDS.has(kind)) return { kind, tag: 'assignments', items: armAssignments(file, dataPlace, data, 'assignees', 'assignee', shared) };
   if (part === 'directoryRoles') {
     return {
@@ -137,7 +139,8 @@ function itemOf(file: string, place: string, value: unknown, shared: (text: stri
       tag: 'directoryRoles',
       items: listOf(file, dataPlace, data, 'roleAssignments').map(({ place: itemPlace, value: item }) => {
         const role = DIRECTORY_ROLE_ASSIGNMENTS.read(file, itemPlace, item, shared)!;
-        return role.directoryScopeId === undefined ? role : { ...role, directoryScopeId: shared(directoryScopeAsGraphWritesIt(role.directoryScopeId)) };
+        const scope = role.directoryScopeId;
+        return scope === undefined ? role : { ...role, directoryScopeId: shared(directoryScopeAsGraphWritesIt(scope)) };
       }),
     };
   }
@@ -162,7 +165,9 @@ function listOf(file: string, place: string, data: JsonRecord, key: string): { p
  * principalType, role name or condition: an assignment with a condition is read as one without,
  * the wider.
  */
-function armAssignments(file: string, place: string, data: JsonRecord, list: string, member: string, shared: (text: string) => string): LiveAssignment[] {
+function armAssignments(
+  file: string, place: string, data: JsonRecord, list: string, member: string, shared: (text: string) => string,
+): LiveAssignment[] {
   return listOf(file, place, data, list).map(({ place: wrapperPlace, value: wrapper }) => {
     const outer = entryAt(file, wrapperPlace, wrapper, `an object with "${member}"`);
     const assignmentPlace = outer.at(member);

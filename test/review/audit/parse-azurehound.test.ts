@@ -1,7 +1,7 @@
 import { readFileSync } from 'fs';
 import * as path from 'path';
-import { notReviewedOf, parseAzureHound } from '../../../src/review/audit/parse-azurehound';
 import { ScopeLevel } from '../../../src/model/scope-level';
+import { notReviewedOf, parseAzureHound } from '../../../src/review/audit/parse-azurehound';
 import { InputError } from '../../../src/review/reader/input-error';
 
 /** AzureHound's collection, read into the live types every other export is read into. */
@@ -32,43 +32,70 @@ describe('the kinds read', () => {
       file: FILE,
       items: [
         {
-          kind: 'standing', file: FILE, place: '/data/0/data/roleAssignments/0/roleAssignment',
+          kind: 'standing',
+          file: FILE,
+          place: '/data/0/data/roleAssignments/0/roleAssignment',
           id: `/providers/Microsoft.Management/managementGroups/mg-platform${RA}1`,
           principalId: 'aaaaaaaa-1111-2222-3333-444444444444',
           roleDefinitionId: '/providers/Microsoft.Authorization/roleDefinitions/8e3af657-a8ff-443c-a75c-2fe8c4bcb635',
           roleGuid: '8e3af657-a8ff-443c-a75c-2fe8c4bcb635',
-          scope: '/PROVIDERS/MICROSOFT.MANAGEMENT/MANAGEMENTGROUPS/MG-PLATFORM', scopeLevel: ScopeLevel.MANAGEMENT_GROUP,
+          scope: '/PROVIDERS/MICROSOFT.MANAGEMENT/MANAGEMENTGROUPS/MG-PLATFORM',
+          scopeLevel: ScopeLevel.MANAGEMENT_GROUP,
         },
         {
-          kind: 'standing', file: FILE, place: '/data/1/data/roleAssignments/1/roleAssignment',
-          id: `/subscriptions/${SUB}${RA}2`, principalId: 'bbbbbbbb-1111-2222-3333-444444444444',
-          roleDefinitionId: `${RD}acdd72a7-3385-48ef-bd42-f606fba81ae7`, roleGuid: 'acdd72a7-3385-48ef-bd42-f606fba81ae7',
-          scope: `/SUBSCRIPTIONS/${SUB}`, scopeLevel: ScopeLevel.SUBSCRIPTION,
+          kind: 'standing',
+          file: FILE,
+          place: '/data/1/data/roleAssignments/1/roleAssignment',
+          id: `/subscriptions/${SUB}${RA}2`,
+          principalId: 'bbbbbbbb-1111-2222-3333-444444444444',
+          roleDefinitionId: `${RD}acdd72a7-3385-48ef-bd42-f606fba81ae7`,
+          roleGuid: 'acdd72a7-3385-48ef-bd42-f606fba81ae7',
+          scope: `/SUBSCRIPTIONS/${SUB}`,
+          scopeLevel: ScopeLevel.SUBSCRIPTION,
         },
         {
-          kind: 'standing', file: FILE, place: '/data/2/data/roleAssignments/0/roleAssignment',
-          id: `/subscriptions/${SUB}/resourceGroups/rg-app${RA}3`, principalId: 'dddddddd-1234-5678-9abc-eeeeeeeeeeee',
-          roleDefinitionId: `${RD}b24988ac-6180-42a0-ab88-20f7382dd24c`, roleGuid: 'b24988ac-6180-42a0-ab88-20f7382dd24c',
-          scope: `/SUBSCRIPTIONS/${SUB}/RESOURCEGROUPS/RG-APP`, scopeLevel: ScopeLevel.RESOURCE_GROUP,
+          kind: 'standing',
+          file: FILE,
+          place: '/data/2/data/roleAssignments/0/roleAssignment',
+          id: `/subscriptions/${SUB}/resourceGroups/rg-app${RA}3`,
+          principalId: 'dddddddd-1234-5678-9abc-eeeeeeeeeeee',
+          roleDefinitionId: `${RD}b24988ac-6180-42a0-ab88-20f7382dd24c`,
+          roleGuid: 'b24988ac-6180-42a0-ab88-20f7382dd24c',
+          scope: `/SUBSCRIPTIONS/${SUB}/RESOURCEGROUPS/RG-APP`,
+          scopeLevel: ScopeLevel.RESOURCE_GROUP,
         },
         {
-          kind: 'standing', file: FILE, place: '/data/3/data/roleAssignments/0/roleAssignment',
-          id: `/subscriptions/${SUB}/resourceGroups/rg-app/providers/Microsoft.KeyVault/vaults/kv-app${RA}4`, principalId: 'bbbbbbbb-1111-2222-3333-444444444444',
-          roleDefinitionId: `${RD}4633458b-17de-408a-b874-0445c86b69e6`, roleGuid: '4633458b-17de-408a-b874-0445c86b69e6',
-          scope: `/SUBSCRIPTIONS/${SUB}/RESOURCEGROUPS/RG-APP/PROVIDERS/MICROSOFT.KEYVAULT/VAULTS/KV-APP`, scopeLevel: ScopeLevel.RESOURCE,
+          kind: 'standing',
+          file: FILE,
+          place: '/data/3/data/roleAssignments/0/roleAssignment',
+          id: `/subscriptions/${SUB}/resourceGroups/rg-app/providers/Microsoft.KeyVault/vaults/kv-app${RA}4`,
+          principalId: 'bbbbbbbb-1111-2222-3333-444444444444',
+          roleDefinitionId: `${RD}4633458b-17de-408a-b874-0445c86b69e6`,
+          roleGuid: '4633458b-17de-408a-b874-0445c86b69e6',
+          scope: `/SUBSCRIPTIONS/${SUB}/RESOURCEGROUPS/RG-APP/PROVIDERS/MICROSOFT.KEYVAULT/VAULTS/KV-APP`,
+          scopeLevel: ScopeLevel.RESOURCE,
         },
         {
-          kind: 'standing', file: FILE, place: '/data/4/data/roleAssignments/0/roleAssignment',
-          id: `/subscriptions/${SUB}/resourceGroups/rg-app/providers/Microsoft.Compute/virtualMachines/vm-app${RA}5`, principalId: 'cccccccc-7777-8888-9999-dddddddddddd',
-          roleDefinitionId: `${RD}1c0163c0-47e6-4577-8991-ea5c82e286e4`, roleGuid: '1c0163c0-47e6-4577-8991-ea5c82e286e4',
-          scope: `/SUBSCRIPTIONS/${SUB}/RESOURCEGROUPS/RG-APP/PROVIDERS/MICROSOFT.COMPUTE/VIRTUALMACHINES/VM-APP`, scopeLevel: ScopeLevel.RESOURCE,
+          kind: 'standing',
+          file: FILE,
+          place: '/data/4/data/roleAssignments/0/roleAssignment',
+          id: `/subscriptions/${SUB}/resourceGroups/rg-app/providers/Microsoft.Compute/virtualMachines/vm-app${RA}5`,
+          principalId: 'cccccccc-7777-8888-9999-dddddddddddd',
+          roleDefinitionId: `${RD}1c0163c0-47e6-4577-8991-ea5c82e286e4`,
+          roleGuid: '1c0163c0-47e6-4577-8991-ea5c82e286e4',
+          scope: `/SUBSCRIPTIONS/${SUB}/RESOURCEGROUPS/RG-APP/PROVIDERS/MICROSOFT.COMPUTE/VIRTUALMACHINES/VM-APP`,
+          scopeLevel: ScopeLevel.RESOURCE,
         },
         {
-          kind: 'standing', file: FILE, place: '/data/5/data/assignees/0/assignee',
+          kind: 'standing',
+          file: FILE,
+          place: '/data/5/data/assignees/0/assignee',
           id: `/subscriptions/${SUB}/resourceGroups/rg-ops/providers/Microsoft.Automation/automationAccounts/aa-ops${RA}6`,
           principalId: 'cccccccc-7777-8888-9999-dddddddddddd',
-          roleDefinitionId: `${RD}f353d9bd-d4a6-484e-a77a-8050b599b867`, roleGuid: 'f353d9bd-d4a6-484e-a77a-8050b599b867',
-          scope: `/SUBSCRIPTIONS/${SUB}/RESOURCEGROUPS/RG-OPS/PROVIDERS/MICROSOFT.AUTOMATION/AUTOMATIONACCOUNTS/AA-OPS`, scopeLevel: ScopeLevel.RESOURCE,
+          roleDefinitionId: `${RD}f353d9bd-d4a6-484e-a77a-8050b599b867`,
+          roleGuid: 'f353d9bd-d4a6-484e-a77a-8050b599b867',
+          scope: `/SUBSCRIPTIONS/${SUB}/RESOURCEGROUPS/RG-OPS/PROVIDERS/MICROSOFT.AUTOMATION/AUTOMATIONACCOUNTS/AA-OPS`,
+          scopeLevel: ScopeLevel.RESOURCE,
         },
       ],
     });
@@ -77,13 +104,24 @@ describe('the kinds read', () => {
   test('AZRoleAssignment: Entra directory role assignments, IDs lower-cased, the administrative unit\'s scope as Graph writes it', () => {
     expect(collection().directoryRoles.items).toEqual([
       {
-        kind: 'standing', file: FILE, place: '/data/7/data/roleAssignments/0', id: 'lAPpYvVpN0KRkAEhdxReEJC2sEqbR_9Hr48lds9SGHI-1',
-        principalId: 'bbbbbbbb-1111-2222-3333-444444444444', roleDefinitionId: '62e90394-69f5-4237-9190-012177145e10', directoryScopeId: '/',
+        kind: 'standing',
+        file: FILE,
+        place: '/data/7/data/roleAssignments/0',
+        id: 'lAPpYvVpN0KRkAEhdxReEJC2sEqbR_9Hr48lds9SGHI-1',
+        principalId: 'bbbbbbbb-1111-2222-3333-444444444444',
+        roleDefinitionId: '62e90394-69f5-4237-9190-012177145e10',
+        directoryScopeId: '/',
       },
       {
-        kind: 'standing', file: FILE, place: '/data/7/data/roleAssignments/1', id: 'lAPpYvVpN0KRkAEhdxReEJC2sEqbR_9Hr48lds9SGHI-2',
-        principalId: 'cccccccc-7777-8888-9999-dddddddddddd', principalType: 'User', principalDisplayName: 'Casey Contractor',
-        roleDefinitionId: '62e90394-69f5-4237-9190-012177145e10', directoryScopeId: '/administrativeUnits/eeeeeeee-0000-1111-2222-333333333333',
+        kind: 'standing',
+        file: FILE,
+        place: '/data/7/data/roleAssignments/1',
+        id: 'lAPpYvVpN0KRkAEhdxReEJC2sEqbR_9Hr48lds9SGHI-2',
+        principalId: 'cccccccc-7777-8888-9999-dddddddddddd',
+        principalType: 'User',
+        principalDisplayName: 'Casey Contractor',
+        roleDefinitionId: '62e90394-69f5-4237-9190-012177145e10',
+        directoryScopeId: '/administrativeUnits/eeeeeeee-0000-1111-2222-333333333333',
       },
     ]);
   });
@@ -92,8 +130,12 @@ describe('the kinds read', () => {
     expect(collection().managedIdentities).toEqual({
       file: FILE,
       items: [{
-        file: FILE, place: '/data/8/data', id: 'dddddddd-1234-5678-9abc-eeeeeeeeeeee', appId: '44445555-eeee-6666-ffff-7777aaaa8888',
-        displayName: 'AA-OPS', assignment: 'system-assigned',
+        file: FILE,
+        place: '/data/8/data',
+        id: 'dddddddd-1234-5678-9abc-eeeeeeeeeeee',
+        appId: '44445555-eeee-6666-ffff-7777aaaa8888',
+        displayName: 'AA-OPS',
+        assignment: 'system-assigned',
         resourceId: `/subscriptions/${SUB}/resourcegroups/rg-ops/providers/Microsoft.Automation/automationAccounts/aa-ops`,
       }],
     });
@@ -103,15 +145,27 @@ describe('the kinds read', () => {
     expect(collection().applications).toEqual({
       file: FILE,
       items: [{
-        file: FILE, place: '/data/10/data', id: 'eeeeeeee-abcd-ef01-2345-6789abcdef01', appId: '12345678-aaaa-bbbb-cccc-1234567890ab', displayName: 'BILLING-SYNC',
+        file: FILE,
+        place: '/data/10/data',
+        id: 'eeeeeeee-abcd-ef01-2345-6789abcdef01',
+        appId: '12345678-aaaa-bbbb-cccc-1234567890ab',
+        displayName: 'BILLING-SYNC',
         credentials: [
           {
-            kind: 'secret', place: '/data/10/data/passwordCredentials/0', keyId: '6a1f9c2e-0000-4000-8000-000000000001', displayName: 'ci',
-            startDateTime: '2025-01-01T00:00:00Z', endDateTime: '2026-12-31T00:00:00Z',
+            kind: 'secret',
+            place: '/data/10/data/passwordCredentials/0',
+            keyId: '6a1f9c2e-0000-4000-8000-000000000001',
+            displayName: 'ci',
+            startDateTime: '2025-01-01T00:00:00Z',
+            endDateTime: '2026-12-31T00:00:00Z',
           },
           {
-            kind: 'certificate', place: '/data/10/data/keyCredentials/0', keyId: '6a1f9c2e-0000-4000-8000-000000000002', displayName: 'CN=billing-sync',
-            startDateTime: '2025-02-01T00:00:00Z', endDateTime: '2027-01-31T00:00:00Z',
+            kind: 'certificate',
+            place: '/data/10/data/keyCredentials/0',
+            keyId: '6a1f9c2e-0000-4000-8000-000000000002',
+            displayName: 'CN=billing-sync',
+            startDateTime: '2025-02-01T00:00:00Z',
+            endDateTime: '2027-01-31T00:00:00Z',
           },
         ],
       }],
@@ -145,7 +199,8 @@ describe('mistakes, each with the file and its JSON pointer', () => {
       roleAssignments: [{
         subscriptionId: `/SUBSCRIPTIONS/${SUB}`,
         roleAssignment: {
-          id: `/subscriptions/${SUB}${RA}2`, type: 'Microsoft.Authorization/roleAssignments',
+          id: `/subscriptions/${SUB}${RA}2`,
+          type: 'Microsoft.Authorization/roleAssignments',
           properties: { principalId: 'BBBBBBBB-1111-2222-3333-444444444444', roleDefinitionId: `${RD}acdd72a7-3385-48ef-bd42-f606fba81ae7`, scope: `/SUBSCRIPTIONS/${SUB}`, ...properties },
         },
       }],
