@@ -4,6 +4,7 @@ import { importBlocks } from '../../review/audit/import-blocks';
 import { assignmentKey, directoryRoleKey, graphObjectKey, LiveExport, mergeExports, objectKey } from '../../review/audit/live-types';
 import { APP_ROLE_ASSIGNMENTS } from '../../review/audit/parse-app-role-assignments';
 import { APPLICATIONS } from '../../review/audit/parse-applications';
+import { AzureHoundCollection, AzureHoundPart, holdsPart, notReviewedOf, readAzureHound } from '../../review/audit/parse-azurehound';
 import { DIRECTORY_ROLE_ASSIGNMENTS, DIRECTORY_ROLE_ELIGIBILITIES } from '../../review/audit/parse-directory-roles';
 import { ELIGIBILITY_SCHEDULES } from '../../review/audit/parse-eligibility-schedules';
 import { MANAGED_IDENTITIES } from '../../review/audit/parse-managed-identities';
@@ -38,16 +39,19 @@ export const AUDIT: CommandSpec = {
   },
   flags: [],
   // One file per subscription (or per page), as Azure exports them.
-  repeatable: ['live-assignments', 'live-eligibility', 'apps', 'identities', 'live-directory-roles', 'live-directory-eligibility', 'live-app-roles'],
+  repeatable: ['live-assignments', 'live-eligibility', 'apps', 'identities', 'live-directory-roles', 'live-directory-eligibility', 'live-app-roles', 'azurehound'],
 };
 
-export const AUDIT_HELP = `Usage: azure-access audit --live-assignments FILE [options] [desired inputs...]
+/** What audit reads of an AzureHound collection; the rest of it is named as not reviewed (AUD013). */
+const AZUREHOUND_PARTS: readonly AzureHoundPart[] = ['assignments', 'directoryRoles', 'managedIdentities', 'applications'];
+
+export const AUDIT_HELP = `Usage: azure-access audit (--live-assignments FILE | --azurehound FILE) [options] [desired inputs...]
 
 Compares what the code declares with what the tenant holds.
 
 Live exports (in the exact shapes the tools print; each may be given once per file, such as one
 file per subscription):
-  --live-assignments FILE   az role assignment list --all -o json            (required)
+  --live-assignments FILE   az role assignment list --all -o json   (this or --azurehound required)
   --live-eligibility FILE   ARM roleEligibilitySchedules list (az rest ...)
   --apps FILE               Microsoft Graph GET /applications (credentials)
   --identities FILE         Microsoft Graph managed-identity servicePrincipals
@@ -57,6 +61,11 @@ file per subscription):
       az rest --method get --url "https://graph.microsoft.com/v1.0/roleManagement/directory/roleEligibilitySchedules?\\$expand=principal"
   --live-app-roles FILE     Microsoft Graph application permissions granted (who holds which), for AUD010:
       az rest --method get --url "https://graph.microsoft.com/v1.0/servicePrincipals(appId='00000003-0000-0000-c000-000000000000')/appRoleAssignedTo?\\$top=999"
+  --azurehound FILE         AzureHound's collection (azurehound list -o FILE ...), instead of or
+                            beside the exports above: its Azure role assignments, Entra directory
+                            role assignments, managed identities and applications are read (the
+                            same assignment in both is one); every other kind is named with its
+                            count as not reviewed (AUD013)
 
 Findings: assignments no code declares, declared ones missing from the tenant, people with
 standing Owner/User Access Administrator, secrets still alive (expired ones too), managed
@@ -82,7 +91,9 @@ export async function audit(argv: string[], io: CliIo): Promise<ExitCode> {
   const args = parseArgs(AUDIT, argv);
   const today = todayOf('audit', args.options.today);
   const filesOf = (option: string) => repeatedValues(args, option);
-  if (filesOf('live-assignments').length === 0) throw new UsageError('--live-assignments FILE is required (az role assignment list --all -o json)', 'audit');
+  if (filesOf('live-assignments').length === 0 && filesOf('azurehound').length === 0) {
+    throw new UsageError('--live-assignments FILE is required (az role assignment list --all -o json), or --azurehound FILE', 'audit');
+  }
   const importsFile = args.options['emit-imports'];
   const importsToStdout = importsFile === STDOUT;
   const format = args.options.format ?? 'markdown';
@@ -93,7 +104,7 @@ export async function audit(argv: string[], io: CliIo): Promise<ExitCode> {
   // Refused before the exports are read: an input, a FIFO, a device or a directory is never written.
   if (importsFile !== undefined && !importsToStdout) {
     const exportOptions = [
-      'live-assignments', 'live-eligibility', 'apps', 'identities', 'live-directory-roles', 'live-directory-eligibility', 'live-app-roles',
+      'live-assignments', 'live-eligibility', 'apps', 'identities', 'live-directory-roles', 'live-directory-eligibility', 'live-app-roles', 'azurehound',
     ] as const;
     refuseInputAsOutput('audit', io.cwd, '--emit-imports', importsFile, [
       ...exportOptions.flatMap((o) => filesOf(o).map((value) => ({ option: `--${o}`, value }))),
@@ -103,19 +114,39 @@ export async function audit(argv: string[], io: CliIo): Promise<ExitCode> {
   }
   // Read one after another, in the order given: the first bad file is the one told, every run.
   // The files of one kind share their texts: a principal named in 250 subscriptions' files is kept once.
-  const read = <T>(option: string, kind: ExportKind<T>, keyOf: (item: T) => string) => {
+  // AzureHound's files come after the az and Graph exports: an assignment both hold is kept as az wrote it.
+  const readAll = <T>(option: string, kind: ExportKind<T>) => {
     const texts = new Map<string, string>();
-    return mergeExports(filesOf(option).map((file): LiveExport<T> => readExport(io.cwd, file, kind, texts)), keyOf);
+    return filesOf(option).map((file): LiveExport<T> => readExport(io.cwd, file, kind, texts));
   };
+  const assignments = readAll('live-assignments', ROLE_ASSIGNMENT_LIST);
+  const eligibilities = readAll('live-eligibility', ELIGIBILITY_SCHEDULES);
+  const applications = readAll('apps', APPLICATIONS);
+  const identities = readAll('identities', MANAGED_IDENTITIES);
+  const directoryRoles = readAll('live-directory-roles', DIRECTORY_ROLE_ASSIGNMENTS);
+  const directoryEligibilities = readAll('live-directory-eligibility', DIRECTORY_ROLE_ELIGIBILITIES);
+  const appRoleAssignments = readAll('live-app-roles', APP_ROLE_ASSIGNMENTS);
+  const houndTexts = new Map<string, string>();
+  const hounds = filesOf('azurehound').map((file) => readAzureHound(file, (kind) => readExport(io.cwd, file, kind, houndTexts)));
+  // A part a collection holds no item of was not collected (azurehound list az-ad has no Azure role
+  // assignments): it is no empty export, or every declared grant of that part would be "missing".
+  const fromHounds = <T>(part: AzureHoundPart, of: (hound: AzureHoundCollection) => LiveExport<T>) =>
+    hounds.filter((h) => holdsPart(h, part)).map(of);
+  const houndAssignments = fromHounds('assignments', (h) => h.assignments);
+  if (assignments.length === 0 && houndAssignments.length === 0) {
+    throw new UsageError(`${hounds.map((h) => h.file).join(', ')} holds no Azure role assignments (AZSubscriptionRoleAssignment, ...): `
+      + 'collect them (azurehound list az-rm, or list) or give --live-assignments', 'audit');
+  }
 
   const live = {
-    assignments: read('live-assignments', ROLE_ASSIGNMENT_LIST, assignmentKey)!,
-    eligibilities: read('live-eligibility', ELIGIBILITY_SCHEDULES, assignmentKey),
-    applications: read('apps', APPLICATIONS, objectKey),
-    managedIdentities: read('identities', MANAGED_IDENTITIES, objectKey),
-    directoryRoles: read('live-directory-roles', DIRECTORY_ROLE_ASSIGNMENTS, directoryRoleKey),
-    directoryEligibilities: read('live-directory-eligibility', DIRECTORY_ROLE_ELIGIBILITIES, directoryRoleKey),
-    appRoleAssignments: read('live-app-roles', APP_ROLE_ASSIGNMENTS, graphObjectKey),
+    assignments: mergeExports([...assignments, ...houndAssignments], assignmentKey)!,
+    eligibilities: mergeExports(eligibilities, assignmentKey),
+    applications: mergeExports([...applications, ...fromHounds('applications', (h) => h.applications)], objectKey),
+    managedIdentities: mergeExports([...identities, ...fromHounds('managedIdentities', (h) => h.managedIdentities)], objectKey),
+    directoryRoles: mergeExports([...directoryRoles, ...fromHounds('directoryRoles', (h) => h.directoryRoles)], directoryRoleKey),
+    directoryEligibilities: mergeExports(directoryEligibilities, directoryRoleKey),
+    appRoleAssignments: mergeExports(appRoleAssignments, graphObjectKey),
+    notReviewed: hounds.flatMap((h) => notReviewedOf(h, AZUREHOUND_PARTS)),
   };
   // The parser's leftovers and the merge's keys (a tenant's exports are gigabytes of JSON) go before the audit starts.
   collectGarbage();

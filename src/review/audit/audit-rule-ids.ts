@@ -27,4 +27,6 @@ export enum AuditRuleId {
   UNMANAGED_DIRECTORY_ROLE = 'AUD011',
   /** An Entra directory role assignment or eligibility the code declares that the tenant does not hold. */
   DIRECTORY_ROLE_MISSING_IN_TENANT = 'AUD012',
+  /** Items an export holds that the audit does not review yet (AzureHound's group members, app owners, ...), with their count. */
+  NOT_REVIEWED = 'AUD013',
 }

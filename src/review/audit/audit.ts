@@ -5,7 +5,7 @@ import { credentialFinding } from './credential-findings';
 import { declaredAccessOf } from './declared-access';
 import { missingFinding, notComparableFinding, unmanagedFinding } from './drift-findings';
 import { idleIdentityFinding } from './identity-findings';
-import { LiveAssignment, LiveExport, LiveExports } from './live-types';
+import { LiveAssignment, LiveExport, LiveExports, NotReviewed } from './live-types';
 import { matchDeclared } from './match-declared';
 import { PrincipalDirectory } from './principal-directory';
 import { eligibilityWithoutEnd, humanStandingAccessAdmin, RoleLookup } from './privilege-findings';
@@ -36,7 +36,8 @@ export interface AuditOptions {
  * (AUD003), eligibilities that never end (AUD007), application secrets and certificates still
  * present (AUD004, AUD006), managed identities that hold nothing (AUD005), exports that
  * were cut at their first page (AUD009), and, given Graph's directory role exports, the same
- * drift for Entra directory roles (AUD011, AUD012, AUD008, AUD003).
+ * drift for Entra directory roles (AUD011, AUD012, AUD008, AUD003); what an export holds that
+ * is not reviewed is named with its count (AUD013).
  */
 export function audit(desired: AccessGraph, live: LiveExports, options: AuditOptions): AuditResult {
   checkCalendarDate('today', options.today);
@@ -75,6 +76,7 @@ export function audit(desired: AccessGraph, live: LiveExports, options: AuditOpt
       credentialFinding(application.file, application, credential, options.today, heldByName.get(application.appId) ?? []))),
     ...(live.managedIdentities?.items ?? []).map((identity) => idleIdentityFinding(identity.file, identity, holders)),
     ...exportsOf(live).filter((e) => e.nextLink !== undefined).map(incompleteExport),
+    ...notReviewedFindings(live.notReviewed ?? []),
     ...escalations,
     ...(entra?.findings ?? []),
   ].filter((f): f is Finding => f !== undefined);
@@ -154,4 +156,22 @@ function incompleteExport(source: ExportSource): Finding {
     file: source.file,
     fix: 'Export every page: follow nextLink (az rest does not) until there is none, and give the merged "value" list.',
   };
+}
+
+/** AUD013: one finding a file, naming each kind of item it holds that the audit does not read, with its count. */
+function notReviewedFindings(parts: readonly NotReviewed[]): Finding[] {
+  const byFile = groupBy(parts, (part) => part.file);
+  return [...byFile].map(([file, kinds]) => {
+    const total = kinds.reduce((n, k) => n + k.count, 0);
+    return {
+      ruleId: AuditRuleId.NOT_REVIEWED,
+      severity: Severity.INFO,
+      message: `holds ${total} item${total === 1 ? '' : 's'} this audit does not review: ${kinds.map((k) => `${k.count} ${k.kind}`).join(', ')}. `
+        + 'What they grant (group memberships, ownerships, app roles, ...) is not judged here.',
+      address: 'data',
+      file,
+      fix: 'Review what these items grant by other means (BloodHound reads them all); the audit reads Azure role assignments, '
+        + 'Entra directory role assignments, managed identities and applications\' credentials.',
+    };
+  });
 }

@@ -16,9 +16,17 @@ export interface ExportKind<T> {
   /**
    * `array`: a plain array of items, as `az ... -o json` prints it. `pages`: what Microsoft Graph
    * and ARM return: a page (`{"value": [...], "@odata.nextLink": ...}`), a JSON array of such pages
-   * as a paging loop writes them, or a plain array of the items.
+   * as a paging loop writes them, or a plain array of the items. `object`: only an object, its
+   * items under `member`, as AzureHound writes its collection (`{"data": [...], "meta": {...}}`).
    */
-  readonly shape: 'array' | 'pages';
+  readonly shape: 'array' | 'pages' | 'object';
+  /** The root object's member that holds the items: `value` (Graph and ARM; the default) or `data` (AzureHound). */
+  readonly member?: 'value' | 'data';
+  /**
+   * Another member of the root object the kind checks, given whole once it is read (AzureHound's
+   * `meta`); without it, the root's other members are passed over as before.
+   */
+  readonly header?: { readonly name: string; read(file: string, place: string, value: unknown): void };
   /**
    * The item at `place` (a JSON pointer), or undefined to pass it over; throws InputError.
    * `shared` gives back the first copy of a text seen in this export: scopes, roles and principals
@@ -144,7 +152,10 @@ class ExportReading<T> {
   /** Items inside the element being read, kept until it shows it is a page (at most a page's items). */
   private pageItems: { index: number; value: unknown }[] = [];
 
+  private readonly member: string;
+
   constructor(private readonly file: string, private readonly kind: ExportKind<T>, texts: SharedTexts) {
+    this.member = kind.member ?? 'value';
     this.tokenizer.onToken = (token) => this.token(token);
     this.shared = (text) => {
       const kept = texts.get(text);
@@ -172,7 +183,7 @@ class ExportReading<T> {
       throw this.syntaxError(error);
     }
     if (this.parser === undefined) throw new JsonSyntaxError('Unexpected end of JSON input');
-    if (!this.rootIsArray && !this.sawValue) throw this.wrongRoot('an object without "value"');
+    if (!this.rootIsArray && !this.sawValue) throw this.wrongRoot(`an object without "${this.member}"`);
     return { file: this.file, items: this.items, ...(this.nextLink === undefined ? {} : { nextLink: this.nextLink }) };
   }
 
@@ -197,10 +208,14 @@ class ExportReading<T> {
 
   /** The parser hands over only the items (and, in an array, its elements), so nothing else is built. */
   private parserFor(first: TokenType): TokenParser {
-    if (first === TokenType.LEFT_BRACKET) this.rootIsArray = true;
+    if (first === TokenType.LEFT_BRACKET && this.kind.shape !== 'object') this.rootIsArray = true;
     else if (first !== TokenType.LEFT_BRACE || this.kind.shape === 'array') throw this.wrongRoot(describeToken(first));
-    const parser = new TokenParser({ paths: this.rootIsArray ? ['$.*', '$.*.value.*'] : ['$.value.*'], keepStack: false });
-    parser.onValue = ({ value, key, stack }) => this.value(value, key as number, stack.length);
+    const header = this.kind.header;
+    const paths = this.rootIsArray ? ['$.*', '$.*.value.*'] : [`$.${this.member}.*`, ...(header === undefined ? [] : [`$.${header.name}`])];
+    const parser = new TokenParser({ paths, keepStack: false });
+    parser.onValue = ({ value, key, stack }) => (typeof key === 'string' && header !== undefined && stack.length === 1
+      ? header.read(this.file, pointerTo('', key), value)
+      : this.value(value, key as number, stack.length));
     return parser;
   }
 
@@ -208,8 +223,8 @@ class ExportReading<T> {
   private rootMember(token: TokenType, value: unknown): void {
     if (!this.afterColon) {
       if (token === TokenType.STRING) this.rootKey = value as string;
-    } else if (this.rootKey === 'value') {
-      if (token !== TokenType.LEFT_BRACKET) throw new InputError(this.file, `expected an array (${this.kind.what}), got ${describeToken(token)}`, '/value');
+    } else if (this.rootKey === this.member) {
+      if (token !== TokenType.LEFT_BRACKET) throw new InputError(this.file, `expected an array (${this.kind.what}), got ${describeToken(token)}`, `/${this.member}`);
       this.sawValue = true;
     } else if (this.rootKey !== undefined && NEXT_LINK_KEYS.has(this.rootKey) && token === TokenType.STRING) {
       this.nextLink = value as string;
@@ -217,7 +232,7 @@ class ExportReading<T> {
   }
 
   private value(value: unknown, key: number, depth: number): void {
-    if (!this.rootIsArray) return this.item(pointerTo('/value', key), value);
+    if (!this.rootIsArray) return this.item(pointerTo(`/${this.member}`, key), value);
     if (depth === 3) return void this.pageItems.push({ index: key, value });
     const place = pointerTo('', key);
     const isPage = this.kind.shape === 'pages' && isRecord(value) && Array.isArray(value.value) && !Object.hasOwn(value, 'id');
@@ -241,7 +256,8 @@ class ExportReading<T> {
   }
 
   private wrongRoot(got: string): InputError {
-    const expected = this.kind.shape === 'array' ? 'an array' : 'an object with "value", or an array of items or of such pages';
+    const expected = this.kind.shape === 'array' ? 'an array' : this.kind.shape === 'object' ? `an object with "${this.member}"`
+      : 'an object with "value", or an array of items or of such pages';
     return new InputError(this.file, `expected ${expected} (${this.kind.what}), got ${got}`);
   }
 

@@ -176,4 +176,14 @@ export interface LiveExports {
   readonly directoryEligibilities?: LiveExport<LiveDirectoryRole>;
   /** Microsoft Graph application permissions granted (`appRoleAssignedTo` of Graph's service principal). */
   readonly appRoleAssignments?: LiveExport<LiveAppRoleAssignment>;
+  /** What an export holds that the review does not read (yet), named so that it is not silently lost. */
+  readonly notReviewed?: readonly NotReviewed[];
+}
+
+/** Items of one kind in one export that the review does not read: AzureHound's group members, say. */
+export interface NotReviewed {
+  readonly file: string;
+  /** The export's own name of the kind: `AZGroupMember`. */
+  readonly kind: string;
+  readonly count: number;
 }

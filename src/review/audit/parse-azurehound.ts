@@ -1,0 +1,234 @@
+import { entryAt, expectArmIdOf, expectScope, expectType, guid } from './export-shape';
+import { ExportKind, readExportText } from './export-stream';
+import {
+  assignmentKey, directoryRoleKey, LiveApplication, LiveAssignment, LiveDirectoryRole, LiveExport, LiveManagedIdentity, NotReviewed, objectKey,
+} from './live-types';
+import { APPLICATIONS } from './parse-applications';
+import { DIRECTORY_ROLE_ASSIGNMENTS } from './parse-directory-roles';
+import { MANAGED_IDENTITIES } from './parse-managed-identities';
+import { roleDefinitionAt } from './role-definition-guid';
+import { InputError } from '../reader/input-error';
+import { describe, expectArray, expectRecord, expectString, JsonRecord, pointerTo } from '../reader/shape-check';
+
+/*
+ * AzureHound's collection (`azurehound list ... -o FILE`), as its models write it: an object
+ * `{"data": [...], "meta": {"type": "azure", "version": 5, "count": N}}`, each item of `data` a
+ * `{"kind": "AZ...", "data": {...}}`. The collector upper-cases most IDs and scopes it writes
+ * (ARM and Entra compare them without case); the reader lower-cases object IDs as every export's
+ * reader does, and keeps scopes as written. test/fixtures/azurehound/README.md names the model
+ * each kind's shape follows.
+ */
+
+/** The LiveExports fields this collection fills. */
+export type AzureHoundPart = 'assignments' | 'managedIdentities' | 'applications' | 'directoryRoles';
+
+/**
+ * Per-scope Azure RBAC kinds whose data is `{"roleAssignments": [{"roleAssignment": <ARM role
+ * assignment>, ...}], ...}` (the collector's SubscriptionRoleAssignments and its siblings).
+ */
+const SCOPED_ROLE_ASSIGNMENT_KINDS = new Set([
+  'AZSubscriptionRoleAssignment', 'AZResourceGroupRoleAssignment', 'AZManagementGroupRoleAssignment',
+  'AZKeyVaultRoleAssignment', 'AZVMRoleAssignment',
+]);
+
+/** Per-resource Azure RBAC kinds whose data is `{"assignees": [{"assignee": <ARM role assignment>, ...}], "objectId": ...}` (AzureRoleAssignments). */
+const ASSIGNEE_KINDS = new Set([
+  'AZAutomationAccountRoleAssignment', 'AZContainerRegistryRoleAssignment', 'AZFunctionAppRoleAssignment', 'AZLogicAppRoleAssignment',
+  'AZManagedClusterRoleAssignment', 'AZStorageAccountRoleAssignment', 'AZVMScaleSetRoleAssignment', 'AZWebAppRoleAssignment',
+]);
+
+/** Which LiveExports field each kind read is put in; every other kind is counted and named as not reviewed. */
+const PART_OF_KIND = new Map<string, AzureHoundPart>([
+  ...[...SCOPED_ROLE_ASSIGNMENT_KINDS, ...ASSIGNEE_KINDS].map((kind) => [kind, 'assignments'] as const),
+  ['AZRoleAssignment', 'directoryRoles'],
+  ['AZServicePrincipal', 'managedIdentities'],
+  ['AZApp', 'applications'],
+]);
+
+/** One item of `data`, read: its kind (every kind is counted), and what it holds for the review. */
+export type AzureHoundItem = { readonly kind: string } & (
+  | { readonly tag: 'assignments'; readonly items: LiveAssignment[] }
+  | { readonly tag: 'directoryRoles'; readonly items: LiveDirectoryRole[] }
+  | { readonly tag: 'managedIdentities'; readonly items: LiveManagedIdentity[] }
+  | { readonly tag: 'applications'; readonly items: LiveApplication[] }
+  | { readonly tag: 'other' });
+
+/** One AzureHound file, split into the live exports the review reads, with a count of each kind it holds. */
+export interface AzureHoundCollection {
+  readonly file: string;
+  readonly assignments: LiveExport<LiveAssignment>;
+  readonly directoryRoles: LiveExport<LiveDirectoryRole>;
+  readonly managedIdentities: LiveExport<LiveManagedIdentity>;
+  readonly applications: LiveExport<LiveApplication>;
+  /** Items of `data` by kind, read or not, in the order first seen. */
+  readonly kinds: ReadonlyMap<string, number>;
+}
+
+const WHAT = 'an AzureHound collection, as "azurehound list -o FILE" writes it';
+
+/**
+ * Reads one AzureHound file: `read` streams it with the kind given (the command's readExport, or
+ * a text in tests). Throws InputError with the file and a JSON pointer.
+ */
+export function readAzureHound(file: string, read: (kind: ExportKind<AzureHoundItem>) => LiveExport<AzureHoundItem>): AzureHoundCollection {
+  let meta: { count: number } | undefined;
+  let items = 0;
+  const kind: ExportKind<AzureHoundItem> = {
+    what: WHAT,
+    shape: 'object',
+    member: 'data',
+    header: { name: 'meta', read: (at, place, value) => void (meta = metaOf(at, place, value)) },
+    read(at, place, value, shared) {
+      items += 1;
+      return itemOf(at, place, value, shared);
+    },
+  };
+  const exported = read(kind);
+  // The collector writes "meta" last, with the count of what it wrote: a file cut or edited says so here.
+  if (meta === undefined) throw new InputError(file, `expected "meta" beside "data" (${WHAT}: {"data": [...], "meta": {"type": "azure", ...}})`);
+  if (meta.count !== items) throw new InputError(file, `expected ${meta.count} items in "data", as "meta" counts them, got ${items}`, '/meta/count');
+  return splitCollection(file, exported.items);
+}
+
+/** Reads an AzureHound collection from its text. */
+export function parseAzureHound(file: string, text: string): AzureHoundCollection {
+  return readAzureHound(file, (kind) => readExportText(file, text, kind));
+}
+
+/** The kinds a file holds that the review does not read (`reads`: the parts it does), each with its count. */
+export function notReviewedOf(collection: AzureHoundCollection, reads: readonly AzureHoundPart[]): NotReviewed[] {
+  return [...collection.kinds]
+    .filter(([kind]) => !reads.includes(PART_OF_KIND.get(kind)!))
+    .map(([kind, count]) => ({ file: collection.file, kind, count }))
+    .sort((a, b) => (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
+}
+
+/** Whether the file holds any item of the kinds read into `part`: a part the collector did not list is no empty export. */
+export function holdsPart(collection: AzureHoundCollection, part: AzureHoundPart): boolean {
+  return [...collection.kinds.keys()].some((kind) => PART_OF_KIND.get(kind) === part);
+}
+
+function metaOf(file: string, place: string, value: unknown): { count: number } {
+  const { entry, at } = entryAt(file, place, value, 'AzureHound\'s meta');
+  const type = expectString(file, at('type'), entry.type);
+  // SharpHound's files have the same outer shape, with "users", "computers", ...: not Azure's.
+  if (type !== 'azure') throw new InputError(file, `expected "azure" (${WHAT}), got ${JSON.stringify(type)}`, at('type'));
+  wholeNumber(file, at('version'), entry.version);
+  return { count: wholeNumber(file, at('count'), entry.count) };
+}
+
+function wholeNumber(file: string, place: string, value: unknown): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) throw new InputError(file, `expected a whole number, got ${describe(value)}`, place);
+  return value;
+}
+
+function itemOf(file: string, place: string, value: unknown, shared: (text: string) => string): AzureHoundItem {
+  const { entry, at } = entryAt(file, place, value, 'an AzureHound item: {"kind": ..., "data": ...}');
+  const kind = shared(expectString(file, at('kind'), entry.kind));
+  const part = PART_OF_KIND.get(kind);
+  if (part === undefined) return { kind, tag: 'other' };
+  const dataPlace = at('data');
+  const data = expectRecord(file, dataPlace, entry.data, `an object (the data of ${kind})`);
+  if (SCOPED_ROLE_ASSIGNMENT_KINDS.has(kind)) {
+    return { kind, tag: 'assignments', items: armAssignments(file, dataPlace, data, 'roleAssignments', 'roleAssignment', shared) };
+  }
+  if (ASSIGNEE_KINDS.has(kind)) return { kind, tag: 'assignments', items: armAssignments(file, dataPlace, data, 'assignees', 'assignee', shared) };
+  if (part === 'directoryRoles') {
+    return {
+      kind,
+      tag: 'directoryRoles',
+      items: listOf(file, dataPlace, data, 'roleAssignments').map(({ place: itemPlace, value: item }) => {
+        const role = DIRECTORY_ROLE_ASSIGNMENTS.read(file, itemPlace, item, shared)!;
+        const scope = role.directoryScopeId;
+        return scope === undefined ? role : { ...role, directoryScopeId: shared(directoryScopeAsGraphWritesIt(scope)) };
+      }),
+    };
+  }
+  if (part === 'managedIdentities') {
+    // Service principals of applications are passed over, as in Graph's unfiltered list.
+    const identity = MANAGED_IDENTITIES.read(file, dataPlace, data, shared);
+    return { kind, tag: 'managedIdentities', items: identity === undefined ? [] : [identity] };
+  }
+  return { kind, tag: 'applications', items: [APPLICATIONS.read(file, dataPlace, data, shared)!] };
+}
+
+/** A list the collector writes as null when it found nothing (a Go nil slice). */
+function listOf(file: string, place: string, data: JsonRecord, key: string): { place: string; value: unknown }[] {
+  const value = data[key];
+  if (value === null || value === undefined) return [];
+  return expectArray(file, pointerTo(place, key), value).map((item, index) => ({ place: pointerTo(pointerTo(place, key), index), value: item }));
+}
+
+/**
+ * The ARM role assignments of a per-scope item: `{"<list>": [{"<member>": {"id", "name", "type",
+ * "properties": {"principalId", "roleDefinitionId", "scope"}}}]}`. The collector's model has no
+ * principalType, role name or condition: an assignment with a condition is read as one without,
+ * the wider.
+ */
+function armAssignments(
+  file: string, place: string, data: JsonRecord, list: string, member: string, shared: (text: string) => string,
+): LiveAssignment[] {
+  return listOf(file, place, data, list).map(({ place: wrapperPlace, value: wrapper }) => {
+    const outer = entryAt(file, wrapperPlace, wrapper, `an object with "${member}"`);
+    const assignmentPlace = outer.at(member);
+    const { entry, at } = entryAt(file, assignmentPlace, outer.entry[member], 'a role assignment');
+    expectType(file, at('type'), entry.type, 'Microsoft.Authorization/roleAssignments');
+    const properties = entryAt(file, at('properties'), entry.properties, 'the role assignment\'s properties');
+    const { scope, scopeLevel } = expectScope(file, properties.at('scope'), properties.entry.scope);
+    const role = roleDefinitionAt(file, properties.at('roleDefinitionId'), properties.entry.roleDefinitionId);
+    return {
+      kind: 'standing',
+      file,
+      place: assignmentPlace,
+      id: expectArmIdOf(file, at('id'), entry.id, 'Microsoft.Authorization/roleAssignments'),
+      principalId: shared(guid(file, properties.at('principalId'), properties.entry.principalId)),
+      roleDefinitionId: shared(role.roleDefinitionId),
+      roleGuid: shared(role.roleGuid.toLowerCase()),
+      scope: shared(scope),
+      scopeLevel,
+    };
+  });
+}
+
+/** `/ADMINISTRATIVEUNITS/<ID>` as the collector writes it, back to Graph's `/administrativeUnits/<id>`; `/<ID>` lower-cased. */
+function directoryScopeAsGraphWritesIt(scope: string): string {
+  const unit = /^\/administrativeUnits\/(.+)$/i.exec(scope);
+  return unit === null ? scope.toLowerCase() : `/administrativeUnits/${unit[1].toLowerCase()}`;
+}
+
+/** The items, split by the part they fill; an assignment listed at several scopes (the collector lists inherited ones too) kept once. */
+function splitCollection(file: string, read: readonly AzureHoundItem[]): AzureHoundCollection {
+  const kinds = new Map<string, number>();
+  const parts = {
+    assignments: new Unique<LiveAssignment>(assignmentKey),
+    directoryRoles: new Unique<LiveDirectoryRole>(directoryRoleKey),
+    managedIdentities: new Unique<LiveManagedIdentity>(objectKey),
+    applications: new Unique<LiveApplication>(objectKey),
+  };
+  for (const item of read) {
+    kinds.set(item.kind, (kinds.get(item.kind) ?? 0) + 1);
+    if (item.tag === 'other') continue;
+    const part = parts[item.tag] as Unique<unknown>;
+    for (const one of item.items) part.add(one);
+  }
+  return {
+    file,
+    assignments: { file, items: parts.assignments.items },
+    directoryRoles: { file, items: parts.directoryRoles.items },
+    managedIdentities: { file, items: parts.managedIdentities.items },
+    applications: { file, items: parts.applications.items },
+    kinds,
+  };
+}
+
+class Unique<T> {
+  readonly items: T[] = [];
+  private readonly seen = new Set<string>();
+  constructor(private readonly keyOf: (item: T) => string) {}
+  add(item: T): void {
+    const key = this.keyOf(item);
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.items.push(item);
+  }
+}

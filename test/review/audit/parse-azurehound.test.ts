@@ -1,0 +1,234 @@
+import { readFileSync } from 'fs';
+import * as path from 'path';
+import { ScopeLevel } from '../../../src/model/scope-level';
+import { notReviewedOf, parseAzureHound } from '../../../src/review/audit/parse-azurehound';
+import { InputError } from '../../../src/review/reader/input-error';
+
+/** AzureHound's collection, read into the live types every other export is read into. */
+
+const FILE = 'collection.json';
+const TEXT = readFileSync(path.join(__dirname, '..', '..', 'fixtures', 'azurehound', FILE), 'utf8');
+const SUB = '11111111-2222-3333-4444-555555555555';
+const RD = `/subscriptions/${SUB}/providers/Microsoft.Authorization/roleDefinitions/`;
+const RA = '/providers/Microsoft.Authorization/roleAssignments/40000000-aaaa-bbbb-cccc-00000000000';
+const collection = () => parseAzureHound(FILE, TEXT);
+
+function errorOf(text: string): InputError {
+  try {
+    parseAzureHound('hound.json', text);
+  } catch (error) {
+    if (error instanceof InputError) return error;
+    throw error;
+  }
+  throw new Error('expected an InputError');
+}
+
+/** A collection of the items given, with the meta the collector writes. */
+const hound = (data: unknown[], meta: unknown = { type: 'azure', version: 5, count: data.length }) => JSON.stringify({ data, meta });
+
+describe('the kinds read', () => {
+  test('every Azure RBAC kind: each assignment once (the subscription lists the management group\'s again), every field', () => {
+    expect(collection().assignments).toEqual({
+      file: FILE,
+      items: [
+        {
+          kind: 'standing',
+          file: FILE,
+          place: '/data/0/data/roleAssignments/0/roleAssignment',
+          id: `/providers/Microsoft.Management/managementGroups/mg-platform${RA}1`,
+          principalId: 'aaaaaaaa-1111-2222-3333-444444444444',
+          roleDefinitionId: '/providers/Microsoft.Authorization/roleDefinitions/8e3af657-a8ff-443c-a75c-2fe8c4bcb635',
+          roleGuid: '8e3af657-a8ff-443c-a75c-2fe8c4bcb635',
+          scope: '/PROVIDERS/MICROSOFT.MANAGEMENT/MANAGEMENTGROUPS/MG-PLATFORM',
+          scopeLevel: ScopeLevel.MANAGEMENT_GROUP,
+        },
+        {
+          kind: 'standing',
+          file: FILE,
+          place: '/data/1/data/roleAssignments/1/roleAssignment',
+          id: `/subscriptions/${SUB}${RA}2`,
+          principalId: 'bbbbbbbb-1111-2222-3333-444444444444',
+          roleDefinitionId: `${RD}acdd72a7-3385-48ef-bd42-f606fba81ae7`,
+          roleGuid: 'acdd72a7-3385-48ef-bd42-f606fba81ae7',
+          scope: `/SUBSCRIPTIONS/${SUB}`,
+          scopeLevel: ScopeLevel.SUBSCRIPTION,
+        },
+        {
+          kind: 'standing',
+          file: FILE,
+          place: '/data/2/data/roleAssignments/0/roleAssignment',
+          id: `/subscriptions/${SUB}/resourceGroups/rg-app${RA}3`,
+          principalId: 'dddddddd-1234-5678-9abc-eeeeeeeeeeee',
+          roleDefinitionId: `${RD}b24988ac-6180-42a0-ab88-20f7382dd24c`,
+          roleGuid: 'b24988ac-6180-42a0-ab88-20f7382dd24c',
+          scope: `/SUBSCRIPTIONS/${SUB}/RESOURCEGROUPS/RG-APP`,
+          scopeLevel: ScopeLevel.RESOURCE_GROUP,
+        },
+        {
+          kind: 'standing',
+          file: FILE,
+          place: '/data/3/data/roleAssignments/0/roleAssignment',
+          id: `/subscriptions/${SUB}/resourceGroups/rg-app/providers/Microsoft.KeyVault/vaults/kv-app${RA}4`,
+          principalId: 'bbbbbbbb-1111-2222-3333-444444444444',
+          roleDefinitionId: `${RD}4633458b-17de-408a-b874-0445c86b69e6`,
+          roleGuid: '4633458b-17de-408a-b874-0445c86b69e6',
+          scope: `/SUBSCRIPTIONS/${SUB}/RESOURCEGROUPS/RG-APP/PROVIDERS/MICROSOFT.KEYVAULT/VAULTS/KV-APP`,
+          scopeLevel: ScopeLevel.RESOURCE,
+        },
+        {
+          kind: 'standing',
+          file: FILE,
+          place: '/data/4/data/roleAssignments/0/roleAssignment',
+          id: `/subscriptions/${SUB}/resourceGroups/rg-app/providers/Microsoft.Compute/virtualMachines/vm-app${RA}5`,
+          principalId: 'cccccccc-7777-8888-9999-dddddddddddd',
+          roleDefinitionId: `${RD}1c0163c0-47e6-4577-8991-ea5c82e286e4`,
+          roleGuid: '1c0163c0-47e6-4577-8991-ea5c82e286e4',
+          scope: `/SUBSCRIPTIONS/${SUB}/RESOURCEGROUPS/RG-APP/PROVIDERS/MICROSOFT.COMPUTE/VIRTUALMACHINES/VM-APP`,
+          scopeLevel: ScopeLevel.RESOURCE,
+        },
+        {
+          kind: 'standing',
+          file: FILE,
+          place: '/data/5/data/assignees/0/assignee',
+          id: `/subscriptions/${SUB}/resourceGroups/rg-ops/providers/Microsoft.Automation/automationAccounts/aa-ops${RA}6`,
+          principalId: 'cccccccc-7777-8888-9999-dddddddddddd',
+          roleDefinitionId: `${RD}f353d9bd-d4a6-484e-a77a-8050b599b867`,
+          roleGuid: 'f353d9bd-d4a6-484e-a77a-8050b599b867',
+          scope: `/SUBSCRIPTIONS/${SUB}/RESOURCEGROUPS/RG-OPS/PROVIDERS/MICROSOFT.AUTOMATION/AUTOMATIONACCOUNTS/AA-OPS`,
+          scopeLevel: ScopeLevel.RESOURCE,
+        },
+      ],
+    });
+  });
+
+  test('AZRoleAssignment: Entra directory role assignments, IDs lower-cased, the administrative unit\'s scope as Graph writes it', () => {
+    expect(collection().directoryRoles.items).toEqual([
+      {
+        kind: 'standing',
+        file: FILE,
+        place: '/data/7/data/roleAssignments/0',
+        id: 'lAPpYvVpN0KRkAEhdxReEJC2sEqbR_9Hr48lds9SGHI-1',
+        principalId: 'bbbbbbbb-1111-2222-3333-444444444444',
+        roleDefinitionId: '62e90394-69f5-4237-9190-012177145e10',
+        directoryScopeId: '/',
+      },
+      {
+        kind: 'standing',
+        file: FILE,
+        place: '/data/7/data/roleAssignments/1',
+        id: 'lAPpYvVpN0KRkAEhdxReEJC2sEqbR_9Hr48lds9SGHI-2',
+        principalId: 'cccccccc-7777-8888-9999-dddddddddddd',
+        principalType: 'User',
+        principalDisplayName: 'Casey Contractor',
+        roleDefinitionId: '62e90394-69f5-4237-9190-012177145e10',
+        directoryScopeId: '/administrativeUnits/eeeeeeee-0000-1111-2222-333333333333',
+      },
+    ]);
+  });
+
+  test('AZServicePrincipal: the managed identity, with what alternativeNames say; an application\'s service principal is passed over', () => {
+    expect(collection().managedIdentities).toEqual({
+      file: FILE,
+      items: [{
+        file: FILE,
+        place: '/data/8/data',
+        id: 'dddddddd-1234-5678-9abc-eeeeeeeeeeee',
+        appId: '44445555-eeee-6666-ffff-7777aaaa8888',
+        displayName: 'AA-OPS',
+        assignment: 'system-assigned',
+        resourceId: `/subscriptions/${SUB}/resourcegroups/rg-ops/providers/Microsoft.Automation/automationAccounts/aa-ops`,
+      }],
+    });
+  });
+
+  test('AZApp: the application and its credentials\' metadata, never a secret\'s hint or a key', () => {
+    expect(collection().applications).toEqual({
+      file: FILE,
+      items: [{
+        file: FILE,
+        place: '/data/10/data',
+        id: 'eeeeeeee-abcd-ef01-2345-6789abcdef01',
+        appId: '12345678-aaaa-bbbb-cccc-1234567890ab',
+        displayName: 'BILLING-SYNC',
+        credentials: [
+          {
+            kind: 'secret',
+            place: '/data/10/data/passwordCredentials/0',
+            keyId: '6a1f9c2e-0000-4000-8000-000000000001',
+            displayName: 'ci',
+            startDateTime: '2025-01-01T00:00:00Z',
+            endDateTime: '2026-12-31T00:00:00Z',
+          },
+          {
+            kind: 'certificate',
+            place: '/data/10/data/keyCredentials/0',
+            keyId: '6a1f9c2e-0000-4000-8000-000000000002',
+            displayName: 'CN=billing-sync',
+            startDateTime: '2025-02-01T00:00:00Z',
+            endDateTime: '2027-01-31T00:00:00Z',
+          },
+        ],
+      }],
+    });
+    expect(JSON.stringify(collection().applications)).not.toContain('Zx~');
+  });
+
+  test('every kind is counted; what a command does not read is named with its count, unknown kinds too', () => {
+    expect([...collection().kinds]).toEqual([
+      ['AZManagementGroupRoleAssignment', 1], ['AZSubscriptionRoleAssignment', 1], ['AZResourceGroupRoleAssignment', 2], ['AZKeyVaultRoleAssignment', 1],
+      ['AZVMRoleAssignment', 1], ['AZAutomationAccountRoleAssignment', 1], ['AZRoleAssignment', 1], ['AZServicePrincipal', 2], ['AZApp', 1],
+      ['AZAppRoleAssignment', 1], ['AZGroupMember', 2], ['AZAppOwner', 1], ['AZNewerThing', 1],
+    ]);
+    expect(notReviewedOf(collection(), ['assignments', 'directoryRoles', 'managedIdentities', 'applications'])).toEqual([
+      { file: FILE, kind: 'AZAppOwner', count: 1 },
+      { file: FILE, kind: 'AZAppRoleAssignment', count: 1 },
+      { file: FILE, kind: 'AZGroupMember', count: 2 },
+      { file: FILE, kind: 'AZNewerThing', count: 1 },
+    ]);
+    expect(notReviewedOf(collection(), ['assignments', 'managedIdentities']).map((n) => n.kind)).toEqual([
+      'AZApp', 'AZAppOwner', 'AZAppRoleAssignment', 'AZGroupMember', 'AZNewerThing', 'AZRoleAssignment',
+    ]);
+  });
+});
+
+describe('mistakes, each with the file and its JSON pointer', () => {
+  const assignment = (properties: Record<string, unknown>) => ({
+    kind: 'AZSubscriptionRoleAssignment',
+    data: {
+      subscriptionId: `/SUBSCRIPTIONS/${SUB}`,
+      roleAssignments: [{
+        subscriptionId: `/SUBSCRIPTIONS/${SUB}`,
+        roleAssignment: {
+          id: `/subscriptions/${SUB}${RA}2`,
+          type: 'Microsoft.Authorization/roleAssignments',
+          properties: { principalId: 'BBBBBBBB-1111-2222-3333-444444444444', roleDefinitionId: `${RD}acdd72a7-3385-48ef-bd42-f606fba81ae7`, scope: `/SUBSCRIPTIONS/${SUB}`, ...properties },
+        },
+      }],
+    },
+  });
+
+  test.each([
+    ['an array, not the collection', '[]', undefined, 'expected an object with "data" (an AzureHound collection, as "azurehound list -o FILE" writes it), got an array'],
+    ['no data', '{"meta": {"type": "azure", "version": 5, "count": 0}}', undefined, 'expected an object with "data"'],
+    ['data not an array', '{"data": {}, "meta": {}}', '/data', 'expected an array'],
+    ['no meta', '{"data": []}', undefined, 'expected "meta" beside "data"'],
+    ['SharpHound\'s meta', hound([], { type: 'users', version: 5, count: 0 }), '/meta/type', 'expected "azure"'],
+    ['a count that is no number', hound([], { type: 'azure', version: 5, count: '0' }), '/meta/count', 'expected a whole number, got a string'],
+    ['a count unlike the items', hound([{ kind: 'AZUser', data: {} }], { type: 'azure', version: 5, count: 2 }), '/meta/count', 'expected 2 items in "data", as "meta" counts them, got 1'],
+    ['an item without kind', hound([{ data: {} }]), '/data/0/kind', 'expected a string'],
+    ['a kind read without data', hound([{ kind: 'AZApp' }]), '/data/0/data', 'expected an object (the data of AZApp)'],
+    ['a principal that is no GUID', hound([assignment({ principalId: 'somebody' })]), '/data/0/data/roleAssignments/0/roleAssignment/properties/principalId', 'expected an object ID'],
+    ['a scope that is none', hound([assignment({ scope: 'rg-app' })]), '/data/0/data/roleAssignments/0/roleAssignment/properties/scope', 'expected a scope ID'],
+    ['a role that is none', hound([assignment({ roleDefinitionId: 'Owner' })]), '/data/0/data/roleAssignments/0/roleAssignment/properties/roleDefinitionId', 'expected a role definition ID'],
+    ['assignees not a list', hound([{ kind: 'AZWebAppRoleAssignment', data: { assignees: {}, objectId: 'x' } }]), '/data/0/data/assignees', 'expected an array'],
+    ['a directory role without principal', hound([{ kind: 'AZRoleAssignment', data: { roleAssignments: [{ id: 'x', roleDefinitionId: '62E90394-69F5-4237-9190-012177145E10', directoryScopeId: '/' }] } }]),
+      '/data/0/data/roleAssignments/0/principalId', 'expected a string'],
+    ['an identity without appId', hound([{ kind: 'AZServicePrincipal', data: { id: 'DDDDDDDD-1234-5678-9ABC-EEEEEEEEEEEE', displayName: 'X', servicePrincipalType: 'ManagedIdentity' } }]),
+      '/data/0/data/appId', 'expected a string'],
+  ])('%s', (_name, text, place, message) => {
+    const error = errorOf(text);
+    expect(error.file).toBe('hound.json');
+    expect(error.place).toBe(place);
+    expect(error.message).toContain(message);
+  });
+});
