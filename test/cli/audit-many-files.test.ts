@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
-import { cli } from './run-cli';
+import { cli, REPO } from './run-cli';
 
 /**
  * Azure exports role assignments one subscription at a time, so every live option may be given
@@ -166,5 +166,17 @@ describe('audit markdown of a tenant with many unmanaged assignments', () => {
     expect(rows[0]).toMatch(/^\| User user249@contoso\.example .* \| Owner \| tier 0 \| 1 \|/);
     expect(stdout).toContain('… and 51 more principal-and-role groups (51 assignments), none wider than tier 2; `--format jsonl` lists each.');
     expect(stdout).toContain('| Reader | tier 2 | 250 | 250 |');
+  });
+});
+
+describe('audit --format json, the unmanaged assignments', () => {
+  test('each says its principal\'s display name, az\'s principalName when the Graph exports name it no better', async () => {
+    const file = path.join(REPO, 'test', 'fixtures', 'audit', 'az-role-assignment-list-standing-admins.json');
+    const { stdout } = await cli(['audit', '--format', 'json', '--today', '2026-11-27', '--fail-on', 'never', '--live-assignments', file]);
+    const unmanaged = JSON.parse(stdout).unmanaged as { principalType?: string; principalName?: string; principalDisplayName?: string }[];
+    const groups = unmanaged.filter((a) => a.principalType === 'Group');
+    expect(groups.length).toBeGreaterThan(0);
+    for (const a of groups) expect(a.principalDisplayName).toBe(a.principalName);
+    expect(groups.map((a) => a.principalDisplayName)).toContain('Contoso App Operators');
   });
 });

@@ -185,3 +185,74 @@ resource "azuread_app_role_assignment" "ops" {
     expect(tenantEdgesOf(live, code).appPermissions?.map((p) => p.principalId)).toEqual([CONTRACTOR_ID]);
   });
 });
+
+describe('an Entra holding the code declares for a principal it names by reference', () => {
+  // The code gives its own identity a Graph permission and a directory role by reference; once
+  // applied, the exports list both by the identity's object ID. They are the code's, not twice.
+  const OBJECT_ID = 'dddddddd-1234-5678-9abc-eeeeeeeeeeee';
+  const hcl = `
+resource "azurerm_resource_group" "ops" {
+  name     = "rg-ops"
+  location = "westeurope"
+}
+data "azuread_service_principal" "msgraph" {
+  client_id = "00000003-0000-0000-c000-000000000000"
+}
+resource "azurerm_user_assigned_identity" "ops" {
+  name                = "uai-ops"
+  resource_group_name = azurerm_resource_group.ops.name
+  location            = "westeurope"
+}
+resource "azuread_app_role_assignment" "ops_roles" {
+  app_role_id         = data.azuread_service_principal.msgraph.app_role_ids["RoleManagement.ReadWrite.Directory"]
+  principal_object_id = azurerm_user_assigned_identity.ops.principal_id
+  resource_object_id  = data.azuread_service_principal.msgraph.object_id
+}
+resource "azuread_directory_role_assignment" "ops" {
+  role_id             = "${PRIVILEGED_ROLE_ADMINISTRATOR}"
+  principal_object_id = azurerm_user_assigned_identity.ops.principal_id
+}
+resource "azurerm_role_assignment" "contractor" {
+  scope                = azurerm_resource_group.ops.id
+  role_definition_name = "Contributor"
+  principal_id         = "${CONTRACTOR_ID}"
+  principal_type       = "User"
+}
+`;
+
+  test('check finds the same root causes and paths with the exports as without', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'azure-access-by-reference-'));
+    writeFileSync(path.join(dir, 'main.tf'), hcl);
+    const identities = path.join(dir, 'identities.json');
+    writeFileSync(identities, JSON.stringify({
+      value: [{
+        id: OBJECT_ID,
+        alternativeNames: ['isExplicit=True', '/subscriptions/11111111-2222-3333-4444-555555555555/resourcegroups/rg-ops/providers/Microsoft.ManagedIdentity/userAssignedIdentities/uai-ops'],
+        appId: '44445555-eeee-6666-ffff-7777aaaa8888',
+        displayName: 'uai-ops',
+        servicePrincipalType: 'ManagedIdentity',
+      }],
+    }));
+    const appRoles = path.join(dir, 'app-roles.json');
+    writeFileSync(appRoles, JSON.stringify({
+      value: [{
+        id: 'x1',
+        appRoleId: '9e3f62cf-ca93-4989-b6ce-bf83c28f9fe8',
+        principalId: OBJECT_ID,
+        principalType: 'ServicePrincipal',
+        principalDisplayName: 'uai-ops',
+        resourceDisplayName: 'Microsoft Graph',
+        resourceId: '7408235b-7540-4850-82fe-a5f15ed019e2',
+      }],
+    }));
+    const exports = files([roleAssignment(OBJECT_ID, PRIVILEGED_ROLE_ADMINISTRATOR)]);
+    const escalationsOf = async (args: string[]) => ((JSON.parse((await cli(['check', '--format', 'json', ...args, path.join(dir, 'main.tf')])).stdout)
+      .findings as { ruleId: string; address: string; message: string }[]).filter((f) => f.ruleId === 'AZA013'));
+    const alone = await escalationsOf([]);
+    expect(alone.length).toBeGreaterThan(0);
+    const onTenant = await escalationsOf(['--live-assignments', exports.live, '--identities', identities, '--live-app-roles', appRoles,
+      '--live-directory-roles', exports.roles]);
+    expect(onTenant).toEqual(alone);
+    expect(onTenant.some((f) => f.message.includes(IN_TENANT))).toBe(false);
+  });
+});

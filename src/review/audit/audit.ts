@@ -83,7 +83,8 @@ export function audit(desired: AccessGraph, live: LiveExports, options: AuditOpt
 
   const ordered = findings.sort(byRuleFileAddressMessage);
   // A display name the export lacks, from the Graph exports; az's own principalName is not copied
-  // into one (every reader falls back to it), so a tenant's million assignments are not copied.
+  // into one (every reader falls back to it, and the JSON writes it as each is written), so a
+  // tenant's million assignments are not copied.
   const unmanaged = unmatchedLive.map((a) => {
     const name = directory.displayNameOf(a.principalId);
     return name === undefined || name === a.principalName || a.principalDisplayName !== undefined ? a : { ...a, principalDisplayName: name };

@@ -104,6 +104,8 @@ function readExportChunks<T>(file: string, chunks: Chunks, kind: ExportKind<T>, 
   let offset = 0;
   try {
     for (const body of withoutByteOrderMark(chunks())) {
+      // The parser would pass over a second mark too; JSON.parse, and so every other input, refuses it.
+      if (offset === 0 && startsWithByteOrderMark(body)) throw new JsonSyntaxError('Unexpected byte order mark in JSON', 0);
       offset += body.length;
       reading.write(body);
     }
@@ -118,10 +120,12 @@ function readExportChunks<T>(file: string, chunks: Chunks, kind: ExportKind<T>, 
 function* withoutByteOrderMark(chunks: Iterable<Buffer>): Iterable<Buffer> {
   let first = true;
   for (const chunk of chunks) {
-    yield first && UTF8_BOM.every((byte, index) => chunk[index] === byte) ? chunk.subarray(UTF8_BOM.length) : chunk;
+    yield first && startsWithByteOrderMark(chunk) ? chunk.subarray(UTF8_BOM.length) : chunk;
     first = false;
   }
 }
+
+const startsWithByteOrderMark = (bytes: Buffer): boolean => UTF8_BOM.every((byte, index) => bytes[index] === byte);
 
 /** A mistake in the JSON text itself, at a byte offset of the export (after its byte order mark). */
 class JsonSyntaxError extends Error {

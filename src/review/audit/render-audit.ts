@@ -171,7 +171,14 @@ export function renderAuditJsonLines(result: AuditResult): Iterable<string> {
 /** The audit as JSON, in parts written as they are made; the same exports and code give the same bytes. */
 export function renderAuditJsonParts(result: AuditResult): Iterable<string> {
   const { today, sources, summary, findings, unmanaged, matched, directoryRoles } = result;
-  return indentedJsonParts({ today, sources, summary, findings, unmanaged, matched, ...(directoryRoles === undefined ? {} : { directoryRoles }) });
+  const members = { today, sources, summary, findings, unmanaged, matched, ...(directoryRoles === undefined ? {} : { directoryRoles }) };
+  // The audit keeps az's principalName as the display name without copying it into each of a million
+  // assignments; the JSON says it as it always has, made as each is written.
+  return indentedJsonParts(members, { unmanaged: (a) => withDisplayName(a as LiveAssignment) });
+}
+
+function withDisplayName(a: LiveAssignment): LiveAssignment {
+  return a.principalDisplayName !== undefined || a.principalName === undefined ? a : { ...a, principalDisplayName: a.principalName };
 }
 
 /** The audit as one JSON text, for a small audit (tests, the API). */

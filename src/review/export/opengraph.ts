@@ -139,12 +139,13 @@ class OpenGraphBuilder {
         });
       }
     }
-    for (const d of graph.directoryRoles) {
+    // The tenant's own (given its exports) beside the code's: their origin says which is which.
+    for (const d of [...graph.directoryRoles, ...graph.tenantDirectoryRoles]) {
       this.edge(this.principal(d.principal, d.origin), this.entraRole(d.role, d.role.name), 'AZHasRole', d.origin, {
         role: d.role.name, directory_scope: d.scope.value, via: d.via,
       });
     }
-    for (const p of graph.appPermissions) {
+    for (const p of [...graph.appPermissions, ...graph.tenantAppPermissions]) {
       const kind = (p.api.kind === 'microsoft-graph' ? graphPermissionEdgeKind(p.name) : undefined) ?? projectKind('AppRoleAssignment');
       this.edge(this.principal(p.principal, p.origin), this.api(p.api, p.origin), kind, p.origin, {
         permission: p.name, api: p.api.name, ...optional('app_role_id', p.appRoleId), tier: p.tier,

@@ -34,6 +34,7 @@ import {
   GraphDirectoryObject,
   GraphDirectoryRole,
   GraphEligibility,
+  GraphEntraRole,
   GraphExpiry,
   GraphGitHubEnvironment,
   GraphTerraformCloudWorkspace,
@@ -107,6 +108,11 @@ function scopeOf(value: string | undefined, index: DocumentIndex): GraphScope {
   const stable = stableScopeOf(scope, index);
   const displayName = level === ScopeLevel.SUBSCRIPTION ? subscriptionNameOf(stable.name, index) : undefined;
   return { value: scope, level, ...stable, ...(displayName === undefined ? {} : { displayName }) };
+}
+
+/** What makes two directory roles the same holding: the holder, the role (template ID, else name) and the scope, whatever its case. */
+function directoryRoleKey(principal: string, role: GraphEntraRole, scope: string): string {
+  return `${principal}\u0000${role.templateId ?? role.name}\u0000${scope.toLowerCase()}`;
 }
 
 /** The `subscription_name` a declared `azurerm_subscription` gives the subscription of this ID, if any. */
@@ -298,8 +304,14 @@ export class AccessGraph {
     const placed = overlayTenant(edges, this.documents);
     appendAll(this.tenantGrants, placed.grants);
     appendAll(this.tenantIdentities, placed.identities);
-    appendAll(this.tenantDirectoryRoles, placed.directoryRoles);
-    appendAll(this.tenantAppPermissions, placed.appPermissions);
+    // Placed, a tenant's role or permission may turn out to be held by a principal the code declares by
+    // reference (an identity the export names by object ID): one the code holds the same is the code's.
+    const declaredRoles = new Set(this.directoryRoles.map((d) => directoryRoleKey(d.principal.key, d.role, d.scope.value)));
+    const tenantRoles = placed.directoryRoles.filter((d) => !declaredRoles.has(directoryRoleKey(d.principal.key, d.role, d.scope.value)));
+    appendAll(this.tenantDirectoryRoles, tenantRoles);
+    const declaredPermissions = new Set(this.appPermissions.map((p) => `${p.principal.key}\u0000${p.appRoleId ?? p.name}`));
+    const tenantPermissions = placed.appPermissions.filter((p) => !declaredPermissions.has(`${p.principal.key}\u0000${p.appRoleId ?? p.name}`));
+    appendAll(this.tenantAppPermissions, tenantPermissions);
   }
 
   /** Every distinct principal that holds a grant or an eligibility, by key. */

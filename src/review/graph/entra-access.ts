@@ -299,17 +299,17 @@ function apiOfRoleMap(reference: TerraformReference, written: string, index: Doc
   return APPLICATION_TYPES.includes(reference.type) ? apiOfApplication(reference.address, written, index) : undefined;
 }
 
+/** A Microsoft Graph application permission by its app role ID, as the catalog names and tiers it (the live tenant's). */
+export function graphAppPermissionOf(appRoleId: string, resourceObjectId: string, index: DocumentIndex): Omit<GraphAppPermission, 'origin' | 'principal'> {
+  return appPermissionOf(appRoleId, { kind: 'microsoft-graph', name: 'Microsoft Graph', written: resourceObjectId }, index);
+}
+
 /**
  * The app role of an `app_role_id`: a GUID of the Microsoft Graph catalog (app role IDs are the
  * same in every tenant), or `<service principal or application>.app_role_ids["Name"]` by name.
  * An app role of an application of the tenant is application-defined, whatever it is called or
  * however it is written; one that cannot be read on any other API counts as tier 0.
  */
-/** A Microsoft Graph application permission by its app role ID, as the catalog names and tiers it (the live tenant's). */
-export function graphAppPermissionOf(appRoleId: string, resourceObjectId: string, index: DocumentIndex): Omit<GraphAppPermission, 'origin' | 'principal'> {
-  return appPermissionOf(appRoleId, { kind: 'microsoft-graph', name: 'Microsoft Graph', written: resourceObjectId }, index);
-}
-
 function appPermissionOf(value: string | undefined, api: GraphApi, index: DocumentIndex): Omit<GraphAppPermission, 'origin' | 'principal'> {
   const catalog = GraphPermissionCatalog.builtIn();
   const unread = (name: string, onApi: GraphApi = api) => ({ api: onApi, name, tier: PrivilegeTier.CONTROL_PLANE, known: false });

@@ -88,6 +88,8 @@ describe('mistakes in the JSON itself, by line and column', () => {
   test('a byte order mark is not part of the JSON, nor of the columns', () => {
     expect(readExportText('bom.json', '\ufeff[{"id": "a"}]', PAGES).items).toHaveLength(1);
     expect(errorOf(() => readExportText('bom.json', '\ufeff[x]', PAGES)).place).toBe('line 1, column 2');
+    // One mark is an editor's; a second is part of the text, as JSON.parse reads it.
+    expect(errorOf(() => readExportText('bom.json', '\ufeff\ufeff[]', PAGES)).message).toBe('bom.json: line 1, column 1: Unexpected byte order mark in JSON');
   });
 });
 

@@ -253,3 +253,17 @@ describe('written in parts', () => {
     expect(stderr).toContain('opengraph');
   });
 });
+
+describe('the tenant\'s Entra edges in the export', () => {
+  test('audit --format opengraph holds the tenant\'s directory roles, each marked tenant', async () => {
+    const { code, stdout } = await cli(['audit', '--format', 'opengraph', '--today', '2026-11-27', '--fail-on', 'never',
+      '--live-assignments', 'test/fixtures/audit/az-role-assignment-list.json', '--live-directory-roles', 'test/fixtures/audit/graph-directory-role-assignments.json']);
+    expect(code).toBe(0);
+    const document = JSON.parse(stdout) as OpenGraphDocument;
+    expect(openGraphErrors(document)).toEqual([]);
+    const roles = document.graph.edges.filter((e) => e.kind === 'AZHasRole');
+    const exported = (JSON.parse(readFileSync('test/fixtures/audit/graph-directory-role-assignments.json', 'utf8')).value as unknown[]).length;
+    expect(roles).toHaveLength(exported);
+    for (const edge of roles) expect(edge.properties.origin).toBe('tenant');
+  });
+});
