@@ -21,7 +21,7 @@ import { SourceDocument } from '../review/reader/source-document';
 export const LIVE_OPTIONS = ['live-assignments', 'identities', 'live-directory-roles', 'live-app-roles', 'azurehound'];
 
 /** What these commands read of an AzureHound collection: the rest of it is named on standard error as not reviewed. */
-const AZUREHOUND_PARTS: readonly AzureHoundModule.AzureHoundPart[] = ['assignments', 'managedIdentities', 'directoryRoles'];
+const AZUREHOUND_PARTS: readonly AzureHoundModule.AzureHoundPart[] = ['assignments', 'managedIdentities', 'directoryRoles', 'appRoleAssignments'];
 
 export const LIVE_HELP = `The tenant as it is (the same exports as audit): the code is reviewed on top of what the tenant
 holds, and a path that needs both says which steps are "in the tenant, not in this code":
@@ -30,9 +30,10 @@ holds, and a path that needs both says which steps are "in the tenant, not in th
   --live-directory-roles FILE   Microsoft Graph roleManagement/directory/roleAssignments (with --live-assignments)
   --live-app-roles FILE     Microsoft Graph's own appRoleAssignedTo: its application permissions (with --live-assignments)
   --azurehound FILE         AzureHound's collection (azurehound list -o FILE ...), instead of or beside
-                            the exports above: its Azure role assignments, managed identities and Entra
-                            directory roles are read (the same item in both is one); what else it holds
-                            is named on standard error, with its count, as not reviewed
+                            the exports above: its Azure role assignments, managed identities, Entra
+                            directory roles and Graph permissions are read (the same item in both is
+                            one); what else it holds is named on standard error, with its count, as
+                            not reviewed
 `;
 
 /* eslint-disable @typescript-eslint/no-require-imports */
@@ -80,7 +81,8 @@ export async function readLiveTenant(command: string, args: ParsedArgs, io: CliI
   const houndRoles = hounds.filter((h) => parse.azureHound.holdsPart(h, 'directoryRoles')).map((h) => h.directoryRoles);
   const directoryRoles = mergeExports([...roles, ...houndRoles], directoryRoleKey);
   const appRoles = appRoleFiles.map((file): LiveExport<LiveAppRoleAssignment> => readExport(io.cwd, file, parse.appRoles));
-  const appRoleAssignments = mergeExports(appRoles, graphObjectKey);
+  const houndAppRoles = hounds.filter((h) => parse.azureHound.holdsPart(h, 'appRoleAssignments')).map((h) => h.appRoleAssignments);
+  const appRoleAssignments = mergeExports([...appRoles, ...houndAppRoles], graphObjectKey);
   return {
     assignments: mergeExports([...assignments, ...hounds.map((h) => h.assignments)], assignmentKey)!,
     ...(managedIdentities === undefined ? {} : { managedIdentities }),

@@ -43,7 +43,7 @@ export const AUDIT: CommandSpec = {
 };
 
 /** What audit reads of an AzureHound collection; the rest of it is named as not reviewed (AUD013). */
-const AZUREHOUND_PARTS: readonly AzureHoundPart[] = ['assignments', 'directoryRoles', 'managedIdentities', 'applications'];
+const AZUREHOUND_PARTS: readonly AzureHoundPart[] = ['assignments', 'directoryRoles', 'managedIdentities', 'applications', 'appRoleAssignments'];
 
 export const AUDIT_HELP = `Usage: azure-access audit (--live-assignments FILE | --azurehound FILE) [options] [desired inputs...]
 
@@ -63,9 +63,9 @@ file per subscription):
       az rest --method get --url "https://graph.microsoft.com/v1.0/servicePrincipals(appId='00000003-0000-0000-c000-000000000000')/appRoleAssignedTo?\\$top=999"
   --azurehound FILE         AzureHound's collection (azurehound list -o FILE ...), instead of or
                             beside the exports above: its Azure role assignments, Entra directory
-                            role assignments, managed identities and applications are read (the
-                            same assignment in both is one); every other kind is named with its
-                            count as not reviewed (AUD013)
+                            role assignments, managed identities, applications and Microsoft Graph
+                            permissions are read (the same item in both is one); every other kind
+                            is named with its count as not reviewed (AUD013)
 
 Findings: assignments no code declares, declared ones missing from the tenant, people with
 standing Owner/User Access Administrator, secrets still alive (expired ones too), managed
@@ -145,7 +145,7 @@ export async function audit(argv: string[], io: CliIo): Promise<ExitCode> {
     managedIdentities: mergeExports([...identities, ...fromHounds('managedIdentities', (h) => h.managedIdentities)], objectKey),
     directoryRoles: mergeExports([...directoryRoles, ...fromHounds('directoryRoles', (h) => h.directoryRoles)], directoryRoleKey),
     directoryEligibilities: mergeExports(directoryEligibilities, directoryRoleKey),
-    appRoleAssignments: mergeExports(appRoleAssignments, graphObjectKey),
+    appRoleAssignments: mergeExports([...appRoleAssignments, ...fromHounds('appRoleAssignments', (h) => h.appRoleAssignments)], graphObjectKey),
     notReviewed: hounds.flatMap((h) => notReviewedOf(h, AZUREHOUND_PARTS)),
   };
   // The parser's leftovers and the merge's keys (a tenant's exports are gigabytes of JSON) go before the audit starts.

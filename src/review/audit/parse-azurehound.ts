@@ -1,8 +1,10 @@
 import { entryAt, expectArmIdOf, expectScope, expectType, guid } from './export-shape';
 import { ExportKind, readExportText } from './export-stream';
 import {
-  assignmentKey, directoryRoleKey, LiveApplication, LiveAssignment, LiveDirectoryRole, LiveExport, LiveManagedIdentity, NotReviewed, objectKey,
+  assignmentKey, directoryRoleKey, graphObjectKey, LiveApplication, LiveAppRoleAssignment, LiveAssignment, LiveDirectoryRole, LiveExport,
+  LiveManagedIdentity, NotReviewed, objectKey,
 } from './live-types';
+import { APP_ROLE_ASSIGNMENTS, MICROSOFT_GRAPH_NAME } from './parse-app-role-assignments';
 import { APPLICATIONS } from './parse-applications';
 import { DIRECTORY_ROLE_ASSIGNMENTS } from './parse-directory-roles';
 import { MANAGED_IDENTITIES } from './parse-managed-identities';
@@ -20,7 +22,10 @@ import { describe, expectArray, expectRecord, expectString, JsonRecord, pointerT
  */
 
 /** The LiveExports fields this collection fills. */
-export type AzureHoundPart = 'assignments' | 'managedIdentities' | 'applications' | 'directoryRoles';
+export type AzureHoundPart = 'assignments' | 'managedIdentities' | 'applications' | 'directoryRoles' | 'appRoleAssignments';
+
+/** An app role assignment of another API than Microsoft Graph: counted under this name as not reviewed (see APP_ROLE_ASSIGNMENTS). */
+const OTHER_API_APP_ROLES = 'AZAppRoleAssignment (not Microsoft Graph)';
 
 /**
  * Per-scope Azure RBAC kinds whose data is `{"roleAssignments": [{"roleAssignment": <ARM role
@@ -43,6 +48,7 @@ const PART_OF_KIND = new Map<string, AzureHoundPart>([
   ['AZRoleAssignment', 'directoryRoles'],
   ['AZServicePrincipal', 'managedIdentities'],
   ['AZApp', 'applications'],
+  ['AZAppRoleAssignment', 'appRoleAssignments'],
 ]);
 
 /** One item of `data`, read: its kind (every kind is counted), and what it holds for the review. */
@@ -51,6 +57,7 @@ export type AzureHoundItem = { readonly kind: string } & (
   | { readonly tag: 'directoryRoles'; readonly items: LiveDirectoryRole[] }
   | { readonly tag: 'managedIdentities'; readonly items: LiveManagedIdentity[] }
   | { readonly tag: 'applications'; readonly items: LiveApplication[] }
+  | { readonly tag: 'appRoleAssignments'; readonly items: LiveAppRoleAssignment[] }
   | { readonly tag: 'other' });
 
 /** One AzureHound file, split into the live exports the review reads, with a count of each kind it holds. */
@@ -60,6 +67,8 @@ export interface AzureHoundCollection {
   readonly directoryRoles: LiveExport<LiveDirectoryRole>;
   readonly managedIdentities: LiveExport<LiveManagedIdentity>;
   readonly applications: LiveExport<LiveApplication>;
+  /** Microsoft Graph's application permissions: the collector lists every service principal's app roles. */
+  readonly appRoleAssignments: LiveExport<LiveAppRoleAssignment>;
   /** Items of `data` by kind, read or not, in the order first seen. */
   readonly kinds: ReadonlyMap<string, number>;
 }
@@ -144,6 +153,12 @@ function itemOf(file: string, place: string, value: unknown, shared: (text: stri
       }),
     };
   }
+  if (part === 'appRoleAssignments') {
+    // The collector lists the app roles of every API; Graph's are the ones this review names and tiers.
+    const resource = data.resourceDisplayName;
+    if (typeof resource !== 'string' || resource.toLowerCase() !== MICROSOFT_GRAPH_NAME.toLowerCase()) return { kind: OTHER_API_APP_ROLES, tag: 'other' };
+    return { kind, tag: 'appRoleAssignments', items: [APP_ROLE_ASSIGNMENTS.read(file, dataPlace, { ...data, resourceDisplayName: MICROSOFT_GRAPH_NAME }, shared)!] };
+  }
   if (part === 'managedIdentities') {
     // Service principals of applications are passed over, as in Graph's unfiltered list.
     const identity = MANAGED_IDENTITIES.read(file, dataPlace, data, shared);
@@ -204,6 +219,7 @@ function splitCollection(file: string, read: readonly AzureHoundItem[]): AzureHo
     directoryRoles: new Unique<LiveDirectoryRole>(directoryRoleKey),
     managedIdentities: new Unique<LiveManagedIdentity>(objectKey),
     applications: new Unique<LiveApplication>(objectKey),
+    appRoleAssignments: new Unique<LiveAppRoleAssignment>(graphObjectKey),
   };
   for (const item of read) {
     kinds.set(item.kind, (kinds.get(item.kind) ?? 0) + 1);
@@ -217,6 +233,7 @@ function splitCollection(file: string, read: readonly AzureHoundItem[]): AzureHo
     directoryRoles: { file, items: parts.directoryRoles.items },
     managedIdentities: { file, items: parts.managedIdentities.items },
     applications: { file, items: parts.applications.items },
+    appRoleAssignments: { file, items: parts.appRoleAssignments.items },
     kinds,
   };
 }

@@ -177,17 +177,30 @@ describe('the kinds read', () => {
     expect([...collection().kinds]).toEqual([
       ['AZManagementGroupRoleAssignment', 1], ['AZSubscriptionRoleAssignment', 1], ['AZResourceGroupRoleAssignment', 2], ['AZKeyVaultRoleAssignment', 1],
       ['AZVMRoleAssignment', 1], ['AZAutomationAccountRoleAssignment', 1], ['AZRoleAssignment', 1], ['AZServicePrincipal', 2], ['AZApp', 1],
-      ['AZAppRoleAssignment', 1], ['AZGroupMember', 2], ['AZAppOwner', 1], ['AZNewerThing', 1],
+      ['AZAppRoleAssignment', 1], ['AZAppRoleAssignment (not Microsoft Graph)', 1], ['AZGroupMember', 2], ['AZAppOwner', 1], ['AZNewerThing', 1],
     ]);
-    expect(notReviewedOf(collection(), ['assignments', 'directoryRoles', 'managedIdentities', 'applications'])).toEqual([
+    expect(notReviewedOf(collection(), ['assignments', 'directoryRoles', 'managedIdentities', 'applications', 'appRoleAssignments'])).toEqual([
       { file: FILE, kind: 'AZAppOwner', count: 1 },
-      { file: FILE, kind: 'AZAppRoleAssignment', count: 1 },
+      { file: FILE, kind: 'AZAppRoleAssignment (not Microsoft Graph)', count: 1 },
       { file: FILE, kind: 'AZGroupMember', count: 2 },
       { file: FILE, kind: 'AZNewerThing', count: 1 },
     ]);
     expect(notReviewedOf(collection(), ['assignments', 'managedIdentities']).map((n) => n.kind)).toEqual([
-      'AZApp', 'AZAppOwner', 'AZAppRoleAssignment', 'AZGroupMember', 'AZNewerThing', 'AZRoleAssignment',
+      'AZApp', 'AZAppOwner', 'AZAppRoleAssignment', 'AZAppRoleAssignment (not Microsoft Graph)', 'AZGroupMember', 'AZNewerThing', 'AZRoleAssignment',
     ]);
+  });
+
+  test('Microsoft Graph\'s app role assignments are its permissions; another API\'s are counted, not read', () => {
+    expect(collection().appRoleAssignments.items).toEqual([{
+      file: FILE,
+      place: expect.stringMatching(/^\/data\/\d+\/data$/),
+      id: '_6Ykg7Ab1UKUxZdqD4IlnBbCRkTRPHhBnXe5pUd-7B4',
+      appRoleId: '9a5d68dd-52b0-4cc2-bd40-abcf44ac3a30',
+      principalId: 'ffffffff-1234-5678-9abc-eeeeeeeeeeee',
+      principalType: 'ServicePrincipal',
+      principalDisplayName: 'billing-sync',
+      resourceId: '00000000-0000-0000-0000-0000000000aa',
+    }]);
   });
 });
 
