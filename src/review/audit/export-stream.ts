@@ -1,3 +1,4 @@
+import { isUtf8 } from 'buffer';
 import { closeSync, constants, fstatSync, openSync, readSync } from 'fs';
 import { Tokenizer, TokenParser, TokenType } from '@streamparser/json';
 import type { ParsedTokenInfo } from '@streamparser/json/utils/types/parsedTokenInfo.js';
@@ -102,13 +103,16 @@ function readExportChunks<T>(file: string, chunks: Chunks, kind: ExportKind<T>, 
   const reading = new ExportReading(file, kind, texts);
   // Bytes of JSON read so far: where the input ended, when it ended too soon.
   let offset = 0;
+  const utf8 = new Utf8Check();
   try {
     for (const body of withoutByteOrderMark(chunks())) {
       // The parser would pass over a second mark too; JSON.parse, and so every other input, refuses it.
       if (offset === 0 && startsWithByteOrderMark(body)) throw new JsonSyntaxError('Unexpected byte order mark in JSON', 0);
+      utf8.check(body, offset);
       offset += body.length;
       reading.write(body);
     }
+    utf8.end(offset);
     return reading.end();
   } catch (error) {
     if (!(error instanceof JsonSyntaxError)) throw error;
@@ -123,6 +127,59 @@ function* withoutByteOrderMark(chunks: Iterable<Buffer>): Iterable<Buffer> {
     yield first && startsWithByteOrderMark(chunk) ? chunk.subarray(UTF8_BOM.length) : chunk;
     first = false;
   }
+}
+
+/**
+ * Whether the bytes are UTF-8, chunk by chunk: the parser reads a stray byte inside a string as
+ * the start of a character and says only that the input ended. A character cut between two
+ * chunks is checked with the next one.
+ */
+class Utf8Check {
+  private pending = Buffer.alloc(0);
+
+  check(chunk: Buffer, offset: number): void {
+    const bytes = this.pending.length === 0 ? chunk : Buffer.concat([this.pending, chunk]);
+    const start = offset - this.pending.length;
+    const whole = bytes.length - incompleteTail(bytes);
+    if (!isUtf8(bytes.subarray(0, whole))) throw new JsonSyntaxError('Invalid UTF-8 in JSON', start + firstInvalidByte(bytes.subarray(0, whole)));
+    this.pending = Buffer.from(bytes.subarray(whole));
+  }
+
+  /** A character the input ends inside of is invalid too. */
+  end(offset: number): void {
+    if (this.pending.length > 0) throw new JsonSyntaxError('Invalid UTF-8 in JSON', offset - this.pending.length);
+  }
+}
+
+/** How many bytes at the end begin a character that has not ended yet (at most 3). */
+function incompleteTail(bytes: Buffer): number {
+  for (let back = 1; back <= Math.min(3, bytes.length); back++) {
+    const byte = bytes[bytes.length - back];
+    // eslint-disable-next-line no-bitwise -- UTF-8 is read by its bits
+    if ((byte & 0xc0) === 0x80) continue;
+    // eslint-disable-next-line no-bitwise
+    // 0xF8 and above begin no character at all: invalid where they stand.
+    const length = byte >= 0xf8 ? 1 : byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+    return length > back ? back : 0;
+  }
+  return 0;
+}
+
+/** The offset of the first byte that is not UTF-8 (or the one after it): where the shortest invalid prefix ends. */
+function firstInvalidByte(bytes: Buffer): number {
+  // A prefix is valid when all of it is, but for a character it cuts: growing it never makes it valid again.
+  const valid = (length: number) => {
+    const prefix = bytes.subarray(0, length);
+    return isUtf8(prefix.subarray(0, prefix.length - incompleteTail(prefix)));
+  };
+  let low = 1;
+  let high = bytes.length;
+  while (low < high) {
+    const middle = Math.floor((low + high) / 2);
+    if (valid(middle)) low = middle + 1;
+    else high = middle;
+  }
+  return low - 1;
 }
 
 const startsWithByteOrderMark = (bytes: Buffer): boolean => UTF8_BOM.every((byte, index) => bytes[index] === byte);

@@ -85,6 +85,19 @@ describe('mistakes in the JSON itself, by line and column', () => {
     expect(error.message).toBe(`bad.json: ${place}: ${problem}`);
   });
 
+  test.each([
+    ['a byte that is no UTF-8, inside a string', Buffer.from('[{"id": "a\xff"}]', 'latin1'), 'line 1, column 11'],
+    ['a character cut short by the next one', Buffer.concat([Buffer.from('[\n  {"id": "'), Buffer.from([0xc3]), Buffer.from('A"}]')]), 'line 2, column 12'],
+    ['a character cut short by the end of the file', Buffer.concat([Buffer.from('[{"id": "a'), Buffer.from([0xe2, 0x82])]), 'line 1, column 11'],
+  ])('%s is invalid UTF-8, said as such', (_what, bytes, place) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'export-utf8-'));
+    const file = path.join(dir, 'bad.json');
+    writeFileSync(file, bytes);
+    const error = errorOf(() => readExportFile('bad.json', file, PAGES));
+    expect(error.message).toBe(`bad.json: ${place}: Invalid UTF-8 in JSON`);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   test('a byte order mark is not part of the JSON, nor of the columns', () => {
     expect(readExportText('bom.json', '\ufeff[{"id": "a"}]', PAGES).items).toHaveLength(1);
     expect(errorOf(() => readExportText('bom.json', '\ufeff[x]', PAGES)).place).toBe('line 1, column 2');
