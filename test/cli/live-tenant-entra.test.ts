@@ -145,6 +145,18 @@ describe('the tenant\'s Microsoft Graph application permissions (--live-app-role
     expect(escalations[0].message).toContain(`aa-ops holds the Microsoft Graph application permission "RoleManagement.ReadWrite.Directory" (BloodHound AZMGRoleManagement_ReadWrite_Directory) ${IN_TENANT}`);
   });
 
+  test('audit: a user who runs runbooks as an identity that holds RoleManagement.ReadWrite.Directory in the tenant is AUD010', async () => {
+    const live = [JSON.parse(readFileSync(path.join(FIXTURE, 'legacy-operator.json'), 'utf8')) as { id: string }];
+    const exports = files([], live);
+    const { stdout } = await cli(['audit', '--format', 'json', '--today', '2026-11-27', '--live-assignments', exports.live, '--identities', IDENTITIES,
+      '--live-app-roles', appRoles([grant(IDENTITY, ROLE_MANAGEMENT)])]);
+    const tenant = (JSON.parse(stdout).findings as { ruleId: string; message: string }[]).filter((f) => f.ruleId === 'AUD010');
+    expect(tenant).toHaveLength(1);
+    expect(tenant[0].message).toContain('legacy.operator@contoso.example');
+    expect(tenant[0].message).toContain('"RoleManagement.ReadWrite.Directory"');
+    expect(tenant[0].message).toContain('up to tier 0');
+  });
+
   test('an app role of another API is refused by its place, exit 2, nothing written', async () => {
     const exports = files([]);
     const { code, stdout, stderr } = await cli(['check', '--live-assignments', exports.live, '--live-app-roles', appRoles([grant(IDENTITY, ROLE_MANAGEMENT, 'Contoso Orders API')]), MAIN]);
