@@ -9,6 +9,7 @@ import { LiveAssignment, LiveExport, LiveExports, NotReviewed } from './live-typ
 import { matchDeclared } from './match-declared';
 import { PrincipalDirectory } from './principal-directory';
 import { eligibilityWithoutEnd, humanStandingAccessAdmin, RoleLookup } from './privilege-findings';
+import { compareText } from './sorted-by';
 import { tenantEscalations } from './tenant-escalations';
 import { checkCalendarDate } from '../../model/dates';
 import { Finding } from '../../model/finding';
@@ -121,9 +122,6 @@ function byRuleFileAddressMessage(a: Finding, b: Finding): number {
   return compareText(a.ruleId, b.ruleId) || compareText(a.file, b.file) || compareText(a.address, b.address) || compareText(a.message, b.message);
 }
 
-// UTF-16 order, as `<` compares: the same on every machine, unlike localeCompare.
-const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
 /** The items by key, each group in the items' order. */
 function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
@@ -172,7 +170,7 @@ function notReviewedFindings(parts: readonly NotReviewed[]): Finding[] {
       address: 'data',
       file,
       fix: 'Review what these items grant by other means (BloodHound reads them all); the audit reads Azure role assignments, '
-        + 'Entra directory role assignments, managed identities and applications\' credentials.',
+        + 'Entra directory role assignments, managed identities, applications\' credentials and Microsoft Graph\'s application permissions.',
     };
   });
 }

@@ -80,7 +80,7 @@ export function readExportFile<T>(file: string, absolutePath: string, kind: Expo
   }
 }
 
-/** The same reading over a text in memory (standard input, tests). */
+/** The same reading over a text in memory (tests, and callers of the library that hold the text). */
 export function readExportText<T>(file: string, text: string, kind: ExportKind<T>): LiveExport<T> {
   const bytes = Buffer.from(text, 'utf8');
   return readExportChunks(file, function* () {

@@ -1,6 +1,7 @@
 import { AuditResult } from './audit-result';
 import { AuditRuleId } from './audit-rule-ids';
 import { LiveAssignment } from './live-types';
+import { compareText } from './sorted-by';
 import { permissionTierRank, tierName } from '../../roles/permission-tier';
 import { PrivilegeTier } from '../../roles/privilege-tier';
 import { RoleCatalog } from '../../roles/role-catalog';
@@ -151,9 +152,6 @@ function groupedUnmanaged(unmanaged: readonly LiveAssignment[]): UnmanagedGroup[
   }
   return groups.sort((a, b) => a.tierRank - b.tierRank || b.count - a.count || compareText(a.name, b.name));
 }
-
-// UTF-16 order, as `<` compares: the same on every machine.
-const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * The audit as JSON Lines, in parts to write one after another (a tenant's audit is never one

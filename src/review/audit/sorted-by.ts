@@ -4,6 +4,11 @@
  */
 export function sortedBy<T>(items: readonly T[], keyOf: (item: T) => string): T[] {
   return items.map((item) => ({ item, key: keyOf(item) }))
-    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .sort((a, b) => compareText(a.key, b.key))
     .map((entry) => entry.item);
+}
+
+/** UTF-16 order, as `<` compares: the same on every machine, unlike localeCompare. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
