@@ -28,6 +28,8 @@ describe('audit --azurehound', () => {
       + 'What they grant (group memberships, ownerships, app roles, ...) is not judged here.']]);
     // The application's secret is judged as Graph's export's is.
     expect(result.findings.filter((f) => f.ruleId === 'AUD004').map((f) => f.file)).toEqual([HOUND]);
+    // One file, one source, however many exports it fills.
+    expect((JSON.parse(stdout) as { sources: string[] }).sources).toEqual([HOUND]);
   });
 
   test('an assignment both the az export and the collection list is one assignment', async () => {

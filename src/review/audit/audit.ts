@@ -93,7 +93,8 @@ export function audit(desired: AccessGraph, live: LiveExports, options: AuditOpt
   const count = (severity: Severity) => ordered.reduce((n, f) => (f.severity === severity ? n + 1 : n), 0);
   return {
     today: options.today,
-    sources: exportsOf(live).map((e) => e.file),
+    // A file that fills several exports (an AzureHound collection) is one source.
+    sources: [...new Set(exportsOf(live).map((e) => e.file))],
     findings: ordered,
     unmanaged,
     matched: matches,
