@@ -5,11 +5,12 @@ import { readExport } from './read-export';
 import { UsageError } from './usage-error';
 import {
   assignmentKey, directoryRoleKey, graphObjectKey, LiveAppRoleAssignment, LiveAssignment, LiveDirectoryRole, LiveExport, LiveExports,
-  LiveManagedIdentity, mergeExports, objectKey,
+  LiveGroupMembers, LiveManagedIdentity, mergeExports, objectKey,
 } from '../review/audit/live-types';
 import type * as AppRolesModule from '../review/audit/parse-app-role-assignments';
 import type * as AzureHoundModule from '../review/audit/parse-azurehound';
 import type * as DirectoryRolesModule from '../review/audit/parse-directory-roles';
+import type * as GroupMembersModule from '../review/audit/parse-group-members';
 import type * as ManagedIdentitiesModule from '../review/audit/parse-managed-identities';
 import type * as RoleAssignmentsModule from '../review/audit/parse-role-assignments';
 import type * as TenantEdgesModule from '../review/audit/tenant-edges';
@@ -18,7 +19,7 @@ import { AccessGraph, SuppressionsByAddress } from '../review/graph/access-graph
 import { SourceDocument } from '../review/reader/source-document';
 
 /** The options that give `check`, `report` and `diff` the live tenant, as `audit` takes them: each once per file. */
-export const LIVE_OPTIONS = ['live-assignments', 'identities', 'live-directory-roles', 'live-app-roles', 'azurehound'];
+export const LIVE_OPTIONS = ['live-assignments', 'identities', 'live-directory-roles', 'live-app-roles', 'live-group-members', 'azurehound'];
 
 /** What these commands read of an AzureHound collection: the rest of it is named on standard error as not reviewed. */
 const AZUREHOUND_PARTS: readonly AzureHoundModule.AzureHoundPart[] = ['assignments', 'managedIdentities', 'directoryRoles', 'appRoleAssignments'];
@@ -29,6 +30,7 @@ holds, and a path that needs both says which steps are "in the tenant, not in th
   --identities FILE         Microsoft Graph managed-identity servicePrincipals (with --live-assignments)
   --live-directory-roles FILE   Microsoft Graph roleManagement/directory/roleAssignments (with --live-assignments)
   --live-app-roles FILE     Microsoft Graph's own appRoleAssignedTo: its application permissions (with --live-assignments)
+  --live-group-members FILE Microsoft Graph groups with $expand=members: who is in which group (with --live-assignments)
   --azurehound FILE         AzureHound's collection (azurehound list -o FILE ...), instead of or beside
                             the exports above: its Azure role assignments, managed identities, Entra
                             directory roles and Graph permissions are read (the same item in both is
@@ -43,6 +45,7 @@ const parsers = () => ({
   identities: (require('../review/audit/parse-managed-identities') as typeof ManagedIdentitiesModule).MANAGED_IDENTITIES,
   directoryRoles: (require('../review/audit/parse-directory-roles') as typeof DirectoryRolesModule).DIRECTORY_ROLE_ASSIGNMENTS,
   appRoles: (require('../review/audit/parse-app-role-assignments') as typeof AppRolesModule).APP_ROLE_ASSIGNMENTS,
+  groups: require('../review/audit/parse-group-members') as typeof GroupMembersModule,
   azureHound: require('../review/audit/parse-azurehound') as typeof AzureHoundModule,
   edges: (require('../review/audit/tenant-edges') as typeof TenantEdgesModule).tenantEdgesOf,
   adopted: (require('../review/audit/tenant-edges') as typeof TenantEdgesModule).adoptedEdges,
@@ -55,11 +58,13 @@ export async function readLiveTenant(command: string, args: ParsedArgs, io: CliI
   const identityFiles = repeatedValues(args, 'identities');
   const roleFiles = repeatedValues(args, 'live-directory-roles');
   const appRoleFiles = repeatedValues(args, 'live-app-roles');
+  const groupFiles = repeatedValues(args, 'live-group-members');
   const houndFiles = repeatedValues(args, 'azurehound');
   if (assignmentFiles.length === 0 && houndFiles.length === 0) {
     if (identityFiles.length > 0) throw new UsageError('--identities needs --live-assignments: the identities hold what the assignments say', command);
     if (roleFiles.length > 0) throw new UsageError('--live-directory-roles needs --live-assignments: the tenant is read with its Azure half', command);
     if (appRoleFiles.length > 0) throw new UsageError('--live-app-roles needs --live-assignments: the tenant is read with its Azure half', command);
+    if (groupFiles.length > 0) throw new UsageError('--live-group-members needs --live-assignments: the tenant is read with its Azure half', command);
     return undefined;
   }
   const parse = parsers();
@@ -71,8 +76,14 @@ export async function readLiveTenant(command: string, args: ParsedArgs, io: CliI
   // AzureHound's files come after the az and Graph exports: an item both hold is kept as az or Graph wrote it.
   const houndTexts = new Map<string, string>();
   const hounds = houndFiles.map((file) => parse.azureHound.readAzureHound(file, (kind) => readExport(io.cwd, file, kind, houndTexts)));
+  const groups = groupFiles.map((file): LiveExport<LiveGroupMembers> => readExport(io.cwd, file, parse.groups.GROUP_MEMBERS));
+  const groupMembers = mergeExports(groups, objectKey);
   // Read before anything is written, and said before the review: what the tenant holds that this review did not look at.
-  for (const part of hounds.flatMap((h) => parse.azureHound.notReviewedOf(h, AZUREHOUND_PARTS))) {
+  const notReviewed = [
+    ...hounds.flatMap((h) => parse.azureHound.notReviewedOf(h, AZUREHOUND_PARTS)),
+    ...(groupMembers === undefined ? [] : parse.groups.membersNotListed(groupMembers)),
+  ];
+  for (const part of notReviewed) {
     io.stderr(`azure-access ${command}: ${part.file}: ${part.count} ${part.kind} item${part.count === 1 ? '' : 's'} not reviewed `
       + '(what they grant is not part of this review)\n');
   }
@@ -88,6 +99,7 @@ export async function readLiveTenant(command: string, args: ParsedArgs, io: CliI
     ...(managedIdentities === undefined ? {} : { managedIdentities }),
     ...(directoryRoles === undefined ? {} : { directoryRoles }),
     ...(appRoleAssignments === undefined ? {} : { appRoleAssignments }),
+    ...(groupMembers === undefined ? {} : { groupMembers }),
   };
 }
 

@@ -268,3 +268,69 @@ resource "azurerm_role_assignment" "contractor" {
     expect(onTenant.some((f) => f.message.includes(IN_TENANT))).toBe(false);
   });
 });
+
+describe('the tenant\'s group members (--live-group-members)', () => {
+  const GROUP = 'abababab-1111-2222-3333-444444444444';
+  const groups = (members: object[], roleAssignable = true) => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'azure-access-groups-')), 'groups.json');
+    writeFileSync(file, JSON.stringify({
+      '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#groups(id,displayName,isAssignableToRole,members(id,displayName))',
+      'value': [{ id: GROUP, displayName: 'ops-admins', isAssignableToRole: roleAssignable, members }],
+    }));
+    return file;
+  };
+  const member = (id: string, type = '#microsoft.graph.servicePrincipal') => ({ '@odata.type': type, 'id': id, 'displayName': 'aa-ops' });
+  // In the tenant, the group holds Owner at the subscription; the account's identity was added to it by hand.
+  const groupOwner = () => [{
+    ...JSON.parse(readFileSync(path.join(FIXTURE, 'live.json'), 'utf8'))[0],
+    id: '/subscriptions/11111111-2222-3333-4444-555555555555/providers/Microsoft.Authorization/roleAssignments/30000000-aaaa-bbbb-cccc-0000000000aa',
+    principalId: GROUP,
+    principalName: 'ops-admins',
+    principalType: 'Group',
+  }];
+
+  test('the account\'s identity is a member of a group that holds Owner: the contractor\'s grant reaches Owner, both tenant steps marked', async () => {
+    const exports = files([], groupOwner());
+    const { stdout, stderr } = await cli(['check', '--format', 'json', '--live-assignments', exports.live, '--identities', IDENTITIES,
+      '--live-group-members', groups([member(IDENTITY)]), MAIN]);
+    expect(stderr).toBe('');
+    const escalations = (JSON.parse(stdout).findings as { ruleId: string; address: string; message: string }[]).filter((f) => f.ruleId === 'AZA013');
+    expect(escalations.map((f) => f.address)).toEqual(['azurerm_role_assignment.contractor']);
+    expect(escalations[0].message).toContain('"Owner" at subscription 11111111-2222-3333-4444-555555555555');
+    expect(escalations[0].message).toContain(`aa-ops is a member of the group "ops-admins" (BloodHound AZMemberOf) ${IN_TENANT}`);
+  });
+
+  test('audit: a user who runs runbooks as a member of that group is AUD010, the path through the membership', async () => {
+    const exports = files([], [...groupOwner(), JSON.parse(readFileSync(path.join(FIXTURE, 'legacy-operator.json'), 'utf8'))]);
+    const { stdout } = await cli(['audit', '--format', 'json', '--today', '2026-11-27', '--live-assignments', exports.live, '--identities', IDENTITIES,
+      '--live-group-members', groups([member(IDENTITY)])]);
+    const tenant = (JSON.parse(stdout).findings as { ruleId: string; message: string }[]).filter((f) => f.ruleId === 'AUD010');
+    expect(tenant).toHaveLength(1);
+    expect(tenant[0].message).toContain('legacy.operator@contoso.example');
+    expect(tenant[0].message).toContain('is a member of the group "ops-admins"');
+  });
+
+  test('without the members the group\'s Owner is no one\'s the contractor reaches', async () => {
+    const exports = files([], groupOwner());
+    const { stdout } = await cli(['check', '--format', 'json', '--live-assignments', exports.live, '--identities', IDENTITIES, MAIN]);
+    const findings = JSON.parse(stdout).findings as { ruleId: string }[];
+    expect(findings.length).toBeGreaterThan(0);
+    expect(findings.filter((f) => f.ruleId === 'AZA013')).toEqual([]);
+  });
+
+  test('a group listed with the 20 members $expand gives at most: its other members are named as not reviewed', async () => {
+    const exports = files([], groupOwner());
+    const twenty = Array.from({ length: 20 }, (_, i) => member(`abababab-0000-0000-0000-${String(i).padStart(12, '0')}`, '#microsoft.graph.user'));
+    const { stderr } = await cli(['check', '--format', 'json', '--live-assignments', exports.live, '--live-group-members', groups(twenty), MAIN]);
+    expect(stderr).toContain(`group "ops-admins" (${GROUP}) listed with the 20 members $expand gives at most: its other members`);
+  });
+
+  test('a group without its members expanded is refused by its place', async () => {
+    const exports = files([]);
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'azure-access-groups-')), 'groups.json');
+    writeFileSync(file, JSON.stringify({ value: [{ id: GROUP, displayName: 'ops-admins' }] }));
+    const { code, stderr } = await cli(['check', '--live-assignments', exports.live, '--live-group-members', file, MAIN]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/groups\.json: \/value\/0\/members: expected an array \(the group's members: export with \$expand=members\), got nothing/);
+  });
+});

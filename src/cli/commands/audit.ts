@@ -7,6 +7,7 @@ import { APPLICATIONS } from '../../review/audit/parse-applications';
 import { AzureHoundCollection, AzureHoundPart, holdsPart, notReviewedOf, readAzureHound } from '../../review/audit/parse-azurehound';
 import { DIRECTORY_ROLE_ASSIGNMENTS, DIRECTORY_ROLE_ELIGIBILITIES } from '../../review/audit/parse-directory-roles';
 import { ELIGIBILITY_SCHEDULES } from '../../review/audit/parse-eligibility-schedules';
+import { GROUP_MEMBERS, membersNotListed } from '../../review/audit/parse-group-members';
 import { MANAGED_IDENTITIES } from '../../review/audit/parse-managed-identities';
 import { ROLE_ASSIGNMENT_LIST } from '../../review/audit/parse-role-assignments';
 import { renderAuditJsonLines, renderAuditJsonParts, renderAuditMarkdown } from '../../review/audit/render-audit';
@@ -39,7 +40,7 @@ export const AUDIT: CommandSpec = {
   },
   flags: [],
   // One file per subscription (or per page), as Azure exports them.
-  repeatable: ['live-assignments', 'live-eligibility', 'apps', 'identities', 'live-directory-roles', 'live-directory-eligibility', 'live-app-roles', 'azurehound'],
+  repeatable: ['live-assignments', 'live-eligibility', 'apps', 'identities', 'live-directory-roles', 'live-directory-eligibility', 'live-app-roles', 'live-group-members', 'azurehound'],
 };
 
 /** What audit reads of an AzureHound collection; the rest of it is named as not reviewed (AUD013). */
@@ -61,6 +62,8 @@ file per subscription):
       az rest --method get --url "https://graph.microsoft.com/v1.0/roleManagement/directory/roleEligibilitySchedules?\\$expand=principal"
   --live-app-roles FILE     Microsoft Graph application permissions granted (who holds which), for AUD010:
       az rest --method get --url "https://graph.microsoft.com/v1.0/servicePrincipals(appId='00000003-0000-0000-c000-000000000000')/appRoleAssignedTo?\\$top=999"
+  --live-group-members FILE groups with their members (role-assignable ones first), for AUD010:
+      az rest --method get --url "https://graph.microsoft.com/v1.0/groups?\\$filter=isAssignableToRole eq true&\\$select=id,displayName,isAssignableToRole&\\$expand=members(\\$select=id,displayName)"
   --azurehound FILE         AzureHound's collection (azurehound list -o FILE ...), instead of or
                             beside the exports above: its Azure role assignments, Entra directory
                             role assignments, managed identities, applications and Microsoft Graph
@@ -104,7 +107,8 @@ export async function audit(argv: string[], io: CliIo): Promise<ExitCode> {
   // Refused before the exports are read: an input, a FIFO, a device or a directory is never written.
   if (importsFile !== undefined && !importsToStdout) {
     const exportOptions = [
-      'live-assignments', 'live-eligibility', 'apps', 'identities', 'live-directory-roles', 'live-directory-eligibility', 'live-app-roles', 'azurehound',
+      'live-assignments', 'live-eligibility', 'apps', 'identities', 'live-directory-roles', 'live-directory-eligibility', 'live-app-roles',
+      'live-group-members', 'azurehound',
     ] as const;
     refuseInputAsOutput('audit', io.cwd, '--emit-imports', importsFile, [
       ...exportOptions.flatMap((o) => filesOf(o).map((value) => ({ option: `--${o}`, value }))),
@@ -126,6 +130,7 @@ export async function audit(argv: string[], io: CliIo): Promise<ExitCode> {
   const directoryRoles = readAll('live-directory-roles', DIRECTORY_ROLE_ASSIGNMENTS);
   const directoryEligibilities = readAll('live-directory-eligibility', DIRECTORY_ROLE_ELIGIBILITIES);
   const appRoleAssignments = readAll('live-app-roles', APP_ROLE_ASSIGNMENTS);
+  const groupMembers = mergeExports(readAll('live-group-members', GROUP_MEMBERS), objectKey);
   const houndTexts = new Map<string, string>();
   const hounds = filesOf('azurehound').map((file) => readAzureHound(file, (kind) => readExport(io.cwd, file, kind, houndTexts)));
   // A part a collection holds no item of was not collected (azurehound list az-ad has no Azure role
@@ -146,7 +151,11 @@ export async function audit(argv: string[], io: CliIo): Promise<ExitCode> {
     directoryRoles: mergeExports([...directoryRoles, ...fromHounds('directoryRoles', (h) => h.directoryRoles)], directoryRoleKey),
     directoryEligibilities: mergeExports(directoryEligibilities, directoryRoleKey),
     appRoleAssignments: mergeExports([...appRoleAssignments, ...fromHounds('appRoleAssignments', (h) => h.appRoleAssignments)], graphObjectKey),
-    notReviewed: hounds.flatMap((h) => notReviewedOf(h, AZUREHOUND_PARTS)),
+    groupMembers,
+    notReviewed: [
+      ...hounds.flatMap((h) => notReviewedOf(h, AZUREHOUND_PARTS)),
+      ...(groupMembers === undefined ? [] : membersNotListed(groupMembers)),
+    ],
   };
   // The parser's leftovers and the merge's keys (a tenant's exports are gigabytes of JSON) go before the audit starts.
   collectGarbage();

@@ -141,7 +141,7 @@ type ExportSource = Pick<LiveExport<unknown>, 'file' | 'nextLink'>;
 function exportsOf(live: LiveExports): ExportSource[] {
   const all: (LiveExport<unknown> | undefined)[] = [
     live.assignments, live.eligibilities, live.applications, live.managedIdentities, live.directoryRoles, live.directoryEligibilities,
-    live.appRoleAssignments,
+    live.appRoleAssignments, live.groupMembers,
   ];
   return all.flatMap((e) => (e === undefined ? [] : e.parts ?? [e]));
 }

@@ -164,6 +164,25 @@ export interface LiveAppRoleAssignment extends LiveHolding {
   readonly resourceId: string;
 }
 
+/** A group of the tenant with its members, as Graph lists it with `$expand=members`. */
+export interface LiveGroupMembers {
+  readonly file: string;
+  readonly place: string;
+  /** The group's object ID, lower case. */
+  readonly id: string;
+  readonly displayName?: string;
+  /** `isAssignableToRole`, when the export says it. */
+  readonly roleAssignable?: boolean;
+  readonly members: readonly {
+    readonly place: string;
+    /** Object ID, lower case. */
+    readonly id: string;
+    /** `User`, `Group` or `ServicePrincipal`, from `@odata.type`. */
+    readonly principalType?: string;
+    readonly displayName?: string;
+  }[];
+}
+
 /** What an audit reads from the tenant; only the role assignment list is required. */
 export interface LiveExports {
   readonly assignments: LiveExport<LiveAssignment>;
@@ -176,6 +195,8 @@ export interface LiveExports {
   readonly directoryEligibilities?: LiveExport<LiveDirectoryRole>;
   /** Microsoft Graph application permissions granted (`appRoleAssignedTo` of Graph's service principal). */
   readonly appRoleAssignments?: LiveExport<LiveAppRoleAssignment>;
+  /** Groups with their members (Microsoft Graph `groups?$expand=members`). */
+  readonly groupMembers?: LiveExport<LiveGroupMembers>;
   /** What an export holds that the review does not read (yet), named so that it is not silently lost. */
   readonly notReviewed?: readonly NotReviewed[];
 }

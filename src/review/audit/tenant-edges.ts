@@ -7,7 +7,7 @@ import { PrincipalDirectory } from './principal-directory';
 import { SameEdges } from '../escalation/chain-diff';
 import { grantEdgeKey } from '../escalation/root-causes';
 import { AccessGraph } from '../graph/access-graph';
-import { TenantAppPermission, TenantAssignment, TenantDirectoryRole, TenantEdges } from '../graph/graph-types';
+import { TenantAppPermission, TenantAssignment, TenantDirectoryRole, TenantEdges, TenantGroupMembership } from '../graph/graph-types';
 
 /**
  * What the live tenant holds that the code does not declare, as edges to overlay on the code's
@@ -67,6 +67,20 @@ function edgesOf(
 ): TenantEdges {
   return {
     assignments: standingEdgesOf(assignments, directory),
+    groupMemberships: (live.groupMembers?.items ?? []).flatMap((group) => group.members.map((member): TenantGroupMembership => {
+      const name = directory.displayNameOf(member.id) ?? member.displayName;
+      return {
+        at: { file: group.file, place: member.place },
+        id: `${group.id}/members/${member.id}`,
+        principalId: member.id,
+        ...(member.principalType === undefined ? {} : { principalType: member.principalType }),
+        ...(name === undefined ? {} : { principalName: name }),
+        groupId: group.id,
+        ...(group.displayName === undefined ? {} : { groupName: group.displayName }),
+        // A group the export does not say is role-assignable may be: the wider case.
+        roleAssignable: group.roleAssignable ?? true,
+      };
+    })),
     appPermissions: permissions.map((p): TenantAppPermission => {
       const name = directory.displayNameOf(p.principalId) ?? p.principalDisplayName;
       return {

@@ -124,7 +124,7 @@ class DirectoryTargets {
     for (const e of graph.eligibilities) {
       if (e.kind === 'entra-directory-role' && (e.entraRole === undefined || !resettableHolder(e.entraRole))) this.privileged.add(e.principal.key);
     }
-    for (const m of graph.groupMemberships) if (m.roleAssignable) this.privileged.add(m.member.key);
+    for (const m of [...graph.groupMemberships, ...graph.tenantGroupMemberships]) if (m.roleAssignable) this.privileged.add(m.member.key);
   }
 
   /** The declared object at a document's address, principal or not (an application without a service principal). */
@@ -283,7 +283,7 @@ export function entraHoldingsOf(graph: AccessGraph): Map<string, EntraHolding[]>
   };
   const entraEligibilities = graph.eligibilities.filter((e) => e.kind !== 'azure-rbac').length;
   const held = graph.directoryRoles.length + graph.tenantDirectoryRoles.length + graph.appPermissions.length + graph.tenantAppPermissions.length
-    + graph.ownerships.length + graph.groupMemberships.length + graph.groupAssignments.length;
+    + graph.ownerships.length + graph.groupMemberships.length + graph.tenantGroupMemberships.length + graph.groupAssignments.length;
   if (held + entraEligibilities === 0) {
     return byPrincipal;
   }
@@ -418,10 +418,11 @@ export function entraHoldingsOf(graph: AccessGraph): Map<string, EntraHolding[]>
       leaves: [],
     });
   }
-  for (const m of graph.groupMemberships) {
+  // The tenant's own (given its groups' members) beside the code's, each step saying where it is.
+  for (const m of [...graph.groupMemberships, ...graph.tenantGroupMemberships]) {
     add(m.member, {
       basis: { origin: m.origin, principal: m.member, role: { name: `member of ${m.group.name}`, canGrantAccess: false }, scope: { value: m.group.key, name: m.group.name, level: ScopeLevel.RESOURCE } },
-      holds: `is a member of the group "${m.group.name}" (BloodHound AZMemberOf)`,
+      holds: `is a member of the group "${m.group.name}" (BloodHound AZMemberOf)${m.origin.tenant === undefined ? '' : IN_TENANT}`,
       edgeKind: 'AZMemberOf',
       canGrantAccess: false,
       // Being a member is holding the group's roles: no step beyond the membership itself.

@@ -159,7 +159,7 @@ class OpenGraphBuilder {
         owned_kind: o.ownedKind,
       });
     }
-    for (const m of graph.groupMemberships) {
+    for (const m of [...graph.groupMemberships, ...graph.tenantGroupMemberships]) {
       this.edge(this.principal(m.member, m.origin), this.principal(m.group, m.origin), 'AZMemberOf', m.origin, { role_assignable: m.roleAssignable });
     }
     for (const a of graph.groupAssignments) {

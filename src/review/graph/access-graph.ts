@@ -289,6 +289,8 @@ export class AccessGraph {
   public readonly tenantDirectoryRoles: GraphDirectoryRole[] = [];
   /** Microsoft Graph application permissions the live tenant has granted and the code does not declare: held in reach, judged by no rule. */
   public readonly tenantAppPermissions: GraphAppPermission[] = [];
+  /** Group memberships of the live tenant the code does not declare: held in reach, judged by no rule. */
+  public readonly tenantGroupMemberships: GraphGroupMembership[] = [];
 
   /** What placing the live tenant's edges needs of each document; kept only for a graph made `forTenant`. */
   private documents?: DocumentContext[];
@@ -312,6 +314,8 @@ export class AccessGraph {
     const declaredPermissions = new Set(this.appPermissions.map((p) => `${p.principal.key}\u0000${p.appRoleId ?? p.name}`));
     const tenantPermissions = placed.appPermissions.filter((p) => !declaredPermissions.has(`${p.principal.key}\u0000${p.appRoleId ?? p.name}`));
     appendAll(this.tenantAppPermissions, tenantPermissions);
+    const declaredMemberships = new Set(this.groupMemberships.map((m) => `${m.member.key}\u0000${m.group.key}`));
+    appendAll(this.tenantGroupMemberships, placed.groupMemberships.filter((m) => !declaredMemberships.has(`${m.member.key}\u0000${m.group.key}`)));
   }
 
   /** Every distinct principal that holds a grant or an eligibility, by key. */

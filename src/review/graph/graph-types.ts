@@ -98,6 +98,15 @@ export interface TenantAppPermission extends TenantHolding {
   readonly resourceId: string;
 }
 
+/** A member of a group in the live tenant, as the review overlays it on the code: the member holds what the group holds. */
+export interface TenantGroupMembership extends TenantHolding {
+  /** The group's object ID, lower case. */
+  readonly groupId: string;
+  readonly groupName?: string;
+  /** Whether the group is role-assignable; unknown counts as true (the wider case). */
+  readonly roleAssignable: boolean;
+}
+
 /** What the live tenant holds that the code does not declare: the review's second source of edges. */
 export interface TenantEdges {
   /** Read once, as they are placed: a tenant's million assignments are never copied into a second list. */
@@ -105,6 +114,7 @@ export interface TenantEdges {
   readonly identities: readonly TenantIdentity[];
   readonly directoryRoles?: readonly TenantDirectoryRole[];
   readonly appPermissions?: readonly TenantAppPermission[];
+  readonly groupMemberships?: readonly TenantGroupMembership[];
 }
 
 /** Who holds access. `key` identifies the principal across the graph. */

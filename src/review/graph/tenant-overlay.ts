@@ -1,7 +1,7 @@
 import { terraformTypeOfArm } from './arm-terraform-types';
 import {
-  GraphAppPermission, GraphDirectoryRole, GraphEntraRole, GraphGrant, GraphIdentity, GraphPlacement, GraphPrincipal, GraphResource, GraphRole,
-  GraphScope, Origin, TenantEdges, TenantHolding, TenantPlace,
+  GraphAppPermission, GraphDirectoryRole, GraphEntraRole, GraphGrant, GraphGroupMembership, GraphIdentity, GraphPlacement, GraphPrincipal,
+  GraphResource, GraphRole, GraphScope, Origin, TenantEdges, TenantHolding, TenantPlace,
 } from './graph-types';
 import { PlacedResources } from './placed-resources';
 import { ResourcePlacement } from './resource-placement';
@@ -33,6 +33,7 @@ export interface PlacedTenant {
   readonly identities: GraphIdentity[];
   readonly directoryRoles: GraphDirectoryRole[];
   readonly appPermissions: GraphAppPermission[];
+  readonly groupMemberships: GraphGroupMembership[];
 }
 
 /**
@@ -45,7 +46,7 @@ export interface PlacedTenant {
  * object ID (a plan) is that principal; any other is known by its object ID and the export's name.
  */
 export function overlayTenant(edges: TenantEdges, documents: readonly DocumentContext[]): PlacedTenant {
-  if (documents.length === 0) return { grants: [], identities: [], directoryRoles: [], appPermissions: [] };
+  if (documents.length === 0) return { grants: [], identities: [], directoryRoles: [], appPermissions: [], groupMemberships: [] };
   // Most scopes repeat (a subscription, a group): which document declares each is worked out once.
   const declarers = new Map<string, DocumentContext>();
   const declaring = (armId: string): DocumentContext => {
@@ -123,7 +124,16 @@ export function overlayTenant(edges: TenantEdges, documents: readonly DocumentCo
     principal: principalOfAssignment(documents[0], p),
     ...documents[0].graphAppPermissionOf(p.appRoleId, p.resourceId),
   }));
-  return { grants, identities, directoryRoles, appPermissions };
+  const groupMemberships = (edges.groupMemberships ?? []).map((m): GraphGroupMembership => ({
+    origin: originIn(documents[0], m.at, m.id),
+    member: principalOfAssignment(documents[0], m),
+    // The group by its object ID: the key its own assignments (the tenant's or the code's) carry.
+    group: principalOfAssignment(documents[0], {
+      at: m.at, id: m.groupId, principalId: m.groupId, principalType: 'Group', ...(m.groupName === undefined ? {} : { principalName: m.groupName }),
+    }),
+    roleAssignable: m.roleAssignable,
+  }));
+  return { grants, identities, directoryRoles, appPermissions, groupMemberships };
 }
 
 // No suppression names what only the tenant holds: one empty list for all of them, never added to.
