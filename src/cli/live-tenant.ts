@@ -22,7 +22,9 @@ import { SourceDocument } from '../review/reader/source-document';
 export const LIVE_OPTIONS = ['live-assignments', 'identities', 'live-directory-roles', 'live-app-roles', 'live-group-members', 'azurehound'];
 
 /** What these commands read of an AzureHound collection: the rest of it is named on standard error as not reviewed. */
-const AZUREHOUND_PARTS: readonly AzureHoundModule.AzureHoundPart[] = ['assignments', 'managedIdentities', 'directoryRoles', 'appRoleAssignments'];
+const AZUREHOUND_PARTS: readonly AzureHoundModule.AzureHoundPart[] = [
+  'assignments', 'managedIdentities', 'directoryRoles', 'appRoleAssignments', 'groupMembers',
+];
 
 export const LIVE_HELP = `The tenant as it is (the same exports as audit): the code is reviewed on top of what the tenant
 holds, and a path that needs both says which steps are "in the tenant, not in this code":
@@ -33,9 +35,9 @@ holds, and a path that needs both says which steps are "in the tenant, not in th
   --live-group-members FILE Microsoft Graph groups with $expand=members: who is in which group (with --live-assignments)
   --azurehound FILE         AzureHound's collection (azurehound list -o FILE ...), instead of or beside
                             the exports above: its Azure role assignments, managed identities, Entra
-                            directory roles and Graph permissions are read (the same item in both is
-                            one); what else it holds is named on standard error, with its count, as
-                            not reviewed
+                            directory roles, Graph permissions and group members are read (the same
+                            item in both is one); what else it holds is named on standard error, with
+                            its count, as not reviewed
 `;
 
 /* eslint-disable @typescript-eslint/no-require-imports */
@@ -77,11 +79,13 @@ export async function readLiveTenant(command: string, args: ParsedArgs, io: CliI
   const houndTexts = new Map<string, string>();
   const hounds = houndFiles.map((file) => parse.azureHound.readAzureHound(file, (kind) => readExport(io.cwd, file, kind, houndTexts)));
   const groups = groupFiles.map((file): LiveExport<LiveGroupMembers> => readExport(io.cwd, file, parse.groups.GROUP_MEMBERS));
-  const groupMembers = mergeExports(groups, objectKey);
+  const houndGroups = hounds.filter((h) => parse.azureHound.holdsPart(h, 'groupMembers')).map((h) => h.groupMembers);
+  const groupMembers = mergeExports([...groups, ...houndGroups], objectKey);
   // Read before anything is written, and said before the review: what the tenant holds that this review did not look at.
   const notReviewed = [
     ...hounds.flatMap((h) => parse.azureHound.notReviewedOf(h, AZUREHOUND_PARTS)),
-    ...(groupMembers === undefined ? [] : parse.groups.membersNotListed(groupMembers)),
+    // Only Graph's $expand stops at 20 members; the collector pages through them all.
+    ...groups.flatMap(parse.groups.membersNotListed),
   ];
   for (const part of notReviewed) {
     io.stderr(`azure-access ${command}: ${part.file}: ${part.count} ${part.kind} item${part.count === 1 ? '' : 's'} not reviewed `

@@ -44,7 +44,9 @@ export const AUDIT: CommandSpec = {
 };
 
 /** What audit reads of an AzureHound collection; the rest of it is named as not reviewed (AUD013). */
-const AZUREHOUND_PARTS: readonly AzureHoundPart[] = ['assignments', 'directoryRoles', 'managedIdentities', 'applications', 'appRoleAssignments'];
+const AZUREHOUND_PARTS: readonly AzureHoundPart[] = [
+  'assignments', 'directoryRoles', 'managedIdentities', 'applications', 'appRoleAssignments', 'groupMembers',
+];
 
 export const AUDIT_HELP = `Usage: azure-access audit (--live-assignments FILE | --azurehound FILE) [options] [desired inputs...]
 
@@ -66,9 +68,9 @@ file per subscription):
       az rest --method get --url "https://graph.microsoft.com/v1.0/groups?\\$filter=isAssignableToRole eq true&\\$select=id,displayName,isAssignableToRole&\\$expand=members(\\$select=id,displayName)"
   --azurehound FILE         AzureHound's collection (azurehound list -o FILE ...), instead of or
                             beside the exports above: its Azure role assignments, Entra directory
-                            role assignments, managed identities, applications and Microsoft Graph
-                            permissions are read (the same item in both is one); every other kind
-                            is named with its count as not reviewed (AUD013)
+                            role assignments, managed identities, applications, Microsoft Graph
+                            permissions and group members are read (the same item in both is one);
+                            every other kind is named with its count as not reviewed (AUD013)
 
 Findings: assignments no code declares, declared ones missing from the tenant, people with
 standing Owner/User Access Administrator, secrets still alive (expired ones too), managed
@@ -130,7 +132,7 @@ export async function audit(argv: string[], io: CliIo): Promise<ExitCode> {
   const directoryRoles = readAll('live-directory-roles', DIRECTORY_ROLE_ASSIGNMENTS);
   const directoryEligibilities = readAll('live-directory-eligibility', DIRECTORY_ROLE_ELIGIBILITIES);
   const appRoleAssignments = readAll('live-app-roles', APP_ROLE_ASSIGNMENTS);
-  const groupMembers = mergeExports(readAll('live-group-members', GROUP_MEMBERS), objectKey);
+  const graphGroups = readAll('live-group-members', GROUP_MEMBERS);
   const houndTexts = new Map<string, string>();
   const hounds = filesOf('azurehound').map((file) => readAzureHound(file, (kind) => readExport(io.cwd, file, kind, houndTexts)));
   // A part a collection holds no item of was not collected (azurehound list az-ad has no Azure role
@@ -151,10 +153,11 @@ export async function audit(argv: string[], io: CliIo): Promise<ExitCode> {
     directoryRoles: mergeExports([...directoryRoles, ...fromHounds('directoryRoles', (h) => h.directoryRoles)], directoryRoleKey),
     directoryEligibilities: mergeExports(directoryEligibilities, directoryRoleKey),
     appRoleAssignments: mergeExports([...appRoleAssignments, ...fromHounds('appRoleAssignments', (h) => h.appRoleAssignments)], graphObjectKey),
-    groupMembers,
+    groupMembers: mergeExports([...graphGroups, ...fromHounds('groupMembers', (h) => h.groupMembers)], objectKey),
     notReviewed: [
       ...hounds.flatMap((h) => notReviewedOf(h, AZUREHOUND_PARTS)),
-      ...(groupMembers === undefined ? [] : membersNotListed(groupMembers)),
+      // Only Graph's $expand stops at 20 members; the collector pages through them all.
+      ...graphGroups.flatMap(membersNotListed),
     ],
   };
   // The parser's leftovers and the merge's keys (a tenant's exports are gigabytes of JSON) go before the audit starts.

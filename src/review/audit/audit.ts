@@ -171,7 +171,8 @@ function notReviewedFindings(parts: readonly NotReviewed[]): Finding[] {
       address: 'data',
       file,
       fix: 'Review what these items grant by other means (BloodHound reads them all); the audit reads Azure role assignments, '
-        + 'Entra directory role assignments, managed identities, applications\' credentials and Microsoft Graph\'s application permissions.',
+        + 'Entra directory role assignments, managed identities, applications\' credentials, Microsoft Graph\'s application permissions '
+        + 'and group members.',
     };
   });
 }

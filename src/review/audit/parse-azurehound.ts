@@ -2,11 +2,12 @@ import { entryAt, expectArmIdOf, expectScope, expectType, guid } from './export-
 import { ExportKind, readExportText } from './export-stream';
 import {
   assignmentKey, directoryRoleKey, graphObjectKey, LiveApplication, LiveAppRoleAssignment, LiveAssignment, LiveDirectoryRole, LiveExport,
-  LiveManagedIdentity, NotReviewed, objectKey,
+  LiveGroupMembers, LiveManagedIdentity, NotReviewed, objectKey,
 } from './live-types';
 import { APP_ROLE_ASSIGNMENTS, MICROSOFT_GRAPH_NAME } from './parse-app-role-assignments';
 import { APPLICATIONS } from './parse-applications';
 import { DIRECTORY_ROLE_ASSIGNMENTS } from './parse-directory-roles';
+import { MEMBER_TYPES } from './parse-group-members';
 import { MANAGED_IDENTITIES } from './parse-managed-identities';
 import { roleDefinitionAt } from './role-definition-guid';
 import { InputError } from '../reader/input-error';
@@ -22,7 +23,7 @@ import { describe, expectArray, expectRecord, expectString, JsonRecord, pointerT
  */
 
 /** The LiveExports fields this collection fills. */
-export type AzureHoundPart = 'assignments' | 'managedIdentities' | 'applications' | 'directoryRoles' | 'appRoleAssignments';
+export type AzureHoundPart = 'assignments' | 'managedIdentities' | 'applications' | 'directoryRoles' | 'appRoleAssignments' | 'groupMembers';
 
 /** An app role assignment of another API than Microsoft Graph: counted under this name as not reviewed (see APP_ROLE_ASSIGNMENTS). */
 const OTHER_API_APP_ROLES = 'AZAppRoleAssignment (not Microsoft Graph)';
@@ -49,6 +50,7 @@ const PART_OF_KIND = new Map<string, AzureHoundPart>([
   ['AZServicePrincipal', 'managedIdentities'],
   ['AZApp', 'applications'],
   ['AZAppRoleAssignment', 'appRoleAssignments'],
+  ['AZGroupMember', 'groupMembers'],
 ]);
 
 /** One item of `data`, read: its kind (every kind is counted), and what it holds for the review. */
@@ -58,6 +60,7 @@ export type AzureHoundItem = { readonly kind: string } & (
   | { readonly tag: 'managedIdentities'; readonly items: LiveManagedIdentity[] }
   | { readonly tag: 'applications'; readonly items: LiveApplication[] }
   | { readonly tag: 'appRoleAssignments'; readonly items: LiveAppRoleAssignment[] }
+  | { readonly tag: 'groupMembers'; readonly items: LiveGroupMembers[] }
   | { readonly tag: 'other' });
 
 /** One AzureHound file, split into the live exports the review reads, with a count of each kind it holds. */
@@ -69,6 +72,8 @@ export interface AzureHoundCollection {
   readonly applications: LiveExport<LiveApplication>;
   /** Microsoft Graph's application permissions: the collector lists every service principal's app roles. */
   readonly appRoleAssignments: LiveExport<LiveAppRoleAssignment>;
+  /** Groups with their members, every page the collector read of each (no `$expand` limit). */
+  readonly groupMembers: LiveExport<LiveGroupMembers>;
   /** Items of `data` by kind, read or not, in the order first seen. */
   readonly kinds: ReadonlyMap<string, number>;
 }
@@ -159,12 +164,35 @@ function itemOf(file: string, place: string, value: unknown, shared: (text: stri
     if (typeof resource !== 'string' || resource.toLowerCase() !== MICROSOFT_GRAPH_NAME.toLowerCase()) return { kind: OTHER_API_APP_ROLES, tag: 'other' };
     return { kind, tag: 'appRoleAssignments', items: [APP_ROLE_ASSIGNMENTS.read(file, dataPlace, { ...data, resourceDisplayName: MICROSOFT_GRAPH_NAME }, shared)!] };
   }
+  if (part === 'groupMembers') return { kind, tag: 'groupMembers', items: [groupMembersOf(file, dataPlace, data, shared)] };
   if (part === 'managedIdentities') {
     // Service principals of applications are passed over, as in Graph's unfiltered list.
     const identity = MANAGED_IDENTITIES.read(file, dataPlace, data, shared);
     return { kind, tag: 'managedIdentities', items: identity === undefined ? [] : [identity] };
   }
   return { kind, tag: 'applications', items: [APPLICATIONS.read(file, dataPlace, data, shared)!] };
+}
+
+/** A group's members as the collector writes them: `{"groupId", "members": [{"member": {"@odata.type", "id", ...}, "groupId"}]}`. */
+function groupMembersOf(file: string, place: string, data: JsonRecord, shared: (text: string) => string): LiveGroupMembers {
+  return {
+    file,
+    place,
+    id: shared(guid(file, pointerTo(place, 'groupId'), data.groupId)),
+    members: listOf(file, place, data, 'members').map(({ place: wrapperPlace, value: wrapper }) => {
+      const outer = entryAt(file, wrapperPlace, wrapper, 'an object with "member"');
+      const memberPlace = outer.at('member');
+      const { entry, at } = entryAt(file, memberPlace, outer.entry.member, 'a group member');
+      const type = typeof entry['@odata.type'] === 'string' ? MEMBER_TYPES.get((entry['@odata.type'] as string).toLowerCase()) : undefined;
+      const name = typeof entry.displayName === 'string' ? entry.displayName : undefined;
+      return {
+        place: memberPlace,
+        id: shared(guid(file, at('id'), entry.id)),
+        ...(type === undefined ? {} : { principalType: type }),
+        ...(name === undefined ? {} : { displayName: shared(name) }),
+      };
+    }),
+  };
 }
 
 /** A list the collector writes as null when it found nothing (a Go nil slice). */
@@ -221,9 +249,18 @@ function splitCollection(file: string, read: readonly AzureHoundItem[]): AzureHo
     applications: new Unique<LiveApplication>(objectKey),
     appRoleAssignments: new Unique<LiveAppRoleAssignment>(graphObjectKey),
   };
+  // A group's members may come in several items (the collector's pages): one group, all of them.
+  const groups = new Map<string, LiveGroupMembers>();
   for (const item of read) {
     kinds.set(item.kind, (kinds.get(item.kind) ?? 0) + 1);
     if (item.tag === 'other') continue;
+    if (item.tag === 'groupMembers') {
+      for (const group of item.items) {
+        const known = groups.get(group.id);
+        groups.set(group.id, known === undefined ? group : { ...known, members: [...known.members, ...group.members] });
+      }
+      continue;
+    }
     const part = parts[item.tag] as Unique<unknown>;
     for (const one of item.items) part.add(one);
   }
@@ -234,6 +271,7 @@ function splitCollection(file: string, read: readonly AzureHoundItem[]): AzureHo
     managedIdentities: { file, items: parts.managedIdentities.items },
     applications: { file, items: parts.applications.items },
     appRoleAssignments: { file, items: parts.appRoleAssignments.items },
+    groupMembers: { file, items: [...groups.values()] },
     kinds,
   };
 }

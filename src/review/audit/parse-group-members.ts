@@ -9,8 +9,8 @@ import { expectArray, pointerTo } from '../reader/shape-check';
  */
 export const EXPANDED_MEMBERS_LIMIT = 20;
 
-/** Graph's member kinds, by `@odata.type`, as role assignments name principal types. */
-const MEMBER_TYPES = new Map([
+/** Graph's member kinds, by `@odata.type` (lower case), as role assignments name principal types. */
+export const MEMBER_TYPES = new Map([
   ['#microsoft.graph.user', 'User'],
   ['#microsoft.graph.group', 'Group'],
   ['#microsoft.graph.serviceprincipal', 'ServicePrincipal'],

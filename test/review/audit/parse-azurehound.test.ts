@@ -179,15 +179,24 @@ describe('the kinds read', () => {
       ['AZVMRoleAssignment', 1], ['AZAutomationAccountRoleAssignment', 1], ['AZRoleAssignment', 1], ['AZServicePrincipal', 2], ['AZApp', 1],
       ['AZAppRoleAssignment', 1], ['AZAppRoleAssignment (not Microsoft Graph)', 1], ['AZGroupMember', 2], ['AZAppOwner', 1], ['AZNewerThing', 1],
     ]);
-    expect(notReviewedOf(collection(), ['assignments', 'directoryRoles', 'managedIdentities', 'applications', 'appRoleAssignments'])).toEqual([
+    const everyPart = ['assignments', 'directoryRoles', 'managedIdentities', 'applications', 'appRoleAssignments', 'groupMembers'] as const;
+    expect(notReviewedOf(collection(), everyPart)).toEqual([
       { file: FILE, kind: 'AZAppOwner', count: 1 },
       { file: FILE, kind: 'AZAppRoleAssignment (not Microsoft Graph)', count: 1 },
-      { file: FILE, kind: 'AZGroupMember', count: 2 },
       { file: FILE, kind: 'AZNewerThing', count: 1 },
     ]);
     expect(notReviewedOf(collection(), ['assignments', 'managedIdentities']).map((n) => n.kind)).toEqual([
       'AZApp', 'AZAppOwner', 'AZAppRoleAssignment', 'AZAppRoleAssignment (not Microsoft Graph)', 'AZGroupMember', 'AZNewerThing', 'AZRoleAssignment',
     ]);
+  });
+
+  test('group members: each group with its members, object IDs lower case, the member\'s kind from @odata.type', () => {
+    const groups = collection().groupMembers.items;
+    expect(groups.map((g) => [g.id, g.roleAssignable, g.members.map((m) => [m.id, m.principalType, m.displayName])])).toEqual([
+      ['12121212-3434-5656-7878-909090909090', undefined, [['cccccccc-7777-8888-9999-dddddddddddd', 'User', 'Casey Contractor']]],
+      ['34343434-3434-5656-7878-909090909090', undefined, [['bbbbbbbb-1111-2222-3333-444444444444', 'User', 'Robin Reader']]],
+    ]);
+    expect(collection().groupMembers.items[0].members[0].place).toMatch(/^\/data\/\d+\/data\/members\/0\/member$/);
   });
 
   test('Microsoft Graph\'s app role assignments are its permissions; another API\'s are counted, not read', () => {
