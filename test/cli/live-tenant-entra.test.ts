@@ -32,6 +32,16 @@ function files(roles: object[], live: object[] = []): { live: string; roles: str
   return written;
 }
 
+interface Finding {
+  readonly ruleId: string;
+  readonly address: string;
+  readonly file: string;
+  readonly message: string;
+}
+
+/** The findings of a rule in a command's JSON output. */
+const findingsOf = (stdout: string, ruleId: string): Finding[] => (JSON.parse(stdout).findings as Finding[]).filter((f) => f.ruleId === ruleId);
+
 /** A role assignment as Graph lists it, of `roleDefinitionId` to `principalId` at the tenant. */
 const roleAssignment = (principalId: string, roleDefinitionId: string, n = 1) => ({
   id: `lAPpYvVpN0KRkAEhdxReE-${n}`,
@@ -46,7 +56,7 @@ describe('check on top of the tenant\'s directory roles', () => {
     const { code, stdout } = await cli(['check', '--format', 'json', '--live-assignments', exports.live, '--identities', IDENTITIES,
       '--live-directory-roles', exports.roles, MAIN]);
     expect(code).toBe(1);
-    const escalations = (JSON.parse(stdout).findings as { ruleId: string; address: string; message: string }[]).filter((f) => f.ruleId === 'AZA013');
+    const escalations = findingsOf(stdout, 'AZA013');
     expect(escalations.map((f) => f.address)).toEqual(['azurerm_role_assignment.contractor']);
     const message = escalations[0].message;
     expect(message).toContain('up to tier 0');
@@ -74,7 +84,7 @@ resource "azuread_directory_role_assignment" "ops" {
     const exports = files([roleAssignment(IDENTITY, PRIVILEGED_ROLE_ADMINISTRATOR)]);
     const { stdout } = await cli(['check', '--format', 'json', '--live-assignments', exports.live, '--identities', IDENTITIES,
       '--live-directory-roles', exports.roles, dir]);
-    const escalations = (JSON.parse(stdout).findings as { ruleId: string; message: string }[]).filter((f) => f.ruleId === 'AZA013');
+    const escalations = findingsOf(stdout, 'AZA013');
     expect(escalations.length).toBeGreaterThan(0);
     // The role is the code's own edge now: the step that holds it is not marked as the tenant's.
     const step = escalations.map((f) => f.message).find((m) => m.includes('holds the Entra role "Privileged Role Administrator"'));
@@ -105,8 +115,7 @@ describe('audit finds the tenant\'s own Entra escalations', () => {
     const exports = files([roleAssignment(IDENTITY, PRIVILEGED_ROLE_ADMINISTRATOR)], live);
     const { stdout } = await cli(['audit', '--format', 'json', '--today', '2026-11-27', '--live-assignments', exports.live, '--identities', IDENTITIES,
       '--live-directory-roles', exports.roles]);
-    const findings = JSON.parse(stdout).findings as { ruleId: string; address: string; file: string; message: string }[];
-    const tenant = findings.filter((f) => f.ruleId === 'AUD010');
+    const tenant = findingsOf(stdout, 'AUD010');
     // Removing either the user's assignment or the identity's role closes the path: the tie goes to the edge nearest its end.
     expect(tenant.map((f) => [f.address, f.file])).toEqual([['lAPpYvVpN0KRkAEhdxReE-1', exports.roles]]);
     expect(tenant[0].message).toContain('legacy.operator@contoso.example');
@@ -139,7 +148,7 @@ describe('the tenant\'s Microsoft Graph application permissions (--live-app-role
     const { code, stdout } = await cli(['check', '--format', 'json', '--live-assignments', exports.live, '--identities', IDENTITIES,
       '--live-app-roles', appRoles([grant(IDENTITY, ROLE_MANAGEMENT)]), MAIN]);
     expect(code).toBe(1);
-    const escalations = (JSON.parse(stdout).findings as { ruleId: string; address: string; message: string }[]).filter((f) => f.ruleId === 'AZA013');
+    const escalations = findingsOf(stdout, 'AZA013');
     expect(escalations.map((f) => f.address)).toEqual(['azurerm_role_assignment.contractor']);
     expect(escalations[0].message).toContain('up to tier 0');
     expect(escalations[0].message).toContain(`aa-ops holds the Microsoft Graph application permission "RoleManagement.ReadWrite.Directory" (BloodHound AZMGRoleManagement_ReadWrite_Directory) ${IN_TENANT}`);
@@ -150,7 +159,7 @@ describe('the tenant\'s Microsoft Graph application permissions (--live-app-role
     const exports = files([], live);
     const { stdout } = await cli(['audit', '--format', 'json', '--today', '2026-11-27', '--live-assignments', exports.live, '--identities', IDENTITIES,
       '--live-app-roles', appRoles([grant(IDENTITY, ROLE_MANAGEMENT)])]);
-    const tenant = (JSON.parse(stdout).findings as { ruleId: string; message: string }[]).filter((f) => f.ruleId === 'AUD010');
+    const tenant = findingsOf(stdout, 'AUD010');
     expect(tenant).toHaveLength(1);
     expect(tenant[0].message).toContain('legacy.operator@contoso.example');
     expect(tenant[0].message).toContain('"RoleManagement.ReadWrite.Directory"');
@@ -258,8 +267,7 @@ resource "azurerm_role_assignment" "contractor" {
       }],
     }));
     const exports = files([roleAssignment(OBJECT_ID, PRIVILEGED_ROLE_ADMINISTRATOR)]);
-    const escalationsOf = async (args: string[]) => ((JSON.parse((await cli(['check', '--format', 'json', ...args, path.join(dir, 'main.tf')])).stdout)
-      .findings as { ruleId: string; address: string; message: string }[]).filter((f) => f.ruleId === 'AZA013'));
+    const escalationsOf = async (args: string[]) => findingsOf((await cli(['check', '--format', 'json', ...args, path.join(dir, 'main.tf')])).stdout, 'AZA013');
     const alone = await escalationsOf([]);
     expect(alone.length).toBeGreaterThan(0);
     const onTenant = await escalationsOf(['--live-assignments', exports.live, '--identities', identities, '--live-app-roles', appRoles,
@@ -294,7 +302,7 @@ describe('the tenant\'s group members (--live-group-members)', () => {
     const { stdout, stderr } = await cli(['check', '--format', 'json', '--live-assignments', exports.live, '--identities', IDENTITIES,
       '--live-group-members', groups([member(IDENTITY)]), MAIN]);
     expect(stderr).toBe('');
-    const escalations = (JSON.parse(stdout).findings as { ruleId: string; address: string; message: string }[]).filter((f) => f.ruleId === 'AZA013');
+    const escalations = findingsOf(stdout, 'AZA013');
     expect(escalations.map((f) => f.address)).toEqual(['azurerm_role_assignment.contractor']);
     expect(escalations[0].message).toContain('"Owner" at subscription 11111111-2222-3333-4444-555555555555');
     expect(escalations[0].message).toContain(`aa-ops is a member of the group "ops-admins" (BloodHound AZMemberOf) ${IN_TENANT}`);
@@ -304,7 +312,7 @@ describe('the tenant\'s group members (--live-group-members)', () => {
     const exports = files([], [...groupOwner(), JSON.parse(readFileSync(path.join(FIXTURE, 'legacy-operator.json'), 'utf8'))]);
     const { stdout } = await cli(['audit', '--format', 'json', '--today', '2026-11-27', '--live-assignments', exports.live, '--identities', IDENTITIES,
       '--live-group-members', groups([member(IDENTITY)])]);
-    const tenant = (JSON.parse(stdout).findings as { ruleId: string; message: string }[]).filter((f) => f.ruleId === 'AUD010');
+    const tenant = findingsOf(stdout, 'AUD010');
     expect(tenant).toHaveLength(1);
     expect(tenant[0].message).toContain('legacy.operator@contoso.example');
     expect(tenant[0].message).toContain('is a member of the group "ops-admins"');

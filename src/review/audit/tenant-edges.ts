@@ -1,13 +1,13 @@
 import { declaredAccessOf } from './declared-access';
 import { declaredDirectoryRolesOf } from './declared-directory-roles';
-import { LiveAppRoleAssignment, LiveAssignment, LiveDirectoryRole, LiveExports } from './live-types';
+import { LiveAppRoleAssignment, LiveAssignment, LiveDirectoryRole, LiveExports, LiveHolding } from './live-types';
 import { matchDeclared } from './match-declared';
 import { matchDirectoryRoles } from './match-directory-roles';
 import { PrincipalDirectory } from './principal-directory';
 import { SameEdges } from '../escalation/chain-diff';
 import { grantEdgeKey } from '../escalation/root-causes';
 import { AccessGraph } from '../graph/access-graph';
-import { TenantAppPermission, TenantAssignment, TenantDirectoryRole, TenantEdges, TenantGroupMembership } from '../graph/graph-types';
+import { TenantAppPermission, TenantAssignment, TenantDirectoryRole, TenantEdges, TenantGroupMembership, TenantHolding } from '../graph/graph-types';
 
 /**
  * What the live tenant holds that the code does not declare, as edges to overlay on the code's
@@ -67,46 +67,24 @@ function edgesOf(
 ): TenantEdges {
   return {
     assignments: standingEdgesOf(assignments, directory),
-    groupMemberships: (live.groupMembers?.items ?? []).flatMap((group) => group.members.map((member): TenantGroupMembership => {
-      const name = directory.displayNameOf(member.id) ?? member.displayName;
-      return {
-        at: { file: group.file, place: member.place },
+    groupMemberships: (live.groupMembers?.items ?? []).flatMap((group) => group.members.map((member): TenantGroupMembership => ({
+      ...holdingOf(directory, {
+        file: group.file,
+        place: member.place,
         id: `${group.id}/members/${member.id}`,
         principalId: member.id,
         ...(member.principalType === undefined ? {} : { principalType: member.principalType }),
-        ...(name === undefined ? {} : { principalName: name }),
-        groupId: group.id,
-        ...(group.displayName === undefined ? {} : { groupName: group.displayName }),
-        // A group the export does not say is role-assignable may be: the wider case.
-        roleAssignable: group.roleAssignable ?? true,
-      };
-    })),
-    appPermissions: permissions.map((p): TenantAppPermission => {
-      const name = directory.displayNameOf(p.principalId) ?? p.principalDisplayName;
-      return {
-        at: { file: p.file, place: p.place },
-        id: p.id,
-        principalId: p.principalId,
-        ...(p.principalType === undefined ? {} : { principalType: p.principalType }),
-        ...(name === undefined ? {} : { principalName: name }),
-        appRoleId: p.appRoleId,
-        resourceId: p.resourceId,
-      };
-    }),
-    directoryRoles: roles.flatMap((r): TenantDirectoryRole[] => {
-      // A role scoped to an app alone has no directory scope the review reads (as `audit` matches it).
-      if (r.kind !== 'standing' || r.directoryScopeId === undefined) return [];
-      const name = directory.displayNameOf(r.principalId);
-      return [{
-        at: { file: r.file, place: r.place },
-        id: r.id,
-        principalId: r.principalId,
-        ...(r.principalType === undefined ? {} : { principalType: r.principalType }),
-        ...(name === undefined ? {} : { principalName: name }),
-        roleDefinitionId: r.roleDefinitionId,
-        directoryScopeId: r.directoryScopeId,
-      }];
-    }),
+        ...(member.displayName === undefined ? {} : { principalDisplayName: member.displayName }),
+      }),
+      groupId: group.id,
+      ...(group.displayName === undefined ? {} : { groupName: group.displayName }),
+      // A group the export does not say is role-assignable may be: the wider case.
+      roleAssignable: group.roleAssignable ?? true,
+    }))),
+    appPermissions: permissions.map((p): TenantAppPermission => ({ ...holdingOf(directory, p), appRoleId: p.appRoleId, resourceId: p.resourceId })),
+    // A role scoped to an app alone has no directory scope the review reads (as `audit` matches it).
+    directoryRoles: roles.flatMap((r): TenantDirectoryRole[] => (r.kind !== 'standing' || r.directoryScopeId === undefined ? []
+      : [{ ...holdingOf(directory, r), roleDefinitionId: r.roleDefinitionId, directoryScopeId: r.directoryScopeId }])),
     identities: (live.managedIdentities?.items ?? []).flatMap((i) => (i.resourceId === undefined || i.assignment === undefined ? [] : [{
       at: { file: i.file, place: i.place },
       objectId: i.id.toLowerCase(),
@@ -121,17 +99,27 @@ function edgesOf(
 function* standingEdgesOf(assignments: readonly LiveAssignment[], directory: PrincipalDirectory): Generator<TenantAssignment> {
   for (const a of assignments) {
     if (a.kind !== 'standing') continue;
-    const name = directory.displayNameOf(a.principalId);
     yield {
-      at: { file: a.file, place: a.place },
-      id: a.id,
-      principalId: a.principalId,
-      ...(a.principalType === undefined ? {} : { principalType: a.principalType }),
-      ...(name === undefined ? {} : { principalName: name }),
+      ...holdingOf(directory, a),
       roleDefinitionId: a.roleDefinitionId,
       ...(a.roleName === undefined ? {} : { roleName: a.roleName }),
       scope: a.scope,
       ...(a.condition === undefined ? {} : { condition: a.condition }),
     };
   }
+}
+
+/**
+ * What every tenant edge says of its holder: where the export says it, its ID, and the principal
+ * with the friendliest name the exports give it (a Graph display name before az's principalName).
+ */
+function holdingOf(directory: PrincipalDirectory, held: LiveHolding): TenantHolding {
+  const name = directory.displayNameOf(held.principalId) ?? held.principalDisplayName;
+  return {
+    at: { file: held.file, place: held.place },
+    id: held.id,
+    principalId: held.principalId,
+    ...(held.principalType === undefined ? {} : { principalType: held.principalType }),
+    ...(name === undefined ? {} : { principalName: name }),
+  };
 }

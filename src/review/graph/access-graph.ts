@@ -34,7 +34,6 @@ import {
   GraphDirectoryObject,
   GraphDirectoryRole,
   GraphEligibility,
-  GraphEntraRole,
   GraphExpiry,
   GraphGitHubEnvironment,
   GraphTerraformCloudWorkspace,
@@ -110,9 +109,25 @@ function scopeOf(value: string | undefined, index: DocumentIndex): GraphScope {
   return { value: scope, level, ...stable, ...(displayName === undefined ? {} : { displayName }) };
 }
 
-/** What makes two directory roles the same holding: the holder, the role (template ID, else name) and the scope, whatever its case. */
-function directoryRoleKey(principal: string, role: GraphEntraRole, scope: string): string {
-  return `${principal}\u0000${role.templateId ?? role.name}\u0000${scope.toLowerCase()}`;
+/** The items of the tenant no item of the code is the same holding as: by the holder and what is held. */
+function notDeclared<T>(placed: readonly T[], declared: readonly T[], keyOf: (item: T) => string): T[] {
+  const keys = new Set(declared.map(keyOf));
+  return placed.filter((item) => !keys.has(keyOf(item)));
+}
+
+/** A directory role held: the holder, the role (template ID, else name) and the scope, whatever its case. */
+function directoryRoleKey(d: GraphDirectoryRole): string {
+  return `${d.principal.key}\u0000${d.role.templateId ?? d.role.name}\u0000${d.scope.value.toLowerCase()}`;
+}
+
+/** An application permission held: the holder and the app role (its ID, else its name). */
+function appPermissionKey(p: GraphAppPermission): string {
+  return `${p.principal.key}\u0000${p.appRoleId ?? p.name}`;
+}
+
+/** A membership: the member and the group. */
+function membershipKey(m: GraphGroupMembership): string {
+  return `${m.member.key}\u0000${m.group.key}`;
 }
 
 /** The `subscription_name` a declared `azurerm_subscription` gives the subscription of this ID, if any. */
@@ -306,16 +321,11 @@ export class AccessGraph {
     const placed = overlayTenant(edges, this.documents);
     appendAll(this.tenantGrants, placed.grants);
     appendAll(this.tenantIdentities, placed.identities);
-    // Placed, a tenant's role or permission may turn out to be held by a principal the code declares by
+    // Placed, a tenant's Entra holding may turn out to be held by a principal the code declares by
     // reference (an identity the export names by object ID): one the code holds the same is the code's.
-    const declaredRoles = new Set(this.directoryRoles.map((d) => directoryRoleKey(d.principal.key, d.role, d.scope.value)));
-    const tenantRoles = placed.directoryRoles.filter((d) => !declaredRoles.has(directoryRoleKey(d.principal.key, d.role, d.scope.value)));
-    appendAll(this.tenantDirectoryRoles, tenantRoles);
-    const declaredPermissions = new Set(this.appPermissions.map((p) => `${p.principal.key}\u0000${p.appRoleId ?? p.name}`));
-    const tenantPermissions = placed.appPermissions.filter((p) => !declaredPermissions.has(`${p.principal.key}\u0000${p.appRoleId ?? p.name}`));
-    appendAll(this.tenantAppPermissions, tenantPermissions);
-    const declaredMemberships = new Set(this.groupMemberships.map((m) => `${m.member.key}\u0000${m.group.key}`));
-    appendAll(this.tenantGroupMemberships, placed.groupMemberships.filter((m) => !declaredMemberships.has(`${m.member.key}\u0000${m.group.key}`)));
+    appendAll(this.tenantDirectoryRoles, notDeclared(placed.directoryRoles, this.directoryRoles, directoryRoleKey));
+    appendAll(this.tenantAppPermissions, notDeclared(placed.appPermissions, this.appPermissions, appPermissionKey));
+    appendAll(this.tenantGroupMemberships, notDeclared(placed.groupMemberships, this.groupMemberships, membershipKey));
   }
 
   /** Every distinct principal that holds a grant or an eligibility, by key. */
