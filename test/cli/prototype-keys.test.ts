@@ -126,6 +126,6 @@ describe('names of Object.prototype members in the input', () => {
     expect(command.stderr).toMatch(new RegExp(`^azure-access: unknown command "${name}"; use one of report, check, diff, audit\\.`));
     const option = await cli(['report', `--${name}`, 'x', 'test/fixtures/cli/clean']);
     expect(option.code).toBe(2);
-    expect(option.stderr).toMatch(new RegExp(`^azure-access report: unknown option --${name}; report accepts --format, --today, --var, --var-file, --live-assignments, --identities, --live-directory-roles, --live-app-roles, --live-group-members, --azurehound\\n`));
+    expect(option.stderr).toMatch(new RegExp(`^azure-access report: unknown option --${name}; report accepts --format, --today, --var, --var-file, --live-assignments, --live-eligibility, --apps, --identities, --live-directory-roles, --live-directory-eligibility, --live-app-roles, --live-group-members, --live-owners, --azurehound\\n`));
   });
 });

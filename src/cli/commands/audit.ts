@@ -1,15 +1,5 @@
 import { audit as auditAccess } from '../../review/audit/audit';
-import { ExportKind } from '../../review/audit/export-stream';
 import { importBlocks } from '../../review/audit/import-blocks';
-import { assignmentKey, directoryRoleKey, graphObjectKey, LiveExport, mergeExports, objectKey } from '../../review/audit/live-types';
-import { APP_ROLE_ASSIGNMENTS } from '../../review/audit/parse-app-role-assignments';
-import { APPLICATIONS } from '../../review/audit/parse-applications';
-import { AzureHoundCollection, AzureHoundPart, holdsPart, notReviewedOf, readAzureHound } from '../../review/audit/parse-azurehound';
-import { DIRECTORY_ROLE_ASSIGNMENTS, DIRECTORY_ROLE_ELIGIBILITIES } from '../../review/audit/parse-directory-roles';
-import { ELIGIBILITY_SCHEDULES } from '../../review/audit/parse-eligibility-schedules';
-import { GROUP_MEMBERS, membersNotListed } from '../../review/audit/parse-group-members';
-import { MANAGED_IDENTITIES } from '../../review/audit/parse-managed-identities';
-import { ROLE_ASSIGNMENT_LIST } from '../../review/audit/parse-role-assignments';
 import { renderAuditJsonLines, renderAuditJsonParts, renderAuditMarkdown } from '../../review/audit/render-audit';
 import { renderOpenGraphParts } from '../../review/export/render-opengraph';
 import { auditOpenGraph } from '../../review/export/review-opengraph';
@@ -17,10 +7,10 @@ import { AccessGraph } from '../../review/graph/access-graph';
 import { CliIo, ExitCode } from '../cli-io';
 import { collectGarbage } from '../collect-garbage';
 import { thresholdResult } from '../findings-output';
+import { LIVE_EXPORT_OPTIONS, readLiveExports } from '../live-exports';
 import { graphOf, loadSources } from '../load-graph';
 import { refuseInputAsOutput } from '../output-not-input';
 import { CommandSpec, parseArgs, repeatedValues } from '../parse-args';
-import { readExport } from '../read-export';
 import { stepSummary } from '../step-summary';
 import { todayOf } from '../today';
 import { UsageError } from '../usage-error';
@@ -40,13 +30,8 @@ export const AUDIT: CommandSpec = {
   },
   flags: [],
   // One file per subscription (or per page), as Azure exports them.
-  repeatable: ['live-assignments', 'live-eligibility', 'apps', 'identities', 'live-directory-roles', 'live-directory-eligibility', 'live-app-roles', 'live-group-members', 'azurehound'],
+  repeatable: [...LIVE_EXPORT_OPTIONS],
 };
-
-/** What audit reads of an AzureHound collection; the rest of it is named as not reviewed (AUD013). */
-const AZUREHOUND_PARTS: readonly AzureHoundPart[] = [
-  'assignments', 'directoryRoles', 'managedIdentities', 'applications', 'appRoleAssignments', 'groupMembers',
-];
 
 export const AUDIT_HELP = `Usage: azure-access audit (--live-assignments FILE | --azurehound FILE) [options] [desired inputs...]
 
@@ -108,58 +93,13 @@ export async function audit(argv: string[], io: CliIo): Promise<ExitCode> {
   }
   // Refused before the exports are read: an input, a FIFO, a device or a directory is never written.
   if (importsFile !== undefined && !importsToStdout) {
-    const exportOptions = [
-      'live-assignments', 'live-eligibility', 'apps', 'identities', 'live-directory-roles', 'live-directory-eligibility', 'live-app-roles',
-      'live-group-members', 'azurehound',
-    ] as const;
     refuseInputAsOutput('audit', io.cwd, '--emit-imports', importsFile, [
-      ...exportOptions.flatMap((o) => filesOf(o).map((value) => ({ option: `--${o}`, value }))),
+      ...LIVE_EXPORT_OPTIONS.flatMap((o) => filesOf(o).map((value) => ({ option: `--${o}`, value }))),
       ...args.inputs.map((value) => ({ value })),
     ]);
     checkOutputFile(io.cwd, importsFile, '--emit-imports');
   }
-  // Read one after another, in the order given: the first bad file is the one told, every run.
-  // The files of one kind share their texts: a principal named in 250 subscriptions' files is kept once.
-  // AzureHound's files come after the az and Graph exports: an assignment both hold is kept as az wrote it.
-  const readAll = <T>(option: string, kind: ExportKind<T>) => {
-    const texts = new Map<string, string>();
-    return filesOf(option).map((file): LiveExport<T> => readExport(io.cwd, file, kind, texts));
-  };
-  const assignments = readAll('live-assignments', ROLE_ASSIGNMENT_LIST);
-  const eligibilities = readAll('live-eligibility', ELIGIBILITY_SCHEDULES);
-  const applications = readAll('apps', APPLICATIONS);
-  const identities = readAll('identities', MANAGED_IDENTITIES);
-  const directoryRoles = readAll('live-directory-roles', DIRECTORY_ROLE_ASSIGNMENTS);
-  const directoryEligibilities = readAll('live-directory-eligibility', DIRECTORY_ROLE_ELIGIBILITIES);
-  const appRoleAssignments = readAll('live-app-roles', APP_ROLE_ASSIGNMENTS);
-  const graphGroups = readAll('live-group-members', GROUP_MEMBERS);
-  const houndTexts = new Map<string, string>();
-  const hounds = filesOf('azurehound').map((file) => readAzureHound(file, (kind) => readExport(io.cwd, file, kind, houndTexts)));
-  // A part a collection holds no item of was not collected (azurehound list az-ad has no Azure role
-  // assignments): it is no empty export, or every declared grant of that part would be "missing".
-  const fromHounds = <T>(part: AzureHoundPart, of: (hound: AzureHoundCollection) => LiveExport<T>) =>
-    hounds.filter((h) => holdsPart(h, part)).map(of);
-  const houndAssignments = fromHounds('assignments', (h) => h.assignments);
-  if (assignments.length === 0 && houndAssignments.length === 0) {
-    throw new UsageError(`${hounds.map((h) => h.file).join(', ')} holds no Azure role assignments (AZSubscriptionRoleAssignment, ...): `
-      + 'collect them (azurehound list az-rm, or list) or give --live-assignments', 'audit');
-  }
-
-  const live = {
-    assignments: mergeExports([...assignments, ...houndAssignments], assignmentKey)!,
-    eligibilities: mergeExports(eligibilities, assignmentKey),
-    applications: mergeExports([...applications, ...fromHounds('applications', (h) => h.applications)], objectKey),
-    managedIdentities: mergeExports([...identities, ...fromHounds('managedIdentities', (h) => h.managedIdentities)], objectKey),
-    directoryRoles: mergeExports([...directoryRoles, ...fromHounds('directoryRoles', (h) => h.directoryRoles)], directoryRoleKey),
-    directoryEligibilities: mergeExports(directoryEligibilities, directoryRoleKey),
-    appRoleAssignments: mergeExports([...appRoleAssignments, ...fromHounds('appRoleAssignments', (h) => h.appRoleAssignments)], graphObjectKey),
-    groupMembers: mergeExports([...graphGroups, ...fromHounds('groupMembers', (h) => h.groupMembers)], objectKey),
-    notReviewed: [
-      ...hounds.flatMap((h) => notReviewedOf(h, AZUREHOUND_PARTS)),
-      // Only Graph's $expand stops at 20 members; the collector pages through them all.
-      ...graphGroups.flatMap(membersNotListed),
-    ],
-  };
+  const live = readLiveExports('audit', args, io)!;
   // The parser's leftovers and the merge's keys (a tenant's exports are gigabytes of JSON) go before the audit starts.
   collectGarbage();
   const desired = args.inputs.length ? graphOf(await loadSources('audit', args.inputs, io)) : AccessGraph.fromDocuments([]);

@@ -164,6 +164,16 @@ export interface LiveAppRoleAssignment extends LiveHolding {
   readonly resourceId: string;
 }
 
+/** A member or owner of a directory object, as Graph expands it (`$expand=members`, `$expand=owners`). */
+export interface LiveDirectoryMember {
+  readonly place: string;
+  /** Object ID, lower case. */
+  readonly id: string;
+  /** `User`, `Group` or `ServicePrincipal`, from `@odata.type`. */
+  readonly principalType?: string;
+  readonly displayName?: string;
+}
+
 /** A group of the tenant with its members, as Graph lists it with `$expand=members`. */
 export interface LiveGroupMembers {
   readonly file: string;
@@ -173,14 +183,37 @@ export interface LiveGroupMembers {
   readonly displayName?: string;
   /** `isAssignableToRole`, when the export says it. */
   readonly roleAssignable?: boolean;
-  readonly members: readonly {
-    readonly place: string;
-    /** Object ID, lower case. */
-    readonly id: string;
-    /** `User`, `Group` or `ServicePrincipal`, from `@odata.type`. */
-    readonly principalType?: string;
-    readonly displayName?: string;
-  }[];
+  readonly members: readonly LiveDirectoryMember[];
+}
+
+/**
+ * An application, service principal or group of the tenant with its owners, as Graph lists them
+ * with `$expand=owners`: an owner adds a secret to an application or service principal and signs
+ * in as it, or adds members to a group.
+ */
+export interface LiveOwned {
+  readonly file: string;
+  readonly place: string;
+  readonly kind: 'application' | 'service-principal' | 'group';
+  /** The owned object's ID, lower case. */
+  readonly id: string;
+  /** An application's or service principal's appId, lower case, when the export says it. */
+  readonly appId?: string;
+  readonly displayName?: string;
+  /** A group's `isAssignableToRole`, when the export says it. */
+  readonly roleAssignable?: boolean;
+  readonly owners: readonly LiveDirectoryMember[];
+}
+
+/** A service principal of the tenant, by its appId: what an application's owner signs in as. */
+export interface LiveServicePrincipal {
+  readonly file: string;
+  readonly place: string;
+  /** Object ID, lower case. */
+  readonly id: string;
+  /** appId, lower case. */
+  readonly appId: string;
+  readonly displayName?: string;
 }
 
 /** What an audit reads from the tenant; only the role assignment list is required. */
@@ -197,6 +230,10 @@ export interface LiveExports {
   readonly appRoleAssignments?: LiveExport<LiveAppRoleAssignment>;
   /** Groups with their members (Microsoft Graph `groups?$expand=members`). */
   readonly groupMembers?: LiveExport<LiveGroupMembers>;
+  /** Applications, service principals and groups with their owners (Microsoft Graph `...?$expand=owners`). */
+  readonly owners?: LiveExport<LiveOwned>;
+  /** Service principals by appId (the owners export's, AzureHound's): an application's owner signs in as its service principal. */
+  readonly servicePrincipals?: LiveExport<LiveServicePrincipal>;
   /** What an export holds that the review does not read (yet), named so that it is not silently lost. */
   readonly notReviewed?: readonly NotReviewed[];
 }

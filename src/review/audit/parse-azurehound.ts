@@ -1,13 +1,13 @@
+import { directoryMemberAt } from './directory-members';
 import { entryAt, expectArmIdOf, expectScope, expectType, guid } from './export-shape';
 import { ExportKind, readExportText } from './export-stream';
 import {
   assignmentKey, directoryRoleKey, graphObjectKey, LiveApplication, LiveAppRoleAssignment, LiveAssignment, LiveDirectoryRole, LiveExport,
-  LiveGroupMembers, LiveManagedIdentity, NotReviewed, objectKey,
+  LiveGroupMembers, LiveManagedIdentity, LiveOwned, LiveServicePrincipal, NotReviewed, objectKey,
 } from './live-types';
 import { APP_ROLE_ASSIGNMENTS, MICROSOFT_GRAPH_NAME } from './parse-app-role-assignments';
 import { APPLICATIONS } from './parse-applications';
 import { DIRECTORY_ROLE_ASSIGNMENTS } from './parse-directory-roles';
-import { MEMBER_TYPES } from './parse-group-members';
 import { MANAGED_IDENTITIES } from './parse-managed-identities';
 import { roleDefinitionAt } from './role-definition-guid';
 import { InputError } from '../reader/input-error';
@@ -23,7 +23,7 @@ import { describe, expectArray, expectRecord, expectString, JsonRecord, pointerT
  */
 
 /** The LiveExports fields this collection fills. */
-export type AzureHoundPart = 'assignments' | 'managedIdentities' | 'applications' | 'directoryRoles' | 'appRoleAssignments' | 'groupMembers';
+export type AzureHoundPart = 'assignments' | 'managedIdentities' | 'applications' | 'directoryRoles' | 'appRoleAssignments' | 'groupMembers' | 'owners';
 
 /** An app role assignment of another API than Microsoft Graph: counted under this name as not reviewed (see APP_ROLE_ASSIGNMENTS). */
 const OTHER_API_APP_ROLES = 'AZAppRoleAssignment (not Microsoft Graph)';
@@ -43,6 +43,17 @@ const ASSIGNEE_KINDS = new Set([
   'AZManagedClusterRoleAssignment', 'AZStorageAccountRoleAssignment', 'AZVMScaleSetRoleAssignment', 'AZWebAppRoleAssignment',
 ]);
 
+/**
+ * Owner kinds, each `{"<id field>": <owned object ID>, "owners": [{"owner": {"@odata.type", "id", ...}}]}`
+ * (the collector's AppOwners, ServicePrincipalOwners, GroupOwners): what is owned, and by which
+ * field the item names it. An application is named by its object ID, not its appId.
+ */
+const OWNER_KINDS = new Map<string, { readonly kind: LiveOwned['kind']; readonly idField: string }>([
+  ['AZAppOwner', { kind: 'application', idField: 'appId' }],
+  ['AZServicePrincipalOwner', { kind: 'service-principal', idField: 'servicePrincipalId' }],
+  ['AZGroupOwner', { kind: 'group', idField: 'groupId' }],
+]);
+
 /** Which LiveExports field each kind read is put in; every other kind is counted and named as not reviewed. */
 const PART_OF_KIND = new Map<string, AzureHoundPart>([
   ...[...SCOPED_ROLE_ASSIGNMENT_KINDS, ...ASSIGNEE_KINDS].map((kind) => [kind, 'assignments'] as const),
@@ -51,13 +62,15 @@ const PART_OF_KIND = new Map<string, AzureHoundPart>([
   ['AZApp', 'applications'],
   ['AZAppRoleAssignment', 'appRoleAssignments'],
   ['AZGroupMember', 'groupMembers'],
+  ...[...OWNER_KINDS.keys()].map((kind) => [kind, 'owners'] as const),
 ]);
 
 /** One item of `data`, read: its kind (every kind is counted), and what it holds for the review. */
 export type AzureHoundItem = { readonly kind: string } & (
   | { readonly tag: 'assignments'; readonly items: LiveAssignment[] }
   | { readonly tag: 'directoryRoles'; readonly items: LiveDirectoryRole[] }
-  | { readonly tag: 'managedIdentities'; readonly items: LiveManagedIdentity[] }
+  | { readonly tag: 'servicePrincipal'; readonly identity?: LiveManagedIdentity; readonly principal: LiveServicePrincipal }
+  | { readonly tag: 'owners'; readonly items: LiveOwned[] }
   | { readonly tag: 'applications'; readonly items: LiveApplication[] }
   | { readonly tag: 'appRoleAssignments'; readonly items: LiveAppRoleAssignment[] }
   | { readonly tag: 'groupMembers'; readonly items: LiveGroupMembers[] }
@@ -74,6 +87,10 @@ export interface AzureHoundCollection {
   readonly appRoleAssignments: LiveExport<LiveAppRoleAssignment>;
   /** Groups with their members, every page the collector read of each (no `$expand` limit). */
   readonly groupMembers: LiveExport<LiveGroupMembers>;
+  /** Applications, service principals and groups with their owners. */
+  readonly owners: LiveExport<LiveOwned>;
+  /** Every service principal of the collection (AZServicePrincipal), by appId: whom an application's owner signs in as. */
+  readonly servicePrincipals: LiveExport<LiveServicePrincipal>;
   /** Items of `data` by kind, read or not, in the order first seen. */
   readonly kinds: ReadonlyMap<string, number>;
 }
@@ -165,10 +182,17 @@ function itemOf(file: string, place: string, value: unknown, shared: (text: stri
     return { kind, tag: 'appRoleAssignments', items: [APP_ROLE_ASSIGNMENTS.read(file, dataPlace, { ...data, resourceDisplayName: MICROSOFT_GRAPH_NAME }, shared)!] };
   }
   if (part === 'groupMembers') return { kind, tag: 'groupMembers', items: [groupMembersOf(file, dataPlace, data, shared)] };
+  if (part === 'owners') return { kind, tag: 'owners', items: [ownedOf(file, dataPlace, data, OWNER_KINDS.get(kind)!, shared)] };
   if (part === 'managedIdentities') {
-    // Service principals of applications are passed over, as in Graph's unfiltered list.
+    // Every service principal is one an application's owner may sign in as; managed identities are read as --identities reads them.
     const identity = MANAGED_IDENTITIES.read(file, dataPlace, data, shared);
-    return { kind, tag: 'managedIdentities', items: identity === undefined ? [] : [identity] };
+    const principal: LiveServicePrincipal = {
+      file,
+      place: dataPlace,
+      id: shared(guid(file, pointerTo(dataPlace, 'id'), data.id)),
+      appId: shared(guid(file, pointerTo(dataPlace, 'appId'), data.appId)),
+    };
+    return { kind, tag: 'servicePrincipal', principal, ...(identity === undefined ? {} : { identity }) };
   }
   return { kind, tag: 'applications', items: [APPLICATIONS.read(file, dataPlace, data, shared)!] };
 }
@@ -181,16 +205,22 @@ function groupMembersOf(file: string, place: string, data: JsonRecord, shared: (
     id: shared(guid(file, pointerTo(place, 'groupId'), data.groupId)),
     members: listOf(file, place, data, 'members').map(({ place: wrapperPlace, value: wrapper }) => {
       const outer = entryAt(file, wrapperPlace, wrapper, 'an object with "member"');
-      const memberPlace = outer.at('member');
-      const { entry, at } = entryAt(file, memberPlace, outer.entry.member, 'a group member');
-      const type = typeof entry['@odata.type'] === 'string' ? MEMBER_TYPES.get((entry['@odata.type'] as string).toLowerCase()) : undefined;
-      const name = typeof entry.displayName === 'string' ? entry.displayName : undefined;
-      return {
-        place: memberPlace,
-        id: shared(guid(file, at('id'), entry.id)),
-        ...(type === undefined ? {} : { principalType: type }),
-        ...(name === undefined ? {} : { displayName: shared(name) }),
-      };
+      return directoryMemberAt(file, outer.at('member'), outer.entry.member, 'a group member', shared);
+    }),
+  };
+}
+
+/** An object's owners as the collector writes them: `{"<id field>", "owners": [{"owner": {"@odata.type", "id", ...}}]}`. */
+function ownedOf(file: string, place: string, data: JsonRecord, owned: { kind: LiveOwned['kind']; idField: string },
+  shared: (text: string) => string): LiveOwned {
+  return {
+    file,
+    place,
+    kind: owned.kind,
+    id: shared(guid(file, pointerTo(place, owned.idField), data[owned.idField])),
+    owners: listOf(file, place, data, 'owners').map(({ place: wrapperPlace, value: wrapper }) => {
+      const outer = entryAt(file, wrapperPlace, wrapper, 'an object with "owner"');
+      return directoryMemberAt(file, outer.at('owner'), outer.entry.owner, 'an owner', shared);
     }),
   };
 }
@@ -248,9 +278,11 @@ function splitCollection(file: string, read: readonly AzureHoundItem[]): AzureHo
     managedIdentities: new Unique<LiveManagedIdentity>(objectKey),
     applications: new Unique<LiveApplication>(objectKey),
     appRoleAssignments: new Unique<LiveAppRoleAssignment>(graphObjectKey),
+    servicePrincipals: new Unique<LiveServicePrincipal>(objectKey),
   };
   // A group's members may come in several items (the collector's pages): one group, all of them.
   const groups = new Map<string, LiveGroupMembers>();
+  const owned = new Map<string, LiveOwned>();
   for (const item of read) {
     kinds.set(item.kind, (kinds.get(item.kind) ?? 0) + 1);
     if (item.tag === 'other') continue;
@@ -259,6 +291,18 @@ function splitCollection(file: string, read: readonly AzureHoundItem[]): AzureHo
         const known = groups.get(group.id);
         groups.set(group.id, known === undefined ? group : { ...known, members: [...known.members, ...group.members] });
       }
+      continue;
+    }
+    if (item.tag === 'owners') {
+      for (const object of item.items) {
+        const known = owned.get(object.id);
+        owned.set(object.id, known === undefined ? object : { ...known, owners: [...known.owners, ...object.owners] });
+      }
+      continue;
+    }
+    if (item.tag === 'servicePrincipal') {
+      parts.servicePrincipals.add(item.principal);
+      if (item.identity !== undefined) parts.managedIdentities.add(item.identity);
       continue;
     }
     const part = parts[item.tag] as Unique<unknown>;
@@ -272,6 +316,8 @@ function splitCollection(file: string, read: readonly AzureHoundItem[]): AzureHo
     applications: { file, items: parts.applications.items },
     appRoleAssignments: { file, items: parts.appRoleAssignments.items },
     groupMembers: { file, items: [...groups.values()] },
+    owners: { file, items: [...owned.values()] },
+    servicePrincipals: { file, items: parts.servicePrincipals.items },
     kinds,
   };
 }

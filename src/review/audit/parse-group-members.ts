@@ -1,3 +1,4 @@
+import { directoryMemberAt } from './directory-members';
 import { entryAt, guid, optionalText } from './export-shape';
 import { ExportKind, readExportText } from './export-stream';
 import { LiveExport, LiveGroupMembers, NotReviewed } from './live-types';
@@ -8,13 +9,6 @@ import { expectArray, pointerTo } from '../reader/shape-check';
  * many may have more, and the review says so rather than read the rest as absent.
  */
 export const EXPANDED_MEMBERS_LIMIT = 20;
-
-/** Graph's member kinds, by `@odata.type` (lower case), as role assignments name principal types. */
-export const MEMBER_TYPES = new Map([
-  ['#microsoft.graph.user', 'User'],
-  ['#microsoft.graph.group', 'Group'],
-  ['#microsoft.graph.serviceprincipal', 'ServicePrincipal'],
-]);
 
 /**
  * Microsoft Graph `GET /v1.0/groups?$filter=isAssignableToRole eq true&$expand=members(...)`
@@ -36,18 +30,7 @@ export const GROUP_MEMBERS: ExportKind<LiveGroupMembers> = {
       id: shared(guid(file, at('id'), entry.id)),
       ...(displayName === undefined ? {} : { displayName: shared(displayName) }),
       ...(typeof assignable === 'boolean' ? { roleAssignable: assignable } : {}),
-      members: members.map((item, index) => {
-        const member = entryAt(file, pointerTo(at('members'), index), item, 'a member');
-        const type = optionalText(file, member.at('@odata.type'), member.entry['@odata.type']);
-        const name = optionalText(file, member.at('displayName'), member.entry.displayName);
-        const principalType = type === undefined ? undefined : MEMBER_TYPES.get(type.toLowerCase());
-        return {
-          place: pointerTo(at('members'), index),
-          id: shared(guid(file, member.at('id'), member.entry.id)),
-          ...(principalType === undefined ? {} : { principalType }),
-          ...(name === undefined ? {} : { displayName: shared(name) }),
-        };
-      }),
+      members: members.map((item, index) => directoryMemberAt(file, pointerTo(at('members'), index), item, 'a member', shared)),
     };
   },
 };

@@ -23,6 +23,17 @@ export class PrincipalDirectory {
       this.remember(identity.id, identity.displayName, true);
       this.remember(identity.id, identity.appId, false);
     }
+    for (const principal of live.servicePrincipals?.items ?? []) {
+      if (principal.displayName !== undefined) this.remember(principal.id, principal.displayName, true);
+    }
+    // An owned service principal or group, and each owner, as Graph names them.
+    for (const owned of live.owners?.items ?? []) {
+      if (owned.kind !== 'application' && owned.displayName !== undefined) this.remember(owned.id, owned.displayName, true);
+      for (const owner of owned.owners) {
+        if (owner.displayName !== undefined) this.remember(owner.id, owner.displayName, true);
+        this.rememberType({ principalId: owner.id, principalType: owner.principalType });
+      }
+    }
     for (const assignment of [...live.assignments.items, ...(live.eligibilities?.items ?? [])]) {
       const application = assignment.principalName === undefined ? undefined : applications.get(assignment.principalName.toLowerCase());
       if (application !== undefined) this.remember(assignment.principalId, application, true);

@@ -7,23 +7,27 @@ import { PrincipalDirectory } from './principal-directory';
 import { SameEdges } from '../escalation/chain-diff';
 import { grantEdgeKey } from '../escalation/root-causes';
 import { AccessGraph } from '../graph/access-graph';
-import { TenantAppPermission, TenantAssignment, TenantDirectoryRole, TenantEdges, TenantGroupMembership, TenantHolding } from '../graph/graph-types';
+import {
+  TenantAppPermission, TenantAssignment, TenantDirectoryRole, TenantEdges, TenantGroupMembership, TenantHolding, TenantOwnership,
+} from '../graph/graph-types';
 
 /**
  * What the live tenant holds that the code does not declare, as edges to overlay on the code's
  * graph: the standing role assignments no declared grant matches (matched as `audit` matches
  * them, so a grant the code declares is never counted twice), the standing Entra directory role
- * assignments no declared one matches (as `audit` matches them), and the managed identities of
- * the export with the resource each belongs to. Eligibilities of the tenant are not overlaid yet:
- * they are `audit`'s findings only.
+ * assignments no declared one matches (as `audit` matches them), the managed identities of the
+ * export with the resource each belongs to, and PIM eligibilities (Azure and Entra directory
+ * roles), app permissions, group memberships and owners the code does not declare.
  */
 export function tenantEdgesOf(live: LiveExports, code: AccessGraph, alsoDeclaredBy?: AccessGraph): TenantEdges {
   const directory = new PrincipalDirectory(live);
   // A change's head leaves out what its base declares too: removed from the code, it is destroyed at apply.
   const graphs = alsoDeclaredBy === undefined ? [code] : [code, alsoDeclaredBy];
-  const { unmatchedLive } = matchDeclared(graphs.flatMap(declaredAccessOf), live.assignments.items, directory);
-  const roles = live.directoryRoles === undefined ? []
-    : matchDirectoryRoles(graphs.flatMap(declaredDirectoryRolesOf), live.directoryRoles.items, directory).unmatchedLive;
+  // Standing and eligible alike, as `audit` matches them: a declared eligibility is no standing assignment.
+  const liveAssignments = live.eligibilities === undefined ? live.assignments.items : [...live.assignments.items, ...live.eligibilities.items];
+  const { unmatchedLive } = matchDeclared(graphs.flatMap(declaredAccessOf), liveAssignments, directory);
+  const liveRoles = [...(live.directoryRoles?.items ?? []), ...(live.directoryEligibilities?.items ?? [])];
+  const roles = liveRoles.length === 0 ? [] : matchDirectoryRoles(graphs.flatMap(declaredDirectoryRolesOf), liveRoles, directory).unmatchedLive;
   // An app permission the code grants by the holder's object ID is the code's (whatever the code
   // says of the API: an app role's ID is Graph's role's only); one it grants to a principal it names
   // by reference is not recognised in the export, and is the tenant's too.
@@ -58,7 +62,10 @@ export function adoptedEdges(live: LiveExports, base: AccessGraph, head: AccessG
 
 /** Everything the live tenant holds, as edges of a graph of its own: what `audit` finds the tenant's own escalations in. */
 export function allTenantEdges(live: LiveExports, directory: PrincipalDirectory): TenantEdges {
-  return edgesOf(live.assignments.items, live.directoryRoles?.items ?? [], live, directory, live.appRoleAssignments?.items ?? []);
+  // A tenant's million assignments are copied into a second list only when there are eligibilities to add.
+  const eligibilities = live.eligibilities?.items ?? [];
+  return edgesOf(eligibilities.length === 0 ? live.assignments.items : [...live.assignments.items, ...eligibilities],
+    [...(live.directoryRoles?.items ?? []), ...(live.directoryEligibilities?.items ?? [])], live, directory, live.appRoleAssignments?.items ?? []);
 }
 
 function edgesOf(
@@ -85,6 +92,10 @@ function edgesOf(
     // A role scoped to an app alone has no directory scope the review reads (as `audit` matches it).
     directoryRoles: roles.flatMap((r): TenantDirectoryRole[] => (r.kind !== 'standing' || r.directoryScopeId === undefined ? []
       : [{ ...holdingOf(directory, r), roleDefinitionId: r.roleDefinitionId, directoryScopeId: r.directoryScopeId }])),
+    directoryEligibilities: roles.flatMap((r) => (r.kind !== 'eligible' || r.directoryScopeId === undefined ? []
+      : [{ ...holdingOf(directory, r), roleDefinitionId: r.roleDefinitionId, directoryScopeId: r.directoryScopeId, endDateTime: r.endDateTime }])),
+    eligibilities: assignments.filter((a) => a.kind === 'eligible').map((a) => ({ ...assignmentEdgeOf(a, directory), endDateTime: a.endDateTime })),
+    ownerships: ownershipsOf(live, directory),
     identities: (live.managedIdentities?.items ?? []).flatMap((i) => (i.resourceId === undefined || i.assignment === undefined ? [] : [{
       at: { file: i.file, place: i.place },
       objectId: i.id.toLowerCase(),
@@ -98,15 +109,50 @@ function edgesOf(
 /** The standing assignments as edges, made as the graph places them (a generator: never a second list of a million). */
 function* standingEdgesOf(assignments: readonly LiveAssignment[], directory: PrincipalDirectory): Generator<TenantAssignment> {
   for (const a of assignments) {
-    if (a.kind !== 'standing') continue;
-    yield {
-      ...holdingOf(directory, a),
-      roleDefinitionId: a.roleDefinitionId,
-      ...(a.roleName === undefined ? {} : { roleName: a.roleName }),
-      scope: a.scope,
-      ...(a.condition === undefined ? {} : { condition: a.condition }),
-    };
+    if (a.kind === 'standing') yield assignmentEdgeOf(a, directory);
   }
+}
+
+function assignmentEdgeOf(a: LiveAssignment, directory: PrincipalDirectory): TenantAssignment {
+  return {
+    ...holdingOf(directory, a),
+    roleDefinitionId: a.roleDefinitionId,
+    ...(a.roleName === undefined ? {} : { roleName: a.roleName }),
+    scope: a.scope,
+    ...(a.condition === undefined ? {} : { condition: a.condition }),
+  };
+}
+
+/**
+ * Each owner of an application, service principal or group, with what owning it leads to: the
+ * group, or the service principal it signs in as (an application's is the one with its appId,
+ * which the owners export or the applications export says).
+ */
+function ownershipsOf(live: LiveExports, directory: PrincipalDirectory): TenantOwnership[] {
+  const owned = live.owners?.items ?? [];
+  if (owned.length === 0) return [];
+  const appIds = new Map((live.applications?.items ?? []).map((a) => [a.id.toLowerCase(), a.appId.toLowerCase()]));
+  const principals = new Map((live.servicePrincipals?.items ?? []).map((p) => [p.appId, p.id]));
+  return owned.flatMap((o) => {
+    const appId = o.kind === 'application' ? o.appId ?? appIds.get(o.id) : undefined;
+    const ownedPrincipalId = o.kind !== 'application' ? o.id : appId === undefined ? undefined : principals.get(appId);
+    const ownedName = o.displayName ?? directory.displayNameOf(o.id);
+    return o.owners.map((owner): TenantOwnership => ({
+      ...holdingOf(directory, {
+        file: o.file,
+        place: owner.place,
+        id: `${o.id}/owners/${owner.id}`,
+        principalId: owner.id,
+        ...(owner.principalType === undefined ? {} : { principalType: owner.principalType }),
+        ...(owner.displayName === undefined ? {} : { principalDisplayName: owner.displayName }),
+      }),
+      ownedKind: o.kind,
+      ownedId: o.id,
+      ...(ownedName === undefined ? {} : { ownedName }),
+      ...(ownedPrincipalId === undefined ? {} : { ownedPrincipalId }),
+      ...(o.roleAssignable === undefined ? {} : { roleAssignable: o.roleAssignable }),
+    }));
+  });
 }
 
 /**

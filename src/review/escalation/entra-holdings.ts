@@ -103,7 +103,8 @@ class DirectoryTargets {
   private readonly privileged = new Set<string>();
 
   constructor(graph: AccessGraph) {
-    for (const object of graph.directoryObjects) {
+    // The tenant's owned objects beside the code's: each is known by its object ID.
+    for (const object of [...graph.directoryObjects, ...graph.tenantDirectoryObjects]) {
       const document = documentKeyOf(object.origin);
       const key = `${document}\u0000${object.origin.address}`;
       this.names.set(key, object);
@@ -121,7 +122,7 @@ class DirectoryTargets {
     // Users a Helpdesk, Password or Authentication Administrator may not reset: who holds a directory
     // role (standing or eligible) beyond the few Microsoft allows, and members of role-assignable groups.
     for (const d of [...graph.directoryRoles, ...graph.tenantDirectoryRoles]) if (!resettableHolder(d.role)) this.privileged.add(d.principal.key);
-    for (const e of graph.eligibilities) {
+    for (const e of [...graph.eligibilities, ...graph.tenantEligibilities]) {
       if (e.kind === 'entra-directory-role' && (e.entraRole === undefined || !resettableHolder(e.entraRole))) this.privileged.add(e.principal.key);
     }
     for (const m of [...graph.groupMemberships, ...graph.tenantGroupMemberships]) if (m.roleAssignable) this.privileged.add(m.member.key);
@@ -281,9 +282,12 @@ export function entraHoldingsOf(graph: AccessGraph): Map<string, EntraHolding[]>
     if (list) list.push(holding);
     else byPrincipal.set(principal.key, [holding]);
   };
-  const entraEligibilities = graph.eligibilities.filter((e) => e.kind !== 'azure-rbac').length;
+  // The tenant's eligibilities beside the code's: held after activation, each step saying where it is.
+  const eligibilities = graph.tenantEligibilities.length === 0 ? graph.eligibilities : [...graph.eligibilities, ...graph.tenantEligibilities];
+  const entraEligibilities = eligibilities.filter((e) => e.kind !== 'azure-rbac').length;
   const held = graph.directoryRoles.length + graph.tenantDirectoryRoles.length + graph.appPermissions.length + graph.tenantAppPermissions.length
-    + graph.ownerships.length + graph.groupMemberships.length + graph.tenantGroupMemberships.length + graph.groupAssignments.length;
+    + graph.ownerships.length + graph.tenantOwnerships.length + graph.groupMemberships.length + graph.tenantGroupMemberships.length
+    + graph.groupAssignments.length;
   if (held + entraEligibilities === 0) {
     return byPrincipal;
   }
@@ -318,8 +322,8 @@ export function entraHoldingsOf(graph: AccessGraph): Map<string, EntraHolding[]>
         role: { name: d.role.name, canGrantAccess: reaches.canGrantAccess },
         scope: { ...d.scope, name: scope },
       },
-      holds: activation === undefined ? `holds the Entra role "${d.role.name}" at ${scope} (BloodHound AZHasRole)${d.origin.tenant === undefined ? '' : IN_TENANT}`
-        : `is eligible for the Entra role "${d.role.name}" at ${scope} ${eligibleSuffix(activation)}`,
+      holds: (activation === undefined ? `holds the Entra role "${d.role.name}" at ${scope} (BloodHound AZHasRole)`
+        : `is eligible for the Entra role "${d.role.name}" at ${scope} ${eligibleSuffix(activation)}`) + (d.origin.tenant === undefined ? '' : IN_TENANT),
       edgeKind: activation === undefined ? 'AZHasRole' : 'AZRoleEligible',
       key,
       canGrantAccess: reaches.canGrantAccess,
@@ -331,7 +335,7 @@ export function entraHoldingsOf(graph: AccessGraph): Map<string, EntraHolding[]>
   for (const d of graph.directoryRoles) roleHolding(d);
   // The tenant's own (given its directory role export): held as the code's are, each step saying where it is.
   for (const d of graph.tenantDirectoryRoles) roleHolding(d);
-  for (const e of graph.eligibilities) {
+  for (const e of eligibilities) {
     // azuread 3.x has no directory-role policy resource: what activation needs is not in the configuration.
     if (e.kind === 'entra-directory-role' && e.entraRole !== undefined && e.scope !== undefined) {
       roleHolding({ origin: e.origin, principal: e.principal, role: e.entraRole, scope: e.scope }, activationOf(e, graph));
@@ -381,7 +385,8 @@ export function entraHoldingsOf(graph: AccessGraph): Map<string, EntraHolding[]>
     });
   }
 
-  for (const o of graph.ownerships) {
+  // The tenant's own (given its owners export) beside the code's, each step saying where it is.
+  for (const o of [...graph.ownerships, ...graph.tenantOwnerships]) {
     const document = documentKeyOf(o.origin);
     // An owned object that cannot be read may be any of its kind.
     const where: Within = o.owned === undefined ? EVERYTHING : { all: false, objects: new Set([`${document}\u0000${o.owned}`]) };
@@ -393,7 +398,7 @@ export function entraHoldingsOf(graph: AccessGraph): Map<string, EntraHolding[]>
     const { edges } = follow([capability], where, targets);
     add(o.owner, {
       basis: { origin: o.origin, principal: o.owner, role: { name: `owner of ${o.ownedKind} ${name}`, canGrantAccess: false }, scope: { value: o.owned ?? '', name, level: ScopeLevel.RESOURCE } },
-      holds: `owns the ${o.ownedKind.replace('-', ' ')} "${name}" (BloodHound AZOwns)`,
+      holds: `owns the ${o.ownedKind.replace('-', ' ')} "${name}" (BloodHound AZOwns)${o.origin.tenant === undefined ? '' : IN_TENANT}`,
       edgeKind: 'AZOwns',
       canGrantAccess: false,
       edges,

@@ -214,7 +214,7 @@ export function computeReach(graph: AccessGraph, keep?: (chain: EscalationChain)
     else principals.set(grant.principal.key, { principal: grant.principal, nodes: [node], entra: [], search: 0 });
   }
   // Azure eligibilities: held after activation, their step names what activation needs.
-  for (const e of graph.eligibilities) {
+  for (const e of graph.tenantEligibilities.length === 0 ? graph.eligibilities : [...graph.eligibilities, ...graph.tenantEligibilities]) {
     if (e.kind !== 'azure-rbac' || e.role === undefined || e.scope === undefined || e.scopePlacement === undefined) continue;
     const grant: GraphGrant = { origin: e.origin, principal: e.principal, role: e.role, scope: e.scope, scopePlacement: e.scopePlacement, via: 'pim-eligible' };
     const activation = activationOf(e, graph);

@@ -94,7 +94,7 @@ export function edgeReader(): (step: EscalationStep) => ChainEdge | undefined {
 export function graphEdgeKeys(graph: AccessGraph): Set<string> {
   const keys = new Set<string>();
   for (const grant of graph.grants) keys.add(basisKey('grant', grant));
-  for (const e of graph.eligibilities) {
+  for (const e of [...graph.eligibilities, ...graph.tenantEligibilities]) {
     if (e.kind === 'azure-rbac' && e.role !== undefined && e.scope !== undefined) {
       keys.add(basisKey('eligibility', { origin: e.origin, principal: e.principal, role: e.role, scope: e.scope }));
     }

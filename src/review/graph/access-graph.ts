@@ -58,7 +58,7 @@ import {
 } from './graph-types';
 import { accessPolicyRole, vaultOfPolicy, vaultUsesRbac } from './key-vault-access';
 import { modulesNotReadOf } from './modules-not-read';
-import { notEvaluatedOf, originOf } from './origin';
+import { documentKeyOf, notEvaluatedOf, originOf } from './origin';
 import { PlacedResources } from './placed-resources';
 import { normalizeAttribute, resolvePrincipal } from './resolve-principal';
 import { knownRole, resolveRole } from './resolve-role';
@@ -306,6 +306,12 @@ export class AccessGraph {
   public readonly tenantAppPermissions: GraphAppPermission[] = [];
   /** Group memberships of the live tenant the code does not declare: held in reach, judged by no rule. */
   public readonly tenantGroupMemberships: GraphGroupMembership[] = [];
+  /** PIM eligibilities (Azure and Entra directory roles) of the live tenant the code does not declare: held in reach after activation, judged by no rule. */
+  public readonly tenantEligibilities: GraphEligibility[] = [];
+  /** Applications, service principals and groups of the live tenant that have owners: what reach signs in as or joins through them. */
+  public readonly tenantDirectoryObjects: GraphDirectoryObject[] = [];
+  /** Owners of the live tenant's applications, service principals and groups the code does not declare: held in reach, judged by no rule. */
+  public readonly tenantOwnerships: GraphOwnership[] = [];
 
   /** What placing the live tenant's edges needs of each document; kept only for a graph made `forTenant`. */
   private documents?: DocumentContext[];
@@ -326,6 +332,12 @@ export class AccessGraph {
     appendAll(this.tenantDirectoryRoles, notDeclared(placed.directoryRoles, this.directoryRoles, directoryRoleKey));
     appendAll(this.tenantAppPermissions, notDeclared(placed.appPermissions, this.appPermissions, appPermissionKey));
     appendAll(this.tenantGroupMemberships, notDeclared(placed.groupMemberships, this.groupMemberships, membershipKey));
+    appendAll(this.tenantEligibilities, placed.eligibilities);
+    appendAll(this.tenantDirectoryObjects, placed.directoryObjects);
+    const ownedPrincipals = new Map([...this.directoryObjects, ...placed.directoryObjects]
+      .map((o) => [`${documentKeyOf(o.origin)}\u0000${o.origin.address}`, o.principal?.key ?? o.origin.address]));
+    const ownershipKey = (o: GraphOwnership) => `${o.owner.key}\u0000${ownedPrincipals.get(`${documentKeyOf(o.origin)}\u0000${o.owned}`) ?? o.owned}`;
+    appendAll(this.tenantOwnerships, notDeclared(placed.ownerships, this.ownerships, ownershipKey));
   }
 
   /** Every distinct principal that holds a grant or an eligibility, by key. */

@@ -107,6 +107,31 @@ export interface TenantGroupMembership extends TenantHolding {
   readonly roleAssignable: boolean;
 }
 
+/** A PIM eligibility the live tenant holds (an Azure role's, or an Entra directory role's), as the review overlays it on the code. */
+export interface TenantEligibility {
+  /** When it ends, as the export writes it; null when it never does. */
+  readonly endDateTime?: string | null;
+}
+
+/**
+ * An application, service principal or group of the live tenant and one of its owners, as the
+ * review overlays it on the code: the owner adds a secret and signs in as what it owns, or adds
+ * members to its group.
+ */
+export interface TenantOwnership extends TenantHolding {
+  readonly ownedKind: 'application' | 'service-principal' | 'group';
+  /** The owned object's ID, lower case. */
+  readonly ownedId: string;
+  readonly ownedName?: string;
+  /**
+   * What owning it leads to: the service principal it signs in as (for an application, the one of
+   * its appId) or the group itself. Undefined when no export names an application's service principal.
+   */
+  readonly ownedPrincipalId?: string;
+  /** A group's `isAssignableToRole`, when the export says it. */
+  readonly roleAssignable?: boolean;
+}
+
 /** What the live tenant holds that the code does not declare: the review's second source of edges. */
 export interface TenantEdges {
   /** Read once, as they are placed: a tenant's million assignments are never copied into a second list. */
@@ -115,6 +140,11 @@ export interface TenantEdges {
   readonly directoryRoles?: readonly TenantDirectoryRole[];
   readonly appPermissions?: readonly TenantAppPermission[];
   readonly groupMemberships?: readonly TenantGroupMembership[];
+  /** PIM eligibilities of Azure roles: held after activation. */
+  readonly eligibilities?: readonly (TenantAssignment & TenantEligibility)[];
+  /** PIM eligibilities of Entra directory roles: held after activation. */
+  readonly directoryEligibilities?: readonly (TenantDirectoryRole & TenantEligibility)[];
+  readonly ownerships?: readonly TenantOwnership[];
 }
 
 /** Who holds access. `key` identifies the principal across the graph. */

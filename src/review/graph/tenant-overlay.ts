@@ -1,7 +1,8 @@
 import { terraformTypeOfArm } from './arm-terraform-types';
 import {
-  GraphAppPermission, GraphDirectoryRole, GraphEntraRole, GraphGrant, GraphGroupMembership, GraphIdentity, GraphPlacement, GraphPrincipal,
-  GraphResource, GraphRole, GraphScope, Origin, TenantEdges, TenantHolding, TenantPlace,
+  GraphAppPermission, GraphDirectoryObject, GraphDirectoryRole, GraphEligibility, GraphEntraRole, GraphExpiry, GraphGrant, GraphGroupMembership,
+  GraphIdentity, GraphOwnership, GraphPlacement, GraphPrincipal, GraphResource, GraphRole, GraphScope, Origin, TenantEdges, TenantEligibility,
+  TenantHolding, TenantOwnership, TenantPlace,
 } from './graph-types';
 import { PlacedResources } from './placed-resources';
 import { ResourcePlacement } from './resource-placement';
@@ -34,6 +35,11 @@ export interface PlacedTenant {
   readonly directoryRoles: GraphDirectoryRole[];
   readonly appPermissions: GraphAppPermission[];
   readonly groupMemberships: GraphGroupMembership[];
+  /** PIM eligibilities of Azure and Entra directory roles. */
+  readonly eligibilities: GraphEligibility[];
+  /** The applications, service principals and groups owned, one each, and their owners. */
+  readonly directoryObjects: GraphDirectoryObject[];
+  readonly ownerships: GraphOwnership[];
 }
 
 /**
@@ -46,7 +52,18 @@ export interface PlacedTenant {
  * object ID (a plan) is that principal; any other is known by its object ID and the export's name.
  */
 export function overlayTenant(edges: TenantEdges, documents: readonly DocumentContext[]): PlacedTenant {
-  if (documents.length === 0) return { grants: [], identities: [], directoryRoles: [], appPermissions: [], groupMemberships: [] };
+  if (documents.length === 0) {
+    return {
+      grants: [],
+      identities: [],
+      directoryRoles: [],
+      appPermissions: [],
+      groupMemberships: [],
+      eligibilities: [],
+      directoryObjects: [],
+      ownerships: [],
+    };
+  }
   // Most scopes repeat (a subscription, a group): which document declares each is worked out once.
   const declarers = new Map<string, DocumentContext>();
   const declaring = (armId: string): DocumentContext => {
@@ -89,15 +106,19 @@ export function overlayTenant(edges: TenantEdges, documents: readonly DocumentCo
     return principals.get(key)
       ?? setAndReturn(principals, key, principalOf(document, assignment.principalId, assignment.principalType, assignment.principalName, undefined));
   };
-  const grants: GraphGrant[] = [];
-  for (const assignment of edges.assignments) {
-    const document = declaring(assignment.scope);
-    const scope = document.scopeOf(assignment.scope);
+  /** A scope of the tenant, in the document that declares it: a resource the code does not declare is known by its ARM ID. */
+  const placed = (armId: string) => {
+    const document = declaring(armId);
+    const scope = document.scopeOf(armId);
     const located = document.placement.locate(scope.value);
-    // A resource the code does not declare is known by its ARM ID: the address its tenant identity's resource has.
     // One object per place, as the code's placements are: reach works out a scope's routes once per object.
     const scopePlacement = located.level === ScopeLevel.RESOURCE && located.address === undefined
-      ? placements.get(located) ?? setAndReturn(placements, located, { ...located, address: tenantAddress(assignment.scope) }) : located;
+      ? placements.get(located) ?? setAndReturn(placements, located, { ...located, address: tenantAddress(armId) }) : located;
+    return { document, scope, scopePlacement };
+  };
+  const grants: GraphGrant[] = [];
+  for (const assignment of edges.assignments) {
+    const { document, scope, scopePlacement } = placed(assignment.scope);
     grants.push({
       origin: originIn(document, assignment.at, assignment.id),
       principal: principalOfAssignment(document, assignment),
@@ -133,7 +154,71 @@ export function overlayTenant(edges: TenantEdges, documents: readonly DocumentCo
     }),
     roleAssignable: m.roleAssignable,
   }));
-  return { grants, identities, directoryRoles, appPermissions, groupMemberships };
+  const eligibilities = [
+    ...(edges.eligibilities ?? []).map((e): GraphEligibility => {
+      const { document, scope, scopePlacement } = placed(e.scope);
+      return {
+        origin: originIn(document, e.at, e.id),
+        kind: 'azure-rbac',
+        principal: principalOfAssignment(document, e),
+        role: document.roleOf({ role_definition_id: e.roleDefinitionId, ...(e.roleName === undefined ? {} : { role_definition_name: e.roleName }) }),
+        scope,
+        scopePlacement,
+        expiry: expiryOf(e),
+      };
+    }),
+    ...(edges.directoryEligibilities ?? []).map((e): GraphEligibility => ({
+      origin: originIn(documents[0], e.at, e.id),
+      kind: 'entra-directory-role',
+      principal: principalOfAssignment(documents[0], e),
+      directoryRole: e.roleDefinitionId,
+      entraRole: documents[0].entraRoleOf(e.roleDefinitionId),
+      scope: documents[0].directoryScopeOf(e.directoryScopeId),
+      expiry: expiryOf(e),
+    })),
+  ];
+  const { directoryObjects, ownerships } = ownershipsOf(edges.ownerships ?? [], documents[0], principalOfAssignment);
+  return { grants, identities, directoryRoles, appPermissions, groupMemberships, eligibilities, directoryObjects, ownerships };
+}
+
+/** How long a tenant eligibility lasts, as its export says: null is never. */
+function expiryOf(e: TenantEligibility): GraphExpiry {
+  return e.endDateTime === undefined || e.endDateTime === null ? { permanent: true } : { permanent: false, endDateTime: e.endDateTime };
+}
+
+/**
+ * The tenant's owned objects, one each, as directory objects reach can sign in as or join (each
+ * known by its object ID), and an ownership for each of their owners. An application whose
+ * service principal no export names has no principal: owning it leads nowhere reach can tell.
+ */
+function ownershipsOf(
+  owned: readonly TenantOwnership[], document: DocumentContext, holderOf: (document: DocumentContext, holding: TenantHolding) => GraphPrincipal,
+): { directoryObjects: GraphDirectoryObject[]; ownerships: GraphOwnership[] } {
+  const objects = new Map<string, GraphDirectoryObject>();
+  const ownerships: GraphOwnership[] = [];
+  for (const o of owned) {
+    const address = `tenant:${o.ownedKind}/${o.ownedId}`;
+    if (!objects.has(address)) {
+      const principal = o.ownedPrincipalId === undefined ? undefined : holderOf(document, {
+        at: o.at,
+        id: o.ownedPrincipalId,
+        principalId: o.ownedPrincipalId,
+        principalType: o.ownedKind === 'group' ? 'Group' : 'ServicePrincipal',
+        ...(o.ownedName === undefined ? {} : { principalName: o.ownedName }),
+      });
+      objects.set(address, {
+        origin: originIn(document, o.at, address),
+        kind: o.ownedKind,
+        name: o.ownedName ?? o.ownedId,
+        ...(principal === undefined ? {} : { principal }),
+        // A group the export does not say is role-assignable may be: the wider case.
+        ...(o.ownedKind === 'group' ? { roleAssignable: o.roleAssignable ?? true } : {}),
+        administrativeUnits: [],
+      });
+    }
+    ownerships.push({ origin: originIn(document, o.at, o.id), owner: holderOf(document, o), owned: address, ownedKind: o.ownedKind });
+  }
+  return { directoryObjects: [...objects.values()], ownerships };
 }
 
 // No suppression names what only the tenant holds: one empty list for all of them, never added to.

@@ -179,9 +179,8 @@ describe('the kinds read', () => {
       ['AZVMRoleAssignment', 1], ['AZAutomationAccountRoleAssignment', 1], ['AZRoleAssignment', 1], ['AZServicePrincipal', 2], ['AZApp', 1],
       ['AZAppRoleAssignment', 1], ['AZAppRoleAssignment (not Microsoft Graph)', 1], ['AZGroupMember', 2], ['AZAppOwner', 1], ['AZNewerThing', 1],
     ]);
-    const everyPart = ['assignments', 'directoryRoles', 'managedIdentities', 'applications', 'appRoleAssignments', 'groupMembers'] as const;
+    const everyPart = ['assignments', 'directoryRoles', 'managedIdentities', 'applications', 'appRoleAssignments', 'groupMembers', 'owners'] as const;
     expect(notReviewedOf(collection(), everyPart)).toEqual([
-      { file: FILE, kind: 'AZAppOwner', count: 1 },
       { file: FILE, kind: 'AZAppRoleAssignment (not Microsoft Graph)', count: 1 },
       { file: FILE, kind: 'AZNewerThing', count: 1 },
     ]);
@@ -197,6 +196,45 @@ describe('the kinds read', () => {
       ['34343434-3434-5656-7878-909090909090', undefined, [['bbbbbbbb-1111-2222-3333-444444444444', 'User', 'Robin Reader']]],
     ]);
     expect(collection().groupMembers.items[0].members[0].place).toMatch(/^\/data\/\d+\/data\/members\/0\/member$/);
+  });
+
+  test('AZAppOwner: the application by its object ID (the collector names no appId), each owner with its kind; every service principal by appId', () => {
+    const { owners, servicePrincipals, applications } = collection();
+    expect(owners.items).toEqual([{
+      file: FILE,
+      place: expect.stringMatching(/^\/data\/\d+\/data$/),
+      kind: 'application',
+      id: 'eeeeeeee-abcd-ef01-2345-6789abcdef01',
+      owners: [{
+        place: expect.stringMatching(/^\/data\/\d+\/data\/owners\/0\/owner$/),
+        id: 'bbbbbbbb-1111-2222-3333-444444444444',
+        principalType: 'User',
+        displayName: 'Robin Reader',
+      }],
+    }]);
+    // The application's appId is the applications export's; its service principal is the one of that appId.
+    expect(applications.items.find((a) => a.id === owners.items[0].id)?.appId).toBe('12345678-aaaa-bbbb-cccc-1234567890ab');
+    expect(servicePrincipals.items.map((p) => [p.id, p.appId])).toEqual([
+      ['dddddddd-1234-5678-9abc-eeeeeeeeeeee', '44445555-eeee-6666-ffff-7777aaaa8888'],
+      ['ffffffff-1234-5678-9abc-eeeeeeeeeeee', '12345678-aaaa-bbbb-cccc-1234567890ab'],
+    ]);
+  });
+
+  test('AZServicePrincipalOwner and AZGroupOwner: the owned object by its own ID field, owners as the collector writes them', () => {
+    const owner = { owner: { '@odata.type': '#microsoft.graph.servicePrincipal', 'id': 'DDDDDDDD-1234-5678-9ABC-EEEEEEEEEEEE', 'displayName': 'AA-OPS' } };
+    const text = hound([
+      { kind: 'AZServicePrincipalOwner', data: { servicePrincipalId: 'FFFFFFFF-1234-5678-9ABC-EEEEEEEEEEEE', owners: [{ ...owner, servicePrincipalId: 'X' }] } },
+      { kind: 'AZGroupOwner', data: { groupId: '12121212-3434-5656-7878-909090909090', owners: [owner] } },
+      { kind: 'AZGroupOwner', data: { groupId: '34343434-3434-5656-7878-909090909090', owners: null } },
+    ]);
+    const { owners } = parseAzureHound('hound.json', text);
+    expect(owners.items.map((o) => [o.kind, o.id, o.owners.map((m) => [m.id, m.principalType])])).toEqual([
+      ['service-principal', 'ffffffff-1234-5678-9abc-eeeeeeeeeeee', [['dddddddd-1234-5678-9abc-eeeeeeeeeeee', 'ServicePrincipal']]],
+      ['group', '12121212-3434-5656-7878-909090909090', [['dddddddd-1234-5678-9abc-eeeeeeeeeeee', 'ServicePrincipal']]],
+      ['group', '34343434-3434-5656-7878-909090909090', []],
+    ]);
+    const bad = errorOf(hound([{ kind: 'AZGroupOwner', data: { groupId: 'not-a-guid', owners: [] } }]));
+    expect([bad.file, bad.place]).toEqual(['hound.json', '/data/0/data/groupId']);
   });
 
   test('Microsoft Graph\'s app role assignments are its permissions; another API\'s are counted, not read', () => {

@@ -1,0 +1,197 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import * as path from 'path';
+import { cli, REPO } from './run-cli';
+
+/**
+ * Owners and PIM eligibilities of the tenant as edges of reach (`--live-owners`,
+ * `--live-eligibility`, `--live-directory-eligibility`). The contractor case again: the change
+ * gives a contractor Automation Contributor on an account whose identity (aa-ops) holds nothing
+ * itself in the tenant, but owns the service principal deploy-bot, which holds Owner at the
+ * subscription (deploy-bot-owner.json, owners.json).
+ */
+
+const FIXTURE = 'test/fixtures/tenant/contractor';
+const MAIN = `${FIXTURE}/main.tf`;
+const IDENTITIES = `${FIXTURE}/identities.json`;
+const BOT_OWNER = `${FIXTURE}/deploy-bot-owner.json`;
+const OWNERS = `${FIXTURE}/owners.json`;
+const IDENTITY = 'dddddddd-1234-5678-9abc-eeeeeeeeeeee';
+const BOT = 'bbbbbbbb-2222-4444-6666-888888888888';
+const BOT_APP_ID = '99998888-7777-6666-5555-444433332222';
+const SUB = '11111111-2222-3333-4444-555555555555';
+const OWNER_ROLE = '8e3af657-a8ff-443c-a75c-2fe8c4bcb635';
+const PRIVILEGED_ROLE_ADMINISTRATOR = 'e8611ab8-c189-46e8-94e1-60213ab1f814';
+const IN_TENANT = '(in the tenant, not in this code)';
+
+interface Finding {
+  readonly ruleId: string;
+  readonly address: string;
+  readonly message: string;
+}
+
+const findingsOf = (stdout: string, ruleId: string): Finding[] => (JSON.parse(stdout).findings as Finding[]).filter((f) => f.ruleId === ruleId);
+
+function written(name: string, value: unknown): string {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'azure-access-owners-')), name);
+  writeFileSync(file, JSON.stringify(value));
+  return file;
+}
+
+/** A Graph page of `kind`s with `$expand=owners`, as the README's commands write them. */
+const page = (items: object[]) => ({ '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#directoryObjects', 'value': items });
+const identityOwner = { '@odata.type': '#microsoft.graph.servicePrincipal', 'id': IDENTITY, 'displayName': 'aa-ops' };
+
+describe('check on top of the tenant\'s owners (--live-owners)', () => {
+  test('aa-ops owns deploy-bot, which holds Owner: the contractor\'s grant reaches Owner through the ownership, each tenant step marked', async () => {
+    const { code, stdout } = await cli(['check', '--format', 'json', '--live-assignments', BOT_OWNER, '--identities', IDENTITIES,
+      '--live-owners', OWNERS, MAIN]);
+    expect(code).toBe(1);
+    const escalations = findingsOf(stdout, 'AZA013');
+    expect(escalations.map((f) => f.address)).toEqual(['azurerm_role_assignment.contractor']);
+    const message = escalations[0].message;
+    expect(message).toContain(`"Owner" at subscription ${SUB}`);
+    expect(message).toContain(`aa-ops owns the service principal "deploy-bot" (BloodHound AZOwns) ${IN_TENANT}`);
+    expect(message).toContain('adds a secret to the service principal "deploy-bot" and signs in as it (owner, BloodHound AZOwns)');
+    expect(message).toContain(`deploy-bot holds "Owner" at subscription ${SUB} ${IN_TENANT}`);
+  });
+
+  test('the README\'s copy of this check is what `azure-access check` prints', async () => {
+    const { stdout } = await cli(['check', '--live-assignments', BOT_OWNER, '--identities', IDENTITIES, '--live-owners', OWNERS, MAIN]);
+    const readme = readFileSync(path.join(REPO, 'README.md'), 'utf8');
+    const fence = '```text\n';
+    const start = readme.indexOf(fence, readme.indexOf('--live-owners test/fixtures/tenant/contractor/owners.json')) + fence.length;
+    expect(stdout).toContain('aa-ops owns the service principal "deploy-bot"');
+    expect(readme.slice(start, readme.indexOf('```', start))).toBe(stdout);
+  });
+
+  test('without the owners export the same tenant opens no path: only the standing grant is found', async () => {
+    const { stdout } = await cli(['check', '--format', 'json', '--live-assignments', BOT_OWNER, '--identities', IDENTITIES, MAIN]);
+    expect(findingsOf(stdout, 'AZA013')).toEqual([]);
+    expect(findingsOf(stdout, 'AZA010').map((f) => f.address)).toEqual(['azurerm_role_assignment.contractor']);
+  });
+
+  test('an application\'s owner signs in as the service principal of its appId, from the same export', async () => {
+    const owners = written('owners.json', page([
+      { id: 'aaaaaaaa-0000-0000-0000-000000000001', appId: BOT_APP_ID, displayName: 'deploy-bot', owners: [identityOwner] },
+      { id: BOT, appId: BOT_APP_ID, displayName: 'deploy-bot', servicePrincipalType: 'Application', owners: [] },
+    ]));
+    const { stdout, stderr } = await cli(['check', '--format', 'json', '--live-assignments', BOT_OWNER, '--identities', IDENTITIES,
+      '--live-owners', owners, MAIN]);
+    expect(stderr).toBe('');
+    const [escalation] = findingsOf(stdout, 'AZA013');
+    expect(escalation.message).toContain(`aa-ops owns the application "deploy-bot" (BloodHound AZOwns) ${IN_TENANT}`);
+    expect(escalation.message).toContain('adds a secret to the application "deploy-bot" and signs in as its service principal');
+  });
+
+  test('an application whose service principal no export lists: its owners are named as not reviewed, not read as leading nowhere', async () => {
+    const owners = written('owners.json', page([{ id: 'aaaaaaaa-0000-0000-0000-000000000001', appId: BOT_APP_ID, displayName: 'deploy-bot', owners: [identityOwner] }]));
+    const { stdout, stderr } = await cli(['check', '--format', 'json', '--live-assignments', BOT_OWNER, '--live-owners', owners, MAIN]);
+    expect(stderr).toContain('1 owner of application "deploy-bot" (aaaaaaaa-0000-0000-0000-000000000001) whose service principal is in no export');
+    expect(findingsOf(stdout, 'AZA013')).toEqual([]);
+  });
+
+  test('a group\'s owner adds itself as a member and holds what the group holds', async () => {
+    const group = 'eeeeeeee-0000-0000-0000-00000000000f';
+    const live = written('live.json', [{
+      id: `/subscriptions/${SUB}/providers/Microsoft.Authorization/roleAssignments/30000000-aaaa-bbbb-cccc-00000000000f`,
+      principalId: group,
+      principalType: 'Group',
+      principalName: 'platform-admins',
+      roleDefinitionId: `/subscriptions/${SUB}/providers/Microsoft.Authorization/roleDefinitions/${OWNER_ROLE}`,
+      roleDefinitionName: 'Owner',
+      scope: `/subscriptions/${SUB}`,
+      type: 'Microsoft.Authorization/roleAssignments',
+    }]);
+    const owners = written('owners.json', page([{ id: group, displayName: 'platform-admins', isAssignableToRole: true, owners: [identityOwner] }]));
+    const { stdout } = await cli(['check', '--format', 'json', '--live-assignments', live, '--identities', IDENTITIES, '--live-owners', owners, MAIN]);
+    const [escalation] = findingsOf(stdout, 'AZA013');
+    expect(escalation.message).toContain(`aa-ops owns the group "platform-admins" (BloodHound AZOwns) ${IN_TENANT}`);
+    expect(escalation.message).toContain('adds itself to the group "platform-admins"');
+    expect(escalation.message).toContain(`platform-admins holds "Owner" at subscription ${SUB} ${IN_TENANT}`);
+  });
+
+  test('an item that says neither its kind nor its owners: exit 2, the file and the JSON pointer', async () => {
+    const noKind = written('owners.json', page([{ id: BOT, displayName: 'deploy-bot', owners: [] }]));
+    const noOwners = written('owners.json', page([{ id: BOT, appId: BOT_APP_ID, servicePrincipalType: 'Application' }]));
+    for (const [file, expected] of [
+      [noKind, `${noKind}: /value/0: expected an application (appId), a service principal (servicePrincipalType) or a group (isAssignableToRole)`],
+      [noOwners, `${noOwners}: /value/0/owners: expected an array (the owners: export with $expand=owners)`],
+    ]) {
+      const { code, stdout, stderr } = await cli(['check', '--live-assignments', BOT_OWNER, '--live-owners', file, MAIN]);
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr).toContain(expected);
+    }
+  });
+
+  test('--live-owners alone is a usage error: the tenant is read with its Azure half', async () => {
+    const { code, stderr } = await cli(['check', '--live-owners', OWNERS, MAIN]);
+    expect(code).toBe(2);
+    expect(stderr).toContain('--live-owners needs --live-assignments (or --azurehound)');
+  });
+
+  test('audit follows the tenant\'s own ownership chains (AUD010)', async () => {
+    const { stdout } = await cli(['audit', '--format', 'json', '--fail-on', 'never', '--live-assignments', BOT_OWNER, '--identities', IDENTITIES,
+      '--live-owners', OWNERS]);
+    const escalations = findingsOf(stdout, 'AUD010');
+    expect(escalations.length).toBeGreaterThan(0);
+    expect(escalations.some((f) => f.message.includes('managed identity aa-ops → owns the service principal "deploy-bot"'))).toBe(true);
+  });
+});
+
+describe('check on top of the tenant\'s PIM eligibilities', () => {
+  const eligibility = (principalId: string, n: number, endDateTime: string | null) => ({
+    id: `/subscriptions/${SUB}/providers/Microsoft.Authorization/roleEligibilitySchedules/20000000-aaaa-bbbb-cccc-00000000000${n}`,
+    name: `20000000-aaaa-bbbb-cccc-00000000000${n}`,
+    type: 'Microsoft.Authorization/roleEligibilitySchedules',
+    properties: {
+      principalId,
+      principalType: 'ServicePrincipal',
+      scope: `/subscriptions/${SUB}`,
+      roleDefinitionId: `/subscriptions/${SUB}/providers/Microsoft.Authorization/roleDefinitions/${OWNER_ROLE}`,
+      memberType: 'Direct',
+      status: 'Provisioned',
+      startDateTime: '2026-01-01T00:00:00Z',
+      endDateTime,
+    },
+  });
+
+  test('aa-ops is eligible for Owner in the tenant: the path goes through activation, marked as the tenant\'s', async () => {
+    const live = written('live.json', []);
+    const eligibilities = written('eligibility.json', { value: [eligibility(IDENTITY, 1, null)] });
+    const { stdout } = await cli(['check', '--format', 'json', '--live-assignments', live, '--live-eligibility', eligibilities,
+      '--identities', IDENTITIES, MAIN]);
+    const [escalation] = findingsOf(stdout, 'AZA013');
+    expect(escalation.message).toContain(`aa-ops is eligible for "Owner" at subscription ${SUB} ${IN_TENANT} (after activation`);
+    expect(escalation.message).toContain(IN_TENANT);
+    expect(escalation.message).toContain('after activation');
+  });
+
+  test('an eligibility the tenant holds and the export of eligibilities is left out: no path', async () => {
+    const live = written('live.json', []);
+    const { stdout } = await cli(['check', '--format', 'json', '--live-assignments', live, '--identities', IDENTITIES, MAIN]);
+    expect(findingsOf(stdout, 'AZA013')).toEqual([]);
+    expect(findingsOf(stdout, 'AZA010')).toHaveLength(1);
+  });
+
+  test('aa-ops is eligible for Privileged Role Administrator in the directory: reached after activation, marked as the tenant\'s', async () => {
+    const live = written('live.json', []);
+    const directory = written('directory-eligibility.json', {
+      value: [{
+        id: 'a5cbde3d-0000-4d6c-8cd6-000000000001',
+        principalId: IDENTITY,
+        roleDefinitionId: PRIVILEGED_ROLE_ADMINISTRATOR,
+        directoryScopeId: '/',
+        memberType: 'Direct',
+        status: 'Provisioned',
+        scheduleInfo: { startDateTime: '2026-01-01T00:00:00Z', expiration: { type: 'noExpiration', endDateTime: null, duration: null } },
+      }],
+    });
+    const { stdout } = await cli(['check', '--format', 'json', '--live-assignments', live, '--identities', IDENTITIES,
+      '--live-directory-eligibility', directory, MAIN]);
+    const [escalation] = findingsOf(stdout, 'AZA013');
+    expect(escalation.message).toContain('is eligible for the Entra role "Privileged Role Administrator" at the whole tenant (/) (after activation');
+    expect(escalation.message).toContain(IN_TENANT);
+  });
+});
