@@ -56,6 +56,8 @@ interface DeclaredTrust {
 
 const APPLICATION_TYPES = new Set(['azuread_application', 'azuread_application_registration']);
 const APPLICATION_ID = /^\/applications\/([0-9a-f-]{36})\/?$/i;
+/** `module.a["x"].azurerm_federated_identity_credential.b[0]`: the resource type. */
+const TYPE_OF_ADDRESS = /^(?:module\.[^.[]+(?:\[[^\]]*\])?\.)*([a-z0-9_]+)\./;
 const IDENTITY_ID = /^\/subscriptions\/[^/]+\/resourcegroups\/[^/]+\/providers\/microsoft\.managedidentity\/userassignedidentities\/[^/]+\/?$/i;
 
 /** How many candidates a not-comparable credential's finding names before it counts the rest. */
@@ -268,6 +270,14 @@ interface DeclaredOwner {
  * identity, its resource group); anything else is known only after apply.
  */
 function ownerOf(credential: GraphCredential, graph: AccessGraph): DeclaredOwner {
+  const owner = ownerWritten(credential, graph);
+  // The resource type says whose it is, whatever its owner's value: azuread's are an application's, azurerm's and azapi's an identity's.
+  const type = TYPE_OF_ADDRESS.exec(credential.origin.address)?.[1] ?? '';
+  const kind: OwnerKind | undefined = type.startsWith('azuread_') ? 'application' : type.startsWith('azurerm_') || type.startsWith('azapi_') ? 'user-assigned-identity' : undefined;
+  return owner.kind !== undefined || kind === undefined ? owner : { ...owner, kind };
+}
+
+function ownerWritten(credential: GraphCredential, graph: AccessGraph): DeclaredOwner {
   const written = credential.owner;
   // The graph names the credential's own address when the configuration writes no owner.
   if (written === credential.origin.address) return { notComparable: 'it names no application or identity' };

@@ -62,8 +62,11 @@ function scheduleItem(file: string, place: string, value: unknown, what: string,
   const principalId = shared(guid(file, at('principalId'), entry.principalId));
   const groupId = shared(guid(file, at('groupId'), entry.groupId));
   const written = optionalText(file, at('accessId'), entry.accessId);
-  // Case as Graph writes it: `member`, `owner`. A schedule without one says nothing of what it gives.
-  if (written === undefined || !ACCESS_IDS.has(written)) {
+  // Graph documents `member` and `owner`, and writes its other enums of these schedules capitalized
+  // in its own examples (`Assigned`, `Direct`): read without regard to case. A schedule without one
+  // says nothing of what it gives.
+  const accessId = written?.toLowerCase();
+  if (accessId === undefined || !ACCESS_IDS.has(accessId)) {
     throw new InputError(file, `expected "member" or "owner", got ${written === undefined ? 'nothing' : JSON.stringify(written)}`, at('accessId'));
   }
   const memberType = optionalText(file, at('memberType'), entry.memberType);
@@ -76,7 +79,7 @@ function scheduleItem(file: string, place: string, value: unknown, what: string,
     ...expandedPrincipal(file, at('principal'), entry.principal, principalId, shared),
     groupId,
     ...expandedGroup(file, at('group'), entry.group, groupId, shared),
-    accessId: written as LiveGroupSchedule['accessId'],
+    accessId: accessId as LiveGroupSchedule['accessId'],
     ...(memberType === undefined ? {} : { memberType: shared(memberType) }),
     ...(status === undefined ? {} : { status: shared(status) }),
     ...scheduleOf(file, at('scheduleInfo'), entry.scheduleInfo),
