@@ -29,4 +29,10 @@ export enum AuditRuleId {
   DIRECTORY_ROLE_MISSING_IN_TENANT = 'AUD012',
   /** Items an export holds that the audit does not review yet (AzureHound's group members, app owners, ...), with their count. */
   NOT_REVIEWED = 'AUD013',
+  /** A federated credential in the tenant that no code declares: an outside workload signs in as the application or identity (error when its subject is open to many). */
+  FEDERATED_CREDENTIAL_UNMANAGED = 'AUD014',
+  /** A federated credential the code declares that the tenant does not hold, though the exports list its application or identity. */
+  FEDERATED_CREDENTIAL_MISSING_IN_TENANT = 'AUD015',
+  /** A declared federated credential the exports cannot confirm or deny: they list nothing of its application or identity. */
+  FEDERATED_CREDENTIAL_NOT_EXPORTED = 'AUD016',
 }

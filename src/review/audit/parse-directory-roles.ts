@@ -96,8 +96,8 @@ function directoryScopeOf(file: string, place: string, value: unknown): string |
   return scope;
 }
 
-/** The principal `$expand=principal` adds: its kind and display name. It must be the assignment's own principal. */
-function expandedPrincipal(
+/** The principal `$expand=principal` adds: its kind and display name. It must be the assignment's (or schedule's) own principal. Shared with PIM for Groups (parse-group-schedules.ts). */
+export function expandedPrincipal(
   file: string, place: string, value: unknown, principalId: string, shared: (text: string) => string,
 ): Pick<LiveDirectoryRole, 'principalType' | 'principalDisplayName'> {
   if (value === undefined || value === null) return {};
@@ -115,7 +115,7 @@ function expandedPrincipal(
 }
 
 /** `scheduleInfo`: its start and `expiration` (type, endDateTime, duration). No end date is `null`. */
-function scheduleOf(file: string, place: string, value: unknown): Pick<LiveDirectoryRole, 'startDateTime' | 'expirationType' | 'endDateTime' | 'duration'> {
+export function scheduleOf(file: string, place: string, value: unknown): Pick<LiveDirectoryRole, 'startDateTime' | 'expirationType' | 'endDateTime' | 'duration'> {
   if (value === undefined || value === null) return { endDateTime: null };
   const schedule = expectRecord(file, place, value, 'an object (scheduleInfo)');
   const startDateTime = optionalText(file, pointerTo(place, 'startDateTime'), schedule.startDateTime);
