@@ -11,7 +11,9 @@ import type * as ApplicationsModule from '../review/audit/parse-applications';
 import type * as AzureHoundModule from '../review/audit/parse-azurehound';
 import type * as DirectoryRolesModule from '../review/audit/parse-directory-roles';
 import type * as EligibilityModule from '../review/audit/parse-eligibility-schedules';
+import type * as FederatedCredentialsModule from '../review/audit/parse-federated-credentials';
 import type * as GroupMembersModule from '../review/audit/parse-group-members';
+import type * as GroupSchedulesModule from '../review/audit/parse-group-schedules';
 import type * as ManagedIdentitiesModule from '../review/audit/parse-managed-identities';
 import type * as OwnersModule from '../review/audit/parse-owners';
 import type * as RoleAssignmentsModule from '../review/audit/parse-role-assignments';
@@ -22,7 +24,8 @@ import type * as RoleAssignmentsModule from '../review/audit/parse-role-assignme
  */
 export const LIVE_EXPORT_OPTIONS = [
   'live-assignments', 'live-eligibility', 'apps', 'identities', 'live-directory-roles', 'live-directory-eligibility', 'live-app-roles',
-  'live-group-members', 'live-owners', 'azurehound',
+  'live-group-members', 'live-owners', 'live-group-eligibility', 'live-group-assignments', 'app-federated-credentials',
+  'identity-federated-credentials', 'azurehound',
 ] as const;
 
 /** What the commands read of an AzureHound collection; every other kind is named as not reviewed. */
@@ -41,6 +44,8 @@ const readers = () => ({
   appRoles: (require('../review/audit/parse-app-role-assignments') as typeof AppRolesModule).APP_ROLE_ASSIGNMENTS,
   groups: require('../review/audit/parse-group-members') as typeof GroupMembersModule,
   owners: require('../review/audit/parse-owners') as typeof OwnersModule,
+  groupSchedules: require('../review/audit/parse-group-schedules') as typeof GroupSchedulesModule,
+  federated: require('../review/audit/parse-federated-credentials') as typeof FederatedCredentialsModule,
   azureHound: require('../review/audit/parse-azurehound') as typeof AzureHoundModule,
 });
 /* eslint-enable @typescript-eslint/no-require-imports */
@@ -77,6 +82,10 @@ export function readLiveExports(command: string, args: ParsedArgs, io: CliIo): L
   const appRoleAssignments = readAll('live-app-roles', read.appRoles);
   const graphGroups = readAll('live-group-members', read.groups.GROUP_MEMBERS);
   const graphOwners = readAll('live-owners', read.owners.OWNERS);
+  const groupEligibilities = readAll('live-group-eligibility', read.groupSchedules.GROUP_ELIGIBILITY_SCHEDULES);
+  const groupAssignments = readAll('live-group-assignments', read.groupSchedules.GROUP_ASSIGNMENT_SCHEDULES);
+  const appFederated = readAll('app-federated-credentials', read.federated.APPLICATION_FEDERATED_CREDENTIALS);
+  const identityFederated = readAll('identity-federated-credentials', read.federated.IDENTITY_FEDERATED_CREDENTIALS);
   const houndTexts = new Map<string, string>();
   const hounds = filesOf('azurehound').map((file) => read.azureHound.readAzureHound(file, (kind) => readExport(io.cwd, file, kind, houndTexts)));
   // A part a collection holds no item of was not collected (azurehound list az-ad has no Azure role
@@ -105,6 +114,10 @@ export function readLiveExports(command: string, args: ParsedArgs, io: CliIo): L
     ...present('groupMembers', mergeExports([...graphGroups, ...fromHounds('groupMembers', (h) => h.groupMembers)], objectKey)),
     ...present('owners', owners),
     ...present('servicePrincipals', servicePrincipals),
+    ...present('groupEligibilities', mergeExports(groupEligibilities, graphObjectKey)),
+    ...present('groupAssignments', mergeExports(groupAssignments, graphObjectKey)),
+    ...present('applicationFederatedCredentials', mergeExports(appFederated, objectKey)),
+    ...present('identityFederatedCredentials', mergeExports(identityFederated, objectKey)),
     notReviewed: [
       ...hounds.flatMap((h) => read.azureHound.notReviewedOf(h, AZUREHOUND_PARTS)),
       // Only Graph's $expand stops at 20 members; the collector pages through them all.

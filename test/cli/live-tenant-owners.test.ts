@@ -2,6 +2,11 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { cli, REPO } from './run-cli';
+import { parseGroupMembers } from '../../src/review/audit/parse-group-members';
+import { parseGroupAssignmentSchedules } from '../../src/review/audit/parse-group-schedules';
+import { parseRoleAssignmentList } from '../../src/review/audit/parse-role-assignments';
+import { tenantEdgesOf } from '../../src/review/audit/tenant-edges';
+import { AccessGraph } from '../../src/review/graph/access-graph';
 
 /**
  * Owners and PIM eligibilities of the tenant as edges of reach (`--live-owners`,
@@ -193,5 +198,93 @@ describe('check on top of the tenant\'s PIM eligibilities', () => {
     const [escalation] = findingsOf(stdout, 'AZA013');
     expect(escalation.message).toContain('is eligible for the Entra role "Privileged Role Administrator" at the whole tenant (/) (after activation');
     expect(escalation.message).toContain(IN_TENANT);
+  });
+});
+
+describe('check on top of the tenant\'s PIM for Groups schedules', () => {
+  const GROUP = 'eeeeeeee-0000-0000-0000-00000000000a';
+  const groupOwner = () => written('live.json', [{
+    id: `/subscriptions/${SUB}/providers/Microsoft.Authorization/roleAssignments/30000000-aaaa-bbbb-cccc-00000000000a`,
+    principalId: GROUP,
+    principalType: 'Group',
+    principalName: 'platform-admins',
+    roleDefinitionId: `/subscriptions/${SUB}/providers/Microsoft.Authorization/roleDefinitions/${OWNER_ROLE}`,
+    roleDefinitionName: 'Owner',
+    scope: `/subscriptions/${SUB}`,
+    type: 'Microsoft.Authorization/roleAssignments',
+  }]);
+  /** A schedule of Graph's PIM for Groups lists, as the README's loop writes them: an array of pages. */
+  const schedules = (accessId: string, assignmentType?: string) => [{
+    value: [{
+      id: `${GROUP}_${accessId}_40000000-aaaa-bbbb-cccc-000000000009`,
+      groupId: GROUP,
+      principalId: IDENTITY,
+      accessId,
+      memberType: 'Direct',
+      status: 'Provisioned',
+      ...(assignmentType === undefined ? {} : { assignmentType }),
+      scheduleInfo: { startDateTime: '2026-01-01T00:00:00Z', expiration: { type: 'noExpiration', endDateTime: null, duration: null } },
+      group: { id: GROUP, displayName: 'platform-admins' },
+    }],
+  }];
+
+  test('aa-ops is eligible to be a member of a group that holds Owner: the path goes through activation, marked as the tenant\'s', async () => {
+    const eligibility = written('group-eligibility.json', schedules('member'));
+    const { stdout } = await cli(['check', '--format', 'json', '--live-assignments', groupOwner(), '--identities', IDENTITIES,
+      '--live-group-eligibility', eligibility, MAIN]);
+    const [escalation] = findingsOf(stdout, 'AZA013');
+    expect(escalation.message).toContain('is eligible to be member of the group "platform-admins" (after activation');
+    expect(escalation.message).toContain(`platform-admins holds "Owner" at subscription ${SUB} ${IN_TENANT}`);
+  });
+
+  test('an active ownership through PIM for Groups is an ownership of the group: its owner adds itself as a member', async () => {
+    const assignments = written('group-assignments.json', schedules('owner', 'assigned'));
+    const { stdout } = await cli(['check', '--format', 'json', '--live-assignments', groupOwner(), '--identities', IDENTITIES,
+      '--live-group-assignments', assignments, MAIN]);
+    const [escalation] = findingsOf(stdout, 'AZA013');
+    expect(escalation.message).toContain(`aa-ops owns the group "platform-admins" (BloodHound AZOwns) ${IN_TENANT}`);
+  });
+
+  test('an active membership the members export lists too is one edge, not two paths', async () => {
+    const assignments = written('group-assignments.json', schedules('member', 'activated'));
+    const members = written('members.json', { value: [{ id: GROUP, displayName: 'platform-admins', members: [identityOwner] }] });
+    const both = await cli(['check', '--format', 'json', '--live-assignments', groupOwner(), '--identities', IDENTITIES,
+      '--live-group-assignments', assignments, '--live-group-members', members, MAIN]);
+    const one = await cli(['check', '--format', 'json', '--live-assignments', groupOwner(), '--identities', IDENTITIES,
+      '--live-group-members', members, MAIN]);
+    const [escalation] = findingsOf(both.stdout, 'AZA013');
+    expect(escalation.message).toContain('opens 1 escalation path');
+    expect(escalation.message).toBe(findingsOf(one.stdout, 'AZA013')[0].message);
+    // One edge in the graph, not two that happen to make one path.
+    const live = {
+      assignments: parseRoleAssignmentList('live.json', readFileSync(groupOwner(), 'utf8')),
+      groupAssignments: parseGroupAssignmentSchedules('group-assignments.json', readFileSync(assignments, 'utf8')),
+      groupMembers: parseGroupMembers('members.json', readFileSync(members, 'utf8')),
+    };
+    expect(tenantEdgesOf(live, AccessGraph.fromDocuments([])).groupMemberships?.map((m) => [m.principalId, m.groupId])).toEqual([[IDENTITY, GROUP]]);
+    expect(tenantEdgesOf({ ...live, groupMembers: undefined }, AccessGraph.fromDocuments([])).groupMemberships?.map((m) => m.id))
+      .toEqual([`${GROUP}_member_40000000-aaaa-bbbb-cccc-000000000009`]);
+  });
+});
+
+describe('federated credentials of the tenant', () => {
+  const APP_FICS = 'test/fixtures/audit/graph-applications-federated-credentials.json';
+  const UAI_FICS = 'test/fixtures/audit/az-identity-federated-credential-list.json';
+
+  test('audit compares them with the code: each the code does not declare is AUD014, and the summary counts them', async () => {
+    const { stdout } = await cli(['audit', '--format', 'json', '--fail-on', 'never', '--live-assignments', BOT_OWNER,
+      '--app-federated-credentials', APP_FICS, '--identity-federated-credentials', UAI_FICS]);
+    const result = JSON.parse(stdout) as { sources: string[]; summary: { federatedCredentials: Record<'live' | 'matched' | 'unmanaged', number> } };
+    const unmanaged = findingsOf(stdout, 'AUD014');
+    expect(unmanaged.length).toBeGreaterThan(0);
+    expect(result.summary.federatedCredentials.unmanaged).toBe(unmanaged.length);
+    expect(result.summary.federatedCredentials.live).toBe(unmanaged.length);
+    expect(result.sources).toEqual([BOT_OWNER, APP_FICS, UAI_FICS]);
+  });
+
+  test('check names them on standard error as not reviewed there, with their count', async () => {
+    const { stderr } = await cli(['check', '--live-assignments', BOT_OWNER, '--identity-federated-credentials', UAI_FICS, MAIN]);
+    const counted = '\\d+ federated credential \\(audit compares them with the code: AUD014\\) items? not reviewed';
+    expect(stderr).toMatch(new RegExp(`^azure-access check: ${UAI_FICS}: ${counted}`));
   });
 });

@@ -51,18 +51,29 @@ file per subscription):
       az rest --method get --url "https://graph.microsoft.com/v1.0/servicePrincipals(appId='00000003-0000-0000-c000-000000000000')/appRoleAssignedTo?\\$top=999"
   --live-group-members FILE groups with their members (role-assignable ones first), for AUD010:
       az rest --method get --url "https://graph.microsoft.com/v1.0/groups?\\$filter=isAssignableToRole eq true&\\$select=id,displayName,isAssignableToRole&\\$expand=members(\\$select=id,displayName)"
+  --live-owners FILE        owners of applications, service principals and groups, for AUD010:
+      az rest --method get --url "https://graph.microsoft.com/v1.0/servicePrincipals?\\$select=id,appId,displayName,servicePrincipalType&\\$expand=owners(\\$select=id,displayName)"
+      (and the same of applications?\\$select=id,appId,displayName and of groups: see the README)
+  --live-group-eligibility FILE   PIM for Groups eligibility schedules, one call per group, for AUD010
+  --live-group-assignments FILE   PIM for Groups assignment schedules, one call per group, for AUD010
+  --app-federated-credentials FILE   applications' federated credentials (AUD014-AUD016):
+      az rest --method get --url "https://graph.microsoft.com/v1.0/applications?\\$select=id,appId,displayName&\\$expand=federatedIdentityCredentials"
+  --identity-federated-credentials FILE   a user-assigned identity's federated credentials (AUD014-AUD016):
+      az identity federated-credential list --identity-name NAME --resource-group RG -o json
   --azurehound FILE         AzureHound's collection (azurehound list -o FILE ...), instead of or
                             beside the exports above: its Azure role assignments, Entra directory
                             role assignments, managed identities, applications, Microsoft Graph
-                            permissions and group members are read (the same item in both is one);
-                            every other kind is named with its count as not reviewed (AUD013)
+                            permissions, group members and owners are read (the same item in both
+                            is one); every other kind is named with its count as not reviewed (AUD013)
 
 Findings: assignments no code declares, declared ones missing from the tenant, people with
 standing Owner/User Access Administrator, secrets still alive (expired ones too), managed
 identities without any assignment, and the escalations the tenant holds already, one per root
 cause; with the directory role exports, the same drift for Entra directory roles (tier 0 as an
-error) and people with standing Global or Privileged Role Administrator. Secret values are never
-printed.
+error) and people with standing Global or Privileged Role Administrator; with the federated
+credential exports, trusts no code declares (AUD014: an error when open to many subjects),
+declared ones the tenant lacks (AUD015) or whose owner no export lists (AUD016). Secret values
+are never printed.
 
 Options:
   --emit-imports FILE      write Terraform import blocks (JSON) for the unmanaged assignments;

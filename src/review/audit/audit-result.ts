@@ -31,6 +31,15 @@ export interface AuditSummary {
   readonly notComparable: number;
   /** The Entra half, when a directory role export was given. */
   readonly directoryRoles?: DirectoryRoleSummary;
+  /** Federated credentials, when an export of them was given. */
+  readonly federatedCredentials?: FederatedCredentialSummary;
+}
+
+export interface FederatedCredentialSummary {
+  /** Live federated credentials read (applications' and user-assigned identities'). */
+  readonly live: number;
+  readonly matched: number;
+  readonly unmanaged: number;
 }
 
 export interface DirectoryRoleSummary {

@@ -4,6 +4,7 @@ import { AuditRuleId } from './audit-rule-ids';
 import { credentialFinding } from './credential-findings';
 import { declaredAccessOf } from './declared-access';
 import { missingFinding, notComparableFinding, unmanagedFinding } from './drift-findings';
+import { auditFederatedCredentials } from './federated-credential-findings';
 import { idleIdentityFinding } from './identity-findings';
 import { LiveAssignment, LiveExport, LiveExports, NotReviewed } from './live-types';
 import { matchDeclared } from './match-declared';
@@ -63,6 +64,11 @@ export function audit(desired: AccessGraph, live: LiveExports, options: AuditOpt
       (a) => a.principalName!.toLowerCase());
   const holders = new Set(assignments.map((a) => a.principalId));
   const entra = auditDirectoryRoles(desired, live, directory);
+  const federated = live.applicationFederatedCredentials === undefined && live.identityFederatedCredentials === undefined ? undefined
+    : auditFederatedCredentials(desired, {
+      ...(live.applicationFederatedCredentials === undefined ? {} : { applications: live.applicationFederatedCredentials }),
+      ...(live.identityFederatedCredentials === undefined ? {} : { identities: live.identityFederatedCredentials }),
+    });
 
   // The tenant's own escalations first: its graph and reach are the audit's largest moment, and a
   // million unmanaged findings need not be held through it (the findings are sorted below).
@@ -80,6 +86,7 @@ export function audit(desired: AccessGraph, live: LiveExports, options: AuditOpt
     ...notReviewedFindings(live.notReviewed ?? []),
     ...escalations,
     ...(entra?.findings ?? []),
+    ...(federated?.findings ?? []),
   ].filter((f): f is Finding => f !== undefined);
 
   const ordered = findings.sort(byRuleFileAddressMessage);
@@ -111,6 +118,9 @@ export function audit(desired: AccessGraph, live: LiveExports, options: AuditOpt
       ...(entra === undefined ? {} : {
         directoryRoles: { live: entra.live, matched: entra.matched.length, unmanaged: entra.unmanaged.length, missing: entra.missing },
       }),
+      ...(federated === undefined ? {} : {
+        federatedCredentials: { live: federated.live, matched: federated.matched.length, unmanaged: federated.unmanaged.length },
+      }),
     },
   };
 }
@@ -141,7 +151,8 @@ type ExportSource = Pick<LiveExport<unknown>, 'file' | 'nextLink'>;
 function exportsOf(live: LiveExports): ExportSource[] {
   const all: (LiveExport<unknown> | undefined)[] = [
     live.assignments, live.eligibilities, live.applications, live.managedIdentities, live.directoryRoles, live.directoryEligibilities,
-    live.appRoleAssignments, live.groupMembers,
+    live.appRoleAssignments, live.groupMembers, live.owners, live.groupEligibilities, live.groupAssignments, live.applicationFederatedCredentials,
+    live.identityFederatedCredentials,
   ];
   return all.flatMap((e) => (e === undefined ? [] : e.parts ?? [e]));
 }
@@ -171,8 +182,8 @@ function notReviewedFindings(parts: readonly NotReviewed[]): Finding[] {
       address: 'data',
       file,
       fix: 'Review what these items grant by other means (BloodHound reads them all); the audit reads Azure role assignments, '
-        + 'Entra directory role assignments, managed identities, applications\' credentials, Microsoft Graph\'s application permissions '
-        + 'and group members.',
+        + 'Entra directory role assignments, managed identities, applications\' credentials, Microsoft Graph\'s application permissions, '
+        + 'group members and owners of applications, service principals and groups.',
     };
   });
 }

@@ -1,7 +1,6 @@
 import { AuditRuleId } from './audit-rule-ids';
 import { notComparableFinding } from './drift-findings';
-import { LiveApplicationFederatedCredentials, LiveFederatedCredential } from './live-entra-types';
-import { LiveExport } from './live-types';
+import { LiveApplicationFederatedCredentials, LiveFederatedCredential, LiveExport } from './live-types';
 import { AuditMatch } from './match-declared';
 import { applicationFederatedCredentials } from './parse-federated-credentials';
 import { sortedBy } from './sorted-by';
@@ -31,6 +30,8 @@ export interface FederatedCredentialAudit {
   readonly matched: AuditMatch[];
   /** Live credentials no code declares (each has its AUD014). */
   readonly unmanaged: LiveFederatedCredential[];
+  /** Live credentials read. */
+  readonly live: number;
 }
 
 type OwnerKind = LiveFederatedCredential['owner']['kind'];
@@ -137,6 +138,7 @@ export function auditFederatedCredentials(graph: AccessGraph, live: LiveFederate
     findings: [...unmanaged.map(unmanagedFinding), ...findings],
     matched: sortedBy(matched, (m) => `${m.file}\u0000${m.address}`),
     unmanaged,
+    live: credentials.length,
   };
 }
 

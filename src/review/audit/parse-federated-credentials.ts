@@ -1,7 +1,6 @@
 import { entryAt, expectStrings, expectType, guid, optionalText } from './export-shape';
 import { ExportKind, readExportText } from './export-stream';
-import { LiveApplicationFederatedCredentials, LiveFederatedCredential, LiveFederatedCredentialOwner } from './live-entra-types';
-import { LiveExport } from './live-types';
+import { LiveApplicationFederatedCredentials, LiveFederatedCredential, LiveFederatedCredentialOwner, LiveExport } from './live-types';
 import { InputError } from '../reader/input-error';
 import { expectArray, expectRecord, expectString, JsonRecord, pointerTo } from '../reader/shape-check';
 

@@ -1,7 +1,6 @@
 import { entryAt, guid, optionalText } from './export-shape';
 import { ExportKind, readExportText } from './export-stream';
-import { LiveGroupSchedule } from './live-entra-types';
-import { LiveExport } from './live-types';
+import { LiveGroupSchedule, LiveExport } from './live-types';
 import { expandedPrincipal, scheduleOf } from './parse-directory-roles';
 import { InputError } from '../reader/input-error';
 import { expectRecord, expectString, JsonRecord, pointerTo } from '../reader/shape-check';

@@ -55,7 +55,9 @@ export function renderAuditMarkdown(result: AuditResult): string {
       + `${summary.matched} of ${plural(summary.live, 'live assignment')} matched the code; ${summary.unmanaged} unmanaged; `
       + `${summary.missing} declared but missing; ${summary.notComparable} not comparable.`
       + (summary.directoryRoles === undefined ? '' : ` Entra directory roles: ${summary.directoryRoles.matched} of ${summary.directoryRoles.live} matched the code; `
-        + `${summary.directoryRoles.unmanaged} unmanaged; ${summary.directoryRoles.missing} declared but missing.`),
+        + `${summary.directoryRoles.unmanaged} unmanaged; ${summary.directoryRoles.missing} declared but missing.`)
+      + (summary.federatedCredentials === undefined ? '' : ` Federated credentials: ${summary.federatedCredentials.matched} of `
+        + `${summary.federatedCredentials.live} matched the code; ${summary.federatedCredentials.unmanaged} unmanaged.`),
   ];
   if (result.findings.length === 0) {lines.push('', 'No findings.');} else {
     lines.push('', row(['Severity', 'Rule', 'Where', 'Message', 'Fix']), row(['---', '---', '---', '---', '---']));

@@ -1,6 +1,6 @@
 import { declaredAccessOf } from './declared-access';
 import { declaredDirectoryRolesOf } from './declared-directory-roles';
-import { LiveAppRoleAssignment, LiveAssignment, LiveDirectoryRole, LiveExports, LiveHolding } from './live-types';
+import { LiveAppRoleAssignment, LiveAssignment, LiveDirectoryRole, LiveExports, LiveGroupSchedule, LiveHolding } from './live-types';
 import { matchDeclared } from './match-declared';
 import { matchDirectoryRoles } from './match-directory-roles';
 import { PrincipalDirectory } from './principal-directory';
@@ -8,7 +8,8 @@ import { SameEdges } from '../escalation/chain-diff';
 import { grantEdgeKey } from '../escalation/root-causes';
 import { AccessGraph } from '../graph/access-graph';
 import {
-  TenantAppPermission, TenantAssignment, TenantDirectoryRole, TenantEdges, TenantGroupMembership, TenantHolding, TenantOwnership,
+  TenantAppPermission, TenantAssignment, TenantDirectoryRole, TenantEdges, TenantGroupEligibility, TenantGroupMembership, TenantHolding,
+  TenantOwnership,
 } from '../graph/graph-types';
 
 /**
@@ -74,7 +75,7 @@ function edgesOf(
 ): TenantEdges {
   return {
     assignments: standingEdgesOf(assignments, directory),
-    groupMemberships: (live.groupMembers?.items ?? []).flatMap((group) => group.members.map((member): TenantGroupMembership => ({
+    groupMemberships: [...(live.groupMembers?.items ?? []).flatMap((group) => group.members.map((member): TenantGroupMembership => ({
       ...holdingOf(directory, {
         file: group.file,
         place: member.place,
@@ -87,7 +88,12 @@ function edgesOf(
       ...(group.displayName === undefined ? {} : { groupName: group.displayName }),
       // A group the export does not say is role-assignable may be: the wider case.
       roleAssignable: group.roleAssignable ?? true,
-    }))),
+    }))), ...activeGroupSchedules(live, 'member').map((s): TenantGroupMembership => ({
+      ...holdingOf(directory, s),
+      groupId: s.groupId,
+      ...(s.groupDisplayName === undefined ? {} : { groupName: s.groupDisplayName }),
+      roleAssignable: true,
+    }))],
     appPermissions: permissions.map((p): TenantAppPermission => ({ ...holdingOf(directory, p), appRoleId: p.appRoleId, resourceId: p.resourceId })),
     // A role scoped to an app alone has no directory scope the review reads (as `audit` matches it).
     directoryRoles: roles.flatMap((r): TenantDirectoryRole[] => (r.kind !== 'standing' || r.directoryScopeId === undefined ? []
@@ -95,7 +101,20 @@ function edgesOf(
     directoryEligibilities: roles.flatMap((r) => (r.kind !== 'eligible' || r.directoryScopeId === undefined ? []
       : [{ ...holdingOf(directory, r), roleDefinitionId: r.roleDefinitionId, directoryScopeId: r.directoryScopeId, endDateTime: r.endDateTime }])),
     eligibilities: assignments.filter((a) => a.kind === 'eligible').map((a) => ({ ...assignmentEdgeOf(a, directory), endDateTime: a.endDateTime })),
-    ownerships: ownershipsOf(live, directory),
+    ownerships: [...ownershipsOf(live, directory), ...activeGroupSchedules(live, 'owner').map((s): TenantOwnership => ({
+      ...holdingOf(directory, s),
+      ownedKind: 'group',
+      ownedId: s.groupId,
+      ownedPrincipalId: s.groupId,
+      ...(s.groupDisplayName === undefined ? {} : { ownedName: s.groupDisplayName }),
+    }))],
+    groupEligibilities: (live.groupEligibilities?.items ?? []).map((s): TenantGroupEligibility => ({
+      ...holdingOf(directory, s),
+      groupId: s.groupId,
+      ...(s.groupDisplayName === undefined ? {} : { groupName: s.groupDisplayName }),
+      accessId: s.accessId,
+      endDateTime: s.endDateTime,
+    })),
     identities: (live.managedIdentities?.items ?? []).flatMap((i) => (i.resourceId === undefined || i.assignment === undefined ? [] : [{
       at: { file: i.file, place: i.place },
       objectId: i.id.toLowerCase(),
@@ -121,6 +140,17 @@ function assignmentEdgeOf(a: LiveAssignment, directory: PrincipalDirectory): Ten
     scope: a.scope,
     ...(a.condition === undefined ? {} : { condition: a.condition }),
   };
+}
+
+/**
+ * The PIM for Groups memberships or ownerships held now (active schedules, assigned or activated)
+ * that the members or owners export does not list already: each is one edge, however many exports say it.
+ */
+function activeGroupSchedules(live: LiveExports, accessId: LiveGroupSchedule['accessId']): LiveGroupSchedule[] {
+  const listed = new Set(accessId === 'member'
+    ? (live.groupMembers?.items ?? []).flatMap((g) => g.members.map((m) => `${g.id}\u0000${m.id}`))
+    : (live.owners?.items ?? []).filter((o) => o.kind === 'group').flatMap((g) => g.owners.map((m) => `${g.id}\u0000${m.id}`)));
+  return (live.groupAssignments?.items ?? []).filter((s) => s.accessId === accessId && !listed.has(`${s.groupId}\u0000${s.principalId}`));
 }
 
 /**

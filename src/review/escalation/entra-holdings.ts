@@ -349,7 +349,7 @@ export function entraHoldingsOf(graph: AccessGraph): Map<string, EntraHolding[]>
           role: { name: `eligible ${role} of ${e.group.name}`, canGrantAccess: false },
           scope: { value: e.group.key, name: e.group.name, level: ScopeLevel.RESOURCE },
         },
-        holds: `is eligible to be ${role} of the group "${e.group.name}" ${eligibleSuffix(activationOf(e, graph))}`,
+        holds: `is eligible to be ${role} of the group "${e.group.name}" ${eligibleSuffix(activationOf(e, graph))}${e.origin.tenant === undefined ? '' : IN_TENANT}`,
         edgeKind: 'AZRoleEligible',
         canGrantAccess: false,
         eligible: true,

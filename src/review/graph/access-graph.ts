@@ -126,6 +126,11 @@ function appPermissionKey(p: GraphAppPermission): string {
 }
 
 /** A membership: the member and the group. */
+/** A PIM for Groups eligibility held: the holder, the group and member or owner; other eligibilities are matched as `audit` matches them. */
+function groupEligibilityKey(e: GraphEligibility): string {
+  return e.kind !== 'pim-group' ? `${e.kind}\u0000${e.origin.address}` : `${e.principal.key}\u0000${e.group?.key ?? e.groupId}\u0000${e.assignmentType}`;
+}
+
 function membershipKey(m: GraphGroupMembership): string {
   return `${m.member.key}\u0000${m.group.key}`;
 }
@@ -331,8 +336,11 @@ export class AccessGraph {
     // reference (an identity the export names by object ID): one the code holds the same is the code's.
     appendAll(this.tenantDirectoryRoles, notDeclared(placed.directoryRoles, this.directoryRoles, directoryRoleKey));
     appendAll(this.tenantAppPermissions, notDeclared(placed.appPermissions, this.appPermissions, appPermissionKey));
-    appendAll(this.tenantGroupMemberships, notDeclared(placed.groupMemberships, this.groupMemberships, membershipKey));
-    appendAll(this.tenantEligibilities, placed.eligibilities);
+    // A membership the code makes active through PIM for Groups is the code's too.
+    const codeMembers = [...this.groupMemberships, ...this.groupAssignments.filter((a) => a.assignmentType === 'member')
+      .map((a): GraphGroupMembership => ({ origin: a.origin, member: a.principal, group: a.group, roleAssignable: true }))];
+    appendAll(this.tenantGroupMemberships, notDeclared(placed.groupMemberships, codeMembers, membershipKey));
+    appendAll(this.tenantEligibilities, notDeclared(placed.eligibilities, this.eligibilities, groupEligibilityKey));
     appendAll(this.tenantDirectoryObjects, placed.directoryObjects);
     const ownedPrincipals = new Map([...this.directoryObjects, ...placed.directoryObjects]
       .map((o) => [`${documentKeyOf(o.origin)}\u0000${o.origin.address}`, o.principal?.key ?? o.origin.address]));

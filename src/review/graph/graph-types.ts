@@ -132,6 +132,14 @@ export interface TenantOwnership extends TenantHolding {
   readonly roleAssignable?: boolean;
 }
 
+/** A PIM for Groups eligibility the live tenant holds: its principal may activate membership or ownership of the group. */
+export interface TenantGroupEligibility extends TenantHolding, TenantEligibility {
+  /** The group's object ID, lower case. */
+  readonly groupId: string;
+  readonly groupName?: string;
+  readonly accessId: 'member' | 'owner';
+}
+
 /** What the live tenant holds that the code does not declare: the review's second source of edges. */
 export interface TenantEdges {
   /** Read once, as they are placed: a tenant's million assignments are never copied into a second list. */
@@ -145,6 +153,8 @@ export interface TenantEdges {
   /** PIM eligibilities of Entra directory roles: held after activation. */
   readonly directoryEligibilities?: readonly (TenantDirectoryRole & TenantEligibility)[];
   readonly ownerships?: readonly TenantOwnership[];
+  /** PIM for Groups eligibilities: membership or ownership of a group, held after activation. */
+  readonly groupEligibilities?: readonly TenantGroupEligibility[];
 }
 
 /** Who holds access. `key` identifies the principal across the graph. */

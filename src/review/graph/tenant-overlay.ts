@@ -167,6 +167,18 @@ export function overlayTenant(edges: TenantEdges, documents: readonly DocumentCo
         expiry: expiryOf(e),
       };
     }),
+    ...(edges.groupEligibilities ?? []).map((e): GraphEligibility => ({
+      origin: originIn(documents[0], e.at, e.id),
+      kind: 'pim-group',
+      principal: principalOfAssignment(documents[0], e),
+      groupId: e.groupId,
+      // The group by its object ID: the key its own assignments (the tenant's or the code's) carry.
+      group: principalOfAssignment(documents[0], {
+        at: e.at, id: e.groupId, principalId: e.groupId, principalType: 'Group', ...(e.groupName === undefined ? {} : { principalName: e.groupName }),
+      }),
+      assignmentType: e.accessId,
+      expiry: expiryOf(e),
+    })),
     ...(edges.directoryEligibilities ?? []).map((e): GraphEligibility => ({
       origin: originIn(documents[0], e.at, e.id),
       kind: 'entra-directory-role',

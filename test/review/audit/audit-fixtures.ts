@@ -18,7 +18,7 @@ export function fixtureText(name: string): string {
 }
 
 /** Every sample export, read by its parser under its own file name. */
-export function sampleExports(assignments = 'az-role-assignment-list.json'): Required<Omit<LiveExports, 'directoryRoles' | 'directoryEligibilities' | 'appRoleAssignments' | 'groupMembers' | 'owners' | 'servicePrincipals' | 'notReviewed'>> {
+export function sampleExports(assignments = 'az-role-assignment-list.json'): Required<Pick<LiveExports, 'assignments' | 'eligibilities' | 'applications' | 'managedIdentities'>> {
   return {
     assignments: parseRoleAssignmentList(assignments, fixtureText(assignments)),
     eligibilities: parseEligibilitySchedules('arm-role-eligibility-schedules-list.json', fixtureText('arm-role-eligibility-schedules-list.json')),

@@ -144,7 +144,7 @@ describe('federated credentials of user-assigned identities (az identity federat
     ['an array of pages, one an identity', (items: any[]) => [{ value: items.slice(0, 1) }, { value: items.slice(1) }]],
   ])('%s gives the same credentials', (_shape, shape) => {
     const parsed = parseIdentityFederatedCredentials(IDENTITIES, JSON.stringify(shape(identitiesJson())));
-    expect(parsed.items.map((c) => [c.id, c.owner.name])).toEqual([
+    expect(parsed.items.map((c) => [c.id, c.owner.kind === 'user-assigned-identity' ? c.owner.name : c.owner.id])).toEqual([
       [`${IDENTITY}/federatedIdentityCredentials/github-main`, 'id-contoso-app'],
       [`${IDENTITY}/federatedIdentityCredentials/github-any-repo`, 'id-contoso-app'],
     ]);

@@ -1,5 +1,5 @@
 import { fixtureText } from './audit-fixtures';
-import { LiveGroupSchedule } from '../../../src/review/audit/live-entra-types';
+import { LiveGroupSchedule } from '../../../src/review/audit/live-types';
 import { parseGroupAssignmentSchedules, parseGroupEligibilitySchedules } from '../../../src/review/audit/parse-group-schedules';
 import { InputError } from '../../../src/review/reader/input-error';
 
