@@ -14,9 +14,20 @@ export function stackDocument(stack: TerraformStack): TerraformDocument {
   const { TerraformElement, Token, Tokenization, DefaultTokenResolver, StringConcat } = cdktf();
   const resolver = new DefaultTokenResolver(new StringConcat());
   const resolveToken = (value: unknown) => Tokenization.resolve(value, { scope: stack, preparing: false, resolver });
+  // A string token stands for one value wherever it is used (an identity's principal ID in each of
+  // its grants, a resource's ID in each grant on it): resolved once. Only text results are kept,
+  // since a shared object could be changed through one of the places that hold it.
+  const resolvedStrings = new Map<string, unknown>();
+  const resolveString = (value: string) => {
+    if (resolvedStrings.has(value)) return resolvedStrings.get(value);
+    const resolved = resolveToken(value);
+    if (typeof resolved === 'string') resolvedStrings.set(value, resolved);
+    return resolved;
+  };
   // Every string token carries `TfToken[`; a list token is an array holding one (`#{TfToken[...]}`).
   const isToken = (value: unknown) => (typeof value === 'string' ? value.includes('TfToken[') : Token.isUnresolved(value));
   const walk = (value: unknown): unknown => {
+    if (typeof value === 'string') return isToken(value) ? resolveString(value) : value;
     if (typeof value !== 'object' || value === null) return isToken(value) ? resolveToken(value) : value;
     if (Tokenization.isResolvable(value)) return resolveToken(value);
     // A list that holds a token is resolved whole, as cdktf resolves it (a list token expands).
