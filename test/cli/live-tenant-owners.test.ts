@@ -288,3 +288,29 @@ describe('federated credentials of the tenant', () => {
     expect(stderr).toMatch(new RegExp(`^azure-access check: ${UAI_FICS}: ${counted}`));
   });
 });
+
+test('the OpenGraph export holds the tenant\'s ownerships and eligibilities, each edge marked as the tenant\'s', async () => {
+  const live = written('live.json', []);
+  const eligibilities = written('eligibility.json', {
+    value: [{
+      id: `/subscriptions/${SUB}/providers/Microsoft.Authorization/roleEligibilitySchedules/20000000-aaaa-bbbb-cccc-000000000001`,
+      type: 'Microsoft.Authorization/roleEligibilitySchedules',
+      properties: {
+        principalId: BOT,
+        principalType: 'ServicePrincipal',
+        scope: `/subscriptions/${SUB}`,
+        roleDefinitionId: `/subscriptions/${SUB}/providers/Microsoft.Authorization/roleDefinitions/${OWNER_ROLE}`,
+        endDateTime: null,
+      },
+    }],
+  });
+  const { code, stdout } = await cli(['report', '--format', 'opengraph', '--live-assignments', live, '--live-eligibility', eligibilities,
+    '--identities', IDENTITIES, '--live-owners', OWNERS, MAIN]);
+  expect(code).toBe(0);
+  type Edge = { kind: string; start: { value: string }; end: { value: string }; properties: Record<string, unknown> };
+  const edges = (JSON.parse(stdout) as { graph: { edges: Edge[] } }).graph.edges;
+  const owns = edges.filter((e) => e.kind === 'AZOwns');
+  expect(owns.map((e) => [e.start.value, e.properties.origin, e.properties.owned_kind])).toEqual([[IDENTITY.toUpperCase(), 'tenant', 'service-principal']]);
+  const eligible = edges.filter((e) => e.properties.live_id === `/subscriptions/${SUB}/providers/Microsoft.Authorization/roleEligibilitySchedules/20000000-aaaa-bbbb-cccc-000000000001`);
+  expect(eligible.map((e) => [e.start.value, e.properties.origin, e.properties.role])).toEqual([[BOT.toUpperCase(), 'tenant', 'Owner']]);
+});

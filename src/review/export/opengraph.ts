@@ -115,7 +115,7 @@ class OpenGraphBuilder {
           ...optional('expiry', grant.expiry),
         });
     }
-    for (const e of graph.eligibilities) {
+    for (const e of [...graph.eligibilities, ...graph.tenantEligibilities]) {
       const principal = this.principal(e.principal, e.origin);
       const expiry = expiryText(e.expiry);
       if (e.kind === 'azure-rbac') {
@@ -152,8 +152,10 @@ class OpenGraphBuilder {
       });
     }
     const objects = new Map<string, GraphDirectoryObject>();
-    for (const o of graph.directoryObjects) objects.set(declaredKey(documentKeyOf(o.origin), o.origin.address), o);
-    for (const o of graph.ownerships) {
+    for (const o of [...graph.directoryObjects, ...graph.tenantDirectoryObjects]) {
+      objects.set(declaredKey(documentKeyOf(o.origin), o.origin.address), o);
+    }
+    for (const o of [...graph.ownerships, ...graph.tenantOwnerships]) {
       const owned = o.owned === undefined ? undefined : objects.get(declaredKey(documentKeyOf(o.origin), o.owned));
       this.edge(this.principal(o.owner, o.origin), this.directoryObject(owned, o.owned, o.ownedKind, o.origin), 'AZOwns', o.origin, {
         owned_kind: o.ownedKind,
