@@ -4,6 +4,7 @@ import * as path from 'path';
 import { cli, REPO } from './run-cli';
 import { parseGroupMembers } from '../../src/review/audit/parse-group-members';
 import { parseGroupAssignmentSchedules } from '../../src/review/audit/parse-group-schedules';
+import { parseOwners } from '../../src/review/audit/parse-owners';
 import { parseRoleAssignmentList } from '../../src/review/audit/parse-role-assignments';
 import { tenantEdgesOf } from '../../src/review/audit/tenant-edges';
 import { AccessGraph } from '../../src/review/graph/access-graph';
@@ -313,4 +314,29 @@ test('the OpenGraph export holds the tenant\'s ownerships and eligibilities, eac
   expect(owns.map((e) => [e.start.value, e.properties.origin, e.properties.owned_kind])).toEqual([[IDENTITY.toUpperCase(), 'tenant', 'service-principal']]);
   const eligible = edges.filter((e) => e.properties.live_id === `/subscriptions/${SUB}/providers/Microsoft.Authorization/roleEligibilitySchedules/20000000-aaaa-bbbb-cccc-000000000001`);
   expect(eligible.map((e) => [e.start.value, e.properties.origin, e.properties.role])).toEqual([[BOT.toUpperCase(), 'tenant', 'Owner']]);
+});
+
+test('an application or service principal the exports list without owners is still reached by a directory role over applications', async () => {
+  const APPLICATION_ADMINISTRATOR = '9b895d92-2cd3-44c7-9d02-a6ac2d5ea5c3';
+  const unowned = written('owners.json', page([
+    { id: BOT, appId: BOT_APP_ID, displayName: 'deploy-bot', servicePrincipalType: 'Application', owners: [] },
+    // A managed identity's service principal takes no credential: no one signs in as it by adding one.
+    { id: IDENTITY, appId: '44445555-eeee-6666-ffff-7777aaaa8888', displayName: 'aa-ops', servicePrincipalType: 'ManagedIdentity', owners: [] },
+  ]));
+  const roles = written('directory-roles.json', { value: [{ id: 'lAPpYvVpN0KRkAEhdxReE-1', principalId: IDENTITY, directoryScopeId: '/', roleDefinitionId: APPLICATION_ADMINISTRATOR }] });
+  const withList = await cli(['check', '--format', 'json', '--live-assignments', BOT_OWNER, '--identities', IDENTITIES,
+    '--live-directory-roles', roles, '--live-owners', unowned, MAIN]);
+  const [escalation] = findingsOf(withList.stdout, 'AZA013');
+  expect(escalation.message).toContain(`holds the Entra role "Application Administrator" at the whole tenant (/) (BloodHound AZHasRole) ${IN_TENANT}`);
+  // Through the role, deploy-bot's Owner; the managed identity's service principal is no target.
+  expect(escalation.message).toContain(`opens 2 escalation paths, up to tier 0: "Owner" at subscription ${SUB}, "Application Administrator"`);
+  // Without the list, the tenant's service principal is no object the role is known to reach.
+  const without = await cli(['check', '--format', 'json', '--live-assignments', BOT_OWNER, '--identities', IDENTITIES, '--live-directory-roles', roles, MAIN]);
+  const [alone] = findingsOf(without.stdout, 'AZA013');
+  expect(alone.message).toContain('opens 1 escalation path, up to tier 0: "Application Administrator"');
+  const objects = tenantEdgesOf({
+    assignments: parseRoleAssignmentList('live.json', readFileSync(BOT_OWNER, 'utf8')),
+    owners: parseOwners('owners.json', readFileSync(unowned, 'utf8')),
+  }, AccessGraph.fromDocuments([])).directoryObjects;
+  expect(objects?.map((o) => [o.kind, o.id, o.principalId])).toEqual([['service-principal', BOT, BOT]]);
 });

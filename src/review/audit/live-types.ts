@@ -202,6 +202,8 @@ export interface LiveOwned {
   readonly displayName?: string;
   /** A group's `isAssignableToRole`, when the export says it. */
   readonly roleAssignable?: boolean;
+  /** A service principal's `servicePrincipalType` (`Application`, `ManagedIdentity`, ...). */
+  readonly servicePrincipalType?: string;
   readonly owners: readonly LiveDirectoryMember[];
 }
 

@@ -31,6 +31,7 @@ export const OWNERS: ExportKind<LiveOwned> = {
     const kind = ownedKindOf(file, place, entry);
     const displayName = optionalText(file, at('displayName'), entry.displayName);
     const assignable = entry.isAssignableToRole;
+    const principalType = kind === 'service-principal' ? optionalText(file, at('servicePrincipalType'), entry.servicePrincipalType) : undefined;
     // Without the expansion there is no owner to read: refused, never read as an object without owners.
     const owners = expectArray(file, at('owners'), entry.owners, 'an array (the owners: export with $expand=owners)');
     return {
@@ -41,6 +42,7 @@ export const OWNERS: ExportKind<LiveOwned> = {
       ...(kind === 'group' ? {} : { appId: shared(guid(file, at('appId'), entry.appId)) }),
       ...(displayName === undefined ? {} : { displayName: shared(displayName) }),
       ...(kind === 'group' && typeof assignable === 'boolean' ? { roleAssignable: assignable } : {}),
+      ...(principalType === undefined ? {} : { servicePrincipalType: shared(principalType) }),
       owners: owners.map((item, index) => directoryMemberAt(file, pointerTo(at('owners'), index), item, 'an owner', shared)),
     };
   },

@@ -1,6 +1,6 @@
 import { declaredAccessOf } from './declared-access';
 import { declaredDirectoryRolesOf } from './declared-directory-roles';
-import { LiveAppRoleAssignment, LiveAssignment, LiveDirectoryRole, LiveExports, LiveGroupSchedule, LiveHolding } from './live-types';
+import { LiveAppRoleAssignment, LiveAssignment, LiveDirectoryRole, LiveExports, LiveGroupSchedule, LiveHolding, LiveOwned } from './live-types';
 import { matchDeclared } from './match-declared';
 import { matchDirectoryRoles } from './match-directory-roles';
 import { PrincipalDirectory } from './principal-directory';
@@ -8,8 +8,8 @@ import { SameEdges } from '../escalation/chain-diff';
 import { grantEdgeKey } from '../escalation/root-causes';
 import { AccessGraph } from '../graph/access-graph';
 import {
-  TenantAppPermission, TenantAssignment, TenantDirectoryRole, TenantEdges, TenantGroupEligibility, TenantGroupMembership, TenantHolding,
-  TenantOwnership,
+  TenantAppPermission, TenantAssignment, TenantDirectoryObject, TenantDirectoryRole, TenantEdges, TenantGroupEligibility, TenantGroupMembership,
+  TenantHolding, TenantOwnership,
 } from '../graph/graph-types';
 
 /**
@@ -101,6 +101,7 @@ function edgesOf(
     directoryEligibilities: roles.flatMap((r) => (r.kind !== 'eligible' || r.directoryScopeId === undefined ? []
       : [{ ...holdingOf(directory, r), roleDefinitionId: r.roleDefinitionId, directoryScopeId: r.directoryScopeId, endDateTime: r.endDateTime }])),
     eligibilities: assignments.filter((a) => a.kind === 'eligible').map((a) => ({ ...assignmentEdgeOf(a, directory), endDateTime: a.endDateTime })),
+    directoryObjects: directoryObjectsOf(live, directory),
     ownerships: [...ownershipsOf(live, directory), ...activeGroupSchedules(live, 'owner').map((s): TenantOwnership => ({
       ...holdingOf(directory, s),
       ownedKind: 'group',
@@ -153,6 +154,43 @@ function activeGroupSchedules(live: LiveExports, accessId: LiveGroupSchedule['ac
   return (live.groupAssignments?.items ?? []).filter((s) => s.accessId === accessId && !listed.has(`${s.groupId}\u0000${s.principalId}`));
 }
 
+/** What reaching an application, service principal or group leads to: the group, or the service principal it signs in as. */
+function principalsOfObjects(live: LiveExports): (o: Pick<LiveOwned, 'kind' | 'id' | 'appId'>) => string | undefined {
+  // An application's appId is the owners export's, else the applications export's (AzureHound names an owned application by its object ID).
+  const appIds = new Map((live.applications?.items ?? []).map((a) => [a.id.toLowerCase(), a.appId.toLowerCase()]));
+  const principals = new Map((live.servicePrincipals?.items ?? []).map((p) => [p.appId, p.id]));
+  return (o) => {
+    if (o.kind !== 'application') return o.id;
+    const appId = o.appId ?? appIds.get(o.id);
+    return appId === undefined ? undefined : principals.get(appId);
+  };
+}
+
+/**
+ * Every application, service principal and group the owners and applications exports list, owned
+ * or not: what an owner, or a directory role over applications or groups, reaches. A managed
+ * identity's service principal takes no credential, so no one signs in as it by adding one.
+ */
+function directoryObjectsOf(live: LiveExports, directory: PrincipalDirectory): TenantDirectoryObject[] {
+  const principalOf = principalsOfObjects(live);
+  const object = (o: Pick<LiveOwned, 'file' | 'place' | 'kind' | 'id' | 'appId' | 'displayName' | 'roleAssignable'>): TenantDirectoryObject => {
+    const name = o.displayName ?? directory.displayNameOf(o.id);
+    const principalId = principalOf(o);
+    return {
+      at: { file: o.file, place: o.place },
+      kind: o.kind,
+      id: o.id,
+      ...(name === undefined ? {} : { name }),
+      ...(principalId === undefined ? {} : { principalId }),
+      ...(o.roleAssignable === undefined ? {} : { roleAssignable: o.roleAssignable }),
+    };
+  };
+  return [
+    ...(live.owners?.items ?? []).filter((o) => o.servicePrincipalType?.toLowerCase() !== 'managedidentity').map(object),
+    ...(live.applications?.items ?? []).map((a) => object({ ...a, kind: 'application' })),
+  ];
+}
+
 /**
  * Each owner of an application, service principal or group, with what owning it leads to: the
  * group, or the service principal it signs in as (an application's is the one with its appId,
@@ -161,11 +199,9 @@ function activeGroupSchedules(live: LiveExports, accessId: LiveGroupSchedule['ac
 function ownershipsOf(live: LiveExports, directory: PrincipalDirectory): TenantOwnership[] {
   const owned = live.owners?.items ?? [];
   if (owned.length === 0) return [];
-  const appIds = new Map((live.applications?.items ?? []).map((a) => [a.id.toLowerCase(), a.appId.toLowerCase()]));
-  const principals = new Map((live.servicePrincipals?.items ?? []).map((p) => [p.appId, p.id]));
+  const principalOf = principalsOfObjects(live);
   return owned.flatMap((o) => {
-    const appId = o.kind === 'application' ? o.appId ?? appIds.get(o.id) : undefined;
-    const ownedPrincipalId = o.kind !== 'application' ? o.id : appId === undefined ? undefined : principals.get(appId);
+    const ownedPrincipalId = principalOf(o);
     const ownedName = o.displayName ?? directory.displayNameOf(o.id);
     return o.owners.map((owner): TenantOwnership => ({
       ...holdingOf(directory, {

@@ -114,6 +114,26 @@ export interface TenantEligibility {
 }
 
 /**
+ * An application, service principal or group of the live tenant, as the review overlays it on the
+ * code: what a directory role over applications or groups (Application Administrator, Groups
+ * Administrator) or an owner reaches.
+ */
+export interface TenantDirectoryObject {
+  readonly at: TenantPlace;
+  readonly kind: 'application' | 'service-principal' | 'group';
+  /** Object ID, lower case. */
+  readonly id: string;
+  readonly name?: string;
+  /**
+   * What reaching it leads to: the service principal it signs in as (for an application, the one
+   * of its appId) or the group itself. Undefined when no export names an application's service principal.
+   */
+  readonly principalId?: string;
+  /** A group's `isAssignableToRole`, when the export says it. */
+  readonly roleAssignable?: boolean;
+}
+
+/**
  * An application, service principal or group of the live tenant and one of its owners, as the
  * review overlays it on the code: the owner adds a secret and signs in as what it owns, or adds
  * members to its group.
@@ -153,6 +173,8 @@ export interface TenantEdges {
   /** PIM eligibilities of Entra directory roles: held after activation. */
   readonly directoryEligibilities?: readonly (TenantDirectoryRole & TenantEligibility)[];
   readonly ownerships?: readonly TenantOwnership[];
+  /** Applications, service principals and groups the exports list: what owners and directory roles reach. */
+  readonly directoryObjects?: readonly TenantDirectoryObject[];
   /** PIM for Groups eligibilities: membership or ownership of a group, held after activation. */
   readonly groupEligibilities?: readonly TenantGroupEligibility[];
 }

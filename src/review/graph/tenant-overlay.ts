@@ -2,7 +2,7 @@ import { terraformTypeOfArm } from './arm-terraform-types';
 import {
   GraphAppPermission, GraphDirectoryObject, GraphDirectoryRole, GraphEligibility, GraphEntraRole, GraphExpiry, GraphGrant, GraphGroupMembership,
   GraphIdentity, GraphOwnership, GraphPlacement, GraphPrincipal, GraphResource, GraphRole, GraphScope, Origin, TenantEdges, TenantEligibility,
-  TenantHolding, TenantOwnership, TenantPlace,
+  TenantDirectoryObject, TenantHolding, TenantOwnership, TenantPlace,
 } from './graph-types';
 import { PlacedResources } from './placed-resources';
 import { ResourcePlacement } from './resource-placement';
@@ -189,7 +189,7 @@ export function overlayTenant(edges: TenantEdges, documents: readonly DocumentCo
       expiry: expiryOf(e),
     })),
   ];
-  const { directoryObjects, ownerships } = ownershipsOf(edges.ownerships ?? [], documents[0], principalOfAssignment);
+  const { directoryObjects, ownerships } = ownershipsOf(edges.directoryObjects ?? [], edges.ownerships ?? [], documents[0], principalOfAssignment);
   return { grants, identities, directoryRoles, appPermissions, groupMemberships, eligibilities, directoryObjects, ownerships };
 }
 
@@ -199,37 +199,50 @@ function expiryOf(e: TenantEligibility): GraphExpiry {
 }
 
 /**
- * The tenant's owned objects, one each, as directory objects reach can sign in as or join (each
- * known by its object ID), and an ownership for each of their owners. An application whose
- * service principal no export names has no principal: owning it leads nowhere reach can tell.
+ * The tenant's applications, service principals and groups, one each, as directory objects reach
+ * can sign in as or join (each known by its object ID), and an ownership for each owner. An object
+ * an owner names that the list does not (a group owned through PIM for Groups) is made from the
+ * ownership. An application whose service principal no export names has no principal: reaching it
+ * leads nowhere reach can tell.
  */
 function ownershipsOf(
-  owned: readonly TenantOwnership[], document: DocumentContext, holderOf: (document: DocumentContext, holding: TenantHolding) => GraphPrincipal,
+  listed: readonly TenantDirectoryObject[], owned: readonly TenantOwnership[], document: DocumentContext,
+  holderOf: (document: DocumentContext, holding: TenantHolding) => GraphPrincipal,
 ): { directoryObjects: GraphDirectoryObject[]; ownerships: GraphOwnership[] } {
   const objects = new Map<string, GraphDirectoryObject>();
-  const ownerships: GraphOwnership[] = [];
-  for (const o of owned) {
-    const address = `tenant:${o.ownedKind}/${o.ownedId}`;
-    if (!objects.has(address)) {
-      const principal = o.ownedPrincipalId === undefined ? undefined : holderOf(document, {
-        at: o.at,
-        id: o.ownedPrincipalId,
-        principalId: o.ownedPrincipalId,
-        principalType: o.ownedKind === 'group' ? 'Group' : 'ServicePrincipal',
-        ...(o.ownedName === undefined ? {} : { principalName: o.ownedName }),
-      });
-      objects.set(address, {
-        origin: originIn(document, o.at, address),
-        kind: o.ownedKind,
-        name: o.ownedName ?? o.ownedId,
-        ...(principal === undefined ? {} : { principal }),
-        // A group the export does not say is role-assignable may be: the wider case.
-        ...(o.ownedKind === 'group' ? { roleAssignable: o.roleAssignable ?? true } : {}),
-        administrativeUnits: [],
-      });
-    }
-    ownerships.push({ origin: originIn(document, o.at, o.id), owner: holderOf(document, o), owned: address, ownedKind: o.ownedKind });
-  }
+  const place = (o: TenantDirectoryObject): string => {
+    const address = `tenant:${o.kind}/${o.id}`;
+    if (objects.has(address)) return address;
+    const principal = o.principalId === undefined ? undefined : holderOf(document, {
+      at: o.at,
+      id: o.principalId,
+      principalId: o.principalId,
+      principalType: o.kind === 'group' ? 'Group' : 'ServicePrincipal',
+      ...(o.name === undefined ? {} : { principalName: o.name }),
+    });
+    objects.set(address, {
+      origin: originIn(document, o.at, address),
+      kind: o.kind,
+      name: o.name ?? o.id,
+      ...(principal === undefined ? {} : { principal }),
+      // A group the export does not say is role-assignable may be: the wider case.
+      ...(o.kind === 'group' ? { roleAssignable: o.roleAssignable ?? true } : {}),
+      administrativeUnits: [],
+    });
+    return address;
+  };
+  for (const o of listed) place(o);
+  const ownerships = owned.map((o): GraphOwnership => {
+    const address = place({
+      at: o.at,
+      kind: o.ownedKind,
+      id: o.ownedId,
+      ...(o.ownedName === undefined ? {} : { name: o.ownedName }),
+      ...(o.ownedPrincipalId === undefined ? {} : { principalId: o.ownedPrincipalId }),
+      ...(o.roleAssignable === undefined ? {} : { roleAssignable: o.roleAssignable }),
+    });
+    return { origin: originIn(document, o.at, o.id), owner: holderOf(document, o), owned: address, ownedKind: o.ownedKind };
+  });
   return { directoryObjects: [...objects.values()], ownerships };
 }
 
