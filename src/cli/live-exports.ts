@@ -122,6 +122,7 @@ export function readLiveExports(command: string, args: ParsedArgs, io: CliIo): L
       ...hounds.flatMap((h) => read.azureHound.notReviewedOf(h, AZUREHOUND_PARTS)),
       // Only Graph's $expand stops at 20 members; the collector pages through them all.
       ...graphGroups.flatMap(read.groups.membersNotListed),
+      ...graphOwners.flatMap(read.owners.ownersNotListed),
       ...(owners === undefined ? [] : read.owners.ownersNotFollowed(owners.items, appIdsOf(applicationsMerged),
         new Set((servicePrincipals?.items ?? []).map((p) => p.appId)))),
     ],

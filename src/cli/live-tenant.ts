@@ -2,7 +2,7 @@ import { CliIo } from './cli-io';
 import { LIVE_EXPORT_OPTIONS, readLiveExports } from './live-exports';
 import { graphOf } from './load-graph';
 import { ParsedArgs } from './parse-args';
-import { LiveExports, NotReviewed } from '../review/audit/live-types';
+import { LiveExport, LiveExports, NotReviewed } from '../review/audit/live-types';
 import type * as TenantEdgesModule from '../review/audit/tenant-edges';
 import type { SameEdges } from '../review/escalation/chain-diff';
 import { AccessGraph, SuppressionsByAddress } from '../review/graph/access-graph';
@@ -51,19 +51,22 @@ export async function readLiveTenant(command: string, args: ParsedArgs, io: CliI
 
 /**
  * The tenant's federated credentials: audit compares them with the code's (AUD014), but reach
- * does not follow a workload outside the tenant yet, so these commands name them as not reviewed.
+ * does not follow a workload outside the tenant yet, so these commands name them as not reviewed:
+ * one line an export (an identity's credentials come one file an identity, thousands of them).
  */
 function trustsNotFollowed(live: LiveExports | undefined): NotReviewed[] {
   const applications = live?.applicationFederatedCredentials;
   const identities = live?.identityFederatedCredentials;
+  const kind = 'federated credential (audit compares them with the code: AUD014)';
+  const line = (exported: LiveExport<unknown>, count: number): NotReviewed[] => {
+    if (count === 0) return [];
+    const files = exported.parts?.length ?? 1;
+    return [{ file: files === 1 ? exported.file : `${exported.file} and ${files - 1} more file${files === 2 ? '' : 's'}`, kind, count }];
+  };
   return [
-    ...(applications?.parts ?? (applications === undefined ? [] : [applications])).map((part) => ({
-      file: part.file, count: applications!.items.filter((a) => a.file === part.file).reduce((n, a) => n + a.credentials.length, 0),
-    })),
-    ...(identities?.parts ?? (identities === undefined ? [] : [identities])).map((part) => ({
-      file: part.file, count: identities!.items.filter((c) => c.file === part.file).length,
-    })),
-  ].filter((part) => part.count > 0).map((part) => ({ ...part, kind: 'federated credential (audit compares them with the code: AUD014)' }));
+    ...(applications === undefined ? [] : line(applications, applications.items.reduce((n, a) => n + a.credentials.length, 0))),
+    ...(identities === undefined ? [] : line(identities, identities.items.length)),
+  ];
 }
 
 /**

@@ -243,7 +243,7 @@ describe('check on top of the tenant\'s PIM for Groups schedules', () => {
     const { stdout } = await cli(['check', '--format', 'json', '--live-assignments', groupOwner(), '--identities', IDENTITIES,
       '--live-group-assignments', assignments, MAIN]);
     const [escalation] = findingsOf(stdout, 'AZA013');
-    expect(escalation.message).toContain(`aa-ops owns the group "platform-admins" (BloodHound AZOwns) ${IN_TENANT}`);
+    expect(escalation.message).toContain(`aa-ops is an active owner of the group "platform-admins" (PIM for Groups, until no end; BloodHound AZMemberOf) ${IN_TENANT}`);
   });
 
   test('an active membership the members export lists too is one edge, not two paths', async () => {
@@ -251,20 +251,25 @@ describe('check on top of the tenant\'s PIM for Groups schedules', () => {
     const members = written('members.json', { value: [{ id: GROUP, displayName: 'platform-admins', members: [identityOwner] }] });
     const both = await cli(['check', '--format', 'json', '--live-assignments', groupOwner(), '--identities', IDENTITIES,
       '--live-group-assignments', assignments, '--live-group-members', members, MAIN]);
-    const one = await cli(['check', '--format', 'json', '--live-assignments', groupOwner(), '--identities', IDENTITIES,
-      '--live-group-members', members, MAIN]);
     const [escalation] = findingsOf(both.stdout, 'AZA013');
     expect(escalation.message).toContain('opens 1 escalation path');
-    expect(escalation.message).toBe(findingsOf(one.stdout, 'AZA013')[0].message);
-    // One edge in the graph, not two that happen to make one path.
+    // The schedule's edge, which says when it ends, not the members export's beside it.
+    expect(escalation.message).toContain(`aa-ops is an active member of the group "platform-admins" (PIM for Groups, until no end; BloodHound AZMemberOf) ${IN_TENANT}`);
+    expect(escalation.message).not.toContain('is a member of the group');
     const live = {
       assignments: parseRoleAssignmentList('live.json', readFileSync(groupOwner(), 'utf8')),
       groupAssignments: parseGroupAssignmentSchedules('group-assignments.json', readFileSync(assignments, 'utf8')),
       groupMembers: parseGroupMembers('members.json', readFileSync(members, 'utf8')),
     };
-    expect(tenantEdgesOf(live, AccessGraph.fromDocuments([])).groupMemberships?.map((m) => [m.principalId, m.groupId])).toEqual([[IDENTITY, GROUP]]);
-    expect(tenantEdgesOf({ ...live, groupMembers: undefined }, AccessGraph.fromDocuments([])).groupMemberships?.map((m) => m.id))
-      .toEqual([`${GROUP}_member_40000000-aaaa-bbbb-cccc-000000000009`]);
+    const edges = tenantEdgesOf(live, AccessGraph.fromDocuments([]));
+    expect(edges.groupMemberships).toEqual([]);
+    expect(edges.groupAssignments?.map((a) => [a.id, a.principalId, a.groupId, a.accessId])).toEqual([
+      [`${GROUP}_member_40000000-aaaa-bbbb-cccc-000000000009`, IDENTITY, GROUP, 'member'],
+    ]);
+    // Without the schedules, the members export's membership is the edge.
+    const membersOnly = tenantEdgesOf({ ...live, groupAssignments: undefined }, AccessGraph.fromDocuments([]));
+    expect(membersOnly.groupMemberships?.map((m) => [m.principalId, m.groupId])).toEqual([[IDENTITY, GROUP]]);
+    expect(membersOnly.groupAssignments).toEqual([]);
   });
 });
 
@@ -338,5 +343,120 @@ test('an application or service principal the exports list without owners is sti
     assignments: parseRoleAssignmentList('live.json', readFileSync(BOT_OWNER, 'utf8')),
     owners: parseOwners('owners.json', readFileSync(unowned, 'utf8')),
   }, AccessGraph.fromDocuments([])).directoryObjects;
-  expect(objects?.map((o) => [o.kind, o.id, o.principalId])).toEqual([['service-principal', BOT, BOT]]);
+  expect(objects?.map((o) => [o.kind, o.id, o.principalId])).toEqual([['service-principal', BOT, BOT], ['service-principal', IDENTITY, undefined]]);
+});
+
+describe('what the first review of the tenant\'s Entra edges found', () => {
+  const empty = () => written('live.json', []);
+  const botEligible = (end: string | null = null) => written('eligibility.json', {
+    value: [{
+      id: `/subscriptions/${SUB}/providers/Microsoft.Authorization/roleEligibilitySchedules/20000000-aaaa-bbbb-cccc-000000000009`,
+      type: 'Microsoft.Authorization/roleEligibilitySchedules',
+      properties: {
+        principalId: BOT,
+        principalType: 'ServicePrincipal',
+        scope: `/subscriptions/${SUB}`,
+        roleDefinitionId: `/subscriptions/${SUB}/providers/Microsoft.Authorization/roleDefinitions/${OWNER_ROLE}`,
+        endDateTime: end,
+      },
+    }],
+  });
+  const userOwner = { '@odata.type': '#microsoft.graph.user', 'id': 'abababab-0000-0000-0000-000000000001', 'displayName': 'Yann' };
+
+  test('a path made only of the tenant\'s edges is audit\'s, not the change\'s: check raises no AZA013 for it', async () => {
+    const owners = written('owners.json', page([{ id: BOT, appId: BOT_APP_ID, displayName: 'deploy-bot', servicePrincipalType: 'Application', owners: [userOwner] }]));
+    const { code, stdout } = await cli(['check', '--format', 'json', '--live-assignments', empty(), '--live-eligibility', botEligible(),
+      '--live-owners', owners, MAIN]);
+    expect(findingsOf(stdout, 'AZA013')).toEqual([]);
+    expect(findingsOf(stdout, 'AZA010').map((f) => f.address)).toEqual(['azurerm_role_assignment.contractor']);
+    expect(code).toBe(0);
+    // audit reports the same path as the tenant's own.
+    const audit = await cli(['audit', '--format', 'json', '--fail-on', 'never', '--live-assignments', empty(), '--live-eligibility', botEligible(),
+      '--live-owners', owners]);
+    expect(findingsOf(audit.stdout, 'AUD010').some((f) => f.message.includes('Yann → owns the service principal "deploy-bot"'))).toBe(true);
+  });
+
+  test('the owner of a managed identity\'s service principal cannot add it a credential: no path through it', async () => {
+    const owners = written('owners.json', page([
+      { id: IDENTITY, appId: '44445555-eeee-6666-ffff-7777aaaa8888', displayName: 'aa-ops', servicePrincipalType: 'ManagedIdentity', owners: [userOwner] },
+    ]));
+    const live = `${FIXTURE}/live.json`;
+    for (const extra of [[], ['--identities', IDENTITIES]]) {
+      const { stdout } = await cli(['audit', '--format', 'json', '--fail-on', 'never', '--live-assignments', live, ...extra, '--live-owners', owners]);
+      const messages = JSON.stringify(JSON.parse(stdout).findings);
+      expect(messages).toContain('aa-ops');
+      expect(messages).not.toContain('adds a secret to the service principal \\"aa-ops\\"');
+    }
+    // Told by the identities export alone too (AzureHound's owners say no servicePrincipalType).
+    const untyped = written('owners.json', page([{ '@odata.type': '#microsoft.graph.servicePrincipal', 'id': IDENTITY, 'appId': '44445555-eeee-6666-ffff-7777aaaa8888', 'owners': [userOwner] }]));
+    const { stdout } = await cli(['audit', '--format', 'json', '--fail-on', 'never', '--live-assignments', live, '--identities', IDENTITIES, '--live-owners', untyped]);
+    expect(JSON.stringify(JSON.parse(stdout).findings)).not.toContain('adds a secret to the service principal');
+  });
+
+  test('an object listed with the 20 owners $expand gives at most is named as not reviewed past them', async () => {
+    const twenty = Array.from({ length: 20 }, (_, i) => ({ ...userOwner, id: `abababab-0000-0000-0000-0000000000${String(i).padStart(2, '0')}` }));
+    const owners = written('owners.json', page([{ id: BOT, appId: BOT_APP_ID, displayName: 'deploy-bot', servicePrincipalType: 'Application', owners: twenty }]));
+    const { stderr } = await cli(['check', '--live-assignments', BOT_OWNER, '--live-owners', owners, MAIN]);
+    expect(stderr).toContain(`service principal "deploy-bot" (${BOT}) listed with the 20 owners $expand gives at most: its other owners item not reviewed`);
+    const nineteen = written('owners.json', page([{ id: BOT, appId: BOT_APP_ID, servicePrincipalType: 'Application', owners: twenty.slice(1) }]));
+    expect((await cli(['check', '--live-assignments', BOT_OWNER, '--live-owners', nineteen, MAIN])).stderr).toBe('');
+  });
+
+  test('audit\'s OpenGraph export writes an eligibility the code declares and the tenant holds once, as both', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'azure-access-owners-'));
+    writeFileSync(path.join(dir, 'main.tf'), `
+resource "azurerm_pim_eligible_role_assignment" "bot" {
+  scope              = "/subscriptions/${SUB}"
+  role_definition_id = "/subscriptions/${SUB}/providers/Microsoft.Authorization/roleDefinitions/${OWNER_ROLE}"
+  principal_id       = "${BOT}"
+  schedule {
+    expiration { end_date_time = "2027-01-01T00:00:00Z" }
+  }
+}
+`);
+    const { stdout } = await cli(['audit', '--format', 'opengraph', '--fail-on', 'never', '--live-assignments', empty(),
+      '--live-eligibility', botEligible('2027-01-01T00:00:00Z'), dir]);
+    const edges = (JSON.parse(stdout) as { graph: { edges: { kind: string; properties: Record<string, unknown> }[] } }).graph.edges
+      .filter((e) => e.kind === 'AZA_AzureRoleEligible');
+    expect(edges.map((e) => e.properties.origin)).toEqual(['both']);
+  });
+
+  test('a schedule that lasts a duration says so; an active one says when it ends', async () => {
+    const GROUP = 'eeeeeeee-0000-0000-0000-00000000000b';
+    const schedule = (accessId: string, expiration: object, assignmentType?: string) => ({
+      value: [{
+        id: `${GROUP}_${accessId}_1`,
+        groupId: GROUP,
+        principalId: IDENTITY,
+        accessId,
+        memberType: 'Direct',
+        status: 'Provisioned',
+        ...(assignmentType === undefined ? {} : { assignmentType }),
+        scheduleInfo: { startDateTime: '2026-12-01T00:00:00Z', expiration },
+      }],
+    });
+    const eligibility = written('group-eligibility.json', schedule('member', { type: 'afterDuration', endDateTime: null, duration: 'P30D' }));
+    const active = written('group-assignments.json', schedule('owner', { type: 'afterDateTime', endDateTime: '2026-12-31T00:00:00Z', duration: null }, 'activated'));
+    const { stdout } = await cli(['report', '--format', 'opengraph', '--live-assignments', empty(), '--live-group-eligibility', eligibility,
+      '--live-group-assignments', active, MAIN]);
+    const edges = (JSON.parse(stdout) as { graph: { edges: { kind: string; properties: Record<string, unknown> }[] } }).graph.edges;
+    expect(edges.filter((e) => e.kind === 'AZA_GroupEligible').map((e) => e.properties.expiry)).toEqual(['P30D']);
+    expect(edges.filter((e) => e.properties.via === 'pim-group-assignment').map((e) => [e.kind, e.properties.expiry])).toEqual([['AZOwns', '2026-12-31T00:00:00Z']]);
+  });
+
+  test('federated credentials from many files are named in one line an export, with the files counted', async () => {
+    const files = Array.from({ length: 3 }, (_, i) => written(`uai-${i}.json`, [{
+      id: `/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-${i}/federatedIdentityCredentials/gh`,
+      name: 'gh',
+      issuer: 'https://token.actions.githubusercontent.com',
+      subject: `repo:contoso/app-${i}:environment:prod`,
+      audiences: ['api://AzureADTokenExchange'],
+      type: 'Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials',
+    }]));
+    const { stderr } = await cli(['check', '--live-assignments', BOT_OWNER, ...files.flatMap((f) => ['--identity-federated-credentials', f]), MAIN]);
+    expect(stderr.split('\n').filter((l) => l !== '')).toEqual([
+      `azure-access check: ${files[0]} and 2 more files: 3 federated credential (audit compares them with the code: AUD014) items not reviewed `
+        + '(what they grant is not part of this review)',
+    ]);
+  });
 });

@@ -1,6 +1,12 @@
 import { entryAt, guid, optionalText } from './export-shape';
 import { LiveDirectoryMember } from './live-types';
 
+/**
+ * Microsoft Graph's `$expand` lists at most this many members or owners of an object: one listed
+ * with this many may have more, and the review says so rather than read the rest as absent.
+ */
+export const EXPANDED_MEMBERS_LIMIT = 20;
+
 /** Graph's member and owner kinds, by `@odata.type` (lower case), as role assignments name principal types. */
 export const MEMBER_TYPES = new Map([
   ['#microsoft.graph.user', 'User'],

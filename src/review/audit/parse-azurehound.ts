@@ -54,9 +54,27 @@ const OWNER_KINDS = new Map<string, { readonly kind: LiveOwned['kind']; readonly
   ['AZGroupOwner', { kind: 'group', idField: 'groupId' }],
 ]);
 
+/**
+ * Kinds the collector derives from the per-scope role assignments, one per role it names (Owner,
+ * Contributor, User Access Administrator, ...): each `{"<list>": [{"<member>": <ARM role
+ * assignment>}]}` (its SubscriptionOwners and siblings). The same assignments again, read so that a
+ * collection is not said to hold what the review did not read; kept once by their ID.
+ */
+const ROLE_FILTERED_KINDS = new Map<string, { readonly list: string; readonly member: string }>([
+  ...['AZManagementGroup', 'AZSubscription', 'AZResourceGroup', 'AZKeyVault', 'AZVM'].flatMap((scope) => [
+    [`${scope}Owner`, { list: 'owners', member: 'owner' }],
+    [`${scope}Contributor`, { list: 'contributors', member: 'contributor' }],
+    [`${scope}UserAccessAdmin`, { list: 'userAccessAdmins', member: 'userAccessAdmin' }],
+  ] as const),
+  ['AZKeyVaultKVContributor', { list: 'kvContributors', member: 'kvContributor' }],
+  ['AZVMAvereContributor', { list: 'avereContributors', member: 'avereContributor' }],
+  ['AZVMVMContributor', { list: 'vmContributors', member: 'vmContributor' }],
+  ['AZVMAdminLogin', { list: 'adminLogins', member: 'adminLogin' }],
+]);
+
 /** Which LiveExports field each kind read is put in; every other kind is counted and named as not reviewed. */
 const PART_OF_KIND = new Map<string, AzureHoundPart>([
-  ...[...SCOPED_ROLE_ASSIGNMENT_KINDS, ...ASSIGNEE_KINDS].map((kind) => [kind, 'assignments'] as const),
+  ...[...SCOPED_ROLE_ASSIGNMENT_KINDS, ...ASSIGNEE_KINDS, ...ROLE_FILTERED_KINDS.keys()].map((kind) => [kind, 'assignments'] as const),
   ['AZRoleAssignment', 'directoryRoles'],
   ['AZServicePrincipal', 'managedIdentities'],
   ['AZApp', 'applications'],
@@ -164,6 +182,8 @@ function itemOf(file: string, place: string, value: unknown, shared: (text: stri
     return { kind, tag: 'assignments', items: armAssignments(file, dataPlace, data, 'roleAssignments', 'roleAssignment', shared) };
   }
   if (ASSIGNEE_KINDS.has(kind)) return { kind, tag: 'assignments', items: armAssignments(file, dataPlace, data, 'assignees', 'assignee', shared) };
+  const filtered = ROLE_FILTERED_KINDS.get(kind);
+  if (filtered !== undefined) return { kind, tag: 'assignments', items: armAssignments(file, dataPlace, data, filtered.list, filtered.member, shared) };
   if (part === 'directoryRoles') {
     return {
       kind,

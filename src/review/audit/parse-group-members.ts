@@ -1,14 +1,9 @@
-import { directoryMemberAt } from './directory-members';
+import { directoryMemberAt, EXPANDED_MEMBERS_LIMIT } from './directory-members';
 import { entryAt, guid, optionalText } from './export-shape';
 import { ExportKind, readExportText } from './export-stream';
 import { LiveExport, LiveGroupMembers, NotReviewed } from './live-types';
 import { expectArray, pointerTo } from '../reader/shape-check';
 
-/**
- * Microsoft Graph's `$expand` lists at most this many members of a group: a group listed with this
- * many may have more, and the review says so rather than read the rest as absent.
- */
-export const EXPANDED_MEMBERS_LIMIT = 20;
 
 /**
  * Microsoft Graph `GET /v1.0/groups?$filter=isAssignableToRole eq true&$expand=members(...)`

@@ -1,4 +1,4 @@
-import { directoryMemberAt } from './directory-members';
+import { directoryMemberAt, EXPANDED_MEMBERS_LIMIT } from './directory-members';
 import { entryAt, guid, optionalText } from './export-shape';
 import { ExportKind, readExportText } from './export-stream';
 import { LiveExport, LiveOwned, LiveServicePrincipal, NotReviewed } from './live-types';
@@ -78,6 +78,19 @@ export function servicePrincipalsOf(exported: LiveExport<LiveOwned>): LiveExport
 }
 
 /**
+ * Objects listed with as many owners as `$expand` gives at most: their other owners, if any, are
+ * not in the export, and are named as not reviewed rather than read as absent.
+ */
+export function ownersNotListed(exported: LiveExport<LiveOwned>): NotReviewed[] {
+  return exported.items.filter((o) => o.owners.length >= EXPANDED_MEMBERS_LIMIT).map((o) => ({
+    file: o.file,
+    kind: `${o.kind.replace('-', ' ')} ${o.displayName === undefined ? o.id : `"${o.displayName}" (${o.id})`} listed with the `
+      + `${EXPANDED_MEMBERS_LIMIT} owners $expand gives at most: its other owners`,
+    count: 1,
+  }));
+}
+
+/**
  * Owners of an application whose service principal no export lists: what the owner signs in as
  * cannot be told, so they are named as not reviewed rather than read as leading nowhere.
  * `appIdOf` gives an application's appId when the exports say it (AzureHound's owners name the
@@ -91,7 +104,7 @@ export function ownersNotFollowed(owned: readonly LiveOwned[], appIdOf: (applica
     return [{
       file: o.file,
       kind: `owner of application ${o.displayName === undefined ? o.id : `"${o.displayName}" (${o.id})`} whose service principal is in no export `
-        + '(export servicePrincipals with $expand=owners too)',
+        + '(export servicePrincipals with $expand=owners too, or collect AZServicePrincipal)',
       count: o.owners.length,
     }];
   });

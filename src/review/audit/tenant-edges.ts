@@ -8,7 +8,7 @@ import { SameEdges } from '../escalation/chain-diff';
 import { grantEdgeKey } from '../escalation/root-causes';
 import { AccessGraph } from '../graph/access-graph';
 import {
-  TenantAppPermission, TenantAssignment, TenantDirectoryObject, TenantDirectoryRole, TenantEdges, TenantGroupEligibility, TenantGroupMembership,
+  TenantAppPermission, TenantAssignment, TenantDirectoryObject, TenantDirectoryRole, TenantEdges, TenantGroupMembership, TenantGroupSchedule,
   TenantHolding, TenantOwnership,
 } from '../graph/graph-types';
 
@@ -25,7 +25,9 @@ export function tenantEdgesOf(live: LiveExports, code: AccessGraph, alsoDeclared
   // A change's head leaves out what its base declares too: removed from the code, it is destroyed at apply.
   const graphs = alsoDeclaredBy === undefined ? [code] : [code, alsoDeclaredBy];
   // Standing and eligible alike, as `audit` matches them: a declared eligibility is no standing assignment.
-  const liveAssignments = live.eligibilities === undefined ? live.assignments.items : [...live.assignments.items, ...live.eligibilities.items];
+  // A tenant's million assignments are copied into a second list only when there are eligibilities to add.
+  const eligible = live.eligibilities?.items ?? [];
+  const liveAssignments = eligible.length === 0 ? live.assignments.items : [...live.assignments.items, ...eligible];
   const { unmatchedLive } = matchDeclared(graphs.flatMap(declaredAccessOf), liveAssignments, directory);
   const liveRoles = [...(live.directoryRoles?.items ?? []), ...(live.directoryEligibilities?.items ?? [])];
   const roles = liveRoles.length === 0 ? [] : matchDirectoryRoles(graphs.flatMap(declaredDirectoryRolesOf), liveRoles, directory).unmatchedLive;
@@ -73,49 +75,41 @@ function edgesOf(
   assignments: readonly LiveAssignment[], roles: readonly LiveDirectoryRole[], live: LiveExports, directory: PrincipalDirectory,
   permissions: readonly LiveAppRoleAssignment[],
 ): TenantEdges {
+  const scheduled = scheduledOf(live);
   return {
     assignments: standingEdgesOf(assignments, directory),
-    groupMemberships: [...(live.groupMembers?.items ?? []).flatMap((group) => group.members.map((member): TenantGroupMembership => ({
-      ...holdingOf(directory, {
-        file: group.file,
-        place: member.place,
-        id: `${group.id}/members/${member.id}`,
-        principalId: member.id,
-        ...(member.principalType === undefined ? {} : { principalType: member.principalType }),
-        ...(member.displayName === undefined ? {} : { principalDisplayName: member.displayName }),
-      }),
-      groupId: group.id,
-      ...(group.displayName === undefined ? {} : { groupName: group.displayName }),
-      // A group the export does not say is role-assignable may be: the wider case.
-      roleAssignable: group.roleAssignable ?? true,
-    }))), ...activeGroupSchedules(live, 'member').map((s): TenantGroupMembership => ({
-      ...holdingOf(directory, s),
-      groupId: s.groupId,
-      ...(s.groupDisplayName === undefined ? {} : { groupName: s.groupDisplayName }),
-      roleAssignable: true,
-    }))],
+    groupMemberships: (live.groupMembers?.items ?? []).flatMap((group) => group.members
+      .filter((member) => !scheduled('member', group.id, member.id)).map((member): TenantGroupMembership => ({
+        ...holdingOf(directory, {
+          file: group.file,
+          place: member.place,
+          id: `${group.id}/members/${member.id}`,
+          principalId: member.id,
+          ...(member.principalType === undefined ? {} : { principalType: member.principalType }),
+          ...(member.displayName === undefined ? {} : { principalDisplayName: member.displayName }),
+        }),
+        groupId: group.id,
+        ...(group.displayName === undefined ? {} : { groupName: group.displayName }),
+        // A group the export does not say is role-assignable may be: the wider case.
+        roleAssignable: group.roleAssignable ?? true,
+      }))),
     appPermissions: permissions.map((p): TenantAppPermission => ({ ...holdingOf(directory, p), appRoleId: p.appRoleId, resourceId: p.resourceId })),
     // A role scoped to an app alone has no directory scope the review reads (as `audit` matches it).
     directoryRoles: roles.flatMap((r): TenantDirectoryRole[] => (r.kind !== 'standing' || r.directoryScopeId === undefined ? []
       : [{ ...holdingOf(directory, r), roleDefinitionId: r.roleDefinitionId, directoryScopeId: r.directoryScopeId }])),
     directoryEligibilities: roles.flatMap((r) => (r.kind !== 'eligible' || r.directoryScopeId === undefined ? []
-      : [{ ...holdingOf(directory, r), roleDefinitionId: r.roleDefinitionId, directoryScopeId: r.directoryScopeId, endDateTime: r.endDateTime }])),
+      : [{
+        ...holdingOf(directory, r),
+        roleDefinitionId: r.roleDefinitionId,
+        directoryScopeId: r.directoryScopeId,
+        endDateTime: r.endDateTime,
+        ...(r.duration === undefined ? {} : { duration: r.duration }),
+      }])),
     eligibilities: assignments.filter((a) => a.kind === 'eligible').map((a) => ({ ...assignmentEdgeOf(a, directory), endDateTime: a.endDateTime })),
     directoryObjects: directoryObjectsOf(live, directory),
-    ownerships: [...ownershipsOf(live, directory), ...activeGroupSchedules(live, 'owner').map((s): TenantOwnership => ({
-      ...holdingOf(directory, s),
-      ownedKind: 'group',
-      ownedId: s.groupId,
-      ownedPrincipalId: s.groupId,
-      ...(s.groupDisplayName === undefined ? {} : { ownedName: s.groupDisplayName }),
-    }))],
-    groupEligibilities: (live.groupEligibilities?.items ?? []).map((s): TenantGroupEligibility => ({
-      ...holdingOf(directory, s),
-      groupId: s.groupId,
-      ...(s.groupDisplayName === undefined ? {} : { groupName: s.groupDisplayName }),
-      accessId: s.accessId,
-      endDateTime: s.endDateTime,
-    })),
+    ownerships: ownershipsOf(live, directory).filter((o) => o.ownedKind !== 'group' || !scheduled('owner', o.ownedId, o.principalId)),
+    groupEligibilities: (live.groupEligibilities?.items ?? []).map((s) => groupScheduleOf(s, directory)),
+    groupAssignments: (live.groupAssignments?.items ?? []).map((s) => groupScheduleOf(s, directory)),
     identities: (live.managedIdentities?.items ?? []).flatMap((i) => (i.resourceId === undefined || i.assignment === undefined ? [] : [{
       at: { file: i.file, place: i.place },
       objectId: i.id.toLowerCase(),
@@ -144,22 +138,42 @@ function assignmentEdgeOf(a: LiveAssignment, directory: PrincipalDirectory): Ten
 }
 
 /**
- * The PIM for Groups memberships or ownerships held now (active schedules, assigned or activated)
- * that the members or owners export does not list already: each is one edge, however many exports say it.
+ * The PIM for Groups memberships and ownerships held now (active schedules, assigned or activated),
+ * by access, group and principal: the members and owners exports list them too, and each is one
+ * edge, the schedule's (which says more: when it ends).
  */
-function activeGroupSchedules(live: LiveExports, accessId: LiveGroupSchedule['accessId']): LiveGroupSchedule[] {
-  const listed = new Set(accessId === 'member'
-    ? (live.groupMembers?.items ?? []).flatMap((g) => g.members.map((m) => `${g.id}\u0000${m.id}`))
-    : (live.owners?.items ?? []).filter((o) => o.kind === 'group').flatMap((g) => g.owners.map((m) => `${g.id}\u0000${m.id}`)));
-  return (live.groupAssignments?.items ?? []).filter((s) => s.accessId === accessId && !listed.has(`${s.groupId}\u0000${s.principalId}`));
+function scheduledOf(live: LiveExports): (access: LiveGroupSchedule['accessId'], groupId: string, principalId: string) => boolean {
+  const scheduled = new Set((live.groupAssignments?.items ?? []).map((s) => `${s.accessId}\u0000${s.groupId}\u0000${s.principalId}`));
+  return (access, groupId, principalId) => scheduled.size > 0 && scheduled.has(`${access}\u0000${groupId}\u0000${principalId}`);
 }
 
-/** What reaching an application, service principal or group leads to: the group, or the service principal it signs in as. */
+function groupScheduleOf(s: LiveGroupSchedule, directory: PrincipalDirectory): TenantGroupSchedule {
+  return {
+    ...holdingOf(directory, s),
+    groupId: s.groupId,
+    ...(s.groupDisplayName === undefined ? {} : { groupName: s.groupDisplayName }),
+    accessId: s.accessId,
+    endDateTime: s.endDateTime,
+    ...(s.duration === undefined ? {} : { duration: s.duration }),
+  };
+}
+
+/**
+ * What reaching an application, service principal or group leads to: the group, or the service
+ * principal it signs in as. A managed identity's service principal takes no credential (Graph's
+ * servicePrincipalType, or the identities export): neither its owner nor anyone else signs in as it
+ * by adding one.
+ */
 function principalsOfObjects(live: LiveExports): (o: Pick<LiveOwned, 'kind' | 'id' | 'appId'>) => string | undefined {
   // An application's appId is the owners export's, else the applications export's (AzureHound names an owned application by its object ID).
   const appIds = new Map((live.applications?.items ?? []).map((a) => [a.id.toLowerCase(), a.appId.toLowerCase()]));
   const principals = new Map((live.servicePrincipals?.items ?? []).map((p) => [p.appId, p.id]));
+  const identities = new Set([
+    ...(live.managedIdentities?.items ?? []).map((i) => i.id),
+    ...(live.owners?.items ?? []).filter((o) => o.servicePrincipalType?.toLowerCase() === 'managedidentity').map((o) => o.id),
+  ]);
   return (o) => {
+    if (o.kind === 'service-principal' && identities.has(o.id)) return undefined;
     if (o.kind !== 'application') return o.id;
     const appId = o.appId ?? appIds.get(o.id);
     return appId === undefined ? undefined : principals.get(appId);
@@ -186,7 +200,7 @@ function directoryObjectsOf(live: LiveExports, directory: PrincipalDirectory): T
     };
   };
   return [
-    ...(live.owners?.items ?? []).filter((o) => o.servicePrincipalType?.toLowerCase() !== 'managedidentity').map(object),
+    ...(live.owners?.items ?? []).map(object),
     ...(live.applications?.items ?? []).map((a) => object({ ...a, kind: 'application' })),
   ];
 }

@@ -287,7 +287,7 @@ export function entraHoldingsOf(graph: AccessGraph): Map<string, EntraHolding[]>
   const entraEligibilities = eligibilities.filter((e) => e.kind !== 'azure-rbac').length;
   const held = graph.directoryRoles.length + graph.tenantDirectoryRoles.length + graph.appPermissions.length + graph.tenantAppPermissions.length
     + graph.ownerships.length + graph.tenantOwnerships.length + graph.groupMemberships.length + graph.tenantGroupMemberships.length
-    + graph.groupAssignments.length;
+    + graph.groupAssignments.length + graph.tenantGroupAssignments.length;
   if (held + entraEligibilities === 0) {
     return byPrincipal;
   }
@@ -406,7 +406,8 @@ export function entraHoldingsOf(graph: AccessGraph): Map<string, EntraHolding[]>
     });
   }
 
-  for (const a of graph.groupAssignments) {
+  // The tenant's own (given its PIM for Groups schedules) beside the code's, each step saying where it is.
+  for (const a of [...graph.groupAssignments, ...graph.tenantGroupAssignments]) {
     const until = expiryEnd(a.expiry);
     add(a.principal, {
       basis: {
@@ -415,7 +416,8 @@ export function entraHoldingsOf(graph: AccessGraph): Map<string, EntraHolding[]>
         role: { name: `active ${a.assignmentType} of ${a.group.name}`, canGrantAccess: false },
         scope: { value: a.group.key, name: a.group.name, level: ScopeLevel.RESOURCE },
       },
-      holds: `is an active ${a.assignmentType} of the group "${a.group.name}" (PIM for Groups, until ${until ?? 'no end'}; BloodHound AZMemberOf)`,
+      holds: `is an active ${a.assignmentType} of the group "${a.group.name}" (PIM for Groups, until ${until ?? 'no end'}; BloodHound AZMemberOf)`
+        + (a.origin.tenant === undefined ? '' : IN_TENANT),
       edgeKind: 'AZMemberOf',
       canGrantAccess: false,
       // An active owner adds itself as a member: either way it holds the group's roles.

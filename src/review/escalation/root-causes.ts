@@ -550,7 +550,7 @@ export function rootCausesOfGraph(graph: AccessGraph): RootCause[] {
   let causes = causesByGraph.get(graph);
   if (causes === undefined) {
     const reported = reachOfGraph(graph).chains.filter(isReportedChain);
-    if (graph.tenantGrants.length === 0 && graph.tenantIdentities.length === 0) {
+    if (!graph.onTenant) {
       causes = groupByRootCause(reported);
     } else {
       const inTenant = tenantEdgeTest(graph);

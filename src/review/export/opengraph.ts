@@ -116,6 +116,8 @@ class OpenGraphBuilder {
         });
     }
     for (const e of [...graph.eligibilities, ...graph.tenantEligibilities]) {
+      // The tenant's side of an eligibility the code declares: the code's edge says `both` already.
+      if (e.origin.tenant !== undefined && this.liveHeldByCode.has(e.origin.address.toLowerCase())) continue;
       const principal = this.principal(e.principal, e.origin);
       const expiry = expiryText(e.expiry);
       if (e.kind === 'azure-rbac') {
@@ -164,7 +166,7 @@ class OpenGraphBuilder {
     for (const m of [...graph.groupMemberships, ...graph.tenantGroupMemberships]) {
       this.edge(this.principal(m.member, m.origin), this.principal(m.group, m.origin), 'AZMemberOf', m.origin, { role_assignable: m.roleAssignable });
     }
-    for (const a of graph.groupAssignments) {
+    for (const a of [...graph.groupAssignments, ...graph.tenantGroupAssignments]) {
       // An active PIM for Groups assignment: membership or ownership held now, until it ends.
       const kind = a.assignmentType.toLowerCase() === 'owner' ? 'AZOwns' : 'AZMemberOf';
       this.edge(this.principal(a.principal, a.origin), this.principal(a.group, a.origin), kind, a.origin, {

@@ -18,9 +18,9 @@ export function reviewOpenGraph(graph: AccessGraph, live: LiveExports | undefine
 }
 
 /**
- * The OpenGraph of an audit: the code's edges and the tenant's own graph (every standing
- * assignment, every managed identity on its resource, as AUD010 reads them), an edge in both
- * written once, as the code's, marked `both`. The tenant's eligibilities are not in its graph yet.
+ * The OpenGraph of an audit: the code's edges and the tenant's own graph (everything AUD010 reads:
+ * assignments and eligibilities, managed identities on their resources, the Entra half), an edge
+ * in both written once, as the code's, marked `both`.
  */
 export function auditOpenGraph(desired: AccessGraph, live: LiveExports, matched: readonly HeldInTenant[]): OpenGraphDocument {
   const tenant = AccessGraph.fromDocuments([{ file: live.assignments.file, document: {} }], new Map(), { forTenant: true });

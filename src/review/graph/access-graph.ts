@@ -131,6 +131,11 @@ function groupEligibilityKey(e: GraphEligibility): string {
   return e.kind !== 'pim-group' ? `${e.kind}\u0000${e.origin.address}` : `${e.principal.key}\u0000${e.group?.key ?? e.groupId}\u0000${e.assignmentType}`;
 }
 
+/** A PIM for Groups membership or ownership held now: the holder, the group, member or owner. */
+function groupAssignmentKey(a: GraphGroupAssignment): string {
+  return `${a.principal.key}\u0000${a.group.key}\u0000${a.assignmentType.toLowerCase()}`;
+}
+
 function membershipKey(m: GraphGroupMembership): string {
   return `${m.member.key}\u0000${m.group.key}`;
 }
@@ -317,11 +322,22 @@ export class AccessGraph {
   public readonly tenantDirectoryObjects: GraphDirectoryObject[] = [];
   /** Owners of the live tenant's applications, service principals and groups the code does not declare: held in reach, judged by no rule. */
   public readonly tenantOwnerships: GraphOwnership[] = [];
+  /** PIM for Groups memberships and ownerships the live tenant holds now and the code does not declare: held in reach, judged by no rule. */
+  public readonly tenantGroupAssignments: GraphGroupAssignment[] = [];
 
   /** What placing the live tenant's edges needs of each document; kept only for a graph made `forTenant`. */
   private documents?: DocumentContext[];
+  private tenantAdded = false;
 
   private constructor() {}
+
+  /**
+   * Whether the live tenant's edges were added (`addTenant`), whatever they hold: then only the
+   * chains that pass an edge of the code are the code's to report.
+   */
+  public get onTenant(): boolean {
+    return this.tenantAdded;
+  }
 
   /**
    * Adds what the live tenant holds beside the code (see tenant-overlay.ts), before anything is
@@ -329,6 +345,7 @@ export class AccessGraph {
    */
   public addTenant(edges: TenantEdges): void {
     if (this.documents === undefined) throw new Error('AccessGraph.addTenant: the graph was not made forTenant');
+    this.tenantAdded = true;
     const placed = overlayTenant(edges, this.documents);
     appendAll(this.tenantGrants, placed.grants);
     appendAll(this.tenantIdentities, placed.identities);
@@ -346,6 +363,7 @@ export class AccessGraph {
       .map((o) => [`${documentKeyOf(o.origin)}\u0000${o.origin.address}`, o.principal?.key ?? o.origin.address]));
     const ownershipKey = (o: GraphOwnership) => `${o.owner.key}\u0000${ownedPrincipals.get(`${documentKeyOf(o.origin)}\u0000${o.owned}`) ?? o.owned}`;
     appendAll(this.tenantOwnerships, notDeclared(placed.ownerships, this.ownerships, ownershipKey));
+    appendAll(this.tenantGroupAssignments, notDeclared(placed.groupAssignments, this.groupAssignments, groupAssignmentKey));
   }
 
   /** Every distinct principal that holds a grant or an eligibility, by key. */

@@ -111,6 +111,8 @@ export interface TenantGroupMembership extends TenantHolding {
 export interface TenantEligibility {
   /** When it ends, as the export writes it; null when it never does. */
   readonly endDateTime?: string | null;
+  /** How long it lasts from its start (an ISO 8601 duration), when the export says so instead of an end. */
+  readonly duration?: string;
 }
 
 /**
@@ -152,8 +154,11 @@ export interface TenantOwnership extends TenantHolding {
   readonly roleAssignable?: boolean;
 }
 
-/** A PIM for Groups eligibility the live tenant holds: its principal may activate membership or ownership of the group. */
-export interface TenantGroupEligibility extends TenantHolding, TenantEligibility {
+/**
+ * A PIM for Groups schedule the live tenant holds: eligible (its principal may activate membership
+ * or ownership of the group) or active (held now, until it ends).
+ */
+export interface TenantGroupSchedule extends TenantHolding, TenantEligibility {
   /** The group's object ID, lower case. */
   readonly groupId: string;
   readonly groupName?: string;
@@ -176,7 +181,9 @@ export interface TenantEdges {
   /** Applications, service principals and groups the exports list: what owners and directory roles reach. */
   readonly directoryObjects?: readonly TenantDirectoryObject[];
   /** PIM for Groups eligibilities: membership or ownership of a group, held after activation. */
-  readonly groupEligibilities?: readonly TenantGroupEligibility[];
+  readonly groupEligibilities?: readonly TenantGroupSchedule[];
+  /** PIM for Groups active schedules: membership or ownership of a group held now, until each ends. */
+  readonly groupAssignments?: readonly TenantGroupSchedule[];
 }
 
 /** Who holds access. `key` identifies the principal across the graph. */

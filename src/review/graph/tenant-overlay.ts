@@ -1,11 +1,13 @@
 import { terraformTypeOfArm } from './arm-terraform-types';
 import {
-  GraphAppPermission, GraphDirectoryObject, GraphDirectoryRole, GraphEligibility, GraphEntraRole, GraphExpiry, GraphGrant, GraphGroupMembership,
+  GraphAppPermission, GraphDirectoryObject, GraphDirectoryRole, GraphEligibility, GraphEntraRole, GraphExpiry, GraphGrant, GraphGroupAssignment,
+  GraphGroupMembership,
   GraphIdentity, GraphOwnership, GraphPlacement, GraphPrincipal, GraphResource, GraphRole, GraphScope, Origin, TenantEdges, TenantEligibility,
-  TenantDirectoryObject, TenantHolding, TenantOwnership, TenantPlace,
+  TenantDirectoryObject, TenantGroupSchedule, TenantHolding, TenantOwnership, TenantPlace,
 } from './graph-types';
 import { PlacedResources } from './placed-resources';
 import { ResourcePlacement } from './resource-placement';
+import { Duration } from '../../model/duration';
 import { SuppressionRecord } from '../../model/metadata';
 import { PrincipalKind } from '../../model/principal-kind';
 import { ScopeLevel } from '../../model/scope-level';
@@ -40,6 +42,8 @@ export interface PlacedTenant {
   /** The applications, service principals and groups owned, one each, and their owners. */
   readonly directoryObjects: GraphDirectoryObject[];
   readonly ownerships: GraphOwnership[];
+  /** PIM for Groups memberships and ownerships held now. */
+  readonly groupAssignments: GraphGroupAssignment[];
 }
 
 /**
@@ -62,6 +66,7 @@ export function overlayTenant(edges: TenantEdges, documents: readonly DocumentCo
       eligibilities: [],
       directoryObjects: [],
       ownerships: [],
+      groupAssignments: [],
     };
   }
   // Most scopes repeat (a subscription, a group): which document declares each is worked out once.
@@ -154,6 +159,10 @@ export function overlayTenant(edges: TenantEdges, documents: readonly DocumentCo
     }),
     roleAssignable: m.roleAssignable,
   }));
+  // The group by its object ID: the key its own assignments (the tenant's or the code's) carry.
+  const groupOf = (s: TenantGroupSchedule) => principalOfAssignment(documents[0], {
+    at: s.at, id: s.groupId, principalId: s.groupId, principalType: 'Group', ...(s.groupName === undefined ? {} : { principalName: s.groupName }),
+  });
   const eligibilities = [
     ...(edges.eligibilities ?? []).map((e): GraphEligibility => {
       const { document, scope, scopePlacement } = placed(e.scope);
@@ -172,10 +181,7 @@ export function overlayTenant(edges: TenantEdges, documents: readonly DocumentCo
       kind: 'pim-group',
       principal: principalOfAssignment(documents[0], e),
       groupId: e.groupId,
-      // The group by its object ID: the key its own assignments (the tenant's or the code's) carry.
-      group: principalOfAssignment(documents[0], {
-        at: e.at, id: e.groupId, principalId: e.groupId, principalType: 'Group', ...(e.groupName === undefined ? {} : { principalName: e.groupName }),
-      }),
+      group: groupOf(e),
       assignmentType: e.accessId,
       expiry: expiryOf(e),
     })),
@@ -190,12 +196,28 @@ export function overlayTenant(edges: TenantEdges, documents: readonly DocumentCo
     })),
   ];
   const { directoryObjects, ownerships } = ownershipsOf(edges.directoryObjects ?? [], edges.ownerships ?? [], documents[0], principalOfAssignment);
-  return { grants, identities, directoryRoles, appPermissions, groupMemberships, eligibilities, directoryObjects, ownerships };
+  const groupAssignments = (edges.groupAssignments ?? []).map((a): GraphGroupAssignment => ({
+    origin: originIn(documents[0], a.at, a.id),
+    principal: principalOfAssignment(documents[0], a),
+    group: groupOf(a),
+    assignmentType: a.accessId,
+    expiry: expiryOf(a),
+  }));
+  return { grants, identities, directoryRoles, appPermissions, groupMemberships, eligibilities, directoryObjects, ownerships, groupAssignments };
 }
 
-/** How long a tenant eligibility lasts, as its export says: null is never. */
+/**
+ * How long a tenant schedule lasts, as its export says: an end, else a duration from its start,
+ * else never. A duration this review cannot count (years, months) still ends: its length is unknown.
+ */
 function expiryOf(e: TenantEligibility): GraphExpiry {
-  return e.endDateTime === undefined || e.endDateTime === null ? { permanent: true } : { permanent: false, endDateTime: e.endDateTime };
+  if (e.endDateTime !== undefined && e.endDateTime !== null) return { permanent: false, endDateTime: e.endDateTime };
+  if (e.duration === undefined) return { permanent: true };
+  try {
+    return { permanent: false, duration: Duration.parse(e.duration) };
+  } catch {
+    return { permanent: false };
+  }
 }
 
 /**

@@ -220,6 +220,30 @@ describe('the kinds read', () => {
     ]);
   });
 
+  test('the kinds the collector derives by role (AZSubscriptionOwner, AZVMAdminLogin, ...) are the same assignments again: read, kept once', () => {
+    const ra = (n: number, scope: string) => ({
+      id: `${scope}/providers/Microsoft.Authorization/roleAssignments/40000000-aaaa-bbbb-cccc-00000000000${n}`,
+      type: 'Microsoft.Authorization/roleAssignments',
+      properties: { principalId: 'AAAAAAAA-1111-2222-3333-44444444444' + n, roleDefinitionId: `${RD}8e3af657-a8ff-443c-a75c-2fe8c4bcb635`, scope: scope.toUpperCase() },
+    });
+    const sub = `/subscriptions/${SUB}`;
+    const vm = `${sub}/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm1`;
+    const text = hound([
+      { kind: 'AZSubscriptionRoleAssignment', data: { subscriptionId: sub, roleAssignments: [{ roleAssignment: ra(1, sub) }] } },
+      { kind: 'AZSubscriptionOwner', data: { subscriptionId: sub, owners: [{ owner: ra(1, sub), subscriptionId: sub }] } },
+      { kind: 'AZVMAdminLogin', data: { virtualMachineId: vm, adminLogins: [{ adminLogin: ra(2, vm), virtualMachineId: vm }] } },
+      { kind: 'AZKeyVaultKVContributor', data: { keyVaultId: 'x', kvContributors: null } },
+    ]);
+    const parsed = parseAzureHound('hound.json', text);
+    expect(parsed.assignments.items.map((a) => [a.id, a.place])).toEqual([
+      [ra(1, sub).id, '/data/0/data/roleAssignments/0/roleAssignment'],
+      [ra(2, vm).id, '/data/2/data/adminLogins/0/adminLogin'],
+    ]);
+    expect(notReviewedOf(parsed, ['assignments'])).toEqual([]);
+    const bad = errorOf(hound([{ kind: 'AZSubscriptionOwner', data: { subscriptionId: sub, owners: [{ owner: { ...ra(1, sub), properties: {} } }] } }]));
+    expect([bad.file, bad.place]).toEqual(['hound.json', '/data/0/data/owners/0/owner/properties/scope']);
+  });
+
   test('AZServicePrincipalOwner and AZGroupOwner: the owned object by its own ID field, owners as the collector writes them', () => {
     const owner = { owner: { '@odata.type': '#microsoft.graph.servicePrincipal', 'id': 'DDDDDDDD-1234-5678-9ABC-EEEEEEEEEEEE', 'displayName': 'AA-OPS' } };
     const text = hound([
