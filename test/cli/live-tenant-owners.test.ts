@@ -460,3 +460,43 @@ resource "azurerm_pim_eligible_role_assignment" "bot" {
     ]);
   });
 });
+
+test('diff: adopting an eligibility the tenant holds changes nothing in Azure, as adopting an assignment does', async () => {
+  const eligibility = written('eligibility.json', {
+    value: [{
+      id: `/subscriptions/${SUB}/providers/Microsoft.Authorization/roleEligibilitySchedules/20000000-aaaa-bbbb-cccc-000000000007`,
+      type: 'Microsoft.Authorization/roleEligibilitySchedules',
+      properties: {
+        principalId: IDENTITY,
+        principalType: 'ServicePrincipal',
+        scope: `/subscriptions/${SUB}`,
+        roleDefinitionId: `/subscriptions/${SUB}/providers/Microsoft.Authorization/roleDefinitions/${OWNER_ROLE}`,
+        endDateTime: '2027-06-01T00:00:00Z',
+      },
+    }],
+  });
+  const declaring = path.join(mkdtempSync(path.join(tmpdir(), 'azure-access-owners-')), 'declaring.tf');
+  writeFileSync(declaring, `${readFileSync(MAIN, 'utf8')}
+resource "azurerm_pim_eligible_role_assignment" "account_owner" {
+  scope              = "/subscriptions/${SUB}"
+  role_definition_id = "/subscriptions/${SUB}/providers/Microsoft.Authorization/roleDefinitions/${OWNER_ROLE}"
+  principal_id       = "${IDENTITY}"
+  schedule {
+    expiration { end_date_time = "2027-06-01T00:00:00Z" }
+  }
+}
+`);
+  const live = ['--live-assignments', written('live.json', []), '--live-eligibility', eligibility, '--identities', IDENTITIES];
+  const { stdout, stderr } = await cli(['diff', '--format', 'json', ...live, MAIN, declaring]);
+  expect(stderr).toBe('');
+  const adopted = JSON.parse(stdout);
+  expect(adopted.rootCauses.opened).toEqual([]);
+  expect(adopted.rootCauses.closed).toEqual([]);
+  expect(adopted.gate.fails).toBe(false);
+  expect(adopted.changes.map((c: { kind: string; address: string; escalation: boolean }) => [c.kind, c.address, c.escalation]))
+    .toEqual([['added', 'azurerm_pim_eligible_role_assignment.account_owner', false]]);
+  expect(adopted.changes[0].details).toContain('Adopted: the tenant holds it already');
+  // Without the tenant's eligibilities, the same change opens the contractor's path.
+  const alone = JSON.parse((await cli(['diff', '--format', 'json', '--live-assignments', written('live.json', []), '--identities', IDENTITIES, MAIN, declaring])).stdout);
+  expect(alone.rootCauses.opened.length).toBeGreaterThan(0);
+});

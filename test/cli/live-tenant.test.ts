@@ -210,7 +210,7 @@ resource "azurerm_role_assignment" "account_owner" {
     // It is still a change of the code, and says why it widens nothing.
     expect(adopted.changes.map((c: { kind: string; address: string; escalation: boolean }) => [c.kind, c.address, c.escalation]))
       .toEqual([['added', 'azurerm_role_assignment.account_owner', false]]);
-    expect(adopted.changes[0].details).toContain('Adopted: the tenant holds this assignment already');
+    expect(adopted.changes[0].details).toContain('Adopted: the tenant holds it already');
     // Without the tenant the same change is an escalating one.
     const alone = JSON.parse((await cli(['diff', '--format', 'json', MAIN, declaring])).stdout);
     expect(alone.changes.map((c: { escalation: boolean }) => c.escalation)).toEqual([true]);

@@ -5,7 +5,7 @@ import { matchDeclared } from './match-declared';
 import { matchDirectoryRoles } from './match-directory-roles';
 import { PrincipalDirectory } from './principal-directory';
 import { SameEdges } from '../escalation/chain-diff';
-import { grantEdgeKey } from '../escalation/root-causes';
+import { eligibilityEdgeKey, grantEdgeKey } from '../escalation/root-causes';
 import { AccessGraph } from '../graph/access-graph';
 import {
   TenantAppPermission, TenantAssignment, TenantDirectoryObject, TenantDirectoryRole, TenantEdges, TenantGroupMembership, TenantGroupSchedule,
@@ -42,23 +42,32 @@ export function tenantEdgesOf(live: LiveExports, code: AccessGraph, alsoDeclared
 }
 
 /**
- * The grants a change adopts (the head declares an assignment the base sees only in the tenant),
- * as the same edge on both sides of the diff: in Azure nothing changes.
+ * The grants and eligibilities a change adopts (the head declares an assignment or eligibility
+ * the base sees only in the tenant), as the same edge on both sides of the diff: in Azure nothing
+ * changes.
  */
 export function adoptedEdges(live: LiveExports, base: AccessGraph, head: AccessGraph): SameEdges {
-  const tenantInBase = new Map(base.tenantGrants.map((g) => [g.origin.address, g]));
-  const { matches } = matchDeclared(declaredAccessOf(head), live.assignments.items, new PrincipalDirectory(live));
-  const headGrants = new Map(head.grants.map((g) => [`${g.origin.file}\u0000${g.origin.address}`, g]));
+  // Each side's edge key by where it is: the tenant's by its live ID, the head's by file and address.
+  const tenantInBase = new Map<string, string | undefined>([
+    ...base.tenantGrants.map((g) => [g.origin.address, grantEdgeKey(g)] as const),
+    ...base.tenantEligibilities.map((e) => [e.origin.address, eligibilityEdgeKey(e)] as const),
+  ]);
+  const declaredInHead = new Map<string, string | undefined>([
+    ...head.grants.map((g) => [`${g.origin.file}\u0000${g.origin.address}`, grantEdgeKey(g)] as const),
+    ...head.eligibilities.map((e) => [`${e.origin.file}\u0000${e.origin.address}`, eligibilityEdgeKey(e)] as const),
+  ]);
+  const liveItems = [...live.assignments.items, ...(live.eligibilities?.items ?? [])];
+  const { matches } = matchDeclared(declaredAccessOf(head), liveItems, new PrincipalDirectory(live));
   const inBase = new Set<string>();
   const inHead = new Set<string>();
   const adopted = new Set<string>();
   for (const match of matches) {
     const inTenant = tenantInBase.get(match.liveId);
-    const declared = headGrants.get(`${match.file}\u0000${match.address}`);
+    const declared = declaredInHead.get(`${match.file}\u0000${match.address}`);
     if (inTenant === undefined || declared === undefined) continue;
-    inBase.add(grantEdgeKey(declared));
-    inHead.add(grantEdgeKey(inTenant));
-    adopted.add(declared.origin.address);
+    inBase.add(declared);
+    inHead.add(inTenant);
+    adopted.add(match.address);
   }
   return { inBase, inHead, adopted };
 }

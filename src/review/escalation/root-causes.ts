@@ -10,7 +10,7 @@ import { credentialKey } from '../graph/ci-secret-stores';
 import { credentialPrincipal } from '../graph/credential-owner';
 import { describeCredentialStore } from '../graph/describe-credential-store';
 import { describePrincipal } from '../graph/describe-principal';
-import { GraphCredentialStore, GraphGrant, GraphPrincipal, GraphResource, GraphWorkloadTrust, Origin } from '../graph/graph-types';
+import { GraphCredentialStore, GraphEligibility, GraphGrant, GraphPrincipal, GraphResource, GraphWorkloadTrust, Origin } from '../graph/graph-types';
 import { documentKeyOf } from '../graph/origin';
 
 /**
@@ -72,6 +72,12 @@ export function grantEdgeKey(grant: GraphGrant): string {
   return basisKey('grant', grant);
 }
 
+/** The key of an Azure role's eligibility as an edge of reach (undefined for one without role or scope, which reach does not hold). */
+export function eligibilityEdgeKey(e: GraphEligibility): string | undefined {
+  if (e.kind !== 'azure-rbac' || e.role === undefined || e.scope === undefined) return undefined;
+  return basisKey('eligibility', { origin: e.origin, principal: e.principal, role: e.role, scope: e.scope });
+}
+
 /** The key of a held edge: the same in every synthesis of the same code (names, not addresses). */
 function basisKey(kind: ChainEdge['kind'], basis: StepBasis): string {
   return [kind, basis.principal.kind, basis.principal.name, basis.role.name, basis.scope.name ?? basis.scope.value].join('\u0000');
@@ -95,9 +101,8 @@ export function graphEdgeKeys(graph: AccessGraph): Set<string> {
   const keys = new Set<string>();
   for (const grant of graph.grants) keys.add(basisKey('grant', grant));
   for (const e of [...graph.eligibilities, ...graph.tenantEligibilities]) {
-    if (e.kind === 'azure-rbac' && e.role !== undefined && e.scope !== undefined) {
-      keys.add(basisKey('eligibility', { origin: e.origin, principal: e.principal, role: e.role, scope: e.scope }));
-    }
+    const key = eligibilityEdgeKey(e);
+    if (key !== undefined) keys.add(key);
   }
   for (const holdings of entraHoldingsOf(graph).values()) for (const holding of holdings) keys.add(basisKey('entra', holding.basis));
   // The live tenant's grants and identities are edges both sides of a diff share: never "added".
