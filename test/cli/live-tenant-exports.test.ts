@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { cli, REPO } from './run-cli';
+import { LIVE_EXPORT_OPTIONS } from '../../src/cli/live-exports';
 import { parseGroupMembers } from '../../src/review/audit/parse-group-members';
 import { parseGroupAssignmentSchedules } from '../../src/review/audit/parse-group-schedules';
 import { parseOwners } from '../../src/review/audit/parse-owners';
@@ -10,8 +11,9 @@ import { tenantEdgesOf } from '../../src/review/audit/tenant-edges';
 import { AccessGraph } from '../../src/review/graph/access-graph';
 
 /**
- * Owners and PIM eligibilities of the tenant as edges of reach (`--live-owners`,
- * `--live-eligibility`, `--live-directory-eligibility`). The contractor case again: the change
+ * The tenant's exports beyond its assignments and directory roles (live-tenant*.test.ts have
+ * those): owners, PIM eligibilities and PIM for Groups schedules as edges of reach, federated
+ * credentials, and every export's mistakes. The contractor case again: the change
  * gives a contractor Automation Contributor on an account whose identity (aa-ops) holds nothing
  * itself in the tenant, but owns the service principal deploy-bot, which holds Owner at the
  * subscription (deploy-bot-owner.json, owners.json).
@@ -500,3 +502,17 @@ resource "azurerm_pim_eligible_role_assignment" "account_owner" {
   const alone = JSON.parse((await cli(['diff', '--format', 'json', '--live-assignments', written('live.json', []), '--identities', IDENTITIES, MAIN, declaring])).stdout);
   expect(alone.rootCauses.opened.length).toBeGreaterThan(0);
 });
+
+test.each(LIVE_EXPORT_OPTIONS.filter((o) => o !== 'live-assignments' && o !== 'azurehound'))(
+  'a malformed --%s file: exit 2, the file and the JSON pointer, nothing on standard output, for audit and check alike',
+  async (option) => {
+    const bad = written('bad.json', { value: [42] });
+    for (const argv of [['audit', '--live-assignments', BOT_OWNER, `--${option}`, bad], ['check', '--live-assignments', BOT_OWNER, `--${option}`, bad, MAIN]]) {
+      const { code, stdout, stderr } = await cli(argv);
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr).toContain(`${bad}: /value/0: expected`);
+      expect(stderr).not.toMatch(/\n\s+at /);
+    }
+  },
+);
