@@ -47,6 +47,23 @@ function written(name: string, value: unknown): string {
 }
 
 /** A Graph page of `kind`s with `$expand=owners`, as the README's commands write them. */
+/** An Azure PIM eligibility for Owner at the subscription, as ARM's roleEligibilitySchedules list writes it. */
+const ownerEligibility = (principalId: string, n: number, endDateTime: string | null) => ({
+  id: `/subscriptions/${SUB}/providers/Microsoft.Authorization/roleEligibilitySchedules/20000000-aaaa-bbbb-cccc-00000000000${n}`,
+  name: `20000000-aaaa-bbbb-cccc-00000000000${n}`,
+  type: 'Microsoft.Authorization/roleEligibilitySchedules',
+  properties: {
+    principalId,
+    principalType: 'ServicePrincipal',
+    scope: `/subscriptions/${SUB}`,
+    roleDefinitionId: `/subscriptions/${SUB}/providers/Microsoft.Authorization/roleDefinitions/${OWNER_ROLE}`,
+    memberType: 'Direct',
+    status: 'Provisioned',
+    startDateTime: '2026-01-01T00:00:00Z',
+    endDateTime,
+  },
+});
+
 const page = (items: object[]) => ({ '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#directoryObjects', 'value': items });
 const identityOwner = { '@odata.type': '#microsoft.graph.servicePrincipal', 'id': IDENTITY, 'displayName': 'aa-ops' };
 
@@ -149,25 +166,10 @@ describe('check on top of the tenant\'s owners (--live-owners)', () => {
 });
 
 describe('check on top of the tenant\'s PIM eligibilities', () => {
-  const eligibility = (principalId: string, n: number, endDateTime: string | null) => ({
-    id: `/subscriptions/${SUB}/providers/Microsoft.Authorization/roleEligibilitySchedules/20000000-aaaa-bbbb-cccc-00000000000${n}`,
-    name: `20000000-aaaa-bbbb-cccc-00000000000${n}`,
-    type: 'Microsoft.Authorization/roleEligibilitySchedules',
-    properties: {
-      principalId,
-      principalType: 'ServicePrincipal',
-      scope: `/subscriptions/${SUB}`,
-      roleDefinitionId: `/subscriptions/${SUB}/providers/Microsoft.Authorization/roleDefinitions/${OWNER_ROLE}`,
-      memberType: 'Direct',
-      status: 'Provisioned',
-      startDateTime: '2026-01-01T00:00:00Z',
-      endDateTime,
-    },
-  });
 
   test('aa-ops is eligible for Owner in the tenant: the path goes through activation, marked as the tenant\'s', async () => {
     const live = written('live.json', []);
-    const eligibilities = written('eligibility.json', { value: [eligibility(IDENTITY, 1, null)] });
+    const eligibilities = written('eligibility.json', { value: [ownerEligibility(IDENTITY, 1, null)] });
     const { stdout } = await cli(['check', '--format', 'json', '--live-assignments', live, '--live-eligibility', eligibilities,
       '--identities', IDENTITIES, MAIN]);
     const [escalation] = findingsOf(stdout, 'AZA013');
@@ -299,19 +301,7 @@ describe('federated credentials of the tenant', () => {
 
 test('the OpenGraph export holds the tenant\'s ownerships and eligibilities, each edge marked as the tenant\'s', async () => {
   const live = written('live.json', []);
-  const eligibilities = written('eligibility.json', {
-    value: [{
-      id: `/subscriptions/${SUB}/providers/Microsoft.Authorization/roleEligibilitySchedules/20000000-aaaa-bbbb-cccc-000000000001`,
-      type: 'Microsoft.Authorization/roleEligibilitySchedules',
-      properties: {
-        principalId: BOT,
-        principalType: 'ServicePrincipal',
-        scope: `/subscriptions/${SUB}`,
-        roleDefinitionId: `/subscriptions/${SUB}/providers/Microsoft.Authorization/roleDefinitions/${OWNER_ROLE}`,
-        endDateTime: null,
-      },
-    }],
-  });
+  const eligibilities = written('eligibility.json', { value: [ownerEligibility(BOT, 1, null)] });
   const { code, stdout } = await cli(['report', '--format', 'opengraph', '--live-assignments', live, '--live-eligibility', eligibilities,
     '--identities', IDENTITIES, '--live-owners', OWNERS, MAIN]);
   expect(code).toBe(0);
@@ -350,19 +340,7 @@ test('an application or service principal the exports list without owners is sti
 
 describe('what the first review of the tenant\'s Entra edges found', () => {
   const empty = () => written('live.json', []);
-  const botEligible = (end: string | null = null) => written('eligibility.json', {
-    value: [{
-      id: `/subscriptions/${SUB}/providers/Microsoft.Authorization/roleEligibilitySchedules/20000000-aaaa-bbbb-cccc-000000000009`,
-      type: 'Microsoft.Authorization/roleEligibilitySchedules',
-      properties: {
-        principalId: BOT,
-        principalType: 'ServicePrincipal',
-        scope: `/subscriptions/${SUB}`,
-        roleDefinitionId: `/subscriptions/${SUB}/providers/Microsoft.Authorization/roleDefinitions/${OWNER_ROLE}`,
-        endDateTime: end,
-      },
-    }],
-  });
+  const botEligible = (end: string | null = null) => written('eligibility.json', { value: [ownerEligibility(BOT, 9, end)] });
   const userOwner = { '@odata.type': '#microsoft.graph.user', 'id': 'abababab-0000-0000-0000-000000000001', 'displayName': 'Yann' };
 
   test('a path made only of the tenant\'s edges is audit\'s, not the change\'s: check raises no AZA013 for it', async () => {
@@ -464,19 +442,7 @@ resource "azurerm_pim_eligible_role_assignment" "bot" {
 });
 
 test('diff: adopting an eligibility the tenant holds changes nothing in Azure, as adopting an assignment does', async () => {
-  const eligibility = written('eligibility.json', {
-    value: [{
-      id: `/subscriptions/${SUB}/providers/Microsoft.Authorization/roleEligibilitySchedules/20000000-aaaa-bbbb-cccc-000000000007`,
-      type: 'Microsoft.Authorization/roleEligibilitySchedules',
-      properties: {
-        principalId: IDENTITY,
-        principalType: 'ServicePrincipal',
-        scope: `/subscriptions/${SUB}`,
-        roleDefinitionId: `/subscriptions/${SUB}/providers/Microsoft.Authorization/roleDefinitions/${OWNER_ROLE}`,
-        endDateTime: '2027-06-01T00:00:00Z',
-      },
-    }],
-  });
+  const eligibility = written('eligibility.json', { value: [ownerEligibility(IDENTITY, 7, '2027-06-01T00:00:00Z')] });
   const declaring = path.join(mkdtempSync(path.join(tmpdir(), 'azure-access-owners-')), 'declaring.tf');
   writeFileSync(declaring, `${readFileSync(MAIN, 'utf8')}
 resource "azurerm_pim_eligible_role_assignment" "account_owner" {

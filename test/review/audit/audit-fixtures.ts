@@ -6,6 +6,7 @@ import { parseEligibilitySchedules } from '../../../src/review/audit/parse-eligi
 import { parseManagedIdentities } from '../../../src/review/audit/parse-managed-identities';
 import { parseRoleAssignmentList } from '../../../src/review/audit/parse-role-assignments';
 import { AccessGraph } from '../../../src/review/graph/access-graph';
+import { InputError } from '../../../src/review/reader/input-error';
 import { hclJson } from '../../policy/rule-fixtures';
 
 export const TODAY = '2026-06-01';
@@ -85,4 +86,15 @@ export async function declaredGraph(hcl = DECLARED_HCL): Promise<AccessGraph> {
 
 export function emptyGraph(): AccessGraph {
   return AccessGraph.fromDocuments([]);
+}
+
+/** The InputError a parse throws (the test fails if it throws none, or another error). */
+export function errorOf(parse: () => unknown): InputError {
+  try {
+    parse();
+  } catch (error) {
+    expect(error).toBeInstanceOf(InputError);
+    return error as InputError;
+  }
+  throw new Error('expected an InputError');
 }

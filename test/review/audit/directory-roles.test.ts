@@ -1,4 +1,4 @@
-import { emptyGraph, fixtureText, sampleExports, TODAY } from './audit-fixtures';
+import { emptyGraph, errorOf, fixtureText, sampleExports, TODAY } from './audit-fixtures';
 import { Finding } from '../../../src/model/finding';
 import { Severity } from '../../../src/model/severity';
 import { audit } from '../../../src/review/audit/audit';
@@ -7,7 +7,6 @@ import { LiveExports } from '../../../src/review/audit/live-types';
 import { parseDirectoryRoleAssignments, parseDirectoryRoleEligibilities } from '../../../src/review/audit/parse-directory-roles';
 import { renderAuditJson, renderAuditJsonLines, renderAuditMarkdown } from '../../../src/review/audit/render-audit';
 import { AccessGraph } from '../../../src/review/graph/access-graph';
-import { InputError } from '../../../src/review/reader/input-error';
 import { hclJson } from '../../policy/rule-fixtures';
 
 const ASSIGNMENTS = 'graph-directory-role-assignments.json';
@@ -24,16 +23,6 @@ const APP_SCOPE = '/ffffffff-4444-5555-6666-aaaaaaaaaaaa';
 
 const assignmentsJson = () => JSON.parse(fixtureText(ASSIGNMENTS));
 const eligibilitiesJson = () => JSON.parse(fixtureText(ELIGIBILITIES));
-
-function errorOf(parse: () => unknown): InputError {
-  try {
-    parse();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return error as InputError;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('Graph directory role exports', () => {
   test('roleAssignments: each assignment with its principal, role template ID and directory scope, the expanded principal read', () => {

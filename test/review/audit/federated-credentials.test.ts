@@ -1,4 +1,4 @@
-import { declaredGraph, fixtureText, SUB } from './audit-fixtures';
+import { declaredGraph, errorOf, fixtureText, SUB } from './audit-fixtures';
 import { Finding } from '../../../src/model/finding';
 import { Severity } from '../../../src/model/severity';
 import { AuditRuleId } from '../../../src/review/audit/audit-rule-ids';
@@ -6,7 +6,6 @@ import { auditFederatedCredentials, LiveFederatedCredentials } from '../../../sr
 import {
   applicationFederatedCredentials, parseApplicationFederatedCredentials, parseIdentityFederatedCredentials,
 } from '../../../src/review/audit/parse-federated-credentials';
-import { InputError } from '../../../src/review/reader/input-error';
 
 const APPLICATIONS = 'graph-applications-federated-credentials.json';
 const IDENTITIES = 'az-identity-federated-credential-list.json';
@@ -17,16 +16,6 @@ const IDENTITY = `/subscriptions/${SUB}/resourcegroups/rg-contoso-app/providers/
 
 const applicationsJson = () => JSON.parse(fixtureText(APPLICATIONS));
 const identitiesJson = () => JSON.parse(fixtureText(IDENTITIES));
-
-function errorOf(parse: () => unknown): InputError {
-  try {
-    parse();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return error as InputError;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('federated credentials of applications (Microsoft Graph applications with $expand=federatedIdentityCredentials)', () => {
   test('each application with its credentials: issuer, subject, audiences, and whose they are', () => {

@@ -1,7 +1,6 @@
-import { fixtureText } from './audit-fixtures';
+import { errorOf, fixtureText } from './audit-fixtures';
 import { LiveGroupSchedule } from '../../../src/review/audit/live-types';
 import { parseGroupAssignmentSchedules, parseGroupEligibilitySchedules } from '../../../src/review/audit/parse-group-schedules';
-import { InputError } from '../../../src/review/reader/input-error';
 
 const ELIGIBILITIES = 'graph-group-eligibility-schedules.json';
 const ASSIGNMENTS = 'graph-group-assignment-schedules.json';
@@ -12,16 +11,6 @@ const JOEY = 'ace08ec9-aa11-4ada-9145-addf0398233e';
 
 const eligibilitiesJson = () => JSON.parse(fixtureText(ELIGIBILITIES));
 const assignmentsJson = () => JSON.parse(fixtureText(ASSIGNMENTS));
-
-function errorOf(parse: () => unknown): InputError {
-  try {
-    parse();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return error as InputError;
-  }
-  throw new Error('expected an InputError');
-}
 
 const row = (s: LiveGroupSchedule) => [s.kind, s.place, s.groupId, s.accessId, s.principalId, s.principalType, s.expirationType, s.endDateTime];
 
