@@ -47,6 +47,18 @@ function written(name: string, value: unknown): string {
 }
 
 /** A Graph page of `kind`s with `$expand=owners`, as the README's commands write them. */
+/** The group platform-admins holding Owner at the subscription, as `az role assignment list` prints it. */
+const groupOwnerAssignment = (group: string, n: string) => ({
+  id: `/subscriptions/${SUB}/providers/Microsoft.Authorization/roleAssignments/30000000-aaaa-bbbb-cccc-00000000000${n}`,
+  principalId: group,
+  principalType: 'Group',
+  principalName: 'platform-admins',
+  roleDefinitionId: `/subscriptions/${SUB}/providers/Microsoft.Authorization/roleDefinitions/${OWNER_ROLE}`,
+  roleDefinitionName: 'Owner',
+  scope: `/subscriptions/${SUB}`,
+  type: 'Microsoft.Authorization/roleAssignments',
+});
+
 /** An Azure PIM eligibility for Owner at the subscription, as ARM's roleEligibilitySchedules list writes it. */
 const ownerEligibility = (principalId: string, n: number, endDateTime: string | null) => ({
   id: `/subscriptions/${SUB}/providers/Microsoft.Authorization/roleEligibilitySchedules/20000000-aaaa-bbbb-cccc-00000000000${n}`,
@@ -118,16 +130,7 @@ describe('check on top of the tenant\'s owners (--live-owners)', () => {
 
   test('a group\'s owner adds itself as a member and holds what the group holds', async () => {
     const group = 'eeeeeeee-0000-0000-0000-00000000000f';
-    const live = written('live.json', [{
-      id: `/subscriptions/${SUB}/providers/Microsoft.Authorization/roleAssignments/30000000-aaaa-bbbb-cccc-00000000000f`,
-      principalId: group,
-      principalType: 'Group',
-      principalName: 'platform-admins',
-      roleDefinitionId: `/subscriptions/${SUB}/providers/Microsoft.Authorization/roleDefinitions/${OWNER_ROLE}`,
-      roleDefinitionName: 'Owner',
-      scope: `/subscriptions/${SUB}`,
-      type: 'Microsoft.Authorization/roleAssignments',
-    }]);
+    const live = written('live.json', [groupOwnerAssignment(group, 'f')]);
     const owners = written('owners.json', page([{ id: group, displayName: 'platform-admins', isAssignableToRole: true, owners: [identityOwner] }]));
     const { stdout } = await cli(['check', '--format', 'json', '--live-assignments', live, '--identities', IDENTITIES, '--live-owners', owners, MAIN]);
     const [escalation] = findingsOf(stdout, 'AZA013');
@@ -208,16 +211,7 @@ describe('check on top of the tenant\'s PIM eligibilities', () => {
 
 describe('check on top of the tenant\'s PIM for Groups schedules', () => {
   const GROUP = 'eeeeeeee-0000-0000-0000-00000000000a';
-  const groupOwner = () => written('live.json', [{
-    id: `/subscriptions/${SUB}/providers/Microsoft.Authorization/roleAssignments/30000000-aaaa-bbbb-cccc-00000000000a`,
-    principalId: GROUP,
-    principalType: 'Group',
-    principalName: 'platform-admins',
-    roleDefinitionId: `/subscriptions/${SUB}/providers/Microsoft.Authorization/roleDefinitions/${OWNER_ROLE}`,
-    roleDefinitionName: 'Owner',
-    scope: `/subscriptions/${SUB}`,
-    type: 'Microsoft.Authorization/roleAssignments',
-  }]);
+  const groupOwner = () => written('live.json', [groupOwnerAssignment(GROUP, 'a')]);
   /** A schedule of Graph's PIM for Groups lists, as the README's loop writes them: an array of pages. */
   const schedules = (accessId: string, assignmentType?: string) => [{
     value: [{
