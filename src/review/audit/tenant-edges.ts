@@ -1,6 +1,8 @@
 import { declaredAccessOf } from './declared-access';
 import { declaredDirectoryRolesOf } from './declared-directory-roles';
-import { LiveAppRoleAssignment, LiveAssignment, LiveDirectoryRole, LiveExports, LiveGroupSchedule, LiveHolding, LiveOwned } from './live-types';
+import {
+  LiveAppRoleAssignment, LiveAssignment, LiveDirectoryMember, LiveDirectoryRole, LiveExports, LiveGroupSchedule, LiveHolding, LiveOwned,
+} from './live-types';
 import { matchDeclared } from './match-declared';
 import { matchDirectoryRoles } from './match-directory-roles';
 import { PrincipalDirectory } from './principal-directory';
@@ -89,14 +91,7 @@ function edgesOf(
     assignments: standingEdgesOf(assignments, directory),
     groupMemberships: (live.groupMembers?.items ?? []).flatMap((group) => group.members
       .filter((member) => !scheduled('member', group.id, member.id)).map((member): TenantGroupMembership => ({
-        ...holdingOf(directory, {
-          file: group.file,
-          place: member.place,
-          id: `${group.id}/members/${member.id}`,
-          principalId: member.id,
-          ...(member.principalType === undefined ? {} : { principalType: member.principalType }),
-          ...(member.displayName === undefined ? {} : { principalDisplayName: member.displayName }),
-        }),
+        ...memberHolding(directory, group, 'members', member),
         groupId: group.id,
         ...(group.displayName === undefined ? {} : { groupName: group.displayName }),
         // A group the export does not say is role-assignable may be: the wider case.
@@ -227,20 +222,26 @@ function ownershipsOf(live: LiveExports, directory: PrincipalDirectory): TenantO
     const ownedPrincipalId = principalOf(o);
     const ownedName = o.displayName ?? directory.displayNameOf(o.id);
     return o.owners.map((owner): TenantOwnership => ({
-      ...holdingOf(directory, {
-        file: o.file,
-        place: owner.place,
-        id: `${o.id}/owners/${owner.id}`,
-        principalId: owner.id,
-        ...(owner.principalType === undefined ? {} : { principalType: owner.principalType }),
-        ...(owner.displayName === undefined ? {} : { principalDisplayName: owner.displayName }),
-      }),
+      ...memberHolding(directory, o, 'owners', owner),
       ownedKind: o.kind,
       ownedId: o.id,
       ...(ownedName === undefined ? {} : { ownedName }),
       ...(ownedPrincipalId === undefined ? {} : { ownedPrincipalId }),
       ...(o.roleAssignable === undefined ? {} : { roleAssignable: o.roleAssignable }),
     }));
+  });
+}
+
+/** A member or owner of a directory object as the holder of an edge: its ID is `<object>/<members|owners>/<member>`. */
+function memberHolding(directory: PrincipalDirectory, object: { readonly file: string; readonly id: string }, relation: 'members' | 'owners',
+  member: LiveDirectoryMember): TenantHolding {
+  return holdingOf(directory, {
+    file: object.file,
+    place: member.place,
+    id: `${object.id}/${relation}/${member.id}`,
+    principalId: member.id,
+    ...(member.principalType === undefined ? {} : { principalType: member.principalType }),
+    ...(member.displayName === undefined ? {} : { principalDisplayName: member.displayName }),
   });
 }
 
