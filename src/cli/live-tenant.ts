@@ -5,6 +5,7 @@ import { ParsedArgs } from './parse-args';
 import { LiveExport, LiveExports, NotReviewed } from '../review/audit/live-types';
 import type * as TenantEdgesModule from '../review/audit/tenant-edges';
 import type { SameEdges } from '../review/escalation/chain-diff';
+import type * as TargetsNotListedModule from '../review/escalation/targets-not-listed';
 import { AccessGraph, SuppressionsByAddress } from '../review/graph/access-graph';
 import { SourceDocument } from '../review/reader/source-document';
 
@@ -36,6 +37,7 @@ of what the tenant holds, and a path that needs both says which steps are "in th
 /* eslint-disable @typescript-eslint/no-require-imports */
 // The tenant's edges load only when a command is given exports: most reviews have none.
 const tenantEdges = () => require('../review/audit/tenant-edges') as typeof TenantEdgesModule;
+const targetsNotListed = () => require('../review/escalation/targets-not-listed') as typeof TargetsNotListedModule;
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 /** The live exports the command was given, read and checked; undefined without any. What they hold that is not reviewed is said on standard error. */
@@ -67,6 +69,22 @@ function trustsNotFollowed(live: LiveExports | undefined): NotReviewed[] {
     ...(applications === undefined ? [] : line(applications, applications.items.reduce((n, a) => n + a.credentials.length, 0))),
     ...(identities === undefined ? [] : line(identities, identities.items.length)),
   ];
+}
+
+/**
+ * Said on standard error once the graph is on the tenant: the directory roles and Graph
+ * permissions whose reach over the tenant's objects no export lists (targets-not-listed.ts).
+ */
+export function tellTargetsNotListed(command: string, graph: AccessGraph, live: LiveExports | undefined, io: CliIo): void {
+  if (live === undefined) return;
+  for (const part of notListedOf(graph, live)) {
+    io.stderr(`azure-access ${command}: ${part.file}: ${part.count} ${part.kind} not reviewed (what it reaches there is not part of this review)\n`);
+  }
+}
+
+/** The holdings whose reach over objects no export lists, as not-reviewed parts of the assignments export. */
+export function notListedOf(graph: AccessGraph, live: LiveExports): NotReviewed[] {
+  return targetsNotListed().targetsNotListed(graph).map((t) => ({ file: live.assignments.file, kind: t.holding, count: t.holders }));
 }
 
 /**

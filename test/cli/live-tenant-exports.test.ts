@@ -241,7 +241,19 @@ describe('check on top of the tenant\'s PIM for Groups schedules', () => {
     const { stdout } = await cli(['check', '--format', 'json', '--live-assignments', groupOwner(), '--identities', IDENTITIES,
       '--live-group-assignments', assignments, MAIN]);
     const [escalation] = findingsOf(stdout, 'AZA013');
-    expect(escalation.message).toContain(`aa-ops is an active owner of the group "platform-admins" (PIM for Groups, until no end; BloodHound AZMemberOf) ${IN_TENANT}`);
+    expect(escalation.message).toContain(`aa-ops is an active owner of the group "platform-admins" (PIM for Groups, until no end; BloodHound AZOwns) ${IN_TENANT}`
+      + ' → adds itself to the group "platform-admins" (owner, BloodHound AZOwns)');
+  });
+
+  test('an active owner at the start of a path escalates: audit names it, as it names an owner the owners export lists', async () => {
+    const assignments = written('group-assignments.json', schedules('owner', 'assigned'));
+    const { stdout } = await cli(['audit', '--format', 'json', '--fail-on', 'never', '--live-assignments', groupOwner(), '--identities', IDENTITIES,
+      '--live-group-assignments', assignments]);
+    // One root cause, the group's Owner (its removal closes the path for every member too), its path starting at the owner.
+    const escalations = findingsOf(stdout, 'AUD010');
+    expect(escalations).toHaveLength(1);
+    expect(escalations[0].message).toContain('Shortest: managed identity aa-ops → is an active owner of the group "platform-admins" '
+      + '(PIM for Groups, until no end; BloodHound AZOwns) → adds itself to the group "platform-admins" (owner, BloodHound AZOwns) → platform-admins holds "Owner"');
   });
 
   test('an active membership the members export lists too is one edge, not two paths', async () => {
@@ -416,6 +428,15 @@ resource "azurerm_pim_eligible_role_assignment" "bot" {
     const edges = (JSON.parse(stdout) as { graph: { edges: { kind: string; properties: Record<string, unknown> }[] } }).graph.edges;
     expect(edges.filter((e) => e.kind === 'AZA_GroupEligible').map((e) => e.properties.expiry)).toEqual(['P30D']);
     expect(edges.filter((e) => e.properties.via === 'pim-group-assignment').map((e) => [e.kind, e.properties.expiry])).toEqual([['AZOwns', '2026-12-31T00:00:00Z']]);
+    // A length in years is Graph's to write and this review's to keep as written; anything else is no length at all.
+    const yearly = written('group-assignments.json', schedule('member', { type: 'afterDuration', endDateTime: null, duration: 'P1Y' }, 'assigned'));
+    const withYear = await cli(['report', '--format', 'opengraph', '--live-assignments', empty(), '--live-group-assignments', yearly, MAIN]);
+    expect((JSON.parse(withYear.stdout) as { graph: { edges: { properties: Record<string, unknown> }[] } }).graph.edges
+      .filter((e) => e.properties.via === 'pim-group-assignment').map((e) => e.properties.expiry)).toEqual(['P1Y']);
+    const garbage = written('group-assignments.json', schedule('member', { type: 'afterDuration', endDateTime: null, duration: 'a while' }, 'assigned'));
+    const refused = await cli(['report', '--live-assignments', empty(), '--live-group-assignments', garbage, MAIN]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(`${garbage}: /value/0/scheduleInfo/expiration/duration: expected an ISO 8601 duration`);
   });
 
   test('federated credentials from many files are named in one line an export, with the files counted', async () => {
@@ -476,3 +497,49 @@ test.each(LIVE_EXPORT_OPTIONS.filter((o) => o !== 'live-assignments' && o !== 'a
     }
   },
 );
+
+test('a group the exports do not say is role-assignable or not is one a Groups Administrator may join (the wider reading, as the code\'s)', async () => {
+  const GROUPS_ADMINISTRATOR = 'fdd7a751-b60b-444a-984c-02652fe8fa1c';
+  const group = 'eeeeeeee-0000-0000-0000-00000000000c';
+  const live = written('live.json', [groupOwnerAssignment(group, 'c')]);
+  const roles = written('directory-roles.json', { value: [{ id: 'lAPpYvVpN0KRkAEhdxReE-2', principalId: IDENTITY, directoryScopeId: '/', roleDefinitionId: GROUPS_ADMINISTRATOR }] });
+  const listed = (assignable?: boolean) => written('owners.json', page([{
+    '@odata.type': '#microsoft.graph.group', 'id': group, 'displayName': 'platform-admins', ...(assignable === undefined ? {} : { isAssignableToRole: assignable }), 'owners': [],
+  }]));
+  const audit = async (owners: string) => findingsOf((await cli(['audit', '--format', 'json', '--fail-on', 'never', '--live-assignments', live,
+    '--identities', IDENTITIES, '--live-directory-roles', roles, '--live-owners', owners])).stdout, 'AUD010')
+    .filter((f) => f.message.includes('adds itself to the group "platform-admins"'));
+  expect(await audit(listed())).toHaveLength(1);
+  expect(await audit(listed(false))).toHaveLength(1);
+  // Only Privileged Role Administrators and owners manage a role-assignable group's members.
+  expect(await audit(listed(true))).toEqual([]);
+});
+
+describe('a directory role whose reach over the tenant\'s objects no export lists is named as not reviewed', () => {
+  const APPLICATION_ADMINISTRATOR = '9b895d92-2cd3-44c7-9d02-a6ac2d5ea5c3';
+  const HELPDESK_ADMINISTRATOR = '729827e3-9c14-49f7-bb1b-9608f156bbb8';
+  const roles = (...held: [string, string][]) => written('directory-roles.json', {
+    value: held.map(([roleDefinitionId, directoryScopeId], i) => ({ id: `lAPpYvVpN0KRkAEhdxReE-${i + 3}`, principalId: IDENTITY, directoryScopeId, roleDefinitionId })),
+  });
+  const spOwners = () => written('owners.json', page([{ id: BOT, appId: BOT_APP_ID, displayName: 'deploy-bot', servicePrincipalType: 'Application', owners: [] }]));
+
+  test('check says it on standard error; with the service principals listed, it is followed and not said', async () => {
+    const directory = roles([APPLICATION_ADMINISTRATOR, '/']);
+    const unlisted = await cli(['check', '--live-assignments', BOT_OWNER, '--live-directory-roles', directory, MAIN]);
+    expect(unlisted.stderr).toBe(`azure-access check: ${BOT_OWNER}: 1 "Application Administrator" holding over the tenant's applications and service principals, `
+      + 'which no export lists (give --live-owners with Graph\'s servicePrincipals list) not reviewed (what it reaches there is not part of this review)\n');
+    const listed = await cli(['check', '--live-assignments', BOT_OWNER, '--live-directory-roles', directory, '--live-owners', spOwners(), MAIN]);
+    expect(listed.stderr).toBe('');
+  });
+
+  test('audit names it in AUD013, with a password administrator\'s reach over users and a role held at an administrative unit', async () => {
+    const unit = '/administrativeUnits/abcdabcd-0000-0000-0000-000000000001';
+    const directory = roles([HELPDESK_ADMINISTRATOR, '/'], [APPLICATION_ADMINISTRATOR, unit]);
+    const { stdout } = await cli(['audit', '--format', 'json', '--fail-on', 'never', '--live-assignments', BOT_OWNER, '--live-directory-roles', directory,
+      '--live-owners', spOwners()]);
+    const [notReviewed] = findingsOf(stdout, 'AUD013');
+    expect(notReviewed.message).toContain('1 "Helpdesk Administrator" holding over the tenant\'s users, which this review does not read');
+    expect(notReviewed.message).toContain('1 "Application Administrator" holding at the administrative unit abcdabcd-0000-0000-0000-000000000001, whose members no export lists');
+    expect(notReviewed.message).not.toContain('service principals, which no export lists');
+  });
+});

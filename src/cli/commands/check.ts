@@ -5,7 +5,7 @@ import { RULE_REGISTRY } from '../../policy/rule-pack';
 import { SourceDocument } from '../../review/reader/source-document';
 import { CliIo, ExitCode } from '../cli-io';
 import { renderFindingsJson, renderFindingsMarkdown, renderFindingsText, thresholdResult } from '../findings-output';
-import { graphOnTenant, LIVE_HELP, LIVE_OPTIONS, readLiveTenant } from '../live-tenant';
+import { graphOnTenant, LIVE_HELP, LIVE_OPTIONS, readLiveTenant, tellTargetsNotListed } from '../live-tenant';
 import { CommandSpec, parseArgs } from '../parse-args';
 import { readTextFile } from '../read-text-file';
 import { repositoryRoot, rootRelative } from '../repository-root';
@@ -47,7 +47,9 @@ export async function check(argv: string[], io: CliIo, version: string): Promise
   const today = todayOf('check', args.options.today);
   const config = args.options.config ? await readConfig(args.options.config, io) : undefined;
   const sources = await loadConfiguredSources('check', args, io);
-  const graph = graphOnTenant(sources, await readLiveTenant('check', args, io), config?.suppressions);
+  const live = await readLiveTenant('check', args, io);
+  const graph = graphOnTenant(sources, live, config?.suppressions);
+  tellTargetsNotListed('check', graph, live, io);
   const evaluation = evaluate(graph, { today, ...config?.options });
   const format = args.options.format ?? 'text';
   const output = format === 'sarif' ? sarifOf(evaluation, sources, config, version, io.cwd)

@@ -12,7 +12,7 @@ import { diffEscalations, EscalationDiff } from '../../review/escalation/chain-d
 import { InputError } from '../../review/reader/input-error';
 import { STDIN } from '../../review/reader/read-inputs';
 import { CliIo, ExitCode } from '../cli-io';
-import { adoptedOnTenant, graphOnTenant, LIVE_HELP, LIVE_OPTIONS, readLiveTenant } from '../live-tenant';
+import { adoptedOnTenant, graphOnTenant, LIVE_HELP, LIVE_OPTIONS, readLiveTenant, tellTargetsNotListed } from '../live-tenant';
 import { loadSources } from '../load-graph';
 import { CommandSpec, parseArgs, repeatedValues } from '../parse-args';
 import { stepSummary } from '../step-summary';
@@ -113,6 +113,8 @@ export async function diff(argv: string[], io: CliIo): Promise<ExitCode> {
     // The head leaves out of the tenant what the base declares: the change that removes it destroys it.
     const baseGraph = graphOnTenant(base, live);
     const headGraph = graphOnTenant(head, live, undefined, baseGraph);
+    // The change's reach is the head's: what it cannot follow is said once.
+    tellTargetsNotListed('diff', headGraph, live, io);
     const adopted = live === undefined ? undefined : adoptedOnTenant(live, baseGraph, headGraph);
     result = adopted === undefined ? diffGraphs(baseGraph, headGraph) : withAdoptedGrants(diffGraphs(baseGraph, headGraph), adopted.adopted);
     credentials = diffCredentials(baseGraph, headGraph);

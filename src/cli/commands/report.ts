@@ -4,7 +4,7 @@ import { AccessReport, buildReport } from '../../review/report/access-report';
 import { renderReportJsonParts, renderReportMarkdown } from '../../review/report/render-report';
 import type * as RenderReportHtmlModule from '../../review/report/render-report-html';
 import { CliIo, ExitCode } from '../cli-io';
-import { graphOnTenant, LIVE_HELP, LIVE_OPTIONS, readLiveTenant } from '../live-tenant';
+import { graphOnTenant, LIVE_HELP, LIVE_OPTIONS, readLiveTenant, tellTargetsNotListed } from '../live-tenant';
 import { CommandSpec, parseArgs } from '../parse-args';
 import { stepSummary } from '../step-summary';
 import { todayOf } from '../today';
@@ -37,6 +37,7 @@ export async function report(argv: string[], io: CliIo, version: string): Promis
   const sources = await loadConfiguredSources('report', args, io);
   const live = await readLiveTenant('report', args, io);
   const graph = graphOnTenant(sources, live);
+  tellTargetsNotListed('report', graph, live, io);
   const result = buildReport(graph);
   const format = args.options.format ?? 'markdown';
   // Rendered whole before anything is written; JSON and OpenGraph in parts, which are written one after another.

@@ -83,8 +83,8 @@ export function audit(desired: AccessGraph, live: LiveExports, options: AuditOpt
       credentialFinding(application.file, application, credential, options.today, heldByName.get(application.appId) ?? []))),
     ...(live.managedIdentities?.items ?? []).map((identity) => idleIdentityFinding(identity.file, identity, holders)),
     ...exportsOf(live).filter((e) => e.nextLink !== undefined).map(incompleteExport),
-    ...notReviewedFindings(live.notReviewed ?? []),
-    ...escalations,
+    ...notReviewedFindings([...live.notReviewed ?? [], ...escalations.notListed]),
+    ...escalations.findings,
     ...(entra?.findings ?? []),
     ...(federated?.findings ?? []),
   ].filter((f): f is Finding => f !== undefined);

@@ -115,6 +115,9 @@ export function expandedPrincipal(
 }
 
 /** `scheduleInfo`: its start and `expiration` (type, endDateTime, duration). No end date is `null`. */
+/** An ISO 8601 duration as Graph writes one: years and months included, at least one part, a time part after `T`. */
+const ISO_8601_DURATION = /^P(?=\d|T\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/;
+
 export function scheduleOf(file: string, place: string, value: unknown): Pick<LiveDirectoryRole, 'startDateTime' | 'expirationType' | 'endDateTime' | 'duration'> {
   if (value === undefined || value === null) return { endDateTime: null };
   const schedule = expectRecord(file, place, value, 'an object (scheduleInfo)');
@@ -127,6 +130,10 @@ export function scheduleOf(file: string, place: string, value: unknown): Pick<Li
   }
   const endDateTime = isRecord(expiration) ? optionalText(file, pointerTo(expirationPlace, 'endDateTime'), expiration.endDateTime) : undefined;
   const duration = isRecord(expiration) ? optionalText(file, pointerTo(expirationPlace, 'duration'), expiration.duration) : undefined;
+  // Graph writes an ISO 8601 duration (PT8H, P30D, P1Y): anything else is no length, refused rather than read as never ending.
+  if (duration !== undefined && !ISO_8601_DURATION.test(duration)) {
+    throw new InputError(file, `expected an ISO 8601 duration ("PT8H", "P30D", "P1Y"), got ${JSON.stringify(duration)}`, pointerTo(expirationPlace, 'duration'));
+  }
   return {
     ...(startDateTime === undefined ? {} : { startDateTime }),
     ...(type === undefined ? {} : { expirationType: type }),

@@ -27,10 +27,7 @@ export function tenantEdgesOf(live: LiveExports, code: AccessGraph, alsoDeclared
   // A change's head leaves out what its base declares too: removed from the code, it is destroyed at apply.
   const graphs = alsoDeclaredBy === undefined ? [code] : [code, alsoDeclaredBy];
   // Standing and eligible alike, as `audit` matches them: a declared eligibility is no standing assignment.
-  // A tenant's million assignments are copied into a second list only when there are eligibilities to add.
-  const eligible = live.eligibilities?.items ?? [];
-  const liveAssignments = eligible.length === 0 ? live.assignments.items : [...live.assignments.items, ...eligible];
-  const { unmatchedLive } = matchDeclared(graphs.flatMap(declaredAccessOf), liveAssignments, directory);
+  const { unmatchedLive } = matchDeclared(graphs.flatMap(declaredAccessOf), assignmentsAndEligibilities(live), directory);
   const liveRoles = [...(live.directoryRoles?.items ?? []), ...(live.directoryEligibilities?.items ?? [])];
   const roles = liveRoles.length === 0 ? [] : matchDirectoryRoles(graphs.flatMap(declaredDirectoryRolesOf), liveRoles, directory).unmatchedLive;
   // An app permission the code grants by the holder's object ID is the code's (whatever the code
@@ -58,8 +55,7 @@ export function adoptedEdges(live: LiveExports, base: AccessGraph, head: AccessG
     ...head.grants.map((g) => [`${g.origin.file}\u0000${g.origin.address}`, grantEdgeKey(g)] as const),
     ...head.eligibilities.map((e) => [`${e.origin.file}\u0000${e.origin.address}`, eligibilityEdgeKey(e)] as const),
   ]);
-  const liveItems = [...live.assignments.items, ...(live.eligibilities?.items ?? [])];
-  const { matches } = matchDeclared(declaredAccessOf(head), liveItems, new PrincipalDirectory(live));
+  const { matches } = matchDeclared(declaredAccessOf(head), assignmentsAndEligibilities(live), new PrincipalDirectory(live));
   const inBase = new Set<string>();
   const inHead = new Set<string>();
   const adopted = new Set<string>();
@@ -74,11 +70,15 @@ export function adoptedEdges(live: LiveExports, base: AccessGraph, head: AccessG
   return { inBase, inHead, adopted };
 }
 
+/** The tenant's assignments and eligibilities, one list: a million assignments are copied into a second only when there are eligibilities to add. */
+function assignmentsAndEligibilities(live: LiveExports): LiveAssignment[] {
+  const eligible = live.eligibilities?.items ?? [];
+  return eligible.length === 0 ? live.assignments.items : [...live.assignments.items, ...eligible];
+}
+
 /** Everything the live tenant holds, as edges of a graph of its own: what `audit` finds the tenant's own escalations in. */
 export function allTenantEdges(live: LiveExports, directory: PrincipalDirectory): TenantEdges {
-  // A tenant's million assignments are copied into a second list only when there are eligibilities to add.
-  const eligibilities = live.eligibilities?.items ?? [];
-  return edgesOf(eligibilities.length === 0 ? live.assignments.items : [...live.assignments.items, ...eligibilities],
+  return edgesOf(assignmentsAndEligibilities(live),
     [...(live.directoryRoles?.items ?? []), ...(live.directoryEligibilities?.items ?? [])], live, directory, live.appRoleAssignments?.items ?? []);
 }
 
@@ -185,8 +185,8 @@ function principalsOfObjects(live: LiveExports): (o: Pick<LiveOwned, 'kind' | 'i
 }
 
 /**
- * Every application, service principal and group the owners and applications exports list, owned
- * or not: what an owner, or a directory role over applications or groups, reaches. A managed
+ * Every application, service principal and group the owners, applications and group members
+ * exports list, owned or not: what an owner, or a directory role over applications or groups, reaches. A managed
  * identity's service principal takes no credential, so no one signs in as it by adding one.
  */
 function directoryObjectsOf(live: LiveExports, directory: PrincipalDirectory): TenantDirectoryObject[] {
@@ -206,6 +206,7 @@ function directoryObjectsOf(live: LiveExports, directory: PrincipalDirectory): T
   return [
     ...(live.owners?.items ?? []).map(object),
     ...(live.applications?.items ?? []).map((a) => object({ ...a, kind: 'application' })),
+    ...(live.groupMembers?.items ?? []).map((g) => object({ ...g, kind: 'group' })),
   ];
 }
 

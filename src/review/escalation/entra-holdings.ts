@@ -408,7 +408,10 @@ export function entraHoldingsOf(graph: AccessGraph): Map<string, EntraHolding[]>
 
   // The tenant's own (given its PIM for Groups schedules) beside the code's, each step saying where it is.
   for (const a of [...graph.groupAssignments, ...graph.tenantGroupAssignments]) {
-    const until = expiryEnd(a.expiry);
+    const until = expiryEnd(a.expiry) ?? (a.expiry.permanent ? 'no end' : 'an end the export does not say');
+    // A member holds the group's roles as itself; an owner is not a member yet, and adds itself: a step of its own.
+    const owner = a.assignmentType.toLowerCase() === 'owner';
+    const edgeKind = owner ? 'AZOwns' : 'AZMemberOf';
     add(a.principal, {
       basis: {
         origin: a.origin,
@@ -416,12 +419,13 @@ export function entraHoldingsOf(graph: AccessGraph): Map<string, EntraHolding[]>
         role: { name: `active ${a.assignmentType} of ${a.group.name}`, canGrantAccess: false },
         scope: { value: a.group.key, name: a.group.name, level: ScopeLevel.RESOURCE },
       },
-      holds: `is an active ${a.assignmentType} of the group "${a.group.name}" (PIM for Groups, until ${until ?? 'no end'}; BloodHound AZMemberOf)`
+      holds: `is an active ${a.assignmentType} of the group "${a.group.name}" (PIM for Groups, until ${until}; BloodHound ${edgeKind})`
         + (a.origin.tenant === undefined ? '' : IN_TENANT),
-      edgeKind: 'AZMemberOf',
+      edgeKind,
       canGrantAccess: false,
-      // An active owner adds itself as a member: either way it holds the group's roles.
-      edges: [{ target: a.group, edgeKind: 'AZMemberOf' }],
+      edges: [owner
+        ? { target: a.group, description: `adds itself to the group "${a.group.name}" (owner, BloodHound AZOwns)`, edgeKind, action: 'owner' }
+        : { target: a.group, edgeKind }],
       leaves: [],
     });
   }

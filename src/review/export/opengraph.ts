@@ -6,6 +6,7 @@ import { isGuid } from '../../model/guid';
 import { ScopeLevel } from '../../model/scope-level';
 import { graphPermissionEdgeKind } from '../escalation/entra-holdings';
 import { AccessGraph } from '../graph/access-graph';
+import { expiryEnd } from '../graph/expiry-end';
 import {
   GraphApi, GraphDirectoryObject, GraphEntraRole, GraphExpiry, GraphPlacement, GraphPrincipal, GraphResource, GraphScope, Origin,
 } from '../graph/graph-types';
@@ -310,7 +311,7 @@ function terraformId(origin: Origin, what: string): string {
 function expiryText(expiry: GraphExpiry): string {
   if (expiry.unknown) return 'unknown (counts as never)';
   if (expiry.permanent) return 'never';
-  return expiry.duration?.toIsoString() ?? expiry.endDateTime ?? 'unknown';
+  return expiryEnd(expiry) ?? 'unknown';
 }
 
 function optional(key: string, value: OpenGraphValue | undefined): Record<string, OpenGraphValue> {

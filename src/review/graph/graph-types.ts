@@ -323,6 +323,8 @@ export interface GraphExpiry {
   readonly duration?: Duration;
   /** An end date-time as written. */
   readonly endDateTime?: string;
+  /** A length as an export writes it that this review does not count (years, months: `P1Y`); it ends, when is not worked out. */
+  readonly writtenDuration?: string;
   /** The expiry could not be read. */
   readonly unknown?: boolean;
 }

@@ -208,7 +208,7 @@ export function overlayTenant(edges: TenantEdges, documents: readonly DocumentCo
 
 /**
  * How long a tenant schedule lasts, as its export says: an end, else a duration from its start,
- * else never. A duration this review cannot count (years, months) still ends: its length is unknown.
+ * else never. A duration this review does not count (years, months) still ends: it is kept as written.
  */
 function expiryOf(e: TenantEligibility): GraphExpiry {
   if (e.endDateTime !== undefined && e.endDateTime !== null) return { permanent: false, endDateTime: e.endDateTime };
@@ -216,7 +216,7 @@ function expiryOf(e: TenantEligibility): GraphExpiry {
   try {
     return { permanent: false, duration: Duration.parse(e.duration) };
   } catch {
-    return { permanent: false };
+    return { permanent: false, writtenDuration: e.duration };
   }
 }
 
@@ -247,8 +247,9 @@ function ownershipsOf(
       kind: o.kind,
       name: o.name ?? o.id,
       ...(principal === undefined ? {} : { principal }),
-      // A group the export does not say is role-assignable may be: the wider case.
-      ...(o.kind === 'group' ? { roleAssignable: o.roleAssignable ?? true } : {}),
+      // A group the export does not say is role-assignable or not is read both ways, as the code's are:
+      // a group administrator may join it, and its members are privileged.
+      ...(o.kind === 'group' ? { roleAssignable: o.roleAssignable ?? 'unknown' } : {}),
       administrativeUnits: [],
     });
     return address;
