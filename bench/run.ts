@@ -10,6 +10,7 @@ import { importCost } from './import-cost';
 import { moduleScale } from './module-scale';
 import { reviewScale } from './review-scale';
 import { synthScale } from './synth-scale';
+import { tenantEntra } from './tenant-entra';
 import { tenantScale } from './tenant-scale';
 
 const benchmarks: Record<string, () => string[]> = {
@@ -21,6 +22,7 @@ const benchmarks: Record<string, () => string[]> = {
   'audit-scale': auditScale,
   'chain-scale': chainScale,
   'tenant-scale': tenantScale,
+  'tenant-entra': tenantEntra,
 };
 
 const wanted = process.argv.slice(2);

@@ -8,6 +8,7 @@ import { parseGroupAssignmentSchedules } from '../../src/review/audit/parse-grou
 import { parseOwners } from '../../src/review/audit/parse-owners';
 import { parseRoleAssignmentList } from '../../src/review/audit/parse-role-assignments';
 import { tenantEdgesOf } from '../../src/review/audit/tenant-edges';
+import { computeReach, reachOfGraph } from '../../src/review/escalation/reach';
 import { AccessGraph } from '../../src/review/graph/access-graph';
 
 /**
@@ -542,4 +543,23 @@ describe('a directory role whose reach over the tenant\'s objects no export list
     expect(notReviewed.message).toContain('1 "Application Administrator" holding at the administrative unit abcdabcd-0000-0000-0000-000000000001, whose members no export lists');
     expect(notReviewed.message).not.toContain('service principals, which no export lists');
   });
+});
+
+test('on the tenant, the reach the review keeps holds no chain made of the tenant\'s edges alone (audit computes those itself)', () => {
+  const live = {
+    assignments: parseRoleAssignmentList('live.json', readFileSync(BOT_OWNER, 'utf8')),
+    owners: parseOwners('owners.json', JSON.stringify(page([{
+      id: BOT,
+      appId: BOT_APP_ID,
+      displayName: 'deploy-bot',
+      servicePrincipalType: 'Application',
+      owners: [{ '@odata.type': '#microsoft.graph.user', 'id': 'abababab-0000-0000-0000-000000000001', 'displayName': 'Yann' }],
+    }]))),
+  };
+  const graph = AccessGraph.fromDocuments([{ file: 'main.tf.json', document: {} }], new Map(), { forTenant: true });
+  graph.addTenant(tenantEdgesOf(live, graph));
+  // The tenant's own path (Yann owns deploy-bot, which holds Owner) is there to find...
+  expect(computeReach(graph).chains.some((c) => c.steps.some((s) => s.description.includes('owns the service principal "deploy-bot"')))).toBe(true);
+  // ...and is not what the review of the code keeps.
+  expect(reachOfGraph(graph).chains).toEqual([]);
 });

@@ -152,7 +152,26 @@ const reachByGraph = new WeakMap<AccessGraph, ReachResult>();
  * in turn and get the same result.
  */
 export function reachOfGraph(graph: AccessGraph): ReachResult {
-  return reachByGraph.get(graph) ?? computeReach(graph);
+  let result = reachByGraph.get(graph);
+  if (result === undefined) {
+    // On the live tenant, a chain made of the tenant's edges alone is audit's, never the change's:
+    // not kept, since a tenant-wide role over thousands of objects makes a great many of them.
+    result = computeReach(graph, graph.onTenant ? touchesCode : undefined);
+    reachByGraph.set(graph, result);
+  }
+  return result;
+}
+
+/**
+ * Whether any step of a chain stands on something of the code: the held edge, the resource an
+ * identity runs on, the store keeping a credential, the trust. Wider than the root causes' own test
+ * (which names one edge a step), so no chain the review reports is left out.
+ */
+function touchesCode(chain: EscalationChain): boolean {
+  return chain.steps.some((step) => step.grant.origin.tenant === undefined
+    || (step.on !== undefined && step.on.origin?.tenant === undefined)
+    || (step.store !== undefined && step.store.origin.tenant === undefined)
+    || (step.trust !== undefined && step.trust.credential.origin.tenant === undefined));
 }
 
 function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
@@ -436,10 +455,8 @@ export function computeReach(graph: AccessGraph, keep?: (chain: EscalationChain)
     }
     if (start.neededByOthers !== true) start.out = undefined;
   }
-  const result = { chains };
-  // Only the whole reach is the graph's: what one caller kept is its own.
-  if (keep === undefined) reachByGraph.set(graph, result);
-  return result;
+  // Only reachOfGraph's reach is the graph's (kept once); what one caller asks for here is its own.
+  return { chains };
 }
 
 /**
