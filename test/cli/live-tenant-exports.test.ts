@@ -563,3 +563,20 @@ test('on the tenant, the reach the review keeps holds no chain made of the tenan
   // ...and is not what the review of the code keeps.
   expect(reachOfGraph(graph).chains).toEqual([]);
 });
+
+test('a step that adds a secret names the role\'s action over what it adds it to: a service principal\'s, an application\'s', async () => {
+  const APPLICATION_ADMINISTRATOR = '9b895d92-2cd3-44c7-9d02-a6ac2d5ea5c3';
+  const roles = written('directory-roles.json', { value: [{ id: 'lAPpYvVpN0KRkAEhdxReE-9', principalId: 'abababab-0000-0000-0000-000000000001', directoryScopeId: '/', roleDefinitionId: APPLICATION_ADMINISTRATOR }] });
+  const stepOf = async (items: object[]) => {
+    const { stdout } = await cli(['audit', '--format', 'json', '--fail-on', 'never', '--live-assignments', BOT_OWNER, '--live-directory-roles', roles,
+      '--live-owners', written('owners.json', page(items))]);
+    const [escalation] = findingsOf(stdout, 'AUD010');
+    return /→ (adds a secret to [^→]*)→/.exec(escalation.message)?.[1];
+  };
+  expect(await stepOf([{ id: BOT, appId: BOT_APP_ID, displayName: 'deploy-bot', servicePrincipalType: 'Application', owners: [] }]))
+    .toBe('adds a secret to the service principal "deploy-bot" and signs in as it (microsoft.directory/servicePrincipals/credentials/update, BloodHound AZAddSecret) ');
+  expect(await stepOf([
+    { id: 'aaaaaaaa-0000-0000-0000-000000000001', appId: BOT_APP_ID, displayName: 'deploy-bot', owners: [] },
+    { id: BOT, appId: BOT_APP_ID, displayName: 'deploy-bot', servicePrincipalType: 'Application', owners: [] },
+  ])).toMatch(/^adds a secret to the (application "deploy-bot" and signs in as its service principal \(microsoft\.directory\/applications\/|service principal "deploy-bot" and signs in as it \(microsoft\.directory\/servicePrincipals\/)/);
+});

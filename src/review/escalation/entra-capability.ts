@@ -126,12 +126,20 @@ export function resettableHolder(role: GraphEntraRole): boolean {
   return role.role !== undefined && RESETTABLE_ROLES.has(role.role.name);
 }
 
+const SERVICE_PRINCIPAL_ACTIONS = 'microsoft.directory/servicePrincipals/';
+
 /** A capability a holding gives, with the edge kind to name in the step. */
 export interface HeldCapability {
   readonly capability: EntraCapability;
   readonly edgeKind: string;
   /** The operation that gives it: a role action, or the Graph permission's name. */
   readonly action: string;
+  /**
+   * For a role whose actions give it over applications and service principals both, the one over
+   * service principals (`microsoft.directory/servicePrincipals/credentials/update`): the step that
+   * acts on a service principal names it.
+   */
+  readonly servicePrincipalAction?: string;
 }
 
 /**
@@ -147,7 +155,15 @@ export function capabilitiesOfRole(role: GraphEntraRole): HeldCapability[] {
   const held: HeldCapability[] = [];
   for (const fact of FACTS) {
     const action = unread ? 'any action (the role cannot be read)' : actions.find((a) => fact.roleActions.test(a));
-    if (action !== undefined) held.push({ capability: fact.capability, edgeKind: globalAdmin ? 'AZGlobalAdmin' : fact.roleEdge, action });
+    const servicePrincipalAction = unread ? undefined : actions.find((a) => fact.roleActions.test(a) && a.startsWith(SERVICE_PRINCIPAL_ACTIONS));
+    if (action !== undefined) {
+      held.push({
+        capability: fact.capability,
+        edgeKind: globalAdmin ? 'AZGlobalAdmin' : fact.roleEdge,
+        action,
+        ...(servicePrincipalAction === undefined || servicePrincipalAction === action ? {} : { servicePrincipalAction }),
+      });
+    }
   }
   const resetsAdmins = unread || (role.templateId !== undefined && RESETS_ADMINISTRATORS.has(role.templateId) && role.role !== undefined);
   const reset = held.find((h) => h.capability === EntraCapability.RESET_PASSWORDS);

@@ -162,22 +162,25 @@ function signsInAs(object: GraphDirectoryObject): string {
   return object.kind === 'application' ? 'signs in as its service principal' : 'signs in as it';
 }
 
-function via(capability: HeldCapability): string {
-  return `${capability.action}, BloodHound ${capability.edgeKind}`;
+function via(capability: HeldCapability, action = capability.action): string {
+  return `${action}, BloodHound ${capability.edgeKind}`;
 }
 
 /** The principals one capability reaches within a scope, as edges. */
 function edgesOf(capability: HeldCapability, where: Within, targets: DirectoryTargets): EntraEdge[] {
-  const edge = (principal: GraphPrincipal, description: string): EntraEdge => ({
-    target: principal, description: `${description} (${via(capability)})`, edgeKind: capability.edgeKind, action: capability.action,
+  const edge = (principal: GraphPrincipal, description: string, action = capability.action): EntraEdge => ({
+    target: principal, description: `${description} (${via(capability, action)})`, edgeKind: capability.edgeKind, action,
   });
+  // A step on a service principal names the role's action over service principals, when it has one.
+  const on = (object: GraphDirectoryObject) => (object.kind === 'service-principal' ? capability.servicePrincipalAction ?? capability.action : capability.action);
   switch (capability.capability) {
     case EntraCapability.ADD_CREDENTIALS:
       return targets.within(where, (o) => o.kind === 'application' || o.kind === 'service-principal')
-        .map(({ object, principal }) => edge(principal, `adds a secret to the ${kindName(object)} "${object.name}" and ${signsInAs(object)}`));
+        .map(({ object, principal }) => edge(principal, `adds a secret to the ${kindName(object)} "${object.name}" and ${signsInAs(object)}`, on(object)));
     case EntraCapability.ADD_OWNERS:
       return targets.within(where, (o) => o.kind === 'application' || o.kind === 'service-principal')
-        .map(({ object, principal }) => edge(principal, `makes itself an owner of the ${kindName(object)} "${object.name}", adds a secret and ${signsInAs(object)}`));
+        .map(({ object, principal }) => edge(principal, `makes itself an owner of the ${kindName(object)} "${object.name}", adds a secret and ${signsInAs(object)}`,
+          on(object)));
     case EntraCapability.ADD_MEMBERS:
     case EntraCapability.ADD_MEMBERS_ROLE_ASSIGNABLE: {
       const anyGroup = capability.capability === EntraCapability.ADD_MEMBERS_ROLE_ASSIGNABLE;
