@@ -77,14 +77,8 @@ function trustsNotFollowed(live: LiveExports | undefined): NotReviewed[] {
  */
 export function tellTargetsNotListed(command: string, graph: AccessGraph, live: LiveExports | undefined, io: CliIo): void {
   if (live === undefined) return;
-  for (const part of notListedOf(graph, live)) {
-    io.stderr(`azure-access ${command}: ${part.file}: ${part.count} ${part.kind} not reviewed (what it reaches there is not part of this review)\n`);
-  }
-}
-
-/** The holdings whose reach over objects no export lists, as not-reviewed parts of the assignments export. */
-export function notListedOf(graph: AccessGraph, live: LiveExports): NotReviewed[] {
-  return targetsNotListed().targetsNotListed(graph).map((t) => ({ file: live.assignments.file, kind: t.holding, count: t.holders }));
+  const { targetsNotListed: notListed, describeTargetsNotListed } = targetsNotListed();
+  for (const t of notListed(graph)) io.stderr(`azure-access ${command}: ${t.file}: ${describeTargetsNotListed(t)}\n`);
 }
 
 /**

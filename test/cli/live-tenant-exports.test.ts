@@ -8,7 +8,8 @@ import { parseGroupAssignmentSchedules } from '../../src/review/audit/parse-grou
 import { parseOwners } from '../../src/review/audit/parse-owners';
 import { parseRoleAssignmentList } from '../../src/review/audit/parse-role-assignments';
 import { tenantEdgesOf } from '../../src/review/audit/tenant-edges';
-import { computeReach, reachOfGraph } from '../../src/review/escalation/reach';
+import { EscalationChain } from '../../src/review/escalation/escalation-chain';
+import { computeReach, reachOfGraph, touchesCode } from '../../src/review/escalation/reach';
 import { AccessGraph } from '../../src/review/graph/access-graph';
 
 /**
@@ -36,6 +37,7 @@ const IN_TENANT = '(in the tenant, not in this code)';
 interface Finding {
   readonly ruleId: string;
   readonly address: string;
+  readonly file: string;
   readonly message: string;
 }
 
@@ -513,7 +515,11 @@ test('a group the exports do not say is role-assignable or not is one a Groups A
   expect(await audit(listed())).toHaveLength(1);
   expect(await audit(listed(false))).toHaveLength(1);
   // Only Privileged Role Administrators and owners manage a role-assignable group's members.
-  expect(await audit(listed(true))).toEqual([]);
+  expect(await audit(listed(true))).toEqual([]);  // What one export leaves out, another may say: the members export's flag is the group's.
+  const members = written('members.json', { value: [{ id: group, displayName: 'platform-admins', isAssignableToRole: true, members: [] }] });
+  const both = findingsOf((await cli(['audit', '--format', 'json', '--fail-on', 'never', '--live-assignments', live, '--identities', IDENTITIES,
+    '--live-directory-roles', roles, '--live-owners', listed(), '--live-group-members', members])).stdout, 'AUD010');
+  expect(both.filter((f) => f.message.includes('adds itself to the group "platform-admins"'))).toEqual([]);
 });
 
 describe('a directory role whose reach over the tenant\'s objects no export lists is named as not reviewed', () => {
@@ -527,8 +533,9 @@ describe('a directory role whose reach over the tenant\'s objects no export list
   test('check says it on standard error; with the service principals listed, it is followed and not said', async () => {
     const directory = roles([APPLICATION_ADMINISTRATOR, '/']);
     const unlisted = await cli(['check', '--live-assignments', BOT_OWNER, '--live-directory-roles', directory, MAIN]);
-    expect(unlisted.stderr).toBe(`azure-access check: ${BOT_OWNER}: 1 "Application Administrator" holding over the tenant's applications and service principals, `
-      + 'which no export lists (give --live-owners with Graph\'s servicePrincipals list) not reviewed (what it reaches there is not part of this review)\n');
+    // Said at the export that holds the role.
+    expect(unlisted.stderr).toBe(`azure-access check: ${directory}: what 1 holder of "Application Administrator" reaches over the tenant's applications `
+      + 'and service principals is not reviewed: no export lists them (give --live-owners with Graph\'s servicePrincipals list)\n');
     const listed = await cli(['check', '--live-assignments', BOT_OWNER, '--live-directory-roles', directory, '--live-owners', spOwners(), MAIN]);
     expect(listed.stderr).toBe('');
   });
@@ -539,9 +546,48 @@ describe('a directory role whose reach over the tenant\'s objects no export list
     const { stdout } = await cli(['audit', '--format', 'json', '--fail-on', 'never', '--live-assignments', BOT_OWNER, '--live-directory-roles', directory,
       '--live-owners', spOwners()]);
     const [notReviewed] = findingsOf(stdout, 'AUD013');
-    expect(notReviewed.message).toContain('1 "Helpdesk Administrator" holding over the tenant\'s users, which this review does not read');
-    expect(notReviewed.message).toContain('1 "Application Administrator" holding at the administrative unit abcdabcd-0000-0000-0000-000000000001, whose members no export lists');
-    expect(notReviewed.message).not.toContain('service principals, which no export lists');
+    expect(notReviewed.file).toBe(directory);
+    expect(notReviewed.message).toContain('1 holder of "Helpdesk Administrator", whose reach over the tenant\'s users is not reviewed (this review does not read them)');
+    expect(notReviewed.message).toContain('1 holder of "Application Administrator", whose reach over the administrative unit abcdabcd-0000-0000-0000-000000000001 '
+      + 'is not reviewed (no export lists its members)');
+    expect(notReviewed.message).not.toContain('service principals');
+  });
+
+  test('report and diff say it too, once; a Graph permission over service principals is named as a role is', async () => {
+    const permission = written('app-roles.json', {
+      value: [{
+        id: 'permission-1',
+        appRoleId: '1bfefb4e-e0b5-418b-a88f-73c46d2cc8e9',
+        principalId: BOT,
+        principalType: 'ServicePrincipal',
+        principalDisplayName: 'deploy-bot',
+        resourceDisplayName: 'Microsoft Graph',
+        resourceId: '00000000-0000-0000-0000-0000000000aa',
+      }],
+    });
+    const live = ['--live-assignments', BOT_OWNER, '--live-app-roles', permission];
+    const line = `${permission}: what 1 holder of "Application.ReadWrite.All" reaches over the tenant's applications and service principals is not reviewed`;
+    for (const argv of [['report', '--format', 'json', ...live, MAIN], ['diff', '--format', 'json', ...live, MAIN, MAIN]]) {
+      const { stderr } = await cli(argv);
+      expect(stderr.split('\n').filter((l) => l.includes(line))).toHaveLength(1);
+    }
+  });
+
+  test('groups that are all role-assignable leave a Groups Administrator\'s other groups unlisted; one that is not, listed, is followed', async () => {
+    const GROUPS_ADMINISTRATOR = 'fdd7a751-b60b-444a-984c-02652fe8fa1c';
+    const directory = roles([GROUPS_ADMINISTRATOR, '/']);
+    const group = 'eeeeeeee-0000-0000-0000-00000000000d';
+    const live = written('live.json', [groupOwnerAssignment(group, 'd')]);
+    const members = (assignable: boolean) => written('members.json', { value: [{ id: group, displayName: 'platform-admins', isAssignableToRole: assignable, members: [] }] });
+    const roleAssignableOnly = await cli(['check', '--format', 'json', '--live-assignments', live, '--identities', IDENTITIES, '--live-directory-roles', directory,
+      '--live-group-members', members(true), MAIN]);
+    expect(roleAssignableOnly.stderr).toContain('reaches over the tenant\'s groups that are not role-assignable is not reviewed');
+    // A group the members export lists is an object of the tenant a Groups Administrator joins.
+    const joinable = await cli(['check', '--format', 'json', '--live-assignments', live, '--identities', IDENTITIES, '--live-directory-roles', directory,
+      '--live-group-members', members(false), MAIN]);
+    expect(joinable.stderr).toBe('');
+    expect(findingsOf(joinable.stdout, 'AZA013')[0].message).toContain(`"Owner" at subscription ${SUB}`);
+    expect(findingsOf(roleAssignableOnly.stdout, 'AZA013')[0].message).not.toContain(`"Owner" at subscription ${SUB}`);
   });
 });
 
@@ -562,6 +608,21 @@ test('on the tenant, the reach the review keeps holds no chain made of the tenan
   expect(computeReach(graph).chains.some((c) => c.steps.some((s) => s.description.includes('owns the service principal "deploy-bot"')))).toBe(true);
   // ...and is not what the review of the code keeps.
   expect(reachOfGraph(graph).chains).toEqual([]);
+});
+
+test('a chain that touches the code anywhere is kept: its grant, the resource an identity runs on, the store, the trust', () => {
+  const tenant = { file: 'live.json', place: '/0' };
+  const inTenant = { file: 'main.tf.json', address: 'x', suppressions: [], tenant };
+  const ofCode = { file: 'main.tf.json', address: 'y', suppressions: [] };
+  const chain = (step: object) => ({ steps: [{ grant: { origin: inTenant } }, { grant: { origin: inTenant }, ...step }] }) as unknown as
+    EscalationChain;
+  expect(touchesCode(chain({}))).toBe(false);
+  expect(touchesCode(chain({ grant: { origin: ofCode } }))).toBe(true);
+  expect(touchesCode(chain({ on: { origin: ofCode } }))).toBe(true);
+  expect(touchesCode(chain({ on: { origin: inTenant } }))).toBe(false);
+  expect(touchesCode(chain({ store: { origin: ofCode } }))).toBe(true);
+  expect(touchesCode(chain({ trust: { credential: { origin: ofCode } } }))).toBe(true);
+  expect(touchesCode(chain({ trust: { credential: { origin: inTenant } } }))).toBe(false);
 });
 
 test('a step that adds a secret names the role\'s action over what it adds it to: a service principal\'s, an application\'s', async () => {

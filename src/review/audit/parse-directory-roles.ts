@@ -114,10 +114,10 @@ export function expandedPrincipal(
   };
 }
 
-/** `scheduleInfo`: its start and `expiration` (type, endDateTime, duration). No end date is `null`. */
 /** An ISO 8601 duration as Graph writes one: years and months included, at least one part, a time part after `T`. */
 const ISO_8601_DURATION = /^P(?=\d|T\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/;
 
+/** `scheduleInfo`: its start and `expiration` (type, endDateTime, duration). No end date is `null`. */
 export function scheduleOf(file: string, place: string, value: unknown): Pick<LiveDirectoryRole, 'startDateTime' | 'expirationType' | 'endDateTime' | 'duration'> {
   if (value === undefined || value === null) return { endDateTime: null };
   const schedule = expectRecord(file, place, value, 'an object (scheduleInfo)');

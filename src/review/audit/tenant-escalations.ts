@@ -26,7 +26,11 @@ export interface TenantEscalations {
 export function tenantEscalations(live: LiveExports, directory: PrincipalDirectory): TenantEscalations {
   const graph = AccessGraph.fromDocuments([{ file: live.assignments.file, document: {} }], new Map(), { forTenant: true });
   graph.addTenant(allTenantEdges(live, directory));
-  const notListed = targetsNotListed(graph).map((t): NotReviewed => ({ file: live.assignments.file, kind: t.holding, count: t.holders }));
+  const notListed = targetsNotListed(graph).map((t): NotReviewed => ({
+    file: t.file,
+    kind: `holder${t.holders === 1 ? '' : 's'} of "${t.role}", whose reach over ${t.over} is not reviewed (${t.why})`,
+    count: t.holders,
+  }));
   // The graph is this audit's own: only its escalations are kept, not every chain of the tenant.
   const causes = groupByRootCause(computeReach(graph, isReportedChain).chains);
   const findings = causes.map((cause): Finding => ({

@@ -167,7 +167,7 @@ export function reachOfGraph(graph: AccessGraph): ReachResult {
  * identity runs on, the store keeping a credential, the trust. Wider than the root causes' own test
  * (which names one edge a step), so no chain the review reports is left out.
  */
-function touchesCode(chain: EscalationChain): boolean {
+export function touchesCode(chain: EscalationChain): boolean {
   return chain.steps.some((step) => step.grant.origin.tenant === undefined
     || (step.on !== undefined && step.on.origin?.tenant === undefined)
     || (step.store !== undefined && step.store.origin.tenant === undefined)

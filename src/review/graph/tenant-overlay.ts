@@ -234,7 +234,12 @@ function ownershipsOf(
   const objects = new Map<string, GraphDirectoryObject>();
   const place = (o: TenantDirectoryObject): string => {
     const address = `tenant:${o.kind}/${o.id}`;
-    if (objects.has(address)) return address;
+    const placed = objects.get(address);
+    if (placed !== undefined) {
+      // One export may say what another leaves out (AzureHound's groups never say whether they are role-assignable).
+      if (placed.roleAssignable === 'unknown' && o.roleAssignable !== undefined) objects.set(address, { ...placed, roleAssignable: o.roleAssignable });
+      return address;
+    }
     const principal = o.principalId === undefined ? undefined : holderOf(document, {
       at: o.at,
       id: o.principalId,
