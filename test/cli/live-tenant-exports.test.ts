@@ -515,7 +515,8 @@ test('a group the exports do not say is role-assignable or not is one a Groups A
   expect(await audit(listed())).toHaveLength(1);
   expect(await audit(listed(false))).toHaveLength(1);
   // Only Privileged Role Administrators and owners manage a role-assignable group's members.
-  expect(await audit(listed(true))).toEqual([]);  // What one export leaves out, another may say: the members export's flag is the group's.
+  expect(await audit(listed(true))).toEqual([]);
+  // What one export leaves out, another may say: the members export's flag is the group's.
   const members = written('members.json', { value: [{ id: group, displayName: 'platform-admins', isAssignableToRole: true, members: [] }] });
   const both = findingsOf((await cli(['audit', '--format', 'json', '--fail-on', 'never', '--live-assignments', live, '--identities', IDENTITIES,
     '--live-directory-roles', roles, '--live-owners', listed(), '--live-group-members', members])).stdout, 'AUD010');
