@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
+import { findingsOf } from './json-findings';
 import { cli } from './run-cli';
 import { parseAppRoleAssignments } from '../../src/review/audit/parse-app-role-assignments';
 import { parseDirectoryRoleAssignments } from '../../src/review/audit/parse-directory-roles';
@@ -31,16 +32,6 @@ function files(roles: object[], live: object[] = []): { live: string; roles: str
   writeFileSync(written.roles, JSON.stringify({ '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#roleManagement/directory/roleAssignments', 'value': roles }));
   return written;
 }
-
-interface Finding {
-  readonly ruleId: string;
-  readonly address: string;
-  readonly file: string;
-  readonly message: string;
-}
-
-/** The findings of a rule in a command's JSON output. */
-const findingsOf = (stdout: string, ruleId: string): Finding[] => (JSON.parse(stdout).findings as Finding[]).filter((f) => f.ruleId === ruleId);
 
 /** A role assignment as Graph lists it, of `roleDefinitionId` to `principalId` at the tenant. */
 const roleAssignment = (principalId: string, roleDefinitionId: string, n = 1) => ({

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
+import { findingsOf } from './json-findings';
 import { cli, REPO } from './run-cli';
 import { LIVE_EXPORT_OPTIONS } from '../../src/cli/live-exports';
 import { parseGroupMembers } from '../../src/review/audit/parse-group-members';
@@ -34,15 +35,6 @@ const OWNER_ROLE = '8e3af657-a8ff-443c-a75c-2fe8c4bcb635';
 const PRIVILEGED_ROLE_ADMINISTRATOR = 'e8611ab8-c189-46e8-94e1-60213ab1f814';
 const IN_TENANT = '(in the tenant, not in this code)';
 
-interface Finding {
-  readonly ruleId: string;
-  readonly address: string;
-  readonly file: string;
-  readonly message: string;
-}
-
-const findingsOf = (stdout: string, ruleId: string): Finding[] => (JSON.parse(stdout).findings as Finding[]).filter((f) => f.ruleId === ruleId);
-
 function written(name: string, value: unknown): string {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'azure-access-owners-')), name);
   writeFileSync(file, JSON.stringify(value));
@@ -50,6 +42,20 @@ function written(name: string, value: unknown): string {
 }
 
 /** A Graph page of `kind`s with `$expand=owners`, as the README's commands write them. */
+const NO_EXPIRATION = { type: 'noExpiration', endDateTime: null, duration: null };
+
+/** aa-ops's PIM for Groups schedule on a group, as Graph's eligibilitySchedules and assignmentSchedules write it. */
+const groupSchedule = (group: string, accessId: string, expiration: object, assignmentType?: string) => ({
+  id: `${group}_${accessId}_40000000-aaaa-bbbb-cccc-000000000009`,
+  groupId: group,
+  principalId: IDENTITY,
+  accessId,
+  memberType: 'Direct',
+  status: 'Provisioned',
+  ...(assignmentType === undefined ? {} : { assignmentType }),
+  scheduleInfo: { startDateTime: '2026-01-01T00:00:00Z', expiration },
+});
+
 /** The group platform-admins holding Owner at the subscription, as `az role assignment list` prints it. */
 const groupOwnerAssignment = (group: string, n: string) => ({
   id: `/subscriptions/${SUB}/providers/Microsoft.Authorization/roleAssignments/30000000-aaaa-bbbb-cccc-00000000000${n}`,
@@ -217,17 +223,7 @@ describe('check on top of the tenant\'s PIM for Groups schedules', () => {
   const groupOwner = () => written('live.json', [groupOwnerAssignment(GROUP, 'a')]);
   /** A schedule of Graph's PIM for Groups lists, as the README's loop writes them: an array of pages. */
   const schedules = (accessId: string, assignmentType?: string) => [{
-    value: [{
-      id: `${GROUP}_${accessId}_40000000-aaaa-bbbb-cccc-000000000009`,
-      groupId: GROUP,
-      principalId: IDENTITY,
-      accessId,
-      memberType: 'Direct',
-      status: 'Provisioned',
-      ...(assignmentType === undefined ? {} : { assignmentType }),
-      scheduleInfo: { startDateTime: '2026-01-01T00:00:00Z', expiration: { type: 'noExpiration', endDateTime: null, duration: null } },
-      group: { id: GROUP, displayName: 'platform-admins' },
-    }],
+    value: [{ ...groupSchedule(GROUP, accessId, NO_EXPIRATION, assignmentType), group: { id: GROUP, displayName: 'platform-admins' } }],
   }];
 
   test('aa-ops is eligible to be a member of a group that holds Owner: the path goes through activation, marked as the tenant\'s', async () => {
@@ -413,16 +409,7 @@ resource "azurerm_pim_eligible_role_assignment" "bot" {
   test('a schedule that lasts a duration says so; an active one says when it ends', async () => {
     const GROUP = 'eeeeeeee-0000-0000-0000-00000000000b';
     const schedule = (accessId: string, expiration: object, assignmentType?: string) => ({
-      value: [{
-        id: `${GROUP}_${accessId}_1`,
-        groupId: GROUP,
-        principalId: IDENTITY,
-        accessId,
-        memberType: 'Direct',
-        status: 'Provisioned',
-        ...(assignmentType === undefined ? {} : { assignmentType }),
-        scheduleInfo: { startDateTime: '2026-12-01T00:00:00Z', expiration },
-      }],
+      value: [groupSchedule(GROUP, accessId, expiration, assignmentType)],
     });
     const eligibility = written('group-eligibility.json', schedule('member', { type: 'afterDuration', endDateTime: null, duration: 'P30D' }));
     const active = written('group-assignments.json', schedule('owner', { type: 'afterDateTime', endDateTime: '2026-12-31T00:00:00Z', duration: null }, 'activated'));
