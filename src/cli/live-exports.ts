@@ -30,7 +30,7 @@ export const LIVE_EXPORT_OPTIONS = [
 
 /** What the commands read of an AzureHound collection; every other kind is named as not reviewed. */
 const AZUREHOUND_PARTS: readonly AzureHoundModule.AzureHoundPart[] = [
-  'assignments', 'directoryRoles', 'managedIdentities', 'applications', 'appRoleAssignments', 'groupMembers', 'owners',
+  'assignments', 'directoryRoles', 'managedIdentities', 'applications', 'appRoleAssignments', 'groupMembers', 'owners', 'federatedCredentials',
 ];
 
 /* eslint-disable @typescript-eslint/no-require-imports */
@@ -116,7 +116,8 @@ export function readLiveExports(command: string, args: ParsedArgs, io: CliIo): L
     ...present('servicePrincipals', servicePrincipals),
     ...present('groupEligibilities', mergeExports(groupEligibilities, graphObjectKey)),
     ...present('groupAssignments', mergeExports(groupAssignments, graphObjectKey)),
-    ...present('applicationFederatedCredentials', mergeExports(appFederated, objectKey)),
+    ...present('applicationFederatedCredentials',
+      mergeExports([...appFederated, ...fromHounds('federatedCredentials', (h) => h.applicationFederatedCredentials)], objectKey)),
     ...present('identityFederatedCredentials', mergeExports(identityFederated, objectKey)),
     notReviewed: [
       ...hounds.flatMap((h) => read.azureHound.notReviewedOf(h, AZUREHOUND_PARTS)),

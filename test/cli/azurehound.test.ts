@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { cli } from './run-cli';
@@ -85,4 +85,33 @@ describe('check --azurehound', () => {
     ].map((kind) => `azure-access check: ${HOUND}: 1 ${kind} item not reviewed `
       + '(what they grant is not part of this review)'));
   });
+});
+
+test('a collection\'s federated credentials are audited (AUD014), each at its application; check names them as not reviewed', async () => {
+  const collection = JSON.parse(readFileSync(HOUND, 'utf8')) as { data: { kind: string; data: Record<string, unknown> }[]; meta: { count: number } };
+  const app = collection.data.find((i) => i.kind === 'AZApp')!;
+  collection.data.push({
+    kind: 'AZFederatedIdentityCredential',
+    data: {
+      appId: app.data.appId,
+      fics: [{
+        fic: {
+          id: 'DDDD0000-0000-0000-0000-000000000001',
+          name: 'gh',
+          issuer: 'https://token.actions.githubusercontent.com',
+          subject: 'repo:contoso/billing:pull_request',
+          audiences: ['api://AzureADTokenExchange'],
+        },
+      }],
+    },
+  });
+  collection.meta.count = collection.data.length;
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'azure-access-hound-')), 'hound.json');
+  writeFileSync(file, JSON.stringify(collection));
+  const { stdout } = await cli(['audit', '--format', 'json', '--fail-on', 'never', '--azurehound', file]);
+  const findings = (JSON.parse(stdout) as AuditJson).findings;
+  expect(findings.filter((f) => f.ruleId === 'AUD014').map((f) => [f.file, f.severity])).toEqual([[file, 'error']]);
+  expect(findings.filter((f) => f.ruleId === 'AUD013').every((f) => !f.message.includes('AZFederatedIdentityCredential'))).toBe(true);
+  const check = await cli(['check', '--azurehound', file, `${CONTRACTOR}/main.tf`]);
+  expect(check.stderr).toContain(`${file}: 1 federated credential (audit compares them with the code: AUD014) item not reviewed`);
 });

@@ -3,11 +3,12 @@ import { entryAt, expectArmIdOf, expectScope, expectType, guid } from './export-
 import { ExportKind, readExportText } from './export-stream';
 import {
   assignmentKey, directoryRoleKey, graphObjectKey, LiveApplication, LiveAppRoleAssignment, LiveAssignment, LiveDirectoryRole, LiveExport,
-  LiveGroupMembers, LiveManagedIdentity, LiveOwned, LiveServicePrincipal, NotReviewed, objectKey,
+  LiveApplicationFederatedCredentials, LiveGroupMembers, LiveManagedIdentity, LiveOwned, LiveServicePrincipal, NotReviewed, objectKey,
 } from './live-types';
 import { APP_ROLE_ASSIGNMENTS, MICROSOFT_GRAPH_NAME } from './parse-app-role-assignments';
 import { APPLICATIONS } from './parse-applications';
 import { DIRECTORY_ROLE_ASSIGNMENTS } from './parse-directory-roles';
+import { applicationCredentialAt } from './parse-federated-credentials';
 import { MANAGED_IDENTITIES } from './parse-managed-identities';
 import { roleDefinitionAt } from './role-definition-guid';
 import { InputError } from '../reader/input-error';
@@ -23,7 +24,8 @@ import { describe, expectArray, expectRecord, expectString, JsonRecord, pointerT
  */
 
 /** The LiveExports fields this collection fills. */
-export type AzureHoundPart = 'assignments' | 'managedIdentities' | 'applications' | 'directoryRoles' | 'appRoleAssignments' | 'groupMembers' | 'owners';
+export type AzureHoundPart =
+  | 'assignments' | 'managedIdentities' | 'applications' | 'directoryRoles' | 'appRoleAssignments' | 'groupMembers' | 'owners' | 'federatedCredentials';
 
 /** An app role assignment of another API than Microsoft Graph: counted under this name as not reviewed (see APP_ROLE_ASSIGNMENTS). */
 const OTHER_API_APP_ROLES = 'AZAppRoleAssignment (not Microsoft Graph)';
@@ -81,7 +83,13 @@ const PART_OF_KIND = new Map<string, AzureHoundPart>([
   ['AZAppRoleAssignment', 'appRoleAssignments'],
   ['AZGroupMember', 'groupMembers'],
   ...[...OWNER_KINDS.keys()].map((kind) => [kind, 'owners'] as const),
+  // A group is an object owners and group administrators reach, with whether it is role-assignable.
+  ['AZGroup', 'owners'],
+  ['AZFederatedIdentityCredential', 'federatedCredentials'],
 ]);
+
+/** The kind a federated credential is counted under when the collection holds no application of its appId to say whose it is. */
+const FEDERATED_WITHOUT_APPLICATION = 'AZFederatedIdentityCredential (no AZApp of its appId)';
 
 /** One item of `data`, read: its kind (every kind is counted), and what it holds for the review. */
 export type AzureHoundItem = { readonly kind: string } & (
@@ -89,6 +97,7 @@ export type AzureHoundItem = { readonly kind: string } & (
   | { readonly tag: 'directoryRoles'; readonly items: LiveDirectoryRole[] }
   | { readonly tag: 'servicePrincipal'; readonly identity?: LiveManagedIdentity; readonly principal: LiveServicePrincipal }
   | { readonly tag: 'owners'; readonly items: LiveOwned[] }
+  | { readonly tag: 'federatedCredentials'; readonly appId: string; readonly credentials: readonly { readonly place: string; readonly value: unknown }[] }
   | { readonly tag: 'applications'; readonly items: LiveApplication[] }
   | { readonly tag: 'appRoleAssignments'; readonly items: LiveAppRoleAssignment[] }
   | { readonly tag: 'groupMembers'; readonly items: LiveGroupMembers[] }
@@ -109,6 +118,8 @@ export interface AzureHoundCollection {
   readonly owners: LiveExport<LiveOwned>;
   /** Every service principal of the collection (AZServicePrincipal), by appId: whom an application's owner signs in as. */
   readonly servicePrincipals: LiveExport<LiveServicePrincipal>;
+  /** Applications with their federated credentials (AZFederatedIdentityCredential), each known by its AZApp. */
+  readonly applicationFederatedCredentials: LiveExport<LiveApplicationFederatedCredentials>;
   /** Items of `data` by kind, read or not, in the order first seen. */
   readonly kinds: ReadonlyMap<string, number>;
 }
@@ -202,7 +213,16 @@ function itemOf(file: string, place: string, value: unknown, shared: (text: stri
     return { kind, tag: 'appRoleAssignments', items: [APP_ROLE_ASSIGNMENTS.read(file, dataPlace, { ...data, resourceDisplayName: MICROSOFT_GRAPH_NAME }, shared)!] };
   }
   if (part === 'groupMembers') return { kind, tag: 'groupMembers', items: [groupMembersOf(file, dataPlace, data, shared)] };
+  if (kind === 'AZGroup') return { kind, tag: 'owners', items: [groupOf(file, dataPlace, data, shared)] };
   if (part === 'owners') return { kind, tag: 'owners', items: [ownedOf(file, dataPlace, data, OWNER_KINDS.get(kind)!, shared)] };
+  if (part === 'federatedCredentials') {
+    // Read once the collection's applications are: the item names its application by appId only.
+    const credentials = listOf(file, dataPlace, data, 'fics').map(({ place: wrapperPlace, value: wrapper }) => {
+      const outer = entryAt(file, wrapperPlace, wrapper, 'an object with "fic"');
+      return { place: outer.at('fic'), value: outer.entry.fic };
+    });
+    return { kind, tag: 'federatedCredentials', appId: shared(guid(file, pointerTo(dataPlace, 'appId'), data.appId)), credentials };
+  }
   if (part === 'managedIdentities') {
     // Every service principal is one an application's owner may sign in as; managed identities are read as --identities reads them.
     const identity = MANAGED_IDENTITIES.read(file, dataPlace, data, shared);
@@ -242,6 +262,23 @@ function ownedOf(file: string, place: string, data: JsonRecord, owned: { kind: L
       const outer = entryAt(file, wrapperPlace, wrapper, 'an object with "owner"');
       return directoryMemberAt(file, outer.at('owner'), outer.entry.owner, 'an owner', shared);
     }),
+  };
+}
+
+/**
+ * A group as the collector writes it (its Group model over Graph's): the object ID, the display name
+ * it upper-cases, and `isAssignableToRole`, which it leaves out when false (Go's omitempty).
+ */
+function groupOf(file: string, place: string, data: JsonRecord, shared: (text: string) => string): LiveOwned {
+  const name = typeof data.displayName === 'string' ? data.displayName : undefined;
+  return {
+    file,
+    place,
+    kind: 'group',
+    id: shared(guid(file, pointerTo(place, 'id'), data.id)),
+    ...(name === undefined ? {} : { displayName: shared(name) }),
+    roleAssignable: data.isAssignableToRole === true,
+    owners: [],
   };
 }
 
@@ -303,6 +340,7 @@ function splitCollection(file: string, read: readonly AzureHoundItem[]): AzureHo
   // A group's members may come in several items (the collector's pages): one group, all of them.
   const groups = new Map<string, LiveGroupMembers>();
   const owned = new Map<string, LiveOwned>();
+  const federated: Extract<AzureHoundItem, { tag: 'federatedCredentials' }>[] = [];
   for (const item of read) {
     kinds.set(item.kind, (kinds.get(item.kind) ?? 0) + 1);
     if (item.tag === 'other') continue;
@@ -316,8 +354,18 @@ function splitCollection(file: string, read: readonly AzureHoundItem[]): AzureHo
     if (item.tag === 'owners') {
       for (const object of item.items) {
         const known = owned.get(object.id);
-        owned.set(object.id, known === undefined ? object : { ...known, owners: [...known.owners, ...object.owners] });
+        // An object's owners may come in several items, and the group itself in another (AZGroup): one object, all it says.
+        owned.set(object.id, known === undefined ? object : {
+          ...known,
+          ...(known.displayName === undefined && object.displayName !== undefined ? { displayName: object.displayName } : {}),
+          ...(known.roleAssignable === undefined && object.roleAssignable !== undefined ? { roleAssignable: object.roleAssignable } : {}),
+          owners: [...known.owners, ...object.owners],
+        });
       }
+      continue;
+    }
+    if (item.tag === 'federatedCredentials') {
+      federated.push(item);
       continue;
     }
     if (item.tag === 'servicePrincipal') {
@@ -338,8 +386,42 @@ function splitCollection(file: string, read: readonly AzureHoundItem[]): AzureHo
     groupMembers: { file, items: [...groups.values()] },
     owners: { file, items: [...owned.values()] },
     servicePrincipals: { file, items: parts.servicePrincipals.items },
+    applicationFederatedCredentials: { file, items: federatedOf(file, federated, parts.applications.items, kinds) },
     kinds,
   };
+}
+
+/**
+ * The collection's federated credentials, each with the application of its appId (AZApp): whose
+ * they are, by object ID, as Graph's export says it. One whose application the collection does
+ * not hold is counted under a kind of its own, named as not reviewed.
+ */
+function federatedOf(file: string, items: readonly Extract<AzureHoundItem, { tag: 'federatedCredentials' }>[], applications: readonly LiveApplication[],
+  kinds: Map<string, number>): LiveApplicationFederatedCredentials[] {
+  const byAppId = new Map(applications.map((a) => [a.appId, a]));
+  return items.flatMap((item) => {
+    const application = byAppId.get(item.appId);
+    if (application === undefined) {
+      kinds.set(FEDERATED_WITHOUT_APPLICATION, (kinds.get(FEDERATED_WITHOUT_APPLICATION) ?? 0) + 1);
+      kinds.set('AZFederatedIdentityCredential', kinds.get('AZFederatedIdentityCredential')! - 1);
+      return [];
+    }
+    const owner = {
+      kind: 'application' as const,
+      id: application.id,
+      appId: application.appId,
+      ...(application.displayName === undefined ? {} : { displayName: application.displayName }),
+    };
+    const identity = (text: string) => text;
+    return [{
+      file,
+      place: application.place,
+      id: application.id,
+      appId: application.appId,
+      ...(application.displayName === undefined ? {} : { displayName: application.displayName }),
+      credentials: item.credentials.map((c) => applicationCredentialAt(file, c.place, c.value, owner, identity)),
+    }];
+  });
 }
 
 class Unique<T> {

@@ -33,20 +33,24 @@ export const APPLICATION_FEDERATED_CREDENTIALS: ExportKind<LiveApplicationFedera
       id,
       appId,
       ...(displayName === undefined ? {} : { displayName: owner.displayName }),
-      credentials: list.map((item, index) => {
-        const credential = entryAt(file, pointerTo(at('federatedIdentityCredentials'), index), item, 'a federated identity credential');
-        return {
-          ...trustOf(file, credential.entry, credential.at, shared),
-          file,
-          place: pointerTo(at('federatedIdentityCredentials'), index),
-          id: guid(file, credential.at('id'), credential.entry.id),
-          name: expectString(file, credential.at('name'), credential.entry.name),
-          owner,
-        };
-      }),
+      credentials: list.map((item, index) => applicationCredentialAt(file, pointerTo(at('federatedIdentityCredentials'), index), item, owner, shared)),
     };
   },
 };
+
+/** One federated credential of an application, as Graph writes it (AzureHound's collection too). */
+export function applicationCredentialAt(file: string, place: string, value: unknown, owner: LiveFederatedCredentialOwner,
+  shared: (text: string) => string): LiveFederatedCredential {
+  const credential = entryAt(file, place, value, 'a federated identity credential');
+  return {
+    ...trustOf(file, credential.entry, credential.at, shared),
+    file,
+    place,
+    id: guid(file, credential.at('id'), credential.entry.id),
+    name: expectString(file, credential.at('name'), credential.entry.name),
+    owner,
+  };
+}
 
 /**
  * `az identity federated-credential list --identity-name <name> --resource-group <rg> -o json`

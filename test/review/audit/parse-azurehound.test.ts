@@ -261,6 +261,38 @@ describe('the kinds read', () => {
     expect([bad.file, bad.place]).toEqual(['hound.json', '/data/0/data/groupId']);
   });
 
+  test('AZGroup: the group with whether it is role-assignable (the collector leaves the flag out when false), merged with its owners', () => {
+    const owner = { owner: { '@odata.type': '#microsoft.graph.user', 'id': 'BBBBBBBB-1111-2222-3333-444444444444', 'displayName': 'Robin Reader' } };
+    const parsed = parseAzureHound('hound.json', hound([
+      { kind: 'AZGroupOwner', data: { groupId: '12121212-3434-5656-7878-909090909090', owners: [owner] } },
+      { kind: 'AZGroup', data: { id: '12121212-3434-5656-7878-909090909090', displayName: 'PLATFORM-ADMINS', isAssignableToRole: true } },
+      { kind: 'AZGroup', data: { id: '34343434-3434-5656-7878-909090909090', displayName: 'READERS' } },
+    ]));
+    expect(parsed.owners.items.map((g) => [g.kind, g.id, g.displayName, g.roleAssignable, g.owners.map((o) => o.id)])).toEqual([
+      ['group', '12121212-3434-5656-7878-909090909090', 'PLATFORM-ADMINS', true, ['bbbbbbbb-1111-2222-3333-444444444444']],
+      ['group', '34343434-3434-5656-7878-909090909090', 'READERS', false, []],
+    ]);
+    expect(notReviewedOf(parsed, ['owners'])).toEqual([]);
+  });
+
+  test('AZFederatedIdentityCredential: each credential with its application, by the AZApp of its appId; one without is named, not read', () => {
+    const app = JSON.parse(TEXT).data.find((i: { kind: string }) => i.kind === 'AZApp');
+    const fic = (id: string, subject: string) => ({ fic: { id, name: 'gh', issuer: 'https://token.actions.githubusercontent.com', subject, audiences: ['api://AzureADTokenExchange'] }, appId: 'x' });
+    const parsed = parseAzureHound('hound.json', hound([
+      { kind: 'AZFederatedIdentityCredential', data: { appId: '12345678-AAAA-BBBB-CCCC-1234567890AB', fics: [fic('DDDD0000-0000-0000-0000-000000000001', 'repo:contoso/app:environment:prod')] } },
+      app,
+      { kind: 'AZFederatedIdentityCredential', data: { appId: '99999999-AAAA-BBBB-CCCC-1234567890AB', fics: [fic('DDDD0000-0000-0000-0000-000000000002', 'repo:contoso/x:ref:refs/heads/main')] } },
+    ]));
+    expect(parsed.applicationFederatedCredentials.items.flatMap((a) => a.credentials.map((c) => [c.id, c.subject, c.owner.id, c.place]))).toEqual([
+      ['dddd0000-0000-0000-0000-000000000001', 'repo:contoso/app:environment:prod', app.data.id.toLowerCase(), '/data/0/data/fics/0/fic'],
+    ]);
+    expect(notReviewedOf(parsed, ['applications', 'federatedCredentials'])).toEqual([
+      { file: 'hound.json', kind: 'AZFederatedIdentityCredential (no AZApp of its appId)', count: 1 },
+    ]);
+    const bad = errorOf(hound([app, { kind: 'AZFederatedIdentityCredential', data: { appId: '12345678-AAAA-BBBB-CCCC-1234567890AB', fics: [{ fic: { id: 'x' } }] } }]));
+    expect([bad.file, bad.place]).toEqual(['hound.json', '/data/1/data/fics/0/fic/subject']);
+  });
+
   test('Microsoft Graph\'s app role assignments are its permissions; another API\'s are counted, not read', () => {
     expect(collection().appRoleAssignments.items).toEqual([{
       file: FILE,
