@@ -25,7 +25,7 @@ describe('audit --azurehound', () => {
     const notReviewed = result.findings.filter((f) => f.ruleId === 'AUD013');
     expect(notReviewed.map((f) => [f.file, f.severity, f.message])).toEqual([[HOUND, 'info',
       'holds 2 items this audit does not review: 1 AZAppRoleAssignment (not Microsoft Graph), 1 AZNewerThing. '
-      + 'What they grant (group memberships, ownerships, app roles, ...) is not judged here.']]);
+      + 'What they grant or reach is not judged here.']]);
     // The application's secret is judged as Graph's export's is.
     expect(result.findings.filter((f) => f.ruleId === 'AUD004').map((f) => f.file)).toEqual([HOUND]);
     // One file, one source, however many exports it fills.

@@ -178,12 +178,13 @@ function notReviewedFindings(parts: readonly NotReviewed[]): Finding[] {
       ruleId: AuditRuleId.NOT_REVIEWED,
       severity: Severity.INFO,
       message: `holds ${total} item${total === 1 ? '' : 's'} this audit does not review: ${kinds.map((k) => `${k.count} ${k.kind}`).join(', ')}. `
-        + 'What they grant (group memberships, ownerships, app roles, ...) is not judged here.',
+        + 'What they grant or reach is not judged here.',
       address: 'data',
       file,
-      fix: 'Review what these items grant by other means (BloodHound reads them all); the audit reads Azure role assignments, '
-        + 'Entra directory role assignments, managed identities, applications\' credentials, Microsoft Graph\'s application permissions, '
-        + 'group members and owners of applications, service principals and groups.',
+      fix: 'Review what these items grant by other means (BloodHound reads them all); the audit reads Azure role assignments and '
+        + 'eligibilities, Entra directory roles and eligibilities, managed identities, applications\' credentials and federated credentials, '
+        + 'Microsoft Graph\'s application permissions, groups, their members and PIM for Groups schedules, and the owners of applications, '
+        + 'service principals and groups.',
     };
   });
 }
