@@ -18,6 +18,7 @@ import { Severity } from '../../model/severity';
 import { Role } from '../../roles/role';
 import { RoleCatalog } from '../../roles/role-catalog';
 import { AccessGraph } from '../graph/access-graph';
+import { groupBy } from '../group-by';
 
 /** Options of an audit. */
 export interface AuditOptions {
@@ -131,18 +132,6 @@ export function audit(desired: AccessGraph, live: LiveExports, options: AuditOpt
  */
 function byRuleFileAddressMessage(a: Finding, b: Finding): number {
   return compareText(a.ruleId, b.ruleId) || compareText(a.file, b.file) || compareText(a.address, b.address) || compareText(a.message, b.message);
-}
-
-/** The items by key, each group in the items' order. */
-function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    const group = groups.get(key);
-    if (group === undefined) groups.set(key, [item]);
-    else group.push(item);
-  }
-  return groups;
 }
 
 type ExportSource = Pick<LiveExport<unknown>, 'file' | 'nextLink'>;

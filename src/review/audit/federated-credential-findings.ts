@@ -12,6 +12,7 @@ import { credentialOwnerName } from '../graph/credential-owner';
 import { FederatedTrust, judgeFederatedTrust } from '../graph/federated-subject';
 import { GraphCredential, Origin } from '../graph/graph-types';
 import { documentKeyOf } from '../graph/origin';
+import { groupBy } from '../group-by';
 import { parseReference } from '../reference';
 
 /** The live federated credentials an audit compares with the code: either export may be missing. */
@@ -99,8 +100,8 @@ export function auditFederatedCredentials(graph: AccessGraph, live: LiveFederate
     ...(live.identities?.items ?? []),
   ];
   const ranked = sortedBy(credentials, (l) => `${l.owner.kind}\u0000${l.id.toLowerCase()}`);
-  const byExact = indexBy(ranked, (l) => liveKey(l, exactOwner(l)));
-  const byName = indexBy(ranked, (l) => liveKey(l, namedOwner(l)));
+  const byExact = groupBy(ranked, (l) => liveKey(l, exactOwner(l)));
+  const byName = groupBy(ranked, (l) => liveKey(l, namedOwner(l)));
   const covered = coveredOwners(live, credentials);
 
   const taken = new Set<LiveFederatedCredential>();
@@ -353,13 +354,3 @@ function liveKey(live: LiveFederatedCredential, owner: string): string {
   return trustKey(live.owner.kind, owner, live.issuer, flexible, flexible ? live.claimsMatchingExpression! : live.subject!);
 }
 
-function indexBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
-  const index = new Map<string, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    const list = index.get(key);
-    if (list === undefined) index.set(key, [item]);
-    else list.push(item);
-  }
-  return index;
-}

@@ -37,17 +37,7 @@ export const DIRECTORY_ROLE_ELIGIBILITIES: ExportKind<LiveDirectoryRole> = {
   shape: 'pages',
   read(file, place, value, shared) {
     const item = common(file, place, value, 'a directory role eligibility schedule', shared);
-    const entry = value as JsonRecord;
-    const at = (key: string) => pointerTo(place, key);
-    const memberType = optionalText(file, at('memberType'), entry.memberType);
-    const status = optionalText(file, at('status'), entry.status);
-    return {
-      kind: 'eligible',
-      ...item,
-      ...(memberType === undefined ? {} : { memberType: shared(memberType) }),
-      ...(status === undefined ? {} : { status: shared(status) }),
-      ...scheduleOf(file, at('scheduleInfo'), entry.scheduleInfo),
-    };
+    return { kind: 'eligible', ...item, ...pimScheduleOf(file, place, value as JsonRecord, shared) };
   },
 };
 
@@ -114,11 +104,27 @@ export function expandedPrincipal(
   };
 }
 
+/**
+ * What every PIM schedule of Graph says beside what it gives (a directory role's, PIM for Groups'):
+ * `memberType` (held directly or through a group), `status`, and `scheduleInfo`.
+ */
+export function pimScheduleOf(file: string, place: string, entry: JsonRecord, shared: (text: string) => string):
+Pick<LiveDirectoryRole, 'memberType' | 'status' | 'startDateTime' | 'expirationType' | 'endDateTime' | 'duration'> {
+  const at = (key: string) => pointerTo(place, key);
+  const memberType = optionalText(file, at('memberType'), entry.memberType);
+  const status = optionalText(file, at('status'), entry.status);
+  return {
+    ...(memberType === undefined ? {} : { memberType: shared(memberType) }),
+    ...(status === undefined ? {} : { status: shared(status) }),
+    ...scheduleOf(file, at('scheduleInfo'), entry.scheduleInfo),
+  };
+}
+
 /** An ISO 8601 duration as Graph writes one: years and months included, at least one part, a time part after `T`. */
 const ISO_8601_DURATION = /^P(?=\d|T\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/;
 
 /** `scheduleInfo`: its start and `expiration` (type, endDateTime, duration). No end date is `null`. */
-export function scheduleOf(file: string, place: string, value: unknown): Pick<LiveDirectoryRole, 'startDateTime' | 'expirationType' | 'endDateTime' | 'duration'> {
+function scheduleOf(file: string, place: string, value: unknown): Pick<LiveDirectoryRole, 'startDateTime' | 'expirationType' | 'endDateTime' | 'duration'> {
   if (value === undefined || value === null) return { endDateTime: null };
   const schedule = expectRecord(file, place, value, 'an object (scheduleInfo)');
   const startDateTime = optionalText(file, pointerTo(place, 'startDateTime'), schedule.startDateTime);

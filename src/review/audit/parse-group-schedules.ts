@@ -1,7 +1,7 @@
 import { entryAt, guid, optionalText } from './export-shape';
 import { ExportKind, readExportText } from './export-stream';
 import { LiveGroupSchedule, LiveExport } from './live-types';
-import { expandedPrincipal, scheduleOf } from './parse-directory-roles';
+import { expandedPrincipal, pimScheduleOf } from './parse-directory-roles';
 import { InputError } from '../reader/input-error';
 import { expectRecord, expectString, JsonRecord, pointerTo } from '../reader/shape-check';
 
@@ -68,8 +68,6 @@ function scheduleItem(file: string, place: string, value: unknown, what: string,
   if (accessId === undefined || !ACCESS_IDS.has(accessId)) {
     throw new InputError(file, `expected "member" or "owner", got ${written === undefined ? 'nothing' : JSON.stringify(written)}`, at('accessId'));
   }
-  const memberType = optionalText(file, at('memberType'), entry.memberType);
-  const status = optionalText(file, at('status'), entry.status);
   return {
     file,
     place,
@@ -79,9 +77,7 @@ function scheduleItem(file: string, place: string, value: unknown, what: string,
     groupId,
     ...expandedGroup(file, at('group'), entry.group, groupId, shared),
     accessId: accessId as LiveGroupSchedule['accessId'],
-    ...(memberType === undefined ? {} : { memberType: shared(memberType) }),
-    ...(status === undefined ? {} : { status: shared(status) }),
-    ...scheduleOf(file, at('scheduleInfo'), entry.scheduleInfo),
+    ...pimScheduleOf(file, place, entry, shared),
   };
 }
 

@@ -20,6 +20,7 @@ import {
   GraphCredential, GraphCredentialStore, GraphGrant, GraphPlacement, GraphPrincipal, GraphRole, GraphWorkloadTrust, Origin,
 } from '../graph/graph-types';
 import { documentKeyOf } from '../graph/origin';
+import { groupBy } from '../group-by';
 import { setAndReturn } from '../set-and-return';
 
 /**
@@ -172,17 +173,6 @@ export function touchesCode(chain: EscalationChain): boolean {
     || (step.on !== undefined && step.on.origin?.tenant === undefined)
     || (step.store !== undefined && step.store.origin.tenant === undefined)
     || (step.trust !== undefined && step.trust.credential.origin.tenant === undefined));
-}
-
-function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    const list = groups.get(key);
-    if (list) list.push(item);
-    else groups.set(key, [item]);
-  }
-  return groups;
 }
 
 /**

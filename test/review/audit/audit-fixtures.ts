@@ -98,3 +98,15 @@ export function errorOf(parse: () => unknown): InputError {
   }
   throw new Error('expected an InputError');
 }
+
+/**
+ * Spoils an export's JSON (a fresh copy) and expects its parser to refuse it as an InputError at
+ * the file and JSON pointer given, with a message that matches.
+ */
+export function expectRefused(file: string, json: unknown, spoil: (json: any) => void, parse: (file: string, text: string) => unknown, place: string,
+  message: RegExp): void {
+  spoil(json);
+  const error = errorOf(() => parse(file, JSON.stringify(json)));
+  expect([error.file, error.place]).toEqual([file, place]);
+  expect(error.message).toMatch(message);
+}

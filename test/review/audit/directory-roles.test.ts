@@ -1,4 +1,4 @@
-import { emptyGraph, errorOf, fixtureText, sampleExports, TODAY } from './audit-fixtures';
+import { emptyGraph, expectRefused, fixtureText, sampleExports, TODAY } from './audit-fixtures';
 import { Finding } from '../../../src/model/finding';
 import { Severity } from '../../../src/model/severity';
 import { audit } from '../../../src/review/audit/audit';
@@ -84,11 +84,7 @@ describe('Graph directory role exports', () => {
     ['an ID that is not a string', (j: any) => { j.value[0].id = 7; }, '/value/0/id', /string/],
     ['an expanded principal of another object', (j: any) => { j.value[0].principal.id = KALYAN; }, '/value/0/principal/id', /principal/],
   ])('roleAssignments: %s is an InputError with file and JSON pointer', (_what, spoil, place, message) => {
-    const json = assignmentsJson();
-    spoil(json);
-    const error = errorOf(() => parseDirectoryRoleAssignments(ASSIGNMENTS, JSON.stringify(json)));
-    expect([error.file, error.place]).toEqual([ASSIGNMENTS, place]);
-    expect(error.message).toMatch(message);
+    expectRefused(ASSIGNMENTS, assignmentsJson(), spoil, parseDirectoryRoleAssignments, place, message);
   });
 
   test.each([
@@ -97,11 +93,7 @@ describe('Graph directory role exports', () => {
     ['a scheduleInfo that is no object', (j: any) => { j.value[0].scheduleInfo = 'always'; }, '/value/0/scheduleInfo', /object/],
     ['a principal ID that is no GUID', (j: any) => { j.value[0].principalId = ''; }, '/value/0/principalId', /object ID/],
   ])('roleEligibilitySchedules: %s is an InputError with file and JSON pointer', (_what, spoil, place, message) => {
-    const json = eligibilitiesJson();
-    spoil(json);
-    const error = errorOf(() => parseDirectoryRoleEligibilities(ELIGIBILITIES, JSON.stringify(json)));
-    expect([error.file, error.place]).toEqual([ELIGIBILITIES, place]);
-    expect(error.message).toMatch(message);
+    expectRefused(ELIGIBILITIES, eligibilitiesJson(), spoil, parseDirectoryRoleEligibilities, place, message);
   });
 });
 

@@ -1,4 +1,4 @@
-import { declaredGraph, errorOf, fixtureText, SUB } from './audit-fixtures';
+import { declaredGraph, expectRefused, fixtureText, SUB } from './audit-fixtures';
 import { Finding } from '../../../src/model/finding';
 import { Severity } from '../../../src/model/severity';
 import { AuditRuleId } from '../../../src/review/audit/audit-rule-ids';
@@ -79,11 +79,7 @@ describe('federated credentials of applications (Microsoft Graph applications wi
     ['audiences that are not strings', (j: any) => { j.value[0].federatedIdentityCredentials[0].audiences = [1]; }, '/value/0/federatedIdentityCredentials/0/audiences/0', /string/],
     ['a credential ID that is no GUID', (j: any) => { j.value[1].federatedIdentityCredentials[0].id = 'infra-production'; }, '/value/1/federatedIdentityCredentials/0/id', /GUID/],
   ])('%s is an InputError with file and JSON pointer', (_what, spoil, place, message) => {
-    const json = applicationsJson();
-    spoil(json);
-    const error = errorOf(() => parseApplicationFederatedCredentials(APPLICATIONS, JSON.stringify(json)));
-    expect([error.file, error.place]).toEqual([APPLICATIONS, place]);
-    expect(error.message).toMatch(message);
+    expectRefused(APPLICATIONS, applicationsJson(), spoil, parseApplicationFederatedCredentials, place, message);
   });
 });
 
@@ -147,11 +143,7 @@ describe('federated credentials of user-assigned identities (az identity federat
     ['properties that are no object', (j: any) => { j[0].properties = 'x'; }, '/0/properties', /object/],
     ['an issuer under properties that is no string', (j: any) => { j[0].properties = { issuer: 1, subject: 's' }; }, '/0/properties/issuer', /string/],
   ])('%s is an InputError with file and JSON pointer', (_what, spoil, place, message) => {
-    const json = identitiesJson();
-    spoil(json);
-    const error = errorOf(() => parseIdentityFederatedCredentials(IDENTITIES, JSON.stringify(json)));
-    expect([error.file, error.place]).toEqual([IDENTITIES, place]);
-    expect(error.message).toMatch(message);
+    expectRefused(IDENTITIES, identitiesJson(), spoil, parseIdentityFederatedCredentials, place, message);
   });
 });
 

@@ -1,4 +1,4 @@
-import { errorOf, fixtureText } from './audit-fixtures';
+import { errorOf, expectRefused, fixtureText } from './audit-fixtures';
 import { LiveGroupSchedule } from '../../../src/review/audit/live-types';
 import { parseGroupAssignmentSchedules, parseGroupEligibilitySchedules } from '../../../src/review/audit/parse-group-schedules';
 
@@ -90,11 +90,7 @@ describe('PIM for Groups schedules (Microsoft Graph identityGovernance/privilege
     ['an expiration type Graph does not have', (j: any) => { j[0].value[0].scheduleInfo.expiration.type = 'never'; }, '/0/value/0/scheduleInfo/expiration/type', /noExpiration/],
     ['an expanded group of another group', (j: any) => { j[0].value[0].group = { id: OPERATORS }; }, '/0/value/0/group/id', /group/],
   ])('eligibilitySchedules: %s is an InputError with file and JSON pointer', (_what, spoil, place, message) => {
-    const json = eligibilitiesJson();
-    spoil(json);
-    const error = errorOf(() => parseGroupEligibilitySchedules(ELIGIBILITIES, JSON.stringify(json)));
-    expect([error.file, error.place]).toEqual([ELIGIBILITIES, place]);
-    expect(error.message).toMatch(message);
+    expectRefused(ELIGIBILITIES, eligibilitiesJson(), spoil, parseGroupEligibilitySchedules, place, message);
   });
 
   test.each([
@@ -102,11 +98,7 @@ describe('PIM for Groups schedules (Microsoft Graph identityGovernance/privilege
     ['an assignment type that is no string', (j: any) => { j.value[1].assignmentType = 1; }, '/value/1/assignmentType', /string/],
     ['an access Graph does not have', (j: any) => { j.value[1].accessId = 'admin'; }, '/value/1/accessId', /"member" or "owner"/],
   ])('assignmentSchedules: %s is an InputError with file and JSON pointer', (_what, spoil, place, message) => {
-    const json = assignmentsJson();
-    spoil(json);
-    const error = errorOf(() => parseGroupAssignmentSchedules(ASSIGNMENTS, JSON.stringify(json)));
-    expect([error.file, error.place]).toEqual([ASSIGNMENTS, place]);
-    expect(error.message).toMatch(message);
+    expectRefused(ASSIGNMENTS, assignmentsJson(), spoil, parseGroupAssignmentSchedules, place, message);
   });
 
   test('a list of another kind is refused at its root', () => {
