@@ -66,6 +66,8 @@ function credentialProblems(stack: TerraformStack, holders: FederatedCredentialH
     credentials.push({ resource: node, instances, name });
     byParent.set(parent, credentials);
   }
+  // No credential in the stack: nothing to count, and no identity's ID to resolve (a token each).
+  if (byParent.size === 0) return [];
   const problems: string[] = [];
   for (const holder of holders) {
     const credentials = byParent.get(resolve(holder.resource.interpolationForAttribute('id')) as string) ?? [];
