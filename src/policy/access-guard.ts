@@ -162,10 +162,12 @@ export class AccessGuard implements IAspect {
     }).findings;
     findingsByStack.set(stack, findings);
 
-    const byPath = new Map(stack.node.findAll().map((c) => [c.node.path, c]));
+    // The stack's constructs by path, walked only when a finding needs its construct.
+    let byPath: Map<string, IConstruct> | undefined;
+    const constructAt = (path: string) => (byPath ??= new Map(stack.node.findAll().map((c) => [c.node.path, c]))).get(path);
     if (!record) noteGuardErrors(stack.node.path, findings.filter((f) => f.severity === Severity.ERROR).map((f) => f.ruleId));
     for (const finding of findings) {
-      const target = (finding.constructPath && byPath.get(finding.constructPath)) || stack;
+      const target = (finding.constructPath && constructAt(finding.constructPath)) || stack;
       if (record && target !== stack) markRecorded(stack, finding.ruleId, target.node.path);
       const text = `[${finding.ruleId}] ${finding.message} Fix: ${finding.fix}`;
       if (finding.severity === Severity.ERROR && record) {
