@@ -759,7 +759,8 @@ export class AccessGraph {
         this.credentials.push({
           origin: origin(block),
           kind: 'federated',
-          owner: text(block.body, 'parent_id') ?? text(block.body, 'application_id') ?? block.address,
+          // An identity's credential names it by `parent_id`, or by `user_assigned_identity_id` in later azurerm 4.x releases.
+          owner: text(block.body, 'parent_id') ?? text(block.body, 'user_assigned_identity_id') ?? text(block.body, 'application_id') ?? block.address,
           issuer: text(block.body, 'issuer'),
           subject: text(block.body, 'subject'),
           // The flexible variant matches subjects by an expression instead of naming one.
