@@ -14,9 +14,13 @@ export interface FederatedCredentialHolder {
   readonly displayName: string;
 }
 
-/** A credential resource as the provider class exposes what it was given. */
+/**
+ * A credential resource as the provider class exposes what it was given: the identity is
+ * `parentId`, or `userAssignedIdentityId` in bindings generated for later azurerm 4.x releases.
+ */
 interface CredentialInputs {
   readonly parentIdInput?: string;
+  readonly userAssignedIdentityIdInput?: string;
   readonly nameInput?: string;
 }
 
@@ -31,7 +35,7 @@ const holdersByStack = new WeakMap<TerraformStack, FederatedCredentialHolder[]>(
 
 /**
  * Counts, at synth, every `azurerm_federated_identity_credential` of the identity's stack whose
- * `parent_id` is the identity's ID: the ones made with `addFederatedCredential` and the ones
+ * `parent_id` (or `user_assigned_identity_id`) is the identity's ID: the ones made with `addFederatedCredential` and the ones
  * written as raw resources beside it. Entra allows 20 on one identity, and a name once. One walk
  * of the stack answers for all its identities.
  */
@@ -57,7 +61,8 @@ function credentialProblems(stack: TerraformStack, holders: FederatedCredentialH
   for (const node of stack.node.findAll()) {
     if (!(node instanceof Resource) || node.terraformResourceType !== CREDENTIAL_TYPE) continue;
     const inputs = node as unknown as CredentialInputs;
-    const parent = inputs.parentIdInput === undefined ? undefined : resolve(inputs.parentIdInput);
+    const identityId = inputs.parentIdInput ?? inputs.userAssignedIdentityIdInput;
+    const parent = identityId === undefined ? undefined : resolve(identityId);
     if (typeof parent !== 'string') continue;
     const instances = instancesOf(node);
     if (instances === undefined) continue;
@@ -104,7 +109,7 @@ function countProblem(holder: FederatedCredentialHolder, credentials: Credential
   const max = FEDERATED_CREDENTIAL_LIMITS.maxPerIdentity;
   if (total <= max) return [];
   return [
-    `${holder.construct.node.path}: ${total} federated identity credentials have the ID of ${holder.displayName} as parent_id ` +
+    `${holder.construct.node.path}: ${total} federated identity credentials have the ID of ${holder.displayName} as parent_id (or user_assigned_identity_id) ` +
       `(${echo(credentials.map(describeCredential).join(', '))}); Entra allows at most ${max} on one user-assigned managed identity ` +
       `and refuses each one past the ${max}th at apply. Accepted: at most ${max}; trust the other subjects through another identity.`,
   ];

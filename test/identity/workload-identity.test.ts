@@ -2,7 +2,8 @@ import { ContainerApp } from '@cdktf/provider-azurerm/lib/container-app';
 import { FederatedIdentityCredential, FederatedIdentityCredentialConfig } from '@cdktf/provider-azurerm/lib/federated-identity-credential';
 import { KeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
 import { LinuxVirtualMachine } from '@cdktf/provider-azurerm/lib/linux-virtual-machine';
-import { TerraformStack, Token } from 'cdktf';
+import { TerraformResource, TerraformStack, Token } from 'cdktf';
+import { Construct } from 'constructs';
 import { FederatedCredentialSubject, SystemAssignedIdentity, WorkloadIdentity } from '../../src';
 import { resolveIn as resolve } from '../support/resolve';
 import { appResources, newStack, onlyResource, resourcesOf, synthError, synthJson, TENANT } from '../support/stack';
@@ -329,11 +330,48 @@ describe('federated credentials Entra would refuse', () => {
     raw(stack, 'raw-c', uai.id);
     expect(synthError(stack)).toMatch(
       new RegExp(
-        '\\[test\\] test/OrderingApi: 21 federated identity credentials have the ID of uai-ordering-api as parent_id \\("test/OrderingApi/env-1, .*…\\ \\(\\d+ characters\\)\\); ' +
+        '\\[test\\] test/OrderingApi: 21 federated identity credentials have the ID of uai-ordering-api as parent_id \\(or user_assigned_identity_id\\) \\("test/OrderingApi/env-1, .*…\\ \\(\\d+ characters\\)\\); ' +
           'Entra allows at most 20 on one user-assigned managed identity and refuses each one past the 20th at apply\\. Accepted: at most 20; trust the other subjects through another identity\\.',
       ),
     );
     expect(synthError(stack)).not.toMatch(/test\/Other:/);
+  });
+
+  /**
+   * The shape of an `azurerm_federated_identity_credential` binding generated (`cdktf get`) for a
+   * later azurerm 4.x release, which names the identity by `user_assigned_identity_id`.
+   */
+  class LaterFederatedIdentityCredential extends TerraformResource {
+    constructor(scope: Construct, id: string, private readonly config: { name: string; userAssignedIdentityId: string }) {
+      super(scope, id, { terraformResourceType: 'azurerm_federated_identity_credential' });
+    }
+
+    public get nameInput(): string {
+      return this.config.name;
+    }
+
+    public get userAssignedIdentityIdInput(): string {
+      return this.config.userAssignedIdentityId;
+    }
+
+    protected synthesizeAttributes(): { [name: string]: unknown } {
+      const subject = `repo:contoso/${this.config.name}:environment:prod`;
+      return { name: this.config.name, user_assigned_identity_id: this.config.userAssignedIdentityId, issuer: ISSUER, subject, audience: ['api://AzureADTokenExchange'] };
+    }
+  }
+
+  test('a raw credential that names the identity by user_assigned_identity_id counts toward the 20, and its name toward the once', () => {
+    const stack = newStack();
+    const uai = identity(stack);
+    for (let i = 1; i <= 20; i++) uai.trustGitHubActions(`env-${i}`, { repository: 'contoso/app', environment: `env${i}` });
+    expect(synthError(stack)).toBeUndefined();
+    new LaterFederatedIdentityCredential(stack, 'later', { name: 'env-1', userAssignedIdentityId: uai.id });
+    const blocks = resourcesOf(synthJson(stack), 'azurerm_federated_identity_credential');
+    expect(Object.values(blocks).filter((b: any) => b.user_assigned_identity_id === `\${azurerm_user_assigned_identity.${uai.resource.friendlyUniqueId}.id}`))
+      .toHaveLength(1);
+    const error = synthError(stack);
+    expect(error).toContain('test/OrderingApi: 21 federated identity credentials have the ID of uai-ordering-api as parent_id (or user_assigned_identity_id)');
+    expect(error).toContain('test/OrderingApi/env-1 and test/later are both named "env-1"');
   });
 
   test('a name used once on an identity, written by the construct or beside it, compared without case', () => {
