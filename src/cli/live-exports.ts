@@ -4,7 +4,7 @@ import { readExport } from './read-export';
 import { UsageError } from './usage-error';
 import type { ExportKind } from '../review/audit/export-stream';
 import {
-  assignmentKey, directoryRoleKey, graphObjectKey, LiveExport, LiveExports, LiveServicePrincipal, mergeExports, objectKey,
+  assignmentKey, directoryEligibilityKey, directoryRoleKey, graphObjectKey, LiveExport, LiveExports, LiveServicePrincipal, mergeExports, objectKey,
 } from '../review/audit/live-types';
 import type * as AppRolesModule from '../review/audit/parse-app-role-assignments';
 import type * as ApplicationsModule from '../review/audit/parse-applications';
@@ -30,7 +30,8 @@ export const LIVE_EXPORT_OPTIONS = [
 
 /** What the commands read of an AzureHound collection; every other kind is named as not reviewed. */
 const AZUREHOUND_PARTS: readonly AzureHoundModule.AzureHoundPart[] = [
-  'assignments', 'directoryRoles', 'managedIdentities', 'applications', 'appRoleAssignments', 'groupMembers', 'owners', 'federatedCredentials',
+  'assignments', 'directoryRoles', 'directoryEligibilities', 'managedIdentities', 'applications', 'appRoleAssignments', 'groupMembers', 'owners',
+  'federatedCredentials',
 ];
 
 /* eslint-disable @typescript-eslint/no-require-imports */
@@ -109,7 +110,9 @@ export function readLiveExports(command: string, args: ParsedArgs, io: CliIo): L
     ...present('applications', applicationsMerged),
     ...present('managedIdentities', mergeExports([...identities, ...fromHounds('managedIdentities', (h) => h.managedIdentities)], objectKey)),
     ...present('directoryRoles', mergeExports([...directoryRoles, ...fromHounds('directoryRoles', (h) => h.directoryRoles)], directoryRoleKey)),
-    ...present('directoryEligibilities', mergeExports(directoryEligibilities, directoryRoleKey)),
+    // Graph's schedules first: they say when each ends; AzureHound's instances do not.
+    ...present('directoryEligibilities', mergeExports([...directoryEligibilities, ...fromHounds('directoryEligibilities', (h) => h.directoryEligibilities)],
+      directoryEligibilityKey)),
     ...present('appRoleAssignments', mergeExports([...appRoleAssignments, ...fromHounds('appRoleAssignments', (h) => h.appRoleAssignments)], graphObjectKey)),
     ...present('groupMembers', mergeExports([...graphGroups, ...fromHounds('groupMembers', (h) => h.groupMembers)], objectKey)),
     ...present('owners', owners),

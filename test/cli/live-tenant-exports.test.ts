@@ -216,6 +216,35 @@ describe('check on top of the tenant\'s PIM eligibilities', () => {
     expect(escalation.message).toContain('is eligible for the Entra role "Privileged Role Administrator" at the whole tenant (/) (after activation');
     expect(escalation.message).toContain(IN_TENANT);
   });
+
+  test('the same eligibility from AzureHound (AZRoleEligibilityScheduleInstance, which keeps no end date): the same path', async () => {
+    const live = written('live.json', []);
+    const hound = written('hound.json', {
+      data: [{
+        kind: 'AZRoleEligibilityScheduleInstance',
+        data: {
+          id: 'A5CBDE3D-0000-4D6C-8CD6-000000000001-1-E',
+          roleDefinitionId: PRIVILEGED_ROLE_ADMINISTRATOR.toUpperCase(),
+          principalId: IDENTITY.toUpperCase(),
+          directoryScopeId: '/',
+          startDateTime: '2026-01-01T00:00:00Z',
+          tenantId: '99999999-8888-7777-6666-555555555555',
+        },
+      }],
+      meta: { type: 'azure', version: 5, count: 1 },
+    });
+    const { stdout, stderr } = await cli(['check', '--format', 'json', '--live-assignments', live, '--identities', IDENTITIES, '--azurehound', hound, MAIN]);
+    const [escalation] = findingsOf(stdout, 'AZA013');
+    expect(escalation.message).toContain('is eligible for the Entra role "Privileged Role Administrator" at the whole tenant (/) (after activation');
+    expect(escalation.message).toContain(IN_TENANT);
+    // Read, so not named as not reviewed.
+    expect(stderr).not.toContain('AZRoleEligibilityScheduleInstance');
+    // The collector keeps no end date: the export says the end is unknown (counted as never), not that there is none.
+    const graph = await cli(['report', '--format', 'opengraph', '--live-assignments', live, '--identities', IDENTITIES, '--azurehound', hound, MAIN]);
+    type Edge = { kind: string; start: { value: string }; properties: Record<string, unknown> };
+    const edges = (JSON.parse(graph.stdout) as { graph: { edges: Edge[] } }).graph.edges.filter((e) => e.kind === 'AZRoleEligible');
+    expect(edges.map((e) => [e.start.value, e.properties.origin, e.properties.expiry])).toEqual([[IDENTITY.toUpperCase(), 'tenant', 'unknown (counts as never)']]);
+  });
 });
 
 describe('check on top of the tenant\'s PIM for Groups schedules', () => {

@@ -87,6 +87,14 @@ export const objectKey = (item: { readonly id: string }): string => item.id.toLo
 /** What makes two directory roles of the exports the same: their Graph ID, whose case matters (`lAPpYvVpN0KR...-1`). */
 export const directoryRoleKey = (role: LiveDirectoryRole): string => `${role.kind}\u0000${role.id}`;
 
+/**
+ * What makes two eligibilities for an Entra role the same holding whatever lists them: the
+ * principal, the role and the scopes (Graph's schedules and AzureHound's schedule instances have
+ * IDs of their own; PIM keeps one eligibility per principal, role and scope).
+ */
+export const directoryEligibilityKey = (role: LiveDirectoryRole): string =>
+  `${role.principalId}\u0000${role.roleDefinitionId}\u0000${role.directoryScopeId?.toLowerCase() ?? ''}\u0000${role.appScopeId ?? ''}`;
+
 /** A client secret or certificate of an application. Its value is never read, so it can never be printed. */
 export interface LiveCredential {
   readonly kind: 'secret' | 'certificate';
@@ -145,7 +153,10 @@ export interface LiveDirectoryRole extends LiveHolding {
   /** Eligibilities only: `Direct`, `Group` or `Inherited`, and Graph's status (`Provisioned`). */
   readonly memberType?: string;
   readonly status?: string;
-  /** Eligibilities only: `scheduleInfo.expiration`; `endDateTime` null when it never ends. */
+  /**
+   * Eligibilities only: `scheduleInfo.expiration`; `endDateTime` null when it never ends, undefined
+   * when the export does not say (AzureHound's eligibility schedule instances carry no end).
+   */
   readonly startDateTime?: string;
   readonly expirationType?: string;
   readonly endDateTime?: string | null;

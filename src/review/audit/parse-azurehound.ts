@@ -1,13 +1,14 @@
 import { directoryMemberAt } from './directory-members';
-import { entryAt, expectArmIdOf, expectScope, expectType, guid } from './export-shape';
+import { entryAt, expectArmIdOf, expectScope, expectType, guid, optionalText } from './export-shape';
 import { ExportKind, readExportText } from './export-stream';
 import {
-  assignmentKey, directoryRoleKey, graphObjectKey, LiveApplication, LiveAppRoleAssignment, LiveAssignment, LiveDirectoryRole, LiveExport,
+  assignmentKey, directoryEligibilityKey, directoryRoleKey, graphObjectKey, LiveApplication, LiveAppRoleAssignment, LiveAssignment, LiveDirectoryRole,
+  LiveExport,
   LiveApplicationFederatedCredentials, LiveGroupMembers, LiveManagedIdentity, LiveOwned, LiveServicePrincipal, NotReviewed, objectKey,
 } from './live-types';
 import { APP_ROLE_ASSIGNMENTS, MICROSOFT_GRAPH_NAME } from './parse-app-role-assignments';
 import { APPLICATIONS } from './parse-applications';
-import { DIRECTORY_ROLE_ASSIGNMENTS } from './parse-directory-roles';
+import { DIRECTORY_ROLE_ASSIGNMENTS, directoryRoleHolding } from './parse-directory-roles';
 import { applicationCredentialAt } from './parse-federated-credentials';
 import { MANAGED_IDENTITIES } from './parse-managed-identities';
 import { roleDefinitionAt } from './role-definition-guid';
@@ -25,7 +26,8 @@ import { describe, expectArray, expectRecord, expectString, JsonRecord, pointerT
 
 /** The LiveExports fields this collection fills. */
 export type AzureHoundPart =
-  | 'assignments' | 'managedIdentities' | 'applications' | 'directoryRoles' | 'appRoleAssignments' | 'groupMembers' | 'owners' | 'federatedCredentials';
+  | 'assignments' | 'managedIdentities' | 'applications' | 'directoryRoles' | 'directoryEligibilities' | 'appRoleAssignments' | 'groupMembers' | 'owners'
+  | 'federatedCredentials';
 
 /** An app role assignment of another API than Microsoft Graph: counted under this name as not reviewed (see APP_ROLE_ASSIGNMENTS). */
 const OTHER_API_APP_ROLES = 'AZAppRoleAssignment (not Microsoft Graph)';
@@ -78,6 +80,8 @@ const ROLE_FILTERED_KINDS = new Map<string, { readonly list: string; readonly me
 const PART_OF_KIND = new Map<string, AzureHoundPart>([
   ...[...SCOPED_ROLE_ASSIGNMENT_KINDS, ...ASSIGNEE_KINDS, ...ROLE_FILTERED_KINDS.keys()].map((kind) => [kind, 'assignments'] as const),
   ['AZRoleAssignment', 'directoryRoles'],
+  // Who may activate which Entra role through PIM: Graph's roleEligibilityScheduleInstances, one item each, with no end date.
+  ['AZRoleEligibilityScheduleInstance', 'directoryEligibilities'],
   ['AZServicePrincipal', 'managedIdentities'],
   ['AZApp', 'applications'],
   ['AZAppRoleAssignment', 'appRoleAssignments'],
@@ -94,7 +98,7 @@ const FEDERATED_WITHOUT_APPLICATION = 'AZFederatedIdentityCredential (no AZApp o
 /** One item of `data`, read: its kind (every kind is counted), and what it holds for the review. */
 export type AzureHoundItem = { readonly kind: string } & (
   | { readonly tag: 'assignments'; readonly items: LiveAssignment[] }
-  | { readonly tag: 'directoryRoles'; readonly items: LiveDirectoryRole[] }
+  | { readonly tag: 'directoryRoles' | 'directoryEligibilities'; readonly items: LiveDirectoryRole[] }
   | { readonly tag: 'servicePrincipal'; readonly identity?: LiveManagedIdentity; readonly principal: LiveServicePrincipal }
   | { readonly tag: 'owners'; readonly items: LiveOwned[] }
   | { readonly tag: 'federatedCredentials'; readonly appId: string; readonly credentials: readonly { readonly place: string; readonly value: unknown }[] }
@@ -108,6 +112,8 @@ export interface AzureHoundCollection {
   readonly file: string;
   readonly assignments: LiveExport<LiveAssignment>;
   readonly directoryRoles: LiveExport<LiveDirectoryRole>;
+  /** Entra directory role eligibilities (AZRoleEligibilityScheduleInstance): held after activation; the collector keeps no end date. */
+  readonly directoryEligibilities: LiveExport<LiveDirectoryRole>;
   readonly managedIdentities: LiveExport<LiveManagedIdentity>;
   readonly applications: LiveExport<LiveApplication>;
   /** Microsoft Graph's application permissions: the collector lists every service principal's app roles. */
@@ -204,6 +210,22 @@ function itemOf(file: string, place: string, value: unknown, shared: (text: stri
         const scope = role.directoryScopeId;
         return scope === undefined ? role : { ...role, directoryScopeId: shared(directoryScopeAsGraphWritesIt(scope)) };
       }),
+    };
+  }
+  if (part === 'directoryEligibilities') {
+    // `{"id", "roleDefinitionId", "principalId", "directoryScopeId", "startDateTime", "tenantId"}`: no principal type, no end.
+    const holding = directoryRoleHolding(file, dataPlace, data, 'a directory role eligibility schedule instance', shared);
+    const start = optionalText(file, pointerTo(dataPlace, 'startDateTime'), data.startDateTime);
+    const scope = holding.directoryScopeId;
+    return {
+      kind,
+      tag: 'directoryEligibilities',
+      items: [{
+        ...holding,
+        kind: 'eligible',
+        ...(scope === undefined ? {} : { directoryScopeId: shared(directoryScopeAsGraphWritesIt(scope)) }),
+        ...(start === undefined ? {} : { startDateTime: start }),
+      }],
     };
   }
   if (part === 'appRoleAssignments') {
@@ -332,6 +354,7 @@ function splitCollection(file: string, read: readonly AzureHoundItem[]): AzureHo
   const parts = {
     assignments: new Unique<LiveAssignment>(assignmentKey),
     directoryRoles: new Unique<LiveDirectoryRole>(directoryRoleKey),
+    directoryEligibilities: new Unique<LiveDirectoryRole>(directoryEligibilityKey),
     managedIdentities: new Unique<LiveManagedIdentity>(objectKey),
     applications: new Unique<LiveApplication>(objectKey),
     appRoleAssignments: new Unique<LiveAppRoleAssignment>(graphObjectKey),
@@ -380,6 +403,7 @@ function splitCollection(file: string, read: readonly AzureHoundItem[]): AzureHo
     file,
     assignments: { file, items: parts.assignments.items },
     directoryRoles: { file, items: parts.directoryRoles.items },
+    directoryEligibilities: { file, items: parts.directoryEligibilities.items },
     managedIdentities: { file, items: parts.managedIdentities.items },
     applications: { file, items: parts.applications.items },
     appRoleAssignments: { file, items: parts.appRoleAssignments.items },

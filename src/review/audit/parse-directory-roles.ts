@@ -24,7 +24,7 @@ export const DIRECTORY_ROLE_ASSIGNMENTS: ExportKind<LiveDirectoryRole> = {
   what: 'a Microsoft Graph roleManagement/directory/roleAssignments list',
   shape: 'pages',
   read(file, place, value, shared) {
-    return { kind: 'standing', ...common(file, place, value, 'a directory role assignment', shared) };
+    return { kind: 'standing', ...directoryRoleHolding(file, place, value, 'a directory role assignment', shared) };
   },
 };
 
@@ -36,7 +36,7 @@ export const DIRECTORY_ROLE_ELIGIBILITIES: ExportKind<LiveDirectoryRole> = {
   what: 'a Microsoft Graph roleManagement/directory/roleEligibilitySchedules list',
   shape: 'pages',
   read(file, place, value, shared) {
-    const item = common(file, place, value, 'a directory role eligibility schedule', shared);
+    const item = directoryRoleHolding(file, place, value, 'a directory role eligibility schedule', shared);
     return { kind: 'eligible', ...item, ...pimScheduleOf(file, place, value as JsonRecord, shared) };
   },
 };
@@ -51,8 +51,11 @@ export function parseDirectoryRoleEligibilities(file: string, text: string): Liv
   return readExportText(file, text, DIRECTORY_ROLE_ELIGIBILITIES);
 }
 
-/** What both lists hold: the ID, the principal (expanded or not), the role and the scopes. */
-function common(file: string, place: string, value: unknown, what: string, shared: (text: string) => string): Omit<LiveDirectoryRole, 'kind'> {
+/**
+ * What both lists hold: the ID, the principal (expanded or not), the role and the scopes. Shared
+ * with AzureHound's directory role kinds (parse-azurehound.ts), which carry the same fields.
+ */
+export function directoryRoleHolding(file: string, place: string, value: unknown, what: string, shared: (text: string) => string): Omit<LiveDirectoryRole, 'kind'> {
   const { entry, at } = entryAt(file, place, value, what);
   const principalId = shared(guid(file, at('principalId'), entry.principalId));
   const directoryScopeId = directoryScopeOf(file, at('directoryScopeId'), entry.directoryScopeId);

@@ -109,7 +109,7 @@ export interface TenantGroupMembership extends TenantHolding {
 
 /** A PIM eligibility the live tenant holds (an Azure role's, or an Entra directory role's), as the review overlays it on the code. */
 export interface TenantEligibility {
-  /** When it ends, as the export writes it; null when it never does. */
+  /** When it ends, as the export writes it; null when it never does; undefined when the export does not say. */
   readonly endDateTime?: string | null;
   /** How long it lasts from its start (an ISO 8601 duration), when the export says so instead of an end. */
   readonly duration?: string;

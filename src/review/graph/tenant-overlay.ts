@@ -209,10 +209,11 @@ export function overlayTenant(edges: TenantEdges, documents: readonly DocumentCo
 /**
  * How long a tenant schedule lasts, as its export says: an end, else a duration from its start,
  * else never. A duration this review does not count (years, months) still ends: it is kept as written.
+ * An export that says nothing of the end (AzureHound's schedule instances) is unknown, counted as never.
  */
 function expiryOf(e: TenantEligibility): GraphExpiry {
   if (e.endDateTime !== undefined && e.endDateTime !== null) return { permanent: false, endDateTime: e.endDateTime };
-  if (e.duration === undefined) return { permanent: true };
+  if (e.duration === undefined) return e.endDateTime === undefined ? { permanent: true, unknown: true } : { permanent: true };
   try {
     return { permanent: false, duration: Duration.parse(e.duration) };
   } catch {

@@ -293,6 +293,54 @@ describe('the kinds read', () => {
     expect([bad.file, bad.place]).toEqual(['hound.json', '/data/1/data/fics/0/fic/subject']);
   });
 
+  test('AZRoleEligibilityScheduleInstance: who may activate which Entra role, IDs lower-cased, no end date (the collector keeps none), one per holding', () => {
+    const instance = (id: string, principal: string, scope: string) => ({
+      kind: 'AZRoleEligibilityScheduleInstance',
+      data: {
+        id,
+        roleDefinitionId: '62E90394-69F5-4237-9190-012177145E10',
+        principalId: principal,
+        directoryScopeId: scope,
+        startDateTime: '2026-01-05T09:00:00Z',
+        tenantId: '99999999-8888-7777-6666-555555555555',
+      },
+    });
+    const parsed = parseAzureHound('hound.json', hound([
+      instance('LAPPYVVPN0KRKAEHDXREEJC2SEQBR_9HR48LDS9SGHI-1-E', 'BBBBBBBB-1111-2222-3333-444444444444', '/'),
+      instance('LAPPYVVPN0KRKAEHDXREEJC2SEQBR_9HR48LDS9SGHI-2-E', 'CCCCCCCC-7777-8888-9999-DDDDDDDDDDDD', '/ADMINISTRATIVEUNITS/EEEEEEEE-0000-1111-2222-333333333333'),
+      // A second instance of the first holding (another window of the same schedule): the same eligibility.
+      instance('LAPPYVVPN0KRKAEHDXREEJC2SEQBR_9HR48LDS9SGHI-3-E', 'BBBBBBBB-1111-2222-3333-444444444444', '/'),
+    ]));
+    expect(parsed.directoryEligibilities.items).toEqual([
+      {
+        file: 'hound.json',
+        place: '/data/0/data',
+        kind: 'eligible',
+        id: 'LAPPYVVPN0KRKAEHDXREEJC2SEQBR_9HR48LDS9SGHI-1-E',
+        principalId: 'bbbbbbbb-1111-2222-3333-444444444444',
+        roleDefinitionId: '62e90394-69f5-4237-9190-012177145e10',
+        directoryScopeId: '/',
+        startDateTime: '2026-01-05T09:00:00Z',
+      },
+      {
+        file: 'hound.json',
+        place: '/data/1/data',
+        kind: 'eligible',
+        id: 'LAPPYVVPN0KRKAEHDXREEJC2SEQBR_9HR48LDS9SGHI-2-E',
+        principalId: 'cccccccc-7777-8888-9999-dddddddddddd',
+        roleDefinitionId: '62e90394-69f5-4237-9190-012177145e10',
+        directoryScopeId: '/administrativeUnits/eeeeeeee-0000-1111-2222-333333333333',
+        startDateTime: '2026-01-05T09:00:00Z',
+      },
+    ]);
+    expect(parsed.directoryEligibilities.items.every((e) => e.endDateTime === undefined)).toBe(true);
+    expect(parsed.directoryRoles.items).toEqual([]);
+    expect(notReviewedOf(parsed, ['directoryEligibilities'])).toEqual([]);
+    expect(notReviewedOf(parsed, ['directoryRoles'])).toEqual([{ file: 'hound.json', kind: 'AZRoleEligibilityScheduleInstance', count: 3 }]);
+    const bad = errorOf(hound([instance('x', 'not-a-guid', '/')]));
+    expect([bad.file, bad.place]).toEqual(['hound.json', '/data/0/data/principalId']);
+  });
+
   test('Microsoft Graph\'s app role assignments are its permissions; another API\'s are counted, not read', () => {
     expect(collection().appRoleAssignments.items).toEqual([{
       file: FILE,
