@@ -244,6 +244,20 @@ describe('check on top of the tenant\'s PIM eligibilities', () => {
     type Edge = { kind: string; start: { value: string }; properties: Record<string, unknown> };
     const edges = (JSON.parse(graph.stdout) as { graph: { edges: Edge[] } }).graph.edges.filter((e) => e.kind === 'AZRoleEligible');
     expect(edges.map((e) => [e.start.value, e.properties.origin, e.properties.expiry])).toEqual([[IDENTITY.toUpperCase(), 'tenant', 'unknown (counts as never)']]);
+    // Graph's schedule of the same holding says when it ends: one eligibility, Graph's.
+    const schedule = written('directory-eligibility.json', {
+      value: [{
+        id: 'a5cbde3d-0000-4d6c-8cd6-000000000001',
+        principalId: IDENTITY,
+        roleDefinitionId: PRIVILEGED_ROLE_ADMINISTRATOR,
+        directoryScopeId: '/',
+        scheduleInfo: { startDateTime: '2026-01-01T00:00:00Z', expiration: { type: 'afterDateTime', endDateTime: '2027-01-01T00:00:00Z', duration: null } },
+      }],
+    });
+    const both = await cli(['report', '--format', 'opengraph', '--live-assignments', live, '--identities', IDENTITIES, '--azurehound', hound,
+      '--live-directory-eligibility', schedule, MAIN]);
+    const merged = (JSON.parse(both.stdout) as { graph: { edges: Edge[] } }).graph.edges.filter((e) => e.kind === 'AZRoleEligible');
+    expect(merged.map((e) => [e.start.value, e.properties.expiry])).toEqual([[IDENTITY.toUpperCase(), '2027-01-01T00:00:00Z']]);
   });
 });
 
