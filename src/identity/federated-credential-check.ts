@@ -35,9 +35,9 @@ const holdersByStack = new WeakMap<TerraformStack, FederatedCredentialHolder[]>(
 
 /**
  * Counts, at synth, every `azurerm_federated_identity_credential` of the identity's stack whose
- * `parent_id` (or `user_assigned_identity_id`) is the identity's ID: the ones made with `addFederatedCredential` and the ones
- * written as raw resources beside it. Entra allows 20 on one identity, and a name once. One walk
- * of the stack answers for all its identities.
+ * `parent_id` (or `user_assigned_identity_id`) is the identity's ID: the ones made with
+ * `addFederatedCredential` and the ones written as raw resources beside it. Entra allows 20 on one
+ * identity, and a name once. One walk of the stack answers for all its identities.
  */
 export function checkFederatedCredentialsAtSynth(holder: FederatedCredentialHolder): void {
   const stack = cdktf().TerraformStack.of(holder.construct);
