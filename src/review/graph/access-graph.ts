@@ -13,7 +13,7 @@ import { readAzureSecretStores } from './azure-secret-stores';
 import { nestedBlock, nestedBlocks, strings, text } from './block-values';
 import { readCiSecretStores, readGitHubEnvironments, readTerraformCloudWorkspaces } from './ci-secret-stores';
 import { constrainedRole } from './constrained-role';
-import { coverageOf } from './coverage';
+import { addCoverage } from './coverage';
 import { DocumentIndex } from './document-index';
 import {
   directoryScopeOf, entraRoleOf, graphAppPermissionOf, principalOf, readAppPermissions, readCustomDirectoryRoles, readDirectoryRoles,
@@ -416,23 +416,27 @@ export class AccessGraph {
     // Read as they are found: the role assignments of a large stack are most of its blocks, and
     // listing them first made a wrapper object and two array copies for each.
     const readAssignment = (block: TerraformBlock, body: Record<string, unknown>, active: boolean) => {
-      const schedule = nestedBlock(body.schedule);
-      const expiry = active ? expiryOf(schedule) : undefined;
+      const expiry = active ? expiryOf(nestedBlock(body.schedule)) : undefined;
       // The private marketplace is one scope of the tenant; the resource has no scope argument.
       const scope = resolved.scopeOf(block.type === 'azurerm_marketplace_role_assignment' ? '/providers/Microsoft.Marketplace' : text(body, 'scope'));
+      // Only a condition can constrain what a role may assign: most grants have none.
+      const condition = text(body, 'condition');
+      const role = resolved.roleOf(body);
       this.grants.push({
         origin: origin(block),
         principal: resolved.principalOf(body, text(body, 'principal_type')),
-        role: constrainedRole(resolved.roleOf(body), text(body, 'condition'), customRoles.values()),
+        role: condition === undefined ? role : constrainedRole(role, condition, customRoles.values()),
         scope,
         scopePlacement: placement.locate(scope.value),
         via: active ? 'pim-active' : 'role-assignment',
         description: text(body, 'description'),
-        condition: text(body, 'condition'),
+        condition,
         expiry: expiry && expiryEnd(expiry),
       });
     };
-    for (const block of index.ofType('azurerm_role_assignment', 'azurerm_pim_active_role_assignment', 'azurerm_marketplace_role_assignment')) {
+    const assignments = index.ofType('azurerm_role_assignment', 'azurerm_pim_active_role_assignment', 'azurerm_marketplace_role_assignment');
+    for (let at = 0; at < assignments.length; at++) {
+      const block = assignments[at];
       readAssignment(block, block.body, block.type === 'azurerm_pim_active_role_assignment');
     }
     for (const block of azapi('role-assignment')) readAssignment(block, roleAssignmentForm(block), false);
@@ -516,10 +520,16 @@ export class AccessGraph {
     appendAll(this.groupPolicies, readGroupPolicies(index, origin));
     appendAll(this.delegatedGrants, readDelegatedGrants(index, origin));
     appendAll(this.requestedPermissions, readRequestedPermissions(index, origin));
-    for (const block of index.blocks) {
-      const covered = coverageOf(block, origin(block));
-      appendAll(this.coverage, ignoredPolicies.has(block.address) ? covered.map((c) => ({ ...c, note: IGNORED_POLICY })) : covered);
-      if (covered.length > 0) for (const reason of notEvaluatedOf(block)) this.valuesNotEvaluated.push({ origin: origin(block), reason });
+    // Indexed: in code that runs once, `for...of` makes an iterator result per block.
+    const blocks = index.blocks;
+    for (let at = 0; at < blocks.length; at++) {
+      const block = blocks[at];
+      const covered = addCoverage(block, origin, this.coverage);
+      if (covered === 0) continue;
+      if (ignoredPolicies.size > 0 && ignoredPolicies.has(block.address)) {
+        for (let entry = this.coverage.length - covered; entry < this.coverage.length; entry++) this.coverage[entry] = { ...this.coverage[entry], note: IGNORED_POLICY };
+      }
+      for (const reason of notEvaluatedOf(block)) this.valuesNotEvaluated.push({ origin: origin(block), reason });
     }
   }
 
@@ -684,7 +694,9 @@ export class AccessGraph {
       userAssigned.set(block.address, identity);
       this.identities.push(identity);
     }
-    for (const block of index.blocks) {
+    const blocks = index.blocks;
+    for (let at = 0; at < blocks.length; at++) {
+      const block = blocks[at];
       if (block.isData) continue;
       const identityBlock = nestedBlock(block.body.identity);
       if (!identityBlock) continue;
