@@ -210,15 +210,20 @@ async function readFile(file: string, absolutePath: string): Promise<SourceDocum
   return read;
 }
 
-// Sections and arguments whose values evaluation can change, and texts it can compute: a template
-// directive, or an interpolation that is more than a plain reference (`${azurerm_x.a.id}`,
-// `${data.y.z["k"][0].id}`): a call, an operator, a tuple or object, a var, local, count or each.
+// Sections and arguments (count, for_each and dynamic, in hasAnythingToEvaluate) whose values
+// evaluation can change, and texts it can compute: a template directive, or an interpolation that
+// is more than a plain reference (`${azurerm_x.a.id}`, `${data.y.z["k"][0].id}`): a call, an
+// operator, a tuple or object, a var, local, count or each.
 const EVALUATED_SECTIONS = ['variable', 'locals', 'module'];
-const REPEATING_ARGUMENTS: ReadonlySet<string> = new Set(['count', 'for_each', 'dynamic']);
 const INTERPOLATION = /\$\{([^}]*)(\}?)/g;
 const PLAIN_REFERENCE = /^(?!(?:var|local|count|each)\.)[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[\d+\]|\["[^"\\]*"\])*$/;
+// The text of most references of a synthesized stack: one plain reference, nothing around it and
+// no quoted key (`${azurerm_x.a.principal_id}`). Whatever it matches, the loop below finds plain
+// too; one test, where the loop made a match and a trimmed copy of every such text.
+const ONE_PLAIN_REFERENCE = /^\$\{(?!(?:var|local|count|each)\.)[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[\d+\])*\}$/;
 
 function isComputable(text: string): boolean {
+  if (ONE_PLAIN_REFERENCE.test(text)) return false;
   if (text.includes('%{')) return true;
   INTERPOLATION.lastIndex = 0;
   for (let m = INTERPOLATION.exec(text); m !== null; m = INTERPOLATION.exec(text)) {
@@ -236,8 +241,10 @@ function hasAnythingToEvaluate(document: Record<string, unknown>): boolean {
   // Plain loops, no intermediate arrays: this walks every value of the largest inputs. `for...in`
   // rather than Object.keys: no array of keys per object, half the time on a 20,000-grant stack.
   // JSON.parse makes plain objects, so every key it enumerates is the object's own.
+  // A string is looked at where it is found, with no call of our own per value (there are four
+  // per block), and one search of it: both `${` and `%{` hold a `{`.
   const visit = (value: unknown): boolean => {
-    if (typeof value === 'string') return (value.includes('${') || value.includes('%{')) && isComputable(value);
+    if (typeof value === 'string') return value.includes('{') && isComputable(value);
     if (typeof value !== 'object' || value === null) return false;
     if (Array.isArray(value)) {
       for (const item of value) if (visit(item)) return true;
@@ -245,7 +252,10 @@ function hasAnythingToEvaluate(document: Record<string, unknown>): boolean {
     }
     for (const key in value) {
       if (key === '//') continue;
-      if (REPEATING_ARGUMENTS.has(key) || visit((value as Record<string, unknown>)[key])) return true;
+      // The repeating arguments, compared where they are asked (of every key of every block), not looked up in a set.
+      if (key === 'count' || key === 'for_each' || key === 'dynamic') return true;
+      const item = (value as Record<string, unknown>)[key];
+      if (typeof item === 'string' ? item.includes('{') && isComputable(item) : visit(item)) return true;
     }
     return false;
   };
