@@ -100,6 +100,7 @@ const IGNORED_POLICY = 'no grant: the vault uses RBAC authorization, so Azure do
 const CERTIFICATE_TYPES = ['azuread_application_certificate', 'azuread_service_principal_certificate'];
 const FLEXIBLE_FEDERATED = 'azuread_application_flexible_federated_identity_credential';
 const FEDERATED_TYPES = ['azurerm_federated_identity_credential', 'azuread_application_federated_identity_credential', FLEXIBLE_FEDERATED];
+const CREDENTIAL_TYPES = [...PASSWORD_TYPES.keys(), 'azuread_application', ...CERTIFICATE_TYPES, ...AZAPI_TYPES, ...FEDERATED_TYPES];
 
 function scopeOf(value: string | undefined, index: DocumentIndex): GraphScope {
   const scope = value ?? '';
@@ -735,8 +736,8 @@ export class AccessGraph {
   }
 
   private readCredentials(index: DocumentIndex, origin: (b: TerraformBlock) => GraphCredential['origin']): void {
-    for (const block of index.blocks) {
-      if (block.isData) continue;
+    // The resources of the types that can be credentials, in document order: not every block of the document.
+    for (const block of index.ofType(...CREDENTIAL_TYPES)) {
       const password = PASSWORD_TYPES.get(block.type);
       if (password) {
         this.credentials.push({
