@@ -698,7 +698,8 @@ export class AccessGraph {
     const blocks = index.blocks;
     for (let at = 0; at < blocks.length; at++) {
       const block = blocks[at];
-      if (block.isData) continue;
+      // Most blocks have no identity: asked of every one, answered without a call.
+      if (block.isData || block.body.identity === undefined) continue;
       const identityBlock = nestedBlock(block.body.identity);
       if (!identityBlock) continue;
       const type = (text(identityBlock, 'type') ?? '').toLowerCase();
