@@ -66,7 +66,7 @@ import { ResourcePlacement } from './resource-placement';
 import { serviceAssignmentScope, serviceRoleOf, serviceRoleSetAssignedBy } from './service-role';
 import { stablePrincipalKey, withStableKey } from './stable-principal';
 import { stableScopeOf } from './stable-scope';
-import { DocumentContext, overlayTenant } from './tenant-overlay';
+import type * as TenantOverlayModule from './tenant-overlay';
 import { readWorkloadTrusts } from './workload-trusts';
 import { Duration } from '../../model/duration';
 import { isGuid } from '../../model/guid';
@@ -327,7 +327,7 @@ export class AccessGraph {
   public readonly tenantGroupAssignments: GraphGroupAssignment[] = [];
 
   /** What placing the live tenant's edges needs of each document; kept only for a graph made `forTenant`. */
-  private documents?: DocumentContext[];
+  private documents?: TenantOverlayModule.DocumentContext[];
   private tenantAdded = false;
 
   private constructor() {}
@@ -347,7 +347,9 @@ export class AccessGraph {
   public addTenant(edges: TenantEdges): void {
     if (this.documents === undefined) throw new Error('AccessGraph.addTenant: the graph was not made forTenant');
     this.tenantAdded = true;
-    const placed = overlayTenant(edges, this.documents);
+    // Placing the tenant's edges (and its table of ARM ID formats) is loaded only for a review on the tenant.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const placed = (require('./tenant-overlay') as typeof TenantOverlayModule).overlayTenant(edges, this.documents);
     appendAll(this.tenantGrants, placed.grants);
     appendAll(this.tenantIdentities, placed.identities);
     // Placed, a tenant's Entra holding may turn out to be held by a principal the code declares by
@@ -528,7 +530,9 @@ export class AccessGraph {
       const covered = addCoverage(block, origin, this.coverage);
       if (covered === 0) continue;
       if (ignoredPolicies.size > 0 && ignoredPolicies.has(block.address)) {
-        for (let entry = this.coverage.length - covered; entry < this.coverage.length; entry++) this.coverage[entry] = { ...this.coverage[entry], note: IGNORED_POLICY };
+        for (let entry = this.coverage.length - covered; entry < this.coverage.length; entry++) {
+          this.coverage[entry] = { ...this.coverage[entry], note: IGNORED_POLICY };
+        }
       }
       for (const reason of notEvaluatedOf(block)) this.valuesNotEvaluated.push({ origin: origin(block), reason });
     }
