@@ -10,7 +10,7 @@ import {
   scheduleRequestForm,
 } from './azapi-access';
 import { readAzureSecretStores } from './azure-secret-stores';
-import { nestedBlock, nestedBlocks, strings, text } from './block-values';
+import { nestedBlock, nestedBlocks, strings, text, textValue } from './block-values';
 import { readCiSecretStores, readGitHubEnvironments, readTerraformCloudWorkspaces } from './ci-secret-stores';
 import { constrainedRole } from './constrained-role';
 import { addCoverage } from './coverage';
@@ -200,7 +200,7 @@ class Resolved {
   constructor(private readonly index: DocumentIndex, private readonly customRoles: Map<string, Role>) {}
 
   public principalOf(body: Record<string, unknown>, principalType?: string): GraphPrincipal {
-    const value = text(body, 'principal_id') ?? '';
+    const value = textValue(body.principal_id) ?? '';
     const recorded = readRecordedPrincipal(body);
     const key = recorded === undefined ? principalType ?? '' : `${principalType ?? ''}\u0000${recorded.kind}\u0000${recorded.name}`;
     const known = recorded === undefined ? this.principals : this.recordedPrincipals;
@@ -214,8 +214,8 @@ class Resolved {
   }
 
   public roleOf(body: Record<string, unknown>): GraphRole {
-    const id = text(body, 'role_definition_id') ?? '';
-    const name = text(body, 'role_definition_name') ?? '';
+    const id = textValue(body.role_definition_id) ?? '';
+    const name = textValue(body.role_definition_name) ?? '';
     const byName = this.roles.get(id) ?? setAndReturn(this.roles, id, new Map<string, GraphRole>());
     return byName.get(name) ?? setAndReturn(byName, name, resolveRole(body, this.index, this.customRoles));
   }
@@ -421,18 +421,19 @@ export class AccessGraph {
     const readAssignment = (block: TerraformBlock, body: Record<string, unknown>, active: boolean) => {
       const expiry = active ? expiryOf(nestedBlock(body.schedule)) : undefined;
       // The private marketplace is one scope of the tenant; the resource has no scope argument.
-      const scope = resolved.scopeOf(block.type === 'azurerm_marketplace_role_assignment' ? '/providers/Microsoft.Marketplace' : text(body, 'scope'));
+      // The arguments are read as textValue says: these names are the code's, and no object inherits them.
+      const scope = resolved.scopeOf(block.type === 'azurerm_marketplace_role_assignment' ? '/providers/Microsoft.Marketplace' : textValue(body.scope));
       // Only a condition can constrain what a role may assign: most grants have none.
-      const condition = text(body, 'condition');
+      const condition = textValue(body.condition);
       const role = resolved.roleOf(body);
       this.grants.push({
         origin: origin(block),
-        principal: resolved.principalOf(body, text(body, 'principal_type')),
+        principal: resolved.principalOf(body, textValue(body.principal_type)),
         role: condition === undefined ? role : constrainedRole(role, condition, customRoles.values()),
         scope,
         scopePlacement: placement.locate(scope.value),
         via: active ? 'pim-active' : 'role-assignment',
-        description: text(body, 'description'),
+        description: textValue(body.description),
         condition,
         expiry: expiry && expiryEnd(expiry),
       });

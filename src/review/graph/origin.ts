@@ -17,21 +17,23 @@ export function documentKeyOf(origin: { readonly file: string; readonly stack?: 
  */
 export function originOf(file: string, block: TerraformBlock, extra?: readonly SuppressionRecord[], stack?: string): Origin {
   const comment = block.body['//'];
+  const commented = isComment(comment);
   // Most blocks carry cdktf's comment alone (a construct path): no metadata object is read for them.
-  const meta = hasLibraryMetadata(comment) ? readLibraryMetadata(block.body) : undefined;
+  const meta = commented && hasLibraryMetadata(comment) ? readLibraryMetadata(block.body) : undefined;
   const recorded = meta === undefined ? NO_SUPPRESSIONS : meta.suppressions;
   // Read-only everywhere after: a block without exceptions shares the metadata's (frozen) empty list.
   const suppressions = extra === undefined || extra.length === 0 ? recorded : [...recorded, ...extra];
   const origin: { -readonly [K in keyof Origin]: Origin[K] } = { file, address: block.address, suppressions };
-  const constructPath = meta === undefined ? constructPathOf(comment) : meta.constructPath;
+  const constructPath = meta !== undefined ? meta.constructPath : commented ? constructPathOf(comment) : undefined;
   if (constructPath !== undefined) origin.constructPath = constructPath;
   if (stack !== undefined) origin.stack = stack;
-  if (!isComment(comment)) return origin;
-  const repeated = ownComment(comment, REPEATED_KEY);
+  if (!commented) return origin;
+  // The reader's keys, read as they are: no object inherits them, so a value found is the comment's own.
+  const repeated = comment[REPEATED_KEY];
   if (typeof repeated === 'string') origin.repeated = repeated;
-  const times = ownComment(comment, REPEATED_TIMES_KEY);
+  const times = comment[REPEATED_TIMES_KEY];
   if (typeof times === 'number') origin.repeatedTimes = times;
-  const moduleCalls = ownComment(comment, MODULE_CALLS_KEY);
+  const moduleCalls = comment[MODULE_CALLS_KEY];
   // The places the reader recorded (a document written by hand may carry anything there).
   if (Array.isArray(moduleCalls) && moduleCalls.length > 0 && moduleCalls.every(isCallSite)) {
     origin.moduleCalls = moduleCalls;
