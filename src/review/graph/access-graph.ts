@@ -662,17 +662,18 @@ export class AccessGraph {
     const userAssigned = new Map<string, GraphIdentity>();
     for (const block of index.ofType('azurerm_user_assigned_identity')) {
       const tags = block.body.tags as Record<string, unknown> | undefined;
+      const written = text(block.body, 'name');
       const identity: GraphIdentity = {
         origin: origin(block),
         kind: 'user-assigned',
         principal: {
           key: index.keyOf(block.address, 'principal_id'),
-          name: text(block.body, 'name') ?? block.address,
+          name: written ?? block.address,
           kind: PrincipalKind.MANAGED_IDENTITY,
           definedBy: block.address,
-          stableKey: stablePrincipalKey(PrincipalKind.MANAGED_IDENTITY, text(block.body, 'name'), `${block.address}.principal_id`),
+          stableKey: stablePrincipalKey(PrincipalKind.MANAGED_IDENTITY, written, `${block.address}.principal_id`),
         },
-        name: text(block.body, 'name') ?? block.address,
+        name: written ?? block.address,
         owner: typeof tags?.owner === 'string' && tags.owner.trim() ? tags.owner : undefined,
         resource: resources.of(block),
         attachedTo: [],
