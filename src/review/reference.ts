@@ -36,13 +36,18 @@ export function parseReference(value: string): TerraformReference | undefined {
 function readReference(value: string): TerraformReference | undefined {
   const match = WHOLE_REFERENCE.exec(value);
   if (!match) return undefined;
-  const [, modulePrefix, data, type, name, instance, path] = match;
+  // Read by index: destructured, the match is walked as an iterator in code not yet optimized.
+  const modulePrefix = match[1];
+  const data = match[2];
+  const type = match[3];
+  const path = match[6];
   return {
-    address: `${modulePrefix}${data ? 'data.' : ''}${type}.${name}${instance}`,
+    address: `${modulePrefix}${data ? 'data.' : ''}${type}.${match[4]}${match[5]}`,
     modulePrefix,
     type,
     isData: data !== undefined,
-    attribute: path.replace(/\[(\d+)\]/g, '.$1').replace(/^\./, ''),
+    // `.principal_id` is `principal_id`; `.identity[0].principal_id` is `identity.0.principal_id`.
+    attribute: path.includes('[') ? path.replace(/\[(\d+)\]/g, '.$1').replace(/^\./, '') : path.slice(1),
   };
 }
 
