@@ -535,7 +535,8 @@ export class AccessGraph {
           this.coverage[entry] = { ...this.coverage[entry], note: IGNORED_POLICY };
         }
       }
-      for (const reason of notEvaluatedOf(block)) this.valuesNotEvaluated.push({ origin: origin(block), reason });
+      const reasons = notEvaluatedOf(block);
+      for (let reason = 0; reason < reasons.length; reason++) this.valuesNotEvaluated.push({ origin: origin(block), reason: reasons[reason] });
     }
   }
 

@@ -66,15 +66,13 @@ function ownComment(comment: Record<string, unknown>, key: string): unknown {
   return Object.hasOwn(comment, key) ? comment[key] : undefined;
 }
 
-function commentOf(body: Record<string, unknown>, key: string): unknown {
-  const comment = body['//'];
-  return isComment(comment) ? ownComment(comment, key) : undefined;
-}
 
 const NO_REASONS: readonly string[] = Object.freeze([]);
 
 /** Why values of a block were not evaluated, as the reader recorded it (NOT_EVALUATED_KEY). */
 export function notEvaluatedOf(block: TerraformBlock): readonly string[] {
-  const reasons = commentOf(block.body, NOT_EVALUATED_KEY);
+  const comment = block.body['//'];
+  // The reader's key, read as it is (see originOf): asked of every access resource.
+  const reasons = isComment(comment) ? comment[NOT_EVALUATED_KEY] : undefined;
   return Array.isArray(reasons) ? reasons.filter((r): r is string => typeof r === 'string') : NO_REASONS;
 }

@@ -404,8 +404,9 @@ export function buildReport(graph: AccessGraph): AccessReport {
     },
     notReviewed: graph.notReviewed.map((c) => ({ kind: describeCoverage(c), reason: c.reason, address: c.origin.address, file: c.origin.file })),
     modulesNotRead: graph.modulesNotRead.map((m) => ({ address: m.origin.address, source: m.source, reason: m.reason, file: m.origin.file })),
-    coverageNotes: graph.coverage.flatMap((c) => (c.note === undefined ? []
-      : [{ kind: describeCoverage(c), note: c.note, address: c.origin.address, file: c.origin.file }])),
+    // Filtered, then mapped: flatMap made an empty list for every access resource without a note.
+    coverageNotes: graph.coverage.filter((c) => c.note !== undefined)
+      .map((c) => ({ kind: describeCoverage(c), note: c.note!, address: c.origin.address, file: c.origin.file })),
     valuesNotEvaluated: graph.valuesNotEvaluated.map((v) => ({ reason: v.reason, address: v.origin.address, file: v.origin.file })),
     identitiesWithoutGrant: graph.identities
       .filter((i) => !holders.has(i.principal.key))
