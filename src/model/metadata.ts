@@ -125,8 +125,21 @@ function approversIn(value: unknown): ApproverRecord[] {
     .map((a) => ({ id: a.id as string, kind: a.kind as string, name: a.name as string }));
 }
 
-const NO_SUPPRESSIONS = Object.freeze([]) as unknown as SuppressionRecord[];
+/** The suppressions of a resource that records none: one frozen empty list, shared. */
+export const NO_SUPPRESSIONS = Object.freeze([]) as unknown as SuppressionRecord[];
 const NOTHING: LibraryMetadata = Object.freeze({ suppressions: NO_SUPPRESSIONS });
+
+/** Whether a resource's `"//"` holds this library's records; most hold only cdktf's construct path. */
+export function hasLibraryMetadata(comment: unknown): boolean {
+  return isObject(comment) && isObject(comment[METADATA_KEY]);
+}
+
+/** The construct path cdktf writes in a resource's `"//"` (`metadata.path`), if any. */
+export function constructPathOf(comment: unknown): string | undefined {
+  if (!isObject(comment) || !isObject(comment.metadata)) return undefined;
+  const path = comment.metadata.path;
+  return typeof path === 'string' ? path : undefined;
+}
 
 /**
  * Who the library recorded a resource's `principal_id` to be, read alone: the graph asks this of
@@ -144,8 +157,8 @@ export function readLibraryMetadata(body: Record<string, unknown>): LibraryMetad
   // Most blocks carry only cdktf's own metadata, or none: read every block of a large stack cheaply.
   if (!isObject(comment)) return NOTHING;
   const ours = isObject(comment[METADATA_KEY]) ? comment[METADATA_KEY] : undefined;
-  const cdktfMeta = isObject(comment.metadata) ? comment.metadata : {};
-  if (ours === undefined) return typeof cdktfMeta.path === 'string' ? { suppressions: NO_SUPPRESSIONS, constructPath: cdktfMeta.path } : NOTHING;
+  const constructPath = constructPathOf(comment);
+  if (ours === undefined) return constructPath !== undefined ? { suppressions: NO_SUPPRESSIONS, constructPath } : NOTHING;
   const principal = ours[MetadataField.PRINCIPAL];
   const permanent = ours[MetadataField.PERMANENT_ELIGIBILITY];
   const source = ours[MetadataField.SOURCE];
@@ -164,6 +177,6 @@ export function readLibraryMetadata(body: Record<string, unknown>): LibraryMetad
       : {}),
     ...(isObject(justification) && typeof justification.reason === 'string' ? { justification: { reason: justification.reason } } : {}),
     ...(approvers.length === 0 ? {} : { approvers }),
-    ...(typeof cdktfMeta.path === 'string' ? { constructPath: cdktfMeta.path } : {}),
+    ...(constructPath === undefined ? {} : { constructPath }),
   };
 }

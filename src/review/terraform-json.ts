@@ -101,8 +101,11 @@ export function blocksOf(document: TerraformDocument): TerraformBlock[] {
     for (const group of bodiesOf(document[section])) {
       for (const type of Object.keys(group)) {
         for (const named of bodiesOf(group[type])) {
-          // One step per block of the largest inputs: no [key, value] pairs, no array per block.
-          for (const name of Object.keys(named)) {
+          // One step per block of the largest inputs: no [key, value] pairs, no array per block, and
+          // indexed (in code that runs once, `for...of` makes an iterator result per block).
+          const names = Object.keys(named);
+          for (let at = 0; at < names.length; at++) {
+            const name = names[at];
             const value = named[name];
             if (!Array.isArray(value)) {
               if (isBody(value)) blocks.push(blockOf(type, name, isData, value, blocks.length));

@@ -10,10 +10,10 @@ import {
   scheduleRequestForm,
 } from './azapi-access';
 import { readAzureSecretStores } from './azure-secret-stores';
-import { nestedBlock, nestedBlocks, strings, text } from './block-values';
+import { nestedBlock, nestedBlocks, strings, text, textValue } from './block-values';
 import { readCiSecretStores, readGitHubEnvironments, readTerraformCloudWorkspaces } from './ci-secret-stores';
 import { constrainedRole } from './constrained-role';
-import { coverageOf } from './coverage';
+import { addCoverage } from './coverage';
 import { DocumentIndex } from './document-index';
 import {
   directoryScopeOf, entraRoleOf, graphAppPermissionOf, principalOf, readAppPermissions, readCustomDirectoryRoles, readDirectoryRoles,
@@ -66,7 +66,7 @@ import { ResourcePlacement } from './resource-placement';
 import { serviceAssignmentScope, serviceRoleOf, serviceRoleSetAssignedBy } from './service-role';
 import { stablePrincipalKey, withStableKey } from './stable-principal';
 import { stableScopeOf } from './stable-scope';
-import { DocumentContext, overlayTenant } from './tenant-overlay';
+import type * as TenantOverlayModule from './tenant-overlay';
 import { readWorkloadTrusts } from './workload-trusts';
 import { Duration } from '../../model/duration';
 import { isGuid } from '../../model/guid';
@@ -100,6 +100,7 @@ const IGNORED_POLICY = 'no grant: the vault uses RBAC authorization, so Azure do
 const CERTIFICATE_TYPES = ['azuread_application_certificate', 'azuread_service_principal_certificate'];
 const FLEXIBLE_FEDERATED = 'azuread_application_flexible_federated_identity_credential';
 const FEDERATED_TYPES = ['azurerm_federated_identity_credential', 'azuread_application_federated_identity_credential', FLEXIBLE_FEDERATED];
+const CREDENTIAL_TYPES = [...PASSWORD_TYPES.keys(), 'azuread_application', ...CERTIFICATE_TYPES, ...AZAPI_TYPES, ...FEDERATED_TYPES];
 
 function scopeOf(value: string | undefined, index: DocumentIndex): GraphScope {
   const scope = value ?? '';
@@ -199,7 +200,7 @@ class Resolved {
   constructor(private readonly index: DocumentIndex, private readonly customRoles: Map<string, Role>) {}
 
   public principalOf(body: Record<string, unknown>, principalType?: string): GraphPrincipal {
-    const value = text(body, 'principal_id') ?? '';
+    const value = textValue(body.principal_id) ?? '';
     const recorded = readRecordedPrincipal(body);
     const key = recorded === undefined ? principalType ?? '' : `${principalType ?? ''}\u0000${recorded.kind}\u0000${recorded.name}`;
     const known = recorded === undefined ? this.principals : this.recordedPrincipals;
@@ -213,8 +214,8 @@ class Resolved {
   }
 
   public roleOf(body: Record<string, unknown>): GraphRole {
-    const id = text(body, 'role_definition_id') ?? '';
-    const name = text(body, 'role_definition_name') ?? '';
+    const id = textValue(body.role_definition_id) ?? '';
+    const name = textValue(body.role_definition_name) ?? '';
     const byName = this.roles.get(id) ?? setAndReturn(this.roles, id, new Map<string, GraphRole>());
     return byName.get(name) ?? setAndReturn(byName, name, resolveRole(body, this.index, this.customRoles));
   }
@@ -326,7 +327,7 @@ export class AccessGraph {
   public readonly tenantGroupAssignments: GraphGroupAssignment[] = [];
 
   /** What placing the live tenant's edges needs of each document; kept only for a graph made `forTenant`. */
-  private documents?: DocumentContext[];
+  private documents?: TenantOverlayModule.DocumentContext[];
   private tenantAdded = false;
 
   private constructor() {}
@@ -346,7 +347,9 @@ export class AccessGraph {
   public addTenant(edges: TenantEdges): void {
     if (this.documents === undefined) throw new Error('AccessGraph.addTenant: the graph was not made forTenant');
     this.tenantAdded = true;
-    const placed = overlayTenant(edges, this.documents);
+    // Placing the tenant's edges (and its table of ARM ID formats) is loaded only for a review on the tenant.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const placed = (require('./tenant-overlay') as typeof TenantOverlayModule).overlayTenant(edges, this.documents);
     appendAll(this.tenantGrants, placed.grants);
     appendAll(this.tenantIdentities, placed.identities);
     // Placed, a tenant's Entra holding may turn out to be held by a principal the code declares by
@@ -416,23 +419,28 @@ export class AccessGraph {
     // Read as they are found: the role assignments of a large stack are most of its blocks, and
     // listing them first made a wrapper object and two array copies for each.
     const readAssignment = (block: TerraformBlock, body: Record<string, unknown>, active: boolean) => {
-      const schedule = nestedBlock(body.schedule);
-      const expiry = active ? expiryOf(schedule) : undefined;
+      const expiry = active ? expiryOf(nestedBlock(body.schedule)) : undefined;
       // The private marketplace is one scope of the tenant; the resource has no scope argument.
-      const scope = resolved.scopeOf(block.type === 'azurerm_marketplace_role_assignment' ? '/providers/Microsoft.Marketplace' : text(body, 'scope'));
+      // The arguments are read as textValue says: these names are the code's, and no object inherits them.
+      const scope = resolved.scopeOf(block.type === 'azurerm_marketplace_role_assignment' ? '/providers/Microsoft.Marketplace' : textValue(body.scope));
+      // Only a condition can constrain what a role may assign: most grants have none.
+      const condition = textValue(body.condition);
+      const role = resolved.roleOf(body);
       this.grants.push({
         origin: origin(block),
-        principal: resolved.principalOf(body, text(body, 'principal_type')),
-        role: constrainedRole(resolved.roleOf(body), text(body, 'condition'), customRoles.values()),
+        principal: resolved.principalOf(body, textValue(body.principal_type)),
+        role: condition === undefined ? role : constrainedRole(role, condition, customRoles.values()),
         scope,
         scopePlacement: placement.locate(scope.value),
         via: active ? 'pim-active' : 'role-assignment',
-        description: text(body, 'description'),
-        condition: text(body, 'condition'),
+        description: textValue(body.description),
+        condition,
         expiry: expiry && expiryEnd(expiry),
       });
     };
-    for (const block of index.ofType('azurerm_role_assignment', 'azurerm_pim_active_role_assignment', 'azurerm_marketplace_role_assignment')) {
+    const assignments = index.ofType('azurerm_role_assignment', 'azurerm_pim_active_role_assignment', 'azurerm_marketplace_role_assignment');
+    for (let at = 0; at < assignments.length; at++) {
+      const block = assignments[at];
       readAssignment(block, block.body, block.type === 'azurerm_pim_active_role_assignment');
     }
     for (const block of azapi('role-assignment')) readAssignment(block, roleAssignmentForm(block), false);
@@ -516,10 +524,19 @@ export class AccessGraph {
     appendAll(this.groupPolicies, readGroupPolicies(index, origin));
     appendAll(this.delegatedGrants, readDelegatedGrants(index, origin));
     appendAll(this.requestedPermissions, readRequestedPermissions(index, origin));
-    for (const block of index.blocks) {
-      const covered = coverageOf(block, origin(block));
-      appendAll(this.coverage, ignoredPolicies.has(block.address) ? covered.map((c) => ({ ...c, note: IGNORED_POLICY })) : covered);
-      if (covered.length > 0) for (const reason of notEvaluatedOf(block)) this.valuesNotEvaluated.push({ origin: origin(block), reason });
+    // Indexed: in code that runs once, `for...of` makes an iterator result per block.
+    const blocks = index.blocks;
+    for (let at = 0; at < blocks.length; at++) {
+      const block = blocks[at];
+      const covered = addCoverage(block, origin, this.coverage);
+      if (covered === 0) continue;
+      if (ignoredPolicies.size > 0 && ignoredPolicies.has(block.address)) {
+        for (let entry = this.coverage.length - covered; entry < this.coverage.length; entry++) {
+          this.coverage[entry] = { ...this.coverage[entry], note: IGNORED_POLICY };
+        }
+      }
+      const reasons = notEvaluatedOf(block);
+      for (let reason = 0; reason < reasons.length; reason++) this.valuesNotEvaluated.push({ origin: origin(block), reason: reasons[reason] });
     }
   }
 
@@ -646,17 +663,18 @@ export class AccessGraph {
     const userAssigned = new Map<string, GraphIdentity>();
     for (const block of index.ofType('azurerm_user_assigned_identity')) {
       const tags = block.body.tags as Record<string, unknown> | undefined;
+      const written = text(block.body, 'name');
       const identity: GraphIdentity = {
         origin: origin(block),
         kind: 'user-assigned',
         principal: {
           key: index.keyOf(block.address, 'principal_id'),
-          name: text(block.body, 'name') ?? block.address,
+          name: written ?? block.address,
           kind: PrincipalKind.MANAGED_IDENTITY,
           definedBy: block.address,
-          stableKey: stablePrincipalKey(PrincipalKind.MANAGED_IDENTITY, text(block.body, 'name'), `${block.address}.principal_id`),
+          stableKey: stablePrincipalKey(PrincipalKind.MANAGED_IDENTITY, written, `${block.address}.principal_id`),
         },
-        name: text(block.body, 'name') ?? block.address,
+        name: written ?? block.address,
         owner: typeof tags?.owner === 'string' && tags.owner.trim() ? tags.owner : undefined,
         resource: resources.of(block),
         attachedTo: [],
@@ -684,8 +702,11 @@ export class AccessGraph {
       userAssigned.set(block.address, identity);
       this.identities.push(identity);
     }
-    for (const block of index.blocks) {
-      if (block.isData) continue;
+    const blocks = index.blocks;
+    for (let at = 0; at < blocks.length; at++) {
+      const block = blocks[at];
+      // Most blocks have no identity: asked of every one, answered without a call.
+      if (block.isData || block.body.identity === undefined) continue;
       const identityBlock = nestedBlock(block.body.identity);
       if (!identityBlock) continue;
       const type = (text(identityBlock, 'type') ?? '').toLowerCase();
@@ -723,8 +744,8 @@ export class AccessGraph {
   }
 
   private readCredentials(index: DocumentIndex, origin: (b: TerraformBlock) => GraphCredential['origin']): void {
-    for (const block of index.blocks) {
-      if (block.isData) continue;
+    // The resources of the types that can be credentials, in document order: not every block of the document.
+    for (const block of index.ofType(...CREDENTIAL_TYPES)) {
       const password = PASSWORD_TYPES.get(block.type);
       if (password) {
         this.credentials.push({

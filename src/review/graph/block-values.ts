@@ -27,7 +27,16 @@ function isBlock(value: unknown): value is Record<string, unknown> {
 }
 
 export function text(body: Record<string, unknown> | undefined, attribute: string): string | undefined {
-  const value = attributeOf(body, attribute);
+  return textValue(attributeOf(body, attribute));
+}
+
+/**
+ * An attribute's value as text, as `text` reads it, for code that reads the attribute itself:
+ * `textValue(body.scope)`. Only for an argument name the code writes that no object inherits
+ * (`scope`, `principal_id`; never a name taken from the input): the read is then the body's own.
+ * The role assignments of a large stack are read this way, seven arguments each.
+ */
+export function textValue(value: unknown): string | undefined {
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return String(value);
   return undefined;

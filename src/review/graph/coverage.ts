@@ -35,27 +35,39 @@ function present(body: Record<string, unknown>, key: string): boolean {
 }
 
 /**
- * The parts of a block that carry access, by the reviewed list, each marked reviewed or not. An
- * azapi resource whose `type` cannot be read may be any of the listed ARM types: unknown counts
- * as the wider case, so it is an access resource that is not reviewed.
+ * The parts of a block that carry access, by the reviewed list, each marked reviewed or not,
+ * added to `found`; returns how many. An azapi resource whose `type` cannot be read may be any of
+ * the listed ARM types: unknown counts as the wider case, so it is an access resource that is
+ * not reviewed. Every block of a large stack is asked: no list of its own per block, and its
+ * origin is made only when the block has a part to list.
  */
-export function coverageOf(block: TerraformBlock, origin: Origin): GraphCoverage[] {
-  if (block.isData) return [];
+export function addCoverage(block: TerraformBlock, originOf: (block: TerraformBlock) => Origin, found: GraphCoverage[]): number {
+  if (block.isData) return 0;
   const entries = BY_TYPE.get(block.type);
-  if (entries === undefined) return [];
+  if (entries === undefined) return 0;
   const armType = armTypeOf(block.body);
-  const found: GraphCoverage[] = [];
-  for (const { entry, part, reviewed } of entries) {
+  const from = found.length;
+  for (let at = 0; at < entries.length; at++) {
+    const { entry, part, reviewed } = entries[at];
     if (entry.armType !== undefined && armType !== undefined && entry.armType.toLowerCase() !== armType) continue;
     if (part !== undefined && !present(block.body, part)) continue;
     if (entry.armType !== undefined && armType === undefined) {
-      if (found.some((f) => f.armType === undefined && f.via === 'resource')) continue;
-      found.push({ origin, type: block.type, via: 'resource', reason: `the ARM type (${String(block.body.type)}) cannot be read, so it may carry any access`, reviewed: false });
+      if (hasUnreadArmType(found, from)) continue;
+      found.push({
+        origin: originOf(block), type: block.type, via: 'resource', reason: `the ARM type (${String(block.body.type)}) cannot be read, so it may carry any access`, reviewed: false,
+      });
       continue;
     }
+    const origin = originOf(block);
     found.push(entry.armType === undefined
       ? { origin, type: block.type, via: entry.via, reason: entry.reason, reviewed }
       : { origin, type: block.type, armType: entry.armType, via: entry.via, reason: entry.reason, reviewed });
   }
-  return found;
+  return found.length - from;
+}
+
+/** Whether this block's entries (from `from` on) already say its ARM type cannot be read. */
+function hasUnreadArmType(found: readonly GraphCoverage[], from: number): boolean {
+  for (let at = from; at < found.length; at++) if (found[at].armType === undefined && found[at].via === 'resource') return true;
+  return false;
 }

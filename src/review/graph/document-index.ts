@@ -10,7 +10,9 @@ export class DocumentIndex {
   constructor(public readonly file: string, document: TerraformDocument) {
     this.blocks = blocksOf(document);
     // One by one: no [address, block] pair per block; the last block of an address wins, as before.
-    for (const block of this.blocks) this.byAddress.set(block.address, block);
+    // Indexed: in code that runs once, `for...of` makes an iterator result per block.
+    const blocks = this.blocks;
+    for (let at = 0; at < blocks.length; at++) this.byAddress.set(blocks[at].address, blocks[at]);
   }
 
   public get(address: string): TerraformBlock | undefined {
@@ -29,7 +31,9 @@ export class DocumentIndex {
   private resourcesByType(): Map<string, TerraformBlock[]> {
     if (this.byType === undefined) {
       this.byType = new Map();
-      for (const block of this.blocks) {
+      const blocks = this.blocks;
+      for (let at = 0; at < blocks.length; at++) {
+        const block = blocks[at];
         if (block.isData) continue;
         const list = this.byType.get(block.type);
         if (list === undefined) this.byType.set(block.type, [block]);

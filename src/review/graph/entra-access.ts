@@ -3,8 +3,8 @@ import { isGuid } from '../../model/guid';
 import { PrincipalRecord } from '../../model/metadata';
 import { ScopeLevel } from '../../model/scope-level';
 import { tierOfEntraActions } from '../../roles/entra-action-tier';
-import { EntraRoleCatalog } from '../../roles/entra-role-catalog';
-import { GraphPermissionCatalog } from '../../roles/graph-permission-catalog';
+import type * as EntraRoleCatalogModule from '../../roles/entra-role-catalog';
+import type * as GraphPermissionCatalogModule from '../../roles/graph-permission-catalog';
 import { MICROSOFT_GRAPH_APP_ID } from '../../roles/microsoft-graph';
 import { APPLICATION_DEFINED } from '../../roles/permission-tier';
 import { PrivilegeTier } from '../../roles/privilege-tier';
@@ -18,6 +18,17 @@ import {
 } from './graph-types';
 import { CLIENT_ID_ATTRIBUTES, clientIdOf, resolvePrincipal } from './resolve-principal';
 import { withStableKey } from './stable-principal';
+
+// The built-in Entra roles and Microsoft Graph's permissions (160 KB of data) are loaded when a
+// document names an Entra role or an app role: a stack of Azure role assignments names none.
+/* eslint-disable @typescript-eslint/no-require-imports */
+let entraRoles: EntraRoleCatalogModule.EntraRoleCatalog | undefined;
+let graphPermissions: GraphPermissionCatalogModule.GraphPermissionCatalog | undefined;
+const entraRoleCatalog = () => (entraRoles ??= (require('../../roles/entra-role-catalog') as typeof EntraRoleCatalogModule).EntraRoleCatalog.builtIn());
+/** The Microsoft Graph permission catalog, loaded when first asked for. */
+export const graphPermissionCatalog = (): GraphPermissionCatalogModule.GraphPermissionCatalog =>
+  (graphPermissions ??= (require('../../roles/graph-permission-catalog') as typeof GraphPermissionCatalogModule).GraphPermissionCatalog.builtIn());
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 type OriginOf = (block: TerraformBlock) => Origin;
 
@@ -54,7 +65,7 @@ function unreadRole(name: string): GraphEntraRole {
   return { name, tier: PrivilegeTier.CONTROL_PLANE, known: false };
 }
 
-function catalogRole(role: ReturnType<EntraRoleCatalog['tryFromName']>, fallback: string): GraphEntraRole {
+function catalogRole(role: ReturnType<EntraRoleCatalogModule.EntraRoleCatalog['tryFromName']>, fallback: string): GraphEntraRole {
   return role === undefined ? unreadRole(fallback) : { name: role.name, templateId: role.templateId, role, tier: role.tier, known: true };
 }
 
@@ -99,7 +110,7 @@ function customRole(address: string, body: Record<string, unknown> | undefined):
  * actions. An object ID differs in every tenant, so a literal one that is no template ID counts as tier 0.
  */
 export function entraRoleOf(value: string | undefined, index: DocumentIndex): GraphEntraRole {
-  const catalog = EntraRoleCatalog.builtIn();
+  const catalog = entraRoleCatalog();
   if (value === undefined) return unreadRole('(no role written)');
   if (isGuid(value)) return catalogRole(catalog.tryFromTemplateId(value), value);
   const reference = parseReference(value);
@@ -311,7 +322,7 @@ export function graphAppPermissionOf(appRoleId: string, resourceObjectId: string
  * however it is written; one that cannot be read on any other API counts as tier 0.
  */
 function appPermissionOf(value: string | undefined, api: GraphApi, index: DocumentIndex): Omit<GraphAppPermission, 'origin' | 'principal'> {
-  const catalog = GraphPermissionCatalog.builtIn();
+  const catalog = graphPermissionCatalog();
   const unread = (name: string, onApi: GraphApi = api) => ({ api: onApi, name, tier: PrivilegeTier.CONTROL_PLANE, known: false });
   const applicationDefined = (name: string, onApi: GraphApi, known: boolean, appRoleId?: string) =>
     ({ api: onApi, name, ...(appRoleId === undefined ? {} : { appRoleId }), tier: APPLICATION_DEFINED, known });

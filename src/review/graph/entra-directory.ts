@@ -16,6 +16,7 @@ const KIND_OF_TYPE: ReadonlyMap<string, GraphDirectoryObject['kind']> = new Map(
   ['azuread_group', 'group'],
   ['azuread_user', 'user'],
 ]);
+const DIRECTORY_TYPES = [...KIND_OF_TYPE.keys()];
 const UNIT_TYPE = 'azuread_administrative_unit';
 
 /** `assignable_to_role` as written: true, false, or `unknown` (a variable, say). */
@@ -57,7 +58,8 @@ function objectAddress(value: string | undefined, index: DocumentIndex): string 
  * A group the document does not declare may be role-assignable: unknown counts as the wider case.
  */
 export function readEntraDirectory(index: DocumentIndex, origin: OriginOf): EntraDirectory {
-  const blocks = index.blocks.filter((b) => !b.isData && KIND_OF_TYPE.has(b.type));
+  // The resources of the directory's types, in document order, from the document's lists by type: not a pass over every block.
+  const blocks = index.ofType(...DIRECTORY_TYPES);
   const self = (block: TerraformBlock) => principalOf(`\${${block.address}.object_id}`, index);
 
   // An application signs in as the service principal made for it: `client_id = azuread_application.x.client_id`.

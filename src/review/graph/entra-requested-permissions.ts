@@ -1,13 +1,12 @@
 import { isGuid } from '../../model/guid';
 import { delegatedScopeNameOfId } from '../../roles/delegated-scope-tier';
-import { GraphPermissionCatalog } from '../../roles/graph-permission-catalog';
 import { APPLICATION_DEFINED } from '../../roles/permission-tier';
 import { PrivilegeTier } from '../../roles/privilege-tier';
 import { parseReference } from '../reference';
 import { TerraformBlock } from '../terraform-json';
 import { attributeOf, nestedBlocks, text } from './block-values';
 import { DocumentIndex } from './document-index';
-import { apiOfClientId, keyedReference, nameInApplication } from './entra-access';
+import { apiOfClientId, graphPermissionCatalog, keyedReference, nameInApplication } from './entra-access';
 import { delegatedScopeOf } from './entra-consent';
 import { definingApplication } from './graph-api';
 import { GraphApi, GraphRequestedPermission, Origin } from './graph-types';
@@ -48,7 +47,7 @@ function requested(id: string, kind: GraphRequestedPermission['kind'], api: Grap
     return { api, kind, name, id, tier: scope.tier, classified: scope.classified };
   }
   if (kind !== 'application' || api.kind === 'other') return unclassified(named ?? id);
-  const catalog = GraphPermissionCatalog.builtIn();
+  const catalog = graphPermissionCatalog();
   const permission = named !== undefined ? catalog.tryFromName(named) : isGuid(id) ? catalog.tryFromAppRoleId(id) : undefined;
   if (permission === undefined) return unclassified(named ?? id);
   return { api, kind, name: permission.name, id, permission, tier: permission.tier, classified: true };

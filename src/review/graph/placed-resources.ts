@@ -29,14 +29,14 @@ export class PlacedResources {
     const group = this.placement.groupOf(block);
     const storageAccount = this.storageAccountOf(block);
     const origin = this.originOf?.(block);
-    return {
-      address: block.address,
-      ...(origin === undefined ? {} : { origin }),
-      type: block.type,
-      name: text(block.body, 'name') ?? block.address,
-      ...(group === undefined ? {} : { group }),
-      ...(storageAccount === undefined ? {} : { storageAccount }),
-    };
+    // Field by field, in this order, without spreads: one per identity and per resource one runs on.
+    const resource: { -readonly [K in keyof GraphResource]: GraphResource[K] } = { address: block.address } as GraphResource;
+    if (origin !== undefined) resource.origin = origin;
+    resource.type = block.type;
+    resource.name = text(block.body, 'name') ?? block.address;
+    if (group !== undefined) resource.group = group;
+    if (storageAccount !== undefined) resource.storageAccount = storageAccount;
+    return resource;
   }
 
   /** By reference, or by a literal name of an account declared here; else only as written. */

@@ -86,7 +86,7 @@ export function declaredPrincipalReference(value: string, index: DocumentIndex):
 
 /** `identity.0.principal_id` and `identity[0].principal_id` are the same attribute. */
 export function normalizeAttribute(attribute: string): string {
-  return attribute.replace(/\[(\d+)\]/g, '.$1');
+  return attribute.includes('[') ? attribute.replace(/\[(\d+)\]/g, '.$1') : attribute;
 }
 
 /**
@@ -130,7 +130,7 @@ function principalBehind(
   const named = (fallback: string) =>
     text(target?.body, 'name') ?? text(target?.body, 'display_name') ?? text(target?.body, 'user_principal_name')
     ?? applicationName(target?.body, index) ?? fallback;
-  if (/^identity\.0\.principal_id$/.test(attribute)) {
+  if (attribute === 'identity.0.principal_id') {
     return {
       key,
       name: `${named(reference.address)} (system-assigned)`,

@@ -1,32 +1,46 @@
 import * as path from 'path';
-import { CDKTF_MANIFEST, readCdktfOut } from './cdktf-out';
-import { declarationLines } from './declaration-lines';
-import { convertHcl, readHclText, readUnknownText } from './hcl';
+import type * as CdktfOutModule from './cdktf-out';
+import type * as DeclarationLinesModule from './declaration-lines';
+import type * as HclModule from './hcl';
 import { asInputError, InputError } from './input-error';
 import { readJsonText } from './json-document';
 import { parseJson } from './json-position';
-import { isConfigurationFile, markPlaces, readModuleDirectory } from './module-directory';
-import { loadModuleCalls, ModuleCall } from './module-tree';
+import type * as ModuleDirectoryModule from './module-directory';
+import type * as ModuleTreeModule from './module-tree';
 import { locatedIfTooDeep, tooDeepJson } from './nesting-limit';
 import { listDirectory, readBoundedStream, readText, statInput } from './read-file';
-import { collectingSensitive, SensitiveStrings } from './sensitive-strings';
+import type * as SensitiveStringsModule from './sensitive-strings';
 import { isRecord } from './shape-check';
 import { SourceDocument } from './source-document';
 import type * as EvaluateConfigurationModule from './values/evaluate-configuration';
 import type * as VariablesModule from './values/variables';
 
-export { readHclText } from './hcl';
+/** A module loaded when it is first needed, once. */
+function onFirstUse<T>(load: () => T): () => T {
+  let loaded: T | undefined;
+  return () => (loaded ??= load());
+}
 
 // The evaluator (expression parser, function library, module instances: 20 modules, about 10 ms
 // to load) is loaded when something is to be evaluated: a synthesized stack of plain references,
-// the largest input there is, never needs it.
+// the largest input there is, never needs it. Nor does it need the HCL parser, module reading,
+// a cdktf.out manifest's reader or the places of declarations (a cdktf stack read as one file).
 /* eslint-disable @typescript-eslint/no-require-imports */
-let evaluatorLoaded: typeof EvaluateConfigurationModule | undefined;
-const evaluator = () => (evaluatorLoaded ??= require('./values/evaluate-configuration') as typeof EvaluateConfigurationModule);
-let variablesLoaded: typeof VariablesModule | undefined;
-const variables = () => (variablesLoaded ??= require('./values/variables') as typeof VariablesModule);
+const evaluator = onFirstUse(() => require('./values/evaluate-configuration') as typeof EvaluateConfigurationModule);
+const variables = onFirstUse(() => require('./values/variables') as typeof VariablesModule);
+const sensitiveStrings = onFirstUse(() => require('./sensitive-strings') as typeof SensitiveStringsModule);
+const hcl = onFirstUse(() => require('./hcl') as typeof HclModule);
+const cdktfOut = onFirstUse(() => require('./cdktf-out') as typeof CdktfOutModule);
+const moduleDirectory = onFirstUse(() => require('./module-directory') as typeof ModuleDirectoryModule);
+const moduleTree = onFirstUse(() => require('./module-tree') as typeof ModuleTreeModule);
+const declarations = onFirstUse(() => require('./declaration-lines') as typeof DeclarationLinesModule);
 /* eslint-enable @typescript-eslint/no-require-imports */
 export { readJsonText } from './json-document';
+
+/** Reads a `*.tf` file's text (see hcl.ts). */
+export function readHclText(file: string, text: string): Promise<SourceDocument> {
+  return hcl().readHclText(file, text);
+}
 
 export const STDIN = '<stdin>';
 
@@ -63,12 +77,12 @@ interface ReadDocument {
   /** The variable files of the directory it was read from, in Terraform's order. */
   readonly tfvars: Record<string, unknown>[];
   /** The module calls of a configuration, followed. */
-  readonly calls: ModuleCall[];
+  readonly calls: ModuleTreeModule.ModuleCall[];
 }
 
 async function readDocuments(inputs: string[], options: ReadInputsOptions): Promise<ReadDocument[]> {
   const documents: ReadDocument[] = [];
-  const add = (read: SourceDocument[], tfvars: Record<string, unknown>[] = [], calls: ModuleCall[] = []) =>
+  const add = (read: SourceDocument[], tfvars: Record<string, unknown>[] = [], calls: ModuleTreeModule.ModuleCall[] = []) =>
     documents.push(...read.map((document) => ({ document, tfvars, calls })));
   let stdinRead = false;
   for (const input of inputs) {
@@ -92,12 +106,12 @@ async function readDocuments(inputs: string[], options: ReadInputsOptions): Prom
  * to its directory). cdktf output and plans are left as they are: a plan already holds its child
  * modules, and a cdktf stack that calls a module is read by its module blocks alone.
  */
-async function callsOf(read: SourceDocument[], input: string, absolute: string): Promise<ModuleCall[]> {
+async function callsOf(read: SourceDocument[], input: string, absolute: string): Promise<ModuleTreeModule.ModuleCall[]> {
   if (read.length !== 1 || (read[0].format !== 'hcl' && read[0].format !== 'terraform-json')) return [];
   const isDirectory = (await statInput(input, absolute)).isDirectory();
   const [dir, absoluteDir] = isDirectory ? [input, absolute] : [path.dirname(input), path.dirname(absolute)];
   try {
-    return await loadModuleCalls(read[0].document, dir, absoluteDir);
+    return await moduleTree().loadModuleCalls(read[0].document, dir, absoluteDir);
   } catch (error) {
     throw asInputError(input, error);
   }
@@ -105,11 +119,12 @@ async function callsOf(read: SourceDocument[], input: string, absolute: string):
 
 /** A configuration with its values, instances and modules evaluated; a plan already holds them. */
 function evaluateSource(
-  document: SourceDocument, sources: EvaluateConfigurationModule.VariableSources, calls: readonly ModuleCall[],
+  document: SourceDocument, sources: EvaluateConfigurationModule.VariableSources, calls: readonly ModuleTreeModule.ModuleCall[],
 ): SourceDocument {
   if (document.format === 'plan') return document;
   try {
     if (calls.length === 0 && !hasAnythingToEvaluate(document.document)) return document;
+    const { collectingSensitive, SensitiveStrings } = sensitiveStrings();
     const sensitive = new SensitiveStrings();
     const { evaluateWithModules, rootScope } = evaluator();
     const evaluated = collectingSensitive(sensitive, () => evaluateWithModules(document.document, rootScope(document.document, sources, calls)));
@@ -178,7 +193,7 @@ async function readTfvarsFile(file: string, absolutePath: string): Promise<Recor
     return value;
   }
   // Parsed as a `*.tf` file is: the nesting limit first, then a parser that can fail without taking the review with it.
-  return convertHcl(file, text);
+  return hcl().convertHcl(file, text);
 }
 
 async function readDirectory(dir: string, absoluteDir: string): Promise<SourceDocument[]> {
@@ -186,7 +201,9 @@ async function readDirectory(dir: string, absoluteDir: string): Promise<SourceDo
   // Every entry with a configuration's name is read, whatever it is: one that is not a regular
   // file (a FIFO, a device, a directory) is refused by name, never skipped in silence.
   const files = entries.filter((entry) => !entry.isDirectory()).map((entry) => entry.name);
+  const { CDKTF_MANIFEST, readCdktfOut } = cdktfOut();
   if (files.includes(CDKTF_MANIFEST)) return readCdktfOut(dir, absoluteDir);
+  const { isConfigurationFile, readModuleDirectory } = moduleDirectory();
   const configurationFiles = files.filter(isConfigurationFile);
   if (configurationFiles.length === 0) {
     throw new InputError(dir, `no ${CDKTF_MANIFEST} (a cdktf.out directory), *.tf or *.tf.json files in this directory`);
@@ -204,21 +221,26 @@ async function readFile(file: string, absolutePath: string): Promise<SourceDocum
     throw new InputError(file, 'a binary plan: read its JSON form, written by "terraform show -json <planfile> > plan.json"');
   }
   const isJson = /^\s*[{[]/.test(text) || file.endsWith('.json');
-  const read = isJson ? readJsonText(file, text)[0] : file.endsWith('.tf') ? await readHclText(file, text) : await readUnknownText(file, text);
+  const read = isJson ? readJsonText(file, text)[0] : file.endsWith('.tf') ? await readHclText(file, text) : await hcl().readUnknownText(file, text);
   // Its module blocks are where the calls into modules begin, for the places of what is found in them.
-  if (read.format === 'hcl' || read.format === 'terraform-json') markPlaces(read, declarationLines(text, isJson), false);
+  if (read.format === 'hcl' || read.format === 'terraform-json') moduleDirectory().markPlaces(read, declarations().declarationLines(text, isJson), false);
   return read;
 }
 
-// Sections and arguments whose values evaluation can change, and texts it can compute: a template
-// directive, or an interpolation that is more than a plain reference (`${azurerm_x.a.id}`,
-// `${data.y.z["k"][0].id}`): a call, an operator, a tuple or object, a var, local, count or each.
+// Sections and arguments (count, for_each and dynamic, in hasAnythingToEvaluate) whose values
+// evaluation can change, and texts it can compute: a template directive, or an interpolation that
+// is more than a plain reference (`${azurerm_x.a.id}`, `${data.y.z["k"][0].id}`): a call, an
+// operator, a tuple or object, a var, local, count or each.
 const EVALUATED_SECTIONS = ['variable', 'locals', 'module'];
-const REPEATING_ARGUMENTS: ReadonlySet<string> = new Set(['count', 'for_each', 'dynamic']);
 const INTERPOLATION = /\$\{([^}]*)(\}?)/g;
 const PLAIN_REFERENCE = /^(?!(?:var|local|count|each)\.)[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[\d+\]|\["[^"\\]*"\])*$/;
+// The text of most references of a synthesized stack: one plain reference, nothing around it and
+// no quoted key (`${azurerm_x.a.principal_id}`). Whatever it matches, the loop below finds plain
+// too; one test, where the loop made a match and a trimmed copy of every such text.
+const ONE_PLAIN_REFERENCE = /^\$\{(?!(?:var|local|count|each)\.)[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[\d+\])*\}$/;
 
 function isComputable(text: string): boolean {
+  if (ONE_PLAIN_REFERENCE.test(text)) return false;
   if (text.includes('%{')) return true;
   INTERPOLATION.lastIndex = 0;
   for (let m = INTERPOLATION.exec(text); m !== null; m = INTERPOLATION.exec(text)) {
@@ -236,8 +258,10 @@ function hasAnythingToEvaluate(document: Record<string, unknown>): boolean {
   // Plain loops, no intermediate arrays: this walks every value of the largest inputs. `for...in`
   // rather than Object.keys: no array of keys per object, half the time on a 20,000-grant stack.
   // JSON.parse makes plain objects, so every key it enumerates is the object's own.
+  // A string is looked at where it is found, with no call of our own per value (there are four
+  // per block), and one search of it: both `${` and `%{` hold a `{`.
   const visit = (value: unknown): boolean => {
-    if (typeof value === 'string') return (value.includes('${') || value.includes('%{')) && isComputable(value);
+    if (typeof value === 'string') return value.includes('{') && isComputable(value);
     if (typeof value !== 'object' || value === null) return false;
     if (Array.isArray(value)) {
       for (const item of value) if (visit(item)) return true;
@@ -245,7 +269,10 @@ function hasAnythingToEvaluate(document: Record<string, unknown>): boolean {
     }
     for (const key in value) {
       if (key === '//') continue;
-      if (REPEATING_ARGUMENTS.has(key) || visit((value as Record<string, unknown>)[key])) return true;
+      // The repeating arguments, compared where they are asked (of every key of every block), not looked up in a set.
+      if (key === 'count' || key === 'for_each' || key === 'dynamic') return true;
+      const item = (value as Record<string, unknown>)[key];
+      if (typeof item === 'string' ? item.includes('{') && isComputable(item) : visit(item)) return true;
     }
     return false;
   };
