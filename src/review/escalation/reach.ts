@@ -122,8 +122,7 @@ interface LeafTail {
  * the identities within reach, in the catalog's order. The same for every grant of that role
  * there, so it is worked out once (thousands of grants share a handful of roles and scopes).
  */
-type Route = ({ readonly opened: OpenedPath; readonly effect: LeafEffect; readonly holder?: EffectConditions } |
-{ readonly opened: OpenedPath; readonly effect: Edge['effect']; readonly attachment: IdentityAttachment; readonly assumed: boolean; readonly holder?: EffectConditions })[];
+type Route = (RouteLeaf | RouteEdge)[];
 
 /** An Entra holding, with its steps worked out once. */
 class EntraNode {
@@ -282,7 +281,7 @@ class Reach {
   /** A system-assigned identity is only ever acted as by code on its own resource, by principal key. */
   private readonly systemAssignedOn = new Map<string, string>();
   /** Which paths a role opens, and by which of its operations, matched once per role. */
-  private readonly opened = new Map<Role | undefined, OpenedPath[]>();
+  private readonly opened = new Map<Role | undefined, RolePath[]>();
   /** Where they lead, once per role, document and scope. */
   private readonly routes = new Map<ScopeContents, Map<Role | undefined, Map<GraphPlacement, Route>>>();
   private readonly credentials: CredentialWays;
@@ -369,10 +368,10 @@ class Reach {
     return found;
   }
 
-  private pathsOf(grant: GraphGrant): OpenedPath[] {
+  private pathsOf(grant: GraphGrant): RolePath[] {
     let paths = this.opened.get(grant.role.role);
     if (!paths) {
-      paths = pathsOpenedBy(grant.role).map((path) => ({ path, action: openingAction(grant.role, path) }));
+      paths = pathsOpenedBy(grant.role).map((path) => rolePath({ path, action: openingAction(grant.role, path) }, grant.role));
       this.opened.set(grant.role.role, paths);
     }
     return paths;
@@ -385,7 +384,7 @@ class Reach {
     const byRole = this.routes.get(within) ?? setAndReturn(this.routes, within, new Map<Role | undefined, Map<GraphPlacement, Route>>());
     const byPlacement = byRole.get(node.grant.role.role) ?? setAndReturn(byRole, node.grant.role.role, new Map<GraphPlacement, Route>());
     return (node.route = byPlacement.get(node.placement)
-      ?? setAndReturn(byPlacement, node.placement, followPaths(this.pathsOf(node.grant), within, node.placement, node.grant.role)));
+      ?? setAndReturn(byPlacement, node.placement, followPaths(this.pathsOf(node.grant), within, node.placement)));
   }
 
   /** What a principal's grants lead to, worked out when first asked. */
@@ -402,7 +401,7 @@ class Reach {
       for (let i = 0; i < route.length; i++) {
         const step = route[i];
         if (step.holder !== undefined && !holderConditionsHold(step.holder, (holder ??= holderFactsOf(record)))) continue;
-        if ('attachment' in step) out.addEdge(node, step.opened, step.effect, step.attachment, step.assumed);
+        if (step instanceof RouteEdge) out.addEdge(node, step.opened, step.effect, step.attachment, step.assumed);
         else out.leaves.push(new Leaf(node, step.opened, step.effect));
       }
       const ways = (node.ways ??= this.credentials.of(node));
@@ -630,31 +629,72 @@ class Reach {
 }
 
 /**
+ * A path a role opens, with what following it from any scope asks, worked out once per role: its
+ * effects and conditions, the conditions on the holder (which travel with the route, since the
+ * route is shared by every holder of the role at a scope), and, for a path that needs local
+ * accounts, the step's words once they are turned back on and whether this role cannot do so.
+ */
+interface RolePath {
+  readonly opened: OpenedPath;
+  readonly effects: readonly EscalationEffect[];
+  readonly conditions: EffectConditions | undefined;
+  readonly holder: EffectConditions | undefined;
+  readonly reopened: OpenedPath | undefined;
+  readonly blocked: boolean;
+}
+
+function rolePath(opened: OpenedPath, role: GraphRole): RolePath {
+  const { effects, conditions } = effectsOfPath(opened.path.id, opened.path.title);
+  const holder = conditions?.callerEntraRole !== undefined || conditions?.callerHoldsCustomRole ? conditions : undefined;
+  const localAccounts = conditions?.localAccounts;
+  return {
+    opened,
+    effects,
+    conditions,
+    holder,
+    reopened: localAccounts === undefined ? undefined
+      : { path: opened.path, action: `${localAccounts.reenabledBy} to turn local accounts back on, then ${opened.action}` },
+    blocked: localAccounts !== undefined && !holdsOperation(role, localAccounts.reenabledBy),
+  };
+}
+
+/** A path that needs local accounts, at a declared cluster that has them off. */
+function offAt(path: RolePath, contents: ScopeContents, address: string | undefined): boolean {
+  return path.reopened !== undefined && address !== undefined && contents.localAccountsOff.has(address);
+}
+
+/** What a path opens at a resource: with local accounts off there, its step says they are turned back on first. */
+function openedAt(path: RolePath, contents: ScopeContents, address: string | undefined): OpenedPath {
+  return offAt(path, contents, address) ? path.reopened! : path.opened;
+}
+
+/** A path's end in access or roles, from a role at a scope. */
+class RouteLeaf {
+  constructor(public readonly opened: OpenedPath, public readonly effect: LeafEffect, public readonly holder: EffectConditions | undefined) {}
+}
+
+/** An identity a path leads to, from a role at a scope. */
+class RouteEdge {
+  constructor(public readonly opened: OpenedPath, public readonly effect: Edge['effect'], public readonly attachment: IdentityAttachment,
+    public readonly assumed: boolean, public readonly holder: EffectConditions | undefined) {}
+}
+
+/**
  * Where a role's paths lead from a scope: what ends in access, and every identity within reach.
  * A retired path opens nothing; a path whose effects need a resource type the scope cannot hold
- * opens nothing there. Conditions on the holder (an Entra role it must also hold) travel with the
- * route, since the route is shared by every holder of the role at that scope.
+ * opens nothing there. A path that needs local accounts opens nothing on a declared cluster that
+ * has them off, for a holder that cannot turn them back on; for one that can, its step says it
+ * does so first.
  */
-function followPaths(paths: readonly OpenedPath[], contents: ScopeContents, placement: GraphPlacement, role: GraphRole): Route {
+function followPaths(paths: readonly RolePath[], contents: ScopeContents, placement: GraphPlacement): Route {
   const route: Route = [];
-  for (const opened of paths) {
-    const { effects, conditions } = effectsOfPath(opened.path.id, opened.path.title);
-    if (isRetired(conditions) || !scopeConditionsHold(conditions, placement)) continue;
-    const holder = conditions?.callerEntraRole !== undefined || conditions?.callerHoldsCustomRole ? conditions : undefined;
-    const withHolder = holder === undefined ? {} : { holder };
-    // A path that needs local accounts opens nothing on a declared cluster that has them off, for
-    // a holder that cannot turn them back on; for one that can, its step says it does so first.
-    const localAccounts = conditions?.localAccounts;
-    const off = (address: string | undefined) => localAccounts !== undefined && address !== undefined && contents.localAccountsOff.has(address);
-    const blocked = localAccounts !== undefined && !holdsOperation(role, localAccounts.reenabledBy);
-    const offHere = (address: string | undefined) => blocked && off(address);
-    const reopened = localAccounts === undefined ? opened
-      : { path: opened.path, action: `${localAccounts.reenabledBy} to turn local accounts back on, then ${opened.action}` };
-    const openedAt = (address: string | undefined) => (off(address) ? reopened : opened);
-    if (placement.level === ScopeLevel.RESOURCE && offHere(placement.address)) continue;
-    for (const effect of effects) {
+  const atResource = placement.level === ScopeLevel.RESOURCE ? placement.address : undefined;
+  for (const path of paths) {
+    if (isRetired(path.conditions) || !scopeConditionsHold(path.conditions, placement)) continue;
+    if (placement.level === ScopeLevel.RESOURCE && path.blocked && offAt(path, contents, placement.address)) continue;
+    for (const effect of path.effects) {
       if (effect.kind === 'grant-roles' || effect.kind === 'access') {
-        route.push({ opened: openedAt(placement.level === ScopeLevel.RESOURCE ? placement.address : undefined), effect, ...withHolder });
+        route.push(new RouteLeaf(openedAt(path, contents, atResource), effect, path.holder));
         continue;
       }
       const within = effect.kind === 'use-identity'
@@ -662,10 +702,12 @@ function followPaths(paths: readonly OpenedPath[], contents: ScopeContents, plac
         : effect.kind === 'function-content'
           ? contents.functionAppsWithin(placement)
           : contents.attachmentsWithin(placement, effect.resourceTypes);
-      for (const [attachments, assumed] of [[within.placed, false], [within.assumed, true]] as const) {
+      for (let assumed = 0; assumed < 2; assumed++) {
+        const attachments = assumed === 0 ? within.placed : within.assumed;
         for (const attachment of attachments) {
           const at = attachment.resource.address;
-          if (!offHere(at)) route.push({ opened: openedAt(at), effect, attachment, assumed, ...withHolder });
+          if (path.blocked && offAt(path, contents, at)) continue;
+          route.push(new RouteEdge(openedAt(path, contents, at), effect, attachment, assumed === 1, path.holder));
         }
       }
     }
