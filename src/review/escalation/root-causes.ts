@@ -347,10 +347,14 @@ class TrustEdge extends CredentialEdge {
   }
 }
 
-/** Worse first: the wider tier, then an end that can grant access, then by name. */
-function compareEnds(a: ChainReach, b: ChainReach): number {
-  return permissionTierRank(a.tier) - permissionTierRank(b.tier) || Number(b.canGrantAccess) - Number(a.canGrantAccess)
-    || compareText(`${a.role} at ${a.scope}`, `${b.role} at ${b.scope}`);
+/** Worse first: the wider tier, then an end that can grant access, then by name (`endText`, made once per end). */
+function compareEndsAs(a: ChainReach, aText: string, b: ChainReach, bText: string): number {
+  return permissionTierRank(a.tier) - permissionTierRank(b.tier) || Number(b.canGrantAccess) - Number(a.canGrantAccess) || compareText(aText, bText);
+}
+
+/** An end by name, as ends are ordered. */
+function endText(end: ChainReach): string {
+  return `${end.role} at ${end.scope}`;
 }
 
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -460,6 +464,9 @@ class EdgeRanking {
   }
 }
 
+/** How many groupings have run: each marks the trails it makes nodes of with its own number. */
+let groupings = 0;
+
 /** One grouping of chains by root cause (see `groupByRootCause`). */
 class Grouping {
   private readonly table = new EdgeTable();
@@ -467,7 +474,8 @@ class Grouping {
   /** The first and last node of each edge, by edge index. */
   private readonly firstOfEdge: number[] = [];
   private readonly lastOfEdge: number[] = [];
-  private readonly nodes = new Map<StepTrail, number>();
+  /** This grouping's number, which marks the trails it has made nodes of. */
+  private readonly mark = ++groupings;
   private readonly tree: TrailTree;
   private readonly missing: StepTrail[] = [];
 
@@ -552,13 +560,12 @@ class Grouping {
 
   /** The node of a trail: the trail up to the first node made already, then made from the top down. */
   private nodeOf(trail: StepTrail): number {
-    const { missing, nodes, tree } = this;
+    const { missing, mark, tree } = this;
     let parent = NONE;
     missing.length = 0;
     for (let at: StepTrail | undefined = trail; at !== undefined; at = at.previous) {
-      const made = nodes.get(at);
-      if (made !== undefined) {
-        parent = made;
+      if (at.groupedBy === mark) {
+        parent = at.groupNode;
         break;
       }
       missing.push(at);
@@ -571,7 +578,8 @@ class Grouping {
         else tree.nextOfEdge[this.lastOfEdge[edge]] = node;
         this.lastOfEdge[edge] = node;
       }
-      nodes.set(missing[i], node);
+      missing[i].groupedBy = mark;
+      missing[i].groupNode = node;
       parent = node;
     }
     return parent;
@@ -588,6 +596,23 @@ class Grouping {
     }
     return edge.index;
   }
+}
+
+/**
+ * Chains (by index) in the order of their ends' ranks, equal ends in the order given (a stable
+ * sort, as a sort by the ends themselves was). Most root causes have a few paths: they are put in
+ * place one by one, with no comparison function made for each.
+ */
+function byRank(members: readonly number[], rank: Int32Array): number[] {
+  const order = members.slice();
+  if (order.length > 16) return order.sort((a, b) => rank[a] - rank[b]);
+  for (let i = 1; i < order.length; i++) {
+    const chain = order[i];
+    let at = i;
+    for (; at > 0 && rank[order[at - 1]] > rank[chain]; at--) order[at] = order[at - 1];
+    order[at] = chain;
+  }
+  return order;
 }
 
 /** The candidate edges by name (the holder's, what it holds, where; then kind; then first seen), each name read once. */
@@ -642,12 +667,12 @@ class ChainEnds {
       this.end[i] = endOfReach[index];
       this.start[i] = starts.get(principal.key) ?? setAndReturn(starts, principal.key, starts.size);
     }
-    // Worse first, each end compared once with others, not once per comparison of chains.
-    const order = [...distinct.keys()].sort((a, b) => compareEnds(distinct[a], distinct[b]));
+    // Worse first, each end put in words once, not once per comparison.
+    const texts = distinct.map(endText);
+    const compare = (a: number, b: number) => compareEndsAs(distinct[a], texts[a], distinct[b], texts[b]);
+    const order = [...distinct.keys()].sort(compare);
     const rankOfReach = new Int32Array(distinct.length);
-    for (let i = 1; i < order.length; i++) {
-      rankOfReach[order[i]] = rankOfReach[order[i - 1]] + (compareEnds(distinct[order[i - 1]], distinct[order[i]]) === 0 ? 0 : 1);
-    }
+    for (let i = 1; i < order.length; i++) rankOfReach[order[i]] = rankOfReach[order[i - 1]] + (compare(order[i - 1], order[i]) === 0 ? 0 : 1);
     this.rank = new Int32Array(chains.length);
     for (let i = 0; i < chains.length; i++) this.rank[i] = rankOfReach[reachIndex[i]];
     this.endTaken = new Int32Array(ends.size);
@@ -658,8 +683,7 @@ class ChainEnds {
   public rootCause(edge: ChainEdge, members: readonly number[]): RootCause {
     const cause = ++this.causes;
     const { rank, chains } = this;
-    // A stable sort by rank: equal ends keep the order they were grouped in, as a sort by the ends themselves would.
-    const order = [...members].sort((a, b) => rank[a] - rank[b]);
+    const order = byRank(members, rank);
     const sorted: EscalationChain[] = new Array(order.length);
     const ends: ChainReach[] = [];
     const starts: GraphPrincipal[] = [];
