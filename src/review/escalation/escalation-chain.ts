@@ -158,9 +158,6 @@ export function describeChain(chain: EscalationChain): string {
   return text;
 }
 
-/** What reach knows of a chain when it makes one; its steps come from its trail. */
-export type ChainFields = Omit<EscalationChain, 'steps' | 'origin'>;
-
 /** What a chain says yes or no to: one shared object per combination (at most 64). */
 interface ChainFacts {
   readonly passesIdentity: boolean;
@@ -174,14 +171,12 @@ interface ChainFacts {
 // One slot per combination, numbered by the facts as binary digits (no string made per chain).
 const CHAIN_FACTS: (ChainFacts | undefined)[] = new Array(64);
 
-function factsOf(fields: ChainFields): ChainFacts {
-  const slot = (fields.passesIdentity ? 1 : 0) + (fields.widens ? 2 : 0) + (fields.holderCanGrantAccess ? 4 : 0)
-    + (fields.gains ? 8 : 0) + (fields.ownReach ? 16 : 0) + (fields.endsIn === 'entra' ? 32 : 0);
+function factsOf(passesIdentity: boolean, widens: boolean, holderCanGrantAccess: boolean, gains: boolean, ownReach: boolean,
+  endsIn: 'azure' | 'entra'): ChainFacts {
+  const slot = (passesIdentity ? 1 : 0) + (widens ? 2 : 0) + (holderCanGrantAccess ? 4 : 0) + (gains ? 8 : 0) + (ownReach ? 16 : 0)
+    + (endsIn === 'entra' ? 32 : 0);
   let facts = CHAIN_FACTS[slot];
-  if (facts === undefined) {
-    const { passesIdentity, widens, holderCanGrantAccess, gains, ownReach, endsIn } = fields;
-    CHAIN_FACTS[slot] = facts = Object.freeze({ passesIdentity, widens, holderCanGrantAccess, gains, ownReach, endsIn });
-  }
+  if (facts === undefined) CHAIN_FACTS[slot] = facts = Object.freeze({ passesIdentity, widens, holderCanGrantAccess, gains, ownReach, endsIn });
   return facts;
 }
 
@@ -197,12 +192,12 @@ class TrailChain implements EscalationChain {
   public readonly reaches: ChainReach;
   private readonly facts: ChainFacts;
 
-  constructor(fields: ChainFields) {
-    this.principal = fields.principal;
-    this.trail = fields.trail;
-    this.first = fields.first;
-    this.reaches = fields.reaches;
-    this.facts = factsOf(fields);
+  constructor(principal: GraphPrincipal, trail: StepTrail, first: EscalationStep, reaches: ChainReach, facts: ChainFacts) {
+    this.principal = principal;
+    this.trail = trail;
+    this.first = first;
+    this.reaches = reaches;
+    this.facts = facts;
   }
 
   public get origin(): Origin {
@@ -238,7 +233,12 @@ class TrailChain implements EscalationChain {
   }
 }
 
-/** A chain of these fields. */
-export function chainOf(fields: ChainFields): EscalationChain {
-  return new TrailChain(fields);
+/**
+ * A chain of what reach knows of it, given one by one: reach makes tens of thousands of chains,
+ * and an object of their fields for each was as large as the chain.
+ */
+export function chainFrom(principal: GraphPrincipal, trail: StepTrail, first: EscalationStep, reaches: ChainReach,
+  passesIdentity: boolean, widens: boolean, holderCanGrantAccess: boolean, gains: boolean, ownReach: boolean,
+  endsIn: 'azure' | 'entra'): EscalationChain {
+  return new TrailChain(principal, trail, first, reaches, factsOf(passesIdentity, widens, holderCanGrantAccess, gains, ownReach, endsIn));
 }

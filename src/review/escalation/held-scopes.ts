@@ -15,6 +15,16 @@ export class HeldScopes {
   // Scopes that cannot be read, by their placement: one object per written value in a document.
   private unknown?: Set<GraphPlacement>;
 
+  /** Holds nothing again: a search of each principal in turn reuses one, not one per principal. */
+  public clear(): void {
+    this.widestRank = -1;
+    this.group = undefined;
+    this.groups?.clear();
+    this.resource = undefined;
+    this.resources?.clear();
+    this.unknown?.clear();
+  }
+
   /** @param document which document the placement was read from: addresses repeat across documents */
   public add(document: string, scope: GraphPlacement): void {
     // A held scope that cannot be read contains nothing that can be told, but itself: the same

@@ -3,7 +3,7 @@ import { ActingAs, actsAsStep, holdsStep, opensStep, ReadingStored, readsStoredS
 import { HolderFacts, holderConditionsHold, holdsOperation, isRetired, scopeConditionsHold } from './effect-conditions';
 import { EntraEdge, EntraHolding, entraHoldingsOf, EntraLeaf, holdsTenantWideRole } from './entra-holdings';
 import { openingAction, pathsOpenedBy } from './escalation-catalog';
-import { chainOf, ChainReach, EscalationChain, EscalationStep, extendTrail, StepTrail } from './escalation-chain';
+import { chainFrom, ChainReach, EscalationChain, EscalationStep, extendTrail, StepTrail } from './escalation-chain';
 import { EffectConditions, EscalationEffect, effectsOfPath } from './escalation-effect';
 import { HeldScopes } from './held-scopes';
 import { IdentityAttachment, ScopeContents } from './scope-contents';
@@ -295,12 +295,13 @@ class Reach {
   /** The groups the start holds the roles of as a member: what they hold is the start's own. */
   private groups: readonly PrincipalRecord[] = NO_GROUPS;
   private ownNodes: readonly GrantNode[] = [];
-  private held = new HeldScopes();
+  /** The scopes the start holds roles at (one set, cleared for each start). */
+  private readonly held = new HeldScopes();
   /**
    * Where the start can give itself any Azure role in one step (a role that can grant access,
    * or one that cannot be read, which counts as holding everything at its scope).
    */
-  private grantsAccessAt = new HeldScopes();
+  private readonly grantsAccessAt = new HeldScopes();
   private holderCanGrantAccess = false;
   /** It can give itself any Entra role or Graph permission in one step (standing, tenant-wide). */
   private grantsEntra = false;
@@ -422,8 +423,9 @@ class Reach {
     const groups = groupsHeldAsMember(start, this.principals);
     const ownNodes = groups.length === 0 ? start.nodes : [start, ...groups].flatMap((r) => r.nodes);
     const ownEntra = groups.length === 0 ? start.entra : [start, ...groups].flatMap((r) => r.entra);
-    const held = new HeldScopes();
-    const grantsAccessAt = new HeldScopes();
+    const { held, grantsAccessAt } = this;
+    held.clear();
+    grantsAccessAt.clear();
     let holderCanGrantAccess = false;
     for (let i = 0; i < ownNodes.length; i++) {
       const node = ownNodes[i];
@@ -436,8 +438,6 @@ class Reach {
     this.start = start;
     this.groups = groups;
     this.ownNodes = ownNodes;
-    this.held = held;
-    this.grantsAccessAt = grantsAccessAt;
     this.holderCanGrantAccess = holderCanGrantAccess;
     this.grantsEntra = ownEntra.some(
       (n) => !n.holding.eligible && n.holding.leaves.some((l) => l.opens !== undefined && l.reaches.canGrantAccess),
@@ -487,18 +487,8 @@ class Reach {
       const ownReach = (visit.asItself && (leaf.effect?.kind === 'access' || leaf.node.grant.role.canGrantAccess))
         || this.grantsAccessAt.contain(leaf.node.document, tail.placement)
         || (tail.opens === undefined ? !gains : this.startOpens(tail.reaches.role, leaf.node.document, tail.placement));
-      this.keepChain(chainOf({
-        principal,
-        trail: trail!,
-        first: visit.first ?? last[0],
-        passesIdentity: visit.passesIdentity,
-        reaches: tail.reaches,
-        widens,
-        holderCanGrantAccess: this.holderCanGrantAccess,
-        gains,
-        ownReach,
-        endsIn: 'azure',
-      }));
+      this.keepChain(chainFrom(principal, trail!, visit.first ?? last[0], tail.reaches, visit.passesIdentity, widens,
+        this.holderCanGrantAccess, gains, ownReach, 'azure'));
     }
   }
 
@@ -522,18 +512,8 @@ class Reach {
         const gains = azure ? widens : !heldEntra?.has(leaf.key);
         // One step from its own holding, or an end it holds or can give itself: its own reach.
         const ownReach = (visit.asItself && opens !== undefined) || !gains || this.grantsEntra || (azure && this.grantsAccessAt.contain('', ROOT_PLACEMENT));
-        this.keepChain(chainOf({
-          principal,
-          trail,
-          first: visit.first ?? holds,
-          passesIdentity: visit.passesIdentity,
-          reaches: leaf.reaches,
-          widens,
-          holderCanGrantAccess: this.holderCanGrantAccess,
-          gains,
-          ownReach,
-          endsIn: azure ? 'azure' : 'entra',
-        }));
+        this.keepChain(chainFrom(principal, trail, visit.first ?? holds, leaf.reaches, visit.passesIdentity, widens,
+          this.holderCanGrantAccess, gains, ownReach, azure ? 'azure' : 'entra'));
       }
     }
     // A principal that holds, standing and tenant-wide, what gives it any Entra role reaches the
