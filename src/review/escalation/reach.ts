@@ -307,7 +307,7 @@ class Reach {
   private grantsEntra = false;
   private heldEntra: Set<string | undefined> | undefined = undefined;
   private heldRoles: Map<string, HeldScopes> | undefined = undefined;
-  private opensItself: Map<string, HeldScopes> | undefined = undefined;
+  private opensItself: ReadonlyMap<string, HeldScopes> | undefined = undefined;
 
   constructor(graph: AccessGraph, private readonly keep: ((chain: EscalationChain) => boolean) | undefined) {
     // The live tenant's identities (when the review was given them) sit beside the code's, placed in its documents.
@@ -597,7 +597,8 @@ class Reach {
   /** What the start's own grants open in one step (data an access-policy write or a key gives), by what and where. */
   private startOpens(what: string, document: string, placement: GraphPlacement): boolean {
     for (const group of this.groups) group.neededByOthers = true;
-    this.opensItself ??= openedByOwnGrants([this.start, ...this.groups].flatMap((r) => this.outOf(r).leaves));
+    this.opensItself ??= openedByOwnGrants(this.groups.length === 0 ? this.outOf(this.start).leaves
+      : [this.start, ...this.groups].flatMap((r) => this.outOf(r).leaves));
     return this.opensItself.get(what)?.contain(document, placement) ?? false;
   }
 
@@ -836,15 +837,19 @@ function groupsHeldAsMember(start: PrincipalRecord, principals: ReadonlyMap<stri
   return found;
 }
 
-function openedByOwnGrants(leaves: readonly Leaf[]): Map<string, HeldScopes> {
-  const opened = new Map<string, HeldScopes>();
+/** What a start's own grants open, when they open no data: most starts, asked once each. */
+const OPENS_NOTHING: ReadonlyMap<string, HeldScopes> = new Map();
+
+function openedByOwnGrants(leaves: readonly Leaf[]): ReadonlyMap<string, HeldScopes> {
+  let opened: Map<string, HeldScopes> | undefined;
   for (const leaf of leaves) {
     if (leaf.effect?.kind !== 'access') continue;
+    opened ??= new Map();
     let scopes = opened.get(leaf.effect.what);
     if (!scopes) opened.set(leaf.effect.what, (scopes = new HeldScopes()));
     scopes.add(leaf.node.document, leaf.node.placement);
   }
-  return opened;
+  return opened ?? OPENS_NOTHING;
 }
 
 /** For each role the principal holds, the scopes it holds it at. */
