@@ -286,8 +286,9 @@ class Reach {
   private readonly routes = new Map<ScopeContents, Map<Role | undefined, Map<GraphPlacement, Route>>>();
   private readonly credentials: CredentialWays;
   private readonly chains: EscalationChain[] = [];
-  /** One queue for every search, emptied between them. */
+  /** One queue for every search, filled from its start up to `queued` (emptying it by its length let go of its storage each time). */
   private readonly queue: Visit[] = [];
+  private queued = 0;
   private search = 0;
 
   // The start being searched, and what its search asks of it (set by `searchFrom`, one start at a time).
@@ -411,6 +412,10 @@ class Reach {
     return out.done();
   }
 
+  private enqueue(visit: Visit): void {
+    this.queue[this.queued++] = visit;
+  }
+
   /** Only the chains the caller keeps are kept: a tenant's audit asks for its escalations, a few in a hundred of its chains. */
   private keepChain(chain: EscalationChain): void {
     if (this.keep === undefined || this.keep(chain)) this.chains.push(chain);
@@ -448,9 +453,9 @@ class Reach {
     // A principal is visited in this search when it carries this search's number: no set per search.
     start.search = ++this.search;
     const queue = this.queue;
-    queue.length = 0;
-    queue.push(new Visit(start, start.principal.name, undefined, undefined, false, true));
-    for (let next = 0; next < queue.length; next++) {
+    this.queued = 0;
+    this.enqueue(new Visit(start, start.principal.name, undefined, undefined, false, true));
+    for (let next = 0; next < this.queued; next++) {
       const visit = queue[next];
       const atStart = next === 0;
       if (!atStart) visit.record.neededByOthers = true;
@@ -534,7 +539,7 @@ class Reach {
         const holds = entraHeldStep(node, atStart ? undefined : visit.name);
         const step = edge.description === undefined ? undefined : (node.edgeSteps![i] ??= entraActsAsStep(node.holding, edge));
         const holding = extendTrail(visit.trail, holds);
-        this.queue.push(new Visit(
+        this.enqueue(new Visit(
           target,
           edge.target.name,
           step ? extendTrail(holding, step) : holding,
@@ -561,7 +566,7 @@ class Reach {
       edge.step ??= actsAsStep(edge);
       const holds = heldStep(edge.node, atStart ? undefined : visit.name);
       const trail = extendTrail(extendTrail(visit.trail, holds), edge.step);
-      this.queue.push(new Visit(record, target.name, trail, visit.first ?? holds, true, false));
+      this.enqueue(new Visit(record, target.name, trail, visit.first ?? holds, true, false));
     }
   }
 
@@ -579,7 +584,7 @@ class Reach {
       edge.step ??= edge.via === 'stored' ? readsStoredStep(edge.reading) : runsPodAsStep(edge.satisfying);
       const holds = heldStep(edge.node, atStart ? undefined : visit.name);
       const trail = extendTrail(extendTrail(visit.trail, holds), edge.step);
-      this.queue.push(new Visit(record, target.name, trail, visit.first ?? holds, true, false));
+      this.enqueue(new Visit(record, target.name, trail, visit.first ?? holds, true, false));
     }
   }
 

@@ -524,12 +524,13 @@ class Grouping {
 
     const ends = new ChainEnds(chains);
     const grouped = new Uint8Array(chains.length);
+    // Lists reused by every root cause, filled up to a count (emptying a list by its length lets go of its storage).
     const members: number[] = [];
     const stack: number[] = [];
     const causes: RootCause[] = [];
     const { firstChild, next, nextOfEdge } = tree;
     for (let edge = best.popBest(); edge >= 0; edge = best.popBest()) {
-      members.length = 0;
+      let grouping = 0;
       for (let node = this.firstOfEdge[edge]; node !== NONE; node = nextOfEdge[node]) {
         const taken = alive[node];
         if (taken === 0) continue;
@@ -538,21 +539,22 @@ class Grouping {
           if (edgeOf[up] !== NONE) count[edgeOf[up]] -= taken;
         }
         // The subtree: every chain below is closed with this edge.
-        stack.push(node);
-        while (stack.length > 0) {
-          const below = stack.pop()!;
+        let top = 0;
+        stack[top++] = node;
+        while (top > 0) {
+          const below = stack[--top];
           if (alive[below] === 0) continue;
           if (edgeOf[below] !== NONE) count[edgeOf[below]] -= alive[below];
           alive[below] = 0;
           const chain = tree.chain[below];
           if (chain !== NONE && grouped[chain] === 0) {
             grouped[chain] = 1;
-            members.push(chain);
+            members[grouping++] = chain;
           }
-          for (let child = firstChild[below]; child !== NONE; child = next[child]) stack.push(child);
+          for (let child = firstChild[below]; child !== NONE; child = next[child]) stack[top++] = child;
         }
       }
-      causes.push(ends.rootCause(edges[edge], members));
+      causes.push(ends.rootCause(edges[edge], members, grouping));
     }
     return causes.sort((a, b) => a.tierLevel - b.tierLevel || b.chains.length - a.chains.length
       || compareText(a.edge.description, b.edge.description));
@@ -562,15 +564,15 @@ class Grouping {
   private nodeOf(trail: StepTrail): number {
     const { missing, mark, tree } = this;
     let parent = NONE;
-    missing.length = 0;
+    let count = 0;
     for (let at: StepTrail | undefined = trail; at !== undefined; at = at.previous) {
       if (at.groupedBy === mark) {
         parent = at.groupNode;
         break;
       }
-      missing.push(at);
+      missing[count++] = at;
     }
-    for (let i = missing.length - 1; i >= 0; i--) {
+    for (let i = count - 1; i >= 0; i--) {
       const edge = this.edgeOf(missing[i].step);
       const node = tree.add(parent, edge);
       if (edge !== NONE) {
@@ -603,8 +605,8 @@ class Grouping {
  * sort, as a sort by the ends themselves was). Most root causes have a few paths: they are put in
  * place one by one, with no comparison function made for each.
  */
-function byRank(members: readonly number[], rank: Int32Array): number[] {
-  const order = members.slice();
+function byRank(members: readonly number[], count: number, rank: Int32Array): number[] {
+  const order = members.slice(0, count);
   if (order.length > 16) return order.sort((a, b) => rank[a] - rank[b]);
   for (let i = 1; i < order.length; i++) {
     const chain = order[i];
@@ -680,10 +682,10 @@ class ChainEnds {
   }
 
   /** A root cause of these chains (by index, in the order grouped): its paths worst end first, the ends and starts each once. */
-  public rootCause(edge: ChainEdge, members: readonly number[]): RootCause {
+  public rootCause(edge: ChainEdge, members: readonly number[], count: number): RootCause {
     const cause = ++this.causes;
     const { rank, chains } = this;
-    const order = byRank(members, rank);
+    const order = byRank(members, count, rank);
     const sorted: EscalationChain[] = new Array(order.length);
     const ends: ChainReach[] = [];
     const starts: GraphPrincipal[] = [];
