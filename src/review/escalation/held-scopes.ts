@@ -19,10 +19,11 @@ export class HeldScopes {
   public clear(): void {
     this.widestRank = -1;
     this.group = undefined;
-    this.groups?.clear();
+    // Clearing a set makes its table anew: only a set that holds something is cleared.
+    if (this.groups !== undefined && this.groups.size > 0) this.groups.clear();
     this.resource = undefined;
-    this.resources?.clear();
-    this.unknown?.clear();
+    if (this.resources !== undefined && this.resources.size > 0) this.resources.clear();
+    if (this.unknown !== undefined && this.unknown.size > 0) this.unknown.clear();
   }
 
   /** @param document which document the placement was read from: addresses repeat across documents */
