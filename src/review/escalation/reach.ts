@@ -790,7 +790,7 @@ function leafTail(leaf: Leaf): LeafTail {
     return { reaches, placement: node.placement, opensData: false };
   }
   if (effect.kind === 'access') {
-    const opens = opensStep(grant, opened.path, opened.action, `can reach ${effect.what} at ${at}`);
+    const opens = opensStep(grant, opened.path, opened.action, 'can reach', effect.what, at);
     // Data reached through the control plane is a workload's data: the management plane's tier.
     const reaches = { role: effect.what, scope: at, scopeLevel: grant.scope.level, canGrantAccess: false, tier: PrivilegeTier.MANAGEMENT_PLANE };
     return { opens, reaches, placement: node.placement, opensData: opened.path.plane === 'control' };
@@ -805,7 +805,7 @@ function leafTail(leaf: Leaf): LeafTail {
     placement = { level: ScopeLevel.SUBSCRIPTION };
     [where, level] = [`the subscription of ${at}`, ScopeLevel.SUBSCRIPTION];
   }
-  const opens = opensStep(grant, opened.path, opened.action, `${effect.verb} ${effect.role} at ${where}`);
+  const opens = opensStep(grant, opened.path, opened.action, effect.verb, effect.role, where);
   const reaches = { role: effect.role, scope: where, scopeLevel: level, canGrantAccess: true, tier: PrivilegeTier.CONTROL_PLANE };
   return { opens, reaches, placement, opensData: false };
 }
