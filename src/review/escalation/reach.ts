@@ -268,7 +268,9 @@ export function computeReach(graph: AccessGraph, keep?: (chain: EscalationChain)
  * signs in as whom), and the search of each start in turn. Its steps are methods, not closures
  * made per computation: the engine optimizes each once and keeps it for the next graph, where a
  * closure made anew each time sent the optimized search back to be compiled again (about 100 ms
- * of compiling, the search meanwhile run unoptimized, on every review of a large graph).
+ * of compiling, the search meanwhile run unoptimized, on every review of a large graph). Long
+ * loops call a method per item, for the same reason: a function that runs once is optimized in
+ * the middle of its first loop, and that code is thrown away at the next loop, not yet run.
  */
 class Reach {
   private readonly principals = new Map<string, PrincipalRecord>();
@@ -320,34 +322,38 @@ class Reach {
       this.localAccountsOff.set(key, (this.localAccountsOff.get(key) ?? new Set()).add(cluster.address));
     }
     // Each principal that holds a grant, once, with its grants worked out and (when first asked) where they lead.
-    const principals = this.principals;
-    for (const grant of graph.tenantGrants.length === 0 ? graph.grants : [...graph.grants, ...graph.tenantGrants]) {
-      const node = new GrantNode(grant, this.contentsFor(grant.origin).documentKey, grant.scopePlacement, undefined);
-      const record = principals.get(grant.principal.key);
-      if (record) record.nodes.push(node);
-      else principals.set(grant.principal.key, new PrincipalRecord(grant.principal, [node], []));
-    }
+    // (Each list is read by a method of its own, called per item: see `Reach`.)
+    for (const grant of graph.tenantGrants.length === 0 ? graph.grants : [...graph.grants, ...graph.tenantGrants]) this.addGrant(grant);
     // Azure eligibilities: held after activation, their step names what activation needs.
     for (const e of graph.tenantEligibilities.length === 0 ? graph.eligibilities : [...graph.eligibilities, ...graph.tenantEligibilities]) {
       if (e.kind !== 'azure-rbac' || e.role === undefined || e.scope === undefined || e.scopePlacement === undefined) continue;
       const grant: GraphGrant = { origin: e.origin, principal: e.principal, role: e.role, scope: e.scope, scopePlacement: e.scopePlacement, via: 'pim-eligible' };
-      const node = new GrantNode(grant, this.contentsFor(e.origin).documentKey, e.scopePlacement, activationOf(e, graph));
-      const record = principals.get(e.principal.key);
-      if (record) record.nodes.push(node);
-      else principals.set(e.principal.key, new PrincipalRecord(e.principal, [node], []));
+      this.addNode(e.principal, new GrantNode(grant, this.contentsFor(e.origin).documentKey, e.scopePlacement, activationOf(e, graph)));
     }
     // Entra holdings: directory roles, Graph permissions, ownerships, memberships and their eligibilities.
-    for (const [key, holdings] of entraHoldingsOf(graph)) {
-      const nodes = holdings.map((holding) => new EntraNode(holding));
-      const record = principals.get(key);
-      if (record) record.entra.push(...nodes);
-      else principals.set(key, new PrincipalRecord(holdings[0].basis.principal, [], nodes));
-    }
+    for (const [key, holdings] of entraHoldingsOf(graph)) this.addEntra(key, holdings);
     for (const identity of allIdentities) {
       if (identity.kind !== 'system-assigned') continue;
       this.systemAssignedOn.set(identity.principal.key, `${documentKeyOf(identity.origin)}\u0000${identity.origin.address}`);
     }
     this.credentials = new CredentialWays(graph);
+  }
+
+  private addGrant(grant: GraphGrant): void {
+    this.addNode(grant.principal, new GrantNode(grant, this.contentsFor(grant.origin).documentKey, grant.scopePlacement, undefined));
+  }
+
+  private addNode(principal: GraphPrincipal, node: GrantNode): void {
+    const record = this.principals.get(principal.key);
+    if (record) record.nodes.push(node);
+    else this.principals.set(principal.key, new PrincipalRecord(principal, [node], []));
+  }
+
+  private addEntra(key: string, holdings: readonly EntraHolding[]): void {
+    const nodes = holdings.map((holding) => new EntraNode(holding));
+    const record = this.principals.get(key);
+    if (record) record.entra.push(...nodes);
+    else this.principals.set(key, new PrincipalRecord(holdings[0].basis.principal, [], nodes));
   }
 
   /** Every chain of every start, in the principals' order. */

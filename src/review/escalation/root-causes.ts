@@ -427,6 +427,36 @@ class TrailTree {
     this.nextOfEdge = new Int32Array(capacity).fill(NONE);
   }
 
+  /** Bottom up (a node is made after its parent): how many chains pass each node, and how far the nearest end is. */
+  public countPaths(): void {
+    const { alive, toEnd, parent, chain } = this;
+    for (let node = this.size - 1; node >= 0; node--) {
+      if (chain[node] !== NONE) {
+        alive[node] += 1;
+        toEnd[node] = 0;
+      }
+      const up = parent[node];
+      if (up !== NONE) {
+        alive[up] += alive[node];
+        if (toEnd[node] + 1 < toEnd[up]) toEnd[up] = toEnd[node] + 1;
+      }
+    }
+  }
+
+  /** By edge: the chains that pass its nodes, and the nearest end below one. */
+  public byEdge(edges: number): { readonly count: Int32Array; readonly nearEnd: Int32Array } {
+    const count = new Int32Array(edges);
+    const nearEnd = new Int32Array(edges).fill(FAR);
+    const { alive, toEnd, edge: edgeOf } = this;
+    for (let node = 0; node < this.size; node++) {
+      const edge = edgeOf[node];
+      if (edge === NONE) continue;
+      count[edge] += alive[node];
+      if (toEnd[node] < nearEnd[edge]) nearEnd[edge] = toEnd[node];
+    }
+    return { count, nearEnd };
+  }
+
   /** A node under `parent` (or a root), last of its children. */
   public add(parent: number, edge: number): number {
     const node = this.size++;
@@ -448,15 +478,15 @@ class TrailTree {
  * grouping), so the heap's code stays optimized from one grouping to the next.
  */
 class EdgeRanking {
-  constructor(private readonly count: Int32Array, private readonly nearEnd: Int32Array, private readonly candidate: readonly boolean[],
-    private readonly preferred: readonly boolean[], private readonly stored: readonly boolean[], private readonly nameRank: Int32Array) {}
+  constructor(private readonly count: Int32Array, private readonly nearEnd: Int32Array, private readonly candidate: Uint8Array,
+    private readonly preferred: Uint8Array, private readonly stored: Uint8Array, private readonly nameRank: Int32Array) {}
 
   /** A preferred edge goes before any count; then the most chains, a kept secret before the nearest end (all in one number), the names. */
   public priority(i: number): number {
     const count = this.count[i];
-    if (!this.candidate[i] || count <= 0) return 0;
-    const value = count * 2 * NEAREST + (this.stored[i] ? 2 * NEAREST - 1 : NEAREST - 1 - Math.min(this.nearEnd[i], NEAREST - 1));
-    return this.preferred[i] ? value + PREFERRED : value;
+    if (this.candidate[i] === 0 || count <= 0) return 0;
+    const value = count * 2 * NEAREST + (this.stored[i] === 1 ? 2 * NEAREST - 1 : NEAREST - 1 - Math.min(this.nearEnd[i], NEAREST - 1));
+    return this.preferred[i] === 1 ? value + PREFERRED : value;
   }
 
   public before(a: number, b: number): boolean {
@@ -466,6 +496,53 @@ class EdgeRanking {
 
 /** How many groupings have run: each marks the trails it makes nodes of with its own number. */
 let groupings = 0;
+
+/**
+ * Taking out the paths an edge closes: the chains below each of its nodes, not grouped yet, in the
+ * order found (each node's subtree depth first, last child first). What its nodes and their
+ * ancestors count goes down by as much.
+ */
+class Closing {
+  /** The chains the last edge closed, up to the count `close` returns: one list for every root cause. */
+  public readonly members: number[] = [];
+  private readonly stack: number[] = [];
+  private readonly grouped: Uint8Array;
+
+  constructor(private readonly tree: TrailTree, chains: number, private readonly count: Int32Array) {
+    this.grouped = new Uint8Array(chains);
+  }
+
+  /** Closes the paths through an edge's nodes (the first of them given); how many chains it took. */
+  public close(first: number): number {
+    const { tree, count, grouped, members, stack } = this;
+    const { alive, parent, edge: edgeOf, firstChild, next, nextOfEdge } = tree;
+    let closed = 0;
+    for (let node = first; node !== NONE; node = nextOfEdge[node]) {
+      const taken = alive[node];
+      if (taken === 0) continue;
+      for (let up = parent[node]; up !== NONE; up = parent[up]) {
+        alive[up] -= taken;
+        if (edgeOf[up] !== NONE) count[edgeOf[up]] -= taken;
+      }
+      // The subtree: every chain below is closed with this edge.
+      let top = 0;
+      stack[top++] = node;
+      while (top > 0) {
+        const below = stack[--top];
+        if (alive[below] === 0) continue;
+        if (edgeOf[below] !== NONE) count[edgeOf[below]] -= alive[below];
+        alive[below] = 0;
+        const chain = tree.chain[below];
+        if (chain !== NONE && grouped[chain] === 0) {
+          grouped[chain] = 1;
+          members[closed++] = chain;
+        }
+        for (let child = firstChild[below]; child !== NONE; child = next[child]) stack[top++] = child;
+      }
+    }
+    return closed;
+  }
+}
 
 /** One grouping of chains by root cause (see `groupByRootCause`). */
 class Grouping {
@@ -480,81 +557,45 @@ class Grouping {
   private readonly missing: StepTrail[] = [];
 
   constructor(private readonly chains: readonly EscalationChain[]) {
-    let steps = 0;
-    for (let i = 0; i < chains.length; i++) steps += chains[i].trail.length;
-    this.tree = new TrailTree(steps);
+    this.tree = new TrailTree(stepsOfAll(chains));
     for (let i = 0; i < chains.length; i++) this.tree.chain[this.nodeOf(chains[i].trail)] = i;
   }
 
+  /*
+   * Each step below is a method of its own, not one long function: the engine optimizes a long
+   * function while its first loop runs, before the loops after it have run, and threw that code
+   * away on reaching them (on every review: a grouping runs once).
+   */
   public rootCauses(prefer: ((edge: ChainEdge) => boolean) | undefined): RootCause[] {
     const { tree, edges, chains } = this;
-    // Bottom up (a node is made after its parent): how many chains pass each node, and how far the nearest end is.
-    const { alive, toEnd, parent, edge: edgeOf } = tree;
-    for (let node = tree.size - 1; node >= 0; node--) {
-      if (tree.chain[node] !== NONE) {
-        alive[node] += 1;
-        toEnd[node] = 0;
-      }
-      const up = parent[node];
-      if (up !== NONE) {
-        alive[up] += alive[node];
-        if (toEnd[node] + 1 < toEnd[up]) toEnd[up] = toEnd[node] + 1;
-      }
+    tree.countPaths();
+    const { count, nearEnd } = tree.byEdge(edges.length);
+    // What the heap asks of each edge again and again, as typed arrays: lists made by `map` took
+    // one shape in one review and another in the next, and the heap's code was thrown away each time.
+    const preferred = new Uint8Array(edges.length);
+    const candidate = new Uint8Array(edges.length);
+    const stored = new Uint8Array(edges.length);
+    for (let i = 0; i < edges.length; i++) {
+      const edge = edges[i];
+      preferred[i] = prefer?.(edge) ? 1 : 0;
+      // An identity attached to a resource, or trusted by a cluster's service account, is the
+      // workload's design, not a grant to take back: it is a root cause only where a change adds it
+      // (a diff prefers it), never by count.
+      candidate[i] = (edge.kind !== 'attachment' && edge.kind !== 'federated-trust') || preferred[i] === 1 ? 1 : 0;
+      stored[i] = edge.kind === 'stored-credential' ? 1 : 0;
     }
-    const count = new Int32Array(edges.length);
-    const nearEnd = new Int32Array(edges.length).fill(FAR);
-    for (let node = 0; node < tree.size; node++) {
-      const edge = edgeOf[node];
-      if (edge === NONE) continue;
-      count[edge] += alive[node];
-      if (toEnd[node] < nearEnd[edge]) nearEnd[edge] = toEnd[node];
-    }
-    const preferred = edges.map((edge) => prefer?.(edge) ?? false);
-    // An identity attached to a resource, or trusted by a cluster's service account, is the
-    // workload's design, not a grant to take back: it is a root cause only where a change adds it
-    // (a diff prefers it), never by count.
-    const candidate = edges.map((edge, i) => (edge.kind !== 'attachment' && edge.kind !== 'federated-trust') || preferred[i]);
     // Ties end with the names (then the first seen): ranked once, compared as numbers.
     const named = rankedByName(edges, candidate);
     const nameRank = new Int32Array(edges.length);
     for (let rank = 0; rank < named.length; rank++) nameRank[named[rank]] = rank;
-    const stored = edges.map((edge) => edge.kind === 'stored-credential');
     const best = new StaleMaxHeap(new EdgeRanking(count, nearEnd, candidate, preferred, stored, nameRank));
     best.pushAll(named);
-
     const ends = new ChainEnds(chains);
-    const grouped = new Uint8Array(chains.length);
-    // Lists reused by every root cause, filled up to a count (emptying a list by its length lets go of its storage).
-    const members: number[] = [];
-    const stack: number[] = [];
+    const closing = new Closing(tree, chains.length, count);
     const causes: RootCause[] = [];
-    const { firstChild, next, nextOfEdge } = tree;
     for (let edge = best.popBest(); edge >= 0; edge = best.popBest()) {
-      let grouping = 0;
-      for (let node = this.firstOfEdge[edge]; node !== NONE; node = nextOfEdge[node]) {
-        const taken = alive[node];
-        if (taken === 0) continue;
-        for (let up = parent[node]; up !== NONE; up = parent[up]) {
-          alive[up] -= taken;
-          if (edgeOf[up] !== NONE) count[edgeOf[up]] -= taken;
-        }
-        // The subtree: every chain below is closed with this edge.
-        let top = 0;
-        stack[top++] = node;
-        while (top > 0) {
-          const below = stack[--top];
-          if (alive[below] === 0) continue;
-          if (edgeOf[below] !== NONE) count[edgeOf[below]] -= alive[below];
-          alive[below] = 0;
-          const chain = tree.chain[below];
-          if (chain !== NONE && grouped[chain] === 0) {
-            grouped[chain] = 1;
-            members[grouping++] = chain;
-          }
-          for (let child = firstChild[below]; child !== NONE; child = next[child]) stack[top++] = child;
-        }
-      }
-      causes.push(ends.rootCause(edges[edge], members, grouping));
+      const closed = closing.close(this.firstOfEdge[edge]);
+      causes.push(ends.rootCause(edges[edge], closing.members, closed));
     }
     return causes.sort((a, b) => a.tierLevel - b.tierLevel || b.chains.length - a.chains.length
       || compareText(a.edge.description, b.edge.description));
@@ -617,12 +658,19 @@ function byRank(members: readonly number[], count: number, rank: Int32Array): nu
   return order;
 }
 
+/** The steps of every trail, counted with repeats: at most this many nodes. */
+function stepsOfAll(chains: readonly EscalationChain[]): number {
+  let steps = 0;
+  for (let i = 0; i < chains.length; i++) steps += chains[i].trail.length;
+  return steps;
+}
+
 /** The candidate edges by name (the holder's, what it holds, where; then kind; then first seen), each name read once. */
-function rankedByName(edges: readonly TableEdge[], candidate: readonly boolean[]): number[] {
+function rankedByName(edges: readonly TableEdge[], candidate: Uint8Array): number[] {
   const named: number[] = [];
   const names: string[][] = new Array(edges.length);
   for (let i = 0; i < edges.length; i++) {
-    if (!candidate[i]) continue;
+    if (candidate[i] === 0) continue;
     named.push(i);
     names[i] = [edges[i].nameAt(0), edges[i].nameAt(1), edges[i].nameAt(2), edges[i].kind];
   }
@@ -646,39 +694,53 @@ class ChainEnds {
   private readonly endTaken: Int32Array;
   private readonly startTaken: Int32Array;
   private causes = 0;
+  // While numbering: each distinct end (by object, then by role and scope) and start.
+  private readonly reachesOf = new Map<ChainReach, number>();
+  private readonly distinct: ChainReach[] = [];
+  private readonly reachIndex: Int32Array;
+  private readonly endOfReach: number[] = [];
+  private readonly ends = new Map<string, number>();
+  private readonly starts = new Map<string, number>();
+  private lastStart: GraphPrincipal | undefined = undefined;
+  private lastStartNumber = 0;
 
   constructor(private readonly chains: readonly EscalationChain[]) {
-    const reachesOf = new Map<ChainReach, number>();
-    const distinct: ChainReach[] = [];
-    const ends = new Map<string, number>();
-    const starts = new Map<string, number>();
     this.end = new Int32Array(chains.length);
     this.start = new Int32Array(chains.length);
-    const reachIndex = new Int32Array(chains.length);
-    const endOfReach: number[] = [];
-    for (let i = 0; i < chains.length; i++) {
-      const { reaches, principal } = chains[i];
-      let index = reachesOf.get(reaches);
-      if (index === undefined) {
-        index = distinct.push(reaches) - 1;
-        reachesOf.set(reaches, index);
-        const key = `${reaches.role}\u0000${reaches.scope}`;
-        endOfReach.push(ends.get(key) ?? setAndReturn(ends, key, ends.size));
-      }
-      reachIndex[i] = index;
-      this.end[i] = endOfReach[index];
-      this.start[i] = starts.get(principal.key) ?? setAndReturn(starts, principal.key, starts.size);
-    }
+    this.reachIndex = new Int32Array(chains.length);
+    for (let i = 0; i < chains.length; i++) this.number(i, chains[i]);
+    const { distinct, reachIndex } = this;
     // Worse first, each end put in words once, not once per comparison.
-    const texts = distinct.map(endText);
+    const texts: string[] = [];
+    for (const end of distinct) texts.push(endText(end));
     const compare = (a: number, b: number) => compareEndsAs(distinct[a], texts[a], distinct[b], texts[b]);
     const order = [...distinct.keys()].sort(compare);
     const rankOfReach = new Int32Array(distinct.length);
     for (let i = 1; i < order.length; i++) rankOfReach[order[i]] = rankOfReach[order[i - 1]] + (compare(order[i - 1], order[i]) === 0 ? 0 : 1);
     this.rank = new Int32Array(chains.length);
     for (let i = 0; i < chains.length; i++) this.rank[i] = rankOfReach[reachIndex[i]];
-    this.endTaken = new Int32Array(ends.size);
-    this.startTaken = new Int32Array(starts.size);
+    this.endTaken = new Int32Array(this.ends.size);
+    this.startTaken = new Int32Array(this.starts.size);
+  }
+
+  /** A chain's end and start as numbers (each distinct end put in words once). */
+  private number(i: number, chain: EscalationChain): void {
+    const { reaches, principal } = chain;
+    let index = this.reachesOf.get(reaches);
+    if (index === undefined) {
+      index = this.distinct.push(reaches) - 1;
+      this.reachesOf.set(reaches, index);
+      const key = `${reaches.role}\u0000${reaches.scope}`;
+      this.endOfReach.push(this.ends.get(key) ?? setAndReturn(this.ends, key, this.ends.size));
+    }
+    this.reachIndex[i] = index;
+    this.end[i] = this.endOfReach[index];
+    // The paths of one start are next to each other: its number is looked up once for them.
+    if (principal !== this.lastStart) {
+      this.lastStart = principal;
+      this.lastStartNumber = this.starts.get(principal.key) ?? setAndReturn(this.starts, principal.key, this.starts.size);
+    }
+    this.start[i] = this.lastStartNumber;
   }
 
   /** A root cause of these chains (by index, in the order grouped): its paths worst end first, the ends and starts each once. */
