@@ -650,6 +650,8 @@ function rolePath(opened: OpenedPath, role: GraphRole): RolePath {
   };
 }
 
+const NO_ROUTE: Route = [];
+
 /** A path that needs local accounts, at a declared cluster that has them off. */
 function offAt(path: RolePath, contents: ScopeContents, address: string | undefined): boolean {
   return path.reopened !== undefined && address !== undefined && contents.localAccountsOff.has(address);
@@ -679,6 +681,8 @@ class RouteEdge {
  * does so first.
  */
 function followPaths(paths: readonly RolePath[], contents: ScopeContents, placement: GraphPlacement): Route {
+  // A role that opens no path (Reader, a data role) leads nowhere from any scope: one empty route for all.
+  if (paths.length === 0) return NO_ROUTE;
   const route: Route = [];
   const atResource = placement.level === ScopeLevel.RESOURCE ? placement.address : undefined;
   for (const path of paths) {

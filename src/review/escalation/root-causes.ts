@@ -123,7 +123,7 @@ export function graphEdgeKeys(graph: AccessGraph): Set<string> {
 
 /** Makes and shares the edge objects of one set of chains: the same grant is the same edge in every chain. */
 class EdgeTable {
-  private readonly byOrigin = new Map<Origin, TableEdge[] | Map<string, TableEdge>>();
+  private readonly byOrigin = new Map<Origin, TableEdge | TableEdge[] | Map<string, TableEdge>>();
   // Steps are shared by the paths that pass them: each step's edge is worked out once.
   private readonly byStep = new Map<EscalationStep, TableEdge | null>();
 
@@ -140,14 +140,15 @@ class EdgeTable {
   /**
    * The edge a block declares for what it holds, if made already: by the block's origin (one
    * object per block), then by kind, holder and what is held, since one block can declare several
-   * (a group's `members`, an application's `owners`). Most blocks declare one: a list is searched
-   * until it grows long, then a map by a key made of the three.
+   * (a group's `members`, an application's `owners`). Most blocks declare one: it is kept as it
+   * is; a list is searched until it grows long, then a map by a key made of the three.
    */
   private edgeAt(origin: Origin, kind: ChainEdge['kind'], holder: GraphPrincipal, what: string): TableEdge | undefined {
     const ofBlock = this.byOrigin.get(origin);
     if (ofBlock === undefined) return undefined;
+    if (ofBlock instanceof TableEdge) return isEdgeOf(ofBlock, kind, holder, what) ? ofBlock : undefined;
     if (Array.isArray(ofBlock)) {
-      for (const edge of ofBlock) if (edge.kind === kind && edge.principal.key === holder.key && edge.what === what) return edge;
+      for (const edge of ofBlock) if (isEdgeOf(edge, kind, holder, what)) return edge;
       return undefined;
     }
     return ofBlock.get(heldKey(kind, holder, what));
@@ -156,7 +157,8 @@ class EdgeTable {
   /** A new edge of its block (`edgeAt` found none). */
   private added(edge: TableEdge): TableEdge {
     const ofBlock = this.byOrigin.get(edge.origin);
-    if (ofBlock === undefined) this.byOrigin.set(edge.origin, [edge]);
+    if (ofBlock === undefined) this.byOrigin.set(edge.origin, edge);
+    else if (ofBlock instanceof TableEdge) this.byOrigin.set(edge.origin, [ofBlock, edge]);
     else if (!Array.isArray(ofBlock)) ofBlock.set(heldKey(edge.kind, edge.principal, edge.what), edge);
     else if (ofBlock.length < LISTED_EDGES) ofBlock.push(edge);
     else this.byOrigin.set(edge.origin, new Map([...ofBlock, edge].map((e) => [heldKey(e.kind, e.principal, e.what), e])));
@@ -183,6 +185,11 @@ class EdgeTable {
     if (on?.origin === undefined || identity === undefined || identity.name.endsWith('(system-assigned)')) return undefined;
     return this.edgeAt(on.origin, 'attachment', identity, '') ?? this.added(new AttachmentEdge(on as GraphResource & { origin: Origin }, identity));
   }
+}
+
+/** Whether an edge is of this kind, holder and what is held. */
+function isEdgeOf(edge: TableEdge, kind: ChainEdge['kind'], holder: GraphPrincipal, what: string): boolean {
+  return edge.kind === kind && edge.principal.key === holder.key && edge.what === what;
 }
 
 /** How many edges of one block are searched in a list before they are kept in a map. */
@@ -668,16 +675,17 @@ function stepsOfAll(chains: readonly EscalationChain[]): number {
 /** The candidate edges by name (the holder's, what it holds, where; then kind; then first seen), each name read once. */
 function rankedByName(edges: readonly TableEdge[], candidate: Uint8Array): number[] {
   const named: number[] = [];
-  const names: string[][] = new Array(edges.length);
+  // Three names an edge, in one list (not a list per edge).
+  const names: string[] = new Array(3 * edges.length);
   for (let i = 0; i < edges.length; i++) {
     if (candidate[i] === 0) continue;
     named.push(i);
-    names[i] = [edges[i].nameAt(0), edges[i].nameAt(1), edges[i].nameAt(2), edges[i].kind];
+    names[3 * i] = edges[i].nameAt(0);
+    names[3 * i + 1] = edges[i].nameAt(1);
+    names[3 * i + 2] = edges[i].nameAt(2);
   }
-  return named.sort((a, b) => {
-    const [x, y] = [names[a], names[b]];
-    return compareText(x[0], y[0]) || compareText(x[1], y[1]) || compareText(x[2], y[2]) || compareText(x[3], y[3]) || a - b;
-  });
+  return named.sort((a, b) => compareText(names[3 * a], names[3 * b]) || compareText(names[3 * a + 1], names[3 * b + 1])
+    || compareText(names[3 * a + 2], names[3 * b + 2]) || compareText(edges[a].kind, edges[b].kind) || a - b);
 }
 
 /**
