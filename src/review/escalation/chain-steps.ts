@@ -27,6 +27,8 @@ export function scopeName(grant: StepBasis): string {
 
 /** A step whose description is made from its other fields when first read. */
 abstract class WordedStep {
+  public groupedBy = 0;
+  public groupEdge = -1;
   private words: string | undefined = undefined;
 
   public get description(): string {

@@ -54,6 +54,13 @@ export interface EscalationStep {
   readonly store?: GraphCredentialStore;
   /** For `acts-as` through a trust: the federated credential a pod's token satisfies (AKS workload identity), an edge of its own. */
   readonly trust?: GraphWorkloadTrust;
+  /**
+   * Not what the step says, but room for the one grouping by root cause that is running
+   * (root-causes.ts), as on trails: which grouping last read the edge this step stands on, and
+   * that edge's number there (-1 for none). Reach makes every step with both.
+   */
+  groupedBy?: number;
+  groupEdge?: number;
 }
 
 /** What a chain ends in: a role at a scope, or what a path gives in place of a role. */

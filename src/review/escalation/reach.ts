@@ -882,26 +882,38 @@ function rolesHeld(nodes: readonly GrantNode[]): Map<string, HeldScopes> {
 }
 
 function entraHeldStep(node: EntraNode, holder: string | undefined): EscalationStep {
-  const make = (prefix: string): EscalationStep => ({
+  if (holder === undefined) return (node.heldAtStart ??= entraHolds(node.holding, ''));
+  return (node.heldFurther ??= entraHolds(node.holding, `${holder} `));
+}
+
+function entraHolds(holding: EntraHolding, prefix: string): EscalationStep {
+  return {
     kind: 'holds',
-    description: `${prefix}${node.holding.holds}`,
-    holds: node.holding.holds,
-    grant: node.holding.basis,
-    edgeKind: node.holding.edgeKind,
+    description: `${prefix}${holding.holds}`,
+    holds: holding.holds,
+    grant: holding.basis,
+    edgeKind: holding.edgeKind,
     entra: true,
-    ...(node.holding.eligible ? { eligible: true } : {}),
-  });
-  if (holder === undefined) return (node.heldAtStart ??= make(''));
-  return (node.heldFurther ??= make(`${holder} `));
+    ...(holding.eligible ? { eligible: true } : {}),
+    groupedBy: 0,
+    groupEdge: -1,
+  };
 }
 
 function entraActsAsStep(holding: EntraHolding, edge: EntraEdge): EscalationStep {
   return {
-    kind: 'acts-as', description: edge.description!, grant: holding.basis, edgeKind: edge.edgeKind, identity: edge.target, ...(edge.action ? { action: edge.action } : {}),
+    kind: 'acts-as',
+    description: edge.description!,
+    grant: holding.basis,
+    edgeKind: edge.edgeKind,
+    identity: edge.target,
+    ...(edge.action ? { action: edge.action } : {}),
+    groupedBy: 0,
+    groupEdge: -1,
   };
 }
 
 function entraOpensStep(holding: EntraHolding, leaf: EntraLeaf): EscalationStep {
   const { description, edgeKind, action } = leaf.opens!;
-  return { kind: 'opens', description, grant: holding.basis, edgeKind, action };
+  return { kind: 'opens', description, grant: holding.basis, edgeKind, action, groupedBy: 0, groupEdge: -1 };
 }

@@ -131,10 +131,15 @@ class EdgeTable {
   public ofStep(step: EscalationStep): TableEdge | undefined {
     let edge = this.byStep.get(step);
     if (edge === undefined) {
-      edge = (step.kind === 'holds' ? this.basisEdge(step.grant, step) : step.kind === 'acts-as' ? this.actingEdge(step) : undefined) ?? null;
+      edge = this.edgeOfStep(step) ?? null;
       this.byStep.set(step, edge);
     }
     return edge ?? undefined;
+  }
+
+  /** The same, worked out again each time asked (a grouping keeps it on the step). */
+  public edgeOfStep(step: EscalationStep): TableEdge | undefined {
+    return step.kind === 'holds' ? this.basisEdge(step.grant, step) : step.kind === 'acts-as' ? this.actingEdge(step) : undefined;
   }
 
   /**
@@ -635,16 +640,26 @@ class Grouping {
     return parent;
   }
 
-  /** The index of the edge a step stands on, or NONE: the table shares one object per edge, whatever step stands on it. */
+  /**
+   * The index of the edge a step stands on, or NONE: the table shares one object per edge, whatever
+   * step stands on it. Steps are shared by many trails (one held step for every path past a grant):
+   * the index is kept on the step for this grouping, as a trail's node is kept on the trail.
+   */
   private edgeOf(step: EscalationStep): number {
-    const edge = this.table.ofStep(step);
-    if (edge === undefined) return NONE;
-    if (edge.index === NONE) {
-      edge.index = this.edges.push(edge) - 1;
-      this.firstOfEdge.push(NONE);
-      this.lastOfEdge.push(NONE);
+    if (step.groupedBy === this.mark) return step.groupEdge!;
+    const edge = this.table.edgeOfStep(step);
+    let index = NONE;
+    if (edge !== undefined) {
+      if (edge.index === NONE) {
+        edge.index = this.edges.push(edge) - 1;
+        this.firstOfEdge.push(NONE);
+        this.lastOfEdge.push(NONE);
+      }
+      index = edge.index;
     }
-    return edge.index;
+    step.groupedBy = this.mark;
+    step.groupEdge = index;
+    return index;
   }
 }
 
