@@ -39,25 +39,40 @@ export function rootCauseFix(cause: RootCause): string {
     return 'Remove the federated credential, or narrow what its identity holds, or who can run pods in the cluster (local accounts off, '
       + `Kubernetes roles at the namespace). ${suppress}`;
   }
-  const opening = operationsOf(cause.chains, (step) => step.grant.principal.key === edge.principal.key);
+  const opening = operationsOf(cause.chains, edge.principal.key);
   const take = opening.length > 0
     ? `Take ${opening.join(', ')} away from this ${edge.kind === 'eligibility' ? 'eligibility' : 'grant'} (a role without it, a narrower scope, or a custom role with it in notActions)`
     : `Remove or narrow it (a role that holds less, a narrower scope${edge.kind === 'entra' ? ', or no membership or ownership' : ''})`;
-  // Where the paths enter before it: the first operation of each start that leads on to this edge.
-  const entries = [...new Set(cause.chains.slice(0, PATHS_READ).flatMap((chain) => {
-    const first = firstStepOf(chain.trail, (s) => s.kind === 'acts-as' && s.action !== undefined);
-    if (first === undefined || first.grant.principal.key === edge.principal.key) return [];
-    return [`${first.action} of ${chain.principal.name}'s "${first.grant.role.name}" at ${shownScope(first.grant.scope)}`];
-  }))];
+  // Where the paths enter before it: the first operation of each start that leads on to this edge,
+  // each way in put in words once (the paths of one start mostly enter by the same step).
+  // Most root causes have no way in before them: nothing is made for them.
+  let found: Set<string> | undefined;
+  let worded: Map<EscalationStep, Set<string>> | undefined;
+  for (let i = 0; i < cause.chains.length && i < PATHS_READ; i++) {
+    const chain = cause.chains[i];
+    const first = firstStepOf(chain.trail, entersBy);
+    if (first === undefined || first.grant.principal.key === edge.principal.key) continue;
+    worded ??= new Map();
+    const by = worded.get(first) ?? new Set<string>();
+    worded.set(first, by);
+    if (by.has(chain.principal.name)) continue;
+    by.add(chain.principal.name);
+    (found ??= new Set()).add(`${first.action} of ${chain.principal.name}'s "${first.grant.role.name}" at ${shownScope(first.grant.scope)}`);
+  }
+  const entries = found === undefined ? [] : [...found];
   const wayIn = entries.length === 0 ? '' : `; or close the way in (${entries.slice(0, 3).join('; ')}${entries.length > 3 ? `; and ${entries.length - 3} more` : ''})`;
   return `${take}${wayIn}: every path above closes with it. ${suppress}`;
 }
 
+/** A step by which a path enters: acting as another principal, by an operation. */
+const entersBy = (s: EscalationStep) => s.kind === 'acts-as' && s.action !== undefined;
+
 /** The operations (and those opening the same step) by which a holder leaves its own grant on these paths. */
-function operationsOf(chains: readonly EscalationChain[], byHolder: (step: EscalationStep) => boolean): string[] {
+function operationsOf(chains: readonly EscalationChain[], holder: string): string[] {
   const found = new Set<string>();
-  for (const chain of chains.slice(0, PATHS_READ)) {
-    const step = firstStepOf(chain.trail, (s) => s.kind !== 'holds' && byHolder(s) && s.action !== undefined);
+  const leaves = (s: EscalationStep) => s.kind !== 'holds' && s.grant.principal.key === holder && s.action !== undefined;
+  for (let i = 0; i < chains.length && i < PATHS_READ; i++) {
+    const step = firstStepOf(chains[i].trail, leaves);
     if (step?.action === undefined) continue;
     found.add(step.action);
     for (const alternative of step.alternatives ?? []) found.add(alternative.action);
@@ -91,24 +106,39 @@ export const escalationChain: Rule = {
 
 /**
  * The hit of one root cause. Its paths (for suppressions on first grants) and flows (for SARIF)
- * are made when first read: most reviews read neither, and a large one has thousands of root causes.
+ * are made when first read: most reviews read neither, and a large one has thousands of root
+ * causes (a class, so that each hit is one object, not one with two getters made for it).
  */
 function rootCauseHit(cause: RootCause): RuleHit {
-  let paths: RuleHit['paths'];
-  let flows: RuleHit['flows'];
-  return {
-    origin: cause.edge.origin,
-    message: rootCauseMessage(cause),
-    fix: rootCauseFix(cause),
-    reaches: cause.ends.map((end) => ({ role: end.role, scope: end.scope })),
-    // The root cause, not what it reaches: a path added to it keeps its code-scanning alert.
-    target: cause.edge.description,
-    severity: rootCauseSeverity(cause),
-    get paths() {
-      return (paths ??= cause.chains.map((chain) => ({ origin: chain.origin, reaches: { role: chain.reaches.role, scope: chain.reaches.scope } })));
-    },
-    get flows() {
-      return (flows ??= cause.chains.slice(0, FLOWS).map(flowOf));
-    },
-  };
+  return new RootCauseHit(cause);
+}
+
+class RootCauseHit implements RuleHit {
+  public readonly origin: Origin;
+  public readonly message: string;
+  public readonly fix: string;
+  public readonly reaches: readonly { readonly role: string; readonly scope: string }[];
+  /** The root cause, not what it reaches: a path added to it keeps its code-scanning alert. */
+  public readonly target: string;
+  public readonly severity: Severity;
+  private madePaths: RuleHit['paths'] = undefined;
+  private madeFlows: RuleHit['flows'] = undefined;
+
+  constructor(private readonly cause: RootCause) {
+    this.origin = cause.edge.origin;
+    this.message = rootCauseMessage(cause);
+    this.fix = rootCauseFix(cause);
+    this.reaches = cause.ends.map((end) => ({ role: end.role, scope: end.scope }));
+    this.target = cause.edge.description;
+    this.severity = rootCauseSeverity(cause);
+  }
+
+  public get paths(): RuleHit['paths'] {
+    this.madePaths ??= this.cause.chains.map(({ origin, reaches }) => ({ origin, reaches: { role: reaches.role, scope: reaches.scope } }));
+    return this.madePaths;
+  }
+
+  public get flows(): RuleHit['flows'] {
+    return (this.madeFlows ??= this.cause.chains.slice(0, FLOWS).map(flowOf));
+  }
 }

@@ -1,3 +1,4 @@
+import { EntraRole } from '../../roles/entra-role';
 import { GraphEntraRole } from '../graph/graph-types';
 
 /**
@@ -148,7 +149,20 @@ export interface HeldCapability {
  * the edge kind BloodHound gives Global Administrator), or a custom role's. A role that cannot be
  * read has every capability: unknown counts as the widest.
  */
-export function capabilitiesOfRole(role: GraphEntraRole): HeldCapability[] {
+export function capabilitiesOfRole(role: GraphEntraRole): readonly HeldCapability[] {
+  // A catalog role gives the same wherever it is held: its actions are matched once (500
+  // assignments of two roles matched every action against every fact, once each).
+  if (role.role === undefined || role.customActions !== undefined) return capabilitiesOf(role);
+  const byTemplate = OF_CATALOG_ROLE.get(role.role) ?? new Map<string | undefined, readonly HeldCapability[]>();
+  OF_CATALOG_ROLE.set(role.role, byTemplate);
+  let held = byTemplate.get(role.templateId);
+  if (held === undefined) byTemplate.set(role.templateId, (held = capabilitiesOf(role)));
+  return held;
+}
+
+const OF_CATALOG_ROLE = new WeakMap<EntraRole, Map<string | undefined, readonly HeldCapability[]>>();
+
+function capabilitiesOf(role: GraphEntraRole): readonly HeldCapability[] {
   const unread = role.role === undefined && role.customActions === undefined;
   const actions = role.role?.allowedActions ?? role.customActions ?? [];
   const globalAdmin = role.templateId === GLOBAL_ADMINISTRATOR_TEMPLATE_ID;

@@ -248,7 +248,7 @@ function leavesOf(capability: HeldCapability): EntraLeaf[] {
 /** Capabilities whose effect is tenant-wide: held at an administrative unit or on one object, they give nothing beyond it. */
 const TENANT_WIDE = new Set([EntraCapability.ASSIGN_DIRECTORY_ROLES, EntraCapability.GRANT_APP_ROLES, EntraCapability.ELEVATE_ACCESS]);
 
-function follow(capabilities: HeldCapability[], where: Within, targets: DirectoryTargets): { edges: EntraEdge[]; leaves: EntraLeaf[] } {
+function follow(capabilities: readonly HeldCapability[], where: Within, targets: DirectoryTargets): { edges: EntraEdge[]; leaves: EntraLeaf[] } {
   const edges: EntraEdge[] = [];
   // By what they reach: a Global Administrator elevates directly, not by assigning itself the role it holds.
   const leaves = new Map<string, EntraLeaf>();
@@ -268,7 +268,7 @@ function follow(capabilities: HeldCapability[], where: Within, targets: Director
   return { edges, leaves: [...leaves.values()] };
 }
 
-function canGrant(capabilities: HeldCapability[]): boolean {
+function canGrant(capabilities: readonly HeldCapability[]): boolean {
   return capabilities.some((c) => c.capability === EntraCapability.ASSIGN_DIRECTORY_ROLES || c.capability === EntraCapability.GRANT_APP_ROLES);
 }
 

@@ -54,6 +54,13 @@ export interface EscalationStep {
   readonly store?: GraphCredentialStore;
   /** For `acts-as` through a trust: the federated credential a pod's token satisfies (AKS workload identity), an edge of its own. */
   readonly trust?: GraphWorkloadTrust;
+  /**
+   * Not what the step says, but room for the one grouping by root cause that is running
+   * (root-causes.ts), as on trails: which grouping last read the edge this step stands on, and
+   * that edge's number there (-1 for none). Reach makes every step with both.
+   */
+  groupedBy?: number;
+  groupEdge?: number;
 }
 
 /** What a chain ends in: a role at a scope, or what a path gives in place of a role. */
@@ -78,12 +85,20 @@ export interface StepTrail {
   readonly previous?: StepTrail;
   /** How many steps, this one included. */
   readonly length: number;
+  /**
+   * Not what the trail says, but room for the one grouping by root cause that is running
+   * (root-causes.ts): which grouping last made this trail a node of its tree (a number no other
+   * grouping has), and that node. A map from trails to nodes, for the tens of thousands of
+   * trails of a large review, was a fifth of the grouping's time.
+   */
+  groupedBy: number;
+  groupNode: number;
 }
 
 /** A trail one step longer. */
 export function extendTrail(trail: StepTrail | undefined, step: EscalationStep): StepTrail {
   // One shape for every trail (made for each step of every path): `previous` is there, undefined at the start.
-  return { step, previous: trail, length: (trail?.length ?? 0) + 1 };
+  return { step, previous: trail, length: (trail?.length ?? 0) + 1, groupedBy: 0, groupNode: 0 };
 }
 
 /** The steps of a trail, first to last. */
@@ -150,9 +165,6 @@ export function describeChain(chain: EscalationChain): string {
   return text;
 }
 
-/** What reach knows of a chain when it makes one; its steps come from its trail. */
-export type ChainFields = Omit<EscalationChain, 'steps' | 'origin'>;
-
 /** What a chain says yes or no to: one shared object per combination (at most 64). */
 interface ChainFacts {
   readonly passesIdentity: boolean;
@@ -166,14 +178,12 @@ interface ChainFacts {
 // One slot per combination, numbered by the facts as binary digits (no string made per chain).
 const CHAIN_FACTS: (ChainFacts | undefined)[] = new Array(64);
 
-function factsOf(fields: ChainFields): ChainFacts {
-  const slot = (fields.passesIdentity ? 1 : 0) + (fields.widens ? 2 : 0) + (fields.holderCanGrantAccess ? 4 : 0)
-    + (fields.gains ? 8 : 0) + (fields.ownReach ? 16 : 0) + (fields.endsIn === 'entra' ? 32 : 0);
+function factsOf(passesIdentity: boolean, widens: boolean, holderCanGrantAccess: boolean, gains: boolean, ownReach: boolean,
+  endsIn: 'azure' | 'entra'): ChainFacts {
+  const slot = (passesIdentity ? 1 : 0) + (widens ? 2 : 0) + (holderCanGrantAccess ? 4 : 0) + (gains ? 8 : 0) + (ownReach ? 16 : 0)
+    + (endsIn === 'entra' ? 32 : 0);
   let facts = CHAIN_FACTS[slot];
-  if (facts === undefined) {
-    const { passesIdentity, widens, holderCanGrantAccess, gains, ownReach, endsIn } = fields;
-    CHAIN_FACTS[slot] = facts = Object.freeze({ passesIdentity, widens, holderCanGrantAccess, gains, ownReach, endsIn });
-  }
+  if (facts === undefined) CHAIN_FACTS[slot] = facts = Object.freeze({ passesIdentity, widens, holderCanGrantAccess, gains, ownReach, endsIn });
   return facts;
 }
 
@@ -189,12 +199,12 @@ class TrailChain implements EscalationChain {
   public readonly reaches: ChainReach;
   private readonly facts: ChainFacts;
 
-  constructor(fields: ChainFields) {
-    this.principal = fields.principal;
-    this.trail = fields.trail;
-    this.first = fields.first;
-    this.reaches = fields.reaches;
-    this.facts = factsOf(fields);
+  constructor(principal: GraphPrincipal, trail: StepTrail, first: EscalationStep, reaches: ChainReach, facts: ChainFacts) {
+    this.principal = principal;
+    this.trail = trail;
+    this.first = first;
+    this.reaches = reaches;
+    this.facts = facts;
   }
 
   public get origin(): Origin {
@@ -230,7 +240,12 @@ class TrailChain implements EscalationChain {
   }
 }
 
-/** A chain of these fields. */
-export function chainOf(fields: ChainFields): EscalationChain {
-  return new TrailChain(fields);
+/**
+ * A chain of what reach knows of it, given one by one: reach makes tens of thousands of chains,
+ * and an object of their fields for each was as large as the chain.
+ */
+export function chainFrom(principal: GraphPrincipal, trail: StepTrail, first: EscalationStep, reaches: ChainReach,
+  passesIdentity: boolean, widens: boolean, holderCanGrantAccess: boolean, gains: boolean, ownReach: boolean,
+  endsIn: 'azure' | 'entra'): EscalationChain {
+  return new TrailChain(principal, trail, first, reaches, factsOf(passesIdentity, widens, holderCanGrantAccess, gains, ownReach, endsIn));
 }

@@ -15,6 +15,17 @@ export class HeldScopes {
   // Scopes that cannot be read, by their placement: one object per written value in a document.
   private unknown?: Set<GraphPlacement>;
 
+  /** Holds nothing again: a search of each principal in turn reuses one, not one per principal. */
+  public clear(): void {
+    this.widestRank = -1;
+    this.group = undefined;
+    // Clearing a set makes its table anew: only a set that holds something is cleared.
+    if (this.groups !== undefined && this.groups.size > 0) this.groups.clear();
+    this.resource = undefined;
+    if (this.resources !== undefined && this.resources.size > 0) this.resources.clear();
+    if (this.unknown !== undefined && this.unknown.size > 0) this.unknown.clear();
+  }
+
   /** @param document which document the placement was read from: addresses repeat across documents */
   public add(document: string, scope: GraphPlacement): void {
     // A held scope that cannot be read contains nothing that can be told, but itself: the same

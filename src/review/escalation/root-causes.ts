@@ -12,6 +12,7 @@ import { describeCredentialStore } from '../graph/describe-credential-store';
 import { describePrincipal } from '../graph/describe-principal';
 import { GraphCredentialStore, GraphEligibility, GraphGrant, GraphPrincipal, GraphResource, GraphWorkloadTrust, Origin } from '../graph/graph-types';
 import { documentKeyOf } from '../graph/origin';
+import { setAndReturn } from '../set-and-return';
 
 /**
  * An edge of the graph that chains stand on: a grant, an eligibility, an Entra holding (a
@@ -47,14 +48,6 @@ export interface RootCause {
   readonly tierLevel: number;
   /** The principals its paths start from, by name, in first-seen order. */
   readonly starts: readonly GraphPrincipal[];
-}
-
-/** The edge one step stands on, if any: what it holds, or the resource whose identity it takes on. */
-function stepEdge(step: EscalationStep, edgeOf: (basis: StepBasis, step: EscalationStep) => TableEdge,
-  attachmentOf: (step: EscalationStep) => TableEdge | undefined): TableEdge | undefined {
-  if (step.kind === 'holds') return edgeOf(step.grant, step);
-  if (step.kind === 'acts-as') return attachmentOf(step);
-  return undefined;
 }
 
 /** The key of a workload trust: the cluster, the service account and whom it signs in as, by name. */
@@ -130,66 +123,78 @@ export function graphEdgeKeys(graph: AccessGraph): Set<string> {
 
 /** Makes and shares the edge objects of one set of chains: the same grant is the same edge in every chain. */
 class EdgeTable {
-  private readonly byOrigin = new Map<Origin, TableEdge[] | Map<string, TableEdge>>();
+  private readonly byOrigin = new Map<Origin, TableEdge | TableEdge[] | Map<string, TableEdge>>();
   // Steps are shared by the paths that pass them: each step's edge is worked out once.
   private readonly byStep = new Map<EscalationStep, TableEdge | null>();
 
-  /** The edge one step stands on, if any. */
+  /** The edge one step stands on, if any: what it holds, or the resource, store or trust whose identity it takes on. */
   public ofStep(step: EscalationStep): TableEdge | undefined {
     let edge = this.byStep.get(step);
     if (edge === undefined) {
-      edge = stepEdge(step, (basis, s) => this.basisEdge(basis, s), (s) => this.actingEdge(s)) ?? null;
+      edge = this.edgeOfStep(step) ?? null;
       this.byStep.set(step, edge);
     }
     return edge ?? undefined;
   }
 
+  /** The same, worked out again each time asked (a grouping keeps it on the step). */
+  public edgeOfStep(step: EscalationStep): TableEdge | undefined {
+    return step.kind === 'holds' ? this.basisEdge(step.grant, step) : step.kind === 'acts-as' ? this.actingEdge(step) : undefined;
+  }
+
   /**
-   * The edge a block declares for what it holds, made once: by the block's origin (one object per
-   * block), then by kind, holder and what is held, since one block can declare several (a group's
-   * `members`, an application's `owners`). Most blocks declare one: a list is searched until it
-   * grows long, then a map by a key made of the three.
+   * The edge a block declares for what it holds, if made already: by the block's origin (one
+   * object per block), then by kind, holder and what is held, since one block can declare several
+   * (a group's `members`, an application's `owners`). Most blocks declare one: it is kept as it
+   * is; a list is searched until it grows long, then a map by a key made of the three.
    */
-  private edgeAt(origin: Origin, kind: ChainEdge['kind'], holder: GraphPrincipal, what: string, make: () => TableEdge): TableEdge {
+  private edgeAt(origin: Origin, kind: ChainEdge['kind'], holder: GraphPrincipal, what: string): TableEdge | undefined {
     const ofBlock = this.byOrigin.get(origin);
-    if (ofBlock === undefined) {
-      const edge = make();
-      this.byOrigin.set(origin, [edge]);
-      return edge;
-    }
+    if (ofBlock === undefined) return undefined;
+    if (ofBlock instanceof TableEdge) return isEdgeOf(ofBlock, kind, holder, what) ? ofBlock : undefined;
     if (Array.isArray(ofBlock)) {
-      for (const edge of ofBlock) if (edge.kind === kind && edge.principal.key === holder.key && edge.what === what) return edge;
-      const edge = make();
-      if (ofBlock.length < LISTED_EDGES) ofBlock.push(edge);
-      else this.byOrigin.set(origin, new Map([...ofBlock, edge].map((e) => [heldKey(e.kind, e.principal, e.what), e])));
-      return edge;
+      for (const edge of ofBlock) if (isEdgeOf(edge, kind, holder, what)) return edge;
+      return undefined;
     }
-    const key = heldKey(kind, holder, what);
-    let edge = ofBlock.get(key);
-    if (edge === undefined) ofBlock.set(key, (edge = make()));
+    return ofBlock.get(heldKey(kind, holder, what));
+  }
+
+  /** A new edge of its block (`edgeAt` found none). */
+  private added(edge: TableEdge): TableEdge {
+    const ofBlock = this.byOrigin.get(edge.origin);
+    if (ofBlock === undefined) this.byOrigin.set(edge.origin, edge);
+    else if (ofBlock instanceof TableEdge) this.byOrigin.set(edge.origin, [ofBlock, edge]);
+    else if (!Array.isArray(ofBlock)) ofBlock.set(heldKey(edge.kind, edge.principal, edge.what), edge);
+    else if (ofBlock.length < LISTED_EDGES) ofBlock.push(edge);
+    else this.byOrigin.set(edge.origin, new Map([...ofBlock, edge].map((e) => [heldKey(e.kind, e.principal, e.what), e])));
     return edge;
   }
 
   private basisEdge(basis: StepBasis, step: EscalationStep): TableEdge {
     const kind: HeldKind = step.entra ? 'entra' : step.eligible ? 'eligibility' : 'grant';
-    return this.edgeAt(basis.origin, kind, basis.principal, basis.role.name, () => new HeldEdge(kind, basis, step.holds));
+    return this.edgeAt(basis.origin, kind, basis.principal, basis.role.name) ?? this.added(new HeldEdge(kind, basis, step.holds));
   }
 
   private actingEdge(step: EscalationStep): TableEdge | undefined {
     if (step.store !== undefined && step.identity !== undefined) {
       const { store, identity } = step;
-      return this.edgeAt(store.origin, 'stored-credential', identity, '', () => new StoredCredentialEdge(store, identity));
+      return this.edgeAt(store.origin, 'stored-credential', identity, '') ?? this.added(new StoredCredentialEdge(store, identity));
     }
     if (step.trust !== undefined && step.identity !== undefined) {
       const { trust, identity } = step;
-      return this.edgeAt(trust.credential.origin, 'federated-trust', identity, '', () => new TrustEdge(trust, identity));
+      return this.edgeAt(trust.credential.origin, 'federated-trust', identity, '') ?? this.added(new TrustEdge(trust, identity));
     }
     const on = step.on;
     const identity = step.identity;
     // A system-assigned identity is its resource's own: that resource holds no separate edge.
     if (on?.origin === undefined || identity === undefined || identity.name.endsWith('(system-assigned)')) return undefined;
-    return this.edgeAt(on.origin, 'attachment', identity, '', () => new AttachmentEdge(on as GraphResource & { origin: Origin }, identity));
+    return this.edgeAt(on.origin, 'attachment', identity, '') ?? this.added(new AttachmentEdge(on as GraphResource & { origin: Origin }, identity));
   }
+}
+
+/** Whether an edge is of this kind, holder and what is held. */
+function isEdgeOf(edge: TableEdge, kind: ChainEdge['kind'], holder: GraphPrincipal, what: string): boolean {
+  return edge.kind === kind && edge.principal.key === holder.key && edge.what === what;
 }
 
 /** How many edges of one block are searched in a list before they are kept in a map. */
@@ -213,17 +218,10 @@ abstract class TableEdge implements ChainEdge {
   public abstract readonly key: string;
   /** What is held, within its kind and holder: the role, permission or relation; nothing for an attachment. */
   public abstract readonly what: string;
+  /** Its place in the grouping that made it (`groupByRootCause`), once it has one. */
+  public index = -1;
   /** Who holds it, what is held, where: the order ties between equal root causes are decided in. */
   public abstract nameAt(part: 0 | 1 | 2): string;
-}
-
-/** By the holder's name, then what is held, then where; then by kind. */
-function compareEdgeNames(a: TableEdge, b: TableEdge): number {
-  for (const part of [0, 1, 2] as const) {
-    const order = compareText(a.nameAt(part), b.nameAt(part));
-    if (order !== 0) return order;
-  }
-  return compareText(a.kind, b.kind);
 }
 
 class HeldEdge extends TableEdge {
@@ -361,30 +359,17 @@ class TrustEdge extends CredentialEdge {
   }
 }
 
-/** Worse first: the wider tier, then an end that can grant access, then by name. */
-function compareEnds(a: ChainReach, b: ChainReach): number {
-  return permissionTierRank(a.tier) - permissionTierRank(b.tier) || Number(b.canGrantAccess) - Number(a.canGrantAccess)
-    || compareText(`${a.role} at ${a.scope}`, `${b.role} at ${b.scope}`);
+/** Worse first: the wider tier, then an end that can grant access, then by name (`endText`, made once per end). */
+function compareEndsAs(a: ChainReach, aText: string, b: ChainReach, bText: string): number {
+  return permissionTierRank(a.tier) - permissionTierRank(b.tier) || Number(b.canGrantAccess) - Number(a.canGrantAccess) || compareText(aText, bText);
+}
+
+/** An end by name, as ends are ordered. */
+function endText(end: ChainReach): string {
+  return `${end.role} at ${end.scope}`;
 }
 
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-/** A step of the paths being grouped, as the tree of trails shares it. */
-class TrailNode {
-  /** Its children in the order made, as a list through `next`: no array for each node of a tree of hundreds of thousands. */
-  public firstChild: TrailNode | undefined = undefined;
-  public lastChild: TrailNode | undefined = undefined;
-  public next: TrailNode | undefined = undefined;
-  /** The chain that ends at this node, by index, or -1. */
-  public chain = -1;
-  /** Chains not yet grouped that pass this node (end here or below). */
-  public alive = 0;
-  /** Nodes from here to the nearest chain end below. */
-  public toEnd = Infinity;
-
-  /** @param edge the index of the edge its step stands on, or -1 (a step stands on one edge at most). */
-  constructor(public readonly parent: TrailNode | undefined, public readonly edge: number) {}
-}
 
 /**
  * Groups chains by root cause: repeatedly the grant, eligibility or Entra holding whose removal
@@ -403,117 +388,7 @@ class TrailNode {
  * under its nodes out, and what their ancestors count goes down by as much.
  */
 export function groupByRootCause(chains: readonly EscalationChain[], prefer?: (edge: ChainEdge) => boolean): RootCause[] {
-  const table = new EdgeTable();
-  const edges: TableEdge[] = [];
-  const indexOf = new Map<TableEdge, number>();
-  const nodesOf: TrailNode[][] = [];
-  // Steps are shared by many nodes (one held step for every path past a grant): their edge's index is read once.
-  const edgeOfStep = new Map<EscalationStep, number>();
-  const edgeOf = (step: EscalationStep): number => {
-    let index = edgeOfStep.get(step);
-    if (index === undefined) {
-      // The table shares one object per edge, whatever step stands on it.
-      const edge = table.ofStep(step);
-      index = edge === undefined ? -1 : indexOf.get(edge);
-      if (index === undefined) {
-        index = edges.push(edge!) - 1;
-        indexOf.set(edge!, index);
-        nodesOf.push([]);
-      }
-      edgeOfStep.set(step, index);
-    }
-    return index;
-  };
-  const nodes = new Map<StepTrail, TrailNode>();
-  const all: TrailNode[] = [];
-  const missing: StepTrail[] = [];
-  const nodeOf = (trail: StepTrail): TrailNode => {
-    // The trail up to the first node made already, then made from the top down.
-    let at: StepTrail | undefined = trail;
-    let parent: TrailNode | undefined;
-    missing.length = 0;
-    for (; at !== undefined; at = at.previous) {
-      parent = nodes.get(at);
-      if (parent !== undefined) break;
-      missing.push(at);
-    }
-    for (let i = missing.length - 1; i >= 0; i--) {
-      const node: TrailNode = new TrailNode(parent, edgeOf(missing[i].step));
-      if (node.edge >= 0) nodesOf[node.edge].push(node);
-      if (parent?.lastChild !== undefined) parent.lastChild.next = node;
-      else if (parent !== undefined) parent.firstChild = node;
-      if (parent !== undefined) parent.lastChild = node;
-      nodes.set(missing[i], node);
-      all.push(node);
-      parent = node;
-    }
-    return parent!;
-  };
-  chains.forEach((chain, index) => {
-    nodeOf(chain.trail).chain = index;
-  });
-  // Bottom up (a node is made after its parent): how many chains pass each node, and how far the nearest end is.
-  for (let i = all.length - 1; i >= 0; i--) {
-    const node = all[i];
-    if (node.chain >= 0) {
-      node.alive += 1;
-      node.toEnd = 0;
-    }
-    if (node.parent !== undefined) {
-      node.parent.alive += node.alive;
-      node.parent.toEnd = Math.min(node.parent.toEnd, node.toEnd + 1);
-    }
-  }
-  const count = nodesOf.map((list) => list.reduce((n, node) => n + node.alive, 0));
-  const nearEnd = nodesOf.map((list) => list.reduce((n, node) => Math.min(n, node.toEnd), Infinity));
-  const preferred = edges.map((edge) => prefer?.(edge) ?? false);
-  // An identity attached to a resource, or trusted by a cluster's service account, is the
-  // workload's design, not a grant to take back: it is a root cause only where a change adds it
-  // (a diff prefers it), never by count.
-  const candidate = edges.map((edge, i) => (edge.kind !== 'attachment' && edge.kind !== 'federated-trust') || preferred[i]);
-  // Ties end with the names (then the first seen): ranked once, compared as numbers.
-  const named = [...edges.keys()].filter((i) => candidate[i]).sort((a, b) => compareEdgeNames(edges[a], edges[b]) || a - b);
-  const nameRank = new Array<number>(edges.length);
-  named.forEach((edge, rank) => (nameRank[edge] = rank));
-  // A preferred edge goes before any count; then the most chains, a kept secret before the nearest end
-  // (all in one number: a kept secret's place is above every distance), the names.
-  const stored = edges.map((edge) => edge.kind === 'stored-credential');
-  const priority = (i: number): number => {
-    if (!candidate[i] || count[i] <= 0) return 0;
-    const value = count[i] * 2 * NEAREST + (stored[i] ? 2 * NEAREST - 1 : NEAREST - 1 - Math.min(nearEnd[i], NEAREST - 1));
-    return preferred[i] ? value + PREFERRED : value;
-  };
-  const best = new StaleMaxHeap(priority, (a, b) => nameRank[a] < nameRank[b]);
-  best.pushAll(named);
-
-  const grouped = new Array<boolean>(chains.length).fill(false);
-  const causes: RootCause[] = [];
-  for (let edge = best.popBest(); edge >= 0; edge = best.popBest()) {
-    const members: EscalationChain[] = [];
-    for (const node of nodesOf[edge]) {
-      const taken = node.alive;
-      if (taken === 0) continue;
-      for (let up = node.parent; up !== undefined; up = up.parent) {
-        up.alive -= taken;
-        if (up.edge >= 0) count[up.edge] -= taken;
-      }
-      // The subtree: every chain below is closed with this edge.
-      const stack = [node];
-      while (stack.length > 0) {
-        const below = stack.pop()!;
-        if (below.alive === 0) continue;
-        if (below.edge >= 0) count[below.edge] -= below.alive;
-        below.alive = 0;
-        if (below.chain >= 0 && !grouped[below.chain]) {
-          grouped[below.chain] = true;
-          members.push(chains[below.chain]);
-        }
-        for (let child = below.firstChild; child !== undefined; child = child.next) stack.push(child);
-      }
-    }
-    causes.push(rootCause(edges[edge], members));
-  }
-  return causes.sort((a, b) => a.tierLevel - b.tierLevel || b.chains.length - a.chains.length || compareText(a.edge.description, b.edge.description));
+  return new Grouping(chains).rootCauses(prefer);
 }
 
 /** How far an end is counted: nearer than this is nearer; farther ties (paths of a thousand steps are not written). */
@@ -522,25 +397,400 @@ const NEAREST = 2 ** 10;
 /** Above any count of chains (times 2 NEAREST): a preferred edge is picked before every other. */
 const PREFERRED = 2 ** 50;
 
-function rootCause(edge: ChainEdge, chains: EscalationChain[]): RootCause {
-  const sorted = [...chains].sort((a, b) => compareEnds(a.reaches, b.reaches));
-  const ends: ChainReach[] = [];
-  const seenEnds = new Set<string>();
-  const starts: GraphPrincipal[] = [];
-  const seenStarts = new Set<string>();
-  for (const chain of sorted) {
-    const end = `${chain.reaches.role}\u0000${chain.reaches.scope}`;
-    if (!seenEnds.has(end)) {
-      seenEnds.add(end);
-      ends.push(chain.reaches);
-    }
-    if (!seenStarts.has(chain.principal.key)) {
-      seenStarts.add(chain.principal.key);
-      starts.push(chain.principal);
+/** No node, edge or chain: the end of a list in the tree's columns. */
+const NONE = -1;
+
+/** Farther than any end (a node on no path to an end: never, since every node is on its chain's trail). */
+const FAR = 0x3fffffff;
+
+/**
+ * The tree of the trails being grouped, as columns of numbers by node: each step of the paths is
+ * a node once, however many paths pass it, with the edge its step stands on, its children in the
+ * order made (a list through `next`), and the chain that ends there. Numbers, not an object per
+ * node: a large review's tree has hundreds of thousands of nodes, which the collector no longer
+ * has to copy and trace.
+ */
+class TrailTree {
+  public size = 0;
+  public readonly parent: Int32Array;
+  public readonly edge: Int32Array;
+  /** The chain that ends at this node, by index, or NONE. */
+  public readonly chain: Int32Array;
+  /** Chains not yet grouped that pass this node (end here or below). */
+  public readonly alive: Int32Array;
+  /** Nodes from here to the nearest chain end below. */
+  public readonly toEnd: Int32Array;
+  public readonly firstChild: Int32Array;
+  public readonly lastChild: Int32Array;
+  public readonly next: Int32Array;
+  /** The next node whose step stands on the same edge, in the order made. */
+  public readonly nextOfEdge: Int32Array;
+
+  /** @param capacity at most this many nodes (the steps of every trail, counted with repeats). */
+  constructor(capacity: number) {
+    this.parent = new Int32Array(capacity);
+    this.edge = new Int32Array(capacity);
+    this.chain = new Int32Array(capacity).fill(NONE);
+    this.alive = new Int32Array(capacity);
+    this.toEnd = new Int32Array(capacity).fill(FAR);
+    this.firstChild = new Int32Array(capacity).fill(NONE);
+    this.lastChild = new Int32Array(capacity).fill(NONE);
+    this.next = new Int32Array(capacity).fill(NONE);
+    this.nextOfEdge = new Int32Array(capacity).fill(NONE);
+  }
+
+  /** Bottom up (a node is made after its parent): how many chains pass each node, and how far the nearest end is. */
+  public countPaths(): void {
+    const { alive, toEnd, parent, chain } = this;
+    for (let node = this.size - 1; node >= 0; node--) {
+      if (chain[node] !== NONE) {
+        alive[node] += 1;
+        toEnd[node] = 0;
+      }
+      const up = parent[node];
+      if (up !== NONE) {
+        alive[up] += alive[node];
+        if (toEnd[node] + 1 < toEnd[up]) toEnd[up] = toEnd[node] + 1;
+      }
     }
   }
-  const tier = sorted[0].reaches.tier;
-  return { edge, chains: sorted, ends, tier, tierLevel: permissionTierRank(tier), starts };
+
+  /** By edge: the chains that pass its nodes, and the nearest end below one. */
+  public byEdge(edges: number): { readonly count: Int32Array; readonly nearEnd: Int32Array } {
+    const count = new Int32Array(edges);
+    const nearEnd = new Int32Array(edges).fill(FAR);
+    const { alive, toEnd, edge: edgeOf } = this;
+    for (let node = 0; node < this.size; node++) {
+      const edge = edgeOf[node];
+      if (edge === NONE) continue;
+      count[edge] += alive[node];
+      if (toEnd[node] < nearEnd[edge]) nearEnd[edge] = toEnd[node];
+    }
+    return { count, nearEnd };
+  }
+
+  /** A node under `parent` (or a root), last of its children. */
+  public add(parent: number, edge: number): number {
+    const node = this.size++;
+    this.parent[node] = parent;
+    this.edge[node] = edge;
+    if (parent !== NONE) {
+      const last = this.lastChild[parent];
+      if (last !== NONE) this.next[last] = node;
+      else this.firstChild[parent] = node;
+      this.lastChild[parent] = node;
+    }
+    return node;
+  }
+}
+
+/**
+ * What decides which root cause goes first, for the heap: the most chains not yet grouped, a kept
+ * secret before the nearest end, then by name. Methods of one class (not closures made per
+ * grouping), so the heap's code stays optimized from one grouping to the next.
+ */
+class EdgeRanking {
+  constructor(private readonly count: Int32Array, private readonly nearEnd: Int32Array, private readonly candidate: Uint8Array,
+    private readonly preferred: Uint8Array, private readonly stored: Uint8Array, private readonly nameRank: Int32Array) {}
+
+  /** A preferred edge goes before any count; then the most chains, a kept secret before the nearest end (all in one number), the names. */
+  public priority(i: number): number {
+    const count = this.count[i];
+    if (this.candidate[i] === 0 || count <= 0) return 0;
+    const value = count * 2 * NEAREST + (this.stored[i] === 1 ? 2 * NEAREST - 1 : NEAREST - 1 - Math.min(this.nearEnd[i], NEAREST - 1));
+    return this.preferred[i] === 1 ? value + PREFERRED : value;
+  }
+
+  public before(a: number, b: number): boolean {
+    return this.nameRank[a] < this.nameRank[b];
+  }
+}
+
+/** How many groupings have run: each marks the trails it makes nodes of with its own number. */
+let groupings = 0;
+
+/**
+ * Taking out the paths an edge closes: the chains below each of its nodes, not grouped yet, in the
+ * order found (each node's subtree depth first, last child first). What its nodes and their
+ * ancestors count goes down by as much.
+ */
+class Closing {
+  /** The chains the last edge closed, up to the count `close` returns: one list for every root cause. */
+  public readonly members: number[] = [];
+  private readonly stack: number[] = [];
+  private readonly grouped: Uint8Array;
+
+  constructor(private readonly tree: TrailTree, chains: number, private readonly count: Int32Array) {
+    this.grouped = new Uint8Array(chains);
+  }
+
+  /** Closes the paths through an edge's nodes (the first of them given); how many chains it took. */
+  public close(first: number): number {
+    const { tree, count, grouped, members, stack } = this;
+    const { alive, parent, edge: edgeOf, firstChild, next, nextOfEdge } = tree;
+    let closed = 0;
+    for (let node = first; node !== NONE; node = nextOfEdge[node]) {
+      const taken = alive[node];
+      if (taken === 0) continue;
+      for (let up = parent[node]; up !== NONE; up = parent[up]) {
+        alive[up] -= taken;
+        if (edgeOf[up] !== NONE) count[edgeOf[up]] -= taken;
+      }
+      // The subtree: every chain below is closed with this edge.
+      let top = 0;
+      stack[top++] = node;
+      while (top > 0) {
+        const below = stack[--top];
+        if (alive[below] === 0) continue;
+        if (edgeOf[below] !== NONE) count[edgeOf[below]] -= alive[below];
+        alive[below] = 0;
+        const chain = tree.chain[below];
+        if (chain !== NONE && grouped[chain] === 0) {
+          grouped[chain] = 1;
+          members[closed++] = chain;
+        }
+        for (let child = firstChild[below]; child !== NONE; child = next[child]) stack[top++] = child;
+      }
+    }
+    return closed;
+  }
+}
+
+/** One grouping of chains by root cause (see `groupByRootCause`). */
+class Grouping {
+  private readonly table = new EdgeTable();
+  private readonly edges: TableEdge[] = [];
+  /** The first and last node of each edge, by edge index. */
+  private readonly firstOfEdge: number[] = [];
+  private readonly lastOfEdge: number[] = [];
+  /** This grouping's number, which marks the trails it has made nodes of. */
+  private readonly mark = ++groupings;
+  private readonly tree: TrailTree;
+  private readonly missing: StepTrail[] = [];
+
+  constructor(private readonly chains: readonly EscalationChain[]) {
+    this.tree = new TrailTree(stepsOfAll(chains));
+    for (let i = 0; i < chains.length; i++) this.tree.chain[this.nodeOf(chains[i].trail)] = i;
+  }
+
+  /*
+   * Each step below is a method of its own, not one long function: the engine optimizes a long
+   * function while its first loop runs, before the loops after it have run, and threw that code
+   * away on reaching them (on every review: a grouping runs once).
+   */
+  public rootCauses(prefer: ((edge: ChainEdge) => boolean) | undefined): RootCause[] {
+    const { tree, edges, chains } = this;
+    tree.countPaths();
+    const { count, nearEnd } = tree.byEdge(edges.length);
+    // What the heap asks of each edge again and again, as typed arrays: lists made by `map` took
+    // one shape in one review and another in the next, and the heap's code was thrown away each time.
+    const preferred = new Uint8Array(edges.length);
+    const candidate = new Uint8Array(edges.length);
+    const stored = new Uint8Array(edges.length);
+    for (let i = 0; i < edges.length; i++) {
+      const edge = edges[i];
+      preferred[i] = prefer?.(edge) ? 1 : 0;
+      // An identity attached to a resource, or trusted by a cluster's service account, is the
+      // workload's design, not a grant to take back: it is a root cause only where a change adds it
+      // (a diff prefers it), never by count.
+      candidate[i] = (edge.kind !== 'attachment' && edge.kind !== 'federated-trust') || preferred[i] === 1 ? 1 : 0;
+      stored[i] = edge.kind === 'stored-credential' ? 1 : 0;
+    }
+    // Ties end with the names (then the first seen): ranked once, compared as numbers.
+    const named = rankedByName(edges, candidate);
+    const nameRank = new Int32Array(edges.length);
+    for (let rank = 0; rank < named.length; rank++) nameRank[named[rank]] = rank;
+    const best = new StaleMaxHeap(new EdgeRanking(count, nearEnd, candidate, preferred, stored, nameRank));
+    best.pushAll(named);
+    const ends = new ChainEnds(chains);
+    const closing = new Closing(tree, chains.length, count);
+    const causes: RootCause[] = [];
+    for (let edge = best.popBest(); edge >= 0; edge = best.popBest()) {
+      const closed = closing.close(this.firstOfEdge[edge]);
+      causes.push(ends.rootCause(edges[edge], closing.members, closed));
+    }
+    return causes.sort((a, b) => a.tierLevel - b.tierLevel || b.chains.length - a.chains.length
+      || compareText(a.edge.description, b.edge.description));
+  }
+
+  /** The node of a trail: the trail up to the first node made already, then made from the top down. */
+  private nodeOf(trail: StepTrail): number {
+    const { missing, mark, tree } = this;
+    let parent = NONE;
+    let count = 0;
+    for (let at: StepTrail | undefined = trail; at !== undefined; at = at.previous) {
+      if (at.groupedBy === mark) {
+        parent = at.groupNode;
+        break;
+      }
+      missing[count++] = at;
+    }
+    for (let i = count - 1; i >= 0; i--) {
+      const edge = this.edgeOf(missing[i].step);
+      const node = tree.add(parent, edge);
+      if (edge !== NONE) {
+        if (this.firstOfEdge[edge] === NONE) this.firstOfEdge[edge] = node;
+        else tree.nextOfEdge[this.lastOfEdge[edge]] = node;
+        this.lastOfEdge[edge] = node;
+      }
+      missing[i].groupedBy = mark;
+      missing[i].groupNode = node;
+      parent = node;
+    }
+    return parent;
+  }
+
+  /**
+   * The index of the edge a step stands on, or NONE: the table shares one object per edge, whatever
+   * step stands on it. Steps are shared by many trails (one held step for every path past a grant):
+   * the index is kept on the step for this grouping, as a trail's node is kept on the trail.
+   */
+  private edgeOf(step: EscalationStep): number {
+    if (step.groupedBy === this.mark) return step.groupEdge!;
+    const edge = this.table.edgeOfStep(step);
+    let index = NONE;
+    if (edge !== undefined) {
+      if (edge.index === NONE) {
+        edge.index = this.edges.push(edge) - 1;
+        this.firstOfEdge.push(NONE);
+        this.lastOfEdge.push(NONE);
+      }
+      index = edge.index;
+    }
+    step.groupedBy = this.mark;
+    step.groupEdge = index;
+    return index;
+  }
+}
+
+/**
+ * Chains (by index) in the order of their ends' ranks, equal ends in the order given (a stable
+ * sort, as a sort by the ends themselves was). Most root causes have a few paths: they are put in
+ * place one by one, with no comparison function made for each.
+ */
+function byRank(members: readonly number[], count: number, rank: Int32Array): number[] {
+  const order = members.slice(0, count);
+  if (order.length > 16) return order.sort((a, b) => rank[a] - rank[b]);
+  for (let i = 1; i < order.length; i++) {
+    const chain = order[i];
+    let at = i;
+    for (; at > 0 && rank[order[at - 1]] > rank[chain]; at--) order[at] = order[at - 1];
+    order[at] = chain;
+  }
+  return order;
+}
+
+/** The steps of every trail, counted with repeats: at most this many nodes. */
+function stepsOfAll(chains: readonly EscalationChain[]): number {
+  let steps = 0;
+  for (let i = 0; i < chains.length; i++) steps += chains[i].trail.length;
+  return steps;
+}
+
+/** The candidate edges by name (the holder's, what it holds, where; then kind; then first seen), each name read once. */
+function rankedByName(edges: readonly TableEdge[], candidate: Uint8Array): number[] {
+  const named: number[] = [];
+  // Three names an edge, in one list (not a list per edge).
+  const names: string[] = new Array(3 * edges.length);
+  for (let i = 0; i < edges.length; i++) {
+    if (candidate[i] === 0) continue;
+    named.push(i);
+    names[3 * i] = edges[i].nameAt(0);
+    names[3 * i + 1] = edges[i].nameAt(1);
+    names[3 * i + 2] = edges[i].nameAt(2);
+  }
+  return named.sort((a, b) => compareText(names[3 * a], names[3 * b]) || compareText(names[3 * a + 1], names[3 * b + 1])
+    || compareText(names[3 * a + 2], names[3 * b + 2]) || compareText(edges[a].kind, edges[b].kind) || a - b);
+}
+
+/**
+ * What the ends of the chains being grouped are, worked out once per end (thousands of chains end
+ * at a few hundred places): the order of worse first, whether two are the same role at the same
+ * scope, and the principals they start from, as numbers.
+ */
+class ChainEnds {
+  /** By chain: the rank of its end (equal ends, equal ranks), the end as role and scope, and its start. */
+  private readonly rank: Int32Array;
+  private readonly end: Int32Array;
+  private readonly start: Int32Array;
+  /** By end and by start: the last root cause that took it (a cause's number), to name each once per cause. */
+  private readonly endTaken: Int32Array;
+  private readonly startTaken: Int32Array;
+  private causes = 0;
+  // While numbering: each distinct end (by object, then by role and scope) and start.
+  private readonly reachesOf = new Map<ChainReach, number>();
+  private readonly distinct: ChainReach[] = [];
+  private readonly reachIndex: Int32Array;
+  private readonly endOfReach: number[] = [];
+  private readonly ends = new Map<string, number>();
+  private readonly starts = new Map<string, number>();
+  private lastStart: GraphPrincipal | undefined = undefined;
+  private lastStartNumber = 0;
+
+  constructor(private readonly chains: readonly EscalationChain[]) {
+    this.end = new Int32Array(chains.length);
+    this.start = new Int32Array(chains.length);
+    this.reachIndex = new Int32Array(chains.length);
+    for (let i = 0; i < chains.length; i++) this.number(i, chains[i]);
+    const { distinct, reachIndex } = this;
+    // Worse first, each end put in words once, not once per comparison.
+    const texts: string[] = [];
+    for (const end of distinct) texts.push(endText(end));
+    const compare = (a: number, b: number) => compareEndsAs(distinct[a], texts[a], distinct[b], texts[b]);
+    const order = [...distinct.keys()].sort(compare);
+    const rankOfReach = new Int32Array(distinct.length);
+    for (let i = 1; i < order.length; i++) rankOfReach[order[i]] = rankOfReach[order[i - 1]] + (compare(order[i - 1], order[i]) === 0 ? 0 : 1);
+    this.rank = new Int32Array(chains.length);
+    for (let i = 0; i < chains.length; i++) this.rank[i] = rankOfReach[reachIndex[i]];
+    this.endTaken = new Int32Array(this.ends.size);
+    this.startTaken = new Int32Array(this.starts.size);
+  }
+
+  /** A chain's end and start as numbers (each distinct end put in words once). */
+  private number(i: number, chain: EscalationChain): void {
+    const { reaches, principal } = chain;
+    let index = this.reachesOf.get(reaches);
+    if (index === undefined) {
+      index = this.distinct.push(reaches) - 1;
+      this.reachesOf.set(reaches, index);
+      const key = `${reaches.role}\u0000${reaches.scope}`;
+      this.endOfReach.push(this.ends.get(key) ?? setAndReturn(this.ends, key, this.ends.size));
+    }
+    this.reachIndex[i] = index;
+    this.end[i] = this.endOfReach[index];
+    // The paths of one start are next to each other: its number is looked up once for them.
+    if (principal !== this.lastStart) {
+      this.lastStart = principal;
+      this.lastStartNumber = this.starts.get(principal.key) ?? setAndReturn(this.starts, principal.key, this.starts.size);
+    }
+    this.start[i] = this.lastStartNumber;
+  }
+
+  /** A root cause of these chains (by index, in the order grouped): its paths worst end first, the ends and starts each once. */
+  public rootCause(edge: ChainEdge, members: readonly number[], count: number): RootCause {
+    const cause = ++this.causes;
+    const { rank, chains } = this;
+    const order = byRank(members, count, rank);
+    const sorted: EscalationChain[] = new Array(order.length);
+    const ends: ChainReach[] = [];
+    const starts: GraphPrincipal[] = [];
+    for (let i = 0; i < order.length; i++) {
+      const chain = chains[order[i]];
+      sorted[i] = chain;
+      const end = this.end[order[i]];
+      if (this.endTaken[end] !== cause) {
+        this.endTaken[end] = cause;
+        ends.push(chain.reaches);
+      }
+      const start = this.start[order[i]];
+      if (this.startTaken[start] !== cause) {
+        this.startTaken[start] = cause;
+        starts.push(chain.principal);
+      }
+    }
+    const tier = sorted[0].reaches.tier;
+    return { edge, chains: sorted, ends, tier, tierLevel: permissionTierRank(tier), starts };
+  }
 }
 
 const causesByGraph = new WeakMap<AccessGraph, RootCause[]>();

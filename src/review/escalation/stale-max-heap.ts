@@ -13,15 +13,15 @@ export class StaleMaxHeap {
   private readonly pushedWith: number[] = [];
 
   /**
-   * @param priority an item's current priority; 0 or less takes it out for good.
-   * @param before whether `a` goes before `b` at equal priority (a total order: ties are decided).
+   * @param ranking `priority`: an item's current priority, 0 or less takes it out for good;
+   * `before`: whether `a` goes before `b` at equal priority (a total order: ties are decided).
    */
-  constructor(private readonly priority: (item: number) => number, private readonly before: (a: number, b: number) => boolean) {}
+  constructor(private readonly ranking: HeapRanking) {}
 
   /** All of `items` at once, in linear time (pushing them one by one takes n log n comparisons). */
   public pushAll(items: Iterable<number>): void {
     for (const item of items) {
-      const value = this.priority(item);
+      const value = this.ranking.priority(item);
       if (value <= 0) continue;
       this.items.push(item);
       this.pushedWith.push(value);
@@ -30,7 +30,7 @@ export class StaleMaxHeap {
   }
 
   public push(item: number): void {
-    const value = this.priority(item);
+    const value = this.ranking.priority(item);
     if (value <= 0) return;
     this.items.push(item);
     this.pushedWith.push(value);
@@ -43,7 +43,7 @@ export class StaleMaxHeap {
       const item = this.items[0];
       const pushed = this.pushedWith[0];
       this.removeTop();
-      const now = this.priority(item);
+      const now = this.ranking.priority(item);
       if (now === pushed) return item;
       this.push(item);
     }
@@ -51,8 +51,9 @@ export class StaleMaxHeap {
   }
 
   private higher(i: number, j: number): boolean {
-    const [a, b] = [this.pushedWith[i], this.pushedWith[j]];
-    return a !== b ? a > b : this.before(this.items[i], this.items[j]);
+    const a = this.pushedWith[i];
+    const b = this.pushedWith[j];
+    return a !== b ? a > b : this.ranking.before(this.items[i], this.items[j]);
   }
 
   private removeTop(): void {
@@ -74,11 +75,13 @@ export class StaleMaxHeap {
   }
 
   private down(i: number): void {
+    const length = this.items.length;
     for (;;) {
-      const [left, right] = [2 * i + 1, 2 * i + 2];
+      const left = 2 * i + 1;
+      const right = left + 1;
       let top = i;
-      if (left < this.items.length && this.higher(left, top)) top = left;
-      if (right < this.items.length && this.higher(right, top)) top = right;
+      if (left < length && this.higher(left, top)) top = left;
+      if (right < length && this.higher(right, top)) top = right;
       if (top === i) return;
       this.swap(i, top);
       i = top;
@@ -86,7 +89,23 @@ export class StaleMaxHeap {
   }
 
   private swap(i: number, j: number): void {
-    [this.items[i], this.items[j]] = [this.items[j], this.items[i]];
-    [this.pushedWith[i], this.pushedWith[j]] = [this.pushedWith[j], this.pushedWith[i]];
+    const { items, pushedWith } = this;
+    const item = items[i];
+    items[i] = items[j];
+    items[j] = item;
+    const value = pushedWith[i];
+    pushedWith[i] = pushedWith[j];
+    pushedWith[j] = value;
   }
+}
+
+/**
+ * What orders a heap's items: an object whose methods the heap calls, so that one kind of ranking
+ * (a class) keeps the heap's code optimized across heaps, as closures made per heap did not.
+ */
+export interface HeapRanking {
+  /** An item's current priority; 0 or less takes it out for good. */
+  priority(item: number): number;
+  /** Whether `a` goes before `b` at equal priority (a total order: ties are decided). */
+  before(a: number, b: number): boolean;
 }

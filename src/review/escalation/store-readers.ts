@@ -198,6 +198,9 @@ function cacheOf(graph: AccessGraph): ReaderCache {
   return cache;
 }
 
+/** What grants of one way of authorizing read, by role, then by where they are held. */
+type ByRole = Map<GraphRole, Map<GraphPlacement, readonly StoreRead[]>>;
+
 /** A store a grant reads, and the operation it reads it by. */
 export interface StoreRead {
   readonly store: GraphCredentialStore;
@@ -236,12 +239,31 @@ export function storesReadBy(graph: AccessGraph): (grant: GraphGrant, document: 
   });
   // What a role reads of each way of reading (the operation, or none), then where: each once.
   const operations = new Map<GraphRole, Map<string, string | undefined>>();
-  const answers = new Map<string, Map<GraphRole, Map<GraphPlacement, readonly StoreRead[]>>>();
+  const answers = new Map<string, ByRole[]>();
+  // One store of each way of reading the graph's stores: a role that reads none of them reads nothing
+  // anywhere, and most grants (Reader, a VM's contributor) are answered before any key is made.
+  const ways = new Map<string, GraphCredentialStore>();
+  for (const store of stores) if (!ways.has(readingKey(store))) ways.set(readingKey(store), store);
+  const readsAny = new Map<GraphRole, boolean>();
+  const readsSome = (role: GraphRole): boolean => {
+    let reads = readsAny.get(role);
+    if (reads === undefined) {
+      const ofRole = operations.get(role) ?? setAndReturn(operations, role, new Map<string, string | undefined>());
+      reads = false;
+      for (const [way, store] of ways) {
+        if (!ofRole.has(way)) ofRole.set(way, readingOperationOf(role, store));
+        reads ||= ofRole.get(way) !== undefined;
+      }
+      readsAny.set(role, reads);
+    }
+    return reads;
+  };
   return (grant, document) => {
     const within = byDocument.get(document);
-    if (within === undefined) return NONE;
-    const key = `${document}\u0000${String(ACCESS_POLICY_BLOCK.test(grant.origin.address))}`;
-    const byRole = answers.get(key) ?? setAndReturn(answers, key, new Map<GraphRole, Map<GraphPlacement, readonly StoreRead[]>>());
+    if (within === undefined || !readsSome(grant.role)) return NONE;
+    // By document, then by whether the grant is an access policy (no key string made and hashed per grant).
+    const byPolicy = answers.get(document) ?? setAndReturn(answers, document, [new Map(), new Map()] as ByRole[]);
+    const byRole = byPolicy[ACCESS_POLICY_BLOCK.test(grant.origin.address) ? 1 : 0];
     const byPlacement = byRole.get(grant.role) ?? setAndReturn(byRole, grant.role, new Map<GraphPlacement, readonly StoreRead[]>());
     let found = byPlacement.get(grant.scopePlacement);
     if (found === undefined) {

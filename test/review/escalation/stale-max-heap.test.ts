@@ -2,7 +2,7 @@ import { StaleMaxHeap } from '../../../src/review/escalation/stale-max-heap';
 
 /** Pops every item, lowering the priorities of the others after each pop as `lower` says. */
 function drain(priorities: number[], lower: (popped: number, priorities: number[]) => void, before = (a: number, b: number) => a < b): number[] {
-  const heap = new StaleMaxHeap((i) => priorities[i], before);
+  const heap = new StaleMaxHeap({ priority: (i) => priorities[i], before });
   heap.pushAll(priorities.keys());
   const order: number[] = [];
   for (let item = heap.popBest(); item >= 0; item = heap.popBest()) {
