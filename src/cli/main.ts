@@ -3,37 +3,10 @@
  * The `azure-access` command: report, check, diff and audit access in Terraform JSON. See
  * `azure-access --help`.
  */
-import { writeSync } from 'fs';
 import { run } from './run';
+import { writeAll } from './write-all';
 import { readBoundedStream } from '../review/reader/read-file';
 import { STDIN } from '../review/reader/read-inputs';
-
-const PAUSE = new Int32Array(new SharedArrayBuffer(4));
-
-/**
- * Writes all of `text` to a file descriptor before returning, and throws when it cannot (a full
- * disk, a closed pipe): the command then knows, and exits 2 with a message, instead of Node
- * reporting the stream's error later with a stack trace and exit 1, which CI reads as findings.
- */
-function writeAll(fd: number, text: string): void {
-  // Most writes go whole at once: the text is encoded where it is written, with no Buffer of it.
-  const first = writeOnce(() => writeSync(fd, text));
-  if (first === Buffer.byteLength(text, 'utf8')) return;
-  // The rest of a partial write, from the byte it stopped at.
-  const bytes = Buffer.from(text, 'utf8');
-  for (let offset = first; offset < bytes.length;) offset += writeOnce(() => writeSync(fd, bytes, offset));
-}
-
-/** One write; a non-blocking pipe that is full waits for its reader a millisecond and writes nothing. */
-function writeOnce(write: () => number): number {
-  try {
-    return write();
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
-    Atomics.wait(PAUSE, 0, 0, 1);
-    return 0;
-  }
-}
 
 function readStdin(): Promise<string> {
   return readBoundedStream(process.stdin, STDIN);

@@ -37,15 +37,14 @@ function readReference(value: string): TerraformReference | undefined {
   const match = WHOLE_REFERENCE.exec(value);
   if (!match) return undefined;
   // Read by index: destructured, the match is walked as an iterator in code not yet optimized.
-  const modulePrefix = match[1];
-  const data = match[2];
-  const type = match[3];
   const path = match[6];
   return {
-    address: `${modulePrefix}${data ? 'data.' : ''}${type}.${match[4]}${match[5]}`,
-    modulePrefix,
-    type,
-    isData: data !== undefined,
+    // The module path, `data.`, type, name and instance key stand side by side in the value: the
+    // address is cut out of it whole, where joining its five parts made a string of each join.
+    address: value.slice(2, value.length - 1 - path.length),
+    modulePrefix: match[1],
+    type: match[3],
+    isData: match[2] !== undefined,
     // `.principal_id` is `principal_id`; `.identity[0].principal_id` is `identity.0.principal_id`.
     attribute: path.includes('[') ? path.replace(/\[(\d+)\]/g, '.$1').replace(/^\./, '') : path.slice(1),
   };

@@ -661,7 +661,9 @@ export class AccessGraph {
 
   private readIdentities(index: DocumentIndex, origin: (b: TerraformBlock) => GraphIdentity['origin'], resources: PlacedResources): void {
     const userAssigned = new Map<string, GraphIdentity>();
-    for (const block of index.ofType('azurerm_user_assigned_identity')) {
+    const declared = index.ofType('azurerm_user_assigned_identity');
+    for (let at = 0; at < declared.length; at++) {
+      const block = declared[at];
       const tags = block.body.tags as Record<string, unknown> | undefined;
       const written = text(block.body, 'name');
       const identity: GraphIdentity = {

@@ -190,7 +190,9 @@ function rootCauseRow(cause: RootCause): ReportRootCause {
 /** A grant's own reach: its `holds → opens` chains, one row per grant with what each opens, once. */
 function ownReachRows(chains: readonly EscalationChain[]): ReportOwnReach[] {
   const byGrant = new Map<Origin, ReportOwnReach>();
-  for (const chain of chains) {
+  // Indexed: for...of makes an iterator result per chain in code not yet optimized (25,000 on the benchmark stack).
+  for (let at = 0; at < chains.length; at++) {
+    const chain = chains[at];
     // A data role reading its own data (Key Vault Secrets User, secret values) is what its name says: not listed.
     const opened = chain.trail.step;
     if (!chain.ownReach || chain.trail.length !== 2 || opened.kind !== 'opens' || opened.path?.plane === 'data') continue;
@@ -375,7 +377,8 @@ function count(values: string[]): Record<string, number> {
   // Counted in a Map, so no value can be mistaken for (or written to) Object.prototype; the few
   // distinct values are sorted, not the thousands of rows.
   const totals = new Map<string, number>();
-  for (const v of values) totals.set(v, (totals.get(v) ?? 0) + 1);
+  // forEach, not for...of: V8 loops it itself; in code not yet optimized, for...of makes an iterator result per row.
+  values.forEach((v) => totals.set(v, (totals.get(v) ?? 0) + 1));
   return Object.fromEntries([...totals.keys()].sort().map((v) => [v, totals.get(v)!]));
 }
 
