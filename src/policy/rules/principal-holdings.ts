@@ -1,7 +1,7 @@
 import { scopeLevelRank } from '../../model/scope-level';
 import { AccessGraph } from '../../review/graph/access-graph';
 import { shownScope } from '../../review/graph/describe-scope';
-import { GraphPrincipal } from '../../review/graph/graph-types';
+import { GraphGrant, GraphPrincipal } from '../../review/graph/graph-types';
 import { describeAppPermission, describeDirectoryRole, describeDirectoryScope } from '../../review/report/describe-entra-access';
 import { permissionTierRank } from '../../roles/permission-tier';
 import { PrivilegeTier } from '../../roles/privilege-tier';
@@ -28,19 +28,10 @@ function indexOf(graph: AccessGraph): HoldingsIndex {
   let index = INDEXES.get(graph);
   if (index !== undefined) return index;
   const held = new Map<string, Holding[]>();
-  const add = (key: string, holding: Holding) => {
-    const list = held.get(key);
-    if (list === undefined) held.set(key, [holding]);
-    else list.push(holding);
-  };
-  for (const g of graph.grants) {
-    add(g.principal.key, {
-      role: g.role.name,
-      scope: shownScope(g.scope),
-      tierRank: permissionTierRank(g.role.role?.tier ?? PrivilegeTier.CONTROL_PLANE),
-      scopeRank: scopeLevelRank(g.scope.level),
-    });
-  }
+  // Each grant through a function of its own (not a closure made per graph): the index is made
+  // once per review, and its loop ran unoptimized while a closure's call kept it from being compiled.
+  for (const g of graph.grants) addGrant(held, g);
+  const add = (key: string, holding: Holding) => addHolding(held, key, holding);
   for (const d of graph.directoryRoles) {
     add(d.principal.key, {
       role: describeDirectoryRole(d),
@@ -57,6 +48,21 @@ function indexOf(graph: AccessGraph): HoldingsIndex {
   index = { held, groups };
   INDEXES.set(graph, index);
   return index;
+}
+
+function addGrant(held: Map<string, Holding[]>, g: GraphGrant): void {
+  addHolding(held, g.principal.key, {
+    role: g.role.name,
+    scope: shownScope(g.scope),
+    tierRank: permissionTierRank(g.role.role?.tier ?? PrivilegeTier.CONTROL_PLANE),
+    scopeRank: scopeLevelRank(g.scope.level),
+  });
+}
+
+function addHolding(held: Map<string, Holding[]>, key: string, holding: Holding): void {
+  const list = held.get(key);
+  if (list === undefined) held.set(key, [holding]);
+  else list.push(holding);
 }
 
 /**
