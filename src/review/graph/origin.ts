@@ -66,7 +66,6 @@ function ownComment(comment: Record<string, unknown>, key: string): unknown {
   return Object.hasOwn(comment, key) ? comment[key] : undefined;
 }
 
-
 const NO_REASONS: readonly string[] = Object.freeze([]);
 
 /** Why values of a block were not evaluated, as the reader recorded it (NOT_EVALUATED_KEY). */
