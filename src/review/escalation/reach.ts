@@ -102,9 +102,6 @@ type LeafEffect = Extract<EscalationEffect, { kind: 'grant-roles' | 'access' }>;
 class Leaf {
   /** What the leaf reaches, and the step of the path: the same whoever holds the grant. */
   public tail: LeafTail | undefined = undefined;
-  /** The last steps, for the chain's first principal ([held] or [held, opens]) and for an identity on the way. */
-  public atStart: EscalationStep[] | undefined = undefined;
-  public further: EscalationStep[] | undefined = undefined;
 
   constructor(public readonly node: GrantNode, public readonly opened: OpenedPath | undefined, public readonly effect: LeafEffect | undefined) {}
 }
@@ -483,9 +480,9 @@ class Reach {
       // of it (half the chains of a large stack), only of what it opens and of what it reaches past an identity.
       if (atStart && leaf.opened === undefined) continue;
       const tail = (leaf.tail ??= leafTail(leaf));
-      const last = atStart ? (leaf.atStart ??= lastSteps(leaf, tail, undefined)) : (leaf.further ??= lastSteps(leaf, tail, visit.name));
-      let trail = visit.trail;
-      for (let s = 0; s < last.length; s++) trail = extendTrail(trail, last[s]);
+      // The last steps: holding the grant (its step kept on the grant), then the path when the leaf is one.
+      const held = heldStep(leaf.node, atStart ? undefined : visit.name);
+      const trail = tail.opens === undefined ? extendTrail(visit.trail, held) : extendTrail(extendTrail(visit.trail, held), tail.opens);
       const widens = !this.held.contain(leaf.node.document, tail.placement);
       // A path gains what its grant does not say when a control-plane operation opens data (a data
       // path is the grant itself); holding a role past an identity gains what the start does not hold.
@@ -498,7 +495,7 @@ class Reach {
       const ownReach = (visit.asItself && (leaf.effect?.kind === 'access' || leaf.node.grant.role.canGrantAccess))
         || this.grantsAccessAt.contain(leaf.node.document, tail.placement)
         || (tail.opens === undefined ? !gains : this.startOpens(tail.reaches.role, leaf.node.document, tail.placement));
-      this.keepChain(chainFrom(principal, trail!, visit.first ?? last[0], tail.reaches, visit.passesIdentity, widens,
+      this.keepChain(chainFrom(principal, trail, visit.first ?? held, tail.reaches, visit.passesIdentity, widens,
         this.holderCanGrantAccess, gains, ownReach, 'azure'));
     }
   }
@@ -781,12 +778,6 @@ class CredentialWays {
 function heldStep(node: GrantNode, holder: string | undefined): EscalationStep {
   if (holder === undefined) return (node.heldAtStart ??= holdsStep(node.grant, undefined, node.activation));
   return (node.heldFurther ??= holdsStep(node.grant, holder, node.activation));
-}
-
-/** The last steps of a chain: holding the grant, then the path when the leaf is one. */
-function lastSteps(leaf: Leaf, tail: LeafTail, holder: string | undefined): EscalationStep[] {
-  const held = heldStep(leaf.node, holder);
-  return tail.opens ? [held, tail.opens] : [held];
 }
 
 /** What a leaf reaches; for a path, the step that names it. */

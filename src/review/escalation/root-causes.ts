@@ -412,21 +412,24 @@ const FAR = 0x3fffffff;
  */
 class TrailTree {
   public size = 0;
-  public readonly parent: Int32Array;
-  public readonly edge: Int32Array;
+  public parent: Int32Array;
+  public edge: Int32Array;
   /** The chain that ends at this node, by index, or NONE. */
-  public readonly chain: Int32Array;
+  public chain: Int32Array;
   /** Chains not yet grouped that pass this node (end here or below). */
-  public readonly alive: Int32Array;
+  public alive: Int32Array;
   /** Nodes from here to the nearest chain end below. */
-  public readonly toEnd: Int32Array;
-  public readonly firstChild: Int32Array;
-  public readonly lastChild: Int32Array;
-  public readonly next: Int32Array;
+  public toEnd: Int32Array;
+  public firstChild: Int32Array;
+  public lastChild: Int32Array;
+  public next: Int32Array;
   /** The next node whose step stands on the same edge, in the order made. */
-  public readonly nextOfEdge: Int32Array;
+  public nextOfEdge: Int32Array;
 
-  /** @param capacity at most this many nodes (the steps of every trail, counted with repeats). */
+  /**
+   * @param capacity room for this many nodes at first; the columns double when full (paths of a
+   * long chain of identities share most of their steps: their nodes are far fewer than their steps)
+   */
   constructor(capacity: number) {
     this.parent = new Int32Array(capacity);
     this.edge = new Int32Array(capacity);
@@ -437,6 +440,24 @@ class TrailTree {
     this.lastChild = new Int32Array(capacity).fill(NONE);
     this.next = new Int32Array(capacity).fill(NONE);
     this.nextOfEdge = new Int32Array(capacity).fill(NONE);
+  }
+
+  private grow(): void {
+    const capacity = 2 * this.parent.length;
+    const column = (old: Int32Array, empty: number) => {
+      const grown = empty === 0 ? new Int32Array(capacity) : new Int32Array(capacity).fill(empty);
+      grown.set(old);
+      return grown;
+    };
+    this.parent = column(this.parent, 0);
+    this.edge = column(this.edge, 0);
+    this.chain = column(this.chain, NONE);
+    this.alive = column(this.alive, 0);
+    this.toEnd = column(this.toEnd, FAR);
+    this.firstChild = column(this.firstChild, NONE);
+    this.lastChild = column(this.lastChild, NONE);
+    this.next = column(this.next, NONE);
+    this.nextOfEdge = column(this.nextOfEdge, NONE);
   }
 
   /** Bottom up (a node is made after its parent): how many chains pass each node, and how far the nearest end is. */
@@ -471,6 +492,7 @@ class TrailTree {
 
   /** A node under `parent` (or a root), last of its children. */
   public add(parent: number, edge: number): number {
+    if (this.size === this.parent.length) this.grow();
     const node = this.size++;
     this.parent[node] = parent;
     this.edge[node] = edge;
@@ -569,8 +591,13 @@ class Grouping {
   private readonly missing: StepTrail[] = [];
 
   constructor(private readonly chains: readonly EscalationChain[]) {
-    this.tree = new TrailTree(stepsOfAll(chains));
-    for (let i = 0; i < chains.length; i++) this.tree.chain[this.nodeOf(chains[i].trail)] = i;
+    // Most paths add a node or two past what other paths share.
+    this.tree = new TrailTree(2 * chains.length + 64);
+    for (let i = 0; i < chains.length; i++) {
+      // The node first: making it may grow the tree's columns.
+      const node = this.nodeOf(chains[i].trail);
+      this.tree.chain[node] = i;
+    }
   }
 
   /*
@@ -678,13 +705,6 @@ function byRank(members: readonly number[], count: number, rank: Int32Array): nu
     order[at] = chain;
   }
   return order;
-}
-
-/** The steps of every trail, counted with repeats: at most this many nodes. */
-function stepsOfAll(chains: readonly EscalationChain[]): number {
-  let steps = 0;
-  for (let i = 0; i < chains.length; i++) steps += chains[i].trail.length;
-  return steps;
 }
 
 /** The candidate edges by name (the holder's, what it holds, where; then kind; then first seen), each name read once. */

@@ -243,7 +243,13 @@ export function storesReadBy(graph: AccessGraph): (grant: GraphGrant, document: 
   // One store of each way of reading the graph's stores: a role that reads none of them reads nothing
   // anywhere, and most grants (Reader, a VM's contributor) are answered before any key is made.
   const ways = new Map<string, GraphCredentialStore>();
-  for (const store of stores) if (!ways.has(readingKey(store))) ways.set(readingKey(store), store);
+  // Each store's way of reading, worked out once (not a key string made per grant that asks).
+  const wayOf = new Map<GraphCredentialStore, string>();
+  for (const store of stores) {
+    const way = readingKey(store);
+    wayOf.set(store, way);
+    if (!ways.has(way)) ways.set(way, store);
+  }
   const readsAny = new Map<GraphRole, boolean>();
   const readsSome = (role: GraphRole): boolean => {
     let reads = readsAny.get(role);
@@ -270,11 +276,13 @@ export function storesReadBy(graph: AccessGraph): (grant: GraphGrant, document: 
       const ofRole = operations.get(grant.role) ?? setAndReturn(operations, grant.role, new Map<string, string | undefined>());
       const place = grant.scopePlacement;
       const near = place.level === ScopeLevel.RESOURCE && place.address === undefined ? undefined : within.index.within(place);
+      // Most resources keep one store, found where it is: nothing to merge or order then.
       const candidates = near === undefined ? [...within.order.keys()]
-        : [...new Set([...near.placed, ...near.assumed, ...within.others])].sort((a, b) => within.order.get(a)! - within.order.get(b)!);
+        : near.assumed.length === 0 && within.others.length === 0 && near.placed.length <= 1 ? near.placed
+          : [...new Set([...near.placed, ...near.assumed, ...within.others])].sort((a, b) => within.order.get(a)! - within.order.get(b)!);
       const reads: StoreRead[] = [];
       for (const store of candidates) {
-        const way = readingKey(store);
+        const way = wayOf.get(store)!;
         if (!ofRole.has(way)) ofRole.set(way, readingOperationOf(grant.role, store));
         const operation = ofRole.get(way);
         if (operation !== undefined && readsStoreAt(grant, place, document, store)) reads.push({ store, operation });
