@@ -29,21 +29,28 @@ export function grantsDocument(grants: number): object {
   };
 }
 
-/** report and check over a 20,000-grant JSON, beside a bare JSON.parse of the same file. */
+/**
+ * report and check over a 20,000-grant JSON, beside a bare JSON.parse of the same file; and SARIF
+ * of the same grants written on one line, as `terraform show -json` writes a plan.
+ */
 export function reviewScale(): string[] {
   const dir = mkdtempSync(path.join(tmpdir(), 'review-bench-'));
   const file = path.join(dir, 'cdk.tf.json');
+  const oneLine = path.join(dir, 'one-line.tf.json');
   writeFileSync(file, JSON.stringify(grantsDocument(20_000), null, 2));
+  writeFileSync(oneLine, JSON.stringify(grantsDocument(20_000)));
   try {
     const parseInside = medianOfFreshProcesses(
       `const fs = require('fs'); const __t0 = process.hrtime.bigint(); JSON.parse(fs.readFileSync(${JSON.stringify(file)}, 'utf8'));` +
         'globalThis.__benchMs = Number(process.hrtime.bigint() - __t0) / 1e6;',
     );
     // Like with like: a fresh process that only parses the file, timed whole, as the commands are.
-    const { parse, report, check } = timeProcessesInTurns({
+    const { parse, report, check, sarif } = timeProcessesInTurns({
       parse: ['-e', `JSON.parse(require('fs').readFileSync(${JSON.stringify(file)}, 'utf8'))`],
       report: [BIN, 'report', '--format', 'json', file],
       check: [BIN, 'check', '--format', 'json', '--today', '2026-11-27', file],
+      // Added 2026-12-07: every finding's place was looked for by searching the one line whole.
+      sarif: [BIN, 'check', '--format', 'sarif', '--today', '2026-11-27', oneLine],
     });
     const verdict = (s: Sample) =>
       `${(s.ms / parse.ms).toFixed(1)}x the bare parse; target < 2 s and ≤ 4x (issue "One model"): ${s.ms < 2000 && s.ms <= 4 * parse.ms ? 'met' : 'MISSED'}`;
@@ -55,6 +62,7 @@ export function reviewScale(): string[] {
       `| a fresh process that JSON.parses the file | ${parse.ms.toFixed(0)} ms | (the parse itself: ${parseInside.ms.toFixed(0)} ms, peak RSS ${parseInside.rssMb.toFixed(0)} MB) |`,
       `| azure-access report --format json | ${report.ms.toFixed(0)} ms | ${verdict(report)} |`,
       `| azure-access check --format json | ${check.ms.toFixed(0)} ms | ${verdict(check)} |`,
+      `| azure-access check --format sarif, the same grants written on one line | ${sarif.ms.toFixed(0)} ms | ${(sarif.ms / check.ms).toFixed(1)}x check --format json (no target) |`,
       '',
     ];
   } finally {

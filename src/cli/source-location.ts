@@ -85,12 +85,18 @@ class DeclarationIndex {
 
   /**
    * The first line at or after `from` that holds `"text"`. Such a line quotes the text before the
-   * text's own first quote, so only the lines that quote that piece need to be looked at.
+   * text's own first quote, so only the lines that quote that piece need to be looked at. A text
+   * without a quote is such a piece itself: every line that quotes it holds `"text"`, so the first
+   * of them is the answer, with no search of the line. That matters for JSON written on one line
+   * (`terraform show -json`, minified documents), where the line is the whole file.
    */
   private firstQuoting(text: string, from: number): number | undefined {
+    const [piece] = text.split('"');
+    const candidates = this.quoted.get(piece) ?? [];
+    const first = firstAtOrAfter(candidates, from);
+    if (piece.length === text.length) return candidates[first];
     const needle = `"${text}"`;
-    const candidates = this.quoted.get(text.split('"')[0]) ?? [];
-    for (let k = firstAtOrAfter(candidates, from); k < candidates.length; k++) {
+    for (let k = first; k < candidates.length; k++) {
       if (this.lines[candidates[k]].includes(needle)) return candidates[k];
     }
     return undefined;

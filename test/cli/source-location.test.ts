@@ -78,6 +78,21 @@ describe('where a finding\'s resource is declared', () => {
     expect(locate(cwd, 'cdk.tf.json', 'azurerm_user_assigned_identity.app2')).toEqual({ uri: 'cdk.tf.json', line: line('        "name": "app2"') });
   });
 
+  test('JSON on one line (a plan from `terraform show -json`, a minified document): line 1, or not found', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'source-location-'));
+    writeFileSync(path.join(dir, 'plan.json'), JSON.stringify({
+      resource: { azurerm_user_assigned_identity: { app: { name: 'say "hi"' } }, azurerm_role_assignment: { app: {} } },
+    }));
+    const locateIn = declarationLocator(dir);
+    expect(locateIn('plan.json', 'azurerm_role_assignment.app')).toEqual({ uri: 'plan.json', line: 1 });
+    expect(locateIn('plan.json', 'azurerm_user_assigned_identity.app')).toEqual({ uri: 'plan.json', line: 1 });
+    expect(locateIn('plan.json', 'azurerm_key_vault.app')).toEqual({ uri: 'plan.json' });
+    expect(locateIn('plan.json', 'azurerm_role_assignment.other')).toEqual({ uri: 'plan.json' });
+    // A name that holds a quote is still searched for whole on the lines that quote its first piece.
+    expect(locateIn('plan.json', 'azurerm_user_assigned_identity.say \\"hi\\')).toEqual({ uri: 'plan.json', line: 1 });
+    expect(locateIn('plan.json', 'azurerm_user_assigned_identity.say \\"ho\\')).toEqual({ uri: 'plan.json' });
+  });
+
   test('a directory: its .tf and .tf.json files in name order, the first that declares it, URI relative with /', () => {
     expect(locate(cwd, 'repo', 'azurerm_role_assignment.app')).toEqual({ uri: 'repo/a.tf', line: 3 });
     expect(locate(cwd, './repo/', 'azurerm_key_vault.kv')).toEqual({ uri: 'repo/c.tf.json', line: 4 });
