@@ -126,3 +126,46 @@ describe('local modules, followed as Terraform follows them', () => {
     expect(grant.origin.suppressions).toEqual([{ ruleId: RuleId.USER_STANDING_WRITE, reason: `ops (keyed by the former address azurerm_role_assignment.module.ops[0].this["reader"]: write ${address})` }]);
   });
 });
+
+describe('an output of a module call that was not read', () => {
+  // The shape of Azure-Samples/github-terraform-oidc-ci-cd's bootstrap: identities from a registry
+  // module that is not installed, a federated credential per identity through a local map.
+  const HCL = `
+variable "environments" {
+  default = { dev = "ci", prod = "cd" }
+}
+module "uami" {
+  source   = "Azure/avm-res-managedidentity-userassignedidentity/azurerm"
+  version  = "0.3.3"
+  for_each = var.environments
+  name     = "uami-\${each.key}"
+}
+locals {
+  credentials = { for env, workflow in var.environments : env => {
+    identity_id = module.uami[env].resource_id
+    subject     = "repo:contoso/app:environment:\${env}"
+  } }
+}
+resource "azurerm_federated_identity_credential" "github" {
+  for_each  = local.credentials
+  name      = "github-\${each.key}"
+  parent_id = each.value.identity_id
+  audience  = ["api://AzureADTokenExchange"]
+  issuer    = "https://token.actions.githubusercontent.com"
+  subject   = each.value.subject
+}
+`;
+
+  test('is named by its instance, so each credential says which identity it belongs to, and the identities stay apart', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'unread-module-output-'));
+    writeFileSync(path.join(dir, 'main.tf'), HCL);
+    const documents = await readInputs([dir], { env: {} });
+    const g = AccessGraph.fromDocuments(documents.map((d) => ({ file: d.file, document: d.document })));
+    expect(g.credentials.map((c) => [c.origin.address, c.owner, c.subject])).toEqual([
+      ['azurerm_federated_identity_credential.github["dev"]', '${module.uami["dev"].resource_id}', 'repo:contoso/app:environment:dev'],
+      ['azurerm_federated_identity_credential.github["prod"]', '${module.uami["prod"].resource_id}', 'repo:contoso/app:environment:prod'],
+    ]);
+    // The module itself is named as not read, so the gate does not pass what it could not see.
+    expect(g.modulesNotRead.map((m) => m.origin.address)).toEqual(['module.uami']);
+  });
+});

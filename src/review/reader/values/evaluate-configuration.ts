@@ -4,7 +4,7 @@ import { numberText } from './functions/arguments';
 import { forEachEntries, InstanceSet, instanceSetOf, MAX_INSTANCES_PER_BLOCK, spendInstances, startInstanceBudget } from './instance-set';
 import { callSiteOf, combinedRepetition, forEachModuleInstance, ModuleCalls, notReadOf, Repetition } from './module-instances';
 import { typeShapeOf, withTypeDefaults } from './type-defaults';
-import { asJsonText, holdsUnknownText, Reference, Unknown, unknownOf, Value } from './value';
+import { asJsonText, holdsUnknownText, isUnreadModuleOutput, Reference, Unknown, unknownOf, Value } from './value';
 import { variableValueOf, VariableSetting, splitVarSetting, valueOfText } from './variables';
 import { ownValue, setOwn } from '../../../model/own-keys';
 import { MODULE_CALLS_KEY, ModuleCallSite, NOT_EVALUATED_KEY, NOT_READ_MODULES_KEY, NotReadModule, REPEATED_KEY, REPEATED_TIMES_KEY, TerraformDocument } from '../../terraform-json';
@@ -121,8 +121,9 @@ function writtenBack(original: unknown, scope: EvaluationScope, argument: string
     let text: unknown;
     let reason: string | undefined;
     if (value instanceof Unknown) {
-      // A module input the call does not give is named as one, whatever the expression was.
-      text = value.source.startsWith(MODULE_INPUT) ? `\${${value.source}}` : partialTemplate(original, scope);
+      // A module input the call does not give is named as one, whatever the expression was; so is
+      // an output of a module not read (`each.value.id` that is `module.uami["dev"].resource_id`).
+      text = value.source.startsWith(MODULE_INPUT) || isUnreadModuleOutput(value) ? `\${${value.source}}` : partialTemplate(original, scope);
       if (value.notEvaluated !== undefined) reason = `${argument}: ${value.notEvaluated}`;
     } else {
       text = asJsonText(value);

@@ -493,6 +493,8 @@ function traversal(expr: Expr, scope: EvaluationScope): Value {
   } else if (RESOURCE_TYPE.test(root) && first !== undefined) {
     value = new Reference(`${scope.modulePrefix}${root}.${first}`);
     rest = 1;
+  } else if (root === 'module' && first !== undefined) {
+    return new Unknown(unreadModuleOutput(first, steps, scope));
   } else if (NOT_EVALUATED_ROOTS.has(root)) {
     return new Unknown(show(expr), `${show(expr)} is not evaluated by this review`);
   } else {
@@ -501,6 +503,26 @@ function traversal(expr: Expr, scope: EvaluationScope): Value {
   }
   for (let i = rest; i < steps.length; i++) value = applyStep(value, steps[i] as Extract<Expr, { kind: 'attr' | 'index' }>, scope);
   return value;
+}
+
+/**
+ * An output of a module call the review did not read (not installed, not a local path), named as
+ * Terraform addresses it, with its instance key worked out: `module.uami["dev"].resource_id`, not
+ * `module.uami[each.key].resource_id`, so each instance's value says which instance it reads. A key
+ * that is not known keeps its text.
+ */
+function unreadModuleOutput(callName: string, steps: readonly Expr[], scope: EvaluationScope): string {
+  let text = `module.${callName}`;
+  for (let i = 1; i < steps.length; i++) {
+    const s = steps[i] as Extract<Expr, { kind: 'attr' | 'index' }>;
+    if (s.kind === 'attr') {
+      text += `.${s.name}`;
+      continue;
+    }
+    const key = evaluateInner(s.key, scope);
+    text += typeof key === 'number' ? `[${key}]` : typeof key === 'string' && !holdsUnknownText(key) ? `[${JSON.stringify(key)}]` : `[${show(s.key)}]`;
+  }
+  return text;
 }
 
 function applyStep(value: Value, s: Extract<Expr, { kind: 'attr' | 'index' }>, scope: EvaluationScope): Value {

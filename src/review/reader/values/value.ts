@@ -18,6 +18,15 @@ export class Unknown {
   constructor(public readonly source: string, public readonly notEvaluated?: string) {}
 }
 
+/**
+ * Whether an unknown value is an output of a module call the review did not read, which the
+ * evaluator names by its address (`module.uami["dev"].resource_id`): Terraform knows it only once
+ * the module is installed, and the report names the module under "Not reviewed".
+ */
+export function isUnreadModuleOutput(value: Unknown): boolean {
+  return value.notEvaluated === undefined && value.source.startsWith('module.');
+}
+
 /** `azurerm_user_assigned_identity.api["a"].principal_id`, `module.net.azurerm_subnet.s.id`. */
 export class Reference {
   constructor(public readonly path: string) {}
