@@ -5,6 +5,7 @@ import { rootCausesOfGraph } from '../../../src/review/escalation/root-causes';
 import { AccessGraph } from '../../../src/review/graph/access-graph';
 import { hclJson, ruleFindings, SUB } from '../../policy/rule-fixtures';
 import { roleAssignment } from '../ci-secret-stores/store-fixtures';
+import { aksCluster, ClusterSettings } from '../graph/aks-cluster-fixture';
 
 /**
  * A federated credential that trusts an AKS cluster's service account (workload identity) is an
@@ -16,38 +17,6 @@ import { roleAssignment } from '../ci-secret-stores/store-fixtures';
 
 const RG = `/subscriptions/${SUB}/resourceGroups/rg-app`;
 const ADMIN = 'Microsoft.ContainerService/managedClusters/listClusterAdminCredential/action';
-
-interface ClusterSettings {
-  readonly localAccountDisabled?: boolean;
-  /** Absent: no Entra integration; else azure_rbac_enabled. */
-  readonly azureRbac?: boolean;
-}
-
-function cluster(settings: ClusterSettings = {}): string {
-  const entra = settings.azureRbac === undefined ? '' : `
-  azure_active_directory_role_based_access_control {
-    azure_rbac_enabled = ${settings.azureRbac}
-  }`;
-  return `
-resource "azurerm_kubernetes_cluster" "aks" {
-  name                      = "aks-prod"
-  resource_group_name       = "rg-app"
-  location                  = "eastus"
-  dns_prefix                = "aks-prod"
-  oidc_issuer_enabled       = true
-  workload_identity_enabled = true
-  ${settings.localAccountDisabled === undefined ? '' : `local_account_disabled = ${settings.localAccountDisabled}`}
-  default_node_pool {
-    name       = "system"
-    vm_size    = "Standard_D2s_v5"
-    node_count = 1
-  }
-  identity {
-    type = "SystemAssigned"
-  }${entra}
-}
-`;
-}
 
 /**
  * uai-ops holds Owner at the subscription and trusts `platform:ops-operator` of aks-prod (issuer
@@ -97,7 +66,7 @@ function grantsOf(graph: AccessGraph): string[][] {
 
 describe('who can run a pod as a trusted service account signs in as the identity', () => {
   test('a Contributor on the cluster\'s group uses the admin credential while local accounts are on', async () => {
-    const hcl = cluster() + trusted() + DEV_GROUP + roleAssignment('dev', 'Contributor', `"${RG}"`, DEV);
+    const hcl = aksCluster() + trusted() + DEV_GROUP + roleAssignment('dev', 'Contributor', `"${RG}"`, DEV);
     const graph = await graphOf(hcl);
     expect(grantsOf(graph)).toEqual([['dev', 'Contributor', 'rg-app'], ['uai-ops', 'Owner', SUB]]);
     const trusts = graph.workloadTrusts.map((t) => [t.cluster.name, t.namespace, t.serviceAccount, t.cluster.localAccountsDisabled,
@@ -119,7 +88,7 @@ describe('who can run a pod as a trusted service account signs in as the identit
   });
 
   test('with local accounts off and Azure RBAC on, the admin credential gives nothing to a role that cannot turn them back on', async () => {
-    const hcl = cluster({ localAccountDisabled: true, azureRbac: true }) + trusted() + DEV_GROUP
+    const hcl = aksCluster({ localAccountDisabled: true, azureRbac: true }) + trusted() + DEV_GROUP
       + roleAssignment('dev', 'Azure Kubernetes Service Cluster Admin Role', 'azurerm_kubernetes_cluster.aks.id', DEV);
     const graph = await graphOf(hcl);
     expect(grantsOf(graph)).toEqual([['dev', 'Azure Kubernetes Service Cluster Admin Role', 'aks-prod'], ['uai-ops', 'Owner', SUB]]);
@@ -128,7 +97,7 @@ describe('who can run a pod as a trusted service account signs in as the identit
   });
 
   test('a Contributor writes the cluster, so it turns local accounts back on and takes the admin credential: the step says both', async () => {
-    const hcl = cluster({ localAccountDisabled: true, azureRbac: true }) + trusted() + DEV_GROUP
+    const hcl = aksCluster({ localAccountDisabled: true, azureRbac: true }) + trusted() + DEV_GROUP
       + roleAssignment('dev', 'Contributor', `"${RG}"`, DEV);
     const graph = await graphOf(hcl);
     expect(grantsOf(graph)).toEqual([['dev', 'Contributor', 'rg-app'], ['uai-ops', 'Owner', SUB]]);
@@ -141,7 +110,7 @@ describe('who can run a pod as a trusted service account signs in as the identit
   test('a namespace of another cluster of the same name (another group) satisfies nothing here', async () => {
     const elsewhere = `"/subscriptions/${SUB}/resourceGroups/rg-other/providers/Microsoft.ContainerService/managedClusters/aks-prod/namespaces/platform"`;
     const here = `"/subscriptions/${SUB}/resourceGroups/rg-app/providers/Microsoft.ContainerService/managedClusters/aks-prod/namespaces/platform"`;
-    const at = (scope: string) => cluster({ localAccountDisabled: true, azureRbac: true }) + trusted() + DEV_GROUP
+    const at = (scope: string) => aksCluster({ localAccountDisabled: true, azureRbac: true }) + trusted() + DEV_GROUP
       + roleAssignment('dev', 'Azure Kubernetes Service RBAC Writer', scope, DEV);
     const other = await graphOf(at(elsewhere));
     expect(grantsOf(other)[0]).toEqual(['dev', 'Azure Kubernetes Service RBAC Writer', 'platform']);
@@ -151,7 +120,7 @@ describe('who can run a pod as a trusted service account signs in as the identit
 
   test('Kubernetes RBAC Writer at the namespace reaches it; at another namespace it does not; at the cluster it does', async () => {
     const settings = { localAccountDisabled: true, azureRbac: true };
-    const at = (scope: string) => cluster(settings) + trusted() + DEV_GROUP + roleAssignment('dev', 'Azure Kubernetes Service RBAC Writer', scope, DEV);
+    const at = (scope: string) => aksCluster(settings) + trusted() + DEV_GROUP + roleAssignment('dev', 'Azure Kubernetes Service RBAC Writer', scope, DEV);
     const inNamespace = await graphOf(at('"${azurerm_kubernetes_cluster.aks.id}/namespaces/platform"'));
     expect(grantsOf(inNamespace)).toEqual([
       ['dev', 'Azure Kubernetes Service RBAC Writer', 'platform'],
@@ -170,7 +139,7 @@ describe('who can run a pod as a trusted service account signs in as the identit
   });
 
   test('without Azure RBAC in the cluster, Kubernetes data roles authorize nothing there', async () => {
-    const hcl = cluster({ localAccountDisabled: true, azureRbac: false }) + trusted() + DEV_GROUP
+    const hcl = aksCluster({ localAccountDisabled: true, azureRbac: false }) + trusted() + DEV_GROUP
       + roleAssignment('dev', 'Azure Kubernetes Service RBAC Writer', 'azurerm_kubernetes_cluster.aks.id', DEV);
     const graph = await graphOf(hcl);
     expect(grantsOf(graph)).toEqual([['dev', 'Azure Kubernetes Service RBAC Writer', 'aks-prod'], ['uai-ops', 'Owner', SUB]]);
@@ -178,7 +147,7 @@ describe('who can run a pod as a trusted service account signs in as the identit
   });
 
   test('the user credential is an admin\'s on a cluster without Entra integration, and nothing more with it', async () => {
-    const user = (settings: ClusterSettings) => cluster(settings) + trusted() + DEV_GROUP
+    const user = (settings: ClusterSettings) => aksCluster(settings) + trusted() + DEV_GROUP
       + roleAssignment('dev', 'Azure Kubernetes Service Cluster User Role', 'azurerm_kubernetes_cluster.aks.id', DEV);
     const local = await graphOf(user({}));
     expect(grantsOf(local)[0]).toEqual(['dev', 'Azure Kubernetes Service Cluster User Role', 'aks-prod']);
@@ -192,7 +161,7 @@ describe('who can run a pod as a trusted service account signs in as the identit
   });
 
   test('an issuer written as a URL names no declared cluster: no edge, the credential stays a credential', async () => {
-    const hcl = cluster() + trusted('"https://eastus.oic.prod-aks.azure.com/tenant/issuer/"') + DEV_GROUP + roleAssignment('dev', 'Contributor', `"${RG}"`, DEV);
+    const hcl = aksCluster() + trusted('"https://eastus.oic.prod-aks.azure.com/tenant/issuer/"') + DEV_GROUP + roleAssignment('dev', 'Contributor', `"${RG}"`, DEV);
     const graph = await graphOf(hcl);
     expect(grantsOf(graph)).toEqual([['dev', 'Contributor', 'rg-app'], ['uai-ops', 'Owner', SUB]]);
     expect(graph.credentials.filter((c) => c.kind === 'federated')).toHaveLength(1);
@@ -202,8 +171,8 @@ describe('who can run a pod as a trusted service account signs in as the identit
 
   test('a change that adds the trust opens the escalation at the federated credential', async () => {
     const readers = DEV_GROUP + roleAssignment('dev', 'Contributor', `"${RG}"`, DEV);
-    const base = await graphOf(cluster() + trusted().replace(/resource "azurerm_federated_identity_credential"[\s\S]*?\n}\n/, '') + readers);
-    const head = await graphOf(cluster() + trusted() + readers);
+    const base = await graphOf(aksCluster() + trusted().replace(/resource "azurerm_federated_identity_credential"[\s\S]*?\n}\n/, '') + readers);
+    const head = await graphOf(aksCluster() + trusted() + readers);
     expect(base.workloadTrusts).toEqual([]);
     const { opened } = diffEscalations(base, head);
     expect(opened.map((o) => [o.status, o.cause.edge.kind, o.cause.edge.origin.address, o.cause.edge.description])).toEqual([[
@@ -217,8 +186,8 @@ describe('the admin credential works only while local accounts are on', () => {
 
   test('a role that lists the admin credential but cannot write the cluster opens no cluster-admin where local accounts are off', async () => {
     const ADMIN_ROLE = 'Azure Kubernetes Service Cluster Admin Role';
-    const on = await graphOf(cluster() + DEV_GROUP + roleAssignment('dev', ADMIN_ROLE, 'azurerm_kubernetes_cluster.aks.id', DEV));
-    const off = await graphOf(cluster({ localAccountDisabled: true, azureRbac: true }) + DEV_GROUP
+    const on = await graphOf(aksCluster() + DEV_GROUP + roleAssignment('dev', ADMIN_ROLE, 'azurerm_kubernetes_cluster.aks.id', DEV));
+    const off = await graphOf(aksCluster({ localAccountDisabled: true, azureRbac: true }) + DEV_GROUP
       + roleAssignment('dev', ADMIN_ROLE, 'azurerm_kubernetes_cluster.aks.id', DEV));
     for (const graph of [on, off]) expect(grantsOf(graph)).toEqual([['dev', ADMIN_ROLE, 'aks-prod']]);
     const opened = (graph: AccessGraph) => reachOfGraph(graph).chains.filter((c) => c.steps.some((s) => KUBELET_OPENED.test(s.description)));
@@ -227,7 +196,7 @@ describe('the admin credential works only while local accounts are on', () => {
     expect(off.kubernetesClusters.map((c) => [c.name, c.localAccountsDisabled, c.entraIntegrated, c.azureRbac])).toEqual([['aks-prod', true, true, true]]);
   });
   test('a Contributor there can turn local accounts back on: what it opens says so, as the trust\'s step does', async () => {
-    const graph = await graphOf(cluster({ localAccountDisabled: true, azureRbac: true }) + DEV_GROUP
+    const graph = await graphOf(aksCluster({ localAccountDisabled: true, azureRbac: true }) + DEV_GROUP
       + roleAssignment('dev', 'Contributor', 'azurerm_kubernetes_cluster.aks.id', DEV));
     expect(grantsOf(graph)).toEqual([['dev', 'Contributor', 'aks-prod']]);
     const opens = reachOfGraph(graph).chains.map((c) => c.trail.step.description).filter((d) => d.includes('cluster-admin on AKS clusters'));

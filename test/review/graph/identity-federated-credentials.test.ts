@@ -1,3 +1,4 @@
+import { aksCluster } from './aks-cluster-fixture';
 import { reachOfGraph } from '../../../src/review/escalation/reach';
 import { AccessGraph } from '../../../src/review/graph/access-graph';
 import { buildReport } from '../../../src/review/report/access-report';
@@ -13,23 +14,7 @@ import { roleAssignment } from '../ci-secret-stores/store-fixtures';
  */
 function configuration(identityAttribute: string): string {
   return `
-resource "azurerm_kubernetes_cluster" "aks" {
-  name                      = "aks-prod"
-  resource_group_name       = "rg-app"
-  location                  = "eastus"
-  dns_prefix                = "aks-prod"
-  oidc_issuer_enabled       = true
-  workload_identity_enabled = true
-  default_node_pool {
-    name       = "system"
-    vm_size    = "Standard_D2s_v5"
-    node_count = 1
-  }
-  identity {
-    type = "SystemAssigned"
-  }
-}
-resource "azurerm_user_assigned_identity" "ops" {
+${aksCluster()}resource "azurerm_user_assigned_identity" "ops" {
   name                = "uai-ops"
   resource_group_name = "rg-identities"
   location            = "eastus"
