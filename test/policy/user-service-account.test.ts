@@ -117,14 +117,15 @@ resource "azurerm_key_vault_secret" "passwords" {
   key_vault_id = "${RG}/providers/Microsoft.KeyVault/vaults/kv-app"
 }
 `;
-    // As the command reads it (instances expanded by the reader): one finding per user.
+    // As the command reads it (instances expanded by the reader, the secrets' for_each too, since
+    // Terraform knows the users' keys at plan time): one finding per user, naming its own secret.
     const dir = mkdtempSync(path.join(tmpdir(), 'aza031-'));
     writeFileSync(path.join(dir, 'main.tf'), repeated);
     const sources = await readInputs([dir], { cwd: dir });
     const graph = AccessGraph.fromDocuments(sources.map((d) => ({ file: d.file, document: d.document })));
     expect(evaluate(graph, { today: '2026-11-27' }).findings.filter((f) => f.ruleId === 'AZA031').map((f) => [f.address, f.message])).toEqual([
-      ['azuread_user.svc["build"]', 'user svc-build is a service account: its password is kept in azurerm_key_vault_secret.passwords.'],
-      ['azuread_user.svc["deploy"]', 'user svc-deploy is a service account: its password is kept in azurerm_key_vault_secret.passwords.'],
+      ['azuread_user.svc["build"]', 'user svc-build is a service account: its password is kept in azurerm_key_vault_secret.passwords["build"].'],
+      ['azuread_user.svc["deploy"]', 'user svc-deploy is a service account: its password is kept in azurerm_key_vault_secret.passwords["deploy"].'],
     ]);
     rmSync(dir, { recursive: true, force: true });
     // Unexpanded, the one block stands for all its users.

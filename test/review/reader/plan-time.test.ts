@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import * as path from 'path';
 import { RuleId } from '../../../src/model/rule-id';
 import { ScopeLevel } from '../../../src/model/scope-level';
 import { evaluate as evaluatePolicy } from '../../../src/policy/evaluate';
@@ -143,6 +146,134 @@ describe('known collections stay known', () => {
       ['azurerm_role_assignment.queue["1"]', undefined, '${azurerm_storage_account.b.id}', ScopeLevel.RESOURCE],
     ]);
     expect(evaluatePolicy(g, { today: '2026-12-01' }).findings.filter((f) => f.ruleId === RuleId.WIDE_SCOPE)).toEqual([]);
+  });
+});
+
+describe('a resource or data source named whole is its instances, as the plan knows them', () => {
+  const IDENTITIES = `
+resource "azurerm_user_assigned_identity" "id" {
+  for_each            = toset(["a", "b"])
+  name                = "id-\${each.key}"
+  resource_group_name = "rg-app"
+  location            = "eastus"
+}
+`;
+  async function graphOfHcl(hcl: string) {
+    const dir = mkdtempSync(path.join(tmpdir(), 'whole-block-'));
+    writeFileSync(path.join(dir, 'main.tf'), hcl);
+    const documents = await readInputs([dir], { env: {} });
+    rmSync(dir, { recursive: true, force: true });
+    return AccessGraph.fromDocuments(documents.map((d) => ({ file: 'main.tf', document: d.document })));
+  }
+  const grantRows = (g: AccessGraph) =>
+    g.grants.map((x) => [x.origin.address, x.origin.repeated, x.role.name, x.principal.name, x.principal.kind, x.scope.value]);
+
+  test('for_each = azurerm_user_assigned_identity.id, and a for over it: one grant per identity, each a managed identity, none a person', async () => {
+    const g = await graphOfHcl(`${IDENTITIES}
+locals {
+  principals = { for k, v in azurerm_user_assigned_identity.id : k => v.principal_id }
+}
+resource "azurerm_role_assignment" "chained" {
+  for_each             = azurerm_user_assigned_identity.id
+  scope                = "${RG_APP}"
+  role_definition_name = "Owner"
+  principal_id         = each.value.principal_id
+}
+resource "azurerm_role_assignment" "through_for" {
+  for_each             = local.principals
+  scope                = "${RG_APP}"
+  role_definition_name = "Reader"
+  principal_id         = each.value
+}
+`);
+    expect(grantRows(g)).toEqual([
+      ['azurerm_role_assignment.chained["a"]', undefined, 'Owner', 'id-a', 'managed-identity', RG_APP],
+      ['azurerm_role_assignment.chained["b"]', undefined, 'Owner', 'id-b', 'managed-identity', RG_APP],
+      ['azurerm_role_assignment.through_for["a"]', undefined, 'Reader', 'id-a', 'managed-identity', RG_APP],
+      ['azurerm_role_assignment.through_for["b"]', undefined, 'Reader', 'id-b', 'managed-identity', RG_APP],
+    ]);
+    const rules = new Set(evaluatePolicy(g, { today: '2026-12-01' }).findings.map((f) => f.ruleId));
+    // Owner for workloads is judged as theirs (AZA003); no person holds it (AZA002), and no identity is without a grant.
+    expect(rules).toContain(RuleId.WORKLOAD_CAN_GRANT_ACCESS);
+    expect(rules).not.toContain(RuleId.STANDING_ACCESS_ADMIN);
+    expect(g.identities.map((i) => i.name)).toEqual(['id-a', 'id-b']);
+  });
+
+  test('the users of a data source with for_each, through a for and a local map: each grant its own user, so none repeats another (AZA009)', async () => {
+    const g = await graphOfHcl(`
+variable "users" {
+  default = { alice = "alice@contoso.com", bob = "bob@contoso.com" }
+}
+data "azuread_user" "u" {
+  for_each            = var.users
+  user_principal_name = each.value
+}
+locals {
+  ids = { for k, v in data.azuread_user.u : k => v.object_id }
+}
+resource "azurerm_role_assignment" "r" {
+  for_each             = { for k in keys(var.users) : k => { principal_id = local.ids[k] } }
+  scope                = "${RG_APP}"
+  role_definition_name = "Reader"
+  principal_id         = each.value.principal_id
+}
+`);
+    expect(grantRows(g)).toEqual([
+      ['azurerm_role_assignment.r["alice"]', undefined, 'Reader', 'alice@contoso.com', 'human', RG_APP],
+      ['azurerm_role_assignment.r["bob"]', undefined, 'Reader', 'bob@contoso.com', 'human', RG_APP],
+    ]);
+    expect(evaluatePolicy(g, { today: '2026-12-01' }).findings.filter((f) => f.ruleId === RuleId.DUPLICATE_ASSIGNMENT)).toEqual([]);
+  });
+
+  test('count: length() of a counted resource is known, and its splat lists each instance', async () => {
+    const g = await graphOfHcl(`
+resource "azurerm_storage_account" "sa" {
+  count                    = 2
+  name                     = "stapp\${count.index}"
+  resource_group_name      = "rg-app"
+  location                 = "eastus"
+  account_tier             = "Standard"
+  account_replication_type = "LRS"
+}
+resource "azurerm_role_assignment" "blob" {
+  count                = length(azurerm_storage_account.sa)
+  scope                = azurerm_storage_account.sa[*].id[count.index]
+  role_definition_name = "Storage Blob Data Reader"
+  principal_id         = "00000000-0000-0000-0000-000000000001"
+}
+`);
+    expect(g.grants.map((x) => [x.origin.address, x.origin.repeated, x.scope.value, x.scope.level])).toEqual([
+      ['azurerm_role_assignment.blob[0]', undefined, '${azurerm_storage_account.sa[0].id}', ScopeLevel.RESOURCE],
+      ['azurerm_role_assignment.blob[1]', undefined, '${azurerm_storage_account.sa[1].id}', ScopeLevel.RESOURCE],
+    ]);
+  });
+
+  test('what Terraform cannot know stays unknown: for_each over a resource whose own for_each is a variable not given, or over itself', async () => {
+    const g = await graphOfHcl(`
+variable "names" {}
+resource "azurerm_user_assigned_identity" "later" {
+  for_each            = var.names
+  name                = each.value
+  resource_group_name = "rg-app"
+  location            = "eastus"
+}
+resource "azurerm_role_assignment" "r" {
+  for_each             = azurerm_user_assigned_identity.later
+  scope                = "${RG_APP}"
+  role_definition_name = "Reader"
+  principal_id         = each.value.principal_id
+}
+resource "azurerm_role_assignment" "self" {
+  for_each             = azurerm_role_assignment.self
+  scope                = "${RG_APP}"
+  role_definition_name = "Reader"
+  principal_id         = "00000000-0000-0000-0000-000000000001"
+}
+`);
+    expect(grantRows(g)).toEqual([
+      ['azurerm_role_assignment.r', 'for_each = azurerm_user_assigned_identity.later', 'Reader', '${each.value.principal_id}', 'unknown', RG_APP],
+      ['azurerm_role_assignment.self', 'for_each = azurerm_role_assignment.self', 'Reader', '00000000-0000-0000-0000-000000000001', 'unknown', RG_APP],
+    ]);
   });
 });
 

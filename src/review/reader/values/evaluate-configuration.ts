@@ -1,3 +1,4 @@
+import { blockInstances } from './block-instances';
 import { evaluate, EvaluationScope, show, withinReadBudget } from './evaluate-expression';
 import { Expr, ExpressionTooDeep, namesRead, parseExpression, parseTemplate } from './expression-parser';
 import { numberText } from './functions/arguments';
@@ -187,6 +188,33 @@ function partialTemplate(text: string, scope: EvaluationScope): string {
     if (value instanceof Reference) return `\${${value.path}}`;
     return value === null || typeof value === 'object' ? `\${${show(part)}}` : String(value);
   }).join('');
+}
+
+/**
+ * A configuration's resource and data blocks by address (`azurerm_x.y`, `data.azurerm_x.y`), the
+ * first of an address as Terraform would refuse the second; indexed on the first look-up.
+ */
+function blockBodies(document: TerraformDocument): (address: string) => Record<string, unknown> | undefined {
+  let byAddress: Map<string, Record<string, unknown>> | undefined;
+  return (address) => {
+    if (byAddress === undefined) {
+      byAddress = new Map();
+      for (const [section, prefix] of [['resource', ''], ['data', 'data.']] as const) {
+        for (const group of bodiesOf(ownValue(document, section))) {
+          for (const [type, byName] of Object.entries(group)) {
+            for (const named of bodiesOf(byName)) {
+              for (const [name, blocks] of Object.entries(named)) {
+                const body = bodiesOf(blocks)[0];
+                const key = `${prefix}${type}.${name}`;
+                if (body !== undefined && !byAddress.has(key)) byAddress.set(key, body);
+              }
+            }
+          }
+        }
+      }
+    }
+    return byAddress.get(address);
+  };
 }
 
 function bodiesOf(value: unknown): Record<string, unknown>[] {
@@ -459,7 +487,10 @@ export function configurationScope(
   let scope: EvaluationScope;
   const local = localValues(document, () => scope);
   const moduleCalls = new ModuleCalls(calls, () => scope, EVALUATOR);
-  scope = { variable: (name) => variables.get(name), local, names: new Map(), modulePrefix, module: (name) => moduleCalls.outputs(name) };
+  const instancesOf = blockInstances(blockBodies(document), () => scope, evaluateWritten);
+  scope = {
+    variable: (name) => variables.get(name), local, names: new Map(), modulePrefix, module: (name) => moduleCalls.outputs(name), instancesOf,
+  };
   CALLS_OF_SCOPE.set(scope, moduleCalls);
   return scope;
 }

@@ -23,6 +23,12 @@ export interface EvaluationScope {
    * for_each), or undefined when the configuration makes no such call or it was not read.
    */
   readonly module?: (name: string) => Value | undefined;
+  /**
+   * A resource or data source of this configuration named whole (`azurerm_x.y`, `data.azurerm_x.y`):
+   * its instances when it has a count or for_each Terraform knows at plan time, else undefined
+   * (block-instances.ts).
+   */
+  readonly instancesOf?: (address: string) => Value | undefined;
 }
 
 // A resource type: `azurerm_role_assignment`, `azapi_resource`, `azuread_group`.
@@ -485,13 +491,13 @@ function traversal(expr: Expr, scope: EvaluationScope): Value {
     value = scope.local(first);
     rest = 1;
   } else if (root === 'data' && first !== undefined && attrNameAt(steps, 1) !== undefined) {
-    value = new Reference(`${scope.modulePrefix}data.${first}.${attrNameAt(steps, 1)}`);
+    value = scope.instancesOf?.(`data.${first}.${attrNameAt(steps, 1)}`) ?? new Reference(`${scope.modulePrefix}data.${first}.${attrNameAt(steps, 1)}`);
     rest = 2;
   } else if (root === 'module' && first !== undefined && scope.module?.(first) !== undefined) {
     value = scope.module!(first)!;
     rest = 1;
   } else if (RESOURCE_TYPE.test(root) && first !== undefined) {
-    value = new Reference(`${scope.modulePrefix}${root}.${first}`);
+    value = scope.instancesOf?.(`${root}.${first}`) ?? new Reference(`${scope.modulePrefix}${root}.${first}`);
     rest = 1;
   } else if (root === 'module' && first !== undefined) {
     return new Unknown(unreadModuleOutput(first, steps, scope));

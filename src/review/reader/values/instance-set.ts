@@ -50,12 +50,35 @@ function describe(argument: string, written: unknown, value: Value): string {
   return `${argument} = ${text.length > 200 ? `${text.slice(0, 200)}...` : text}`;
 }
 
+/** A count as Terraform converts it: a string of digits is its number. */
+function countNumber(count: Value): Value {
+  return typeof count === 'string' && /^\d+$/.test(count) ? Number(count) : count;
+}
+
+/**
+ * The instance keys of a block when Terraform knows them at plan time, without expanding it (and
+ * without spending the read's instance budget): its count, or its for_each keys. Undefined for a
+ * block with neither, or whose count or for_each is not known, refused, or more than a block expands.
+ */
+export function knownInstanceKeys(body: Record<string, unknown>, valueOf: (written: unknown) => Value):
+{ readonly kind: 'counted'; readonly count: number } | { readonly kind: 'keyed'; readonly keys: readonly string[] } | undefined {
+  if (Object.hasOwn(body, 'count')) {
+    const count = countNumber(valueOf(body.count));
+    return typeof count === 'number' && Number.isInteger(count) && count >= 0 && count <= MAX_INSTANCES_PER_BLOCK ? { kind: 'counted', count } : undefined;
+  }
+  if (Object.hasOwn(body, 'for_each')) {
+    const entries = forEachEntries(valueOf(body.for_each));
+    return Array.isArray(entries) && entries.length <= MAX_INSTANCES_PER_BLOCK ? { kind: 'keyed', keys: entries.map(([key]) => key) } : undefined;
+  }
+  return undefined;
+}
+
 /** The instances of a block, from its `count` or `for_each` as written and as evaluated (`valueOf`). */
 export function instanceSetOf(body: Record<string, unknown>, valueOf: (written: unknown) => Value): InstanceSet {
   if (Object.hasOwn(body, 'count')) {
     const count = valueOf(body.count);
     const why = describe('count', body.count, count);
-    const number = typeof count === 'string' && /^\d+$/.test(count) ? Number(count) : count;
+    const number = countNumber(count);
     if (typeof number !== 'number') return unknownSet(why, COUNT_UNKNOWN, count, 'count');
     if (!Number.isInteger(number) || number < 0) return refused(why, COUNT_UNKNOWN, `count must be a whole number, not ${number}`);
     return spendInstances(number) ? { kind: 'counted', count: number } : { kind: 'repeated', why, times: number, names: COUNT_UNKNOWN };
