@@ -67,6 +67,9 @@ export const workloadWildcard: Rule = {
       .map((g) => ({ origin: g.origin, message: `${describePrincipal(g.principal)} holds "${g.role.name}" (wildcard control plane) at ${g.scope.value}.` })),
 };
 
+/** An unknown value that reads `each` or `count`: its instances differ, though their text is the same. */
+const INSTANCE_VALUE = /\$\{[^}]*\b(?:each|count)\./;
+
 export const duplicateAssignment: Rule = {
   id: RuleId.DUPLICATE_ASSIGNMENT,
   title: 'Duplicate assignment',
@@ -78,6 +81,9 @@ export const duplicateAssignment: Rule = {
     const hits = [];
     for (const g of graph.grants.filter((x) => x.via === 'role-assignment')) {
       const key = [g.principal.key, g.role.guid ?? g.role.name, g.scope.value.toLowerCase()].join('|');
+      // A value known only per instance (`${each.value.principal_id}`, `${var.ids[count.index]}`) is
+      // written alike in every instance, yet is not the same value: no duplicate can be told.
+      if (INSTANCE_VALUE.test(key)) continue;
       const first = seen.get(key);
       if (first !== undefined) {
         hits.push({ origin: g.origin, message: `${g.origin.address} repeats ${first}: "${g.role.name}" for ${g.principal.name} at ${g.scope.value}.` });

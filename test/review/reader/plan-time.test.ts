@@ -225,6 +225,33 @@ resource "azurerm_role_assignment" "r" {
     expect(evaluatePolicy(g, { today: '2026-12-01' }).findings.filter((f) => f.ruleId === RuleId.DUPLICATE_ASSIGNMENT)).toEqual([]);
   });
 
+  test('a principal each instance knows only at apply is written alike in every instance, and is no duplicate (AZA009)', async () => {
+    const g = await graphOfHcl(`
+variable "principal_ids" {}
+resource "azurerm_role_assignment" "r" {
+  for_each             = toset(["alice", "bob"])
+  scope                = "${RG_APP}"
+  role_definition_name = "Reader"
+  principal_id         = var.principal_ids[each.key]
+}
+resource "azurerm_role_assignment" "same" {
+  count                = 2
+  scope                = "${RG_APP}"
+  role_definition_name = "Reader"
+  principal_id         = var.principal_ids["carol"]
+}
+`);
+    expect(grantRows(g)).toEqual([
+      ['azurerm_role_assignment.r["alice"]', undefined, 'Reader', '${var.principal_ids[each.key]}', 'unknown', RG_APP],
+      ['azurerm_role_assignment.r["bob"]', undefined, 'Reader', '${var.principal_ids[each.key]}', 'unknown', RG_APP],
+      ['azurerm_role_assignment.same[0]', undefined, 'Reader', '${var.principal_ids["carol"]}', 'unknown', RG_APP],
+      ['azurerm_role_assignment.same[1]', undefined, 'Reader', '${var.principal_ids["carol"]}', 'unknown', RG_APP],
+    ]);
+    // The same unknown value in two instances is the same principal: that one is a duplicate.
+    expect(evaluatePolicy(g, { today: '2026-12-01' }).findings.filter((f) => f.ruleId === RuleId.DUPLICATE_ASSIGNMENT).map((f) => f.address))
+      .toEqual(['azurerm_role_assignment.same[1]']);
+  });
+
   test('count: length() of a counted resource is known, and its splat lists each instance', async () => {
     const g = await graphOfHcl(`
 resource "azurerm_storage_account" "sa" {
