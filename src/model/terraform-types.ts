@@ -186,6 +186,30 @@ export function holdsArmId(facts: ScopeFacts, attribute: string): boolean {
   return facts.armIdPrefix === undefined && (attribute === facts.armIdAttribute || (facts.alsoArmIdAttributes ?? []).includes(attribute));
 }
 
+/** The ARM IDs a data source returns as a list: each element holds one in `attribute`, all of one level. */
+interface ListedArmIds {
+  /** The list attribute (`resources`). */
+  readonly list: string;
+  readonly attribute: string;
+  readonly level: ScopeLevel;
+}
+
+// Data sources that list existing ARM objects, by type. `data.azurerm_resources` lists resources
+// (it calls Resources - List, which returns resources, never a group, a subscription or a
+// management group): every element's `id` is a resource's ID, of a name known only at apply.
+const LISTED_ARM_IDS: ReadonlyMap<string, ListedArmIds> = new Map([
+  ['azurerm_resources', { list: 'resources', attribute: 'id', level: ScopeLevel.RESOURCE }],
+]);
+
+/**
+ * The level of an ARM ID one element of a data source's list holds (`resources` and `id` of
+ * `data.azurerm_resources`: a resource), whichever element; undefined for anything else.
+ */
+export function listedArmIdLevel(dataSourceType: string, list: string, attribute: string): ScopeLevel | undefined {
+  const listed = LISTED_ARM_IDS.get(dataSourceType);
+  return listed !== undefined && listed.list === list && listed.attribute === attribute ? listed.level : undefined;
+}
+
 /** Why a Terraform type is no ARM scope, or undefined when it is one. */
 export function whyNotAScope(type: string): string | undefined {
   if (!type.startsWith('azurerm_')) return 'is not an azurerm type; Azure role assignments take Azure Resource Manager scopes';

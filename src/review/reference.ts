@@ -1,5 +1,5 @@
 import { ScopeLevel } from '../model/scope-level';
-import { holdsArmId, scopeFactsOfDeclared } from '../model/terraform-types';
+import { holdsArmId, listedArmIdLevel, scopeFactsOfDeclared } from '../model/terraform-types';
 import { parseArmId } from '../scope/arm-id';
 import { levelOfPartialId } from '../scope/partial-id-level';
 
@@ -50,6 +50,20 @@ function readReference(value: string): TerraformReference | undefined {
   };
 }
 
+// One element of a list a data source returns, by any index (`[0]`, `.0`, `[count.index]`), then
+// one attribute: `${data.azurerm_resources.app.resources[count.index].id}`. A count index is an
+// expression, which the whole-reference pattern above does not read.
+const LIST_ELEMENT_REFERENCE = /^\$\{(?:module\.[A-Za-z0-9_-]+(?:\[\d+\]|\["[^"\]]*"\])?\.)*data\.([a-z0-9_]+)\.[A-Za-z0-9_-]+(?:\[\d+\]|\["[^"\]]*"\])?\.([a-z0-9_]+)(?:\[[^[\]{}]+\]|\.\d+)\.([a-z0-9_]+)\}$/;
+
+/**
+ * The scope level of a value that is, whole, the ARM ID of one element a data source lists
+ * (`${data.azurerm_resources.app.resources[0].id}`: a resource); undefined for any other value.
+ */
+export function listedScopeLevelOf(value: string): ScopeLevel | undefined {
+  const match = LIST_ELEMENT_REFERENCE.exec(value);
+  return match === null ? undefined : listedArmIdLevel(match[1], match[2], match[3]);
+}
+
 /**
  * The scope level a value in Terraform JSON stands for: a literal ARM ID, a reference to a
  * resource's `id` (its type tells the level), or an ID built from references and text.
@@ -72,7 +86,7 @@ export function scopeLevelOfValue(
     // `subscription_id` needs its `/subscriptions/` prefix, and a secret's `id` is a URL.
     // Where the form depends on the declaration (storage objects, an azapi resource's type), the referenced block decides.
     const facts = scopeFactsOfDeclared(reference.type, reference.isData, argumentsOf(reference.address));
-    return facts && holdsArmId(facts, reference.attribute) ? facts.level : ScopeLevel.UNKNOWN;
+    return facts && holdsArmId(facts, reference.attribute) ? facts.level : listedScopeLevelOf(value) ?? ScopeLevel.UNKNOWN;
   }
-  return levelOfPartialId(value);
+  return listedScopeLevelOf(value) ?? levelOfPartialId(value);
 }

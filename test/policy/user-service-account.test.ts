@@ -43,6 +43,28 @@ describe('AZA031: a user account with a standing password, or used as a service 
     expect((await ruleFindings(user('  password = random_password.svc.result'), 'AZA010')).map((f) => f.address)).toEqual(['azurerm_role_assignment.deploy']);
   });
 
+  test('a disabled account (account_enabled = false) is a warning that says so, since no one signs in until it is enabled; any other an error', async () => {
+    const findings = await ruleFindings(user('  account_enabled = false\n  password = random_password.svc.result'), 'AZA031');
+    expect(findings.map((f) => [f.severity, f.address, f.message])).toEqual([[
+      'warning',
+      'azuread_user.svc',
+      'user svc-deploy is disabled now (account_enabled = false) and keeps a password from the configuration in Terraform state; '
+        + 'enabling the account makes it usable: its password is set in the configuration (random_password.svc.result); it holds "Contributor" at rg-app.',
+    ]]);
+    expect(findings[0].message).not.toContain('usable and');
+    // A service account switched off is still the one finding about it, a warning until it is enabled.
+    const [service] = await ruleFindings(user(`  account_enabled = false\n${NEVER_EXPIRES}`), 'AZA031');
+    expect([service.severity, service.message]).toEqual(['warning',
+      'user svc-deploy is a service account, disabled now (account_enabled = false); enabling the account makes its password usable: '
+        + 'its password is set in the configuration (random_password.svc.result); its password never expires; it holds "Contributor" at rg-app.']);
+    // Enabled, enabled by default, or enabled by a value known only at apply: usable, an error (unknown counts as the widest).
+    for (const enabled of ['  account_enabled = true\n', '', '  account_enabled = var.enabled\n']) {
+      const usable = await ruleFindings(user(`${enabled}  password = random_password.svc.result`), 'AZA031');
+      expect(usable.map((f) => [f.severity, f.message.startsWith('user svc-deploy keeps a password from the configuration, usable and in Terraform state')]))
+        .toEqual([['error', true]]);
+    }
+  });
+
   test('a service account is the one finding about that account: no AZA010 for its grant, no AZA015 for the account; the grant\'s scope is still judged', async () => {
     const document = await hclJson(user(NEVER_EXPIRES));
     const findings = findingsOf(document);

@@ -20,6 +20,11 @@ describe('scope references', () => {
     ['/subscriptions/${var.subscription_id}', ScopeLevel.SUBSCRIPTION],
     [`/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/st`, ScopeLevel.RESOURCE],
     ['/', ScopeLevel.ROOT],
+    // Each element data.azurerm_resources lists is a resource, whichever element and however it is picked.
+    ['${data.azurerm_resources.app.resources[0].id}', ScopeLevel.RESOURCE],
+    ['${data.azurerm_resources.app.resources.3.id}', ScopeLevel.RESOURCE],
+    ['${data.azurerm_resources.app.resources[count.index].id}', ScopeLevel.RESOURCE],
+    ['${module.app["a"].data.azurerm_resources.app[0].resources[1].id}', ScopeLevel.RESOURCE],
   ])('%s is %s', (value, level) => {
     expect(scopeLevelOfValue(value)).toBe(level);
   });
@@ -35,6 +40,11 @@ describe('scope references', () => {
     ['${azurerm_resource_group.rg.id}/anything'],
     ['/subscriptions/not-a-guid'],
     [''],
+    // Another attribute of a listed resource, or a list that is not one of resources.
+    ['${data.azurerm_resources.app.resources[0].name}'],
+    ['${data.azurerm_resources.app.resources[0].id}/x'],
+    ['${data.azurerm_subscriptions.all.subscriptions[0].subscription_id}'],
+    ['${azurerm_resources.app.resources[0].id}'],
   ])('%j stays UNKNOWN', (value) => {
     expect(scopeLevelOfValue(value)).toBe(ScopeLevel.UNKNOWN);
   });

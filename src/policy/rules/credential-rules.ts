@@ -66,7 +66,9 @@ export const userServiceAccount: Rule = {
   description: 'A user account whose password the configuration sets and no first sign-in replaces (force_password_change not true), or that '
     + 'a job signs in as (its password never expires, is kept in another resource, or an automation credential names it): the password '
     + 'is in Terraform state, and no pipeline can satisfy the account\'s MFA. Accounts declared without a credential, and initial passwords '
-    + 'the person must change, are not reported.',
+    + 'the person must change, are not reported. An account disabled as written (account_enabled = false) is a warning: no one signs in '
+    + 'to it until it is enabled, and whoever enables it (a User Administrator, or an apply that sets account_enabled) makes the password '
+    + 'in state usable.',
   fix: 'For a job: run it as a managed identity (WorkloadIdentity) or a service principal with a federated credential, give it the account\'s '
     + 'roles, then delete the account. For a person: set force_password_change = true, so the password in state stops working at first '
     + 'sign-in. During a migration, suppress AZA031 with a reason and an `until` date.',
@@ -74,11 +76,21 @@ export const userServiceAccount: Rule = {
   check: (graph) =>
     graph.directoryObjects.flatMap((o) => {
       if (o.accountSigns === undefined) return [];
-      const what = o.accountSigns.serviceAccount ? 'is a service account' : 'keeps a password from the configuration, usable and in Terraform state';
+      const { serviceAccount, disabled, signs } = o.accountSigns;
       const holds = o.principal === undefined ? '' : holdsClause(o.principal, graph);
-      return [{ origin: o.origin, message: `user ${o.name} ${what}: ${o.accountSigns.signs.join('; ')}${holds}.` }];
+      const message = `user ${o.name} ${accountClause(serviceAccount, disabled)}: ${signs.join('; ')}${holds}.`;
+      // Entra refuses sign-in to a disabled account: the password is in state, usable only once someone enables it.
+      return [{ origin: o.origin, message, ...(disabled ? { severity: Severity.WARNING } : {}) }];
     }),
 };
+
+/** What the account is, and whether its password can be used now. */
+function accountClause(serviceAccount: boolean, disabled: boolean): string {
+  if (!disabled) return serviceAccount ? 'is a service account' : 'keeps a password from the configuration, usable and in Terraform state';
+  return serviceAccount
+    ? 'is a service account, disabled now (account_enabled = false); enabling the account makes its password usable'
+    : 'is disabled now (account_enabled = false) and keeps a password from the configuration in Terraform state; enabling the account makes it usable';
+}
 
 /** `; it holds "Owner" at rg-prod and 1 other grant`: the widest of what the user holds (the shared holdings), or nothing. */
 function holdsClause(principal: GraphPrincipal, graph: AccessGraph): string {

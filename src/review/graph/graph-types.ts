@@ -705,6 +705,12 @@ export interface UserAccountSigns {
    * configuration sets and nothing else is a standing credential in state, of a person or a job.
    */
   readonly serviceAccount: boolean;
+  /**
+   * `account_enabled = false` as written: Entra refuses every sign-in to the account until it is
+   * enabled, so its password is in state but not yet usable. Enabled, absent (the provider creates
+   * accounts enabled) or known only at apply is false: the wider reading.
+   */
+  readonly disabled: boolean;
 }
 
 /**

@@ -7,7 +7,7 @@ import { ScopeLevel } from '../../model/scope-level';
 import { holdsArmId, scopeFactsOfDeclared } from '../../model/terraform-types';
 import { parseArmId } from '../../scope/arm-id';
 import { levelOfPartialId } from '../../scope/partial-id-level';
-import { parseReference, TerraformReference } from '../reference';
+import { listedScopeLevelOf, parseReference, TerraformReference } from '../reference';
 import { TerraformBlock, TerraformDocument } from '../terraform-json';
 
 // A resource group declared as one: azurerm's, or an azapi resource of type Microsoft.Resources/resourceGroups.
@@ -73,6 +73,9 @@ export class ResourcePlacement {
 
   private readPlacement(value: string): Placement {
     if (!value.includes('${')) return this.locateLiteral(value);
+    // One of the resources a data source lists: not the data source's block, nor where its filter points.
+    const listed = listedScopeLevelOf(value);
+    if (listed !== undefined) return { level: listed };
     const reference = this.referenceIn(value);
     if (reference) {
       // The same table as Scope.of: only the attribute that holds the ARM ID, whole, is a scope.

@@ -31,17 +31,18 @@ const CREDENTIAL_ASSETS: ReadonlySet<string> = new Set(['azurerm_automation_cred
  * also how a configuration names a person (an administrator, a contact), and a finding must be true.
  * Settings that hold the password are, as any other resource that holds it.
  * A person's account declared without any of these says nothing here. The signs are keyed by the
- * user's address, in the order above; each is one short clause for a finding to list.
+ * user's address, in the order above; each is one short clause for a finding to list. Each
+ * account also says whether it is disabled as written (`account_enabled = false`).
  */
 export function userAccountSignsOf(index: DocumentIndex): ReadonlyMap<string, UserAccountSigns> {
   const users = index.ofType(USER_TYPE);
-  const found = new Map<string, { signs: string[]; serviceAccount: boolean }>();
+  const found = new Map<string, { signs: string[]; serviceAccount: boolean; disabled: boolean }>();
   // Most documents declare no user account: nothing to walk.
   if (users.length === 0) return found;
   // Every sign but the password set alone shows a job signing in as the account.
   const add = (address: string, sign: string, serviceAccount = true) => {
     const entry = found.get(address);
-    if (entry === undefined) {found.set(address, { signs: [sign], serviceAccount });} else if (!entry.signs.includes(sign)) {
+    if (entry === undefined) {found.set(address, { signs: [sign], serviceAccount, disabled: false });} else if (!entry.signs.includes(sign)) {
       entry.signs.push(sign);
       entry.serviceAccount ||= serviceAccount;
     }
@@ -65,6 +66,11 @@ export function userAccountSignsOf(index: DocumentIndex): ReadonlyMap<string, Us
       if (attributes.has('password')) add(address, `its password is kept in ${block.address}`);
       if (CREDENTIAL_ASSETS.has(block.type)) add(address, `an automation account signs in as it (${block.address})`);
     }
+  }
+  // Whether anyone can sign in with what is kept depends on the account being enabled, as written.
+  for (const user of users) {
+    const entry = found.get(user.address);
+    if (entry !== undefined) entry.disabled = flag(user.body, 'account_enabled') === false;
   }
   return found;
 }
