@@ -252,6 +252,42 @@ resource "azurerm_role_assignment" "same" {
       .toEqual(['azurerm_role_assignment.same[1]']);
   });
 
+  test('an instance of a block repeated an unknown number of times, picked by a key known only at apply, is that block: its custom role is read', async () => {
+    const g = await graphOfHcl(`
+variable "mg_ids" {
+  type = list(string)
+}
+resource "azurerm_user_assigned_identity" "app" {
+  name                = "uai-app"
+  resource_group_name = "rg-app"
+  location            = "eastus"
+}
+resource "azurerm_role_definition" "web_reader" {
+  for_each          = toset(var.mg_ids)
+  name              = "web-reader-\${each.key}"
+  scope             = "/providers/Microsoft.Management/managementGroups/\${each.key}"
+  assignable_scopes = ["/providers/Microsoft.Management/managementGroups/\${each.key}"]
+  permissions {
+    actions = ["Microsoft.Web/sites/read"]
+  }
+}
+resource "azurerm_role_assignment" "a" {
+  for_each           = toset(var.mg_ids)
+  scope              = "/providers/Microsoft.Management/managementGroups/\${each.key}"
+  role_definition_id = azurerm_role_definition.web_reader[each.key].role_definition_resource_id
+  principal_id       = azurerm_user_assigned_identity.app.principal_id
+}
+`);
+    const rows = g.grants.map((x) => [x.origin.address, x.origin.repeated, x.role.known, x.role.role?.permissions[0].actions, x.principal.name]);
+    expect(rows).toEqual([['azurerm_role_assignment.a', 'for_each = toset(var.mg_ids)', true, ['Microsoft.Web/sites/read'], 'uai-app']]);
+    expect(g.grants.map((x) => [x.scope.value, x.scope.level])).toEqual([['/providers/Microsoft.Management/managementGroups/${each.key}', ScopeLevel.MANAGEMENT_GROUP]]);
+    const rules = evaluatePolicy(g, { today: '2026-12-01' }).findings.map((f) => f.ruleId);
+    // The scope is wide (a management group), and that is all: the role reads web apps, it grants nothing.
+    expect(rules).toContain(RuleId.WIDE_SCOPE);
+    expect(rules).not.toContain(RuleId.WORKLOAD_CAN_GRANT_ACCESS);
+    expect(rules).not.toContain(RuleId.WORKLOAD_WILDCARD);
+  });
+
   test('count: length() of a counted resource is known, and its splat lists each instance', async () => {
     const g = await graphOfHcl(`
 resource "azurerm_storage_account" "sa" {

@@ -1,4 +1,4 @@
-import { EvaluationScope } from './evaluate-expression';
+import type { BlockInstances, EvaluationScope } from './evaluate-expression';
 import { knownInstanceKeys } from './instance-set';
 import { Reference, Value } from './value';
 import { setOwn } from '../../../model/own-keys';
@@ -12,32 +12,36 @@ import { setOwn } from '../../../model/own-keys';
  * was one unknown reference, the instances "repeated an unknown number of times" with one unknown
  * principal between them.
  *
- * A block without count or for_each, one whose instances are not known before apply, and one
- * whose count or for_each reads itself (Terraform refuses the cycle) stay the reference they were.
+ * A block with count or for_each whose instances are not known before apply is reviewed as one
+ * block that stands for all of them (instance-set.ts): it is `repeated`, and any instance of it is
+ * that block. A block without count or for_each, and one whose count or for_each reads itself
+ * (Terraform refuses the cycle), stay the reference they were (undefined).
  */
 export function blockInstances(
   bodyOf: (address: string) => Record<string, unknown> | undefined,
   scope: () => EvaluationScope,
   evaluateWritten: (written: unknown, scope: EvaluationScope) => Value,
-): (address: string) => Value | undefined {
-  const known = new Map<string, Value | undefined>();
+): (address: string) => BlockInstances | undefined {
+  const known = new Map<string, BlockInstances | undefined>();
   const busy = new Set<string>();
   return (address) => {
     if (known.has(address)) return known.get(address);
     const body = bodyOf(address);
     if (body === undefined || busy.has(address)) return undefined;
     busy.add(address);
-    let instances: Value | undefined;
+    let instances: BlockInstances | undefined;
     try {
       const current = scope();
       const keys = knownInstanceKeys(body, (written) => evaluateWritten(written, current));
       const named = `${current.modulePrefix}${address}`;
       if (keys?.kind === 'counted') {
-        instances = Array.from({ length: keys.count }, (_, index) => new Reference(`${named}[${index}]`));
+        instances = { instances: Array.from({ length: keys.count }, (_, index) => new Reference(`${named}[${index}]`)) };
       } else if (keys?.kind === 'keyed') {
         const byKey: Record<string, Value> = {};
         for (const key of keys.keys) setOwn(byKey, key, new Reference(`${named}[${JSON.stringify(key)}]`));
-        instances = byKey;
+        instances = { instances: byKey };
+      } else if (Object.hasOwn(body, 'count') || Object.hasOwn(body, 'for_each')) {
+        instances = { repeated: true };
       }
     } finally {
       busy.delete(address);

@@ -8,6 +8,11 @@ import { holdsUnknownText, isKnown, isObject, notEvaluatedIn, Reference, Unknown
 import { ownValue, setOwn } from '../../../model/own-keys';
 import { markIfDerived, markSensitive } from '../sensitive-strings';
 
+/** A block's instances as Terraform knows them at plan time, or that it stands for an unknown number of them (block-instances.ts). */
+export type BlockInstances =
+  | { readonly instances: Value; readonly repeated?: undefined }
+  | { readonly repeated: true; readonly instances?: undefined };
+
 /** What names mean where an expression is evaluated. */
 export interface EvaluationScope {
   /** `var.<name>`: the variable's value, or undefined when the configuration declares no such variable. */
@@ -25,10 +30,10 @@ export interface EvaluationScope {
   readonly module?: (name: string) => Value | undefined;
   /**
    * A resource or data source of this configuration named whole (`azurerm_x.y`, `data.azurerm_x.y`):
-   * its instances when it has a count or for_each Terraform knows at plan time, else undefined
-   * (block-instances.ts).
+   * its instances when it has a count or for_each Terraform knows at plan time, `repeated` when
+   * it has one Terraform knows only at apply, else undefined (block-instances.ts).
    */
-  readonly instancesOf?: (address: string) => Value | undefined;
+  readonly instancesOf?: (address: string) => BlockInstances | undefined;
 }
 
 // A resource type: `azurerm_role_assignment`, `azapi_resource`, `azuread_group`.
@@ -491,14 +496,17 @@ function traversal(expr: Expr, scope: EvaluationScope): Value {
     value = scope.local(first);
     rest = 1;
   } else if (root === 'data' && first !== undefined && attrNameAt(steps, 1) !== undefined) {
-    value = scope.instancesOf?.(`data.${first}.${attrNameAt(steps, 1)}`) ?? new Reference(`${scope.modulePrefix}data.${first}.${attrNameAt(steps, 1)}`);
-    rest = 2;
+    const address = `data.${first}.${attrNameAt(steps, 1)}`;
+    const block = scope.instancesOf?.(address);
+    value = block?.instances ?? new Reference(`${scope.modulePrefix}${address}`);
+    rest = anyInstance(block, steps, 2, scope) ? 3 : 2;
   } else if (root === 'module' && first !== undefined && scope.module?.(first) !== undefined) {
     value = scope.module!(first)!;
     rest = 1;
   } else if (RESOURCE_TYPE.test(root) && first !== undefined) {
-    value = scope.instancesOf?.(`${root}.${first}`) ?? new Reference(`${scope.modulePrefix}${root}.${first}`);
-    rest = 1;
+    const block = scope.instancesOf?.(`${root}.${first}`);
+    value = block?.instances ?? new Reference(`${scope.modulePrefix}${root}.${first}`);
+    rest = anyInstance(block, steps, 1, scope) ? 2 : 1;
   } else if (root === 'module' && first !== undefined) {
     return new Unknown(unreadModuleOutput(first, steps, scope));
   } else if (NOT_EVALUATED_ROOTS.has(root)) {
@@ -509,6 +517,20 @@ function traversal(expr: Expr, scope: EvaluationScope): Value {
   }
   for (let i = rest; i < steps.length; i++) value = applyStep(value, steps[i] as Extract<Expr, { kind: 'attr' | 'index' }>, scope);
   return value;
+}
+
+/**
+ * Whether the step at `at` picks an instance of a block that stands for all its instances (its count
+ * or for_each is known only at apply) by a key also known only at apply: `azurerm_role_definition.r[each.key]`
+ * beside `for_each = toset(var.scopes)`. Which instance is not known, but each is that block, as the
+ * review reads it (its instance names unknown): the reference is to the block, so a custom role's
+ * permissions or an identity's kind are still read, not lost as an unknown value.
+ */
+function anyInstance(block: BlockInstances | undefined, steps: readonly Expr[], at: number, scope: EvaluationScope): boolean {
+  const picked = steps[at];
+  if (block?.repeated !== true || picked?.kind !== 'index') return false;
+  const key = evaluateInner(picked.key, scope);
+  return !isKnown(key) || (typeof key === 'string' && holdsUnknownText(key));
 }
 
 /**
