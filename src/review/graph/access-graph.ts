@@ -6,9 +6,10 @@ import { parseReference, scopeLevelOfValue } from '../reference';
 import { legacyAddressOf, TerraformBlock, TerraformDocument } from '../terraform-json';
 import { activationSettingsOf } from './activation-settings';
 import {
-  AZAPI_PRINCIPAL_ATTRIBUTE, AZAPI_TYPES, azapiBody, azapiKindOf, federatedCredentialForm, policyForm, roleAssignmentForm, roleDefinitionForm,
-  scheduleRequestForm,
+  AZAPI_PRINCIPAL_ATTRIBUTE, AZAPI_SYSTEM_ASSIGNED_ATTRIBUTE, AZAPI_TYPES, azapiKindOf, federatedCredentialForm, policyForm, roleAssignmentForm,
+  roleDefinitionForm, scheduleRequestForm,
 } from './azapi-access';
+import { azapiBody, azapiBodyIdentity } from './azapi-body';
 import { readAzureSecretStores } from './azure-secret-stores';
 import { nestedBlock, nestedBlocks, strings, text, textValue } from './block-values';
 import { readCiSecretStores, readGitHubEnvironments, readTerraformCloudWorkspaces } from './ci-secret-stores';
@@ -704,6 +705,13 @@ export class AccessGraph {
       userAssigned.set(block.address, identity);
       this.identities.push(identity);
     }
+    const attach = (ids: readonly string[], block: TerraformBlock) => {
+      for (const id of ids) {
+        const reference = parseReference(id);
+        const attached = reference && userAssigned.get(reference.address);
+        if (attached) attached.attachedTo.push(resources.of(block));
+      }
+    };
     const blocks = index.blocks;
     for (let at = 0; at < blocks.length; at++) {
       const block = blocks[at];
@@ -711,38 +719,47 @@ export class AccessGraph {
       if (block.isData || block.body.identity === undefined) continue;
       const identityBlock = nestedBlock(block.body.identity);
       if (!identityBlock) continue;
-      const type = (text(identityBlock, 'type') ?? '').toLowerCase();
-      for (const id of strings(identityBlock, 'identity_ids')) {
-        const reference = parseReference(id);
-        const attached = reference && userAssigned.get(reference.address);
-        if (attached) attached.attachedTo.push(resources.of(block));
-      }
-      if (type.includes('systemassigned')) {
-        const written = text(block.body, 'name');
-        const name = written ?? block.address;
-        const attribute = normalizeAttribute('identity[0].principal_id');
-        this.identities.push({
-          origin: origin(block),
-          kind: 'system-assigned',
-          principal: {
-            key: index.keyOf(block.address, attribute),
-            name: `${name} (system-assigned)`,
-            kind: PrincipalKind.MANAGED_IDENTITY,
-            definedBy: block.address,
-            stableKey: stablePrincipalKey(
-              PrincipalKind.MANAGED_IDENTITY,
-              written === undefined ? undefined : `${written} (system-assigned)`,
-              `${block.address}.${attribute}`,
-            ),
-          },
-          name: `${name} (system-assigned)`,
-          // A system-assigned identity belongs to its resource; the resource's owner answers for it.
-          owner: block.address,
-          resource: resources.of(block),
-          attachedTo: [resources.of(block)],
-        });
+      attach(strings(identityBlock, 'identity_ids'), block);
+      if ((text(identityBlock, 'type') ?? '').toLowerCase().includes('systemassigned')) this.addSystemAssigned(block, 'identity[0].principal_id', index, origin, resources);
+    }
+    // azapi_update_resource has no identity block: the ARM body says which identities the resource runs as.
+    for (const block of index.ofType(...AZAPI_TYPES)) {
+      const inBody = block.isData ? undefined : azapiBodyIdentity(block);
+      if (inBody === undefined) continue;
+      attach(inBody.userAssigned, block);
+      // An identity block beside it says the same; the resource has one identity of its own.
+      if (inBody.systemAssigned && nestedBlock(block.body.identity) === undefined) {
+        this.addSystemAssigned(block, AZAPI_SYSTEM_ASSIGNED_ATTRIBUTE, index, origin, resources);
       }
     }
+  }
+
+  /** A resource's system-assigned identity, its principal read from `principalAttribute` of the resource. */
+  private addSystemAssigned(block: TerraformBlock, principalAttribute: string, index: DocumentIndex,
+    origin: (b: TerraformBlock) => GraphIdentity['origin'], resources: PlacedResources): void {
+    const written = text(block.body, 'name');
+    const name = written ?? block.address;
+    const attribute = normalizeAttribute(principalAttribute);
+    this.identities.push({
+      origin: origin(block),
+      kind: 'system-assigned',
+      principal: {
+        key: index.keyOf(block.address, attribute),
+        name: `${name} (system-assigned)`,
+        kind: PrincipalKind.MANAGED_IDENTITY,
+        definedBy: block.address,
+        stableKey: stablePrincipalKey(
+          PrincipalKind.MANAGED_IDENTITY,
+          written === undefined ? undefined : `${written} (system-assigned)`,
+          `${block.address}.${attribute}`,
+        ),
+      },
+      name: `${name} (system-assigned)`,
+      // A system-assigned identity belongs to its resource; the resource's owner answers for it.
+      owner: block.address,
+      resource: resources.of(block),
+      attachedTo: [resources.of(block)],
+    });
   }
 
   private readCredentials(index: DocumentIndex, origin: (b: TerraformBlock) => GraphCredential['origin']): void {

@@ -5,11 +5,12 @@
 import type { AccessResourceType } from './access-resource-type';
 
 /** Where the list came from. */
-export const ACCESS_RESOURCE_SOURCE = {"file":"data/access-resource-types.json","version":"2026-12-01","entries":270};
+export const ACCESS_RESOURCE_SOURCE = {"file":"data/access-resource-types.json","version":"2026-12-01","entries":272};
 
 /** Every resource type (and, for azapi, ARM type) that carries access, with the part of it that does. */
 export const ACCESS_RESOURCE_TYPES: AccessResourceType[] = [
   {"type":"azapi_resource","via":"block:identity","reason":"Attaches managed identities: whoever runs code on it acts as them."},
+  {"type":"azapi_resource","via":"body:identity","reason":"Attaches managed identities in the ARM body (identity.userAssignedIdentities, a SystemAssigned type), as azapi_update_resource must: whoever runs code on it acts as them."},
   {"type":"azapi_resource","armType":"Microsoft.Authorization/roleAssignmentScheduleRequests","via":"resource","reason":"PIM: an active, time-bound Azure role assignment."},
   {"type":"azapi_resource","armType":"Microsoft.Authorization/roleAssignments","via":"resource","reason":"Azure RBAC: gives a principal a role at a scope."},
   {"type":"azapi_resource","armType":"Microsoft.Authorization/roleDefinitions","via":"resource","reason":"Azure RBAC: a custom role."},
@@ -21,6 +22,7 @@ export const ACCESS_RESOURCE_TYPES: AccessResourceType[] = [
   {"type":"azapi_resource","armType":"Microsoft.ManagedServices/registrationAssignments","via":"resource","reason":"Azure Lighthouse: applies a delegation to a scope."},
   {"type":"azapi_resource","armType":"Microsoft.ManagedServices/registrationDefinitions","via":"resource","reason":"Azure Lighthouse: roles for another tenant's principals."},
   {"type":"azapi_update_resource","via":"block:identity","reason":"Attaches managed identities: whoever runs code on it acts as them."},
+  {"type":"azapi_update_resource","via":"body:identity","reason":"Attaches managed identities in the ARM body (identity.userAssignedIdentities, a SystemAssigned type), as azapi_update_resource must: whoever runs code on it acts as them."},
   {"type":"azapi_update_resource","armType":"Microsoft.Authorization/roleAssignmentScheduleRequests","via":"resource","reason":"PIM: an active, time-bound Azure role assignment."},
   {"type":"azapi_update_resource","armType":"Microsoft.Authorization/roleAssignments","via":"resource","reason":"Azure RBAC: gives a principal a role at a scope."},
   {"type":"azapi_update_resource","armType":"Microsoft.Authorization/roleDefinitions","via":"resource","reason":"Azure RBAC: a custom role."},

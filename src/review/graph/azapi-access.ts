@@ -1,4 +1,5 @@
 import { TerraformBlock } from '../terraform-json';
+import { azapiBody } from './azapi-body';
 import { attributeOf, nestedBlock, nestedBlocks, text } from './block-values';
 import { armTypeOf } from './coverage';
 
@@ -29,21 +30,6 @@ export function azapiKindOf(block: TerraformBlock): AzapiAccessKind | undefined 
   if (!AZAPI_TYPES.includes(block.type) || block.isData) return undefined;
   const armType = armTypeOf(block.body);
   return armType === undefined ? undefined : KIND_OF_ARM_TYPE.get(armType);
-}
-
-/** The body as an object: written as one, or as JSON text. Undefined when it cannot be read. */
-export function azapiBody(block: TerraformBlock): Record<string, unknown> | undefined {
-  const body = attributeOf(block.body, 'body');
-  if (typeof body === 'string') {
-    if (body.startsWith('${') && body.endsWith('}') && !body.trimStart().startsWith('{')) return undefined;
-    try {
-      const parsed: unknown = JSON.parse(body);
-      return isRecord(parsed) ? parsed : undefined;
-    } catch {
-      return undefined;
-    }
-  }
-  return nestedBlocks(body)[0];
 }
 
 /** `properties` of the body, or of the body itself (`azapi_update_resource` may write it either way). */
@@ -159,6 +145,13 @@ export function federatedCredentialForm(block: TerraformBlock): Record<string, u
 
 /** The attribute an azapi identity's object ID is read from (azapi 2.x `output`), normalized as references are. */
 export const AZAPI_PRINCIPAL_ATTRIBUTE = 'output.properties.principalId';
+
+/**
+ * Where an azapi resource's own (system-assigned) identity's object ID is read from when its body
+ * writes the identity: the response's `identity.principalId` (azapi 2.x `output`). With an
+ * `identity` block, azapi sets `identity[0].principal_id`, as azurerm does.
+ */
+export const AZAPI_SYSTEM_ASSIGNED_ATTRIBUTE = 'output.identity.principalId';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -1,6 +1,7 @@
 import { TerraformBlock } from '../terraform-json';
 import { AccessResourceType } from './access-resource-type';
 import { ACCESS_RESOURCE_TYPES } from './access-resource-types.generated';
+import { azapiBody } from './azapi-body';
 import { GraphCoverage, Origin } from './graph-types';
 import { isRead } from './read-access-types';
 
@@ -9,6 +10,8 @@ interface ListedPart {
   readonly entry: AccessResourceType;
   /** The nested block or attribute that must be present (`identity` of `block:identity`); undefined for `resource`. */
   readonly part?: string;
+  /** The part is a property of an azapi resource's ARM body (`body:identity`), not of the block. */
+  readonly inBody: boolean;
   readonly reviewed: boolean;
 }
 
@@ -16,7 +19,7 @@ const BY_TYPE = new Map<string, ListedPart[]>();
 for (const entry of ACCESS_RESOURCE_TYPES) {
   const list = BY_TYPE.get(entry.type) ?? [];
   const [kind, part] = entry.via.split(':');
-  list.push({ entry, part: kind === 'resource' ? undefined : part, reviewed: isRead(entry.type, entry.armType, entry.via) });
+  list.push({ entry, part: kind === 'resource' ? undefined : part, inBody: kind === 'body', reviewed: isRead(entry.type, entry.armType, entry.via) });
   BY_TYPE.set(entry.type, list);
 }
 
@@ -48,9 +51,9 @@ export function addCoverage(block: TerraformBlock, originOf: (block: TerraformBl
   const armType = armTypeOf(block.body);
   const from = found.length;
   for (let at = 0; at < entries.length; at++) {
-    const { entry, part, reviewed } = entries[at];
+    const { entry, part, inBody, reviewed } = entries[at];
     if (entry.armType !== undefined && armType !== undefined && entry.armType.toLowerCase() !== armType) continue;
-    if (part !== undefined && !present(block.body, part)) continue;
+    if (part !== undefined && !present(inBody ? azapiBody(block) ?? {} : block.body, part)) continue;
     if (entry.armType !== undefined && armType === undefined) {
       if (hasUnreadArmType(found, from)) continue;
       found.push({

@@ -56,6 +56,9 @@ export const READ_ACCESS_TYPES: readonly ReadAccessType[] = [
   ...['github_actions_secret', 'github_actions_environment_secret', 'github_actions_organization_secret', 'github_actions_variable',
     'github_actions_environment_variable', 'github_actions_organization_variable', 'azuredevops_serviceendpoint_azurerm'].map((type) => ({ type, via: 'resource' })),
   { type: 'azuredevops_variable_group', via: 'block:variable' },
+  // An identity written in the ARM body: access-graph.ts, readIdentities (azapi-access.ts, azapiBodyIdentity).
+  { type: 'azapi_resource', via: 'body:identity' },
+  { type: 'azapi_update_resource', via: 'body:identity' },
   ...['azapi_resource', 'azapi_update_resource'].flatMap((type) => [
     'Microsoft.Authorization/roleAssignments',
     'Microsoft.Authorization/roleDefinitions',

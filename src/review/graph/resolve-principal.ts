@@ -2,7 +2,7 @@ import { PrincipalRecord } from '../../model/metadata';
 import { PrincipalKind } from '../../model/principal-kind';
 import { principalFactsOf } from '../../model/terraform-types';
 import { parseReference } from '../reference';
-import { AZAPI_PRINCIPAL_ATTRIBUTE, azapiKindOf } from './azapi-access';
+import { AZAPI_PRINCIPAL_ATTRIBUTE, AZAPI_SYSTEM_ASSIGNED_ATTRIBUTE, AZAPI_TYPES, azapiKindOf } from './azapi-access';
 import { attributeOf, nestedBlock, text } from './block-values';
 import { DocumentIndex } from './document-index';
 import { GraphPrincipal } from './graph-types';
@@ -137,6 +137,10 @@ function principalBehind(
       kind: PrincipalKind.MANAGED_IDENTITY,
       definedBy: reference.address,
     };
+  }
+  // An azapi resource's own identity, written in its body: `azapi_update_resource.app.output.identity.principalId`.
+  if (target !== undefined && AZAPI_TYPES.includes(target.type) && attribute === AZAPI_SYSTEM_ASSIGNED_ATTRIBUTE) {
+    return { key, name: `${named(reference.address)} (system-assigned)`, kind: PrincipalKind.MANAGED_IDENTITY, definedBy: reference.address };
   }
   // An azapi user-assigned identity: `azapi_resource.uai.output.properties.principalId` (azapi 2.x).
   if (target !== undefined && azapiKindOf(target) === 'identity' && attribute === AZAPI_PRINCIPAL_ATTRIBUTE) {

@@ -53,7 +53,9 @@ describe('the reviewed list of access resource types', () => {
     expect(unknown).toEqual([]);
     for (const e of ACCESS_RESOURCE_TYPES) {
       expect(e.reason.length).toBeGreaterThan(10);
-      expect(e.via).toMatch(/^(resource|(block|attribute):[a-z_]+)$/);
+      expect(e.via).toMatch(/^(resource|(block|attribute):[a-z_]+|body:[A-Za-z]+)$/);
+      // A property of the ARM body is an azapi resource's only.
+      if (e.via.startsWith('body:')) expect(e.type).toMatch(/^azapi_/);
       if (e.type.startsWith('azapi_') && e.via === 'resource') expect(e.armType).toMatch(/^Microsoft\.[A-Za-z]+\/[A-Za-z/]+$/);
     }
   });

@@ -104,6 +104,8 @@ describe('coverage: access resources the review does not read are shown, never d
       // Blocks are lists of objects; owners and members are lists of object IDs.
       if (kind === 'block') body[key] = [{ end_date: '2027-01-01T00:00:00Z' }];
       if (kind === 'attribute') body[key] = ['bbbbbbbb-1111-2222-3333-444444444444'];
+      // A property of an azapi body: a web app whose ARM body gives it an identity of its own.
+      if (kind === 'body') Object.assign(body, { type: 'Microsoft.Web/sites@2022-09-01', parent_id: `/subscriptions/${SUB}`, body: { [key]: { type: 'SystemAssigned' } } });
       if (r.type === 'azuread_application_owner') body.owner_object_id = 'bbbbbbbb-1111-2222-3333-444444444444';
       if (r.type === 'azuread_application_api_access') body.role_ids = ['df021288-bdef-4463-88db-98f22de89214'];
       if (r.type === 'azuread_administrative_unit_member') {
