@@ -8,6 +8,7 @@ import { decideGate, GATE_LEVELS, GateDecision, GateLevel } from '../../review/d
 import { renderDiffJson, renderDiffMarkdown } from '../../review/diff/render-diff';
 import { CommentOptions, CommentPlatform, GITHUB_COMMENT_LIMIT, renderDiffComment } from '../../review/diff/render-diff-comment';
 import { escalationsJson, renderCredentialChanges, renderEscalationDiff, renderGate } from '../../review/diff/render-escalation-diff';
+import { renderUnreadInHead, unreadInHead, UnreadInHead } from '../../review/diff/unread-in-head';
 import { diffEscalations, EscalationDiff } from '../../review/escalation/chain-diff';
 import { InputError } from '../../review/reader/input-error';
 import { STDIN } from '../../review/reader/read-inputs';
@@ -19,11 +20,15 @@ import { stepSummary } from '../step-summary';
 import { UsageError } from '../usage-error';
 import { deliver, STANDARD_OUTPUT } from '../write-failure';
 
-function diffJson(result: AccessDiff, credentials: readonly CredentialChange[], escalations: EscalationDiff | undefined, gate: GateDecision): string {
+function diffJson(
+  result: AccessDiff, credentials: readonly CredentialChange[], escalations: EscalationDiff | undefined,
+  gate: GateDecision, unread: readonly UnreadInHead[],
+): string {
   const plain = JSON.parse(renderDiffJson(result)) as Record<string, unknown>;
   return `${JSON.stringify({
     ...plain,
     credentials,
+    notReviewed: unread,
     // `escalations` is the access diff's count of escalating changes; root causes are beside it.
     ...(escalations ? { rootCauses: escalationsJson(escalations) } : {}),
     gate,
@@ -65,7 +70,8 @@ Options:
                            role, application permission or credential added or widened) or an
                            escalation path opens
   --fail-on-escalation     exit 1 when the gate fails: an escalating access change, a new root
-                           cause of escalation, or one that raises the tier reached (see --gate)
+                           cause of escalation, one that raises the tier reached, or access the
+                           head adds that the review cannot read (see --gate)
   --gate strict|standard|relaxed   how strict --fail-on-escalation is (default standard; strict
                            fails on any widening, relaxed only on escalating changes and tier 0)
 ${LIVE_HELP}When GITHUB_STEP_SUMMARY is set, the markdown is appended to it as well.
@@ -89,6 +95,8 @@ export async function diff(argv: string[], io: CliIo): Promise<ExitCode> {
   // Escalations are compared between two syntheses; a plan's before/after values carry no documents.
   let escalations: EscalationDiff | undefined;
   let credentials: CredentialChange[] = [];
+  // What the head holds that the review could not read; a plan holds every module's resources.
+  let unread: UnreadInHead[] = [];
   if (args.inputs.length === 1) {
     if (repeatedValues(args, 'live-assignments').length > 0) {
       throw new UsageError('--live-assignments reviews two syntheses on top of the tenant; a plan\'s diff compares no escalations: give <base> <head>', 'diff');
@@ -119,19 +127,20 @@ export async function diff(argv: string[], io: CliIo): Promise<ExitCode> {
     result = adopted === undefined ? diffGraphs(baseGraph, headGraph) : withAdoptedGrants(diffGraphs(baseGraph, headGraph), adopted.adopted);
     credentials = diffCredentials(baseGraph, headGraph);
     escalations = diffEscalations(baseGraph, headGraph, adopted);
+    unread = unreadInHead(baseGraph, headGraph);
   } else {
     throw new UsageError(`expected <base> <head> or one plan JSON; got ${args.inputs.length} inputs`, 'diff');
   }
-  const gate = decideGate(result, credentials, escalations, (args.options.gate as GateLevel | undefined) ?? GateLevel.STANDARD);
-  const verdict = verdictOf(result, escalations, credentials);
+  const gate = decideGate(result, credentials, escalations, (args.options.gate as GateLevel | undefined) ?? GateLevel.STANDARD, unread);
+  const verdict = verdictOf(result, escalations, credentials, unread);
   const markdown = [
     [`**${verdict.line}**`, '', ...renderGate(gate)].join('\n'),
-    renderDiffMarkdown(result), renderCredentialChanges(credentials), escalations ? renderEscalationDiff(escalations) : '',
+    renderDiffMarkdown(result), renderUnreadInHead(unread), renderCredentialChanges(credentials), escalations ? renderEscalationDiff(escalations) : '',
   ].filter((part) => part !== '').join('\n\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
   // Nothing to say when access does not widen: CI posts (or updates) a comment only when it does.
   if (args.flags.has('only-if-widens') && verdict.kind !== VerdictKind.WIDENS) return ExitCode.OK;
-  const output = args.options.format === 'json' ? diffJson(result, credentials, escalations, gate)
-    : args.options.format === 'comment' ? renderDiffComment({ diff: result, credentials, escalations, gate }, commentOptions(args.options)) : markdown;
+  const output = args.options.format === 'json' ? diffJson(result, credentials, escalations, gate, unread)
+    : args.options.format === 'comment' ? renderDiffComment({ diff: result, credentials, escalations, gate, unread }, commentOptions(args.options)) : markdown;
   const failing = args.flags.has('fail-on-escalation') && gate.fails;
   // What was decided, said first when a write fails: the gate's answer when it decides the exit, else the verdict.
   const meaning = !args.flags.has('fail-on-escalation') ? `${verdict.line.charAt(0).toLowerCase()}${verdict.line.slice(1)}`

@@ -1,6 +1,7 @@
 import { AccessChange, AccessDiff } from './access-change';
 import { ChangeKind } from './change-kind';
 import { CredentialChange, describeCredentialKind } from './credential-change';
+import { UnreadInHead } from './unread-in-head';
 import { tierName, widestPermissionTier } from '../../roles/permission-tier';
 import { EscalationDiff } from '../escalation/chain-diff';
 
@@ -60,16 +61,25 @@ function openedWords(escalations: EscalationDiff): string[] {
  * something is taken away; otherwise no access change (a recreate keeps the same access, though
  * it drops during apply: the details say so). Escalations are counted by root cause.
  */
-export function verdictOf(diff: AccessDiff, escalations: EscalationDiff | undefined, credentials: readonly CredentialChange[] = []): Verdict {
+export function verdictOf(
+  diff: AccessDiff, escalations: EscalationDiff | undefined, credentials: readonly CredentialChange[] = [], unread: readonly UnreadInHead[] = [],
+): Verdict {
   const opened = escalations?.opened.length ?? 0;
   // A grant that is new gives access nobody had: it widens, though the diff marks escalations only among changed grants.
   const widened = diff.changes.filter((c) => c.escalation || c.kind === ChangeKind.ADDED);
   const newCredentials = credentials.filter((c) => c.widens);
-  if (widened.length > 0 || opened > 0 || newCredentials.length > 0) {
+  // What the head adds and the review cannot read may grant anything: it counts as widening.
+  const unreadAdded = unread.filter((u) => u.added).length;
+  if (widened.length > 0 || opened > 0 || newCredentials.length > 0 || unreadAdded > 0) {
     const parts = [...counted(widened), ...credentialsCounted(newCredentials)];
-    const line = `Access widens: ${parts.length > 0 ? parts.join(', ') : 'no grant'}`;
     const paths = escalations === undefined ? [] : openedWords(escalations);
-    return { kind: VerdictKind.WIDENS, line: paths.length > 0 ? `${line}; ${paths.join('; ')}` : line };
+    const unreadWords = unreadAdded === 0 ? []
+      : [`${plural(unreadAdded, 'access resource or module call', 'access resources or module calls')} not reviewed (counted as the widest)`];
+    // Only what was not read: said alone, not after "no grant".
+    if (parts.length === 0 && paths.length === 0 && unreadWords.length > 0) return { kind: VerdictKind.WIDENS, line: `Access widens: ${unreadWords[0]}` };
+    const line = `Access widens: ${parts.length > 0 ? parts.join(', ') : 'no grant'}`;
+    const after = [...paths, ...unreadWords];
+    return { kind: VerdictKind.WIDENS, line: after.length > 0 ? `${line}; ${after.join('; ')}` : line };
   }
   const narrowed = diff.changes.filter((c) => NARROWING.has(c.kind));
   const closed = escalations?.closed.length ?? 0;

@@ -1,6 +1,7 @@
 import { AccessDiff } from './access-change';
 import { ChangeKind } from './change-kind';
 import { CredentialChange, describeCredentialKind } from './credential-change';
+import { UnreadInHead } from './unread-in-head';
 import { tierName } from '../../roles/permission-tier';
 import { EscalationDiff } from '../escalation/chain-diff';
 
@@ -31,14 +32,29 @@ export interface GateDecision {
   readonly reasons: string[];
 }
 
-/** Decides the gate over a diff: its access changes, its credential changes and its escalations by root cause. */
+/** How many of the unread items a reason names before it says how many more. */
+const UNREAD_NAMED = 3;
+
+/**
+ * Decides the gate over a diff: its access changes, its credential changes, its escalations by
+ * root cause, and what the head adds that the review could not read (at every level: unknown
+ * counts as the widest, and a gate must not pass what it did not read).
+ */
 export function decideGate(
   access: AccessDiff,
   credentials: readonly CredentialChange[],
   escalations: EscalationDiff | undefined,
   level: GateLevel = GateLevel.STANDARD,
+  unread: readonly UnreadInHead[] = [],
 ): GateDecision {
   const reasons: string[] = [];
+  const added = unread.filter((u) => u.added);
+  if (added.length > 0) {
+    const named = added.slice(0, UNREAD_NAMED).map((u) => u.address).join(', ');
+    const more = added.length > UNREAD_NAMED ? ` and ${added.length - UNREAD_NAMED} more` : '';
+    reasons.push(`not reviewed: the head adds ${added.length} access resource${added.length === 1 ? '' : 's'} or module call${added.length === 1 ? '' : 's'} `
+      + `the review cannot read (${named}${more}): what ${added.length === 1 ? 'it grants' : 'they grant'} cannot be judged, and unknown counts as the widest`);
+  }
   for (const change of access.changes) {
     if (change.escalation) {reasons.push(`${change.kind}: ${change.role} at ${change.scope} for ${change.principal} (an escalating access change)`);} else if (level === GateLevel.STRICT && (change.kind === ChangeKind.ADDED || change.kind === ChangeKind.SCOPE_WIDENED)) {
       reasons.push(`${change.kind}: ${change.role} at ${change.scope} for ${change.principal} (strict: any widening)`);

@@ -6,6 +6,7 @@ import { GateDecision } from './escalation-gate';
 import { movedBlock } from './recreate-fix';
 import { addressOf, cell, principalOf, roleOf, scopeOf } from './render-diff';
 import { openedNote, renderCredentialChanges, renderGate, rootCauseReach, STATUS_WORDS } from './render-escalation-diff';
+import { renderUnreadInHead, UnreadInHead } from './unread-in-head';
 import { EscalationDiff, OpenedRootCause } from '../escalation/chain-diff';
 import { PATHS_DRAWN, rootCauseMermaid, rootCauseText } from '../escalation/root-cause-picture';
 import { RootCause } from '../escalation/root-causes';
@@ -67,6 +68,8 @@ export interface CommentInput {
   readonly credentials?: readonly CredentialChange[];
   readonly escalations?: EscalationDiff;
   readonly gate?: GateDecision;
+  /** What the head holds that the review could not read; the comment names what the change adds. */
+  readonly unread?: readonly UnreadInHead[];
 }
 
 /**
@@ -81,9 +84,12 @@ export function renderDiffComment(input: CommentInput, options: CommentOptions =
   const { diff } = input;
   const platform = options.platform ?? 'github';
   const maxChars = options.maxChars ?? 60_000;
-  const verdict = verdictOf(diff, input.escalations, input.credentials);
+  const verdict = verdictOf(diff, input.escalations, input.credentials, input.unread);
   const head = [`**${verdict.line}**`, '', ...(input.gate ? [...renderGate(input.gate), ''] : [])];
   const sections: string[][] = [];
+  // First: a change whose access cannot be read is the decision a reviewer must make.
+  const unread = renderUnreadInHead(input.unread ?? [], true);
+  if (unread) sections.push([unread, '']);
   const opened = input.escalations?.opened ?? [];
   if (opened.length) sections.push([`### Escalations by root cause (${opened.length})`, '']);
   for (const cause of opened) sections.push(rootCauseSection(cause, platform));
