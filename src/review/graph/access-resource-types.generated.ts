@@ -5,7 +5,7 @@
 import type { AccessResourceType } from './access-resource-type';
 
 /** Where the list came from. */
-export const ACCESS_RESOURCE_SOURCE = {"file":"data/access-resource-types.json","version":"2026-12-01","entries":272};
+export const ACCESS_RESOURCE_SOURCE = {"file":"data/access-resource-types.json","version":"2026-12-01","entries":275};
 
 /** Every resource type (and, for azapi, ARM type) that carries access, with the part of it that does. */
 export const ACCESS_RESOURCE_TYPES: AccessResourceType[] = [
@@ -117,6 +117,9 @@ export const ACCESS_RESOURCE_TYPES: AccessResourceType[] = [
   {"type":"azurerm_cosmosdb_sql_role_assignment","via":"resource","reason":"Cosmos DB data-plane RBAC: gives a principal a SQL role at a scope of the account."},
   {"type":"azurerm_cosmosdb_sql_role_definition","via":"resource","reason":"Cosmos DB data-plane RBAC: a custom SQL role; its data actions decide what its assignments allow."},
   {"type":"azurerm_dashboard_grafana","via":"block:identity","reason":"Attaches managed identities: whoever runs code on it acts as them."},
+  {"type":"azurerm_data_factory","via":"block:identity","reason":"Attaches managed identities: whoever edits its pipelines and linked services acts as them."},
+  {"type":"azurerm_data_protection_backup_vault","via":"block:identity","reason":"Attaches managed identities: whoever runs code on it acts as them."},
+  {"type":"azurerm_data_share_account","via":"block:identity","reason":"Attaches managed identities: whoever runs code on it acts as them."},
   {"type":"azurerm_databricks_access_connector","via":"block:identity","reason":"Attaches managed identities: whoever runs code on it acts as them."},
   {"type":"azurerm_datadog_monitor","via":"block:identity","reason":"Attaches managed identities: whoever runs code on it acts as them."},
   {"type":"azurerm_dev_center","via":"block:identity","reason":"Attaches managed identities: whoever runs code on it acts as them."},

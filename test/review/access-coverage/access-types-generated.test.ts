@@ -7,12 +7,16 @@ import { READ_ACCESS_TYPES } from '../../../src/review/graph/read-access-types';
 const ROOT = path.resolve(__dirname, '../../..');
 const read = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');
 
-/** Every resource type a provider package's generated classes name (data sources left out). */
-function providerResourceTypes(pkg: string): Set<string> {
+/**
+ * Every resource type a provider package's generated classes name, with its config's text (data
+ * sources left out: their folders are `data-<provider>-...`; `data-factory` is a resource).
+ */
+function providerResourceConfigs(pkg: string): Map<string, string> {
   const lib = path.join(ROOT, 'node_modules', pkg, 'lib');
-  const types = new Set<string>();
+  const provider = pkg.replace('@cdktf/provider-', '');
+  const types = new Map<string, string>();
   for (const dir of readdirSync(lib)) {
-    if (dir.startsWith('data-') || dir === 'provider' || dir === 'lazy-index') continue;
+    if (dir.startsWith(`data-${provider}-`) || dir === 'provider' || dir === 'lazy-index') continue;
     let text: string;
     try {
       text = readFileSync(path.join(lib, dir, 'index.d.ts'), 'utf8');
@@ -20,9 +24,13 @@ function providerResourceTypes(pkg: string): Set<string> {
       continue;
     }
     const match = /static readonly tfResourceType = "([a-z0-9_]+)"/.exec(text);
-    if (match) types.add(match[1]);
+    if (match) types.set(match[1], text);
   }
   return types;
+}
+
+function providerResourceTypes(pkg: string): Set<string> {
+  return new Set(providerResourceConfigs(pkg).keys());
 }
 
 /**
@@ -36,6 +44,16 @@ const CI_TYPES_FROM_REGISTRY_DOCS = [
 ];
 
 describe('the reviewed list of access resource types', () => {
+  test('lists every azurerm resource whose schema has an identity block (whoever runs code on it acts as its identities)', () => {
+    // `readonly identity?: DataFactoryIdentity;` in the resource's config: a block, not an identity's name in a string.
+    const withIdentity = [...providerResourceConfigs('@cdktf/provider-azurerm')]
+      .filter(([, text]) => /readonly identity\??: (?:cdktf\.IResolvable \| )?[A-Z][A-Za-z0-9]*Identity\b/.test(text)).map(([type]) => type);
+    expect(withIdentity.length).toBeGreaterThan(130);
+    expect(withIdentity).toEqual(expect.arrayContaining(['azurerm_data_factory', 'azurerm_data_protection_backup_vault', 'azurerm_data_share_account']));
+    const listed = new Set(ACCESS_RESOURCE_TYPES.filter((e) => e.via === 'block:identity').map((e) => e.type));
+    expect(withIdentity.filter((type) => !listed.has(type))).toEqual([]);
+  });
+
   test('the committed module is what the data makes', () => {
     const expected = renderAccessTypesModule(read(ACCESS_TYPES_DATA));
     expect(read(ACCESS_TYPES_MODULE)).toEqual(expected);
