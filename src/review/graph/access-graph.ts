@@ -62,7 +62,7 @@ import { modulesNotReadOf } from './modules-not-read';
 import { documentKeyOf, notEvaluatedOf, originOf } from './origin';
 import { PlacedResources } from './placed-resources';
 import { normalizeAttribute, resolvePrincipal } from './resolve-principal';
-import { knownRole, resolveRole } from './resolve-role';
+import { knownRole, resolveRole, withRoleGuids } from './resolve-role';
 import { ResourcePlacement } from './resource-placement';
 import { serviceAssignmentScope, serviceRoleOf, serviceRoleSetAssignedBy } from './service-role';
 import { stablePrincipalKey, withStableKey } from './stable-principal';
@@ -430,7 +430,7 @@ export class AccessGraph {
       this.grants.push({
         origin: origin(block),
         principal: resolved.principalOf(body, textValue(body.principal_type)),
-        role: condition === undefined ? role : constrainedRole(role, condition, customRoles.values()),
+        role: condition === undefined ? role : constrainedRole(role, withRoleGuids(condition, index, customRoles), customRoles.values()),
         scope,
         scopePlacement: placement.locate(scope.value),
         via: active ? 'pim-active' : 'role-assignment',

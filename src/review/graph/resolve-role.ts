@@ -76,6 +76,24 @@ function readRoleDefinitionSource(reference: TerraformReference | undefined, ind
   return guid === undefined ? undefined : catalog.tryFromId(guid) ?? [...customRoles.values()].find((r) => r.guid === guid);
 }
 
+// A role's GUID from `data.azurerm_role_definition` inside a text, as the azurerm docs' ABAC example writes it:
+// `${data.azurerm_role_definition.r.role_definition_id}`, or `${basename(data.azurerm_role_definition.r.id)}`.
+const ROLE_GUID_IN_TEXT = /\$\{(?:(data\.azurerm_role_definition\.[A-Za-z0-9_-]+(?:\[[^\]]*\])?\.role_definition_id)|basename\((data\.azurerm_role_definition\.[A-Za-z0-9_-]+(?:\[[^\]]*\])?\.(?:id|role_definition_id))\))\}/g;
+
+/**
+ * A text (a role assignment's condition) with the role GUIDs it reads from `data.azurerm_role_definition`
+ * written in, as Terraform reads them at plan time from the data source's literal `name` or
+ * `role_definition_id`; what cannot be resolved stays as written (unknown: any role).
+ */
+export function withRoleGuids(written: string, index: DocumentIndex, customRoles: Map<string, Role>,
+  catalog: RoleCatalog = RoleCatalog.builtIn()): string {
+  if (!written.includes('data.azurerm_role_definition.')) return written;
+  return written.replace(ROLE_GUID_IN_TEXT, (whole, bare: string | undefined, inBasename: string | undefined) => {
+    const role = readRoleDefinitionSource(parseReference(`\${${bare ?? inBasename}}`), index, customRoles, catalog);
+    return role?.guid ?? whole;
+  });
+}
+
 /** The reference an expression ends in (`${a.id}${data.azurerm_role_definition.x.id}`), when it ends in one. */
 function trailingReference(expression: string): TerraformReference | undefined {
   if (!expression.endsWith('}')) return undefined;

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import * as path from 'path';
 import { RuleId } from '../../../src/model/rule-id';
 import { evaluate as evaluatePolicy } from '../../../src/policy/evaluate';
 import { AccessGraph } from '../../../src/review/graph/access-graph';
@@ -31,6 +34,43 @@ describe('fewer false alarms', () => {
     expect(standingAdmins).toEqual(['azurerm_role_assignment.delegates_owner', 'azurerm_role_assignment.or_alternative']);
     expect(grantAt(g, 'azurerm_role_assignment.delegates_owner').scope.value).toBe(RG);
     expect(grantAt(g, 'azurerm_role_assignment.or_alternative').scope.value).toBe(RG);
+  });
+
+  test('a delegation whose roles come from data.azurerm_role_definition (the azurerm docs\' ABAC example) reads them as Terraform does', async () => {
+    const condition = (role: string) => "((!(ActionMatches{'Microsoft.Authorization/roleAssignments/write'})) OR "
+      + `(@Request[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAnyValues:GuidEquals {\${${role}}}))`;
+    const hcl = `
+data "azurerm_role_definition" "reader" {
+  name = "Reader"
+}
+data "azurerm_role_definition" "owner" {
+  name = "Owner"
+}
+variable "role" {}
+${[['basename_id', 'basename(data.azurerm_role_definition.reader.id)'], ['guid', 'data.azurerm_role_definition.reader.role_definition_id'],
+  ['owner', 'basename(data.azurerm_role_definition.owner.role_definition_id)'], ['unknown', 'basename(var.role)']].map(([name, role]) => `
+resource "azurerm_role_assignment" "${name}" {
+  scope                = "${RG}"
+  role_definition_name = "Role Based Access Control Administrator"
+  principal_id         = "aaaaaaaa-1111-2222-3333-444444444444"
+  principal_type       = "ServicePrincipal"
+  condition_version    = "2.0"
+  condition            = "${condition(role).replace(/"/g, '\\"')}"
+}`).join('')}
+`;
+    const dir = mkdtempSync(path.join(tmpdir(), 'abac-data-'));
+    writeFileSync(path.join(dir, 'main.tf'), hcl);
+    const documents = await readInputs([dir], { env: {} });
+    const g = AccessGraph.fromDocuments(documents.map((d) => ({ file: d.file, document: d.document })));
+    expect(g.grants.map((x) => [x.origin.address, x.role.name, x.role.canGrantAccess, x.scope.value])).toEqual([
+      ['azurerm_role_assignment.basename_id', 'Role Based Access Control Administrator (may assign only Reader)', false, RG],
+      ['azurerm_role_assignment.guid', 'Role Based Access Control Administrator (may assign only Reader)', false, RG],
+      // Owner can grant access, and a role known only at apply may be any role: both stay the role that can.
+      ['azurerm_role_assignment.owner', 'Role Based Access Control Administrator', true, RG],
+      ['azurerm_role_assignment.unknown', 'Role Based Access Control Administrator', true, RG],
+    ]);
+    expect(evaluatePolicy(g, { today: '2026-12-01' }).findings.filter((f) => f.ruleId === RuleId.STANDING_ACCESS_ADMIN || f.ruleId === RuleId.WORKLOAD_CAN_GRANT_ACCESS)
+      .map((f) => f.address)).toEqual(['azurerm_role_assignment.owner', 'azurerm_role_assignment.unknown']);
   });
 
   test('the condition is read only in the shape the portal writes', () => {

@@ -77,7 +77,7 @@ describe('unknown propagates as in Terraform', () => {
     ['var.not_given || true', true],
     ['var.not_given && true', new Unknown('var.not_given')],
     // Functions of an unknown are unknown; of a list of unknowns, what does not depend on them is known.
-    ['upper(var.not_given)', new Unknown('upper(...)')],
+    ['upper(var.not_given)', new Unknown('upper(var.not_given)')],
     ['length([var.not_given, azurerm_storage_account.a.id])', 2],
     ['try(var.not_given, {})', new Unknown('try(...)')],
     ['try(azurerm_storage_account.a.id, null)', new Reference('azurerm_storage_account.a.id')],

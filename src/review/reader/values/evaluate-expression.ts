@@ -272,12 +272,30 @@ function call(expr: Extract<Expr, { kind: 'call' }>, scope: EvaluationScope): Va
     const result = functionLibrary().callFunction(expr.name, args, show(expr));
     if (expr.name === 'sensitive') markSensitive(args);
     else markIfDerived(result, args);
+    // Unknown because an argument is known only at apply: named with its arguments, so the text
+    // still says what it reads (`basename(data.azurerm_role_definition.r.role_definition_id)`).
+    if (result instanceof Unknown && result.notEvaluated === undefined && result.source === show(expr) && !expr.expand) {
+      return new Unknown(shownCall(expr, args));
+    }
     return result;
   } catch (error) {
     if (error instanceof NotEvaluated) return new Unknown(show(expr), error.reason);
     if (error instanceof EvaluationError) throw new EvaluationError(`${expr.name}(): ${error.message}`);
     throw error;
   }
+}
+
+/** How long a call's text may be with its arguments written in; a longer one is `name(...)`. */
+const SHOWN_CALL_LENGTH = 200;
+
+/**
+ * A call as its text reads once its arguments are evaluated as far as they can be: a reference by
+ * its path, an unknown by what it is, anything else as written (never a value, which may be secret).
+ */
+function shownCall(expr: Extract<Expr, { kind: 'call' }>, args: readonly Value[]): string {
+  const parts = args.map((arg, i) => (arg instanceof Reference ? arg.path : arg instanceof Unknown ? arg.source : show(expr.args[i])));
+  const text = `${expr.name}(${parts.join(', ')})`;
+  return text.length > SHOWN_CALL_LENGTH ? show(expr) : text;
 }
 
 /**
