@@ -7,6 +7,7 @@ import { rootCauseMessage } from '../../review/escalation/root-cause-verdict';
 import { RootCause, rootCausesOfGraph } from '../../review/escalation/root-causes';
 import { AccessGraph } from '../../review/graph/access-graph';
 import { credentialKey, storesByCredential } from '../../review/graph/ci-secret-stores';
+import { credentialEndPhrase } from '../../review/graph/credential-end';
 import { credentialOwnerName } from '../../review/graph/credential-owner';
 import { isKeptInAzure } from '../../review/graph/describe-credential-store';
 import { GraphCredentialStore, GraphPrincipal, Origin } from '../../review/graph/graph-types';
@@ -32,7 +33,7 @@ export const secretPresent: Rule = {
     const keptCauses = stores.size === 0 ? new Map<Origin, RootCause[]>() : causesByStore(graph);
     return secrets.map((c) => {
       // Named as the configuration names its owner (an application's display_name), the reference only when it has no name.
-      const message = `${c.kind.replace(/-/g, ' ')} of ${credentialOwnerName(c, graph)}${c.endDate ? ` (ends ${c.endDate})` : ' (no end date)'}.`;
+      const message = `${c.kind.replace(/-/g, ' ')} of ${credentialOwnerName(c, graph)} (${credentialEndPhrase(c)}).`;
       const kept = stores.get(credentialKey(c));
       if (kept === undefined) return { origin: c.origin, message };
       // The escalations through where it is kept are this secret's: said here, not again by AZA013.

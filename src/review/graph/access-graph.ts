@@ -222,6 +222,12 @@ class Resolved {
   }
 }
 
+/** A credential's end as written: `end_date`, or `end_date_relative` (credential-end.ts says what neither means). */
+function endOf(body: Record<string, unknown>): Pick<GraphCredential, 'endDate' | 'endDateRelative'> {
+  const relative = text(body, 'end_date_relative');
+  return { endDate: text(body, 'end_date'), ...(relative === undefined ? {} : { endDateRelative: relative }) };
+}
+
 /**
  * A permission list as written: absent is empty; a list of literal strings is itself; anything
  * else (a variable, a function, an element that is an expression) is undefined: unknown.
@@ -771,19 +777,19 @@ export class AccessGraph {
           origin: origin(block),
           kind: password,
           owner: text(block.body, 'application_id') ?? text(block.body, 'service_principal_id') ?? block.address,
-          endDate: text(block.body, 'end_date'),
+          ...endOf(block.body),
         });
       } else if (block.type === 'azuread_application') {
         // Passwords declared inline in the application count as much as separate resources.
         for (const inline of nestedBlocks(block.body.password)) {
-          this.credentials.push({ origin: origin(block), kind: 'application-password', owner: block.address, endDate: text(inline, 'end_date') });
+          this.credentials.push({ origin: origin(block), kind: 'application-password', owner: block.address, ...endOf(inline) });
         }
       } else if (CERTIFICATE_TYPES.includes(block.type)) {
         this.credentials.push({
           origin: origin(block),
           kind: 'certificate',
           owner: text(block.body, 'application_id') ?? text(block.body, 'service_principal_id') ?? block.address,
-          endDate: text(block.body, 'end_date'),
+          ...endOf(block.body),
         });
       } else if (azapiKindOf(block) === 'federated-credential') {
         const form = federatedCredentialForm(block);

@@ -387,6 +387,8 @@ export interface GraphCredential {
   readonly owner: string;
   /** The end date as written, when there is one. */
   readonly endDate?: string;
+  /** `end_date_relative` as written (`4320h`): the credential ends that long after it is created. */
+  readonly endDateRelative?: string;
   /** For federated credentials: issuer and subject. */
   readonly issuer?: string;
   readonly subject?: string;

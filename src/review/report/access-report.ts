@@ -39,6 +39,8 @@ export interface ReportCredential {
   readonly suppressions: ReportSuppression[];
   readonly owner: string;
   readonly endDate?: string;
+  /** `end_date_relative` as written (`4320h`): it ends that long after creation. */
+  readonly endDateRelative?: string;
   readonly issuer?: string;
   readonly subject?: string;
   readonly address: string;
@@ -419,6 +421,7 @@ export function buildReport(graph: AccessGraph): AccessReport {
       suppressions: exceptionsOf(c.origin).suppressions,
       owner: credentialOwnerName(c, graph),
       ...(c.endDate ? { endDate: c.endDate } : {}),
+      ...(c.endDateRelative ? { endDateRelative: c.endDateRelative } : {}),
       ...(c.issuer ? { issuer: c.issuer } : {}),
       ...(c.subject ? { subject: c.subject } : {}),
       address: c.origin.address,

@@ -1,6 +1,7 @@
 import { AccessReport, ReportRow } from './access-report';
 import { COVERAGE_NOTES_SENTENCE, modulesNotReadSentence, notReviewedSentence, repeatedText, valuesNotEvaluatedSentence } from './not-reviewed-text';
 import { credentialNotes, endsText, notesOf, scopeText, totalsSentence } from './render-report';
+import { credentialEnd } from '../graph/credential-end';
 
 /** What the page says it reviewed: the inputs as given, the tool's version, the day it was made. */
 export interface ReviewedWhat {
@@ -54,7 +55,7 @@ export function renderReportHtml(report: AccessReport, reviewed?: ReviewedWhat):
     '<h2>Credentials</h2>',
     report.credentials.length
       ? table(['kind', 'belongs to', 'ends', 'trusts', 'notes', 'address'], report.credentials.map((c) => [
-        c.kind, c.owner, c.endDate ?? (c.kind === 'federated' ? 'n/a (no secret)' : 'no end date'),
+        c.kind, c.owner, credentialEnd(c),
         c.subject ? `${c.issuer} ${c.subject}` : '', credentialNotes(c, (a) => a).join('; '), c.address,
       ]))
       : '<p>No credentials.</p>',

@@ -3,6 +3,7 @@ import { code, markdownTable } from './markdown-table';
 import { COVERAGE_NOTES_SENTENCE, modulesNotReadSentence, notReviewedSentence, repeatedText, valuesNotEvaluatedSentence } from './not-reviewed-text';
 import { RuleId } from '../../model/rule-id';
 import { describeReach } from '../escalation/describe-root-cause';
+import { credentialEnd } from '../graph/credential-end';
 import { shownScope } from '../graph/describe-scope';
 
 function totalsLine(totals: Record<string, number>): string {
@@ -110,7 +111,7 @@ export function renderReportMarkdown(report: AccessReport): string {
         report.credentials.map((c) => [
           c.kind,
           code(c.owner),
-          c.endDate ?? (c.kind === 'federated' ? 'n/a (no secret)' : 'no end date'),
+          credentialEnd(c),
           c.subject ? `${c.issuer} ${code(c.subject)}` : '',
           credentialNotes(c, code).join('; '),
           code(c.address),

@@ -46,12 +46,12 @@ describe('the report\'s Credentials section names the CI stores of each secret',
     const markdown = renderReportMarkdown(await report());
     const section = markdown.slice(markdown.indexOf('### Credentials'), markdown.indexOf('### Escalations'));
     expect(section.split('\n').filter((l) => l.startsWith('| application-password') || l.startsWith('| service-principal-password'))).toEqual([
-      '| application-password | `deploy` | no end date |  | '
+      '| application-password | `deploy` | not written (Entra: two years after creation) |  | '
       + 'kept in GitHub Actions secret AZURE_CLIENT_SECRET of repository infra (`github_actions_secret.deploy`); '
       + 'kept in GitHub Actions secret AZURE_CLIENT_SECRET of environment prod of repository infra (behind required reviewers, `github_actions_environment_secret.prod`) '
       + '| `azuread_application_password.deploy` |',
-      '| application-password | `deploy` | no end date |  |  | `azuread_application_password.unused` |',
-      '| service-principal-password | `deploy` | no end date |  | '
+      '| application-password | `deploy` | not written (Entra: two years after creation) |  |  | `azuread_application_password.unused` |',
+      '| service-principal-password | `deploy` | not written (Entra: two years after creation) |  | '
       + 'kept in Azure DevOps service connection sc-prod of project platform (`azuredevops_serviceendpoint_azurerm.prod`) '
       + '| `azuredevops_serviceendpoint_azurerm.prod` |',
     ]);

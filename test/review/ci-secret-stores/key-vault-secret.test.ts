@@ -44,7 +44,7 @@ describe('a client secret kept in a Key Vault secret: whoever reads the vault\'s
   test('AZA005 on the secret names the vault secret and who this configuration lets read it, and the principal it signs in as', async () => {
     const [finding] = await ruleFindings(configuration('azuread_application_password.deploy.value'), 'AZA005');
     expect(finding.address).toBe('azuread_application_password.deploy');
-    expect(finding.message).toBe('application password of deploy (no end date). Kept in Key Vault secret deploy-client-secret of vault kv-ops: '
+    expect(finding.message).toBe('application password of deploy (no end date written: Entra ends it two years after creation). Kept in Key Vault secret deploy-client-secret of vault kv-ops: '
       + 'whoever can read the vault\'s secrets (managed identity uai-app, group ops) signs in as application deploy, which holds "Owner" at rg-app.');
     expect(finding.fix).toContain('Run the workload that reads it where it is kept as a managed identity (WorkloadIdentity)');
     expect(finding.fix).toContain('azurerm_key_vault_secret.deploy');
@@ -114,7 +114,7 @@ describe('a client secret kept in a Key Vault secret: whoever reads the vault\'s
 
   test('a vault secret of anything else is no credential store: AZA005 says only the secret', async () => {
     const [finding] = await ruleFindings(configuration('"not-a-credential"'), 'AZA005');
-    expect(finding.message).toBe('application password of deploy (no end date).');
+    expect(finding.message).toBe('application password of deploy (no end date written: Entra ends it two years after creation).');
     const graph = AccessGraph.fromDocuments([{ file: 'main.tf', document: await hclJson(configuration('"not-a-credential"')) }]);
     expect(graph.credentials.map((c) => c.origin.address)).toEqual(['azuread_application_password.deploy']);
     expect(graph.credentialStores).toEqual([]);

@@ -16,7 +16,7 @@ resource "github_repository" "infra" {
 }
 `;
 const SIGNS_IN = 'signs in as application deploy, which holds "Owner" at rg-app and 1 other grant.';
-const SECRET = 'application password of deploy (no end date).';
+const SECRET = 'application password of deploy (no end date written: Entra ends it two years after creation).';
 
 function environment(reviewers: string): string {
   return `
@@ -233,7 +233,7 @@ describe('Azure DevOps service connections', () => {
     const findings = await ruleFindings(hcl, 'AZA005');
     expect(findings.map((f) => [f.address, f.message])).toEqual([[
       'azuredevops_serviceendpoint_azurerm.prod',
-      'service principal password of deploy (no end date). '
+      'service principal password of deploy (no end date written: Entra ends it two years after creation). '
       + `Kept in Azure DevOps service connection sc-prod of project platform: a pipeline authorized to use it ${SIGNS_IN}`,
     ]]);
     expect(findings[0].fix).toContain('service_endpoint_authentication_scheme = "WorkloadIdentityFederation"');
