@@ -5021,7 +5021,7 @@ export class BuiltInRole {
    * Key Vault Certificate User: Read certificate contents. Only works for key vaults that use the 'Azure role-based access control' permission model.
    *
    * GUID `db79e9a7-68ee-4b58-9aeb-b90e7c24fcba`. Plane: data. Can grant access: no.
-   * Read-only: no. Wildcard control plane: no.
+   * Read-only: yes. Wildcard control plane: no.
    */
   public static readonly KEY_VAULT_CERTIFICATE_USER: Role = RoleCatalog.builtIn().fromId('db79e9a7-68ee-4b58-9aeb-b90e7c24fcba');
 
@@ -5109,7 +5109,7 @@ export class BuiltInRole {
    * Key Vault Secrets User: Read secret contents. Only works for key vaults that use the 'Azure role-based access control' permission model.
    *
    * GUID `4633458b-17de-408a-b874-0445c86b69e6`. Plane: data. Can grant access: no.
-   * Read-only: no. Wildcard control plane: no.
+   * Read-only: yes. Wildcard control plane: no.
    */
   public static readonly KEY_VAULT_SECRETS_USER: Role = RoleCatalog.builtIn().fromId('4633458b-17de-408a-b874-0445c86b69e6');
 
@@ -6949,7 +6949,7 @@ export class BuiltInRole {
    * Storage Blob Data Reader: Allows for read access to Azure Storage blob containers and data
    *
    * GUID `2a2b9908-6ea1-4ae2-8e65-a410df84e7d1`. Plane: control-and-data. Can grant access: no.
-   * Read-only: no. Wildcard control plane: no.
+   * Read-only: yes. Wildcard control plane: no.
    */
   public static readonly STORAGE_BLOB_DATA_READER: Role = RoleCatalog.builtIn().fromId('2a2b9908-6ea1-4ae2-8e65-a410df84e7d1');
 
@@ -6957,7 +6957,7 @@ export class BuiltInRole {
    * Storage Blob Delegator: Allows for generation of a user delegation key which can be used to sign SAS tokens
    *
    * GUID `db58b8e5-c6ad-4a2a-8342-4190687cbf4a`. Plane: control. Can grant access: no.
-   * Read-only: no. Wildcard control plane: no.
+   * Read-only: yes. Wildcard control plane: no.
    */
   public static readonly STORAGE_BLOB_DELEGATOR: Role = RoleCatalog.builtIn().fromId('db58b8e5-c6ad-4a2a-8342-4190687cbf4a');
 

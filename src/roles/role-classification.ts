@@ -30,9 +30,21 @@ function planeOf(hasControl: boolean, hasData: boolean): RolePlane {
   return RolePlane.NONE;
 }
 
-/** `*\/read`, `Microsoft.Web/sites/read`: the last segment is `read`, nothing else. */
+/**
+ * Operations named as actions that only read, by Microsoft's description of each (the resource
+ * provider operations list): "Gets a secret" (a secret's value), "List or view the properties of a
+ * secret, but not its value", "Returns a user delegation key for the blob service" (which signs a
+ * SAS that can do no more than its holder's own roles allow). Exact names, lower case.
+ */
+export const READ_ACTIONS: ReadonlySet<string> = new Set([
+  'microsoft.keyvault/vaults/secrets/getsecret/action',
+  'microsoft.keyvault/vaults/secrets/readmetadata/action',
+  'microsoft.storage/storageaccounts/blobservices/generateuserdelegationkey/action',
+]);
+
+/** `*\/read`, `Microsoft.Web/sites/read` (the last segment is `read`), or an action listed as reading only. */
 function isReadOperation(pattern: string): boolean {
-  return /(^|\/)read$/i.test(pattern);
+  return /(^|\/)read$/i.test(pattern) || READ_ACTIONS.has(pattern.toLowerCase());
 }
 
 export function classifyPermissions(permissions: readonly RolePermission[]): RoleClassification {

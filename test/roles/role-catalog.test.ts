@@ -3,6 +3,7 @@ import * as path from 'path';
 import { parseProvenance } from '../../scripts/role-catalog/entraops';
 import { renderAzureCatalog, renderEntraCatalog } from '../../scripts/role-catalog/render';
 import { BuiltInRole, DirectoryRole, EntraRole, EntraRoleCatalog, Role, RoleCatalog, RolePlane } from '../../src';
+import { READ_ACTIONS } from '../../src/roles/role-classification';
 
 const ROOT = path.resolve(__dirname, '../..');
 const read = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');
@@ -49,7 +50,8 @@ describe('the six roles named in the data README', () => {
     ['CONTRIBUTOR', 'Contributor', 'b24988ac-6180-42a0-ab88-20f7382dd24c', RolePlane.CONTROL, false, false, true],
     ['READER', 'Reader', 'acdd72a7-3385-48ef-bd42-f606fba81ae7', RolePlane.CONTROL, false, true, false],
     ['USER_ACCESS_ADMINISTRATOR', 'User Access Administrator', '18d7d88d-d35e-4fb5-a5c3-7773c20a72d9', RolePlane.CONTROL, true, false, false],
-    ['KEY_VAULT_SECRETS_USER', 'Key Vault Secrets User', '4633458b-17de-408a-b874-0445c86b69e6', RolePlane.DATA, false, false, false],
+    // Reads secret values (getSecret/action) and properties (readMetadata/action): read-only, though no operation ends in /read.
+    ['KEY_VAULT_SECRETS_USER', 'Key Vault Secrets User', '4633458b-17de-408a-b874-0445c86b69e6', RolePlane.DATA, false, true, false],
     ['ROLE_BASED_ACCESS_CONTROL_ADMINISTRATOR', 'Role Based Access Control Administrator', 'f58310d9-a9f6-439a-9e8d-f62e7b41a168', RolePlane.CONTROL, true, false, false],
   ])('%s', (constant, name, guid, plane, canGrantAccess, isReadOnly, wildcard) => {
     const role = (BuiltInRole as unknown as Record<string, Role>)[constant];
@@ -104,15 +106,25 @@ describe('classification is computed from the actions of every role', () => {
     }
   });
 
-  test('read-only roles have only read operations, and wildcard means * in actions', () => {
+  test('read-only roles have only read operations (or actions listed as reading only), and wildcard means * in actions', () => {
     for (const role of roles) {
       const operations = [...role.effectiveActions, ...role.effectiveDataActions];
       expect({ role: role.name, readOnly: role.isReadOnly }).toEqual({
         role: role.name,
-        readOnly: operations.every((o) => o.toLowerCase().endsWith('/read') || o.toLowerCase() === 'read'),
+        readOnly: operations.every((o) => o.toLowerCase().endsWith('/read') || o.toLowerCase() === 'read' || READ_ACTIONS.has(o.toLowerCase())),
       });
       expect(role.hasWildcardControlPlane).toBe(role.effectiveActions.includes('*'));
     }
+  });
+
+  test('roles that read with an action are read-only: Storage Blob Data Reader (a user delegation key), Key Vault Certificate User; a Support ticket is a write', () => {
+    const readers = [BuiltInRole.STORAGE_BLOB_DATA_READER, BuiltInRole.KEY_VAULT_CERTIFICATE_USER, BuiltInRole.STORAGE_BLOB_DELEGATOR];
+    expect(readers.map((r) => r.isReadOnly)).toEqual([true, true, true]);
+    // Log Analytics Reader can open support tickets (Microsoft.Support/*): not read-only.
+    expect(BuiltInRole.LOG_ANALYTICS_READER.isReadOnly).toBe(false);
+    // Each listed action is one a built-in role holds, spelled as Azure spells it.
+    const held = new Set(roles.flatMap((r) => [...r.effectiveActions, ...r.effectiveDataActions].map((o) => o.toLowerCase())));
+    expect([...READ_ACTIONS].filter((a) => !held.has(a))).toEqual([]);
   });
 
   test('a custom role is classified by the same rules', () => {

@@ -91,7 +91,8 @@ describe('role changes', () => {
   test('a move from the control plane to the data plane says so', async () => {
     const diff = await diffHcl(RESOURCES + grant('g', 'Reader', KV), RESOURCES + grant('g', 'Key Vault Secrets User', KV));
     expect(diff.changes[0].kind).toBe(ChangeKind.ROLE_MORE_PRIVILEGED);
-    expect(diff.changes[0].details).toBe('Reader → Key Vault Secrets User: gains write operations, data plane; loses control plane; plane control → data');
+    // Reading secret values is data access, not a write: Key Vault Secrets User only reads.
+    expect(diff.changes[0].details).toBe('Reader → Key Vault Secrets User: gains data plane; loses control plane; plane control → data');
   });
 
   test('a role that can grant access is named', async () => {
