@@ -22,6 +22,9 @@ const KNOWN_KINDS: string[] = Object.values(PrincipalKind);
 // `kubelet_identity.0.object_id`, `oms_agent.0.oms_agent_identity.0.object_id`, `key_vault_secrets_provider.0.secret_identity.0.object_id`.
 const AKS_IDENTITY = /^(kubelet_identity|[a-z_]+)\.0\.(?:[a-z_]*identity\.0\.)?object_id$/;
 
+// `storage_account_identity.0.principal_id`: the principal of a managed identity made for a part of the resource.
+const PART_IDENTITY = /^([a-z_]+_identity)\.0\.principal_id$/;
+
 // What the reader writes for a module's variable that has no default and no value from the call.
 const MODULE_INPUT = /^\$\{module input (var\.[A-Za-z0-9_-]+)\}$/;
 
@@ -150,6 +153,11 @@ function principalBehind(
   // key_vault_secrets_provider, ...) are managed identities the cluster creates.
   const aks = reference.type === 'azurerm_kubernetes_cluster' ? AKS_IDENTITY.exec(attribute) : null;
   if (aks) return { key, name: `${named(reference.address)} (${aks[1]})`, kind: PrincipalKind.MANAGED_IDENTITY, definedBy: reference.address };
+  // A managed identity a resource makes for a part of it: Databricks' storage_account_identity and
+  // managed_disk_identity, an AKS extension's aks_assigned_identity. In azurerm, only managed
+  // identities have a `principal_id` in a computed `*_identity` block.
+  const part = reference.type.startsWith('azurerm_') ? PART_IDENTITY.exec(attribute) : null;
+  if (part) return { key, name: `${named(reference.address)} (${part[1]})`, kind: PrincipalKind.MANAGED_IDENTITY, definedBy: reference.address };
   const facts = principalFactsOf(reference.type);
   if (facts !== undefined && facts.objectIdAttributes.includes(attribute)) {
     // `object_id` and `id` name the same object: one key, so its grants, roles and owners meet.
