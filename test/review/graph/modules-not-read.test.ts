@@ -76,6 +76,7 @@ describe('AZA016 for every module the review could not read', () => {
       ['module.naming', 'Azure/naming/azurerm'],
       ['module.naming_part', undefined],
       ['module.regions', 'Azure/avm-utl-regions/azurerm'],
+      ['module.regions_legacy', 'Azure/regions/azurerm'],
       ['module.vault', undefined],
     ]);
   });
