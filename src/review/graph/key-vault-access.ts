@@ -65,8 +65,12 @@ const DATA_ACTIONS: ReadonlyMap<string, ReadonlyMap<string, readonly string[]>> 
     ['deleteissuers', [`${VAULT}/certificatecas/delete`]],
     ['manageissuers', [`${VAULT}/certificatecas/write`]],
   ])],
-  // Storage account keys managed by the vault (deprecated): no RBAC data action names them.
-  ['storage_permissions', new Map()],
+  // Storage accounts whose keys the vault manages (deprecated). These register and rotate them and
+  // define SAS tokens; none reads a secret, key or certificate of the vault, and the tokens
+  // themselves are read as secrets (secret Get). No RBAC data action names them: each opens no
+  // data action here, and is named in the policy's role, so it is still seen.
+  ['storage_permissions', new Map(['backup', 'delete', 'deletesas', 'get', 'getsas', 'list', 'listsas', 'purge', 'recover', 'regeneratekey',
+    'restore', 'set', 'setsas', 'update'].map((name) => [name, []]))],
 ]);
 
 /** The permissions of one access policy (a resource or an inline block), as a role with the data actions they allow. */

@@ -96,6 +96,26 @@ describe('a client secret kept in a Key Vault secret: whoever reads the vault\'s
     expect(either.message).toContain('(managed identity uai-app, group ops)');
   });
 
+  test('storage permissions (managed storage accounts) read no secret of the vault; one the review does not know may', async () => {
+    const policy = (permissions: string) => `  rbac_authorization_enabled = false
+  access_policy {
+    tenant_id           = "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee"
+    object_id           = azurerm_user_assigned_identity.app.principal_id
+    key_permissions     = ["Get"]
+    storage_permissions = [${permissions}]
+  }`;
+    // The azurerm docs' own Key Vault example gives storage Get.
+    const [finding] = await ruleFindings(configuration('azuread_application_password.deploy.value', policy('"Get", "GetSAS", "RegenerateKey"')), 'AZA005');
+    expect(finding.message).toContain('whoever can read the vault\'s secrets (no one this configuration grants it to) signs in as application deploy');
+    const graph = AccessGraph.fromDocuments([{ file: 'main.tf', document: await hclJson(configuration('x', policy('"Get"'))) }]);
+    const held = graph.grants.filter((g) => g.principal.name === 'uai-app' && g.role.name.startsWith('Key Vault access policy'));
+    expect(held.map((g) => [g.role.name, g.role.role?.permissions[0].dataActions, g.role.isReadOnly, g.scope.value])).toEqual([
+      ['Key Vault access policy on kv-ops (key: Get; storage: Get)', ['Microsoft.KeyVault/vaults/keys/read'], true, '${azurerm_key_vault.ops.id}'],
+    ]);
+    const [unknown] = await ruleFindings(configuration('azuread_application_password.deploy.value', policy('"Get", "Frobnicate"')), 'AZA005');
+    expect(unknown.message).toContain('whoever can read the vault\'s secrets (managed identity uai-app) signs in as application deploy');
+  });
+
   test('a vault read by many lists the first ten readers for each of its secrets, and how many there are', async () => {
     const many = Array.from({ length: 12 }, (_, i) => identity(`reader${i}`, `uai-reader-${String(i).padStart(2, '0')}`)
       + roleAssignment(`reader${i}`, 'Key Vault Secrets User', 'azurerm_key_vault.ops.id', `azurerm_user_assigned_identity.reader${i}.principal_id`)).join('');
