@@ -1,5 +1,6 @@
 import { RuleId } from '../../model/rule-id';
 import { Severity } from '../../model/severity';
+import { GraphModuleNotRead } from '../../review/graph/graph-types';
 import { Rule } from '../rule';
 
 /**
@@ -14,13 +15,18 @@ export const moduleNotRead: Rule = {
   defaultSeverity: Severity.ERROR,
   description: 'A module call whose module the review could not read (a local directory that is missing or unreadable, '
     + 'a registry or git module that `terraform init` did not install, a module a cdktf stack calls), so no rule judged the access it '
-    + 'declares. Modules whose source was read and holds no access (naming, region and environment utilities, data/modules-without-access.json) are not reported.',
+    + 'declares. Modules whose source was read and holds no access (naming, region and environment utilities, data/modules-without-access.json) are not reported. '
+    + 'The instances of one call (its for_each, or those of the module it is in) are one finding that names the others.',
   fix: 'Run `terraform init` (or `terraform get`) first, or review the plan JSON (`terraform show -json`), which holds every module\'s '
     + 'resources; a local module is read from its directory. Suppress AZA016 on the module address with a reason.',
   check: (graph) =>
-    graph.modulesNotRead.filter((m) => m.holdsNoAccess === undefined).map((m) => ({
+    instancesByCall(graph.modulesNotRead.filter((m) => m.holdsNoAccess === undefined)).map(([m, ...others]) => ({
       origin: m.origin,
-      message: `${m.origin.address} (source "${m.source}") was not read: ${m.reason}; the access it declares is not reviewed.`,
+      message: others.length === 0
+        ? `${m.origin.address} (source "${m.source}") was not read: ${m.reason}; the access it declares is not reviewed.`
+        : `${m.origin.address} (source "${m.source}") was not read, nor ${others.length} other instance${others.length === 1 ? '' : 's'} of the same `
+          + `module call (${others.slice(0, INSTANCES_NAMED).map((o) => o.origin.address).join(', ')}`
+          + `${others.length > INSTANCES_NAMED ? `, and ${others.length - INSTANCES_NAMED} more` : ''}): ${m.reason}; the access they declare is not reviewed.`,
       // The review never follows a cdktf stack's calls: only its plan shows what they declare.
       ...(m.cdktfCall ? {
         fix: 'Review the stack\'s plan JSON (`terraform show -json` of a plan made in its cdktf.out/stacks directory), which holds the module\'s '
@@ -28,3 +34,27 @@ export const moduleNotRead: Rule = {
       } : {}),
     })),
 };
+
+/** How many other instances a finding names before it says how many more. */
+const INSTANCES_NAMED = 3;
+
+/**
+ * The calls not read, one list per `module` block as declared: the instances of one block (its
+ * for_each, or the instances of the module it is in) are one decision, `terraform init` or a
+ * suppression, said once. Only instances that agree on the source, the reason and their
+ * suppressions share a finding, so a suppression of one instance still covers that instance alone.
+ * A call whose declaration is not known is its own.
+ */
+function instancesByCall(calls: readonly GraphModuleNotRead[]): GraphModuleNotRead[][] {
+  const byDeclaration = new Map<string, GraphModuleNotRead[]>();
+  for (const m of calls) {
+    const at = m.origin.declaredAt;
+    const key = at === undefined || at.line === undefined
+      ? `address\u0000${m.origin.stack ?? ''}\u0000${m.origin.file}\u0000${m.origin.address}`
+      : [m.origin.stack ?? '', m.origin.file, at.file, at.line, m.source, m.reason, JSON.stringify(m.origin.suppressions)].join('\u0000');
+    const list = byDeclaration.get(key);
+    if (list === undefined) byDeclaration.set(key, [m]);
+    else list.push(m);
+  }
+  return [...byDeclaration.values()];
+}

@@ -168,4 +168,30 @@ resource "azurerm_federated_identity_credential" "github" {
     // The module itself is named as not read, so the gate does not pass what it could not see.
     expect(g.modulesNotRead.map((m) => m.origin.address)).toEqual(['module.uami']);
   });
+
+  test('the instances of one call not read are one AZA016, naming the others; a suppression of one instance covers it alone', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'unread-instances-'));
+    mkdirSync(path.join(root, 'team'));
+    writeFileSync(path.join(root, 'team', 'main.tf'), 'module "roles" {\n  source  = "Azure/avm-res-authorization-roleassignment/azurerm"\n  version = "0.3.0"\n}\n');
+    writeFileSync(path.join(root, 'main.tf'), 'module "team" {\n  source   = "./team"\n  for_each = toset(["blue", "green", "red"])\n}\n');
+    const findingsOf = async (suppressions?: SuppressionsByAddress) => {
+      const documents = await readInputs([root], { env: {} });
+      const g = AccessGraph.fromDocuments(documents.map((d) => ({ file: d.file, document: d.document })), suppressions);
+      expect(g.modulesNotRead).toHaveLength(3);
+      const evaluation = evaluatePolicy(g, { today: '2026-12-01' });
+      return {
+        findings: evaluation.findings.filter((f) => f.ruleId === RuleId.MODULE_NOT_READ).map((f) => [f.address, f.message.split(': it is not a local path')[0]]),
+        suppressed: evaluation.suppressed.map((x) => x.finding.address),
+      };
+    };
+    expect(await findingsOf()).toEqual({
+      findings: [['module.team["blue"].module.roles', 'module.team["blue"].module.roles (source "Azure/avm-res-authorization-roleassignment/azurerm") was not read, '
+        + 'nor 2 other instances of the same module call (module.team["green"].module.roles, module.team["red"].module.roles)']],
+      suppressed: [],
+    });
+    const accepted = await findingsOf(new Map([['module.team["green"].module.roles', [{ ruleId: RuleId.MODULE_NOT_READ, reason: 'green holds no access' }]]]));
+    expect(accepted.findings.map(([address]) => address)).toEqual(['module.team["blue"].module.roles']);
+    expect(accepted.findings[0][1]).toContain('nor 1 other instance of the same module call (module.team["red"].module.roles)');
+    expect(accepted.suppressed).toEqual(['module.team["green"].module.roles']);
+  });
 });
