@@ -54,8 +54,27 @@ export function resolveRole(
   }
   const guid = roleGuidAtEndOf(id);
   const role = guid ? catalog.tryFromId(guid) ?? [...customRoles.values()].find((r) => r.guid === guid)
-    : readRoleDefinitionSource(trailingReference(id), index, customRoles, catalog);
+    : readRoleDefinitionSource(trailingReference(id), index, customRoles, catalog) ?? roleLookedUpByName(id, catalog);
   return role ? knownRole(role) : unknownRole(id);
+}
+
+// `${lookup(data.azapi_resource_list.role_definitions[0].output.results, "Reader", "Reader")}`: the
+// Azure Verified Modules' role lookup (avm-utl-interfaces), a map of the role definitions that a
+// data source lists at plan time by name, with the name itself as the default.
+const LOOKUP_BY_ROLE_NAME = /^\$\{lookup\([^,]*\bdata\.azapi_resource_list\.[^,]*\.output\.results, ("(?:[^"\\]|\\.)*"), \1\)\}$/;
+
+/**
+ * The role of a lookup by name in the role definitions a data source lists, given its name as
+ * the default: Terraform gives the ID of the role of that name, or the name itself, which Azure
+ * refuses as an ID at apply. So the role that can apply is the built-in role of that name (or of
+ * that ID, when an ID is looked up). Custom roles are left unknown: the list may hold any.
+ */
+function roleLookedUpByName(expression: string, catalog: RoleCatalog): Role | undefined {
+  const looked = LOOKUP_BY_ROLE_NAME.exec(expression);
+  if (looked === null) return undefined;
+  const key = JSON.parse(looked[1]) as string;
+  const guid = roleGuidAtEndOf(key);
+  return guid === undefined ? catalog.tryFromName(key) : catalog.tryFromId(guid);
 }
 
 // The attributes of `data.azurerm_role_definition` that name the role itself (its ID in either form, its GUID, its name).

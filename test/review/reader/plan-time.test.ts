@@ -288,6 +288,46 @@ resource "azurerm_role_assignment" "a" {
     expect(rules).not.toContain(RuleId.WORKLOAD_WILDCARD);
   });
 
+  test('a role looked up by name in the role definitions a data source lists, the name as default (the AVM interfaces module), is that role', async () => {
+    const g = await graphOfHcl(`
+variable "role_assignments" {
+  default = {
+    reader = { role = "Storage Blob Data Reader", principal_id = "00000000-0000-0000-0000-000000000001" }
+    owner  = { role = "Owner", principal_id = "00000000-0000-0000-0000-000000000002" }
+    by_id  = { role = "/providers/Microsoft.Authorization/roleDefinitions/acdd72a7-3385-48ef-bd42-f606fba81ae7", principal_id = "00000000-0000-0000-0000-000000000003" }
+    custom = { role = "Our Deployer", principal_id = "00000000-0000-0000-0000-000000000004" }
+  }
+}
+data "azapi_resource_list" "role_definitions" {
+  parent_id              = "${RG_APP}"
+  type                   = "Microsoft.Authorization/roleDefinitions@2022-04-01"
+  response_export_values = { results = "value[].{id: id, role_name: properties.roleName}" }
+}
+locals {
+  by_name = { for r in data.azapi_resource_list.role_definitions.output.results : r.role_name => r.id }
+}
+resource "azapi_resource" "assignment" {
+  for_each  = var.role_assignments
+  type      = "Microsoft.Authorization/roleAssignments@2022-04-01"
+  name      = each.key
+  parent_id = "${RG_APP}"
+  body = {
+    properties = {
+      principalId      = each.value.principal_id
+      roleDefinitionId = lookup(local.by_name, each.value.role, each.value.role)
+    }
+  }
+}
+`);
+    expect(g.grants.map((x) => [x.origin.address, x.role.name, x.role.known, x.scope.value])).toEqual([
+      ['azapi_resource.assignment["by_id"]', 'Reader', true, RG_APP],
+      // A custom role's name says nothing of what it may do: unknown, the widest.
+      ['azapi_resource.assignment["custom"]', expect.stringMatching(/^unknown role \(.*"Our Deployer", "Our Deployer"\)\}\)$/), false, RG_APP],
+      ['azapi_resource.assignment["owner"]', 'Owner', true, RG_APP],
+      ['azapi_resource.assignment["reader"]', 'Storage Blob Data Reader', true, RG_APP],
+    ]);
+  });
+
   test('count: length() of a counted resource is known, and its splat lists each instance', async () => {
     const g = await graphOfHcl(`
 resource "azurerm_storage_account" "sa" {

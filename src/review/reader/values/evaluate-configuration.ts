@@ -124,7 +124,8 @@ function writtenBack(original: unknown, scope: EvaluationScope, argument: string
     if (value instanceof Unknown) {
       // A module input the call does not give is named as one, whatever the expression was; so is
       // an output of a module not read (`each.value.id` that is `module.uami["dev"].resource_id`).
-      text = value.source.startsWith(MODULE_INPUT) || isUnreadModuleOutput(value) ? `\${${value.source}}` : partialTemplate(original, scope);
+      text = value.source.startsWith(MODULE_INPUT) || isUnreadModuleOutput(value) || isCallWithArguments(original, value)
+        ? `\${${value.source}}` : partialTemplate(original, scope);
       if (value.notEvaluated !== undefined) reason = `${argument}: ${value.notEvaluated}`;
     } else {
       text = asJsonText(value);
@@ -160,6 +161,17 @@ function notEvaluatedInside(value: Value): string | undefined {
     if (inner !== undefined) return inner;
   }
   return undefined;
+}
+
+/**
+ * Whether a text that is one call, unknown as a whole, is named better by the call with its
+ * arguments worked out (`lookup(data.x.output.results, "Reader", "Reader")`) than as written
+ * (`lookup(local.by_name, each.value.role, each.value.role)`): every instance then says its own.
+ */
+function isCallWithArguments(original: string, value: Unknown): boolean {
+  if (value.notEvaluated !== undefined || value.source.endsWith('(...)')) return false;
+  const expr = parsedTemplate(original);
+  return typeof expr !== 'string' && expr.kind === 'call';
 }
 
 /** Whether a written text reads any of these names (a text that does not parse reads none: it stays as written). */

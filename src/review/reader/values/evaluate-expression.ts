@@ -286,14 +286,17 @@ function call(expr: Extract<Expr, { kind: 'call' }>, scope: EvaluationScope): Va
 }
 
 /** How long a call's text may be with its arguments written in; a longer one is `name(...)`. */
-const SHOWN_CALL_LENGTH = 200;
+const SHOWN_CALL_LENGTH = 400;
 
 /**
  * A call as its text reads once its arguments are evaluated as far as they can be: a reference by
- * its path, an unknown by what it is, anything else as written (never a value, which may be secret).
+ * its path, an unknown by what it is, a known text, number or boolean as its value (a sensitive one
+ * is hidden wherever the command prints it), anything else as written.
  */
 function shownCall(expr: Extract<Expr, { kind: 'call' }>, args: readonly Value[]): string {
-  const parts = args.map((arg, i) => (arg instanceof Reference ? arg.path : arg instanceof Unknown ? arg.source : show(expr.args[i])));
+  const parts = args.map((arg, i) => (arg instanceof Reference ? arg.path : arg instanceof Unknown ? arg.source
+    : typeof arg === 'string' && !holdsUnknownText(arg) ? JSON.stringify(arg)
+      : typeof arg === 'number' || typeof arg === 'boolean' ? String(arg) : show(expr.args[i])));
   const text = `${expr.name}(${parts.join(', ')})`;
   return text.length > SHOWN_CALL_LENGTH ? show(expr) : text;
 }
