@@ -80,4 +80,17 @@ describe('diff: what the head holds that the review cannot read', () => {
     const json = JSON.parse((await cli(['diff', '--format', 'json', head, head])).stdout);
     expect(json.notReviewed.map((u: { added: boolean }) => u.added)).toEqual([false, false]);
   });
+
+  test('the instances of one call not read are one item, added when any of them is (as they are one AZA016)', async () => {
+    const team = configuration('');
+    mkdirSync(path.join(team, 'team'));
+    writeFileSync(path.join(team, 'team', 'main.tf'), 'module "roles" {\n  source  = "Azure/avm-res-authorization-roleassignment/azurerm"\n  version = "0.3.0"\n}\n');
+    writeFileSync(path.join(team, 'main.tf'), `${GRANT}module "team" {\n  source   = "./team"\n  for_each = toset(["blue", "green"])\n}\n`);
+    const json = JSON.parse((await cli(['diff', '--format', 'json', base, team])).stdout);
+    expect(json.notReviewed).toEqual([{
+      address: 'module.team["blue"].module.roles',
+      what: expect.stringMatching(/^module call \(source "Azure\/avm-res-authorization-roleassignment\/azurerm"\) \(and 1 other instance of the same call\) not read: /),
+      added: true,
+    }]);
+  });
 });

@@ -1,6 +1,6 @@
 import { RuleId } from '../../model/rule-id';
 import { Severity } from '../../model/severity';
-import { GraphModuleNotRead } from '../../review/graph/graph-types';
+import { instancesByCall } from '../../review/graph/modules-not-read';
 import { Rule } from '../rule';
 
 /**
@@ -37,24 +37,3 @@ export const moduleNotRead: Rule = {
 
 /** How many other instances a finding names before it says how many more. */
 const INSTANCES_NAMED = 3;
-
-/**
- * The calls not read, one list per `module` block as declared: the instances of one block (its
- * for_each, or the instances of the module it is in) are one decision, `terraform init` or a
- * suppression, said once. Only instances that agree on the source, the reason and their
- * suppressions share a finding, so a suppression of one instance still covers that instance alone.
- * A call whose declaration is not known is its own.
- */
-function instancesByCall(calls: readonly GraphModuleNotRead[]): GraphModuleNotRead[][] {
-  const byDeclaration = new Map<string, GraphModuleNotRead[]>();
-  for (const m of calls) {
-    const at = m.origin.declaredAt;
-    const key = at === undefined || at.line === undefined
-      ? `address\u0000${m.origin.stack ?? ''}\u0000${m.origin.file}\u0000${m.origin.address}`
-      : [m.origin.stack ?? '', m.origin.file, at.file, at.line, m.source, m.reason, JSON.stringify(m.origin.suppressions)].join('\u0000');
-    const list = byDeclaration.get(key);
-    if (list === undefined) byDeclaration.set(key, [m]);
-    else list.push(m);
-  }
-  return [...byDeclaration.values()];
-}

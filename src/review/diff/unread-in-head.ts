@@ -1,4 +1,5 @@
 import { AccessGraph } from '../graph/access-graph';
+import { instancesByCall } from '../graph/modules-not-read';
 
 /**
  * Access the head of a change holds that the review could not read: a module call not read
@@ -13,33 +14,44 @@ export interface UnreadInHead {
   readonly added: boolean;
 }
 
-interface Unread {
-  readonly key: string;
-  readonly address: string;
-  readonly what: string;
+/** Where an unread call or resource is: stack and address (the two sides are different files of one configuration). */
+function keyOf(origin: { readonly stack?: string; readonly address: string }): string {
+  return `${origin.stack ?? ''}\u0000${origin.address}`;
 }
 
-/** What the graph could not read: module calls (but those listed as holding no access), then resources, each once. */
-function unreadOf(graph: AccessGraph): Unread[] {
-  const found = new Map<string, Unread>();
-  const add = (origin: { readonly stack?: string; readonly address: string }, what: string) => {
-    const key = `${origin.stack ?? ''}\u0000${origin.address}`;
-    if (!found.has(key)) found.set(key, { key, address: origin.address, what });
-  };
-  for (const m of graph.modulesNotRead) if (m.holdsNoAccess === undefined) add(m.origin, `module call (source "${m.source}") not read: ${m.reason}`);
-  for (const c of graph.notReviewed) add(c.origin, `${c.type} not reviewed: ${c.reason}`);
-  return [...found.values()];
+/** Where the graph could not read: its module calls not read (but those listed as holding no access) and its resources not reviewed. */
+function unreadKeys(graph: AccessGraph): Set<string> {
+  const keys = new Set<string>();
+  for (const m of graph.modulesNotRead) if (m.holdsNoAccess === undefined) keys.add(keyOf(m.origin));
+  for (const c of graph.notReviewed) keys.add(keyOf(c.origin));
+  return keys;
 }
 
 /**
- * What the head could not read, each marked `added` when the base could read everything at its
- * address. Compared by stack and address: the two sides are different files of one configuration.
+ * What the head could not read, marked `added` when the base could read everything there. The
+ * instances of one module call are one item (as they are one AZA016), added when any of them is.
  * An unread call or resource the base has too is listed, not added: what changes inside it is not
  * seen either way, and `check` (AZA015, AZA016) judges it.
  */
 export function unreadInHead(base: AccessGraph, head: AccessGraph): UnreadInHead[] {
-  const inBase = new Set(unreadOf(base).map((u) => u.key));
-  return unreadOf(head).map((u) => ({ address: u.address, what: u.what, added: !inBase.has(u.key) }));
+  const inBase = unreadKeys(base);
+  const items: UnreadInHead[] = [];
+  for (const [m, ...others] of instancesByCall(head.modulesNotRead.filter((call) => call.holdsNoAccess === undefined))) {
+    const instances = others.length === 0 ? '' : ` (and ${others.length} other instance${others.length === 1 ? '' : 's'} of the same call)`;
+    items.push({
+      address: m.origin.address,
+      what: `module call (source "${m.source}")${instances} not read: ${m.reason}`,
+      added: [m, ...others].some((call) => !inBase.has(keyOf(call.origin))),
+    });
+  }
+  const listed = new Set<string>();
+  for (const c of head.notReviewed) {
+    const key = keyOf(c.origin);
+    if (listed.has(key)) continue;
+    listed.add(key);
+    items.push({ address: c.origin.address, what: `${c.type} not reviewed: ${c.reason}`, added: !inBase.has(key) });
+  }
+  return items;
 }
 
 /** How many unread items the markdown lists; the count says how many there are. */

@@ -85,3 +85,24 @@ function hasCdktfMetadata(body: Record<string, unknown>): boolean {
   const comment = attributeOf(body, '//');
   return typeof comment === 'object' && comment !== null && typeof attributeOf(comment as Record<string, unknown>, 'metadata') === 'object';
 }
+
+/**
+ * The calls not read, one list per `module` block as declared: the instances of one block (its
+ * for_each, or the instances of the module it is in) are one decision, `terraform init` or a
+ * suppression, said once (AZA016, and the diff's "Not reviewed"). Only instances that agree on the
+ * source, the reason and their suppressions are listed together, so a suppression of one instance
+ * still covers that instance alone. A call whose declaration is not known is its own.
+ */
+export function instancesByCall(calls: readonly GraphModuleNotRead[]): GraphModuleNotRead[][] {
+  const byDeclaration = new Map<string, GraphModuleNotRead[]>();
+  for (const m of calls) {
+    const at = m.origin.declaredAt;
+    const key = at === undefined || at.line === undefined
+      ? `address\u0000${m.origin.stack ?? ''}\u0000${m.origin.file}\u0000${m.origin.address}`
+      : [m.origin.stack ?? '', m.origin.file, at.file, at.line, m.source, m.reason, JSON.stringify(m.origin.suppressions)].join('\u0000');
+    const list = byDeclaration.get(key);
+    if (list === undefined) byDeclaration.set(key, [m]);
+    else list.push(m);
+  }
+  return [...byDeclaration.values()];
+}
