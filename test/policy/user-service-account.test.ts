@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { findingsOf, hclJson, ruleFindings, SUB } from './rule-fixtures';
+import { Finding } from '../../src/model/finding';
 import { evaluate } from '../../src/policy/evaluate';
 import { AccessGraph } from '../../src/review/graph/access-graph';
 import { readInputs } from '../../src/review/reader/read-inputs';
@@ -29,15 +30,16 @@ ${extra}`;
 
 const NEVER_EXPIRES = '  password = random_password.svc.result\n  disable_password_expiration = true';
 
+/** The findings are one, on the account svc-deploy, with this severity and message. */
+function expectOneOnTheAccount(findings: Finding[], severity: string, message: string): void {
+  expect(findings.map((f) => [f.severity, f.address, f.message])).toEqual([[severity, 'azuread_user.svc', message]]);
+}
+
 describe('AZA031: a user account with a standing password, or used as a service account', () => {
   test('a password from random_password that no first sign-in replaces: an error, said as what it is, naming what the account holds', async () => {
     const findings = await ruleFindings(user('  password = random_password.svc.result'), 'AZA031');
-    expect(findings.map((f) => [f.severity, f.address, f.message])).toEqual([[
-      'error',
-      'azuread_user.svc',
-      'user svc-deploy keeps a password from the configuration, usable and in Terraform state: its password is set in the configuration '
-        + '(random_password.svc.result); it holds "Contributor" at rg-app.',
-    ]]);
+    expectOneOnTheAccount(findings, 'error', 'user svc-deploy keeps a password from the configuration, usable and in Terraform state: '
+      + 'its password is set in the configuration (random_password.svc.result); it holds "Contributor" at rg-app.');
     expect(findings[0].fix).toContain('For a person: set force_password_change = true');
     // It may be a person's: AZA010 still judges its standing write access as a person's.
     expect((await ruleFindings(user('  password = random_password.svc.result'), 'AZA010')).map((f) => f.address)).toEqual(['azurerm_role_assignment.deploy']);
@@ -45,12 +47,9 @@ describe('AZA031: a user account with a standing password, or used as a service 
 
   test('a disabled account (account_enabled = false) is a warning that says so, since no one signs in until it is enabled; any other an error', async () => {
     const findings = await ruleFindings(user('  account_enabled = false\n  password = random_password.svc.result'), 'AZA031');
-    expect(findings.map((f) => [f.severity, f.address, f.message])).toEqual([[
-      'warning',
-      'azuread_user.svc',
-      'user svc-deploy is disabled now (account_enabled = false) and keeps a password from the configuration in Terraform state; '
-        + 'enabling the account makes it usable: its password is set in the configuration (random_password.svc.result); it holds "Contributor" at rg-app.',
-    ]]);
+    expectOneOnTheAccount(findings, 'warning', 'user svc-deploy is disabled now (account_enabled = false) and keeps a password from the configuration '
+      + 'in Terraform state; enabling the account makes it usable: its password is set in the configuration (random_password.svc.result); '
+      + 'it holds "Contributor" at rg-app.');
     expect(findings[0].message).not.toContain('usable and');
     // A service account switched off is still the one finding about it, a warning until it is enabled.
     const [service] = await ruleFindings(user(`  account_enabled = false\n${NEVER_EXPIRES}`), 'AZA031');
